@@ -1,0 +1,55 @@
+import { playwright } from '@vitest/browser-playwright';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+
+// Debian's Chromium, driven offline by Playwright: never `playwright install`.
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+});
+
+/** Packages whose suites also run in a real browser (plain `*.test.ts` runs in both). */
+const browserPackages = new Set(['core', 'devnode', 'client']);
+const packages = ['core', 'devnode', 'client', 'factoring', 'reconcile'];
+
+export const projects: TestProjectInlineConfiguration[] = packages.flatMap((name) => {
+  const node: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: `${name}:node`,
+      root: `packages/${name}`,
+      environment: 'node',
+      include: ['test/**/*.test.ts'],
+      exclude: ['test/**/*.browser.test.ts'],
+    },
+  };
+  if (!browserPackages.has(name)) return [node];
+  const browser: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: `${name}:browser`,
+      root: `packages/${name}`,
+      include: ['test/**/*.test.ts'],
+      exclude: ['test/**/*.node.test.ts'],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: chromium,
+        instances: [{ browser: 'chromium' }],
+        screenshotFailures: false,
+      },
+    },
+  };
+  return [node, browser];
+});
