@@ -1,0 +1,19 @@
+import { SdkError } from './SdkError.js';
+
+/** Codes of {@link SignatureError}. */
+export type SignatureErrorCode = 'SIGNER_MISMATCH' | 'SIGNING_FAILED';
+
+/**
+ * Signing refused or failed: the signer's public key is not the transaction's `publicKey`
+ * (`SIGNER_MISMATCH`), or the underlying key returned something that is not a P-256 signature
+ * (`SIGNING_FAILED`).
+ *
+ * @example
+ * ```ts
+ * try { await signTransaction(tx, otherSigner); }
+ * catch (e) { if (isSdkError(e) && e.code === 'SIGNER_MISMATCH') console.log(e.message); }
+ * ```
+ */
+export class SignatureError extends SdkError<SignatureErrorCode> {
+  override readonly name: string = 'SignatureError';
+}

@@ -1,0 +1,30 @@
+import { EncodingError } from '../errors/EncodingError.js';
+
+/**
+ * Go float64 formatting. JS shortest round-trip formatting matches Go's for every finite double
+ * (PROTOCOL §4.3, differential check); `String(-0)` is already `"0"`. NaN and ±Infinity have no
+ * JSON form: JSON.stringify would write `null`, which Go decodes as 0.
+ */
+export function formatGoFloat(value: number, path: string): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new EncodingError(path, `expected a finite number, got ${describe(value)}`);
+  }
+  return String(value);
+}
+
+/** Go int64 field: plain integer digits within ±(2^53−1); Go refuses `1e9` or `1.0` for int64. */
+export function formatGoInt(value: number, path: string): string {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new EncodingError(path, `expected a safe integer (int64 field), got ${describe(value)}`);
+  }
+  return String(value);
+}
+
+/** Short description of a bad value for error messages. */
+export function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value;
+}

@@ -1,0 +1,41 @@
+// Hex and UTF-8 helpers for the wire layer (internal). Web standards only: no Buffer.
+
+const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
+
+/** Lowercase hex of `bytes`. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += (bytes[i] as number).toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Bytes of an even-length hex string (either case); `undefined` when it is not hex. */
+export function hexToBytesOrUndefined(hex: string): Uint8Array | undefined {
+  if (typeof hex !== 'string' || !HEX_RE.test(hex)) return undefined;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** UTF-8 bytes of a string (lone surrogates must already be handled by the caller). */
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** Number of UTF-8 bytes of `text`, without allocating. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}

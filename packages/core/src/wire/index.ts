@@ -1,0 +1,35 @@
+// Barrel of the wire layer: keys, Go-exact serialization, signing, verification, builders.
+
+export { type EncodeGoJsonOptions, encodeGoJson } from './encodeGoJson.js';
+export { generatePrivateKey } from './generatePrivateKey.js';
+export { generateSigner } from './generateSigner.js';
+export type { LoneSurrogateMode } from './goString.js';
+export { ownerSignableBytes } from './ownerSignableBytes.js';
+export { publicKeyFromPrivateKey } from './publicKeyFromPrivateKey.js';
+export { quidIdFromPublicKey } from './quidIdFromPublicKey.js';
+export { signableBytes, signableJson, type WireEncodeOptions } from './signableBytes.js';
+export { signerFromPrivateKey } from './signerFromPrivateKey.js';
+export { signTitleAsOwner } from './signTitleAsOwner.js';
+export { signTransaction } from './signTransaction.js';
+export { toWireJson } from './toWireJson.js';
+export { transactionId } from './transactionId.js';
+export type {
+  BaseTx,
+  EventTx,
+  IdentityTx,
+  JsonObject,
+  JsonValue,
+  OwnershipStake,
+  QuidnugTx,
+  Signer,
+  SubjectType,
+  TitleTx,
+  TrustTx,
+  TxType,
+} from './types.js';
+export { verifyOwnerSignature } from './verifyOwnerSignature.js';
+export { verifySignature } from './verifySignature.js';
+export { verifySignatureAsync } from './verifySignatureAsync.js';
+export { verifyTransaction } from './verifyTransaction.js';
+export { verifyTransactionAsync } from './verifyTransactionAsync.js';
+export { createWebCryptoSigner, generateWebCryptoSigner } from './webCryptoSigner.js';
