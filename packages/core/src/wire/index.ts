@@ -1,5 +1,16 @@
 // Barrel of the wire layer: keys, Go-exact serialization, signing, verification, builders.
 
+export { type BuildEventInput, buildEvent } from './build/buildEvent.js';
+export { type BuildIdentityInput, buildIdentity } from './build/buildIdentity.js';
+export { type BuildTitleInput, buildTitle } from './build/buildTitle.js';
+export {
+  type BuildTitleTransferInput,
+  buildTitleTransfer,
+  type DraftTitleTransferInput,
+  draftTitleTransfer,
+} from './build/buildTitleTransfer.js';
+export { type BuildTrustInput, buildTrust } from './build/buildTrust.js';
+export type { BuilderBase } from './build/common.js';
 export { type EncodeGoJsonOptions, encodeGoJson } from './encodeGoJson.js';
 export { generatePrivateKey } from './generatePrivateKey.js';
 export { generateSigner } from './generateSigner.js';
