@@ -1,0 +1,50 @@
+import { ReconcileError } from './ReconcileError.js';
+
+/** Codes of {@link StatementParseError}. */
+export type StatementParseErrorCode =
+  | 'MALFORMED_STATEMENT'
+  | 'UNSUPPORTED_FORMAT'
+  | 'ENCODING_ERROR'
+  | 'INPUT_TOO_LARGE';
+
+/** Where in the input a problem sits: a 1-based line (and column) for text, an element path for XML. */
+export interface SourceLocation {
+  /** 1-based line number, when known. */
+  readonly line?: number;
+  /** 1-based column, when known. */
+  readonly column?: number;
+  /** Element path (`Document/BkToCstmrStmt/Stmt[0]/Ntry[2]/Amt`), record (`16`) or field (`:61:`). */
+  readonly path: string;
+}
+
+/**
+ * A statement file could not be read. The message says what is wrong and where; `location` has
+ * the same information as data. Nothing is dropped silently: a parser either returns every
+ * entry or throws this.
+ *
+ * @example
+ * ```ts
+ * try { parseMt940(':20:X\n:61:garbage'); }
+ * catch (e) { if (e instanceof StatementParseError) console.log(e.code, e.location.line); }
+ * ```
+ */
+export class StatementParseError extends ReconcileError<StatementParseErrorCode> {
+  override readonly name: string = 'StatementParseError';
+  /** Which parser raised it. */
+  readonly format: string;
+  /** Where the problem is. */
+  readonly location: SourceLocation;
+
+  constructor(code: StatementParseErrorCode, format: string, location: SourceLocation, message: string) {
+    const where = [
+      location.path,
+      location.line === undefined ? '' : `line ${location.line}`,
+      location.column === undefined ? '' : `column ${location.column}`,
+    ]
+      .filter((s) => s !== '')
+      .join(', ');
+    super(code, `${format}: ${message}${where ? ` (at ${where})` : ''}`);
+    this.format = format;
+    this.location = location;
+  }
+}

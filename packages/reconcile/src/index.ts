@@ -1,0 +1,29 @@
+export { ReconcileError } from './errors/ReconcileError.js';
+export { ReconcileInputError } from './errors/ReconcileInputError.js';
+export {
+  type SourceLocation,
+  StatementParseError,
+  type StatementParseErrorCode,
+} from './errors/StatementParseError.js';
+export type {
+  BankStatement,
+  BankTransaction,
+  ParseResult,
+  ParseWarning,
+  ReferredDocument,
+  StatementFormat,
+} from './model/BankTransaction.js';
+export { currencyExponent } from './money/currencyExponent.js';
+export { parseDecimalMinor } from './money/parseDecimalMinor.js';
+export { type DecodeOptions, decodeInput, type InputEncoding } from './parse/decodeInput.js';
+export { type Bai2Options, parseBai2 } from './parse/parseBai2.js';
+export { parseCamt } from './parse/parseCamt.js';
+export { type CsvColumn, type CsvColumnMapping, type CsvOptions, parseCsv } from './parse/parseCsv.js';
+export { type Mt940Options, parseMt940 } from './parse/parseMt940.js';
+export { type Mt940Details, parseMt940Details } from './parse/parseMt940Details.js';
+export { parseStatement } from './parse/parseStatement.js';
+export { isValidIban, normaliseAccount } from './refs/iban.js';
+export { createRfReference, isValidRfReference, repairRfReference } from './refs/iso11649.js';
+export { mod97 } from './refs/mod97.js';
+export { nameKey, nameSimilarity, nameTokens } from './text/nameKey.js';
+export { digitsKey, referenceKey, referenceRuns } from './text/referenceKey.js';

@@ -1,0 +1,86 @@
+import { StatementParseError } from '../errors/StatementParseError.js';
+
+/** Character encodings the parsers accept for byte input. */
+export type InputEncoding = 'utf-8' | 'windows-1252' | 'iso-8859-1' | 'utf-16le' | 'utf-16be';
+
+/** Common options for every parser. */
+export interface DecodeOptions {
+  /** Encoding of byte input; default UTF-8 (strict), or what an XML declaration / BOM says. */
+  readonly encoding?: InputEncoding;
+  /** Refuse inputs larger than this many bytes (or UTF-16 code units); default 64 MiB. */
+  readonly maxBytes?: number;
+}
+
+const DEFAULT_MAX = 64 * 1024 * 1024;
+
+/**
+ * Turns parser input (string or bytes) into text. Bytes are decoded strictly: invalid UTF-8 is a
+ * typed `ENCODING_ERROR` with the byte offset, never replacement characters that would corrupt a
+ * reference. A BOM or an XML `encoding="..."` declaration picks the decoder when the caller did
+ * not.
+ *
+ * @example
+ * ```ts
+ * decodeInput(new TextEncoder().encode(':20:X'), 'mt940'); // ':20:X'
+ * ```
+ */
+export function decodeInput(input: string | Uint8Array, format: string, options: DecodeOptions = {}): string {
+  const max = options.maxBytes ?? DEFAULT_MAX;
+  if (input.length > max) {
+    throw new StatementParseError(
+      'INPUT_TOO_LARGE',
+      format,
+      { path: '' },
+      `input has ${input.length} bytes, limit is ${max}`,
+    );
+  }
+  if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let encoding = options.encoding;
+  let start = 0;
+  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
+    encoding ??= 'utf-8';
+    start = 3;
+  } else if (input[0] === 0xff && input[1] === 0xfe) {
+    encoding ??= 'utf-16le';
+    start = 2;
+  } else if (input[0] === 0xfe && input[1] === 0xff) {
+    encoding ??= 'utf-16be';
+    start = 2;
+  }
+  if (encoding === undefined) {
+    const head = String.fromCharCode(...input.subarray(0, 200));
+    const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(head)?.[1]?.toLowerCase();
+    if (declared === 'iso-8859-1' || declared === 'latin1') encoding = 'iso-8859-1';
+    else if (declared === 'windows-1252' || declared === 'cp1252') encoding = 'windows-1252';
+  }
+  const label = encoding ?? 'utf-8';
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(input.subarray(start));
+  } catch {
+    throw new StatementParseError(
+      'ENCODING_ERROR',
+      format,
+      { path: '', column: firstInvalidUtf8(input) + 1 },
+      `input is not valid ${label}; pass options.encoding (e.g. 'windows-1252') if the bank sends another encoding`,
+    );
+  }
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (only used to locate the error). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest invalid prefix; a prefix cut inside a sequence also fails,
+  // so the answer can be off by up to 3 bytes, which is fine for a location.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1));
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

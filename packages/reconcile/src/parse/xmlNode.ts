@@ -1,0 +1,47 @@
+// Small accessors over fast-xml-parser's output (objects, arrays, strings), kept untyped on
+// purpose: the parsed tree is validated field by field where it is read.
+
+/** A parsed XML node: element object, text, or a list when the element repeats. */
+export type XmlNode = unknown;
+
+/** Child elements named `name` as a list (zero, one or many occurrences). */
+export function children(node: XmlNode, name: string): XmlNode[] {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+  const v = (node as Record<string, unknown>)[name];
+  if (v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** First child element named `name`, following a `/`-separated path. */
+export function child(node: XmlNode, path: string): XmlNode {
+  let cur: XmlNode = node;
+  for (const part of path.split('/')) {
+    cur = children(cur, part)[0];
+    if (cur === undefined) return undefined;
+  }
+  return cur;
+}
+
+/** Text content of a node (string, or `#text` of an element with attributes). */
+export function textOf(node: XmlNode): string | undefined {
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    const t = (node as Record<string, unknown>)['#text'];
+    if (typeof t === 'string' || typeof t === 'number') return String(t);
+  }
+  return undefined;
+}
+
+/** Text at `path` below `node`, trimmed; `undefined` when absent or empty. */
+export function textAt(node: XmlNode, path: string): string | undefined {
+  const t = textOf(child(node, path))?.trim();
+  return t === undefined || t === '' ? undefined : t;
+}
+
+/** Attribute value of an element. */
+export function attr(node: XmlNode, name: string): string | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const v = (node as Record<string, unknown>)[`@_${name}`];
+  return typeof v === 'string' ? v : undefined;
+}
