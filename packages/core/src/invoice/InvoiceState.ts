@@ -1,0 +1,42 @@
+/**
+ * Lifecycle states of an invoice, as derived by {@link deriveInvoiceLifecycle}.
+ *
+ * @example
+ * ```ts
+ * const s: InvoiceState = 'PartiallyPaid';
+ * ```
+ */
+export type InvoiceState =
+  | 'Draft'
+  | 'Issued'
+  | 'Shipped'
+  | 'Delivered'
+  | 'Acknowledged'
+  | 'Factored'
+  | 'Disputed'
+  | 'PartiallyPaid'
+  | 'Paid'
+  | 'Reconciled'
+  | 'Credited';
+
+/**
+ * All lifecycle states in their natural order.
+ *
+ * @example
+ * ```ts
+ * INVOICE_STATES.includes('Paid'); // true
+ * ```
+ */
+export const INVOICE_STATES: readonly InvoiceState[] = [
+  'Draft',
+  'Issued',
+  'Shipped',
+  'Delivered',
+  'Acknowledged',
+  'Factored',
+  'Disputed',
+  'PartiallyPaid',
+  'Paid',
+  'Reconciled',
+  'Credited',
+];

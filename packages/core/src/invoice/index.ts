@@ -1,0 +1,70 @@
+// Invoice domain of @quidfin/core: money, event payloads, signer rules, lifecycle, documents.
+export { allocateMinor } from './allocateMinor.js';
+export {
+  authorizedSignerRoles,
+  checkEventSigner,
+  type SignerCheckCode,
+  type SignerCheckResult,
+  type SignerRole,
+} from './checkEventSigner.js';
+export { type CurrencyCode, currencyExponent, ISO_4217_EXPONENTS, isCurrencyCode } from './currencies.js';
+export {
+  type DisputeRecord,
+  deriveInvoiceLifecycle,
+  type InvoiceLifecycle,
+  type LifecycleOptions,
+  type LifecycleTotals,
+  type LifecycleTransition,
+  type LifecycleViolation,
+  type LifecycleViolationCode,
+} from './deriveInvoiceLifecycle.js';
+export {
+  type FixedInvoiceEventType,
+  FRAUD_SIGNAL_PREFIX,
+  type FraudSignalEventType,
+  fraudSignalKind,
+  INVOICE_EVENT_TYPES,
+  type InvoiceEventType,
+  isInvoiceEventType,
+} from './eventTypes.js';
+export { formatMoney } from './formatMoney.js';
+export {
+  deriveInvoiceParties,
+  type InvoiceParties,
+  partiesFromIssued,
+  type TitleOwner,
+} from './InvoiceParties.js';
+export { INVOICE_STATES, type InvoiceState } from './InvoiceState.js';
+export {
+  assertSafeMinor,
+  exponentOf,
+  type Money,
+  minorFromBigInt,
+  minorToBigInt,
+  requireCurrency,
+} from './Money.js';
+export { addMinor, subtractMinor, sumMinor } from './moneyArithmetic.js';
+export {
+  type InvoiceEventPayloadResult,
+  parseInvoiceEventPayload,
+  safeParseInvoiceEventPayload,
+} from './parseInvoiceEventPayload.js';
+export { parseMoney } from './parseMoney.js';
+export type {
+  BuyerAcknowledgedPayload,
+  BuyerDisputedPayload,
+  CarrierDeliveredPayload,
+  CarrierShippedPayload,
+  DisputeOutcome,
+  DisputeResolvedPayload,
+  EarlyPaymentDiscount,
+  FactorPurchasedPayload,
+  FraudSeverity,
+  FraudSignalPayload,
+  InvoiceCreditedPayload,
+  InvoiceEventPayload,
+  InvoiceIssuedPayload,
+  PaymentReceivedPayload,
+} from './payloadTypes.js';
+export { toDecimalString } from './toDecimalString.js';
+export type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';

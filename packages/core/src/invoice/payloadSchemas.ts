@@ -1,0 +1,138 @@
+// Internal zod/mini schemas of the invoice event payloads. Built lazily on first use (no
+// module-level calls, so importing core costs nothing when payloads are never parsed) and
+// kept out of the public declarations: callers see payloadTypes.ts.
+import * as z from 'zod/mini';
+import { type CurrencyCode, isCurrencyCode } from './currencies.js';
+
+/** Quid ids are 16 lowercase hex chars (PROTOCOL §1). */
+export const QUID_ID = /^[a-f0-9]{16}$/;
+/** Title asset ids become URL path segments: keep to [A-Za-z0-9._:-] (PROTOCOL G10). */
+export const INVOICE_ID = /^[A-Za-z0-9._:-]{1,256}$/;
+/** Unix seconds below 1e11 (year 5138): larger values are almost surely milliseconds. */
+export const MAX_UNIX_SECONDS = 99_999_999_999;
+
+function buildSchemas() {
+  const quid = () => z.string().check(z.regex(QUID_ID, 'must be a quid id: 16 lowercase hex characters'));
+  const text = (max: number) =>
+    z
+      .string()
+      .check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+  const minor = (min: 0 | 1) =>
+    z
+      .int('must be a safe integer number of minor units')
+      .check(z.minimum(min, min === 0 ? 'must not be negative' : 'must be positive'));
+  const seconds = () =>
+    z
+      .int('must be integer Unix seconds')
+      .check(
+        z.minimum(0, 'must not be negative'),
+        z.maximum(MAX_UNIX_SECONDS, 'must be Unix seconds, not milliseconds or nanoseconds'),
+      );
+  const currency = () =>
+    z.custom<CurrencyCode>((v) => isCurrencyCode(v), { error: 'must be a known ISO 4217 currency code' });
+  const bps = () =>
+    z
+      .int('must be integer basis points')
+      .check(z.minimum(0, 'must not be negative'), z.maximum(10_000, 'must be at most 10000'));
+
+  return {
+    'invoice.issued': z.strictObject({
+      invoiceId: z.string().check(z.regex(INVOICE_ID, 'must be 1-256 characters of [A-Za-z0-9._:-]')),
+      invoiceNumber: text(128),
+      supplierQuid: quid(),
+      buyerQuid: quid(),
+      amountMinor: minor(1),
+      currency: currency(),
+      issuedAt: seconds(),
+      dueAt: seconds(),
+      terms: text(64),
+      invoiceHash: z
+        .string()
+        .check(z.regex(/^[a-f0-9]{64}$/, 'must be a lowercase hex SHA-256 (64 characters)')),
+      poReference: z.optional(text(128)),
+      paymentReference: z.optional(text(140)),
+      carrierQuid: z.optional(quid()),
+      taxMinor: z.optional(minor(0)),
+      earlyPaymentDiscount: z.optional(
+        z.strictObject({
+          rateBps: bps(),
+          withinDays: z.int('must be whole days').check(z.minimum(0, 'must not be negative')),
+        }),
+      ),
+    }),
+    'carrier.shipped': z.strictObject({ carrierQuid: quid(), billOfLading: text(128), shippedAt: seconds() }),
+    'carrier.delivered': z.strictObject({
+      carrierQuid: quid(),
+      deliveryProof: text(256),
+      deliveredAt: seconds(),
+    }),
+    'buyer.acknowledged': z.strictObject({
+      buyerQuid: quid(),
+      acknowledgedAmountMinor: minor(0),
+      acknowledgedAt: seconds(),
+      expectedPayDate: z.optional(seconds()),
+    }),
+    'buyer.disputed': z.strictObject({
+      buyerQuid: quid(),
+      disputeId: text(128),
+      disputedAmountMinor: minor(1),
+      reason: text(1024),
+      disputedAt: seconds(),
+    }),
+    'dispute.resolved': z.strictObject({
+      disputeId: text(128),
+      outcome: z.enum(['withdrawn', 'credited', 'rejected'], 'must be "withdrawn", "credited" or "rejected"'),
+      resolvedAt: seconds(),
+      creditNoteId: z.optional(text(128)),
+    }),
+    'invoice.credited': z.strictObject({
+      creditNoteId: text(128),
+      amountMinor: minor(1),
+      reason: text(1024),
+      creditedAt: seconds(),
+      disputeId: z.optional(text(128)),
+    }),
+    'factor.purchased': z.strictObject({
+      financierQuid: quid(),
+      purchasePriceMinor: minor(0),
+      advanceMinor: z.optional(minor(0)),
+      discountBps: z.optional(bps()),
+      factoredAt: seconds(),
+      recourse: z.optional(z.boolean('must be true or false')),
+    }),
+    'payment.received': z.strictObject({
+      paymentId: text(128),
+      allocationId: text(128),
+      amountMinor: minor(1),
+      currency: currency(),
+      receivedAt: seconds(),
+      method: z.optional(text(64)),
+      payerName: z.optional(text(256)),
+      bankReference: z.optional(text(256)),
+      statementId: z.optional(text(128)),
+      matchConfidence: z.optional(
+        z
+          .number('must be a number from 0 to 1')
+          .check(z.minimum(0, 'must be at least 0'), z.maximum(1, 'must be at most 1')),
+      ),
+      reconciled: z.optional(z.boolean('must be true or false')),
+    }),
+    fraud: z.strictObject({
+      reporterQuid: quid(),
+      evidence: text(2048),
+      reportedAt: seconds(),
+      severity: z.optional(z.enum(['low', 'medium', 'high'], 'must be "low", "medium" or "high"')),
+    }),
+  };
+}
+
+/** The payload schemas, keyed by event type (`fraud` for every `fraud.signal.*`). */
+export type PayloadSchemas = ReturnType<typeof buildSchemas>;
+
+let cache: PayloadSchemas | undefined;
+
+/** Lazily built payload schemas (internal). */
+export function payloadSchemas(): PayloadSchemas {
+  cache ??= buildSchemas();
+  return cache;
+}
