@@ -16,6 +16,13 @@ export { generatePrivateKey } from './generatePrivateKey.js';
 export { generateSigner } from './generateSigner.js';
 export type { LoneSurrogateMode } from './goString.js';
 export { ownerSignableBytes } from './ownerSignableBytes.js';
+export {
+  parseEventTx,
+  parseIdentityTx,
+  parseTitleTx,
+  parseTransaction,
+  parseTrustTx,
+} from './parse/parseTransaction.js';
 export { publicKeyFromPrivateKey } from './publicKeyFromPrivateKey.js';
 export { quidIdFromPublicKey } from './quidIdFromPublicKey.js';
 export { signableBytes, signableJson, type WireEncodeOptions } from './signableBytes.js';

@@ -34,7 +34,7 @@ export interface VectorCase {
   };
 }
 
-export const keys: Record<string, TestKey> = { alice, bob, carol };
+export const keys: { alice: TestKey; bob: TestKey; carol: TestKey } = { alice, bob, carol };
 
 type RawFile = { cases: { name: string; signer_key_ref: string; input: unknown; expected: unknown }[] };
 
@@ -52,7 +52,7 @@ export function vectorCases(): VectorCase[] {
     data.cases.map((c) => ({
       file,
       name: c.name,
-      key: keys[c.signer_key_ref] as TestKey,
+      key: keys[c.signer_key_ref as keyof typeof keys],
       input: structuredClone(c.input) as QuidnugTx,
       expected: structuredClone(c.expected) as VectorCase['expected'],
     })),

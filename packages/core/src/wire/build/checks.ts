@@ -119,27 +119,35 @@ export function checkKnownKeys(issues: Issues, input: object, allowed: readonly 
  * A JSON object for `payload` / `attributes`: plain objects and arrays only, finite numbers,
  * integers within the safe range (payload numbers pass through float64), no lone surrogates.
  */
-export function checkJsonObject(issues: Issues, path: string, value: unknown): boolean {
+export function checkJsonObject(issues: Issues, path: string, value: unknown, received = false): boolean {
   if (!isPlainObject(value)) {
     issues.add(path, `expected a plain JSON object, got ${describe(value)}`);
     return false;
   }
   const before = issues.list.length;
-  checkJsonValue(issues, path, value, []);
+  checkJsonValue(issues, path, value, [], received);
   return issues.list.length === before;
 }
 
-function checkJsonValue(issues: Issues, path: string, value: unknown, ancestors: unknown[]): void {
+// `received`: a value decoded from someone else's JSON; Go copes with unsafe integers (float64)
+// and lone surrogates (U+FFFD) there, so only shapes that cannot come from JSON are refused.
+function checkJsonValue(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  ancestors: unknown[],
+  received: boolean,
+): void {
   switch (typeof value) {
     case 'string':
-      if (LONE_SURROGATE_RE.test(value))
+      if (!received && LONE_SURROGATE_RE.test(value))
         issues.add(path, 'contains a lone UTF-16 surrogate (not encodable as UTF-8)');
       return;
     case 'boolean':
       return;
     case 'number':
       if (!Number.isFinite(value)) issues.add(path, `expected a finite number, got ${value}`);
-      else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      else if (!received && Number.isInteger(value) && !Number.isSafeInteger(value)) {
         issues.add(path, `integer ${value} is outside ±(2^53−1) and would lose precision; use a string`);
       }
       return;
@@ -159,12 +167,13 @@ function checkJsonValue(issues: Issues, path: string, value: unknown, ancestors:
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === undefined) issues.add(indexPath(path, i), 'undefined array item');
-      else checkJsonValue(issues, indexPath(path, i), item, ancestors);
+      else checkJsonValue(issues, indexPath(path, i), item, ancestors, received);
     }
   } else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (LONE_SURROGATE_RE.test(k)) issues.add(childPath(path, k), 'key contains a lone UTF-16 surrogate');
-      if (v !== undefined) checkJsonValue(issues, childPath(path, k), v, ancestors);
+      if (!received && LONE_SURROGATE_RE.test(k))
+        issues.add(childPath(path, k), 'key contains a lone UTF-16 surrogate');
+      if (v !== undefined) checkJsonValue(issues, childPath(path, k), v, ancestors, received);
     }
   } else {
     issues.add(path, `${describe(value)} is not a plain object, array or JSON primitive`);
