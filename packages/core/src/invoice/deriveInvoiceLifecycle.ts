@@ -495,7 +495,12 @@ export function deriveInvoiceLifecycle(
       refuse(['NOT_ISSUED', `${event.eventType} before invoice.issued`]);
       continue;
     }
-    if (checkSigners && !(parsed.eventType === 'invoice.issued' && acc.issued)) {
+    // Refusals that need no signer knowledge come first (a second issue, a delivery before any
+    // shipment names the carrier that could sign it).
+    const structural =
+      (parsed.eventType === 'invoice.issued' && acc.issued) ||
+      (parsed.eventType === 'carrier.delivered' && !acc.shipment);
+    if (checkSigners && !structural) {
       const parties =
         acc.parties ??
         (parsed.eventType === 'invoice.issued'
