@@ -1,0 +1,666 @@
+import {
+  buildEvent,
+  buildTrust,
+  type EventTx,
+  type IdentityTx,
+  type JsonObject,
+  type QuidnugTx,
+  type Signer,
+  type SubjectType,
+  type TitleTx,
+  type TrustTx,
+  toWireJson,
+} from '@quidfin/core';
+import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
+import { NonceManager } from './commit/NonceManager.js';
+import { InMemoryNonceStore } from './commit/NonceStore.js';
+import { SequenceManager, type StreamState } from './commit/SequenceManager.js';
+import { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
+import { isHttpError } from './errors/HttpError.js';
+import { isQuidfinClientError } from './errors/QuidfinClientError.js';
+import { paginate } from './paginate.js';
+import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
+import { parsers } from './schemas/responses.js';
+import { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
+import { resolveRetryOptions } from './transport/RetryOptions.js';
+import { sleep } from './transport/sleep.js';
+import { type CallOptions, type CallSpec, Transport } from './transport/Transport.js';
+import type {
+  Block,
+  CreatedQuid,
+  DomainRegistration,
+  EventSubmitResult,
+  Health,
+  NodeInfo,
+  OwnedTitle,
+  Page,
+  PageParams,
+  StreamInfo,
+  SubmitResult,
+  TentativeBlocks,
+  TitleRegistryEntry,
+  TrustDomain,
+  TrustEdges,
+  TrustRegistryEdge,
+  TrustRelationships,
+  TrustResult,
+} from './types.js';
+
+/** Query options of the relational trust routes. */
+export interface TrustQueryParams {
+  /** Echoed only; the node ignores it. */
+  readonly domain?: string;
+  /** Maximum number of edges in a path (node default 5). */
+  readonly maxDepth?: number;
+  readonly includeUnverified?: boolean;
+}
+
+/** Input of {@link QuidnugClient.appendEvent}: an event to sign, sequence chosen by the client. */
+export interface AppendEventInput {
+  readonly signer: Signer;
+  readonly trustDomain: string;
+  readonly subjectId: string;
+  readonly subjectType: SubjectType;
+  readonly eventType: string;
+  readonly payload?: JsonObject;
+  readonly payloadCid?: string;
+}
+
+/** Input of {@link QuidnugClient.grantTrust}: a TRUST to sign, nonce chosen from the nonce store. */
+export interface GrantTrustInput {
+  readonly signer: Signer;
+  readonly trustDomain: string;
+  readonly trustee: string;
+  readonly trustLevel: number;
+  readonly description?: string;
+  /** Unix seconds. */
+  readonly validUntil?: number;
+}
+
+const enc = encodeURIComponent;
+const AMBIGUOUS = new Set(['NETWORK_ERROR', 'TIMEOUT']);
+
+function isAmbiguous(error: unknown): boolean {
+  if (!isQuidfinClientError(error)) return false;
+  if (error.code === 'TIMEOUT') return (error as { kind?: string }).kind === 'attempt';
+  return AMBIGUOUS.has(error.code) || (isHttpError(error) && error.status >= 500);
+}
+
+/**
+ * Typed client for a Quidnug node's v1 API: one method per route, responses validated and
+ * unwrapped, typed errors, safe retries, commit waiting, sequence and nonce management, failover.
+ * Create it with {@link createQuidnugClient}.
+ *
+ * @example
+ * ```ts
+ * const client = createQuidnugClient({ baseUrl: 'http://localhost:8080' });
+ * await client.ensureDomain('factoring.supply-chain.us');
+ * const tx = await buildIdentity({ signer, trustDomain: 'factoring.supply-chain.us', name: 'acme', updateNonce: 1 });
+ * await client.submitIdentity(tx);
+ * await client.waitForCommit(tx);
+ * ```
+ */
+export class QuidnugClient {
+  readonly transport: Transport;
+  readonly nonces: NonceManager;
+  readonly sequences: SequenceManager;
+  readonly pollIntervalMs: number;
+  readonly commitTimeoutMs: number;
+  readonly resendLimit: number;
+
+  constructor(options: QuidnugClientOptions) {
+    const urls = options.nodes ?? (options.baseUrl !== undefined ? [options.baseUrl] : []);
+    if (urls.length === 0) throw new TypeError('createQuidnugClient: give baseUrl or nodes');
+    this.transport = new Transport({
+      nodes: urls.map(normalizeBaseUrl),
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      totalTimeoutMs: options.totalTimeoutMs,
+      retry: resolveRetryOptions(options.retry),
+      hooks: options.hooks ?? {},
+      nodeAuth: options.nodeAuth,
+      nodeCooldownMs: options.nodeCooldownMs ?? 30_000,
+    });
+    this.nonces = new NonceManager(options.nonceStore ?? new InMemoryNonceStore());
+    this.sequences = new SequenceManager();
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.commitTimeoutMs = options.commitTimeoutMs ?? 180_000;
+    this.resendLimit = options.resendLimit ?? 2;
+  }
+
+  #get<T>(
+    path: string,
+    route: string,
+    parse: (d: unknown) => T,
+    o: CallOptions,
+    searchParams?: CallSpec<T>['searchParams'],
+  ): Promise<T> {
+    return this.transport.call(
+      { method: 'GET', path, route, parse, retry: 'read', ...(searchParams ? { searchParams } : {}) },
+      o,
+    );
+  }
+
+  async #orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
+    try {
+      return await p;
+    } catch (error) {
+      if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
+  // ---- node -------------------------------------------------------------------------------
+
+  /** `GET /health`. */
+  health(o: CallOptions = {}): Promise<Health> {
+    return this.#get('health', 'GET /health', parsers.health, o);
+  }
+
+  /** `GET /info`. */
+  info(o: CallOptions = {}): Promise<NodeInfo> {
+    return this.#get('info', 'GET /info', parsers.info, o);
+  }
+
+  /**
+   * Health-checks every configured node and makes the first healthy one (in preference order)
+   * the one writes go to. Returns its base URL. Throws `NoHealthyNodeError` if none answers.
+   */
+  async selectNode(o: CallOptions = {}): Promise<string> {
+    const index = await this.transport.pool.select(async (node) => {
+      await this.transport.call(
+        { method: 'GET', path: 'health', route: 'GET /health', parse: parsers.health, retry: 'none', node },
+        o,
+      );
+    });
+    o.signal?.throwIfAborted();
+    return this.transport.settings.nodes[index] ?? '';
+  }
+
+  async #writeNode(o: CallOptions): Promise<number> {
+    if (o.node !== undefined) return o.node;
+    if (!this.transport.pool.selected) await this.selectNode(o);
+    return this.transport.pool.current;
+  }
+
+  /** `GET /domains`. */
+  listDomains(o: CallOptions = {}): Promise<readonly TrustDomain[]> {
+    return this.#get('domains', 'GET /domains', parsers.domains, o);
+  }
+
+  /** `POST /domains`: registers `name`; throws `HttpError` (400) if it already exists. */
+  async registerDomain(name: string, o: CallOptions = {}): Promise<DomainRegistration> {
+    const r = await this.transport.call(
+      {
+        method: 'POST',
+        path: 'domains',
+        route: 'POST /domains',
+        body: JSON.stringify({ name }),
+        parse: parsers.domainRegistered,
+        retry: 'refusal',
+      },
+      o,
+    );
+    return { name, created: true, message: r.message };
+  }
+
+  /**
+   * Registers `name` unless it exists already: idempotent, and therefore retried like a read.
+   *
+   * @example
+   * ```ts
+   * await client.ensureDomain('factoring.supply-chain.us'); // { created: true } then { created: false }
+   * ```
+   */
+  async ensureDomain(name: string, o: CallOptions = {}): Promise<DomainRegistration> {
+    try {
+      const r = await this.transport.call(
+        {
+          method: 'POST',
+          path: 'domains',
+          route: 'POST /domains',
+          body: JSON.stringify({ name }),
+          parse: parsers.domainRegistered,
+          retry: 'read',
+        },
+        o,
+      );
+      return { name, created: true, message: r.message };
+    } catch (error) {
+      if (isHttpError(error) && error.status === 400 && /already exists/.test(error.message)) {
+        return { name, created: false, message: error.message };
+      }
+      throw error;
+    }
+  }
+
+  /** `POST /quids`: the node makes a key pair and throws the private key away. Do not build on it. */
+  createQuid(metadata: JsonObject = {}, o: CallOptions = {}): Promise<CreatedQuid> {
+    return this.transport.call(
+      {
+        method: 'POST',
+        path: 'quids',
+        route: 'POST /quids',
+        body: JSON.stringify({ metadata }),
+        parse: parsers.quid,
+        retry: 'refusal',
+      },
+      o,
+    );
+  }
+
+  /** `GET /domains/{name}/query?type&param` (raw object; the node forwards to peers). */
+  queryDomain(
+    name: string,
+    type: 'identity' | 'trust' | 'title',
+    param: string,
+    o: CallOptions = {},
+  ): Promise<unknown> {
+    return this.#get(`domains/${enc(name)}/query`, 'GET /domains/{name}/query', (d) => d, o, { type, param });
+  }
+
+  // ---- transactions -----------------------------------------------------------------------
+
+  /**
+   * Sends a signed transaction so that it can never be duplicated by a retry: refusals (rate
+   * limits) are re-sent after backoff; when the outcome is unknown (network error, timeout, 5xx)
+   * the pending pool and committed state are checked for this exact transaction first, and it is
+   * re-sent (the same bytes) only if the node does not have it. Events have no server-side
+   * de-duplication, so for them the check is repeated after one poll interval before a re-send.
+   */
+  async #submit<T>(
+    tx: QuidnugTx,
+    path: string,
+    route: string,
+    parse: (d: unknown) => T,
+    found: () => T,
+    o: CallOptions,
+  ): Promise<T> {
+    const node = await this.#writeNode(o);
+    const body = toWireJson(tx);
+    const pinned: CallOptions = { ...o, node };
+    for (let resend = 0; ; resend++) {
+      try {
+        return await this.transport.call(
+          { method: 'POST', path, route, body, parse, retry: 'refusal', nodeAuth: tx.type !== 'EVENT', node },
+          o,
+        );
+      } catch (error) {
+        if (o.signal?.aborted || !isAmbiguous(error)) throw error;
+        let where: TransactionLocation | undefined = await this.#resolve(tx, pinned);
+        if (where === undefined && tx.type === 'EVENT') {
+          await sleep(this.pollIntervalMs, o.signal);
+          where = await this.#resolve(tx, pinned);
+        }
+        if (where !== undefined) return found();
+        if (resend >= this.resendLimit) throw error;
+      }
+    }
+  }
+
+  async #resolve(tx: QuidnugTx, o: CallOptions): Promise<TransactionLocation | undefined> {
+    return locateTransaction(this, tx, { ...o, timeoutMs: o.timeoutMs, totalTimeoutMs: undefined });
+  }
+
+  /**
+   * Finds out whether the node holds `tx`: `'pending'`, `'committed'` or `undefined`.
+   *
+   * @example
+   * ```ts
+   * if ((await client.locateTransaction(tx)) === undefined) await client.submitTrust(tx);
+   * ```
+   */
+  locateTransaction(tx: QuidnugTx, o: CallOptions = {}): Promise<TransactionLocation | undefined> {
+    return locateTransaction(this, tx, o);
+  }
+
+  /** `POST /transactions/identity` (signed IDENTITY, e.g. from `buildIdentity`). */
+  submitIdentity(tx: IdentityTx, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.#submit(
+      tx,
+      'transactions/identity',
+      'POST /transactions/identity',
+      parsers.submitted,
+      () => resolved(tx),
+      o,
+    );
+  }
+
+  /** `POST /transactions/trust` (signed TRUST, e.g. from `buildTrust`). */
+  submitTrust(tx: TrustTx, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.#submit(
+      tx,
+      'transactions/trust',
+      'POST /transactions/trust',
+      parsers.submitted,
+      () => resolved(tx),
+      o,
+    );
+  }
+
+  /** `POST /transactions/title` (signed TITLE or transfer, from `buildTitle` / `buildTitleTransfer`). */
+  submitTitle(tx: TitleTx, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.#submit(
+      tx,
+      'transactions/title',
+      'POST /transactions/title',
+      parsers.submitted,
+      () => resolved(tx),
+      o,
+    );
+  }
+
+  /** `POST /events` (signed EVENT): `{ id, sequence }`. No sequence management: see `appendEvent`. */
+  submitEvent(tx: EventTx, o: CallOptions = {}): Promise<EventSubmitResult> {
+    return this.#submit(
+      tx,
+      'events',
+      'POST /events',
+      parsers.eventSubmitted,
+      () => ({ id: tx.id, sequence: tx.sequence }),
+      o,
+    );
+  }
+
+  /**
+   * Signs and sends an event with a managed sequence (see `SequenceManager`): safe to call
+   * concurrently for one subject. If the node refuses it because a block committed meanwhile,
+   * the stream state is re-read and the event re-signed with a fresh sequence (at most 3 times).
+   *
+   * @example
+   * ```ts
+   * const { tx } = await client.appendEvent({ signer, trustDomain, subjectId: 'inv-1', subjectType: 'TITLE',
+   *   eventType: 'carrier.shipped', payload: { carrierQuid, billOfLading: 'BOL-1', shippedAt } });
+   * await client.waitForCommit(tx);
+   * ```
+   */
+  async appendEvent(
+    input: AppendEventInput,
+    o: CallOptions = {},
+  ): Promise<EventSubmitResult & { tx: EventTx }> {
+    const load = (): Promise<StreamState> => this.#streamState(input.subjectId, o);
+    for (let attempt = 0; ; attempt++) {
+      const sequence = await this.sequences.next(input.subjectId, load);
+      const tx = await buildEvent({ ...input, sequence });
+      try {
+        const r = await this.submitEvent(tx, o);
+        return { ...r, tx };
+      } catch (error) {
+        if (!isQuidfinClientError(error) || error.code !== 'TRANSACTION_REJECTED' || attempt >= 3)
+          throw error;
+        const state = await this.sequences.refresh(input.subjectId, load);
+        const stale = state.exists && sequence <= state.latest;
+        if (!stale) throw error;
+      }
+    }
+  }
+
+  async #streamState(subjectId: string, o: CallOptions): Promise<StreamState> {
+    const stream = await this.findStream(subjectId, {}, o);
+    return stream ? { exists: true, latest: stream.latestSequence } : { exists: false, latest: 0 };
+  }
+
+  /**
+   * Signs and sends a TRUST with the next nonce from the nonce store (per truster and trustee,
+   * and increasing per truster and domain).
+   *
+   * @example
+   * ```ts
+   * const { tx } = await client.grantTrust({ signer: bureau, trustDomain, trustee: supplierQuid, trustLevel: 0.85 });
+   * ```
+   */
+  async grantTrust(input: GrantTrustInput, o: CallOptions = {}): Promise<SubmitResult & { tx: TrustTx }> {
+    const nonce = await this.nonces.next({
+      truster: input.signer.quidId,
+      trustee: input.trustee,
+      trustDomain: input.trustDomain,
+    });
+    const tx = await buildTrust({ ...input, nonce });
+    return { ...(await this.submitTrust(tx, o)), tx };
+  }
+
+  /**
+   * Waits until a transaction (or transaction id, or your own predicate) is committed, polling at
+   * most once per `pollIntervalMs`. Records event commits for sequence management.
+   *
+   * @example
+   * ```ts
+   * await client.waitForCommit(tx, { timeoutMs: 30_000 });
+   * ```
+   */
+  async waitForCommit(target: CommitTarget, o: WaitForCommitOptions = {}): Promise<void> {
+    await waitForCommit(this, target, {
+      ...o,
+      timeoutMs: o.timeoutMs ?? this.commitTimeoutMs,
+      intervalMs: o.intervalMs ?? this.pollIntervalMs,
+    });
+    if (typeof target === 'object' && target.type === 'EVENT')
+      this.sequences.observeCommit(target.subjectId, target.sequence);
+  }
+
+  // ---- identity ---------------------------------------------------------------------------
+
+  /** `GET /identity/{quidId}`: the latest committed IDENTITY; `NotFoundError` if none. */
+  getIdentity(quidId: string, o: CallOptions = {}): Promise<IdentityTx> {
+    return this.#get(`identity/${enc(quidId)}`, 'GET /identity/{quidId}', parsers.identityTx, o);
+  }
+
+  /** Like `getIdentity`, but `undefined` instead of `NotFoundError`. */
+  findIdentity(quidId: string, o: CallOptions = {}): Promise<IdentityTx | undefined> {
+    return this.#orUndefined(this.getIdentity(quidId, o));
+  }
+
+  // ---- trust ------------------------------------------------------------------------------
+
+  /** `GET /trust/{observer}/{target}`: relational trust (a missing `trustPath` becomes `[]`). */
+  getTrust(
+    observer: string,
+    target: string,
+    params: TrustQueryParams = {},
+    o: CallOptions = {},
+  ): Promise<TrustResult> {
+    return this.#get(
+      `trust/${enc(observer)}/${enc(target)}`,
+      'GET /trust/{observer}/{target}',
+      parsers.trustResult,
+      o,
+      {
+        domain: params.domain,
+        maxDepth: params.maxDepth,
+        includeUnverified: params.includeUnverified ? 'true' : undefined,
+      },
+    );
+  }
+
+  /** `POST /trust/query`: the same as `getTrust` (read-only, so retried like a read). */
+  queryTrust(
+    query: { observer: string; target: string } & TrustQueryParams,
+    o: CallOptions = {},
+  ): Promise<TrustResult> {
+    return this.transport.call(
+      {
+        method: 'POST',
+        path: 'trust/query',
+        route: 'POST /trust/query',
+        body: JSON.stringify(query),
+        parse: parsers.trustResult,
+        retry: 'read',
+      },
+      o,
+    );
+  }
+
+  /** `GET /trust/edges/{quidId}`: direct, non-expired edges as a list (the node sends an object). */
+  getTrustEdges(
+    quidId: string,
+    params: { includeUnverified?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<TrustEdges> {
+    return this.#get(`trust/edges/${enc(quidId)}`, 'GET /trust/edges/{quidId}', parsers.edges, o, {
+      includeUnverified: params.includeUnverified ? 'true' : undefined,
+    });
+  }
+
+  /** `GET /registry/trust?observer&target[&maxDepth]`: relational trust via the registry route. */
+  getRegistryTrust(
+    query: { observer: string; target: string; maxDepth?: number },
+    o: CallOptions = {},
+  ): Promise<TrustResult> {
+    return this.#get('registry/trust', 'GET /registry/trust', parsers.trustResult, o, { ...query });
+  }
+
+  /** `GET /registry/trust?truster&trustee`: the direct level (0 when expired or absent). */
+  getTrustRegistryEdge(truster: string, trustee: string, o: CallOptions = {}): Promise<TrustRegistryEdge> {
+    return this.#get('registry/trust', 'GET /registry/trust', parsers.registryEdge, o, { truster, trustee });
+  }
+
+  /** `GET /registry/trust?truster`: every trustee and level of `truster` (expired included). */
+  getTrustRelationships(truster: string, o: CallOptions = {}): Promise<TrustRelationships> {
+    return this.#get('registry/trust', 'GET /registry/trust', parsers.relationships, o, { truster });
+  }
+
+  /** `GET /registry/trust`: one page of every edge. */
+  listTrustRegistry(page: PageParams = {}, o: CallOptions = {}): Promise<Page<TrustRegistryEdge>> {
+    return this.#get('registry/trust', 'GET /registry/trust', parsers.registryEdgePage, o, { ...page });
+  }
+
+  /** Every edge of the trust registry, for `for await`. */
+  iterateTrustRegistry(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<TrustRegistryEdge, void> {
+    return paginate((offset) => this.listTrustRegistry({ ...page, offset }, o), page.offset);
+  }
+
+  // ---- titles -----------------------------------------------------------------------------
+
+  /** `GET /title/{assetId}`: the latest committed TITLE; `NotFoundError` if none. */
+  getTitle(assetId: string, o: CallOptions = {}): Promise<TitleTx> {
+    return this.#get(`title/${enc(assetId)}`, 'GET /title/{assetId}', parsers.titleTx, o);
+  }
+
+  /** Like `getTitle`, but `undefined` instead of `NotFoundError`. */
+  findTitle(assetId: string, o: CallOptions = {}): Promise<TitleTx | undefined> {
+    return this.#orUndefined(this.getTitle(assetId, o));
+  }
+
+  /** `GET /registry/title?asset_id`: the title through the registry route. */
+  getTitleRegistryEntry(assetId: string, o: CallOptions = {}): Promise<TitleTx> {
+    return this.#get('registry/title', 'GET /registry/title', parsers.titleTx, o, { asset_id: assetId });
+  }
+
+  /** `GET /registry/title?owner_id`: one page of the titles `ownerId` holds. */
+  listTitlesByOwner(ownerId: string, page: PageParams = {}, o: CallOptions = {}): Promise<Page<OwnedTitle>> {
+    return this.#get('registry/title', 'GET /registry/title', parsers.ownedTitlePage, o, {
+      owner_id: ownerId,
+      ...page,
+    });
+  }
+
+  /** Every title `ownerId` holds, for `for await`. */
+  iterateTitlesByOwner(
+    ownerId: string,
+    page: PageParams = {},
+    o: CallOptions = {},
+  ): AsyncGenerator<OwnedTitle, void> {
+    return paginate((offset) => this.listTitlesByOwner(ownerId, { ...page, offset }, o), page.offset);
+  }
+
+  /** `GET /registry/title`: one page of every title. */
+  listTitles(page: PageParams = {}, o: CallOptions = {}): Promise<Page<TitleRegistryEntry>> {
+    return this.#get('registry/title', 'GET /registry/title', parsers.titlePage, o, { ...page });
+  }
+
+  /** Every title of the registry, for `for await`. */
+  iterateTitles(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<TitleRegistryEntry, void> {
+    return paginate((offset) => this.listTitles({ ...page, offset }, o), page.offset);
+  }
+
+  // ---- streams ----------------------------------------------------------------------------
+
+  /** `GET /streams/{subjectId}`; `NotFoundError` before the stream's first commit. */
+  getStream(
+    subjectId: string,
+    params: { includeHidden?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<StreamInfo> {
+    return this.#get(`streams/${enc(subjectId)}`, 'GET /streams/{subjectId}', parsers.stream, o, {
+      includeHidden: params.includeHidden ? 'true' : undefined,
+    });
+  }
+
+  /** Like `getStream`, but `undefined` instead of `NotFoundError`. */
+  findStream(
+    subjectId: string,
+    params: { includeHidden?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<StreamInfo | undefined> {
+    return this.#orUndefined(this.getStream(subjectId, params, o));
+  }
+
+  /** `GET /streams/{subjectId}/events`: one page, in commit order (empty for an unknown subject). */
+  listStreamEvents(
+    subjectId: string,
+    params: PageParams & { includeExpired?: boolean; includeHidden?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<Page<EventTx>> {
+    return this.#get(
+      `streams/${enc(subjectId)}/events`,
+      'GET /streams/{subjectId}/events',
+      parsers.eventPage,
+      o,
+      {
+        limit: params.limit,
+        offset: params.offset,
+        include_expired: params.includeExpired ? 'true' : undefined,
+        includeHidden: params.includeHidden ? 'true' : undefined,
+      },
+    );
+  }
+
+  /** Every event of a stream in commit order, for `for await`. */
+  iterateStreamEvents(
+    subjectId: string,
+    params: PageParams & { includeExpired?: boolean; includeHidden?: boolean } = {},
+    o: CallOptions = {},
+  ): AsyncGenerator<EventTx, void> {
+    return paginate((offset) => this.listStreamEvents(subjectId, { ...params, offset }, o), params.offset);
+  }
+
+  // ---- pool and blocks --------------------------------------------------------------------
+
+  /** `GET /transactions`: one page of the pending pool. */
+  listPendingTransactions(page: PageParams = {}, o: CallOptions = {}): Promise<Page<QuidnugTx>> {
+    return this.#get('transactions', 'GET /transactions', parsers.txPage, o, { ...page });
+  }
+
+  /** Every pending transaction, for `for await`. */
+  iteratePendingTransactions(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<QuidnugTx, void> {
+    return paginate((offset) => this.listPendingTransactions({ ...page, offset }, o), page.offset);
+  }
+
+  /** `GET /blocks`: one page of blocks from genesis. */
+  listBlocks(page: PageParams = {}, o: CallOptions = {}): Promise<Page<Block>> {
+    return this.#get('blocks', 'GET /blocks', parsers.blockPage, o, { ...page });
+  }
+
+  /** Every block from genesis, for `for await`. */
+  iterateBlocks(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<Block, void> {
+    return paginate((offset) => this.listBlocks({ ...page, offset }, o), page.offset);
+  }
+
+  /** `GET /blocks/tentative/{domain}`. */
+  getTentativeBlocks(domain: string, o: CallOptions = {}): Promise<TentativeBlocks> {
+    return this.#get(
+      `blocks/tentative/${enc(domain)}`,
+      'GET /blocks/tentative/{domain}',
+      parsers.tentative,
+      o,
+    );
+  }
+}
+
+function resolved(tx: QuidnugTx): SubmitResult {
+  return {
+    transactionId: tx.id,
+    status: 'success',
+    message: 'already held by the node (resolved after an unknown outcome)',
+  };
+}

@@ -1,0 +1,90 @@
+/** What the client knows about one event stream. */
+export interface StreamState {
+  /** False until the stream's first event has committed. */
+  readonly exists: boolean;
+  /** Committed `latestSequence` last seen (0 for a new stream). */
+  readonly latest: number;
+}
+
+interface Entry {
+  exists: boolean;
+  latest: number;
+  lastAssigned: number;
+  loading: Promise<void> | undefined;
+}
+
+/**
+ * Per-subject event sequence numbers that are safe under concurrent submissions from one process.
+ * Rules (PROTOCOL §6.5, G9): a new stream accepts only sequence 1 until its first event commits,
+ * so every pre-commit event gets 1; afterwards each event gets a fresh number above both the
+ * committed `latestSequence` and every number already handed out (the node allows gaps). State is
+ * loaded once per subject (concurrent callers share the request) and refreshed after a rejection
+ * or an observed commit.
+ *
+ * @example
+ * ```ts
+ * const seq = new SequenceManager();
+ * const load = async () => ({ exists: true, latest: 4 });
+ * await Promise.all([seq.next('inv-1', load), seq.next('inv-1', load)]); // [5, 6]
+ * ```
+ */
+export class SequenceManager {
+  readonly #streams = new Map<string, Entry>();
+
+  /** Next sequence for `subjectId`; `load` reads the committed stream state when unknown. */
+  async next(subjectId: string, load: () => Promise<StreamState>): Promise<number> {
+    let entry = this.#streams.get(subjectId);
+    if (!entry) {
+      entry = { exists: false, latest: 0, lastAssigned: 0, loading: undefined };
+      this.#streams.set(subjectId, entry);
+      entry.loading = this.#load(entry, load);
+    }
+    if (entry.loading) {
+      try {
+        await entry.loading;
+      } catch (error) {
+        if (this.#streams.get(subjectId) === entry) this.#streams.delete(subjectId);
+        throw error;
+      }
+    }
+    if (!entry.exists) return 1;
+    entry.lastAssigned = Math.max(entry.latest, entry.lastAssigned) + 1;
+    return entry.lastAssigned;
+  }
+
+  /** Re-reads the committed state (after a rejection); concurrent refreshes share one request. */
+  async refresh(subjectId: string, load: () => Promise<StreamState>): Promise<StreamState> {
+    let entry = this.#streams.get(subjectId);
+    if (!entry) {
+      entry = { exists: false, latest: 0, lastAssigned: 0, loading: undefined };
+      this.#streams.set(subjectId, entry);
+    }
+    entry.loading ??= this.#load(entry, load);
+    await entry.loading;
+    return { exists: entry.exists, latest: entry.latest };
+  }
+
+  /** Records that an event with `sequence` committed on `subjectId`. */
+  observeCommit(subjectId: string, sequence: number): void {
+    const entry = this.#streams.get(subjectId);
+    if (!entry) return;
+    entry.exists = true;
+    entry.latest = Math.max(entry.latest, sequence);
+  }
+
+  /** The state last seen for `subjectId`, if any. */
+  peek(subjectId: string): StreamState | undefined {
+    const entry = this.#streams.get(subjectId);
+    return entry && { exists: entry.exists, latest: entry.latest };
+  }
+
+  async #load(entry: Entry, load: () => Promise<StreamState>): Promise<void> {
+    try {
+      const state = await load();
+      entry.exists = state.exists;
+      entry.latest = state.exists ? state.latest : 0;
+    } finally {
+      entry.loading = undefined;
+    }
+  }
+}

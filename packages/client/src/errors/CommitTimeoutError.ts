@@ -1,0 +1,23 @@
+import { QuidfinClientError } from './QuidfinClientError.js';
+
+/**
+ * `waitForCommit` reached its deadline before the transaction (or predicate) was seen committed.
+ * The transaction may still commit later.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isQuidfinClientError(e) && e.code === 'COMMIT_TIMEOUT') console.log(e.target, e.timeoutMs); }
+ * ```
+ */
+export class CommitTimeoutError extends QuidfinClientError<'COMMIT_TIMEOUT'> {
+  override readonly name: string = 'CommitTimeoutError';
+  /** Transaction id or a description of the predicate. */
+  readonly target: string;
+  readonly timeoutMs: number;
+
+  constructor(target: string, timeoutMs: number) {
+    super('COMMIT_TIMEOUT', `not committed within ${timeoutMs} ms: ${target}`);
+    this.target = target;
+    this.timeoutMs = timeoutMs;
+  }
+}

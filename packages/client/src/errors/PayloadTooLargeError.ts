@@ -1,0 +1,18 @@
+import { HttpError, type HttpErrorDetails } from './HttpError.js';
+
+/**
+ * 413 `Payload Too Large`: the body exceeded the node's `MAX_BODY_SIZE_BYTES` (1 MiB by default).
+ * Never retried.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isQuidfinClientError(e) && e.code === 'PAYLOAD_TOO_LARGE') shrinkPayload(); }
+ * ```
+ */
+export class PayloadTooLargeError extends HttpError<'PAYLOAD_TOO_LARGE'> {
+  override readonly name: string = 'PayloadTooLargeError';
+
+  constructor(message: string, details: HttpErrorDetails, options?: ErrorOptions) {
+    super('PAYLOAD_TOO_LARGE', message, details, options);
+  }
+}

@@ -1,0 +1,33 @@
+import { QuidfinClientError } from './QuidfinClientError.js';
+
+/** Which budget ran out: one attempt (`timeoutMs`) or the whole call with retries (`totalTimeoutMs`). */
+export type TimeoutKind = 'attempt' | 'total';
+
+/**
+ * A request took longer than its budget. Distinct from an abort (which rethrows the caller's
+ * `signal.reason`) and from a network error.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isQuidfinClientError(e) && e.code === 'TIMEOUT') console.log(e.kind, e.timeoutMs); }
+ * ```
+ */
+export class TimeoutError extends QuidfinClientError<'TIMEOUT'> {
+  override readonly name: string = 'TimeoutError';
+  readonly url: string;
+  readonly method: string;
+  readonly kind: TimeoutKind;
+  readonly timeoutMs: number;
+
+  constructor(method: string, url: string, kind: TimeoutKind, timeoutMs: number, options?: ErrorOptions) {
+    super(
+      'TIMEOUT',
+      `${kind === 'total' ? 'total ' : ''}timeout after ${timeoutMs} ms: ${method} ${url}`,
+      options,
+    );
+    this.url = url;
+    this.method = method;
+    this.kind = kind;
+    this.timeoutMs = timeoutMs;
+  }
+}

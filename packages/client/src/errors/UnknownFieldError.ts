@@ -1,0 +1,19 @@
+import { HttpError, type HttpErrorDetails } from './HttpError.js';
+
+/**
+ * The node's plain-text `400 Invalid request body`: the body had an unknown field, malformed JSON
+ * or a value of the wrong type (e.g. `1e9` for an int64). The node's decoder rejects unknown keys,
+ * so this usually means a field the node does not have (`domain`, `creator` on an EVENT, ...).
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (isQuidfinClientError(e) && e.code === 'UNKNOWN_FIELD') console.error(e.body); }
+ * ```
+ */
+export class UnknownFieldError extends HttpError<'UNKNOWN_FIELD'> {
+  override readonly name: string = 'UnknownFieldError';
+
+  constructor(message: string, details: HttpErrorDetails, options?: ErrorOptions) {
+    super('UNKNOWN_FIELD', message, details, options);
+  }
+}

@@ -1,0 +1,40 @@
+// @quidfin/client: typed, reliable client for the Quidnug node API, and the invoice ledger on top.
+export {
+  isCommitted,
+  isPending,
+  locateTransaction,
+  type TransactionLocation,
+} from './commit/locateTransaction.js';
+export { NonceManager } from './commit/NonceManager.js';
+export { InMemoryNonceStore, type NonceStore } from './commit/NonceStore.js';
+export { SequenceManager, type StreamState } from './commit/SequenceManager.js';
+export { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
+export { createQuidnugClient } from './createQuidnugClient.js';
+export { CommitTimeoutError } from './errors/CommitTimeoutError.js';
+export { HttpError, type HttpErrorDetails, isHttpError } from './errors/HttpError.js';
+export { isAbortError } from './errors/isAbortError.js';
+export { NetworkError } from './errors/NetworkError.js';
+export { NoHealthyNodeError } from './errors/NoHealthyNodeError.js';
+export { NotFoundError } from './errors/NotFoundError.js';
+export { PayloadTooLargeError } from './errors/PayloadTooLargeError.js';
+export { isQuidfinClientError, QuidfinClientError } from './errors/QuidfinClientError.js';
+export { RateLimitError, type RateLimitLayer } from './errors/RateLimitError.js';
+export { type ResponseIssue, ResponseValidationError } from './errors/ResponseValidationError.js';
+export { TimeoutError, type TimeoutKind } from './errors/TimeoutError.js';
+export { TransactionLostError } from './errors/TransactionLostError.js';
+export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
+export { UnknownFieldError } from './errors/UnknownFieldError.js';
+export { paginate } from './paginate.js';
+export {
+  type AppendEventInput,
+  type GrantTrustInput,
+  QuidnugClient,
+  type TrustQueryParams,
+} from './QuidnugClient.js';
+export type { QuidnugClientOptions } from './QuidnugClientOptions.js';
+export type { ClientHooks, ErrorContext, RequestContext, ResponseContext } from './transport/hooks.js';
+export { type NodeAuth, nodeAuthHeaders } from './transport/nodeAuthHeaders.js';
+export { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
+export type { RetryOptions } from './transport/RetryOptions.js';
+export type { CallOptions } from './transport/Transport.js';
+export type * from './types.js';

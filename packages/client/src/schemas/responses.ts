@@ -1,0 +1,301 @@
+import type { EventTx, IdentityTx, QuidnugTx, TitleTx } from '@quidfin/core';
+import * as z from 'zod/mini';
+import type {
+  Block,
+  CreatedQuid,
+  EventSubmitResult,
+  Health,
+  NodeInfo,
+  OwnedTitle,
+  Page,
+  StreamInfo,
+  SubmitResult,
+  TentativeBlocks,
+  TitleRegistryEntry,
+  TrustDomain,
+  TrustEdge,
+  TrustEdges,
+  TrustRegistryEdge,
+  TrustRelationships,
+  TrustResult,
+} from '../types.js';
+import { parserFor, type SafeParser } from './parse.js';
+
+// Schemas are built on first use, not at import, so importing the client has no side effects
+// and unused parsers cost nothing at start-up.
+function build() {
+  const base = {
+    id: z.string(),
+    trustDomain: z.string(),
+    timestamp: z.number(),
+    signature: z.string(),
+    publicKey: z.string(),
+  };
+  const jsonObject = z.record(z.string(), z.unknown());
+  const stake = z.object({
+    ownerId: z.string(),
+    percentage: z.number(),
+    stakeType: z.exactOptional(z.string()),
+  });
+  const trustTx = z.object({
+    ...base,
+    type: z.literal('TRUST'),
+    truster: z.string(),
+    trustee: z.string(),
+    trustLevel: z.number(),
+    nonce: z.number(),
+    description: z.exactOptional(z.string()),
+    validUntil: z.exactOptional(z.number()),
+  });
+  const identityTx = z.object({
+    ...base,
+    type: z.literal('IDENTITY'),
+    quidId: z.string(),
+    name: z.string(),
+    description: z.exactOptional(z.string()),
+    attributes: z.exactOptional(jsonObject),
+    creator: z.string(),
+    updateNonce: z.number(),
+    homeDomain: z.exactOptional(z.string()),
+  });
+  const titleTx = z.object({
+    ...base,
+    type: z.literal('TITLE'),
+    assetId: z.string(),
+    owners: z.nullable(z.array(stake)),
+    previousOwners: z.exactOptional(z.array(stake)),
+    signatures: z.nullable(z.record(z.string(), z.string())),
+    expiryDate: z.exactOptional(z.number()),
+    titleType: z.exactOptional(z.string()),
+  });
+  const eventTx = z.object({
+    ...base,
+    type: z.literal('EVENT'),
+    subjectId: z.string(),
+    subjectType: z.enum(['QUID', 'TITLE']),
+    sequence: z.number(),
+    eventType: z.string(),
+    payload: z.exactOptional(jsonObject),
+    payloadCid: z.exactOptional(z.string()),
+    previousEventId: z.exactOptional(z.string()),
+  });
+  const anyTx = z.discriminatedUnion('type', [trustTx, identityTx, titleTx, eventTx]);
+  const page = <T extends z.core.SomeType>(item: T) =>
+    z.object({
+      data: z.pipe(
+        z.nullable(z.array(item)),
+        z.transform((v) => v ?? []),
+      ),
+      pagination: z.object({ limit: z.number(), offset: z.number(), total: z.number() }),
+    });
+  const block = z.object({
+    index: z.number(),
+    timestamp: z.number(),
+    transactions: z.pipe(
+      z.nullable(z.array(jsonObject)),
+      z.transform((v) => v ?? []),
+    ),
+    trustProof: jsonObject,
+    prevHash: z.string(),
+    hash: z.string(),
+  });
+  const trustResult = z.object({
+    observer: z.string(),
+    target: z.string(),
+    trustLevel: z.number(),
+    trustPath: z.optional(z.nullable(z.array(z.string()))),
+    pathDepth: z.number(),
+    domain: z.string(),
+    confidence: z.exactOptional(z.enum(['high', 'medium', 'low'])),
+    unverifiedHops: z.exactOptional(z.number()),
+    verificationGaps: z.optional(
+      z.nullable(
+        z.array(
+          z.object({
+            from: z.string(),
+            to: z.string(),
+            validatorQuid: z.string(),
+            validatorTrust: z.number(),
+          }),
+        ),
+      ),
+    ),
+  });
+  const edge = z.object({
+    truster: z.string(),
+    trustee: z.string(),
+    trustLevel: z.number(),
+    sourceBlock: z.string(),
+    validatorQuid: z.string(),
+    verified: z.boolean(),
+    timestamp: z.number(),
+  });
+  const domain = z.object({
+    name: z.string(),
+    validatorNodes: z.nullable(z.array(z.string())),
+    trustThreshold: z.number(),
+    blockchainHead: z.string(),
+    validators: z.nullable(z.record(z.string(), z.number())),
+    validatorPublicKeys: z.nullable(z.record(z.string(), z.string())),
+  });
+  return {
+    identityTx,
+    titleTx,
+    eventTx,
+    anyTx,
+    health: z.object({ status: z.string(), node_id: z.string(), uptime: z.number(), version: z.string() }),
+    info: z.object({
+      nodeQuid: z.string(),
+      managedDomains: z.pipe(
+        z.nullable(z.array(z.string())),
+        z.transform((v) => v ?? []),
+      ),
+      blockHeight: z.number(),
+      version: z.string(),
+      operatorQuid: z.exactOptional(z.object({ id: z.string(), publicKeyHex: z.string() })),
+    }),
+    domains: z.object({
+      domains: z.pipe(
+        z.nullable(z.array(domain)),
+        z.transform((v) => v ?? []),
+      ),
+    }),
+    domainRegistered: z.object({ status: z.string(), message: z.string() }),
+    submitted: z.object({ status: z.string(), transaction_id: z.string(), message: z.string() }),
+    eventSubmitted: z.object({ id: z.string(), sequence: z.number() }),
+    trustResult,
+    edges: z.object({
+      quidId: z.string(),
+      includeUnverified: z.boolean(),
+      edges: z.pipe(
+        z.nullable(z.record(z.string(), edge)),
+        z.transform((v) => v ?? {}),
+      ),
+    }),
+    registryEdge: z.object({ truster: z.string(), trustee: z.string(), trust_level: z.number() }),
+    relationships: z.object({
+      truster: z.string(),
+      relationships: z.pipe(
+        z.nullable(z.record(z.string(), z.number())),
+        z.transform((v) => v ?? {}),
+      ),
+    }),
+    registryEdgePage: page(z.object({ truster: z.string(), trustee: z.string(), trust_level: z.number() })),
+    ownedTitlePage: page(z.object({ asset_id: z.string(), percentage: z.number(), stake_type: z.string() })),
+    titlePage: page(z.object({ asset_id: z.string(), title: anyTx })),
+    stream: z.object({
+      subjectId: z.string(),
+      subjectType: z.string(),
+      latestSequence: z.number(),
+      eventCount: z.number(),
+      createdAt: z.number(),
+      updatedAt: z.number(),
+      latestEventId: z.string(),
+    }),
+    eventPage: page(eventTx),
+    txPage: page(anyTx),
+    blockPage: page(block),
+    tentative: z.object({
+      domain: z.string(),
+      blocks: z.pipe(
+        z.nullable(z.array(block)),
+        z.transform((v) => v ?? []),
+      ),
+    }),
+    quid: z.object({ quidId: z.string(), publicKey: z.string(), created: z.number() }),
+  };
+}
+
+type Schemas = ReturnType<typeof build>;
+let cache: Schemas | undefined;
+
+function parse<T>(pick: (s: Schemas) => SafeParser, data: unknown): T {
+  cache ??= build();
+  return parserFor<T>(pick(cache))(data);
+}
+
+interface RawPage<T> {
+  data: T[];
+  pagination: { limit: number; offset: number; total: number };
+}
+function toPage<T>(raw: RawPage<T>): Page<T> {
+  return { items: raw.data, ...raw.pagination };
+}
+
+/**
+ * Response parsers for every route, by name. Each validates the envelope's `data` and returns the
+ * plain typed value (pages unwrapped from `data.data`, trust edges as a list, missing `trustPath`
+ * as `[]`, `null` lists as `[]`).
+ *
+ * @example
+ * ```ts
+ * const health = parsers.health(body.data);
+ * ```
+ */
+export const parsers: {
+  readonly identityTx: (d: unknown) => IdentityTx;
+  readonly titleTx: (d: unknown) => TitleTx;
+  readonly health: (d: unknown) => Health;
+  readonly info: (d: unknown) => NodeInfo;
+  readonly domains: (d: unknown) => readonly TrustDomain[];
+  readonly domainRegistered: (d: unknown) => { status: string; message: string };
+  readonly submitted: (d: unknown) => SubmitResult;
+  readonly eventSubmitted: (d: unknown) => EventSubmitResult;
+  readonly trustResult: (d: unknown) => TrustResult;
+  readonly edges: (d: unknown) => TrustEdges;
+  readonly registryEdge: (d: unknown) => TrustRegistryEdge;
+  readonly relationships: (d: unknown) => TrustRelationships;
+  readonly registryEdgePage: (d: unknown) => Page<TrustRegistryEdge>;
+  readonly ownedTitlePage: (d: unknown) => Page<OwnedTitle>;
+  readonly titlePage: (d: unknown) => Page<TitleRegistryEntry>;
+  readonly stream: (d: unknown) => StreamInfo;
+  readonly eventPage: (d: unknown) => Page<EventTx>;
+  readonly txPage: (d: unknown) => Page<QuidnugTx>;
+  readonly blockPage: (d: unknown) => Page<Block>;
+  readonly tentative: (d: unknown) => TentativeBlocks;
+  readonly quid: (d: unknown) => CreatedQuid;
+} = {
+  identityTx: (d) => parse((s) => s.identityTx, d),
+  titleTx: (d) => parse((s) => s.titleTx, d),
+  health: (d) => parse((s) => s.health, d),
+  info: (d) => parse((s) => s.info, d),
+  domains: (d) => parse<{ domains: TrustDomain[] }>((s) => s.domains, d).domains,
+  domainRegistered: (d) => parse((s) => s.domainRegistered, d),
+  submitted: (d) => {
+    const r = parse<{ status: string; transaction_id: string; message: string }>((s) => s.submitted, d);
+    return { transactionId: r.transaction_id, status: r.status, message: r.message };
+  },
+  eventSubmitted: (d) => parse((s) => s.eventSubmitted, d),
+  trustResult: (d) => {
+    const r = parse<TrustResult & { trustPath?: string[] | null; verificationGaps?: unknown[] | null }>(
+      (s) => s.trustResult,
+      d,
+    );
+    const out = { ...r, trustPath: r.trustPath ?? [] } as TrustResult & { verificationGaps?: unknown };
+    if ('verificationGaps' in r) out.verificationGaps = r.verificationGaps ?? [];
+    return out as TrustResult;
+  },
+  edges: (d) => {
+    const r = parse<{ quidId: string; includeUnverified: boolean; edges: Record<string, TrustEdge> }>(
+      (s) => s.edges,
+      d,
+    );
+    const keys = Object.keys(r.edges).sort();
+    return {
+      quidId: r.quidId,
+      includeUnverified: r.includeUnverified,
+      edges: keys.flatMap((k) => r.edges[k] ?? []),
+    };
+  },
+  registryEdge: (d) => parse((s) => s.registryEdge, d),
+  relationships: (d) => parse((s) => s.relationships, d),
+  registryEdgePage: (d) => toPage(parse((s) => s.registryEdgePage, d)),
+  ownedTitlePage: (d) => toPage(parse((s) => s.ownedTitlePage, d)),
+  titlePage: (d) => toPage(parse((s) => s.titlePage, d)),
+  stream: (d) => parse((s) => s.stream, d),
+  eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
+  txPage: (d) => toPage(parse((s) => s.txPage, d)),
+  blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
+  tentative: (d) => parse((s) => s.tentative, d),
+  quid: (d) => parse((s) => s.quid, d),
+};

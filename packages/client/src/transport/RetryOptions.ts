@@ -1,0 +1,44 @@
+/**
+ * Retry policy. Only safe requests are retried: GETs and read-only POSTs on any transient failure
+ * (with failover between nodes), transaction POSTs only when the node provably refused them
+ * before admission (rate limits). Ambiguous transaction failures are resolved, not re-sent blindly.
+ *
+ * @example
+ * ```ts
+ * createQuidnugClient({ baseUrl, retry: { limit: 3, baseDelayMs: 200, rateLimitDelayMs: 2000 } });
+ * ```
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2). */
+  readonly limit?: number;
+  /** First backoff in ms, doubled on each retry, with jitter (default 300). */
+  readonly baseDelayMs?: number;
+  /** Cap of one backoff (default 10 000). */
+  readonly maxDelayMs?: number;
+  /**
+   * First backoff after a rate limit, doubled on each retry (default 1000). The node's 429 has
+   * no Retry-After; a `Retry-After` header, when present, wins if longer.
+   */
+  readonly rateLimitDelayMs?: number;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export type ResolvedRetryOptions = Required<RetryOptions>;
+
+/**
+ * Fills in retry defaults.
+ *
+ * @example
+ * ```ts
+ * resolveRetryOptions({ limit: 0 }).baseDelayMs; // 300
+ * ```
+ */
+export function resolveRetryOptions(retry: RetryOptions | number | undefined): ResolvedRetryOptions {
+  const r = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
+  return {
+    limit: r.limit ?? 2,
+    baseDelayMs: r.baseDelayMs ?? 300,
+    maxDelayMs: r.maxDelayMs ?? 10_000,
+    rateLimitDelayMs: r.rateLimitDelayMs ?? 1000,
+  };
+}

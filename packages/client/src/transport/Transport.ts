@@ -1,0 +1,313 @@
+import ky, { type KyInstance } from 'ky';
+import { isHttpError } from '../errors/HttpError.js';
+import { NetworkError } from '../errors/NetworkError.js';
+import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { RateLimitError } from '../errors/RateLimitError.js';
+import { ResponseValidationError } from '../errors/ResponseValidationError.js';
+import { TimeoutError } from '../errors/TimeoutError.js';
+import { toHttpError } from '../errors/toHttpError.js';
+import { SchemaMismatch } from '../schemas/parse.js';
+import type { ClientHooks } from './hooks.js';
+import { NodePool } from './NodePool.js';
+import { type NodeAuth, nodeAuthHeaders } from './nodeAuthHeaders.js';
+import type { ResolvedRetryOptions } from './RetryOptions.js';
+import { sleep } from './sleep.js';
+
+/** Per-call options every client method accepts. */
+export interface CallOptions {
+  /** Cancels the call; the client rethrows `signal.reason` unchanged. */
+  readonly signal?: AbortSignal | undefined;
+  /** Overrides the client's per-attempt timeout for this call. */
+  readonly timeoutMs?: number | undefined;
+  /** Overrides the client's total timeout (all attempts and backoff) for this call. */
+  readonly totalTimeoutMs?: number | undefined;
+  /** Pins the call to one configured node (index into `nodes`); no failover. */
+  readonly node?: number | undefined;
+}
+
+/**
+ * How a call may be retried:
+ * - `read`: any transient failure (network, timeout, 408/429/5xx), failing over between nodes;
+ * - `refusal`: only when the node refused before admission (rate limits), on the same node;
+ * - `none`: never.
+ */
+export type RetryMode = 'read' | 'refusal' | 'none';
+
+/** One HTTP call, described for the transport. */
+export interface CallSpec<T> {
+  readonly method: 'GET' | 'POST';
+  /** Path relative to the API base, already percent-encoded, no leading slash: `identity/abc`. */
+  readonly path: string;
+  /** Route template for hooks and spans: `GET /identity/{quidId}`. */
+  readonly route: string;
+  readonly searchParams?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** Exact request body (JSON text). */
+  readonly body?: string;
+  /** Validates the envelope's `data` and returns the typed value. */
+  readonly parse: (data: unknown) => T;
+  readonly retry: RetryMode;
+  /** Adds HMAC node-auth headers when the client has `nodeAuth`. */
+  readonly nodeAuth?: boolean;
+  /** Pin the call to one node index (writes and their resolution stay on the node that got them). */
+  readonly node?: number;
+}
+
+/** Transport settings, resolved from the client options. */
+export interface TransportSettings {
+  readonly nodes: readonly string[];
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  readonly timeoutMs: number;
+  readonly totalTimeoutMs: number | undefined;
+  readonly retry: ResolvedRetryOptions;
+  readonly hooks: ClientHooks;
+  readonly nodeAuth: NodeAuth | undefined;
+  readonly nodeCooldownMs: number;
+}
+
+interface Attempt {
+  readonly node: number;
+  readonly attempt: number;
+  readonly timeoutMs: number;
+  readonly totalLimited: boolean;
+}
+
+function isRetriable(error: unknown, mode: RetryMode): boolean {
+  if (mode === 'none' || !isQuidfinClientError(error)) return false;
+  if (error.code === 'RATE_LIMITED') return true;
+  if (mode === 'refusal') return false;
+  if (error.code === 'NETWORK_ERROR') return true;
+  if (error.code === 'TIMEOUT') return (error as TimeoutError).kind === 'attempt';
+  return isHttpError(error) && [408, 500, 502, 503, 504].includes(error.status);
+}
+
+/**
+ * The HTTP engine under every client method: ky 2 for each attempt (base URL resolution, per-attempt
+ * timeout, abort), with the client's own retry loop on top so it can back off on rate limits,
+ * respect a total deadline, and fail over between nodes.
+ *
+ * @example
+ * ```ts
+ * const t = new Transport({ nodes: ['http://localhost:8080/api/v1/'], timeoutMs: 10_000, totalTimeoutMs: undefined,
+ *   retry: resolveRetryOptions(undefined), hooks: {}, nodeAuth: undefined, nodeCooldownMs: 30_000 });
+ * const health = await t.call({ method: 'GET', path: 'health', route: 'GET /health', parse: (d) => d, retry: 'read' });
+ * ```
+ */
+export class Transport {
+  readonly pool: NodePool;
+  readonly settings: TransportSettings;
+  readonly #ky: readonly KyInstance[];
+
+  constructor(settings: TransportSettings) {
+    this.settings = settings;
+    this.pool = new NodePool(settings.nodes, settings.nodeCooldownMs);
+    this.#ky = settings.nodes.map((baseUrl) =>
+      ky.create({
+        baseUrl,
+        retry: 0,
+        throwHttpErrors: false,
+        timeout: false,
+        ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      }),
+    );
+  }
+
+  /** Runs one logical call: attempts, retries, failover, validation. */
+  async call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<T> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
+    const retry = this.settings.retry;
+    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    const totalMs = options.totalTimeoutMs ?? this.settings.totalTimeoutMs;
+    const deadline = totalMs === undefined ? undefined : Date.now() + totalMs;
+    const pinned = spec.node ?? options.node;
+    const order =
+      pinned !== undefined ? [pinned] : spec.retry === 'read' ? this.pool.order() : [this.pool.current];
+    const maxAttempts =
+      spec.retry === 'none' ? 1 : Math.max(retry.limit + 1, spec.retry === 'read' ? order.length : 1);
+    let rateLimitStreak = 0;
+    for (let attempt = 1; ; attempt++) {
+      const node = order[(attempt - 1) % order.length] ?? 0;
+      const remaining = deadline === undefined ? undefined : deadline - Date.now();
+      if (remaining !== undefined && remaining <= 0) {
+        throw new TimeoutError(spec.method, this.#url(node, spec), 'total', totalMs ?? 0);
+      }
+      const attemptTimeout = remaining === undefined ? timeoutMs : Math.min(timeoutMs, remaining);
+      const started = Date.now();
+      try {
+        const value = await this.#attempt(spec, signal, {
+          node,
+          attempt,
+          timeoutMs: attemptTimeout,
+          totalLimited: attemptTimeout < timeoutMs,
+        });
+        this.pool.markHealthy(node);
+        return value;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (isQuidfinClientError(error) && (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT')) {
+          if (this.settings.nodes.length > 1) this.pool.markFailed(node);
+        }
+        const willRetry = attempt < maxAttempts && isRetriable(error, spec.retry);
+        await this.settings.hooks.onError?.({
+          ...this.#context(spec, node, attempt, undefined),
+          error,
+          durationMs: Date.now() - started,
+          willRetry,
+        });
+        if (!willRetry) throw error;
+        // Failing over to a node not tried yet needs no wait; the same node gets backoff.
+        const nextNode = order[attempt % order.length] ?? node;
+        const firstVisit = attempt < order.length && nextNode !== node;
+        let delay = 0;
+        if (
+          error instanceof RateLimitError ||
+          (isQuidfinClientError(error) && error.code === 'RATE_LIMITED')
+        ) {
+          rateLimitStreak++;
+          const suggested = (error as RateLimitError).retryAfterMs ?? 0;
+          delay = Math.max(
+            suggested,
+            Math.min(retry.maxDelayMs, retry.rateLimitDelayMs * 2 ** (rateLimitStreak - 1)),
+          );
+        } else if (!firstVisit) {
+          const base = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+          delay = base / 2 + Math.random() * (base / 2);
+        }
+        if (firstVisit && !(error instanceof RateLimitError)) delay = 0;
+        if (deadline !== undefined && Date.now() + delay >= deadline) {
+          throw new TimeoutError(spec.method, this.#url(node, spec), 'total', totalMs ?? 0, { cause: error });
+        }
+        if (delay > 0) await sleep(delay, signal);
+      }
+    }
+  }
+
+  #url(node: number, spec: CallSpec<unknown>): string {
+    return new URL(spec.path, this.settings.nodes[node]).toString();
+  }
+
+  #context(spec: CallSpec<unknown>, node: number, attempt: number, request: Request | undefined) {
+    const url = request?.url ?? this.#url(node, spec);
+    return {
+      request: request ?? new Request(url, { method: spec.method }),
+      method: spec.method,
+      url,
+      route: spec.route,
+      attempt,
+      node: this.settings.nodes[node] ?? '',
+    };
+  }
+
+  async #attempt<T>(spec: CallSpec<T>, signal: AbortSignal | undefined, a: Attempt): Promise<T> {
+    const instance = this.#ky[a.node];
+    if (!instance) throw new RangeError(`no node ${a.node}`);
+    const hooks = this.settings.hooks;
+    const auth = spec.nodeAuth ? this.settings.nodeAuth : undefined;
+    let hookError: unknown;
+    let sent: Request | undefined;
+    const started = Date.now();
+    const searchParams: Record<string, string> = {};
+    for (const [k, v] of Object.entries(spec.searchParams ?? {}))
+      if (v !== undefined) searchParams[k] = String(v);
+    let response: Response;
+    try {
+      response = await instance(spec.path, {
+        method: spec.method,
+        ...(spec.body !== undefined
+          ? { body: spec.body, headers: { 'content-type': 'application/json' } }
+          : {}),
+        searchParams,
+        timeout: a.timeoutMs,
+        ...(signal ? { signal } : {}),
+        hooks: {
+          beforeRequest: [
+            async ({ request }) => {
+              sent = request;
+              try {
+                if (auth) {
+                  const h = await nodeAuthHeaders(
+                    auth,
+                    spec.method,
+                    new URL(request.url).pathname,
+                    spec.body ?? '',
+                  );
+                  for (const [k, v] of Object.entries(h)) request.headers.set(k, v);
+                }
+                await hooks.onRequest?.(this.#context(spec, a.node, a.attempt, request));
+              } catch (e) {
+                hookError = e;
+                throw e;
+              }
+            },
+          ],
+        },
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (hookError !== undefined && error === hookError) throw error;
+      const url = sent?.url ?? this.#url(a.node, spec);
+      if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+        throw new TimeoutError(spec.method, url, a.totalLimited ? 'total' : 'attempt', a.timeoutMs, {
+          cause: error,
+        });
+      }
+      throw new NetworkError(spec.method, url, { cause: error });
+    }
+    const context = this.#context(spec, a.node, a.attempt, sent);
+    await hooks.onResponse?.({
+      ...context,
+      response,
+      durationMs: Date.now() - started,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+    });
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw new NetworkError(spec.method, context.url, { cause: error });
+    }
+    if (!response.ok) {
+      throw toHttpError({
+        status: response.status,
+        headers: response.headers,
+        text,
+        method: spec.method,
+        url: context.url,
+      });
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ResponseValidationError(
+        spec.method,
+        context.url,
+        [{ path: '', message: 'body is not JSON' }],
+        text,
+      );
+    }
+    const envelope = body as { success?: unknown; data?: unknown } | null;
+    if (
+      typeof envelope !== 'object' ||
+      envelope === null ||
+      envelope.success !== true ||
+      !('data' in envelope)
+    ) {
+      throw new ResponseValidationError(
+        spec.method,
+        context.url,
+        [{ path: '', message: 'expected the envelope {"success":true,"data":...}' }],
+        body,
+      );
+    }
+    try {
+      return spec.parse(envelope.data);
+    } catch (error) {
+      if (error instanceof SchemaMismatch) {
+        throw new ResponseValidationError(spec.method, context.url, error.issues, body);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// Plain TypeScript shapes of what the client's methods return (envelopes unwrapped). Field names
+// follow the node's JSON, including its snake_case spots (PROTOCOL §9.9).
+import type { QuidnugTx } from '@quidfin/core';
+
+/** `GET /health`. */
+export interface Health {
+  readonly status: string;
+  readonly node_id: string;
+  /** Seconds since the genesis block. */
+  readonly uptime: number;
+  readonly version: string;
+}
+
+/** `GET /info`. */
+export interface NodeInfo {
+  readonly nodeQuid: string;
+  readonly managedDomains: readonly string[];
+  /** Index of the last block added (per domain; PROTOCOL §15.5). */
+  readonly blockHeight: number;
+  readonly version: string;
+  readonly operatorQuid?: { readonly id: string; readonly publicKeyHex: string };
+}
+
+/** A trust domain as `GET /domains` lists it (extra governance keys are kept in `extra`). */
+export interface TrustDomain {
+  readonly name: string;
+  readonly validatorNodes: readonly string[] | null;
+  readonly trustThreshold: number;
+  readonly blockchainHead: string;
+  readonly validators: Readonly<Record<string, number>> | null;
+  readonly validatorPublicKeys: Readonly<Record<string, string>> | null;
+}
+
+/** `POST /domains` success, or the idempotent result of `ensureDomain`. */
+export interface DomainRegistration {
+  readonly name: string;
+  /** False when the domain already existed (only from `ensureDomain`). */
+  readonly created: boolean;
+  readonly message: string;
+}
+
+/** `POST /transactions/{trust,identity,title}`: the transaction is in the pending pool. */
+export interface SubmitResult {
+  readonly transactionId: string;
+  readonly status: string;
+  readonly message: string;
+}
+
+/** `POST /events`: `{id, sequence}`. */
+export interface EventSubmitResult {
+  readonly id: string;
+  readonly sequence: number;
+}
+
+/** One unverified hop of a trust path (`includeUnverified=true`). */
+export interface VerificationGap {
+  readonly from: string;
+  readonly to: string;
+  readonly validatorQuid: string;
+  readonly validatorTrust: number;
+}
+
+/** `GET /trust/{observer}/{target}` and `POST /trust/query`. */
+export interface TrustResult {
+  readonly observer: string;
+  readonly target: string;
+  readonly trustLevel: number;
+  /** Quids along the best path found; `[]` when there is no path (the node omits the key). */
+  readonly trustPath: readonly string[];
+  readonly pathDepth: number;
+  /** Echoed only: the node ignores it. */
+  readonly domain: string;
+  readonly confidence?: 'high' | 'medium' | 'low';
+  readonly unverifiedHops?: number;
+  /** `[]` when the node sends `null`. */
+  readonly verificationGaps?: readonly VerificationGap[];
+  /** Set when the node's search hit its limits (`X-Trust-Computation-Warning`); never set today. */
+  readonly partial?: boolean;
+}
+
+/** One direct trust edge (`GET /trust/edges/{quidId}`). */
+export interface TrustEdge {
+  readonly truster: string;
+  readonly trustee: string;
+  readonly trustLevel: number;
+  readonly sourceBlock: string;
+  readonly validatorQuid: string;
+  readonly verified: boolean;
+  readonly timestamp: number;
+}
+
+/** `GET /trust/edges/{quidId}`: the node's object keyed by trustee, as a list sorted by trustee. */
+export interface TrustEdges {
+  readonly quidId: string;
+  readonly includeUnverified: boolean;
+  readonly edges: readonly TrustEdge[];
+}
+
+/** `GET /registry/trust?truster&trustee`. */
+export interface TrustRegistryEdge {
+  readonly truster: string;
+  readonly trustee: string;
+  /** 0 when expired. */
+  readonly trust_level: number;
+}
+
+/** `GET /registry/trust?truster`: expired edges included. `{}` when the node sends `null`. */
+export interface TrustRelationships {
+  readonly truster: string;
+  readonly relationships: Readonly<Record<string, number>>;
+}
+
+/** `GET /registry/title?owner_id`: one title an owner holds. */
+export interface OwnedTitle {
+  readonly asset_id: string;
+  readonly percentage: number;
+  readonly stake_type: string;
+}
+
+/** `GET /registry/title` without parameters: one title of the registry. */
+export interface TitleRegistryEntry {
+  readonly asset_id: string;
+  readonly title: QuidnugTx;
+}
+
+/** `GET /streams/{subjectId}`. */
+export interface StreamInfo {
+  readonly subjectId: string;
+  readonly subjectType: string;
+  /** Sequence of the last event applied (not the highest; PROTOCOL §15.3). */
+  readonly latestSequence: number;
+  readonly eventCount: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly latestEventId: string;
+}
+
+/** One block (`GET /blocks`). Transactions are kept as the node sent them. */
+export interface Block {
+  readonly index: number;
+  readonly timestamp: number;
+  readonly transactions: readonly Readonly<Record<string, unknown>>[];
+  readonly trustProof: Readonly<Record<string, unknown>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** `GET /blocks/tentative/{domain}`. */
+export interface TentativeBlocks {
+  readonly domain: string;
+  readonly blocks: readonly Block[];
+}
+
+/** `POST /quids` (the node throws the private key away; never build on it). */
+export interface CreatedQuid {
+  readonly quidId: string;
+  readonly publicKey: string;
+  readonly created: number;
+}
+
+/** One page of a paginated list (`body.data.data` and `body.data.pagination`, unwrapped). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly limit: number;
+  readonly offset: number;
+  readonly total: number;
+}
+
+/** `limit` (1..1000, node default 50) and `offset` for list calls. */
+export interface PageParams {
+  readonly limit?: number;
+  readonly offset?: number;
+}
