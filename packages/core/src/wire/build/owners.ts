@@ -43,7 +43,7 @@ export function checkOwners(issues: Issues, path: string, owners: unknown): Owne
     out.push(copy);
   });
   if (owners.length > 0 && Math.abs(sum - 1) > SHARE_TOLERANCE) {
-    issues.add(path, `shares must sum to 1.0 within ${SHARE_TOLERANCE}, got ${sum}`);
+    issues.add(path, `shares must sum to 1.0 within 1e-6, got ${sum}`);
   }
   return out;
 }
