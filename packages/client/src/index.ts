@@ -24,6 +24,15 @@ export { TimeoutError, type TimeoutKind } from './errors/TimeoutError.js';
 export { TransactionLostError } from './errors/TransactionLostError.js';
 export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
 export { UnknownFieldError } from './errors/UnknownFieldError.js';
+export {
+  InvoiceLedger,
+  type InvoiceLedgerOptions,
+  type IssueInvoiceInput,
+  type ParticipantRole,
+} from './ledger/InvoiceLedger.js';
+export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
+export { LedgerVerificationError, type LedgerVerificationReason } from './ledger/LedgerVerificationError.js';
+export { type InvoiceView, type RejectedInvoiceEvent, readInvoice } from './ledger/readInvoice.js';
 export { paginate } from './paginate.js';
 export {
   type AppendEventInput,

@@ -1,0 +1,342 @@
+import {
+  type BuyerAcknowledgedPayload,
+  type BuyerDisputedPayload,
+  buildIdentity,
+  buildTitle,
+  buildTitleTransfer,
+  type CarrierDeliveredPayload,
+  type CarrierShippedPayload,
+  type DisputeResolvedPayload,
+  type EventTx,
+  type FactorPurchasedPayload,
+  type FraudSignalPayload,
+  type IdentityTx,
+  type InvoiceCreditedPayload,
+  type InvoiceIssuedPayload,
+  type JsonObject,
+  type PaymentReceivedPayload,
+  type Signer,
+  type TitleTx,
+  type TrustTx,
+} from '@quidfin/core';
+import type { QuidnugClient } from '../QuidnugClient.js';
+import type { CallOptions } from '../transport/Transport.js';
+import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
+import { type InvoiceView, readInvoice } from './readInvoice.js';
+
+/** Roles a participant can register with. */
+export type ParticipantRole =
+  | 'supplier'
+  | 'buyer'
+  | 'carrier'
+  | 'financier'
+  | 'credit-bureau'
+  | (string & {});
+
+/** Options of {@link InvoiceLedger}. */
+export interface InvoiceLedgerOptions {
+  /** Domain every transaction goes to (registered with `ensureDomain` on first use). */
+  readonly trustDomain: string;
+  /** Deadline of each commit wait in ms (default: the client's). */
+  readonly commitTimeoutMs?: number;
+}
+
+/** Input of {@link InvoiceLedger.issueInvoice}: the invoice.issued payload minus what the ledger fills in. */
+export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'issuedAt'> & {
+  readonly issuedAt?: number;
+  /** Financiers that may later buy the invoice: they become small co-owners of the title. */
+  readonly financierQuids?: readonly string[];
+};
+
+type Timed<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+const now = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * The whole invoice-financing use case in a few calls on top of {@link QuidnugClient}: each
+ * method signs, submits, and waits until its transaction has committed, so the next call's
+ * dependencies (identities before titles, titles before events, previous events before the
+ * next sequence) are always in place.
+ *
+ * @example
+ * ```ts
+ * const ledger = new InvoiceLedger(client, { trustDomain: 'factoring.supply-chain.us' });
+ * await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
+ * await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
+ * await ledger.issueInvoice(supplier, { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid: buyer.quidId,
+ *   amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash });
+ * await ledger.acknowledge(buyer, 'inv-1', { acknowledgedAmountMinor: 5_000_000 });
+ * const view = await ledger.getInvoice('inv-1'); // view.lifecycle.state === 'Acknowledged'
+ * ```
+ */
+export class InvoiceLedger {
+  readonly client: QuidnugClient;
+  readonly trustDomain: string;
+  readonly #commitTimeoutMs: number | undefined;
+  #domainReady: Promise<unknown> | undefined;
+
+  constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
+    this.client = client;
+    this.trustDomain = options.trustDomain;
+    this.#commitTimeoutMs = options.commitTimeoutMs;
+  }
+
+  async #domain(o: CallOptions): Promise<void> {
+    this.#domainReady ??= this.client.ensureDomain(this.trustDomain, o).catch((error: unknown) => {
+      this.#domainReady = undefined;
+      throw error;
+    });
+    await this.#domainReady;
+  }
+
+  async #commit(tx: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions): Promise<void> {
+    await this.client.waitForCommit(tx, {
+      signal: o.signal,
+      ...(this.#commitTimeoutMs !== undefined ? { timeoutMs: this.#commitTimeoutMs } : {}),
+    });
+  }
+
+  /**
+   * Registers (or keeps) a participant: an IDENTITY with `attributes.role` and, when given, the
+   * Ed25519 key it signs invoice documents with (`attributes.documentKey`). Does nothing when the
+   * same key already holds an identity with that role and document key.
+   */
+  async registerParticipant(
+    input: {
+      signer: Signer;
+      name: string;
+      role: ParticipantRole;
+      documentKey?: string;
+      description?: string;
+    },
+    o: CallOptions = {},
+  ): Promise<IdentityTx> {
+    await this.#domain(o);
+    const attributes: JsonObject = { role: input.role };
+    if (input.documentKey !== undefined) attributes['documentKey'] = input.documentKey;
+    const existing = await this.client.findIdentity(input.signer.quidId, o);
+    if (
+      existing &&
+      existing.publicKey === input.signer.publicKey &&
+      existing.attributes?.['role'] === input.role &&
+      existing.attributes?.['documentKey'] === attributes['documentKey']
+    ) {
+      return existing;
+    }
+    const tx = await buildIdentity({
+      signer: input.signer,
+      trustDomain: this.trustDomain,
+      name: input.name,
+      updateNonce: (existing?.updateNonce ?? 0) + 1,
+      attributes,
+      homeDomain: this.trustDomain,
+      ...(input.description !== undefined ? { description: input.description } : {}),
+    });
+    await this.client.submitIdentity(tx, o);
+    await this.#commit(tx, o);
+    return tx;
+  }
+
+  /**
+   * Issues an invoice: a TITLE co-owned by the supplier (largest share), the buyer, the carrier
+   * and the financiers, then `invoice.issued` on its stream once the title has committed.
+   */
+  async issueInvoice(
+    supplier: Signer,
+    input: IssueInvoiceInput,
+    o: CallOptions = {},
+  ): Promise<{ title: TitleTx; issued: EventTx }> {
+    await this.#domain(o);
+    const { financierQuids, ...fields } = input;
+    const title = await buildTitle({
+      signer: supplier,
+      trustDomain: this.trustDomain,
+      assetId: input.invoiceId,
+      titleType: 'invoice',
+      owners: invoiceOwners({
+        supplierQuid: supplier.quidId,
+        buyerQuid: input.buyerQuid,
+        carrierQuid: input.carrierQuid,
+        financierQuids,
+      }),
+    });
+    await this.client.submitTitle(title, o);
+    await this.#commit(title, o);
+    const payload = {
+      ...fields,
+      supplierQuid: supplier.quidId,
+      issuedAt: input.issuedAt ?? now(),
+    } as unknown as JsonObject;
+    const issued = await this.#event(supplier, input.invoiceId, 'invoice.issued', payload, o);
+    return { title, issued };
+  }
+
+  async #event(
+    signer: Signer,
+    invoiceId: string,
+    eventType: string,
+    payload: JsonObject,
+    o: CallOptions,
+  ): Promise<EventTx> {
+    const { tx } = await this.client.appendEvent(
+      {
+        signer,
+        trustDomain: this.trustDomain,
+        subjectId: invoiceId,
+        subjectType: 'TITLE',
+        eventType,
+        payload,
+      },
+      o,
+    );
+    await this.#commit(tx, o);
+    return tx;
+  }
+
+  /** The carrier reports shipment (`carrier.shipped`). */
+  attestShipment(
+    carrier: Signer,
+    invoiceId: string,
+    input: Timed<Omit<CarrierShippedPayload, 'carrierQuid'>, 'shippedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { carrierQuid: carrier.quidId, ...input, shippedAt: input.shippedAt ?? now() };
+    return this.#event(carrier, invoiceId, 'carrier.shipped', payload, o);
+  }
+
+  /** The shipping carrier confirms delivery (`carrier.delivered`). */
+  attestDelivery(
+    carrier: Signer,
+    invoiceId: string,
+    input: Timed<Omit<CarrierDeliveredPayload, 'carrierQuid'>, 'deliveredAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { carrierQuid: carrier.quidId, ...input, deliveredAt: input.deliveredAt ?? now() };
+    return this.#event(carrier, invoiceId, 'carrier.delivered', payload, o);
+  }
+
+  /** The buyer acknowledges the amount it owes (`buyer.acknowledged`). */
+  acknowledge(
+    buyer: Signer,
+    invoiceId: string,
+    input: Timed<Omit<BuyerAcknowledgedPayload, 'buyerQuid'>, 'acknowledgedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { buyerQuid: buyer.quidId, ...input, acknowledgedAt: input.acknowledgedAt ?? now() };
+    return this.#event(buyer, invoiceId, 'buyer.acknowledged', payload as unknown as JsonObject, o);
+  }
+
+  /** The buyer disputes part or all of the invoice (`buyer.disputed`). */
+  dispute(
+    buyer: Signer,
+    invoiceId: string,
+    input: Timed<Omit<BuyerDisputedPayload, 'buyerQuid'>, 'disputedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { buyerQuid: buyer.quidId, ...input, disputedAt: input.disputedAt ?? now() };
+    return this.#event(buyer, invoiceId, 'buyer.disputed', payload, o);
+  }
+
+  /** The supplier or the buyer resolves a dispute (`dispute.resolved`). */
+  resolveDispute(
+    signer: Signer,
+    invoiceId: string,
+    input: Timed<DisputeResolvedPayload, 'resolvedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { ...input, resolvedAt: input.resolvedAt ?? now() };
+    return this.#event(signer, invoiceId, 'dispute.resolved', payload as unknown as JsonObject, o);
+  }
+
+  /** The supplier issues a credit note (`invoice.credited`). */
+  credit(
+    supplier: Signer,
+    invoiceId: string,
+    input: Timed<InvoiceCreditedPayload, 'creditedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { ...input, creditedAt: input.creditedAt ?? now() };
+    return this.#event(supplier, invoiceId, 'invoice.credited', payload as unknown as JsonObject, o);
+  }
+
+  /** A financier records that it bought the invoice (`factor.purchased`). */
+  recordFactorPurchase(
+    financier: Signer,
+    invoiceId: string,
+    input: Timed<Omit<FactorPurchasedPayload, 'financierQuid'>, 'factoredAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { financierQuid: financier.quidId, ...input, factoredAt: input.factoredAt ?? now() };
+    return this.#event(financier, invoiceId, 'factor.purchased', payload as unknown as JsonObject, o);
+  }
+
+  /**
+   * Transfers the invoice title to the financier: the supplier's and the financier's shares swap.
+   * Every current owner must co-sign (PROTOCOL §6.4): pass their signers, or signatures collected
+   * out of band with core's `draftTitleTransfer` + `signTitleAsOwner`.
+   */
+  async transferToFinancier(
+    input: {
+      invoiceId: string;
+      financierQuid: string;
+      issuer: Signer;
+      previousOwnerSigners?: readonly Signer[];
+      ownerSignatures?: Readonly<Record<string, string>>;
+    },
+    o: CallOptions = {},
+  ): Promise<TitleTx> {
+    const current = await this.client.getTitle(input.invoiceId, o);
+    const tx = await buildTitleTransfer({
+      signer: input.issuer,
+      current,
+      owners: ownersAfterFactoring(current.owners ?? [], input.financierQuid),
+      ...(input.previousOwnerSigners ? { previousOwnerSigners: input.previousOwnerSigners } : {}),
+      ...(input.ownerSignatures ? { ownerSignatures: input.ownerSignatures } : {}),
+    });
+    await this.client.submitTitle(tx, o);
+    await this.#commit(tx, o);
+    return tx;
+  }
+
+  /** The supplier or the purchasing financier records a payment (`payment.received`). */
+  recordPayment(
+    signer: Signer,
+    invoiceId: string,
+    input: Timed<PaymentReceivedPayload, 'receivedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { ...input, receivedAt: input.receivedAt ?? now() };
+    return this.#event(signer, invoiceId, 'payment.received', payload as unknown as JsonObject, o);
+  }
+
+  /** Any co-owner reports fraud (`fraud.signal.<kind>`, e.g. `invoice-forged`, `double-financing`). */
+  reportFraud(
+    reporter: Signer,
+    invoiceId: string,
+    kind: string,
+    input: Timed<Omit<FraudSignalPayload, 'reporterQuid'>, 'reportedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { reporterQuid: reporter.quidId, ...input, reportedAt: input.reportedAt ?? now() };
+    return this.#event(reporter, invoiceId, `fraud.signal.${kind}`, payload, o);
+  }
+
+  /** Publishes a TRUST edge (nonce from the client's nonce store), optionally expiring (`validUntil`, Unix seconds). */
+  async publishTrust(
+    signer: Signer,
+    input: { trustee: string; trustLevel: number; validUntil?: number; description?: string },
+    o: CallOptions = {},
+  ): Promise<TrustTx> {
+    await this.#domain(o);
+    const { tx } = await this.client.grantTrust({ signer, trustDomain: this.trustDomain, ...input }, o);
+    await this.#commit(tx, o);
+    return tx;
+  }
+
+  /**
+   * Reads an invoice: its title, its stream with every signature verified and every signer
+   * checked against the role entitled to sign, and its lifecycle state. Refuses forged data.
+   */
+  getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
+    return readInvoice(this.client, invoiceId, o);
+  }
+}

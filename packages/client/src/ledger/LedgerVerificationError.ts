@@ -1,0 +1,33 @@
+import { QuidfinClientError } from '../errors/QuidfinClientError.js';
+
+/** Why the ledger refused what the node returned. */
+export type LedgerVerificationReason =
+  | 'BAD_SIGNATURE'
+  | 'WRONG_SUBJECT'
+  | 'UNKNOWN_SIGNER'
+  | 'KEY_MISMATCH'
+  | 'BAD_TITLE';
+
+/**
+ * The node (or something between it and the app) returned data that does not hold up: an event
+ * whose signature does not verify, that belongs to another subject, or that was signed by a key
+ * other than its signer's registered one. The ledger refuses the whole read rather than act on it.
+ *
+ * @example
+ * ```ts
+ * try { await ledger.getInvoice('inv-1'); }
+ * catch (e) { if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') console.error(e.reason, e.eventId); }
+ * ```
+ */
+export class LedgerVerificationError extends QuidfinClientError<'LEDGER_VERIFICATION'> {
+  override readonly name: string = 'LedgerVerificationError';
+  readonly reason: LedgerVerificationReason;
+  /** The offending event or title transaction id. */
+  readonly eventId: string;
+
+  constructor(reason: LedgerVerificationReason, eventId: string, message: string) {
+    super('LEDGER_VERIFICATION', `${message} (${reason}, ${eventId})`);
+    this.reason = reason;
+    this.eventId = eventId;
+  }
+}
