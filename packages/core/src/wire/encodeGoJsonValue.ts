@@ -2,7 +2,7 @@ import { EncodingError } from '../errors/EncodingError.js';
 import { compareUtf8 } from './compareUtf8.js';
 import { describe, formatGoFloat } from './goNumber.js';
 import { type LoneSurrogateMode, quoteGoString } from './goString.js';
-import { childPath, indexPath } from './path.js';
+import { childPath, indexPath, type LazyPath, resolvePath } from './path.js';
 
 /** True for `{}`-style objects (prototype Object.prototype or null), the only maps Go can mirror. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -20,7 +20,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function writeGoJsonValue(
   value: unknown,
   mode: LoneSurrogateMode,
-  path: string,
+  path: LazyPath,
   ancestors: unknown[] = [],
 ): string {
   switch (typeof value) {
@@ -33,24 +33,28 @@ export function writeGoJsonValue(
     case 'object':
       break;
     default:
-      throw new EncodingError(path, `${describe(value)} has no JSON form`);
+      throw new EncodingError(resolvePath(path), `${describe(value)} has no JSON form`);
   }
   if (value === null) return 'null';
-  if (ancestors.includes(value)) throw new EncodingError(path, 'circular reference');
+  if (ancestors.includes(value)) throw new EncodingError(resolvePath(path), 'circular reference');
   ancestors.push(value);
   let out: string;
   if (Array.isArray(value)) {
     out = '[';
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (item === undefined) throw new EncodingError(indexPath(path, i), 'undefined array item');
-      out += (i ? ',' : '') + writeGoJsonValue(item, mode, indexPath(path, i), ancestors);
+      const itemPath = () => indexPath(resolvePath(path), i);
+      if (item === undefined) throw new EncodingError(itemPath(), 'undefined array item');
+      out += (i ? ',' : '') + writeGoJsonValue(item, mode, itemPath, ancestors);
     }
     out += ']';
   } else if (isPlainObject(value)) {
     out = writeGoJsonMap(value, mode, path, ancestors);
   } else {
-    throw new EncodingError(path, `${describe(value)} is not a plain object, array or JSON primitive`);
+    throw new EncodingError(
+      resolvePath(path),
+      `${describe(value)} is not a plain object, array or JSON primitive`,
+    );
   }
   ancestors.pop();
   return out;
@@ -60,14 +64,14 @@ export function writeGoJsonValue(
 export function writeGoJsonMap(
   map: Record<string, unknown>,
   mode: LoneSurrogateMode,
-  path: string,
+  path: LazyPath,
   ancestors: unknown[] = [],
 ): string {
   const entries: [quotedKey: string, sortKey: string, value: unknown, key: string][] = [];
   for (const key of Object.keys(map)) {
     const v = map[key];
     if (v === undefined) continue;
-    const quoted = quoteGoString(key, mode, childPath(path, key));
+    const quoted = quoteGoString(key, mode, () => childPath(resolvePath(path), key));
     // Sort on the decoded key Go would see: lone surrogates become U+FFFD first.
     const sortKey =
       mode === 'replace'
@@ -79,7 +83,11 @@ export function writeGoJsonMap(
   let out = '{';
   for (let i = 0; i < entries.length; i++) {
     const [quoted, , v, key] = entries[i]!;
-    out += (i ? ',' : '') + quoted + ':' + writeGoJsonValue(v, mode, childPath(path, key), ancestors);
+    out +=
+      (i ? ',' : '') +
+      quoted +
+      ':' +
+      writeGoJsonValue(v, mode, () => childPath(resolvePath(path), key), ancestors);
   }
   return out + '}';
 }

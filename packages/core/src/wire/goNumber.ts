@@ -1,13 +1,14 @@
 import { EncodingError } from '../errors/EncodingError.js';
+import { type LazyPath, resolvePath } from './path.js';
 
 /**
  * Go float64 formatting. JS shortest round-trip formatting matches Go's for every finite double
  * (PROTOCOL §4.3, differential check); `String(-0)` is already `"0"`. NaN and ±Infinity have no
  * JSON form: JSON.stringify would write `null`, which Go decodes as 0.
  */
-export function formatGoFloat(value: number, path: string): string {
+export function formatGoFloat(value: number, path: LazyPath): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new EncodingError(path, `expected a finite number, got ${describe(value)}`);
+    throw new EncodingError(resolvePath(path), `expected a finite number, got ${describe(value)}`);
   }
   return String(value);
 }

@@ -1,4 +1,5 @@
 import { EncodingError } from '../errors/EncodingError.js';
+import { type LazyPath, resolvePath } from './path.js';
 
 /**
  * What to do with a lone UTF-16 surrogate, which has no UTF-8 form. `reject` (building, signing)
@@ -12,7 +13,7 @@ const HEX = '0123456789abcdef';
 const NEEDS_WORK = /[\u0000-\u001f"\\<>&\u2028\u2029\ud800-\udfff]/;
 
 /** Go `encoding/json` quoting of a string (HTML escaping on), as JS text. */
-export function quoteGoString(value: string, mode: LoneSurrogateMode, path: string): string {
+export function quoteGoString(value: string, mode: LoneSurrogateMode, path: LazyPath): string {
   if (!NEEDS_WORK.test(value)) return `"${value}"`;
   let out = '"';
   let start = 0;
@@ -41,7 +42,7 @@ export function quoteGoString(value: string, mode: LoneSurrogateMode, path: stri
       }
       if (mode === 'reject') {
         throw new EncodingError(
-          path,
+          resolvePath(path),
           `lone UTF-16 surrogate U+${c.toString(16).toUpperCase()} at index ${i} has no UTF-8 form (the node would turn it into U+FFFD and the signature would break)`,
         );
       }

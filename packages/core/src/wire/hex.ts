@@ -1,6 +1,13 @@
 // Hex and UTF-8 helpers for the wire layer (internal). Web standards only: no Buffer.
 
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
+// Created on first use (no module-level `new`).
+let encoder: TextEncoder | undefined;
+
+function nibble(c: number): number {
+  // '0'-'9' → 0-9, 'a'-'f' / 'A'-'F' → 10-15 (input already checked by HEX_RE)
+  return c <= 57 ? c - 48 : (c | 32) - 87;
+}
 
 /** Lowercase hex of `bytes`. */
 export function bytesToHex(bytes: Uint8Array): string {
@@ -13,13 +20,16 @@ export function bytesToHex(bytes: Uint8Array): string {
 export function hexToBytesOrUndefined(hex: string): Uint8Array | undefined {
   if (typeof hex !== 'string' || !HEX_RE.test(hex)) return undefined;
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (nibble(hex.charCodeAt(i * 2)) << 4) | nibble(hex.charCodeAt(i * 2 + 1));
+  }
   return out;
 }
 
 /** UTF-8 bytes of a string (lone surrogates must already be handled by the caller). */
 export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  encoder ??= new TextEncoder();
+  return encoder.encode(text);
 }
 
 /** Number of UTF-8 bytes of `text`, without allocating. */

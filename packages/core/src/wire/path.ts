@@ -12,3 +12,11 @@ export function childPath(parent: string, key: string): string {
 export function indexPath(parent: string, index: number): string {
   return `${parent}[${index}]`;
 }
+
+/** A path, or a function computing it: paths are only built when an error is raised. */
+export type LazyPath = string | (() => string);
+
+/** The path text of a {@link LazyPath}. */
+export function resolvePath(path: LazyPath): string {
+  return typeof path === 'string' ? path : path();
+}
