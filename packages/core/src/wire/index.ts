@@ -1,4 +1,7 @@
 // Barrel of the wire layer: keys, Go-exact serialization, signing, verification, builders.
+export { CryptoUnavailableError } from '../errors/CryptoUnavailableError.js';
+export { EncodingError } from '../errors/EncodingError.js';
+export { SignatureError, type SignatureErrorCode } from '../errors/SignatureError.js';
 
 export { type BuildEventInput, buildEvent } from './build/buildEvent.js';
 export { type BuildIdentityInput, buildIdentity } from './build/buildIdentity.js';

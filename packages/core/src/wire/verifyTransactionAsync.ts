@@ -1,4 +1,4 @@
-import { signableBytes } from './signableBytes.js';
+import { nodeSignableBytes } from './nodeSignableBytes.js';
 import type { QuidnugTx } from './types.js';
 import { verifySignatureAsync } from './verifySignatureAsync.js';
 
@@ -12,11 +12,6 @@ import { verifySignatureAsync } from './verifySignatureAsync.js';
  * ```
  */
 export async function verifyTransactionAsync(tx: QuidnugTx): Promise<boolean> {
-  let bytes: Uint8Array;
-  try {
-    bytes = signableBytes(tx, { loneSurrogates: 'replace' });
-  } catch {
-    return false;
-  }
-  return verifySignatureAsync(tx.publicKey, bytes, tx.signature);
+  const bytes = nodeSignableBytes(tx);
+  return bytes !== undefined && verifySignatureAsync(tx.publicKey, bytes, tx.signature);
 }

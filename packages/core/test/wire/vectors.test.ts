@@ -128,3 +128,39 @@ describe('conformance vectors', () => {
     }
   });
 });
+
+describe('node view of received transactions', () => {
+  it('fills an empty IDENTITY/TITLE/EVENT id before verifying, keeps TRUST ids as sent', () => {
+    for (const c of cases) {
+      const blank = { ...c.input, id: '' };
+      expect(verifyTransaction(blank)).toBe(c.input.type !== 'TRUST');
+    }
+  });
+
+  it('refuses timestamp 0 and EVENT sequence 0 (the node rewrites them after signing)', async () => {
+    const signer = signerFromPrivateKey(keys.alice.private_scalar_hex);
+    const ev = cases.find((c) => c.name === 'b2b_event_invoice_issued')!.input;
+    const zeroTs = await signTransaction({ ...ev, timestamp: 0 }, signer);
+    const zeroSeq = await signTransaction({ ...ev, sequence: 0 } as typeof ev, signer);
+    expect(verifySignature(zeroTs.publicKey, signableBytes(zeroTs), zeroTs.signature)).toBe(true);
+    expect(verifyTransaction(zeroTs)).toBe(false);
+    expect(verifyTransaction(zeroSeq)).toBe(false);
+    expect(await verifyTransactionAsync(zeroTs)).toBe(false);
+  });
+
+  it('never throws on garbage', async () => {
+    for (const junk of [
+      null,
+      42,
+      'x',
+      [],
+      {},
+      { type: 'TRUST' },
+      { type: 'EVENT', payload: { a: Number.NaN } },
+    ]) {
+      expect(verifyTransaction(junk as never)).toBe(false);
+      expect(await verifyTransactionAsync(junk as never)).toBe(false);
+      expect(verifyOwnerSignature(junk as never, 'a', 'b')).toBe(false);
+    }
+  });
+});
