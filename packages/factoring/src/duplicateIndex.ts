@@ -1,0 +1,209 @@
+import { type InvoiceFingerprintRecord, invoiceFingerprint, normaliseInvoiceNumber } from './fingerprint.js';
+
+interface Entry {
+  readonly record: InvoiceFingerprintRecord;
+  readonly normalised: string;
+  readonly digits: string;
+}
+
+/**
+ * One candidate duplicate with its score and the rules that fired.
+ *
+ * @example
+ * ```ts
+ * const m: DuplicateMatch = { invoiceId: 'inv-7', exact: false, score: 5, rules: ['number-equal', 'amount-near'] };
+ * ```
+ */
+export interface DuplicateMatch {
+  readonly invoiceId: string;
+  readonly exact: boolean;
+  readonly score: number;
+  readonly rules: readonly string[];
+}
+
+/**
+ * Fingerprint index of invoices already seen: exact keys plus, per supplier/buyer pair, the data
+ * the fuzzy rules compare. Mutable: a batch adds each invoice it funds.
+ *
+ * @example
+ * ```ts
+ * const index = createDuplicateIndex([]);
+ * index.add({ invoiceId: 'inv-1', invoiceNumber: 'A-1', supplierQuid: 's', buyerQuid: 'b', amountMinor: 1, issuedAt: 0 });
+ * index.size; // 1
+ * ```
+ */
+export interface DuplicateIndex {
+  add(record: InvoiceFingerprintRecord): void;
+  /** Matches for `record` (excluding itself by invoiceId), exact first, then by score, then id. */
+  find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): DuplicateMatch[];
+  readonly size: number;
+}
+
+function digitsOf(s: string): string {
+  let d = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += s[i];
+  }
+  return d;
+}
+
+/** True when b is a with exactly one pair of adjacent different characters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i >= a.length - 1) return false;
+  if (a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+  return a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Scores a candidate against an invoice with the weighted fuzzy rules (same supplier/buyer pair
+ * assumed): number equal 4, one number containing the other 3, same digit sequence 3, adjacent
+ * digit transposition 2, amount equal 2 or within 1 % 1, same issue day 1, same PO 1, a shared
+ * shipping document 3. Sequential numbers (INV-41 vs INV-42) score nothing on the number.
+ *
+ * @example
+ * ```ts
+ * scoreDuplicate(
+ *   { invoiceId: 'a', invoiceNumber: 'INV-100', supplierQuid: 's', buyerQuid: 'b', amountMinor: 500, issuedAt: 0 },
+ *   { invoiceId: 'b', invoiceNumber: 'INV-100A', supplierQuid: 's', buyerQuid: 'b', amountMinor: 500, issuedAt: 0 },
+ * ).score; // 6
+ * ```
+ */
+export function scoreDuplicate(
+  x: InvoiceFingerprintRecord,
+  c: InvoiceFingerprintRecord,
+): { score: number; rules: string[] } {
+  return scoreEntries(entryOf(x), entryOf(c));
+}
+
+function entryOf(record: InvoiceFingerprintRecord): Entry {
+  const normalised = normaliseInvoiceNumber(record.invoiceNumber);
+  return { record, normalised, digits: digitsOf(normalised) };
+}
+
+function scoreEntries(x: Entry, c: Entry): { score: number; rules: string[] } {
+  const rules: string[] = [];
+  let score = 0;
+  const a = x.normalised;
+  const b = c.normalised;
+  if (a.length > 0 && a === b) {
+    score += 4;
+    rules.push('number-equal');
+  } else if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) {
+    score += 3;
+    rules.push('number-contained');
+  } else if (x.digits.length >= 3 && x.digits === c.digits) {
+    score += 3;
+    rules.push('number-same-digits');
+  } else if (isTransposition(x.digits, c.digits)) {
+    score += 2;
+    rules.push('number-transposed');
+  }
+  const ax = x.record.amountMinor;
+  const ac = c.record.amountMinor;
+  if (ax === ac) {
+    score += 2;
+    rules.push('amount-equal');
+  } else if (Math.abs(ax - ac) * 100 <= Math.max(ax, ac)) {
+    score += 1;
+    rules.push('amount-near');
+  }
+  if (Math.floor(x.record.issuedAt / 86_400) === Math.floor(c.record.issuedAt / 86_400)) {
+    score += 1;
+    rules.push('same-issue-day');
+  }
+  const px = x.record.poReference;
+  if (px !== undefined && px !== '' && px === c.record.poReference) {
+    score += 1;
+    rules.push('same-po');
+  }
+  const dx = x.record.documentRefs;
+  const dc = c.record.documentRefs;
+  if (dx !== undefined && dc !== undefined && dx.length > 0 && dc.length > 0) {
+    let shared = false;
+    for (const d of dx) if (dc.includes(d)) shared = true;
+    if (shared) {
+      score += 3;
+      rules.push('shared-document');
+    }
+  }
+  return { score, rules };
+}
+
+/**
+ * Builds a {@link DuplicateIndex} over known invoices.
+ *
+ * @example
+ * ```ts
+ * const index = createDuplicateIndex(portfolio.knownInvoices ?? []);
+ * ```
+ */
+export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[]): DuplicateIndex {
+  const exact = new Map<string, Entry[]>();
+  const byPair = new Map<string, Entry[]>();
+  let size = 0;
+  const add = (record: InvoiceFingerprintRecord): void => {
+    const entry = entryOf(record);
+    const fp = invoiceFingerprint(record);
+    const e = exact.get(fp);
+    if (e) e.push(entry);
+    else exact.set(fp, [entry]);
+    const pair = `${record.supplierQuid}|${record.buyerQuid}`;
+    const p = byPair.get(pair);
+    if (p) p.push(entry);
+    else byPair.set(pair, [entry]);
+    size++;
+  };
+  for (const r of records) add(r);
+  return {
+    add,
+    get size(): number {
+      return size;
+    },
+    find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): DuplicateMatch[] {
+      const out: DuplicateMatch[] = [];
+      const self = entryOf(record);
+      const seen = new Set<string>();
+      const fpHits = self.normalised === '' ? undefined : exact.get(invoiceFingerprint(record));
+      if (fpHits) {
+        for (const h of fpHits) {
+          if (h.record.invoiceId === record.invoiceId || seen.has(h.record.invoiceId)) continue;
+          seen.add(h.record.invoiceId);
+          out.push({ invoiceId: h.record.invoiceId, exact: true, score: 100, rules: ['fingerprint'] });
+        }
+      }
+      const pairHits = byPair.get(`${record.supplierQuid}|${record.buyerQuid}`);
+      if (pairHits) {
+        for (const h of pairHits) {
+          const id = h.record.invoiceId;
+          if (id === record.invoiceId || seen.has(id)) continue;
+          if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
+          const { score, rules } = scoreEntries(self, h);
+          if (score >= minScore) {
+            seen.add(id);
+            out.push({ invoiceId: id, exact: false, score, rules });
+          }
+        }
+      }
+      if (out.length > 1) {
+        out.sort((p, q) =>
+          p.exact !== q.exact
+            ? p.exact
+              ? -1
+              : 1
+            : p.score !== q.score
+              ? q.score - p.score
+              : p.invoiceId < q.invoiceId
+                ? -1
+                : p.invoiceId > q.invoiceId
+                  ? 1
+                  : 0,
+        );
+      }
+      return out;
+    },
+  };
+}

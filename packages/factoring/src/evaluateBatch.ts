@@ -1,0 +1,202 @@
+import { type CompiledPolicy, compilePolicy } from './compilePolicy.js';
+import type { DecisionOutcome, FactoringDecision } from './decision.js';
+import { decide } from './evaluateInvoice.js';
+import type { VerifiedEvent } from './events.js';
+import type { BuyerHistory } from './history.js';
+import type { InvoiceInput } from './invoice.js';
+import type { FactoringPolicy } from './policy.js';
+import type { Portfolio } from './portfolio.js';
+import { createPortfolioState } from './portfolioState.js';
+import { type BuyerProfile, profileBuyer } from './predictPayment.js';
+import type { ReasonCodeValue } from './reasonCodes.js';
+import type { TrustSource } from './trust.js';
+
+/**
+ * One invoice of a batch with its verified events.
+ *
+ * @example
+ * ```ts
+ * const item: BatchItem = { invoice, events };
+ * ```
+ */
+export interface BatchItem {
+  readonly invoice: InvoiceInput;
+  readonly events: readonly VerifiedEvent[];
+}
+
+/**
+ * A batch request: shared trust, policy, decision time, portfolio and buyer histories.
+ *
+ * @example
+ * ```ts
+ * const req: BatchRequest = { items, trust, policy: standardPolicy(), asOf: 1_700_864_000, portfolio };
+ * ```
+ */
+export interface BatchRequest {
+  readonly items: readonly BatchItem[];
+  readonly trust: TrustSource;
+  readonly policy: FactoringPolicy | CompiledPolicy;
+  readonly asOf: number;
+  readonly portfolio?: Portfolio;
+  /** Payment history per buyer quid. */
+  readonly buyerHistories?: Readonly<Record<string, BuyerHistory>>;
+  /** Build rule traces (default true). */
+  readonly trace?: boolean;
+}
+
+/**
+ * Totals of a batch. `byReason` counts each code once per decision, keys sorted.
+ *
+ * @example
+ * ```ts
+ * result.summary.counts.approve;
+ * ```
+ */
+export interface BatchSummary {
+  readonly counts: Readonly<Record<DecisionOutcome, number>>;
+  readonly faceMinor: number;
+  /** Approved invoices only: cash advanced, fees and purchase prices. */
+  readonly advanceMinor: number;
+  readonly feeMinor: number;
+  readonly purchasePriceMinor: number;
+  readonly facility: {
+    readonly beforeMinor: number;
+    readonly afterMinor: number;
+    readonly limitMinor: number | null;
+  };
+  readonly byReason: Readonly<Partial<Record<ReasonCodeValue, number>>>;
+}
+
+/**
+ * Decisions (in the input order) and the summary.
+ *
+ * @example
+ * ```ts
+ * const { decisions, summary } = evaluateBatch(request);
+ * ```
+ */
+export interface BatchResult {
+  readonly decisions: readonly FactoringDecision[];
+  /** Input indices in the order they were decided (the order limits were applied in). */
+  readonly processingOrder: readonly number[];
+  readonly summary: BatchSummary;
+}
+
+/**
+ * Decides many invoices against one portfolio. Stated order: invoices are taken earliest issued
+ * first, then by invoice id, then by input position, so the result does not depend on how the
+ * items are listed; each approval reserves its advance against the buyer, supplier and facility
+ * limits (and joins the supplier's ledger) before the next invoice is decided, so no limit is ever
+ * exceeded. Every decided invoice joins the duplicate index, so a second copy in the same batch is
+ * caught. Buyer profiles are computed once per buyer.
+ *
+ * @example
+ * ```ts
+ * const { summary } = evaluateBatch({ items, trust, policy: pocPolicy(), asOf });
+ * summary.counts; // { approve: 1, review: 0, pending: 1, reject: 1 }
+ * ```
+ */
+export function evaluateBatch(request: BatchRequest): BatchResult {
+  const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
+  const policy = compiled.policy;
+  const state = createPortfolioState(request.portfolio);
+  const items = request.items;
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = (items[a] as BatchItem).invoice;
+    const y = (items[b] as BatchItem).invoice;
+    if (x.issuedAt !== y.issuedAt) return x.issuedAt - y.issuedAt;
+    if (x.invoiceId !== y.invoiceId) return x.invoiceId < y.invoiceId ? -1 : 1;
+    return a - b;
+  });
+  const profiles = new Map<string, BuyerProfile>();
+  const decisions: FactoringDecision[] = new Array(items.length);
+  const counts = { approve: 0, review: 0, pending: 0, reject: 0 };
+  const byReason = new Map<ReasonCodeValue, number>();
+  let face = 0;
+  let advance = 0;
+  let fee = 0;
+  let price = 0;
+  const facilityBefore = state.totalExposure();
+  const histories = request.buyerHistories;
+  const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
+  for (const i of order) {
+    const item = items[i] as BatchItem;
+    const inv = item.invoice;
+    let profile: BuyerProfile | undefined;
+    if (needProfile) {
+      profile = profiles.get(inv.buyerQuid);
+      if (profile === undefined) {
+        const h =
+          histories !== undefined && Object.hasOwn(histories, inv.buyerQuid)
+            ? histories[inv.buyerQuid]
+            : undefined;
+        profile = profileBuyer(
+          h,
+          policy.paymentPriorDaysLate,
+          policy.paymentPriorWeight,
+          policy.noHistoryDilutionBps,
+        );
+        profiles.set(inv.buyerQuid, profile);
+      }
+    }
+    const d = decide(
+      {
+        invoice: inv,
+        events: item.events,
+        trust: request.trust,
+        policy: compiled,
+        asOf: request.asOf,
+        ...(profile !== undefined ? { buyerProfile: profile } : {}),
+        ...(request.trace !== undefined ? { trace: request.trace } : {}),
+      },
+      compiled,
+      state,
+    );
+    decisions[i] = d;
+    counts[d.outcome]++;
+    face += inv.amountMinor;
+    let prev: ReasonCodeValue | undefined;
+    for (const r of d.reasons) {
+      if (r.code === prev) continue;
+      prev = r.code;
+      byReason.set(r.code, (byReason.get(r.code) ?? 0) + 1);
+    }
+    if (d.outcome === 'approve' && d.offer !== null) {
+      state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
+      advance += d.offer.advanceMinor;
+      fee += d.offer.feeMinor;
+      price += d.offer.purchasePriceMinor;
+    }
+    if (policy.checks.duplicates) {
+      state.duplicates.add({
+        invoiceId: inv.invoiceId,
+        invoiceNumber: inv.invoiceNumber ?? '',
+        supplierQuid: inv.supplierQuid,
+        buyerQuid: inv.buyerQuid,
+        amountMinor: inv.amountMinor,
+        issuedAt: inv.issuedAt,
+        ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
+      });
+    }
+  }
+  const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};
+  for (const code of [...byReason.keys()].sort()) reasonCounts[code] = byReason.get(code) ?? 0;
+  return {
+    decisions,
+    processingOrder: order,
+    summary: {
+      counts,
+      faceMinor: face,
+      advanceMinor: advance,
+      feeMinor: fee,
+      purchasePriceMinor: price,
+      facility: {
+        beforeMinor: facilityBefore,
+        afterMinor: state.totalExposure(),
+        limitMinor: state.facilityLimit() ?? null,
+      },
+      byReason: reasonCounts,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { VerifiedInvoiceEvent } from '@quidfin/core';
+
+/**
+ * One event from an invoice's stream whose signature the caller has already checked: the shared
+ * "verified event" shape, `@quidfin/core`'s `VerifiedInvoiceEvent`. The engine trusts
+ * `signerQuid` and nothing else about origin.
+ *
+ * @example
+ * ```ts
+ * const ev: VerifiedEvent = {
+ *   id: 'ev-1', eventType: 'carrier.shipped', signerQuid: 'carrier-z', sequence: 2, timestamp: 1_700_000_100,
+ *   payload: { carrierQuid: 'carrier-z', billOfLading: 'BOL-1', shippedAt: 1_700_000_100 },
+ * };
+ * ```
+ */
+export type VerifiedEvent = VerifiedInvoiceEvent;

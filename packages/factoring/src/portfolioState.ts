@@ -1,0 +1,88 @@
+import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+import type { BuyerAging, Portfolio } from './portfolio.js';
+
+/**
+ * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
+ * funded invoices join the duplicate index. The input portfolio is never modified.
+ *
+ * @example
+ * ```ts
+ * const state = createPortfolioState(portfolio);
+ * state.buyerExposure('buyer-x');
+ * ```
+ */
+export interface PortfolioState {
+  buyerExposure(buyer: string): number;
+  buyerLimit(buyer: string): number | undefined;
+  supplierExposure(supplier: string): number;
+  supplierLimit(supplier: string): number | undefined;
+  totalExposure(): number;
+  facilityLimit(): number | undefined;
+  ledger(supplier: string): { totalOpenMinor: number; buyerOpenMinor: (buyer: string) => number } | undefined;
+  aging(buyer: string): BuyerAging | undefined;
+  readonly duplicates: DuplicateIndex;
+  /** Records a funded advance against buyer, supplier and facility, and the face in the ledger. */
+  fund(supplier: string, buyer: string, advanceMinor: number, faceMinor: number): void;
+}
+
+function lookup(rec: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
+  if (rec === undefined || !Object.hasOwn(rec, key)) return undefined;
+  const v = rec[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * Creates a {@link PortfolioState} over a portfolio (or an empty book).
+ *
+ * @example
+ * ```ts
+ * const state = createPortfolioState({ buyerLimitMinor: { 'buyer-x': 1_000_000 } });
+ * state.fund('supplier-a', 'buyer-x', 400_000, 500_000);
+ * state.buyerExposure('buyer-x'); // 400_000
+ * ```
+ */
+export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
+  const p = portfolio ?? {};
+  const addBuyer = new Map<string, number>();
+  const addSupplier = new Map<string, number>();
+  const addLedger = new Map<string, number>();
+  const addLedgerPair = new Map<string, number>();
+  let addTotal = 0;
+  let index: DuplicateIndex | undefined;
+  const getIndex = (): DuplicateIndex => {
+    index ??= createDuplicateIndex(p.knownInvoices ?? []);
+    return index;
+  };
+  return {
+    buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b) ?? 0),
+    buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
+    supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s) ?? 0),
+    supplierLimit: (s) => lookup(p.supplierLimitMinor, s),
+    totalExposure: () => (p.totalExposureMinor ?? 0) + addTotal,
+    facilityLimit: () => p.facilityLimitMinor,
+    ledger: (s) => {
+      const l =
+        p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)
+          ? p.supplierLedger[s]
+          : undefined;
+      if (l === undefined) return undefined;
+      return {
+        totalOpenMinor: l.totalOpenMinor + (addLedger.get(s) ?? 0),
+        buyerOpenMinor: (b: string) =>
+          (lookup(l.byBuyerOpenMinor, b) ?? 0) + (addLedgerPair.get(`${s}|${b}`) ?? 0),
+      };
+    },
+    aging: (b) =>
+      p.buyerAging !== undefined && Object.hasOwn(p.buyerAging, b) ? p.buyerAging[b] : undefined,
+    get duplicates(): DuplicateIndex {
+      return getIndex();
+    },
+    fund: (s, b, advance, face) => {
+      addBuyer.set(b, (addBuyer.get(b) ?? 0) + advance);
+      addSupplier.set(s, (addSupplier.get(s) ?? 0) + advance);
+      addLedger.set(s, (addLedger.get(s) ?? 0) + face);
+      addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
+      addTotal += advance;
+    },
+  };
+}

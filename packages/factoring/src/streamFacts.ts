@@ -1,0 +1,341 @@
+import type { VerifiedEvent } from './events.js';
+import type { InvoiceInput } from './invoice.js';
+
+/**
+ * An event that did not count because the wrong party signed it.
+ *
+ * @example
+ * ```ts
+ * const m: SignerMismatch = { eventId: 'ev-3', eventType: 'carrier.delivered', signerQuid: 'supplier-a',
+ *   expected: 'carrier-z', bySupplier: true };
+ * ```
+ */
+export interface SignerMismatch {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly signerQuid: string;
+  /** Who should have signed (a quid or a role). */
+  readonly expected: string;
+  /** The supplier signed someone else's attestation: a fraud signal. */
+  readonly bySupplier: boolean;
+}
+
+/**
+ * One `fraud.signal.<kind>` event that counted.
+ *
+ * @example
+ * ```ts
+ * const s: FraudSignalFact = { eventId: 'ev-9', key: { sequence: 9, timestamp: 1_700_000_900, id: 'ev-9' }, kind: 'invoice-forged', reporterQuid: 'fin-g', severity: 'high', evidence: 'PO reused' };
+ * ```
+ */
+export interface FraudSignalFact {
+  readonly eventId: string;
+  readonly key: EventKey;
+  readonly kind: string;
+  readonly reporterQuid: string;
+  readonly severity: 'low' | 'medium' | 'high';
+  readonly evidence: string;
+}
+
+/**
+ * Everything the rules need from an invoice's stream, reduced in one pass and independent of the
+ * order the events arrive in: where one event of a kind is used it is the first by
+ * (sequence, timestamp, id); lists are sorted by event id.
+ *
+ * @example
+ * ```ts
+ * const facts: StreamFacts = extractStreamFacts(invoice, events, true);
+ * facts.delivered?.at;
+ * ```
+ */
+export interface StreamFacts {
+  issuedCount: number;
+  shipped:
+    | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
+    | undefined;
+  delivered:
+    | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
+    | undefined;
+  ack: { amountMinor: number | undefined; at: number | undefined; key: EventKey } | undefined;
+  purchases: { eventId: string; financierQuid: string }[];
+  /** Open disputes (disputeId -> amount), resolved ones removed. */
+  openDisputedMinor: number;
+  openDisputeCount: number;
+  creditedMinor: number;
+  paidMinor: number;
+  fraudSignals: FraudSignalFact[];
+  mismatches: SignerMismatch[];
+}
+
+/**
+ * Sort key that makes "first event of a kind" independent of array order.
+ *
+ * @example
+ * ```ts
+ * const k: EventKey = { sequence: 1, timestamp: 1_700_000_000, id: 'ev-1' };
+ * ```
+ */
+export interface EventKey {
+  readonly sequence: number;
+  readonly timestamp: number;
+  readonly id: string;
+}
+
+function before(a: VerifiedEvent, b: EventKey): boolean {
+  if (a.sequence !== b.sequence) return a.sequence < b.sequence;
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
+  return a.id < b.id;
+}
+
+function compareKeys(a: EventKey, b: EventKey): number {
+  if (a.sequence !== b.sequence) return a.sequence - b.sequence;
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function keyOf(e: VerifiedEvent): EventKey {
+  return { sequence: e.sequence, timestamp: e.timestamp, id: e.id };
+}
+
+const NO_PAYLOAD: Readonly<Record<string, unknown>> = {};
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+const byId = (a: { eventId: string }, b: { eventId: string }): number =>
+  a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/**
+ * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
+ * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
+ * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
+ * notes by the supplier, resolutions by supplier or buyer, purchases by a financier (a financier
+ * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
+ * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
+ * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
+ * `bindSigners` (proof of concept) every event counts.
+ *
+ * @example
+ * ```ts
+ * const facts = extractStreamFacts(invoice, events, true);
+ * if (facts.mismatches.some((m) => m.bySupplier)) console.warn('supplier forged an attestation');
+ * ```
+ */
+export function extractStreamFacts(
+  invoice: InvoiceInput,
+  events: readonly VerifiedEvent[],
+  bindSigners: boolean,
+): StreamFacts {
+  const supplier = invoice.supplierQuid;
+  const buyer = invoice.buyerQuid;
+  const owners = invoice.titleOwners;
+  const facts: StreamFacts = {
+    issuedCount: 0,
+    shipped: undefined,
+    delivered: undefined,
+    ack: undefined,
+    purchases: [],
+    openDisputedMinor: 0,
+    openDisputeCount: 0,
+    creditedMinor: 0,
+    paidMinor: 0,
+    fraudSignals: [],
+    mismatches: [],
+  };
+  const mismatch = (e: VerifiedEvent, expected: string): void => {
+    facts.mismatches.push({
+      eventId: e.id,
+      eventType: e.eventType,
+      signerQuid: e.signerQuid,
+      expected,
+      bySupplier: e.signerQuid === supplier,
+    });
+  };
+  const isOwner = (q: string): boolean => {
+    if (!owners) return true;
+    for (const o of owners) if (o.ownerId === q) return true;
+    return false;
+  };
+  const isCarrierOwner = (q: string): boolean => {
+    if (!owners) return true;
+    for (const o of owners) if (o.ownerId === q && o.stakeType === 'carrier') return true;
+    return false;
+  };
+  const isFinancier = (q: string): boolean => {
+    if (owners) {
+      for (const o of owners) if (o.ownerId === q && o.stakeType === 'financier') return true;
+      return false;
+    }
+    return q !== supplier && q !== buyer && q !== invoice.carrierQuid;
+  };
+  // Deliveries are bound to the shipment's carrier, which may come later in the array:
+  // collect them first and bind after the pass.
+  let deliveries: VerifiedEvent[] | undefined;
+  let disputes: Map<string, number> | undefined;
+  let resolved: Set<string> | undefined;
+  // Credit notes and payments repeated under one id count once, at their largest amount.
+  let credits: Map<string, number> | undefined;
+  let payments: Map<string, number> | undefined;
+
+  for (const e of events) {
+    const p = e.payload ?? NO_PAYLOAD;
+    const t = e.eventType;
+    const signer = e.signerQuid;
+    switch (t) {
+      case 'invoice.issued':
+        if (bindSigners && signer !== supplier) {
+          mismatch(e, supplier);
+          break;
+        }
+        facts.issuedCount++;
+        break;
+      case 'carrier.shipped': {
+        const carrier = str(p['carrierQuid']) ?? '';
+        if (bindSigners) {
+          const expected = invoice.carrierQuid ?? carrier;
+          if (signer !== carrier || signer !== expected || carrier === '' || !isCarrierOwner(signer)) {
+            mismatch(e, expected || 'carrier');
+            break;
+          }
+        }
+        if (facts.shipped === undefined || before(e, facts.shipped.key)) {
+          facts.shipped = {
+            carrierQuid: carrier,
+            at: num(p['shippedAt']) ?? num(p['shipDate']),
+            ref: str(p['billOfLading']) ?? str(p['bol']),
+            key: keyOf(e),
+          };
+        }
+        break;
+      }
+      case 'carrier.delivered':
+        deliveries ??= [];
+        deliveries.push(e);
+        break;
+      case 'buyer.acknowledged':
+        if (bindSigners && signer !== buyer) {
+          mismatch(e, buyer);
+          break;
+        }
+        if (facts.ack === undefined || before(e, facts.ack.key)) {
+          facts.ack = {
+            amountMinor: num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']),
+            at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+            key: keyOf(e),
+          };
+        }
+        break;
+      case 'buyer.disputed': {
+        if (bindSigners && signer !== buyer) {
+          mismatch(e, buyer);
+          break;
+        }
+        const id = str(p['disputeId']) ?? e.id;
+        const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
+        disputes ??= new Map();
+        // A dispute id repeated keeps its largest amount, whatever the order.
+        disputes.set(id, Math.max(disputes.get(id) ?? 0, amount));
+        break;
+      }
+      case 'dispute.resolved':
+        if (bindSigners && signer !== buyer && signer !== supplier) {
+          mismatch(e, 'supplier or buyer');
+          break;
+        }
+        resolved ??= new Set();
+        resolved.add(str(p['disputeId']) ?? '');
+        break;
+      case 'invoice.credited': {
+        if (bindSigners && signer !== supplier) {
+          mismatch(e, supplier);
+          break;
+        }
+        const id = str(p['creditNoteId']) ?? e.id;
+        credits ??= new Map();
+        credits.set(id, Math.max(credits.get(id) ?? 0, num(p['amountMinor']) ?? 0));
+        break;
+      }
+      case 'factor.purchased': {
+        const named = str(p['financierQuid']) ?? str(p['financier']);
+        if (bindSigners && (!isFinancier(signer) || (named !== undefined && named !== signer))) {
+          mismatch(e, 'financier');
+          break;
+        }
+        facts.purchases.push({ eventId: e.id, financierQuid: named ?? signer });
+        break;
+      }
+      case 'payment.received': {
+        if (bindSigners && signer !== supplier && !isFinancier(signer)) {
+          mismatch(e, 'supplier or financier');
+          break;
+        }
+        const id = str(p['paymentId']) ?? e.id;
+        const alloc = str(p['allocationId']) ?? '';
+        const k = `${id}\u0000${alloc}`;
+        payments ??= new Map();
+        payments.set(k, Math.max(payments.get(k) ?? 0, num(p['amountMinor']) ?? 0));
+        break;
+      }
+      default:
+        if (t.startsWith('fraud.signal.')) {
+          const reporter = str(p['reporterQuid']) ?? str(p['reporter']) ?? signer;
+          if (bindSigners && (reporter !== signer || !isOwner(signer))) {
+            mismatch(e, reporter !== signer ? reporter : 'co-owner');
+            break;
+          }
+          const sev = p['severity'];
+          facts.fraudSignals.push({
+            eventId: e.id,
+            key: keyOf(e),
+            kind: t.slice('fraud.signal.'.length),
+            reporterQuid: reporter,
+            severity: sev === 'low' || sev === 'high' ? sev : 'medium',
+            evidence: str(p['evidence']) ?? '',
+          });
+        }
+    }
+  }
+
+  if (deliveries) {
+    const expectedCarrier = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    for (const e of deliveries) {
+      const p = e.payload ?? NO_PAYLOAD;
+      const carrier = str(p['carrierQuid']) ?? '';
+      if (bindSigners) {
+        const expected = expectedCarrier ?? carrier;
+        if (e.signerQuid !== expected || carrier !== expected || expected === '') {
+          mismatch(e, expected || 'carrier');
+          continue;
+        }
+      }
+      if (facts.delivered === undefined || before(e, facts.delivered.key)) {
+        facts.delivered = {
+          carrierQuid: carrier,
+          at: num(p['deliveredAt']),
+          ref: str(p['deliveryProof']),
+          key: keyOf(e),
+        };
+      }
+    }
+  }
+  if (disputes) {
+    const ids = [...disputes.keys()].sort();
+    for (const id of ids) {
+      if (resolved?.has(id)) continue;
+      facts.openDisputedMinor += disputes.get(id) ?? 0;
+      facts.openDisputeCount++;
+    }
+  }
+  if (credits) for (const v of credits.values()) facts.creditedMinor += v;
+  if (payments) for (const v of payments.values()) facts.paidMinor += v;
+  if (facts.purchases.length > 1) facts.purchases.sort(byId);
+  // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
+  if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
+  if (facts.mismatches.length > 1) facts.mismatches.sort(byId);
+  return facts;
+}

@@ -1,0 +1,152 @@
+// Shared builders for the factoring tests. Quids are readable names: the engine never parses them.
+import type { InvoiceInput, TitleOwnerShare, VerifiedEvent } from '../src/index.js';
+
+export const NOW = 1_700_000_000;
+export const DAY = 86_400;
+export const NET_60 = 60 * DAY;
+
+let counter = 0;
+
+/** A verified event; ids and sequences follow call order unless given. */
+export function ev(
+  eventType: string,
+  signerQuid: string,
+  payload: Record<string, string | number | boolean>,
+  extra: { id?: string; sequence?: number; timestamp?: number } = {},
+): VerifiedEvent {
+  counter++;
+  return {
+    id: extra.id ?? `ev-${String(counter).padStart(6, '0')}`,
+    eventType,
+    signerQuid,
+    sequence: extra.sequence ?? counter,
+    timestamp: extra.timestamp ?? NOW + counter,
+    payload,
+  };
+}
+
+/** The proof of concept's `_invoice()` fixture. */
+export function pocInvoice(id = 'inv-1', supplier = 'supplier-a', amount = 5_000_000): InvoiceInput {
+  return {
+    invoiceId: id,
+    supplierQuid: supplier,
+    buyerQuid: 'buyer-x',
+    amountMinor: amount,
+    currency: 'USD',
+    issuedAt: NOW,
+    dueAt: NOW + NET_60,
+    poReference: 'PO-789',
+  };
+}
+
+/** The proof of concept's `_lifecycle_events()`, with the signers the roles call for. */
+export function pocEvents(
+  opts: { shipped?: boolean; delivered?: boolean; acked?: boolean; carrier?: string } = {},
+): VerifiedEvent[] {
+  const carrier = opts.carrier ?? 'carrier-z';
+  const out = [ev('invoice.issued', 'supplier-a', { issuer: 'supplier-a' })];
+  if (opts.shipped ?? true)
+    out.push(ev('carrier.shipped', carrier, { carrierQuid: carrier, bol: 'BOL-001' }));
+  if (opts.delivered ?? true) {
+    out.push(ev('carrier.delivered', carrier, { carrierQuid: carrier, deliveryProof: 'POD-001' }));
+  }
+  if (opts.acked ?? true) {
+    out.push(ev('buyer.acknowledged', 'buyer-x', { acknowledgedAmount: 50_000, ackDate: NOW + DAY }));
+  }
+  return out;
+}
+
+/** A realistic invoice for the standard policy, with a title and a full, well-signed stream. */
+export interface Deal {
+  invoice: InvoiceInput;
+  events: VerifiedEvent[];
+}
+
+export const OWNERS: readonly TitleOwnerShare[] = [
+  { ownerId: 'supplier-a', percentage: 0.92, stakeType: 'supplier' },
+  { ownerId: 'buyer-x', percentage: 0.02, stakeType: 'buyer' },
+  { ownerId: 'carrier-z', percentage: 0.02, stakeType: 'carrier' },
+  { ownerId: 'fin-f', percentage: 0.02, stakeType: 'financier' },
+  { ownerId: 'fin-g', percentage: 0.02, stakeType: 'financier' },
+];
+
+export function deal(
+  over: Partial<InvoiceInput> = {},
+  opts: { shippedAt?: number; deliveredAt?: number; ackAt?: number; ackAmount?: number; ids?: string } = {},
+): Deal {
+  const invoice: InvoiceInput = {
+    invoiceId: 'inv-100',
+    invoiceNumber: 'INV-2026-0100',
+    supplierQuid: 'supplier-a',
+    buyerQuid: 'buyer-x',
+    amountMinor: 5_000_000,
+    currency: 'USD',
+    issuedAt: NOW,
+    dueAt: NOW + NET_60,
+    terms: 'NET-60',
+    poReference: 'PO-789',
+    carrierQuid: 'carrier-z',
+    titleOwners: OWNERS,
+    ...over,
+  };
+  const p = opts.ids ?? invoice.invoiceId;
+  const events: VerifiedEvent[] = [
+    {
+      id: `${p}-e1`,
+      eventType: 'invoice.issued',
+      signerQuid: invoice.supplierQuid,
+      sequence: 1,
+      timestamp: invoice.issuedAt,
+      payload: {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        currency: 'USD',
+        issuedAt: invoice.issuedAt,
+        dueAt: invoice.dueAt,
+      },
+    },
+    {
+      id: `${p}-e2`,
+      eventType: 'carrier.shipped',
+      signerQuid: 'carrier-z',
+      sequence: 2,
+      timestamp: invoice.issuedAt + DAY,
+      payload: {
+        carrierQuid: 'carrier-z',
+        billOfLading: `BOL-${p}`,
+        shippedAt: opts.shippedAt ?? invoice.issuedAt + DAY,
+      },
+    },
+    {
+      id: `${p}-e3`,
+      eventType: 'carrier.delivered',
+      signerQuid: 'carrier-z',
+      sequence: 3,
+      timestamp: invoice.issuedAt + 3 * DAY,
+      payload: {
+        carrierQuid: 'carrier-z',
+        deliveryProof: `POD-${p}`,
+        deliveredAt: opts.deliveredAt ?? invoice.issuedAt + 3 * DAY,
+      },
+    },
+    {
+      id: `${p}-e4`,
+      eventType: 'buyer.acknowledged',
+      signerQuid: invoice.buyerQuid,
+      sequence: 4,
+      timestamp: invoice.issuedAt + 4 * DAY,
+      payload: {
+        buyerQuid: invoice.buyerQuid,
+        acknowledgedAmountMinor: opts.ackAmount ?? invoice.amountMinor,
+        acknowledgedAt: opts.ackAt ?? invoice.issuedAt + 4 * DAY,
+      },
+    },
+  ];
+  return { invoice, events };
+}
+
+/** Decision time a week after issue. */
+export const AS_OF = NOW + 7 * DAY;

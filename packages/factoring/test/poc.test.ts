@@ -1,0 +1,286 @@
+// The proof of concept (PROTOCOL.md Appendix B.2/B.3, invoice_factor.py and its 15 tests, and the
+// demo of B.1) reproduced by the `pocPolicy()` preset: verdicts, messages, flags and figures.
+import { describe, expect, it } from 'vitest';
+import {
+  compilePolicy,
+  evaluateBatch,
+  evaluateInvoice,
+  extractStreamFacts,
+  type FactoringDecision,
+  FactoringInputError,
+  type InvoiceInput,
+  pocPolicy,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { ev, NET_60, NOW, pocEvents, pocInvoice } from './fixtures.js';
+
+function poc(
+  invoice: InvoiceInput,
+  events: VerifiedEvent[],
+  trust: Record<string, number>,
+  overrides?: Parameters<typeof pocPolicy>[0],
+): FactoringDecision {
+  return evaluateInvoice({
+    invoice,
+    events,
+    trust: trustSourceFromRecord(trust),
+    policy: pocPolicy(overrides),
+    asOf: NOW,
+  });
+}
+
+describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () => {
+  it('1 full lifecycle approves: discount 0.0215, offer 4,892,500', () => {
+    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.85, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('approve');
+    expect(d.compat?.verdict).toBe('approve');
+    expect(d.compat?.discountFraction).toBeCloseTo(0.0215, 12);
+    expect(d.offer?.discountFraction).toBeGreaterThan(0.01);
+    expect(d.compat?.offerPriceCents).toBe(4_892_500);
+    expect(d.offer?.purchasePriceMinor).toBe(4_892_500);
+    expect(d.compat?.reasons).toEqual([
+      'delivery confirmed',
+      'buyer acknowledged',
+      'supplier trust = 0.850',
+      'buyer trust = 0.900',
+      'blended risk = 0.115; discount = 2.15%; offer = $48925.00',
+    ]);
+  });
+
+  it('2 higher risk, higher discount: 0.015 / 4,925,000 vs 0.0435 / 4,782,500', () => {
+    const hi = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.95, 'buyer-x': 0.95 });
+    const lo = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.7, 'buyer-x': 0.65 });
+    expect([hi.outcome, lo.outcome]).toEqual(['approve', 'approve']);
+    expect(hi.compat?.discountFraction).toBeCloseTo(0.015, 12);
+    expect(hi.compat?.offerPriceCents).toBe(4_925_000);
+    expect(hi.compat?.discountFraction).toBe(0.015000000000000005);
+    expect(lo.compat?.discountFraction).toBe(0.04350000000000001);
+    expect(lo.compat?.discountFraction).toBeCloseTo(0.0435, 12);
+    expect(lo.compat?.offerPriceCents).toBe(4_782_500);
+    expect(lo.compat!.discountFraction).toBeGreaterThan(hi.compat!.discountFraction);
+  });
+
+  it('3 missing delivery is pending', () => {
+    const d = poc(pocInvoice(), pocEvents({ delivered: false }), { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('pending');
+    expect(d.compat?.reasons[0]).toContain('no carrier.delivered');
+    expect(d.reasons[0]?.code).toBe('DELIVERY_MISSING');
+    expect(d.offer).toBeNull();
+  });
+
+  it('4 missing buyer acknowledgement is pending', () => {
+    const d = poc(pocInvoice(), pocEvents({ acked: false }), { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('pending');
+    expect(d.compat?.reasons).toEqual(['no buyer.acknowledged event yet']);
+  });
+
+  it('5 policy can relax requirements: discount 0.02, offer 4,900,000', () => {
+    const d = poc(
+      pocInvoice(),
+      pocEvents({ delivered: false, acked: false }),
+      { 'supplier-a': 0.9, 'buyer-x': 0.9 },
+      { requireDelivery: false, requireBuyerAck: false },
+    );
+    expect(d.outcome).toBe('approve');
+    expect(d.compat?.discountFraction).toBeCloseTo(0.02, 12);
+    expect(d.compat?.offerPriceCents).toBe(4_900_000);
+    // The fixed strings are added even when the checks were waived, as upstream does.
+    expect(d.compat?.reasons.slice(0, 2)).toEqual(['delivery confirmed', 'buyer acknowledged']);
+  });
+
+  it('6 double factoring rejects', () => {
+    const events = [
+      ...pocEvents(),
+      ev('factor.purchased', 'financier-g', { financier: 'financier-g', purchasePrice: 48_500 }),
+    ];
+    const d = poc(pocInvoice(), events, { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.fraudFlags).toContain('double-factoring');
+    expect(d.compat?.reasons).toEqual([
+      'double-factoring: 1 prior factor.purchased event(s) on this invoice',
+    ]);
+    expect(d.fraudFlags).toContain('DOUBLE_FACTORED');
+    // Trust is not queried (upstream leaves both at 0).
+    expect([d.compat?.supplierTrust, d.compat?.buyerTrust]).toEqual([0, 0]);
+  });
+
+  it('7 fraud signal rejects', () => {
+    const events = [
+      ...pocEvents(),
+      ev('fraud.signal.invoice-forged', 'fin-g', {
+        evidence: 'PDF signed with a key not belonging to supplier-a',
+      }),
+    ];
+    const d = poc(pocInvoice(), events, { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.fraudFlags).toEqual(['invoice-forged']);
+    expect(d.compat?.reasons).toEqual(['outstanding fraud signals on this invoice']);
+  });
+
+  it('8 low supplier trust rejects', () => {
+    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.2, 'buyer-x': 0.9 });
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.reasons.join(' ').toLowerCase()).toContain('supplier trust');
+    expect(d.compat?.reasons.at(-1)).toBe('supplier trust 0.200 below threshold 0.5');
+    expect([d.compat?.supplierTrust, d.compat?.buyerTrust]).toEqual([0.2, 0.9]);
+  });
+
+  it('9 low buyer trust rejects', () => {
+    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.9, 'buyer-x': 0.3 });
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.reasons.at(-1)).toBe('buyer trust 0.300 below threshold 0.6');
+    expect(d.reasons[0]?.code).toBe('BUYER_TRUST_LOW');
+  });
+
+  it('10 out-of-range trust raises', () => {
+    expect(() => poc(pocInvoice(), pocEvents(), { 'supplier-a': 1.5, 'buyer-x': 0.9 })).toThrow(
+      FactoringInputError,
+    );
+    expect(() => poc(pocInvoice(), pocEvents(), { 'supplier-a': 1.5, 'buyer-x': 0.9 })).toThrow(
+      'supplier trust out of range: 1.5',
+    );
+  });
+
+  it('11 invalid policy weights raise', () => {
+    expect(() => compilePolicy(pocPolicy({ buyerWeight: 0.5, supplierWeight: 0.5 + 0.01 }))).toThrow(
+      FactoringInputError,
+    );
+    expect(() =>
+      poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.9 }, { buyerWeight: 0.5, supplierWeight: 0.51 }),
+    ).toThrow(/sum to 1\.0/);
+  });
+
+  it('12 custom thresholds: strict rejects, permissive approves (0.048, 4,760,000)', () => {
+    const trust = { 'supplier-a': 0.55, 'buyer-x': 0.65 };
+    const strict = poc(pocInvoice(), pocEvents(), trust, { minSupplierTrust: 0.8, minBuyerTrust: 0.8 });
+    const permissive = poc(pocInvoice(), pocEvents(), trust, { minSupplierTrust: 0.5, minBuyerTrust: 0.5 });
+    expect(strict.outcome).toBe('reject');
+    expect(strict.compat?.reasons.at(-1)).toBe('supplier trust 0.550 below threshold 0.8');
+    expect(permissive.outcome).toBe('approve');
+    expect(permissive.compat?.discountFraction).toBeCloseTo(0.048, 12);
+    expect(permissive.compat?.offerPriceCents).toBe(4_760_000);
+    expect(permissive.compat?.reasons.at(-1)).toBe(
+      'blended risk = 0.380; discount = 4.80%; offer = $47600.00',
+    );
+  });
+
+  it('13 feature extraction: ship, delivery, ack, no purchase, carrier-z', () => {
+    const f = extractStreamFacts(pocInvoice(), pocEvents(), false);
+    expect(f.shipped?.carrierQuid).toBe('carrier-z');
+    expect(f.delivered?.carrierQuid).toBe('carrier-z');
+    expect(f.ack).toBeDefined();
+    expect(f.purchases).toHaveLength(0);
+  });
+
+  it('14 feature extraction with a purchase and a fraud signal', () => {
+    const events = [
+      ...pocEvents(),
+      ev('factor.purchased', 'fin-g', { financier: 'fin-g' }),
+      ev('fraud.signal.invoice-forged', 'fin-g', { evidence: '...' }),
+    ];
+    const f = extractStreamFacts(pocInvoice(), events, false);
+    expect(f.purchases).toHaveLength(1);
+    expect(f.fraudSignals).toHaveLength(1);
+  });
+
+  it('15 batch summary: approve 1, pending 1, reject 1', () => {
+    const inv3: InvoiceInput = {
+      invoiceId: 'inv-3',
+      supplierQuid: 'supplier-b',
+      buyerQuid: 'buyer-x',
+      amountMinor: 1_000_000,
+      currency: 'USD',
+      issuedAt: NOW,
+      dueAt: NOW + NET_60,
+    };
+    const r = evaluateBatch({
+      items: [
+        { invoice: pocInvoice('inv-1'), events: pocEvents() },
+        { invoice: pocInvoice('inv-2'), events: pocEvents({ delivered: false }) },
+        { invoice: inv3, events: pocEvents() },
+      ],
+      trust: trustSourceFromRecord({ 'supplier-a': 0.9, 'buyer-x': 0.9 }),
+      policy: pocPolicy(),
+      asOf: NOW,
+    });
+    expect(r.summary.counts).toEqual({ approve: 1, review: 0, pending: 1, reject: 1 });
+    expect(r.decisions.map((d) => d.outcome)).toEqual(['approve', 'pending', 'reject']);
+  });
+});
+
+describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
+  const F = 'financier-prime-cap';
+  const inv: InvoiceInput = { ...pocInvoice('inv-1a2b3c4d'), terms: 'NET-60' };
+  const demoPolicy = { minSupplierTrust: 0.4, minBuyerTrust: 0.4 };
+  // Trust the node returns to F: 0.9 x 0.85 and 0.9 x 0.9.
+  const trustF = { 'supplier-a': 0.9 * 0.85, 'buyer-x': 0.9 * 0.9 };
+
+  it('step 5: pending before delivery', () => {
+    const d = poc(inv, pocEvents({ shipped: false, delivered: false, acked: false }), trustF, demoPolicy);
+    expect(d.compat?.verdict).toBe('pending');
+    expect(d.compat?.reasons).toEqual(['no carrier.delivered event yet']);
+  });
+
+  it('step 7: pending before acknowledgement', () => {
+    const d = poc(inv, pocEvents({ acked: false }), trustF, demoPolicy);
+    expect(d.compat?.reasons).toEqual(['no buyer.acknowledged event yet']);
+  });
+
+  it('step 9: approve at 0.765 / 0.81: discount 3.035 %, printed 3.04 %, offer 4,848,250', () => {
+    expect(trustF['supplier-a']).toBe(0.765);
+    expect(trustF['buyer-x']).toBe(0.81);
+    const d = poc(inv, pocEvents(), trustF, demoPolicy);
+    expect(d.outcome).toBe('approve');
+    expect(d.compat?.discountFraction).toBeCloseTo(0.03035, 12);
+    // The exact double CPython 3 computes for this formula.
+    expect(d.compat?.discountFraction).toBe(0.030350000000000002);
+    expect(d.compat?.offerPriceCents).toBe(4_848_250);
+    expect(d.offer?.purchasePriceMinor).toBe(4_848_250);
+    expect(d.offer?.feeMinor).toBe(151_750);
+    expect(d.compat?.reasons.at(-1)).toBe('blended risk = 0.204; discount = 3.04%; offer = $48482.50');
+  });
+
+  it('step 11: G rejects after F recorded its purchase (double factoring)', () => {
+    const events = [
+      ...pocEvents(),
+      ev('factor.purchased', F, { financier: F, purchasePrice: 4_850_000, discount: 0.03, factoredAt: NOW }),
+    ];
+    const d = poc(inv, events, { 'supplier-a': 0.85 * 0.85, 'buyer-x': 0.85 * 0.9 }, demoPolicy);
+    expect(d.compat?.verdict).toBe('reject');
+    expect(d.compat?.reasons).toEqual([
+      'double-factoring: 1 prior factor.purchased event(s) on this invoice',
+    ]);
+    expect(d.compat?.fraudFlags).toEqual(['double-factoring']);
+  });
+
+  it('step 11 without the purchase: G would get 0.7225 / 0.765 and about 3.4775 %', () => {
+    const d = poc(inv, pocEvents(), { 'supplier-a': 0.85 * 0.85, 'buyer-x': 0.85 * 0.9 }, demoPolicy);
+    expect(d.compat?.supplierTrust).toBeCloseTo(0.7225, 12);
+    expect(d.compat?.buyerTrust).toBeCloseTo(0.765, 12);
+    expect(d.compat?.discountFraction).toBeCloseTo(0.034775, 12);
+    expect(d.compat?.discountFraction).toBe(0.03477500000000001);
+    expect(d.compat?.offerPriceCents).toBe(4_826_125);
+  });
+
+  it('step 12: the second invoice with an invoice-forged signal from G is rejected by F', () => {
+    const inv2 = { ...pocInvoice('inv-2b', 'supplier-a', 8_000_000) };
+    const events = [
+      ...pocEvents(),
+      ev('fraud.signal.invoice-forged', 'financier-second-cap', {
+        evidence: 'PO number matches another invoice for different buyer',
+        reporter: 'financier-second-cap',
+      }),
+    ];
+    const d = poc(inv2, events, trustF, demoPolicy);
+    expect(d.compat?.verdict).toBe('reject');
+    expect(d.compat?.reasons).toEqual(['outstanding fraud signals on this invoice']);
+    expect(d.compat?.fraudFlags).toEqual(['invoice-forged']);
+  });
+
+  it('other fraud kinds are ignored by the proof of concept (only invoice-forged counts)', () => {
+    const events = [...pocEvents(), ev('fraud.signal.double-financing', 'fin-g', { evidence: 'x' })];
+    const d = poc(inv, events, trustF, demoPolicy);
+    expect(d.outcome).toBe('approve');
+  });
+});
