@@ -1,5 +1,6 @@
 // Invoice domain of @quidfin/core: money, event payloads, signer rules, lifecycle, documents.
 export { allocateMinor } from './allocateMinor.js';
+export { canonicalJson, canonicalJsonBytes } from './canonicalJson.js';
 export {
   authorizedSignerRoles,
   checkEventSigner,
@@ -7,6 +8,7 @@ export {
   type SignerCheckResult,
   type SignerRole,
 } from './checkEventSigner.js';
+export { computeInvoiceTotals, type InvoiceTotals } from './computeInvoiceTotals.js';
 export { type CurrencyCode, currencyExponent, ISO_4217_EXPONENTS, isCurrencyCode } from './currencies.js';
 export {
   type DisputeRecord,
@@ -18,6 +20,8 @@ export {
   type LifecycleViolation,
   type LifecycleViolationCode,
 } from './deriveInvoiceLifecycle.js';
+export { DOCUMENT_KEYS_ATTRIBUTE, documentKeyAttribute, isDocumentKeyBound } from './documentKeyAttribute.js';
+export { documentPublicKey, ed25519Sign, ed25519Verify, generateDocumentKey } from './ed25519.js';
 export {
   type FixedInvoiceEventType,
   FRAUD_SIGNAL_PREFIX,
@@ -28,6 +32,7 @@ export {
   isInvoiceEventType,
 } from './eventTypes.js';
 export { formatMoney } from './formatMoney.js';
+export type { InvoiceDocument, InvoiceDocumentParty, InvoiceLineItem } from './InvoiceDocument.js';
 export {
   deriveInvoiceParties,
   type InvoiceParties,
@@ -35,6 +40,7 @@ export {
   type TitleOwner,
 } from './InvoiceParties.js';
 export { INVOICE_STATES, type InvoiceState } from './InvoiceState.js';
+export { invoiceHash } from './invoiceHash.js';
 export {
   assertSafeMinor,
   exponentOf,
@@ -44,6 +50,11 @@ export {
   requireCurrency,
 } from './Money.js';
 export { addMinor, subtractMinor, sumMinor } from './moneyArithmetic.js';
+export {
+  checkInvoiceDocument,
+  type InvoiceDocumentCheck,
+  parseInvoiceDocument,
+} from './parseInvoiceDocument.js';
 export {
   type InvoiceEventPayloadResult,
   parseInvoiceEventPayload,
@@ -66,5 +77,12 @@ export type {
   InvoiceIssuedPayload,
   PaymentReceivedPayload,
 } from './payloadTypes.js';
+export { type InvoiceJwsHeader, signInvoiceDocument } from './signInvoiceDocument.js';
 export { toDecimalString } from './toDecimalString.js';
 export type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';
+export {
+  type DocumentVerification,
+  type DocumentVerificationCode,
+  type VerifyInvoiceDocumentOptions,
+  verifyInvoiceDocument,
+} from './verifyInvoiceDocument.js';
