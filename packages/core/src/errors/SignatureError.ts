@@ -1,6 +1,13 @@
 import { SdkError } from './SdkError.js';
 
-/** Codes of {@link SignatureError}. */
+/**
+ * Codes of {@link SignatureError}.
+ *
+ * @example
+ * ```ts
+ * if (isSdkError(e) && (e.code as SignatureErrorCode) === 'SIGNER_MISMATCH') retryWithRightKey();
+ * ```
+ */
 export type SignatureErrorCode = 'SIGNER_MISMATCH' | 'SIGNING_FAILED';
 
 /**

@@ -1,7 +1,14 @@
 import { writeGoJsonValue } from './encodeGoJsonValue.js';
 import type { LoneSurrogateMode } from './goString.js';
 
-/** Options of {@link encodeGoJson}. */
+/**
+ * Options of {@link encodeGoJson}.
+ *
+ * @example
+ * ```ts
+ * encodeGoJson(receivedBody, { loneSurrogates: 'replace' });
+ * ```
+ */
 export interface EncodeGoJsonOptions {
   /**
    * `reject` (default) throws an `EncodingError` on a lone UTF-16 surrogate; `replace` writes

@@ -5,6 +5,11 @@ import { type LazyPath, resolvePath } from './path.js';
  * What to do with a lone UTF-16 surrogate, which has no UTF-8 form. `reject` (building, signing)
  * throws; `replace` (verifying what someone else sent) writes U+FFFD, because that is what Go's
  * decoder turns `"\ud800"` into before the node re-marshals the transaction.
+ *
+ * @example
+ * ```ts
+ * signableBytes(receivedTx, { loneSurrogates: 'replace' satisfies LoneSurrogateMode });
+ * ```
  */
 export type LoneSurrogateMode = 'reject' | 'replace';
 

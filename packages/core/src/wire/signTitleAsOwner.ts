@@ -11,7 +11,7 @@ import type { Signer, TitleTx } from './types.js';
  *
  * @example
  * ```ts
- * const draft = draftTitleTransfer({ issuer: financier, current, owners });
+ * const draft = draftTitleTransfer({ signer: financier, current, owners, timestamp });
  * const aliceSig = await signTitleAsOwner(draft, alice);
  * ```
  */

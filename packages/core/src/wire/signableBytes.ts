@@ -3,7 +3,15 @@ import { writeTransaction } from './encodeTransaction.js';
 import { utf8 } from './hex.js';
 import type { QuidnugTx } from './types.js';
 
-/** Options of the transaction serializers (same meaning as in `encodeGoJson`). */
+/**
+ * Options of the transaction serializers (same meaning as in `encodeGoJson`).
+ *
+ * @example
+ * ```ts
+ * const opts: WireEncodeOptions = { loneSurrogates: 'replace' };
+ * signableBytes(receivedTx, opts);
+ * ```
+ */
 export type WireEncodeOptions = EncodeGoJsonOptions;
 
 /**

@@ -14,7 +14,14 @@ import {
 import { BASE_KEYS, type BuilderBase, checkBase, signChecked } from './common.js';
 import { Issues } from './Issues.js';
 
-/** Input of {@link buildEvent}. */
+/**
+ * Input of {@link buildEvent}.
+ *
+ * @example
+ * ```ts
+ * const input: BuildEventInput = { signer, trustDomain: 'd', subjectId: 'inv-1', subjectType: 'TITLE', sequence: 2, eventType: 'carrier.shipped', payload: { billOfLading: 'BL-1' } };
+ * ```
+ */
 export interface BuildEventInput extends BuilderBase {
   /** A quid (QUID stream) or an asset ID (TITLE stream). */
   readonly subjectId: string;

@@ -3,7 +3,14 @@ import { checkInt, checkJsonObject, checkKnownKeys, checkString, cloneJson } fro
 import { BASE_KEYS, type BuilderBase, checkBase, checkBoundToSigner, signChecked } from './common.js';
 import { Issues } from './Issues.js';
 
-/** Input of {@link buildIdentity}. */
+/**
+ * Input of {@link buildIdentity}.
+ *
+ * @example
+ * ```ts
+ * const input: BuildIdentityInput = { signer, trustDomain: 'd', name: 'Acme Ltd', updateNonce: 1, attributes: { role: 'supplier' } };
+ * ```
+ */
 export interface BuildIdentityInput extends BuilderBase {
   /** Display name, ≤ 256 bytes. */
   readonly name: string;

@@ -4,7 +4,14 @@ import { BASE_KEYS, type BuilderBase, checkBase, signChecked } from './common.js
 import { Issues } from './Issues.js';
 import { checkOwners } from './owners.js';
 
-/** Input of {@link buildTitle}. */
+/**
+ * Input of {@link buildTitle}.
+ *
+ * @example
+ * ```ts
+ * const input: BuildTitleInput = { signer, trustDomain: 'd', assetId: 'inv-1', titleType: 'invoice', owners: [{ ownerId: signer.quidId, percentage: 1, stakeType: 'supplier' }] };
+ * ```
+ */
 export interface BuildTitleInput extends BuilderBase {
   /** `[A-Za-z0-9._:-]`, ≤ 256 bytes (it becomes a URL path segment). */
   readonly assetId: string;

@@ -10,7 +10,14 @@ import { checkBase, signChecked } from './common.js';
 import { Issues } from './Issues.js';
 import { checkOwners } from './owners.js';
 
-/** Input of {@link draftTitleTransfer}. */
+/**
+ * Input of {@link draftTitleTransfer}.
+ *
+ * @example
+ * ```ts
+ * const input: DraftTitleTransferInput = { signer: financier, current: committedTitle, owners: [{ ownerId: financier.quidId, percentage: 1 }], timestamp: 1745000020 };
+ * ```
+ */
 export interface DraftTitleTransferInput {
   /** The issuer (usually the new owner); signs last. */
   readonly signer: Signer;
@@ -28,7 +35,14 @@ export interface DraftTitleTransferInput {
   readonly timestamp?: number;
 }
 
-/** Input of {@link buildTitleTransfer}. */
+/**
+ * Input of {@link buildTitleTransfer}.
+ *
+ * @example
+ * ```ts
+ * const input: BuildTitleTransferInput = { signer: financier, current, owners, previousOwnerSigners: [supplier] };
+ * ```
+ */
 export interface BuildTitleTransferInput extends DraftTitleTransferInput {
   /** Signers of previous owners available here; each co-signs the owner bytes. */
   readonly previousOwnerSigners?: readonly Signer[];

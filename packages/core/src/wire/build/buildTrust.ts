@@ -3,7 +3,14 @@ import { checkFloat, checkInt, checkKnownKeys, checkQuid, checkSeconds, checkStr
 import { BASE_KEYS, type BuilderBase, checkBase, checkBoundToSigner, signChecked } from './common.js';
 import { Issues } from './Issues.js';
 
-/** Input of {@link buildTrust}. */
+/**
+ * Input of {@link buildTrust}.
+ *
+ * @example
+ * ```ts
+ * const input: BuildTrustInput = { signer, trustDomain: 'd', trustee: 'c31907f180e6e1e0', trustLevel: 1, nonce: 7, validUntil: 1767225600 };
+ * ```
+ */
 export interface BuildTrustInput extends BuilderBase {
   /** Quid trusted by the signer. */
   readonly trustee: string;

@@ -5,7 +5,14 @@ import { verifyTransactionAsync } from '../verifyTransactionAsync.js';
 import { checkSeconds, checkString, QUID_RE } from './checks.js';
 import type { Issues } from './Issues.js';
 
-/** Fields every builder takes. */
+/**
+ * Fields every builder takes.
+ *
+ * @example
+ * ```ts
+ * const base: BuilderBase = { signer, trustDomain: 'factoring.supply-chain.us', timestamp: 1745000000 };
+ * ```
+ */
 export interface BuilderBase {
   /** Signs the transaction; its quid becomes truster / creator / issuer. */
   readonly signer: Signer;
