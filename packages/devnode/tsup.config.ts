@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,
@@ -9,4 +9,5 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  external: [/^node:/],
 });

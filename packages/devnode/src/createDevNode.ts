@@ -1,0 +1,96 @@
+// The devnode facade: one engine, served through a fetch-compatible handler (any runtime, no
+// sockets), a block timer, manual mining and snapshots. The Node server lives in ./node.
+
+import type { BlockResult } from './chain/mineBlocks.js';
+import { Engine } from './engine/Engine.js';
+import { serveRequest } from './http/serveRequest.js';
+import { zeroStruct } from './json/goStruct.js';
+import { DOMAIN_SCHEMA } from './json/schemas.js';
+import { type DevNodeOptions, resolveLimits } from './options.js';
+import { type DevNodeSnapshot, stateFromSnapshot, takeSnapshot } from './snapshot.js';
+
+/** Per-request information the fetch handler cannot see in the Request itself. */
+export interface RequestInfo {
+  /** The peer address (default `127.0.0.1`); the per-IP limiter keys on it. */
+  readonly clientIp?: string;
+}
+
+/** An embedded Quidnug node. */
+export interface DevNode {
+  /** The node's quid (`node_id` in /health). */
+  readonly nodeId: string;
+  /** Serves `/api/v1/...` and `/api/...` exactly as the node does. Never rejects. */
+  fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  /** Commits now: one block per domain with pending transactions. */
+  mineBlock(): BlockResult;
+  /** A JSON-serializable copy of the whole state (pending pool included). */
+  snapshot(): DevNodeSnapshot;
+  /** Replaces the state with a snapshot's. */
+  restore(snapshot: DevNodeSnapshot): void;
+  /** Stops the block timer. Pending transactions stay (and are in {@link snapshot}). */
+  close(): Promise<void>;
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Creates an embedded node with the real node's routes, validation, limits and commit model.
+ *
+ * @example
+ * ```ts
+ * const node = createDevNode({ blockIntervalMs: 0, domains: ['factoring.supply-chain.us'] });
+ * const res = await node.fetch(new Request('http://devnode/api/v1/health'));
+ * node.mineBlock();
+ * await node.close();
+ * ```
+ */
+export function createDevNode(options: DevNodeOptions = {}): DevNode {
+  const engine = new Engine({
+    limits: resolveLimits(options.limits),
+    now: options.now ?? Date.now,
+    nodeKey: options.nodeKey,
+  });
+  for (const name of options.domains ?? []) {
+    engine.registerDomain({ ...zeroStruct(DOMAIN_SCHEMA), name });
+  }
+  const settings = {
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    corsOrigins: options.corsOrigins ?? [],
+  };
+  const interval = options.blockIntervalMs ?? 200;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  if (interval > 0) {
+    timer = setInterval(() => {
+      try {
+        engine.mine();
+      } catch {
+        // A failing tick must not kill the host process; the next tick retries.
+      }
+    }, interval);
+    // Don't keep a Node process alive just for the block timer.
+    (timer as { unref?: () => void }).unref?.();
+  }
+  return {
+    nodeId: engine.key.nodeId,
+    async fetch(request, info) {
+      try {
+        return await serveRequest(engine, settings, request, info?.clientIp ?? '127.0.0.1');
+      } catch {
+        return new Response(
+          '{"error":{"code":"INTERNAL_ERROR","message":"internal error"},"success":false}\n',
+          { status: 500, headers: { 'Content-Type': 'application/json', 'X-API-Version': '1.0' } },
+        );
+      }
+    },
+    mineBlock: () => engine.mine(),
+    snapshot: () => takeSnapshot(engine.state, engine.key.nodeId),
+    restore(snapshot) {
+      engine.state = stateFromSnapshot(snapshot);
+      engine.clearTrustCaches();
+    },
+    async close() {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
