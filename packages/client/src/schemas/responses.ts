@@ -105,7 +105,7 @@ function build() {
     trustLevel: z.number(),
     trustPath: z.optional(z.nullable(z.array(z.string()))),
     pathDepth: z.number(),
-    domain: z.string(),
+    domain: z.optional(z.string()),
     confidence: z.exactOptional(z.enum(['high', 'medium', 'low'])),
     unverifiedHops: z.exactOptional(z.number()),
     verificationGaps: z.optional(
@@ -271,7 +271,9 @@ export const parsers: {
       (s) => s.trustResult,
       d,
     );
-    const out = { ...r, trustPath: r.trustPath ?? [] } as TrustResult & { verificationGaps?: unknown };
+    const out = { ...r, trustPath: r.trustPath ?? [], domain: r.domain ?? '' } as TrustResult & {
+      verificationGaps?: unknown;
+    };
     if ('verificationGaps' in r) out.verificationGaps = r.verificationGaps ?? [];
     return out as TrustResult;
   },

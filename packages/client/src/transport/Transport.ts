@@ -251,7 +251,10 @@ export class Transport {
           cause: error,
         });
       }
-      throw new NetworkError(spec.method, url, { cause: error });
+      // Unwrap ky's own NetworkError so `cause` is the runtime's error (TypeError: fetch failed, ...).
+      const cause =
+        (error as { name?: unknown } | null)?.name === 'NetworkError' ? (error as Error).cause : error;
+      throw new NetworkError(spec.method, url, { cause });
     }
     const context = this.#context(spec, a.node, a.attempt, sent);
     await hooks.onResponse?.({
