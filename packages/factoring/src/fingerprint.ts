@@ -26,11 +26,12 @@ export interface InvoiceFingerprintRecord {
 /**
  * Normalises an invoice number the way registries do: upper-case, drop spaces and the separators
  * `- / . _ #`, and strip leading zeros from every digit run (`inv-00234` and `INV 234` both give
- * `INV234`).
+ * `INV234`). Separators end a digit run, so `2026-0042` gives `202642`.
  *
  * @example
  * ```ts
  * normaliseInvoiceNumber(' inv/2026-0042 '); // 'INV202642'
+ * normaliseInvoiceNumber('00234'); // '234'
  * ```
  */
 export function normaliseInvoiceNumber(raw: string): string {
@@ -41,7 +42,11 @@ export function normaliseInvoiceNumber(raw: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // space, '#', '-', '.', '/', '_', tab
-    if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) continue;
+    if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
+      // A separator ends a digit run, so 'INV-2026-0100' keeps its '2026' and its '100'.
+      inDigits = false;
+      continue;
+    }
     const digit = c >= 48 && c <= 57;
     if (digit) {
       if (!inDigits) {
@@ -49,10 +54,9 @@ export function normaliseInvoiceNumber(raw: string): string {
         leading = true;
       }
       if (leading && c === 48) {
-        // Keep a lone zero if the run turns out to be all zeros (handled below).
+        // Drop a leading zero unless it is the run's last digit (an all-zero run keeps one '0').
         const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
-        const nextIsDigit = next >= 48 && next <= 57;
-        if (nextIsDigit) continue;
+        if (next >= 48 && next <= 57) continue;
       }
       leading = false;
       out += s[i];

@@ -86,7 +86,12 @@ export function priceInvoice(compiled: CompiledPolicy, input: PricingInput): Pri
       // PD over the stressed horizon, pro rata (exact rational, rounded up to ppm).
       const pdTenorPpm = Math.min(1_000_000, mulDivCeil(input.pdAnnualBps * 100, input.stressedDays, 365));
       const el = mulDivCeil(advance, pdTenorPpm * policy.lgdBps, 10_000_000_000);
-      const dilutionLoss = mulDivCeil(eligible, input.dilutionBps, 10_000);
+      // Expected dilution (PD = dilution, LGD = 100 %) first eats the reserve held for it; only
+      // the part beyond the reserve is a loss to the financier.
+      const dilutionLoss = Math.max(
+        0,
+        mulDivCeil(eligible, input.dilutionBps, 10_000) - (eligible - advance),
+      );
       total = funding + el + dilutionLoss;
       risk = {
         grade: input.grade,

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createDuplicateIndex,
+  invoiceFingerprint,
+  normaliseInvoiceNumber,
+  scoreDuplicate,
+} from '../src/index.js';
+
+const base = {
+  invoiceId: 'a',
+  invoiceNumber: 'INV-100',
+  supplierQuid: 's',
+  buyerQuid: 'b',
+  amountMinor: 50_000,
+  issuedAt: 0,
+};
+
+describe('invoice-number normalisation and fingerprints', () => {
+  it('case-folds, drops separators and leading zeros per digit run', () => {
+    expect(normaliseInvoiceNumber('00234')).toBe('234');
+    expect(normaliseInvoiceNumber('inv-00234')).toBe('INV234');
+    expect(normaliseInvoiceNumber(' INV 234 ')).toBe('INV234');
+    expect(normaliseInvoiceNumber('INV-2026-0100')).toBe(normaliseInvoiceNumber('inv 2026/00100'));
+    expect(normaliseInvoiceNumber('A.0')).toBe('A0');
+    expect(normaliseInvoiceNumber('INV-2026-0100')).not.toBe(normaliseInvoiceNumber('INV-2026-0101'));
+  });
+  it('fingerprint = number | supplier | buyer | amount | UTC day', () => {
+    expect(invoiceFingerprint({ ...base, issuedAt: 86_399 })).toBe('INV100|s|b|50000|0');
+    expect(invoiceFingerprint({ ...base, issuedAt: 86_400 })).toBe('INV100|s|b|50000|1');
+  });
+  it('scores containment, transposition and shared documents; sequential numbers score nothing', () => {
+    expect(scoreDuplicate(base, { ...base, invoiceId: 'b', invoiceNumber: 'INV-100-B' }).rules).toContain(
+      'number-contained',
+    );
+    expect(
+      scoreDuplicate(
+        { ...base, invoiceNumber: 'INV-1234' },
+        { ...base, invoiceId: 'b', invoiceNumber: 'INV-1243' },
+      ).rules,
+    ).toContain('number-transposed');
+    const seq = scoreDuplicate(
+      { ...base, invoiceNumber: 'INV-1234' },
+      { ...base, invoiceId: 'b', invoiceNumber: 'INV-1235' },
+    );
+    expect(seq.rules.filter((r) => r.startsWith('number'))).toEqual([]);
+    expect(
+      scoreDuplicate(
+        { ...base, documentRefs: ['BOL-1'] },
+        { ...base, invoiceId: 'b', invoiceNumber: 'Z', documentRefs: ['BOL-1'] },
+      ).rules,
+    ).toContain('shared-document');
+  });
+  it('the index finds exact hits first and respects the window', () => {
+    const index = createDuplicateIndex([
+      {
+        ...base,
+        invoiceId: 'old-near',
+        invoiceNumber: 'INV-100',
+        amountMinor: 50_100,
+        issuedAt: 10 * 86_400,
+      },
+      { ...base, invoiceId: 'old-exact', invoiceNumber: 'inv 0100' },
+      { ...base, invoiceId: 'old-far', issuedAt: 400 * 86_400, amountMinor: 1 },
+    ]);
+    const hits = index.find(base, 90 * 86_400, 4);
+    expect(hits.map((h) => [h.invoiceId, h.exact])).toEqual([
+      ['old-exact', true],
+      ['old-near', false],
+    ]);
+    expect(index.find(base, 90 * 86_400, 4).map((h) => h.invoiceId)).not.toContain('a');
+  });
+});

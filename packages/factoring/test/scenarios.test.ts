@@ -1,0 +1,803 @@
+// Labelled scenario suite for the standard policy: one row per fraud check and underwriting rule,
+// plus false-positive traps (legitimate invoices that look like fraud). Each row states the
+// expected outcome and the reason codes that must (and must not) appear.
+import { describe, expect, it } from 'vitest';
+import {
+  type BuyerHistory,
+  type DecisionOutcome,
+  evaluateInvoice,
+  type FactoringDecision,
+  type InvoiceFingerprintRecord,
+  type InvoiceInput,
+  type PolicyOverrides,
+  type Portfolio,
+  ReasonCode,
+  type ReasonCodeValue,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, DAY, type Deal, deal, NOW, OWNERS } from './fixtures.js';
+
+type Label = 'fraud' | 'trap' | 'underwriting';
+
+interface Scenario {
+  name: string;
+  label: Label;
+  check: string;
+  invoice?: Partial<InvoiceInput>;
+  dealOpts?: Parameters<typeof deal>[1];
+  events?: (d: Deal) => VerifiedEvent[];
+  trust?: Record<string, number | TrustReading | undefined>;
+  portfolio?: Portfolio;
+  history?: BuyerHistory;
+  policy?: PolicyOverrides;
+  asOf?: number;
+  outcome: DecisionOutcome;
+  has?: ReasonCodeValue[];
+  hasNot?: ReasonCodeValue[];
+  extra?: (d: FactoringDecision) => void;
+}
+
+const BASE_TRUST: Record<string, number | TrustReading> = {
+  'supplier-a': { level: 0.85, observedAt: NOW, pathLength: 2 },
+  'buyer-x': { level: 0.9, observedAt: NOW, pathLength: 2 },
+  'carrier-z': { level: 0.7, observedAt: NOW, pathLength: 1 },
+  'fin-g': 0.8,
+};
+const BASE_PORTFOLIO: Portfolio = { buyerLimitMinor: { 'buyer-x': 50_000_000 } };
+
+function known(over: Partial<InvoiceFingerprintRecord>): InvoiceFingerprintRecord {
+  return {
+    invoiceId: 'inv-old',
+    invoiceNumber: 'INV-2026-0100',
+    supplierQuid: 'supplier-a',
+    buyerQuid: 'buyer-x',
+    amountMinor: 5_000_000,
+    issuedAt: NOW,
+    ...over,
+  };
+}
+
+function add(...extra: VerifiedEvent[]): (d: Deal) => VerifiedEvent[] {
+  return (d) => [...d.events, ...extra];
+}
+
+function e(
+  id: string,
+  eventType: string,
+  signer: string,
+  payload: Record<string, string | number>,
+): VerifiedEvent {
+  return { id, eventType, signerQuid: signer, sequence: 10, timestamp: NOW + 5 * DAY, payload };
+}
+
+function replace(index: number, patch: Partial<VerifiedEvent>): (d: Deal) => VerifiedEvent[] {
+  return (d) => d.events.map((x, i) => (i === index ? { ...x, ...patch } : x));
+}
+
+function history(
+  n: number,
+  disputed: number,
+  daysLate: (i: number) => number,
+  dilutedEach = 0,
+): BuyerHistory {
+  return {
+    records: Array.from({ length: n }, (_, i) => ({
+      dueAt: NOW - 200 * DAY + i * DAY,
+      paidAt: NOW - 200 * DAY + i * DAY + daysLate(i) * DAY,
+      amountMinor: 1_000_000,
+      disputed: i < disputed,
+      dilutedMinor: dilutedEach,
+    })),
+  };
+}
+
+export const SCENARIOS: Scenario[] = [
+  // ---- baseline
+  {
+    name: 'clean invoice approves',
+    label: 'trap',
+    check: 'baseline',
+    outcome: 'approve',
+    hasNot: ['STALE_TRUST'],
+  },
+
+  // ---- signer-role binding
+  {
+    name: 'supplier forges its own delivery',
+    label: 'fraud',
+    check: 'signer-roles',
+    events: replace(2, { signerQuid: 'supplier-a' }),
+    outcome: 'reject',
+    has: ['SUPPLIER_FORGED_ATTESTATION', 'DELIVERY_MISSING'],
+  },
+  {
+    name: 'supplier signs the buyer acknowledgement',
+    label: 'fraud',
+    check: 'signer-roles',
+    events: replace(3, { signerQuid: 'supplier-a' }),
+    outcome: 'reject',
+    has: ['SUPPLIER_FORGED_ATTESTATION', 'ACK_MISSING'],
+  },
+  {
+    name: 'acknowledgement signed by the carrier does not count',
+    label: 'fraud',
+    check: 'signer-roles',
+    events: replace(3, { signerQuid: 'carrier-z' }),
+    outcome: 'review',
+    has: ['SIGNER_MISMATCH', 'ACK_MISSING'],
+    hasNot: ['SUPPLIER_FORGED_ATTESTATION'],
+  },
+  {
+    name: 'delivery by a carrier other than the one that shipped',
+    label: 'fraud',
+    check: 'signer-roles',
+    events: replace(2, {
+      signerQuid: 'carrier-q',
+      payload: { carrierQuid: 'carrier-q', deliveryProof: 'POD-x', deliveredAt: NOW + 3 * DAY },
+    }),
+    outcome: 'review',
+    has: ['SIGNER_MISMATCH', 'DELIVERY_MISSING'],
+  },
+  {
+    name: 'factor.purchased signed by the buyer is not a purchase',
+    label: 'trap',
+    check: 'double-factoring',
+    events: add(
+      e('x-fp', 'factor.purchased', 'buyer-x', { financierQuid: 'buyer-x', purchasePriceMinor: 1 }),
+    ),
+    outcome: 'review',
+    has: ['SIGNER_MISMATCH'],
+    hasNot: ['DOUBLE_FACTORED'],
+  },
+
+  // ---- double factoring
+  {
+    name: 'another financier already purchased the invoice',
+    label: 'fraud',
+    check: 'double-factoring',
+    events: add(
+      e('x-fp', 'factor.purchased', 'fin-g', {
+        financierQuid: 'fin-g',
+        purchasePriceMinor: 4_800_000,
+        factoredAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['DOUBLE_FACTORED'],
+  },
+
+  // ---- duplicates across streams
+  {
+    name: 'same invoice re-submitted under a new id with a reformatted number',
+    label: 'fraud',
+    check: 'duplicate-exact',
+    portfolio: { ...BASE_PORTFOLIO, knownInvoices: [known({ invoiceNumber: 'inv 2026/00100' })] },
+    outcome: 'reject',
+    has: ['DUPLICATE_EXACT'],
+  },
+  {
+    name: 're-dated copy with the amount nudged by 0.5 %',
+    label: 'fraud',
+    check: 'duplicate-fuzzy',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      knownInvoices: [known({ issuedAt: NOW - 10 * DAY, amountMinor: 4_975_000 })],
+    },
+    outcome: 'review',
+    has: ['DUPLICATE_FUZZY'],
+    hasNot: ['DUPLICATE_EXACT'],
+  },
+  {
+    name: 'number with a suffix added, same amount',
+    label: 'fraud',
+    check: 'duplicate-fuzzy',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      knownInvoices: [known({ invoiceNumber: 'INV-2026-0100-A', issuedAt: NOW - 3 * DAY })],
+    },
+    outcome: 'review',
+    has: ['DUPLICATE_FUZZY'],
+  },
+  {
+    name: 'same bill of lading on an invoice of the same day: soft match, advance cut',
+    label: 'fraud',
+    check: 'duplicate-soft',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      knownInvoices: [
+        known({ invoiceNumber: 'INV-2026-0077', amountMinor: 3_000_000, documentRefs: ['BOL-inv-100'] }),
+      ],
+    },
+    outcome: 'approve',
+    has: ['DUPLICATE_SOFT_MATCH'],
+    extra: (d) => expect(d.offer?.advanceRateBps).toBe(8_000),
+  },
+  {
+    name: 'monthly recurring invoice, same amount and blanket PO, next number',
+    label: 'trap',
+    check: 'duplicate-fuzzy',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      knownInvoices: [known({ invoiceNumber: 'INV-2026-0099', issuedAt: NOW - 30 * DAY })],
+    },
+    outcome: 'approve',
+    hasNot: ['DUPLICATE_FUZZY', 'DUPLICATE_SOFT_MATCH', 'DUPLICATE_EXACT'],
+  },
+  {
+    name: 'two same-day orders for the same amount with different numbers',
+    label: 'trap',
+    check: 'duplicate-fuzzy',
+    portfolio: { ...BASE_PORTFOLIO, knownInvoices: [known({ invoiceNumber: 'INV-2026-0101' })] },
+    outcome: 'approve',
+    hasNot: ['DUPLICATE_FUZZY', 'DUPLICATE_SOFT_MATCH', 'DUPLICATE_EXACT'],
+  },
+  {
+    name: 'same invoice number from a different supplier',
+    label: 'trap',
+    check: 'duplicate-exact',
+    portfolio: { ...BASE_PORTFOLIO, knownInvoices: [known({ supplierQuid: 'supplier-b' })] },
+    outcome: 'approve',
+    hasNot: ['DUPLICATE_EXACT', 'DUPLICATE_FUZZY'],
+  },
+
+  // ---- fraud signals weighted by reporter trust
+  {
+    name: 'high-severity signal from a well-trusted co-owner vetoes',
+    label: 'fraud',
+    check: 'fraud-signals',
+    events: add(
+      e('x-fs', 'fraud.signal.invoice-forged', 'fin-g', {
+        reporterQuid: 'fin-g',
+        evidence: 'PO reused',
+        severity: 'high',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['FRAUD_SIGNAL'],
+  },
+  {
+    name: 'medium signal from a moderately trusted co-owner goes to review',
+    label: 'fraud',
+    check: 'fraud-signals',
+    trust: { 'fin-g': 0.5 },
+    events: add(
+      e('x-fs', 'fraud.signal.double-financing', 'fin-g', {
+        reporterQuid: 'fin-g',
+        evidence: 'seen elsewhere',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'review',
+    has: ['FRAUD_SIGNAL_REVIEW'],
+  },
+  {
+    name: 'low-severity signal from a half-trusted reporter is only noted',
+    label: 'fraud',
+    check: 'fraud-signals',
+    trust: { 'fin-g': 0.5 },
+    events: add(
+      e('x-fs', 'fraud.signal.round-amount', 'fin-g', {
+        reporterQuid: 'fin-g',
+        evidence: 'round',
+        severity: 'low',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'approve',
+    has: ['WEAK_FRAUD_SIGNAL'],
+  },
+  {
+    name: 'competitor with no trust path cries fraud',
+    label: 'trap',
+    check: 'fraud-signals',
+    events: add(
+      e('x-fs', 'fraud.signal.invoice-forged', 'fin-f', {
+        reporterQuid: 'fin-f',
+        evidence: 'trust me',
+        severity: 'high',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'approve',
+    has: ['UNTRUSTED_REPORTER_IGNORED'],
+    hasNot: ['FRAUD_SIGNAL', 'FRAUD_SIGNAL_REVIEW'],
+  },
+  {
+    name: 'fraud signal from a party not on the title does not count',
+    label: 'fraud',
+    check: 'fraud-signals',
+    trust: { outsider: 1 },
+    events: add(
+      e('x-fs', 'fraud.signal.invoice-forged', 'outsider', {
+        reporterQuid: 'outsider',
+        evidence: 'x',
+        severity: 'high',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'review',
+    has: ['SIGNER_MISMATCH'],
+    hasNot: ['FRAUD_SIGNAL'],
+  },
+
+  // ---- acknowledged amount
+  {
+    name: 'buyer acknowledges 20 % less than invoiced (inflated invoice)',
+    label: 'fraud',
+    check: 'ack-amount',
+    dealOpts: { ackAmount: 4_000_000 },
+    outcome: 'review',
+    has: ['ACK_AMOUNT_MISMATCH'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_000_000),
+  },
+  {
+    name: 'buyer acknowledges more than invoiced',
+    label: 'fraud',
+    check: 'ack-amount',
+    dealOpts: { ackAmount: 5_500_000 },
+    outcome: 'review',
+    has: ['ACK_AMOUNT_MISMATCH'],
+  },
+  {
+    name: 'buyer acknowledges 1 % less (short-ship within tolerance): haircut only',
+    label: 'trap',
+    check: 'ack-amount',
+    dealOpts: { ackAmount: 4_950_000 },
+    outcome: 'approve',
+    has: ['ACK_SHORTFALL'],
+    hasNot: ['ACK_AMOUNT_MISMATCH'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_950_000),
+  },
+
+  // ---- logistics
+  {
+    name: 'delivered two days before it was shipped',
+    label: 'fraud',
+    check: 'logistics',
+    dealOpts: { shippedAt: NOW + 3 * DAY, deliveredAt: NOW + DAY },
+    outcome: 'reject',
+    has: ['DELIVERY_BEFORE_SHIPMENT'],
+  },
+  {
+    name: 'buyer acknowledged goods two days before they were delivered',
+    label: 'fraud',
+    check: 'logistics',
+    dealOpts: { deliveredAt: NOW + 6 * DAY, ackAt: NOW + 4 * DAY },
+    outcome: 'review',
+    has: ['DELIVERY_AFTER_ACKNOWLEDGEMENT'],
+  },
+  {
+    name: 'courier delivery stamped 30 minutes before the shipment clock (skew)',
+    label: 'trap',
+    check: 'logistics',
+    dealOpts: { shippedAt: NOW + DAY, deliveredAt: NOW + DAY - 1_800, ackAt: NOW + DAY },
+    outcome: 'approve',
+    hasNot: ['DELIVERY_BEFORE_SHIPMENT', 'DELIVERY_AFTER_ACKNOWLEDGEMENT'],
+  },
+
+  // ---- trust paths and freshness
+  {
+    name: 'carrier with no trust path',
+    label: 'fraud',
+    check: 'trust-paths',
+    trust: { 'carrier-z': undefined },
+    outcome: 'review',
+    has: ['CARRIER_NO_TRUST_PATH'],
+  },
+  {
+    name: 'buyer with no trust path (look-alike debtor)',
+    label: 'fraud',
+    check: 'trust-paths',
+    trust: { 'buyer-x': undefined },
+    outcome: 'reject',
+    has: ['BUYER_NO_TRUST_PATH', 'BUYER_TRUST_LOW'],
+  },
+  {
+    name: 'bureau trust 200 days old: stale, advance cut and PD inflated',
+    label: 'underwriting',
+    check: 'trust-freshness',
+    trust: { 'buyer-x': { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } },
+    outcome: 'approve',
+    has: ['STALE_TRUST'],
+    extra: (d) => {
+      expect(d.offer?.advanceRateBps).toBe(8_500);
+      expect(d.offer?.risk?.pdAnnualBps).toBeGreaterThan(20);
+    },
+  },
+  {
+    name: 'bureau trust past its validUntil',
+    label: 'underwriting',
+    check: 'trust-freshness',
+    trust: { 'buyer-x': { level: 0.9, observedAt: NOW, validUntil: NOW + DAY, pathLength: 2 } },
+    outcome: 'pending',
+    has: ['TRUST_EXPIRED'],
+  },
+  {
+    name: 'low buyer trust',
+    label: 'underwriting',
+    check: 'trust-thresholds',
+    trust: { 'buyer-x': { level: 0.3, observedAt: NOW } },
+    outcome: 'reject',
+    has: ['BUYER_TRUST_LOW'],
+  },
+  {
+    name: 'low supplier trust',
+    label: 'underwriting',
+    check: 'trust-thresholds',
+    trust: { 'supplier-a': { level: 0.2, observedAt: NOW } },
+    outcome: 'reject',
+    has: ['SUPPLIER_TRUST_LOW'],
+  },
+
+  // ---- buyer dispute rate
+  {
+    name: 'buyer disputed 3 of its last 10 invoices',
+    label: 'underwriting',
+    check: 'dispute-rate',
+    history: history(10, 3, () => 2),
+    outcome: 'review',
+    has: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+  {
+    name: 'one dispute in a two-invoice history is not judged',
+    label: 'trap',
+    check: 'dispute-rate',
+    history: history(2, 1, () => 0),
+    outcome: 'approve',
+    hasNot: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+
+  // ---- title
+  {
+    name: 'title transferred: a financier now holds the largest stake',
+    label: 'fraud',
+    check: 'title',
+    invoice: {
+      titleOwners: [
+        { ownerId: 'supplier-a', percentage: 0.02, stakeType: 'supplier' },
+        { ownerId: 'fin-g', percentage: 0.92, stakeType: 'financier' },
+        ...OWNERS.slice(1, 4),
+      ],
+    },
+    outcome: 'reject',
+    has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
+  },
+  {
+    name: 'supplier dropped from the title',
+    label: 'fraud',
+    check: 'title',
+    invoice: { titleOwners: OWNERS.slice(1) },
+    outcome: 'reject',
+    has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
+  },
+
+  // ---- parties and dates
+  {
+    name: 'supplier invoices itself',
+    label: 'fraud',
+    check: 'self-dealing',
+    invoice: { buyerQuid: 'supplier-a' },
+    trust: { 'supplier-a': { level: 0.85, observedAt: NOW, pathLength: 1 } },
+    outcome: 'reject',
+    has: ['SUPPLIER_IS_BUYER'],
+  },
+  {
+    name: 'invoice dated after the decision (future receivable)',
+    label: 'fraud',
+    check: 'future-dated',
+    asOf: NOW - DAY,
+    outcome: 'reject',
+    has: ['ISSUED_AFTER_DECISION_DATE'],
+  },
+  {
+    name: 'zero-amount invoice',
+    label: 'underwriting',
+    check: 'invoice-valid',
+    invoice: { amountMinor: 0 },
+    dealOpts: { ackAmount: 0 },
+    outcome: 'reject',
+    has: ['INVALID_INVOICE'],
+  },
+
+  // ---- eligibility
+  {
+    name: 'invoice 100 days old',
+    label: 'underwriting',
+    check: 'ageing',
+    asOf: NOW + 100 * DAY,
+    outcome: 'reject',
+    has: ['AGED_OVER_CUTOFF'],
+  },
+  {
+    name: 'NET-10 invoice 75 days past due',
+    label: 'underwriting',
+    check: 'past-due',
+    invoice: { dueAt: NOW + 10 * DAY },
+    asOf: NOW + 85 * DAY,
+    outcome: 'reject',
+    has: ['PAST_DUE_CUTOFF'],
+    hasNot: ['AGED_OVER_CUTOFF'],
+  },
+  {
+    name: "60 % of the buyer's balance is over 90 days",
+    label: 'underwriting',
+    check: 'cross-aging',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerAging: { 'buyer-x': { openMinor: 10_000_000, over90Minor: 6_000_000 } },
+    },
+    outcome: 'reject',
+    has: ['CROSS_AGED_DEBTOR'],
+  },
+  {
+    name: '40 % over 90 days stays under the 50 % cross-age line',
+    label: 'trap',
+    check: 'cross-aging',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerAging: { 'buyer-x': { openMinor: 10_000_000, over90Minor: 4_000_000 } },
+    },
+    outcome: 'approve',
+    hasNot: ['CROSS_AGED_DEBTOR'],
+  },
+  {
+    name: 'open dispute on 1,000,000 of the invoice',
+    label: 'underwriting',
+    check: 'disputes',
+    events: add(
+      e('x-d', 'buyer.disputed', 'buyer-x', {
+        buyerQuid: 'buyer-x',
+        disputeId: 'd1',
+        disputedAmountMinor: 1_000_000,
+        reason: 'damaged',
+        disputedAt: NOW,
+      }),
+    ),
+    outcome: 'approve',
+    has: ['DISPUTED_AMOUNT_INELIGIBLE'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_000_000),
+  },
+  {
+    name: 'dispute withdrawn by the buyer',
+    label: 'trap',
+    check: 'disputes',
+    events: add(
+      e('x-d', 'buyer.disputed', 'buyer-x', {
+        buyerQuid: 'buyer-x',
+        disputeId: 'd1',
+        disputedAmountMinor: 1_000_000,
+        reason: 'x',
+        disputedAt: NOW,
+      }),
+      e('x-r', 'dispute.resolved', 'buyer-x', {
+        disputeId: 'd1',
+        outcome: 'withdrawn',
+        resolvedAt: NOW + DAY,
+      }),
+    ),
+    outcome: 'approve',
+    hasNot: ['DISPUTED_AMOUNT_INELIGIBLE'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(5_000_000),
+  },
+  {
+    name: 'the whole invoice is disputed',
+    label: 'underwriting',
+    check: 'disputes',
+    events: add(
+      e('x-d', 'buyer.disputed', 'buyer-x', {
+        buyerQuid: 'buyer-x',
+        disputeId: 'd1',
+        disputedAmountMinor: 5_000_000,
+        reason: 'x',
+        disputedAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['FULLY_DISPUTED'],
+  },
+  {
+    name: 'credit note for the full amount',
+    label: 'underwriting',
+    check: 'credits',
+    events: add(
+      e('x-c', 'invoice.credited', 'supplier-a', {
+        creditNoteId: 'cn1',
+        amountMinor: 5_000_000,
+        reason: 'x',
+        creditedAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['FULLY_CREDITED'],
+  },
+  {
+    name: 'partial credit note',
+    label: 'underwriting',
+    check: 'credits',
+    events: add(
+      e('x-c', 'invoice.credited', 'supplier-a', {
+        creditNoteId: 'cn1',
+        amountMinor: 500_000,
+        reason: 'x',
+        creditedAt: NOW,
+      }),
+    ),
+    outcome: 'approve',
+    has: ['CREDIT_NOTE_APPLIED'],
+    hasNot: ['ACK_AMOUNT_MISMATCH'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_500_000),
+  },
+  {
+    name: 'already paid in full',
+    label: 'underwriting',
+    check: 'payments',
+    events: add(
+      e('x-p', 'payment.received', 'supplier-a', {
+        paymentId: 'p1',
+        allocationId: 'a1',
+        amountMinor: 5_000_000,
+        currency: 'USD',
+        receivedAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['ALREADY_PAID'],
+  },
+  {
+    name: 'partly paid',
+    label: 'underwriting',
+    check: 'payments',
+    events: add(
+      e('x-p', 'payment.received', 'supplier-a', {
+        paymentId: 'p1',
+        allocationId: 'a1',
+        amountMinor: 2_000_000,
+        currency: 'USD',
+        receivedAt: NOW,
+      }),
+    ),
+    outcome: 'approve',
+    has: ['PARTIALLY_PAID'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(3_000_000),
+  },
+
+  // ---- concentration and limits
+  {
+    name: 'concentration cap trims the eligible amount',
+    label: 'underwriting',
+    check: 'concentration',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      supplierLedger: {
+        'supplier-a': { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { 'buyer-x': 2_000_000 } },
+      },
+    },
+    outcome: 'approve',
+    has: ['CONCENTRATION_HAIRCUT'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(1_750_000),
+  },
+  {
+    name: 'buyer already over its concentration share',
+    label: 'underwriting',
+    check: 'concentration',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      supplierLedger: {
+        'supplier-a': { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { 'buyer-x': 5_000_000 } },
+      },
+    },
+    outcome: 'reject',
+    has: ['CONCENTRATION_EXCEEDED'],
+  },
+  {
+    name: 'buyer limit leaves room for part of the advance',
+    label: 'underwriting',
+    check: 'buyer-limit',
+    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 8_000_000 } },
+    outcome: 'approve',
+    has: ['LIMIT_HAIRCUT'],
+    extra: (d) => {
+      expect(d.offer?.advanceMinor).toBeLessThanOrEqual(2_000_000);
+      expect(d.limits?.buyer.afterMinor).toBeLessThanOrEqual(10_000_000);
+    },
+  },
+  {
+    name: 'buyer limit exhausted across other suppliers',
+    label: 'underwriting',
+    check: 'buyer-limit',
+    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 10_000_000 } },
+    outcome: 'reject',
+    has: ['BUYER_LIMIT_EXCEEDED'],
+  },
+  {
+    name: "limitMode 'reject' refuses a partial fit",
+    label: 'underwriting',
+    check: 'buyer-limit',
+    policy: { limitMode: 'reject' },
+    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 8_000_000 } },
+    outcome: 'reject',
+    has: ['BUYER_LIMIT_EXCEEDED'],
+  },
+  {
+    name: 'supplier (client) limit exhausted',
+    label: 'underwriting',
+    check: 'supplier-limit',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      supplierLimitMinor: { 'supplier-a': 1_000_000 },
+      supplierExposureMinor: { 'supplier-a': 1_000_000 },
+    },
+    outcome: 'reject',
+    has: ['SUPPLIER_LIMIT_EXCEEDED'],
+  },
+  {
+    name: 'facility limit exhausted',
+    label: 'underwriting',
+    check: 'facility-limit',
+    portfolio: { ...BASE_PORTFOLIO, facilityLimitMinor: 100_000_000, totalExposureMinor: 100_000_000 },
+    outcome: 'reject',
+    has: ['FACILITY_LIMIT_EXCEEDED'],
+  },
+
+  // ---- dilution and advance
+  {
+    name: 'buyer dilution 9 % cuts the advance by 4 pp',
+    label: 'underwriting',
+    check: 'dilution',
+    history: history(10, 0, () => 0, 90_000),
+    outcome: 'approve',
+    has: ['DILUTION_ADVANCE_CUT'],
+    extra: (d) => expect(d.offer?.advanceRateBps).toBe(8_600),
+  },
+];
+
+function runScenario(s: Scenario): FactoringDecision {
+  const d = deal(s.invoice, s.dealOpts);
+  const trust: Record<string, number | TrustReading> = { ...BASE_TRUST };
+  for (const [k, v] of Object.entries(s.trust ?? {})) {
+    if (v === undefined) delete trust[k];
+    else trust[k] = v;
+  }
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: s.events ? s.events(d) : d.events,
+    trust: trustSourceFromRecord(trust),
+    policy: standardPolicy(s.policy),
+    asOf: s.asOf ?? AS_OF,
+    portfolio: s.portfolio ?? BASE_PORTFOLIO,
+    ...(s.history ? { buyerHistory: s.history } : {}),
+  });
+}
+
+describe('labelled scenarios (standard policy)', () => {
+  for (const s of SCENARIOS) {
+    it(`[${s.label}/${s.check}] ${s.name}`, () => {
+      const d = runScenario(s);
+      const codes = d.reasons.map((r) => r.code);
+      expect({ outcome: d.outcome, codes }).toMatchObject({ outcome: s.outcome });
+      for (const c of s.has ?? []) expect(codes).toContain(c);
+      for (const c of s.hasNot ?? []) expect(codes).not.toContain(c);
+      if (d.offer) {
+        expect(d.offer.advanceMinor).toBeLessThanOrEqual(d.offer.eligibleMinor);
+        expect(d.offer.eligibleMinor).toBeLessThanOrEqual(d.offer.faceMinor);
+      }
+      s.extra?.(d);
+    });
+  }
+
+  it('every reason code is exercised by at least one scenario', () => {
+    const covered = new Set(SCENARIOS.flatMap((s) => s.has ?? []));
+    const missing = Object.values(ReasonCode).filter((c) => !covered.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it('every trap approves or at worst soft-flags (no reject, no review)', () => {
+    for (const s of SCENARIOS.filter((x) => x.label === 'trap' && x.check !== 'double-factoring')) {
+      expect([s.name, runScenario(s).outcome]).toEqual([s.name, 'approve']);
+    }
+  });
+});
