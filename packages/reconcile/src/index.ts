@@ -5,6 +5,40 @@ export {
   StatementParseError,
   type StatementParseErrorCode,
 } from './errors/StatementParseError.js';
+export { learnFromConfirmation } from './learn/learnFromConfirmation.js';
+export { emptyPayerMemory, type PayerMemory, type PayerMemoryEntry } from './learn/PayerMemory.js';
+export {
+  BIAS,
+  confidenceOf,
+  EVIDENCE_WEIGHTS,
+  type Evidence,
+  type EvidenceCode,
+  type EvidenceTier,
+  evidence,
+} from './match/Evidence.js';
+export {
+  evaluateLine,
+  type LineContext,
+  type LineEvaluation,
+  type PlannedAllocation,
+  type PlannedProposal,
+} from './match/evaluateLine.js';
+export {
+  findExactSubsets,
+  type SubsetSearchLimits,
+  type SubsetSearchResult,
+} from './match/findExactSubsets.js';
+export { buildInvoiceIndex, type InvoiceIndex, type PayerInfo } from './match/InvoiceIndex.js';
+export { type FxRate, type ReconcileOptions, type ResolvedOptions, resolveOptions } from './match/options.js';
+export type { Allocation, Proposal, WriteOffReason } from './match/Proposal.js';
+export {
+  type LineDecision,
+  type LineReason,
+  type ReconcileInput,
+  type ReconcileResult,
+  reconcile,
+  reconcileWithIndex,
+} from './match/reconcile.js';
 export type {
   BankStatement,
   BankTransaction,
@@ -13,8 +47,16 @@ export type {
   ReferredDocument,
   StatementFormat,
 } from './model/BankTransaction.js';
+export type { OpenInvoice, RemittanceAdvice, RemittanceLine } from './model/OpenInvoice.js';
+export { convertMinor } from './money/convertMinor.js';
 export { currencyExponent } from './money/currencyExponent.js';
 export { parseDecimalMinor } from './money/parseDecimalMinor.js';
+export {
+  type InvoiceOutcome,
+  invoiceLifecycle,
+  type ReconciledLifecycleState,
+} from './output/invoiceLifecycle.js';
+export type { PaymentReceivedEvent, PaymentReceivedPayload } from './output/PaymentReceivedEvent.js';
 export { type DecodeOptions, decodeInput, type InputEncoding } from './parse/decodeInput.js';
 export { type Bai2Options, parseBai2 } from './parse/parseBai2.js';
 export { parseCamt } from './parse/parseCamt.js';

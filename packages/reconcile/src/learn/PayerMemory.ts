@@ -1,0 +1,37 @@
+/** What the matcher has learned about one payer from confirmed matches. */
+export interface PayerMemoryEntry {
+  /** Normalised names this payer's money arrived under (parent companies, trading names). */
+  readonly aliases: readonly string[];
+  /** Normalised accounts this payer paid from. */
+  readonly accounts: readonly string[];
+  /** How this payer writes references (`RF_REFERENCE`, `INVOICE_NUMBER_IN_TEXT`, `DIGITS_IN_TEXT`, ...) and how often. */
+  readonly referencePatterns: Readonly<Record<string, number>>;
+  readonly confirmations: number;
+}
+
+/**
+ * The learned payer memory: a plain, JSON-serialisable object the application stores and passes
+ * back in. Entries and lists are kept sorted, so the same confirmations give the same bytes.
+ *
+ * @example
+ * ```ts
+ * const memory: PayerMemory = emptyPayerMemory();
+ * localStorage.setItem('payer-memory', JSON.stringify(memory));
+ * ```
+ */
+export interface PayerMemory {
+  readonly version: 1;
+  readonly payers: Readonly<Record<string, PayerMemoryEntry>>;
+}
+
+/**
+ * A memory with nothing learned yet.
+ *
+ * @example
+ * ```ts
+ * const memory = emptyPayerMemory();
+ * ```
+ */
+export function emptyPayerMemory(): PayerMemory {
+  return { version: 1, payers: {} };
+}

@@ -1,0 +1,66 @@
+import type { Proposal } from '../match/Proposal.js';
+import type { BankTransaction } from '../model/BankTransaction.js';
+import type { OpenInvoice } from '../model/OpenInvoice.js';
+import { normaliseAccount } from '../refs/iban.js';
+import { nameKey } from '../text/nameKey.js';
+import type { PayerMemory, PayerMemoryEntry } from './PayerMemory.js';
+
+/**
+ * Returns a new memory that has learned from a person confirming that `transaction` pays
+ * `invoices` (e.g. after accepting a suggestion): the sender's name and account become aliases
+ * of the invoices' payer, and the way the reference was written (taken from the confirmed
+ * proposal's evidence) is counted as one of the payer's usual patterns. Future lines with the
+ * same alias or pattern score higher. The input memory is not changed.
+ *
+ * @example
+ * ```ts
+ * const line = result.lines[0]!;
+ * memory = learnFromConfirmation(memory, { transaction: tx, invoices: [inv], proposal: line.suggestions[0] });
+ * ```
+ */
+export function learnFromConfirmation(
+  memory: PayerMemory,
+  confirmation: {
+    readonly transaction: BankTransaction;
+    readonly invoices: readonly OpenInvoice[];
+    readonly proposal?: Proposal;
+  },
+): PayerMemory {
+  const first = confirmation.invoices[0];
+  if (first === undefined) return memory;
+  const payerId = first.payerId;
+  const own = first.payerName ? nameKey(first.payerName) : '';
+  const prev: PayerMemoryEntry = memory.payers[payerId] ?? {
+    aliases: [],
+    accounts: [],
+    referencePatterns: {},
+    confirmations: 0,
+  };
+  const tx = confirmation.transaction;
+  const aliases = new Set(prev.aliases);
+  for (const n of [tx.counterpartyName, tx.ultimateDebtorName]) {
+    const k = n ? nameKey(n) : '';
+    if (k !== '' && k !== own) aliases.add(k);
+  }
+  const accounts = new Set(prev.accounts);
+  const ownAccounts = new Set((first.payerAccounts ?? []).map(normaliseAccount));
+  if (tx.counterpartyAccount) {
+    const a = normaliseAccount(tx.counterpartyAccount);
+    if (!ownAccounts.has(a)) accounts.add(a);
+  }
+  const patterns: Record<string, number> = { ...prev.referencePatterns };
+  for (const e of confirmation.proposal?.evidence ?? []) {
+    if (e.tier === 'reference' || e.tier === 'text') patterns[e.code] = (patterns[e.code] ?? 0) + 1;
+  }
+  const entry: PayerMemoryEntry = {
+    aliases: [...aliases].sort(),
+    accounts: [...accounts].sort(),
+    referencePatterns: Object.fromEntries(Object.entries(patterns).sort(([a], [b]) => (a < b ? -1 : 1))),
+    confirmations: prev.confirmations + 1,
+  };
+  const payers: Record<string, PayerMemoryEntry> = { ...memory.payers, [payerId]: entry };
+  return {
+    version: 1,
+    payers: Object.fromEntries(Object.entries(payers).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}

@@ -1,0 +1,162 @@
+import { ReconcileInputError } from '../errors/ReconcileInputError.js';
+import type { PayerMemory } from '../learn/PayerMemory.js';
+import type { OpenInvoice } from '../model/OpenInvoice.js';
+import { currencyExponent } from '../money/currencyExponent.js';
+import { normaliseAccount } from '../refs/iban.js';
+import { nameKey, nameTokens } from '../text/nameKey.js';
+import { digitsKey, referenceKey } from '../text/referenceKey.js';
+
+/** Per-payer facts the matcher needs. */
+export interface PayerInfo {
+  readonly payerId: string;
+  readonly name: string;
+  /** Open items, oldest due first (then invoice id). */
+  readonly items: readonly number[];
+  /** Indexes of `items` sorted by open amount, with the amounts, for range lookups. */
+  readonly byAmount: readonly number[];
+  readonly amounts: readonly number[];
+}
+
+/**
+ * Hash indexes over the open items, built once per run so each bank line costs the same
+ * whatever the number of open invoices: by structured reference, by normalised invoice-number
+ * key, by digits key, by payer (account, name, learned alias, name token) and by exact amount.
+ * Invoices are referred to by their position in the input array.
+ *
+ * @example
+ * ```ts
+ * const index = buildInvoiceIndex(invoices, emptyPayerMemory());
+ * index.byNumberKey.get('INV1001'); // [0]
+ * ```
+ */
+export interface InvoiceIndex {
+  readonly invoices: readonly OpenInvoice[];
+  readonly byPaymentRef: ReadonlyMap<string, readonly number[]>;
+  readonly byNumberKey: ReadonlyMap<string, readonly number[]>;
+  readonly byDigits: ReadonlyMap<string, readonly number[]>;
+  readonly byAmount: ReadonlyMap<string, readonly number[]>;
+  readonly payers: ReadonlyMap<string, PayerInfo>;
+  readonly payerByAccount: ReadonlyMap<
+    string,
+    readonly { readonly payerId: string; readonly learned: boolean }[]
+  >;
+  readonly payerByName: ReadonlyMap<
+    string,
+    readonly { readonly payerId: string; readonly learned: boolean }[]
+  >;
+  readonly payerByNameToken: ReadonlyMap<string, readonly string[]>;
+  /** Longest invoice-number key in runs, bounding the free-text window. */
+  readonly maxKeyRuns: number;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/**
+ * Validates the open items and builds the {@link InvoiceIndex}. Throws
+ * {@link ReconcileInputError} naming the first bad invoice.
+ *
+ * @example
+ * ```ts
+ * const index = buildInvoiceIndex(openInvoices, memory);
+ * ```
+ */
+export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: PayerMemory): InvoiceIndex {
+  const byPaymentRef = new Map<string, number[]>();
+  const byNumberKey = new Map<string, number[]>();
+  const byDigits = new Map<string, number[]>();
+  const byAmount = new Map<string, number[]>();
+  const payerItems = new Map<string, number[]>();
+  const payerName = new Map<string, string>();
+  const payerByAccount = new Map<string, { payerId: string; learned: boolean }[]>();
+  const payerByName = new Map<string, { payerId: string; learned: boolean }[]>();
+  const payerByNameToken = new Map<string, string[]>();
+  const seenIds = new Set<string>();
+  let maxKeyRuns = 1;
+  const addPayerRef = (
+    map: Map<string, { payerId: string; learned: boolean }[]>,
+    key: string,
+    payerId: string,
+    learned: boolean,
+  ): void => {
+    if (key === '') return;
+    const list = map.get(key) ?? [];
+    if (!list.some((x) => x.payerId === payerId)) list.push({ payerId, learned });
+    map.set(key, list);
+  };
+  invoices.forEach((inv, i) => {
+    const path = `invoices[${i}]`;
+    if (!inv.invoiceId) throw new ReconcileInputError(`${path}.invoiceId`, 'is required');
+    if (seenIds.has(inv.invoiceId))
+      throw new ReconcileInputError(`${path}.invoiceId`, `duplicate invoice id "${inv.invoiceId}"`);
+    seenIds.add(inv.invoiceId);
+    if (currencyExponent(inv.currency) === undefined)
+      throw new ReconcileInputError(`${path}.currency`, `invalid currency "${inv.currency}"`);
+    if (!Number.isSafeInteger(inv.openAmountMinor) || inv.openAmountMinor <= 0)
+      throw new ReconcileInputError(`${path}.openAmountMinor`, 'must be a positive safe integer');
+    if (!Number.isSafeInteger(inv.amountMinor) || inv.amountMinor < inv.openAmountMinor)
+      throw new ReconcileInputError(`${path}.amountMinor`, 'must be a safe integer at least the open amount');
+    if (inv.paymentReference)
+      push(byPaymentRef, inv.paymentReference.replace(/[\s-]+/g, '').toUpperCase(), i);
+    const key = referenceKey(inv.invoiceNumber);
+    if (key.length >= 3) {
+      push(byNumberKey, key, i);
+      const runs = key.match(/[0-9]+|[A-Z\u00C0-\u024F]+/g)?.length ?? 1;
+      if (runs > maxKeyRuns) maxKeyRuns = runs;
+    }
+    const digits = digitsKey(inv.invoiceNumber);
+    if (digits !== '' && digits !== key) push(byDigits, digits, i);
+    push(byAmount, `${inv.currency}:${inv.openAmountMinor}`, i);
+    push(payerItems, inv.payerId, i);
+    if (inv.payerName && !payerName.has(inv.payerId)) payerName.set(inv.payerId, inv.payerName);
+    for (const a of inv.payerAccounts ?? [])
+      addPayerRef(payerByAccount, normaliseAccount(a), inv.payerId, false);
+  });
+  for (const [payerId, name] of payerName) {
+    addPayerRef(payerByName, nameKey(name), payerId, false);
+    for (const t of nameTokens(name)) push(payerByNameToken, t, payerId);
+  }
+  for (const payerId of Object.keys(memory.payers).sort()) {
+    const entry = memory.payers[payerId];
+    if (entry === undefined) continue;
+    for (const a of entry.accounts) addPayerRef(payerByAccount, a, payerId, true);
+    for (const n of entry.aliases) addPayerRef(payerByName, n, payerId, true);
+  }
+  const payers = new Map<string, PayerInfo>();
+  for (const [payerId, items] of payerItems) {
+    items.sort((a, b) => {
+      const da = invoices[a]?.dueAt ?? '';
+      const db = invoices[b]?.dueAt ?? '';
+      return da < db ? -1 : da > db ? 1 : a - b;
+    });
+    const byAmt = items
+      .map((_, k) => k)
+      .sort(
+        (a, b) =>
+          (invoices[items[a] ?? 0]?.openAmountMinor ?? 0) - (invoices[items[b] ?? 0]?.openAmountMinor ?? 0) ||
+          a - b,
+      );
+    payers.set(payerId, {
+      payerId,
+      name: payerName.get(payerId) ?? '',
+      items,
+      byAmount: byAmt,
+      amounts: byAmt.map((k) => invoices[items[k] ?? 0]?.openAmountMinor ?? 0),
+    });
+  }
+  return {
+    invoices,
+    byPaymentRef,
+    byNumberKey,
+    byDigits,
+    byAmount,
+    payers,
+    payerByAccount,
+    payerByName,
+    payerByNameToken,
+    maxKeyRuns: Math.min(maxKeyRuns, 8),
+  };
+}

@@ -1,0 +1,9 @@
+/** Whole days from `a` to `b` (`YYYY-MM-DD`, UTC). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Unix seconds of a `YYYY-MM-DD` date at 00:00 UTC. */
+export function unixSeconds(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
+}

@@ -1,0 +1,379 @@
+import { emptyPayerMemory, type PayerMemory } from '../learn/PayerMemory.js';
+import type { BankTransaction } from '../model/BankTransaction.js';
+import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
+import { type InvoiceOutcome, invoiceLifecycle } from '../output/invoiceLifecycle.js';
+import type { PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
+import { unixSeconds } from './dates.js';
+import type { Evidence } from './Evidence.js';
+import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
+import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
+import { type ReconcileOptions, resolveOptions } from './options.js';
+import type { Allocation, Proposal } from './Proposal.js';
+
+/** Why a line was not applied automatically. */
+export type LineReason =
+  | 'NOT_A_CREDIT'
+  | 'REVERSAL'
+  | 'NOT_BOOKED'
+  | 'DUPLICATE'
+  | 'MISSING_DATE'
+  | 'NO_CANDIDATES'
+  | 'NO_MATCHING_OPEN_ITEM'
+  | 'AMBIGUOUS'
+  | 'BELOW_AUTO_THRESHOLD'
+  | 'LOW_CONFIDENCE';
+
+/**
+ * The decision for one bank line, with its explanation.
+ *
+ * @example
+ * ```ts
+ * for (const l of result.lines) if (l.status === 'unmatched') console.log(l.transactionId, l.reason);
+ * ```
+ */
+export interface LineDecision {
+  readonly transactionId: string;
+  /** `auto`: applied; `suggested`: ranked proposals for a person; `unmatched`: nothing good enough; `skipped`: not an incoming payment to match. */
+  readonly status: 'auto' | 'suggested' | 'unmatched' | 'skipped';
+  readonly reason?: LineReason;
+  /** Confidence of the best proposal (0 when none). */
+  readonly confidence: number;
+  /** Applied allocations (only for `auto`). */
+  readonly allocations: readonly Allocation[];
+  /** Payment money not applied to any item (overpayment, or nothing matched), payment currency. */
+  readonly unappliedMinor: number;
+  /** Evidence of the applied (or best) proposal. */
+  readonly evidence: readonly Evidence[];
+  /** Top-k proposals, best first (for `suggested`; for `auto` the alternatives). */
+  readonly suggestions: readonly Proposal[];
+  /** Payers the line was attributed to. */
+  readonly payerIds: readonly string[];
+  /** Things a reviewer should know (failed check digits, abstentions, ...). */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Everything {@link reconcile} produces. Deterministic: the same input gives byte-identical
+ * `JSON.stringify` output.
+ *
+ * @example
+ * ```ts
+ * const { lines, events, invoices, summary } = reconcile({ transactions, invoices: open });
+ * ```
+ */
+export interface ReconcileResult {
+  readonly lines: readonly LineDecision[];
+  /** `payment.received` payloads for every applied allocation with cash, in line order. */
+  readonly events: readonly PaymentReceivedEvent[];
+  /** Open items touched by applied allocations, with their resulting lifecycle state, by invoice id. */
+  readonly invoices: readonly InvoiceOutcome[];
+  readonly summary: {
+    readonly lines: number;
+    readonly auto: number;
+    readonly suggested: number;
+    readonly unmatched: number;
+    readonly skipped: number;
+  };
+}
+
+/**
+ * Input of {@link reconcile}.
+ *
+ * @example
+ * ```ts
+ * const input: ReconcileInput = { transactions: statement.transactions, invoices: open, memory, options: { autoThreshold: 0.95 } };
+ * ```
+ */
+export interface ReconcileInput {
+  readonly transactions: readonly BankTransaction[];
+  readonly invoices: readonly OpenInvoice[];
+  readonly remittances?: readonly RemittanceAdvice[];
+  readonly memory?: PayerMemory;
+  readonly options?: ReconcileOptions;
+}
+
+/**
+ * Matches bank lines to open invoices in tiers (structured reference, invoice number in text,
+ * payer identity, amount with tolerances, dates), combines the evidence into a confidence, and
+ * decides per line: apply automatically, suggest the top-k, or leave unmatched with a reason.
+ * One payment may settle several items (referenced, remittance advice, or a unique exact subset
+ * of the payer's open items; ambiguous subsets are listed and never applied) and several
+ * payments may settle one item. Applied money never exceeds a payment or an item's open amount.
+ * Pure: the caller posts `events` and stores `memory`.
+ *
+ * @example
+ * ```ts
+ * const result = reconcile({ transactions: parseCamt(xml).statements.flatMap((s) => s.transactions), invoices: open });
+ * console.log(result.summary.auto, result.events.length);
+ * ```
+ */
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const options = resolveOptions(input.options);
+  const memory = input.memory ?? emptyPayerMemory();
+  const index = buildInvoiceIndex(input.invoices, memory);
+  return reconcileWithIndex(index, input.transactions, { ...input, memory, options });
+}
+
+/**
+ * {@link reconcile} against a prebuilt {@link InvoiceIndex} (build it once with
+ * `buildInvoiceIndex` when many batches run against the same open items).
+ *
+ * @example
+ * ```ts
+ * const index = buildInvoiceIndex(open, memory);
+ * const r = reconcileWithIndex(index, lines, { memory });
+ * ```
+ */
+export function reconcileWithIndex(
+  index: InvoiceIndex,
+  transactions: readonly BankTransaction[],
+  input: {
+    readonly remittances?: readonly RemittanceAdvice[];
+    readonly memory?: PayerMemory;
+    readonly options?: ReconcileOptions;
+  },
+): ReconcileResult {
+  const options = resolveOptions(input.options);
+  const memory = input.memory ?? emptyPayerMemory();
+  const open = index.invoices.map((i) => i.openAmountMinor);
+  const advices = new Map<string, RemittanceAdvice>();
+  for (const a of input.remittances ?? [])
+    if (!advices.has(a.paymentReference.trim().toUpperCase()))
+      advices.set(a.paymentReference.trim().toUpperCase(), a);
+  const rfLengths = new Set<number>();
+  for (const k of index.byPaymentRef.keys()) if (k.startsWith('RF')) rfLengths.add(k.length);
+  const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
+
+  const decisions = new Array<LineDecision | undefined>(transactions.length);
+  const seen = new Set<string>();
+  const todo: { k: number; best: number }[] = [];
+  for (let k = 0; k < transactions.length; k++) {
+    const tx = transactions[k] as BankTransaction;
+    const skipped = (reason: LineReason): LineDecision =>
+      emptyDecision(tx.id, 'skipped', reason, tx.amountMinor);
+    if (tx.direction !== 'credit') {
+      decisions[k] = skipped('NOT_A_CREDIT');
+      continue;
+    }
+    if (tx.reversal) {
+      decisions[k] = skipped('REVERSAL');
+      continue;
+    }
+    if (tx.status !== undefined && !/^(BOOK|BOOKED)$/i.test(tx.status)) {
+      decisions[k] = skipped('NOT_BOOKED');
+      continue;
+    }
+    if (tx.bankReference) {
+      const key = `${tx.accountId ?? ''}|${tx.bankReference}|${tx.amountMinor}|${tx.currency}|${tx.bookingDate ?? ''}`;
+      if (seen.has(key)) {
+        decisions[k] = skipped('DUPLICATE');
+        continue;
+      }
+      seen.add(key);
+    }
+    if ((tx.valueDate ?? tx.bookingDate) === undefined) {
+      decisions[k] = emptyDecision(tx.id, 'unmatched', 'MISSING_DATE', tx.amountMinor);
+      continue;
+    }
+    // Pass 1: strength of each line against the untouched ledger, to apply the surest first.
+    const first = evaluateLine(tx, ctx).proposals[0];
+    todo.push({ k, best: first?.confidence ?? 0 });
+  }
+  todo.sort((a, b) => b.best - a.best || a.k - b.k);
+
+  for (const { k } of todo) {
+    const tx = transactions[k] as BankTransaction;
+    const ev = evaluateLine(tx, ctx);
+    const props = ev.proposals;
+    const top = props[0];
+    const second = props[1];
+    const toProposal = (p: PlannedProposal): Proposal => publicProposal(p, tx, index);
+    const suggestions = props.slice(0, options.topK).map(toProposal);
+    const base = { transactionId: tx.id, payerIds: ev.payerIds, notes: ev.notes };
+    if (top === undefined) {
+      decisions[k] = {
+        ...emptyDecision(
+          tx.id,
+          'unmatched',
+          ev.payerIds.length ? 'NO_MATCHING_OPEN_ITEM' : 'NO_CANDIDATES',
+          tx.amountMinor,
+        ),
+        payerIds: ev.payerIds,
+        notes: ev.notes,
+      };
+      continue;
+    }
+    const clear = second === undefined || top.confidence - second.confidence >= options.ambiguityMargin;
+    const fitsLedger =
+      top.plan.every((a) => a.cashMinor + a.creditMinor + a.writeOffMinor <= (open[a.item] ?? 0)) &&
+      top.plan.reduce((s, a) => s + a.paymentCashMinor, 0) <= tx.amountMinor;
+    if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger) {
+      const applied = publicProposal(top, tx, index);
+      for (const a of top.plan)
+        open[a.item] =
+          (open[a.item] ?? 0) -
+          (a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor);
+      decisions[k] = {
+        ...base,
+        status: 'auto',
+        confidence: top.confidence,
+        allocations: applied.allocations,
+        unappliedMinor: top.unappliedMinor,
+        evidence: top.evidence,
+        suggestions: suggestions.slice(1),
+      };
+      continue;
+    }
+    const ambiguous = top.ambiguousGroup || (!clear && top.confidence >= options.suggestThreshold);
+    const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
+    const reason: LineReason = ambiguous
+      ? 'AMBIGUOUS'
+      : status === 'suggested'
+        ? 'BELOW_AUTO_THRESHOLD'
+        : 'LOW_CONFIDENCE';
+    decisions[k] = {
+      ...base,
+      status,
+      reason,
+      confidence: top.confidence,
+      allocations: [],
+      unappliedMinor: tx.amountMinor,
+      evidence: top.evidence,
+      suggestions: status === 'suggested' ? suggestions : [],
+    };
+  }
+
+  const lines = decisions.map(
+    (d, k) => d ?? emptyDecision(transactions[k]?.id ?? '', 'unmatched', 'NO_CANDIDATES', 0),
+  );
+  return {
+    lines,
+    events: buildEvents(lines, transactions, index),
+    invoices: outcomes(lines, index),
+    summary: summarise(lines),
+  };
+}
+
+function emptyDecision(
+  transactionId: string,
+  status: LineDecision['status'],
+  reason: LineReason,
+  amount: number,
+): LineDecision {
+  return {
+    transactionId,
+    status,
+    reason,
+    confidence: 0,
+    allocations: [],
+    unappliedMinor: status === 'skipped' ? 0 : amount,
+    evidence: [],
+    suggestions: [],
+    payerIds: [],
+    notes: [],
+  };
+}
+
+function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceIndex): Proposal {
+  return {
+    invoiceIds: p.items.map((i) => index.invoices[i]?.invoiceId ?? ''),
+    confidence: p.confidence,
+    evidence: p.evidence,
+    allocations: p.plan.map((a, n) => ({
+      allocationId: `${tx.id}#${n + 1}`,
+      transactionId: tx.id,
+      invoiceId: index.invoices[a.item]?.invoiceId ?? '',
+      kind: a.kind,
+      cashMinor: a.cashMinor,
+      paymentCashMinor: a.paymentCashMinor,
+      creditMinor: a.creditMinor,
+      writeOffMinor: a.writeOffMinor,
+      ...(a.writeOffReason === undefined ? {} : { writeOffReason: a.writeOffReason }),
+      fxDifferenceMinor: a.fxDifferenceMinor,
+    })),
+    unappliedMinor: p.unappliedMinor,
+  };
+}
+
+function buildEvents(
+  lines: readonly LineDecision[],
+  transactions: readonly BankTransaction[],
+  index: InvoiceIndex,
+): PaymentReceivedEvent[] {
+  const byId = new Map(index.invoices.map((inv) => [inv.invoiceId, inv]));
+  const events: PaymentReceivedEvent[] = [];
+  lines.forEach((line, k) => {
+    const tx = transactions[k];
+    if (tx === undefined || line.status !== 'auto') return;
+    const date = tx.valueDate ?? tx.bookingDate ?? '1970-01-01';
+    for (const a of line.allocations) {
+      if (a.cashMinor <= 0) continue;
+      const inv = byId.get(a.invoiceId);
+      const bankReference = tx.bankReference ?? tx.endToEndId;
+      events.push({
+        invoiceId: a.invoiceId,
+        eventType: 'payment.received',
+        payload: {
+          paymentId: tx.id,
+          allocationId: a.allocationId,
+          amountMinor: a.cashMinor,
+          currency: inv?.currency ?? tx.currency,
+          receivedAt: unixSeconds(date),
+          method: 'bank-transfer',
+          ...(tx.counterpartyName === undefined ? {} : { payerName: tx.counterpartyName }),
+          ...(bankReference === undefined ? {} : { bankReference }),
+          statementId: tx.statementId,
+          matchConfidence: line.confidence,
+          reconciled: true,
+        },
+      });
+    }
+  });
+  return events;
+}
+
+function outcomes(lines: readonly LineDecision[], index: InvoiceIndex): InvoiceOutcome[] {
+  const acc = new Map<string, { cash: number; credit: number; writeOff: number; fx: number }>();
+  for (const l of lines) {
+    for (const a of l.allocations) {
+      const o = acc.get(a.invoiceId) ?? { cash: 0, credit: 0, writeOff: 0, fx: 0 };
+      o.cash += a.cashMinor;
+      o.credit += a.creditMinor;
+      o.writeOff += a.writeOffMinor;
+      o.fx += a.fxDifferenceMinor;
+      acc.set(a.invoiceId, o);
+    }
+  }
+  const out: InvoiceOutcome[] = [];
+  for (const inv of index.invoices) {
+    const o = acc.get(inv.invoiceId);
+    if (o === undefined) continue;
+    const openAfter = inv.openAmountMinor - o.cash - o.credit - o.writeOff;
+    out.push({
+      invoiceId: inv.invoiceId,
+      openBeforeMinor: inv.openAmountMinor,
+      cashMinor: o.cash,
+      creditMinor: o.credit,
+      writeOffMinor: o.writeOff,
+      openAfterMinor: openAfter,
+      state: invoiceLifecycle({
+        kind: inv.kind ?? 'invoice',
+        openAfterMinor: openAfter,
+        writeOffMinor: o.writeOff,
+        fxDifferenceMinor: o.fx,
+      }),
+    });
+  }
+  return out.sort((a, b) => (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0));
+}
+
+function summarise(lines: readonly LineDecision[]): ReconcileResult['summary'] {
+  const count = (s: LineDecision['status']): number => lines.filter((l) => l.status === s).length;
+  return {
+    lines: lines.length,
+    auto: count('auto'),
+    suggested: count('suggested'),
+    unmatched: count('unmatched'),
+    skipped: count('skipped'),
+  };
+}
