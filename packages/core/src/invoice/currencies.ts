@@ -3,6 +3,7 @@
 // left out on purpose: they cannot be invoiced in integer minor units.
 // A plain object literal, not a Map: no module-level `new`, so bundlers can tree-shake it.
 
+// biome-ignore format: a dense table reads better than 180 lines
 /**
  * Minor-unit exponent of every active ISO 4217 currency: an amount of `n` minor units is
  * `n / 10^exponent` major units (USD 2: cents; JPY 0; BHD 3: fils; CLF 4).
@@ -13,7 +14,6 @@
  * ISO_4217_EXPONENTS.KWD; // 3
  * ```
  */
-// biome-ignore format: a dense table reads better than 180 lines
 export const ISO_4217_EXPONENTS = {
   AED: 2, AFN: 2, ALL: 2, AMD: 2, AOA: 2, ARS: 2, AUD: 2, AWG: 2, AZN: 2,
   BAM: 2, BBD: 2, BDT: 2, BGN: 2, BHD: 3, BIF: 0, BMD: 2, BND: 2, BOB: 2, BOV: 2, BRL: 2, BSD: 2,

@@ -72,7 +72,8 @@ export function safeParseInvoiceEventPayload(eventType: string, payload: unknown
 
 /**
  * Validates an invoice event payload against the contract and returns it typed, discriminated
- * on `eventType`. Rules: amounts are safe non-negative integers in minor units; times are
+ * on `eventType`. Rules: amounts are safe non-negative integers in minor units (and positive
+ * where zero makes no sense: the invoice amount, credits, payments, disputed amounts); times are
  * integer Unix seconds (below 1e11); quid ids match `^[a-f0-9]{16}$`; currencies are known
  * ISO 4217 codes; no `expiresAt` key; no unknown keys (a misspelt optional field would
  * otherwise vanish silently). Throws `ValidationError('INVALID_PAYLOAD')` listing every
