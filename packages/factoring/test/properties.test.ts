@@ -1,0 +1,327 @@
+// Property tests: offers never exceed face; more trust never gives a worse price; a batch never
+// exceeds a limit; decisions are deterministic and independent of event and item order.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type BatchItem,
+  type DecisionOutcome,
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringPolicy,
+  type FeeStructure,
+  pocPolicy,
+  standardPolicy,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+
+const RANK: Record<DecisionOutcome, number> = { approve: 0, review: 1, pending: 2, reject: 3 };
+
+const feeArb: fc.Arbitrary<FeeStructure> = fc.oneof(
+  fc.constant<FeeStructure>({ kind: 'risk-based', costOfFundsBps: 600, opexBps: 200, capitalChargeBps: 150 }),
+  fc.integer({ min: 0, max: 2_000 }).map((rateBps): FeeStructure => ({ kind: 'flat', rateBps })),
+  fc
+    .record({
+      periodDays: fc.integer({ min: 1, max: 45 }),
+      ratePerPeriodBps: fc.integer({ min: 0, max: 900 }),
+      minPeriods: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((p): FeeStructure => ({ kind: 'periodic', ...p })),
+  fc
+    .record({
+      annualRateBps: fc.integer({ min: 0, max: 6_000 }),
+      serviceFeeBps: fc.integer({ min: 0, max: 300 }),
+      dayCount: fc.constantFrom<360 | 365>(360, 365),
+    })
+    .map((p): FeeStructure => ({ kind: 'funds-in-use', ...p })),
+);
+
+const policyArb: fc.Arbitrary<FactoringPolicy> = fc.oneof(
+  fc.constant(pocPolicy()),
+  fc
+    .record({ fee: feeArb, recourse: fc.boolean(), minFeeMinor: fc.integer({ min: 0, max: 100_000 }) })
+    .map((o) => standardPolicy(o)),
+);
+
+const trustLevel = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** A deal with a random subset of optional evidence and events. */
+const dealArb = fc
+  .record({
+    amount: fc.integer({ min: 1, max: 9_000_000_000_000 }),
+    ackDelta: fc.integer({ min: -50_000, max: 50_000 }),
+    dueDays: fc.integer({ min: 1, max: 120 }),
+    dropDelivery: fc.boolean(),
+    disputed: fc.nat({ max: 3_000_000 }),
+    credited: fc.nat({ max: 3_000_000 }),
+  })
+  .map((r) => {
+    const d = deal(
+      { amountMinor: r.amount, dueAt: NOW + r.dueDays * DAY },
+      { ackAmount: Math.max(0, r.amount + r.ackDelta) },
+    );
+    const events: VerifiedEvent[] = d.events.filter(
+      (e) => !(r.dropDelivery && e.eventType === 'carrier.delivered'),
+    );
+    if (r.disputed > 0) {
+      events.push({
+        id: 'z-d',
+        eventType: 'buyer.disputed',
+        signerQuid: 'buyer-x',
+        sequence: 9,
+        timestamp: NOW,
+        payload: { buyerQuid: 'buyer-x', disputeId: 'd', disputedAmountMinor: r.disputed },
+      });
+    }
+    if (r.credited > 0) {
+      events.push({
+        id: 'z-c',
+        eventType: 'invoice.credited',
+        signerQuid: 'supplier-a',
+        sequence: 9,
+        timestamp: NOW,
+        payload: { creditNoteId: 'c', amountMinor: r.credited },
+      });
+    }
+    return { invoice: d.invoice, events };
+  });
+
+function trustOf(s: number, b: number) {
+  return trustSourceFromRecord({
+    'supplier-a': { level: s, observedAt: NOW, pathLength: 2 },
+    'buyer-x': { level: b, observedAt: NOW, pathLength: 2 },
+    'carrier-z': 0.7,
+  });
+}
+
+describe('properties', () => {
+  it('an offer never exceeds the face value; amounts are integers and ordered', () => {
+    fc.assert(
+      fc.property(
+        dealArb,
+        policyArb,
+        trustLevel,
+        trustLevel,
+        fc.nat({ max: 60_000_000 }),
+        (d, policy, s, b, room) => {
+          const dec = evaluateInvoice({
+            ...d,
+            trust: trustOf(s, b),
+            policy,
+            asOf: AS_OF,
+            portfolio: { buyerLimitMinor: { 'buyer-x': room } },
+          });
+          const o = dec.offer;
+          if (o === null) return;
+          for (const v of [
+            o.eligibleMinor,
+            o.advanceMinor,
+            o.reserveMinor,
+            o.feeMinor,
+            o.purchasePriceMinor,
+            o.aprBps,
+          ]) {
+            expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
+          }
+          expect(o.purchasePriceMinor).toBeLessThanOrEqual(o.faceMinor);
+          expect(o.advanceMinor).toBeLessThanOrEqual(o.eligibleMinor);
+          expect(o.eligibleMinor).toBeLessThanOrEqual(o.faceMinor);
+          if (o.feeKind === 'poc-blend') {
+            // A discount purchase: everything is paid up front, nothing held in reserve.
+            expect([o.advanceMinor, o.reserveMinor]).toEqual([o.purchasePriceMinor, 0]);
+          } else expect(o.advanceMinor + o.reserveMinor).toBe(o.eligibleMinor);
+          expect(o.purchasePriceMinor + o.feeMinor).toBe(o.eligibleMinor);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a higher trust never gives a worse outcome or price, all else equal', () => {
+    fc.assert(
+      fc.property(
+        dealArb,
+        policyArb,
+        trustLevel,
+        trustLevel,
+        trustLevel,
+        trustLevel,
+        (d, policy, s1, s2, b1, b2) => {
+          const [sLo, sHi] = s1 <= s2 ? [s1, s2] : [s2, s1];
+          const [bLo, bHi] = b1 <= b2 ? [b1, b2] : [b2, b1];
+          const lo = evaluateInvoice({ ...d, trust: trustOf(sLo, bLo), policy, asOf: AS_OF });
+          const hi = evaluateInvoice({ ...d, trust: trustOf(sHi, bHi), policy, asOf: AS_OF });
+          expect(RANK[hi.outcome]).toBeLessThanOrEqual(RANK[lo.outcome]);
+          if (lo.offer === null || hi.offer === null) return;
+          if (lo.offer.feeKind === 'poc-blend') {
+            expect(hi.offer.purchasePriceMinor).toBeGreaterThanOrEqual(lo.offer.purchasePriceMinor);
+            return;
+          }
+          // More cash advanced, at no higher risk; and with the same advance, no higher fee.
+          expect(hi.offer.advanceRateBps).toBeGreaterThanOrEqual(lo.offer.advanceRateBps);
+          if (hi.offer.risk && lo.offer.risk)
+            expect(hi.offer.risk.pdAnnualBps).toBeLessThanOrEqual(lo.offer.risk.pdAnnualBps);
+          if (hi.offer.advanceRateBps === lo.offer.advanceRateBps) {
+            expect(hi.offer.feeMinor).toBeLessThanOrEqual(lo.offer.feeMinor);
+            expect(hi.offer.purchasePriceMinor).toBeGreaterThanOrEqual(lo.offer.purchasePriceMinor);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a batch never exceeds a buyer, supplier or facility limit', () => {
+    const itemArb = fc.record({
+      buyer: fc.constantFrom('b1', 'b2', 'b3'),
+      supplier: fc.constantFrom('s1', 's2'),
+      amount: fc.integer({ min: 1_000, max: 5_000_000 }),
+      day: fc.integer({ min: 0, max: 20 }),
+    });
+    const limitArb = fc.integer({ min: 0, max: 12_000_000 });
+    fc.assert(
+      fc.property(
+        fc.array(itemArb, { minLength: 1, maxLength: 40 }),
+        fc.record({ b1: limitArb, b2: limitArb, b3: limitArb }),
+        fc.record({ s1: limitArb, s2: limitArb }),
+        fc.integer({ min: 0, max: 30_000_000 }),
+        fc.record({ b1: fc.nat({ max: 3_000_000 }), s1: fc.nat({ max: 3_000_000 }) }),
+        fc.constantFrom<'reduce' | 'reject'>('reduce', 'reject'),
+        (rows, buyerLimits, supplierLimits, facility, start, limitMode) => {
+          const items: BatchItem[] = rows.map((r, i) => {
+            const d = deal(
+              {
+                invoiceId: `inv-${i}`,
+                invoiceNumber: `N-${i}`,
+                supplierQuid: r.supplier,
+                buyerQuid: r.buyer,
+                amountMinor: r.amount,
+                issuedAt: NOW + r.day * DAY,
+                dueAt: NOW + (r.day + 60) * DAY,
+                titleOwners: [
+                  { ownerId: r.supplier, percentage: 0.96, stakeType: 'supplier' },
+                  { ownerId: r.buyer, percentage: 0.02, stakeType: 'buyer' },
+                  { ownerId: 'carrier-z', percentage: 0.02, stakeType: 'carrier' },
+                ],
+              },
+              { ids: `i${i}` },
+            );
+            return { invoice: d.invoice, events: d.events };
+          });
+          const trustAll: Record<string, number> = {
+            b1: 0.9,
+            b2: 0.75,
+            b3: 0.65,
+            s1: 0.8,
+            s2: 0.6,
+            'carrier-z': 0.7,
+          };
+          const res = evaluateBatch({
+            items,
+            trust: trustSourceFromRecord(trustAll),
+            policy: standardPolicy({ limitMode }),
+            asOf: NOW + 25 * DAY,
+            portfolio: {
+              buyerLimitMinor: buyerLimits,
+              supplierLimitMinor: supplierLimits,
+              facilityLimitMinor: facility,
+              buyerExposureMinor: { b1: start.b1 },
+              supplierExposureMinor: { s1: start.s1 },
+              totalExposureMinor: start.b1 + start.s1,
+            },
+            trace: false,
+          });
+          const used: Record<string, number> = { b1: start.b1, b2: 0, b3: 0, s1: start.s1, s2: 0 };
+          let total = start.b1 + start.s1;
+          res.decisions.forEach((d, i) => {
+            if (d.outcome !== 'approve' || d.offer === null) return;
+            const r = rows[i]!;
+            used[r.buyer] = (used[r.buyer] ?? 0) + d.offer.advanceMinor;
+            used[r.supplier] = (used[r.supplier] ?? 0) + d.offer.advanceMinor;
+            total += d.offer.advanceMinor;
+          });
+          for (const b of ['b1', 'b2', 'b3'] as const) {
+            if (used[b]! > (b === 'b1' ? start.b1 : 0)) expect(used[b]).toBeLessThanOrEqual(buyerLimits[b]);
+          }
+          for (const s of ['s1', 's2'] as const) {
+            if (used[s]! > (s === 's1' ? start.s1 : 0))
+              expect(used[s]).toBeLessThanOrEqual(supplierLimits[s]);
+          }
+          if (total > start.b1 + start.s1) expect(total).toBeLessThanOrEqual(facility);
+          expect(res.summary.facility.afterMinor).toBe(total);
+          const c = res.summary.counts;
+          expect(c.approve + c.review + c.pending + c.reject).toBe(rows.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('decisions are deterministic and independent of event order', () => {
+    fc.assert(
+      fc.property(dealArb, policyArb, trustLevel, trustLevel, fc.nat(), (d, policy, s, b, seed) => {
+        const shuffled = fc.sample(
+          fc.shuffledSubarray(d.events, { minLength: d.events.length, maxLength: d.events.length }),
+          {
+            numRuns: 1,
+            seed,
+          },
+        )[0]!;
+        const req = { invoice: d.invoice, trust: trustOf(s, b), policy, asOf: AS_OF };
+        const a = JSON.stringify(evaluateInvoice({ ...req, events: d.events }));
+        const again = JSON.stringify(evaluateInvoice({ ...req, events: d.events }));
+        const other = JSON.stringify(evaluateInvoice({ ...req, events: shuffled }));
+        expect(again).toBe(a);
+        expect(other).toBe(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('batch decisions are independent of item order (limits applied in the stated order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            amount: fc.integer({ min: 1_000, max: 4_000_000 }),
+            day: fc.integer({ min: 0, max: 5 }),
+          }),
+          { minLength: 2, maxLength: 25 },
+        ),
+        fc.nat(),
+        (rows, seed) => {
+          const items: BatchItem[] = rows.map((r, i) => {
+            const d = deal(
+              {
+                invoiceId: `inv-${i}`,
+                invoiceNumber: `N-${i % 7}`,
+                amountMinor: r.amount,
+                issuedAt: NOW + r.day * DAY,
+              },
+              { ids: `i${i}` },
+            );
+            return { invoice: d.invoice, events: d.events };
+          });
+          const req = {
+            trust: trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.9, 'carrier-z': 0.7 }),
+            policy: standardPolicy(),
+            asOf: NOW + 10 * DAY,
+            portfolio: { buyerLimitMinor: { 'buyer-x': 20_000_000 } },
+          };
+          const perm = fc.sample(
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+            { numRuns: 1, seed },
+          )[0]!;
+          const byId = (ds: readonly { invoiceId: string }[]) =>
+            Object.fromEntries(ds.map((d) => [d.invoiceId, JSON.stringify(d)]));
+          const a = evaluateBatch({ ...req, items });
+          const b = evaluateBatch({ ...req, items: perm });
+          expect(byId(b.decisions)).toEqual(byId(a.decisions));
+          expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
