@@ -1,0 +1,4 @@
+import { defineCommitSuite } from './scenarios/commit.js';
+import { inProcess } from './support/harness.js';
+
+defineCommitSuite('in-process', inProcess);
