@@ -1,0 +1,31 @@
+// Conformance scenarios over real HTTP: the devnode on loopback (always), and a real Quidnug node
+// when QUIDNUG_NODE holds its base URL (e.g. http://localhost:8081). Against a real node the
+// suite registers a fresh domain per run and waits for its block ticks.
+
+import { describe } from 'vitest';
+import { createDevNode } from '../src/index.js';
+import { listen } from '../src/node/index.js';
+import { defineConformance } from './conformance/defineConformance.js';
+import { makeEnv } from './conformance/env.js';
+import { urlTarget } from './support/http.js';
+
+defineConformance('devnode over loopback HTTP', async () => {
+  const node = createDevNode({ blockIntervalMs: 0, limits: 'node' });
+  const server = await listen(node, { port: 0 });
+  return makeEnv(
+    'devnode http',
+    urlTarget(server.url),
+    () => node.mineBlock(),
+    async () => {
+      await server.close();
+      await node.close();
+    },
+  );
+});
+
+const realNode = process.env['QUIDNUG_NODE'];
+describe.runIf(realNode !== undefined && realNode !== '')('real node (QUIDNUG_NODE)', () => {
+  defineConformance(`real node at ${realNode}`, () =>
+    makeEnv('real node', urlTarget((realNode ?? '').replace(/\/+$/, '')), undefined, async () => {}),
+  );
+});

@@ -1,0 +1,37 @@
+// The conformance suite: the same HTTP-level scenarios, run against any target. Expectations are
+// PROTOCOL.md's (exact statuses and bodies), so a real node can be checked with the same code.
+
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { basicsScenarios } from './basicsScenarios.js';
+import { decodingScenarios } from './decodingScenarios.js';
+import type { ConformanceEnv } from './env.js';
+import { eventScenarios } from './eventScenarios.js';
+import { identityTitleScenarios } from './identityTitleScenarios.js';
+import { limitsBlocksScenarios } from './limitsBlocksScenarios.js';
+import { trustScenarios } from './trustScenarios.js';
+
+/** Registers the whole suite against the env `start` creates. */
+export function defineConformance(label: string, start: () => Promise<ConformanceEnv>): void {
+  describe(`conformance: ${label}`, () => {
+    let env: ConformanceEnv | undefined;
+    beforeAll(async () => {
+      env = await start();
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
+    beforeEach(() => {
+      env?.nextClient();
+    });
+    const get = (): ConformanceEnv => {
+      if (!env) throw new Error('conformance env not started');
+      return env;
+    };
+    basicsScenarios(get);
+    decodingScenarios(get);
+    identityTitleScenarios(get);
+    eventScenarios(get);
+    trustScenarios(get);
+    limitsBlocksScenarios(get);
+  });
+}
