@@ -1,0 +1,4 @@
+import { defineLedgerSuite } from './scenarios/ledger.js';
+import { loopback } from './support/loopback.js';
+
+defineLedgerSuite('loopback HTTP', loopback);

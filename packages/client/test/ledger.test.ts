@@ -1,0 +1,4 @@
+import { defineLedgerSuite } from './scenarios/ledger.js';
+import { inProcess } from './support/harness.js';
+
+defineLedgerSuite('in-process', inProcess);

@@ -1,0 +1,195 @@
+import { generateSigner, type Signer } from '@quidfin/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
+import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
+
+const HASH = 'ab'.repeat(32);
+const DAY = 86_400;
+
+/** The whole invoice-financing use case through InvoiceLedger. */
+export function defineLedgerSuite(label: string, make: MakeHarness): void {
+  describe(`InvoiceLedger (${label})`, () => {
+    let h: Harness;
+    let ledger: InvoiceLedger;
+    const s = (): Signer => generateSigner().signer;
+    const supplier = s();
+    const buyer = s();
+    const carrier = s();
+    const bureau = s();
+    const fin = s();
+    const fin2 = s();
+    const issuedAt = 1_763_000_000;
+
+    beforeAll(async () => {
+      h = await make();
+      ledger = new InvoiceLedger(h.client(), { trustDomain: DOMAIN });
+      const roles: [Signer, string, string][] = [
+        [supplier, 'supplier-acme-widgets', 'supplier'],
+        [buyer, 'buyer-megacorp-usa', 'buyer'],
+        [carrier, 'carrier-global-freight', 'carrier'],
+        [bureau, 'credit-bureau-dnb', 'credit-bureau'],
+        [fin, 'financier-prime-cap', 'financier'],
+        [fin2, 'financier-second-cap', 'financier'],
+      ];
+      await Promise.all(
+        roles.map(([signer, name, role]) =>
+          ledger.registerParticipant({ signer, name, role, documentKey: 'cd'.repeat(32) }),
+        ),
+      );
+    });
+    afterAll(() => h.close());
+
+    it('registering the same participant twice changes nothing', async () => {
+      const again = await ledger.registerParticipant({
+        signer: buyer,
+        name: 'buyer-megacorp-usa',
+        role: 'buyer',
+        documentKey: 'cd'.repeat(32),
+      });
+      expect(again.updateNonce).toBe(1);
+      expect(again.attributes).toEqual({ role: 'buyer', documentKey: 'cd'.repeat(32) });
+    });
+
+    it('publishes expiring trust that the node uses for relational queries', async () => {
+      const validUntil = Math.floor(Date.now() / 1000) + 365 * DAY;
+      await ledger.publishTrust(bureau, {
+        trustee: supplier.quidId,
+        trustLevel: 0.85,
+        validUntil,
+        description: 'verified; 7 yr history & A- rating',
+      });
+      await ledger.publishTrust(fin, { trustee: bureau.quidId, trustLevel: 0.9 });
+      const t = await ledger.client.getTrust(fin.quidId, supplier.quidId);
+      expect(t.trustLevel).toBeCloseTo(0.765, 9);
+      expect(t.trustPath).toEqual([fin.quidId, bureau.quidId, supplier.quidId]);
+    });
+
+    it('issues, ships, delivers, acknowledges, factors, transfers and gets paid', async () => {
+      const { title } = await ledger.issueInvoice(supplier, {
+        invoiceId: 'inv-ledger-1',
+        invoiceNumber: 'ACME-0001',
+        buyerQuid: buyer.quidId,
+        carrierQuid: carrier.quidId,
+        financierQuids: [fin.quidId, fin2.quidId],
+        amountMinor: 5_000_000,
+        currency: 'USD',
+        issuedAt,
+        dueAt: issuedAt + 60 * DAY,
+        terms: 'NET-60',
+        invoiceHash: HASH,
+        paymentReference: 'RF18539007547034',
+      });
+      expect(title.owners?.map((o) => [o.stakeType, o.percentage])).toEqual([
+        ['supplier', 0.92],
+        ['buyer', 0.02],
+        ['carrier', 0.02],
+        ['financier', 0.02],
+        ['financier', 0.02],
+      ]);
+      expect((await ledger.getInvoice('inv-ledger-1')).lifecycle.state).toBe('Issued');
+      await ledger.attestShipment(carrier, 'inv-ledger-1', {
+        billOfLading: 'BOL-123456',
+        shippedAt: issuedAt + DAY,
+      });
+      await ledger.attestDelivery(carrier, 'inv-ledger-1', {
+        deliveryProof: 'POD-123456',
+        deliveredAt: issuedAt + 3 * DAY,
+      });
+      await ledger.acknowledge(buyer, 'inv-ledger-1', {
+        acknowledgedAmountMinor: 5_000_000,
+        acknowledgedAt: issuedAt + 4 * DAY,
+      });
+      expect((await ledger.getInvoice('inv-ledger-1')).lifecycle.state).toBe('Acknowledged');
+
+      await ledger.recordFactorPurchase(fin, 'inv-ledger-1', {
+        purchasePriceMinor: 4_848_250,
+        discountBps: 304,
+        factoredAt: issuedAt + 5 * DAY,
+      });
+      const transfer = await ledger.transferToFinancier({
+        invoiceId: 'inv-ledger-1',
+        financierQuid: fin.quidId,
+        issuer: fin,
+        previousOwnerSigners: [supplier, buyer, carrier, fin, fin2],
+      });
+      expect(transfer.owners?.find((o) => o.ownerId === fin.quidId)?.percentage).toBe(0.92);
+      expect((await ledger.getInvoice('inv-ledger-1')).lifecycle.state).toBe('Factored');
+
+      await ledger.recordPayment(fin, 'inv-ledger-1', {
+        paymentId: 'pay-1',
+        allocationId: 'alloc-1',
+        amountMinor: 5_000_000,
+        currency: 'USD',
+        receivedAt: issuedAt + 60 * DAY,
+        reconciled: true,
+      });
+      const view = await ledger.getInvoice('inv-ledger-1');
+      expect(view.title.previousOwners?.length).toBe(5);
+      expect(view.events.map((e) => e.eventType)).toEqual([
+        'invoice.issued',
+        'carrier.shipped',
+        'carrier.delivered',
+        'buyer.acknowledged',
+        'factor.purchased',
+        'payment.received',
+      ]);
+      expect(view.rejected).toEqual([]);
+      expect(['Paid', 'Reconciled']).toContain(view.lifecycle.state);
+      expect(view.roles[fin.quidId]).toBe('financier');
+    });
+
+    it('disputes and resolves; a co-owner signing outside its role is not counted', async () => {
+      await ledger.issueInvoice(supplier, {
+        invoiceId: 'inv-ledger-2',
+        invoiceNumber: 'ACME-0002',
+        buyerQuid: buyer.quidId,
+        carrierQuid: carrier.quidId,
+        financierQuids: [fin2.quidId],
+        amountMinor: 8_000_000,
+        currency: 'USD',
+        issuedAt,
+        dueAt: issuedAt + 30 * DAY,
+        terms: 'NET-30',
+        invoiceHash: HASH,
+      });
+      await ledger.dispute(buyer, 'inv-ledger-2', {
+        disputeId: 'd-1',
+        disputedAmountMinor: 100_000,
+        reason: 'short shipment',
+      });
+      expect((await ledger.getInvoice('inv-ledger-2')).lifecycle.state).toBe('Disputed');
+      await ledger.resolveDispute(supplier, 'inv-ledger-2', { disputeId: 'd-1', outcome: 'withdrawn' });
+      expect((await ledger.getInvoice('inv-ledger-2')).lifecycle.state).toBe('Issued');
+      // A financier co-owner may write to the stream (the node allows it) but may not ship goods.
+      await ledger.client
+        .appendEvent({
+          signer: fin2,
+          trustDomain: DOMAIN,
+          subjectId: 'inv-ledger-2',
+          subjectType: 'TITLE',
+          eventType: 'carrier.shipped',
+          payload: { carrierQuid: fin2.quidId, billOfLading: 'BOL-FAKE', shippedAt: issuedAt },
+        })
+        .then((r) => ledger.client.waitForCommit(r.tx));
+      await ledger.reportFraud(fin2, 'inv-ledger-2', 'invoice-forged', {
+        evidence: 'PO matches another buyer',
+        severity: 'high',
+      });
+      const view = await ledger.getInvoice('inv-ledger-2');
+      expect(view.rejected.map((r) => [r.event.eventType, r.code])).toEqual([
+        ['carrier.shipped', 'ROLE_NOT_ENTITLED'],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+      expect(view.lifecycle.fraudSignals.map((f) => f.kind)).toEqual(['invoice-forged']);
+    });
+
+    it('refuses to read an invoice that does not exist', async () => {
+      try {
+        await ledger.getInvoice('inv-missing');
+        expect.unreachable();
+      } catch (e) {
+        expect((e as QuidfinClientError).code).toBe('NOT_FOUND');
+      }
+    });
+  });
+}
