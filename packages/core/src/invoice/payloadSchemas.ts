@@ -3,6 +3,18 @@
 // kept out of the public declarations: callers see payloadTypes.ts.
 import * as z from 'zod/mini';
 import { type CurrencyCode, isCurrencyCode } from './currencies.js';
+import type {
+  BuyerAcknowledgedPayload,
+  BuyerDisputedPayload,
+  CarrierDeliveredPayload,
+  CarrierShippedPayload,
+  DisputeResolvedPayload,
+  FactorPurchasedPayload,
+  FraudSignalPayload,
+  InvoiceCreditedPayload,
+  InvoiceIssuedPayload,
+  PaymentReceivedPayload,
+} from './payloadTypes.js';
 
 /** Quid ids are 16 lowercase hex chars (PROTOCOL §1). */
 export const QUID_ID = /^[a-f0-9]{16}$/;
@@ -136,3 +148,29 @@ export function payloadSchemas(): PayloadSchemas {
   cache ??= buildSchemas();
   return cache;
 }
+
+// Compile-time guard: the schemas and the public interfaces in payloadTypes.ts must have the
+// same keys, and every interface value must satisfy its schema's output type.
+type Out<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Matches<K extends keyof PayloadSchemas, I> =
+  SameKeys<Out<K>, I> extends true ? (I extends Out<K> ? true : false) : false;
+type Assert<T extends true> = T;
+type AllTrue<T extends readonly boolean[]> = T[number] extends true ? true : false;
+/** Internal compile-time check (not exported from the package). */
+export type PayloadTypesMatchSchemas = Assert<
+  AllTrue<
+    [
+      Matches<'invoice.issued', InvoiceIssuedPayload>,
+      Matches<'carrier.shipped', CarrierShippedPayload>,
+      Matches<'carrier.delivered', CarrierDeliveredPayload>,
+      Matches<'buyer.acknowledged', BuyerAcknowledgedPayload>,
+      Matches<'buyer.disputed', BuyerDisputedPayload>,
+      Matches<'dispute.resolved', DisputeResolvedPayload>,
+      Matches<'invoice.credited', InvoiceCreditedPayload>,
+      Matches<'factor.purchased', FactorPurchasedPayload>,
+      Matches<'payment.received', PaymentReceivedPayload>,
+      Matches<'fraud', FraudSignalPayload>,
+    ]
+  >
+>;
