@@ -1,0 +1,183 @@
+// Financier service: pull a batch of invoices from the node (title + stream, every signature and
+// signer verified), read the financier's relational trust in each party, and let
+// @quidfin/factoring decide: approve (with a price), pending (with what is missing) or reject
+// (with reasons). The first half seeds four invoices so there is something to evaluate.
+//
+//   npx tsx --conditions=@quidfin/source examples/financier-service/main.ts
+//
+// Uses the node at QUIDNUG_NODE (e.g. http://localhost:8080) when set, else an in-process devnode.
+import { pathToFileURL } from 'node:url';
+import { createQuidnugClient, InvoiceLedger, type QuidnugClient } from '@quidfin/client';
+import { formatMoney, generateSigner, type Signer } from '@quidfin/core';
+import { startDevNode } from '@quidfin/devnode/node';
+import {
+  type BatchItem,
+  type BatchResult,
+  evaluateBatch,
+  invoiceFromIssuedPayload,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '@quidfin/factoring';
+
+const TRUST_DOMAIN = 'factoring.supply-chain.us';
+const DAY = 86_400;
+
+/** Connects to QUIDNUG_NODE, or starts a devnode on loopback for the length of the run. */
+async function connect(): Promise<{ url: string; close(): Promise<void> }> {
+  const url = process.env['QUIDNUG_NODE'];
+  if (url) return { url, close: async () => {} };
+  // Rate limits off: the real node allows 100 requests a minute per IP, which would only slow us down.
+  return startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
+}
+
+export async function main(): Promise<BatchResult> {
+  const node = await connect();
+  try {
+    const client = createQuidnugClient({ baseUrl: node.url, pollIntervalMs: 100 });
+    const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
+    const financier = generateSigner().signer;
+    const invoiceIds = await seed(ledger, financier);
+
+    // 1. Read each invoice: the ledger verifies every signature and that each event was signed by
+    //    the party entitled to it (forged attestations never reach the decision).
+    const views = await Promise.all(invoiceIds.map((id) => ledger.getInvoice(id)));
+    const items: BatchItem[] = views.map((view) => {
+      const issued = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
+      const invoice = issued && invoiceFromIssuedPayload(issued, view.title.owners ?? []);
+      if (!invoice) throw new Error(`${view.invoiceId} has no valid invoice.issued event`);
+      return { invoice, events: view.events.map((e) => ({ ...e, payload: e.payload ?? {} })) };
+    });
+
+    // 2. Relational trust, as seen from the financier: the node walks the trust graph.
+    const asOf = Math.floor(Date.now() / 1000);
+    const parties = new Set(items.flatMap(({ invoice }) => [invoice.supplierQuid, invoice.buyerQuid]));
+    for (const view of views) for (const e of view.events) parties.add(e.signerQuid);
+    const readings: Record<string, TrustReading> = {};
+    for (const quid of parties) readings[quid] = await trustIn(client, financier.quidId, quid, asOf);
+
+    // 3. Decide. The engine is pure: the same inputs always give the same decisions.
+    const result = evaluateBatch({
+      items,
+      trust: trustSourceFromRecord(readings),
+      policy: standardPolicy({ recourse: true }),
+      asOf,
+    });
+
+    for (const d of result.decisions) {
+      const price = d.offer
+        ? `advance ${money(d.offer.advanceMinor)}, fee ${money(d.offer.feeMinor)} (${d.offer.discountBps} bps)`
+        : '';
+      console.log(`${d.invoiceId}  ${d.outcome.toUpperCase().padEnd(8)} ${price}`);
+      for (const r of d.reasons.filter((r) => r.severity !== 'info'))
+        console.log(`    ${r.code}: ${r.message}`);
+    }
+    const { counts, advanceMinor } = result.summary;
+    console.log(`Batch: ${JSON.stringify(counts)}, cash out ${money(advanceMinor)}`);
+    return result;
+  } finally {
+    await node.close();
+  }
+}
+
+const money = (minor: number) => formatMoney(minor, 'EUR', 'en-GB');
+
+/** The financier's trust in `target` (level 0 and no path when the graph has none). */
+async function trustIn(
+  client: QuidnugClient,
+  observer: string,
+  target: string,
+  asOf: number,
+): Promise<TrustReading> {
+  const t = await client.getTrust(observer, target, { domain: TRUST_DOMAIN });
+  return { level: t.trustLevel, observedAt: asOf, pathLength: t.pathDepth };
+}
+
+/**
+ * Puts four invoices on the node, one per outcome the service should reach:
+ * A delivered and acknowledged (approve), B just issued (pending), C to a buyer nobody vouches
+ * for (reject), D with a double-financing report from another financier (reject).
+ */
+async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]> {
+  const [supplier, buyer, unknownBuyer, carrier, bureau, otherFinancier] = Array.from(
+    { length: 6 },
+    () => generateSigner().signer,
+  ) as [Signer, Signer, Signer, Signer, Signer, Signer];
+  const register = (signer: Signer, name: string, role: string) =>
+    ledger.registerParticipant({ signer, name, role });
+  await Promise.all([
+    register(supplier, 'Acme Components GmbH', 'supplier'),
+    register(buyer, 'Northwind Retail BV', 'buyer'),
+    register(unknownBuyer, 'Shellbrook Trading Ltd', 'buyer'),
+    register(carrier, 'Rhein Freight AG', 'carrier'),
+    register(bureau, 'Credit Bureau Europe', 'credit-bureau'),
+    register(financier, 'Harbor Factoring', 'financier'),
+    register(otherFinancier, 'Delta Capital', 'financier'),
+  ]);
+  // The financier trusts a credit bureau and a peer; the bureau vouches for supplier, buyer and carrier.
+  const oneYear = Math.floor(Date.now() / 1000) + 365 * DAY;
+  await ledger.publishTrust(financier, { trustee: bureau.quidId, trustLevel: 0.95, validUntil: oneYear });
+  await ledger.publishTrust(financier, {
+    trustee: otherFinancier.quidId,
+    trustLevel: 0.9,
+    validUntil: oneYear,
+  });
+  for (const [party, level] of [
+    [supplier, 0.9],
+    [buyer, 0.95],
+    [carrier, 0.9],
+  ] as const) {
+    await ledger.publishTrust(bureau, { trustee: party.quidId, trustLevel: level, validUntil: oneYear });
+  }
+
+  const run = Math.floor(Date.now() / 1000).toString(36); // unique ids, so the example can run again
+  const issue = async (n: number, to: Signer, amountMinor: number) => {
+    const issuedAt = Math.floor(Date.now() / 1000) - 5 * DAY;
+    const invoiceId = `acme:INV-2026-02${n}:${run}`;
+    await ledger.issueInvoice(supplier, {
+      invoiceId,
+      invoiceNumber: `INV-2026-02${n}`,
+      buyerQuid: to.quidId,
+      carrierQuid: carrier.quidId,
+      financierQuids: [financier.quidId, otherFinancier.quidId],
+      amountMinor,
+      currency: 'EUR',
+      issuedAt,
+      dueAt: issuedAt + 60 * DAY,
+      terms: 'NET-60',
+      invoiceHash: n.toString(16).padStart(64, '0'), // the hash of the signed document, in a real app
+    });
+    return invoiceId;
+  };
+  const deliverAndAcknowledge = async (invoiceId: string, by: Signer, amountMinor: number) => {
+    await ledger.attestShipment(carrier, invoiceId, { billOfLading: `BOL-${invoiceId.slice(-6)}` });
+    await ledger.attestDelivery(carrier, invoiceId, { deliveryProof: 'POD signed at dock 4' });
+    await ledger.acknowledge(by, invoiceId, { acknowledgedAmountMinor: amountMinor });
+  };
+
+  const [a, b, c, d] = await Promise.all([
+    issue(11, buyer, 4_250_000),
+    issue(12, buyer, 1_180_000),
+    issue(13, unknownBuyer, 2_900_000),
+    issue(14, buyer, 3_600_000),
+  ]);
+  await Promise.all([
+    deliverAndAcknowledge(a, buyer, 4_250_000),
+    deliverAndAcknowledge(c, unknownBuyer, 2_900_000),
+    deliverAndAcknowledge(d, buyer, 3_600_000).then(() =>
+      ledger.reportFraud(otherFinancier, d, 'double-financing', {
+        evidence: 'Already assigned to Delta Capital under facility DC-2026-118',
+        severity: 'high',
+      }),
+    ),
+  ]);
+  return [a, b, c, d];
+}
+
+// Run when executed directly (not when a test imports main).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
