@@ -1,6 +1,7 @@
 import { fraudSignalKind } from './eventTypes.js';
 import { type InvoiceParties, isCarrier, isFinancier } from './InvoiceParties.js';
 import { safeParseInvoiceEventPayload } from './parseInvoiceEventPayload.js';
+import type { InvoiceEventPayload } from './payloadTypes.js';
 import type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';
 
 /**
@@ -96,7 +97,7 @@ function claims(field: string, claimed: string, signer: string): SignerCheckResu
  * | `carrier.shipped` | a carrier (title owner with stakeType "carrier"; the one named on the invoice if any) | `carrierQuid` |
  * | `carrier.delivered` | the carrier that signed `carrier.shipped` | `carrierQuid` |
  * | `buyer.acknowledged`, `buyer.disputed` | the buyer | `buyerQuid` |
- * | `dispute.resolved` | the supplier or the buyer | |
+ * | `dispute.resolved` | the supplier or the buyer; outcome "withdrawn" only the buyer | |
  * | `invoice.credited` | the supplier | |
  * | `factor.purchased` | a financier (title owner with stakeType "financier") | `financierQuid` |
  * | `payment.received` | the supplier, or the financier that purchased the invoice | |
@@ -119,9 +120,16 @@ export function checkEventSigner(event: VerifiedInvoiceEvent, parties: InvoicePa
   if (!parsed.ok) {
     return fail('INVALID_PAYLOAD', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
   }
-  const signer = event.signerQuid;
+  return checkParsedEventSigner(parsed.event, event.signerQuid, parties);
+}
+
+/** {@link checkEventSigner} for an already parsed payload (internal; saves a second parse). */
+export function checkParsedEventSigner(
+  e: InvoiceEventPayload,
+  signer: string,
+  parties: InvoiceParties,
+): SignerCheckResult {
   const { supplierQuid, buyerQuid } = parties;
-  const e = parsed.event;
   switch (e.eventType) {
     case 'invoice.issued':
       if (signer !== supplierQuid)
@@ -152,6 +160,14 @@ export function checkEventSigner(event: VerifiedInvoiceEvent, parties: InvoicePa
         );
       return claims('buyerQuid', e.payload.buyerQuid, signer);
     case 'dispute.resolved':
+      // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide a
+      // live dispute from financiers.
+      if (e.payload.outcome === 'withdrawn' && signer !== buyerQuid) {
+        return fail(
+          'SIGNER_NOT_AUTHORIZED',
+          `only the buyer ${buyerQuid} may withdraw a dispute, not ${signer}`,
+        );
+      }
       return signer === supplierQuid || signer === buyerQuid
         ? OK
         : fail(

@@ -1,4 +1,4 @@
-import { checkEventSigner } from './checkEventSigner.js';
+import { checkParsedEventSigner } from './checkEventSigner.js';
 import type { CurrencyCode } from './currencies.js';
 import type { InvoiceParties, TitleOwner } from './InvoiceParties.js';
 import { partiesFromIssued } from './InvoiceParties.js';
@@ -506,7 +506,9 @@ export function deriveInvoiceLifecycle(
         (parsed.eventType === 'invoice.issued'
           ? partiesFromIssued(parsed.payload, options.titleOwners)
           : null);
-      const signer = parties ? checkEventSigner(event, parties) : ({ ok: true } as const);
+      const signer = parties
+        ? checkParsedEventSigner(parsed, event.signerQuid, parties)
+        : ({ ok: true } as const);
       if (!signer.ok) {
         refuse([signer.code, signer.message]);
         continue;

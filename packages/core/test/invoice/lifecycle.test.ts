@@ -169,10 +169,15 @@ describe('deriveInvoiceLifecycle: illegal transitions are reported and change no
       'DISPUTE_EXCEEDS_OPEN',
       'PartiallyPaid',
     ],
-    ['resolve unknown dispute', stream(issued(), resolved('d9', 'withdrawn')), 'UNKNOWN_DISPUTE', 'Issued'],
+    [
+      'resolve unknown dispute',
+      stream(issued(), resolved('d9', 'withdrawn', BUYER)),
+      'UNKNOWN_DISPUTE',
+      'Issued',
+    ],
     [
       'resolve twice',
-      stream(issued(), disputed('d1', 1), resolved('d1', 'withdrawn'), resolved('d1', 'rejected')),
+      stream(issued(), disputed('d1', 1), resolved('d1', 'withdrawn', BUYER), resolved('d1', 'rejected')),
       'DISPUTE_NOT_OPEN',
       'Issued',
     ],
@@ -283,6 +288,15 @@ describe('deriveInvoiceLifecycle: illegal transitions are reported and change no
       expect(life.history.map((h) => h.eventId)).not.toContain(events.at(-1)?.id);
     });
   }
+
+  it("does not let the supplier withdraw the buyer's dispute", () => {
+    const life = deriveInvoiceLifecycle(
+      stream(issued(), disputed('d1', 10), resolved('d1', 'withdrawn')),
+      OPTIONS,
+    );
+    expect(life.violations.map((v) => v.code)).toEqual(['SIGNER_NOT_AUTHORIZED']);
+    expect(life.state).toBe('Disputed');
+  });
 
   it('reports a duplicated event id', () => {
     const [a, b] = stream(issued(), shipped());
