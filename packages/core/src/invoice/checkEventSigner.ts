@@ -196,12 +196,12 @@ export function checkParsedEventSigner(
         `payment.received must be signed by the supplier or the purchasing financier, not ${signer}`,
       );
     default: {
+      // An unknown carrier or financier list cannot exclude anyone.
       const party =
         signer === supplierQuid ||
         signer === buyerQuid ||
-        (parties.carrierQuids ?? []).includes(signer) ||
-        (parties.financierQuids ?? []).includes(signer) ||
-        (parties.carrierQuids === undefined && parties.financierQuids === undefined);
+        (parties.carrierQuids?.includes(signer) ?? true) ||
+        (parties.financierQuids?.includes(signer) ?? true);
       if (!party) return fail('SIGNER_NOT_AUTHORIZED', `${signer} is not a party to this invoice`);
       return claims('reporterQuid', e.payload.reporterQuid, signer);
     }

@@ -282,6 +282,8 @@ describe('signer roles', () => {
 
   it('without title owners, carriers and financiers are anyone but supplier and buyer', () => {
     const bare = { supplierQuid: SUPPLIER, buyerQuid: BUYER };
+    const carrierOnly = { ...bare, carrierQuids: [CARRIER] };
+    expect(check('fraud.signal.x', FIN_G, VALID['fraud.signal.invoice-forged']!, carrierOnly).ok).toBe(true);
     expect(
       check('carrier.shipped', STRANGER, { ...VALID['carrier.shipped'], carrierQuid: STRANGER }, bare).ok,
     ).toBe(true);
