@@ -49,14 +49,9 @@ export type {
 } from './model/BankTransaction.js';
 export type { OpenInvoice, RemittanceAdvice, RemittanceLine } from './model/OpenInvoice.js';
 export { convertMinor } from './money/convertMinor.js';
-export { currencyExponent } from './money/currencyExponent.js';
 export { parseDecimalMinor } from './money/parseDecimalMinor.js';
-export {
-  type InvoiceOutcome,
-  invoiceLifecycle,
-  type ReconciledLifecycleState,
-} from './output/invoiceLifecycle.js';
-export type { PaymentReceivedEvent, PaymentReceivedPayload } from './output/PaymentReceivedEvent.js';
+export { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from './output/invoiceLifecycle.js';
+export type { InvoiceCreditedEvent, PaymentReceivedEvent } from './output/PaymentReceivedEvent.js';
 export { type DecodeOptions, decodeInput, type InputEncoding } from './parse/decodeInput.js';
 export { type Bai2Options, parseBai2 } from './parse/parseBai2.js';
 export { parseCamt } from './parse/parseCamt.js';

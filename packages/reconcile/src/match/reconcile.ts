@@ -1,8 +1,9 @@
+import type { CurrencyCode, VerifiedInvoiceEvent } from '@quidfin/core';
 import { emptyPayerMemory, type PayerMemory } from '../learn/PayerMemory.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
-import { type InvoiceOutcome, invoiceLifecycle } from '../output/invoiceLifecycle.js';
-import type { PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
+import { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from '../output/invoiceLifecycle.js';
+import type { InvoiceCreditedEvent, PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
 import { unixSeconds } from './dates.js';
 import type { Evidence } from './Evidence.js';
 import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
@@ -65,7 +66,9 @@ export interface ReconcileResult {
   readonly lines: readonly LineDecision[];
   /** `payment.received` payloads for every applied allocation with cash, in line order. */
   readonly events: readonly PaymentReceivedEvent[];
-  /** Open items touched by applied allocations, with their resulting lifecycle state, by invoice id. */
+  /** Proposed `invoice.credited` events for write-offs and netted credit notes (post them before the payments). */
+  readonly adjustments: readonly InvoiceCreditedEvent[];
+  /** Open items touched by applied allocations, with the lifecycle state once events and adjustments are posted, by invoice id. */
   readonly invoices: readonly InvoiceOutcome[];
   readonly summary: {
     readonly lines: number;
@@ -90,6 +93,8 @@ export interface ReconcileInput {
   readonly remittances?: readonly RemittanceAdvice[];
   readonly memory?: PayerMemory;
   readonly options?: ReconcileOptions;
+  /** Verified ledger events per invoice id; when given, states come from core's `deriveInvoiceLifecycle`. */
+  readonly ledgerEvents?: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>>;
 }
 
 /**
@@ -127,11 +132,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
 export function reconcileWithIndex(
   index: InvoiceIndex,
   transactions: readonly BankTransaction[],
-  input: {
-    readonly remittances?: readonly RemittanceAdvice[];
-    readonly memory?: PayerMemory;
-    readonly options?: ReconcileOptions;
-  },
+  input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
 ): ReconcileResult {
   const options = resolveOptions(input.options);
   const memory = input.memory ?? emptyPayerMemory();
@@ -246,10 +247,13 @@ export function reconcileWithIndex(
   const lines = decisions.map(
     (d, k) => d ?? emptyDecision(transactions[k]?.id ?? '', 'unmatched', 'NO_CANDIDATES', 0),
   );
+  const events = buildEvents(lines, transactions, index);
+  const adjustments = buildAdjustments(lines, transactions, index);
   return {
     lines,
-    events: buildEvents(lines, transactions, index),
-    invoices: outcomes(lines, index),
+    events,
+    adjustments,
+    invoices: outcomes(lines, index, events, adjustments, input.ledgerEvents),
     summary: summarise(lines),
   };
 }
@@ -317,7 +321,8 @@ function buildEvents(
           paymentId: tx.id,
           allocationId: a.allocationId,
           amountMinor: a.cashMinor,
-          currency: inv?.currency ?? tx.currency,
+          // Invoice currencies were checked against core's ISO 4217 table when indexed.
+          currency: (inv?.currency ?? tx.currency) as CurrencyCode,
           receivedAt: unixSeconds(date),
           method: 'bank-transfer',
           ...(tx.counterpartyName === undefined ? {} : { payerName: tx.counterpartyName }),
@@ -332,15 +337,69 @@ function buildEvents(
   return events;
 }
 
-function outcomes(lines: readonly LineDecision[], index: InvoiceIndex): InvoiceOutcome[] {
-  const acc = new Map<string, { cash: number; credit: number; writeOff: number; fx: number }>();
+function buildAdjustments(
+  lines: readonly LineDecision[],
+  transactions: readonly BankTransaction[],
+  index: InvoiceIndex,
+): InvoiceCreditedEvent[] {
+  const byId = new Map(index.invoices.map((inv) => [inv.invoiceId, inv]));
+  const out: InvoiceCreditedEvent[] = [];
+  lines.forEach((line, k) => {
+    const tx = transactions[k];
+    if (tx === undefined || line.status !== 'auto') return;
+    const creditedAt = unixSeconds(tx.valueDate ?? tx.bookingDate ?? '1970-01-01');
+    const notes = line.allocations
+      .filter((a) => a.kind === 'credit-note')
+      .map((a) => byId.get(a.invoiceId)?.invoiceNumber ?? a.invoiceId);
+    for (const a of line.allocations) {
+      if (a.kind === 'credit-note') continue;
+      if (a.writeOffMinor > 0) {
+        out.push({
+          invoiceId: a.invoiceId,
+          eventType: 'invoice.credited',
+          payload: {
+            creditNoteId: `WO-${a.allocationId}`,
+            amountMinor: a.writeOffMinor,
+            reason: a.writeOffReason ?? 'WRITE_OFF',
+            creditedAt,
+          },
+          basis: 'WRITE_OFF',
+          transactionId: tx.id,
+        });
+      }
+      if (a.creditMinor > 0) {
+        out.push({
+          invoiceId: a.invoiceId,
+          eventType: 'invoice.credited',
+          payload: {
+            creditNoteId: notes.join('+') || `CN-${a.allocationId}`,
+            amountMinor: a.creditMinor,
+            reason: 'CREDIT_NOTE_NETTED',
+            creditedAt,
+          },
+          basis: 'CREDIT_NOTE_NETTED',
+          transactionId: tx.id,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+function outcomes(
+  lines: readonly LineDecision[],
+  index: InvoiceIndex,
+  events: readonly PaymentReceivedEvent[],
+  adjustments: readonly InvoiceCreditedEvent[],
+  ledger: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>> | undefined,
+): InvoiceOutcome[] {
+  const acc = new Map<string, { cash: number; credit: number; writeOff: number }>();
   for (const l of lines) {
     for (const a of l.allocations) {
-      const o = acc.get(a.invoiceId) ?? { cash: 0, credit: 0, writeOff: 0, fx: 0 };
+      const o = acc.get(a.invoiceId) ?? { cash: 0, credit: 0, writeOff: 0 };
       o.cash += a.cashMinor;
       o.credit += a.creditMinor;
       o.writeOff += a.writeOffMinor;
-      o.fx += a.fxDifferenceMinor;
       acc.set(a.invoiceId, o);
     }
   }
@@ -349,6 +408,19 @@ function outcomes(lines: readonly LineDecision[], index: InvoiceIndex): InvoiceO
     const o = acc.get(inv.invoiceId);
     if (o === undefined) continue;
     const openAfter = inv.openAmountMinor - o.cash - o.credit - o.writeOff;
+    const existing = ledger?.[inv.invoiceId];
+    let state = lifecycleWithoutLedger({ kind: inv.kind ?? 'invoice', openAfterMinor: openAfter });
+    let ledgerViolations: string[] = [];
+    if (existing !== undefined && (inv.kind ?? 'invoice') === 'invoice') {
+      // Credits first: a netted credit note must lower the open amount before the payment lands.
+      const additions = [
+        ...adjustments.filter((e) => e.invoiceId === inv.invoiceId),
+        ...events.filter((e) => e.invoiceId === inv.invoiceId),
+      ];
+      const life = projectLifecycle(existing, inv.invoiceId, additions);
+      state = life.state;
+      ledgerViolations = life.violations.map((v) => v.code);
+    }
     out.push({
       invoiceId: inv.invoiceId,
       openBeforeMinor: inv.openAmountMinor,
@@ -356,12 +428,8 @@ function outcomes(lines: readonly LineDecision[], index: InvoiceIndex): InvoiceO
       creditMinor: o.credit,
       writeOffMinor: o.writeOff,
       openAfterMinor: openAfter,
-      state: invoiceLifecycle({
-        kind: inv.kind ?? 'invoice',
-        openAfterMinor: openAfter,
-        writeOffMinor: o.writeOff,
-        fxDifferenceMinor: o.fx,
-      }),
+      state,
+      ledgerViolations,
     });
   }
   return out.sort((a, b) => (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0));

@@ -1,4 +1,4 @@
-import { currencyExponent } from './currencyExponent.js';
+import { currencyExponent } from '@quidfin/core';
 
 /**
  * Converts minor units of `from` into minor units of `to` at a decimal-string `rate` (units of

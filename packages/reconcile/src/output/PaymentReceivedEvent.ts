@@ -1,38 +1,36 @@
-/**
- * Payload of a `payment.received` event (the shared invoice contract), ready for
- * `buildEvent({ eventType: 'payment.received', payload, ... })` on the invoice's TITLE stream.
- * `receivedAt` is Unix seconds; money is integer minor units.
- *
- * @example
- * ```ts
- * const p: PaymentReceivedPayload = { paymentId: 'S1:1', allocationId: 'S1:1#1', amountMinor: 100000, currency: 'EUR',
- *   receivedAt: 1767312000, method: 'bank-transfer', statementId: 'S1', matchConfidence: 0.9933, reconciled: true };
- * ```
- */
-export interface PaymentReceivedPayload {
-  readonly paymentId: string;
-  readonly allocationId: string;
-  readonly amountMinor: number;
-  readonly currency: string;
-  readonly receivedAt: number;
-  readonly method?: string;
-  readonly payerName?: string;
-  readonly bankReference?: string;
-  readonly statementId?: string;
-  readonly matchConfidence?: number;
-  readonly reconciled?: boolean;
-}
+import type { InvoiceCreditedPayload, PaymentReceivedPayload } from '@quidfin/core';
 
 /**
- * One event to post back to the ledger: which invoice's stream, which type, which payload.
+ * One `payment.received` event to post back to the ledger on the invoice's TITLE stream
+ * (signer: the supplier or the title's current financier owner). The payload is core's
+ * `PaymentReceivedPayload`: integer minor units, `receivedAt` in Unix seconds, `reconciled: true`.
  *
  * @example
  * ```ts
- * for (const e of result.events) await client.postEvent(e.invoiceId, e.eventType, e.payload);
+ * for (const e of result.events) await buildEvent({ signer, subjectId: e.invoiceId, subjectType: 'TITLE', sequence, eventType: e.eventType, payload: { ...e.payload } });
  * ```
  */
 export interface PaymentReceivedEvent {
   readonly invoiceId: string;
   readonly eventType: 'payment.received';
   readonly payload: PaymentReceivedPayload;
+}
+
+/**
+ * A proposed `invoice.credited` event (signer: the supplier): a short payment written off (bank
+ * fee, rounding, early-payment discount, FX difference, remittance deduction) or a credit note
+ * netted in a payment. Proposals, never posted silently: the supplier reviews and signs them.
+ *
+ * @example
+ * ```ts
+ * for (const a of result.adjustments) console.log(a.invoiceId, a.basis, a.payload.amountMinor, a.payload.reason);
+ * ```
+ */
+export interface InvoiceCreditedEvent {
+  readonly invoiceId: string;
+  readonly eventType: 'invoice.credited';
+  readonly payload: InvoiceCreditedPayload;
+  /** `WRITE_OFF`: short payment accepted; `CREDIT_NOTE_NETTED`: an open credit note used in the payment. */
+  readonly basis: 'WRITE_OFF' | 'CREDIT_NOTE_NETTED';
+  readonly transactionId: string;
 }

@@ -57,10 +57,19 @@ export function decodeInput(input: string | Uint8Array, format: string, options:
   try {
     return new TextDecoder(label, { fatal: true }).decode(input.subarray(start));
   } catch {
+    const offset = firstInvalidUtf8(input);
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+      if (input[i] === 0x0a) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
     throw new StatementParseError(
       'ENCODING_ERROR',
       format,
-      { path: '', column: firstInvalidUtf8(input) + 1 },
+      { path: `byte ${offset}`, line, column: offset - lineStart + 1 },
       `input is not valid ${label}; pass options.encoding (e.g. 'windows-1252') if the bank sends another encoding`,
     );
   }

@@ -1,6 +1,6 @@
+import { currencyExponent } from '@quidfin/core';
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankStatement, BankTransaction, ParseResult, ParseWarning } from '../model/BankTransaction.js';
-import { currencyExponent } from '../money/currencyExponent.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 
 /** Options of {@link parseBai2}. */
@@ -157,19 +157,15 @@ function splitRecords(text: string): RecordLine[] {
       else prev.text += `\n${line}`;
       return;
     }
+    // Several records may share one physical line, each ending with "/" (seen in bank files).
+    const segments = line.split(/\/\s+(?=\d{2},)/);
+    if (segments.length > 1) {
+      for (const seg of segments) push(seg, lineNo);
+      return;
+    }
     const code = line.slice(0, 2);
     let rest = line.slice(3);
-    if (code !== '16' && code !== '88') {
-      // Several records may share one physical line, each ending with "/".
-      const cut = rest.indexOf('/');
-      if (cut >= 0) {
-        const tail = rest.slice(cut + 1);
-        rest = rest.slice(0, cut);
-        out.push({ code, fields: rest.split(','), text: '', line: lineNo });
-        if (tail.trim() !== '') push(tail, lineNo);
-        return;
-      }
-    }
+    if (code !== '16' && code !== '88') rest = rest.replace(/\/$/, '');
     if (code === '88') {
       if (prev === undefined) {
         out.push({ code, fields: [], text: rest, line: lineNo });

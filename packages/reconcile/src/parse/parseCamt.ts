@@ -1,3 +1,4 @@
+import { currencyExponent } from '@quidfin/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type {
@@ -8,7 +9,6 @@ import type {
   ReferredDocument,
   StatementFormat,
 } from '../model/BankTransaction.js';
-import { currencyExponent } from '../money/currencyExponent.js';
 import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 import { attr, child, children, textAt, textOf, type XmlNode } from './xmlNode.js';
@@ -46,6 +46,23 @@ export function parseCamt(input: string | Uint8Array, options: DecodeOptions = {
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
+    const unclosed = /^Invalid '(\[[\s\S]*\])' found/.exec(valid.err.msg)?.[1];
+    if (unclosed !== undefined) {
+      // The validator reports tags still open at end of input at 1:1; say where it really is.
+      let open: string[] = [];
+      try {
+        open = JSON.parse(unclosed) as string[];
+      } catch {
+        open = [];
+      }
+      const lines = text.split('\n');
+      throw new StatementParseError(
+        'MALFORMED_STATEMENT',
+        'camt',
+        { path: open.join('/'), line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 },
+        `input ends inside <${open[open.length - 1] ?? '?'}>: truncated XML`,
+      );
+    }
     throw new StatementParseError(
       'MALFORMED_STATEMENT',
       'camt',
@@ -123,26 +140,32 @@ function fail(format: string, path: string, message: string): never {
   throw new StatementParseError('MALFORMED_STATEMENT', format, { path }, message);
 }
 
-function amountAt(node: XmlNode, path: string, format: string): { amountMinor: number; currency: string } {
-  const el = child(node, 'Amt') ?? child(node, 'Amt/Amt');
-  const raw = textOf(el)?.trim();
-  const ccy = attr(el, 'Ccy') ?? attr(child(node, 'Amt/Amt'), 'Ccy');
-  if (raw === undefined) fail(format, `${path}/Amt`, 'missing amount');
-  if (ccy === undefined) fail(format, `${path}/Amt/@Ccy`, 'missing currency');
+/** Reads an amount element: `<X Ccy="EUR">1.00</X>`, or `<X><Amt Ccy="EUR">1.00</Amt></X>` (newer versions). */
+function moneyOf(el: XmlNode, path: string, format: string): { amountMinor: number; currency: string } {
+  const node = textOf(el) === undefined && child(el, 'Amt') !== undefined ? child(el, 'Amt') : el;
+  const where = node === el ? path : `${path}/Amt`;
+  const raw = textOf(node)?.trim();
+  const ccy = attr(node, 'Ccy');
+  if (raw === undefined || raw === '') fail(format, where, 'missing amount');
+  if (ccy === undefined) fail(format, `${where}/@Ccy`, 'missing currency');
   const exp = currencyExponent(ccy);
-  if (exp === undefined) fail(format, `${path}/Amt/@Ccy`, `invalid currency "${ccy}"`);
+  if (exp === undefined) fail(format, `${where}/@Ccy`, `invalid currency "${ccy}"`);
   const minor = parseDecimalMinor(raw, exp, '.');
-  if (typeof minor === 'string') fail(format, `${path}/Amt`, `amount ${minor}`);
-  if (minor < 0) fail(format, `${path}/Amt`, 'amount must not be negative (CdtDbtInd carries the sign)');
+  if (typeof minor === 'string') fail(format, where, `amount ${minor}`);
+  if (minor < 0) fail(format, where, 'amount must not be negative (CdtDbtInd carries the sign)');
   return { amountMinor: minor, currency: ccy };
 }
 
-function optionalAmount(
-  node: XmlNode,
+function amountAt(node: XmlNode, path: string, format: string): { amountMinor: number; currency: string } {
+  return moneyOf(child(node, 'Amt'), `${path}/Amt`, format);
+}
+
+function optionalMoney(
+  el: XmlNode,
   path: string,
   format: string,
 ): { amountMinor: number; currency: string } | undefined {
-  return node === undefined ? undefined : amountAt(node, path, format);
+  return el === undefined ? undefined : moneyOf(el, path, format);
 }
 
 function dateAt(node: XmlNode, path: string): string | undefined {
@@ -204,10 +227,11 @@ function readDetails(tx: XmlNode, path: string, format: string, credit: boolean)
     remittanceText: [],
     additionalInfo: [],
   };
-  const amt = child(tx, 'Amt') !== undefined ? tx : child(tx, 'AmtDtls/TxAmt');
-  const amount = child(amt, 'Amt') === undefined ? undefined : amountAt(amt, path, format);
+  const amount =
+    optionalMoney(child(tx, 'Amt'), `${path}/Amt`, format) ??
+    optionalMoney(child(tx, 'AmtDtls/TxAmt'), `${path}/AmtDtls/TxAmt`, format);
   if (amount) d.amount = amount;
-  const instd = optionalAmount(child(tx, 'AmtDtls/InstdAmt'), `${path}/AmtDtls/InstdAmt`, format);
+  const instd = optionalMoney(child(tx, 'AmtDtls/InstdAmt'), `${path}/AmtDtls/InstdAmt`, format);
   if (instd) d.instructed = instd;
   const e2e = textAt(tx, 'Refs/EndToEndId');
   if (e2e !== undefined && e2e.toUpperCase() !== 'NOTPROVIDED') d.endToEndId = e2e;
@@ -237,16 +261,8 @@ function readDetails(tx: XmlNode, path: string, format: string, credit: boolean)
         const type = textAt(rdi, 'Tp/CdOrPrtry/Cd') ?? textAt(rdi, 'Tp/CdOrPrtry/Prtry');
         const amtNode = child(strd, 'RfrdDocAmt');
         const base = `${path}/RmtInf/Strd[${si}]/RfrdDocAmt`;
-        const rmtd = optionalAmount(
-          child(amtNode, 'RmtdAmt') === undefined ? undefined : { Amt: child(amtNode, 'RmtdAmt') },
-          base,
-          format,
-        );
-        const dsc = optionalAmount(
-          child(amtNode, 'DscntApldAmt') === undefined ? undefined : { Amt: child(amtNode, 'DscntApldAmt') },
-          base,
-          format,
-        );
+        const rmtd = optionalMoney(child(amtNode, 'RmtdAmt'), `${base}/RmtdAmt`, format);
+        const dsc = optionalMoney(child(amtNode, 'DscntApldAmt'), `${base}/DscntApldAmt`, format);
         const doc: ReferredDocument = {
           number: nb,
           ...(type === undefined ? {} : { type }),

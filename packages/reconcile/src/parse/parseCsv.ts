@@ -1,6 +1,6 @@
+import { currencyExponent } from '@quidfin/core';
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseResult } from '../model/BankTransaction.js';
-import { currencyExponent } from '../money/currencyExponent.js';
 import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 

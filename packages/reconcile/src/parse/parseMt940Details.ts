@@ -74,7 +74,7 @@ export function parseMt940Details(raw: string): Mt940Details {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  const iban = /\b(?:REK|IBAN):\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30})/.exec(joined)?.[1];
+  const iban = /\b(?:REK|IBAN):\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30})/.exec(raw.replace(/\n/g, ' '))?.[1];
   const name = /\bNAAM:\s*([^/\n]+)/.exec(raw)?.[1]?.trim();
   return {
     dialect: 'free-text',
@@ -146,7 +146,8 @@ function dutch(joined: string): Mt940Details {
     if (!tags.has(tag)) tags.set(tag, joined.slice(start, end).replace(/\/$/, '').trim());
   });
   const eref = tags.get('EREF');
-  const remi = tags.get('REMI') ?? tags.get('USTD') ?? '';
+  // ING writes /REMI/USTD//text/ (or /REMI/STRD/CUR/ref/): drop the sub-tag.
+  const remi = (tags.get('REMI') ?? tags.get('USTD') ?? '').replace(/^(USTD|STRD)\/\/?(CUR\/)?/, '');
   const scor = tags.get('CDTRREF') ?? tags.get('SCOR');
   const name = tags.get('NAME');
   const iban = tags.get('IBAN');
