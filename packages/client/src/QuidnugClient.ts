@@ -1,12 +1,8 @@
 import {
-  buildEvent,
-  buildTrust,
   type EventTx,
   type IdentityTx,
   type JsonObject,
   type QuidnugTx,
-  type Signer,
-  type SubjectType,
   type TitleTx,
   type TrustTx,
   toWireJson,
@@ -53,28 +49,6 @@ export interface TrustQueryParams {
   /** Maximum number of edges in a path (node default 5). */
   readonly maxDepth?: number;
   readonly includeUnverified?: boolean;
-}
-
-/** Input of {@link QuidnugClient.appendEvent}: an event to sign, sequence chosen by the client. */
-export interface AppendEventInput {
-  readonly signer: Signer;
-  readonly trustDomain: string;
-  readonly subjectId: string;
-  readonly subjectType: SubjectType;
-  readonly eventType: string;
-  readonly payload?: JsonObject;
-  readonly payloadCid?: string;
-}
-
-/** Input of {@link QuidnugClient.grantTrust}: a TRUST to sign, nonce chosen from the nonce store. */
-export interface GrantTrustInput {
-  readonly signer: Signer;
-  readonly trustDomain: string;
-  readonly trustee: string;
-  readonly trustLevel: number;
-  readonly description?: string;
-  /** Unix seconds. */
-  readonly validUntil?: number;
 }
 
 const enc = encodeURIComponent;
@@ -350,7 +324,7 @@ export class QuidnugClient {
     );
   }
 
-  /** `POST /events` (signed EVENT): `{ id, sequence }`. No sequence management: see `appendEvent`. */
+  /** `POST /events` (signed EVENT): `{ id, sequence }`. No sequence management: see the `appendEvent` function. */
   submitEvent(tx: EventTx, o: CallOptions = {}): Promise<EventSubmitResult> {
     return this.#submit(
       tx,
@@ -362,61 +336,10 @@ export class QuidnugClient {
     );
   }
 
-  /**
-   * Signs and sends an event with a managed sequence (see `SequenceManager`): safe to call
-   * concurrently for one subject. If the node refuses it because a block committed meanwhile,
-   * the stream state is re-read and the event re-signed with a fresh sequence (at most 3 times).
-   *
-   * @example
-   * ```ts
-   * const { tx } = await client.appendEvent({ signer, trustDomain, subjectId: 'inv-1', subjectType: 'TITLE',
-   *   eventType: 'carrier.shipped', payload: { carrierQuid, billOfLading: 'BOL-1', shippedAt } });
-   * await client.waitForCommit(tx);
-   * ```
-   */
-  async appendEvent(
-    input: AppendEventInput,
-    o: CallOptions = {},
-  ): Promise<EventSubmitResult & { tx: EventTx }> {
-    const load = (): Promise<StreamState> => this.#streamState(input.subjectId, o);
-    for (let attempt = 0; ; attempt++) {
-      const sequence = await this.sequences.next(input.subjectId, load);
-      const tx = await buildEvent({ ...input, sequence });
-      try {
-        const r = await this.submitEvent(tx, o);
-        return { ...r, tx };
-      } catch (error) {
-        if (!isQuidfinClientError(error) || error.code !== 'TRANSACTION_REJECTED' || attempt >= 3)
-          throw error;
-        const state = await this.sequences.refresh(input.subjectId, load);
-        const stale = state.exists && sequence <= state.latest;
-        if (!stale) throw error;
-      }
-    }
-  }
-
-  async #streamState(subjectId: string, o: CallOptions): Promise<StreamState> {
+  /** Committed state of a stream for sequence management: `{ exists, latest }`. */
+  async streamState(subjectId: string, o: CallOptions = {}): Promise<StreamState> {
     const stream = await this.findStream(subjectId, {}, o);
     return stream ? { exists: true, latest: stream.latestSequence } : { exists: false, latest: 0 };
-  }
-
-  /**
-   * Signs and sends a TRUST with the next nonce from the nonce store (per truster and trustee,
-   * and increasing per truster and domain).
-   *
-   * @example
-   * ```ts
-   * const { tx } = await client.grantTrust({ signer: bureau, trustDomain, trustee: supplierQuid, trustLevel: 0.85 });
-   * ```
-   */
-  async grantTrust(input: GrantTrustInput, o: CallOptions = {}): Promise<SubmitResult & { tx: TrustTx }> {
-    const nonce = await this.nonces.next({
-      truster: input.signer.quidId,
-      trustee: input.trustee,
-      trustDomain: input.trustDomain,
-    });
-    const tx = await buildTrust({ ...input, nonce });
-    return { ...(await this.submitTrust(tx, o)), tx };
   }
 
   /**

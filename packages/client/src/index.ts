@@ -1,4 +1,7 @@
 // @quidfin/client: typed, reliable client for the Quidnug node API, and the invoice ledger on top.
+
+export { type AppendEventInput, appendEvent } from './commit/appendEvent.js';
+export { type GrantTrustInput, grantTrust } from './commit/grantTrust.js';
 export {
   isCommitted,
   isPending,
@@ -35,8 +38,6 @@ export { LedgerVerificationError, type LedgerVerificationReason } from './ledger
 export { type InvoiceView, type RejectedInvoiceEvent, readInvoice } from './ledger/readInvoice.js';
 export { paginate } from './paginate.js';
 export {
-  type AppendEventInput,
-  type GrantTrustInput,
   QuidnugClient,
   type TrustQueryParams,
 } from './QuidnugClient.js';

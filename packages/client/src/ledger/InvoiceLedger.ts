@@ -19,6 +19,8 @@ import {
   type TitleTx,
   type TrustTx,
 } from '@quidfin/core';
+import { appendEvent } from '../commit/appendEvent.js';
+import { grantTrust } from '../commit/grantTrust.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
@@ -177,7 +179,8 @@ export class InvoiceLedger {
     payload: JsonObject,
     o: CallOptions,
   ): Promise<EventTx> {
-    const { tx } = await this.client.appendEvent(
+    const { tx } = await appendEvent(
+      this.client,
       {
         signer,
         trustDomain: this.trustDomain,
@@ -327,7 +330,7 @@ export class InvoiceLedger {
     o: CallOptions = {},
   ): Promise<TrustTx> {
     await this.#domain(o);
-    const { tx } = await this.client.grantTrust({ signer, trustDomain: this.trustDomain, ...input }, o);
+    const { tx } = await grantTrust(this.client, { signer, trustDomain: this.trustDomain, ...input }, o);
     await this.#commit(tx, o);
     return tx;
   }

@@ -7,7 +7,7 @@ import {
   toWireJson,
 } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuidfinClientError, QuidnugClient } from '../../src/index.js';
+import { appendEvent, grantTrust, type QuidfinClientError, type QuidnugClient } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 async function register(client: QuidnugClient, name: string): Promise<Signer> {
@@ -65,7 +65,7 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
 
     it('20 concurrent events on a new stream, then 20 more, all land with valid sequences', async () => {
       const first = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => client.appendEvent(event(i % 2 ? owner : other, i))),
+        Array.from({ length: 20 }, (_, i) => appendEvent(client, event(i % 2 ? owner : other, i))),
       );
       // Before the stream's first commit only 1 is valid; a block may commit mid-burst, after
       // which refused events are re-sequenced above the committed latest.
@@ -73,7 +73,7 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       expect(first.every((r) => r.sequence >= 1)).toBe(true);
       await Promise.all(first.map((r) => client.waitForCommit(r.tx)));
       const second = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => client.appendEvent(event(i % 2 ? owner : other, 20 + i))),
+        Array.from({ length: 20 }, (_, i) => appendEvent(client, event(i % 2 ? owner : other, 20 + i))),
       );
       const seqs = second.map((r) => r.sequence);
       expect(new Set(seqs).size).toBe(20);
@@ -90,13 +90,13 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
     it('re-sequences an event whose sequence went stale when another writer committed first', async () => {
       const writerA = h.client();
       const writerB = h.client();
-      const a = await writerA.appendEvent(event(owner, 100));
+      const a = await appendEvent(writerA, event(owner, 100));
       await writerA.waitForCommit(a.tx);
       // B learned the stream state before A's next commits, so its cached latest is stale.
       await writerB.sequences.next('seq-asset', async () => ({ exists: true, latest: a.sequence }));
-      const a2 = await writerA.appendEvent(event(owner, 101));
+      const a2 = await appendEvent(writerA, event(owner, 101));
       await writerA.waitForCommit(a2.tx);
-      const b = await writerB.appendEvent(event(other, 102));
+      const b = await appendEvent(writerB, event(other, 102));
       expect(b.sequence).toBeGreaterThan(a2.sequence);
       await writerB.waitForCommit(b.tx);
     });
@@ -109,7 +109,7 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       ]);
       const grants = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          client.grantTrust({
+          grantTrust(client, {
             signer: owner,
             trustDomain: DOMAIN,
             trustee: trustees[i % 3]!.quidId,

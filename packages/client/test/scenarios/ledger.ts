@@ -1,6 +1,6 @@
 import { generateSigner, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
+import { appendEvent, InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
 
 const HASH = 'ab'.repeat(32);
@@ -158,19 +158,18 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
         reason: 'short shipment',
       });
       expect((await ledger.getInvoice('inv-ledger-2')).lifecycle.state).toBe('Disputed');
-      await ledger.resolveDispute(supplier, 'inv-ledger-2', { disputeId: 'd-1', outcome: 'withdrawn' });
+      await ledger.resolveDispute(buyer, 'inv-ledger-2', { disputeId: 'd-1', outcome: 'withdrawn' });
       expect((await ledger.getInvoice('inv-ledger-2')).lifecycle.state).toBe('Issued');
       // A financier co-owner may write to the stream (the node allows it) but may not ship goods.
-      await ledger.client
-        .appendEvent({
-          signer: fin2,
-          trustDomain: DOMAIN,
-          subjectId: 'inv-ledger-2',
-          subjectType: 'TITLE',
-          eventType: 'carrier.shipped',
-          payload: { carrierQuid: fin2.quidId, billOfLading: 'BOL-FAKE', shippedAt: issuedAt },
-        })
-        .then((r) => ledger.client.waitForCommit(r.tx));
+      const fake = await appendEvent(ledger.client, {
+        signer: fin2,
+        trustDomain: DOMAIN,
+        subjectId: 'inv-ledger-2',
+        subjectType: 'TITLE',
+        eventType: 'carrier.shipped',
+        payload: { carrierQuid: fin2.quidId, billOfLading: 'BOL-FAKE', shippedAt: issuedAt },
+      });
+      await ledger.client.waitForCommit(fake.tx);
       await ledger.reportFraud(fin2, 'inv-ledger-2', 'invoice-forged', {
         evidence: 'PO matches another buyer',
         severity: 'high',

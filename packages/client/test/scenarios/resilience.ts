@@ -1,6 +1,6 @@
 import { buildEvent, buildIdentity, buildTitle, generateSigner, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuidnugClient } from '../../src/index.js';
+import { appendEvent, type QuidnugClient } from '../../src/index.js';
 import { DOMAIN, type Harness, type Interceptor, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 /** Loses the answer to the first POST matching `path` after the node got it, or the request before. */
@@ -129,7 +129,7 @@ export function defineResilienceSuite(label: string, make: MakeHarness): void {
         await client.waitForCommit(id, { intervalMs: 100 });
         const results = await Promise.all(
           Array.from({ length: 5 }, (_, i) =>
-            client.appendEvent({
+            appendEvent(client, {
               signer: owner,
               trustDomain: DOMAIN,
               subjectId: owner.quidId,

@@ -1,6 +1,6 @@
 import { buildEvent, buildIdentity, buildTitle, generateSigner, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuidfinClientError, QuidnugClient } from '../../src/index.js';
+import { appendEvent, grantTrust, type QuidfinClientError, type QuidnugClient } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
 
 async function register(client: QuidnugClient, name: string): Promise<Signer> {
@@ -69,7 +69,7 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
     });
 
     it('trust: grant with managed nonces, relational query (GET and POST), edges, registry views', async () => {
-      const first = await client.grantTrust({
+      const first = await grantTrust(client, {
         signer: alice,
         trustDomain: DOMAIN,
         trustee: bob.quidId,
@@ -77,7 +77,7 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
       });
       expect(first.tx.nonce).toBe(1);
       await client.waitForCommit(first.tx);
-      const second = await client.grantTrust({
+      const second = await grantTrust(client, {
         signer: alice,
         trustDomain: DOMAIN,
         trustee: bob.quidId,
@@ -165,7 +165,7 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
       });
       expect(await client.findStream('0000000000000000')).toBeUndefined();
       for (let i = 0; i < 3; i++) {
-        const { tx: next } = await client.appendEvent({
+        const { tx: next } = await appendEvent(client, {
           signer: alice,
           trustDomain: DOMAIN,
           subjectId: alice.quidId,

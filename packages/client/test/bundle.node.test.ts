@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+
+async function bundle(names: string): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `export { ${names} } from ${JSON.stringify(entry)};`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['@quidfin/source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+// Budgets (esbuild, minified, brotli) with a little headroom. `npx size-limit` in this folder checks
+// the same shapes with rolldown (about 16 kB and 39 kB today; it also subtracts an empty project).
+describe('browser bundle', () => {
+  it('the low-level client stays within its budget and never pulls in signing, the devnode or Node built-ins', async () => {
+    const code = await bundle('createQuidnugClient');
+    const size = brotliCompressSync(code).length;
+    expect(size).toBeLessThan(25 * 1024);
+    // Reading and submitting needs no elliptic-curve code: signing lives in appendEvent / grantTrust.
+    for (const marker of ['createDevNode', 'mineBlock', 'node:', 'Buffer.from', 'process.env', 'secp256r1']) {
+      expect(code.includes(marker), marker).toBe(false);
+    }
+  });
+
+  it('the whole client with the invoice ledger stays within its budget', async () => {
+    const code = await bundle('createQuidnugClient, InvoiceLedger');
+    expect(brotliCompressSync(code).length).toBeLessThan(48 * 1024);
+    expect(code.includes('createDevNode')).toBe(false);
+  });
+
+  it('has no import-time side effects: an unused import bundles to nothing', async () => {
+    const code = await bundle('isAbortError');
+    expect(code.length).toBeLessThan(400);
+  });
+});
