@@ -180,9 +180,9 @@ export function parseFirstValue(text: string): ParsedValue {
     if (!m) return fail('invalid value');
     const raw = m[0];
     i += raw.length;
-    // Go's scanner refuses a number running straight into more digits, e.g. `01`.
-    const next = text.charCodeAt(i);
-    if (next >= 0x30 && next <= 0x39) fail('invalid number');
+    // Go's scanner is greedy: `01`, `1.`, `1.x`, `1e` and `1e+` are errors, not a number and a rest.
+    const next = text[i];
+    if (next !== undefined && /[0-9.eE]/.test(next)) fail('invalid number');
     return new JsonNumber(raw);
   };
 

@@ -40,8 +40,9 @@ export class TokenBucket {
   /** Spends one token if there is one. */
   allow(now: number): boolean {
     this.advance(now);
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
+    // A small tolerance absorbs float drift from many small refills.
+    if (this.tokens >= 1 - 1e-9) {
+      this.tokens = Math.max(0, this.tokens - 1);
       return true;
     }
     return false;
