@@ -76,10 +76,12 @@ export async function serveRequest(
 
   let path: string;
   let query: URLSearchParams;
+  let search: string;
   try {
     const url = new URL(request.url);
     path = decodeURIComponent(url.pathname);
     query = url.searchParams;
+    search = url.search;
   } catch {
     return respond(
       { status: 400, body: '400 Bad Request', contentType: 'text/plain; charset=utf-8' },
@@ -88,7 +90,7 @@ export async function serveRequest(
   }
   if (path.includes('//')) {
     // gorilla/mux answers unclean paths with a redirect to the cleaned path.
-    headers.set('Location', path.replace(/\/{2,}/g, '/'));
+    headers.set('Location', path.replace(/\/{2,}/g, '/') + search);
     return respond({ status: 301, body: '' }, headers);
   }
   const root = rootReply(request.method, path);
