@@ -4,7 +4,7 @@ import type { PayerMemory } from '../learn/PayerMemory.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens } from '../text/nameKey.js';
-import { digitsKey, referenceKey } from '../text/referenceKey.js';
+import { digitsKey, referenceKey, referenceRuns } from '../text/referenceKey.js';
 
 /** Per-payer facts the matcher needs. */
 export interface PayerInfo {
@@ -104,7 +104,7 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
     const key = referenceKey(inv.invoiceNumber);
     if (key.length >= 3) {
       push(byNumberKey, key, i);
-      const runs = key.match(/[0-9]+|[A-Z\u00C0-\u024F]+/g)?.length ?? 1;
+      const runs = referenceRuns(inv.invoiceNumber).length;
       if (runs > maxKeyRuns) maxKeyRuns = runs;
     }
     const digits = digitsKey(inv.invoiceNumber);

@@ -206,6 +206,16 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     ev.push(...payerEvidenceFor(inv, payerEvidence, payerIds));
     ev.push(...fit.evidence);
     if (
+      fit.kind === 'exact' &&
+      ref === undefined &&
+      payerIds.length === 0 &&
+      (index.byAmount.get(`${tx.currency}:${pay}`)?.length ?? 0) === 1
+    ) {
+      ev.push(
+        evidence('amount', 'AMOUNT_UNIQUE_OVERALL', 'amountMinor', 'the only open item with this amount'),
+      );
+    }
+    if (
       fit.kind !== 'partial' &&
       fit.kind !== 'over' &&
       ref === undefined &&
