@@ -42,7 +42,14 @@ import type {
   TrustResult,
 } from './types.js';
 
-/** Query options of the relational trust routes. */
+/**
+ * Query options of the relational trust routes.
+ *
+ * @example
+ * ```ts
+ * await client.getTrust(financier, supplier, { maxDepth: 4, includeUnverified: true });
+ * ```
+ */
 export interface TrustQueryParams {
   /** Echoed only; the node ignores it. */
   readonly domain?: string;

@@ -2,7 +2,14 @@
 // follow the node's JSON, including its snake_case spots (PROTOCOL §9.9).
 import type { QuidnugTx } from '@quidfin/core';
 
-/** `GET /health`. */
+/**
+ * `GET /health`.
+ *
+ * @example
+ * ```ts
+ * const { status, uptime }: Health = await client.health();
+ * ```
+ */
 export interface Health {
   readonly status: string;
   readonly node_id: string;
@@ -11,7 +18,14 @@ export interface Health {
   readonly version: string;
 }
 
-/** `GET /info`. */
+/**
+ * `GET /info`.
+ *
+ * @example
+ * ```ts
+ * const { managedDomains, blockHeight }: NodeInfo = await client.info();
+ * ```
+ */
 export interface NodeInfo {
   readonly nodeQuid: string;
   readonly managedDomains: readonly string[];
@@ -21,7 +35,14 @@ export interface NodeInfo {
   readonly operatorQuid?: { readonly id: string; readonly publicKeyHex: string };
 }
 
-/** A trust domain as `GET /domains` lists it (extra governance keys are kept in `extra`). */
+/**
+ * A trust domain as `GET /domains` lists it (extra governance keys are kept in `extra`).
+ *
+ * @example
+ * ```ts
+ * const names = (await client.listDomains()).map((d: TrustDomain) => d.name);
+ * ```
+ */
 export interface TrustDomain {
   readonly name: string;
   readonly validatorNodes: readonly string[] | null;
@@ -31,7 +52,14 @@ export interface TrustDomain {
   readonly validatorPublicKeys: Readonly<Record<string, string>> | null;
 }
 
-/** `POST /domains` success, or the idempotent result of `ensureDomain`. */
+/**
+ * `POST /domains` success, or the idempotent result of `ensureDomain`.
+ *
+ * @example
+ * ```ts
+ * const { created }: DomainRegistration = await client.ensureDomain('factoring.supply-chain.us');
+ * ```
+ */
 export interface DomainRegistration {
   readonly name: string;
   /** False when the domain already existed (only from `ensureDomain`). */
@@ -39,20 +67,41 @@ export interface DomainRegistration {
   readonly message: string;
 }
 
-/** `POST /transactions/{trust,identity,title}`: the transaction is in the pending pool. */
+/**
+ * `POST /transactions/{trust,identity,title}`: the transaction is in the pending pool.
+ *
+ * @example
+ * ```ts
+ * const { transactionId }: SubmitResult = await client.submitIdentity(tx);
+ * ```
+ */
 export interface SubmitResult {
   readonly transactionId: string;
   readonly status: string;
   readonly message: string;
 }
 
-/** `POST /events`: `{id, sequence}`. */
+/**
+ * `POST /events`: `{id, sequence}`.
+ *
+ * @example
+ * ```ts
+ * const { id, sequence }: EventSubmitResult = await client.submitEvent(eventTx);
+ * ```
+ */
 export interface EventSubmitResult {
   readonly id: string;
   readonly sequence: number;
 }
 
-/** One unverified hop of a trust path (`includeUnverified=true`). */
+/**
+ * One unverified hop of a trust path (`includeUnverified=true`).
+ *
+ * @example
+ * ```ts
+ * for (const gap of (await client.getTrust(a, b, { includeUnverified: true })).verificationGaps ?? []) console.log(gap.validatorQuid);
+ * ```
+ */
 export interface VerificationGap {
   readonly from: string;
   readonly to: string;
@@ -60,7 +109,14 @@ export interface VerificationGap {
   readonly validatorTrust: number;
 }
 
-/** `GET /trust/{observer}/{target}` and `POST /trust/query`. */
+/**
+ * `GET /trust/{observer}/{target}` and `POST /trust/query`.
+ *
+ * @example
+ * ```ts
+ * const { trustLevel, trustPath }: TrustResult = await client.getTrust(financier, supplier);
+ * ```
+ */
 export interface TrustResult {
   readonly observer: string;
   readonly target: string;
@@ -78,7 +134,14 @@ export interface TrustResult {
   readonly partial?: boolean;
 }
 
-/** One direct trust edge (`GET /trust/edges/{quidId}`). */
+/**
+ * One direct trust edge (`GET /trust/edges/{quidId}`).
+ *
+ * @example
+ * ```ts
+ * for (const edge of (await client.getTrustEdges(bureau)).edges) console.log(edge.trustee, edge.trustLevel);
+ * ```
+ */
 export interface TrustEdge {
   readonly truster: string;
   readonly trustee: string;
@@ -89,14 +152,28 @@ export interface TrustEdge {
   readonly timestamp: number;
 }
 
-/** `GET /trust/edges/{quidId}`: the node's object keyed by trustee, as a list sorted by trustee. */
+/**
+ * `GET /trust/edges/{quidId}`: the node's object keyed by trustee, as a list sorted by trustee.
+ *
+ * @example
+ * ```ts
+ * const { edges }: TrustEdges = await client.getTrustEdges(bureau);
+ * ```
+ */
 export interface TrustEdges {
   readonly quidId: string;
   readonly includeUnverified: boolean;
   readonly edges: readonly TrustEdge[];
 }
 
-/** `GET /registry/trust?truster&trustee`. */
+/**
+ * `GET /registry/trust?truster&trustee`.
+ *
+ * @example
+ * ```ts
+ * const { trust_level }: TrustRegistryEdge = await client.getTrustRegistryEdge(bureau, supplier);
+ * ```
+ */
 export interface TrustRegistryEdge {
   readonly truster: string;
   readonly trustee: string;
@@ -104,26 +181,54 @@ export interface TrustRegistryEdge {
   readonly trust_level: number;
 }
 
-/** `GET /registry/trust?truster`: expired edges included. `{}` when the node sends `null`. */
+/**
+ * `GET /registry/trust?truster`: expired edges included. `{}` when the node sends `null`.
+ *
+ * @example
+ * ```ts
+ * const { relationships }: TrustRelationships = await client.getTrustRelationships(bureau);
+ * ```
+ */
 export interface TrustRelationships {
   readonly truster: string;
   readonly relationships: Readonly<Record<string, number>>;
 }
 
-/** `GET /registry/title?owner_id`: one title an owner holds. */
+/**
+ * `GET /registry/title?owner_id`: one title an owner holds.
+ *
+ * @example
+ * ```ts
+ * for await (const t of client.iterateTitlesByOwner(supplier)) console.log(t.asset_id, t.stake_type);
+ * ```
+ */
 export interface OwnedTitle {
   readonly asset_id: string;
   readonly percentage: number;
   readonly stake_type: string;
 }
 
-/** `GET /registry/title` without parameters: one title of the registry. */
+/**
+ * `GET /registry/title` without parameters: one title of the registry.
+ *
+ * @example
+ * ```ts
+ * for await (const e of client.iterateTitles()) console.log(e.asset_id);
+ * ```
+ */
 export interface TitleRegistryEntry {
   readonly asset_id: string;
   readonly title: QuidnugTx;
 }
 
-/** `GET /streams/{subjectId}`. */
+/**
+ * `GET /streams/{subjectId}`.
+ *
+ * @example
+ * ```ts
+ * const { latestSequence }: StreamInfo = await client.getStream('inv-1');
+ * ```
+ */
 export interface StreamInfo {
   readonly subjectId: string;
   readonly subjectType: string;
@@ -135,7 +240,14 @@ export interface StreamInfo {
   readonly latestEventId: string;
 }
 
-/** One block (`GET /blocks`). Transactions are kept as the node sent them. */
+/**
+ * One block (`GET /blocks`). Transactions are kept as the node sent them.
+ *
+ * @example
+ * ```ts
+ * for await (const block of client.iterateBlocks()) console.log(block.index, block.transactions.length);
+ * ```
+ */
 export interface Block {
   readonly index: number;
   readonly timestamp: number;
@@ -145,20 +257,42 @@ export interface Block {
   readonly hash: string;
 }
 
-/** `GET /blocks/tentative/{domain}`. */
+/**
+ * `GET /blocks/tentative/{domain}`.
+ *
+ * @example
+ * ```ts
+ * const { blocks }: TentativeBlocks = await client.getTentativeBlocks('factoring.supply-chain.us');
+ * ```
+ */
 export interface TentativeBlocks {
   readonly domain: string;
   readonly blocks: readonly Block[];
 }
 
-/** `POST /quids` (the node throws the private key away; never build on it). */
+/**
+ * `POST /quids` (the node throws the private key away; never build on it).
+ *
+ * @example
+ * ```ts
+ * const { quidId }: CreatedQuid = await client.createQuid({ label: 'throwaway' });
+ * ```
+ */
 export interface CreatedQuid {
   readonly quidId: string;
   readonly publicKey: string;
   readonly created: number;
 }
 
-/** One page of a paginated list (`body.data.data` and `body.data.pagination`, unwrapped). */
+/**
+ * One page of a paginated list (`body.data.data` and `body.data.pagination`, unwrapped).
+ *
+ * @example
+ * ```ts
+ * const page: Page<EventTx> = await client.listStreamEvents('inv-1', { limit: 100 });
+ * const more = page.offset + page.items.length < page.total;
+ * ```
+ */
 export interface Page<T> {
   readonly items: readonly T[];
   readonly limit: number;
@@ -166,7 +300,14 @@ export interface Page<T> {
   readonly total: number;
 }
 
-/** `limit` (1..1000, node default 50) and `offset` for list calls. */
+/**
+ * `limit` (1..1000, node default 50) and `offset` for list calls.
+ *
+ * @example
+ * ```ts
+ * await client.listBlocks({ limit: 100, offset: 200 } satisfies PageParams);
+ * ```
+ */
 export interface PageParams {
   readonly limit?: number;
   readonly offset?: number;

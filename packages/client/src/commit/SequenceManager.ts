@@ -1,4 +1,11 @@
-/** What the client knows about one event stream. */
+/**
+ * What the client knows about one event stream.
+ *
+ * @example
+ * ```ts
+ * const state: StreamState = await client.streamState('inv-1'); // { exists: true, latest: 4 }
+ * ```
+ */
 export interface StreamState {
   /** False until the stream's first event has committed. */
   readonly exists: boolean;

@@ -4,7 +4,14 @@ import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { EventSubmitResult } from '../types.js';
 
-/** Input of {@link appendEvent}: an event to sign; the client chooses the sequence. */
+/**
+ * Input of {@link appendEvent}: an event to sign; the client chooses the sequence.
+ *
+ * @example
+ * ```ts
+ * const input: AppendEventInput = { signer, trustDomain, subjectId: 'inv-1', subjectType: 'TITLE', eventType: 'carrier.shipped', payload: { carrierQuid, billOfLading: 'BOL-1', shippedAt } };
+ * ```
+ */
 export interface AppendEventInput {
   readonly signer: Signer;
   readonly trustDomain: string;

@@ -3,7 +3,14 @@ import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { SubmitResult } from '../types.js';
 
-/** Input of {@link grantTrust}: a TRUST to sign; the nonce comes from the client's nonce store. */
+/**
+ * Input of {@link grantTrust}: a TRUST to sign; the nonce comes from the client's nonce store.
+ *
+ * @example
+ * ```ts
+ * const input: GrantTrustInput = { signer: bureau, trustDomain, trustee: supplierQuid, trustLevel: 0.85, validUntil: 1_800_000_000 };
+ * ```
+ */
 export interface GrantTrustInput {
   readonly signer: Signer;
   readonly trustDomain: string;

@@ -3,7 +3,14 @@ import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 
-/** Where a transaction was found: still in the pending pool, or in committed state. */
+/**
+ * Where a transaction was found: still in the pending pool, or in committed state.
+ *
+ * @example
+ * ```ts
+ * const where: TransactionLocation | undefined = await client.locateTransaction(tx);
+ * ```
+ */
 export type TransactionLocation = 'pending' | 'committed';
 
 const same = (a: { id?: unknown; signature?: unknown }, tx: QuidnugTx): boolean =>

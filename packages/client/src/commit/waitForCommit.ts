@@ -6,10 +6,24 @@ import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { isCommitted, isInRecentBlocks, isPending } from './locateTransaction.js';
 
-/** What to wait for: a signed transaction, a transaction id, or a check of your own. */
+/**
+ * What to wait for: a signed transaction, a transaction id, or a check of your own.
+ *
+ * @example
+ * ```ts
+ * await client.waitForCommit(tx); await client.waitForCommit(tx.id); await client.waitForCommit(async () => true);
+ * ```
+ */
 export type CommitTarget = QuidnugTx | string | ((options: CallOptions) => Promise<boolean>);
 
-/** Options of `waitForCommit`. */
+/**
+ * Options of `waitForCommit`.
+ *
+ * @example
+ * ```ts
+ * await client.waitForCommit(tx, { timeoutMs: 30_000, intervalMs: 1000, signal });
+ * ```
+ */
 export interface WaitForCommitOptions {
   readonly signal?: AbortSignal | undefined;
   /** Deadline in ms (default: the client's `commitTimeoutMs`). */

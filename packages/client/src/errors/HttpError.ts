@@ -1,6 +1,13 @@
 import { QuidfinClientError } from './QuidfinClientError.js';
 
-/** What every HTTP error knows about the failed exchange. */
+/**
+ * What every HTTP error knows about the failed exchange.
+ *
+ * @example
+ * ```ts
+ * new HttpError('HTTP_ERROR', 'boom', { status: 500, url: 'http://node/api/v1/health', method: 'GET' });
+ * ```
+ */
 export interface HttpErrorDetails {
   /** HTTP status code. */
   readonly status: number;

@@ -1,6 +1,13 @@
 import { HttpError, type HttpErrorDetails } from './HttpError.js';
 
-/** Which limiter refused the request: the per-IP HTTP limit (429) or QDP-0016 write limits (400). */
+/**
+ * Which limiter refused the request: the per-IP HTTP limit (429) or QDP-0016 write limits (400).
+ *
+ * @example
+ * ```ts
+ * if (isQuidfinClientError(e) && e.code === 'RATE_LIMITED') console.log((e as RateLimitError).layer);
+ * ```
+ */
 export type RateLimitLayer = 'ip' | 'quid' | 'domain';
 
 /**

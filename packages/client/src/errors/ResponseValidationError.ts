@@ -1,6 +1,13 @@
 import { QuidfinClientError } from './QuidfinClientError.js';
 
-/** One place where a response did not have the documented shape. */
+/**
+ * One place where a response did not have the documented shape.
+ *
+ * @example
+ * ```ts
+ * for (const issue of (e as ResponseValidationError).issues) console.log(issue.path, issue.message);
+ * ```
+ */
 export interface ResponseIssue {
   /** Location inside the response `data`, e.g. `edges.abc.trustLevel`; `''` for the value itself. */
   readonly path: string;

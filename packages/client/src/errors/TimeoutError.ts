@@ -1,6 +1,13 @@
 import { QuidfinClientError } from './QuidfinClientError.js';
 
-/** Which budget ran out: one attempt (`timeoutMs`) or the whole call with retries (`totalTimeoutMs`). */
+/**
+ * Which budget ran out: one attempt (`timeoutMs`) or the whole call with retries (`totalTimeoutMs`).
+ *
+ * @example
+ * ```ts
+ * if (isQuidfinClientError(e) && e.code === 'TIMEOUT') console.log((e as TimeoutError).kind); // 'attempt' | 'total'
+ * ```
+ */
 export type TimeoutKind = 'attempt' | 'total';
 
 /**

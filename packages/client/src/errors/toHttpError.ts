@@ -5,7 +5,14 @@ import { RateLimitError } from './RateLimitError.js';
 import { TransactionRejectedError } from './TransactionRejectedError.js';
 import { UnknownFieldError } from './UnknownFieldError.js';
 
-/** What the transport knows about a non-2xx response. */
+/**
+ * What the transport knows about a non-2xx response.
+ *
+ * @example
+ * ```ts
+ * toHttpError({ status: 413, headers: new Headers(), text: 'Payload Too Large', method: 'POST', url });
+ * ```
+ */
 export interface FailedResponse {
   readonly status: number;
   readonly headers: Headers;

@@ -26,7 +26,14 @@ import type { CallOptions } from '../transport/Transport.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { type InvoiceView, readInvoice } from './readInvoice.js';
 
-/** Roles a participant can register with. */
+/**
+ * Roles a participant can register with.
+ *
+ * @example
+ * ```ts
+ * await ledger.registerParticipant({ signer, name: 'acme', role: 'supplier' satisfies ParticipantRole });
+ * ```
+ */
 export type ParticipantRole =
   | 'supplier'
   | 'buyer'
@@ -35,7 +42,14 @@ export type ParticipantRole =
   | 'credit-bureau'
   | (string & {});
 
-/** Options of {@link InvoiceLedger}. */
+/**
+ * Options of {@link InvoiceLedger}.
+ *
+ * @example
+ * ```ts
+ * const ledger = new InvoiceLedger(client, { trustDomain: 'factoring.supply-chain.us', commitTimeoutMs: 60_000 });
+ * ```
+ */
 export interface InvoiceLedgerOptions {
   /** Domain every transaction goes to (registered with `ensureDomain` on first use). */
   readonly trustDomain: string;
@@ -43,7 +57,14 @@ export interface InvoiceLedgerOptions {
   readonly commitTimeoutMs?: number;
 }
 
-/** Input of {@link InvoiceLedger.issueInvoice}: the invoice.issued payload minus what the ledger fills in. */
+/**
+ * Input of {@link InvoiceLedger.issueInvoice}: the invoice.issued payload minus what the ledger fills in.
+ *
+ * @example
+ * ```ts
+ * const input: IssueInvoiceInput = { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid, amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash };
+ * ```
+ */
 export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'issuedAt'> & {
   readonly issuedAt?: number;
   /** Financiers that may later buy the invoice: they become small co-owners of the title. */

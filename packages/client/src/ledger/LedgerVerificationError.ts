@@ -1,6 +1,13 @@
 import { QuidfinClientError } from '../errors/QuidfinClientError.js';
 
-/** Why the ledger refused what the node returned. */
+/**
+ * Why the ledger refused what the node returned.
+ *
+ * @example
+ * ```ts
+ * if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') console.log((e as LedgerVerificationError).reason);
+ * ```
+ */
 export type LedgerVerificationReason =
   | 'BAD_SIGNATURE'
   | 'WRONG_SUBJECT'

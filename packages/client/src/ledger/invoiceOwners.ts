@@ -1,6 +1,13 @@
 import type { OwnershipStake } from '@quidfin/core';
 
-/** The parties of a new invoice title. */
+/**
+ * The parties of a new invoice title.
+ *
+ * @example
+ * ```ts
+ * const owners = invoiceOwners({ supplierQuid, buyerQuid, carrierQuid, financierQuids: [f] } satisfies InvoiceOwnerInput);
+ * ```
+ */
 export interface InvoiceOwnerInput {
   readonly supplierQuid: string;
   readonly buyerQuid: string;

@@ -15,14 +15,29 @@ import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
 
-/** An event the ledger did not count: genuine on the node, but not from the party entitled to it. */
+/**
+ * An event the ledger did not count: genuine on the node, but not from the party entitled to it.
+ *
+ * @example
+ * ```ts
+ * for (const r of view.rejected) console.warn(r.event.eventType, r.code, r.message);
+ * ```
+ */
 export interface RejectedInvoiceEvent {
   readonly event: VerifiedInvoiceEvent;
   readonly code: string;
   readonly message: string;
 }
 
-/** An invoice as the ledger reads it: title, verified stream and lifecycle. */
+/**
+ * An invoice as the ledger reads it: title, verified stream and lifecycle.
+ *
+ * @example
+ * ```ts
+ * const view: InvoiceView = await ledger.getInvoice('inv-1');
+ * console.log(view.lifecycle.state, view.events.length, view.title.owners);
+ * ```
+ */
 export interface InvoiceView {
   readonly invoiceId: string;
   /** The committed TITLE (its signature verified). */

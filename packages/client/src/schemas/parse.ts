@@ -19,7 +19,14 @@ export class SchemaMismatch extends Error {
   }
 }
 
-/** The part of a zod (mini) schema the parsers use. */
+/**
+ * The part of a zod (mini) schema the parsers use.
+ *
+ * @example
+ * ```ts
+ * const parser: SafeParser = z.object({ id: z.string() });
+ * ```
+ */
 export interface SafeParser {
   safeParse(data: unknown): {
     success: boolean;

@@ -22,7 +22,14 @@ export interface RetryOptions {
   readonly rateLimitDelayMs?: number;
 }
 
-/** {@link RetryOptions} with every default filled in. */
+/**
+ * {@link RetryOptions} with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const r: ResolvedRetryOptions = resolveRetryOptions({ limit: 3 });
+ * ```
+ */
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 /**

@@ -13,7 +13,14 @@ import { type NodeAuth, nodeAuthHeaders } from './nodeAuthHeaders.js';
 import type { ResolvedRetryOptions } from './RetryOptions.js';
 import { sleep } from './sleep.js';
 
-/** Per-call options every client method accepts. */
+/**
+ * Per-call options every client method accepts.
+ *
+ * @example
+ * ```ts
+ * await client.getTitle('inv-1', { signal: AbortSignal.timeout(5_000), totalTimeoutMs: 4_000 });
+ * ```
+ */
 export interface CallOptions {
   /** Cancels the call; the client rethrows `signal.reason` unchanged. */
   readonly signal?: AbortSignal | undefined;
@@ -30,10 +37,22 @@ export interface CallOptions {
  * - `read`: any transient failure (network, timeout, 408/429/5xx), failing over between nodes;
  * - `refusal`: only when the node refused before admission (rate limits), on the same node;
  * - `none`: never.
+ *
+ * @example
+ * ```ts
+ * transport.call({ method: 'GET', path: 'health', route: 'GET /health', parse: (d) => d, retry: 'read' satisfies RetryMode });
+ * ```
  */
 export type RetryMode = 'read' | 'refusal' | 'none';
 
-/** One HTTP call, described for the transport. */
+/**
+ * One HTTP call, described for the transport.
+ *
+ * @example
+ * ```ts
+ * const spec: CallSpec<unknown> = { method: 'GET', path: 'health', route: 'GET /health', parse: (d) => d, retry: 'read' };
+ * ```
+ */
 export interface CallSpec<T> {
   readonly method: 'GET' | 'POST';
   /** Path relative to the API base, already percent-encoded, no leading slash: `identity/abc`. */
@@ -52,7 +71,14 @@ export interface CallSpec<T> {
   readonly node?: number;
 }
 
-/** Transport settings, resolved from the client options. */
+/**
+ * Transport settings, resolved from the client options.
+ *
+ * @example
+ * ```ts
+ * new Transport({ nodes: ['http://localhost:8080/api/v1/'], timeoutMs: 10_000, totalTimeoutMs: undefined, retry: resolveRetryOptions(2), hooks: {}, nodeAuth: undefined, nodeCooldownMs: 30_000 });
+ * ```
+ */
 export interface TransportSettings {
   readonly nodes: readonly string[];
   readonly fetch?: typeof globalThis.fetch | undefined;
@@ -216,7 +242,7 @@ export class Transport {
         ...(spec.body !== undefined
           ? { body: spec.body, headers: { 'content-type': 'application/json' } }
           : {}),
-        searchParams,
+        ...(Object.keys(searchParams).length > 0 ? { searchParams } : {}),
         timeout: a.timeoutMs,
         ...(signal ? { signal } : {}),
         hooks: {

@@ -1,4 +1,11 @@
-/** Context given to every hook: enough to open a span (name from `route`) and inject headers. */
+/**
+ * Context given to every hook: enough to open a span (name from `route`) and inject headers.
+ *
+ * @example
+ * ```ts
+ * onRequest: ({ request, route, attempt }) => request.headers.set('x-attempt', String(attempt))
+ * ```
+ */
 export interface RequestContext {
   /** The outgoing request; set headers on it (e.g. `traceparent`) in `onRequest`. */
   readonly request: Request;
@@ -14,7 +21,14 @@ export interface RequestContext {
   readonly node: string;
 }
 
-/** Context of {@link ClientHooks.onResponse}: any HTTP response, 2xx or not. */
+/**
+ * Context of {@link ClientHooks.onResponse}: any HTTP response, 2xx or not.
+ *
+ * @example
+ * ```ts
+ * onResponse: ({ route, response, durationMs }) => console.log(route, response.status, durationMs)
+ * ```
+ */
 export interface ResponseContext extends RequestContext {
   readonly response: Response;
   readonly durationMs: number;
@@ -22,7 +36,14 @@ export interface ResponseContext extends RequestContext {
   readonly requestId: string | undefined;
 }
 
-/** Context of {@link ClientHooks.onError}: a failed attempt, with whether it will be retried. */
+/**
+ * Context of {@link ClientHooks.onError}: a failed attempt, with whether it will be retried.
+ *
+ * @example
+ * ```ts
+ * onError: ({ route, error, willRetry }) => console.warn(route, error, willRetry)
+ * ```
+ */
 export interface ErrorContext extends RequestContext {
   readonly error: unknown;
   readonly durationMs: number;

@@ -1,4 +1,11 @@
-/** Shared secret for the node's optional HMAC node auth (`REQUIRE_NODE_AUTH=true`). */
+/**
+ * Shared secret for the node's optional HMAC node auth (`REQUIRE_NODE_AUTH=true`).
+ *
+ * @example
+ * ```ts
+ * createQuidnugClient({ baseUrl, nodeAuth: { secret: process.env.NODE_AUTH_SECRET ?? '' } });
+ * ```
+ */
 export interface NodeAuth {
   /** `NODE_AUTH_SECRET` of the node, as UTF-8 text or raw bytes. */
   readonly secret: string | Uint8Array;
