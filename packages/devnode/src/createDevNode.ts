@@ -9,13 +9,28 @@ import { DOMAIN_SCHEMA } from './json/schemas.js';
 import { type DevNodeOptions, resolveLimits } from './options.js';
 import { type DevNodeSnapshot, stateFromSnapshot, takeSnapshot } from './snapshot.js';
 
-/** Per-request information the fetch handler cannot see in the Request itself. */
+/**
+ * Per-request information the fetch handler cannot see in the Request itself.
+ *
+ * @example
+ * ```ts
+ * await node.fetch(new Request('http://devnode/api/v1/health'), { clientIp: '10.0.0.7' });
+ * ```
+ */
 export interface RequestInfo {
   /** The peer address (default `127.0.0.1`); the per-IP limiter keys on it. */
   readonly clientIp?: string;
 }
 
-/** An embedded Quidnug node. */
+/**
+ * An embedded Quidnug node.
+ *
+ * @example
+ * ```ts
+ * const node: DevNode = createDevNode({ blockIntervalMs: 0 });
+ * const { committed, rejected } = node.mineBlock();
+ * ```
+ */
 export interface DevNode {
   /** The node's quid (`node_id` in /health). */
   readonly nodeId: string;

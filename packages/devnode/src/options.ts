@@ -1,6 +1,13 @@
 // Options of createDevNode and the node's limits (defaults are the real node's).
 
-/** Every limit the node enforces. `undefined` rate layers are off. */
+/**
+ * Every limit the node enforces. `undefined` rate layers are off.
+ *
+ * @example
+ * ```ts
+ * createDevNode({ limits: { quid: { perMinute: 600, burst: 100 } } });
+ * ```
+ */
 export interface Limits {
   /** Per-IP HTTP limit (`RATE_LIMIT_PER_MINUTE`): 100/min, burst 100; denial is 429 plain text. */
   readonly ip: { readonly perMinute: number; readonly burst: number } | undefined;
@@ -16,7 +23,14 @@ export interface Limits {
   readonly trustCacheTtlMs: number;
 }
 
-/** The real node's defaults. */
+/**
+ * The real node's defaults.
+ *
+ * @example
+ * ```ts
+ * createDevNode({ limits: { ...NODE_LIMITS, ip: undefined } });
+ * ```
+ */
 export const NODE_LIMITS: Limits = {
   ip: { perMinute: 100, burst: 100 },
   quid: { perMinute: 10, burst: 10 },
@@ -26,7 +40,14 @@ export const NODE_LIMITS: Limits = {
   trustCacheTtlMs: 60_000,
 };
 
-/** Options of {@link createDevNode}. */
+/**
+ * Options of `createDevNode`.
+ *
+ * @example
+ * ```ts
+ * const options: DevNodeOptions = { blockIntervalMs: 0, limits: 'off', domains: ['factoring.supply-chain.us'] };
+ * ```
+ */
 export interface DevNodeOptions {
   /** Block production interval in ms (default 200); 0 = only on `mineBlock()`. */
   readonly blockIntervalMs?: number;

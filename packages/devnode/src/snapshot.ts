@@ -11,7 +11,15 @@ import type {
 } from './engine/state.js';
 import type { GoValue } from './json/goStruct.js';
 
-/** A node's state as plain JSON (pending pool included, so a clean close loses nothing). */
+/**
+ * A node's state as plain JSON (pending pool included, so a clean close loses nothing).
+ *
+ * @example
+ * ```ts
+ * const saved: DevNodeSnapshot = JSON.parse(JSON.stringify(node.snapshot()));
+ * createDevNode().restore(saved);
+ * ```
+ */
 export interface DevNodeSnapshot {
   readonly format: 'quidfin-devnode-snapshot';
   readonly version: 1;

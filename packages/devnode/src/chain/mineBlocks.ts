@@ -11,7 +11,14 @@ import { revalidate } from '../validate/validateTx.js';
 import { applyBlock, extractTrustEdges } from './applyBlock.js';
 import { blockHash, blockSignableBytes } from './blockHash.js';
 
-/** A block that committed. */
+/**
+ * A block that committed.
+ *
+ * @example
+ * ```ts
+ * for (const b of node.mineBlock().committed) console.log(b.domain, b.index, b.transactionIds.length);
+ * ```
+ */
 export interface CommittedBlock {
   readonly domain: string;
   readonly index: number;
@@ -19,7 +26,14 @@ export interface CommittedBlock {
   readonly transactionIds: readonly string[];
 }
 
-/** A block whose revalidation failed: it was dropped with all its transactions. */
+/**
+ * A block whose revalidation failed: it was dropped with all its transactions (as on the node).
+ *
+ * @example
+ * ```ts
+ * for (const r of node.mineBlock().rejected) console.warn(`lost ${r.transactionIds.length} txs in ${r.domain}`);
+ * ```
+ */
 export interface RejectedBlock {
   readonly domain: string;
   readonly transactionIds: readonly string[];
@@ -27,7 +41,14 @@ export interface RejectedBlock {
   readonly failedIndex: number;
 }
 
-/** What one block tick did. */
+/**
+ * What one block tick did.
+ *
+ * @example
+ * ```ts
+ * const result: BlockResult = node.mineBlock();
+ * ```
+ */
 export interface BlockResult {
   readonly committed: readonly CommittedBlock[];
   readonly rejected: readonly RejectedBlock[];

@@ -8,7 +8,14 @@ import { Readable } from 'node:stream';
 import { ValidationError } from '@quidfin/core';
 import type { DevNode } from '../createDevNode.js';
 
-/** Where to listen. */
+/**
+ * Where to listen.
+ *
+ * @example
+ * ```ts
+ * await listen(node, { port: 0, host: '127.0.0.1' });
+ * ```
+ */
 export interface ListenOptions {
   /** 0 (default) = any free port. */
   readonly port?: number;
@@ -16,7 +23,15 @@ export interface ListenOptions {
   readonly host?: string;
 }
 
-/** A running HTTP server. */
+/**
+ * A running HTTP server.
+ *
+ * @example
+ * ```ts
+ * const server: DevNodeServer = await listen(node);
+ * await server.close();
+ * ```
+ */
 export interface DevNodeServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;

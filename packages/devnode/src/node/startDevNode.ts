@@ -7,13 +7,28 @@ import type { DevNodeOptions } from '../options.js';
 import type { DevNodeSnapshot } from '../snapshot.js';
 import { type ListenOptions, listen } from './listen.js';
 
-/** Options of {@link startDevNode}. */
+/**
+ * Options of {@link startDevNode}.
+ *
+ * @example
+ * ```ts
+ * const options: StartDevNodeOptions = { port: 0, snapshotFile: '.devnode/state.json' };
+ * ```
+ */
 export interface StartDevNodeOptions extends DevNodeOptions, ListenOptions {
   /** JSON snapshot file: restored on start when it exists, written on close. */
   readonly snapshotFile?: string;
 }
 
-/** A started node. */
+/**
+ * A started node.
+ *
+ * @example
+ * ```ts
+ * const started: StartedDevNode = await startDevNode();
+ * await started.close();
+ * ```
+ */
 export interface StartedDevNode {
   readonly node: DevNode;
   readonly url: string;
@@ -30,7 +45,14 @@ async function readSnapshot(file: string): Promise<DevNodeSnapshot | undefined> 
   }
 }
 
-/** Writes atomically (temp file + rename), so a crash never leaves half a snapshot. */
+/**
+ * Writes a snapshot file atomically (temp file + rename), so a crash never leaves half a snapshot.
+ *
+ * @example
+ * ```ts
+ * await writeSnapshotFile('.devnode/state.json', node.snapshot());
+ * ```
+ */
 export async function writeSnapshotFile(file: string, snapshot: DevNodeSnapshot): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(snapshot)}\n`, 'utf8');
