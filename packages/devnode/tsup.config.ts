@@ -10,4 +10,6 @@ export default defineConfig({
   platform: 'neutral',
   treeshake: true,
   external: [/^node:/],
+  // Keep `node:` specifiers in the Node entry (tsup strips them by default).
+  removeNodeProtocol: false,
 });
