@@ -23,18 +23,28 @@ import {
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
 const DAY = 86_400;
 
-/** Connects to QUIDNUG_NODE, or starts a devnode on loopback for the length of the run. */
-async function connect(): Promise<{ url: string; close(): Promise<void> }> {
+/** A client for QUIDNUG_NODE, or for a devnode started on loopback for the length of the run. */
+async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void> }> {
   const url = process.env['QUIDNUG_NODE'];
-  if (url) return { url, close: async () => {} };
-  // Rate limits off: the real node allows 100 requests a minute per IP, which would only slow us down.
-  return startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
+  if (url) {
+    // A real node commits every 60 s and allows 100 requests a minute per IP: poll gently, and
+    // wait out 429s instead of failing.
+    const client = createQuidnugClient({
+      baseUrl: url,
+      pollIntervalMs: 3_000,
+      retry: { limit: 6, rateLimitDelayMs: 2_000 },
+    });
+    return { client, close: async () => {} };
+  }
+  // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
+  // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
+  const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
+  return { client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }), close: devnode.close };
 }
 
 export async function main(): Promise<BatchResult> {
-  const node = await connect();
+  const { client, close } = await connect();
   try {
-    const client = createQuidnugClient({ baseUrl: node.url, pollIntervalMs: 100 });
     const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
     const financier = generateSigner().signer;
     const invoiceIds = await seed(ledger, financier);
@@ -76,7 +86,7 @@ export async function main(): Promise<BatchResult> {
     console.log(`Batch: ${JSON.stringify(counts)}, cash out ${money(advanceMinor)}`);
     return result;
   } finally {
-    await node.close();
+    await close();
   }
 }
 
@@ -150,8 +160,11 @@ async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]>
     return invoiceId;
   };
   const deliverAndAcknowledge = async (invoiceId: string, by: Signer, amountMinor: number) => {
-    await ledger.attestShipment(carrier, invoiceId, { billOfLading: `BOL-${invoiceId.slice(-6)}` });
-    await ledger.attestDelivery(carrier, invoiceId, { deliveryProof: 'POD signed at dock 4' });
+    const invoiceNumber = invoiceId.split(':')[1];
+    await ledger.attestShipment(carrier, invoiceId, { billOfLading: `BOL-${invoiceNumber}` });
+    await ledger.attestDelivery(carrier, invoiceId, {
+      deliveryProof: `POD for ${invoiceNumber}, signed at dock 4`,
+    });
     await ledger.acknowledge(by, invoiceId, { acknowledgedAmountMinor: amountMinor });
   };
 
