@@ -26,7 +26,7 @@ export interface ReconcileOptions {
   readonly topK?: number;
   /** Absolute short-payment tolerance (bank fees), minor units. Default 2500. */
   readonly feeToleranceMinor?: number;
-  /** Relative short-payment tolerance, basis points of the open amount. Default 50 (0.5 %). */
+  /** Relative short-payment tolerance, basis points of the open amount (the larger tolerance applies). Default 0: a wide relative tolerance lets payer-and-amount guesses through on large invoices. */
   readonly feeToleranceBps?: number;
   /** Differences up to this many minor units are called rounding. Default 5. */
   readonly roundingMinor?: number;
@@ -66,7 +66,7 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     ambiguityMargin: o.ambiguityMargin ?? 0.05,
     topK: o.topK ?? 3,
     feeToleranceMinor: o.feeToleranceMinor ?? 2500,
-    feeToleranceBps: o.feeToleranceBps ?? 50,
+    feeToleranceBps: o.feeToleranceBps ?? 0,
     roundingMinor: o.roundingMinor ?? 5,
     fxRates: o.fxRates ?? [],
     fxToleranceBps: o.fxToleranceBps ?? 300,

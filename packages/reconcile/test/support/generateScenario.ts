@@ -23,6 +23,7 @@ export type Scenario =
   | 'parent-company'
   | 'ambiguous-twins'
   | 'remittance-advice'
+  | 'wrong-number'
   | 'noise';
 
 export const DEFAULT_MIX: Readonly<Record<Scenario, number>> = {
@@ -44,6 +45,7 @@ export const DEFAULT_MIX: Readonly<Record<Scenario, number>> = {
   'parent-company': 3,
   'ambiguous-twins': 3,
   'remittance-advice': 3,
+  'wrong-number': 3,
   noise: 5,
 };
 
@@ -600,6 +602,23 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
         line(scenario, [i], {
           amountMinor: inv.openAmountMinor,
           remittanceText: ['payment'],
+          counterpartyName: payerOf(inv).name,
+          counterpartyAccount: payerOf(inv).iban,
+        });
+        break;
+      }
+      case 'wrong-number': {
+        // The payer quotes a wrong invoice number (one digit off) but pays the right amount.
+        const s = single();
+        if (!s) break;
+        const [i, inv] = s;
+        const digits = inv.invoiceNumber.replace(/^\D+/, '');
+        const pos = digits.length - 1 - int(0, 2);
+        const d = String((Number(digits[pos]) + int(1, 8)) % 10);
+        const wrong = `INV-${digits.slice(0, pos)}${d}${digits.slice(pos + 1)}`;
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor,
+          remittanceText: [`Invoice ${wrong}`],
           counterpartyName: payerOf(inv).name,
           counterpartyAccount: payerOf(inv).iban,
         });
