@@ -205,3 +205,40 @@ describe('sequence and nonce rules', () => {
     expect(await level()).toBe(0);
   });
 });
+
+describe('payload expiresAt (QDP-0022)', () => {
+  it('reads expiresAt as Unix nanoseconds on the node clock, truncating like Go', async () => {
+    const h = harness();
+    const a = actor('expires');
+    await h.register(a);
+    const nowNs = T0 * 1e9;
+    const cases: Array<[string, unknown]> = [
+      ['seconds', T0 + 3600], // seconds read as nanoseconds: already past
+      ['ns-future', nowNs + 3.6e12],
+      ['ns-past', nowNs - 1e9],
+      ['zero', 0],
+      ['string', 'tomorrow'],
+      ['huge', 1e30], // int64 conversion overflows to MinInt64 on amd64: past
+    ];
+    for (const [eventType, expiresAt] of cases) {
+      expect(
+        (
+          await h.post(
+            '/events',
+            await h.event(a, a.quidId, 1, { eventType, payload: { expiresAt } as never }),
+          )
+        ).status,
+      ).toBe(200);
+    }
+    h.node.mineBlock();
+    const visible = (await h.get(`/streams/${a.quidId}/events`)).json as {
+      data: { data: Array<{ eventType: string }> };
+    };
+    expect(visible.data.data.map((e) => e.eventType)).toEqual(['ns-future', 'zero', 'string']);
+    h.clock = T0 * 1000 + 3_600_001;
+    const later = (await h.get(`/streams/${a.quidId}/events`)).json as {
+      data: { data: Array<{ eventType: string }> };
+    };
+    expect(later.data.data.map((e) => e.eventType)).toEqual(['zero', 'string']);
+  });
+});

@@ -85,7 +85,8 @@ function payloadExpired(payload: unknown, nowMs: number): boolean {
   if (payload === null || typeof payload !== 'object') return false;
   const raw = (payload as Record<string, unknown>)['expiresAt'];
   if (typeof raw !== 'number') return false;
-  const expiresAt = Math.trunc(raw);
+  // Go's int64(float64): out-of-range values become math.MinInt64 on amd64 (so they count as past).
+  const expiresAt = Math.abs(raw) >= 2 ** 63 ? -(2 ** 63) : Math.trunc(raw);
   if (expiresAt === 0) return false;
   return expiresAt < nowMs * 1e6;
 }

@@ -111,6 +111,13 @@ export function identityTitleScenarios(env: () => ConformanceEnv): void {
         'BAD_REQUEST',
         BAD_TITLE,
       );
+      const foreign = { ...base, trustDomain: `nope-${env().run}.test` };
+      expectEnvelope(
+        await post(env(), '/transactions/title', await signRaw(foreign, a)),
+        400,
+        'BAD_REQUEST',
+        BAD_TITLE,
+      );
       const control = { ...base, assetId: 'inv\u0007x' };
       expectEnvelope(
         await post(env(), '/transactions/title', await signRaw(control, a)),

@@ -76,6 +76,18 @@ export function trustScenarios(env: () => ConformanceEnv): void {
       const wrongKey = await trust(env(), a, b, 0.5, 2);
       const forged = { ...wrongKey, publicKey: b.publicKey };
       expectEnvelope(await post(env(), '/transactions/trust', forged), 400, 'BAD_REQUEST', BAD_TRUST);
+      // validUntil is in seconds: a future value is accepted, and a value in a finer unit (here
+      // microseconds, the largest the SDK can encode) is just a far-future expiry.
+      const until = await trust(env(), who(env(), 'tr-until'), b, 0.5, 1, {
+        validUntil: t + 3600,
+        timestamp: t,
+      });
+      expectOk(await post(env(), '/transactions/trust', until));
+      const nanos = await trust(env(), who(env(), 'tr-nanos'), b, 0.5, 1, {
+        validUntil: t * 1_000_000,
+        timestamp: t,
+      });
+      expectOk(await post(env(), '/transactions/trust', nanos));
       // Zero is a legal level (a revocation edge) and pending nonces do not count.
       expectOk(await post(env(), '/transactions/trust', await trust(env(), a, b, 0, 1)));
     });
