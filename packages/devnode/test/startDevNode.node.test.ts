@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('startDevNode', () => {
   it('persists to the snapshot file on close and resumes from it, pending pool included', async () => {
     dir = await mkdtemp(join(tmpdir(), 'devnode-'));
-    const file = join(dir, 'state.json');
+    const file = join(dir, 'nested', 'state.json');
     const [a, b] = [actor('file-a'), actor('file-b')];
     const first = await startDevNode({
       snapshotFile: file,

@@ -1,7 +1,8 @@
 // One call for examples: create a node, restore it from a snapshot file if there is one, listen
 // on loopback, and on close save everything (pending pool included) back to the file.
 
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createDevNode, type DevNode } from '../createDevNode.js';
 import type { DevNodeOptions } from '../options.js';
 import type { DevNodeSnapshot } from '../snapshot.js';
@@ -54,6 +55,7 @@ async function readSnapshot(file: string): Promise<DevNodeSnapshot | undefined> 
  * ```
  */
 export async function writeSnapshotFile(file: string, snapshot: DevNodeSnapshot): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(snapshot)}\n`, 'utf8');
   await rename(tmp, file);
