@@ -55,6 +55,13 @@ describe('startDevNode', () => {
     expect(big.status).toBe(413);
     expect(await big.text()).toBe('Payload Too Large\n');
     expect((await fetch(`${started.url}/api/v1/health`)).status).toBe(200);
+    const unread = await fetch(`${started.url}/api/v1/nope`, {
+      method: 'POST',
+      body: 'x'.repeat(5 * 1024 * 1024),
+    });
+    expect(unread.status).toBe(404);
+    expect(await unread.text()).toBe('404 page not found\n');
+    expect((await fetch(`${started.url}/api/v1/health`)).status).toBe(200);
     await started.close();
   });
 });

@@ -4,7 +4,6 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { ValidationError } from '@quidfin/core';
 import type { DevNode } from '../createDevNode.js';
 
@@ -44,27 +43,73 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
-function toRequest(req: IncomingMessage, base: string): Request {
+/**
+ * The request body as a web stream with backpressure. Once the handler cancels it (body limit) or
+ * has answered without reading it, the rest is drained and dropped, never buffered, so the
+ * connection stays usable and a hostile upload costs no memory.
+ */
+function bodyStream(req: IncomingMessage): { stream: ReadableStream<Uint8Array>; discard: () => void } {
+  let discarding = false;
+  const discard = (): void => {
+    discarding = true;
+    req.resume();
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (discarding) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on('end', () => {
+          if (!discarding) controller.close();
+        });
+        req.on('error', (e) => {
+          if (!discarding) controller.error(e);
+        });
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        discard();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+  return { stream, discard };
+}
+
+function toRequest(
+  req: IncomingMessage,
+  base: string,
+  body: ReadableStream<Uint8Array> | undefined,
+): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', base), {
-    method,
+    method: req.method ?? 'GET',
     headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(body ? { body, duplex: 'half' } : {}),
   } as RequestInit);
 }
 
 async function answer(node: DevNode, req: IncomingMessage, res: ServerResponse, base: string): Promise<void> {
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? undefined : bodyStream(req);
   let response: Response;
   try {
-    response = await node.fetch(toRequest(req, base), { clientIp: req.socket.remoteAddress ?? '127.0.0.1' });
+    response = await node.fetch(toRequest(req, base, body?.stream), {
+      clientIp: req.socket.remoteAddress ?? '127.0.0.1',
+    });
   } catch {
+    body?.discard();
     // e.g. a request target the URL parser refuses: Go's server answers 400 as well.
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
     res.end('400 Bad Request');
@@ -77,7 +122,7 @@ async function answer(node: DevNode, req: IncomingMessage, res: ServerResponse, 
   res.writeHead(response.status, headers);
   res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
   // A body the handler did not read (404, 413 …) is drained so the connection stays usable.
-  if (!req.readableEnded) req.resume();
+  if (!req.readableEnded) body?.discard();
 }
 
 /**
