@@ -10,6 +10,7 @@ import {
 import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
 import { NonceManager } from './commit/NonceManager.js';
 import { InMemoryNonceStore } from './commit/NonceStore.js';
+import { PendingPoolView } from './commit/PendingPoolView.js';
 import { SequenceManager, type StreamState } from './commit/SequenceManager.js';
 import { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 import { isHttpError } from './errors/HttpError.js';
@@ -88,6 +89,8 @@ export class QuidnugClient {
   readonly pollIntervalMs: number;
   readonly commitTimeoutMs: number;
   readonly resendLimit: number;
+  /** Shared view of the pending pool used by commit waits. */
+  readonly pendingPool: PendingPoolView;
 
   constructor(options: QuidnugClientOptions) {
     const urls = options.nodes ?? (options.baseUrl !== undefined ? [options.baseUrl] : []);
@@ -107,6 +110,7 @@ export class QuidnugClient {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.commitTimeoutMs = options.commitTimeoutMs ?? 180_000;
     this.resendLimit = options.resendLimit ?? 2;
+    this.pendingPool = new PendingPoolView(this, this.pollIntervalMs);
   }
 
   #get<T>(

@@ -10,6 +10,7 @@ export {
 } from './commit/locateTransaction.js';
 export { NonceManager } from './commit/NonceManager.js';
 export { InMemoryNonceStore, type NonceStore } from './commit/NonceStore.js';
+export { PendingPoolView, poolKey } from './commit/PendingPoolView.js';
 export { SequenceManager, type StreamState } from './commit/SequenceManager.js';
 export { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 export { createQuidnugClient } from './createQuidnugClient.js';

@@ -4,7 +4,8 @@ import { TransactionLostError } from '../errors/TransactionLostError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { isCommitted, isInRecentBlocks, isPending } from './locateTransaction.js';
+import { isCommitted, isInRecentBlocks } from './locateTransaction.js';
+import { poolKey } from './PendingPoolView.js';
 
 /**
  * What to wait for: a signed transaction, a transaction id, or a check of your own.
@@ -36,8 +37,8 @@ export interface WaitForCommitOptions {
 
 /**
  * Polls until `target` is committed, spacing every request by at least `intervalMs` so a wait
- * stays within the node's per-IP budget. A transaction that leaves the pending pool without being
- * committed throws `TransactionLostError`; the deadline throws `CommitTimeoutError`.
+ * stays within the node's per-IP budget; concurrent waits share one pending-pool read per
+ * interval. A transaction that leaves the pending pool without being committed throws `TransactionLostError`; the deadline throws `CommitTimeoutError`.
  *
  * @example
  * ```ts
@@ -54,6 +55,8 @@ export async function waitForCommit(
   const deadline = Date.now() + timeoutMs;
   const label = typeof target === 'function' ? 'predicate' : typeof target === 'string' ? target : target.id;
   let next = 0;
+  let missed = 0;
+  let missedAt = 0;
   // Every request of the wait goes through the pacer: at most one per interval.
   const call: CallOptions = { signal, node: options.node };
   const pace = async (): Promise<void> => {
@@ -72,12 +75,11 @@ export async function waitForCommit(
   };
   const pending = async (): Promise<boolean> => {
     await pace();
-    if (typeof target === 'string') {
-      for await (const tx of client.iteratePendingTransactions({ limit: 1000 }, call))
-        if (tx.id === target) return true;
-      return false;
-    }
-    return isPending(client, target as QuidnugTx, call);
+    // After a miss, insist on a pool read that started after it, so a cached read cannot fake a loss.
+    const keys = await client.pendingPool.keys(call, missedAt);
+    if (typeof target === 'string') return keys.has(poolKey(target));
+    const tx = target as QuidnugTx;
+    return keys.has(poolKey(tx.id, tx.signature));
   };
   for (;;) {
     signal?.throwIfAborted();
@@ -86,11 +88,16 @@ export async function waitForCommit(
       if (await target(call)) return;
       continue;
     }
-    if (await committed()) return;
-    if (!(await pending())) {
-      // Gone from the pool: committed just now, or lost with its block.
-      if (await committed()) return;
-      throw new TransactionLostError(label);
+    // While the transaction sits in the pool, a wait costs only its share of one shared pool
+    // read; committed state is read once it has left the pool (pool first, so a block committing
+    // between the two reads cannot hide it).
+    if (await pending()) {
+      missed = 0;
+      continue;
     }
+    if (await committed()) return;
+    // Not pending and not committed: lost with a rejected block (or never received).
+    if (++missed >= 2) throw new TransactionLostError(label);
+    missedAt = Date.now();
   }
 }

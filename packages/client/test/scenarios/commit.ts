@@ -141,6 +141,37 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
   });
 
   describe(`commit deadline (${label})`, () => {
+    it('concurrent waits share pending-pool reads instead of polling one each', async () => {
+      const h = await make({ ...TEST_NODE, blockIntervalMs: 0 });
+      let poolReads = 0;
+      const client = h.client({ pollIntervalMs: 50 }, (request, respond) => {
+        if (new URL(request.url).pathname.endsWith('/transactions')) poolReads++;
+        return respond();
+      });
+      try {
+        const txs = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            buildIdentity({
+              signer: generateSigner().signer,
+              trustDomain: DOMAIN,
+              name: `w${i}`,
+              updateNonce: 1,
+            }),
+          ),
+        );
+        for (const tx of txs) await client.submitIdentity(tx);
+        const waits = Promise.all(txs.map((tx) => client.waitForCommit(tx, { intervalMs: 50 })));
+        await new Promise((r) => setTimeout(r, 300));
+        // 20 independent waits polling every 50 ms for 300 ms would have read the pool 120 times.
+        expect(poolReads).toBeLessThan(40);
+        expect(poolReads).toBeGreaterThan(0);
+        h.node.mineBlock();
+        await waits;
+      } finally {
+        await h.close();
+      }
+    });
+
     it('reports a transaction lost with a rejected block (TRANSACTION_LOST)', async () => {
       const h = await make({ ...TEST_NODE, blockIntervalMs: 0 });
       const client = h.client();

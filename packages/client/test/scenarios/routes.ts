@@ -1,7 +1,7 @@
 import { buildEvent, buildIdentity, buildTitle, generateSigner, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, grantTrust, type QuidfinClientError, type QuidnugClient } from '../../src/index.js';
-import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
+import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 async function register(client: QuidnugClient, name: string): Promise<Signer> {
   const { signer } = generateSigner();
@@ -184,19 +184,26 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
     });
 
     it('pending pool, blocks (list and iterate), tentative blocks', async () => {
-      const tx = await buildIdentity({
-        signer: generateSigner().signer,
-        trustDomain: DOMAIN,
-        name: 'pending',
-        updateNonce: 1,
-      });
-      await client.submitIdentity(tx);
-      const pending = [];
-      for await (const p of client.iteratePendingTransactions({ limit: 1 })) pending.push(p.id);
-      expect(pending).toContain(tx.id);
-      await client.waitForCommit(tx.id);
-      const page = await client.listPendingTransactions();
-      expect(page.items.map((p) => p.id)).not.toContain(tx.id);
+      // A node that mines only when told, so the pool can be observed before the commit.
+      const manual = await make({ ...TEST_NODE, blockIntervalMs: 0 });
+      try {
+        const c = manual.client();
+        const tx = await buildIdentity({
+          signer: generateSigner().signer,
+          trustDomain: DOMAIN,
+          name: 'pending',
+          updateNonce: 1,
+        });
+        await c.submitIdentity(tx);
+        const pending = [];
+        for await (const p of c.iteratePendingTransactions({ limit: 1 })) pending.push(p.id);
+        expect(pending).toEqual([tx.id]);
+        manual.node.mineBlock();
+        await c.waitForCommit(tx.id);
+        expect((await c.listPendingTransactions()).items).toEqual([]);
+      } finally {
+        await manual.close();
+      }
       const blocks = await client.listBlocks({ limit: 2 });
       expect(blocks.total).toBeGreaterThan(1);
       let count = 0;

@@ -1,0 +1,81 @@
+import type { QuidnugClient } from '../QuidnugClient.js';
+import type { CallOptions } from '../transport/Transport.js';
+
+interface Snapshot {
+  readonly at: number;
+  readonly keys: Promise<ReadonlySet<string>>;
+}
+
+/** Key of a pending transaction in a snapshot: id alone, and id with signature. */
+export const poolKey = (id: string, signature?: string): string =>
+  signature === undefined ? id : `${id}/${signature}`;
+
+/**
+ * A shared, short-lived view of a node's pending pool, so any number of concurrent commit waits
+ * cost one pool read per interval instead of one each (the node allows ~100 requests a minute
+ * per IP). The read is made without any single caller's signal; each caller still stops waiting
+ * when its own signal aborts.
+ *
+ * @example
+ * ```ts
+ * const view = new PendingPoolView(client, 1000);
+ * const keys = await view.keys({ signal });
+ * keys.has(poolKey(tx.id, tx.signature));
+ * ```
+ */
+export class PendingPoolView {
+  readonly #client: QuidnugClient;
+  readonly #maxAgeMs: number;
+  readonly #snapshots = new Map<number | 'any', Snapshot>();
+
+  constructor(client: QuidnugClient, maxAgeMs: number) {
+    this.#client = client;
+    this.#maxAgeMs = maxAgeMs;
+  }
+
+  /**
+   * Ids (and id/signature pairs) in the pool, from a read at most `maxAgeMs` old and started no
+   * earlier than `notBefore` (a Date.now() value) when given.
+   */
+  async keys(o: CallOptions = {}, notBefore = 0): Promise<ReadonlySet<string>> {
+    const slot = o.node ?? 'any';
+    let snap = this.#snapshots.get(slot);
+    if (!snap || Date.now() - snap.at >= this.#maxAgeMs || snap.at < notBefore) {
+      const read = this.#read(o.node);
+      snap = { at: Date.now(), keys: read };
+      this.#snapshots.set(slot, snap);
+      read.catch(() => {
+        if (this.#snapshots.get(slot) === snap) this.#snapshots.delete(slot);
+      });
+    }
+    const signal = o.signal;
+    if (!signal) return snap.keys;
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      snap.keys.then(
+        (k) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(k);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  async #read(node: number | undefined): Promise<ReadonlySet<string>> {
+    const keys = new Set<string>();
+    for await (const tx of this.#client.iteratePendingTransactions(
+      { limit: 1000 },
+      node === undefined ? {} : { node },
+    )) {
+      keys.add(poolKey(tx.id));
+      keys.add(poolKey(tx.id, tx.signature));
+    }
+    return keys;
+  }
+}
