@@ -225,19 +225,23 @@ export class Engine {
     this.enhancedCache.clear();
   }
 
-  private edgeValid(truster: string, trustee: string): boolean {
+  private edgeValid(truster: string, trustee: string, nowSeconds: number = this.nowSeconds()): boolean {
     const until = pairGet(this.state.trustExpiry, truster, trustee) ?? 0;
-    return until === 0 || until > this.nowSeconds();
+    return until === 0 || until > nowSeconds;
   }
 
   /** GetDirectTrustees: committed, non-expired edges in insertion order. */
-  private *directEdges(quid: string): Generator<SearchEdge> {
+  private directEdges(quid: string, nowSeconds: number): SearchEdge[] {
     const inner = this.state.trust.get(quid);
-    if (!inner) return;
+    if (!inner) return [];
+    const expiry = this.state.trustExpiry.get(quid);
+    const out: SearchEdge[] = [];
     for (const [trustee, level] of inner) {
-      if (!this.edgeValid(quid, trustee)) continue;
-      yield { trustee, level, verified: true, validatorQuid: '' };
+      const until = expiry?.get(trustee) ?? 0;
+      if (until !== 0 && until <= nowSeconds) continue;
+      out.push({ trustee, level, verified: true, validatorQuid: '' });
     }
+    return out;
   }
 
   /** GetTrustEdges: verified edges, plus unverified ones not shadowed by a verified edge. */
@@ -261,11 +265,12 @@ export class Engine {
     const cacheKey = `${observer}\u0000${target}\u0000${depth}`;
     const cached = this.trustCache.get(cacheKey);
     if (cached) return cached;
+    const now = this.nowSeconds();
     const r = searchTrust(
       observer,
       target,
       depth,
-      (q) => this.directEdges(q),
+      (q) => this.directEdges(q, now),
       () => 0,
       {
         maxQueue: this.limits.trustMaxQueue,

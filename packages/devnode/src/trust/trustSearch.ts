@@ -91,17 +91,22 @@ export function searchTrust(
           { from: current.quid, to: edge.trustee, validatorQuid: edge.validatorQuid, validatorTrust: vt },
         ];
       }
-      const path = [...current.path, edge.trustee];
       if (edge.trustee === target) {
         if (trust > bestTrust) {
           bestTrust = trust;
-          best = { quid: edge.trustee, path, trust, unverifiedHops, gaps };
+          best = { quid: edge.trustee, path: [...current.path, edge.trustee], trust, unverifiedHops, gaps };
         }
         continue; // the target is never expanded
       }
       if (current.path.length < maxDepth && !visited.has(edge.trustee)) {
         visited.add(edge.trustee);
-        queue.push({ quid: edge.trustee, path, trust, unverifiedHops, gaps });
+        queue.push({
+          quid: edge.trustee,
+          path: [...current.path, edge.trustee],
+          trust,
+          unverifiedHops,
+          gaps,
+        });
       }
     }
   }

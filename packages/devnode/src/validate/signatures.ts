@@ -14,8 +14,6 @@ import type { TxKind } from '../engine/state.js';
 import { goString } from '../json/goJson.js';
 import type { GoValue } from '../json/goStruct.js';
 
-const encoder = new TextEncoder();
-
 /**
  * The issuer-signable bytes of a decoded transaction, or `undefined` when it cannot be
  * serialized (Go would still serialize it, so the signature then simply fails to verify).
@@ -27,9 +25,11 @@ export function issuerSignableBytes(kind: TxKind, tx: GoValue): Uint8Array | und
     if (kind === 'TRUST' && tx['type'] !== 'TRUST') {
       const json = signableJson({ ...tx, type: 'TRUST' } as unknown as QuidnugTx);
       // `,"type":"TRUST",` cannot occur inside the id string (its quotes would be escaped).
-      return encoder.encode(json.replace(',"type":"TRUST",', `,"type":${goString(String(tx['type']))},`));
+      return new TextEncoder().encode(
+        json.replace(',"type":"TRUST",', `,"type":${goString(String(tx['type']))},`),
+      );
     }
-    return encoder.encode(signableJson({ ...tx, type: kind } as unknown as QuidnugTx));
+    return new TextEncoder().encode(signableJson({ ...tx, type: kind } as unknown as QuidnugTx));
   } catch {
     return undefined;
   }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createDevNode } from '../src/index.js';
+
+const node = () => createDevNode({ blockIntervalMs: 0, limits: 'off', corsOrigins: ['http://app.test'] });
+
+describe('middleware details', () => {
+  it('answers CORS only for configured origins, and preflights with a bare 204', async () => {
+    const n = node();
+    const pre = await n.fetch(
+      new Request('http://x/api/v1/events', { method: 'OPTIONS', headers: { Origin: 'http://app.test' } }),
+    );
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('http://app.test');
+    expect(pre.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(pre.headers.get('x-request-id')).toBeNull();
+    expect(pre.headers.get('vary')).toBe('Origin');
+    const other = await n.fetch(
+      new Request('http://x/api/v1/health', { headers: { Origin: 'http://evil.test' } }),
+    );
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.headers.get('x-frame-options')).toBe('DENY');
+    const plain = await createDevNode({ blockIntervalMs: 0 }).fetch(
+      new Request('http://x/api/v1/health', { headers: { Origin: 'http://app.test' } }),
+    );
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('redirects unclean paths like gorilla/mux and keeps the query', async () => {
+    const res = await node().fetch(new Request('http://x/api//v1/streams/abc/events?limit=2'));
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/api/v1/streams/abc/events?limit=2');
+    expect(await res.text()).toBe('');
+  });
+
+  it('decodes percent-escapes in path segments, so an encoded slash splits the path', async () => {
+    const n = node();
+    const spaced = await n.fetch(new Request('http://x/api/v1/title/inv%20one'));
+    expect(await spaced.text()).toBe(
+      '{"error":{"code":"NOT_FOUND","message":"Title not found"},"success":false}\n',
+    );
+    const slashed = await n.fetch(new Request('http://x/api/v1/title/inv%2Fone'));
+    expect(await slashed.text()).toBe('404 page not found\n');
+  });
+
+  it('answers tentative blocks and the identity registry', async () => {
+    const n = node();
+    expect(await (await n.fetch(new Request('http://x/api/v1/blocks/tentative/default'))).json()).toEqual({
+      success: true,
+      data: { domain: 'default', blocks: null },
+    });
+    expect(await (await n.fetch(new Request('http://x/api/v1/registry/identity'))).json()).toEqual({
+      success: true,
+      data: { data: [], pagination: { limit: 50, offset: 0, total: 0 } },
+    });
+  });
+});
