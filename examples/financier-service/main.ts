@@ -39,7 +39,10 @@ async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void
   // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
   // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
   const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
-  return { client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }), close: devnode.close };
+  return {
+    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
+    close: () => devnode.close(),
+  };
 }
 
 export async function main(): Promise<BatchResult> {

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { createQuidnugClient, InvoiceLedger, type QuidnugClient } from '@quidfin/client';
-import { formatMoney, generateSigner, requireCurrency, type Signer } from '@quidfin/core';
+import { formatMoney, generateSigner, type Signer, type VerifiedInvoiceEvent } from '@quidfin/core';
 import { startDevNode } from '@quidfin/devnode/node';
 import { type OpenInvoice, parseStatement, type ReconcileResult, reconcile } from '@quidfin/reconcile';
 
@@ -32,7 +32,10 @@ async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void
   // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
   // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
   const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
-  return { client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }), close: devnode.close };
+  return {
+    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
+    close: () => devnode.close(),
+  };
 }
 
 export interface JobResult {
@@ -49,7 +52,7 @@ export async function main({ post = false } = {}): Promise<JobResult> {
     await seed(ledger, supplier);
 
     // 1. Open invoices: every invoice title the supplier holds, read with its verified stream.
-    const invoices = await openInvoices(client, ledger, supplier.quidId);
+    const { invoices, ledgerEvents } = await openInvoices(client, ledger, supplier.quidId);
 
     // 2. The statement. Parsers never guess: odd input comes back as warnings.
     const { statements, warnings } = parseStatement(await readFile(STATEMENT));
@@ -57,7 +60,8 @@ export async function main({ post = false } = {}): Promise<JobResult> {
     const transactions = statements.flatMap((s) => s.transactions);
 
     // 3. Match. Pure and deterministic; anything unsure is suggested or left unmatched, never forced.
-    const result = reconcile({ transactions, invoices });
+    //    With the invoices' events it also predicts each invoice's lifecycle state once posted.
+    const result = reconcile({ transactions, invoices, ledgerEvents });
     const numberOf = new Map(invoices.map((i) => [i.invoiceId, i.invoiceNumber]));
     for (const line of result.lines) {
       const tx = transactions.find((t) => t.id === line.transactionId);
@@ -75,17 +79,17 @@ export async function main({ post = false } = {}): Promise<JobResult> {
             : (line.reason ?? '');
       console.log(`${head.padEnd(32)} ${line.status.toUpperCase().padEnd(9)} ${detail}`);
     }
-    console.log('\npayment.received events to post:');
-    for (const e of result.events)
-      console.log(`  ${numberOf.get(e.invoiceId)}: ${JSON.stringify(e.payload)}`);
+    console.log('\nEvents to post (write-offs first, as invoice.credited, then payments):');
+    for (const e of [...result.adjustments, ...result.events]) {
+      console.log(`  ${numberOf.get(e.invoiceId)} ${e.eventType} ${JSON.stringify(e.payload)}`);
+    }
+    for (const i of result.invoices) console.log(`  ${numberOf.get(i.invoiceId)} would become ${i.state}`);
 
-    // 4. Post (the supplier, or the financier that bought the invoice, signs each payment).
+    // 4. Post: the supplier (or the financier that bought the invoice) signs each event.
     const statesAfter: Record<string, string> = {};
     if (post) {
-      for (const e of result.events) {
-        const currency = requireCurrency(e.payload.currency); // an ISO 4217 code, checked
-        await ledger.recordPayment(supplier, e.invoiceId, { ...e.payload, currency });
-      }
+      for (const e of result.adjustments) await ledger.credit(supplier, e.invoiceId, e.payload);
+      for (const e of result.events) await ledger.recordPayment(supplier, e.invoiceId, e.payload);
       for (const { invoiceId } of result.invoices) {
         statesAfter[invoiceId] = (await ledger.getInvoice(invoiceId)).lifecycle.state;
         console.log(`${numberOf.get(invoiceId)} is now ${statesAfter[invoiceId]}`);
@@ -99,12 +103,13 @@ export async function main({ post = false } = {}): Promise<JobResult> {
 
 const money = (minor: number, currency = 'EUR') => formatMoney(minor, currency, 'en-GB');
 
-/** The supplier's invoices that still have money open, in the shape the matcher wants. */
+/** The supplier's invoices that still have money open, in the shape the matcher wants, with their verified events. */
 async function openInvoices(client: QuidnugClient, ledger: InvoiceLedger, supplierQuid: string) {
   const invoices: OpenInvoice[] = [];
+  const ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> = {};
   for await (const owned of client.iterateTitlesByOwner(supplierQuid)) {
     if (owned.stake_type !== 'supplier') continue;
-    const { lifecycle } = await ledger.getInvoice(owned.asset_id);
+    const { lifecycle, events } = await ledger.getInvoice(owned.asset_id);
     const issued = lifecycle.issued;
     if (!issued || lifecycle.totals.openMinor <= 0) continue;
     const buyer = await client.getIdentity(issued.buyerQuid);
@@ -120,8 +125,9 @@ async function openInvoices(client: QuidnugClient, ledger: InvoiceLedger, suppli
       dueAt: day(issued.dueAt),
       ...(issued.paymentReference ? { paymentReference: issued.paymentReference } : {}),
     });
+    ledgerEvents[owned.asset_id] = events;
   }
-  return invoices;
+  return { invoices, ledgerEvents };
 }
 
 const day = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);

@@ -41,7 +41,10 @@ async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void
   // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
   // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
   const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
-  return { client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }), close: devnode.close };
+  return {
+    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
+    close: () => devnode.close(),
+  };
 }
 
 export async function main(): Promise<InvoiceView> {
@@ -117,7 +120,9 @@ export async function main(): Promise<InvoiceView> {
 
     // 6. Read it back: the ledger verifies every signature and who signed what.
     const view = await ledger.getInvoice(invoiceId);
-    //    A financier holding the document checks it against the committed identity and the stream.
+
+    // 7. Anyone given the document (a financier, an auditor) checks it against the supplier's
+    //    committed identity and the `invoice.issued` event on the stream.
     const { attributes = {} } = await client.getIdentity(supplier.quidId);
     const check = verifyInvoiceDocument(document, jws, {
       documentPublicKey: documentPublicKey(documentKey),

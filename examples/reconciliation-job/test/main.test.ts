@@ -2,31 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 
 describe('reconciliation-job example', () => {
-  it('matches the statement against open invoices, posts payment.received and moves their lifecycle', async () => {
+  it('matches the statement to open invoices, posts the events, and the lifecycle follows', async () => {
     const { result, statesAfter } = await main({ post: true });
-    const byRef = (ref: string) => result.lines.find((l) => l.transactionId.endsWith(`:${ref}`));
+    const entry = (n: number) => result.lines.find((l) => l.transactionId.endsWith(`:${n}`));
 
-    // Entry 1 quotes the RF reference of INV-2026-0101 and pays it in full.
-    expect(byRef('1')).toMatchObject({
+    // 1: the RF creditor reference of INV-2026-0101, paid in full.
+    expect(entry(1)).toMatchObject({ status: 'auto', allocations: [{ kind: 'full', cashMinor: 1_248_000 }] });
+    // 2: INV-2026-0102 named in free text, 15.00 short: a bank fee, written off.
+    expect(entry(2)).toMatchObject({
       status: 'auto',
-      allocations: [{ kind: 'full', cashMinor: 1_248_000 }],
+      allocations: [{ kind: 'full', cashMinor: 313_500, writeOffMinor: 1_500, writeOffReason: 'BANK_FEE' }],
     });
-    // Entry 2 names INV-2026-0102 in free text, short by a bank fee: suggested, not forced.
-    expect(byRef('2')?.status).toBe('suggested');
-    expect(byRef('2')?.suggestions[0]?.invoiceIds).toEqual([expect.stringContaining('INV-2026-0102')]);
-    // Entry 3 is a first instalment on INV-2026-0103.
-    expect(byRef('3')).toMatchObject({
+    // 3: a first instalment on INV-2026-0103.
+    expect(entry(3)).toMatchObject({
       status: 'auto',
       allocations: [{ kind: 'partial', cashMinor: 400_000 }],
     });
-    // A deposit refund and an outgoing payment are never matched.
-    expect(byRef('4')?.status).toBe('unmatched');
-    expect(byRef('5')).toMatchObject({ status: 'skipped', reason: 'NOT_A_CREDIT' });
+    // 4 and 5: a deposit refund and an outgoing payment are never matched.
+    expect(entry(4)?.status).toBe('unmatched');
+    expect(entry(5)).toMatchObject({ status: 'skipped', reason: 'NOT_A_CREDIT' });
 
+    expect(result.adjustments.map((a) => [a.eventType, a.payload.amountMinor, a.payload.reason])).toEqual([
+      ['invoice.credited', 1_500, 'BANK_FEE'],
+    ]);
     expect(result.events.map((e) => [e.payload.amountMinor, e.payload.reconciled])).toEqual([
       [1_248_000, true],
+      [313_500, true],
       [400_000, true],
     ]);
-    expect(Object.values(statesAfter).sort()).toEqual(['PartiallyPaid', 'Reconciled']);
+
+    // What the node's streams say after posting is what reconcile predicted.
+    const predicted = Object.fromEntries(result.invoices.map((i) => [i.invoiceId, i.state]));
+    expect(statesAfter).toEqual(predicted);
+    expect(Object.values(statesAfter).sort()).toEqual(['PartiallyPaid', 'Reconciled', 'Reconciled']);
   });
 });
