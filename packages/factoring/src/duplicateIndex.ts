@@ -1,9 +1,12 @@
-import { type InvoiceFingerprintRecord, invoiceFingerprint, normaliseInvoiceNumber } from './fingerprint.js';
+import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from './fingerprint.js';
 
 interface Entry {
   readonly record: InvoiceFingerprintRecord;
   readonly normalised: string;
   readonly digits: string;
+  /** Exact identity key, '' when the invoice has no number. */
+  readonly fingerprint: string;
+  readonly pair: string;
 }
 
 /**
@@ -35,9 +38,13 @@ export interface DuplicateMatch {
 export interface DuplicateIndex {
   add(record: InvoiceFingerprintRecord): void;
   /** Matches for `record` (excluding itself by invoiceId), exact first, then by score, then id. */
-  find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): DuplicateMatch[];
+  find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
   readonly size: number;
+  /** The record passed to the last `find` (so a batch can add exactly what it checked). */
+  readonly lastQueried: InvoiceFingerprintRecord | undefined;
 }
+
+const NO_MATCHES: readonly DuplicateMatch[] = [];
 
 function digitsOf(s: string): string {
   let d = '';
@@ -81,7 +88,30 @@ export function scoreDuplicate(
 
 function entryOf(record: InvoiceFingerprintRecord): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
-  return { record, normalised, digits: digitsOf(normalised) };
+  return {
+    record,
+    normalised,
+    digits: digitsOf(normalised),
+    fingerprint:
+      normalised === ''
+        ? ''
+        : `${normalised}|${record.supplierQuid}|${record.buyerQuid}|${record.amountMinor}|${Math.floor(record.issuedAt / 86_400)}`,
+    pair: `${record.supplierQuid}|${record.buyerQuid}`,
+  };
+}
+
+function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
+  return (
+    a === b ||
+    (a.invoiceId === b.invoiceId &&
+      a.invoiceNumber === b.invoiceNumber &&
+      a.supplierQuid === b.supplierQuid &&
+      a.buyerQuid === b.buyerQuid &&
+      a.amountMinor === b.amountMinor &&
+      a.issuedAt === b.issuedAt &&
+      a.poReference === b.poReference &&
+      a.documentRefs === b.documentRefs)
+  );
 }
 
 function scoreEntries(x: Entry, c: Entry): { score: number; rules: string[] } {
@@ -145,16 +175,18 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
   const exact = new Map<string, Entry[]>();
   const byPair = new Map<string, Entry[]>();
   let size = 0;
+  // The entry computed by the last find(), reused when the same invoice is added next (the batch).
+  let last: Entry | undefined;
   const add = (record: InvoiceFingerprintRecord): void => {
-    const entry = entryOf(record);
-    const fp = invoiceFingerprint(record);
-    const e = exact.get(fp);
-    if (e) e.push(entry);
-    else exact.set(fp, [entry]);
-    const pair = `${record.supplierQuid}|${record.buyerQuid}`;
-    const p = byPair.get(pair);
+    const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
+    if (entry.fingerprint !== '') {
+      const e = exact.get(entry.fingerprint);
+      if (e) e.push(entry);
+      else exact.set(entry.fingerprint, [entry]);
+    }
+    const p = byPair.get(entry.pair);
     if (p) p.push(entry);
-    else byPair.set(pair, [entry]);
+    else byPair.set(entry.pair, [entry]);
     size++;
   };
   for (const r of records) add(r);
@@ -163,31 +195,44 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     get size(): number {
       return size;
     },
-    find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): DuplicateMatch[] {
-      const out: DuplicateMatch[] = [];
+    get lastQueried(): InvoiceFingerprintRecord | undefined {
+      return last?.record;
+    },
+    find(
+      record: InvoiceFingerprintRecord,
+      windowSeconds: number,
+      minScore: number,
+    ): readonly DuplicateMatch[] {
+      let out: DuplicateMatch[] | undefined;
       const self = entryOf(record);
-      const seen = new Set<string>();
-      const fpHits = self.normalised === '' ? undefined : exact.get(invoiceFingerprint(record));
+      last = self;
+      let seen: Set<string> | undefined;
+      const fpHits = self.fingerprint === '' ? undefined : exact.get(self.fingerprint);
       if (fpHits) {
         for (const h of fpHits) {
-          if (h.record.invoiceId === record.invoiceId || seen.has(h.record.invoiceId)) continue;
+          if (h.record.invoiceId === record.invoiceId || seen?.has(h.record.invoiceId)) continue;
+          seen ??= new Set();
           seen.add(h.record.invoiceId);
+          out ??= [];
           out.push({ invoiceId: h.record.invoiceId, exact: true, score: 100, rules: ['fingerprint'] });
         }
       }
-      const pairHits = byPair.get(`${record.supplierQuid}|${record.buyerQuid}`);
+      const pairHits = byPair.get(self.pair);
       if (pairHits) {
         for (const h of pairHits) {
           const id = h.record.invoiceId;
-          if (id === record.invoiceId || seen.has(id)) continue;
+          if (id === record.invoiceId || seen?.has(id)) continue;
           if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
           const { score, rules } = scoreEntries(self, h);
           if (score >= minScore) {
+            seen ??= new Set();
             seen.add(id);
+            out ??= [];
             out.push({ invoiceId: id, exact: false, score, rules });
           }
         }
       }
+      if (out === undefined) return NO_MATCHES;
       if (out.length > 1) {
         out.sort((p, q) =>
           p.exact !== q.exact

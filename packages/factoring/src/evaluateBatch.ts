@@ -169,15 +169,18 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       price += d.offer.purchasePriceMinor;
     }
     if (policy.checks.duplicates) {
-      state.duplicates.add({
-        invoiceId: inv.invoiceId,
-        invoiceNumber: inv.invoiceNumber ?? '',
-        supplierQuid: inv.supplierQuid,
-        buyerQuid: inv.buyerQuid,
-        amountMinor: inv.amountMinor,
-        issuedAt: inv.issuedAt,
-        ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-      });
+      const checked = state.duplicates.lastQueried;
+      if (checked !== undefined && checked.invoiceId === inv.invoiceId) state.duplicates.add(checked);
+      else
+        state.duplicates.add({
+          invoiceId: inv.invoiceId,
+          invoiceNumber: inv.invoiceNumber ?? '',
+          supplierQuid: inv.supplierQuid,
+          buyerQuid: inv.buyerQuid,
+          amountMinor: inv.amountMinor,
+          issuedAt: inv.issuedAt,
+          ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
+        });
     }
   }
   const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};

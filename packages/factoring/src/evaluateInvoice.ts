@@ -63,6 +63,10 @@ const SEVERITY_ORDER: Readonly<Record<ReasonSeverity, number>> = {
   info: 4,
 };
 const DAY = 86_400;
+// Shared empty results (never mutated) keep untraced, clean decisions small.
+const NO_DUPLICATES: readonly DuplicateMatch[] = [];
+const NO_TRACE: readonly TraceEntry[] = [];
+const NO_KINDS: string[] = [];
 const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
 
 type TraceValue = number | string | boolean | null;
@@ -99,16 +103,6 @@ class Run {
     }
   }
 
-  step(
-    rule: string,
-    outcome: TraceEntry['outcome'],
-    inputs: () => Record<string, TraceValue>,
-    threshold: number | string | null = null,
-    effectMinor = 0,
-  ): void {
-    this.trace?.push({ rule, outcome, inputs: inputs(), threshold, effectMinor });
-  }
-
   outcome(): DecisionOutcome {
     if (this.stopFirst) {
       return this.decisive === undefined ? 'approve' : (this.decisive as DecisionOutcome);
@@ -121,6 +115,84 @@ class Run {
           ? 'pending'
           : 'approve';
   }
+}
+
+/** The amount being funded and the haircuts taken from face so far. */
+interface Funding {
+  eligible: number;
+  haircuts: Haircut[];
+}
+
+const NO_HAIRCUTS: Haircut[] = [];
+
+function cutAmount(f: Funding, code: ReasonCodeValue, amount: number): void {
+  const a = Math.min(amount, f.eligible);
+  if (a <= 0) return;
+  if (f.haircuts === NO_HAIRCUTS) f.haircuts = [];
+  f.haircuts.push({ code, amountMinor: a });
+  f.eligible -= a;
+}
+
+interface LimitFunding {
+  readonly f: Funding;
+  advance: number;
+  readonly rate: number;
+}
+
+/**
+ * Fits the advance under one limit: reduces the eligible amount to the room left ('reduce') or
+ * fails. Returns false when the invoice cannot be funded under this limit.
+ */
+function applyLimit(
+  run: Run,
+  policy: FactoringPolicy,
+  lf: LimitFunding,
+  name: string,
+  limit: number | undefined,
+  exposure: number,
+  code: ReasonCodeValue,
+): boolean {
+  if (limit === undefined) return true;
+  const f = lf.f;
+  const room = limit - exposure;
+  let outcome: TraceEntry['outcome'] = 'pass';
+  if (lf.advance > room) {
+    if (policy.limitMode === 'reduce' && room > 0) {
+      const before = f.eligible;
+      f.eligible = Math.min(f.eligible, mulDivFloor(room, 10_000, lf.rate));
+      if (f.haircuts === NO_HAIRCUTS) f.haircuts = [];
+      f.haircuts.push({ code: 'LIMIT_HAIRCUT', amountMinor: before - f.eligible });
+      lf.advance = mulDivFloor(f.eligible, lf.rate, 10_000);
+      run.reason('LIMIT_HAIRCUT', `${name} limit ${limit} leaves room for an advance of ${room}`);
+      outcome = 'flag';
+    } else {
+      run.reason(
+        code,
+        `${name} limit ${limit} with exposure ${exposure} has no room for an advance of ${lf.advance}`,
+      );
+      outcome = 'fail';
+    }
+  }
+  run.trace?.push(
+    traceEntry(
+      `${name}-limit`,
+      outcome,
+      { limitMinor: limit, exposureMinor: exposure, advanceMinor: lf.advance },
+      limit,
+      0,
+    ),
+  );
+  return outcome !== 'fail';
+}
+
+function traceEntry(
+  rule: string,
+  outcome: TraceEntry['outcome'],
+  inputs: Record<string, TraceValue>,
+  threshold: number | string | null,
+  effectMinor: number,
+): TraceEntry {
+  return { rule, outcome, inputs, threshold, effectMinor };
 }
 
 function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
@@ -224,17 +296,10 @@ export function decide(
   let supplierTrust = 0;
   let buyerTrust = 0;
   let carrierTrust: number | null = null;
-  let duplicates: readonly DuplicateMatch[] = [];
+  let duplicates: readonly DuplicateMatch[] = NO_DUPLICATES;
   let softDuplicate = false;
   let staleAgeSeconds = 0;
-  const haircuts: Haircut[] = [];
-  let eligible = face;
-  const cut = (code: ReasonCodeValue, amount: number): void => {
-    const a = Math.min(amount, eligible);
-    if (a <= 0) return;
-    haircuts.push({ code, amountMinor: a });
-    eligible -= a;
-  };
+  const f: Funding = { eligible: face, haircuts: NO_HAIRCUTS };
 
   // 0. The invoice itself.
   if (checks.eligibility && run.go('invoice-valid')) {
@@ -248,17 +313,26 @@ export function decide(
         'INVALID_INVOICE',
         `invoice ${invoice.invoiceId} has a non-positive amount or is due before issue`,
       );
-    run.step('invoice-valid', ok ? 'pass' : 'fail', () => ({
-      amountMinor: face,
-      issuedAt: invoice.issuedAt,
-      dueAt: invoice.dueAt,
-    }));
+    run.trace?.push(
+      traceEntry(
+        'invoice-valid',
+        ok ? 'pass' : 'fail',
+        {
+          amountMinor: face,
+          issuedAt: invoice.issuedAt,
+          dueAt: invoice.dueAt,
+        },
+        null,
+        0,
+      ),
+    );
   }
 
   // 1. Signer roles: wrong-party events were already dropped; report them.
   if (checks.signerRoles && run.go('signer-roles')) {
-    const forged = facts.mismatches.filter((m) => m.bySupplier);
-    const other = facts.mismatches.filter((m) => !m.bySupplier);
+    const all = facts.mismatches;
+    const forged = all.length === 0 ? all : all.filter((m) => m.bySupplier);
+    const other = all.length === 0 ? all : all.filter((m) => !m.bySupplier);
     if (forged.length > 0) {
       run.reason(
         'SUPPLIER_FORGED_ATTESTATION',
@@ -271,10 +345,18 @@ export function decide(
         `ignored events signed by the wrong party: ${other.map((m) => `${m.eventType} (${m.eventId}) by ${m.signerQuid}, expected ${m.expected}`).join('; ')}`,
       );
     }
-    run.step('signer-roles', facts.mismatches.length === 0 ? 'pass' : 'fail', () => ({
-      mismatches: facts.mismatches.length,
-      bySupplier: forged.length,
-    }));
+    run.trace?.push(
+      traceEntry(
+        'signer-roles',
+        facts.mismatches.length === 0 ? 'pass' : 'fail',
+        {
+          mismatches: facts.mismatches.length,
+          bySupplier: forged.length,
+        },
+        null,
+        0,
+      ),
+    );
   }
 
   // 2. Double factoring on the stream.
@@ -283,11 +365,11 @@ export function decide(
     if (n >= 1) {
       run.reason('DOUBLE_FACTORED', `double-factoring: ${n} prior factor.purchased event(s) on this invoice`);
     }
-    run.step('double-factoring', n === 0 ? 'pass' : 'fail', () => ({ priorPurchases: n }), 0);
+    run.trace?.push(traceEntry('double-factoring', n === 0 ? 'pass' : 'fail', { priorPurchases: n }, 0, 0));
   }
 
   // 3. Fraud signals, weighted by the financier's trust in each reporter.
-  let fraudKinds: string[] = [];
+  let fraudKinds: string[] = NO_KINDS;
   if (run.go('fraud-signals')) {
     let score = 0;
     let counted = 0;
@@ -295,6 +377,7 @@ export function decide(
     for (const s of facts.fraudSignals) {
       if (!compiled.countsFraudKind(s.kind)) continue;
       counted++;
+      if (fraudKinds === NO_KINDS) fraudKinds = [];
       fraudKinds.push(s.kind);
       if (!policy.fraudWeightByReporterTrust) {
         score += 1;
@@ -327,8 +410,10 @@ export function decide(
     } else if (score > 0) {
       run.reason('WEAK_FRAUD_SIGNAL', `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)})`);
       outcome = 'flag';
-    } else fraudKinds = [];
-    run.step('fraud-signals', outcome, () => ({ signals: counted, score }), policy.fraudVetoScore);
+    } else fraudKinds = NO_KINDS;
+    run.trace?.push(
+      traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
+    );
   }
 
   // 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut.
@@ -367,11 +452,14 @@ export function decide(
       );
       outcome = 'flag';
     }
-    run.step(
-      'duplicates',
-      outcome,
-      () => ({ candidates: duplicates.length, topScore: top?.score ?? 0 }),
-      policy.duplicateReviewScore,
+    run.trace?.push(
+      traceEntry(
+        'duplicates',
+        outcome,
+        { candidates: duplicates.length, topScore: top?.score ?? 0 },
+        policy.duplicateReviewScore,
+        0,
+      ),
     );
   }
 
@@ -396,7 +484,9 @@ export function decide(
           : `supplier holds ${supplierShare} of the title but ${maxOtherId} holds ${maxOther}`,
       );
     }
-    run.step('title-ownership', ok ? 'pass' : 'fail', () => ({ supplierShare, largestOther: maxOther }));
+    run.trace?.push(
+      traceEntry('title-ownership', ok ? 'pass' : 'fail', { supplierShare, largestOther: maxOther }, null, 0),
+    );
   }
 
   // 6. Self-dealing and future dating.
@@ -409,11 +499,19 @@ export function decide(
         'ISSUED_AFTER_DECISION_DATE',
         `issued at ${invoice.issuedAt}, after the decision date ${asOf}`,
       );
-    run.step('parties-and-dates', self || future ? 'fail' : 'pass', () => ({
-      selfDealing: self,
-      issuedAt: invoice.issuedAt,
-      asOf,
-    }));
+    run.trace?.push(
+      traceEntry(
+        'parties-and-dates',
+        self || future ? 'fail' : 'pass',
+        {
+          selfDealing: self,
+          issuedAt: invoice.issuedAt,
+          asOf,
+        },
+        null,
+        0,
+      ),
+    );
   }
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
@@ -433,15 +531,18 @@ export function decide(
       );
       if (outcome === 'pass') outcome = 'flag';
     }
-    run.step(
-      'logistics',
-      outcome,
-      () => ({
-        shippedAt: shippedAt ?? null,
-        deliveredAt: deliveredAt ?? null,
-        acknowledgedAt: ackAt ?? null,
-      }),
-      skew,
+    run.trace?.push(
+      traceEntry(
+        'logistics',
+        outcome,
+        {
+          shippedAt: shippedAt ?? null,
+          deliveredAt: deliveredAt ?? null,
+          acknowledgedAt: ackAt ?? null,
+        },
+        skew,
+        0,
+      ),
     );
   }
 
@@ -449,18 +550,34 @@ export function decide(
   if (run.go('delivery')) {
     const missing = policy.requireDelivery && facts.delivered === undefined;
     if (missing) run.reason('DELIVERY_MISSING', 'no carrier.delivered event yet');
-    run.step('delivery', missing ? 'fail' : 'pass', () => ({
-      required: policy.requireDelivery,
-      delivered: facts.delivered !== undefined,
-    }));
+    run.trace?.push(
+      traceEntry(
+        'delivery',
+        missing ? 'fail' : 'pass',
+        {
+          required: policy.requireDelivery,
+          delivered: facts.delivered !== undefined,
+        },
+        null,
+        0,
+      ),
+    );
   }
   if (run.go('acknowledgement')) {
     const missing = policy.requireBuyerAck && facts.ack === undefined;
     if (missing) run.reason('ACK_MISSING', 'no buyer.acknowledged event yet');
-    run.step('acknowledgement', missing ? 'fail' : 'pass', () => ({
-      required: policy.requireBuyerAck,
-      acknowledged: facts.ack !== undefined,
-    }));
+    run.trace?.push(
+      traceEntry(
+        'acknowledgement',
+        missing ? 'fail' : 'pass',
+        {
+          required: policy.requireBuyerAck,
+          acknowledged: facts.ack !== undefined,
+        },
+        null,
+        0,
+      ),
+    );
   }
 
   // 10. Acknowledged amount versus face.
@@ -484,16 +601,19 @@ export function decide(
       } else {
         run.reason(
           'ACK_SHORTFALL',
-          `buyer acknowledged ${ackAmount} of ${face}; only the acknowledged amount is eligible`,
+          `buyer acknowledged ${ackAmount} of ${face}; only the acknowledged amount is f.eligible`,
         );
         outcome = 'flag';
       }
     }
-    run.step(
-      'ack-amount',
-      outcome,
-      () => ({ acknowledgedMinor: ackAmount, faceMinor: face }),
-      policy.ackShortfallToleranceBps,
+    run.trace?.push(
+      traceEntry(
+        'ack-amount',
+        outcome,
+        { acknowledgedMinor: ackAmount, faceMinor: face },
+        policy.ackShortfallToleranceBps,
+        0,
+      ),
     );
   }
 
@@ -509,10 +629,9 @@ export function decide(
     buyerTrust = buyerReading?.level ?? 0;
     let outcome: TraceEntry['outcome'] = 'pass';
     if (checks.trustFreshness) {
-      for (const [role, r] of [
-        ['supplier', supplierReading],
-        ['buyer', buyerReading],
-      ] as const) {
+      for (let k = 0; k < 2; k++) {
+        const role = k === 0 ? 'supplier' : 'buyer';
+        const r = k === 0 ? supplierReading : buyerReading;
         if (r === undefined) continue;
         if (r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf) {
           run.reason('TRUST_EXPIRED', `${role} trust expired at ${r.validUntil}; refresh bureau data`);
@@ -532,16 +651,19 @@ export function decide(
       run.reason('BUYER_NO_TRUST_PATH', 'no trust path from the financier to the buyer');
       outcome = 'fail';
     }
-    run.step(
-      'trust-readings',
-      outcome,
-      () => ({
-        supplierTrust,
-        buyerTrust,
-        supplierObservedAt: supplierReading?.observedAt ?? null,
-        buyerObservedAt: buyerReading?.observedAt ?? null,
-      }),
-      policy.trustFreshSeconds,
+    run.trace?.push(
+      traceEntry(
+        'trust-readings',
+        outcome,
+        {
+          supplierTrust,
+          buyerTrust,
+          supplierObservedAt: supplierReading?.observedAt ?? null,
+          buyerObservedAt: buyerReading?.observedAt ?? null,
+        },
+        policy.trustFreshSeconds,
+        0,
+      ),
     );
   }
 
@@ -554,7 +676,9 @@ export function decide(
         `supplier trust ${f3(supplierTrust)} below threshold ${pythonFloatRepr(policy.minSupplierTrust)}`,
       );
     }
-    run.step('supplier-trust', low ? 'fail' : 'pass', () => ({ supplierTrust }), policy.minSupplierTrust);
+    run.trace?.push(
+      traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+    );
   }
   if (run.go('buyer-trust')) {
     const low = buyerTrust < policy.minBuyerTrust;
@@ -563,7 +687,9 @@ export function decide(
         'BUYER_TRUST_LOW',
         `buyer trust ${f3(buyerTrust)} below threshold ${pythonFloatRepr(policy.minBuyerTrust)}`,
       );
-    run.step('buyer-trust', low ? 'fail' : 'pass', () => ({ buyerTrust }), policy.minBuyerTrust);
+    run.trace?.push(
+      traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0),
+    );
   }
 
   // 14. Carrier trust path (the delivery attestation is only as good as the carrier).
@@ -580,11 +706,14 @@ export function decide(
           : `no trust path to carrier ${carrierQuid}; delivery unverified`,
       );
     }
-    run.step(
-      'carrier-trust',
-      ok ? 'pass' : 'flag',
-      () => ({ carrierQuid, carrierTrust }),
-      policy.minCarrierTrust,
+    run.trace?.push(
+      traceEntry(
+        'carrier-trust',
+        ok ? 'pass' : 'flag',
+        { carrierQuid, carrierTrust },
+        policy.minCarrierTrust,
+        0,
+      ),
     );
   }
 
@@ -608,11 +737,14 @@ export function decide(
         `buyer disputed ${profile.disputeRateBps / 100}% of ${profile.invoiceCount} invoices`,
       );
     }
-    run.step(
-      'dispute-rate',
-      high ? 'flag' : 'pass',
-      () => ({ disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount }),
-      policy.maxDisputeRateBps,
+    run.trace?.push(
+      traceEntry(
+        'dispute-rate',
+        high ? 'flag' : 'pass',
+        { disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount },
+        policy.maxDisputeRateBps,
+        0,
+      ),
     );
   }
 
@@ -623,32 +755,35 @@ export function decide(
       run.reason('FULLY_CREDITED', `credit notes of ${facts.creditedMinor} cover the invoice`);
       outcome = 'fail';
     } else if (facts.creditedMinor > 0) {
-      cut('CREDIT_NOTE_APPLIED', facts.creditedMinor);
-      run.reason('CREDIT_NOTE_APPLIED', `credit notes of ${facts.creditedMinor} reduce the eligible amount`);
+      cutAmount(f, 'CREDIT_NOTE_APPLIED', facts.creditedMinor);
+      run.reason(
+        'CREDIT_NOTE_APPLIED',
+        `credit notes of ${facts.creditedMinor} reduce the f.eligible amount`,
+      );
     }
     if (outcome === 'pass' && facts.paidMinor > 0) {
-      if (facts.paidMinor >= eligible) {
+      if (facts.paidMinor >= f.eligible) {
         run.reason('ALREADY_PAID', `payments of ${facts.paidMinor} already settle the invoice`);
         outcome = 'fail';
       } else {
-        cut('PARTIALLY_PAID', facts.paidMinor);
+        cutAmount(f, 'PARTIALLY_PAID', facts.paidMinor);
         run.reason('PARTIALLY_PAID', `payments of ${facts.paidMinor} already received`);
       }
     }
     if (outcome === 'pass' && facts.openDisputedMinor > 0) {
-      if (facts.openDisputedMinor >= eligible) {
+      if (facts.openDisputedMinor >= f.eligible) {
         run.reason(
           'FULLY_DISPUTED',
           `open disputes of ${facts.openDisputedMinor} cover the outstanding amount`,
         );
         outcome = 'fail';
       } else {
-        cut('DISPUTED_AMOUNT_INELIGIBLE', facts.openDisputedMinor);
+        cutAmount(f, 'DISPUTED_AMOUNT_INELIGIBLE', facts.openDisputedMinor);
         run.reason('DISPUTED_AMOUNT_INELIGIBLE', `disputed ${facts.openDisputedMinor} is ineligible`);
       }
     }
-    if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < eligible) {
-      cut('ACK_SHORTFALL', eligible - ackAmount);
+    if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < f.eligible) {
+      cutAmount(f, 'ACK_SHORTFALL', f.eligible - ackAmount);
     }
     const ageDays = Math.floor((asOf - invoice.issuedAt) / DAY);
     const pastDueDays = Math.floor((asOf - invoice.dueAt) / DAY);
@@ -675,20 +810,22 @@ export function decide(
       );
       outcome = 'fail';
     }
-    run.step(
-      'eligibility',
-      outcome,
-      () => ({
-        creditedMinor: facts.creditedMinor,
-        paidMinor: facts.paidMinor,
-        openDisputedMinor: facts.openDisputedMinor,
-        ageDays,
-        pastDueDays,
-        crossAgedBps:
-          aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null,
-      }),
-      policy.maxDaysSinceIssue,
-      eligible - face,
+    run.trace?.push(
+      traceEntry(
+        'eligibility',
+        outcome,
+        {
+          creditedMinor: facts.creditedMinor,
+          paidMinor: facts.paidMinor,
+          openDisputedMinor: facts.openDisputedMinor,
+          ageDays,
+          pastDueDays,
+          crossAgedBps:
+            aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null,
+        },
+        policy.maxDaysSinceIssue,
+        f.eligible - face,
+      ),
     );
   }
 
@@ -697,16 +834,15 @@ export function decide(
   let limits: LimitUse | null = null;
   let payment: PaymentPrediction | null = null;
   let pocFigures: { risk: number; discount: number; offerMinor: number } | undefined;
-  const blocked = (): boolean =>
-    run.worst === 0 || run.worst === 2 || (run.stopFirst && run.decisive !== undefined);
-  if (!blocked() && run.go('pricing')) {
+  const blocked = run.worst === 0 || run.worst === 2 || (run.stopFirst && run.decisive !== undefined);
+  if (!blocked && run.go('pricing')) {
     if (!trustRead) {
       supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier')?.level ?? 0;
       buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer')?.level ?? 0;
     }
     if (policy.fee.kind === 'poc-blend') {
       pocFigures = pocOffer(
-        eligible,
+        f.eligible,
         supplierTrust,
         buyerTrust,
         policy.buyerWeight,
@@ -714,14 +850,14 @@ export function decide(
         policy.baseDiscountFraction,
         policy.maxRiskPremiumFraction,
       );
-      const price = Math.max(0, Math.min(eligible, pocFigures.offerMinor));
-      const fee = eligible - price;
+      const price = Math.max(0, Math.min(f.eligible, pocFigures.offerMinor));
+      const fee = f.eligible - price;
       const days = Math.max(1, Math.ceil((invoice.dueAt - asOf) / DAY));
       offer = {
         currency: invoice.currency,
         faceMinor: face,
-        eligibleMinor: eligible,
-        haircuts,
+        eligibleMinor: f.eligible,
+        haircuts: f.haircuts,
         advanceRateBps: 10_000,
         advanceMinor: price,
         reserveMinor: 0,
@@ -736,12 +872,14 @@ export function decide(
         recourse: policy.recourse,
         risk: null,
       };
-      run.step(
-        'pricing',
-        'pass',
-        () => ({ risk: pocFigures?.risk ?? 0, discount: pocFigures?.discount ?? 0, offerMinor: price }),
-        'poc-blend',
-        price - face,
+      run.trace?.push(
+        traceEntry(
+          'pricing',
+          'pass',
+          { risk: pocFigures?.risk ?? 0, discount: pocFigures?.discount ?? 0, offerMinor: price },
+          'poc-blend',
+          price - face,
+        ),
       );
     } else {
       offer = priceStandard();
@@ -769,19 +907,22 @@ export function decide(
         `buyer dilution ${p.dilutionBps / 100}% cuts the advance by ${dilutionCut / 100} pp`,
       );
     }
-    run.step(
-      'advance-rate',
-      'pass',
-      () => ({
-        grade: gradeName,
-        baseBps: policy.baseAdvanceRateBps,
-        gradeAdjBps: grade?.advanceAdjBps ?? 0,
-        dilutionCutBps: dilutionCut,
-        staleCutBps: staleCut,
-        duplicateCutBps: dupCut,
-        advanceRateBps: advanceRate,
-      }),
-      policy.maxAdvanceRateBps,
+    run.trace?.push(
+      traceEntry(
+        'advance-rate',
+        'pass',
+        {
+          grade: gradeName,
+          baseBps: policy.baseAdvanceRateBps,
+          gradeAdjBps: grade?.advanceAdjBps ?? 0,
+          dilutionCutBps: dilutionCut,
+          staleCutBps: staleCut,
+          duplicateCutBps: dupCut,
+          advanceRateBps: advanceRate,
+        },
+        policy.maxAdvanceRateBps,
+        0,
+      ),
     );
 
     // Concentration against the supplier's ledger.
@@ -796,86 +937,59 @@ export function decide(
             'CONCENTRATION_EXCEEDED',
             `buyer already holds its ${policy.maxConcentrationBps / 100}% share of the supplier's ledger`,
           );
-        } else if (eligible > allowed) {
-          const before = eligible;
-          cut('CONCENTRATION_HAIRCUT', eligible - allowed);
+        } else if (f.eligible > allowed) {
+          const before = f.eligible;
+          cutAmount(f, 'CONCENTRATION_HAIRCUT', f.eligible - allowed);
           run.reason(
             'CONCENTRATION_HAIRCUT',
-            `concentration cap ${policy.maxConcentrationBps / 100}% makes ${before - eligible} ineligible`,
+            `concentration cap ${policy.maxConcentrationBps / 100}% makes ${before - f.eligible} ineligible`,
           );
         }
-        run.step(
-          'concentration',
-          allowed <= 0 ? 'fail' : 'pass',
-          () => ({ ledgerMinor: base, buyerOpenMinor: buyerOpen, allowedMinor: allowed }),
-          policy.maxConcentrationBps,
+        run.trace?.push(
+          traceEntry(
+            'concentration',
+            allowed <= 0 ? 'fail' : 'pass',
+            { ledgerMinor: base, buyerOpenMinor: buyerOpen, allowedMinor: allowed },
+            policy.maxConcentrationBps,
+            0,
+          ),
         );
         if (allowed <= 0) return null;
       }
     }
 
-    let advance = mulDivFloor(eligible, advanceRate, 10_000);
+    let advance = mulDivFloor(f.eligible, advanceRate, 10_000);
     // Limits in order: buyer (across all suppliers), supplier, facility.
-    let buyerUse = { limitMinor: null as number | null, beforeMinor: 0, afterMinor: 0 };
-    let supplierUse = { limitMinor: null as number | null, beforeMinor: 0, afterMinor: 0 };
-    let facilityUse = { limitMinor: null as number | null, beforeMinor: 0, afterMinor: 0 };
+    let buyerLimit: number | undefined;
+    let supplierLimit: number | undefined;
+    let facilityLimit: number | undefined;
+    let buyerBefore = 0;
+    let supplierBefore = 0;
+    let facilityBefore = 0;
     if (state !== undefined) {
-      const buyerLimit =
+      buyerLimit =
         state.buyerLimit(invoice.buyerQuid) ??
         (policy.defaultBuyerLimitMinor > 0 ? policy.defaultBuyerLimitMinor : undefined);
-      const entries: [string, number | undefined, number, ReasonCodeValue][] = [
-        ['buyer', buyerLimit, state.buyerExposure(invoice.buyerQuid), 'BUYER_LIMIT_EXCEEDED'],
-        [
-          'supplier',
-          state.supplierLimit(invoice.supplierQuid),
-          state.supplierExposure(invoice.supplierQuid),
-          'SUPPLIER_LIMIT_EXCEEDED',
-        ],
-        ['facility', state.facilityLimit(), state.totalExposure(), 'FACILITY_LIMIT_EXCEEDED'],
-      ];
-      for (const [name, limit, exposure, code] of entries) {
-        if (!checks.limits || limit === undefined) continue;
-        const room = limit - exposure;
-        let outcome: TraceEntry['outcome'] = 'pass';
-        if (advance > room) {
-          if (policy.limitMode === 'reduce' && room > 0) {
-            const before = eligible;
-            eligible = Math.min(eligible, mulDivFloor(room, 10_000, advanceRate));
-            haircuts.push({ code: 'LIMIT_HAIRCUT', amountMinor: before - eligible });
-            advance = mulDivFloor(eligible, advanceRate, 10_000);
-            run.reason('LIMIT_HAIRCUT', `${name} limit ${limit} leaves room for an advance of ${room}`);
-            outcome = 'flag';
-          } else {
-            run.reason(
-              code,
-              `${name} limit ${limit} with exposure ${exposure} has no room for an advance of ${advance}`,
-            );
-            outcome = 'fail';
-          }
-        }
-        run.step(
-          `${name}-limit`,
-          outcome,
-          () => ({ limitMinor: limit, exposureMinor: exposure, advanceMinor: advance }),
-          limit,
-        );
-        if (outcome === 'fail') return null;
+      supplierLimit = state.supplierLimit(invoice.supplierQuid);
+      facilityLimit = state.facilityLimit();
+      buyerBefore = state.buyerExposure(invoice.buyerQuid);
+      supplierBefore = state.supplierExposure(invoice.supplierQuid);
+      facilityBefore = state.totalExposure();
+      if (checks.limits) {
+        // Limits in order: buyer (across all suppliers), supplier (client), facility.
+        const lf: LimitFunding = { f, advance, rate: advanceRate };
+        if (!applyLimit(run, policy, lf, 'buyer', buyerLimit, buyerBefore, 'BUYER_LIMIT_EXCEEDED'))
+          return null;
+        if (
+          !applyLimit(run, policy, lf, 'supplier', supplierLimit, supplierBefore, 'SUPPLIER_LIMIT_EXCEEDED')
+        )
+          return null;
+        if (
+          !applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED')
+        )
+          return null;
+        advance = lf.advance;
       }
-      buyerUse = {
-        limitMinor: buyerLimit ?? null,
-        beforeMinor: state.buyerExposure(invoice.buyerQuid),
-        afterMinor: 0,
-      };
-      supplierUse = {
-        limitMinor: state.supplierLimit(invoice.supplierQuid) ?? null,
-        beforeMinor: state.supplierExposure(invoice.supplierQuid),
-        afterMinor: 0,
-      };
-      facilityUse = {
-        limitMinor: state.facilityLimit() ?? null,
-        beforeMinor: state.totalExposure(),
-        afterMinor: 0,
-      };
     }
 
     // PD: buyer grade; under recourse a loss needs buyer and supplier to fail; staleness inflates it.
@@ -898,7 +1012,7 @@ export function decide(
     }
     pd = clampInt(pd, policy.pdFloorBps, 10_000);
     const price = priceInvoice(compiled, {
-      eligibleMinor: eligible,
+      eligibleMinor: f.eligible,
       advanceMinor: advance,
       expectedDays: pay.expectedDays,
       stressedDays: pay.stressedDays,
@@ -907,18 +1021,18 @@ export function decide(
       dilutionBps: p.dilutionBps,
     });
     const fee = price.feeMinor;
-    const reserve = eligible - advance;
+    const reserve = f.eligible - advance;
     const o: Offer = {
       currency: invoice.currency,
       faceMinor: face,
-      eligibleMinor: eligible,
-      haircuts,
+      eligibleMinor: f.eligible,
+      haircuts: f.haircuts,
       advanceRateBps: advanceRate,
       advanceMinor: advance,
       reserveMinor: reserve,
       feeKind: policy.fee.kind,
       feeMinor: fee,
-      purchasePriceMinor: eligible - fee,
+      purchasePriceMinor: f.eligible - fee,
       expectedRebateMinor: Math.max(0, reserve - fee),
       discountBps: face > 0 ? mulDivCeil(fee, 10_000, face) : 0,
       discountFraction: null,
@@ -927,24 +1041,34 @@ export function decide(
       recourse: policy.recourse,
       risk: price.risk,
     };
-    run.step(
-      'pricing',
-      'pass',
-      () => ({
-        feeKind: policy.fee.kind,
-        pdAnnualBps: pd,
-        expectedDays: pay.expectedDays,
-        stressedDays: pay.stressedDays,
-        feeMinor: fee,
-        aprBps: price.aprBps,
-      }),
-      null,
-      eligible - face,
+    run.trace?.push(
+      traceEntry(
+        'pricing',
+        'pass',
+        {
+          feeKind: policy.fee.kind,
+          pdAnnualBps: pd,
+          expectedDays: pay.expectedDays,
+          stressedDays: pay.stressedDays,
+          feeMinor: fee,
+          aprBps: price.aprBps,
+        },
+        null,
+        f.eligible - face,
+      ),
     );
     limits = {
-      buyer: { ...buyerUse, afterMinor: buyerUse.beforeMinor + advance },
-      supplier: { ...supplierUse, afterMinor: supplierUse.beforeMinor + advance },
-      facility: { ...facilityUse, afterMinor: facilityUse.beforeMinor + advance },
+      buyer: { limitMinor: buyerLimit ?? null, beforeMinor: buyerBefore, afterMinor: buyerBefore + advance },
+      supplier: {
+        limitMinor: supplierLimit ?? null,
+        beforeMinor: supplierBefore,
+        afterMinor: supplierBefore + advance,
+      },
+      facility: {
+        limitMinor: facilityLimit ?? null,
+        beforeMinor: facilityBefore,
+        afterMinor: facilityBefore + advance,
+      },
     };
     return o;
   }
@@ -970,7 +1094,7 @@ export function decide(
     payment,
     limits,
     duplicates,
-    trace: run.trace ?? [],
+    trace: run.trace ?? NO_TRACE,
     compat:
       policy.compat === 'poc'
         ? pocCompat(

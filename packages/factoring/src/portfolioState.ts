@@ -80,8 +80,10 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     fund: (s, b, advance, face) => {
       addBuyer.set(b, (addBuyer.get(b) ?? 0) + advance);
       addSupplier.set(s, (addSupplier.get(s) ?? 0) + advance);
-      addLedger.set(s, (addLedger.get(s) ?? 0) + face);
-      addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
+      if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
+        addLedger.set(s, (addLedger.get(s) ?? 0) + face);
+        addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
+      }
       addTotal += advance;
     },
   };

@@ -12,6 +12,9 @@
 export function formatFixedPython(x: number, digits: number): string {
   if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x.toFixed(digits);
   const rounded = x.toFixed(digits);
+  // Only a value within a hair of a half-way point can be an exact tie; skip the costly check otherwise.
+  const scaled = Math.abs(x) * 10 ** digits;
+  if (scaled >= 1e12 || Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return rounded;
   // toFixed(100) is the exact decimal value for every double in this package's range.
   const exact = Math.abs(x).toFixed(100);
   const dot = exact.indexOf('.');

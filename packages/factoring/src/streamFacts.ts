@@ -1,5 +1,5 @@
 import type { VerifiedEvent } from './events.js';
-import type { InvoiceInput } from './invoice.js';
+import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
 
 /**
  * An event that did not count because the wrong party signed it.
@@ -107,6 +107,58 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+interface Keyed {
+  readonly id: string;
+  amount: number;
+}
+
+function keepMax(list: Keyed[], id: string, amount: number): void {
+  for (const k of list) {
+    if (k.id === id) {
+      if (amount > k.amount) k.amount = amount;
+      return;
+    }
+  }
+  list.push({ id, amount });
+}
+
+function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, expected: string): void {
+  if (facts.mismatches === NONE) facts.mismatches = [];
+  facts.mismatches.push({
+    eventId: e.id,
+    eventType: e.eventType,
+    signerQuid: e.signerQuid,
+    expected,
+    bySupplier: e.signerQuid === supplier,
+  });
+}
+
+function isOwner(owners: readonly TitleOwnerShare[] | undefined, q: string): boolean {
+  if (!owners) return true;
+  for (const o of owners) if (o.ownerId === q) return true;
+  return false;
+}
+
+function hasStake(owners: readonly TitleOwnerShare[] | undefined, q: string, stake: string): boolean {
+  if (!owners) return true;
+  for (const o of owners) if (o.ownerId === q && o.stakeType === stake) return true;
+  return false;
+}
+
+function isFinancier(
+  owners: readonly TitleOwnerShare[] | undefined,
+  q: string,
+  supplier: string,
+  buyer: string,
+  carrier: string | undefined,
+): boolean {
+  if (owners) return hasStake(owners, q, 'financier');
+  return q !== supplier && q !== buyer && q !== carrier;
+}
+
+// Shared empty list: replaced by a fresh array on first push, so it is never mutated.
+const NONE: never[] = [];
+
 const byId = (a: { eventId: string }, b: { eventId: string }): number =>
   a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 
@@ -139,48 +191,24 @@ export function extractStreamFacts(
     shipped: undefined,
     delivered: undefined,
     ack: undefined,
-    purchases: [],
+    purchases: NONE,
     openDisputedMinor: 0,
     openDisputeCount: 0,
     creditedMinor: 0,
     paidMinor: 0,
-    fraudSignals: [],
-    mismatches: [],
+    fraudSignals: NONE,
+    mismatches: NONE,
   };
-  const mismatch = (e: VerifiedEvent, expected: string): void => {
-    facts.mismatches.push({
-      eventId: e.id,
-      eventType: e.eventType,
-      signerQuid: e.signerQuid,
-      expected,
-      bySupplier: e.signerQuid === supplier,
-    });
-  };
-  const isOwner = (q: string): boolean => {
-    if (!owners) return true;
-    for (const o of owners) if (o.ownerId === q) return true;
-    return false;
-  };
-  const isCarrierOwner = (q: string): boolean => {
-    if (!owners) return true;
-    for (const o of owners) if (o.ownerId === q && o.stakeType === 'carrier') return true;
-    return false;
-  };
-  const isFinancier = (q: string): boolean => {
-    if (owners) {
-      for (const o of owners) if (o.ownerId === q && o.stakeType === 'financier') return true;
-      return false;
-    }
-    return q !== supplier && q !== buyer && q !== invoice.carrierQuid;
-  };
+  const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
   // collect them first and bind after the pass.
   let deliveries: VerifiedEvent[] | undefined;
-  let disputes: Map<string, number> | undefined;
-  let resolved: Set<string> | undefined;
+  // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
+  let disputes: Keyed[] | undefined;
+  let resolved: string[] | undefined;
   // Credit notes and payments repeated under one id count once, at their largest amount.
-  let credits: Map<string, number> | undefined;
-  let payments: Map<string, number> | undefined;
+  let credits: Keyed[] | undefined;
+  let payments: Keyed[] | undefined;
 
   for (const e of events) {
     const p = e.payload ?? NO_PAYLOAD;
@@ -189,7 +217,7 @@ export function extractStreamFacts(
     switch (t) {
       case 'invoice.issued':
         if (bindSigners && signer !== supplier) {
-          mismatch(e, supplier);
+          mismatch(facts, supplier, e, supplier);
           break;
         }
         facts.issuedCount++;
@@ -198,8 +226,13 @@ export function extractStreamFacts(
         const carrier = str(p['carrierQuid']) ?? '';
         if (bindSigners) {
           const expected = invoice.carrierQuid ?? carrier;
-          if (signer !== carrier || signer !== expected || carrier === '' || !isCarrierOwner(signer)) {
-            mismatch(e, expected || 'carrier');
+          if (
+            signer !== carrier ||
+            signer !== expected ||
+            carrier === '' ||
+            !hasStake(owners, signer, 'carrier')
+          ) {
+            mismatch(facts, supplier, e, expected || 'carrier');
             break;
           }
         }
@@ -219,7 +252,7 @@ export function extractStreamFacts(
         break;
       case 'buyer.acknowledged':
         if (bindSigners && signer !== buyer) {
-          mismatch(e, buyer);
+          mismatch(facts, supplier, e, buyer);
           break;
         }
         if (facts.ack === undefined || before(e, facts.ack.key)) {
@@ -232,63 +265,73 @@ export function extractStreamFacts(
         break;
       case 'buyer.disputed': {
         if (bindSigners && signer !== buyer) {
-          mismatch(e, buyer);
+          mismatch(facts, supplier, e, buyer);
           break;
         }
         const id = str(p['disputeId']) ?? e.id;
         const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
-        disputes ??= new Map();
+        disputes ??= [];
         // A dispute id repeated keeps its largest amount, whatever the order.
-        disputes.set(id, Math.max(disputes.get(id) ?? 0, amount));
+        keepMax(disputes, id, amount);
         break;
       }
       case 'dispute.resolved':
         if (bindSigners && signer !== buyer && signer !== supplier) {
-          mismatch(e, 'supplier or buyer');
+          mismatch(facts, supplier, e, 'supplier or buyer');
           break;
         }
-        resolved ??= new Set();
-        resolved.add(str(p['disputeId']) ?? '');
+        resolved ??= [];
+        resolved.push(str(p['disputeId']) ?? '');
         break;
       case 'invoice.credited': {
         if (bindSigners && signer !== supplier) {
-          mismatch(e, supplier);
+          mismatch(facts, supplier, e, supplier);
           break;
         }
         const id = str(p['creditNoteId']) ?? e.id;
-        credits ??= new Map();
-        credits.set(id, Math.max(credits.get(id) ?? 0, num(p['amountMinor']) ?? 0));
+        credits ??= [];
+        keepMax(credits, id, num(p['amountMinor']) ?? 0);
         break;
       }
       case 'factor.purchased': {
         const named = str(p['financierQuid']) ?? str(p['financier']);
-        if (bindSigners && (!isFinancier(signer) || (named !== undefined && named !== signer))) {
-          mismatch(e, 'financier');
+        if (
+          bindSigners &&
+          (!isFinancier(owners, signer, supplier, buyer, invoice.carrierQuid) ||
+            (named !== undefined && named !== signer))
+        ) {
+          mismatch(facts, supplier, e, 'financier');
           break;
         }
+        if (facts.purchases === NONE) facts.purchases = [];
         facts.purchases.push({ eventId: e.id, financierQuid: named ?? signer });
         break;
       }
       case 'payment.received': {
-        if (bindSigners && signer !== supplier && !isFinancier(signer)) {
-          mismatch(e, 'supplier or financier');
+        if (
+          bindSigners &&
+          signer !== supplier &&
+          !isFinancier(owners, signer, supplier, buyer, invoice.carrierQuid)
+        ) {
+          mismatch(facts, supplier, e, 'supplier or financier');
           break;
         }
         const id = str(p['paymentId']) ?? e.id;
         const alloc = str(p['allocationId']) ?? '';
         const k = `${id}\u0000${alloc}`;
-        payments ??= new Map();
-        payments.set(k, Math.max(payments.get(k) ?? 0, num(p['amountMinor']) ?? 0));
+        payments ??= [];
+        keepMax(payments, k, num(p['amountMinor']) ?? 0);
         break;
       }
       default:
         if (t.startsWith('fraud.signal.')) {
           const reporter = str(p['reporterQuid']) ?? str(p['reporter']) ?? signer;
-          if (bindSigners && (reporter !== signer || !isOwner(signer))) {
-            mismatch(e, reporter !== signer ? reporter : 'co-owner');
+          if (bindSigners && (reporter !== signer || !isOwner(owners, signer))) {
+            mismatch(facts, supplier, e, reporter !== signer ? reporter : 'co-owner');
             break;
           }
           const sev = p['severity'];
+          if (facts.fraudSignals === NONE) facts.fraudSignals = [];
           facts.fraudSignals.push({
             eventId: e.id,
             key: keyOf(e),
@@ -309,7 +352,7 @@ export function extractStreamFacts(
       if (bindSigners) {
         const expected = expectedCarrier ?? carrier;
         if (e.signerQuid !== expected || carrier !== expected || expected === '') {
-          mismatch(e, expected || 'carrier');
+          mismatch(facts, supplier, e, expected || 'carrier');
           continue;
         }
       }
@@ -324,15 +367,14 @@ export function extractStreamFacts(
     }
   }
   if (disputes) {
-    const ids = [...disputes.keys()].sort();
-    for (const id of ids) {
-      if (resolved?.has(id)) continue;
-      facts.openDisputedMinor += disputes.get(id) ?? 0;
+    for (const d of disputes) {
+      if (resolved?.includes(d.id)) continue;
+      facts.openDisputedMinor += d.amount;
       facts.openDisputeCount++;
     }
   }
-  if (credits) for (const v of credits.values()) facts.creditedMinor += v;
-  if (payments) for (const v of payments.values()) facts.paidMinor += v;
+  if (credits) for (const c of credits) facts.creditedMinor += c.amount;
+  if (payments) for (const c of payments) facts.paidMinor += c.amount;
   if (facts.purchases.length > 1) facts.purchases.sort(byId);
   // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
   if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
