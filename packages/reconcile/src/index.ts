@@ -20,6 +20,7 @@ export {
   evaluateLine,
   type LineContext,
   type LineEvaluation,
+  type OpenAmounts,
   type PlannedAllocation,
   type PlannedProposal,
 } from './match/evaluateLine.js';

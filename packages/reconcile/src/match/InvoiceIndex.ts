@@ -31,6 +31,10 @@ export interface PayerInfo {
  */
 export interface InvoiceIndex {
   readonly invoices: readonly OpenInvoice[];
+  /** Position of each invoice id. */
+  readonly byId: ReadonlyMap<string, number>;
+  /** Lengths of the known ISO 11649 references (bounds the repair search in free text). */
+  readonly rfLengths: ReadonlySet<number>;
   readonly byPaymentRef: ReadonlyMap<string, readonly number[]>;
   readonly byNumberKey: ReadonlyMap<string, readonly number[]>;
   readonly byDigits: ReadonlyMap<string, readonly number[]>;
@@ -74,7 +78,8 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
   const payerByAccount = new Map<string, { payerId: string; learned: boolean }[]>();
   const payerByName = new Map<string, { payerId: string; learned: boolean }[]>();
   const payerByNameToken = new Map<string, string[]>();
-  const seenIds = new Set<string>();
+  const seenIds = new Map<string, number>();
+  const rfLengths = new Set<number>();
   let maxKeyRuns = 1;
   const addPayerRef = (
     map: Map<string, { payerId: string; learned: boolean }[]>,
@@ -92,15 +97,18 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
     if (!inv.invoiceId) throw new ReconcileInputError(`${path}.invoiceId`, 'is required');
     if (seenIds.has(inv.invoiceId))
       throw new ReconcileInputError(`${path}.invoiceId`, `duplicate invoice id "${inv.invoiceId}"`);
-    seenIds.add(inv.invoiceId);
+    seenIds.set(inv.invoiceId, i);
     if (currencyExponent(inv.currency) === undefined)
       throw new ReconcileInputError(`${path}.currency`, `invalid currency "${inv.currency}"`);
     if (!Number.isSafeInteger(inv.openAmountMinor) || inv.openAmountMinor <= 0)
       throw new ReconcileInputError(`${path}.openAmountMinor`, 'must be a positive safe integer');
     if (!Number.isSafeInteger(inv.amountMinor) || inv.amountMinor < inv.openAmountMinor)
       throw new ReconcileInputError(`${path}.amountMinor`, 'must be a safe integer at least the open amount');
-    if (inv.paymentReference)
-      push(byPaymentRef, inv.paymentReference.replace(/[\s-]+/g, '').toUpperCase(), i);
+    if (inv.paymentReference) {
+      const ref = inv.paymentReference.replace(/[\s-]+/g, '').toUpperCase();
+      push(byPaymentRef, ref, i);
+      if (ref.startsWith('RF')) rfLengths.add(ref.length);
+    }
     const key = referenceKey(inv.invoiceNumber);
     if (key.length >= 3) {
       push(byNumberKey, key, i);
@@ -149,6 +157,8 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
   }
   return {
     invoices,
+    byId: seenIds,
+    rfLengths,
     byPaymentRef,
     byNumberKey,
     byDigits,

@@ -35,11 +35,18 @@ export interface PlannedProposal {
   readonly ambiguousGroup: boolean;
 }
 
+/**
+ * Current open amount per invoice position: the invoices' own amounts plus what this run has
+ * applied, kept as a sparse overlay so a run costs nothing per open invoice it does not touch.
+ */
+export interface OpenAmounts {
+  get(item: number): number;
+}
+
 /** Everything {@link evaluateLine} needs besides the line. */
 export interface LineContext {
   readonly index: InvoiceIndex;
-  /** Current open amount per invoice position (changes as lines are applied). */
-  readonly open: readonly number[];
+  readonly open: OpenAmounts;
   readonly options: ResolvedOptions;
   readonly memory: PayerMemory;
   readonly advices: ReadonlyMap<string, RemittanceAdvice>;
@@ -149,7 +156,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     const info = index.payers.get(payerId);
     if (info === undefined) continue;
     if (info.items.length <= SCAN_LIMIT) {
-      for (const i of info.items) if ((open[i] ?? 0) > 0) candidates.add(i);
+      for (const i of info.items) if (open.get(i) > 0) candidates.add(i);
     } else {
       const lo = pay - Math.max(options.feeToleranceMinor, 0);
       const hi = Math.ceil((pay * 10000) / 9000) + options.feeToleranceMinor + (tx.chargesMinor ?? 0);
@@ -184,7 +191,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   const fits = new Map<number, AmountFit>();
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const inv = invoices[i];
-    const o = open[i] ?? 0;
+    const o = open.get(i);
     if (inv === undefined || inv.kind === 'credit-note') continue;
     if (o <= 0) {
       if (refHits.has(i)) notes.push(`invoice ${inv.invoiceNumber} is already settled`);
@@ -259,10 +266,10 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     if (p) proposals.push(p);
   }
   const referenced = [...refHits.keys()]
-    .filter((i) => (open[i] ?? 0) > 0 && invoices[i]?.currency === tx.currency)
+    .filter((i) => open.get(i) > 0 && invoices[i]?.currency === tx.currency)
     .sort((a, b) => a - b);
   if (referenced.length >= 2) {
-    const net = referenced.reduce((s, i) => s + signedOpen(invoices[i], open[i] ?? 0), 0);
+    const net = referenced.reduce((s, i) => s + signedOpen(invoices[i], open.get(i)), 0);
     const short = net - pay;
     if (short === 0 || (short > 0 && short <= tolerance(net, options))) {
       const ev: Evidence[] = [
@@ -672,13 +679,13 @@ function groupProposal(
   const { invoices } = ctx.index;
   const invs = items.filter((i) => invoices[i]?.kind !== 'credit-note');
   const cns = items.filter((i) => invoices[i]?.kind === 'credit-note');
-  let credit = cns.reduce((s, i) => s + (ctx.open[i] ?? 0), 0);
+  let credit = cns.reduce((s, i) => s + ctx.open.get(i), 0);
   const plan: PlannedAllocation[] = [];
   let cashLeft = pay;
   // Largest invoice absorbs the write-off, then credits; the rest is cash.
-  const ordered = [...invs].sort((a, b) => (ctx.open[b] ?? 0) - (ctx.open[a] ?? 0) || a - b);
+  const ordered = [...invs].sort((a, b) => ctx.open.get(b) - ctx.open.get(a) || a - b);
   ordered.forEach((i, k) => {
-    const o = ctx.open[i] ?? 0;
+    const o = ctx.open.get(i);
     const writeOff = k === 0 ? short : 0;
     const c = Math.min(credit, o - writeOff);
     credit -= c;
@@ -701,7 +708,7 @@ function groupProposal(
       kind: 'credit-note',
       cashMinor: 0,
       paymentCashMinor: 0,
-      creditMinor: ctx.open[i] ?? 0,
+      creditMinor: ctx.open.get(i),
       writeOffMinor: 0,
       fxDifferenceMinor: 0,
     });
@@ -730,17 +737,17 @@ function subsetProposals(
   const { invoices } = ctx.index;
   const pool: number[] = [];
   for (const i of info.items)
-    if (refHits.has(i) && (ctx.open[i] ?? 0) > 0 && invoices[i]?.currency === tx.currency) pool.push(i);
+    if (refHits.has(i) && ctx.open.get(i) > 0 && invoices[i]?.currency === tx.currency) pool.push(i);
   for (
     let k = 0;
     k < info.items.length && pool.length < ctx.options.maxSubsetItems && k < 4 * ctx.options.maxSubsetItems;
     k++
   ) {
     const i = info.items[k] ?? 0;
-    if (!refHits.has(i) && (ctx.open[i] ?? 0) > 0 && invoices[i]?.currency === tx.currency) pool.push(i);
+    if (!refHits.has(i) && ctx.open.get(i) > 0 && invoices[i]?.currency === tx.currency) pool.push(i);
   }
   if (pool.length < 2) return [];
-  const amounts = pool.map((i) => signedOpen(invoices[i], ctx.open[i] ?? 0));
+  const amounts = pool.map((i) => signedOpen(invoices[i], ctx.open.get(i)));
   const result = findExactSubsets(amounts, tx.amountMinor, {
     minSize: 2,
     maxSize: ctx.options.maxGroupSize,
@@ -800,11 +807,11 @@ function adviceProposal(
   let total = 0;
   for (const line of advice.lines) {
     const list = (ctx.index.byNumberKey.get(referenceKey(line.invoiceNumber)) ?? []).filter(
-      (i) => (ctx.open[i] ?? 0) > 0,
+      (i) => ctx.open.get(i) > 0,
     );
     if (list.length !== 1) return undefined;
     const i = list[0] ?? 0;
-    const o = ctx.open[i] ?? 0;
+    const o = ctx.open.get(i);
     const cash = Math.min(line.amountMinor, o);
     const deduction = Math.min(line.deductionMinor ?? 0, o - cash);
     total += line.amountMinor;

@@ -136,13 +136,13 @@ export function reconcileWithIndex(
 ): ReconcileResult {
   const options = resolveOptions(input.options);
   const memory = input.memory ?? emptyPayerMemory();
-  const open = index.invoices.map((i) => i.openAmountMinor);
+  const openAfter = new Map<number, number>();
+  const open = { get: (i: number): number => openAfter.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0 };
   const advices = new Map<string, RemittanceAdvice>();
   for (const a of input.remittances ?? [])
     if (!advices.has(a.paymentReference.trim().toUpperCase()))
       advices.set(a.paymentReference.trim().toUpperCase(), a);
-  const rfLengths = new Set<number>();
-  for (const k of index.byPaymentRef.keys()) if (k.startsWith('RF')) rfLengths.add(k.length);
+  const rfLengths = index.rfLengths;
   const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
 
   const decisions = new Array<LineDecision | undefined>(transactions.length);
@@ -206,14 +206,15 @@ export function reconcileWithIndex(
     }
     const clear = second === undefined || top.confidence - second.confidence >= options.ambiguityMargin;
     const fitsLedger =
-      top.plan.every((a) => a.cashMinor + a.creditMinor + a.writeOffMinor <= (open[a.item] ?? 0)) &&
+      top.plan.every((a) => a.cashMinor + a.creditMinor + a.writeOffMinor <= open.get(a.item)) &&
       top.plan.reduce((s, a) => s + a.paymentCashMinor, 0) <= tx.amountMinor;
     if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger) {
       const applied = publicProposal(top, tx, index);
-      for (const a of top.plan)
-        open[a.item] =
-          (open[a.item] ?? 0) -
-          (a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor);
+      for (const a of top.plan) {
+        const consumed =
+          a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor;
+        openAfter.set(a.item, open.get(a.item) - consumed);
+      }
       decisions[k] = {
         ...base,
         status: 'auto',
@@ -304,7 +305,6 @@ function buildEvents(
   transactions: readonly BankTransaction[],
   index: InvoiceIndex,
 ): PaymentReceivedEvent[] {
-  const byId = new Map(index.invoices.map((inv) => [inv.invoiceId, inv]));
   const events: PaymentReceivedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
@@ -312,7 +312,7 @@ function buildEvents(
     const date = tx.valueDate ?? tx.bookingDate ?? '1970-01-01';
     for (const a of line.allocations) {
       if (a.cashMinor <= 0) continue;
-      const inv = byId.get(a.invoiceId);
+      const inv = index.invoices[index.byId.get(a.invoiceId) ?? -1];
       const bankReference = tx.bankReference ?? tx.endToEndId;
       events.push({
         invoiceId: a.invoiceId,
@@ -342,7 +342,6 @@ function buildAdjustments(
   transactions: readonly BankTransaction[],
   index: InvoiceIndex,
 ): InvoiceCreditedEvent[] {
-  const byId = new Map(index.invoices.map((inv) => [inv.invoiceId, inv]));
   const out: InvoiceCreditedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
@@ -350,7 +349,7 @@ function buildAdjustments(
     const creditedAt = unixSeconds(tx.valueDate ?? tx.bookingDate ?? '1970-01-01');
     const notes = line.allocations
       .filter((a) => a.kind === 'credit-note')
-      .map((a) => byId.get(a.invoiceId)?.invoiceNumber ?? a.invoiceId);
+      .map((a) => index.invoices[index.byId.get(a.invoiceId) ?? -1]?.invoiceNumber ?? a.invoiceId);
     for (const a of line.allocations) {
       if (a.kind === 'credit-note') continue;
       if (a.writeOffMinor > 0) {
@@ -404,9 +403,10 @@ function outcomes(
     }
   }
   const out: InvoiceOutcome[] = [];
-  for (const inv of index.invoices) {
-    const o = acc.get(inv.invoiceId);
-    if (o === undefined) continue;
+  // Only the touched items: a run costs nothing per untouched open invoice.
+  for (const [invoiceId, o] of acc) {
+    const inv = index.invoices[index.byId.get(invoiceId) ?? -1];
+    if (inv === undefined) continue;
     const openAfter = inv.openAmountMinor - o.cash - o.credit - o.writeOff;
     const existing = ledger?.[inv.invoiceId];
     let state = lifecycleWithoutLedger({ kind: inv.kind ?? 'invoice', openAfterMinor: openAfter });

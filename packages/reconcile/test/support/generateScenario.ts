@@ -308,11 +308,11 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
   const truth = new Map<string, Truth>();
   const fxRate = { from: 'USD' as const, to: 'EUR' as const, rate: '0.9250' };
   let n = 0;
-  const payerOf = (inv: OpenInvoice): (typeof payers)[number] =>
-    payers.find((p) => p.id === inv.payerId) ?? (payers[0] as (typeof payers)[number]);
   const payerIndex = new Map(payers.map((p) => [p.id, p]));
+  const payerOf = (inv: OpenInvoice): (typeof payers)[number] =>
+    payerIndex.get(inv.payerId) ?? (payers[0] as (typeof payers)[number]);
   const who = (inv: OpenInvoice): Partial<BankTransaction> => {
-    const p = payerIndex.get(inv.payerId) ?? payerOf(inv);
+    const p = payerOf(inv);
     const style = r();
     const name =
       style < 0.6
