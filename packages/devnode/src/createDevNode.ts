@@ -17,7 +17,7 @@ import { type DevNodeSnapshot, stateFromSnapshot, takeSnapshot } from './snapsho
  * await node.fetch(new Request('http://devnode/api/v1/health'), { clientIp: '10.0.0.7' });
  * ```
  */
-export interface RequestInfo {
+export interface DevNodeFetchInfo {
   /** The peer address (default `127.0.0.1`); the per-IP limiter keys on it. */
   readonly clientIp?: string;
 }
@@ -35,7 +35,7 @@ export interface DevNode {
   /** The node's quid (`node_id` in /health). */
   readonly nodeId: string;
   /** Serves `/api/v1/...` and `/api/...` exactly as the node does. Never rejects. */
-  fetch(request: Request, info?: RequestInfo): Promise<Response>;
+  fetch(request: Request, info?: DevNodeFetchInfo): Promise<Response>;
   /** Commits now: one block per domain with pending transactions. */
   mineBlock(): BlockResult;
   /** A JSON-serializable copy of the whole state (pending pool included). */

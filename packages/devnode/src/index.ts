@@ -1,6 +1,6 @@
 // @quidfin/devnode: an embedded Quidnug node for development and tests.
 
 export type { BlockResult, CommittedBlock, RejectedBlock } from './chain/mineBlocks.js';
-export { createDevNode, type DevNode, type RequestInfo } from './createDevNode.js';
+export { createDevNode, type DevNode, type DevNodeFetchInfo } from './createDevNode.js';
 export { type DevNodeOptions, type Limits, NODE_LIMITS } from './options.js';
 export type { DevNodeSnapshot } from './snapshot.js';
