@@ -7,12 +7,16 @@ import {
   type CarrierDeliveredPayload,
   type CarrierShippedPayload,
   type DisputeResolvedPayload,
+  DOCUMENT_KEYS_ATTRIBUTE,
+  documentKeyAttribute,
   type EventTx,
   type FactorPurchasedPayload,
   type FraudSignalPayload,
   type IdentityTx,
   type InvoiceCreditedPayload,
+  type InvoiceDocument,
   type InvoiceIssuedPayload,
+  invoiceHash,
   type JsonObject,
   type PaymentReceivedPayload,
   type Signer,
@@ -65,8 +69,12 @@ export interface InvoiceLedgerOptions {
  * const input: IssueInvoiceInput = { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid, amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash };
  * ```
  */
-export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'issuedAt'> & {
+export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'issuedAt' | 'invoiceHash'> & {
   readonly issuedAt?: number;
+  /** Hex SHA-256 of the canonical off-chain document; computed from `document` when omitted. */
+  readonly invoiceHash?: string;
+  /** The off-chain invoice document (validate it with core's `parseInvoiceDocument` first). */
+  readonly document?: InvoiceDocument;
   /** Financiers that may later buy the invoice: they become small co-owners of the title. */
   readonly financierQuids?: readonly string[];
 };
@@ -120,31 +128,38 @@ export class InvoiceLedger {
 
   /**
    * Registers (or keeps) a participant: an IDENTITY with `attributes.role` and, when given, the
-   * Ed25519 key it signs invoice documents with (`attributes.documentKey`). Does nothing when the
-   * same key already holds an identity with that role and document key.
+   * Ed25519 public key it signs invoice documents with, added to `attributes.documentKeys`
+   * (core's `documentKeyAttribute`). Does nothing when the same key already holds an identity with
+   * that role listing that document key; otherwise sends an update with the next `updateNonce`.
    */
   async registerParticipant(
     input: {
       signer: Signer;
       name: string;
       role: ParticipantRole;
-      documentKey?: string;
+      /** Ed25519 public key (32 bytes) for off-chain invoice documents. */
+      documentKey?: Uint8Array;
       description?: string;
     },
     o: CallOptions = {},
   ): Promise<IdentityTx> {
     await this.#domain(o);
-    const attributes: JsonObject = { role: input.role };
-    if (input.documentKey !== undefined) attributes['documentKey'] = input.documentKey;
     const existing = await this.client.findIdentity(input.signer.quidId, o);
+    const listed = existing?.attributes?.[DOCUMENT_KEYS_ATTRIBUTE];
+    const keys = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
+    const wanted = input.documentKey ? documentKeyAttribute(input.documentKey) : undefined;
+    const hasKey = wanted === undefined || keys.includes(wanted);
     if (
       existing &&
       existing.publicKey === input.signer.publicKey &&
       existing.attributes?.['role'] === input.role &&
-      existing.attributes?.['documentKey'] === attributes['documentKey']
+      hasKey
     ) {
       return existing;
     }
+    const attributes: JsonObject = { role: input.role };
+    const documentKeys = hasKey ? keys : [...keys, wanted as string];
+    if (documentKeys.length > 0) attributes[DOCUMENT_KEYS_ATTRIBUTE] = documentKeys;
     const tx = await buildIdentity({
       signer: input.signer,
       trustDomain: this.trustDomain,
@@ -169,7 +184,9 @@ export class InvoiceLedger {
     o: CallOptions = {},
   ): Promise<{ title: TitleTx; issued: EventTx }> {
     await this.#domain(o);
-    const { financierQuids, ...fields } = input;
+    const { financierQuids, document, ...fields } = input;
+    const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
+    if (hash === undefined) throw new TypeError('issueInvoice: give invoiceHash or the document to hash');
     const title = await buildTitle({
       signer: supplier,
       trustDomain: this.trustDomain,
@@ -188,6 +205,7 @@ export class InvoiceLedger {
       ...fields,
       supplierQuid: supplier.quidId,
       issuedAt: input.issuedAt ?? now(),
+      invoiceHash: hash,
     } as unknown as JsonObject;
     const issued = await this.#event(supplier, input.invoiceId, 'invoice.issued', payload, o);
     return { title, issued };

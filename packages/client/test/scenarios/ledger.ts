@@ -1,10 +1,30 @@
-import { generateSigner, type Signer } from '@quidfin/core';
+import {
+  documentKeyAttribute,
+  documentPublicKey,
+  generateDocumentKey,
+  generateSigner,
+  type InvoiceDocument,
+  invoiceHash,
+  type Signer,
+} from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
 
 const HASH = 'ab'.repeat(32);
 const DAY = 86_400;
+const DOC: InvoiceDocument = {
+  invoiceNumber: 'ACME-0002',
+  issueDate: '2025-11-13',
+  dueDate: '2025-12-13',
+  currency: 'USD',
+  supplier: { name: 'Acme Widgets' },
+  buyer: { name: 'MegaCorp USA' },
+  lineItems: [],
+  subtotalMinor: '8000000',
+  taxMinor: '0',
+  totalMinor: '8000000',
+} as unknown as InvoiceDocument;
 
 /** The whole invoice-financing use case through InvoiceLedger. */
 export function defineLedgerSuite(label: string, make: MakeHarness): void {
@@ -19,6 +39,7 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
     const fin = s();
     const fin2 = s();
     const issuedAt = 1_763_000_000;
+    const docKey = documentPublicKey(generateDocumentKey());
 
     beforeAll(async () => {
       h = await make();
@@ -33,21 +54,33 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       ];
       await Promise.all(
         roles.map(([signer, name, role]) =>
-          ledger.registerParticipant({ signer, name, role, documentKey: 'cd'.repeat(32) }),
+          ledger.registerParticipant({ signer, name, role, documentKey: docKey }),
         ),
       );
     });
     afterAll(() => h.close());
 
-    it('registering the same participant twice changes nothing', async () => {
+    it('registering the same participant twice changes nothing; a new document key is added by an update', async () => {
       const again = await ledger.registerParticipant({
         signer: buyer,
         name: 'buyer-megacorp-usa',
         role: 'buyer',
-        documentKey: 'cd'.repeat(32),
+        documentKey: docKey,
       });
       expect(again.updateNonce).toBe(1);
-      expect(again.attributes).toEqual({ role: 'buyer', documentKey: 'cd'.repeat(32) });
+      expect(again.attributes).toEqual({ role: 'buyer', documentKeys: [documentKeyAttribute(docKey)] });
+      const rotated = documentPublicKey(generateDocumentKey());
+      const updated = await ledger.registerParticipant({
+        signer: buyer,
+        name: 'buyer-megacorp-usa',
+        role: 'buyer',
+        documentKey: rotated,
+      });
+      expect(updated.updateNonce).toBe(2);
+      expect(updated.attributes?.['documentKeys']).toEqual([
+        documentKeyAttribute(docKey),
+        documentKeyAttribute(rotated),
+      ]);
     });
 
     it('publishes expiring trust that the node uses for relational queries', async () => {
@@ -150,8 +183,10 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
         issuedAt,
         dueAt: issuedAt + 30 * DAY,
         terms: 'NET-30',
-        invoiceHash: HASH,
+        document: DOC,
       });
+      const issued = (await ledger.getInvoice('inv-ledger-2')).events[0];
+      expect(issued?.payload?.['invoiceHash']).toBe(invoiceHash(DOC));
       await ledger.dispute(buyer, 'inv-ledger-2', {
         disputeId: 'd-1',
         disputedAmountMinor: 100_000,
