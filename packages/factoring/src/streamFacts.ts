@@ -122,6 +122,12 @@ function keepMax(list: Keyed[], id: string, amount: number): void {
   list.push({ id, amount });
 }
 
+/** True when the payload names someone other than its signer in `field` (a forged claim). */
+function claimsOther(p: Readonly<Record<string, unknown>>, field: string, signer: string): boolean {
+  const v = p[field];
+  return v !== undefined && v !== signer;
+}
+
 function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, expected: string): void {
   if (facts.mismatches === NONE) facts.mismatches = [];
   facts.mismatches.push({
@@ -166,7 +172,7 @@ const byId = (a: { eventId: string }, b: { eventId: string }): number =>
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
  * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
  * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
- * notes by the supplier, resolutions by supplier or buyer, purchases by a financier (a financier
+ * notes by the supplier, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
  * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
  * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
  * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
@@ -251,7 +257,7 @@ export function extractStreamFacts(
         deliveries.push(e);
         break;
       case 'buyer.acknowledged':
-        if (bindSigners && signer !== buyer) {
+        if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
           mismatch(facts, supplier, e, buyer);
           break;
         }
@@ -264,7 +270,7 @@ export function extractStreamFacts(
         }
         break;
       case 'buyer.disputed': {
-        if (bindSigners && signer !== buyer) {
+        if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
           mismatch(facts, supplier, e, buyer);
           break;
         }
@@ -276,8 +282,9 @@ export function extractStreamFacts(
         break;
       }
       case 'dispute.resolved':
-        if (bindSigners && signer !== buyer && signer !== supplier) {
-          mismatch(facts, supplier, e, 'supplier or buyer');
+        // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide it.
+        if (bindSigners && signer !== buyer && (signer !== supplier || p['outcome'] === 'withdrawn')) {
+          mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
         resolved ??= [];
