@@ -29,7 +29,13 @@ export {
   type SubsetSearchLimits,
   type SubsetSearchResult,
 } from './match/findExactSubsets.js';
-export { buildInvoiceIndex, type InvoiceIndex, type PayerInfo } from './match/InvoiceIndex.js';
+export {
+  buildInvoiceIndex,
+  type InvoiceIndex,
+  type PayerInfo,
+  type Posting,
+  postings,
+} from './match/InvoiceIndex.js';
 export { type FxRate, type ReconcileOptions, type ResolvedOptions, resolveOptions } from './match/options.js';
 export type { Allocation, Proposal, WriteOffReason } from './match/Proposal.js';
 export {

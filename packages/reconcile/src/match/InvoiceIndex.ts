@@ -4,7 +4,22 @@ import type { PayerMemory } from '../learn/PayerMemory.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens } from '../text/nameKey.js';
-import { digitsKey, referenceKey, referenceRuns } from '../text/referenceKey.js';
+import { referenceRuns } from '../text/referenceKey.js';
+
+/** Invoice positions under one index key: a bare number for the usual single hit (saves memory at 1M invoices), else a list. */
+export type Posting = number | readonly number[];
+
+/**
+ * The invoice positions of a posting as a list.
+ *
+ * @example
+ * ```ts
+ * postings(index.byNumberKey.get('INV1001')); // [0]
+ * ```
+ */
+export function postings(p: Posting | undefined): readonly number[] {
+  return p === undefined ? [] : typeof p === 'number' ? [p] : p;
+}
 
 /** Per-payer facts the matcher needs. */
 export interface PayerInfo {
@@ -26,7 +41,7 @@ export interface PayerInfo {
  * @example
  * ```ts
  * const index = buildInvoiceIndex(invoices, emptyPayerMemory());
- * index.byNumberKey.get('INV1001'); // [0]
+ * postings(index.byNumberKey.get('INV1001')); // [0]
  * ```
  */
 export interface InvoiceIndex {
@@ -35,10 +50,11 @@ export interface InvoiceIndex {
   readonly byId: ReadonlyMap<string, number>;
   /** Lengths of the known ISO 11649 references (bounds the repair search in free text). */
   readonly rfLengths: ReadonlySet<number>;
-  readonly byPaymentRef: ReadonlyMap<string, readonly number[]>;
-  readonly byNumberKey: ReadonlyMap<string, readonly number[]>;
-  readonly byDigits: ReadonlyMap<string, readonly number[]>;
-  readonly byAmount: ReadonlyMap<string, readonly number[]>;
+  readonly byPaymentRef: ReadonlyMap<string, Posting>;
+  readonly byNumberKey: ReadonlyMap<string, Posting>;
+  readonly byDigits: ReadonlyMap<string, Posting>;
+  /** Currency, then open amount in minor units. */
+  readonly byAmount: ReadonlyMap<string, ReadonlyMap<number, Posting>>;
   readonly payers: ReadonlyMap<string, PayerInfo>;
   readonly payerByAccount: ReadonlyMap<
     string,
@@ -51,6 +67,14 @@ export interface InvoiceIndex {
   readonly payerByNameToken: ReadonlyMap<string, readonly string[]>;
   /** Longest invoice-number key in runs, bounding the free-text window. */
   readonly maxKeyRuns: number;
+}
+
+function post<K>(map: Map<K, number | number[]>, key: K, value: number): void {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, value);
+  else if (typeof cur === 'number') {
+    if (cur !== value) map.set(key, [cur, value]);
+  } else if (cur[cur.length - 1] !== value) cur.push(value);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -69,10 +93,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * ```
  */
 export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: PayerMemory): InvoiceIndex {
-  const byPaymentRef = new Map<string, number[]>();
-  const byNumberKey = new Map<string, number[]>();
-  const byDigits = new Map<string, number[]>();
-  const byAmount = new Map<string, number[]>();
+  const byPaymentRef = new Map<string, number | number[]>();
+  const byNumberKey = new Map<string, number | number[]>();
+  const byDigits = new Map<string, number | number[]>();
+  const byAmount = new Map<string, Map<number, number | number[]>>();
   const payerItems = new Map<string, number[]>();
   const payerName = new Map<string, string>();
   const payerByAccount = new Map<string, { payerId: string; learned: boolean }[]>();
@@ -106,18 +130,31 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
       throw new ReconcileInputError(`${path}.amountMinor`, 'must be a safe integer at least the open amount');
     if (inv.paymentReference) {
       const ref = inv.paymentReference.replace(/[\s-]+/g, '').toUpperCase();
-      push(byPaymentRef, ref, i);
+      post(byPaymentRef, ref, i);
       if (ref.startsWith('RF')) rfLengths.add(ref.length);
     }
-    const key = referenceKey(inv.invoiceNumber);
+    // One pass over the number: runs, key and digits key (same rules as referenceKey / digitsKey).
+    const runs = referenceRuns(inv.invoiceNumber);
+    const key = runs.join('');
     if (key.length >= 3) {
-      push(byNumberKey, key, i);
-      const runs = referenceRuns(inv.invoiceNumber).length;
-      if (runs > maxKeyRuns) maxKeyRuns = runs;
+      post(byNumberKey, key, i);
+      if (runs.length > maxKeyRuns) maxKeyRuns = runs.length;
     }
-    const digits = digitsKey(inv.invoiceNumber);
-    if (digits !== '' && digits !== key) push(byDigits, digits, i);
-    push(byAmount, `${inv.currency}:${inv.openAmountMinor}`, i);
+    let digits = '';
+    for (let r = runs.length - 1; r >= 0; r--) {
+      const run = runs[r] ?? '';
+      if (run.charCodeAt(0) <= 57) {
+        digits = run.length >= 4 ? run : '';
+        break;
+      }
+    }
+    if (digits !== '' && digits !== key) post(byDigits, digits, i);
+    let amounts = byAmount.get(inv.currency);
+    if (amounts === undefined) {
+      amounts = new Map();
+      byAmount.set(inv.currency, amounts);
+    }
+    post(amounts, inv.openAmountMinor, i);
     push(payerItems, inv.payerId, i);
     if (inv.payerName && !payerName.has(inv.payerId)) payerName.set(inv.payerId, inv.payerName);
     for (const a of inv.payerAccounts ?? [])

@@ -9,7 +9,7 @@ import { referenceKey, referenceRuns } from '../text/referenceKey.js';
 import { daysBetween } from './dates.js';
 import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
 import { findExactSubsets } from './findExactSubsets.js';
-import type { InvoiceIndex } from './InvoiceIndex.js';
+import { type InvoiceIndex, postings } from './InvoiceIndex.js';
 import type { ResolvedOptions } from './options.js';
 import type { WriteOffReason } from './Proposal.js';
 
@@ -90,26 +90,26 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     const c = ref.replace(/[\s-]+/g, '').toUpperCase();
     if (/^RF\d{2}/.test(c)) {
       if (isValidRfReference(c)) {
-        for (const i of index.byPaymentRef.get(c) ?? [])
+        for (const i of postings(index.byPaymentRef.get(c)))
           hit(i, evidence('reference', 'RF_REFERENCE', field, c));
         if (!index.byPaymentRef.has(c)) notes.push(`RF reference ${c} is valid but unknown`);
       } else {
         const fixed = repairRfReference(c, knownRf);
         if (fixed)
-          for (const i of index.byPaymentRef.get(fixed.reference) ?? [])
+          for (const i of postings(index.byPaymentRef.get(fixed.reference)))
             hit(i, evidence('reference', 'RF_REFERENCE_REPAIRED', field, `${c} -> ${fixed.reference}`));
         else notes.push(`RF reference ${c} fails its check digits and has no unique repair`);
       }
       return;
     }
-    for (const i of index.byPaymentRef.get(c) ?? [])
+    for (const i of postings(index.byPaymentRef.get(c)))
       hit(i, evidence('reference', 'STRUCTURED_REFERENCE', field, c));
     const key = referenceKey(ref);
-    for (const i of index.byNumberKey.get(key) ?? [])
+    for (const i of postings(index.byNumberKey.get(key)))
       hit(i, evidence('reference', 'STRUCTURED_REFERENCE', field, ref));
   });
   tx.referredDocuments.forEach((d, k) => {
-    for (const i of index.byNumberKey.get(referenceKey(d.number)) ?? [])
+    for (const i of postings(index.byNumberKey.get(referenceKey(d.number))))
       hit(i, evidence('reference', 'REFERRED_DOCUMENT', `referredDocuments[${k}]`, d.number));
   });
 
@@ -134,11 +134,11 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
         if (run.charCodeAt(0) <= 57) hasDigit = true;
         if (key.length > 40) break;
         if (!hasDigit || key.length < 4) continue;
-        for (const i of index.byNumberKey.get(key) ?? []) hit(i, evidence('text', code, field, key));
+        for (const i of postings(index.byNumberKey.get(key))) hit(i, evidence('text', code, field, key));
       }
       const single = runs[a] ?? '';
       if (single.length >= 4 && single.charCodeAt(0) <= 57) {
-        const list = index.byDigits.get(single);
+        const list = index.byDigits.has(single) ? postings(index.byDigits.get(single)) : undefined;
         if (list !== undefined && list.length <= 3)
           for (const i of list) hit(i, evidence('text', 'DIGITS_IN_TEXT', field, single));
       }
@@ -173,15 +173,13 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
       }
     }
   }
-  const amountKeys = [`${tx.currency}:${pay}`];
-  if (tx.chargesMinor) amountKeys.push(`${tx.currency}:${pay + tx.chargesMinor}`);
-  if (tx.instructedAmount)
-    amountKeys.push(`${tx.instructedAmount.currency}:${tx.instructedAmount.amountMinor}`);
-  for (const k of amountKeys) {
-    const list = index.byAmount.get(k);
-    if (list === undefined) continue;
+  const amountKeys: [string, number][] = [[tx.currency, pay]];
+  if (tx.chargesMinor) amountKeys.push([tx.currency, pay + tx.chargesMinor]);
+  if (tx.instructedAmount) amountKeys.push([tx.instructedAmount.currency, tx.instructedAmount.amountMinor]);
+  for (const [ccy, amount] of amountKeys) {
+    const list = postings(index.byAmount.get(ccy)?.get(amount));
     if (list.length > options.maxAmountCandidates)
-      notes.push(`amount ${k} is shared by ${list.length} open items; amount alone not used`);
+      notes.push(`amount ${amount} ${ccy} is shared by ${list.length} open items; amount alone not used`);
     else for (const i of list) candidates.add(i);
   }
 
@@ -216,7 +214,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
       fit.kind === 'exact' &&
       ref === undefined &&
       payerIds.length === 0 &&
-      (index.byAmount.get(`${tx.currency}:${pay}`)?.length ?? 0) === 1
+      postings(index.byAmount.get(tx.currency)?.get(pay)).length === 1
     ) {
       ev.push(
         evidence('amount', 'AMOUNT_UNIQUE_OVERALL', 'amountMinor', 'the only open item with this amount'),
@@ -357,7 +355,7 @@ function scanRf(
     for (let len = c.length; len >= 5 && !matched; len--) {
       const p = c.slice(0, len);
       if (isValidRfReference(p) && index.byPaymentRef.has(p)) {
-        for (const i of index.byPaymentRef.get(p) ?? [])
+        for (const i of postings(index.byPaymentRef.get(p)))
           hit(i, evidence('reference', 'RF_REFERENCE_IN_TEXT', field, p));
         matched = true;
       }
@@ -366,7 +364,7 @@ function scanRf(
       if (!rfLengths.has(len)) continue;
       const fixed = repairRfReference(c.slice(0, len), known);
       if (fixed?.repaired) {
-        for (const i of index.byPaymentRef.get(fixed.reference) ?? [])
+        for (const i of postings(index.byPaymentRef.get(fixed.reference)))
           hit(
             i,
             evidence('reference', 'RF_REFERENCE_REPAIRED', field, `${c.slice(0, len)} -> ${fixed.reference}`),
@@ -806,7 +804,7 @@ function adviceProposal(
   const plan: PlannedAllocation[] = [];
   let total = 0;
   for (const line of advice.lines) {
-    const list = (ctx.index.byNumberKey.get(referenceKey(line.invoiceNumber)) ?? []).filter(
+    const list = postings(ctx.index.byNumberKey.get(referenceKey(line.invoiceNumber))).filter(
       (i) => ctx.open.get(i) > 0,
     );
     if (list.length !== 1) return undefined;
