@@ -24,7 +24,7 @@ async function bundle(names: string): Promise<string> {
 }
 
 // Budgets (esbuild, minified, brotli) with a little headroom. `npx size-limit` in this folder checks
-// the same shapes with rolldown (about 16 kB and 39 kB today; it also subtracts an empty project).
+// the same shapes with rolldown (about 17 kB and 40 kB today; it also subtracts an empty project).
 describe('browser bundle', () => {
   it('the low-level client stays within its budget and never pulls in signing, the devnode or Node built-ins', async () => {
     const code = await bundle('createQuidnugClient');
@@ -45,7 +45,7 @@ describe('browser bundle', () => {
 
   it('the whole client with the invoice ledger stays within its budget', async () => {
     const code = await bundle('createQuidnugClient, InvoiceLedger');
-    expect(brotliCompressSync(code).length).toBeLessThan(48 * 1024);
+    expect(brotliCompressSync(code).length).toBeLessThan(52 * 1024);
     expect(code.includes('createDevNode')).toBe(false);
   });
 

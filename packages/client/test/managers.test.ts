@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryNonceStore, NonceManager, paginate, SequenceManager } from '../src/index.js';
+import { backoffDelay } from '../src/transport/backoffDelay.js';
 
 describe('NonceManager', () => {
   it('increases per pair and per truster+domain, and survives a snapshot round-trip', async () => {
@@ -95,5 +96,21 @@ describe('paginate', () => {
     }
     expect(out).toEqual(all);
     expect(offsets).toEqual([0, 10, 20]);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles with jitter, caps, and lets rate limits and Retry-After wait longer', () => {
+    const o = { limit: 3, baseDelayMs: 100, maxDelayMs: 1000, rateLimitDelayMs: 400, rateLimitRetries: 4 };
+    for (let i = 0; i < 50; i++) {
+      const d1 = backoffDelay(o, { retry: 1, rateLimitStreak: 0 });
+      expect(d1).toBeGreaterThanOrEqual(50);
+      expect(d1).toBeLessThanOrEqual(100);
+      expect(backoffDelay(o, { retry: 9, rateLimitStreak: 0 })).toBeLessThanOrEqual(1000);
+    }
+    expect(backoffDelay(o, { retry: 1, rateLimitStreak: 1 })).toBe(400);
+    expect(backoffDelay(o, { retry: 2, rateLimitStreak: 2 })).toBe(800);
+    expect(backoffDelay(o, { retry: 3, rateLimitStreak: 3 })).toBe(1000);
+    expect(backoffDelay(o, { retry: 1, rateLimitStreak: 1, retryAfterMs: 5000 })).toBe(5000);
   });
 });

@@ -79,6 +79,18 @@ describe('retries', () => {
     expect(f.bodies).toEqual(['{"x":1}', '{"x":1}', '{"x":1}']);
   });
 
+  it('keeps backing off through consecutive rate limits past the retry limit, then gives up', async () => {
+    const f = fakeFetch(() => text(429, 'Too Many Requests'));
+    const client = createQuidnugClient({
+      baseUrl: BASE,
+      fetch: f.fetch,
+      retry: { limit: 1, rateLimitRetries: 4, rateLimitDelayMs: 1, maxDelayMs: 2 },
+    });
+    const e = (await rejection(client.health())) as QuidfinClientError;
+    expect(e.code).toBe('RATE_LIMITED');
+    expect(f.requests).toHaveLength(5);
+  });
+
   it('never re-sends a refusal-mode POST after a 500', async () => {
     const f = fakeFetch(() => text(500, 'oops'));
     const client = createQuidnugClient({ baseUrl: BASE, fetch: f.fetch, retry: fastRetry });

@@ -20,6 +20,11 @@ export interface RetryOptions {
    * no Retry-After; a `Retry-After` header, when present, wins if longer.
    */
   readonly rateLimitDelayMs?: number;
+  /**
+   * Consecutive rate-limit retries allowed, even past `limit` (default 4: waits of 1 + 2 + 4 + 8 s,
+   * enough for the node's per-signer write limit of 10 a minute to hand out a new token).
+   */
+  readonly rateLimitRetries?: number;
 }
 
 /**
@@ -47,5 +52,6 @@ export function resolveRetryOptions(retry: RetryOptions | number | undefined): R
     baseDelayMs: r.baseDelayMs ?? 300,
     maxDelayMs: r.maxDelayMs ?? 10_000,
     rateLimitDelayMs: r.rateLimitDelayMs ?? 1000,
+    rateLimitRetries: r.rateLimitRetries ?? 4,
   };
 }

@@ -2,11 +2,12 @@ import ky, { type KyInstance } from 'ky';
 import { isHttpError } from '../errors/HttpError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import { RateLimitError } from '../errors/RateLimitError.js';
+import type { RateLimitError } from '../errors/RateLimitError.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import { TimeoutError } from '../errors/TimeoutError.js';
 import { toHttpError } from '../errors/toHttpError.js';
 import { SchemaMismatch } from '../schemas/parse.js';
+import { backoffDelay } from './backoffDelay.js';
 import type { ClientHooks } from './hooks.js';
 import { NodePool } from './NodePool.js';
 import { type NodeAuth, nodeAuthHeaders } from './nodeAuthHeaders.js';
@@ -173,7 +174,11 @@ export class Transport {
         if (isQuidfinClientError(error) && (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT')) {
           if (this.settings.nodes.length > 1) this.pool.markFailed(node);
         }
-        const willRetry = attempt < maxAttempts && isRetriable(error, spec.retry);
+        const limited = isQuidfinClientError(error) && error.code === 'RATE_LIMITED';
+        rateLimitStreak = limited ? rateLimitStreak + 1 : 0;
+        // Rate limits are refusals, so they get their own (longer) allowance, even past `limit`.
+        const budgetLeft = attempt < maxAttempts || (limited && rateLimitStreak <= retry.rateLimitRetries);
+        const willRetry = budgetLeft && isRetriable(error, spec.retry);
         await this.settings.hooks.onError?.({
           ...this.#context(spec, node, attempt, undefined),
           error,
@@ -184,22 +189,13 @@ export class Transport {
         // Failing over to a node not tried yet needs no wait; the same node gets backoff.
         const nextNode = order[attempt % order.length] ?? node;
         const firstVisit = attempt < order.length && nextNode !== node;
-        let delay = 0;
-        if (
-          error instanceof RateLimitError ||
-          (isQuidfinClientError(error) && error.code === 'RATE_LIMITED')
-        ) {
-          rateLimitStreak++;
-          const suggested = (error as RateLimitError).retryAfterMs ?? 0;
-          delay = Math.max(
-            suggested,
-            Math.min(retry.maxDelayMs, retry.rateLimitDelayMs * 2 ** (rateLimitStreak - 1)),
-          );
-        } else if (!firstVisit) {
-          const base = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-          delay = base / 2 + Math.random() * (base / 2);
-        }
-        if (firstVisit && !(error instanceof RateLimitError)) delay = 0;
+        const delay = firstVisit
+          ? 0
+          : backoffDelay(retry, {
+              retry: attempt,
+              rateLimitStreak,
+              retryAfterMs: limited ? (error as RateLimitError).retryAfterMs : undefined,
+            });
         if (deadline !== undefined && Date.now() + delay >= deadline) {
           throw new TimeoutError(spec.method, this.#url(node, spec), 'total', totalMs ?? 0, { cause: error });
         }
