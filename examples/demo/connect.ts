@@ -1,0 +1,35 @@
+// Where the demo runs: the embedded devnode on loopback by default, or any real node whose API
+// base URL is in QUIDNUG_NODE.
+import { createQuidnugClient, type QuidnugClient } from '@quidfin/client';
+import { startDevNode } from '@quidfin/devnode/node';
+
+export interface Connection {
+  readonly client: QuidnugClient;
+  /** Where the node is, for the banner. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export async function connect(trustDomain: string): Promise<Connection> {
+  const url = process.env['QUIDNUG_NODE'];
+  if (url) {
+    // A real node commits a block every BLOCK_INTERVAL (60 s by default), allows 100 requests a
+    // minute per IP and 10 writes a minute per signer: poll gently and wait out rate limits
+    // instead of failing (a rate-limited write was not accepted, so it is safe to send again).
+    const client = createQuidnugClient({
+      baseUrl: url,
+      pollIntervalMs: 3_000,
+      commitTimeoutMs: 10 * 60_000,
+      retry: { limit: 8, rateLimitDelayMs: 7_000 },
+    });
+    return { client, description: `node at ${url}`, close: async () => {} };
+  }
+  // The embedded node commits a block every 200 ms and keeps the real node's validation; its
+  // per-IP and per-signer limits are off so the story runs in seconds.
+  const devnode = await startDevNode({ domains: [trustDomain], limits: 'off', blockIntervalMs: 200 });
+  return {
+    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
+    description: `embedded devnode at ${devnode.url} (a block every 200 ms)`,
+    close: () => devnode.close(),
+  };
+}

@@ -1,0 +1,63 @@
+// How a financier decides: read the invoice through the ledger (every signature checked, every
+// signer matched to the role entitled to sign), read its own relational trust in each party from
+// the node, and hand both to the pure decision engine.
+import type { InvoiceLedger, InvoiceView, QuidnugClient } from '@quidfin/client';
+import type { Signer, VerifiedInvoiceEvent } from '@quidfin/core';
+import {
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringPolicy,
+  invoiceFromIssuedPayload,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '@quidfin/factoring';
+
+export interface Evaluation {
+  readonly view: InvoiceView;
+  readonly decision: FactoringDecision;
+}
+
+export interface EvaluateOptions {
+  readonly client: QuidnugClient;
+  readonly ledger: InvoiceLedger;
+  readonly financier: Signer;
+  readonly policy: FactoringPolicy;
+  readonly trustDomain: string;
+  /** Expiry of the credit bureau's attestations, by quid (the financier keeps these with the bureau's data). */
+  readonly bureauValidUntil: Readonly<Record<string, number>>;
+}
+
+export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<Evaluation> {
+  const view = await o.ledger.getInvoice(invoiceId);
+  // Genuine events signed by the wrong party still go to the engine: it does not count them as
+  // attestations and reports them (a supplier signing its own delivery is a fraud signal).
+  const events: VerifiedInvoiceEvent[] = [...view.events, ...view.rejected.map((r) => r.event)].sort(
+    (a, b) => a.sequence - b.sequence,
+  );
+  const issued = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
+  const invoice = issued && invoiceFromIssuedPayload(issued, view.title.owners ?? []);
+  if (!invoice) throw new Error(`${invoiceId}: no valid invoice.issued event on the stream`);
+
+  const asOf = Math.floor(Date.now() / 1000);
+  const quids = new Set([invoice.supplierQuid, invoice.buyerQuid, ...events.map((e) => e.signerQuid)]);
+  if (invoice.carrierQuid) quids.add(invoice.carrierQuid);
+  const readings: Record<string, TrustReading> = {};
+  for (const quid of quids) {
+    const t = await o.client.getTrust(o.financier.quidId, quid, { domain: o.trustDomain });
+    const validUntil = o.bureauValidUntil[quid];
+    readings[quid] = {
+      level: t.trustLevel,
+      observedAt: asOf,
+      pathLength: t.pathDepth,
+      ...(validUntil !== undefined ? { validUntil } : {}),
+    };
+  }
+  const decision = evaluateInvoice({
+    invoice,
+    events,
+    trust: trustSourceFromRecord(readings),
+    policy: o.policy,
+    asOf,
+  });
+  return { view, decision };
+}

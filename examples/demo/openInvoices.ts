@@ -1,0 +1,38 @@
+// The supplier's open receivables, read from the node in the shape the matcher wants, with each
+// invoice's verified events (so reconcile can predict the lifecycle state after posting).
+import type { InvoiceLedger, QuidnugClient } from '@quidfin/client';
+import type { VerifiedInvoiceEvent } from '@quidfin/core';
+import type { OpenInvoice } from '@quidfin/reconcile';
+
+const day = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+
+export async function openInvoicesOf(
+  client: QuidnugClient,
+  ledger: InvoiceLedger,
+  supplierQuid: string,
+): Promise<{ invoices: OpenInvoice[]; ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> }> {
+  const invoices: OpenInvoice[] = [];
+  const ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> = {};
+  for await (const owned of client.iterateTitlesByOwner(supplierQuid)) {
+    // Invoices the supplier still holds; a factored invoice is collected by its financier.
+    if (owned.stake_type !== 'supplier') continue;
+    const { lifecycle, events } = await ledger.getInvoice(owned.asset_id);
+    const issued = lifecycle.issued;
+    if (!issued || lifecycle.totals.openMinor <= 0) continue;
+    const buyer = await client.getIdentity(issued.buyerQuid);
+    invoices.push({
+      invoiceId: owned.asset_id,
+      invoiceNumber: issued.invoiceNumber,
+      payerId: issued.buyerQuid,
+      payerName: buyer.name,
+      currency: issued.currency,
+      amountMinor: issued.amountMinor,
+      openAmountMinor: lifecycle.totals.openMinor,
+      issuedAt: day(issued.issuedAt),
+      dueAt: day(issued.dueAt),
+      ...(issued.paymentReference ? { paymentReference: issued.paymentReference } : {}),
+    });
+    ledgerEvents[owned.asset_id] = events;
+  }
+  return { invoices, ledgerEvents };
+}
