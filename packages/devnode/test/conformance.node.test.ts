@@ -25,7 +25,10 @@ defineConformance('devnode over loopback HTTP', async () => {
 
 const realNode = process.env['QUIDNUG_NODE'];
 describe.runIf(realNode !== undefined && realNode !== '')('real node (QUIDNUG_NODE)', () => {
-  defineConformance(`real node at ${realNode}`, () =>
-    makeEnv('real node', urlTarget((realNode ?? '').replace(/\/+$/, '')), undefined, async () => {}),
+  defineConformance(
+    `real node at ${realNode}`,
+    () => makeEnv('real node', urlTarget((realNode ?? '').replace(/\/+$/, '')), undefined, async () => {}),
+    // Up to three commits per scenario; with the default 60 s BLOCK_INTERVAL that takes minutes.
+    Number(process.env['QUIDNUG_NODE_TIMEOUT_MS'] ?? 600_000),
   );
 });

@@ -10,9 +10,16 @@ import { identityTitleScenarios } from './identityTitleScenarios.js';
 import { limitsBlocksScenarios } from './limitsBlocksScenarios.js';
 import { trustScenarios } from './trustScenarios.js';
 
-/** Registers the whole suite against the env `start` creates. */
-export function defineConformance(label: string, start: () => Promise<ConformanceEnv>): void {
-  describe(`conformance: ${label}`, () => {
+/**
+ * Registers the whole suite against the env `start` creates. `timeoutMs` bounds each scenario
+ * (a real node needs several block ticks per scenario).
+ */
+export function defineConformance(
+  label: string,
+  start: () => Promise<ConformanceEnv>,
+  timeoutMs = 30_000,
+): void {
+  describe(`conformance: ${label}`, { timeout: timeoutMs }, () => {
     let env: ConformanceEnv | undefined;
     beforeAll(async () => {
       env = await start();

@@ -51,9 +51,10 @@ export function limitsBlocksScenarios(env: () => ConformanceEnv): void {
       );
     });
 
-    it('limits EVENT signers the same way (keyed on the signing key)', async () => {
+    it('limits EVENT signers the same way (keyed on the signing key), spending tokens on invalid events too', async () => {
       const s = who(env(), 'rl-event');
-      await registerAll(env(), s);
+      // The subject never exists, so every event is invalid whatever the block timing; the limiter
+      // still runs first and spends a token each time.
       const ev = (i: number) =>
         signRaw<EventTx>(
           {
@@ -63,15 +64,22 @@ export function limitsBlocksScenarios(env: () => ConformanceEnv): void {
             timestamp: nowSeconds(),
             signature: '',
             publicKey: '',
-            subjectId: s.quidId,
-            subjectType: 'QUID',
+            subjectId: `no-such-asset-${env().run}`,
+            subjectType: 'TITLE',
             sequence: 1,
             eventType: `tick.${i}`,
             payload: { i },
           },
           s,
         );
-      for (let i = 0; i < 10; i++) expectOk(await post(env(), '/events', await ev(i)));
+      for (let i = 0; i < 10; i++) {
+        expectEnvelope(
+          await post(env(), '/events', await ev(i)),
+          400,
+          'BAD_REQUEST',
+          'invalid event transaction',
+        );
+      }
       expectEnvelope(
         await post(env(), '/events', await ev(10)),
         400,

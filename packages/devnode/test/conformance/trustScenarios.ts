@@ -88,8 +88,9 @@ export function trustScenarios(env: () => ConformanceEnv): void {
         timestamp: t,
       });
       expectOk(await post(env(), '/transactions/trust', nanos));
-      // Zero is a legal level (a revocation edge) and pending nonces do not count.
-      expectOk(await post(env(), '/transactions/trust', await trust(env(), a, b, 0, 1)));
+      // Zero is a legal level (a revocation edge). Nonce 2 beats nonce 1 whether or not a block
+      // has committed the first edge meanwhile.
+      expectOk(await post(env(), '/transactions/trust', await trust(env(), a, b, 0, 2)));
     });
 
     it('needs a nonce above the committed one for the pair, across domains', async () => {
