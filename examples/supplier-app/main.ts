@@ -8,9 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { createQuidnugClient, InvoiceLedger, type InvoiceView, type QuidnugClient } from '@quidfin/client';
 import {
-  buildIdentity,
   computeInvoiceTotals,
-  documentKeyAttribute,
   documentPublicKey,
   formatMoney,
   generateDocumentKey,
@@ -60,16 +58,12 @@ export async function main(): Promise<InvoiceView> {
 
     // 2. Every party registers an IDENTITY once. The supplier's lists the document key it signs
     //    invoices with (`attributes.documentKeys`), so anyone can check the document's signature.
-    const supplierIdentity = await buildIdentity({
+    await ledger.registerParticipant({
       signer: supplier,
-      trustDomain: TRUST_DOMAIN,
       name: 'Acme Components GmbH',
-      updateNonce: 1,
-      attributes: { role: 'supplier', documentKeys: [documentKeyAttribute(documentPublicKey(documentKey))] },
+      role: 'supplier',
+      documentKey: documentPublicKey(documentKey),
     });
-    await client.ensureDomain(TRUST_DOMAIN);
-    await client.submitIdentity(supplierIdentity);
-    await client.waitForCommit(supplierIdentity);
     await ledger.registerParticipant({ signer: buyer, name: 'Northwind Retail BV', role: 'buyer' });
     await ledger.registerParticipant({ signer: carrier, name: 'Rhein Freight AG', role: 'carrier' });
 
