@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { examplesProjects } from './examples/vitest.examples.ts';
 import { projects } from './vitest.workspace.ts';
 
 export default defineConfig({
@@ -19,5 +20,5 @@ export default defineConfig({
       'zod/mini',
     ],
   },
-  test: { projects, testTimeout: 30_000, hookTimeout: 30_000 },
+  test: { projects: [...projects, ...examplesProjects], testTimeout: 30_000, hookTimeout: 30_000 },
 });
