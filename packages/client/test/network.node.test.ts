@@ -127,6 +127,21 @@ describe('timeouts, abort and network errors over real HTTP', () => {
     expect(((await rejection(dead.health())) as QuidfinClientError).code).toBe('NETWORK_ERROR');
   });
 
+  it('a 200 that is not the node’s envelope (a proxy page) is RESPONSE_VALIDATION', async () => {
+    const server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>captive portal</html>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const client = createQuidnugClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      retry: 0,
+    });
+    const e = (await rejection(client.health())) as QuidfinClientError & { body: unknown };
+    expect(e.code).toBe('RESPONSE_VALIDATION');
+    expect(e.body).toBe('<html>captive portal</html>');
+  });
+
   it('the node’s 413 for an oversized body is PAYLOAD_TOO_LARGE', async () => {
     const h = await devnode();
     const client = h.client();

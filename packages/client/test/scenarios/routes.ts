@@ -198,8 +198,11 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
         const pending = [];
         for await (const p of c.iteratePendingTransactions({ limit: 1 })) pending.push(p.id);
         expect(pending).toEqual([tx.id]);
+        expect(await c.locateTransaction(tx)).toBe('pending');
         manual.node.mineBlock();
         await c.waitForCommit(tx.id);
+        expect(await c.locateTransaction(tx)).toBe('committed');
+        expect(await c.streamState(tx.quidId)).toEqual({ exists: false, latest: 0 });
         expect((await c.listPendingTransactions()).items).toEqual([]);
       } finally {
         await manual.close();
