@@ -42,6 +42,13 @@ export interface BatchRequest {
   readonly buyerHistories?: Readonly<Record<string, BuyerHistory>>;
   /** Build rule traces (default true). */
   readonly trace?: boolean;
+  /**
+   * Called with each decision as it is made (in processing order) with its input index: stream
+   * decisions to storage instead of holding a large batch in memory.
+   */
+  readonly onDecision?: (decision: FactoringDecision, index: number) => void;
+  /** Keep every decision in the result (default true); false returns `decisions: []`. */
+  readonly keepDecisions?: boolean;
 }
 
 /**
@@ -68,7 +75,7 @@ export interface BatchSummary {
 }
 
 /**
- * Decisions (in the input order) and the summary.
+ * Decisions (in the input order; empty with `keepDecisions: false`) and the summary.
  *
  * @example
  * ```ts
@@ -110,7 +117,9 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
     return a - b;
   });
   const profiles = new Map<string, BuyerProfile>();
-  const decisions: FactoringDecision[] = new Array(items.length);
+  const keep = request.keepDecisions !== false;
+  const onDecision = request.onDecision;
+  const decisions: FactoringDecision[] = keep ? new Array(items.length) : [];
   const counts = { approve: 0, review: 0, pending: 0, reject: 0 };
   const byReason = new Map<ReasonCodeValue, number>();
   let face = 0;
@@ -120,6 +129,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
+  const traceOn = request.trace !== false;
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
@@ -140,6 +150,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
         profiles.set(inv.buyerQuid, profile);
       }
     }
+    // One request object per invoice, shaped alike every time (no spreads on the hot path).
     const d = decide(
       {
         invoice: inv,
@@ -147,13 +158,14 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
         trust: request.trust,
         policy: compiled,
         asOf: request.asOf,
-        ...(profile !== undefined ? { buyerProfile: profile } : {}),
-        ...(request.trace !== undefined ? { trace: request.trace } : {}),
+        buyerProfile: profile,
+        trace: traceOn,
       },
       compiled,
       state,
     );
-    decisions[i] = d;
+    if (keep) decisions[i] = d;
+    onDecision?.(d, i);
     counts[d.outcome]++;
     face += inv.amountMinor;
     let prev: ReasonCodeValue | undefined;

@@ -50,7 +50,7 @@ export interface EvaluationRequest {
   readonly portfolio?: Portfolio | PortfolioState;
   readonly buyerHistory?: BuyerHistory;
   /** A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). */
-  readonly buyerProfile?: BuyerProfile;
+  readonly buyerProfile?: BuyerProfile | undefined;
   /** Build the rule trace (default true). */
   readonly trace?: boolean;
 }
@@ -835,7 +835,8 @@ export function decide(
   let payment: PaymentPrediction | null = null;
   let pocFigures: { risk: number; discount: number; offerMinor: number } | undefined;
   const blocked = run.worst === 0 || run.worst === 2 || (run.stopFirst && run.decisive !== undefined);
-  if (!blocked && run.go('pricing')) {
+  if (blocked) run.trace?.push(traceEntry('pricing', 'skip', {}, null, 0));
+  else if (run.go('pricing')) {
     if (!trustRead) {
       supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier')?.level ?? 0;
       buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer')?.level ?? 0;
