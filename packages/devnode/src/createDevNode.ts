@@ -1,6 +1,7 @@
 // The devnode facade: one engine, served through a fetch-compatible handler (any runtime, no
 // sockets), a block timer, manual mining and snapshots. The Node server lives in ./node.
 
+import { ValidationError, type ValidationIssue } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
 import { Engine } from './engine/Engine.js';
 import { serveRequest } from './http/serveRequest.js';
@@ -48,8 +49,28 @@ export interface DevNode {
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+function checkOptions(options: DevNodeOptions): void {
+  const issues: ValidationIssue[] = [];
+  const { blockIntervalMs, bodyLimitBytes, nodeKey, domains } = options;
+  if (blockIntervalMs !== undefined && !(Number.isFinite(blockIntervalMs) && blockIntervalMs >= 0)) {
+    issues.push({ path: 'blockIntervalMs', message: 'expected a finite number of milliseconds ≥ 0' });
+  }
+  if (bodyLimitBytes !== undefined && !(Number.isSafeInteger(bodyLimitBytes) && bodyLimitBytes > 0)) {
+    issues.push({ path: 'bodyLimitBytes', message: 'expected a positive integer' });
+  }
+  if (nodeKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(nodeKey)) {
+    issues.push({ path: 'nodeKey', message: 'expected a P-256 private scalar as 64 hex chars' });
+  }
+  (domains ?? []).forEach((d, i) => {
+    if (typeof d !== 'string' || d === '')
+      issues.push({ path: `domains[${i}]`, message: 'expected a domain name' });
+  });
+  if (issues.length > 0) throw new ValidationError('INVALID_OPTIONS', issues);
+}
+
 /**
  * Creates an embedded node with the real node's routes, validation, limits and commit model.
+ * Throws `INVALID_OPTIONS` for an unusable option (negative interval, malformed key, …).
  *
  * @example
  * ```ts
@@ -60,6 +81,7 @@ const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * ```
  */
 export function createDevNode(options: DevNodeOptions = {}): DevNode {
+  checkOptions(options);
   const engine = new Engine({
     limits: resolveLimits(options.limits),
     now: options.now ?? Date.now,

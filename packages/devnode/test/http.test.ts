@@ -33,3 +33,29 @@ describe('middleware details', () => {
     });
   });
 });
+
+describe('createDevNode options', () => {
+  it('refuses unusable options with INVALID_OPTIONS and the path', () => {
+    expect(() => createDevNode({ blockIntervalMs: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'blockIntervalMs' }),
+    );
+    expect(() => createDevNode({ nodeKey: 'xyz' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', path: 'nodeKey' }),
+    );
+    expect(() => createDevNode({ bodyLimitBytes: 0 })).toThrow(
+      expect.objectContaining({ path: 'bodyLimitBytes' }),
+    );
+    expect(() => createDevNode({ domains: [''] })).toThrow(expect.objectContaining({ path: 'domains[0]' }));
+  });
+
+  it('derives the node quid from nodeKey', async () => {
+    const a = createDevNode({ blockIntervalMs: 0, nodeKey: '1'.repeat(64) });
+    const b = createDevNode({ blockIntervalMs: 0 });
+    expect(a.nodeId).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.nodeId).not.toBe(b.nodeId);
+    const info = (await (await a.fetch(new Request('http://x/api/v1/info'))).json()) as {
+      data: { nodeQuid: string };
+    };
+    expect(info.data.nodeQuid).toBe(a.nodeId);
+  });
+});
