@@ -123,6 +123,14 @@ describe('block commit', () => {
     h.node.mineBlock();
     const zeroSeq = await h.event(a, a.quidId, 0, { eventType: 'zero' });
     expect((await h.post('/events', zeroSeq)).status).toBe(400);
+    // The rewrites happen before verification: a signature over the values the node fills in
+    // (sequence 1 on a new stream, timestamp = the node's now) verifies.
+    const overOne = await h.event(a, a.quidId, 1, { eventType: 'rewritten' });
+    const r1 = await h.post('/events', { ...overOne, sequence: 0 });
+    expect(r1.json).toEqual({ success: true, data: { id: overOne.id, sequence: 1 } });
+    const overNow = await h.identity(actor('ids-now'));
+    expect(overNow.timestamp).toBe(T0);
+    expect((await h.post('/transactions/identity', { ...overNow, timestamp: 0 })).status).toBe(200);
   });
 });
 

@@ -1,6 +1,8 @@
 // The node's relational-trust cache: results per (observer, target, maxDepth[, unverified]) for a
 // TTL (60 s by default), cleared whenever a TRUST commits. Partial results are never cached.
 
+const MAX_ENTRIES = 100_000;
+
 /**
  * A TTL cache keyed by query, cleared on trust commits.
  *
@@ -35,6 +37,8 @@ export class TrustCache<V> {
   /** Stores a value for one TTL. */
   set(key: string, value: V): void {
     if (this.ttlMs <= 0) return;
+    // Bounded, so a flood of distinct queries cannot grow memory without limit.
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs });
   }
 
