@@ -76,6 +76,16 @@ describe('SequenceManager', () => {
     expect(await seq.next('s', load)).toBe(11);
   });
 
+  it('spreads same-second events with the same id seed over distinct seconds', () => {
+    const seq = new SequenceManager();
+    const key = { subjectId: 's', eventType: 'x', sequence: 1, trustDomain: 'd' };
+    expect([1000, 1000, 1000, 1001].map((now) => seq.uniqueTimestamp(key, now))).toEqual([
+      1000, 1001, 1002, 1003,
+    ]);
+    expect(seq.uniqueTimestamp({ ...key, eventType: 'y' }, 1000)).toBe(1000);
+    expect(seq.uniqueTimestamp(key, 2000)).toBe(2000);
+  });
+
   it('forgets a failed load so the next call tries again', async () => {
     const seq = new SequenceManager();
     await expect(seq.next('s', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -37,6 +37,24 @@ interface Entry {
  */
 export class SequenceManager {
   readonly #streams = new Map<string, Entry>();
+  readonly #lastSecond = new Map<string, number>();
+
+  /**
+   * A timestamp (Unix seconds) for an event so that no two events this process sends share an
+   * id: the id covers only subject, type, sequence, domain and second (PROTOCOL §3), and on a new
+   * stream every event has sequence 1. Bumps the second when needed; the node accepts any
+   * timestamp (§6.1).
+   */
+  uniqueTimestamp(
+    key: { subjectId: string; eventType: string; sequence: number; trustDomain: string },
+    nowSeconds: number,
+  ): number {
+    const k = `${key.subjectId}\u0000${key.eventType}\u0000${key.sequence}\u0000${key.trustDomain}`;
+    const last = this.#lastSecond.get(k);
+    const t = last !== undefined && nowSeconds <= last ? last + 1 : nowSeconds;
+    this.#lastSecond.set(k, t);
+    return t;
+  }
 
   /** Next sequence for `subjectId`; `load` reads the committed stream state when unknown. */
   async next(subjectId: string, load: () => Promise<StreamState>): Promise<number> {
@@ -73,6 +91,9 @@ export class SequenceManager {
 
   /** Records that an event with `sequence` committed on `subjectId`. */
   observeCommit(subjectId: string, sequence: number): void {
+    // Ids of committed sequences can no longer collide with new events: forget their seconds.
+    for (const k of this.#lastSecond.keys())
+      if (k.startsWith(`${subjectId}\u0000`)) this.#lastSecond.delete(k);
     const entry = this.#streams.get(subjectId);
     if (!entry) return;
     entry.exists = true;

@@ -26,7 +26,8 @@ export interface AppendEventInput {
  * Signs and sends an event with a sequence from the client's `SequenceManager`, so it is safe to
  * call concurrently for one subject. If the node refuses the event because a block committed in
  * the meantime (its sequence is no longer above the committed latest), the stream state is re-read
- * and the event re-signed with a fresh sequence, at most 3 times. A separate function (not a
+ * and the event re-signed with a fresh sequence, at most 3 times. Timestamps are chosen so that
+ * no two events sent from this client share an id. A separate function (not a
  * method) so that apps that only read do not bundle the signing code.
  *
  * @example
@@ -44,7 +45,8 @@ export async function appendEvent(
   const load = () => client.streamState(input.subjectId, o);
   for (let attempt = 0; ; attempt++) {
     const sequence = await client.sequences.next(input.subjectId, load);
-    const tx = await buildEvent({ ...input, sequence });
+    const timestamp = client.sequences.uniqueTimestamp({ ...input, sequence }, Math.floor(Date.now() / 1000));
+    const tx = await buildEvent({ ...input, sequence, timestamp });
     try {
       return { ...(await client.submitEvent(tx, o)), tx };
     } catch (error) {

@@ -59,7 +59,7 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       trustDomain: DOMAIN,
       subjectId: 'seq-asset',
       subjectType: 'TITLE' as const,
-      eventType: `test.step-${i}`,
+      eventType: i < 20 ? 'test.burst' : `test.step-${i}`,
       payload: { i },
     });
 
@@ -70,6 +70,7 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       // Before the stream's first commit only 1 is valid; a block may commit mid-burst, after
       // which refused events are re-sequenced above the committed latest.
       expect(first.some((r) => r.sequence === 1)).toBe(true);
+      expect(new Set(first.map((r) => r.id)).size).toBe(20);
       expect(first.every((r) => r.sequence >= 1)).toBe(true);
       await Promise.all(first.map((r) => client.waitForCommit(r.tx)));
       const second = await Promise.all(
