@@ -59,3 +59,27 @@ describe('createDevNode options', () => {
     expect(info.data.nodeQuid).toBe(a.nodeId);
   });
 });
+
+describe('GET /domains/{name}/query', () => {
+  it('answers local identity, title and trust lookups, and 404s unknown domains', async () => {
+    const n = createDevNode({ blockIntervalMs: 0, limits: 'off' });
+    const get = async (q: string) => {
+      const r = await n.fetch(new Request(`http://x/api/v1/domains/${q}`));
+      return { status: r.status, body: await r.text() };
+    };
+    expect(await get('default/query?type=identity&param=0123456789abcdef')).toEqual({
+      status: 404,
+      body: '{"error":{"code":"NOT_FOUND","message":"Identity not found"},"success":false}\n',
+    });
+    expect(await get('default/query?type=trust&param=a:b')).toEqual({
+      status: 200,
+      body: '{"data":{"observer":"a","target":"b","trustLevel":0,"pathDepth":0,"domain":"default"},"success":true}\n',
+    });
+    expect((await get('default/query?type=trust&param=a:b:c')).status).toBe(400);
+    expect((await get('default/query?type=nope')).body).toContain('Unknown query type');
+    expect(await get('elsewhere.test/query?type=identity&param=x')).toEqual({
+      status: 404,
+      body: '{"error":{"code":"NOT_FOUND","message":"no known nodes manage trust domain: elsewhere.test (or any related domain)"},"success":false}\n',
+    });
+  });
+});

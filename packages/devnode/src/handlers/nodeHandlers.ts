@@ -1,9 +1,9 @@
-// GET /health, GET /info, GET /domains, POST /domains.
+// GET /health, GET /info, GET /domains, POST /domains, GET /domains/{name}/query.
 
 import type { Handler } from '../http/HandlerContext.js';
 import { fail, ok } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
-import { DOMAIN_SCHEMA } from '../json/schemas.js';
+import { DOMAIN_SCHEMA, IDENTITY_SCHEMA, TITLE_SCHEMA, TRUST_RESULT_SCHEMA } from '../json/schemas.js';
 
 /** GET /health. */
 export const health: Handler = ({ engine }) =>
@@ -40,4 +40,49 @@ export const registerDomain: Handler = async (ctx) => {
     message: 'Trust domain registered successfully',
     domain: decoded.value['name'],
   });
+};
+
+/**
+ * GET /domains/{name}/query?type=identity|trust|title&param=…: a local lookup; other domains would
+ * be forwarded to peers, and a single node knows none.
+ */
+export const queryDomain: Handler = ({ engine, params, query }) => {
+  const name = params['name']!;
+  const type = query.get('type') ?? '';
+  const param = query.get('param') ?? '';
+  if (!engine.state.domains.has(name)) {
+    return fail(404, 'NOT_FOUND', `no known nodes manage trust domain: ${name} (or any related domain)`);
+  }
+  switch (type) {
+    case 'identity': {
+      const identity = engine.state.identities.get(param);
+      return identity
+        ? ok(new GoStruct(IDENTITY_SCHEMA, identity))
+        : fail(404, 'NOT_FOUND', 'Identity not found');
+    }
+    case 'title': {
+      const title = engine.state.titles.get(param);
+      return title ? ok(new GoStruct(TITLE_SCHEMA, title)) : fail(404, 'NOT_FOUND', 'Title not found');
+    }
+    case 'trust': {
+      const parts = param.split(':');
+      if (parts.length !== 2) {
+        return fail(400, 'BAD_REQUEST', 'Invalid trust query format. Use observer:target');
+      }
+      const [observer, target] = parts as [string, string];
+      const r = engine.relationalTrust(observer, target, 5);
+      return ok(
+        new GoStruct(TRUST_RESULT_SCHEMA, {
+          observer,
+          target,
+          trustLevel: r.trustLevel,
+          trustPath: r.trustPath ?? null,
+          pathDepth: r.trustPath && r.trustPath.length > 1 ? r.trustPath.length - 1 : 0,
+          domain: name,
+        }),
+      );
+    }
+    default:
+      return fail(400, 'BAD_REQUEST', 'Unknown query type');
+  }
 };

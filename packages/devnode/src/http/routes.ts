@@ -1,6 +1,6 @@
 // The v1 routes the devnode serves (registerAPIRoutes), mounted under /api/v1 and /api.
 
-import { health, info, listDomains, registerDomain } from '../handlers/nodeHandlers.js';
+import { health, info, listDomains, queryDomain, registerDomain } from '../handlers/nodeHandlers.js';
 import {
   getIdentity,
   getStream,
@@ -26,6 +26,7 @@ const table: ReadonlyArray<readonly ['GET' | 'POST', string, Handler]> = [
   ['GET', '/blocks', listBlocks],
   ['GET', '/domains', listDomains],
   ['POST', '/domains', registerDomain],
+  ['GET', '/domains/{name}/query', queryDomain],
   ['GET', '/registry/trust', trustRegistry],
   ['GET', '/registry/identity', identityRegistry],
   ['GET', '/registry/title', titleRegistry],
