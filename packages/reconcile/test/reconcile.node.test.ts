@@ -140,6 +140,36 @@ describe('tiers', () => {
     expect(line.status).not.toBe('auto');
   });
 
+  it('date windows: paid before the invoice date or long after the due date counts against a candidate', () => {
+    const base = only(
+      reconcile({
+        transactions: [credit({ amountMinor: 50000, remittanceText: ['INV-2026-00018'] })],
+        invoices: open,
+      }),
+    );
+    expect(base.evidence.map((e) => e.code)).toContain('DATE_PLAUSIBLE');
+    const early = only(
+      reconcile({
+        transactions: [
+          credit({ amountMinor: 50000, remittanceText: ['INV-2026-00018'], valueDate: '2026-01-20' }),
+        ],
+        invoices: open,
+      }),
+    );
+    expect(early.evidence.map((e) => e.code)).toContain('PAID_BEFORE_ISSUE');
+    expect(early.confidence).toBeLessThan(base.confidence);
+    const late = only(
+      reconcile({
+        transactions: [
+          credit({ amountMinor: 50000, remittanceText: ['INV-2026-00018'], valueDate: '2026-05-20' }),
+        ],
+        invoices: open,
+        options: { daysAfterDue: 30 },
+      }),
+    );
+    expect(late.evidence.map((e) => e.code)).toContain('LONG_OVERDUE');
+  });
+
   it('a payer mismatch lowers confidence below auto', () => {
     const line = only(
       reconcile({

@@ -1,13 +1,27 @@
 import { ReconcileError } from './ReconcileError.js';
 
-/** Codes of {@link StatementParseError}. */
+/**
+ * Codes of {@link StatementParseError}.
+ *
+ * @example
+ * ```ts
+ * const code: StatementParseErrorCode = 'ENCODING_ERROR';
+ * ```
+ */
 export type StatementParseErrorCode =
   | 'MALFORMED_STATEMENT'
   | 'UNSUPPORTED_FORMAT'
   | 'ENCODING_ERROR'
   | 'INPUT_TOO_LARGE';
 
-/** Where in the input a problem sits: a 1-based line (and column) for text, an element path for XML. */
+/**
+ * Where in the input a problem sits: a 1-based line (and column) for text, an element path for XML.
+ *
+ * @example
+ * ```ts
+ * const where: SourceLocation = { path: ':61:', line: 9 };
+ * ```
+ */
 export interface SourceLocation {
   /** 1-based line number, when known. */
   readonly line?: number;

@@ -1,4 +1,11 @@
-/** What the matcher has learned about one payer from confirmed matches. */
+/**
+ * What the matcher has learned about one payer from confirmed matches.
+ *
+ * @example
+ * ```ts
+ * const entry: PayerMemoryEntry = { aliases: ['FAIRCHILD HOLDING'], accounts: [], referencePatterns: { DIGITS_IN_TEXT: 2 }, confirmations: 2 };
+ * ```
+ */
 export interface PayerMemoryEntry {
   /** Normalised names this payer's money arrived under (parent companies, trading names). */
   readonly aliases: readonly string[];

@@ -1,4 +1,11 @@
-/** Which matching tier produced a piece of evidence. */
+/**
+ * Which matching tier produced a piece of evidence.
+ *
+ * @example
+ * ```ts
+ * const tier: EvidenceTier = 'payer';
+ * ```
+ */
 export type EvidenceTier =
   | 'reference'
   | 'text'
@@ -79,7 +86,14 @@ export const EVIDENCE_WEIGHTS = {
   CURRENCY_MISMATCH: -4,
 } as const;
 
-/** Code of one kind of evidence. */
+/**
+ * Code of one kind of evidence.
+ *
+ * @example
+ * ```ts
+ * const code: EvidenceCode = 'RF_REFERENCE_REPAIRED';
+ * ```
+ */
 export type EvidenceCode = keyof typeof EVIDENCE_WEIGHTS;
 
 /**

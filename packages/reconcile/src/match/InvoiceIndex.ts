@@ -6,7 +6,14 @@ import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens } from '../text/nameKey.js';
 import { referenceRuns } from '../text/referenceKey.js';
 
-/** Invoice positions under one index key: a bare number for the usual single hit (saves memory at 1M invoices), else a list. */
+/**
+ * Invoice positions under one index key: a bare number for the usual single hit (saves memory at 1M invoices), else a list.
+ *
+ * @example
+ * ```ts
+ * const p: Posting | undefined = index.byNumberKey.get('INV1001');
+ * ```
+ */
 export type Posting = number | readonly number[];
 
 /**
@@ -21,7 +28,14 @@ export function postings(p: Posting | undefined): readonly number[] {
   return p === undefined ? [] : typeof p === 'number' ? [p] : p;
 }
 
-/** Per-payer facts the matcher needs. */
+/**
+ * Per-payer facts the matcher needs.
+ *
+ * @example
+ * ```ts
+ * const info: PayerInfo | undefined = index.payers.get('buyer-quid');
+ * ```
+ */
 export interface PayerInfo {
   readonly payerId: string;
   readonly name: string;

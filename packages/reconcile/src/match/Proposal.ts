@@ -1,6 +1,13 @@
 import type { Evidence } from './Evidence.js';
 
-/** Why part of an invoice was written off instead of paid. */
+/**
+ * Why part of an invoice was written off instead of paid.
+ *
+ * @example
+ * ```ts
+ * const reason: WriteOffReason = 'EARLY_PAYMENT_DISCOUNT';
+ * ```
+ */
 export type WriteOffReason =
   | 'BANK_FEE'
   | 'ROUNDING'

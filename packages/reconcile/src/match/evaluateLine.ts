@@ -13,7 +13,14 @@ import { type InvoiceIndex, postings } from './InvoiceIndex.js';
 import type { ResolvedOptions } from './options.js';
 import type { WriteOffReason } from './Proposal.js';
 
-/** Allocation planned against the current open amounts (invoice by position). */
+/**
+ * Allocation planned against the current open amounts (invoice by position).
+ *
+ * @example
+ * ```ts
+ * const a: PlannedAllocation = { item: 0, kind: 'full', cashMinor: 1000, paymentCashMinor: 1000, creditMinor: 0, writeOffMinor: 0, fxDifferenceMinor: 0 };
+ * ```
+ */
 export interface PlannedAllocation {
   readonly item: number;
   readonly kind: 'full' | 'partial' | 'credit-note';
@@ -25,7 +32,14 @@ export interface PlannedAllocation {
   readonly fxDifferenceMinor: number;
 }
 
-/** A scored way to apply the line, before ids are attached. */
+/**
+ * A scored way to apply the line, before ids are attached.
+ *
+ * @example
+ * ```ts
+ * const best: PlannedProposal | undefined = evaluateLine(tx, ctx).proposals[0];
+ * ```
+ */
 export interface PlannedProposal {
   readonly items: readonly number[];
   readonly evidence: readonly Evidence[];
@@ -38,12 +52,24 @@ export interface PlannedProposal {
 /**
  * Current open amount per invoice position: the invoices' own amounts plus what this run has
  * applied, kept as a sparse overlay so a run costs nothing per open invoice it does not touch.
+ *
+ * @example
+ * ```ts
+ * const open: OpenAmounts = { get: (i) => index.invoices[i]?.openAmountMinor ?? 0 };
+ * ```
  */
 export interface OpenAmounts {
   get(item: number): number;
 }
 
-/** Everything {@link evaluateLine} needs besides the line. */
+/**
+ * Everything {@link evaluateLine} needs besides the line.
+ *
+ * @example
+ * ```ts
+ * const { proposals } = evaluateLine(tx, { index, open: { get: (i) => index.invoices[i]!.openAmountMinor }, options: resolveOptions(), memory, advices: new Map(), rfLengths: index.rfLengths });
+ * ```
+ */
 export interface LineContext {
   readonly index: InvoiceIndex;
   readonly open: OpenAmounts;
@@ -53,7 +79,14 @@ export interface LineContext {
   readonly rfLengths: ReadonlySet<number>;
 }
 
-/** Outcome of evaluating one line. */
+/**
+ * Outcome of evaluating one line.
+ *
+ * @example
+ * ```ts
+ * const { proposals, payerIds, notes } = evaluateLine(tx, ctx);
+ * ```
+ */
 export interface LineEvaluation {
   readonly proposals: readonly PlannedProposal[];
   readonly payerIds: readonly string[];
@@ -236,7 +269,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
         ),
       );
     }
-    ev.push(...dateEvidence(tx, inv));
+    ev.push(...dateEvidence(tx, inv, options));
     const pattern = ctx.memory.payers[inv.payerId]?.referencePatterns;
     if (ref && pattern && (pattern[ref.code] ?? 0) > 0)
       ev.push(
@@ -463,13 +496,22 @@ function payerEvidenceFor(
   return [];
 }
 
-function dateEvidence(tx: BankTransaction, inv: OpenInvoice): Evidence[] {
+function dateEvidence(tx: BankTransaction, inv: OpenInvoice, options: ResolvedOptions): Evidence[] {
   const d = tx.valueDate ?? tx.bookingDate;
   if (d === undefined) return [];
-  if (inv.issuedAt && daysBetween(inv.issuedAt, d) < -3)
-    return [evidence('date', 'PAID_BEFORE_ISSUE', 'valueDate', `${d} < issued ${inv.issuedAt}`)];
-  if (inv.dueAt && daysBetween(inv.dueAt, d) > 365)
-    return [evidence('date', 'LONG_OVERDUE', 'valueDate', `${d} > due ${inv.dueAt} + 365`)];
+  if (inv.issuedAt && daysBetween(inv.issuedAt, d) < -options.daysBeforeIssue)
+    return [
+      evidence(
+        'date',
+        'PAID_BEFORE_ISSUE',
+        'valueDate',
+        `${d} < issued ${inv.issuedAt} - ${options.daysBeforeIssue}`,
+      ),
+    ];
+  if (inv.dueAt && daysBetween(inv.dueAt, d) > options.daysAfterDue)
+    return [
+      evidence('date', 'LONG_OVERDUE', 'valueDate', `${d} > due ${inv.dueAt} + ${options.daysAfterDue}`),
+    ];
   if (inv.issuedAt || inv.dueAt) return [evidence('date', 'DATE_PLAUSIBLE', 'valueDate', d)];
   return [];
 }

@@ -1,4 +1,11 @@
-/** Result of {@link findExactSubsets}. */
+/**
+ * Result of {@link findExactSubsets}.
+ *
+ * @example
+ * ```ts
+ * const { solutions, found, complete }: SubsetSearchResult = findExactSubsets([5, 3, 2], 5, limits);
+ * ```
+ */
 export interface SubsetSearchResult {
   /** Every exact solution found (up to `maxSolutions`), each a sorted list of input positions; sorted. */
   readonly solutions: readonly (readonly number[])[];
@@ -8,7 +15,14 @@ export interface SubsetSearchResult {
   readonly complete: boolean;
 }
 
-/** Bounds of {@link findExactSubsets}. */
+/**
+ * Bounds of {@link findExactSubsets}.
+ *
+ * @example
+ * ```ts
+ * const limits: SubsetSearchLimits = { minSize: 2, maxSize: 5, maxSolutions: 10, maxSteps: 200_000 };
+ * ```
+ */
 export interface SubsetSearchLimits {
   readonly minSize: number;
   readonly maxSize: number;

@@ -1,6 +1,13 @@
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 
-/** An FX rate: `rate` units of `to` per unit of `from`, as a decimal string (no floats). */
+/**
+ * An FX rate: `rate` units of `to` per unit of `from`, as a decimal string (no floats).
+ *
+ * @example
+ * ```ts
+ * const rate: FxRate = { from: 'USD', to: 'EUR', rate: '0.9250' };
+ * ```
+ */
 export interface FxRate {
   readonly from: string;
   readonly to: string;
@@ -36,6 +43,10 @@ export interface ReconcileOptions {
   readonly fxToleranceBps?: number;
   /** Days after the discount deadline a discounted payment is still accepted. Default 3. */
   readonly discountGraceDays?: number;
+  /** Date window, start: a payment this many days before the invoice date counts against it. Default 3. */
+  readonly daysBeforeIssue?: number;
+  /** Date window, end: a payment this many days after the due date counts against it. Default 365. */
+  readonly daysAfterDue?: number;
   /** Largest group of open items one payment may settle by subset search. Default 5. */
   readonly maxGroupSize?: number;
   /** Open items of one payer considered by the subset search. Default 24. */
@@ -46,7 +57,14 @@ export interface ReconcileOptions {
   readonly maxAmountCandidates?: number;
 }
 
-/** Options with defaults filled in. */
+/**
+ * Options with defaults filled in.
+ *
+ * @example
+ * ```ts
+ * const o: ResolvedOptions = resolveOptions({ topK: 5 });
+ * ```
+ */
 export type ResolvedOptions = Required<Omit<ReconcileOptions, 'fxRates'>> & {
   readonly fxRates: readonly FxRate[];
 };
@@ -71,6 +89,8 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     fxRates: o.fxRates ?? [],
     fxToleranceBps: o.fxToleranceBps ?? 300,
     discountGraceDays: o.discountGraceDays ?? 3,
+    daysBeforeIssue: o.daysBeforeIssue ?? 3,
+    daysAfterDue: o.daysAfterDue ?? 365,
     maxGroupSize: o.maxGroupSize ?? 5,
     maxSubsetItems: o.maxSubsetItems ?? 24,
     maxSubsetSteps: o.maxSubsetSteps ?? 200_000,
@@ -89,6 +109,8 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     'roundingMinor',
     'fxToleranceBps',
     'discountGraceDays',
+    'daysBeforeIssue',
+    'daysAfterDue',
     'maxGroupSize',
     'maxSubsetItems',
     'maxSubsetSteps',

@@ -11,7 +11,14 @@ import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
 import type { Allocation, Proposal } from './Proposal.js';
 
-/** Why a line was not applied automatically. */
+/**
+ * Why a line was not applied automatically.
+ *
+ * @example
+ * ```ts
+ * const reason: LineReason = 'AMBIGUOUS';
+ * ```
+ */
 export type LineReason =
   | 'NOT_A_CREDIT'
   | 'REVERSAL'

@@ -1,9 +1,23 @@
 import type { SourceLocation } from '../errors/StatementParseError.js';
 
-/** The file formats the parsers read. */
+/**
+ * The file formats the parsers read.
+ *
+ * @example
+ * ```ts
+ * const f: StatementFormat = 'camt.054';
+ * ```
+ */
 export type StatementFormat = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'bai2' | 'csv';
 
-/** An ISO 20022 `RfrdDocInf` entry (or an equivalent): a document the payer says this pays. */
+/**
+ * An ISO 20022 `RfrdDocInf` entry (or an equivalent): a document the payer says this pays.
+ *
+ * @example
+ * ```ts
+ * const doc: ReferredDocument = { number: 'INV-2026-00017', type: 'CINV', discountMinor: 2000 };
+ * ```
+ */
 export interface ReferredDocument {
   /** Document number as the payer wrote it. */
   readonly number: string;
@@ -90,7 +104,14 @@ export interface BankStatement {
   readonly transactions: readonly BankTransaction[];
 }
 
-/** Something odd but recoverable that a parser saw; reported rather than silently ignored. */
+/**
+ * Something odd but recoverable that a parser saw; reported rather than silently ignored.
+ *
+ * @example
+ * ```ts
+ * const w: ParseWarning = { code: 'PREAMBLE_LINE', message: 'text before the first field', location: { path: '', line: 1 } };
+ * ```
+ */
 export interface ParseWarning {
   readonly code: string;
   readonly message: string;

@@ -37,7 +37,14 @@ export interface OpenInvoice {
   readonly earlyPaymentDiscount?: { readonly rateBps: number; readonly withinDays: number };
 }
 
-/** One line of a remittance advice: which document, how much, and why it differs. */
+/**
+ * One line of a remittance advice: which document, how much, and why it differs.
+ *
+ * @example
+ * ```ts
+ * const line: RemittanceLine = { invoiceNumber: 'INV-1001', amountMinor: 49000, deductionMinor: 1000, reason: 'DAMAGED_GOODS' };
+ * ```
+ */
 export interface RemittanceLine {
   readonly invoiceNumber: string;
   /** Cash paid for this document, minor units of the payment currency. */

@@ -1,9 +1,23 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 
-/** Character encodings the parsers accept for byte input. */
+/**
+ * Character encodings the parsers accept for byte input.
+ *
+ * @example
+ * ```ts
+ * const enc: InputEncoding = 'windows-1252';
+ * ```
+ */
 export type InputEncoding = 'utf-8' | 'windows-1252' | 'iso-8859-1' | 'utf-16le' | 'utf-16be';
 
-/** Common options for every parser. */
+/**
+ * Common options for every parser.
+ *
+ * @example
+ * ```ts
+ * parseCamt(bytes, { encoding: 'iso-8859-1', maxBytes: 8 * 1024 * 1024 });
+ * ```
+ */
 export interface DecodeOptions {
   /** Encoding of byte input; default UTF-8 (strict), or what an XML declaration / BOM says. */
   readonly encoding?: InputEncoding;

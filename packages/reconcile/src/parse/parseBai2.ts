@@ -3,7 +3,14 @@ import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankStatement, BankTransaction, ParseResult, ParseWarning } from '../model/BankTransaction.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 
-/** Options of {@link parseBai2}. */
+/**
+ * Options of {@link parseBai2}.
+ *
+ * @example
+ * ```ts
+ * parseBai2(text, { defaultCurrency: 'CAD' });
+ * ```
+ */
 export interface Bai2Options extends DecodeOptions {
   /** Currency when neither the group (02) nor the account (03) record names one; default USD. */
   readonly defaultCurrency?: string;

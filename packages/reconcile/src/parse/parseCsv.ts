@@ -4,10 +4,24 @@ import type { BankTransaction, ParseResult } from '../model/BankTransaction.js';
 import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 
-/** A column named by its header text or its 0-based index. */
+/**
+ * A column named by its header text or its 0-based index.
+ *
+ * @example
+ * ```ts
+ * const col: CsvColumn = 'Verwendungszweck';
+ * ```
+ */
 export type CsvColumn = string | number;
 
-/** Which CSV columns hold what. Give `amount` (signed) or `credit`/`debit` (two columns). */
+/**
+ * Which CSV columns hold what. Give `amount` (signed) or `credit`/`debit` (two columns).
+ *
+ * @example
+ * ```ts
+ * const columns: CsvColumnMapping = { date: 'Date', credit: 'Credit', debit: 'Debit', description: ['Memo', 'Payee'] };
+ * ```
+ */
 export interface CsvColumnMapping {
   readonly date: CsvColumn;
   readonly valueDate?: CsvColumn;
@@ -23,7 +37,14 @@ export interface CsvColumnMapping {
   readonly counterpartyAccount?: CsvColumn;
 }
 
-/** Options of {@link parseCsv}. */
+/**
+ * Options of {@link parseCsv}.
+ *
+ * @example
+ * ```ts
+ * parseCsv(text, { columns: { date: 0, amount: 1 }, header: false, currency: 'EUR' });
+ * ```
+ */
 export interface CsvOptions extends DecodeOptions {
   readonly columns: CsvColumnMapping;
   /** Field separator; detected from the first line (`;`, `,`, tab) when absent. */

@@ -5,7 +5,14 @@ import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { type DecodeOptions, decodeInput } from './decodeInput.js';
 import { parseMt940Details } from './parseMt940Details.js';
 
-/** Options of {@link parseMt940}. */
+/**
+ * Options of {@link parseMt940}.
+ *
+ * @example
+ * ```ts
+ * parseMt940(text, { defaultCurrency: 'EUR', encoding: 'windows-1252' });
+ * ```
+ */
 export interface Mt940Options extends DecodeOptions {
   /** Currency when neither `:60F:`/`:60M:` nor `:25:` names one. */
   readonly defaultCurrency?: string;

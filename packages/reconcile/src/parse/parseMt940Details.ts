@@ -1,4 +1,11 @@
-/** What an MT940 `:86:` field says, decoded for its dialect. */
+/**
+ * What an MT940 `:86:` field says, decoded for its dialect.
+ *
+ * @example
+ * ```ts
+ * const d: Mt940Details = parseMt940Details('/EREF/E2E-1/REMI/INV 1001');
+ * ```
+ */
 export interface Mt940Details {
   readonly dialect: 'german-subfields' | 'dutch-tags' | 'free-text';
   readonly transactionCode?: string;

@@ -1,10 +1,24 @@
 // Small accessors over fast-xml-parser's output (objects, arrays, strings), kept untyped on
 // purpose: the parsed tree is validated field by field where it is read.
 
-/** A parsed XML node: element object, text, or a list when the element repeats. */
+/**
+ * A parsed XML node: element object, text, or a list when the element repeats.
+ *
+ * @example
+ * ```ts
+ * const node: XmlNode = new XMLParser().parse(xml);
+ * ```
+ */
 export type XmlNode = unknown;
 
-/** Child elements named `name` as a list (zero, one or many occurrences). */
+/**
+ * Child elements named `name` as a list (zero, one or many occurrences).
+ *
+ * @example
+ * ```ts
+ * children(stmt, 'Ntry').length; // number of entries
+ * ```
+ */
 export function children(node: XmlNode, name: string): XmlNode[] {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
   const v = (node as Record<string, unknown>)[name];
@@ -12,7 +26,14 @@ export function children(node: XmlNode, name: string): XmlNode[] {
   return Array.isArray(v) ? v : [v];
 }
 
-/** First child element named `name`, following a `/`-separated path. */
+/**
+ * First child element named `name`, following a `/`-separated path.
+ *
+ * @example
+ * ```ts
+ * child(ntry, 'BookgDt/Dt');
+ * ```
+ */
 export function child(node: XmlNode, path: string): XmlNode {
   let cur: XmlNode = node;
   for (const part of path.split('/')) {
@@ -22,7 +43,14 @@ export function child(node: XmlNode, path: string): XmlNode {
   return cur;
 }
 
-/** Text content of a node (string, or `#text` of an element with attributes). */
+/**
+ * Text content of a node (string, or `#text` of an element with attributes).
+ *
+ * @example
+ * ```ts
+ * textOf({ '#text': '8.85', '@_Ccy': 'EUR' }); // '8.85'
+ * ```
+ */
 export function textOf(node: XmlNode): string | undefined {
   if (typeof node === 'string') return node;
   if (typeof node === 'number') return String(node);
@@ -33,13 +61,27 @@ export function textOf(node: XmlNode): string | undefined {
   return undefined;
 }
 
-/** Text at `path` below `node`, trimmed; `undefined` when absent or empty. */
+/**
+ * Text at `path` below `node`, trimmed; `undefined` when absent or empty.
+ *
+ * @example
+ * ```ts
+ * textAt(tx, 'Refs/EndToEndId'); // 'E2E-1' or undefined
+ * ```
+ */
 export function textAt(node: XmlNode, path: string): string | undefined {
   const t = textOf(child(node, path))?.trim();
   return t === undefined || t === '' ? undefined : t;
 }
 
-/** Attribute value of an element. */
+/**
+ * Attribute value of an element.
+ *
+ * @example
+ * ```ts
+ * attr(amt, 'Ccy'); // 'EUR'
+ * ```
+ */
 export function attr(node: XmlNode, name: string): string | undefined {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
   const v = (node as Record<string, unknown>)[`@_${name}`];
