@@ -1,8 +1,10 @@
 // GET /health, GET /info, GET /domains, POST /domains, GET /domains/{name}/query.
 
+import { generatePrivateKey, publicKeyFromPrivateKey, quidIdFromPublicKey } from '@quidfin/core';
 import type { Handler } from '../http/HandlerContext.js';
 import { fail, ok } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
+import type { StructSchema } from '../json/goStruct.js';
 import { DOMAIN_SCHEMA, IDENTITY_SCHEMA, TITLE_SCHEMA, TRUST_RESULT_SCHEMA } from '../json/schemas.js';
 
 /** GET /health. */
@@ -85,4 +87,20 @@ export const queryDomain: Handler = ({ engine, params, query }) => {
     default:
       return fail(400, 'BAD_REQUEST', 'Unknown query type');
   }
+};
+
+const QUIDS_SCHEMA: StructSchema = { fields: [{ name: 'metadata', kind: 'mapAny' }] };
+
+/**
+ * POST /quids: a key pair made on the server whose private key is thrown away (useless to an SDK,
+ * served for completeness). The body is decoded only when Content-Length > 0, leniently, and a
+ * bad one is an envelope 400, unlike the transaction routes.
+ */
+export const createQuid: Handler = async ({ engine, rawBody, contentLength }) => {
+  if (contentLength > 0) {
+    const decoded = await rawBody(QUIDS_SCHEMA);
+    if (!decoded) return fail(400, 'BAD_REQUEST', 'Invalid request body');
+  }
+  const publicKey = publicKeyFromPrivateKey(generatePrivateKey());
+  return ok({ quidId: quidIdFromPublicKey(publicKey), publicKey, created: engine.nowSeconds() }, 201);
 };

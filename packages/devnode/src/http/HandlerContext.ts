@@ -12,6 +12,10 @@ export interface HandlerContext {
   readonly params: Readonly<Record<string, string>>;
   /** Reads and strictly decodes the body into `schema` (DecodeJSONBody). */
   readonly decode: (schema: StructSchema) => Promise<Decoded>;
+  /** Plain `json.NewDecoder(r.Body).Decode` (unknown fields allowed); false on any error. */
+  readonly rawBody: (schema: StructSchema) => Promise<boolean>;
+  /** The Content-Length header as Go reads it (-1 when absent or invalid). */
+  readonly contentLength: number;
 }
 
 /** A route handler. */

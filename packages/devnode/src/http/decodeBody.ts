@@ -23,3 +23,15 @@ export async function decodeBody(request: Request, schema: StructSchema, limit: 
     throw e;
   }
 }
+
+/** Lenient decode (unknown fields allowed), as handlers that call json.NewDecoder directly do. */
+export async function decodeLenient(request: Request, schema: StructSchema, limit: number): Promise<boolean> {
+  const body = await readLimitedBody(request, limit);
+  try {
+    decodeStruct(parseFirstValue(body.text).value, schema, undefined, true);
+    return true;
+  } catch (e) {
+    if (e instanceof JsonSyntaxError || e instanceof GoDecodeError) return false;
+    throw e;
+  }
+}

@@ -1,6 +1,13 @@
 // The v1 routes the devnode serves (registerAPIRoutes), mounted under /api/v1 and /api.
 
-import { health, info, listDomains, queryDomain, registerDomain } from '../handlers/nodeHandlers.js';
+import {
+  createQuid,
+  health,
+  info,
+  listDomains,
+  queryDomain,
+  registerDomain,
+} from '../handlers/nodeHandlers.js';
 import {
   getIdentity,
   getStream,
@@ -34,6 +41,7 @@ const table: ReadonlyArray<readonly ['GET' | 'POST', string, Handler]> = [
   ['GET', '/streams/{subjectId}', getStream],
   ['GET', '/streams/{subjectId}/events', getStreamEvents],
   ['GET', '/info', info],
+  ['POST', '/quids', createQuid],
   ['POST', '/trust/query', postTrustQuery],
   ['GET', '/trust/edges/{quidId}', getTrustEdges],
   ['GET', '/trust/{observer}/{target}', getTrust],

@@ -3,7 +3,7 @@
 
 import type { Engine } from '../engine/Engine.js';
 import { clientIp } from './clientIp.js';
-import { decodeBody } from './decodeBody.js';
+import { decodeBody, decodeLenient } from './decodeBody.js';
 import { fail, NOT_FOUND_TEXT, type Reply, text } from './reply.js';
 import { matchRoute } from './routes.js';
 import { uuidV4 } from './uuid.js';
@@ -103,6 +103,10 @@ export async function serveRequest(
       query,
       params: match.params,
       decode: (schema) => decodeBody(request, schema, settings.bodyLimitBytes),
+      rawBody: (schema) => decodeLenient(request, schema, settings.bodyLimitBytes),
+      contentLength: /^[0-9]+$/.test(request.headers.get('Content-Length') ?? '')
+        ? Number(request.headers.get('Content-Length'))
+        : -1,
     });
     return respond(reply, headers);
   } catch {

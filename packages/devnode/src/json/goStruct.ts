@@ -194,13 +194,21 @@ function decodeField(kind: FieldKind, node: JsonNode, current: unknown): unknown
  * decodeStruct(parseFirstValue('{"Name":"x"}').value, { fields: [{ name: 'name', kind: 'string' }] }); // { name: 'x' }
  * ```
  */
-export function decodeStruct(node: JsonNode, schema: StructSchema, into?: GoValue): GoValue {
+export function decodeStruct(
+  node: JsonNode,
+  schema: StructSchema,
+  into?: GoValue,
+  allowUnknown = false,
+): GoValue {
   const out = into ?? zeroStruct(schema);
   if (node === null) return out;
   if (!(node instanceof JsonObjectNode)) throw new GoDecodeError('expected object');
   node.keys.forEach((key, idx) => {
     const field = findField(schema, key);
-    if (!field) throw new GoDecodeError(`unknown field "${key}"`);
+    if (!field) {
+      if (allowUnknown) return;
+      throw new GoDecodeError(`unknown field "${key}"`);
+    }
     out[field.name] = decodeField(field.kind, node.values[idx]!, out[field.name]);
   });
   return out;
