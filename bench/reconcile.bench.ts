@@ -14,7 +14,7 @@ import {
   type ReconcileOptions,
   reconcileWithIndex,
   referenceKey,
-} from '../packages/reconcile/src/index.js';
+} from '@quidfin/reconcile';
 import { generateScenario } from '../packages/reconcile/test/support/generateScenario.js';
 import { type Measurement, measure, report } from './harness.js';
 
