@@ -179,6 +179,13 @@ describe('parseCamt on hostile input', () => {
     expect(parseError(() => parseCamt(bomb)).message).toMatch(/DTD/);
   });
 
+  it('absurd nesting is a typed error, not a crash', () => {
+    const deep = `<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>${'<X>'.repeat(200_000)}${'</X>'.repeat(200_000)}</BkToCstmrStmt></Document>`;
+    const e = parseError(() => parseCamt(deep));
+    expect(e.code).toBe('MALFORMED_STATEMENT');
+    expect(e.message).toMatch(/refused/);
+  });
+
   it('input above maxBytes is refused with INPUT_TOO_LARGE', () => {
     const huge = new Uint8Array(2 * 1024 * 1024);
     expect(parseError(() => parseCamt(huge, { maxBytes: 1024 * 1024 })).code).toBe('INPUT_TOO_LARGE');

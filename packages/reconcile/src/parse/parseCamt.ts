@@ -44,7 +44,7 @@ export function parseCamt(input: string | Uint8Array, options: DecodeOptions = {
       'DTDs and entity declarations are not allowed',
     );
   }
-  const valid = XMLValidator.validate(text);
+  const valid = guarded(() => XMLValidator.validate(text));
   if (valid !== true) {
     const unclosed = /^Invalid '(\[[\s\S]*\])' found/.exec(valid.err.msg)?.[1];
     if (unclosed !== undefined) {
@@ -80,7 +80,7 @@ export function parseCamt(input: string | Uint8Array, options: DecodeOptions = {
     trimValues: true,
     processEntities: true,
   });
-  const root = child(parser.parse(text) as XmlNode, 'Document');
+  const root = child(guarded(() => parser.parse(text)) as XmlNode, 'Document');
   const spec = CONTAINERS[format];
   if (spec === undefined)
     throw new StatementParseError(
@@ -113,6 +113,21 @@ export function parseCamt(input: string | Uint8Array, options: DecodeOptions = {
     readStatement(s, `Document/${containerName}/${stmtName}[${i}]`, format, warnings),
   );
   return { statements, warnings };
+}
+
+/** Turns the XML library's own errors (e.g. nesting limits) into a typed, located error. */
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof StatementParseError) throw e;
+    throw new StatementParseError(
+      'MALFORMED_STATEMENT',
+      'camt',
+      { path: '' },
+      `XML parser refused the input: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
 }
 
 function sniffNamespace(text: string): StatementFormat {
