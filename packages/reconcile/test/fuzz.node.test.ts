@@ -27,7 +27,7 @@ function typedOrOk(fn: () => unknown): void {
   try {
     fn();
   } catch (e) {
-    if (!(e instanceof StatementParseError)) throw e;
+    expect(e).toBeInstanceOf(StatementParseError);
   }
 }
 
