@@ -104,6 +104,8 @@ export class InvoiceLedger {
   readonly trustDomain: string;
   readonly #commitTimeoutMs: number | undefined;
   #domainReady: Promise<unknown> | undefined;
+  /** Identities and titles already seen committed (`<quid>` / `title:<assetId>`). */
+  readonly #known = new Set<string>();
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
@@ -124,6 +126,30 @@ export class InvoiceLedger {
       signal: o.signal,
       ...(this.#commitTimeoutMs !== undefined ? { timeoutMs: this.#commitTimeoutMs } : {}),
     });
+  }
+
+  /**
+   * Waits until every quid has a committed IDENTITY (a TITLE naming an owner without one is
+   * refused, PROTOCOL §6.4). Quids already seen are not asked again.
+   */
+  async #identitiesCommitted(quids: readonly string[], o: CallOptions): Promise<void> {
+    const missing = quids.filter((q) => !this.#known.has(q));
+    if (missing.length === 0) return;
+    await this.#commit(async (call) => {
+      for (const q of missing) {
+        if (this.#known.has(q)) continue;
+        if (!(await this.client.findIdentity(q, call))) return false;
+        this.#known.add(q);
+      }
+      return true;
+    }, o);
+  }
+
+  /** Waits until the invoice TITLE is committed (events on it are refused before, §6.5). */
+  async #titleCommitted(invoiceId: string, o: CallOptions): Promise<void> {
+    if (this.#known.has(`title:${invoiceId}`)) return;
+    await this.#commit(async (call) => (await this.client.findTitle(invoiceId, call)) !== undefined, o);
+    this.#known.add(`title:${invoiceId}`);
   }
 
   /**
@@ -155,6 +181,7 @@ export class InvoiceLedger {
       existing.attributes?.['role'] === input.role &&
       hasKey
     ) {
+      this.#known.add(existing.quidId);
       return existing;
     }
     const attributes: JsonObject = { role: input.role };
@@ -171,6 +198,7 @@ export class InvoiceLedger {
     });
     await this.client.submitIdentity(tx, o);
     await this.#commit(tx, o);
+    this.#known.add(tx.quidId);
     return tx;
   }
 
@@ -187,6 +215,13 @@ export class InvoiceLedger {
     const { financierQuids, document, ...fields } = input;
     const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
     if (hash === undefined) throw new TypeError('issueInvoice: give invoiceHash or the document to hash');
+    const parties = [
+      supplier.quidId,
+      input.buyerQuid,
+      ...(input.carrierQuid ? [input.carrierQuid] : []),
+      ...(financierQuids ?? []),
+    ];
+    await this.#identitiesCommitted(parties, o);
     const title = await buildTitle({
       signer: supplier,
       trustDomain: this.trustDomain,
@@ -201,6 +236,7 @@ export class InvoiceLedger {
     });
     await this.client.submitTitle(title, o);
     await this.#commit(title, o);
+    this.#known.add(`title:${input.invoiceId}`);
     const payload = {
       ...fields,
       supplierQuid: supplier.quidId,
@@ -218,6 +254,8 @@ export class InvoiceLedger {
     payload: JsonObject,
     o: CallOptions,
   ): Promise<EventTx> {
+    await this.#identitiesCommitted([signer.quidId], o);
+    await this.#titleCommitted(invoiceId, o);
     const { tx } = await appendEvent(
       this.client,
       {
@@ -326,6 +364,7 @@ export class InvoiceLedger {
     },
     o: CallOptions = {},
   ): Promise<TitleTx> {
+    await this.#identitiesCommitted([input.financierQuid], o);
     const current = await this.client.getTitle(input.invoiceId, o);
     const tx = await buildTitleTransfer({
       signer: input.issuer,

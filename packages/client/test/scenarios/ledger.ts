@@ -1,4 +1,5 @@
 import {
+  buildIdentity,
   documentKeyAttribute,
   documentPublicKey,
   generateDocumentKey,
@@ -9,7 +10,7 @@ import {
 } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
-import { DOMAIN, type Harness, type MakeHarness } from '../support/harness.js';
+import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 const HASH = 'ab'.repeat(32);
 const DAY = 86_400;
@@ -215,6 +216,47 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       ]);
       expect(view.lifecycle.state).toBe('Issued');
       expect(view.lifecycle.fraudSignals.map((f) => f.kind)).toEqual(['invoice-forged']);
+    });
+
+    it('waits for identities submitted elsewhere to commit before issuing on them', async () => {
+      const slow = await make({ ...TEST_NODE, blockIntervalMs: 300 });
+      try {
+        const client = slow.client();
+        const [sup, buy] = [s(), s()];
+        for (const [signer, role] of [
+          [sup, 'supplier'],
+          [buy, 'buyer'],
+        ] as const) {
+          await client.submitIdentity(
+            await buildIdentity({
+              signer,
+              trustDomain: DOMAIN,
+              name: role,
+              updateNonce: 1,
+              attributes: { role },
+            }),
+          );
+        }
+        const fresh = new InvoiceLedger(client, { trustDomain: DOMAIN });
+        await fresh.issueInvoice(sup, {
+          invoiceId: 'inv-deps',
+          invoiceNumber: 'D-1',
+          buyerQuid: buy.quidId,
+          amountMinor: 1000,
+          currency: 'JPY',
+          issuedAt,
+          dueAt: issuedAt + DAY,
+          terms: 'NET-1',
+          invoiceHash: HASH,
+        });
+        await new InvoiceLedger(client, { trustDomain: DOMAIN }).acknowledge(buy, 'inv-deps', {
+          acknowledgedAmountMinor: 1000,
+        });
+        const v = await fresh.getInvoice('inv-deps');
+        expect(v.lifecycle.state).toBe('Acknowledged');
+      } finally {
+        await slow.close();
+      }
     });
 
     it('refuses to read an invoice that does not exist', async () => {
