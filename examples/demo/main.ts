@@ -419,6 +419,29 @@ export async function main(): Promise<DemoResult> {
       'the partial payment leaves the invoice PartiallyPaid',
     );
 
+    // The buyer pays the factored invoice to the financier (notice of assignment), whose own
+    // reconciliation job matches its collection account and posts the payment.
+    const collection = camt053(new Date().toISOString().slice(0, 10), 'GB29NWBK60161331926819', F.name, [
+      { ref: `${run}-F`, amountMinor: 5_000_000, creditorReference: inv1.paymentReference, ...payer },
+    ]);
+    const fOpen = await openInvoicesOf(client, ledger, F.signer.quidId);
+    const fResult = reconcile({
+      transactions: parseStatement(new TextEncoder().encode(collection)).statements.flatMap(
+        (s) => s.transactions,
+      ),
+      invoices: fOpen.invoices,
+      ledgerEvents: fOpen.ledgerEvents,
+    });
+    for (const e of fResult.events) await ledger.recordPayment(F.signer, e.invoiceId, e.payload);
+    const collected = await ledger.getInvoice(inv1.invoiceId);
+    say.done(
+      `collection account of ${F.name}: ${usd(5_000_000)} for ${inv1.invoiceNumber} ${fResult.lines[0]?.status ?? '?'}-matched; state ${collected.lifecycle.state}`,
+    );
+    say.expect(
+      fResult.summary.auto === 1 && collected.lifecycle.state === 'Reconciled',
+      'the factored invoice, paid to the financier, is Reconciled',
+    );
+
     // Timeline ------------------------------------------------------------------------------
     const final1 = await ledger.getInvoice(inv1.invoiceId);
     states[inv1.invoiceNumber] = final1.lifecycle.state;
@@ -435,7 +458,7 @@ export async function main(): Promise<DemoResult> {
             inv1.invoiceNumber,
             usd(5_000_000),
             final1.lifecycle.state,
-            `bought by ${F.name}; ${G.name} refused`,
+            `bought by ${F.name} (${G.name} refused), paid to it`,
           ],
           [inv2.invoiceNumber, usd(8_000_000), fraud.view.lifecycle.state, 'refused: fraud signal'],
           [inv3.invoiceNumber, usd(6_000_000), forgery.view.lifecycle.state, 'refused: forged delivery'],

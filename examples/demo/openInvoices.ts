@@ -1,5 +1,6 @@
-// The supplier's open receivables, read from the node in the shape the matcher wants, with each
-// invoice's verified events (so reconcile can predict the lifecycle state after posting).
+// Open receivables a collector (the supplier, or the financier that bought invoices) expects to be
+// paid into its account, read from the node in the shape the matcher wants, with each invoice's
+// verified events (so reconcile can predict the lifecycle state after posting).
 import type { InvoiceLedger, QuidnugClient } from '@quidfin/client';
 import type { VerifiedInvoiceEvent } from '@quidfin/core';
 import type { OpenInvoice } from '@quidfin/reconcile';
@@ -9,16 +10,18 @@ const day = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().
 export async function openInvoicesOf(
   client: QuidnugClient,
   ledger: InvoiceLedger,
-  supplierQuid: string,
+  collectorQuid: string,
 ): Promise<{ invoices: OpenInvoice[]; ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> }> {
   const invoices: OpenInvoice[] = [];
   const ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> = {};
-  for await (const owned of client.iterateTitlesByOwner(supplierQuid)) {
-    // Invoices the supplier still holds; a factored invoice is collected by its financier.
-    if (owned.stake_type !== 'supplier') continue;
+  for await (const owned of client.iterateTitlesByOwner(collectorQuid)) {
+    if (owned.stake_type !== 'supplier' && owned.stake_type !== 'financier') continue;
     const { lifecycle, events } = await ledger.getInvoice(owned.asset_id);
     const issued = lifecycle.issued;
     if (!issued || lifecycle.totals.openMinor <= 0) continue;
+    // A factored invoice is paid to the financier that bought it, an unfactored one to the supplier.
+    const collector = lifecycle.factored?.financierQuid ?? issued.supplierQuid;
+    if (collector !== collectorQuid) continue;
     const buyer = await client.getIdentity(issued.buyerQuid);
     invoices.push({
       invoiceId: owned.asset_id,
