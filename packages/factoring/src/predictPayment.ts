@@ -47,9 +47,33 @@ export interface PaymentPrediction {
 
 const DAY = 86_400;
 
+/** Whole days from `asOf` to `t`, rounded up, at least 1. */
+function daysFrom(asOf: number, t: number): number {
+  return Math.max(1, Math.ceil((t - asOf) / DAY));
+}
+
 function quantileIndex(n: number, pct: number): number {
   // Nearest-rank: ceil(pct/100 * n) - 1, in integers.
   return Math.max(0, Math.floor((pct * n + 99) / 100) - 1);
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+/** Shrunk nearest-rank quantile of sorted `late`, or the prior with no data. */
+function quantile(late: readonly number[], pct: number, prior: number, k: number): number {
+  const n = late.length;
+  return n === 0 ? prior : shrink(late[quantileIndex(n, pct)] ?? 0, n, prior, k);
+}
+
+/** Share (bps) of paid invoices settled at most `days` late; 10_000 with no data. */
+function paidWithin(late: readonly number[], days: number): number {
+  const n = late.length;
+  if (n === 0) return 10_000;
+  let c = 0;
+  for (const d of late) if (d <= days) c++;
+  return Math.floor((c * 10_000) / n);
 }
 
 function shrink(emp: number, n: number, prior: number, k: number): number {
@@ -87,24 +111,16 @@ export function profileBuyer(
     diluted += r.dilutedMinor ?? 0;
   }
   const n = late.length;
-  late.sort((a, b) => a - b);
-  const q = (pct: number, i: 0 | 1 | 2): number =>
-    n === 0 ? prior[i] : shrink(late[quantileIndex(n, pct)] ?? 0, n, prior[i], priorWeight);
-  const within = (days: number): number => {
-    if (n === 0) return 10_000;
-    let c = 0;
-    for (const d of late) if (d <= days) c++;
-    return Math.floor((c * 10_000) / n);
-  };
+  late.sort(ascending);
   // Keep P10 <= P50 <= P90 after shrinking.
-  const p10 = q(10, 0);
-  const p50 = Math.max(p10, q(50, 1));
-  const p90 = Math.max(p50, q(90, 2));
+  const p10 = quantile(late, 10, prior[0], priorWeight);
+  const p50 = Math.max(p10, quantile(late, 50, prior[1], priorWeight));
+  const p90 = Math.max(p50, quantile(late, 90, prior[2], priorWeight));
   return {
     sampleSize: n,
     invoiceCount: records.length,
     daysLate: [p10, p50, p90],
-    paidWithinBps: [within(30), within(60), within(90)],
+    paidWithinBps: [paidWithin(late, 30), paidWithin(late, 60), paidWithin(late, 90)],
     disputeRateBps: records.length === 0 ? 0 : Math.floor((disputed * 10_000) / records.length),
     dilutionBps:
       amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),
@@ -123,17 +139,15 @@ export function profileBuyer(
  */
 export function predictCollection(profile: BuyerProfile, dueAt: number, asOf: number): PaymentPrediction {
   const [p10, p50, p90] = profile.daysLate;
-  const at = (d: number): number => Math.max(asOf, dueAt + d * DAY);
-  const expectedCollectionAt = at(p50);
-  const latestCollectionAt = at(p90);
-  const days = (t: number): number => Math.max(1, Math.ceil((t - asOf) / DAY));
+  const expectedCollectionAt = Math.max(asOf, dueAt + p50 * DAY);
+  const latestCollectionAt = Math.max(asOf, dueAt + p90 * DAY);
   return {
     expectedCollectionAt,
-    earliestCollectionAt: at(p10),
+    earliestCollectionAt: Math.max(asOf, dueAt + p10 * DAY),
     latestCollectionAt,
     daysLate: profile.daysLate,
-    expectedDays: days(expectedCollectionAt),
-    stressedDays: days(latestCollectionAt),
+    expectedDays: daysFrom(asOf, expectedCollectionAt),
+    stressedDays: daysFrom(asOf, latestCollectionAt),
     sampleSize: profile.sampleSize,
   };
 }
