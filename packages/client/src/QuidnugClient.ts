@@ -62,11 +62,14 @@ export interface TrustQueryParams {
 const enc = encodeURIComponent;
 const AMBIGUOUS = new Set(['NETWORK_ERROR', 'TIMEOUT']);
 
+// The node may or may not have admitted the transaction: find out before deciding anything.
 function isAmbiguous(error: unknown): boolean {
   if (!isQuidfinClientError(error)) return false;
-  if (error.code === 'TIMEOUT') return (error as { kind?: string }).kind === 'attempt';
   return AMBIGUOUS.has(error.code) || (isHttpError(error) && error.status >= 500);
 }
+
+const isTotalTimeout = (error: unknown): boolean =>
+  isQuidfinClientError(error) && error.code === 'TIMEOUT' && (error as { kind?: string }).kind === 'total';
 
 /**
  * Typed client for a Quidnug node's v1 API: one method per route, responses validated and
@@ -278,7 +281,8 @@ export class QuidnugClient {
           where = await this.#resolve(tx, pinned);
         }
         if (where !== undefined) return found();
-        if (resend >= this.resendLimit) throw error;
+        // Out of resends or out of time: report the failure (neither check found it on the node).
+        if (resend >= this.resendLimit || isTotalTimeout(error)) throw error;
       }
     }
   }

@@ -86,6 +86,16 @@ export function defineResilienceSuite(label: string, make: MakeHarness): void {
       expect(await copies(tx.id)).toBe(1);
     });
 
+    it('a total timeout is resolved too: the event is found and reported sent', async () => {
+      const lost = lose('/events', 'slow-response');
+      const c = h.client({ timeoutMs: 5_000, totalTimeoutMs: 150 }, lost.intercept);
+      const tx = await nextEvent('lost.total-timeout');
+      expect((await c.submitEvent(tx)).id).toBe(tx.id);
+      expect(lost.posts()).toBe(1);
+      await c.waitForCommit(tx);
+      expect(await copies(tx.id)).toBe(1);
+    });
+
     it('an event that never reached the node is re-sent once, after checking twice', async () => {
       const lost = lose('/events', 'request');
       const c = h.client({}, lost.intercept);
