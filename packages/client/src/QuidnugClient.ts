@@ -28,6 +28,7 @@ import type {
   DomainRegistration,
   EventSubmitResult,
   Health,
+  IdentityRegistryEntry,
   NodeInfo,
   OwnedTitle,
   Page,
@@ -386,6 +387,23 @@ export class QuidnugClient {
   /** Like `getIdentity`, but `undefined` instead of `NotFoundError`. */
   findIdentity(quidId: string, o: CallOptions = {}): Promise<IdentityTx | undefined> {
     return this.#orUndefined(this.getIdentity(quidId, o));
+  }
+
+  /** `GET /registry/identity?quid_id`: the identity through the registry route. */
+  getIdentityRegistryEntry(quidId: string, o: CallOptions = {}): Promise<IdentityTx> {
+    return this.#get('registry/identity', 'GET /registry/identity', parsers.identityTx, o, {
+      quid_id: quidId,
+    });
+  }
+
+  /** `GET /registry/identity`: one page of every identity (summary fields). */
+  listIdentities(page: PageParams = {}, o: CallOptions = {}): Promise<Page<IdentityRegistryEntry>> {
+    return this.#get('registry/identity', 'GET /registry/identity', parsers.identityPage, o, { ...page });
+  }
+
+  /** Every identity of the registry, for `for await`. */
+  iterateIdentities(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<IdentityRegistryEntry, void> {
+    return paginate((offset) => this.listIdentities({ ...page, offset }, o), page.offset);
   }
 
   // ---- trust ------------------------------------------------------------------------------

@@ -195,6 +195,26 @@ export interface TrustRelationships {
 }
 
 /**
+ * `GET /registry/identity` without parameters: one identity of the registry (summary fields).
+ *
+ * @example
+ * ```ts
+ * for await (const e of client.iterateIdentities()) console.log(e.quid_id, e.identity.name);
+ * ```
+ */
+export interface IdentityRegistryEntry {
+  readonly quid_id: string;
+  readonly identity: {
+    readonly quidId: string;
+    readonly name: string;
+    readonly description?: string;
+    readonly attributes?: Readonly<Record<string, unknown>>;
+    readonly creator: string;
+    readonly updateNonce: number;
+  };
+}
+
+/**
  * `GET /registry/title?owner_id`: one title an owner holds.
  *
  * @example

@@ -5,6 +5,7 @@ import type {
   CreatedQuid,
   EventSubmitResult,
   Health,
+  IdentityRegistryEntry,
   NodeInfo,
   OwnedTitle,
   Page,
@@ -183,6 +184,19 @@ function build() {
     registryEdgePage: page(z.object({ truster: z.string(), trustee: z.string(), trust_level: z.number() })),
     ownedTitlePage: page(z.object({ asset_id: z.string(), percentage: z.number(), stake_type: z.string() })),
     titlePage: page(z.object({ asset_id: z.string(), title: anyTx })),
+    identityPage: page(
+      z.object({
+        quid_id: z.string(),
+        identity: z.object({
+          quidId: z.string(),
+          name: z.string(),
+          description: z.exactOptional(z.string()),
+          attributes: z.exactOptional(z.nullable(jsonObject)),
+          creator: z.string(),
+          updateNonce: z.number(),
+        }),
+      }),
+    ),
     stream: z.object({
       subjectId: z.string(),
       subjectType: z.string(),
@@ -248,6 +262,7 @@ export const parsers: {
   readonly registryEdgePage: (d: unknown) => Page<TrustRegistryEdge>;
   readonly ownedTitlePage: (d: unknown) => Page<OwnedTitle>;
   readonly titlePage: (d: unknown) => Page<TitleRegistryEntry>;
+  readonly identityPage: (d: unknown) => Page<IdentityRegistryEntry>;
   readonly stream: (d: unknown) => StreamInfo;
   readonly eventPage: (d: unknown) => Page<EventTx>;
   readonly txPage: (d: unknown) => Page<QuidnugTx>;
@@ -294,6 +309,7 @@ export const parsers: {
   registryEdgePage: (d) => toPage(parse((s) => s.registryEdgePage, d)),
   ownedTitlePage: (d) => toPage(parse((s) => s.ownedTitlePage, d)),
   titlePage: (d) => toPage(parse((s) => s.titlePage, d)),
+  identityPage: (d) => toPage(parse((s) => s.identityPage, d)),
   stream: (d) => parse((s) => s.stream, d),
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
   txPage: (d) => toPage(parse((s) => s.txPage, d)),

@@ -56,7 +56,14 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
       expect((await client.listDomains()).map((d) => d.name)).toContain('ledger.example');
     });
 
-    it('identity: submit, get, find (404 as undefined)', async () => {
+    it('identity: submit, get, find (404 as undefined), registry entry and list', async () => {
+      expect((await client.getIdentityRegistryEntry(bob.quidId)).quidId).toBe(bob.quidId);
+      const listed = [];
+      for await (const e of client.iterateIdentities({ limit: 1 })) listed.push(e.quid_id);
+      expect(listed).toEqual(expect.arrayContaining([alice.quidId, bob.quidId]));
+      expect((await client.listIdentities({ limit: 1 })).items[0]?.identity.creator).toMatch(
+        /^[0-9a-f]{16}$/,
+      );
       const got = await client.getIdentity(alice.quidId);
       expect(got).toMatchObject({
         type: 'IDENTITY',
