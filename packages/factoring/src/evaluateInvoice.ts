@@ -46,7 +46,11 @@ export interface EvaluationRequest {
   readonly trust: TrustSource;
   readonly policy: FactoringPolicy | CompiledPolicy;
   readonly asOf: number;
-  /** The financier's book; a {@link PortfolioState} is used as is (and not modified). */
+  /**
+   * The financier's book. A plain {@link Portfolio} is indexed on every call (its known invoices
+   * included); to decide many invoices one by one, build a {@link PortfolioState} once with
+   * `createPortfolioState` and pass that (it is read, not modified), or use `evaluateBatch`.
+   */
   readonly portfolio?: Portfolio | PortfolioState;
   readonly buyerHistory?: BuyerHistory;
   /** A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). */
