@@ -1,17 +1,10 @@
-import {
-  type EventTx,
-  type IdentityTx,
-  type JsonObject,
-  type QuidnugTx,
-  type TitleTx,
-  type TrustTx,
-  toWireJson,
-} from '@quidfin/core';
+import type { EventTx, IdentityTx, JsonObject, QuidnugTx, TitleTx, TrustTx } from '@quidfin/core';
 import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
 import { NonceManager } from './commit/NonceManager.js';
 import { InMemoryNonceStore } from './commit/NonceStore.js';
 import { PendingPoolView } from './commit/PendingPoolView.js';
 import { SequenceManager, type StreamState } from './commit/SequenceManager.js';
+import { sendTransaction } from './commit/sendTransaction.js';
 import { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 import { isHttpError } from './errors/HttpError.js';
 import { isQuidfinClientError } from './errors/QuidfinClientError.js';
@@ -20,7 +13,6 @@ import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
 import { parsers } from './schemas/responses.js';
 import { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
 import { resolveRetryOptions } from './transport/RetryOptions.js';
-import { sleep } from './transport/sleep.js';
 import { type CallOptions, type CallSpec, Transport } from './transport/Transport.js';
 import type {
   Block,
@@ -61,17 +53,6 @@ export interface TrustQueryParams {
 }
 
 const enc = encodeURIComponent;
-const AMBIGUOUS = new Set(['NETWORK_ERROR', 'TIMEOUT']);
-
-// The node may or may not have admitted the transaction: find out before deciding anything.
-function isAmbiguous(error: unknown): boolean {
-  if (!isQuidfinClientError(error)) return false;
-  return AMBIGUOUS.has(error.code) || (isHttpError(error) && error.status >= 500);
-}
-
-const isTotalTimeout = (error: unknown): boolean =>
-  isQuidfinClientError(error) && error.code === 'TIMEOUT' && (error as { kind?: string }).kind === 'total';
-
 /**
  * Typed client for a Quidnug node's v1 API: one method per route, responses validated and
  * unwrapped, typed errors, safe retries, commit waiting, sequence and nonce management, failover.
@@ -166,7 +147,8 @@ export class QuidnugClient {
     return this.transport.settings.nodes[index] ?? '';
   }
 
-  async #writeNode(o: CallOptions): Promise<number> {
+  /** Index of the node writes go to (health-checks first when several nodes are configured). */
+  async writeNode(o: CallOptions = {}): Promise<number> {
     if (o.node !== undefined) return o.node;
     if (!this.transport.pool.selected) await this.selectNode(o);
     return this.transport.pool.current;
@@ -251,48 +233,6 @@ export class QuidnugClient {
   // ---- transactions -----------------------------------------------------------------------
 
   /**
-   * Sends a signed transaction so that it can never be duplicated by a retry: refusals (rate
-   * limits) are re-sent after backoff; when the outcome is unknown (network error, timeout, 5xx)
-   * the pending pool and committed state are checked for this exact transaction first, and it is
-   * re-sent (the same bytes) only if the node does not have it. Events have no server-side
-   * de-duplication, so for them the check is repeated after one poll interval before a re-send.
-   */
-  async #submit<T>(
-    tx: QuidnugTx,
-    path: string,
-    route: string,
-    parse: (d: unknown) => T,
-    found: () => T,
-    o: CallOptions,
-  ): Promise<T> {
-    const node = await this.#writeNode(o);
-    const body = toWireJson(tx);
-    const pinned: CallOptions = { ...o, node };
-    for (let resend = 0; ; resend++) {
-      try {
-        return await this.transport.call(
-          { method: 'POST', path, route, body, parse, retry: 'refusal', nodeAuth: tx.type !== 'EVENT', node },
-          o,
-        );
-      } catch (error) {
-        if (o.signal?.aborted || !isAmbiguous(error)) throw error;
-        let where: TransactionLocation | undefined = await this.#resolve(tx, pinned);
-        if (where === undefined && tx.type === 'EVENT') {
-          await sleep(this.pollIntervalMs, o.signal);
-          where = await this.#resolve(tx, pinned);
-        }
-        if (where !== undefined) return found();
-        // Out of resends or out of time: report the failure (neither check found it on the node).
-        if (resend >= this.resendLimit || isTotalTimeout(error)) throw error;
-      }
-    }
-  }
-
-  async #resolve(tx: QuidnugTx, o: CallOptions): Promise<TransactionLocation | undefined> {
-    return locateTransaction(this, tx, { ...o, timeoutMs: o.timeoutMs, totalTimeoutMs: undefined });
-  }
-
-  /**
    * Finds out whether the node holds `tx`: `'pending'`, `'committed'` or `undefined`.
    *
    * @example
@@ -306,48 +246,56 @@ export class QuidnugClient {
 
   /** `POST /transactions/identity` (signed IDENTITY, e.g. from `buildIdentity`). */
   submitIdentity(tx: IdentityTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submit(
+    return sendTransaction(
+      this,
       tx,
-      'transactions/identity',
-      'POST /transactions/identity',
-      parsers.submitted,
-      () => resolved(tx),
+      {
+        path: 'transactions/identity',
+        route: 'POST /transactions/identity',
+        parse: parsers.submitted,
+        found: () => resolved(tx),
+      },
       o,
     );
   }
 
   /** `POST /transactions/trust` (signed TRUST, e.g. from `buildTrust`). */
   submitTrust(tx: TrustTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submit(
+    return sendTransaction(
+      this,
       tx,
-      'transactions/trust',
-      'POST /transactions/trust',
-      parsers.submitted,
-      () => resolved(tx),
+      {
+        path: 'transactions/trust',
+        route: 'POST /transactions/trust',
+        parse: parsers.submitted,
+        found: () => resolved(tx),
+      },
       o,
     );
   }
 
   /** `POST /transactions/title` (signed TITLE or transfer, from `buildTitle` / `buildTitleTransfer`). */
   submitTitle(tx: TitleTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submit(
+    return sendTransaction(
+      this,
       tx,
-      'transactions/title',
-      'POST /transactions/title',
-      parsers.submitted,
-      () => resolved(tx),
+      {
+        path: 'transactions/title',
+        route: 'POST /transactions/title',
+        parse: parsers.submitted,
+        found: () => resolved(tx),
+      },
       o,
     );
   }
 
   /** `POST /events` (signed EVENT): `{ id, sequence }`. No sequence management: see the `appendEvent` function. */
   submitEvent(tx: EventTx, o: CallOptions = {}): Promise<EventSubmitResult> {
-    return this.#submit(
+    const found = (): EventSubmitResult => ({ id: tx.id, sequence: tx.sequence });
+    return sendTransaction(
+      this,
       tx,
-      'events',
-      'POST /events',
-      parsers.eventSubmitted,
-      () => ({ id: tx.id, sequence: tx.sequence }),
+      { path: 'events', route: 'POST /events', parse: parsers.eventSubmitted, found },
       o,
     );
   }

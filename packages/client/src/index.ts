@@ -12,6 +12,7 @@ export { NonceManager } from './commit/NonceManager.js';
 export { InMemoryNonceStore, type NonceStore } from './commit/NonceStore.js';
 export { PendingPoolView, poolKey } from './commit/PendingPoolView.js';
 export { SequenceManager, type StreamState } from './commit/SequenceManager.js';
+export { sendTransaction, type TransactionRoute } from './commit/sendTransaction.js';
 export { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 export { createQuidnugClient } from './createQuidnugClient.js';
 export { CommitTimeoutError } from './errors/CommitTimeoutError.js';

@@ -41,6 +41,7 @@ describe('public exports', () => {
         'paginate',
         'poolKey',
         'readInvoice',
+        'sendTransaction',
         'waitForCommit',
       ].sort(),
     );
