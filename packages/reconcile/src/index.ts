@@ -5,6 +5,7 @@ export {
   StatementParseError,
   type StatementParseErrorCode,
 } from './errors/StatementParseError.js';
+export { forgetFromMemory } from './learn/forgetFromMemory.js';
 export { learnFromConfirmation } from './learn/learnFromConfirmation.js';
 export { emptyPayerMemory, type PayerMemory, type PayerMemoryEntry } from './learn/PayerMemory.js';
 export {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRfReference,
   emptyPayerMemory,
+  forgetFromMemory,
   learnFromConfirmation,
   type OpenInvoice,
   parseCamt,
@@ -509,6 +510,23 @@ describe('learning', () => {
     expect(later.evidence.map((e) => e.code)).toEqual(
       expect.arrayContaining(['LEARNED_ACCOUNT', 'LEARNED_ALIAS']),
     );
+    // Learning is undoable: forget the account and the alias and the line is no longer automatic.
+    const forgotten = forgetFromMemory(
+      forgetFromMemory(stored, 'buyer-acme', { account: 'CH93 0076 2011 6238 5295 7' }),
+      'buyer-acme',
+      { alias: 'Fairchild Holding AG' },
+    );
+    expect(forgotten.payers['buyer-acme']).toMatchObject({ aliases: [], accounts: [] });
+    expect(
+      only(
+        reconcile({
+          transactions: [credit({ amountMinor: 50000, ...parent })],
+          invoices: open,
+          memory: forgotten,
+        }),
+      ).status,
+    ).not.toBe('auto');
+    expect(forgetFromMemory(stored, 'buyer-acme').payers).toEqual({});
   });
 
   it('a learned reference pattern raises confidence for the same payer', () => {
