@@ -374,6 +374,15 @@ describe('amounts and allocation', () => {
     expect(ambiguous.reason).toBe('AMBIGUOUS');
     expect(ambiguous.allocations).toEqual([]);
     expect(ambiguous.notes.join(' ')).toMatch(/2 different groups/);
+    // Four answers: all are listed even though topK is 3.
+    const inv5 = invoice({ invoiceNumber: 'INV-2026-00022', amountMinor: 60000 });
+    const inv6 = invoice({ invoiceNumber: 'INV-2026-00023', amountMinor: 65000 });
+    const inv7 = invoice({ invoiceNumber: 'INV-2026-00024', amountMinor: 70000 });
+    const inv8 = invoice({ invoiceNumber: 'INV-2026-00025', amountMinor: 55000 });
+    const many = only(reconcile({ transactions: [tx], invoices: [...open, inv4, inv5, inv6, inv7, inv8] }));
+    expect(many.status).toBe('suggested');
+    expect(many.notes.join(' ')).toMatch(/4 different groups/);
+    expect(many.suggestions.length).toBeGreaterThanOrEqual(4);
     expect(ambiguous.suggestions.map((s) => [...s.invoiceIds].sort())).toEqual(
       expect.arrayContaining([
         [inv1.invoiceId, inv3.invoiceId],

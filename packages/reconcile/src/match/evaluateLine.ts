@@ -791,7 +791,7 @@ function subsetProposals(
   const result = findExactSubsets(amounts, tx.amountMinor, {
     minSize: 2,
     maxSize: ctx.options.maxGroupSize,
-    maxSolutions: 10,
+    maxSolutions: 20,
     maxSteps: ctx.options.maxSubsetSteps,
   });
   if (!result.complete) notes.push('subset search stopped at its step limit; abstaining on groups');

@@ -196,7 +196,11 @@ export function reconcileWithIndex(
     const top = props[0];
     const second = props[1];
     const toProposal = (p: PlannedProposal): Proposal => publicProposal(p, tx, index);
-    const suggestions = props.slice(0, options.topK).map(toProposal);
+    // Every equally good group answer is listed (the line abstains on them), beyond top-k if need be.
+    const groupAnswers = props.filter((p) => p.ambiguousGroup).length;
+    const suggestions = props
+      .slice(0, Math.max(options.topK, top?.ambiguousGroup ? groupAnswers : 0))
+      .map(toProposal);
     const base = { transactionId: tx.id, payerIds: ev.payerIds, notes: ev.notes };
     if (top === undefined) {
       decisions[k] = {
