@@ -38,7 +38,7 @@ export {
 export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
 export { LedgerVerificationError, type LedgerVerificationReason } from './ledger/LedgerVerificationError.js';
 export { type InvoiceView, type RejectedInvoiceEvent, readInvoice } from './ledger/readInvoice.js';
-export { paginate } from './paginate.js';
+export { hasNextPage, paginate } from './paginate.js';
 export {
   QuidnugClient,
   type TrustQueryParams,

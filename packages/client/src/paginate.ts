@@ -23,3 +23,17 @@ export async function* paginate<T>(
     if (page.items.length === 0 || offset >= page.total) return;
   }
 }
+
+/**
+ * True when more items follow `page` (for the per-page API; `for await` over an `iterate*`
+ * method does this for you).
+ *
+ * @example
+ * ```ts
+ * let page = await client.listBlocks({ limit: 100 });
+ * while (hasNextPage(page)) page = await client.listBlocks({ limit: 100, offset: page.offset + page.items.length });
+ * ```
+ */
+export function hasNextPage(page: Page<unknown>): boolean {
+  return page.items.length > 0 && page.offset + page.items.length < page.total;
+}

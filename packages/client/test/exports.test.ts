@@ -28,6 +28,7 @@ describe('public exports', () => {
         'appendEvent',
         'createQuidnugClient',
         'grantTrust',
+        'hasNextPage',
         'invoiceOwners',
         'isAbortError',
         'isCommitted',

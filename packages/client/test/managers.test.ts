@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InMemoryNonceStore, NonceManager, paginate, SequenceManager } from '../src/index.js';
+import { hasNextPage, InMemoryNonceStore, NonceManager, paginate, SequenceManager } from '../src/index.js';
 import { backoffDelay } from '../src/transport/backoffDelay.js';
 
 describe('NonceManager', () => {
@@ -106,6 +106,9 @@ describe('paginate', () => {
     }
     expect(out).toEqual(all);
     expect(offsets).toEqual([0, 10, 20]);
+    expect(hasNextPage({ items: [1], limit: 1, offset: 0, total: 2 })).toBe(true);
+    expect(hasNextPage({ items: [1], limit: 1, offset: 1, total: 2 })).toBe(false);
+    expect(hasNextPage({ items: [], limit: 1, offset: 5, total: 9 })).toBe(false);
   });
 });
 
