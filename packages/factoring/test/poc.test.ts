@@ -241,6 +241,18 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
     expect(d.compat?.reasons.at(-1)).toBe('blended risk = 0.204; discount = 3.04%; offer = $48482.50');
   });
 
+  it('offers are truncated toward zero like Python int(), never rounded', () => {
+    // CPython: int(5000001 * (1 - d)) = 4848250 for 4848250.96965; int(1234567 * ...) = 1197097.
+    for (const [amount, offer] of [
+      [5_000_001, 4_848_250],
+      [1_234_567, 1_197_097],
+      [999, 968],
+    ] as const) {
+      const d = poc({ ...inv, amountMinor: amount }, pocEvents(), trustF, demoPolicy);
+      expect([amount, d.compat?.offerPriceCents]).toEqual([amount, offer]);
+    }
+  });
+
   it('step 11: G rejects after F recorded its purchase (double factoring)', () => {
     const events = [
       ...pocEvents(),

@@ -53,6 +53,10 @@ const dealArb = fc
     ackDelta: fc.integer({ min: -50_000, max: 50_000 }),
     dueDays: fc.integer({ min: 1, max: 120 }),
     dropDelivery: fc.boolean(),
+    secondAck: fc.option(
+      fc.record({ amount: fc.nat({ max: 9_000_000_000_000 }), seq: fc.integer({ min: 0, max: 9 }) }),
+      { nil: undefined },
+    ),
     disputed: fc.nat({ max: 3_000_000 }),
     credited: fc.nat({ max: 3_000_000 }),
   })
@@ -74,6 +78,21 @@ const dealArb = fc
         payload: { buyerQuid: 'buyer-x', disputeId: 'd', disputedAmountMinor: r.disputed },
       });
     }
+    if (r.secondAck !== undefined) {
+      // A second acknowledgement: which one counts must not depend on where it sits in the array.
+      events.push({
+        id: 'z-a',
+        eventType: 'buyer.acknowledged',
+        signerQuid: 'buyer-x',
+        sequence: r.secondAck.seq,
+        timestamp: NOW + 2 * DAY,
+        payload: {
+          buyerQuid: 'buyer-x',
+          acknowledgedAmountMinor: r.secondAck.amount,
+          acknowledgedAt: NOW + 2 * DAY,
+        },
+      });
+    }
     if (r.credited > 0) {
       events.push({
         id: 'z-c',
@@ -86,6 +105,35 @@ const dealArb = fc
     }
     return { invoice: d.invoice, events };
   });
+
+/** Deals that can be funded (delivered, acknowledged in full), so most runs compare two prices. */
+const fundableDealArb = fc
+  .record({ amount: fc.integer({ min: 1_000, max: 9_000_000_000_000 }), credited: fc.nat({ max: 500_000 }) })
+  .map((r) => {
+    const d = deal({ amountMinor: r.amount });
+    const events: VerifiedEvent[] = [...d.events];
+    if (r.credited > 0) {
+      events.push({
+        id: 'z-c',
+        eventType: 'invoice.credited',
+        signerQuid: 'supplier-a',
+        sequence: 9,
+        timestamp: NOW,
+        payload: { creditNoteId: 'c', amountMinor: r.credited },
+      });
+    }
+    return { invoice: d.invoice, events };
+  });
+
+/** Trust levels mostly above the default thresholds (supplier 0.5, buyer 0.6), sometimes anywhere. */
+const supplierLevel = fc.oneof(
+  { arbitrary: fc.double({ min: 0.5, max: 1, noNaN: true }), weight: 5 },
+  { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
+);
+const buyerLevel = fc.oneof(
+  { arbitrary: fc.double({ min: 0.6, max: 1, noNaN: true }), weight: 5 },
+  { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 1 },
+);
 
 function trustOf(s: number, b: number) {
   return trustSourceFromRecord({
@@ -139,14 +187,15 @@ describe('properties', () => {
   });
 
   it('a higher trust never gives a worse outcome or price, all else equal', () => {
+    let compared = 0;
     fc.assert(
       fc.property(
-        dealArb,
+        fundableDealArb,
         policyArb,
-        trustLevel,
-        trustLevel,
-        trustLevel,
-        trustLevel,
+        supplierLevel,
+        supplierLevel,
+        buyerLevel,
+        buyerLevel,
         (d, policy, s1, s2, b1, b2) => {
           const [sLo, sHi] = s1 <= s2 ? [s1, s2] : [s2, s1];
           const [bLo, bHi] = b1 <= b2 ? [b1, b2] : [b2, b1];
@@ -154,6 +203,7 @@ describe('properties', () => {
           const hi = evaluateInvoice({ ...d, trust: trustOf(sHi, bHi), policy, asOf: AS_OF });
           expect(RANK[hi.outcome]).toBeLessThanOrEqual(RANK[lo.outcome]);
           if (lo.offer === null || hi.offer === null) return;
+          compared++;
           if (lo.offer.feeKind === 'poc-blend') {
             expect(hi.offer.purchasePriceMinor).toBeGreaterThanOrEqual(lo.offer.purchasePriceMinor);
             return;
@@ -170,6 +220,8 @@ describe('properties', () => {
       ),
       { numRuns: 400 },
     );
+    // Most runs must actually compare two offers, or the property proves little.
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('a batch never exceeds a buyer, supplier or facility limit', () => {
