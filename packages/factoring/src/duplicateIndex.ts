@@ -4,9 +4,8 @@ interface Entry {
   readonly record: InvoiceFingerprintRecord;
   readonly normalised: string;
   readonly digits: string;
-  /** Exact identity key, '' when the invoice has no number. */
-  readonly fingerprint: string;
-  readonly pair: string;
+  /** UTC day of issue (part of the exact identity). */
+  readonly day: number;
 }
 
 /**
@@ -88,16 +87,17 @@ export function scoreDuplicate(
 
 function entryOf(record: InvoiceFingerprintRecord): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
-  return {
-    record,
-    normalised,
-    digits: digitsOf(normalised),
-    fingerprint:
-      normalised === ''
-        ? ''
-        : `${normalised}|${record.supplierQuid}|${record.buyerQuid}|${record.amountMinor}|${Math.floor(record.issuedAt / 86_400)}`,
-    pair: `${record.supplierQuid}|${record.buyerQuid}`,
-  };
+  return { record, normalised, digits: digitsOf(normalised), day: Math.floor(record.issuedAt / 86_400) };
+}
+
+/** Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day. */
+function isExact(x: Entry, c: Entry): boolean {
+  return (
+    x.normalised !== '' &&
+    x.normalised === c.normalised &&
+    x.record.amountMinor === c.record.amountMinor &&
+    x.day === c.day
+  );
 }
 
 function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
@@ -172,21 +172,22 @@ function scoreEntries(x: Entry, c: Entry): { score: number; rules: string[] } {
  * ```
  */
 export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[]): DuplicateIndex {
-  const exact = new Map<string, Entry[]>();
-  const byPair = new Map<string, Entry[]>();
+  // supplier -> buyer -> entries. Every exact duplicate shares the pair, so one small list holds
+  // all candidates; nested maps look up the parties' own strings (no key building per invoice).
+  const bySupplier = new Map<string, Map<string, Entry[]>>();
   let size = 0;
   // The entry computed by the last find(), reused when the same invoice is added next (the batch).
   let last: Entry | undefined;
   const add = (record: InvoiceFingerprintRecord): void => {
     const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
-    if (entry.fingerprint !== '') {
-      const e = exact.get(entry.fingerprint);
-      if (e) e.push(entry);
-      else exact.set(entry.fingerprint, [entry]);
+    let byBuyer = bySupplier.get(record.supplierQuid);
+    if (byBuyer === undefined) {
+      byBuyer = new Map();
+      bySupplier.set(record.supplierQuid, byBuyer);
     }
-    const p = byPair.get(entry.pair);
-    if (p) p.push(entry);
-    else byPair.set(entry.pair, [entry]);
+    const list = byBuyer.get(record.buyerQuid);
+    if (list) list.push(entry);
+    else byBuyer.set(record.buyerQuid, [entry]);
     size++;
   };
   for (const r of records) add(r);
@@ -203,36 +204,39 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       windowSeconds: number,
       minScore: number,
     ): readonly DuplicateMatch[] {
-      let out: DuplicateMatch[] | undefined;
       const self = entryOf(record);
       last = self;
+      const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
+      if (list === undefined) return NO_MATCHES;
+      let exact: DuplicateMatch[] | undefined;
+      let fuzzy: DuplicateMatch[] | undefined;
       let seen: Set<string> | undefined;
-      const fpHits = self.fingerprint === '' ? undefined : exact.get(self.fingerprint);
-      if (fpHits) {
-        for (const h of fpHits) {
-          if (h.record.invoiceId === record.invoiceId || seen?.has(h.record.invoiceId)) continue;
-          seen ??= new Set();
-          seen.add(h.record.invoiceId);
-          out ??= [];
-          out.push({ invoiceId: h.record.invoiceId, exact: true, score: 100, rules: ['fingerprint'] });
-        }
-      }
-      const pairHits = byPair.get(self.pair);
-      if (pairHits) {
-        for (const h of pairHits) {
-          const id = h.record.invoiceId;
-          if (id === record.invoiceId || seen?.has(id)) continue;
-          if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
-          const { score, rules } = scoreEntries(self, h);
-          if (score >= minScore) {
-            seen ??= new Set();
-            seen.add(id);
-            out ??= [];
-            out.push({ invoiceId: id, exact: false, score, rules });
+      for (const h of list) {
+        const id = h.record.invoiceId;
+        if (id === record.invoiceId) continue;
+        if (isExact(self, h)) {
+          if (!exact?.some((e) => e.invoiceId === id)) {
+            exact ??= [];
+            exact.push({ invoiceId: id, exact: true, score: 100, rules: ['fingerprint'] });
           }
+          continue;
+        }
+        if (seen?.has(id)) continue;
+        if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
+        const { score, rules } = scoreEntries(self, h);
+        if (score >= minScore) {
+          seen ??= new Set();
+          seen.add(id);
+          fuzzy ??= [];
+          fuzzy.push({ invoiceId: id, exact: false, score, rules });
         }
       }
-      if (out === undefined) return NO_MATCHES;
+      if (exact === undefined && fuzzy === undefined) return NO_MATCHES;
+      // A fuzzy hit on an id that later proved exact is dropped (exact wins).
+      const out = [
+        ...(exact ?? []),
+        ...(fuzzy ?? []).filter((m) => !exact?.some((e) => e.invoiceId === m.invoiceId)),
+      ];
       if (out.length > 1) {
         out.sort((p, q) =>
           p.exact !== q.exact
