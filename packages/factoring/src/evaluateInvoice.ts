@@ -71,6 +71,7 @@ const DAY = 86_400;
 const NO_DUPLICATES: readonly DuplicateMatch[] = [];
 const NO_TRACE: readonly TraceEntry[] = [];
 const NO_KINDS: string[] = [];
+const NO_FLAGS: ReasonCodeValue[] = [];
 const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
 
 type TraceValue = number | string | boolean | null;
@@ -199,6 +200,10 @@ function traceEntry(
   return { rule, outcome, inputs, threshold, effectMinor };
 }
 
+function isDecisive(r: Reason): boolean {
+  return SEVERITY_ORDER[r.severity] <= 2;
+}
+
 function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
   return typeof (p as CompiledPolicy).policyId === 'string';
 }
@@ -226,8 +231,9 @@ function gradeFor(grades: readonly GradeBand[], level: number): GradeBand | unde
   return grades[grades.length - 1];
 }
 
+/** Sorts the run's own reason list in place (it is not shared) and returns it. */
 function rankReasons(reasons: Reason[]): Reason[] {
-  const sorted = reasons.slice();
+  const sorted = reasons;
   if (sorted.length > 1) {
     sorted.sort((a, b) => {
       const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
@@ -914,10 +920,15 @@ export function decide(
     offer = null;
     limits = null;
   }
+  // The proof of concept reports the first deciding rule in evaluation order: find it before ranking.
+  const firstDecisive = run.reasons.find(isDecisive);
   const reasons = rankReasons(run.reasons);
-  const fraudFlags: ReasonCodeValue[] = [];
-  for (const r of reasons)
-    if (REASON_INFO[r.code].fraud && !fraudFlags.includes(r.code)) fraudFlags.push(r.code);
+  let fraudFlags: ReasonCodeValue[] = NO_FLAGS;
+  for (const r of reasons) {
+    if (!REASON_INFO[r.code].fraud || fraudFlags.includes(r.code)) continue;
+    if (fraudFlags === NO_FLAGS) fraudFlags = [];
+    fraudFlags.push(r.code);
+  }
   return {
     invoiceId: invoice.invoiceId,
     outcome,
@@ -935,7 +946,7 @@ export function decide(
       policy.compat === 'poc'
         ? pocCompat(
             invoice.invoiceId,
-            run,
+            firstDecisive,
             outcome,
             facts,
             fraudKinds,
@@ -1169,7 +1180,7 @@ function priceStandard(c: PricingContext): Offer | null {
 
 function pocCompat(
   invoiceId: string,
-  run: Run,
+  firstDecisive: Reason | undefined,
   outcome: DecisionOutcome,
   facts: StreamFacts,
   fraudKinds: string[],
@@ -1178,7 +1189,7 @@ function pocCompat(
   figures: { risk: number; discount: number; offerMinor: number } | undefined,
   offer: Offer | null,
 ): PocCompatDecision {
-  const first = run.reasons.find((r) => SEVERITY_ORDER[r.severity] <= 2);
+  const first = firstDecisive;
   const verdict = outcome === 'approve' ? 'approve' : outcome === 'pending' ? 'pending' : 'reject';
   const base = {
     verdict,
