@@ -10,12 +10,12 @@ import { InvoiceLedger } from '@quidfin/client';
 import { buildEvent, formatMoney, signInvoiceDocument, verifyInvoiceDocument } from '@quidfin/core';
 import { pocPolicy, standardPolicy } from '@quidfin/factoring';
 import { createRfReference, parseStatement, reconcile } from '@quidfin/reconcile';
+import { connect } from '../shared/connect.js';
+import { openInvoicesOf } from '../shared/openInvoices.js';
 import { type Cast, createCast, labelOf } from './cast.js';
-import { connect } from './connect.js';
 import { invoiceDocument } from './document.js';
 import { type EvaluateOptions, evaluate } from './evaluate.js';
 import { Narrator, table } from './narrator.js';
-import { openInvoicesOf } from './openInvoices.js';
 import { camt053 } from './statement.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';

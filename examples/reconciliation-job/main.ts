@@ -8,35 +8,15 @@
 // Uses the node at QUIDNUG_NODE (e.g. http://localhost:8080) when set, else an in-process devnode.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { createQuidnugClient, InvoiceLedger, type QuidnugClient } from '@quidfin/client';
-import { formatMoney, generateSigner, type Signer, type VerifiedInvoiceEvent } from '@quidfin/core';
-import { startDevNode } from '@quidfin/devnode/node';
-import { type OpenInvoice, parseStatement, type ReconcileResult, reconcile } from '@quidfin/reconcile';
+import { InvoiceLedger } from '@quidfin/client';
+import { formatMoney, generateSigner, type Signer } from '@quidfin/core';
+import { parseStatement, type ReconcileResult, reconcile } from '@quidfin/reconcile';
+
+import { connect } from '../shared/connect.js';
+import { openInvoicesOf } from '../shared/openInvoices.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
 const STATEMENT = new URL('./statement.xml', import.meta.url);
-
-/** A client for QUIDNUG_NODE, or for a devnode started on loopback for the length of the run. */
-async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void> }> {
-  const url = process.env['QUIDNUG_NODE'];
-  if (url) {
-    // A real node commits every 60 s and allows 100 requests a minute per IP: poll gently, and
-    // wait out 429s instead of failing.
-    const client = createQuidnugClient({
-      baseUrl: url,
-      pollIntervalMs: 3_000,
-      retry: { limit: 6, rateLimitDelayMs: 2_000 },
-    });
-    return { client, close: async () => {} };
-  }
-  // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
-  // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
-  const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
-  return {
-    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
-    close: () => devnode.close(),
-  };
-}
 
 export interface JobResult {
   readonly result: ReconcileResult;
@@ -45,14 +25,14 @@ export interface JobResult {
 }
 
 export async function main({ post = false } = {}): Promise<JobResult> {
-  const { client, close } = await connect();
+  const { client, close } = await connect(TRUST_DOMAIN);
   try {
     const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
     const supplier = generateSigner().signer;
     await seed(ledger, supplier);
 
     // 1. Open invoices: every invoice title the supplier holds, read with its verified stream.
-    const { invoices, ledgerEvents } = await openInvoices(client, ledger, supplier.quidId);
+    const { invoices, ledgerEvents } = await openInvoicesOf(client, ledger, supplier.quidId);
 
     // 2. The statement. Parsers never guess: odd input comes back as warnings.
     const { statements, warnings } = parseStatement(await readFile(STATEMENT));
@@ -102,35 +82,6 @@ export async function main({ post = false } = {}): Promise<JobResult> {
 }
 
 const money = (minor: number, currency = 'EUR') => formatMoney(minor, currency, 'en-GB');
-
-/** The supplier's invoices that still have money open, in the shape the matcher wants, with their verified events. */
-async function openInvoices(client: QuidnugClient, ledger: InvoiceLedger, supplierQuid: string) {
-  const invoices: OpenInvoice[] = [];
-  const ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> = {};
-  for await (const owned of client.iterateTitlesByOwner(supplierQuid)) {
-    if (owned.stake_type !== 'supplier') continue;
-    const { lifecycle, events } = await ledger.getInvoice(owned.asset_id);
-    const issued = lifecycle.issued;
-    if (!issued || lifecycle.totals.openMinor <= 0) continue;
-    const buyer = await client.getIdentity(issued.buyerQuid);
-    invoices.push({
-      invoiceId: owned.asset_id,
-      invoiceNumber: issued.invoiceNumber,
-      payerId: issued.buyerQuid,
-      payerName: buyer.name,
-      currency: issued.currency,
-      amountMinor: issued.amountMinor,
-      openAmountMinor: lifecycle.totals.openMinor,
-      issuedAt: day(issued.issuedAt),
-      dueAt: day(issued.dueAt),
-      ...(issued.paymentReference ? { paymentReference: issued.paymentReference } : {}),
-    });
-    ledgerEvents[owned.asset_id] = events;
-  }
-  return { invoices, ledgerEvents };
-}
-
-const day = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 
 /** Puts the three invoices the statement pays on the node (issued in October, due in December). */
 async function seed(ledger: InvoiceLedger, supplier: Signer): Promise<void> {

@@ -6,7 +6,7 @@
 //
 // Uses the node at QUIDNUG_NODE (e.g. http://localhost:8080) when set, else an in-process devnode.
 import { pathToFileURL } from 'node:url';
-import { createQuidnugClient, InvoiceLedger, type InvoiceView, type QuidnugClient } from '@quidfin/client';
+import { InvoiceLedger, type InvoiceView } from '@quidfin/client';
 import {
   computeInvoiceTotals,
   documentPublicKey,
@@ -18,35 +18,14 @@ import {
   signInvoiceDocument,
   verifyInvoiceDocument,
 } from '@quidfin/core';
-import { startDevNode } from '@quidfin/devnode/node';
+
+import { connect } from '../shared/connect.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
 const DAY = 86_400;
 
-/** A client for QUIDNUG_NODE, or for a devnode started on loopback for the length of the run. */
-async function connect(): Promise<{ client: QuidnugClient; close(): Promise<void> }> {
-  const url = process.env['QUIDNUG_NODE'];
-  if (url) {
-    // A real node commits every 60 s and allows 100 requests a minute per IP: poll gently, and
-    // wait out 429s instead of failing.
-    const client = createQuidnugClient({
-      baseUrl: url,
-      pollIntervalMs: 3_000,
-      retry: { limit: 6, rateLimitDelayMs: 2_000 },
-    });
-    return { client, close: async () => {} };
-  }
-  // The devnode commits a block every 200 ms (a real node every 60 s), so poll for commits often.
-  // Its rate limits are off: the real node's 100 requests a minute per IP would only slow us down.
-  const devnode = await startDevNode({ domains: [TRUST_DOMAIN], limits: 'off' });
-  return {
-    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
-    close: () => devnode.close(),
-  };
-}
-
 export async function main(): Promise<InvoiceView> {
-  const { client, close } = await connect();
+  const { client, close } = await connect(TRUST_DOMAIN);
   try {
     const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
 

@@ -1,11 +1,12 @@
-// Where the demo runs: the embedded devnode on loopback by default, or any real node whose API
-// base URL is in QUIDNUG_NODE.
+// Where the examples run: an embedded devnode on loopback by default, or any real node whose API
+// base URL is in QUIDNUG_NODE. Copy this next to your own program, or just call
+// createQuidnugClient({ baseUrl }) when you always have a node.
 import { createQuidnugClient, type QuidnugClient } from '@quidfin/client';
 import { startDevNode } from '@quidfin/devnode/node';
 
 export interface Connection {
   readonly client: QuidnugClient;
-  /** Where the node is, for the banner. */
+  /** Where the node is, for a banner. */
   readonly description: string;
   close(): Promise<void>;
 }
@@ -15,7 +16,7 @@ export async function connect(trustDomain: string): Promise<Connection> {
   if (url) {
     // A real node commits a block every BLOCK_INTERVAL (60 s by default), allows 100 requests a
     // minute per IP and 10 writes a minute per signer: poll gently and wait out rate limits
-    // instead of failing (a rate-limited write was not accepted, so it is safe to send again).
+    // instead of failing (a rate-limited write was not accepted, so sending it again is safe).
     const client = createQuidnugClient({
       baseUrl: url,
       pollIntervalMs: 3_000,
@@ -25,7 +26,7 @@ export async function connect(trustDomain: string): Promise<Connection> {
     return { client, description: `node at ${url}`, close: async () => {} };
   }
   // The embedded node commits a block every 200 ms and keeps the real node's validation; its
-  // per-IP and per-signer limits are off so the story runs in seconds.
+  // per-IP and per-signer limits are off so a run takes seconds, and commits are polled often.
   const devnode = await startDevNode({ domains: [trustDomain], limits: 'off', blockIntervalMs: 200 });
   return {
     client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
