@@ -10,4 +10,6 @@ if [ ! -x /usr/lib/chromium/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-npm ci --no-audit --no-fund
+# `npm ci` is not used: npm 11.19 writes lockfiles without the other platforms' optional
+# binaries (biome, esbuild, rolldown) and then refuses them as "out of sync".
+npm install --no-audit --no-fund
