@@ -356,6 +356,11 @@ const cases: Case[] = [
   },
 ];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// BENCH_ONLY=<text> keeps the baseline and the cases whose name contains it (for profiling).
+const only = process.env.BENCH_ONLY;
+if (only !== undefined) {
+  for (let k = cases.length - 1; k > 0; k--) if (!(cases[k] as Case).name.includes(only)) cases.splice(k, 1);
+}
 const rates: number[][] = cases.map(() => []);
 for (let round = 0; round < ROUNDS; round++) {
   for (const [k, c] of cases.entries()) {

@@ -1,8 +1,9 @@
 import { type CompiledPolicy, compilePolicy } from './compilePolicy.js';
 import type { DecisionOutcome, FactoringDecision } from './decision.js';
-import { decide } from './evaluateInvoice.js';
+import { decideShared } from './evaluateInvoice.js';
 import type { VerifiedEvent } from './events.js';
 import type { BuyerHistory } from './history.js';
+import { createInternCache } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import type { FactoringPolicy } from './policy.js';
 import type { Portfolio } from './portfolio.js';
@@ -89,6 +90,39 @@ export interface BatchResult {
   readonly summary: BatchSummary;
 }
 
+interface OrderKey {
+  readonly t: number;
+  readonly id: string;
+  readonly i: number;
+}
+
+function compareOrder(x: OrderKey, y: OrderKey): number {
+  if (x.t !== y.t) return x.t - y.t;
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1;
+  return x.i - y.i;
+}
+
+/**
+ * Input indices earliest issued first, then by invoice id, then by position. The keys are copied
+ * out once so the sort compares adjacent small objects instead of chasing items over the heap, and
+ * a list already in that order (a ledger export) is not sorted at all.
+ */
+function decisionOrder(items: readonly BatchItem[]): number[] {
+  const n = items.length;
+  const keys = new Array<OrderKey>(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const inv = (items[i] as BatchItem).invoice;
+    const k: OrderKey = { t: inv.issuedAt, id: inv.invoiceId, i };
+    if (sorted && i > 0 && compareOrder(keys[i - 1] as OrderKey, k) > 0) sorted = false;
+    keys[i] = k;
+  }
+  if (!sorted) keys.sort(compareOrder);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
+  return order;
+}
+
 /**
  * Decides many invoices against one portfolio. Stated order: invoices are taken earliest issued
  * first, then by invoice id, then by input position, so the result does not depend on how the
@@ -108,14 +142,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
-  const order = items.map((_, i) => i);
-  order.sort((a, b) => {
-    const x = (items[a] as BatchItem).invoice;
-    const y = (items[b] as BatchItem).invoice;
-    if (x.issuedAt !== y.issuedAt) return x.issuedAt - y.issuedAt;
-    if (x.invoiceId !== y.invoiceId) return x.invoiceId < y.invoiceId ? -1 : 1;
-    return a - b;
-  });
+  const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
   const keep = request.keepDecisions !== false;
   const onDecision = request.onDecision;
@@ -130,6 +157,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   const traceOn = request.trace !== false;
+  const cache = createInternCache();
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
@@ -151,7 +179,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       }
     }
     // One request object per invoice, shaped alike every time (no spreads on the hot path).
-    const d = decide(
+    const d = decideShared(
       {
         invoice: inv,
         events: item.events,
@@ -163,6 +191,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       },
       compiled,
       state,
+      cache,
     );
     if (keep) decisions[i] = d;
     onDecision?.(d, i);

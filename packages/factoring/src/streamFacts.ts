@@ -68,7 +68,8 @@ export interface StreamFacts {
 }
 
 /**
- * Sort key that makes "first event of a kind" independent of array order.
+ * Sort key that makes "first event of a kind" independent of array order (the engine uses the
+ * event itself, which carries these three fields).
  *
  * @example
  * ```ts
@@ -93,8 +94,9 @@ function compareKeys(a: EventKey, b: EventKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+// An event is its own sort key (it has sequence, timestamp and id): no key object per event.
 function keyOf(e: VerifiedEvent): EventKey {
-  return { sequence: e.sequence, timestamp: e.timestamp, id: e.id };
+  return e;
 }
 
 const NO_PAYLOAD: Readonly<Record<string, unknown>> = {};
