@@ -46,12 +46,20 @@ export interface DuplicateIndex {
 const NO_MATCHES: readonly DuplicateMatch[] = [];
 
 function digitsOf(s: string): string {
+  // Digit runs are copied as slices; a string that is all digits is returned as is.
   let d = '';
+  let runStart = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) d += s[i];
+    if (c >= 48 && c <= 57) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      d += s.slice(runStart, i);
+      runStart = -1;
+    }
   }
-  return d;
+  if (runStart === 0) return s;
+  return runStart > 0 ? d + s.slice(runStart) : d;
 }
 
 /** True when b is a with exactly one pair of adjacent different characters swapped. */

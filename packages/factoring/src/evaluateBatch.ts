@@ -157,7 +157,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   const traceOn = request.trace !== false;
-  const cache = createInternCache();
+  const cache = createInternCache(request.asOf);
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;

@@ -14,18 +14,13 @@ import { FactoringInputError } from './errors.js';
 import type { VerifiedEvent } from './events.js';
 import type { InvoiceFingerprintRecord } from './fingerprint.js';
 import type { BuyerHistory } from './history.js';
-import { type InternCache, internFlag, internReason } from './internCache.js';
+import { type InternCache, internFlag, internPrediction, internReason } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import { clampInt, mulDivCeil, mulDivFloor } from './money.js';
 import type { FactoringPolicy, GradeBand } from './policy.js';
 import type { Portfolio } from './portfolio.js';
 import { createPortfolioState, type PortfolioState } from './portfolioState.js';
-import {
-  type BuyerProfile,
-  type PaymentPrediction,
-  predictCollection,
-  profileBuyer,
-} from './predictPayment.js';
+import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './predictPayment.js';
 import { aprBps, pocOffer, priceInvoice } from './pricing.js';
 import { formatFixedPython, pythonFloatRepr } from './pythonFormat.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';
@@ -208,6 +203,38 @@ function traceEntry(
   return { rule, outcome, inputs, threshold, effectMinor };
 }
 
+const NO_REFS: readonly string[] = [];
+
+/**
+ * The invoice as the duplicate index sees it. Two literal shapes instead of a conditional spread
+ * (which copies through a temporary object), and no refs array when there are no documents.
+ */
+function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
+  const bol = facts.shipped?.ref;
+  const pod = facts.delivered?.ref;
+  const refs = bol ? (pod ? [bol, pod] : [bol]) : pod ? [pod] : NO_REFS;
+  return invoice.poReference !== undefined
+    ? {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        poReference: invoice.poReference,
+        documentRefs: refs,
+      }
+    : {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        documentRefs: refs,
+      };
+}
+
 function isDecisive(r: Reason): boolean {
   return SEVERITY_ORDER[r.severity] <= 2;
 }
@@ -315,7 +342,7 @@ export function decide(
  *
  * @example
  * ```ts
- * const d = decideShared(request, compiled, state, createInternCache());
+ * const d = decideShared(request, compiled, state, createInternCache(request.asOf));
  * ```
  */
 export function decideShared(
@@ -419,7 +446,7 @@ export function decideShared(
   if (run.go('fraud-signals')) {
     let score = 0;
     let counted = 0;
-    const ignored: string[] = [];
+    let ignored: string[] | undefined;
     for (const s of facts.fraudSignals) {
       if (!compiled.countsFraudKind(s.kind)) continue;
       counted++;
@@ -431,10 +458,10 @@ export function decideShared(
       }
       const r = readTrust(trust, s.reporterQuid, 'reporter');
       const w = (r?.level ?? 0) * SIGNAL_WEIGHT[s.severity];
-      if (w === 0) ignored.push(`${s.kind} by ${s.reporterQuid}`);
+      if (w === 0) (ignored ??= []).push(`${s.kind} by ${s.reporterQuid}`);
       score += w;
     }
-    if (ignored.length > 0) {
+    if (ignored !== undefined) {
       run.reason(
         'UNTRUSTED_REPORTER_IGNORED',
         `fraud signals from reporters with no trust: ${ignored.join(', ')}`,
@@ -465,19 +492,7 @@ export function decideShared(
   // 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut.
   let record: InvoiceFingerprintRecord | undefined;
   if (checks.duplicates && state !== undefined && run.go('duplicates')) {
-    const refs: string[] = [];
-    if (facts.shipped?.ref) refs.push(facts.shipped.ref);
-    if (facts.delivered?.ref) refs.push(facts.delivered.ref);
-    record = {
-      invoiceId: invoice.invoiceId,
-      invoiceNumber: invoice.invoiceNumber ?? '',
-      supplierQuid: invoice.supplierQuid,
-      buyerQuid: invoice.buyerQuid,
-      amountMinor: face,
-      issuedAt: invoice.issuedAt,
-      ...(invoice.poReference !== undefined ? { poReference: invoice.poReference } : {}),
-      documentRefs: refs,
-    };
+    record = fingerprintRecord(invoice, facts);
     duplicates = state.duplicates.find(record, policy.duplicateWindowDays * DAY, policy.duplicateSoftScore);
     const top = duplicates[0];
     let outcome: TraceEntry['outcome'] = 'pass';
@@ -1041,7 +1056,7 @@ function priceStandard(c: PricingContext): Offer | null {
   const policy = compiled.policy;
   const checks = policy.checks;
   const p = c.profile;
-  const pay = predictCollection(p, invoice.dueAt, asOf);
+  const pay = internPrediction(run.cache, p, invoice.dueAt, asOf);
   c.payment = pay;
   // Advance rate: grade, dilution (-1 pp per pp above the free level), staleness, soft duplicate.
   const grade = gradeFor(compiled.grades, buyerTrust);

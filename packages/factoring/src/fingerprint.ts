@@ -35,7 +35,10 @@ export interface InvoiceFingerprintRecord {
  * ```
  */
 export function normaliseInvoiceNumber(raw: string): string {
+  // Kept characters are copied in runs (slices), not one by one: most numbers drop only a
+  // separator or two, and a per-character `+=` allocates a string per character.
   let out = '';
+  let runStart = 0;
   let inDigits = false;
   let leading = true;
   const s = raw.toUpperCase();
@@ -45,6 +48,8 @@ export function normaliseInvoiceNumber(raw: string): string {
     if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
       // A separator ends a digit run, so 'INV-2026-0100' keeps its '2026' and its '100'.
       inDigits = false;
+      if (i > runStart) out += s.slice(runStart, i);
+      runStart = i + 1;
       continue;
     }
     const digit = c >= 48 && c <= 57;
@@ -56,16 +61,19 @@ export function normaliseInvoiceNumber(raw: string): string {
       if (leading && c === 48) {
         // Drop a leading zero unless it is the run's last digit (an all-zero run keeps one '0').
         const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
-        if (next >= 48 && next <= 57) continue;
+        if (next >= 48 && next <= 57) {
+          if (i > runStart) out += s.slice(runStart, i);
+          runStart = i + 1;
+          continue;
+        }
       }
       leading = false;
-      out += s[i];
     } else {
       inDigits = false;
-      out += s[i];
     }
   }
-  return out;
+  if (runStart === 0) return s;
+  return runStart < s.length ? out + s.slice(runStart) : out;
 }
 
 /**

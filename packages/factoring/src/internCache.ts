@@ -1,36 +1,69 @@
 import type { Reason } from './decision.js';
+import { type BuyerProfile, type PaymentPrediction, predictCollection } from './predictPayment.js';
 import type { ReasonCodeValue, ReasonSeverity } from './reasonCodes.js';
 
 /**
  * Interns the immutable parts of decisions within one batch: a reason with the same code and
- * message, or the same single fraud flag, is one shared object instead of a copy per decision.
+ * message, the same single fraud flag, or the payment prediction of one buyer for one due date is
+ * one shared object instead of a copy per decision.
  * Decisions a batch keeps survive the young generation, so every object they hold costs a copy in
  * each scavenge; most reasons repeat ("weak fraud signals: ..."), so sharing them shrinks what a
  * kept batch retains. Bounded, so a batch of unique messages does not grow it without limit.
  *
  * @example
  * ```ts
- * const cache = createInternCache();
+ * const cache = createInternCache(1_700_000_000);
  * internReason(cache, 'ACK_MISSING', 'pending', 'no buyer.acknowledged event yet');
  * ```
  */
 export interface InternCache {
   readonly reasons: Map<string, Reason>;
   readonly flags: Map<ReasonCodeValue, readonly ReasonCodeValue[]>;
+  /** The batch's decision time: predictions are cached for this `asOf` only. */
+  readonly asOf: number;
+  readonly predictions: Map<BuyerProfile, Map<number, PaymentPrediction>>;
 }
 
 const MAX_ENTRIES = 65_536;
 
 /**
- * A fresh, empty {@link InternCache} (one per batch).
+ * A fresh, empty {@link InternCache} (one per batch, for its `asOf`).
  *
  * @example
  * ```ts
- * const cache = createInternCache();
+ * const cache = createInternCache(1_700_000_000);
  * ```
  */
-export function createInternCache(): InternCache {
-  return { reasons: new Map(), flags: new Map() };
+export function createInternCache(asOf: number): InternCache {
+  return { reasons: new Map(), flags: new Map(), asOf, predictions: new Map() };
+}
+
+/**
+ * {@link predictCollection}, shared between the batch's invoices of one buyer due the same day.
+ *
+ * @example
+ * ```ts
+ * const p = internPrediction(cache, profile, 1_705_184_000, 1_700_000_000);
+ * ```
+ */
+export function internPrediction(
+  cache: InternCache | undefined,
+  profile: BuyerProfile,
+  dueAt: number,
+  asOf: number,
+): PaymentPrediction {
+  if (cache === undefined || asOf !== cache.asOf) return predictCollection(profile, dueAt, asOf);
+  let byDue = cache.predictions.get(profile);
+  if (byDue === undefined) {
+    byDue = new Map();
+    cache.predictions.set(profile, byDue);
+  }
+  let p = byDue.get(dueAt);
+  if (p === undefined) {
+    p = predictCollection(profile, dueAt, asOf);
+    if (byDue.size < MAX_ENTRIES) byDue.set(dueAt, p);
+  }
+  return p;
 }
 
 /**
@@ -38,7 +71,7 @@ export function createInternCache(): InternCache {
  *
  * @example
  * ```ts
- * const r = internReason(createInternCache(), 'ACK_MISSING', 'pending', 'no buyer.acknowledged event yet');
+ * const r = internReason(createInternCache(1_700_000_000), 'ACK_MISSING', 'pending', 'no buyer.acknowledged event yet');
  * ```
  */
 export function internReason(
@@ -59,7 +92,7 @@ export function internReason(
  *
  * @example
  * ```ts
- * internFlag(createInternCache(), 'DOUBLE_FACTORED'); // ['DOUBLE_FACTORED']
+ * internFlag(createInternCache(1_700_000_000), 'DOUBLE_FACTORED'); // ['DOUBLE_FACTORED']
  * ```
  */
 export function internFlag(cache: InternCache, code: ReasonCodeValue): readonly ReasonCodeValue[] {
