@@ -361,6 +361,11 @@ export class InvoiceLedger {
       issuer: Signer;
       previousOwnerSigners?: readonly Signer[];
       ownerSignatures?: Readonly<Record<string, string>>;
+      /**
+       * Unix seconds of the transfer. With `ownerSignatures`, pass the timestamp of the draft the
+       * owners signed (`draftTitleTransfer`): the signed bytes include it.
+       */
+      timestamp?: number;
     },
     o: CallOptions = {},
   ): Promise<TitleTx> {
@@ -372,6 +377,7 @@ export class InvoiceLedger {
       owners: ownersAfterFactoring(current.owners ?? [], input.financierQuid),
       ...(input.previousOwnerSigners ? { previousOwnerSigners: input.previousOwnerSigners } : {}),
       ...(input.ownerSignatures ? { ownerSignatures: input.ownerSignatures } : {}),
+      ...(input.timestamp !== undefined ? { timestamp: input.timestamp } : {}),
     });
     await this.client.submitTitle(tx, o);
     await this.#commit(tx, o);

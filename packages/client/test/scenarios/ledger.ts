@@ -2,14 +2,21 @@ import {
   buildIdentity,
   documentKeyAttribute,
   documentPublicKey,
+  draftTitleTransfer,
   generateDocumentKey,
   generateSigner,
   type InvoiceDocument,
   invoiceHash,
   type Signer,
+  signTitleAsOwner,
 } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, InvoiceLedger, type QuidfinClientError } from '../../src/index.js';
+import {
+  appendEvent,
+  InvoiceLedger,
+  ownersAfterFactoring,
+  type QuidfinClientError,
+} from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 const HASH = 'ab'.repeat(32);
@@ -257,6 +264,46 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       } finally {
         await slow.close();
       }
+    });
+
+    it('transfers a title with owner co-signatures collected out of band on an earlier draft', async () => {
+      await ledger.issueInvoice(supplier, {
+        invoiceId: 'inv-oob',
+        invoiceNumber: 'ACME-0003',
+        buyerQuid: buyer.quidId,
+        carrierQuid: carrier.quidId,
+        financierQuids: [fin.quidId],
+        amountMinor: 1_000_000,
+        currency: 'USD',
+        issuedAt,
+        dueAt: issuedAt + 30 * DAY,
+        terms: 'NET-30',
+        invoiceHash: HASH,
+      });
+      const current = await h.client().getTitle('inv-oob');
+      // Each owner signs the same draft on its own machine; the draft is older than the submission.
+      const timestamp = Math.floor(Date.now() / 1000) - 120;
+      const draft = draftTitleTransfer({
+        signer: fin,
+        current,
+        owners: ownersAfterFactoring(current.owners ?? [], fin.quidId),
+        timestamp,
+      });
+      const ownerSignatures: Record<string, string> = {};
+      for (const owner of [supplier, buyer, carrier, fin]) {
+        ownerSignatures[owner.quidId] = await signTitleAsOwner(draft, owner);
+      }
+      const transfer = await ledger.transferToFinancier({
+        invoiceId: 'inv-oob',
+        financierQuid: fin.quidId,
+        issuer: fin,
+        ownerSignatures,
+        timestamp,
+      });
+      expect(transfer.timestamp).toBe(timestamp);
+      expect(
+        (await h.client().getTitle('inv-oob')).owners?.find((o) => o.ownerId === fin.quidId)?.stakeType,
+      ).toBe('financier');
     });
 
     it('refuses to read an invoice that does not exist', async () => {
