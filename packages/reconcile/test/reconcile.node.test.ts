@@ -292,6 +292,18 @@ describe('amounts and allocation', () => {
       }),
     );
     expect(noRate.status).not.toBe('auto');
+    // Even a certain reference does not move money it cannot convert: a person settles it.
+    const referencedNoRate = only(
+      reconcile({
+        transactions: [
+          credit({ amountMinor: 108000, currency: 'USD', creditorReferences: ['RF18539007547034'] }),
+        ],
+        invoices: open,
+      }),
+    );
+    expect(referencedNoRate.status).toBe('suggested');
+    expect(referencedNoRate.reason).toBe('NO_FX_RATE');
+    expect(referencedNoRate.allocations).toEqual([]);
   });
 
   it('overpayment: the invoice is settled and the rest stays unapplied', () => {

@@ -29,6 +29,7 @@ export type LineReason =
   | 'NO_MATCHING_OPEN_ITEM'
   | 'AMBIGUOUS'
   | 'BELOW_AUTO_THRESHOLD'
+  | 'NO_FX_RATE'
   | 'LOW_CONFIDENCE';
 
 /**
@@ -219,7 +220,9 @@ export function reconcileWithIndex(
     const fitsLedger =
       top.plan.every((a) => a.cashMinor + a.creditMinor + a.writeOffMinor <= open.get(a.item)) &&
       top.plan.reduce((s, a) => s + a.paymentCashMinor, 0) <= tx.amountMinor;
-    if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger) {
+    // A plan that moves no money (a reference hit in a currency with no rate) is for a person.
+    const movesMoney = top.plan.some((a) => a.cashMinor + a.creditMinor + a.writeOffMinor > 0);
+    if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger && movesMoney) {
       const applied = publicProposal(top, tx, index);
       for (const a of top.plan) {
         const consumed =
@@ -241,9 +244,11 @@ export function reconcileWithIndex(
     const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
     const reason: LineReason = ambiguous
       ? 'AMBIGUOUS'
-      : status === 'suggested'
-        ? 'BELOW_AUTO_THRESHOLD'
-        : 'LOW_CONFIDENCE';
+      : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
+        ? 'NO_FX_RATE'
+        : status === 'suggested'
+          ? 'BELOW_AUTO_THRESHOLD'
+          : 'LOW_CONFIDENCE';
     decisions[k] = {
       ...base,
       status,
