@@ -458,7 +458,10 @@ export function decideShared(
       }
       const r = readTrust(trust, s.reporterQuid, 'reporter');
       const w = (r?.level ?? 0) * SIGNAL_WEIGHT[s.severity];
-      if (w === 0) (ignored ??= []).push(`${s.kind} by ${s.reporterQuid}`);
+      if (w === 0) {
+        ignored ??= [];
+        ignored.push(`${s.kind} by ${s.reporterQuid}`);
+      }
       score += w;
     }
     if (ignored !== undefined) {
