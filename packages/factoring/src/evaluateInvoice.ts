@@ -72,6 +72,85 @@ const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
 
 type TraceValue = number | string | boolean | null;
 
+const NO_INPUTS: Readonly<Record<string, TraceValue>> = {};
+// Trace entries whose every field is fixed are shared by all decisions instead of built for each:
+// a traced batch keeps every entry, and these are the clean, common case.
+const SIGNER_ROLES_PASS: TraceEntry = {
+  rule: 'signer-roles',
+  outcome: 'pass',
+  inputs: { mismatches: 0, bySupplier: 0 },
+  threshold: null,
+  effectMinor: 0,
+};
+const DOUBLE_FACTORING_PASS: TraceEntry = {
+  rule: 'double-factoring',
+  outcome: 'pass',
+  inputs: { priorPurchases: 0 },
+  threshold: 0,
+  effectMinor: 0,
+};
+// Indexed by (required ? 2 : 0) + (present ? 1 : 0); only "required and missing" fails.
+const DELIVERY_ENTRIES: readonly TraceEntry[] = [
+  {
+    rule: 'delivery',
+    outcome: 'pass',
+    inputs: { required: false, delivered: false },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'delivery',
+    outcome: 'pass',
+    inputs: { required: false, delivered: true },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'delivery',
+    outcome: 'fail',
+    inputs: { required: true, delivered: false },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'delivery',
+    outcome: 'pass',
+    inputs: { required: true, delivered: true },
+    threshold: null,
+    effectMinor: 0,
+  },
+];
+const ACK_ENTRIES: readonly TraceEntry[] = [
+  {
+    rule: 'acknowledgement',
+    outcome: 'pass',
+    inputs: { required: false, acknowledged: false },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'acknowledgement',
+    outcome: 'pass',
+    inputs: { required: false, acknowledged: true },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'acknowledgement',
+    outcome: 'fail',
+    inputs: { required: true, acknowledged: false },
+    threshold: null,
+    effectMinor: 0,
+  },
+  {
+    rule: 'acknowledgement',
+    outcome: 'pass',
+    inputs: { required: true, acknowledged: true },
+    threshold: null,
+    effectMinor: 0,
+  },
+];
+
 /** Mutable per-decision state: reasons in evaluation order, the trace, and the stop flag. */
 class Run {
   readonly reasons: Reason[] = [];
@@ -91,7 +170,7 @@ class Run {
   /** False once a decisive rule fired in stop-at-first mode (the rule is then traced as skipped). */
   go(rule: string): boolean {
     if (this.stopFirst && this.decisive !== undefined) {
-      this.trace?.push({ rule, outcome: 'skip', inputs: {}, threshold: null, effectMinor: 0 });
+      this.trace?.push({ rule, outcome: 'skip', inputs: NO_INPUTS, threshold: null, effectMinor: 0 });
       return false;
     }
     return true;
@@ -196,7 +275,7 @@ function applyLimit(
 function traceEntry(
   rule: string,
   outcome: TraceEntry['outcome'],
-  inputs: Record<string, TraceValue>,
+  inputs: Readonly<Record<string, TraceValue>>,
   threshold: number | string | null,
   effectMinor: number,
 ): TraceEntry {
@@ -419,16 +498,15 @@ export function decideShared(
       );
     }
     run.trace?.push(
-      traceEntry(
-        'signer-roles',
-        facts.mismatches.length === 0 ? 'pass' : 'fail',
-        {
-          mismatches: facts.mismatches.length,
-          bySupplier: forged.length,
-        },
-        null,
-        0,
-      ),
+      facts.mismatches.length === 0
+        ? SIGNER_ROLES_PASS
+        : traceEntry(
+            'signer-roles',
+            'fail',
+            { mismatches: facts.mismatches.length, bySupplier: forged.length },
+            null,
+            0,
+          ),
     );
   }
 
@@ -438,7 +516,9 @@ export function decideShared(
     if (n >= 1) {
       run.reason('DOUBLE_FACTORED', `double-factoring: ${n} prior factor.purchased event(s) on this invoice`);
     }
-    run.trace?.push(traceEntry('double-factoring', n === 0 ? 'pass' : 'fail', { priorPurchases: n }, 0, 0));
+    run.trace?.push(
+      n === 0 ? DOUBLE_FACTORING_PASS : traceEntry('double-factoring', 'fail', { priorPurchases: n }, 0, 0),
+    );
   }
 
   // 3. Fraud signals, weighted by the financier's trust in each reporter.
@@ -615,32 +695,16 @@ export function decideShared(
     const missing = policy.requireDelivery && facts.delivered === undefined;
     if (missing) run.reason('DELIVERY_MISSING', 'no carrier.delivered event yet');
     run.trace?.push(
-      traceEntry(
-        'delivery',
-        missing ? 'fail' : 'pass',
-        {
-          required: policy.requireDelivery,
-          delivered: facts.delivered !== undefined,
-        },
-        null,
-        0,
-      ),
+      DELIVERY_ENTRIES[
+        (policy.requireDelivery ? 2 : 0) + (facts.delivered !== undefined ? 1 : 0)
+      ] as TraceEntry,
     );
   }
   if (run.go('acknowledgement')) {
     const missing = policy.requireBuyerAck && facts.ack === undefined;
     if (missing) run.reason('ACK_MISSING', 'no buyer.acknowledged event yet');
     run.trace?.push(
-      traceEntry(
-        'acknowledgement',
-        missing ? 'fail' : 'pass',
-        {
-          required: policy.requireBuyerAck,
-          acknowledged: facts.ack !== undefined,
-        },
-        null,
-        0,
-      ),
+      ACK_ENTRIES[(policy.requireBuyerAck ? 2 : 0) + (facts.ack !== undefined ? 1 : 0)] as TraceEntry,
     );
   }
 
@@ -899,7 +963,7 @@ export function decideShared(
   let payment: PaymentPrediction | null = null;
   let pocFigures: { risk: number; discount: number; offerMinor: number } | undefined;
   const blocked = run.worst === 0 || run.worst === 2 || (run.stopFirst && run.decisive !== undefined);
-  if (blocked) run.trace?.push(traceEntry('pricing', 'skip', {}, null, 0));
+  if (blocked) run.trace?.push(traceEntry('pricing', 'skip', NO_INPUTS, null, 0));
   else if (run.go('pricing')) {
     if (!trustRead) {
       supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier')?.level ?? 0;
