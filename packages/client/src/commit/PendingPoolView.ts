@@ -6,7 +6,15 @@ interface Snapshot {
   readonly keys: Promise<ReadonlySet<string>>;
 }
 
-/** Key of a pending transaction in a snapshot: id alone, and id with signature. */
+/**
+ * Key of a pending transaction in a snapshot: id alone, and id with signature.
+ *
+ * @example
+ * ```ts
+ * poolKey(tx.id); // matches any signature
+ * poolKey(tx.id, tx.signature); // matches this exact signed transaction
+ * ```
+ */
 export const poolKey = (id: string, signature?: string): string =>
   signature === undefined ? id : `${id}/${signature}`;
 

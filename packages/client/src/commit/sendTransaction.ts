@@ -6,7 +6,18 @@ import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { locateTransaction, type TransactionLocation } from './locateTransaction.js';
 
-/** Where a transaction type is posted, how its answer is parsed, and what to return when it was found instead. */
+/**
+ * Where a transaction type is posted, how its answer is parsed, and what to return when it was
+ * found instead.
+ *
+ * @example
+ * ```ts
+ * const route: TransactionRoute<{ id: string }> = {
+ *   path: 'events', route: 'POST /events', parse: (d) => d as { id: string }, found: () => ({ id: tx.id }),
+ * };
+ * await sendTransaction(client, tx, route);
+ * ```
+ */
 export interface TransactionRoute<T> {
   readonly path: string;
   readonly route: string;

@@ -1,6 +1,14 @@
 import { SdkError } from './SdkError.js';
 
-/** One problem found in an input, located by a path such as `payload.amountMinor` or `owners[2].percentage`. */
+/**
+ * One problem found in an input, located by a path such as `payload.amountMinor` or
+ * `owners[2].percentage`.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { path: 'owners[2].percentage', message: 'shares sum to 0.98, not 1' };
+ * ```
+ */
 export interface ValidationIssue {
   /** Dotted / indexed location of the offending value; `''` for the value itself. */
   readonly path: string;
