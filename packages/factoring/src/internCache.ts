@@ -1,6 +1,6 @@
 import type { Reason } from './decision.js';
 import { type BuyerProfile, type PaymentPrediction, predictCollection } from './predictPayment.js';
-import type { ReasonCodeValue, ReasonSeverity } from './reasonCodes.js';
+import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';
 
 /**
  * Interns the immutable parts of decisions within one batch: a reason with the same code and
@@ -18,6 +18,8 @@ import type { ReasonCodeValue, ReasonSeverity } from './reasonCodes.js';
  */
 export interface InternCache {
   readonly reasons: Map<string, Reason>;
+  /** The last reason interned per code (by rank): a repeat is found without hashing the message. */
+  readonly lastByRank: (Reason | undefined)[];
   readonly flags: Map<ReasonCodeValue, readonly ReasonCodeValue[]>;
   /** The batch's decision time: predictions are cached for this `asOf` only. */
   readonly asOf: number;
@@ -35,7 +37,7 @@ const MAX_ENTRIES = 65_536;
  * ```
  */
 export function createInternCache(asOf: number): InternCache {
-  return { reasons: new Map(), flags: new Map(), asOf, predictions: new Map() };
+  return { reasons: new Map(), lastByRank: [], flags: new Map(), asOf, predictions: new Map() };
 }
 
 /**
@@ -80,10 +82,17 @@ export function internReason(
   severity: ReasonSeverity,
   message: string,
 ): Reason {
+  const rank = REASON_INFO[code].rank;
+  const last = cache.lastByRank[rank];
+  if (last !== undefined && last.code === code && last.message === message) return last;
   const hit = cache.reasons.get(message);
-  if (hit !== undefined && hit.code === code) return hit;
+  if (hit !== undefined && hit.code === code) {
+    cache.lastByRank[rank] = hit;
+    return hit;
+  }
   const r: Reason = { code, severity, message };
   if (hit === undefined && cache.reasons.size < MAX_ENTRIES) cache.reasons.set(message, r);
+  cache.lastByRank[rank] = r;
   return r;
 }
 
