@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBai2, parseStatement, StatementParseError } from '../src/index.js';
+import { parseBai2, parseStatement } from '../src/index.js';
 import { fixture, fixtureText } from './support/fixtures.js';
-
-function parseError(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementParseError);
-    return e as StatementParseError;
-  }
-  throw new Error('expected a StatementParseError');
-}
+import { parseError } from './support/parseError.js';
 
 describe('parseBai2 on public moov-io/bai2 fixtures (Apache-2.0)', () => {
   it('sample1: two accounts, type codes, funds type V value dates, CAD', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCamt, parseStatement, StatementParseError } from '../src/index.js';
+import { parseCamt, parseStatement } from '../src/index.js';
 import { fixture, fixtureText } from './support/fixtures.js';
-
-function parseError(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementParseError);
-    return e as StatementParseError;
-  }
-  throw new Error('expected a StatementParseError');
-}
+import { parseError } from './support/parseError.js';
 
 describe('parseCamt on public genkgo/camt fixtures (MIT)', () => {
   it('reads camt.053 v2 minimal: amount, sign, dates, SCOR reference, debtor', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, StatementParseError } from '../src/index.js';
+import { parseCsv } from '../src/index.js';
 import { fixture } from './support/fixtures.js';
-
-function parseError(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementParseError);
-    return e as StatementParseError;
-  }
-  throw new Error('expected a StatementParseError');
-}
+import { parseError } from './support/parseError.js';
 
 const DE = {
   decimalSeparator: ',' as const,

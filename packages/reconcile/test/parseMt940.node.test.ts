@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMt940, parseMt940Details, parseStatement, StatementParseError } from '../src/index.js';
+import { parseMt940, parseMt940Details, parseStatement } from '../src/index.js';
 import { fixture, fixtureText } from './support/fixtures.js';
-
-function parseError(fn: () => unknown): StatementParseError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementParseError);
-    return e as StatementParseError;
-  }
-  throw new Error('expected a StatementParseError');
-}
+import { parseError } from './support/parseError.js';
 
 describe('parseMt940 on public WoLpH/mt940 fixtures', () => {
   it('German SEPA :86: sub-fields (betterplace, Apache-2.0): EREF, SVWZ, IBAN, name, GVC', () => {
