@@ -4,6 +4,9 @@
 // every signer with `checkEventSigner` (full payload validation), find each event kind with
 // `find`/`filter`, and price with the proof-of-concept blend. The engine does far more work per
 // invoice (all fraud checks, duplicates, limits, pricing, trace) in one pass over the events.
+
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { checkEventSigner, partiesFromIssued, type VerifiedInvoiceEvent } from '@quidfin/core';
 import {
   type BatchItem,
@@ -17,6 +20,12 @@ import {
   trustSourceFromRecord,
 } from '@quidfin/factoring';
 import { type Measurement, measure, report } from './harness.ts';
+
+// A full collection before each case, so no case pays for the garbage the previous one left: a
+// 100k batch takes over a second, each sample holds one or two calls, and a major GC of another
+// case's garbage landing in it moved a figure by a third.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const BUYERS = 2_000;
@@ -364,6 +373,7 @@ if (only !== undefined) {
 const rates: number[][] = cases.map(() => []);
 for (let round = 0; round < ROUNDS; round++) {
   for (const [k, c] of cases.entries()) {
+    collect();
     const m = await measure(c.name, c.run, { ms: 1_500, opsPerCall: c.ops, samples: 1 });
     rates[k]?.push(m.opsPerSec);
   }
