@@ -1,23 +1,9 @@
 import { playwright } from '@vitest/browser-playwright';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
+import { chromiumLaunchOptions } from './examples/shared/chromium.ts';
 
-// Debian's Chromium, driven offline by Playwright: never `playwright install`.
-const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
-});
+// Debian's Chromium, driven offline by Playwright.
+const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 /** Packages whose suites also run in a real browser (plain `*.test.ts` runs in both). */
 const browserPackages = new Set(['core', 'devnode', 'client']);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../../shared/chromium.js';
 
 const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = resolve(exampleDir, '../..');
@@ -55,20 +56,7 @@ beforeAll(async () => {
     build: { outDir, emptyOutDir: true },
   });
   server = await serve(outDir);
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/lib/chromium/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
   page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
   page.on('pageerror', (error) => browserErrors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
