@@ -187,7 +187,7 @@ function merge(base: FactoringPolicy, o: PolicyOverrides | undefined): Factoring
 
 /**
  * The underwriting policy this package recommends: every check on, risk-based pricing on an
- * 85 % base advance, non-recourse, 90-day age cut-off, 25 % concentration cap.
+ * 80 % base advance (adjusted by buyer grade and dilution), non-recourse, 90-day age cut-off, 25 % concentration cap.
  *
  * @example
  * ```ts
