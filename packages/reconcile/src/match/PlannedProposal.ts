@@ -1,0 +1,38 @@
+import type { Evidence } from './Evidence.js';
+import type { WriteOffReason } from './Proposal.js';
+
+/**
+ * Allocation planned against the current open amounts (invoice by position).
+ *
+ * @example
+ * ```ts
+ * const a: PlannedAllocation = { item: 0, kind: 'full', cashMinor: 1000, paymentCashMinor: 1000, creditMinor: 0, writeOffMinor: 0, fxDifferenceMinor: 0 };
+ * ```
+ */
+export interface PlannedAllocation {
+  readonly item: number;
+  readonly kind: 'full' | 'partial' | 'credit-note';
+  readonly cashMinor: number;
+  readonly paymentCashMinor: number;
+  readonly creditMinor: number;
+  readonly writeOffMinor: number;
+  readonly writeOffReason?: WriteOffReason;
+  readonly fxDifferenceMinor: number;
+}
+
+/**
+ * A scored way to apply the line, before ids are attached.
+ *
+ * @example
+ * ```ts
+ * const best: PlannedProposal | undefined = evaluateLine(tx, ctx).proposals[0];
+ * ```
+ */
+export interface PlannedProposal {
+  readonly items: readonly number[];
+  readonly evidence: readonly Evidence[];
+  readonly confidence: number;
+  readonly plan: readonly PlannedAllocation[];
+  readonly unappliedMinor: number;
+  readonly ambiguousGroup: boolean;
+}

@@ -1,0 +1,83 @@
+import type { BankTransaction } from '../model/BankTransaction.js';
+import { normaliseAccount } from '../refs/iban.js';
+import { nameKey, nameSimilarity, nameTokens } from '../text/nameKey.js';
+import { type Evidence, evidence } from './Evidence.js';
+import type { InvoiceIndex } from './InvoiceIndex.js';
+
+/**
+ * Tier 3: payers the line identifies by account or name (exact, learned or fuzzy), each with its
+ * evidence, one item per evidence code.
+ *
+ * @example
+ * ```ts
+ * const payerEvidence = identifyPayers(tx, index);
+ * ```
+ */
+export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<string, Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  const add = (payerId: string, e: Evidence): void => {
+    const list = out.get(payerId) ?? [];
+    list.push(e);
+    out.set(payerId, list);
+  };
+  if (tx.counterpartyAccount) {
+    const acct = normaliseAccount(tx.counterpartyAccount);
+    const list = index.payerByAccount.get(acct) ?? [];
+    if (list.length === 1 && list[0])
+      add(
+        list[0].payerId,
+        evidence('payer', list[0].learned ? 'LEARNED_ACCOUNT' : 'PAYER_ACCOUNT', 'counterpartyAccount', acct),
+      );
+  }
+  for (const [field, name] of [
+    ['counterpartyName', tx.counterpartyName],
+    ['ultimateDebtorName', tx.ultimateDebtorName],
+  ] as const) {
+    if (!name) continue;
+    const key = nameKey(name);
+    const exact = index.payerByName.get(key) ?? [];
+    if (exact.length === 1 && exact[0]) {
+      add(
+        exact[0].payerId,
+        evidence('payer', exact[0].learned ? 'LEARNED_ALIAS' : 'PAYER_NAME_EXACT', field, name),
+      );
+      continue;
+    }
+    if (exact.length > 1) continue;
+    const seen = new Set<string>();
+    for (const t of nameTokens(name)) {
+      const ids = index.payerByNameToken.get(t);
+      if (ids === undefined || ids.length > 50) continue;
+      for (const id of ids) seen.add(id);
+    }
+    let bestId = '';
+    let bestScore = 0;
+    let tie = false;
+    for (const id of [...seen].sort()) {
+      const s = nameSimilarity(name, index.payers.get(id)?.name ?? '');
+      if (s > bestScore) {
+        bestScore = s;
+        bestId = id;
+        tie = false;
+      } else if (s === bestScore) tie = true;
+    }
+    // Abstain on a tie: two payers equally similar means the name identifies nobody.
+    if (bestScore >= 0.75 && !tie)
+      add(
+        bestId,
+        evidence(
+          'payer',
+          'PAYER_NAME_FUZZY',
+          field,
+          `${name} ~ ${index.payers.get(bestId)?.name ?? ''} (${bestScore})`,
+        ),
+      );
+  }
+  for (const [id, list] of out) {
+    // Account and name evidence for the same payer both count, but each kind once.
+    const uniq = new Map<string, Evidence>();
+    for (const e of list) if (!uniq.has(e.code)) uniq.set(e.code, e);
+    out.set(id, [...uniq.values()]);
+  }
+  return out;
+}
