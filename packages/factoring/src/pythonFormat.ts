@@ -51,3 +51,15 @@ export function pythonFloatRepr(x: number): string {
   const s = String(x);
   return Number.isInteger(x) ? `${s}.0` : s;
 }
+
+/**
+ * Python `'%.3f' % x`: how the engine's messages print trust levels and fraud scores.
+ *
+ * @example
+ * ```ts
+ * f3(0.765); // '0.765'
+ * ```
+ */
+export function f3(x: number): string {
+  return formatFixedPython(x, 3);
+}

@@ -1,0 +1,37 @@
+import type { CompiledPolicy } from './compilePolicy.js';
+import type { VerifiedEvent } from './events.js';
+import type { BuyerHistory } from './history.js';
+import type { InvoiceInput } from './invoice.js';
+import type { FactoringPolicy } from './policy.js';
+import type { Portfolio } from './portfolio.js';
+import type { PortfolioState } from './portfolioState.js';
+import type { BuyerProfile } from './predictPayment.js';
+import type { TrustSource } from './trust.js';
+
+/**
+ * Everything one decision needs. `asOf` (Unix seconds) is the evaluation time: the engine never
+ * reads a clock. Pass a {@link CompiledPolicy} when deciding many invoices under one policy.
+ *
+ * @example
+ * ```ts
+ * const request: EvaluationRequest = { invoice, events, trust, policy: standardPolicy(), asOf: 1_700_864_000 };
+ * ```
+ */
+export interface EvaluationRequest {
+  readonly invoice: InvoiceInput;
+  readonly events: readonly VerifiedEvent[];
+  readonly trust: TrustSource;
+  readonly policy: FactoringPolicy | CompiledPolicy;
+  readonly asOf: number;
+  /**
+   * The financier's book. A plain {@link Portfolio} is indexed on every call (its known invoices
+   * included); to decide many invoices one by one, build a {@link PortfolioState} once with
+   * `createPortfolioState` and pass that (it is read, not modified), or use `evaluateBatch`.
+   */
+  readonly portfolio?: Portfolio | PortfolioState;
+  readonly buyerHistory?: BuyerHistory;
+  /** A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). */
+  readonly buyerProfile?: BuyerProfile | undefined;
+  /** Build the rule trace (default true). */
+  readonly trace?: boolean;
+}

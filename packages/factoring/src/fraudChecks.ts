@@ -1,0 +1,191 @@
+import type { CompiledPolicy } from './compilePolicy.js';
+import type { Reason, TraceEntry } from './decision.js';
+import type { DuplicateMatch } from './duplicateIndex.js';
+import type { InvoiceFingerprintRecord } from './fingerprint.js';
+import { type InternCache, internFlag } from './internCache.js';
+import type { InvoiceInput } from './invoice.js';
+import type { FactoringPolicy } from './policy.js';
+import type { PortfolioState } from './portfolioState.js';
+import { f3 } from './pythonFormat.js';
+import { REASON_INFO, type ReasonCodeValue } from './reasonCodes.js';
+import type { Run } from './run.js';
+import type { StreamFacts } from './streamFacts.js';
+import { traceEntry } from './traceEntry.js';
+import type { TrustSource } from './trust.js';
+import { readTrust } from './trustChecks.js';
+
+const DAY = 86_400;
+// Shared empty results (never mutated) keep clean decisions small.
+export const NO_KINDS: string[] = [];
+const NO_FLAGS: ReasonCodeValue[] = [];
+const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
+
+/**
+ * 3. Fraud signals, weighted by the financier's trust in each reporter. Returns the counted kinds
+ * ({@link NO_KINDS} when the score is zero).
+ */
+export function checkFraudSignals(
+  run: Run,
+  compiled: CompiledPolicy,
+  trust: TrustSource,
+  facts: StreamFacts,
+): string[] {
+  const policy = compiled.policy;
+  let fraudKinds: string[] = NO_KINDS;
+  let score = 0;
+  let counted = 0;
+  let ignored: string[] | undefined;
+  for (const s of facts.fraudSignals) {
+    if (!compiled.countsFraudKind(s.kind)) continue;
+    counted++;
+    if (fraudKinds === NO_KINDS) fraudKinds = [];
+    fraudKinds.push(s.kind);
+    if (!policy.fraudWeightByReporterTrust) {
+      score += 1;
+      continue;
+    }
+    const r = readTrust(trust, s.reporterQuid, 'reporter');
+    const w = (r?.level ?? 0) * SIGNAL_WEIGHT[s.severity];
+    if (w === 0) {
+      ignored ??= [];
+      ignored.push(`${s.kind} by ${s.reporterQuid}`);
+    }
+    score += w;
+  }
+  if (ignored !== undefined) {
+    run.reason(
+      'UNTRUSTED_REPORTER_IGNORED',
+      `fraud signals from reporters with no trust: ${ignored.join(', ')}`,
+    );
+  }
+  let outcome: TraceEntry['outcome'] = 'pass';
+  if (counted > 0 && score > 0 && score >= policy.fraudVetoScore) {
+    run.reason(
+      'FRAUD_SIGNAL',
+      `outstanding fraud signals on this invoice: ${fraudKinds.join(', ')} (score ${f3(score)})`,
+    );
+    outcome = 'fail';
+  } else if (counted > 0 && score > 0 && score >= policy.fraudReviewScore) {
+    run.reason(
+      'FRAUD_SIGNAL_REVIEW',
+      `fraud signals to review: ${fraudKinds.join(', ')} (score ${f3(score)})`,
+    );
+    outcome = 'flag';
+  } else if (score > 0) {
+    run.reason('WEAK_FRAUD_SIGNAL', `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)})`);
+    outcome = 'flag';
+  } else fraudKinds = NO_KINDS;
+  run.trace?.push(
+    traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
+  );
+  return fraudKinds;
+}
+
+const NO_REFS: readonly string[] = [];
+
+/**
+ * The invoice as the duplicate index sees it. Two literal shapes instead of a conditional spread
+ * (which copies through a temporary object), and no refs array when there are no documents.
+ */
+function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
+  const bol = facts.shipped?.ref;
+  const pod = facts.delivered?.ref;
+  const refs = bol ? (pod ? [bol, pod] : [bol]) : pod ? [pod] : NO_REFS;
+  return invoice.poReference !== undefined
+    ? {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        poReference: invoice.poReference,
+        documentRefs: refs,
+      }
+    : {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        documentRefs: refs,
+      };
+}
+
+/**
+ * 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut
+ * (see {@link isSoftDuplicate}). Returns the matches, best first.
+ */
+export function checkDuplicates(
+  run: Run,
+  policy: FactoringPolicy,
+  state: PortfolioState,
+  invoice: InvoiceInput,
+  facts: StreamFacts,
+): readonly DuplicateMatch[] {
+  const record: InvoiceFingerprintRecord = fingerprintRecord(invoice, facts);
+  const duplicates = state.duplicates.find(
+    record,
+    policy.duplicateWindowDays * DAY,
+    policy.duplicateSoftScore,
+  );
+  const top = duplicates[0];
+  let outcome: TraceEntry['outcome'] = 'pass';
+  if (top?.exact) {
+    run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
+    outcome = 'fail';
+  } else if (top && top.score >= policy.duplicateReviewScore) {
+    run.reason(
+      'DUPLICATE_FUZZY',
+      `likely duplicate of ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')})`,
+    );
+    outcome = 'flag';
+  } else if (top) {
+    run.reason(
+      'DUPLICATE_SOFT_MATCH',
+      `resembles ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')}); advance cut`,
+    );
+    outcome = 'flag';
+  }
+  run.trace?.push(
+    traceEntry(
+      'duplicates',
+      outcome,
+      { candidates: duplicates.length, topScore: top?.score ?? 0 },
+      policy.duplicateReviewScore,
+      0,
+    ),
+  );
+  return duplicates;
+}
+
+/** True when the best match only resembles the invoice: the advance is cut instead of reviewed. */
+export function isSoftDuplicate(duplicates: readonly DuplicateMatch[], policy: FactoringPolicy): boolean {
+  const top = duplicates[0];
+  return top !== undefined && !top.exact && !(top.score >= policy.duplicateReviewScore);
+}
+
+/**
+ * The distinct fraud reason codes among the ranked reasons, in rank order. Most decisions carry at
+ * most one: with `cache` (batching) that one-element list is shared.
+ */
+export function fraudFlagsOf(
+  reasons: readonly Reason[],
+  cache: InternCache | undefined,
+): readonly ReasonCodeValue[] {
+  let fraudFlags: readonly ReasonCodeValue[] = NO_FLAGS;
+  let first: ReasonCodeValue | undefined;
+  for (const r of reasons) {
+    if (!REASON_INFO[r.code].fraud || r.code === first || fraudFlags.includes(r.code)) continue;
+    if (first === undefined) {
+      // Most decisions carry at most one fraud flag: a shared one-element list when batching.
+      first = r.code;
+      fraudFlags = cache === undefined ? [r.code] : internFlag(cache, r.code);
+    } else {
+      if (fraudFlags.length === 1) fraudFlags = [first];
+      (fraudFlags as ReasonCodeValue[]).push(r.code);
+    }
+  }
+  return fraudFlags;
+}

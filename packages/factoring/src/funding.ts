@@ -1,0 +1,20 @@
+import type { Haircut } from './decision.js';
+import type { ReasonCodeValue } from './reasonCodes.js';
+
+/** The amount being funded and the haircuts taken from face so far. */
+export interface Funding {
+  eligible: number;
+  haircuts: Haircut[];
+}
+
+// Shared by every decision with no haircut (never mutated): cutAmount swaps in a fresh array first.
+export const NO_HAIRCUTS: Haircut[] = [];
+
+/** Takes up to `amount` off the eligible amount and records the haircut under `code`. */
+export function cutAmount(f: Funding, code: ReasonCodeValue, amount: number): void {
+  const a = Math.min(amount, f.eligible);
+  if (a <= 0) return;
+  if (f.haircuts === NO_HAIRCUTS) f.haircuts = [];
+  f.haircuts.push({ code, amountMinor: a });
+  f.eligible -= a;
+}
