@@ -7,7 +7,12 @@
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { checkEventSigner, partiesFromIssued, type VerifiedInvoiceEvent } from '@quidfin/core';
+import {
+  checkEventSigner,
+  type JsonObject,
+  partiesFromIssued,
+  type VerifiedInvoiceEvent,
+} from '@quidfin/core';
 import {
   type BatchItem,
   type BuyerHistory,
@@ -19,6 +24,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '@quidfin/factoring';
+import { seededRandom as rng } from '../packages/factoring/test/support/seededRandom.ts';
 import { type Measurement, measure, report } from './harness.ts';
 
 // A full collection before each case, so no case pays for the garbage the previous one left: a
@@ -33,16 +39,16 @@ const SUPPLIERS = 500;
 const DAY = 86_400;
 const NOW = 1_790_000_000;
 
-// Deterministic pseudo-random numbers (mulberry32), so every run decides the same book.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+/** One verified event of invoice `id`; its id is `<invoice>-<sequence>`, as on a real stream. */
+function event(
+  id: string,
+  sequence: number,
+  eventType: string,
+  signerQuid: string,
+  timestamp: number,
+  payload: JsonObject,
+): VerifiedInvoiceEvent {
+  return { id: `${id}-${sequence}`, eventType, signerQuid, sequence, timestamp, payload };
 }
 
 function build(): {
@@ -80,113 +86,63 @@ function build(): {
     const issuedAt = NOW - 30 * DAY + Math.floor((i * 30) / N) * DAY;
     const id = `inv-${i}`;
     const x = r();
+    const at = (days: number) => issuedAt + days * DAY;
     const events: VerifiedInvoiceEvent[] = [
-      {
-        id: `${id}-1`,
-        eventType: 'invoice.issued',
-        signerQuid: supplier,
-        sequence: 1,
-        timestamp: issuedAt,
-        payload: {
-          invoiceId: id,
-          supplierQuid: supplier,
-          buyerQuid: buyer,
-          amountMinor: amount,
-          currency: 'USD',
-          issuedAt,
-          dueAt: issuedAt + 60 * DAY,
-        },
-      },
-      {
-        id: `${id}-2`,
-        eventType: 'carrier.shipped',
-        signerQuid: carrier,
-        sequence: 2,
-        timestamp: issuedAt + DAY,
-        payload: { carrierQuid: carrier, billOfLading: `BOL-${i}`, shippedAt: issuedAt + DAY },
-      },
+      event(id, 1, 'invoice.issued', supplier, at(0), {
+        invoiceId: id,
+        supplierQuid: supplier,
+        buyerQuid: buyer,
+        amountMinor: amount,
+        currency: 'USD',
+        issuedAt,
+        dueAt: at(60),
+      }),
+      event(id, 2, 'carrier.shipped', carrier, at(1), {
+        carrierQuid: carrier,
+        billOfLading: `BOL-${i}`,
+        shippedAt: at(1),
+      }),
       // 1 % of deliveries are signed by the supplier (forged).
-      {
-        id: `${id}-3`,
-        eventType: 'carrier.delivered',
-        signerQuid: x < 0.01 ? supplier : carrier,
-        sequence: 3,
-        timestamp: issuedAt + 2 * DAY,
-        payload: { carrierQuid: carrier, deliveryProof: `POD-${i}`, deliveredAt: issuedAt + 2 * DAY },
-      },
-      {
-        id: `${id}-4`,
-        eventType: 'buyer.acknowledged',
-        signerQuid: buyer,
-        sequence: 4,
-        timestamp: issuedAt + 3 * DAY,
-        payload: {
-          buyerQuid: buyer,
-          acknowledgedAmountMinor: x < 0.03 ? amount - 1000 : amount,
-          acknowledgedAt: issuedAt + 3 * DAY,
-        },
-      },
-      {
-        id: `${id}-5`,
-        eventType: 'buyer.disputed',
-        signerQuid: buyer,
-        sequence: 5,
-        timestamp: issuedAt + 4 * DAY,
-        payload: {
-          buyerQuid: buyer,
-          disputeId: `d-${i}`,
-          disputedAmountMinor: 10_000,
-          reason: 'short',
-          disputedAt: issuedAt + 4 * DAY,
-        },
-      },
-      {
-        id: `${id}-6`,
-        eventType: 'dispute.resolved',
-        signerQuid: buyer,
-        sequence: 6,
-        timestamp: issuedAt + 5 * DAY,
-        payload: { disputeId: `d-${i}`, outcome: 'withdrawn', resolvedAt: issuedAt + 5 * DAY },
-      },
-      {
-        id: `${id}-7`,
-        eventType: 'invoice.credited',
-        signerQuid: supplier,
-        sequence: 7,
-        timestamp: issuedAt + 5 * DAY,
-        payload: {
-          creditNoteId: `cn-${i}`,
-          amountMinor: 5_000,
-          reason: 'discount',
-          creditedAt: issuedAt + 5 * DAY,
-        },
-      },
+      event(id, 3, 'carrier.delivered', x < 0.01 ? supplier : carrier, at(2), {
+        carrierQuid: carrier,
+        deliveryProof: `POD-${i}`,
+        deliveredAt: at(2),
+      }),
+      event(id, 4, 'buyer.acknowledged', buyer, at(3), {
+        buyerQuid: buyer,
+        acknowledgedAmountMinor: x < 0.03 ? amount - 1000 : amount,
+        acknowledgedAt: at(3),
+      }),
+      event(id, 5, 'buyer.disputed', buyer, at(4), {
+        buyerQuid: buyer,
+        disputeId: `d-${i}`,
+        disputedAmountMinor: 10_000,
+        reason: 'short',
+        disputedAt: at(4),
+      }),
+      event(id, 6, 'dispute.resolved', buyer, at(5), {
+        disputeId: `d-${i}`,
+        outcome: 'withdrawn',
+        resolvedAt: at(5),
+      }),
+      event(id, 7, 'invoice.credited', supplier, at(5), {
+        creditNoteId: `cn-${i}`,
+        amountMinor: 5_000,
+        reason: 'discount',
+        creditedAt: at(5),
+      }),
       x < 0.02
-        ? {
-            id: `${id}-8`,
-            eventType: 'factor.purchased',
-            signerQuid: 'fin-g',
-            sequence: 8,
-            timestamp: issuedAt + 6 * DAY,
-            payload: {
-              financierQuid: 'fin-g',
-              purchasePriceMinor: amount - 100_000,
-              factoredAt: issuedAt + 6 * DAY,
-            },
-          }
-        : {
-            id: `${id}-8`,
-            eventType: 'fraud.signal.round-amount',
-            signerQuid: 'fin-g',
-            sequence: 8,
-            timestamp: issuedAt + 6 * DAY,
-            payload: {
-              reporterQuid: 'fin-g',
-              evidence: 'round',
-              reportedAt: issuedAt + 6 * DAY,
-              severity: 'low',
-            },
-          },
+        ? event(id, 8, 'factor.purchased', 'fin-g', at(6), {
+            financierQuid: 'fin-g',
+            purchasePriceMinor: amount - 100_000,
+            factoredAt: at(6),
+          })
+        : event(id, 8, 'fraud.signal.round-amount', 'fin-g', at(6), {
+            reporterQuid: 'fin-g',
+            evidence: 'round',
+            reportedAt: at(6),
+            severity: 'low',
+          }),
     ];
     items.push({
       invoice: {

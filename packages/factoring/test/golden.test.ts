@@ -15,21 +15,10 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
+import { seededRandom as rng } from './support/seededRandom.js';
 
 const DAY = 86_400;
 const NOW = 1_790_000_000;
-
-// mulberry32: the same book on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Book {
   items: BatchItem[];
