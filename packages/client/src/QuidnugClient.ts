@@ -246,45 +246,25 @@ export class QuidnugClient {
 
   /** `POST /transactions/identity` (signed IDENTITY, e.g. from `buildIdentity`). */
   submitIdentity(tx: IdentityTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return sendTransaction(
-      this,
-      tx,
-      {
-        path: 'transactions/identity',
-        route: 'POST /transactions/identity',
-        parse: parsers.submitted,
-        found: () => resolved(tx),
-      },
-      o,
-    );
+    return this.#submitTransaction(tx, 'transactions/identity', o);
   }
 
   /** `POST /transactions/trust` (signed TRUST, e.g. from `buildTrust`). */
   submitTrust(tx: TrustTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return sendTransaction(
-      this,
-      tx,
-      {
-        path: 'transactions/trust',
-        route: 'POST /transactions/trust',
-        parse: parsers.submitted,
-        found: () => resolved(tx),
-      },
-      o,
-    );
+    return this.#submitTransaction(tx, 'transactions/trust', o);
   }
 
   /** `POST /transactions/title` (signed TITLE or transfer, from `buildTitle` / `buildTitleTransfer`). */
   submitTitle(tx: TitleTx, o: CallOptions = {}): Promise<SubmitResult> {
+    return this.#submitTransaction(tx, 'transactions/title', o);
+  }
+
+  // IDENTITY, TRUST and TITLE share one answer shape; only where they are posted differs.
+  #submitTransaction(tx: QuidnugTx, path: string, o: CallOptions): Promise<SubmitResult> {
     return sendTransaction(
       this,
       tx,
-      {
-        path: 'transactions/title',
-        route: 'POST /transactions/title',
-        parse: parsers.submitted,
-        found: () => resolved(tx),
-      },
+      { path, route: `POST /${path}`, parse: parsers.submitted, found: () => resolved(tx) },
       o,
     );
   }
