@@ -1,5 +1,5 @@
 // ISO 4217 active currency codes and their minor-unit exponents (ISO 4217 List One, "Minor
-// unit" column). Codes whose minor unit is "N.A." (precious metals, XDR, XXX, XTS, ...) are
+// unit" column). Codes whose minor unit is "N.A." (precious metals, XDR, the "no currency" and testing codes, ...) are
 // left out on purpose: they cannot be invoiced in integer minor units.
 // A plain object literal, not a Map: no module-level `new`, so bundlers can tree-shake it.
 
