@@ -81,6 +81,15 @@ export interface BankTransaction {
   readonly chargesMinor?: number;
   /** Amount as instructed by the payer, when it differs (FX: `AmtDtls/InstdAmt`). */
   readonly instructedAmount?: { readonly amountMinor: number; readonly currency: string };
+  /**
+   * The exchange rate the bank applied, as printed (camt `CcyXchg`, German MT940 `:86:` `KURS`):
+   * one unit of `sourceCurrency` buys `rate` units of `targetCurrency`. A decimal string, never a float.
+   */
+  readonly exchangeRate?: {
+    readonly sourceCurrency: string;
+    readonly targetCurrency: string;
+    readonly rate: string;
+  };
   /** Bank transaction code (`PMNT/RCDT/ESCT`, MT940 `NTRF` + GVC, BAI2 type code). */
   readonly transactionCode?: string;
   /** Where the entry was read from. */
