@@ -2,6 +2,7 @@ import { EncodingError } from '../errors/EncodingError.js';
 import { compareUtf8 } from './compareUtf8.js';
 import { describe, formatGoFloat } from './goNumber.js';
 import { type LoneSurrogateMode, quoteGoString } from './goString.js';
+import { MAX_JSON_NESTING } from './maxJsonNesting.js';
 import { childPath, indexPath, type LazyPath, resolvePath } from './path.js';
 
 /** True for `{}`-style objects (prototype Object.prototype or null), the only maps Go can mirror. */
@@ -11,67 +12,39 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * Writes `value` the way Go marshals the same value decoded into `any`: maps sorted by UTF-8 key
- * bytes (serialized by hand: JS objects put integer-like keys first), HTML escaping, shortest
- * float formatting. `undefined` object members are skipped (a Go map cannot hold them).
- * Internal: callers pass the lone-surrogate policy and the path of `value`.
- */
-export function writeGoJsonValue(
-  value: unknown,
-  mode: LoneSurrogateMode,
-  path: LazyPath,
-  ancestors: unknown[] = [],
-): string {
-  switch (typeof value) {
-    case 'string':
-      return quoteGoString(value, mode, path);
-    case 'number':
-      return formatGoFloat(value, path);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      break;
-    default:
-      throw new EncodingError(resolvePath(path), `${describe(value)} has no JSON form`);
-  }
-  if (value === null) return 'null';
-  if (ancestors.includes(value)) throw new EncodingError(resolvePath(path), 'circular reference');
-  ancestors.push(value);
-  let out: string;
-  if (Array.isArray(value)) {
-    out = '[';
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const itemPath = () => indexPath(resolvePath(path), i);
-      if (item === undefined) throw new EncodingError(itemPath(), 'undefined array item');
-      out += (i ? ',' : '') + writeGoJsonValue(item, mode, itemPath, ancestors);
-    }
-    out += ']';
-  } else if (isPlainObject(value)) {
-    out = writeGoJsonMap(value, mode, path, ancestors);
-  } else {
-    throw new EncodingError(
-      resolvePath(path),
-      `${describe(value)} is not a plain object, array or JSON primitive`,
-    );
-  }
-  ancestors.pop();
-  return out;
+/** One open array or map while writing: its remaining members and where it sits. */
+interface Frame {
+  readonly container: object;
+  /** Array items, or map entries as [quotedKey, value, key] in Go's key order. */
+  readonly members: readonly unknown[] | readonly (readonly [string, unknown, string])[];
+  readonly isArray: boolean;
+  next: number;
+  /** Key or index of this container in its parent (undefined for the root). */
+  readonly at: string | number | undefined;
 }
 
-/** A Go map: keys (after lone-surrogate handling, as Go decodes them) sorted by UTF-8 bytes. */
-export function writeGoJsonMap(
+/** Path of the value at `at` under the open frames (built only when an error is raised). */
+function pathOf(base: LazyPath, frames: readonly Frame[], at: string | number | undefined): string {
+  let path = resolvePath(base);
+  const steps = [...frames.slice(1).map((f) => f.at), ...(frames.length > 0 ? [at] : [])];
+  for (const step of steps) {
+    if (step === undefined) continue;
+    path = typeof step === 'number' ? indexPath(path, step) : childPath(path, step);
+  }
+  return path;
+}
+
+/** A Go map's entries: keys (after lone-surrogate handling, as Go decodes them) by UTF-8 bytes. */
+function mapEntries(
   map: Record<string, unknown>,
   mode: LoneSurrogateMode,
-  path: LazyPath,
-  ancestors: unknown[] = [],
-): string {
+  keyPath: (key: string) => string,
+): (readonly [string, unknown, string])[] {
   const entries: [quotedKey: string, sortKey: string, value: unknown, key: string][] = [];
   for (const key of Object.keys(map)) {
     const v = map[key];
     if (v === undefined) continue;
-    const quoted = quoteGoString(key, mode, () => childPath(resolvePath(path), key));
+    const quoted = quoteGoString(key, mode, () => keyPath(key));
     // Sort on the decoded key Go would see: lone surrogates become U+FFFD first.
     const sortKey =
       mode === 'replace'
@@ -80,14 +53,105 @@ export function writeGoJsonMap(
     entries.push([quoted, sortKey, v, key]);
   }
   entries.sort((a, b) => compareUtf8(a[1], b[1]));
-  let out = '{';
-  for (let i = 0; i < entries.length; i++) {
-    const [quoted, , v, key] = entries[i]!;
-    out +=
-      (i ? ',' : '') +
-      quoted +
-      ':' +
-      writeGoJsonValue(v, mode, () => childPath(resolvePath(path), key), ancestors);
+  return entries.map(([quoted, , v, key]) => [quoted, v, key] as const);
+}
+
+/**
+ * Writes `value` the way Go marshals the same value decoded into `any`: maps sorted by UTF-8 key
+ * bytes (serialized by hand: JS objects put integer-like keys first), HTML escaping, shortest
+ * float formatting. `undefined` object members are skipped (a Go map cannot hold them).
+ * Iterative, so nesting as deep as the node accepts never overflows the call stack; containers
+ * deeper than {@link MAX_JSON_NESTING} (counting `openAbove` already open around `value`) are an
+ * `EncodingError`. Internal: callers pass the lone-surrogate policy and the path of `value`.
+ */
+export function writeGoJsonValue(
+  value: unknown,
+  mode: LoneSurrogateMode,
+  path: LazyPath,
+  openAbove = 0,
+): string {
+  const frames: Frame[] = [];
+  const open = new Set<object>();
+  let out = '';
+  let current: unknown = value;
+  let at: string | number | undefined;
+  for (;;) {
+    // Write `current` (a primitive fully, a container by opening a frame).
+    const where = (): string => pathOf(path, frames, at);
+    switch (typeof current) {
+      case 'string':
+        out += quoteGoString(current, mode, where);
+        break;
+      case 'number':
+        out += formatGoFloat(current, where);
+        break;
+      case 'boolean':
+        out += current ? 'true' : 'false';
+        break;
+      case 'object': {
+        if (current === null) {
+          out += 'null';
+          break;
+        }
+        if (open.has(current)) throw new EncodingError(where(), 'circular reference');
+        if (frames.length + openAbove >= MAX_JSON_NESTING) {
+          throw new EncodingError(
+            where(),
+            `nested deeper than ${MAX_JSON_NESTING} levels (the node's JSON decoder limit)`,
+          );
+        }
+        if (Array.isArray(current)) {
+          frames.push({ container: current, members: current, isArray: true, next: 0, at });
+          out += '[';
+        } else if (isPlainObject(current)) {
+          const entries = mapEntries(current, mode, (key) => childPath(where(), key));
+          frames.push({ container: current, members: entries, isArray: false, next: 0, at });
+          out += '{';
+        } else {
+          throw new EncodingError(
+            where(),
+            `${describe(current)} is not a plain object, array or JSON primitive`,
+          );
+        }
+        open.add(current);
+        break;
+      }
+      default:
+        throw new EncodingError(where(), `${describe(current)} has no JSON form`);
+    }
+    // Find the next member to write, closing every container that is done.
+    for (;;) {
+      const top = frames[frames.length - 1];
+      if (!top) return out;
+      if (top.next < top.members.length) {
+        const i = top.next++;
+        if (i > 0) out += ',';
+        if (top.isArray) {
+          at = i;
+          current = top.members[i];
+          if (current === undefined)
+            throw new EncodingError(pathOf(path, frames, at), 'undefined array item');
+        } else {
+          const [quoted, v, key] = top.members[i] as readonly [string, unknown, string];
+          out += `${quoted}:`;
+          at = key;
+          current = v;
+        }
+        break;
+      }
+      out += top.isArray ? ']' : '}';
+      open.delete(top.container);
+      frames.pop();
+    }
   }
-  return out + '}';
+}
+
+/** A Go map (see {@link writeGoJsonValue}); `openAbove` containers are already open around it. */
+export function writeGoJsonMap(
+  map: Record<string, unknown>,
+  mode: LoneSurrogateMode,
+  path: LazyPath,
+  openAbove = 0,
+): string {
+  return writeGoJsonValue(map, mode, path, openAbove);
 }

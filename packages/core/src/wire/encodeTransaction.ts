@@ -50,7 +50,8 @@ class Writer {
     const v = this.tx[name];
     if (v === undefined || v === null) return;
     if (!isPlainObject(v)) throw new EncodingError(name, `expected an object, got ${describe(v)}`);
-    const body = writeGoJsonMap(v, this.mode, name);
+    // The transaction object is the one container open around the map.
+    const body = writeGoJsonMap(v, this.mode, name, 1);
     if (body === '{}') return;
     this.key(name);
     this.out += body;
@@ -74,7 +75,7 @@ class Writer {
     for (const [k, s] of Object.entries(v)) {
       if (typeof s !== 'string') throw new EncodingError(`signatures.${k}`, 'expected a string');
     }
-    this.out += writeGoJsonMap(v, this.mode, 'signatures');
+    this.out += writeGoJsonMap(v, this.mode, 'signatures', 1);
   }
 }
 

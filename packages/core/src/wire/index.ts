@@ -18,6 +18,7 @@ export { type EncodeGoJsonOptions, encodeGoJson } from './encodeGoJson.js';
 export { generatePrivateKey } from './generatePrivateKey.js';
 export { generateSigner } from './generateSigner.js';
 export type { LoneSurrogateMode } from './goString.js';
+export { MAX_JSON_NESTING } from './maxJsonNesting.js';
 export { ownerSignableBytes } from './ownerSignableBytes.js';
 export {
   parseEventTx,

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../encodeGoJsonValue.js';
 import { describe } from '../goNumber.js';
 import { utf8Length } from '../hex.js';
+import { MAX_JSON_NESTING } from '../maxJsonNesting.js';
 import { childPath, indexPath } from '../path.js';
 import type { Issues } from './Issues.js';
 
@@ -115,9 +116,28 @@ export function checkKnownKeys(issues: Issues, input: object, allowed: readonly 
   }
 }
 
+/** A location in a checked value: built lazily, only when an issue is raised. */
+interface At {
+  readonly parent: At | undefined;
+  readonly step: string | number;
+}
+
+function pathAt(base: string, at: At | undefined): string {
+  const steps: (string | number)[] = [];
+  for (let a = at; a; a = a.parent) steps.push(a.step);
+  let path = base;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    path = typeof step === 'number' ? indexPath(path, step) : childPath(path, step);
+  }
+  return path;
+}
+
 /**
  * A JSON object for `payload` / `attributes`: plain objects and arrays only, finite numbers,
- * integers within the safe range (payload numbers pass through float64), no lone surrogates.
+ * integers within the safe range (payload numbers pass through float64), no lone surrogates, and
+ * no deeper than the node's decoder accepts inside a transaction ({@link MAX_JSON_NESTING} − 1).
+ * Walks without recursion, so a deep value gets an issue, never a stack overflow.
  */
 export function checkJsonObject(issues: Issues, path: string, value: unknown, received = false): boolean {
   if (!isPlainObject(value)) {
@@ -125,68 +145,111 @@ export function checkJsonObject(issues: Issues, path: string, value: unknown, re
     return false;
   }
   const before = issues.list.length;
-  checkJsonValue(issues, path, value, [], received);
+  checkJsonValue(issues, path, value, received);
   return issues.list.length === before;
 }
 
 // `received`: a value decoded from someone else's JSON; Go copes with unsafe integers (float64)
 // and lone surrogates (U+FFFD) there, so only shapes that cannot come from JSON are refused.
-function checkJsonValue(
-  issues: Issues,
-  path: string,
-  value: unknown,
-  ancestors: unknown[],
-  received: boolean,
-): void {
-  switch (typeof value) {
-    case 'string':
-      if (!received && LONE_SURROGATE_RE.test(value))
-        issues.add(path, 'contains a lone UTF-16 surrogate (not encodable as UTF-8)');
+function checkJsonValue(issues: Issues, base: string, root: unknown, received: boolean): void {
+  const maxDepth = MAX_JSON_NESTING - 1;
+  // Depth-first; an `exit` entry closes a container so cycles are told from shared subtrees.
+  type Item = { value: unknown; at: At | undefined; depth: number } | { exit: object };
+  const stack: Item[] = [{ value: root, at: undefined, depth: 1 }];
+  const open = new Set<object>();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if ('exit' in item) {
+      open.delete(item.exit);
+      continue;
+    }
+    const { value, at, depth } = item;
+    const here = () => pathAt(base, at);
+    switch (typeof value) {
+      case 'string':
+        if (!received && LONE_SURROGATE_RE.test(value))
+          issues.add(here(), 'contains a lone UTF-16 surrogate (not encodable as UTF-8)');
+        continue;
+      case 'boolean':
+        continue;
+      case 'number':
+        if (!Number.isFinite(value)) issues.add(here(), `expected a finite number, got ${value}`);
+        else if (!received && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+          issues.add(here(), `integer ${value} is outside ±(2^53−1) and would lose precision; use a string`);
+        }
+        continue;
+      case 'object':
+        break;
+      default:
+        issues.add(here(), `${describe(value)} has no JSON form`);
+        continue;
+    }
+    if (value === null) continue;
+    if (open.has(value)) {
+      issues.add(here(), 'circular reference');
+      continue;
+    }
+    if (depth > maxDepth) {
+      issues.add(
+        here(),
+        `nested deeper than ${maxDepth} levels: the node's JSON decoder refuses more than ${MAX_JSON_NESTING} in a transaction`,
+      );
       return;
-    case 'boolean':
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) issues.add(path, `expected a finite number, got ${value}`);
-      else if (!received && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        issues.add(path, `integer ${value} is outside ±(2^53−1) and would lose precision; use a string`);
+    }
+    const children: Item[] = [];
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (child === undefined) issues.add(pathAt(base, { parent: at, step: i }), 'undefined array item');
+        else children.push({ value: child, at: { parent: at, step: i }, depth: depth + 1 });
       }
-      return;
-    case 'object':
-      break;
-    default:
-      issues.add(path, `${describe(value)} has no JSON form`);
-      return;
-  }
-  if (value === null) return;
-  if (ancestors.includes(value)) {
-    issues.add(path, 'circular reference');
-    return;
-  }
-  ancestors.push(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === undefined) issues.add(indexPath(path, i), 'undefined array item');
-      else checkJsonValue(issues, indexPath(path, i), item, ancestors, received);
+    } else if (isPlainObject(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (!received && LONE_SURROGATE_RE.test(k))
+          issues.add(pathAt(base, { parent: at, step: k }), 'key contains a lone UTF-16 surrogate');
+        if (v !== undefined) children.push({ value: v, at: { parent: at, step: k }, depth: depth + 1 });
+      }
+    } else {
+      issues.add(here(), `${describe(value)} is not a plain object, array or JSON primitive`);
+      continue;
     }
-  } else if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (!received && LONE_SURROGATE_RE.test(k))
-        issues.add(childPath(path, k), 'key contains a lone UTF-16 surrogate');
-      if (v !== undefined) checkJsonValue(issues, childPath(path, k), v, ancestors, received);
-    }
-  } else {
-    issues.add(path, `${describe(value)} is not a plain object, array or JSON primitive`);
+    open.add(value);
+    stack.push({ exit: value });
+    // Reversed, so members are checked (and reported) in their own order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  ancestors.pop();
 }
 
-/** Deep copy of a checked JSON value: `undefined` members dropped, -0 turned into 0. */
+/**
+ * Deep copy of a checked JSON value: `undefined` members dropped, -0 turned into 0. Iterative, so
+ * any depth the checks let through is copied without recursion.
+ */
 export function cloneJson<T>(value: T): T {
-  if (typeof value === 'number') return (value === 0 ? 0 : value) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => cloneJson(v)) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = cloneJson(v);
-  return out as T;
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'number') return v === 0 ? 0 : v;
+    if (typeof v !== 'object' || v === null) return v;
+    return Array.isArray(v) ? new Array<unknown>(v.length) : {};
+  };
+  const root = copy(value);
+  const work: [source: object, target: Record<string, unknown> | unknown[]][] = [];
+  if (typeof root === 'object' && root !== null) work.push([value as object, root as never]);
+  for (let item = work.pop(); item; item = work.pop()) {
+    const [source, target] = item;
+    if (Array.isArray(source)) {
+      const out = target as unknown[];
+      for (let i = 0; i < source.length; i++) {
+        const c = copy(source[i]);
+        out[i] = c;
+        if (typeof c === 'object' && c !== null) work.push([source[i] as object, c as never]);
+      }
+    } else {
+      const out = target as Record<string, unknown>;
+      for (const [k, v] of Object.entries(source)) {
+        if (v === undefined) continue;
+        const c = copy(v);
+        out[k] = c;
+        if (typeof c === 'object' && c !== null) work.push([v as object, c as never]);
+      }
+    }
+  }
+  return root as T;
 }
