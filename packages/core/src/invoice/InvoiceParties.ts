@@ -48,7 +48,9 @@ function field(event: VerifiedInvoiceEvent, name: string): string | undefined {
 /**
  * Derives {@link InvoiceParties} from the verified stream (first `invoice.issued` signed by the
  * supplier it names, first `carrier.shipped` and `factor.purchased` whose payload names their
- * signer) and, when given, the title's owners. Returns `undefined` before `invoice.issued`.
+ * signer) and, when given, the title's owners. The supplier must be `supplierQuid` (the title's
+ * first issuer) when given, else the owner with stakeType "supplier" when owners are given.
+ * Pass only events whose signers' roles allow them. Returns `undefined` before `invoice.issued`.
  * It does not judge the events; {@link deriveInvoiceLifecycle} does.
  *
  * @example
@@ -60,11 +62,16 @@ function field(event: VerifiedInvoiceEvent, name: string): string | undefined {
 export function deriveInvoiceParties(
   events: readonly VerifiedInvoiceEvent[],
   titleOwners?: readonly TitleOwner[],
+  supplierQuid?: string,
 ): InvoiceParties | undefined {
+  // The supplier is the title's first issuer when known, else the owner with stakeType
+  // "supplier": a co-owner naming itself supplier in an earlier invoice.issued is not it.
+  const supplier = supplierQuid ?? titleOwners?.find((o) => o.stakeType === 'supplier')?.ownerId ?? undefined;
   const issued = events.find(
     (e) =>
       e.eventType === INVOICE_EVENT_TYPES.INVOICE_ISSUED &&
       field(e, 'supplierQuid') === e.signerQuid &&
+      (supplier === undefined || e.signerQuid === supplier) &&
       field(e, 'buyerQuid') !== undefined,
   );
   if (!issued) return undefined;

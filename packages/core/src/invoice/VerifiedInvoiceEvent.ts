@@ -21,4 +21,10 @@ export interface VerifiedInvoiceEvent {
   readonly sequence: number;
   /** Unix seconds. */
   readonly timestamp: number;
+  /**
+   * The transaction signature (hex). The node's EVENT id leaves out payload and signer, so two
+   * different events can share an id; the lifecycle tells a repeat from a collision with it (or,
+   * without it, with signer and payload).
+   */
+  readonly signature?: string;
 }

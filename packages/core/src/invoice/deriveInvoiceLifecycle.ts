@@ -1,3 +1,4 @@
+import { encodeGoJson } from '../wire/encodeGoJson.js';
 import { checkParsedEventSigner } from './checkEventSigner.js';
 import type { CurrencyCode } from './currencies.js';
 import type { InvoiceParties, TitleOwner } from './InvoiceParties.js';
@@ -60,6 +61,31 @@ export type LifecycleViolationCode =
   | 'PAYMENT_EXCEEDS_OPEN';
 
 /**
+ * Two different events the stream cannot tell apart by position: `EVENT_ID` when they share a
+ * transaction id (the node's EVENT id covers neither payload nor signer), `SEQUENCE` when they
+ * share a sequence number (the node accepts several pending events with one sequence, so two
+ * financiers racing to buy the same invoice both land). Both events are still judged on their own
+ * merits; the conflict is a flag for whoever acts on the invoice.
+ *
+ * @example
+ * ```ts
+ * for (const c of lifecycle.conflicts) console.warn(c.code, c.events.map((e) => `${e.eventType} by ${e.signerQuid}`));
+ * ```
+ */
+export interface LifecycleConflict {
+  readonly code: 'EVENT_ID_CONFLICT' | 'SEQUENCE_CONFLICT';
+  /** The shared event id, or the shared sequence as a decimal string. */
+  readonly key: string;
+  readonly events: readonly {
+    readonly eventId: string;
+    readonly eventType: string;
+    readonly signerQuid: string;
+    readonly sequence: number;
+  }[];
+  readonly message: string;
+}
+
+/**
  * An event refused by the state machine: it is kept here, never silently dropped.
  *
  * @example
@@ -70,6 +96,8 @@ export type LifecycleViolationCode =
 export interface LifecycleViolation {
   readonly eventId: string;
   readonly eventType: string;
+  /** Who signed the refused event (event ids alone can collide). */
+  readonly signerQuid?: string;
   readonly code: LifecycleViolationCode;
   readonly message: string;
 }
@@ -145,6 +173,8 @@ export interface InvoiceLifecycle {
   readonly parties: InvoiceParties | null;
   readonly history: readonly LifecycleTransition[];
   readonly violations: readonly LifecycleViolation[];
+  /** Different events sharing an id or a sequence (see {@link LifecycleConflict}). */
+  readonly conflicts: readonly LifecycleConflict[];
   readonly totals: LifecycleTotals;
   readonly shipment: (CarrierShippedPayload & Sourced) | null;
   readonly delivery: (CarrierDeliveredPayload & Sourced) | null;
@@ -173,6 +203,12 @@ export interface LifecycleOptions {
    * those stake types. Without them those checks fall back to "anyone but supplier and buyer".
    */
   readonly titleOwners?: readonly TitleOwner[];
+  /**
+   * The invoice's supplier as the title proves it: the issuer of its first valid version (core's
+   * `checkTitleCustody`). With it, only that quid may sign `invoice.issued`, so a co-owner that
+   * names itself supplier and lands first cannot take the invoice over.
+   */
+  readonly supplierQuid?: string;
   /** Check who signed each event (default true). Turn off only for data already checked. */
   readonly checkSigners?: boolean;
 }
@@ -398,13 +434,35 @@ function ownerCheck(
   return undefined;
 }
 
+function payloadText(event: VerifiedInvoiceEvent): string | undefined {
+  try {
+    return event.payload === undefined ? '' : encodeGoJson(event.payload, { loneSurrogates: 'replace' });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The same event seen twice: same id, signer and type, and the same payload (a re-signed or
+ * high-s twin is still the same event); the signature decides only when a payload cannot be
+ * written.
+ */
+function sameEvent(a: VerifiedInvoiceEvent, b: VerifiedInvoiceEvent): boolean {
+  if (a.id !== b.id || a.signerQuid !== b.signerQuid || a.eventType !== b.eventType) return false;
+  const [ta, tb] = [payloadText(a), payloadText(b)];
+  if (ta !== undefined && tb !== undefined) return ta === tb;
+  return a.signature !== undefined && a.signature.toLowerCase() === b.signature?.toLowerCase();
+}
+
 /**
  * Derives an invoice's lifecycle from the verified events of its TITLE stream, in stream
  * order. A pure function: the same events (and options) always give the same result.
  *
  * Every accepted event is a transition in `history`; every refused event is a `violation`
  * (with a code and a message) and changes nothing. Nothing is silently ignored: events of
- * other domains are `UNKNOWN_EVENT_TYPE` violations.
+ * other domains are `UNKNOWN_EVENT_TYPE` violations. Only a true repeat (same id, signer, type
+ * and payload) is a `DUPLICATE_EVENT`; different events sharing an id or a sequence are all
+ * judged and reported in `conflicts`, so a colliding event can never push out the genuine one.
  *
  * Guards (violation code when broken), checked after the payload schema and, unless
  * `checkSigners: false`, the signer rules of {@link checkEventSigner}:
@@ -469,18 +527,46 @@ export function deriveInvoiceLifecycle(
   };
   const history: LifecycleTransition[] = [];
   const violations: LifecycleViolation[] = [];
-  const seen = new Set<string>();
+  const byId = new Map<string, VerifiedInvoiceEvent[]>();
+  const bySequence = new Map<number, VerifiedInvoiceEvent[]>();
+  const conflicts = new Map<
+    string,
+    { code: LifecycleConflict['code']; key: string; events: VerifiedInvoiceEvent[] }
+  >();
+  const conflict = (
+    code: LifecycleConflict['code'],
+    key: string,
+    earlier: readonly VerifiedInvoiceEvent[],
+    event: VerifiedInvoiceEvent,
+  ) => {
+    const entry = conflicts.get(`${code}:${key}`) ?? { code, key, events: [...earlier] };
+    entry.events.push(event);
+    conflicts.set(`${code}:${key}`, entry);
+  };
   const checkSigners = options.checkSigners ?? true;
 
   for (const event of events) {
     const refuse = ([code, message]: Refusal) => {
-      violations.push({ eventId: event.id, eventType: event.eventType, code, message });
+      violations.push({
+        eventId: event.id,
+        eventType: event.eventType,
+        signerQuid: event.signerQuid,
+        code,
+        message,
+      });
     };
-    if (seen.has(event.id)) {
+    // The EVENT id covers neither payload nor signer: only a true repeat is a duplicate; a
+    // different event under the same id is a conflict and is still judged on its own.
+    const sameId = byId.get(event.id) ?? [];
+    if (sameId.some((e) => sameEvent(e, event))) {
       refuse(['DUPLICATE_EVENT', `event ${event.id} appears twice in the stream`]);
       continue;
     }
-    seen.add(event.id);
+    if (sameId.length > 0) conflict('EVENT_ID_CONFLICT', event.id, sameId, event);
+    byId.set(event.id, [...sameId, event]);
+    const sameSequence = (bySequence.get(event.sequence) ?? []).filter((e) => e.id !== event.id);
+    if (sameSequence.length > 0) conflict('SEQUENCE_CONFLICT', String(event.sequence), sameSequence, event);
+    bySequence.set(event.sequence, [...(bySequence.get(event.sequence) ?? []), event]);
     const result = safeParseInvoiceEventPayload(event.eventType, event.payload);
     if (!result.ok) {
       const unknown = result.issues[0]?.path === 'eventType';
@@ -500,6 +586,18 @@ export function deriveInvoiceLifecycle(
     const structural =
       (parsed.eventType === 'invoice.issued' && acc.issued) ||
       (parsed.eventType === 'carrier.delivered' && !acc.shipment);
+    if (
+      checkSigners &&
+      parsed.eventType === 'invoice.issued' &&
+      options.supplierQuid !== undefined &&
+      event.signerQuid !== options.supplierQuid
+    ) {
+      refuse([
+        'SIGNER_NOT_AUTHORIZED',
+        `invoice.issued must be signed by the title's first issuer ${options.supplierQuid}, not ${event.signerQuid}`,
+      ]);
+      continue;
+    }
     if (checkSigners && !structural) {
       const parties =
         acc.parties ??
@@ -536,6 +634,20 @@ export function deriveInvoiceLifecycle(
     parties: acc.parties,
     history,
     violations,
+    conflicts: [...conflicts.values()].map(({ code, key, events: list }) => ({
+      code,
+      key,
+      events: list.map((e) => ({
+        eventId: e.id,
+        eventType: e.eventType,
+        signerQuid: e.signerQuid,
+        sequence: e.sequence,
+      })),
+      message:
+        code === 'EVENT_ID_CONFLICT'
+          ? `${list.length} different events share id ${key}`
+          : `${list.length} different events share sequence ${key}`,
+    })),
     totals: {
       invoicedMinor: acc.invoiced,
       creditedMinor: acc.credited,

@@ -8,12 +8,20 @@ export {
   type SignerCheckResult,
   type SignerRole,
 } from './checkEventSigner.js';
+export {
+  checkTitleCustody,
+  type TitleCustody,
+  type TitleCustodyCode,
+  type TitleCustodyOptions,
+  type TitleCustodyViolation,
+} from './checkTitleCustody.js';
 export { computeInvoiceTotals, type InvoiceTotals } from './computeInvoiceTotals.js';
 export { type CurrencyCode, currencyExponent, ISO_4217_EXPONENTS, isCurrencyCode } from './currencies.js';
 export {
   type DisputeRecord,
   deriveInvoiceLifecycle,
   type InvoiceLifecycle,
+  type LifecycleConflict,
   type LifecycleOptions,
   type LifecycleTotals,
   type LifecycleTransition,
