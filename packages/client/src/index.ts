@@ -29,6 +29,7 @@ export { TimeoutError, type TimeoutKind } from './errors/TimeoutError.js';
 export { TransactionLostError } from './errors/TransactionLostError.js';
 export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
 export { UnknownFieldError } from './errors/UnknownFieldError.js';
+export { IdentityTakeoverError } from './ledger/IdentityTakeoverError.js';
 export {
   InvoiceLedger,
   type InvoiceLedgerOptions,
@@ -37,7 +38,14 @@ export {
 } from './ledger/InvoiceLedger.js';
 export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
 export { LedgerVerificationError, type LedgerVerificationReason } from './ledger/LedgerVerificationError.js';
-export { type InvoiceView, type RejectedInvoiceEvent, readInvoice } from './ledger/readInvoice.js';
+export {
+  type InvoiceView,
+  type LedgerViolation,
+  type LedgerViolationCode,
+  type RejectedInvoiceEvent,
+  readInvoice,
+} from './ledger/readInvoice.js';
+export { readTitleHistory, type TitleHistory } from './ledger/readTitleHistory.js';
 export { hasNextPage, paginate } from './paginate.js';
 export {
   QuidnugClient,

@@ -19,6 +19,7 @@ import {
   invoiceHash,
   type JsonObject,
   type PaymentReceivedPayload,
+  quidIdFromPublicKey,
   type Signer,
   type TitleTx,
   type TrustTx,
@@ -27,6 +28,7 @@ import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { type InvoiceView, readInvoice } from './readInvoice.js';
 
@@ -78,6 +80,14 @@ export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'iss
   /** Financiers that may later buy the invoice: they become small co-owners of the title. */
   readonly financierQuids?: readonly string[];
 };
+
+function quidOf(publicKey: string): string | undefined {
+  try {
+    return quidIdFromPublicKey(publicKey);
+  } catch {
+    return undefined;
+  }
+}
 
 type Timed<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -171,6 +181,19 @@ export class InvoiceLedger {
   ): Promise<IdentityTx> {
     await this.#domain(o);
     const existing = await this.client.findIdentity(input.signer.quidId, o);
+    if (
+      existing &&
+      (existing.quidId !== input.signer.quidId || quidOf(existing.publicKey) !== existing.quidId)
+    ) {
+      // Someone re-registered this quid with its own key: provably forged (the key does not derive
+      // to the quid). Outbidding its updateNonce is not a fix (it may be 2^53-1); say so instead.
+      throw new IdentityTakeoverError({
+        quidId: input.signer.quidId,
+        forgedKeyQuid: quidOf(existing.publicKey),
+        updateNonce: existing.updateNonce,
+        transactionId: existing.id,
+      });
+    }
     const listed = existing?.attributes?.[DOCUMENT_KEYS_ATTRIBUTE];
     const keys = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
     const wanted = input.documentKey ? documentKeyAttribute(input.documentKey) : undefined;

@@ -13,12 +13,16 @@ export type LedgerVerificationReason =
   | 'WRONG_SUBJECT'
   | 'UNKNOWN_SIGNER'
   | 'KEY_MISMATCH'
-  | 'BAD_TITLE';
+  | 'BAD_TITLE'
+  | 'NO_VALID_TITLE';
 
 /**
  * The node (or something between it and the app) returned data that does not hold up: an event
  * whose signature does not verify, that belongs to another subject, or that was signed by a key
- * other than its signer's registered one. The ledger refuses the whole read rather than act on it.
+ * other than its signer's registered one, or a title whose chain of custody has no valid version at
+ * all (`NO_VALID_TITLE`). The ledger refuses the whole read rather than act on it: these mean no
+ * trustworthy view exists. Weaknesses the ledger can see around (a forged identity record, a
+ * title version without co-signatures, colliding events) are `InvoiceView.violations` instead.
  *
  * @example
  * ```ts

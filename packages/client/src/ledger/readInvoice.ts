@@ -1,12 +1,17 @@
 import {
   authorizedSignerRoles,
   checkEventSigner,
+  checkTitleCustody,
   deriveInvoiceLifecycle,
   deriveInvoiceParties,
   type EventTx,
+  encodeGoJson,
+  type IdentityTx,
   type InvoiceLifecycle,
   type QuidnugTx,
   quidIdFromPublicKey,
+  type TitleCustody,
+  type TitleCustodyCode,
   type TitleTx,
   type VerifiedInvoiceEvent,
   verifyTransactionAsync,
@@ -14,9 +19,15 @@ import {
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
+import { readTitleHistory } from './readTitleHistory.js';
 
 /**
- * An event the ledger did not count: genuine on the node, but not from the party entitled to it.
+ * An event the ledger did not count: genuine on the node, but not from the party entitled to it
+ * (`ROLE_NOT_ENTITLED`, a signer check code), signed by a party that owned the invoice only
+ * through a title version the chain of custody refuses (`OWNER_ONLY_BY_INVALID_TITLE`), by a
+ * party not among the owners the ledger could read (`NOT_AN_OWNER`, only when the title history
+ * is unavailable), or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
+ * payload nested deeper than any node accepts).
  *
  * @example
  * ```ts
@@ -30,26 +41,70 @@ export interface RejectedInvoiceEvent {
 }
 
 /**
+ * What the read path flags while still giving a correct view:
+ *
+ * | code | meaning |
+ * |---|---|
+ * | a `TitleCustodyCode` | a committed TITLE version the chain of custody refuses (ownership stays with the last valid one) |
+ * | `TITLE_HISTORY_UNAVAILABLE` | the node's blocks do not show the title's history: only the current version was checked on its own |
+ * | `IDENTITY_FORGED` | the node's identity record for a quid carries a key that does not derive to it: ignored |
+ * | `EVENT_ID_CONFLICT`, `SEQUENCE_CONFLICT` | different events share an id or a sequence (see core's `LifecycleConflict`) |
+ *
+ * @example
+ * ```ts
+ * const code: LedgerViolationCode = 'IDENTITY_FORGED';
+ * ```
+ */
+export type LedgerViolationCode =
+  | TitleCustodyCode
+  | 'TITLE_HISTORY_UNAVAILABLE'
+  | 'IDENTITY_FORGED'
+  | 'EVENT_ID_CONFLICT'
+  | 'SEQUENCE_CONFLICT';
+
+/**
+ * One flagged weakness of a read (see {@link LedgerViolationCode}).
+ *
+ * @example
+ * ```ts
+ * for (const v of view.violations) console.warn(v.code, v.ref, v.message);
+ * ```
+ */
+export interface LedgerViolation {
+  readonly code: LedgerViolationCode;
+  /** What it is about: a title transaction id, a quid, an event id or a sequence. */
+  readonly ref: string;
+  readonly message: string;
+}
+
+/**
  * An invoice as the ledger reads it: title, verified stream and lifecycle.
  *
  * @example
  * ```ts
  * const view: InvoiceView = await ledger.getInvoice('inv-1');
  * console.log(view.lifecycle.state, view.events.length, view.title.owners);
+ * if (view.violations.length > 0) holdFunding(view.violations);
  * ```
  */
 export interface InvoiceView {
   readonly invoiceId: string;
-  /** The committed TITLE (its signature verified). */
+  /** The last TITLE version the chain of custody accepts (its signature verified). */
   readonly title: TitleTx;
+  /** The TITLE the node reports as current (differs from `title` after a refused overwrite). */
+  readonly nodeTitle: TitleTx;
+  /** The chain-of-custody check of every committed version (core's `checkTitleCustody`). */
+  readonly custody: TitleCustody;
   /** Every event whose signature verified and whose signer is entitled to it, in commit order. */
   readonly events: readonly VerifiedInvoiceEvent[];
-  /** Genuine events refused because the signer's role does not allow them. */
+  /** Genuine events refused because of who signed them (see {@link RejectedInvoiceEvent}). */
   readonly rejected: readonly RejectedInvoiceEvent[];
   /** Lifecycle state and facts from `deriveInvoiceLifecycle`. */
   readonly lifecycle: InvoiceLifecycle;
-  /** Role each signer registered in its IDENTITY (`attributes.role`). */
+  /** Role each signer registered in its genuine IDENTITY (`attributes.role`). */
   readonly roles: Readonly<Record<string, string>>;
+  /** Weaknesses flagged on the way (empty for a clean read); act on none of them blindly. */
+  readonly violations: readonly LedgerViolation[];
 }
 
 async function verified(tx: QuidnugTx): Promise<boolean> {
@@ -60,17 +115,47 @@ async function verified(tx: QuidnugTx): Promise<boolean> {
   }
 }
 
+function quidOf(publicKey: string): string | undefined {
+  try {
+    return quidIdFromPublicKey(publicKey);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a payload cannot even be written as the node signs it (undefined when it can). */
+function unwritable(payload: EventTx['payload']): string | undefined {
+  try {
+    if (payload !== undefined) encodeGoJson(payload, { loneSurrogates: 'replace' });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const sameTx = (a: TitleTx, b: TitleTx): boolean => a.id === b.id && a.signature === b.signature;
+
 /**
- * Reads an invoice and checks everything the node returned before using it: the title's and every
- * event's signature, that each event is on this invoice's stream, that its key is the signer's
- * registered key and that the signer is a co-owner; then drops events whose signer's role may not
- * sign them (checked with core's `checkEventSigner`) and derives the lifecycle.
- * Anything forged or altered throws `LedgerVerificationError`.
+ * Reads an invoice and checks everything the node returned before using it, strict where the node
+ * is weak (PROTOCOL §6.3–§6.5, G11):
+ *
+ * - the title's chain of custody from the node's blocks (core's `checkTitleCustody`): the first
+ *   version issued by the supplier, every later one co-signed by the previous owners with the keys
+ *   that derive to their quids; refused versions are violations and own nothing;
+ * - identity records whose key does not derive to their quid are forged: flagged and ignored; a
+ *   participant's role comes from its last genuine record;
+ * - every event's signature, subject and signer (the quid its key derives to), then its signer's
+ *   role and, from role-accepted events only, the parties (the supplier is the title's first
+ *   issuer), then core's lifecycle, which reports colliding ids and sequences.
+ *
+ * Returns a view with typed `violations` and `rejected` events wherever a correct read is still
+ * possible; throws `LedgerVerificationError` only when no trustworthy view exists (a tampered
+ * title or event, an event from someone who never owned the title, no valid title version).
  *
  * @example
  * ```ts
  * const view = await readInvoice(client, 'inv-1');
- * console.log(view.lifecycle.state, view.events.length);
+ * console.log(view.lifecycle.state, view.events.length, view.violations);
  * ```
  */
 export async function readInvoice(
@@ -78,27 +163,80 @@ export async function readInvoice(
   invoiceId: string,
   o: CallOptions = {},
 ): Promise<InvoiceView> {
-  const title = await client.getTitle(invoiceId, o);
-  if (title.assetId !== invoiceId || !(await verified(title))) {
-    throw new LedgerVerificationError('BAD_TITLE', title.id, `title of ${invoiceId} does not verify`);
+  const nodeTitle = await client.getTitle(invoiceId, o);
+  if (nodeTitle.assetId !== invoiceId || !(await verified(nodeTitle))) {
+    throw new LedgerVerificationError('BAD_TITLE', nodeTitle.id, `title of ${invoiceId} does not verify`);
   }
-  const owners = [...(title.owners ?? []), ...(title.previousOwners ?? [])];
-  const ownerIds = new Set(owners.map((x) => x.ownerId));
+  const violations: LedgerViolation[] = [];
+  const history = await readTitleHistory(client, invoiceId, o);
+  // Complete when the node's current title is among the committed versions read from its blocks.
+  const complete = history.available && history.titles.some((t) => sameTx(t, nodeTitle));
+  const versions = complete ? history.titles : [nodeTitle];
+  if (!complete) {
+    violations.push({
+      code: 'TITLE_HISTORY_UNAVAILABLE',
+      ref: nodeTitle.id,
+      message: history.available
+        ? "the node's current title is in none of its blocks: only that version was checked"
+        : 'the node does not serve /blocks: only the current title version was checked',
+    });
+  }
+
+  // Identities: the node's record when its key derives to the quid, else the last genuine one.
+  const identities = new Map<string, IdentityTx | undefined>();
+  const identity = async (quid: string): Promise<IdentityTx | undefined> => {
+    if (identities.has(quid)) return identities.get(quid);
+    const record = await client.findIdentity(quid, o);
+    let genuine: IdentityTx | undefined;
+    if (record && record.quidId === quid && quidOf(record.publicKey) === quid) genuine = record;
+    else {
+      if (record) {
+        violations.push({
+          code: 'IDENTITY_FORGED',
+          ref: quid,
+          message: `the node's identity record for ${quid} (${record.id}, updateNonce ${record.updateNonce}) carries a key of ${quidOf(record.publicKey) ?? 'no valid quid'}: forged, ignored`,
+        });
+      }
+      const earlier = history.genuineIdentities.get(quid);
+      genuine = earlier && (await verified(earlier)) ? earlier : undefined;
+    }
+    identities.set(quid, genuine);
+    return genuine;
+  };
+
+  // Keys of previous owners that must co-sign transfers: only keys deriving to the quid count.
+  const cosigners = new Set(versions.flatMap((v) => (v.previousOwners ?? []).map((p) => p.ownerId)));
+  const keys = new Map<string, string>();
+  for (const quid of cosigners) {
+    const record = await identity(quid);
+    if (record) keys.set(quid, record.publicKey);
+  }
+  const custody = checkTitleCustody(versions, (quid) => keys.get(quid), { complete });
+  for (const v of custody.violations) {
+    violations.push({
+      code: v.code,
+      ref: v.titleId,
+      message: `title version ${v.version} issued by ${v.issuerQuid ?? '?'}: ${v.message}`,
+    });
+  }
+  const title = custody.current;
+  if (!title) {
+    throw new LedgerVerificationError(
+      'NO_VALID_TITLE',
+      nodeTitle.id,
+      `no committed version of the title of ${invoiceId} holds up (${custody.violations.map((v) => v.code).join(', ')})`,
+    );
+  }
+  const validOwners = new Set(custody.accepted.flatMap((t) => (t.owners ?? []).map((x) => x.ownerId)));
+  const anyOwner = new Set(versions.flatMap((t) => [...(t.owners ?? []), ...(t.previousOwners ?? [])]));
+  const everOwner = new Set([...anyOwner].map((x) => x.ownerId));
+
   const raw: EventTx[] = [];
   for await (const event of client.iterateStreamEvents(invoiceId, { limit: 1000 }, o)) raw.push(event);
 
-  const keys = new Map<string, { publicKey: string; role: string }>();
-  const identity = async (quid: string): Promise<{ publicKey: string; role: string } | undefined> => {
-    if (!keys.has(quid)) {
-      const id = await client.findIdentity(quid, o);
-      if (!id) return undefined;
-      const role = id.attributes?.['role'];
-      keys.set(quid, { publicKey: id.publicKey, role: typeof role === 'string' ? role : '' });
-    }
-    return keys.get(quid);
-  };
-
   const events: VerifiedInvoiceEvent[] = [];
+  const rejected: RejectedInvoiceEvent[] = [];
+  const roles = new Map<string, string>();
   for (const e of raw) {
     if (e.subjectId !== invoiceId || e.subjectType !== 'TITLE') {
       throw new LedgerVerificationError(
@@ -107,48 +245,81 @@ export async function readInvoice(
         `event belongs to ${e.subjectType} ${e.subjectId}`,
       );
     }
-    if (!(await verified(e))) {
-      throw new LedgerVerificationError(
-        'BAD_SIGNATURE',
-        e.id,
-        `signature of ${e.eventType} #${e.sequence} does not verify`,
-      );
-    }
-    const signerQuid = quidIdFromPublicKey(e.publicKey);
-    const registered = ownerIds.has(signerQuid) ? await identity(signerQuid) : undefined;
-    if (!registered) {
-      throw new LedgerVerificationError(
-        'UNKNOWN_SIGNER',
-        e.id,
-        `signer ${signerQuid} is not a registered co-owner`,
-      );
-    }
-    if (registered.publicKey !== e.publicKey) {
-      throw new LedgerVerificationError(
-        'KEY_MISMATCH',
-        e.id,
-        `signer ${signerQuid} signed with a key it never registered`,
-      );
-    }
-    events.push({
+    const signerQuid = quidOf(e.publicKey) ?? '';
+    const event: VerifiedInvoiceEvent = {
       id: e.id,
       eventType: e.eventType,
       payload: e.payload,
       signerQuid,
       sequence: e.sequence,
       timestamp: e.timestamp,
-    });
+      signature: e.signature,
+    };
+    // A payload no node could have signed bytes for is one bad event, not a bad invoice.
+    const cannotWrite = unwritable(e.payload);
+    if (cannotWrite !== undefined) {
+      rejected.push({
+        event,
+        code: 'UNVERIFIABLE_EVENT',
+        message: `payload cannot be verified: ${cannotWrite}`,
+      });
+      continue;
+    }
+    if (signerQuid === '' || !(await verified(e))) {
+      throw new LedgerVerificationError(
+        'BAD_SIGNATURE',
+        e.id,
+        `signature of ${e.eventType} #${e.sequence} does not verify`,
+      );
+    }
+    if (!validOwners.has(signerQuid)) {
+      if (everOwner.has(signerQuid)) {
+        rejected.push({
+          event,
+          code: 'OWNER_ONLY_BY_INVALID_TITLE',
+          message: `${signerQuid} owns the invoice only through a title version the chain of custody refuses`,
+        });
+        continue;
+      }
+      if (!complete) {
+        rejected.push({ event, code: 'NOT_AN_OWNER', message: `${signerQuid} is not among the owners read` });
+        continue;
+      }
+      throw new LedgerVerificationError(
+        'UNKNOWN_SIGNER',
+        e.id,
+        `signer ${signerQuid} is not a registered co-owner`,
+      );
+    }
+    const registered = await identity(signerQuid);
+    if (!registered) {
+      throw new LedgerVerificationError(
+        'UNKNOWN_SIGNER',
+        e.id,
+        `signer ${signerQuid} has no identity whose key derives to its quid`,
+      );
+    }
+    if (registered.publicKey.toLowerCase() !== e.publicKey.toLowerCase()) {
+      throw new LedgerVerificationError(
+        'KEY_MISMATCH',
+        e.id,
+        `signer ${signerQuid} signed with a key it never registered`,
+      );
+    }
+    const role = registered.attributes?.['role'];
+    roles.set(signerQuid, typeof role === 'string' ? role : '');
+    events.push(event);
   }
 
+  // Parties come from role-accepted events only, and the supplier is the title's first issuer.
   const titleOwners = (title.owners ?? []).map((x) => ({
     ownerId: x.ownerId,
     ...(x.stakeType ? { stakeType: x.stakeType } : {}),
   }));
-  const parties = deriveInvoiceParties(events, titleOwners);
-  const accepted: VerifiedInvoiceEvent[] = [];
-  const rejected: RejectedInvoiceEvent[] = [];
+  const supplierQuid = custody.supplierQuid;
+  const roleAccepted: VerifiedInvoiceEvent[] = [];
   for (const event of events) {
-    const role = keys.get(event.signerQuid)?.role ?? '';
+    const role = roles.get(event.signerQuid) ?? '';
     const allowed = authorizedSignerRoles(event.eventType) as readonly string[];
     if (!allowed.includes(role)) {
       rejected.push({
@@ -158,6 +329,11 @@ export async function readInvoice(
       });
       continue;
     }
+    roleAccepted.push(event);
+  }
+  const parties = deriveInvoiceParties(roleAccepted, titleOwners, supplierQuid);
+  const accepted: VerifiedInvoiceEvent[] = [];
+  for (const event of roleAccepted) {
     const check = parties ? checkEventSigner(event, parties) : undefined;
     if (check && !check.ok) {
       rejected.push({ event, code: check.code, message: check.message });
@@ -165,7 +341,24 @@ export async function readInvoice(
     }
     accepted.push(event);
   }
-  const lifecycle = deriveInvoiceLifecycle(accepted, { invoiceId, titleOwners });
-  const roles = Object.fromEntries([...keys].map(([quid, k]) => [quid, k.role]));
-  return { invoiceId, title, events: accepted, rejected, lifecycle, roles };
+  const lifecycle = deriveInvoiceLifecycle(accepted, {
+    invoiceId,
+    titleOwners,
+    ...(supplierQuid !== undefined ? { supplierQuid } : {}),
+  });
+  // Collisions among every verified event, also those refused above (a colliding event by the
+  // wrong party is still worth a flag).
+  const { conflicts } = deriveInvoiceLifecycle(events, { checkSigners: false });
+  for (const c of conflicts) violations.push({ code: c.code, ref: c.key, message: c.message });
+  return {
+    invoiceId,
+    title,
+    nodeTitle,
+    custody,
+    events: accepted,
+    rejected,
+    lifecycle,
+    roles: Object.fromEntries(roles),
+    violations,
+  };
 }

@@ -117,9 +117,20 @@ function encodeStruct(schema: StructSchema, value: Readonly<Record<string, unkno
   return `{${parts.join(',')}}`;
 }
 
+/** A container being written by {@link encodeGo}: its remaining members. */
+interface OpenContainer {
+  readonly close: string;
+  /** Array items, or [quoted key, value] map entries in Go's key order. */
+  readonly members: readonly unknown[];
+  readonly isArray: boolean;
+  next: number;
+}
+
 /**
  * Encodes a value as Go's `json.Marshal` would: {@link GoStruct} in field order, plain objects as
- * maps with sorted keys, `undefined` members skipped.
+ * maps with sorted keys, `undefined` members skipped. Plain arrays and maps are walked without
+ * recursion, so a payload as deep as the node's decoder accepts (10,000 levels) is served and
+ * measured like any other (structs only nest a few levels).
  *
  * @example
  * ```ts
@@ -127,24 +138,44 @@ function encodeStruct(schema: StructSchema, value: Readonly<Record<string, unkno
  * ```
  */
 export function encodeGo(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return goString(v);
-    case 'number':
-      return goNumber(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    case 'object':
-      break;
-    default:
-      throw new TypeError(`cannot encode ${typeof v}`);
+  const stack: OpenContainer[] = [];
+  let out = '';
+  let current: unknown = v;
+  for (;;) {
+    if (current === null || current === undefined) out += 'null';
+    else if (typeof current === 'string') out += goString(current);
+    else if (typeof current === 'number') out += goNumber(current);
+    else if (typeof current === 'boolean') out += current ? 'true' : 'false';
+    else if (typeof current !== 'object') throw new TypeError(`cannot encode ${typeof current}`);
+    else if (current instanceof GoStruct) out += encodeStruct(current.schema, current.value);
+    else if (Array.isArray(current)) {
+      out += '[';
+      stack.push({ close: ']', members: current, isArray: true, next: 0 });
+    } else {
+      const obj = current as Record<string, unknown>;
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort(compareUtf8);
+      out += '{';
+      stack.push({ close: '}', members: keys.map((k) => [goString(k), obj[k]]), isArray: false, next: 0 });
+    }
+    // Move to the next member, closing finished containers.
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (!top) return out;
+      if (top.next < top.members.length) {
+        const member = top.members[top.next];
+        if (top.next++ > 0) out += ',';
+        if (top.isArray) current = member;
+        else {
+          const [key, value] = member as [string, unknown];
+          out += `${key}:`;
+          current = value;
+        }
+        break;
+      }
+      out += top.close;
+      stack.pop();
+    }
   }
-  if (v instanceof GoStruct) return encodeStruct(v.schema, v.value);
-  if (Array.isArray(v)) return `[${v.map(encodeGo).join(',')}]`;
-  const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort(compareUtf8);
-  return `{${keys.map((k) => `${goString(k)}:${encodeGo(obj[k])}`).join(',')}}`;
 }
