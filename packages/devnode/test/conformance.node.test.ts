@@ -1,5 +1,5 @@
 // Conformance scenarios over real HTTP: the devnode on loopback (always), and a real Quidnug node
-// when QUIDNUG_NODE holds its base URL (e.g. http://localhost:8081). Against a real node the
+// when QUIDNUG_NODE holds its URL (e.g. http://localhost:8081, with or without /api/v1). Against a real node the
 // suite registers a fresh domain per run and waits for its block ticks.
 
 import { describe } from 'vitest';
@@ -7,6 +7,7 @@ import { createDevNode } from '../src/index.js';
 import { listen } from '../src/node/index.js';
 import { defineConformance } from './conformance/defineConformance.js';
 import { makeEnv } from './conformance/env.js';
+import { nodeRoot } from './conformance/nodeRoot.js';
 import { urlTarget } from './support/http.js';
 
 defineConformance('devnode over loopback HTTP', async () => {
@@ -27,7 +28,7 @@ const realNode = process.env['QUIDNUG_NODE'];
 describe.runIf(realNode !== undefined && realNode !== '')('real node (QUIDNUG_NODE)', () => {
   defineConformance(
     `real node at ${realNode}`,
-    () => makeEnv('real node', urlTarget((realNode ?? '').replace(/\/+$/, '')), undefined, async () => {}),
+    () => makeEnv('real node', urlTarget(nodeRoot(realNode ?? '')), undefined, async () => {}),
     // Up to three commits per scenario; with the default 60 s BLOCK_INTERVAL that takes minutes.
     Number(process.env['QUIDNUG_NODE_TIMEOUT_MS'] ?? 600_000),
   );

@@ -2,6 +2,7 @@
 
 import { generatePrivateKey, publicKeyFromPrivateKey, quidIdFromPublicKey } from '@quidfin/core';
 import type { Handler } from '../http/HandlerContext.js';
+import { paginate, parsePage } from '../http/pagination.js';
 import { fail, ok } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
 import type { StructSchema } from '../json/goStruct.js';
@@ -26,6 +27,12 @@ export const info: Handler = ({ engine }) => {
     version: '1.0.0',
   });
 };
+
+/**
+ * GET /nodes: the peers this node knows, paginated. A lone node knows none, and the node still
+ * answers an empty page (`data: []`, not null: an empty slice), with the parsed limit and offset.
+ */
+export const listNodes: Handler = ({ query }) => ok(paginate([], parsePage(query)));
 
 /** GET /domains. */
 export const listDomains: Handler = ({ engine }) =>

@@ -5,6 +5,7 @@ import {
   health,
   info,
   listDomains,
+  listNodes,
   queryDomain,
   registerDomain,
 } from '../handlers/nodeHandlers.js';
@@ -26,6 +27,7 @@ import type { Handler } from './HandlerContext.js';
 /** Method, path (`{name}` captures one non-empty segment), handler. */
 const table: ReadonlyArray<readonly ['GET' | 'POST', string, Handler]> = [
   ['GET', '/health', health],
+  ['GET', '/nodes', listNodes],
   ['GET', '/transactions', pendingTransactions],
   ['POST', '/transactions/trust', submitTrust],
   ['POST', '/transactions/identity', submitIdentity],

@@ -70,6 +70,18 @@ export function zeroStruct(schema: StructSchema): GoValue {
   return out;
 }
 
+/**
+ * Symbol key under which a decoded struct keeps the exact digits of int64 fields that no JS number
+ * holds (beyond ±2^53, e.g. a `validUntil` in nanoseconds), by field name. The number stored in
+ * the field itself is rounded; signature bytes are rebuilt from these digits.
+ */
+export const EXACT_INT64: unique symbol = Symbol('exactInt64');
+
+/** Exact digits of the unsafe int64 fields of `value` (empty when there are none). */
+export function exactInt64Digits(value: GoValue): Readonly<Record<string, string>> {
+  return ((value as Record<symbol, unknown>)[EXACT_INT64] as Record<string, string> | undefined) ?? {};
+}
+
 /** Go's decoding of a number into int64: integer digits only, in range. */
 export function toInt64(raw: string): number {
   if (!INT64_RE.test(raw)) throw new GoDecodeError(`cannot decode ${raw} into int64`);
@@ -209,7 +221,16 @@ export function decodeStruct(
       if (allowUnknown) return;
       throw new GoDecodeError(`unknown field "${key}"`);
     }
-    out[field.name] = decodeField(field.kind, node.values[idx]!, out[field.name]);
+    const value = node.values[idx]!;
+    out[field.name] = decodeField(field.kind, value, out[field.name]);
+    if (field.kind === 'int64') {
+      // Keep the digits Go would re-marshal when the JS number cannot hold them exactly.
+      const exact = { ...exactInt64Digits(out) };
+      if (value instanceof JsonNumber && !Number.isSafeInteger(out[field.name]))
+        exact[field.name] = value.raw;
+      else delete exact[field.name];
+      (out as Record<symbol, unknown>)[EXACT_INT64] = exact;
+    }
   });
   return out;
 }

@@ -12,7 +12,31 @@ import {
 } from '@quidfin/core';
 import type { TxKind } from '../engine/state.js';
 import { goString } from '../json/goJson.js';
-import type { GoValue } from '../json/goStruct.js';
+import { exactInt64Digits, type GoValue } from '../json/goStruct.js';
+
+/**
+ * Writes `tx` with core's serializer, then puts back the exact digits of int64 fields beyond
+ * ±2^53 (core refuses unsafe integers; the node signs and verifies their exact digits). Each such
+ * field is first written as a placeholder that occurs exactly once as `"field":placeholder`.
+ */
+function withExactInts(tx: GoValue, write: (tx: GoValue) => string): string {
+  const digits = Object.entries(exactInt64Digits(tx));
+  if (digits.length === 0) return write(tx);
+  let value: GoValue = { ...tx };
+  let json = '';
+  for (let candidate = Number.MAX_SAFE_INTEGER; candidate > Number.MAX_SAFE_INTEGER - 1000; candidate--) {
+    value = { ...tx };
+    for (const [i, [field]] of digits.entries()) value[field] = candidate - i;
+    json = write(value);
+    if (digits.every(([field], i) => json.split(`"${field}":${candidate - i}`).length === 2)) {
+      for (const [i, [field, raw]] of digits.entries()) {
+        json = json.replace(`"${field}":${candidate - i}`, `"${field}":${raw}`);
+      }
+      return json;
+    }
+  }
+  throw new Error('no unique placeholder for an exact int64 field');
+}
 
 /**
  * The issuer-signable bytes of a decoded transaction, or `undefined` when it cannot be
@@ -23,13 +47,15 @@ import type { GoValue } from '../json/goStruct.js';
 export function issuerSignableBytes(kind: TxKind, tx: GoValue): Uint8Array | undefined {
   try {
     if (kind === 'TRUST' && tx['type'] !== 'TRUST') {
-      const json = signableJson({ ...tx, type: 'TRUST' } as unknown as QuidnugTx);
+      const json = withExactInts({ ...tx, type: 'TRUST' }, (v) => signableJson(v as unknown as QuidnugTx));
       // `,"type":"TRUST",` cannot occur inside the id string (its quotes would be escaped).
       return new TextEncoder().encode(
         json.replace(',"type":"TRUST",', `,"type":${goString(String(tx['type']))},`),
       );
     }
-    return new TextEncoder().encode(signableJson({ ...tx, type: kind } as unknown as QuidnugTx));
+    return new TextEncoder().encode(
+      withExactInts({ ...tx, type: kind }, (v) => signableJson(v as unknown as QuidnugTx)),
+    );
   } catch {
     return undefined;
   }

@@ -25,6 +25,16 @@ export function basicsScenarios(env: () => ConformanceEnv): void {
       );
     });
 
+    it('GET /nodes answers a page of known peers under /api/v1 and /api (an empty one on a lone node)', async () => {
+      for (const prefix of ['/api/v1', '/api']) {
+        const page = expectOk<{ data: unknown[]; pagination: Record<string, number> }>(
+          await env().request('GET', `${prefix}/nodes?limit=7`),
+        );
+        expect(Array.isArray(page.data)).toBe(true);
+        expect(page.pagination).toEqual({ limit: 7, offset: 0, total: page.data.length });
+      }
+    });
+
     it('mounts every route under /api as well as /api/v1', async () => {
       const a = expectOk<Record<string, unknown>>(await env().request('GET', '/api/health'));
       expect(a['status']).toBe('ok');

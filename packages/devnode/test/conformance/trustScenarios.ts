@@ -93,6 +93,31 @@ export function trustScenarios(env: () => ConformanceEnv): void {
       expectOk(await post(env(), '/transactions/trust', await trust(env(), a, b, 0, 2)));
     });
 
+    it('accepts a validUntil in nanoseconds (beyond what a JS number holds) and never expires it', async () => {
+      const [a, b] = [who(env(), 'tr-ns-a'), who(env(), 'tr-ns-b')];
+      const t = nowSeconds();
+      const tx = await trust(env(), a, b, 0.6, 1, { timestamp: t, validUntil: t + 3600 });
+      // Re-sign over the exact nanosecond digits, as a client holding int64s would.
+      const digits = `${t}000000123`;
+      const json = signableJson(tx).replace(`"validUntil":${t + 3600}`, `"validUntil":${digits}`);
+      const signature = await a.sign(new TextEncoder().encode(json));
+      const body = json.replace('"signature":""', `"signature":"${signature}"`);
+      expectOk(await post(env(), '/transactions/trust', body));
+      await env().commit([tx.id]);
+      const edges = expectOk<{ edges: Record<string, { trustLevel: number }> }>(
+        await env().request('GET', `/api/v1/trust/edges/${a.quidId}`),
+      );
+      expect(edges.edges[b.quidId]?.trustLevel).toBe(0.6);
+      const pair = expectOk<{ trust_level: number }>(
+        await env().request('GET', `/api/v1/registry/trust?truster=${a.quidId}&trustee=${b.quidId}`),
+      );
+      expect(pair.trust_level).toBe(0.6);
+      const relational = expectOk<{ trustLevel: number }>(
+        await env().request('GET', `/api/v1/trust/${a.quidId}/${b.quidId}`),
+      );
+      expect(relational.trustLevel).toBe(0.6);
+    });
+
     it('needs a nonce above the committed one for the pair, across domains', async () => {
       const [a, b] = [who(env(), 'nonce-a'), who(env(), 'nonce-b')];
       const first = await trust(env(), a, b, 0.7, 3);
