@@ -7,6 +7,7 @@ describe('public exports', () => {
       [
         'CommitTimeoutError',
         'HttpError',
+        'IdentityTakeoverError',
         'InMemoryNonceStore',
         'InvoiceLedger',
         'LedgerVerificationError',
@@ -42,6 +43,7 @@ describe('public exports', () => {
         'paginate',
         'poolKey',
         'readInvoice',
+        'readTitleHistory',
         'sendTransaction',
         'waitForCommit',
       ].sort(),
@@ -64,6 +66,12 @@ describe('public exports', () => {
       new client.TransactionLostError('tx'),
       new client.NoHealthyNodeError(['http://x/']),
       new client.LedgerVerificationError('BAD_SIGNATURE', 'e', 'm'),
+      new client.IdentityTakeoverError({
+        quidId: 'q',
+        forgedKeyQuid: 'f',
+        updateNonce: 2,
+        transactionId: 't',
+      }),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -79,6 +87,7 @@ describe('public exports', () => {
       'TRANSACTION_LOST',
       'NO_HEALTHY_NODE',
       'LEDGER_VERIFICATION',
+      'IDENTITY_TAKEOVER',
     ]);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);

@@ -26,6 +26,7 @@ const INVOICE_EXPORTS = [
   'safeParseInvoiceEventPayload',
   'authorizedSignerRoles',
   'checkEventSigner',
+  'checkTitleCustody',
   'deriveInvoiceParties',
   'partiesFromIssued',
   'INVOICE_STATES',
