@@ -30,6 +30,7 @@ import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
+import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { type InvoiceView, readInvoice } from './readInvoice.js';
 
 /**
@@ -375,7 +376,9 @@ export class InvoiceLedger {
   /**
    * Transfers the invoice title to the financier: the supplier's and the financier's shares swap.
    * Every current owner must co-sign (PROTOCOL §6.4): pass their signers, or signatures collected
-   * out of band with core's `draftTitleTransfer` + `signTitleAsOwner`.
+   * out of band with core's `draftTitleTransfer` + `signTitleAsOwner`. Refuses with
+   * `LedgerVerificationError` `TITLE_OVERWRITTEN` when the node's current title is a version the
+   * chain of custody rejects (a takeover or replay), and whatever `getInvoice` throws.
    */
   async transferToFinancier(
     input: {
@@ -394,6 +397,16 @@ export class InvoiceLedger {
   ): Promise<TitleTx> {
     await this.#identitiesCommitted([input.financierQuid], o);
     const current = await this.client.getTitle(input.invoiceId, o);
+    // The node wants previousOwners equal to its current title; if that title is an overwrite the
+    // chain of custody refuses, the owners would be co-signing on top of the intruder's version.
+    const { title } = await readInvoice(this.client, input.invoiceId, o);
+    if (title.id !== current.id || title.signature !== current.signature) {
+      throw new LedgerVerificationError(
+        'TITLE_OVERWRITTEN',
+        current.id,
+        `the node's current title of ${input.invoiceId} is not the last version its chain of custody accepts (${title.id}): refusing to transfer on top of it`,
+      );
+    }
     const tx = await buildTitleTransfer({
       signer: input.issuer,
       current,

@@ -14,7 +14,8 @@ export type LedgerVerificationReason =
   | 'UNKNOWN_SIGNER'
   | 'KEY_MISMATCH'
   | 'BAD_TITLE'
-  | 'NO_VALID_TITLE';
+  | 'NO_VALID_TITLE'
+  | 'TITLE_OVERWRITTEN';
 
 /**
  * The node (or something between it and the app) returned data that does not hold up: an event

@@ -226,6 +226,32 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
       expect(view.violations.map((v) => v.code)).toEqual(['TITLE_OVERWRITE']);
     });
 
+    it('transfer on top of a takeover: transferToFinancier refuses when the node holds a title version custody rejects', async () => {
+      const invoiceId = await newInvoice();
+      const takeover = await buildTitle({
+        signer: stranger,
+        trustDomain: DOMAIN,
+        assetId: invoiceId,
+        titleType: 'invoice',
+        owners: [
+          { ownerId: supplier.quidId, percentage: 0.96, stakeType: 'supplier' },
+          { ownerId: buyer.quidId, percentage: 0.02, stakeType: 'buyer' },
+          { ownerId: stranger.quidId, percentage: 0.02, stakeType: 'financier' },
+        ],
+      });
+      await submitTitle(takeover);
+      const e = await failure(
+        ledger.transferToFinancier({
+          invoiceId,
+          financierQuid: fin.quidId,
+          issuer: fin,
+          previousOwnerSigners: [supplier, buyer, stranger],
+        }),
+      );
+      expect([e?.code, e?.reason]).toEqual(['LEDGER_VERIFICATION', 'TITLE_OVERWRITTEN']);
+      expect((await client.getTitle(invoiceId)).id).toBe(takeover.id);
+    });
+
     it('asset squatting: a title whose every version fails custody has no trustworthy view: getInvoice throws NO_VALID_TITLE with the reason', async () => {
       const squat = await buildTitle({
         signer: stranger,
