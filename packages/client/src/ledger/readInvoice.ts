@@ -197,7 +197,7 @@ export async function readInvoice(
           message: `the node's identity record for ${quid} (${record.id}, updateNonce ${record.updateNonce}) carries a key of ${quidOf(record.publicKey) ?? 'no valid quid'}: forged, ignored`,
         });
       }
-      const earlier = history.genuineIdentities.get(quid);
+      const earlier = history.genuineIdentity(quid);
       genuine = earlier && (await verified(earlier)) ? earlier : undefined;
     }
     identities.set(quid, genuine);

@@ -28,10 +28,10 @@ export interface TitleHistory {
   /** Every committed TITLE of the asset, in commit order. */
   readonly titles: readonly TitleTx[];
   /**
-   * Per quid, the last committed IDENTITY whose key derives to the quid (genuine by
-   * construction; its signature is not verified here).
+   * The last committed IDENTITY of `quid` whose key derives to the quid (genuine by construction;
+   * its signature is not verified here), or undefined.
    */
-  readonly genuineIdentities: ReadonlyMap<string, IdentityTx>;
+  genuineIdentity(quid: string): IdentityTx | undefined;
 }
 
 function quidOf(publicKey: string): string | undefined {
@@ -49,7 +49,8 @@ function quidOf(publicKey: string): string | undefined {
  *
  * @example
  * ```ts
- * const { titles, genuineIdentities } = await readTitleHistory(client, 'inv-1');
+ * const { titles, genuineIdentity } = await readTitleHistory(client, 'inv-1');
+ * const supplierRecord = genuineIdentity(supplierQuid);
  * ```
  */
 export async function readTitleHistory(
@@ -58,7 +59,9 @@ export async function readTitleHistory(
   o: CallOptions = {},
 ): Promise<TitleHistory> {
   const titles: TitleTx[] = [];
-  const genuineIdentities = new Map<string, IdentityTx>();
+  // Raw IDENTITY records by the quid they claim, in commit order: keys are only derived (an
+  // elliptic-curve check) for the quids a read asks about.
+  const identities = new Map<string, Readonly<Record<string, unknown>>[]>();
   try {
     for await (const block of client.iterateBlocks({ limit: 1000 }, o)) {
       for (const raw of block.transactions) {
@@ -68,22 +71,31 @@ export async function readTitleHistory(
           } catch {
             // not a transaction the node could have validated: proves nothing
           }
-        } else if (raw['type'] === 'IDENTITY' && typeof raw['publicKey'] === 'string') {
-          if (quidOf(raw['publicKey']) !== raw['quidId']) continue;
-          try {
-            const tx = parseIdentityTx(raw);
-            genuineIdentities.set(tx.quidId, tx);
-          } catch {
-            // as above
-          }
+        } else if (raw['type'] === 'IDENTITY' && typeof raw['quidId'] === 'string') {
+          const list = identities.get(raw['quidId']) ?? [];
+          list.push(raw);
+          identities.set(raw['quidId'], list);
         }
       }
     }
   } catch (error) {
     if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') {
-      return { available: false, titles: [], genuineIdentities: new Map() };
+      return { available: false, titles: [], genuineIdentity: () => undefined };
     }
     throw error;
   }
-  return { available: true, titles, genuineIdentities };
+  const genuineIdentity = (quid: string): IdentityTx | undefined => {
+    const list = identities.get(quid) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const raw = list[i]!;
+      if (typeof raw['publicKey'] !== 'string' || quidOf(raw['publicKey']) !== quid) continue;
+      try {
+        return parseIdentityTx(raw);
+      } catch {
+        // as above
+      }
+    }
+    return undefined;
+  };
+  return { available: true, titles, genuineIdentity };
 }
