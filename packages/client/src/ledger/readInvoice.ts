@@ -26,7 +26,8 @@ import { readTitleHistory } from './readTitleHistory.js';
  * (`ROLE_NOT_ENTITLED`, a signer check code), signed by a party that owned the invoice only
  * through a title version the chain of custody refuses (`OWNER_ONLY_BY_INVALID_TITLE`), by a
  * party not among the owners the ledger could read (`NOT_AN_OWNER`, only when the title history
- * is unavailable), or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
+ * is unavailable), by a party whose identity record is forged with no genuine one readable
+ * (`ROLE_UNKNOWN`), or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
  * payload nested deeper than any node accepts).
  *
  * @example
@@ -184,6 +185,7 @@ export async function readInvoice(
 
   // Identities: the node's record when its key derives to the quid, else the last genuine one.
   const identities = new Map<string, IdentityTx | undefined>();
+  const forged = new Set<string>();
   const identity = async (quid: string): Promise<IdentityTx | undefined> => {
     if (identities.has(quid)) return identities.get(quid);
     const record = await client.findIdentity(quid, o);
@@ -191,6 +193,7 @@ export async function readInvoice(
     if (record && record.quidId === quid && quidOf(record.publicKey) === quid) genuine = record;
     else {
       if (record) {
+        forged.add(quid);
         violations.push({
           code: 'IDENTITY_FORGED',
           ref: quid,
@@ -292,6 +295,16 @@ export async function readInvoice(
       );
     }
     const registered = await identity(signerQuid);
+    if (!registered && forged.has(signerQuid)) {
+      // The event is the signer's own (its key derives to the quid), but the node's record was
+      // forged and no genuine one is readable: the role is unknown, so the event cannot count.
+      rejected.push({
+        event,
+        code: 'ROLE_UNKNOWN',
+        message: `${signerQuid}'s identity record is forged and no genuine one is readable: its role is unknown`,
+      });
+      continue;
+    }
     if (!registered) {
       throw new LedgerVerificationError(
         'UNKNOWN_SIGNER',

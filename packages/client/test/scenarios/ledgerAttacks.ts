@@ -301,6 +301,41 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
       expect((e as IdentityTakeoverError | undefined)?.updateNonce).toBe(Number.MAX_SAFE_INTEGER);
     });
 
+    it("identity takeover on a node that hides its blocks: the victim's events are not counted (ROLE_UNKNOWN), nothing throws, the missing history is flagged", async () => {
+      const victim = s();
+      const own = new InvoiceLedger(client, { trustDomain: DOMAIN });
+      await own.registerParticipant({ signer: victim, name: 'buyer-3', role: 'buyer' });
+      const invoiceId = `inv-atk-id-${++invoiceCount}`;
+      await ledger.issueInvoice(supplier, {
+        invoiceId,
+        invoiceNumber: 'ATK-ID-2',
+        buyerQuid: victim.quidId,
+        amountMinor: 1_000_000,
+        currency: 'USD',
+        issuedAt: ISSUED_AT,
+        dueAt: ISSUED_AT + 60 * DAY,
+        terms: 'NET-60',
+        invoiceHash: HASH,
+      });
+      await own.acknowledge(victim, invoiceId, { acknowledgedAmountMinor: 1_000_000 });
+      await forgedIdentity(victim, stranger, 'supplier', 5);
+      const noBlocks = h.client({}, async (request, respond) =>
+        new URL(request.url).pathname.endsWith('/blocks')
+          ? new Response('404 page not found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
+          : respond(),
+      );
+      const view = await new InvoiceLedger(noBlocks, { trustDomain: DOMAIN }).getInvoice(invoiceId);
+      expect(view.violations.map((v) => v.code).sort()).toEqual([
+        'IDENTITY_FORGED',
+        'TITLE_HISTORY_UNAVAILABLE',
+      ]);
+      expect(view.rejected.map((r) => [r.event.eventType, r.code])).toEqual([
+        ['buyer.acknowledged', 'ROLE_UNKNOWN'],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+      expect(view.custody.complete).toBe(false);
+    });
+
     it("identity takeover used to forge a co-signature: the node accepts a transfer 'co-signed' with the stranger's key, custody does not", async () => {
       const victimSupplier = s();
       const own = new InvoiceLedger(client, { trustDomain: DOMAIN });
