@@ -105,6 +105,20 @@ describe('the ledger refuses data tampered with on the way back', () => {
     ]);
   });
 
+  it('an identity record whose role was altered on the way (its own key, broken signature): BAD_IDENTITY', async () => {
+    const client = h.client({}, async (request, respond) => {
+      const response = await respond();
+      if (!new URL(request.url).pathname.endsWith(`/identity/${buyer.quidId}`)) return response;
+      const body = (await response.json()) as { data: { attributes: Record<string, unknown> } };
+      body.data.attributes['role'] = 'supplier';
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    });
+    expect(await code(new InvoiceLedger(client, { trustDomain: DOMAIN }).getInvoice('inv-t'))).toEqual([
+      'LEDGER_VERIFICATION',
+      'BAD_IDENTITY',
+    ]);
+  });
+
   it('a response that is not even an event list: RESPONSE_VALIDATION', async () => {
     const client = h.client(
       {},

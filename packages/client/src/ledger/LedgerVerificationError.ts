@@ -14,6 +14,7 @@ export type LedgerVerificationReason =
   | 'UNKNOWN_SIGNER'
   | 'KEY_MISMATCH'
   | 'BAD_TITLE'
+  | 'BAD_IDENTITY'
   | 'NO_VALID_TITLE'
   | 'TITLE_OVERWRITTEN';
 

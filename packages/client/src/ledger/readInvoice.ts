@@ -151,7 +151,8 @@ const sameTx = (a: TitleTx, b: TitleTx): boolean => a.id === b.id && a.signature
  *
  * Returns a view with typed `violations` and `rejected` events wherever a correct read is still
  * possible; throws `LedgerVerificationError` only when no trustworthy view exists (a tampered
- * title or event, an event from someone who never owned the title, no valid title version).
+ * title, identity record or event, an event from someone who never owned the title, no valid
+ * title version).
  *
  * @example
  * ```ts
@@ -190,8 +191,17 @@ export async function readInvoice(
     if (identities.has(quid)) return identities.get(quid);
     const record = await client.findIdentity(quid, o);
     let genuine: IdentityTx | undefined;
-    if (record && record.quidId === quid && quidOf(record.publicKey) === quid) genuine = record;
-    else {
+    if (record && record.quidId === quid && quidOf(record.publicKey) === quid) {
+      // The owner's own key: its role is only worth something if the record is untouched.
+      if (!(await verified(record))) {
+        throw new LedgerVerificationError(
+          'BAD_IDENTITY',
+          record.id,
+          `identity record of ${quid} does not verify`,
+        );
+      }
+      genuine = record;
+    } else {
       if (record) {
         forged.add(quid);
         violations.push({
@@ -231,8 +241,9 @@ export async function readInvoice(
     );
   }
   const validOwners = new Set(custody.accepted.flatMap((t) => (t.owners ?? []).map((x) => x.ownerId)));
-  const anyOwner = new Set(versions.flatMap((t) => [...(t.owners ?? []), ...(t.previousOwners ?? [])]));
-  const everOwner = new Set([...anyOwner].map((x) => x.ownerId));
+  const everOwner = new Set(
+    versions.flatMap((t) => [...(t.owners ?? []), ...(t.previousOwners ?? [])].map((x) => x.ownerId)),
+  );
 
   const raw: EventTx[] = [];
   for await (const event of client.iterateStreamEvents(invoiceId, { limit: 1000 }, o)) raw.push(event);
