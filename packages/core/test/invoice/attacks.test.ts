@@ -1,5 +1,6 @@
 // Attack catalogue of issue #10 for core's lifecycle, parties and title custody (findings 1, 3, 4).
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkTitleCustody,
@@ -35,6 +36,7 @@ import {
 } from './fixtures.js';
 
 const OPTIONS = { invoiceId: 'inv-0001', titleOwners: OWNERS } as const;
+const T_BASE = 1_790_000_000;
 
 /** The stream up to a purchase by F. */
 const factoredStream = (): VerifiedInvoiceEvent[] =>
@@ -153,6 +155,62 @@ describe('event id collision (finding 4)', () => {
         ],
       }),
     ]);
+  });
+});
+
+describe('event id collision: properties', () => {
+  const pool = [
+    issued(),
+    shipped(),
+    delivered(),
+    acknowledged(),
+    purchased(),
+    paid('p-1', 100),
+    paid('p-2', 7, FIN_F),
+  ];
+
+  it('property: DUPLICATE_EVENT only ever drops a true repeat, and every colliding pair of different events is a flagged conflict', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(pool.length - 1), fc.nat(3)), { minLength: 1, maxLength: 12 }),
+        (picks) => {
+          // Ids from a pool of four, so unrelated events collide often; sequences follow ids.
+          const events: VerifiedInvoiceEvent[] = picks.map(([which, id], i) => ({
+            ...stream(pool[which]!)[0]!,
+            id: `x${id}`,
+            sequence: id + 1,
+            timestamp: T_BASE + i,
+          }));
+          const life = deriveInvoiceLifecycle(events, OPTIONS);
+          const same = (a: VerifiedInvoiceEvent, b: VerifiedInvoiceEvent) =>
+            a.id === b.id &&
+            a.signerQuid === b.signerQuid &&
+            a.eventType === b.eventType &&
+            JSON.stringify(a.payload) === JSON.stringify(b.payload);
+          // Per (id, signer): exactly as many DUPLICATE_EVENTs as events repeating an earlier one.
+          const count = (list: string[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map());
+          const reported = count(
+            life.violations
+              .filter((v) => v.code === 'DUPLICATE_EVENT')
+              .map((v) => `${v.eventId}/${v.signerQuid}`),
+          );
+          const repeats = count(
+            events
+              .filter((e, i) => events.slice(0, i).some((earlier) => same(earlier, e)))
+              .map((e) => `${e.id}/${e.signerQuid}`),
+          );
+          expect(reported).toEqual(repeats);
+          // Every id shared by two different events is reported.
+          for (const [i, e] of events.entries()) {
+            const different = events.slice(0, i).some((earlier) => earlier.id === e.id && !same(earlier, e));
+            if (different) {
+              expect(life.conflicts.some((c) => c.code === 'EVENT_ID_CONFLICT' && c.key === e.id)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
