@@ -27,6 +27,12 @@ import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { VerifiedTrust } from '../trust/VerifiedTrust.js';
+import type {
+  UnverifiedTrustResult,
+  VerifiedTrustReading,
+  VerifiedTrustResult,
+} from '../trust/VerifiedTrustResult.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { type InvoiceView, readInvoice } from './readInvoice.js';
 
@@ -59,6 +65,11 @@ export interface InvoiceLedgerOptions {
   readonly trustDomain: string;
   /** Deadline of each commit wait in ms (default: the client's). */
   readonly commitTimeoutMs?: number;
+  /**
+   * Verified trust behind {@link InvoiceLedger.trustIn} (default: a `VerifiedTrust` on this
+   * client with an in-memory store). Pass your own to persist it or to sync from a chosen node.
+   */
+  readonly trust?: VerifiedTrust;
 }
 
 /**
@@ -106,11 +117,14 @@ export class InvoiceLedger {
   #domainReady: Promise<unknown> | undefined;
   /** Identities and titles already seen committed (`<quid>` / `title:<assetId>`). */
   readonly #known = new Set<string>();
+  /** Relational trust computed from TRUST transactions the SDK verified itself. */
+  readonly trust: VerifiedTrust;
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
+    this.trust = options.trust ?? new VerifiedTrust(client);
   }
 
   async #domain(o: CallOptions): Promise<void> {
@@ -425,5 +439,34 @@ export class InvoiceLedger {
    */
   getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
     return readInvoice(this.client, invoiceId, o);
+  }
+
+  /**
+   * Relational trust of `observer` in `target`, verified: computed by the SDK from TRUST
+   * transactions it checked itself (synced from the node's blocks first). Forged edges do not
+   * count and are listed in `findings`. This is the reading to decide on.
+   */
+  trustIn(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustResult> {
+    return this.trust.trustIn(observer, target, params, o);
+  }
+
+  /** {@link InvoiceLedger.trustIn} as a `TrustReading` for `@quidfin/factoring`. */
+  trustReading(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustReading> {
+    return this.trust.trustReading(observer, target, params, o);
+  }
+
+  /** The node's own trust answer, labelled `verified: false` (it counts edges signed by any key). */
+  nodeTrust(observer: string, target: string, o: CallOptions = {}): Promise<UnverifiedTrustResult> {
+    return this.trust.nodeTrust(observer, target, { domain: this.trustDomain }, o);
   }
 }
