@@ -58,3 +58,12 @@ export type {
   VerifiedTrustResult,
 } from './trust/VerifiedTrustResult.js';
 export type * from './types.js';
+export type { DomainTopology, NodeView } from './validators/DomainTopology.js';
+export { type KnownNode, listKnownNodes } from './validators/listKnownNodes.js';
+export type { ValidatedWrite } from './validators/ValidatedWrite.js';
+export {
+  type DecisionReadParams,
+  ValidatorRouter,
+  type ValidatorRouterOptions,
+} from './validators/ValidatorRouter.js';
+export { ValidatorRoutingError, type ValidatorRoutingReason } from './validators/ValidatorRoutingError.js';

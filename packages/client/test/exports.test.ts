@@ -44,6 +44,12 @@ describe('public exports', () => {
         'readInvoice',
         'sendTransaction',
         'waitForCommit',
+        // verified trust and validator-aware routing (issue 18)
+        'InMemoryTrustStore',
+        'VerifiedTrust',
+        'ValidatorRouter',
+        'ValidatorRoutingError',
+        'listKnownNodes',
       ].sort(),
     );
   });

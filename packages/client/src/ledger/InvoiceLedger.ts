@@ -33,6 +33,7 @@ import type {
   VerifiedTrustReading,
   VerifiedTrustResult,
 } from '../trust/VerifiedTrustResult.js';
+import type { ValidatorRouter } from '../validators/ValidatorRouter.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { type InvoiceView, readInvoice } from './readInvoice.js';
 
@@ -70,6 +71,12 @@ export interface InvoiceLedgerOptions {
    * client with an in-memory store). Pass your own to persist it or to sync from a chosen node.
    */
   readonly trust?: VerifiedTrust;
+  /**
+   * Validator-aware routing: when given, every write goes to the domain's validator and is
+   * confirmed committed there, `getInvoice` reads from a node caught up with the validator, and
+   * trust is synced from the validator. Without it, the client's own node choice applies.
+   */
+  readonly validators?: ValidatorRouter;
 }
 
 /**
@@ -119,12 +126,20 @@ export class InvoiceLedger {
   readonly #known = new Set<string>();
   /** Relational trust computed from TRUST transactions the SDK verified itself. */
   readonly trust: VerifiedTrust;
+  readonly #validators: ValidatorRouter | undefined;
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
     this.trust = options.trust ?? new VerifiedTrust(client);
+    this.#validators = options.validators;
+  }
+
+  /** With validator routing, pins the call (and its commit waits) to the domain's validator. */
+  async #route(o: CallOptions): Promise<CallOptions> {
+    if (!this.#validators || o.node !== undefined) return o;
+    return { ...o, node: await this.#validators.validatorNode(this.trustDomain, o) };
   }
 
   async #domain(o: CallOptions): Promise<void> {
@@ -138,6 +153,7 @@ export class InvoiceLedger {
   async #commit(tx: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions): Promise<void> {
     await this.client.waitForCommit(tx, {
       signal: o.signal,
+      node: o.node,
       ...(this.#commitTimeoutMs !== undefined ? { timeoutMs: this.#commitTimeoutMs } : {}),
     });
   }
@@ -181,8 +197,9 @@ export class InvoiceLedger {
       documentKey?: Uint8Array;
       description?: string;
     },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<IdentityTx> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const existing = await this.client.findIdentity(input.signer.quidId, o);
     const listed = existing?.attributes?.[DOCUMENT_KEYS_ATTRIBUTE];
@@ -223,8 +240,9 @@ export class InvoiceLedger {
   async issueInvoice(
     supplier: Signer,
     input: IssueInvoiceInput,
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<{ title: TitleTx; issued: EventTx }> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const { financierQuids, document, ...fields } = input;
     const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
@@ -266,8 +284,9 @@ export class InvoiceLedger {
     invoiceId: string,
     eventType: string,
     payload: JsonObject,
-    o: CallOptions,
+    options: CallOptions,
   ): Promise<EventTx> {
+    const o = await this.#route(options);
     await this.#identitiesCommitted([signer.quidId], o);
     await this.#titleCommitted(invoiceId, o);
     const { tx } = await appendEvent(
@@ -381,8 +400,9 @@ export class InvoiceLedger {
        */
       timestamp?: number;
     },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<TitleTx> {
+    const o = await this.#route(options);
     await this.#identitiesCommitted([input.financierQuid], o);
     const current = await this.client.getTitle(input.invoiceId, o);
     const tx = await buildTitleTransfer({
@@ -425,8 +445,9 @@ export class InvoiceLedger {
   async publishTrust(
     signer: Signer,
     input: { trustee: string; trustLevel: number; validUntil?: number; description?: string },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<TrustTx> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const { tx } = await grantTrust(this.client, { signer, trustDomain: this.trustDomain, ...input }, o);
     await this.#commit(tx, o);
@@ -437,8 +458,12 @@ export class InvoiceLedger {
    * Reads an invoice: its title, its stream with every signature verified and every signer
    * checked against the role entitled to sign, and its lifecycle state. Refuses forged data.
    */
-  getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
-    return readInvoice(this.client, invoiceId, o);
+  async getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
+    const read =
+      this.#validators && o.node === undefined
+        ? await this.#validators.readOptions(this.trustDomain, {}, o)
+        : o;
+    return readInvoice(this.client, invoiceId, read);
   }
 
   /**
@@ -452,7 +477,7 @@ export class InvoiceLedger {
     params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustResult> {
-    return this.trust.trustIn(observer, target, params, o);
+    return this.#route(o).then((r) => this.trust.trustIn(observer, target, params, r));
   }
 
   /** {@link InvoiceLedger.trustIn} as a `TrustReading` for `@quidfin/factoring`. */
@@ -462,7 +487,7 @@ export class InvoiceLedger {
     params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustReading> {
-    return this.trust.trustReading(observer, target, params, o);
+    return this.#route(o).then((r) => this.trust.trustReading(observer, target, params, r));
   }
 
   /** The node's own trust answer, labelled `verified: false` (it counts edges signed by any key). */
