@@ -52,9 +52,26 @@ export interface RelationalTrust {
 
 interface State {
   readonly quid: string;
-  readonly path: readonly string[];
-  readonly edges: readonly VerifiedTrustEdge[];
+  /** The state this one was reached from (`undefined` for the observer). */
+  readonly parent: State | undefined;
+  /** The edge from `parent` to `quid`. */
+  readonly edge: VerifiedTrustEdge | undefined;
+  /** Quids on the path, observer included. */
+  readonly length: number;
   readonly trust: number;
+}
+
+// Paths are parent links instead of copied arrays: the search allocates one small object per
+// queued quid, and walks at most maxDepth links to test "already on this path".
+function onPath(state: State, quid: string): boolean {
+  for (let s: State | undefined = state; s; s = s.parent) if (s.quid === quid) return true;
+  return false;
+}
+
+function edgesOf(state: State | undefined): VerifiedTrustEdge[] {
+  const out: VerifiedTrustEdge[] = [];
+  for (let s = state; s?.edge; s = s.parent) out.push(s.edge);
+  return out.reverse();
 }
 
 /**
@@ -91,7 +108,7 @@ export function computeRelationalTrust(
       limitHit: false,
     };
   }
-  const queue: State[] = [{ quid: observer, path: [observer], edges: [], trust: 1 }];
+  const queue: State[] = [{ quid: observer, parent: undefined, edge: undefined, length: 1, trust: 1 }];
   let head = 0;
   const visited = new Set<string>([observer]);
   let best: State | undefined;
@@ -102,28 +119,26 @@ export function computeRelationalTrust(
       break;
     }
     const current = queue[head++] as State;
-    for (const edge of graph.activeEdges(current.quid, now)) {
-      if (current.path.includes(edge.trustee)) continue; // no cycles on the current path
+    for (const edge of graph.edgesFrom(current.quid)) {
+      if (edge.expiresAt !== undefined && edge.expiresAt <= now) continue; // expired: skipped like the node
+      if (onPath(current, edge.trustee)) continue; // no cycles on the current path
       const trust = current.trust * edge.trustLevel;
       if (edge.trustee === target) {
         if (trust > (best?.trust ?? 0)) {
-          best = { quid: target, path: [...current.path, target], edges: [...current.edges, edge], trust };
+          best = { quid: target, parent: current, edge, length: current.length + 1, trust };
         }
         continue; // the target is never expanded
       }
-      if (current.path.length < depth && !visited.has(edge.trustee)) {
+      if (current.length < depth && !visited.has(edge.trustee)) {
         visited.add(edge.trustee);
-        queue.push({
-          quid: edge.trustee,
-          path: [...current.path, edge.trustee],
-          edges: [...current.edges, edge],
-          trust,
-        });
+        queue.push({ quid: edge.trustee, parent: current, edge, length: current.length + 1, trust });
       }
     }
   }
+  const edges = edgesOf(best);
+  const path = best ? [observer, ...edges.map((e) => e.trustee)] : [];
   let expiresAt: number | undefined;
-  for (const e of best?.edges ?? []) {
+  for (const e of edges) {
     if (e.expiresAt !== undefined && (expiresAt === undefined || e.expiresAt < expiresAt))
       expiresAt = e.expiresAt;
   }
@@ -131,9 +146,9 @@ export function computeRelationalTrust(
     observer,
     target,
     trustLevel: best?.trust ?? 0,
-    path: best?.path ?? [],
-    pathDepth: best ? best.path.length - 1 : 0,
-    edges: best?.edges ?? [],
+    path,
+    pathDepth: edges.length,
+    edges,
     expiresAt,
     limitHit,
   };
