@@ -1,7 +1,15 @@
 // When a TRUST edge stops counting, read from its `validUntil` the way a risk desk would: the
 // node compares it with Unix seconds, so a nanosecond value never expires there (PROTOCOL G12).
 
-/** Largest `validUntil` read as Unix seconds (the year 5138); larger values are not seconds. */
+/**
+ * Largest `validUntil` read as Unix seconds (the year 5138); larger values are not seconds. The
+ * same bound quidfin's builders put on every seconds field.
+ *
+ * @example
+ * ```ts
+ * if (tx.validUntil !== undefined && tx.validUntil > MAX_VALID_UNTIL_SECONDS) console.warn('not seconds');
+ * ```
+ */
 export const MAX_VALID_UNTIL_SECONDS = 1e11;
 
 /**
