@@ -75,6 +75,30 @@ describe('verified trust against a node that counts forged edges', () => {
     await h.close();
   });
 
+  it('a forged edge with a huge nonce locks the real truster out on the node (its revocation is refused); verified trust names the forgery', async () => {
+    const clock = { ms: 1_767_225_600_000 };
+    const { node, client } = manualNode(clock);
+    const [financier, bureau, supplier, stranger] = [s(), s(), s(), s()];
+    const t = 1_767_225_600;
+    await postTrust(node, await signedTrust(financier, bureau.quidId, 0.9, 1, { timestamp: t }));
+    await postTrust(node, await signedTrust(bureau, supplier.quidId, 0.8, 1, { timestamp: t }));
+    node.mineBlock();
+    const forged = await signedTrust(stranger, supplier.quidId, 1, 1_000_000, {
+      truster: bureau.quidId,
+      timestamp: t,
+    });
+    await postTrust(node, forged);
+    node.mineBlock();
+    // The bureau now revokes with its next nonce: the node compares with the forged nonce and refuses.
+    const revoke = await signedTrust(bureau, supplier.quidId, 0, 2, { timestamp: t + 5 });
+    await expect(client.submitTrust(revoke)).rejects.toMatchObject({ code: 'TRANSACTION_REJECTED' });
+    const trust = new VerifiedTrust(client, { now: () => clock.ms });
+    const r = await trust.trustIn(financier.quidId, supplier.quidId);
+    expect(r.trustLevel).toBeCloseTo(0.72, 12); // the genuine 0.8 edge, not the forged 1.0
+    expect(r.findings).toMatchObject([{ code: 'SIGNER_NOT_TRUSTER', txId: forged.id, nonce: 1_000_000 }]);
+    await node.close();
+  });
+
   it('a genuine path still counts, with provenance and the earliest expiry as the reading’s validUntil', async () => {
     const h = await inProcess();
     const ledger = new InvoiceLedger(h.client(), { trustDomain: DOMAIN });
