@@ -139,7 +139,7 @@ export class ValidatorRouter {
       throw new ValidatorRoutingError(
         'DOMAIN_UNKNOWN',
         domain,
-        'no reachable configured node knows this domain',
+        'no reachable configured node knows this domain; register it on the node that is to validate it (`client.ensureDomain(name, { node })`)',
       );
     }
     const sets = knowing.map((v) => validatorSet(v.domain as NonNullable<NodeView['domain']>).join(','));
