@@ -7,8 +7,8 @@ import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { DomainTopology, NodeView } from './DomainTopology.js';
-import { type KnownNode, listKnownNodes } from './listKnownNodes.js';
+import type { DomainTopology } from './DomainTopology.js';
+import { learnDomainTopology } from './learnDomainTopology.js';
 import type { ValidatedWrite } from './ValidatedWrite.js';
 import { ValidatorRoutingError } from './ValidatorRoutingError.js';
 
@@ -53,12 +53,6 @@ export interface DecisionReadParams {
 
 const domainOf = (tx: QuidnugTx): string => (tx.trustDomain === '' ? 'default' : tx.trustDomain);
 
-function validatorSet(d: NonNullable<NodeView['domain']>): string[] {
-  const ids = new Set(d.validatorNodes ?? []);
-  for (const [id, weight] of Object.entries(d.validators ?? {})) if (weight > 0) ids.add(id);
-  return [...ids].sort();
-}
-
 /**
  * Routes writes to a domain's validator and decision-grade reads to a node that has caught up
  * with it. Measured on real nodes (issue 18): a block reaches a peer only by a pull every 30 s; an
@@ -101,84 +95,12 @@ export class ValidatorRouter {
   }
 
   #learnAndKeep(domain: string, o: CallOptions): Promise<DomainTopology> {
-    const p = this.#learn(domain, o);
+    const p = learnDomainTopology(this.client, domain, o);
     this.#topologies.set(domain, p);
     p.catch(() => {
       if (this.#topologies.get(domain) === p) this.#topologies.delete(domain);
     });
     return p;
-  }
-
-  async #learn(domain: string, o: CallOptions): Promise<DomainTopology> {
-    const urls = this.client.transport.settings.nodes;
-    const views = await Promise.all(
-      urls.map(async (url, index): Promise<NodeView & { peers: KnownNode[] }> => {
-        const pinned = { ...o, node: index };
-        try {
-          const [health, domains, peers] = await Promise.all([
-            this.client.health(pinned),
-            this.client.listDomains(pinned),
-            listKnownNodes(this.client, pinned).catch(() => []),
-          ]);
-          return {
-            index,
-            url,
-            nodeId: health.node_id,
-            domain: domains.find((d) => d.name === domain),
-            peers,
-          };
-        } catch {
-          // An unreachable node is simply not part of the view.
-          if (o.signal?.aborted) throw o.signal.reason;
-          return { index, url, nodeId: undefined, domain: undefined, peers: [] };
-        }
-      }),
-    );
-    const knowing = views.filter((v) => v.domain !== undefined);
-    if (knowing.length === 0) {
-      throw new ValidatorRoutingError(
-        'DOMAIN_UNKNOWN',
-        domain,
-        'no reachable configured node knows this domain; register it on the node that is to validate it (`client.ensureDomain(name, { node })`)',
-      );
-    }
-    const sets = knowing.map((v) => validatorSet(v.domain as NonNullable<NodeView['domain']>).join(','));
-    if (new Set(sets).size > 1) {
-      const detail = knowing.map((v, i) => `${v.url} names [${sets[i]}]`).join('; ');
-      throw new ValidatorRoutingError(
-        'VALIDATOR_DISAGREEMENT',
-        domain,
-        `nodes disagree on the validators: ${detail}`,
-      );
-    }
-    const validators = (sets[0] as string).split(',').filter((x) => x !== '');
-    const order = this.client.transport.pool.order();
-    const validatorIndexes = order.filter((i) => {
-      const id = views[i]?.nodeId;
-      return id !== undefined && validators.includes(id);
-    });
-    const peers = views.flatMap((v) => v.peers);
-    if (validatorIndexes.length === 0) {
-      const where = validators
-        .map(
-          (id) =>
-            `${id}${peers.find((p) => p.id === id && p.address) ? ` at ${peers.find((p) => p.id === id)?.address}` : ''}`,
-        )
-        .join(', ');
-      throw new ValidatorRoutingError(
-        'VALIDATOR_NOT_CONFIGURED',
-        domain,
-        `the validator (${where || 'none listed'}) is not among the configured nodes; add it to \`nodes\``,
-      );
-    }
-    return {
-      domain,
-      validators,
-      validatorIndexes,
-      nodes: views.map(({ peers: _peers, ...v }) => v),
-      peers,
-      learnedAt: Date.now(),
-    };
   }
 
   /** Index of the domain's validator among the client's nodes (the first that answers). */
