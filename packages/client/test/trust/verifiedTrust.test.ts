@@ -199,6 +199,34 @@ describe('verified trust against a node that counts forged edges', () => {
   });
 });
 
+describe('verified trust against a node that alters what it serves', () => {
+  it('a node that raises a level in the blocks it serves: the edge is BAD_SIGNATURE and does not count', async () => {
+    const clock = { ms: 1_767_225_600_000 };
+    const node = createDevNode({ blockIntervalMs: 0, limits: 'off', domains: [DOMAIN], now: () => clock.ms });
+    const [financier, bureau, supplier] = [s(), s(), s()];
+    await postTrust(node, await signedTrust(financier, bureau.quidId, 0.9, 1));
+    const weak = await signedTrust(bureau, supplier.quidId, 0.1, 1);
+    await postTrust(node, weak);
+    node.mineBlock();
+    const lying = devnodeFetch(node, async (request, respond) => {
+      const response = await respond();
+      if (!new URL(request.url).pathname.endsWith('/blocks')) return response;
+      const text = (await response.text()).replace('"trustLevel":0.1,', '"trustLevel":1,');
+      return new Response(text, { status: response.status, headers: response.headers });
+    });
+    const client = createQuidnugClient({ ...TEST_CLIENT, baseUrl: 'http://devnode.test', fetch: lying });
+    const r = await new VerifiedTrust(client, { now: () => clock.ms }).trustIn(
+      financier.quidId,
+      supplier.quidId,
+    );
+    expect(r.trustLevel).toBe(0);
+    expect(r.findings).toMatchObject([
+      { code: 'BAD_SIGNATURE', kind: 'forged', txId: weak.id, trustLevel: 1 },
+    ]);
+    await node.close();
+  });
+});
+
 describe('trust sync', () => {
   it('reads only new blocks on each sync, and a second instance on the same store starts from the cursor', async () => {
     const clock = { ms: 1_767_225_600_000 };

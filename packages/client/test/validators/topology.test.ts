@@ -1,4 +1,4 @@
-import { generateSigner } from '@quidfin/core';
+import { buildTrust, generateSigner, toWireJson } from '@quidfin/core';
 import { createDevNode, type DevNode } from '@quidfin/devnode';
 import { describe, expect, it } from 'vitest';
 import {
@@ -95,5 +95,47 @@ describe('ValidatorRouter (in process)', () => {
       .catch((e: unknown) => e);
     expect((error as ValidatorRoutingError).reason).toBe('VALIDATOR_UNREACHABLE');
     expect(peerPosts).toBe(0);
+  });
+  it('router.submit re-sends to the validator a transaction lost with a rejected block, and returns once it commits', async () => {
+    const validator = createDevNode({ blockIntervalMs: 0, limits: 'off', domains: [DOMAIN] });
+    const a = generateSigner().signer;
+    const b = generateSigner().signer;
+    // A TRUST whose type is not "TRUST" passes admission and poisons its whole block (PROTOCOL G7).
+    const bad = await buildTrust({
+      signer: b,
+      trustDomain: DOMAIN,
+      trustee: a.quidId,
+      trustLevel: 0.1,
+      nonce: 1,
+    });
+    const unsigned = toWireJson(bad)
+      .replace(`"signature":"${bad.signature}"`, '"signature":""')
+      .replace('"type":"TRUST"', '"type":"TRUSTX"');
+    const poison = unsigned.replace(
+      '"signature":""',
+      `"signature":"${await b.sign(new TextEncoder().encode(unsigned))}"`,
+    );
+    let posts = 0;
+    const fetch = devnodeFetch(validator, async (request, respond) => {
+      if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/transactions/trust'))
+        return respond();
+      posts++;
+      if (posts === 1) {
+        const r = await validator.fetch(
+          new Request('http://validator.test/api/v1/transactions/trust', { method: 'POST', body: poison }),
+        );
+        expect(r.status).toBe(200);
+      }
+      const answer = await respond();
+      validator.mineBlock(); // the first block holds the poison and is rejected whole
+      return answer;
+    });
+    const client = createQuidnugClient({ ...TEST_CLIENT, nodes: ['http://validator.test'], fetch });
+    const tx = await signedTrust(a, b.quidId, 0.6, 1);
+    const w = await new ValidatorRouter(client).submit(tx);
+    expect(w).toMatchObject({ transactionId: tx.id, node: 0, resent: 1 });
+    expect(posts).toBe(2);
+    expect((await client.getTrustRegistryEdge(a.quidId, b.quidId)).trust_level).toBe(0.6);
+    await validator.close();
   });
 });

@@ -196,4 +196,35 @@ describe('forged trust catalogue', () => {
     expect((await withHistory.add(rotated)).accepted).toBe(true);
     expect(level(withHistory)).toBeCloseTo(0.54, 12);
   });
+  it('a key history is asked about the block and time of each edge: a key valid until block 5 counts in block 3, not in block 7', async () => {
+    const asked: unknown[] = [];
+    const g = new TrustGraph({
+      keyHistory: {
+        wasKeyOf: (quid, key, origin) => {
+          asked.push(origin);
+          if (derivedKeyHistory.wasKeyOf(quid, key, origin)) return true;
+          return quid === bureau.quidId && key === stranger.publicKey && (origin?.blockIndex ?? 99) < 5;
+        },
+      },
+    });
+    await g.add(await trust(financier, bureau.quidId, 0.9, 1));
+    const at = (blockIndex: number) => ({
+      blockIndex,
+      blockHash: `h${blockIndex}`,
+      offset: blockIndex,
+      domain: 'd',
+    });
+    const early = await g.add(
+      await trust(stranger, supplier.quidId, 0.5, 1, { truster: bureau.quidId }),
+      at(3),
+    );
+    const late = await g.add(
+      await trust(stranger, supplier.quidId, 0.9, 2, { truster: bureau.quidId, timestamp: T0 + 9 }),
+      at(7),
+    );
+    expect(early.accepted).toBe(true);
+    expect(!late.accepted && late.finding.code).toBe('SIGNER_NOT_TRUSTER');
+    expect(asked).toContainEqual({ blockIndex: 7, offset: 7, timestamp: T0 + 9 });
+    expect(level(g)).toBeCloseTo(0.45, 12);
+  });
 });
