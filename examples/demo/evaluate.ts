@@ -1,6 +1,7 @@
 // How a financier decides: read the invoice through the ledger (every signature checked, every
-// signer matched to the role entitled to sign), read its own relational trust in each party from
-// the node, and hand both to the pure decision engine.
+// signer matched to the role entitled to sign), read its own relational trust in each party (computed
+// by quidfin from TRUST transactions it verified itself, not taken from the node), and hand both to
+// the pure decision engine.
 import type { InvoiceLedger, InvoiceView, QuidnugClient } from '@quidfin/client';
 import type { Signer, VerifiedInvoiceEvent } from '@quidfin/core';
 import {
@@ -23,8 +24,6 @@ export interface EvaluateOptions {
   readonly financier: Signer;
   readonly policy: FactoringPolicy;
   readonly trustDomain: string;
-  /** Expiry of the credit bureau's attestations, by quid (the financier keeps these with the bureau's data). */
-  readonly bureauValidUntil: Readonly<Record<string, number>>;
 }
 
 export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<Evaluation> {
@@ -39,18 +38,13 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
   if (!invoice) throw new Error(`${invoiceId}: no valid invoice.issued event on the stream`);
 
   const asOf = Math.floor(Date.now() / 1000);
+  await o.ledger.trust.sync();
   const quids = new Set([invoice.supplierQuid, invoice.buyerQuid, ...events.map((e) => e.signerQuid)]);
   if (invoice.carrierQuid) quids.add(invoice.carrierQuid);
   const readings: Record<string, TrustReading> = {};
   for (const quid of quids) {
-    const t = await o.client.getTrust(o.financier.quidId, quid, { domain: o.trustDomain });
-    const validUntil = o.bureauValidUntil[quid];
-    readings[quid] = {
-      level: t.trustLevel,
-      observedAt: asOf,
-      pathLength: t.pathDepth,
-      ...(validUntil !== undefined ? { validUntil } : {}),
-    };
+    // Verified: forged edges do not count; validUntil is the earliest expiry on the path.
+    readings[quid] = await o.ledger.trustReading(o.financier.quidId, quid, { sync: false });
   }
   const decision = evaluateInvoice({
     invoice,

@@ -7,7 +7,15 @@
 // Every step checks its outcome; the process exits non-zero if any check fails.
 import { pathToFileURL } from 'node:url';
 import { InvoiceLedger } from '@quidfin/client';
-import { buildEvent, formatMoney, signInvoiceDocument, verifyInvoiceDocument } from '@quidfin/core';
+import {
+  buildEvent,
+  formatMoney,
+  generateSigner,
+  signInvoiceDocument,
+  signTransaction,
+  type TrustTx,
+  verifyInvoiceDocument,
+} from '@quidfin/core';
 import { pocPolicy, standardPolicy } from '@quidfin/factoring';
 import { createRfReference, parseStatement, reconcile } from '@quidfin/reconcile';
 import { connect } from '../shared/connect.js';
@@ -67,7 +75,6 @@ export async function main(): Promise<DemoResult> {
     // 2. ------------------------------------------------------------------------------------
     say.step('Publish relational trust (TRUST transactions, the bureau with an expiry)');
     const bureauExpiry = now + 90 * DAY;
-    const bureauValidUntil: Record<string, number> = {};
     for (const [party, level, why] of [
       [supplier, 0.85, 'verified; 7 yr good payment history & A- rating'],
       [buyer, 0.9, 'A+ rated; public company'],
@@ -79,7 +86,6 @@ export async function main(): Promise<DemoResult> {
         validUntil: bureauExpiry,
         description: why,
       });
-      bureauValidUntil[party.signer.quidId] = bureauExpiry;
       say.done(
         `${bureau.name} -> ${party.name}: ${level} until ${new Date(bureauExpiry * 1000).toISOString().slice(0, 10)}`,
       );
@@ -100,14 +106,44 @@ export async function main(): Promise<DemoResult> {
       description: 'peer financier',
     });
     say.done(`${F.name} -> bureau 0.9, ${G.name} -> bureau 0.85, ${F.name} -> ${G.name} 0.8`);
-    const tS = await client.getTrust(F.signer.quidId, supplier.signer.quidId, { domain: TRUST_DOMAIN });
-    const tB = await client.getTrust(F.signer.quidId, buyer.signer.quidId, { domain: TRUST_DOMAIN });
+    const tS = await ledger.trustIn(F.signer.quidId, supplier.signer.quidId);
+    const tB = await ledger.trustIn(F.signer.quidId, buyer.signer.quidId);
     say.done(
       `relational trust seen by ${F.name}: supplier ${tS.trustLevel.toFixed(4)}, buyer ${tB.trustLevel.toFixed(4)} (via the bureau)`,
     );
     say.expect(
       Math.abs(tS.trustLevel - 0.765) < 1e-9 && Math.abs(tB.trustLevel - 0.81) < 1e-9,
       'trust decays multiplicatively along the path: 0.9 x 0.85 = 0.765, 0.9 x 0.9 = 0.81',
+    );
+    // A stranger signs "bureau -> supplier 1.0". The node checks the signature but not whose key
+    // made it, so it counts the edge; quidfin computes trust from edges it verified itself.
+    const stranger = generateSigner().signer;
+    const forgedEdge = await signTransaction(
+      {
+        id: '',
+        type: 'TRUST',
+        trustDomain: TRUST_DOMAIN,
+        timestamp: now,
+        signature: '',
+        publicKey: '',
+        truster: bureau.signer.quidId,
+        trustee: supplier.signer.quidId,
+        trustLevel: 1,
+        nonce: 1_000_000,
+      } satisfies TrustTx,
+      stranger,
+    );
+    await client.submitTrust(forgedEdge);
+    await client.waitForCommit(forgedEdge);
+    const nodeSays = await ledger.nodeTrust(F.signer.quidId, supplier.signer.quidId);
+    const weSay = await ledger.trustIn(F.signer.quidId, supplier.signer.quidId);
+    say.done(
+      `a stranger's forged "bureau -> supplier 1.0": the node now answers ${nodeSays.trustLevel.toFixed(4)} (unverified), quidfin ${weSay.trustLevel.toFixed(4)}`,
+    );
+    say.expect(
+      Math.abs(weSay.trustLevel - 0.765) < 1e-9 &&
+        weSay.findings.some((f) => f.code === 'SIGNER_NOT_TRUSTER' && f.txId === forgedEdge.id),
+      'the forged edge does not count and is reported (SIGNER_NOT_TRUSTER)',
     );
 
     // 3. ------------------------------------------------------------------------------------
@@ -193,7 +229,6 @@ export async function main(): Promise<DemoResult> {
       financier: F.signer,
       policy: standardPolicy(),
       trustDomain: TRUST_DOMAIN,
-      bureauValidUntil,
     };
     const asG: EvaluateOptions = { ...asF, financier: G.signer };
     const first = await evaluate(inv1.invoiceId, asF);

@@ -1,5 +1,6 @@
 // Financier service: pull a batch of invoices from the node (title + stream, every signature and
-// signer verified), read the financier's relational trust in each party, and let
+// signer verified), compute the financier's relational trust in each party from TRUST transactions
+// quidfin verified itself (the node counts edges signed by any key), and let
 // @quidfin/factoring decide: approve (with a price), pending (with what is missing) or reject
 // (with reasons). The first half seeds four invoices so there is something to evaluate.
 //
@@ -7,7 +8,7 @@
 //
 // Uses the node at QUIDNUG_NODE (e.g. http://localhost:8080) when set, else an in-process devnode.
 import { pathToFileURL } from 'node:url';
-import { InvoiceLedger, type QuidnugClient } from '@quidfin/client';
+import { InvoiceLedger } from '@quidfin/client';
 import { formatMoney, generateSigner, type Signer } from '@quidfin/core';
 import {
   type BatchItem,
@@ -41,12 +42,18 @@ export async function main(): Promise<BatchResult> {
       return { invoice, events: view.events.map((e) => ({ ...e, payload: e.payload ?? {} })) };
     });
 
-    // 2. Relational trust, as seen from the financier: the node walks the trust graph.
+    // 2. Relational trust, as seen from the financier: quidfin syncs the TRUST transactions from the
+    //    node's blocks, verifies each one, and runs the node's search on the edges that hold.
     const asOf = Math.floor(Date.now() / 1000);
+    await ledger.trust.sync();
     const parties = new Set(items.flatMap(({ invoice }) => [invoice.supplierQuid, invoice.buyerQuid]));
     for (const view of views) for (const e of view.events) parties.add(e.signerQuid);
     const readings: Record<string, TrustReading> = {};
-    for (const quid of parties) readings[quid] = await trustIn(client, financier.quidId, quid, asOf);
+    for (const quid of parties) {
+      readings[quid] = await ledger.trustReading(financier.quidId, quid, { sync: false });
+    }
+    const forged = ledger.trust.findings.filter((f) => f.kind === 'forged');
+    if (forged.length > 0) console.log(`Forged trust edges ignored: ${forged.map((f) => f.code).join(', ')}`);
 
     // 3. Decide. The engine is pure: the same inputs always give the same decisions.
     const result = evaluateBatch({
@@ -73,17 +80,6 @@ export async function main(): Promise<BatchResult> {
 }
 
 const money = (minor: number) => formatMoney(minor, 'EUR', 'en-GB');
-
-/** The financier's trust in `target` (level 0 and no path when the graph has none). */
-async function trustIn(
-  client: QuidnugClient,
-  observer: string,
-  target: string,
-  asOf: number,
-): Promise<TrustReading> {
-  const t = await client.getTrust(observer, target, { domain: TRUST_DOMAIN });
-  return { level: t.trustLevel, observedAt: asOf, pathLength: t.pathDepth };
-}
 
 /**
  * Puts four invoices on the node, one per outcome the service should reach:

@@ -57,4 +57,21 @@ export { type NodeAuth, nodeAuthHeaders } from './transport/nodeAuthHeaders.js';
 export { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
 export type { RetryOptions } from './transport/RetryOptions.js';
 export type { CallOptions } from './transport/Transport.js';
+export { InMemoryTrustStore, type TrustCursor, type TrustStore } from './trust/TrustStore.js';
+export type { TrustSyncResult } from './trust/TrustSyncResult.js';
+export { VerifiedTrust, type VerifiedTrustOptions } from './trust/VerifiedTrust.js';
+export type {
+  UnverifiedTrustResult,
+  VerifiedTrustReading,
+  VerifiedTrustResult,
+} from './trust/VerifiedTrustResult.js';
 export type * from './types.js';
+export type { DomainTopology, NodeView } from './validators/DomainTopology.js';
+export { type KnownNode, listKnownNodes } from './validators/listKnownNodes.js';
+export type { ValidatedWrite } from './validators/ValidatedWrite.js';
+export {
+  type DecisionReadParams,
+  ValidatorRouter,
+  type ValidatorRouterOptions,
+} from './validators/ValidatorRouter.js';
+export { ValidatorRoutingError, type ValidatorRoutingReason } from './validators/ValidatorRoutingError.js';

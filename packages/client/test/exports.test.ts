@@ -46,6 +46,12 @@ describe('public exports', () => {
         'readTitleHistory',
         'sendTransaction',
         'waitForCommit',
+        // verified trust and validator-aware routing (issue 18)
+        'InMemoryTrustStore',
+        'VerifiedTrust',
+        'ValidatorRouter',
+        'ValidatorRoutingError',
+        'listKnownNodes',
       ].sort(),
     );
   });

@@ -28,6 +28,13 @@ import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { VerifiedTrust } from '../trust/VerifiedTrust.js';
+import type {
+  UnverifiedTrustResult,
+  VerifiedTrustReading,
+  VerifiedTrustResult,
+} from '../trust/VerifiedTrustResult.js';
+import type { ValidatorRouter } from '../validators/ValidatorRouter.js';
 import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
@@ -62,6 +69,17 @@ export interface InvoiceLedgerOptions {
   readonly trustDomain: string;
   /** Deadline of each commit wait in ms (default: the client's). */
   readonly commitTimeoutMs?: number;
+  /**
+   * Verified trust behind {@link InvoiceLedger.trustIn} (default: a `VerifiedTrust` on this
+   * client with an in-memory store). Pass your own to persist it or to sync from a chosen node.
+   */
+  readonly trust?: VerifiedTrust;
+  /**
+   * Validator-aware routing: when given, every write goes to the domain's validator and is
+   * confirmed committed there, `getInvoice` reads from a node caught up with the validator, and
+   * trust is synced from the validator. Without it, the client's own node choice applies.
+   */
+  readonly validators?: ValidatorRouter;
 }
 
 /**
@@ -117,11 +135,22 @@ export class InvoiceLedger {
   #domainReady: Promise<unknown> | undefined;
   /** Identities and titles already seen committed (`<quid>` / `title:<assetId>`). */
   readonly #known = new Set<string>();
+  /** Relational trust computed from TRUST transactions the SDK verified itself. */
+  readonly trust: VerifiedTrust;
+  readonly #validators: ValidatorRouter | undefined;
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
+    this.trust = options.trust ?? new VerifiedTrust(client);
+    this.#validators = options.validators;
+  }
+
+  /** With validator routing, pins the call (and its commit waits) to the domain's validator. */
+  async #route(o: CallOptions): Promise<CallOptions> {
+    if (!this.#validators || o.node !== undefined) return o;
+    return { ...o, node: await this.#validators.validatorNode(this.trustDomain, o) };
   }
 
   async #domain(o: CallOptions): Promise<void> {
@@ -135,6 +164,7 @@ export class InvoiceLedger {
   async #commit(tx: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions): Promise<void> {
     await this.client.waitForCommit(tx, {
       signal: o.signal,
+      node: o.node,
       ...(this.#commitTimeoutMs !== undefined ? { timeoutMs: this.#commitTimeoutMs } : {}),
     });
   }
@@ -178,8 +208,9 @@ export class InvoiceLedger {
       documentKey?: Uint8Array;
       description?: string;
     },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<IdentityTx> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const existing = await this.client.findIdentity(input.signer.quidId, o);
     if (
@@ -233,8 +264,9 @@ export class InvoiceLedger {
   async issueInvoice(
     supplier: Signer,
     input: IssueInvoiceInput,
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<{ title: TitleTx; issued: EventTx }> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const { financierQuids, document, ...fields } = input;
     const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
@@ -276,8 +308,9 @@ export class InvoiceLedger {
     invoiceId: string,
     eventType: string,
     payload: JsonObject,
-    o: CallOptions,
+    options: CallOptions,
   ): Promise<EventTx> {
+    const o = await this.#route(options);
     await this.#identitiesCommitted([signer.quidId], o);
     await this.#titleCommitted(invoiceId, o);
     const { tx } = await appendEvent(
@@ -393,8 +426,9 @@ export class InvoiceLedger {
        */
       timestamp?: number;
     },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<TitleTx> {
+    const o = await this.#route(options);
     await this.#identitiesCommitted([input.financierQuid], o);
     const current = await this.client.getTitle(input.invoiceId, o);
     // The node wants previousOwners equal to its current title; if that title is an overwrite the
@@ -447,8 +481,9 @@ export class InvoiceLedger {
   async publishTrust(
     signer: Signer,
     input: { trustee: string; trustLevel: number; validUntil?: number; description?: string },
-    o: CallOptions = {},
+    options: CallOptions = {},
   ): Promise<TrustTx> {
+    const o = await this.#route(options);
     await this.#domain(o);
     const { tx } = await grantTrust(this.client, { signer, trustDomain: this.trustDomain, ...input }, o);
     await this.#commit(tx, o);
@@ -459,7 +494,40 @@ export class InvoiceLedger {
    * Reads an invoice: its title, its stream with every signature verified and every signer
    * checked against the role entitled to sign, and its lifecycle state. Refuses forged data.
    */
-  getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
-    return readInvoice(this.client, invoiceId, o);
+  async getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
+    const read =
+      this.#validators && o.node === undefined
+        ? await this.#validators.readOptions(this.trustDomain, {}, o)
+        : o;
+    return readInvoice(this.client, invoiceId, read);
+  }
+
+  /**
+   * Relational trust of `observer` in `target`, verified: computed by the SDK from TRUST
+   * transactions it checked itself (synced from the node's blocks first). Forged edges do not
+   * count and are listed in `findings`. This is the reading to decide on.
+   */
+  trustIn(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustResult> {
+    return this.#route(o).then((r) => this.trust.trustIn(observer, target, params, r));
+  }
+
+  /** {@link InvoiceLedger.trustIn} as a `TrustReading` for `@quidfin/factoring`. */
+  trustReading(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustReading> {
+    return this.#route(o).then((r) => this.trust.trustReading(observer, target, params, r));
+  }
+
+  /** The node's own trust answer, labelled `verified: false` (it counts edges signed by any key). */
+  nodeTrust(observer: string, target: string, o: CallOptions = {}): Promise<UnverifiedTrustResult> {
+    return this.trust.nodeTrust(observer, target, { domain: this.trustDomain }, o);
   }
 }

@@ -1,0 +1,229 @@
+// Relational trust the SDK computes itself: TRUST transactions read from the node's blocks (the
+// only route that serves them signed), verified by core's TrustGraph, synced incrementally.
+
+import {
+  type CommittedTrust,
+  computeRelationalTrust,
+  type KeyHistory,
+  type TrustFinding,
+  TrustGraph,
+} from '@quidfin/core';
+import type { QuidnugClient, TrustQueryParams } from '../QuidnugClient.js';
+import type { CallOptions } from '../transport/Transport.js';
+import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
+import type { TrustSyncResult } from './TrustSyncResult.js';
+import type {
+  UnverifiedTrustResult,
+  VerifiedTrustReading,
+  VerifiedTrustResult,
+} from './VerifiedTrustResult.js';
+
+/**
+ * Options of {@link VerifiedTrust}.
+ *
+ * @example
+ * ```ts
+ * const trust = new VerifiedTrust(client, { store: myStore, maxDepth: 4 });
+ * ```
+ */
+export interface VerifiedTrustOptions {
+  /** Where synced transactions and the cursor live (default: in memory). */
+  readonly store?: TrustStore;
+  /** Which keys count as a truster's (default: the key its quid derives from). */
+  readonly keyHistory?: KeyHistory;
+  /** Node (index into the client's nodes) to read blocks from; default: the client's current node. */
+  readonly node?: number;
+  /** Blocks per request (default 1000, the node's maximum page). */
+  readonly pageSize?: number;
+  /** Default maximum path length in edges (default 5, as the node). */
+  readonly maxDepth?: number;
+  /** Millisecond clock for expiry (default `Date.now`). */
+  readonly now?: () => number;
+}
+
+/**
+ * Verified relational trust: syncs the TRUST transactions of the node's committed blocks
+ * (`GET /blocks`, from a cursor), checks each one itself (signature; key bound to the truster;
+ * sane fields; nonce order; latest edge per pair wins) and answers with the node's own search on
+ * the edges that passed. Forged edges never count and are reported as typed findings. The node's
+ * answer stays available through {@link VerifiedTrust.nodeTrust}, labelled unverified.
+ *
+ * @example
+ * ```ts
+ * const trust = new VerifiedTrust(client);
+ * const r = await trust.trustIn(financier.quidId, supplierQuid); // syncs, then computes
+ * console.log(r.trustLevel, r.path, r.findings);
+ * ```
+ */
+export class VerifiedTrust {
+  readonly client: QuidnugClient;
+  readonly #store: TrustStore;
+  readonly #options: VerifiedTrustOptions;
+  #graph: TrustGraph;
+  #cursor: TrustCursor | undefined;
+  #loaded = false;
+  #running: Promise<TrustSyncResult> | undefined;
+
+  constructor(client: QuidnugClient, options: VerifiedTrustOptions = {}) {
+    this.client = client;
+    this.#options = options;
+    this.#store = options.store ?? new InMemoryTrustStore();
+    this.#graph = this.#newGraph();
+  }
+
+  /** The verified graph as synced so far. */
+  get graph(): TrustGraph {
+    return this.#graph;
+  }
+
+  /** Every finding so far (forged, refused, notices), in commit order. */
+  get findings(): readonly TrustFinding[] {
+    return this.#graph.findings;
+  }
+
+  /** The cursor of the last sync (`undefined` before the first). */
+  get cursor(): TrustCursor | undefined {
+    return this.#cursor;
+  }
+
+  #newGraph(): TrustGraph {
+    return new TrustGraph(this.#options.keyHistory ? { keyHistory: this.#options.keyHistory } : {});
+  }
+
+  /**
+   * Reads the blocks committed since the last sync and verifies their TRUST transactions.
+   * Concurrent calls share one sync.
+   */
+  sync(o: CallOptions = {}): Promise<TrustSyncResult> {
+    this.#running ??= this.#sync(o).finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #reset(): Promise<void> {
+    await this.#store.clear();
+    this.#graph = this.#newGraph();
+    this.#cursor = undefined;
+  }
+
+  async #sync(o: CallOptions): Promise<TrustSyncResult> {
+    const node = this.#options.node ?? o.node ?? (await this.client.writeNode(o));
+    const pinned: CallOptions = { ...o, node };
+    const nodeId = (await this.client.health(pinned)).node_id;
+    if (!this.#loaded) {
+      const stored = await this.#store.load();
+      if (stored) {
+        await this.#graph.addAll(stored.entries);
+        this.#cursor = stored.cursor;
+      }
+      this.#loaded = true;
+    }
+    let rebuilt: TrustSyncResult['rebuilt'];
+    if (this.#cursor && this.#cursor.nodeId !== nodeId) rebuilt = 'node-changed';
+    else if (this.#cursor && this.#cursor.offset > 0) {
+      const at = await this.client.listBlocks({ offset: this.#cursor.offset - 1, limit: 1 }, pinned);
+      if (at.items[0]?.hash !== this.#cursor.blockHash) rebuilt = 'history-changed';
+    }
+    if (rebuilt) await this.#reset();
+    const before = this.#graph.findings.length;
+    let cursor: TrustCursor = this.#cursor ?? { nodeId, offset: 0, blockHash: '' };
+    let blocksRead = 0;
+    let trustTransactions = 0;
+    let accepted = 0;
+    const limit = Math.min(1000, Math.max(1, this.#options.pageSize ?? 1000));
+    for (;;) {
+      const page = await this.client.listBlocks({ offset: cursor.offset, limit }, pinned);
+      if (page.items.length === 0) break;
+      const entries: CommittedTrust[] = [];
+      page.items.forEach((block, i) => {
+        const domain =
+          typeof block.trustProof['trustDomain'] === 'string' ? block.trustProof['trustDomain'] : '';
+        for (const tx of block.transactions) {
+          if (tx['type'] !== 'TRUST') continue;
+          entries.push({
+            tx,
+            origin: { blockIndex: block.index, blockHash: block.hash, offset: cursor.offset + i, domain },
+          });
+        }
+      });
+      const admissions = await this.#graph.addAll(entries);
+      accepted += admissions.filter((a) => a.accepted).length;
+      trustTransactions += entries.length;
+      blocksRead += page.items.length;
+      const last = page.items[page.items.length - 1];
+      cursor = { nodeId, offset: cursor.offset + page.items.length, blockHash: last?.hash ?? '' };
+      await this.#store.append(cursor, entries);
+      this.#cursor = cursor;
+      if (cursor.offset >= page.total) break;
+    }
+    this.#cursor = cursor;
+    return {
+      blocksRead,
+      trustTransactions,
+      accepted,
+      findings: this.#graph.findings.slice(before),
+      cursor,
+      rebuilt,
+    };
+  }
+
+  /**
+   * Verified relational trust of `observer` in `target`. Syncs first unless `sync: false`.
+   */
+  async trustIn(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustResult> {
+    if (params.sync !== false || this.#cursor === undefined) await this.sync(o);
+    const computedAt = Math.floor((this.#options.now ?? Date.now)() / 1000);
+    const maxDepth = params.maxDepth ?? this.#options.maxDepth;
+    const r = computeRelationalTrust(this.#graph, observer, target, {
+      nowSeconds: computedAt,
+      ...(maxDepth !== undefined ? { maxDepth } : {}),
+    });
+    const concerned = new Set([target, ...r.path.slice(1)]);
+    const findings = this.#graph.findings.filter((f) => concerned.has(f.trustee));
+    return {
+      ...r,
+      verified: true,
+      asOf: this.#cursor as TrustCursor,
+      computedAt,
+      findings,
+    };
+  }
+
+  /**
+   * {@link VerifiedTrust.trustIn} as a factoring `TrustReading`: level, `observedAt` (when it was
+   * computed), `pathLength`, and `validUntil` (the earliest expiry on the path).
+   */
+  async trustReading(
+    observer: string,
+    target: string,
+    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    o: CallOptions = {},
+  ): Promise<VerifiedTrustReading> {
+    const r = await this.trustIn(observer, target, params, o);
+    return {
+      level: r.trustLevel,
+      observedAt: r.computedAt,
+      pathLength: r.pathDepth,
+      ...(r.expiresAt !== undefined ? { validUntil: r.expiresAt } : {}),
+    };
+  }
+
+  /**
+   * The node's own answer (`GET /trust/{observer}/{target}`), labelled `verified: false`: it
+   * counts edges signed by any key. For comparison and diagnosis, not for decisions.
+   */
+  async nodeTrust(
+    observer: string,
+    target: string,
+    params: TrustQueryParams = {},
+    o: CallOptions = {},
+  ): Promise<UnverifiedTrustResult> {
+    return { ...(await this.client.getTrust(observer, target, params, o)), verified: false };
+  }
+}

@@ -1,0 +1,58 @@
+// What verified trust answers, and how the node's own (unverified) answer is labelled beside it.
+
+import type { RelationalTrust, TrustFinding } from '@quidfin/core';
+import type { TrustResult } from '../types.js';
+import type { TrustCursor } from './TrustStore.js';
+
+/**
+ * Relational trust computed by the SDK from TRUST transactions it verified itself.
+ *
+ * @example
+ * ```ts
+ * const r: VerifiedTrustResult = await ledger.trustIn(financier.quidId, supplierQuid);
+ * if (r.findings.some((f) => f.kind === 'forged')) escalate(r.findings);
+ * ```
+ */
+export interface VerifiedTrustResult extends RelationalTrust {
+  readonly verified: true;
+  /** The block list the answer was computed from (node, blocks read, last block hash). */
+  readonly asOf: TrustCursor;
+  /** Unix seconds at which expiry was judged. */
+  readonly computedAt: number;
+  /**
+   * Findings about TRUST transactions into the target or into a quid on the chosen path: forged
+   * edges, replays, nonce conflicts, odd expiries. Forged edges never count; they are reported here.
+   */
+  readonly findings: readonly TrustFinding[];
+}
+
+/**
+ * The node's own relational trust answer, labelled: the node counts TRUST edges signed by any key
+ * (PROTOCOL §6.2), so this is not fit for a decision on its own.
+ *
+ * @example
+ * ```ts
+ * const n: UnverifiedTrustResult = await ledger.nodeTrust(financier.quidId, supplierQuid);
+ * n.verified; // false
+ * ```
+ */
+export interface UnverifiedTrustResult extends TrustResult {
+  readonly verified: false;
+}
+
+/**
+ * A verified answer in the shape `@quidfin/factoring` reads trust in (`TrustReading`): level,
+ * when it was computed, the path length, and the earliest expiry on the path.
+ *
+ * @example
+ * ```ts
+ * readings[quid] = await ledger.trustReading(financier.quidId, quid);
+ * evaluateInvoice({ ..., trust: trustSourceFromRecord(readings) });
+ * ```
+ */
+export interface VerifiedTrustReading {
+  readonly level: number;
+  readonly observedAt: number;
+  readonly pathLength: number;
+  readonly validUntil?: number;
+}
