@@ -46,15 +46,6 @@ function withExactInts(tx: GoValue, write: (tx: GoValue) => string): string {
  */
 export function issuerSignableBytes(kind: TxKind, tx: GoValue): Uint8Array | undefined {
   try {
-    const big = tx['validUntil'];
-    if (kind === 'TRUST' && typeof big === 'number' && !Number.isSafeInteger(big)) {
-      // int64 beyond 2^53 (a nanosecond validUntil, which the node accepts): core's writer refuses
-      // it, so its digits are spliced in last (validUntil is the last TRUST field).
-      const bytes = issuerSignableBytes(kind, { ...tx, validUntil: 1 });
-      if (!bytes) return undefined;
-      const json = new TextDecoder().decode(bytes);
-      return new TextEncoder().encode(`${json.slice(0, -2)}${BigInt(big).toString()}}`);
-    }
     if (kind === 'TRUST' && tx['type'] !== 'TRUST') {
       const json = withExactInts({ ...tx, type: 'TRUST' }, (v) => signableJson(v as unknown as QuidnugTx));
       // `,"type":"TRUST",` cannot occur inside the id string (its quotes would be escaped).
