@@ -83,6 +83,7 @@ export type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';
 export {
   type DocumentVerification,
   type DocumentVerificationCode,
+  type VerifyInvoiceDocumentChecks,
   type VerifyInvoiceDocumentOptions,
   verifyInvoiceDocument,
 } from './verifyInvoiceDocument.js';
