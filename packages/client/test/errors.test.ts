@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createQuidnugClient,
   isAbortError,
@@ -58,8 +58,21 @@ describe('HTTP error mapping', () => {
   });
 
   it('maps both rate limits: plain 429 (ip) and 400 quid/domain layer', async () => {
-    const a = await errorOf(clientFor(() => text(429, 'Too Many Requests')).client.health());
-    expect([a.code, a['layer']]).toEqual(['RATE_LIMITED', 'ip']);
+    // A read refused with 429 is retried after 1, 2, 4 and 8 s (rate limits get their own budget,
+    // even with retry: 0): run that schedule on a fake clock instead of waiting 15 s.
+    vi.useFakeTimers();
+    try {
+      const { client, f } = clientFor(() => text(429, 'Too Many Requests'));
+      const started = Date.now();
+      const pending = errorOf(client.health());
+      await vi.runAllTimersAsync();
+      const a = await pending;
+      expect([a.code, a['layer']]).toEqual(['RATE_LIMITED', 'ip']);
+      expect(f.requests).toHaveLength(5);
+      expect(Date.now() - started).toBe(15_000);
+    } finally {
+      vi.useRealTimers();
+    }
     const b = await errorOf(
       clientFor(() => fail(400, 'BAD_REQUEST', 'rate limit exceeded at quid layer')).client.transport.call({
         method: 'POST',
