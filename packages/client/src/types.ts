@@ -118,7 +118,7 @@ export interface VerificationGap {
  *
  * @example
  * ```ts
- * const { trustLevel, trustPath }: TrustResult = await client.getTrust(financier, supplier);
+ * const { trustLevel, trustPath }: TrustResult = await client.getTrust(financier.quidId, supplier.quidId);
  * ```
  */
 export interface TrustResult {
@@ -143,7 +143,7 @@ export interface TrustResult {
  *
  * @example
  * ```ts
- * for (const edge of (await client.getTrustEdges(bureau)).edges) console.log(edge.trustee, edge.trustLevel);
+ * for (const edge of (await client.getTrustEdges(bureau.quidId)).edges) console.log(edge.trustee, edge.trustLevel);
  * ```
  */
 export interface TrustEdge {
@@ -161,7 +161,7 @@ export interface TrustEdge {
  *
  * @example
  * ```ts
- * const { edges }: TrustEdges = await client.getTrustEdges(bureau);
+ * const { edges }: TrustEdges = await client.getTrustEdges(bureau.quidId);
  * ```
  */
 export interface TrustEdges {
@@ -175,7 +175,7 @@ export interface TrustEdges {
  *
  * @example
  * ```ts
- * const { trustLevel }: TrustRegistryEdge = await client.getTrustRegistryEdge(bureau, supplier);
+ * const { trustLevel }: TrustRegistryEdge = await client.getTrustRegistryEdge(bureau.quidId, supplier.quidId);
  * ```
  */
 export interface TrustRegistryEdge {
@@ -192,7 +192,7 @@ export interface TrustRegistryEdge {
  *
  * @example
  * ```ts
- * const { relationships }: TrustRelationships = await client.getTrustRelationships(bureau);
+ * const { relationships }: TrustRelationships = await client.getTrustRelationships(bureau.quidId);
  * ```
  */
 export interface TrustRelationships {
@@ -227,7 +227,7 @@ export interface IdentityRegistryEntry {
  *
  * @example
  * ```ts
- * for await (const t of client.iterateTitlesByOwner(supplier)) console.log(t.assetId, t.stakeType);
+ * for await (const t of client.iterateTitlesByOwner(supplier.quidId)) console.log(t.assetId, t.stakeType);
  * ```
  */
 export interface OwnedTitle {
