@@ -3,7 +3,7 @@
 // context the example assumes (`client`, `ledger`, `signer`, ... with their real types; any other
 // free name as `any`), and wraps the code in an async function. Fails when an example does not
 // compile, or uses a function of the package that is not exported (a reader could not call it).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -161,7 +161,7 @@ function moduleFor(example, exported, extra) {
     const typed = CONTEXT[name];
     // Another quidfin package's export (a core type in a client example): import it from there.
     const from = [...exported].find(([, names]) => names.has(name))?.[0];
-    if (typed && typed[2].includes(example.dir)) {
+    if (typed?.[2].includes(example.dir)) {
       head.push(
         `import type { ${typed[1]} as __${name} } from '${typed[0]}';\ndeclare const ${name}: __${name};`,
       );
@@ -184,7 +184,7 @@ const fileOf = (i) => join(out, `example-${String(i).padStart(4, '0')}.ts`);
 const free = examples.map(() => new Set());
 
 // Pass 1: find the names each example uses without declaring them.
-examples.forEach((ex, i) => writeFileSync(fileOf(i), moduleFor(ex, exported, [])));
+for (const [i, ex] of examples.entries()) writeFileSync(fileOf(i), moduleFor(ex, exported, []));
 for (const d of compile(examples.map((_, i) => fileOf(i)))) {
   if (!MISSING.has(d.code)) continue;
   const name = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, '\n'))?.[1];
@@ -205,7 +205,8 @@ examples.forEach((ex, i) => {
 });
 
 // Pass 2: with the free names declared, every example must compile.
-examples.forEach((ex, i) => writeFileSync(fileOf(i), moduleFor(ex, exported, [...(free[i] ?? [])])));
+for (const [i, ex] of examples.entries())
+  writeFileSync(fileOf(i), moduleFor(ex, exported, [...(free[i] ?? [])]));
 for (const d of compile(examples.map((_, i) => fileOf(i)))) {
   const i = Number(/example-(\d+)\.ts$/.exec(d.file.fileName)?.[1]);
   const ex = examples[i];
