@@ -140,7 +140,15 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
       expect((await client.getTitleRegistryEntry('asset-routes-1')).id).toBe(title.id);
       expect(await client.findTitle('nope')).toBeUndefined();
       const owned = await client.listTitlesByOwner(bob.quidId);
-      expect(owned.items).toEqual([{ asset_id: 'asset-routes-1', percentage: 0.1, stake_type: 'buyer' }]);
+      expect(owned.items).toEqual([
+        {
+          assetId: 'asset-routes-1',
+          asset_id: 'asset-routes-1',
+          percentage: 0.1,
+          stakeType: 'buyer',
+          stake_type: 'buyer',
+        },
+      ]);
       const mine = [];
       for await (const x of client.iterateTitlesByOwner(alice.quidId)) mine.push(x.assetId);
       expect(mine).toContain('asset-routes-1');
