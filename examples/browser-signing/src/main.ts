@@ -162,10 +162,18 @@ on('invoice-form', 'submit', 'issue-status', async () => {
   if (!(await connection.client.findIdentity(doc.buyer.quid))) {
     throw new FormError('Buyer: no party with this quid is registered on the node.', 'buyer-quid');
   }
+  const invoiceId = `${k.signer.quidId}:${doc.invoiceNumber}`;
+  // The node would accept a second TITLE for the same invoice and a second invoice.issued on its
+  // stream: an invoice number is issued once, so refuse here.
+  if (await connection.client.findTitle(invoiceId)) {
+    throw new FormError(
+      `Invoice number: ${doc.invoiceNumber} is already on the ledger; use a new number.`,
+      'invoice-number',
+    );
+  }
   // Detached JWS over the RFC 8785 canonical document; its header carries invoiceHash(doc).
   const jws = signInvoiceDocument(doc, k.documentSecretKey, { kid: k.signer.quidId });
   status('issue-status', 'Signed. Issuing the TITLE and invoice.issued, waiting for their blocks…', 'busy');
-  const invoiceId = `${k.signer.quidId}:${doc.invoiceNumber}`;
   const result = await ledger.issueInvoice(k.signer, {
     invoiceId,
     invoiceNumber: doc.invoiceNumber,

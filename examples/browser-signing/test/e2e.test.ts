@@ -233,8 +233,21 @@ describe('supplier portal on the in-page devnode (headless Chromium)', () => {
     await shot(page, 'portal-approved');
   });
 
+  it('the same invoice number cannot be issued twice (the node would take a second title)', async () => {
+    await page.click('#issue');
+    await expect
+      .poll(() => page.textContent('#issue-status'), patience)
+      .toBe('Invoice number: INV-2026-0042 is already on the ledger; use a new number.');
+    expect(await page.isVisible('#ledger-view')).toBe(false);
+  });
+
   it('a failed attempt clears the previous results instead of leaving them on screen', async () => {
     await page.fill('#invoice-number', 'INV-2026-0043');
+    await page.click('#issue');
+    await expect.poll(() => page.textContent('#invoice-state'), patience).toBe('Issued');
+    expect(await page.isVisible('#ledger-view')).toBe(true);
+
+    await page.fill('#invoice-number', 'INV-2026-0044');
     await page.fill('[aria-label="Line 1 quantity"]', 'five hundred');
     await page.click('#issue');
     await expect
