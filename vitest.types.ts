@@ -1,3 +1,4 @@
+// The vitest project that runs the type tests (tsc over packages/*/test/**/*.test-d.ts).
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**

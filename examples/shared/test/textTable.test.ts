@@ -1,5 +1,5 @@
+// Console tables and confidences of the examples: alignment and digits that are really there.
 import fc from 'fast-check';
-// Console tables and confidences of the examples.
 import { describe, expect, it } from 'vitest';
 import { formatConfidence, textTable } from '../textTable.js';
 
