@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { examplesProjects } from './examples/vitest.examples.ts';
+import { typeProjects } from './vitest.types.ts';
 import { projects } from './vitest.workspace.ts';
 
 export default defineConfig({
@@ -20,5 +21,9 @@ export default defineConfig({
       'zod/mini',
     ],
   },
-  test: { projects: [...projects, ...examplesProjects], testTimeout: 30_000, hookTimeout: 30_000 },
+  test: {
+    projects: [...projects, ...examplesProjects, ...typeProjects],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
 });

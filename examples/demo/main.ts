@@ -20,6 +20,7 @@ import { pocPolicy, standardPolicy } from '@quidfin/factoring';
 import { createRfReference, parseStatement, reconcile } from '@quidfin/reconcile';
 import { connect } from '../shared/connect.js';
 import { openInvoicesOf } from '../shared/openInvoices.js';
+import { formatConfidence, textTable } from '../shared/textTable.js';
 import { type Cast, createCast, labelOf } from './cast.js';
 import { invoiceDocument } from './document.js';
 import { type EvaluateOptions, evaluate } from './evaluate.js';
@@ -69,7 +70,7 @@ export async function main(): Promise<DemoResult> {
     }
     const supplierIdentity = await client.getIdentity(supplier.signer.quidId);
     say.detail(
-      `supplier's document key bound in its identity: ${JSON.stringify(supplierIdentity.attributes?.['documentKeys'])}`,
+      `supplier's document key bound in its identity: ${[supplierIdentity.attributes?.['documentKeys'] ?? []].flat().join(', ')}`,
     );
 
     // 2. ------------------------------------------------------------------------------------
@@ -420,15 +421,28 @@ export async function main(): Promise<DemoResult> {
     const { invoices, ledgerEvents } = await openInvoicesOf(client, ledger, supplier.signer.quidId);
     const result = reconcile({ transactions, invoices, ledgerEvents });
     const numberOf = new Map(invoices.map((i) => [i.invoiceId, i.invoiceNumber]));
-    for (const line of result.lines) {
+    const statementRows = result.lines.map((line) => {
       const tx = transactions.find((t) => t.id === line.transactionId);
       const applied = line.allocations
         .map((a) => `${numberOf.get(a.invoiceId)} ${usd(a.cashMinor)} (${a.kind})`)
         .join(' + ');
-      say.done(
-        `${usd(tx?.amountMinor ?? 0).padStart(11)}  ${line.status.toUpperCase()}  ${applied || line.reason || ''}  confidence ${line.confidence.toFixed(2)}`,
-      );
-    }
+      return [
+        usd(tx?.amountMinor ?? 0),
+        line.status.toUpperCase(),
+        applied || line.reason || '',
+        line.status === 'auto' ? formatConfidence(line.confidence) : '',
+      ];
+    });
+    for (const row of textTable(
+      [
+        { header: 'paid', align: 'right' },
+        { header: 'status' },
+        { header: 'applied to' },
+        { header: 'confidence', align: 'right' },
+      ],
+      statementRows,
+    ))
+      say.detail(row);
     say.expect(
       result.summary.auto === 3,
       'all three payments matched automatically (full, combined, partial)',

@@ -21,6 +21,7 @@ import {
 } from '@quidfin/factoring';
 
 import { connect } from '../shared/connect.js';
+import { textTable } from '../shared/textTable.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
 const DAY = 86_400;
@@ -63,16 +64,36 @@ export async function main(): Promise<BatchResult> {
       asOf,
     });
 
-    for (const d of result.decisions) {
-      const price = d.offer
-        ? `advance ${money(d.offer.advanceMinor)}, fee ${money(d.offer.feeMinor)} (${d.offer.discountBps} bps)`
-        : '';
-      console.log(`${d.invoiceId}  ${d.outcome.toUpperCase().padEnd(8)} ${price}`);
-      for (const r of d.reasons.filter((r) => r.severity !== 'info'))
-        console.log(`    ${r.code}: ${r.message}`);
-    }
+    const number = (invoiceId: string) => invoiceId.split(':')[1] ?? invoiceId;
+    const decisions = textTable(
+      [
+        { header: 'Invoice' },
+        { header: 'Decision' },
+        { header: 'Advance', align: 'right' },
+        { header: 'Fee', align: 'right' },
+        { header: 'Discount', align: 'right' },
+      ],
+      result.decisions.map((d) => [
+        number(d.invoiceId),
+        d.outcome.toUpperCase(),
+        d.offer ? money(d.offer.advanceMinor) : '',
+        d.offer ? money(d.offer.feeMinor) : '',
+        d.offer ? `${d.offer.discountBps} bps` : '',
+      ]),
+    );
+    const reasons = textTable(
+      [{ header: 'Invoice' }, { header: 'Reason' }, { header: 'Why' }],
+      result.decisions.flatMap((d) =>
+        d.reasons.filter((r) => r.severity !== 'info').map((r) => [number(d.invoiceId), r.code, r.message]),
+      ),
+    );
     const { counts, advanceMinor } = result.summary;
-    console.log(`Batch: ${JSON.stringify(counts)}, cash out ${money(advanceMinor)}`);
+    const tally = (['approve', 'review', 'pending', 'reject'] as const)
+      .map((o) => `${counts[o]} ${o}`)
+      .join(', ');
+    console.log(
+      [...decisions, '', ...reasons, '', `Batch: ${tally}; cash out ${money(advanceMinor)}`].join('\n'),
+    );
     return result;
   } finally {
     await close();

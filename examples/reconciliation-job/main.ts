@@ -14,6 +14,7 @@ import { parseStatement, type ReconcileResult, reconcile } from '@quidfin/reconc
 
 import { connect } from '../shared/connect.js';
 import { openInvoicesOf } from '../shared/openInvoices.js';
+import { formatConfidence, textTable } from '../shared/textTable.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
 const STATEMENT = new URL('./statement.xml', import.meta.url);
@@ -43,27 +44,84 @@ export async function main({ post = false } = {}): Promise<JobResult> {
     //    With the invoices' events it also predicts each invoice's lifecycle state once posted.
     const result = reconcile({ transactions, invoices, ledgerEvents });
     const numberOf = new Map(invoices.map((i) => [i.invoiceId, i.invoiceNumber]));
-    for (const line of result.lines) {
+    const numbers = (ids: readonly string[]) => ids.map((id) => numberOf.get(id) ?? id).join(', ');
+    const lines = result.lines.map((line) => {
       const tx = transactions.find((t) => t.id === line.transactionId);
-      const head = `${tx?.bankReference ?? line.transactionId}  ${money(tx?.amountMinor ?? 0, tx?.currency)}`;
+      const best = line.suggestions[0];
       const applied = line.allocations.map((a) => {
         const writeOff = a.writeOffMinor ? `, ${money(a.writeOffMinor)} ${a.writeOffReason} written off` : '';
         return `${numberOf.get(a.invoiceId)} (${a.kind}${writeOff})`;
       });
-      const best = line.suggestions[0];
-      const detail =
+      const [invoicesCell, confidence, note] =
         line.status === 'auto'
-          ? `${applied.join(', ')}, confidence ${line.confidence.toFixed(2)}`
+          ? [applied.join(', '), formatConfidence(line.confidence), '']
           : line.status === 'suggested' && best
-            ? `${best.invoiceIds.map((id) => numberOf.get(id)).join(', ')}? (${line.reason}, confidence ${best.confidence.toFixed(2)}: a person confirms)`
-            : (line.reason ?? '');
-      console.log(`${head.padEnd(32)} ${line.status.toUpperCase().padEnd(9)} ${detail}`);
-    }
-    console.log('\nEvents to post (write-offs first, as invoice.credited, then payments):');
-    for (const e of [...result.adjustments, ...result.events]) {
-      console.log(`  ${numberOf.get(e.invoiceId)} ${e.eventType} ${JSON.stringify(e.payload)}`);
-    }
-    for (const i of result.invoices) console.log(`  ${numberOf.get(i.invoiceId)} would become ${i.state}`);
+            ? [
+                `${numbers(best.invoiceIds)}?`,
+                formatConfidence(best.confidence),
+                `${line.reason}: a person confirms`,
+              ]
+            : ['', '', line.reason ?? ''];
+      return [
+        tx?.bankReference ?? line.transactionId,
+        money(tx?.amountMinor ?? 0, tx?.currency),
+        line.status.toUpperCase(),
+        invoicesCell,
+        confidence,
+        note,
+      ];
+    });
+    const matches = textTable(
+      [
+        { header: 'Bank reference' },
+        { header: 'Amount', align: 'right' },
+        { header: 'Status' },
+        { header: 'Invoices' },
+        { header: 'Confidence', align: 'right' },
+        { header: 'Note' },
+      ],
+      lines,
+    );
+    // What would be posted, one line per event: the fields a person checks, not the raw payload.
+    const toPost = textTable(
+      [
+        { header: 'Invoice' },
+        { header: 'Event' },
+        { header: 'Amount', align: 'right' },
+        { header: 'Detail' },
+        { header: 'Confidence', align: 'right' },
+      ],
+      [
+        ...result.adjustments.map((e) => [
+          numberOf.get(e.invoiceId) ?? e.invoiceId,
+          e.eventType,
+          money(e.payload.amountMinor),
+          `${e.payload.reason} write-off, credit note ${e.payload.creditNoteId}`,
+          '',
+        ]),
+        ...result.events.map((e) => [
+          numberOf.get(e.invoiceId) ?? e.invoiceId,
+          e.eventType,
+          money(e.payload.amountMinor, e.payload.currency),
+          `from ${e.payload.payerName ?? 'unknown payer'}, bank ref ${e.payload.bankReference ?? '-'}`,
+          e.payload.matchConfidence === undefined ? '' : formatConfidence(e.payload.matchConfidence),
+        ]),
+      ],
+    );
+    const states = textTable(
+      [{ header: 'Invoice' }, { header: 'State after posting' }],
+      result.invoices.map((i) => [numberOf.get(i.invoiceId) ?? i.invoiceId, i.state]),
+    );
+    console.log(
+      [
+        ...matches,
+        '',
+        'Events to post (write-offs first, as invoice.credited, then payments):',
+        ...toPost,
+        '',
+        ...states,
+      ].join('\n'),
+    );
 
     // 4. Post: the supplier (or the financier that bought the invoice) signs each event.
     const statesAfter: Record<string, string> = {};

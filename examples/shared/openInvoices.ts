@@ -15,8 +15,8 @@ export async function openInvoicesOf(
   const invoices: OpenInvoice[] = [];
   const ledgerEvents: Record<string, readonly VerifiedInvoiceEvent[]> = {};
   for await (const owned of client.iterateTitlesByOwner(collectorQuid)) {
-    if (owned.stake_type !== 'supplier' && owned.stake_type !== 'financier') continue;
-    const { lifecycle, events } = await ledger.getInvoice(owned.asset_id);
+    if (owned.stakeType !== 'supplier' && owned.stakeType !== 'financier') continue;
+    const { lifecycle, events } = await ledger.getInvoice(owned.assetId);
     const issued = lifecycle.issued;
     if (!issued || lifecycle.totals.openMinor <= 0) continue;
     // A factored invoice is paid to the financier that bought it, an unfactored one to the supplier.
@@ -24,7 +24,7 @@ export async function openInvoicesOf(
     if (collector !== collectorQuid) continue;
     const buyer = await client.getIdentity(issued.buyerQuid);
     invoices.push({
-      invoiceId: owned.asset_id,
+      invoiceId: owned.assetId,
       invoiceNumber: issued.invoiceNumber,
       payerId: issued.buyerQuid,
       payerName: buyer.name,
@@ -35,7 +35,7 @@ export async function openInvoicesOf(
       dueAt: day(issued.dueAt),
       ...(issued.paymentReference ? { paymentReference: issued.paymentReference } : {}),
     });
-    ledgerEvents[owned.asset_id] = events;
+    ledgerEvents[owned.assetId] = events;
   }
   return { invoices, ledgerEvents };
 }

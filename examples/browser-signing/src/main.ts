@@ -1,267 +1,333 @@
-// A supplier signs an invoice in the browser: the off-chain invoice document (Ed25519, detached
-// JWS) and the on-chain `invoice.issued` EVENT that carries the document's hash. Nothing is sent
-// anywhere: the page shows the wire JSON you would POST to a node, and verifies both signatures.
+// The supplier portal: keys that never leave the browser, registration, a signed invoice issued
+// on the ledger (TITLE + invoice.issued through @quidfin/client's InvoiceLedger), the invoice read
+// back with every signature checked, and the carrier, buyer and financier acting on it.
+import { InvoiceLedger } from '@quidfin/client';
 import {
-  buildEvent,
-  buildIdentity,
-  type CurrencyCode,
-  computeInvoiceTotals,
   createWebCryptoSigner,
-  type DocumentVerification,
   documentKeyAttribute,
   documentPublicKey,
   type EventTx,
   formatMoney,
   generateDocumentKey,
   generateWebCryptoSigner,
-  type IdentityTx,
-  type InvoiceDocument,
-  type InvoiceIssuedPayload,
   invoiceHash,
-  type JsonObject,
-  parseMoney,
   type Signer,
   signInvoiceDocument,
-  toWireJson,
-  verifyInvoiceDocument,
-  verifyTransactionAsync,
 } from '@quidfin/core';
+import type { FactoringDecision } from '@quidfin/factoring';
+import { connectNode } from './connectNode.js';
+import { COUNTERPARTY_NAMES, type Counterparties, registerCounterparties } from './counterparties.js';
+import { describeError } from './describeError.js';
+import { FormError } from './FormError.js';
+import { financierDecision } from './financierDecision.js';
 import { loadKeys, saveKeys } from './keyStore.js';
+import { type Check, ledgerChecks, type SignedDocument } from './ledgerChecks.js';
+import { readInvoiceForm } from './readInvoiceForm.js';
 
 const TRUST_DOMAIN = 'factoring.supply-chain.us';
-/** A fixed demo asset id: the invoice TITLE whose stream the event is written to. */
-const DEMO_INVOICE_ID = 'demo-inv-2026-0042';
-const DAY = 86_400;
 
 /** The supplier's keys while the page is open. */
 interface Keys {
-  signer: Signer;
-  documentSecretKey: Uint8Array;
-  /** Attributes of the supplier's IDENTITY: they list the document key under `documentKeys`. */
-  attributes: JsonObject;
+  readonly signer: Signer;
+  readonly documentSecretKey: Uint8Array;
 }
-interface Signed {
-  document: InvoiceDocument;
-  jws: string;
-  event: EventTx;
+/** The invoice this page issued last. */
+interface Issued {
+  readonly invoiceId: string;
+  readonly signed: SignedDocument;
+  readonly issuedTx: EventTx;
 }
 
+const nodeUrl = new URLSearchParams(location.search).get('node') ?? undefined;
+const connection = connectNode(nodeUrl, TRUST_DOMAIN);
+const ledger = new InvoiceLedger(connection.client, { trustDomain: TRUST_DOMAIN });
 let keys: Keys | undefined;
-let signed: Signed | undefined;
+let issued: Issued | undefined;
+let counterparties: Counterparties | undefined;
+const names = new Map<string, string>();
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const field = (id: string) => byId<HTMLInputElement | HTMLSelectElement>(id).value.trim();
+const button = (id: string) => byId<HTMLButtonElement>(id);
+const short = (quid: string) => `${quid.slice(0, 4)}…${quid.slice(-4)}`;
 
-function status(id: string, text: string, isError = false): void {
-  byId(id).textContent = text;
-  byId(id).classList.toggle('error', isError);
+/** Shows a status line; a failure gets a plain sentence, its technical detail folded away. */
+function status(id: string, text: string, kind: 'ok' | 'busy' | 'error' = 'ok', detail = ''): void {
+  const line = byId(id);
+  line.className = `status ${kind}`;
+  line.textContent = text;
+  if (detail) {
+    const more = document.createElement('details');
+    more.innerHTML = '<summary>Technical detail</summary>';
+    const code = document.createElement('code');
+    code.textContent = detail;
+    more.append(code);
+    line.append(more);
+  }
 }
 
-const pretty = (tx: EventTx | IdentityTx) => JSON.stringify(JSON.parse(toWireJson(tx)), null, 2);
-
-// 1 · Keys -------------------------------------------------------------------------------------
-
-/** Builds the IDENTITY a supplier registers once, so verifiers know which document key is its own. */
-async function useKeys(signer: Signer, documentSecretKey: Uint8Array): Promise<void> {
-  const attributes = {
-    role: 'supplier',
-    documentKeys: [documentKeyAttribute(documentPublicKey(documentSecretKey))],
-  };
-  const identity = await buildIdentity({
-    signer,
-    trustDomain: TRUST_DOMAIN,
-    name: field('supplier-name'),
-    updateNonce: 1,
-    attributes,
+/** Runs `action` on `event`, disabling `busy` meanwhile and reporting failures in `statusId`. */
+function on(id: string, event: string, statusId: string, action: () => Promise<void>): void {
+  byId(id).addEventListener(event, (e) => {
+    e.preventDefault();
+    const trigger = e.type === 'submit' ? (e.target as HTMLFormElement).querySelector('button') : byId(id);
+    if (trigger instanceof HTMLButtonElement) trigger.disabled = true;
+    action()
+      .catch((error: unknown) => {
+        const { text, detail } = describeError(error, connection.label);
+        status(statusId, text, 'error', detail);
+        if (error instanceof FormError && error.field) byId(error.field).focus();
+      })
+      .finally(() => {
+        if (trigger instanceof HTMLButtonElement) trigger.disabled = false;
+        updateButtons();
+      });
   });
-  keys = { signer, documentSecretKey, attributes };
+}
+
+function updateButtons(): void {
+  button('register').disabled = !keys;
+  button('issue').disabled = !keys || !names.has(keys.signer.quidId) || !counterparties;
+  for (const id of ['deliver', 'acknowledge', 'decide']) button(id).disabled = !issued || !counterparties;
+}
+
+// 1 · Keys -----------------------------------------------------------------------------------
+
+function useKeys(signer: Signer, documentSecretKey: Uint8Array): void {
+  keys = { signer, documentSecretKey };
   byId('quid-id').textContent = signer.quidId;
   byId('document-key').textContent = documentKeyAttribute(documentPublicKey(documentSecretKey));
-  byId('identity-json').textContent = pretty(identity);
   byId('key-info').hidden = false;
-  byId<HTMLButtonElement>('sign').disabled = false;
 }
 
-async function createKey(passphrase: string): Promise<void> {
+on('key-form', 'submit', 'key-status', async () => {
+  status('key-status', 'Creating your keys…', 'busy');
   // P-256 quid key, generated inside WebCrypto with extractable: false.
   const { signer, keyPair } = await generateWebCryptoSigner();
   // Ed25519 document key: saved only encrypted under the passphrase.
   const documentSecretKey = generateDocumentKey();
-  await saveKeys(keyPair, documentSecretKey, passphrase);
-  await useKeys(signer, documentSecretKey);
-  status('key-status', 'New key created and saved in this browser. The private quid key cannot be exported.');
-}
-
-async function unlockKey(passphrase: string): Promise<void> {
-  const saved = await loadKeys(passphrase);
-  if (!saved) return status('key-status', 'No saved key in this browser yet: create one.', true);
-  await useKeys(await createWebCryptoSigner(saved.quidKeyPair), saved.documentSecretKey);
-  status('key-status', 'Saved key unlocked.');
-}
-
-// 2 · Sign -------------------------------------------------------------------------------------
-
-/** Reads the form into an invoice document. Money comes from decimal strings, never floats. */
-function readInvoice(supplierQuid: string): InvoiceDocument {
-  const currency = field('currency') as CurrencyCode;
-  const taxRateBps = Number(field('vat'));
-  const rows = [...byId('lines').querySelectorAll('tr')].map((row) => {
-    const cell = (name: string) =>
-      row.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value.trim() ?? '';
-    return { description: cell('description'), quantity: cell('quantity'), unitPrice: cell('unitPrice') };
-  });
-  const lines = rows
-    .filter((row) => row.description !== '')
-    .map((row) => ({
-      description: row.description,
-      quantity: row.quantity,
-      unitPriceMinor: String(parseMoney(row.unitPrice, currency).amountMinor),
-      taxRateBps,
-    }));
-  // Line amounts and totals are computed exactly (bigint), rounded half-up per line.
-  const totals = computeInvoiceTotals(lines);
-  const today = new Date();
-  const due = new Date(today.getTime() + Number(field('terms').replace('NET-', '')) * DAY * 1000);
-  return {
-    invoiceNumber: field('invoice-number'),
-    issueDate: today.toISOString().slice(0, 10),
-    dueDate: due.toISOString().slice(0, 10),
-    currency,
-    supplier: { quid: supplierQuid, name: field('supplier-name') },
-    buyer: { quid: field('buyer-quid'), name: field('buyer-name') },
-    lineItems: lines.map((line, i) => ({ ...line, amountMinor: totals.lineAmountsMinor[i] ?? '0' })),
-    subtotalMinor: totals.subtotalMinor,
-    taxMinor: totals.taxMinor,
-    totalMinor: totals.totalMinor,
-  };
-}
-
-async function sign(k: Keys): Promise<Signed> {
-  const document = readInvoice(k.signer.quidId);
-  // Detached JWS over the RFC 8785 canonical document; its header carries invoiceHash(document).
-  const jws = signInvoiceDocument(document, k.documentSecretKey, { kid: k.signer.quidId });
-  const payload = {
-    invoiceId: DEMO_INVOICE_ID,
-    invoiceNumber: document.invoiceNumber,
-    supplierQuid: document.supplier.quid,
-    buyerQuid: document.buyer.quid,
-    amountMinor: Number(document.totalMinor),
-    taxMinor: Number(document.taxMinor),
-    currency: document.currency,
-    issuedAt: Math.floor(Date.now() / 1000),
-    dueAt: Date.parse(document.dueDate) / 1000,
-    terms: field('terms'),
-    invoiceHash: invoiceHash(document),
-  } satisfies InvoiceIssuedPayload;
-  // The quid key signs the EVENT inside WebCrypto. A new TITLE stream starts at sequence 1.
-  const event = await buildEvent({
-    signer: k.signer,
-    trustDomain: TRUST_DOMAIN,
-    subjectId: DEMO_INVOICE_ID,
-    subjectType: 'TITLE',
-    sequence: 1,
-    eventType: 'invoice.issued',
-    payload,
-  });
-  return { document, jws, event };
-}
-
-// 3 · Verify -----------------------------------------------------------------------------------
-
-interface Verdict {
-  text: string;
-  ok: boolean;
-}
-
-/** What a financier would check, given the document, its JWS, the event and the supplier's IDENTITY. */
-function checkDocument(k: Keys, document: unknown, jws: string, event: EventTx): DocumentVerification {
-  return verifyInvoiceDocument(document, jws, {
-    documentPublicKey: documentPublicKey(k.documentSecretKey),
-    identityAttributes: k.attributes,
-    issued: event.payload as unknown as InvoiceIssuedPayload,
-  });
-}
-
-async function verify(k: Keys, s: Signed): Promise<Verdict[]> {
-  const doc = checkDocument(k, s.document, s.jws, s.event);
-  const eventOk = (await verifyTransactionAsync(s.event)) && s.event.publicKey === k.signer.publicKey;
-
-  // A forger raises the first line's unit price and recomputes every total, keeping the JWS.
-  const [first, ...rest] = s.document.lineItems;
-  const forgedLines = first
-    ? [{ ...first, unitPriceMinor: String(Number(first.unitPriceMinor) * 2) }, ...rest]
-    : [];
-  const totals = computeInvoiceTotals(forgedLines);
-  const forgedDocument: InvoiceDocument = {
-    ...s.document,
-    lineItems: forgedLines.map((line, i) => ({ ...line, amountMinor: totals.lineAmountsMinor[i] ?? '0' })),
-    subtotalMinor: totals.subtotalMinor,
-    taxMinor: totals.taxMinor,
-    totalMinor: totals.totalMinor,
-  };
-  const forgedDoc = checkDocument(k, forgedDocument, s.jws, s.event);
-  // ...or edits the amount in the signed transaction.
-  const forgedEvent: EventTx = { ...s.event, payload: { ...s.event.payload, amountMinor: 1 } };
-  const forgedEventOk = await verifyTransactionAsync(forgedEvent);
-
-  return [
-    {
-      text: doc.ok
-        ? 'Invoice document: signature valid, matches invoice.issued'
-        : `Invoice document: ${doc.message}`,
-      ok: doc.ok,
-    },
-    {
-      text: `invoice.issued transaction: ${eventOk ? 'signature valid, signed by this quid' : 'signature INVALID'}`,
-      ok: eventOk,
-    },
-    {
-      text: `Tampered document (price changed): ${forgedDoc.ok ? 'accepted' : `rejected, ${forgedDoc.code}`}`,
-      ok: forgedDoc.ok,
-    },
-    {
-      text: `Tampered transaction (amount changed): ${forgedEventOk ? 'accepted' : 'rejected, bad signature'}`,
-      ok: forgedEventOk,
-    },
-  ];
-}
-
-function showVerdicts(verdicts: Verdict[]): void {
-  const items = verdicts.map(({ text, ok }) => {
-    const li = document.createElement('li');
-    li.textContent = text;
-    li.setAttribute('data-ok', String(ok));
-    return li;
-  });
-  byId('verdicts').replaceChildren(...items);
-}
-
-// Wiring ---------------------------------------------------------------------------------------
-
-/** Runs `action` on `event`, showing any error in the status line `statusId`. */
-function on(id: string, event: string, statusId: string, action: () => Promise<void>): void {
-  byId(id).addEventListener(event, (e) => {
-    e.preventDefault();
-    action().catch((error: unknown) =>
-      status(statusId, error instanceof Error ? error.message : String(error), true),
-    );
-  });
-}
-
-on('key-form', 'submit', 'key-status', () => createKey(field('passphrase')));
-on('unlock-key', 'click', 'key-status', () => unlockKey(field('passphrase')));
-on('invoice-form', 'submit', 'sign-status', async () => {
-  if (!keys) return;
-  signed = await sign(keys);
-  byId('invoice-hash').textContent = invoiceHash(signed.document);
-  byId('document-json').textContent = JSON.stringify({ document: signed.document, jws: signed.jws }, null, 2);
-  byId('wire-json').textContent = pretty(signed.event);
-  byId('verdicts').replaceChildren();
-  byId<HTMLButtonElement>('verify').disabled = false;
-  const { currency, totalMinor, taxMinor } = signed.document;
-  const total = `${formatMoney(Number(totalMinor), currency)} (VAT ${formatMoney(Number(taxMinor), currency)})`;
-  status('sign-status', `Signed ${total}. Nothing was sent: the wire JSON is what you would POST to a node.`);
+  await saveKeys(keyPair, documentSecretKey, byId<HTMLInputElement>('passphrase').value);
+  useKeys(signer, documentSecretKey);
+  status(
+    'key-status',
+    'New keys created and saved in this browser. The private quid key cannot be exported.',
+  );
 });
-on('verify', 'click', 'sign-status', async () => {
-  if (keys && signed) showVerdicts(await verify(keys, signed));
+
+on('unlock-key', 'click', 'key-status', async () => {
+  status('key-status', 'Unlocking…', 'busy');
+  const saved = await loadKeys(byId<HTMLInputElement>('passphrase').value);
+  if (!saved) return status('key-status', 'No saved key in this browser yet: create one.', 'error');
+  useKeys(await createWebCryptoSigner(saved.quidKeyPair), saved.documentSecretKey);
+  status('key-status', 'Saved keys unlocked.');
+});
+
+// 2 · Register -------------------------------------------------------------------------------
+
+on('register', 'click', 'register-status', async () => {
+  if (!keys) return;
+  const name = byId<HTMLInputElement>('supplier-name').value.trim();
+  if (name === '') throw new FormError('Supplier name: enter the name on your invoices.', 'supplier-name');
+  status('register-status', 'Registering, waiting for the block that commits it…', 'busy');
+  const identity = await ledger.registerParticipant({
+    signer: keys.signer,
+    name,
+    role: 'supplier',
+    documentKey: documentPublicKey(keys.documentSecretKey),
+  });
+  names.set(keys.signer.quidId, name);
+  status(
+    'register-status',
+    `Registered as ${identity.name} (supplier), with your document key. Committed on the node.`,
+  );
+});
+
+// 3 · Sign and issue ---------------------------------------------------------------------------
+
+/** Hides the ledger view, so a failed attempt never leaves the previous invoice's results up. */
+function clearLedger(): void {
+  issued = undefined;
+  byId('ledger-view').hidden = true;
+  byId('ledger-empty').hidden = false;
+  for (const id of ['timeline', 'checks', 'decision-reasons']) byId(id).replaceChildren();
+  byId('decision').hidden = true;
+  status('parties-status', '');
+}
+
+on('invoice-form', 'submit', 'issue-status', async () => {
+  if (!keys || !counterparties) return;
+  clearLedger();
+  status('issue-status', '');
+  const k = keys;
+  const doc = readInvoiceForm(k.signer.quidId, new Date());
+  if (!(await connection.client.findIdentity(doc.buyer.quid))) {
+    throw new FormError('Buyer: no party with this quid is registered on the node.', 'buyer-quid');
+  }
+  const invoiceId = `${k.signer.quidId}:${doc.invoiceNumber}`;
+  // The node would accept a second TITLE for the same invoice and a second invoice.issued on its
+  // stream: an invoice number is issued once, so refuse here.
+  if (await connection.client.findTitle(invoiceId)) {
+    throw new FormError(
+      `Invoice number: ${doc.invoiceNumber} is already on the ledger; use a new number.`,
+      'invoice-number',
+    );
+  }
+  // Detached JWS over the RFC 8785 canonical document; its header carries invoiceHash(doc).
+  const jws = signInvoiceDocument(doc, k.documentSecretKey, { kid: k.signer.quidId });
+  status('issue-status', 'Signed. Issuing the TITLE and invoice.issued, waiting for their blocks…', 'busy');
+  const result = await ledger.issueInvoice(k.signer, {
+    invoiceId,
+    invoiceNumber: doc.invoiceNumber,
+    buyerQuid: doc.buyer.quid,
+    carrierQuid: counterparties.carrier.quidId,
+    financierQuids: [counterparties.financier.quidId],
+    amountMinor: Number(doc.totalMinor),
+    taxMinor: Number(doc.taxMinor),
+    currency: doc.currency,
+    dueAt: Date.parse(`${doc.dueDate}T00:00:00Z`) / 1000,
+    terms: byId<HTMLSelectElement>('terms').value,
+    document: doc,
+  });
+  const signed = { document: doc, jws, documentPublicKey: documentPublicKey(k.documentSecretKey) };
+  issued = { invoiceId, signed, issuedTx: result.issued };
+  const total = formatMoney(Number(doc.totalMinor), doc.currency, 'en-GB');
+  status(
+    'issue-status',
+    `Issued ${doc.invoiceNumber} for ${total}: signed in this browser, committed on the node.`,
+  );
+  await showLedger(issued);
+});
+
+// 4 · The invoice as the node returns it ---------------------------------------------------------
+
+const EVENT_TEXT: Record<string, string> = {
+  'invoice.issued': 'Invoice issued',
+  'carrier.shipped': 'Goods shipped',
+  'carrier.delivered': 'Goods delivered',
+  'buyer.acknowledged': 'Buyer acknowledged the amount',
+};
+
+async function showLedger(current: Issued): Promise<void> {
+  const view = await ledger.getInvoice(current.invoiceId);
+  const supplierIdentity = await connection.client.findIdentity(current.signed.document.supplier.quid);
+  const checks = await ledgerChecks(view, current.signed, supplierIdentity?.attributes, current.issuedTx);
+  const doc = current.signed.document;
+  byId('invoice-id').textContent = current.invoiceId;
+  byId('invoice-amount').textContent = formatMoney(Number(doc.totalMinor), doc.currency, 'en-GB');
+  byId('invoice-state').textContent = view.lifecycle.state;
+  byId('invoice-hash').textContent = invoiceHash(doc);
+  byId('timeline').replaceChildren(
+    ...view.events.map((e) => {
+      const li = document.createElement('li');
+      const role = view.roles[e.signerQuid] ?? 'unknown role';
+      const who = names.get(e.signerQuid) ?? short(e.signerQuid);
+      const at = new Date(e.timestamp * 1000).toISOString().slice(11, 19);
+      li.innerHTML = '<span class="what"></span><span class="who"></span><span class="when"></span>';
+      const [what, by, when] = li.children;
+      if (what) what.textContent = `#${e.sequence} ${EVENT_TEXT[e.eventType] ?? e.eventType}`;
+      if (by) by.textContent = `signed by ${who} (${role})`;
+      if (when) when.textContent = `${at} UTC`;
+      li.dataset['event'] = e.eventType;
+      return li;
+    }),
+  );
+  showChecks(checks);
+  byId('ledger-empty').hidden = true;
+  byId('ledger-view').hidden = false;
+}
+
+function showChecks(checks: readonly Check[]): void {
+  byId('checks').replaceChildren(
+    ...checks.map(({ label, outcome, pass }) => {
+      const li = document.createElement('li');
+      li.dataset['pass'] = String(pass);
+      li.innerHTML =
+        '<span class="mark" aria-hidden="true"></span><span class="label"></span><span class="outcome"></span>';
+      const [mark, text, result] = li.children;
+      if (mark) mark.textContent = pass ? '✓' : '✗';
+      if (text) text.textContent = label;
+      if (result) result.textContent = outcome;
+      return li;
+    }),
+  );
+}
+
+// 5 · The other side ----------------------------------------------------------------------------
+
+on('deliver', 'click', 'parties-status', async () => {
+  if (!issued || !counterparties) return;
+  const { carrier } = counterparties;
+  status('parties-status', 'The carrier signs shipment and delivery…', 'busy');
+  const number = issued.signed.document.invoiceNumber;
+  await ledger.attestShipment(carrier, issued.invoiceId, { billOfLading: `BOL-${number}` });
+  await ledger.attestDelivery(carrier, issued.invoiceId, {
+    deliveryProof: `POD for ${number}, signed at dock 4`,
+  });
+  status('parties-status', `${COUNTERPARTY_NAMES.carrier} confirmed shipment and delivery.`);
+  await showLedger(issued);
+});
+
+on('acknowledge', 'click', 'parties-status', async () => {
+  if (!issued || !counterparties) return;
+  status('parties-status', 'The buyer signs its acknowledgement…', 'busy');
+  const amount = Number(issued.signed.document.totalMinor);
+  await ledger.acknowledge(counterparties.buyer, issued.invoiceId, { acknowledgedAmountMinor: amount });
+  status('parties-status', `${COUNTERPARTY_NAMES.buyer} acknowledged the full amount.`);
+  await showLedger(issued);
+});
+
+on('decide', 'click', 'parties-status', async () => {
+  if (!issued || !counterparties) return;
+  status('parties-status', 'The financier reads the invoice and its trust in the parties…', 'busy');
+  const { decision } = await financierDecision(ledger, counterparties.financier, issued.invoiceId);
+  showDecision(decision, issued.signed.document.currency);
+  status('parties-status', `${COUNTERPARTY_NAMES.financier} decided with @quidfin/factoring.`);
+});
+
+function showDecision(decision: FactoringDecision, currency: string): void {
+  const money = (minor: number) => formatMoney(minor, currency, 'en-GB');
+  const outcome = byId('decision-outcome');
+  outcome.textContent = decision.outcome.toUpperCase();
+  outcome.dataset['outcome'] = decision.outcome;
+  const offer = decision.offer;
+  byId('decision-offer').textContent = offer
+    ? `advance ${money(offer.advanceMinor)} now, fee ${money(offer.feeMinor)} (${(offer.discountBps / 100).toFixed(2)} %)`
+    : '';
+  byId('decision-reasons').replaceChildren(
+    ...decision.reasons
+      .filter((r) => r.severity !== 'info')
+      .map((r) => {
+        const li = document.createElement('li');
+        li.textContent = r.message;
+        return li;
+      }),
+  );
+  byId('decision').hidden = false;
+}
+
+// Start-up -------------------------------------------------------------------------------------
+
+on('node-form', 'submit', 'key-status', async () => {
+  const url = byId<HTMLInputElement>('node-url').value.trim();
+  location.search = url ? `?node=${encodeURIComponent(url)}` : '';
+});
+
+async function start(): Promise<void> {
+  byId('node-label').textContent = connection.label;
+  if (nodeUrl) byId<HTMLInputElement>('node-url').value = nodeUrl;
+  status('register-status', 'Create or unlock your keys first.', 'busy');
+  const parties = await registerCounterparties(ledger);
+  counterparties = parties;
+  for (const role of ['buyer', 'carrier', 'financier'] as const)
+    names.set(parties[role].quidId, COUNTERPARTY_NAMES[role]);
+  byId<HTMLInputElement>('buyer-quid').value = parties.buyer.quidId;
+  byId('carrier-name').textContent = `${COUNTERPARTY_NAMES.carrier} · ${short(parties.carrier.quidId)}`;
+  byId('buyer-party-name').textContent = `${COUNTERPARTY_NAMES.buyer} · ${short(parties.buyer.quidId)}`;
+  byId('financier-name').textContent = `${COUNTERPARTY_NAMES.financier} · ${short(parties.financier.quidId)}`;
+  status('register-status', '');
+  updateButtons();
+}
+
+start().catch((error: unknown) => {
+  const { text, detail } = describeError(error, connection.label);
+  status('register-status', text, 'error', detail);
 });

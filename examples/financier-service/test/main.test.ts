@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
 
 describe('financier-service example', () => {
   it('approves, holds and rejects the seeded invoices for the right reasons', async () => {
-    const { decisions, summary } = await main();
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)));
+    const { decisions, summary } = await main().finally(() => log.mockRestore());
+    const printed = out.join('\n').split('\n');
     const [approved, pending, unknownBuyer, doubleFinanced] = decisions;
 
     expect(approved?.outcome).toBe('approve');
@@ -24,5 +27,20 @@ describe('financier-service example', () => {
 
     expect(summary.counts).toEqual({ approve: 1, review: 0, pending: 1, reject: 2 });
     expect(summary.advanceMinor).toBe(approved?.offer?.advanceMinor);
+
+    // The printout: a decision table with aligned columns and a summary in words, no raw JSON.
+    expect(printed.filter((l) => l.includes('{'))).toEqual([]);
+    const header = printed[0] ?? '';
+    expect(header).toMatch(/^Invoice\s+Decision\s+Advance\s+Fee\s+Discount$/);
+    const decisionColumn = header.indexOf('Decision');
+    expect(printed.slice(1, 5).map((l) => l.slice(decisionColumn).split(' ')[0])).toEqual([
+      'APPROVE',
+      'PENDING',
+      'REJECT',
+      'REJECT',
+    ]);
+    expect(printed.at(-1)).toMatch(
+      /^Batch: 1 approve, 0 review, 1 pending, 2 reject; cash out €[\d,]+\.\d{2}$/,
+    );
   });
 });

@@ -41,7 +41,7 @@ import type {
  *
  * @example
  * ```ts
- * await client.getTrust(financier, supplier, { maxDepth: 4, includeUnverified: true });
+ * await client.getTrust(financier.quidId, supplier.quidId, { maxDepth: 4, includeUnverified: true });
  * ```
  */
 export interface TrustQueryParams {

@@ -1,5 +1,6 @@
 // Plain TypeScript shapes of what the client's methods return (envelopes unwrapped). Field names
-// follow the node's JSON, including its snake_case spots (PROTOCOL §9.9).
+// are camelCase; where the node's JSON uses snake_case (PROTOCOL §9.9) the node's name is kept
+// beside the camelCase one as a deprecated alias.
 import type { QuidnugTx } from '@quidfin/core';
 
 /**
@@ -7,11 +8,14 @@ import type { QuidnugTx } from '@quidfin/core';
  *
  * @example
  * ```ts
- * const { status, uptime }: Health = await client.health();
+ * const { status, uptime, nodeId }: Health = await client.health();
  * ```
  */
 export interface Health {
   readonly status: string;
+  /** The node's quid (named `nodeQuid` in {@link NodeInfo}). */
+  readonly nodeId: string;
+  /** @deprecated The node's JSON name; use `nodeId`. */
   readonly node_id: string;
   /** Seconds since the genesis block. */
   readonly uptime: number;
@@ -114,7 +118,7 @@ export interface VerificationGap {
  *
  * @example
  * ```ts
- * const { trustLevel, trustPath }: TrustResult = await client.getTrust(financier, supplier);
+ * const { trustLevel, trustPath }: TrustResult = await client.getTrust(financier.quidId, supplier.quidId);
  * ```
  */
 export interface TrustResult {
@@ -139,7 +143,7 @@ export interface TrustResult {
  *
  * @example
  * ```ts
- * for (const edge of (await client.getTrustEdges(bureau)).edges) console.log(edge.trustee, edge.trustLevel);
+ * for (const edge of (await client.getTrustEdges(bureau.quidId)).edges) console.log(edge.trustee, edge.trustLevel);
  * ```
  */
 export interface TrustEdge {
@@ -157,7 +161,7 @@ export interface TrustEdge {
  *
  * @example
  * ```ts
- * const { edges }: TrustEdges = await client.getTrustEdges(bureau);
+ * const { edges }: TrustEdges = await client.getTrustEdges(bureau.quidId);
  * ```
  */
 export interface TrustEdges {
@@ -171,13 +175,15 @@ export interface TrustEdges {
  *
  * @example
  * ```ts
- * const { trust_level }: TrustRegistryEdge = await client.getTrustRegistryEdge(bureau, supplier);
+ * const { trustLevel }: TrustRegistryEdge = await client.getTrustRegistryEdge(bureau.quidId, supplier.quidId);
  * ```
  */
 export interface TrustRegistryEdge {
   readonly truster: string;
   readonly trustee: string;
   /** 0 when expired. */
+  readonly trustLevel: number;
+  /** @deprecated The node's JSON name; use `trustLevel`. */
   readonly trust_level: number;
 }
 
@@ -186,7 +192,7 @@ export interface TrustRegistryEdge {
  *
  * @example
  * ```ts
- * const { relationships }: TrustRelationships = await client.getTrustRelationships(bureau);
+ * const { relationships }: TrustRelationships = await client.getTrustRelationships(bureau.quidId);
  * ```
  */
 export interface TrustRelationships {
@@ -199,10 +205,12 @@ export interface TrustRelationships {
  *
  * @example
  * ```ts
- * for await (const e of client.iterateIdentities()) console.log(e.quid_id, e.identity.name);
+ * for await (const e of client.iterateIdentities()) console.log(e.quidId, e.identity.name);
  * ```
  */
 export interface IdentityRegistryEntry {
+  readonly quidId: string;
+  /** @deprecated The node's JSON name; use `quidId`. */
   readonly quid_id: string;
   readonly identity: {
     readonly quidId: string;
@@ -219,12 +227,16 @@ export interface IdentityRegistryEntry {
  *
  * @example
  * ```ts
- * for await (const t of client.iterateTitlesByOwner(supplier)) console.log(t.asset_id, t.stake_type);
+ * for await (const t of client.iterateTitlesByOwner(supplier.quidId)) console.log(t.assetId, t.stakeType);
  * ```
  */
 export interface OwnedTitle {
+  readonly assetId: string;
+  /** @deprecated The node's JSON name; use `assetId`. */
   readonly asset_id: string;
   readonly percentage: number;
+  readonly stakeType: string;
+  /** @deprecated The node's JSON name; use `stakeType`. */
   readonly stake_type: string;
 }
 
@@ -233,10 +245,12 @@ export interface OwnedTitle {
  *
  * @example
  * ```ts
- * for await (const e of client.iterateTitles()) console.log(e.asset_id);
+ * for await (const e of client.iterateTitles()) console.log(e.assetId);
  * ```
  */
 export interface TitleRegistryEntry {
+  readonly assetId: string;
+  /** @deprecated The node's JSON name; use `assetId`. */
   readonly asset_id: string;
   readonly title: QuidnugTx;
 }

@@ -25,9 +25,14 @@ defineConformance('devnode over loopback HTTP', async () => {
 });
 
 const realNode = process.env['QUIDNUG_NODE'];
-describe.runIf(realNode !== undefined && realNode !== '')('real node (QUIDNUG_NODE)', () => {
+const hasRealNode = realNode !== undefined && realNode !== '';
+// Without a node these tests are reported as skipped; the title says why and how to run them.
+const title = hasRealNode
+  ? `real node at ${realNode}`
+  : 'real node: skipped because QUIDNUG_NODE is not set (QUIDNUG_NODE=http://localhost:8081 runs them)';
+describe.runIf(hasRealNode)(title, () => {
   defineConformance(
-    `real node at ${realNode}`,
+    `real node at ${realNode ?? ''}`,
     () => makeEnv('real node', urlTarget(nodeRoot(realNode ?? '')), undefined, async () => {}),
     // Up to three commits per scenario; with the default 60 s BLOCK_INTERVAL that takes minutes.
     Number(process.env['QUIDNUG_NODE_TIMEOUT_MS'] ?? 600_000),

@@ -6,7 +6,14 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'COMMIT_TIMEOUT') console.log(e.target, e.timeoutMs); }
+ * try {
+ *   await ledger.acknowledge(buyer, 'inv-1', { acknowledgedAmountMinor: 5_000_000 });
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'COMMIT_TIMEOUT') {
+ *     const { target, timeoutMs } = e as CommitTimeoutError;
+ *     console.log(target, timeoutMs);
+ *   }
+ * }
  * ```
  */
 export class CommitTimeoutError extends QuidfinClientError<'COMMIT_TIMEOUT'> {

@@ -7,7 +7,14 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'NETWORK_ERROR') console.log(e.url, e.cause); }
+ * try {
+ *   await client.health();
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'NETWORK_ERROR') {
+ *     const { url, cause } = e as NetworkError;
+ *     console.log(url, cause);
+ *   }
+ * }
  * ```
  */
 export class NetworkError extends QuidfinClientError<'NETWORK_ERROR'> {

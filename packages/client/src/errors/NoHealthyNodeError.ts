@@ -5,7 +5,14 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'NO_HEALTHY_NODE') console.log(e.nodes); }
+ * try {
+ *   await client.health();
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'NO_HEALTHY_NODE') {
+ *     const { nodes } = e as NoHealthyNodeError;
+ *     console.log(nodes);
+ *   }
+ * }
  * ```
  */
 export class NoHealthyNodeError extends QuidfinClientError<'NO_HEALTHY_NODE'> {

@@ -6,7 +6,11 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'PAYLOAD_TOO_LARGE') shrinkPayload(); }
+ * try {
+ *   await client.submitEvent(tx);
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'PAYLOAD_TOO_LARGE') console.warn('event payload too large: send a payloadCid instead');
+ * }
  * ```
  */
 export class PayloadTooLargeError extends HttpError<'PAYLOAD_TOO_LARGE'> {

@@ -27,7 +27,7 @@ export class QuidfinClientError<Code extends string = string> extends SdkError<C
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(err) && err.code === 'RATE_LIMITED') await sleep(1000);
+ * if (isQuidfinClientError(err) && err.code === 'RATE_LIMITED') await new Promise((r) => setTimeout(r, 1000));
  * ```
  */
 export function isQuidfinClientError(value: unknown): value is QuidfinClientError {

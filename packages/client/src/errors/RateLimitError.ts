@@ -19,7 +19,12 @@ export type RateLimitLayer = 'ip' | 'quid' | 'domain';
  * @example
  * ```ts
  * try { await client.submitEvent(tx); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'RATE_LIMITED') console.log(e.layer, e.retryAfterMs); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'RATE_LIMITED') {
+ *     const { layer, retryAfterMs } = e as RateLimitError;
+ *     console.log(layer, retryAfterMs);
+ *   }
+ * }
  * ```
  */
 export class RateLimitError extends HttpError<'RATE_LIMITED'> {

@@ -20,7 +20,14 @@ export interface ResponseIssue {
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'RESPONSE_VALIDATION') console.log(e.issues); }
+ * try {
+ *   await client.info();
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'RESPONSE_VALIDATION') {
+ *     const { issues } = e as ResponseValidationError;
+ *     console.log(issues);
+ *   }
+ * }
  * ```
  */
 export class ResponseValidationError extends QuidfinClientError<'RESPONSE_VALIDATION'> {

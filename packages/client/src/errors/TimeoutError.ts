@@ -16,7 +16,14 @@ export type TimeoutKind = 'attempt' | 'total';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'TIMEOUT') console.log(e.kind, e.timeoutMs); }
+ * try {
+ *   await client.health();
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'TIMEOUT') {
+ *     const { kind, timeoutMs } = e as TimeoutError;
+ *     console.log(kind, timeoutMs);
+ *   }
+ * }
  * ```
  */
 export class TimeoutError extends QuidfinClientError<'TIMEOUT'> {

@@ -7,7 +7,14 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'TRANSACTION_LOST') console.log(e.transactionId); }
+ * try {
+ *   await client.waitForCommit(tx);
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'TRANSACTION_LOST') {
+ *     const { transactionId } = e as TransactionLostError;
+ *     console.log(transactionId);
+ *   }
+ * }
  * ```
  */
 export class TransactionLostError extends QuidfinClientError<'TRANSACTION_LOST'> {

@@ -8,7 +8,12 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * @example
  * ```ts
  * try { await client.submitTrust(tx); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'TRANSACTION_REJECTED') console.log(e.transactionType); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'TRANSACTION_REJECTED') {
+ *     const { transactionType } = e as TransactionRejectedError;
+ *     console.log(transactionType);
+ *   }
+ * }
  * ```
  */
 export class TransactionRejectedError extends HttpError<'TRANSACTION_REJECTED'> {

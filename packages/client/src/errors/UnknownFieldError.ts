@@ -7,7 +7,14 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'UNKNOWN_FIELD') console.error(e.body); }
+ * try {
+ *   await client.submitTrust(tx);
+ * } catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'UNKNOWN_FIELD') {
+ *     const { body } = e as UnknownFieldError;
+ *     console.error(body);
+ *   }
+ * }
  * ```
  */
 export class UnknownFieldError extends HttpError<'UNKNOWN_FIELD'> {

@@ -87,7 +87,7 @@ export interface InvoiceLedgerOptions {
  *
  * @example
  * ```ts
- * const input: IssueInvoiceInput = { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid, amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash };
+ * const input: IssueInvoiceInput = { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid, amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash: documentHash };
  * ```
  */
 export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'issuedAt' | 'invoiceHash'> & {
@@ -123,7 +123,7 @@ const now = (): number => Math.floor(Date.now() / 1000);
  * await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
  * await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
  * await ledger.issueInvoice(supplier, { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid: buyer.quidId,
- *   amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash });
+ *   amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash: documentHash });
  * await ledger.acknowledge(buyer, 'inv-1', { acknowledgedAmountMinor: 5_000_000 });
  * const view = await ledger.getInvoice('inv-1'); // view.lifecycle.state === 'Acknowledged'
  * ```

@@ -29,7 +29,12 @@ export type LedgerVerificationReason =
  * @example
  * ```ts
  * try { await ledger.getInvoice('inv-1'); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') console.error(e.reason, e.eventId); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') {
+ *     const { reason, eventId } = e as LedgerVerificationError;
+ *     console.error(reason, eventId);
+ *   }
+ * }
  * ```
  */
 export class LedgerVerificationError extends QuidfinClientError<'LEDGER_VERIFICATION'> {

@@ -235,6 +235,19 @@ interface RawPage<T> {
 function toPage<T>(raw: RawPage<T>): Page<T> {
   return { items: raw.data, ...raw.pagination };
 }
+function mapPage<R, T>(raw: RawPage<R>, map: (item: R) => T): Page<T> {
+  return { items: raw.data.map(map), ...raw.pagination };
+}
+
+// The node's snake_case registry fields get camelCase twins; the originals stay as deprecated aliases.
+interface RawOwnedTitle {
+  asset_id: string;
+  percentage: number;
+  stake_type: string;
+}
+function registryEdge(r: Omit<TrustRegistryEdge, 'trustLevel'>): TrustRegistryEdge {
+  return { truster: r.truster, trustee: r.trustee, trustLevel: r.trust_level, trust_level: r.trust_level };
+}
 
 /**
  * Response parsers for every route, by name. Each validates the envelope's `data` and returns the
@@ -272,7 +285,10 @@ export const parsers: {
 } = {
   identityTx: (d) => parse((s) => s.identityTx, d),
   titleTx: (d) => parse((s) => s.titleTx, d),
-  health: (d) => parse((s) => s.health, d),
+  health: (d) => {
+    const r = parse<Omit<Health, 'nodeId'>>((s) => s.health, d);
+    return { status: r.status, nodeId: r.node_id, node_id: r.node_id, uptime: r.uptime, version: r.version };
+  },
   info: (d) => parse((s) => s.info, d),
   domains: (d) => parse<{ domains: TrustDomain[] }>((s) => s.domains, d).domains,
   domainRegistered: (d) => parse((s) => s.domainRegistered, d),
@@ -304,12 +320,40 @@ export const parsers: {
       edges: keys.flatMap((k) => r.edges[k] ?? []),
     };
   },
-  registryEdge: (d) => parse((s) => s.registryEdge, d),
+  registryEdge: (d) => registryEdge(parse((s) => s.registryEdge, d)),
   relationships: (d) => parse((s) => s.relationships, d),
-  registryEdgePage: (d) => toPage(parse((s) => s.registryEdgePage, d)),
-  ownedTitlePage: (d) => toPage(parse((s) => s.ownedTitlePage, d)),
-  titlePage: (d) => toPage(parse((s) => s.titlePage, d)),
-  identityPage: (d) => toPage(parse((s) => s.identityPage, d)),
+  registryEdgePage: (d) =>
+    mapPage(
+      parse<RawPage<Omit<TrustRegistryEdge, 'trustLevel'>>>((s) => s.registryEdgePage, d),
+      registryEdge,
+    ),
+  ownedTitlePage: (d) =>
+    mapPage(
+      parse<RawPage<RawOwnedTitle>>((s) => s.ownedTitlePage, d),
+      (t) => ({
+        assetId: t.asset_id,
+        asset_id: t.asset_id,
+        percentage: t.percentage,
+        stakeType: t.stake_type,
+        stake_type: t.stake_type,
+      }),
+    ),
+  titlePage: (d) =>
+    mapPage(
+      parse<RawPage<Omit<TitleRegistryEntry, 'assetId'>>>((s) => s.titlePage, d),
+      (t) => ({
+        assetId: t.asset_id,
+        ...t,
+      }),
+    ),
+  identityPage: (d) =>
+    mapPage(
+      parse<RawPage<Omit<IdentityRegistryEntry, 'quidId'>>>((s) => s.identityPage, d),
+      (e) => ({
+        quidId: e.quid_id,
+        ...e,
+      }),
+    ),
   stream: (d) => parse((s) => s.stream, d),
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
   txPage: (d) => toPage(parse((s) => s.txPage, d)),

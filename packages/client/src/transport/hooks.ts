@@ -3,7 +3,9 @@
  *
  * @example
  * ```ts
- * onRequest: ({ request, route, attempt }) => request.headers.set('x-attempt', String(attempt))
+ * const hooks: ClientHooks = {
+ *   onRequest: ({ request, route, attempt }) => console.debug(route, request.url, attempt),
+ * };
  * ```
  */
 export interface RequestContext {
@@ -26,7 +28,9 @@ export interface RequestContext {
  *
  * @example
  * ```ts
- * onResponse: ({ route, response, durationMs }) => console.log(route, response.status, durationMs)
+ * const hooks: ClientHooks = {
+ *   onResponse: ({ route, response, durationMs }) => console.log(route, response.status, durationMs),
+ * };
  * ```
  */
 export interface ResponseContext extends RequestContext {
@@ -41,7 +45,9 @@ export interface ResponseContext extends RequestContext {
  *
  * @example
  * ```ts
- * onError: ({ route, error, willRetry }) => console.warn(route, error, willRetry)
+ * const hooks: ClientHooks = {
+ *   onError: ({ route, error, willRetry }) => console.warn(route, error, willRetry),
+ * };
  * ```
  */
 export interface ErrorContext extends RequestContext {

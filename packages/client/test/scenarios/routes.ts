@@ -59,7 +59,7 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
     it('identity: submit, get, find (404 as undefined), registry entry and list', async () => {
       expect((await client.getIdentityRegistryEntry(bob.quidId)).quidId).toBe(bob.quidId);
       const listed = [];
-      for await (const e of client.iterateIdentities({ limit: 1 })) listed.push(e.quid_id);
+      for await (const e of client.iterateIdentities({ limit: 1 })) listed.push(e.quidId);
       expect(listed).toEqual(expect.arrayContaining([alice.quidId, bob.quidId]));
       expect((await client.listIdentities({ limit: 1 })).items[0]?.identity.creator).toMatch(
         /^[0-9a-f]{16}$/,
@@ -140,12 +140,20 @@ export function defineRouteSuite(label: string, make: MakeHarness): void {
       expect((await client.getTitleRegistryEntry('asset-routes-1')).id).toBe(title.id);
       expect(await client.findTitle('nope')).toBeUndefined();
       const owned = await client.listTitlesByOwner(bob.quidId);
-      expect(owned.items).toEqual([{ asset_id: 'asset-routes-1', percentage: 0.1, stake_type: 'buyer' }]);
+      expect(owned.items).toEqual([
+        {
+          assetId: 'asset-routes-1',
+          asset_id: 'asset-routes-1',
+          percentage: 0.1,
+          stakeType: 'buyer',
+          stake_type: 'buyer',
+        },
+      ]);
       const mine = [];
-      for await (const x of client.iterateTitlesByOwner(alice.quidId)) mine.push(x.asset_id);
+      for await (const x of client.iterateTitlesByOwner(alice.quidId)) mine.push(x.assetId);
       expect(mine).toContain('asset-routes-1');
       const titles = [];
-      for await (const x of client.iterateTitles({ limit: 1 })) titles.push(x.asset_id);
+      for await (const x of client.iterateTitles({ limit: 1 })) titles.push(x.assetId);
       expect(titles).toContain('asset-routes-1');
     });
 

@@ -6,9 +6,9 @@
  * @example
  * ```ts
  * try {
- *   await buildEvent({ signer, subjectId, subjectType: 'TITLE', sequence: 0, eventType: 'x', payload: {} });
+ *   await buildEvent({ signer, trustDomain, subjectId, subjectType: 'TITLE', sequence: 0, eventType: 'x', payload: {} });
  * } catch (e) {
- *   if (isSdkError(e) && e.code === 'INVALID_TRANSACTION') console.error(e.path, e.message);
+ *   if (isSdkError(e) && e.code === 'INVALID_TRANSACTION') console.error(e.message);
  * }
  * ```
  */

@@ -91,6 +91,7 @@ export type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';
 export {
   type DocumentVerification,
   type DocumentVerificationCode,
+  type VerifyInvoiceDocumentChecks,
   type VerifyInvoiceDocumentOptions,
   verifyInvoiceDocument,
 } from './verifyInvoiceDocument.js';

@@ -50,22 +50,43 @@ export type DocumentVerification =
     };
 
 /**
- * Options of {@link verifyInvoiceDocument}.
+ * Options of {@link verifyInvoiceDocument}. The key-binding decision is part of the type: pass the
+ * signer's IDENTITY `attributes` (`undefined` when the identity was not found: the check then
+ * fails closed with `KEY_NOT_BOUND`), or opt out explicitly with `skipKeyBinding: true`.
  *
  * @example
  * ```ts
  * const options: VerifyInvoiceDocumentOptions = {
  *   documentPublicKey: pub, identityAttributes: supplierIdentity.attributes, issued: life.issued!,
  * };
+ * const known: VerifyInvoiceDocumentOptions = { documentPublicKey: pub, skipKeyBinding: true };
  * ```
  */
-export interface VerifyInvoiceDocumentOptions {
+export type VerifyInvoiceDocumentOptions = VerifyInvoiceDocumentChecks &
+  (
+    | {
+        /** The signer's committed IDENTITY attributes; the key must be listed in `documentKeys`. */
+        readonly identityAttributes: JsonObject | undefined;
+        readonly skipKeyBinding?: false;
+      }
+    | {
+        readonly identityAttributes?: JsonObject | undefined;
+        /** Skip the key-binding check (only when the key is known to be bound by other means). */
+        readonly skipKeyBinding: true;
+      }
+  );
+
+/**
+ * The checks of {@link VerifyInvoiceDocumentOptions} besides key binding.
+ *
+ * @example
+ * ```ts
+ * const checks: VerifyInvoiceDocumentChecks = { documentPublicKey: pub, expectedHash: hash };
+ * ```
+ */
+export interface VerifyInvoiceDocumentChecks {
   /** Ed25519 public key: 32 bytes or 64 hex characters. */
   readonly documentPublicKey: Uint8Array | string;
-  /** The signer's committed IDENTITY attributes; the key must be listed in `documentKeys`. */
-  readonly identityAttributes?: JsonObject;
-  /** Skip the key-binding check (only when the key is known to be bound by other means). */
-  readonly skipKeyBinding?: boolean;
   /** The `invoiceHash` from `invoice.issued`. */
   readonly expectedHash?: string;
   /** The `invoice.issued` payload: hash, total, tax, currency, number and parties must match. */
@@ -197,7 +218,8 @@ export function verifyInvoiceDocument(
 
   const publicKey = toKey(options.documentPublicKey);
   if (!publicKey) return fail('INVALID_KEY', 'documentPublicKey must be 32 bytes or 64 hex characters');
-  if (!options.skipKeyBinding && !isDocumentKeyBound(options.identityAttributes, publicKey)) {
+  // Untyped callers may still omit both: that fails closed, as an unbound key does.
+  if (options.skipKeyBinding !== true && !isDocumentKeyBound(options.identityAttributes, publicKey)) {
     return fail('KEY_NOT_BOUND', `the key is not listed in attributes.documentKeys of ${kid}'s identity`);
   }
   const input = jwsSigningInput(encodedHeader, canonicalJsonBytes(document));

@@ -17,6 +17,7 @@ import {
   isDocumentKeyBound,
   parseInvoiceDocument,
   signInvoiceDocument,
+  type VerifyInvoiceDocumentOptions,
   verifyInvoiceDocument,
 } from '../../src/invoice/index.js';
 import { BUYER, ISSUED, SUPPLIER } from './fixtures.js';
@@ -286,9 +287,17 @@ describe('invoice documents: detached JWS', () => {
         identityAttributes: { documentKeys: [documentKeyAttribute(other)] },
       }),
     ).toMatchObject({ code: 'KEY_NOT_BOUND' });
-    expect(verifyInvoiceDocument(DOC, jws, { documentPublicKey: PUB })).toMatchObject({
+    // The type requires the identity's attributes; a lookup that found no identity fails closed,
+    // and so does an untyped (JavaScript) caller that passes neither the attributes nor the opt-out.
+    expect(
+      verifyInvoiceDocument(DOC, jws, { documentPublicKey: PUB, identityAttributes: undefined }),
+    ).toMatchObject({
       code: 'KEY_NOT_BOUND',
     });
+    const untyped = { documentPublicKey: PUB } as unknown as VerifyInvoiceDocumentOptions;
+    expect(verifyInvoiceDocument(DOC, jws, untyped)).toMatchObject({ code: 'KEY_NOT_BOUND' });
+    const skipFalse = { documentPublicKey: PUB, skipKeyBinding: false } as VerifyInvoiceDocumentOptions;
+    expect(verifyInvoiceDocument(DOC, jws, skipFalse)).toMatchObject({ code: 'KEY_NOT_BOUND' });
     expect(verifyInvoiceDocument(DOC, jws, { documentPublicKey: PUB, skipKeyBinding: true }).ok).toBe(true);
     expect(verifyInvoiceDocument(DOC, jws, { ...options, expectedSignerQuid: BUYER })).toMatchObject({
       code: 'KID_MISMATCH',

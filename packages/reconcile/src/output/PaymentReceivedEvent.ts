@@ -7,7 +7,7 @@ import type { InvoiceCreditedPayload, PaymentReceivedPayload } from '@quidfin/co
  *
  * @example
  * ```ts
- * for (const e of result.events) await buildEvent({ signer, subjectId: e.invoiceId, subjectType: 'TITLE', sequence, eventType: e.eventType, payload: { ...e.payload } });
+ * for (const e of result.events) await buildEvent({ signer, trustDomain, subjectId: e.invoiceId, subjectType: 'TITLE', sequence, eventType: e.eventType, payload: { ...e.payload } });
  * ```
  */
 export interface PaymentReceivedEvent {

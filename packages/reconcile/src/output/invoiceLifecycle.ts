@@ -55,7 +55,9 @@ export function lifecycleWithoutLedger(o: {
  *
  * @example
  * ```ts
- * const life = projectLifecycle(ledger['inv-1'] ?? [], 'inv-1', result.events.filter((e) => e.invoiceId === 'inv-1'));
+ * const result = reconcile({ transactions, invoices: open, ledgerEvents });
+ * const posted = result.events.filter((e) => e.invoiceId === 'inv-1');
+ * const life = projectLifecycle(ledgerEvents['inv-1'] ?? [], 'inv-1', posted);
  * console.log(life.state);
  * ```
  */
