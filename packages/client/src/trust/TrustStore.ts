@@ -28,7 +28,11 @@ export interface TrustCursor {
  * ```ts
  * const store: TrustStore = {
  *   load: async () => db.get('trust'),
- *   append: async (cursor, entries) => db.tx(async (t) => { await t.push('trust', entries); await t.set('cursor', cursor); }),
+ *   append: async (cursor, entries) =>
+ *     db.tx(async (t: any) => {
+ *       await t.push('trust', entries);
+ *       await t.set('cursor', cursor);
+ *     }),
  *   clear: async () => db.delete('trust'),
  * };
  * ```

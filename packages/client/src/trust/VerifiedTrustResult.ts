@@ -46,8 +46,9 @@ export interface UnverifiedTrustResult extends TrustResult {
  *
  * @example
  * ```ts
- * readings[quid] = await ledger.trustReading(financier.quidId, quid);
- * evaluateInvoice({ ..., trust: trustSourceFromRecord(readings) });
+ * const readings: Record<string, VerifiedTrustReading> = {};
+ * readings[supplierQuid] = await ledger.trustReading(financier.quidId, supplierQuid);
+ * // then, in @quidfin/factoring: evaluateInvoice({ ...input, trust: trustSourceFromRecord(readings) })
  * ```
  */
 export interface VerifiedTrustReading {

@@ -39,7 +39,9 @@ export type TitleCustodyCode =
  *
  * @example
  * ```ts
- * const v: TitleCustodyViolation = { titleId: 'ab…', version: 2, code: 'TITLE_OVERWRITE', message: 'no previousOwners' };
+ * const v: TitleCustodyViolation = {
+ *   titleId: 'ab…', version: 2, issuerQuid: '1f2e3d4c5b6a7980', code: 'TITLE_OVERWRITE', message: 'no previousOwners',
+ * };
  * ```
  */
 export interface TitleCustodyViolation {

@@ -69,6 +69,7 @@ export type LifecycleViolationCode =
  *
  * @example
  * ```ts
+ * const lifecycle = deriveInvoiceLifecycle(events);
  * for (const c of lifecycle.conflicts) console.warn(c.code, c.events.map((e) => `${e.eventType} by ${e.signerQuid}`));
  * ```
  */

@@ -12,7 +12,7 @@ import { quidIdFromPublicKey } from '../wire/quidIdFromPublicKey.js';
  * @example
  * ```ts
  * const rotated: KeyHistory = {
- *   wasKeyOf: (quid, key) => quidIdFromPublicKey(key) === quid || (quid === bureau && key === bureauKeyV2),
+ *   wasKeyOf: (quid, key) => quidIdFromPublicKey(key) === quid || (quid === bureau.quidId && key === bureauKeyV2),
  * };
  * ```
  */

@@ -77,8 +77,9 @@ type Checked =
  * @example
  * ```ts
  * const graph = new TrustGraph();
- * await graph.addAll(blocks.flatMap((b) => b.transactions.filter((t) => t.type === 'TRUST').map((tx) => ({ tx }))));
- * computeRelationalTrust(graph, financier, supplier).trustLevel;
+ * const trusts: TrustTx[] = []; // committed TRUST transactions, oldest first (from `GET /blocks`)
+ * await graph.addAll(trusts.map((tx) => ({ tx })));
+ * computeRelationalTrust(graph, financier.quidId, supplier.quidId).trustLevel;
  * graph.findings.filter((f) => f.kind === 'forged');
  * ```
  */

@@ -29,7 +29,7 @@ export interface RelationalTrustOptions {
  *
  * @example
  * ```ts
- * const r: RelationalTrust = computeRelationalTrust(graph, financier, supplier);
+ * const r: RelationalTrust = computeRelationalTrust(graph, financier.quidId, supplier.quidId);
  * console.log(r.trustLevel, r.path.join(' -> '), r.expiresAt);
  * ```
  */
