@@ -4,6 +4,7 @@
 import { ValidationError, type ValidationIssue } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
 import { Engine } from './engine/Engine.js';
+import { setGuardianMode } from './guardian/GuardianLedger.js';
 import { serveRequest } from './http/serveRequest.js';
 import { zeroStruct } from './json/goStruct.js';
 import { DOMAIN_SCHEMA } from './json/schemas.js';
@@ -65,6 +66,9 @@ function checkOptions(options: DevNodeOptions): void {
     if (typeof d !== 'string' || d === '')
       issues.push({ path: `domains[${i}]`, message: 'expected a domain name' });
   });
+  const mode = options.guardianAnchors;
+  if (mode !== undefined && mode !== 'apply' && mode !== 'drop')
+    issues.push({ path: 'guardianAnchors', message: "expected 'apply' or 'drop'" });
   if (issues.length > 0) throw new ValidationError('INVALID_OPTIONS', issues);
 }
 
@@ -87,6 +91,7 @@ export function createDevNode(options: DevNodeOptions = {}): DevNode {
     now: options.now ?? Date.now,
     nodeKey: options.nodeKey,
   });
+  setGuardianMode(engine, options.guardianAnchors ?? 'apply');
   for (const name of options.domains ?? []) {
     engine.registerDomain({ ...zeroStruct(DOMAIN_SCHEMA), name });
   }

@@ -57,7 +57,7 @@ function signableOf(type: string, value: unknown): Uint8Array {
 describe('guardian vectors (Go encoding/json differential)', () => {
   it('has every case, each accepted by the Go decoder', () => {
     expect(fixture.cases.map((c) => c.name)).toHaveLength(10);
-    for (const c of fixture.cases) expect(c.go.error ?? '').toBe('');
+    for (const c of fixture.cases) expect((c.go as { error?: string }).error ?? '').toBe('');
   });
 
   describe.each(fixture.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
