@@ -44,6 +44,14 @@ describe('public exports', () => {
         'readInvoice',
         'sendTransaction',
         'waitForCommit',
+        'GuardianRejectedError',
+        'KEY_INVALIDATED_EVENT',
+        'beginRecovery',
+        'completeRecovery',
+        'freezeKey',
+        'guardianApi',
+        'setGuardians',
+        'vetoRecovery',
       ].sort(),
     );
   });
@@ -64,6 +72,7 @@ describe('public exports', () => {
       new client.TransactionLostError('tx'),
       new client.NoHealthyNodeError(['http://x/']),
       new client.LedgerVerificationError('BAD_SIGNATURE', 'e', 'm'),
+      new client.GuardianRejectedError('guardian: recovery delay has not elapsed', 'm', details),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -79,6 +88,7 @@ describe('public exports', () => {
       'TRANSACTION_LOST',
       'NO_HEALTHY_NODE',
       'LEDGER_VERIFICATION',
+      'GUARDIAN_REJECTED',
     ]);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);

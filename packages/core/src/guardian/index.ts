@@ -38,6 +38,7 @@ export {
 } from './guardianRejections.js';
 export { guardianSignature } from './guardianSignature.js';
 export { type KeyEvent, type KeyInvalidReason, type KeyValidity, keyValidAt } from './keyValidAt.js';
+export { recoveredSigner } from './recoveredSigner.js';
 export {
   ANCHOR_KIND,
   type GuardianRecoveryCommit,
