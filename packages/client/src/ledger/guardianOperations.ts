@@ -43,7 +43,15 @@ export interface GuardianLedgerContext {
   readonly commit: (target: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions) => Promise<void>;
 }
 
-/** The EVENT type that carries an owner's QDP-0001 invalidation on its own QUID stream. */
+/**
+ * The EVENT type that carries an owner's QDP-0001 invalidation (payload `{ anchor }`) on its own
+ * QUID stream.
+ *
+ * @example
+ * ```ts
+ * const freezes = events.filter((e) => e.eventType === KEY_INVALIDATED_EVENT);
+ * ```
+ */
 export const KEY_INVALIDATED_EVENT = 'key.invalidated';
 
 // Anchor nonces must beat every anchor already applied for the subject, and the node does not

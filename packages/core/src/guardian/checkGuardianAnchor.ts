@@ -24,10 +24,24 @@ import type {
 } from './types.js';
 
 const HOUR_NS = 3_600_000_000_000;
-/** QDP-0002 bounds of `recoveryDelay`, in nanoseconds (1 hour … 365 days). */
-export const MIN_RECOVERY_DELAY_NS = HOUR_NS;
-/** Upper bound of `recoveryDelay` in nanoseconds (365 days). */
-export const MAX_RECOVERY_DELAY_NS = 365 * 24 * HOUR_NS;
+/**
+ * Lower bound of a guardian set's `recoveryDelay`, in nanoseconds (1 hour; QDP-0002).
+ *
+ * @example
+ * ```ts
+ * const ok = set.recoveryDelay >= MIN_RECOVERY_DELAY_NS;
+ * ```
+ */
+export const MIN_RECOVERY_DELAY_NS: number = HOUR_NS;
+/**
+ * Upper bound of a guardian set's `recoveryDelay`, in nanoseconds (365 days).
+ *
+ * @example
+ * ```ts
+ * const ok = set.recoveryDelay <= MAX_RECOVERY_DELAY_NS;
+ * ```
+ */
+export const MAX_RECOVERY_DELAY_NS: number = 365 * 24 * HOUR_NS;
 const MAX_AGE_MS = 30 * 24 * 3_600_000;
 const MAX_SKEW_MS = 5 * 60_000;
 const RESIGN_PAST_S = 5 * 60;
