@@ -218,3 +218,34 @@ describe('guardian recovery through the client', () => {
     });
   });
 });
+
+describe('pending pool with guardian wrappers (as a dc164c6 node lists them)', () => {
+  it('a GUARDIAN_* wrapper in GET /transactions does not break pool reads or commit waits', async () => {
+    harness = await inProcess(TEST_NODE);
+    const wrapper = {
+      id: '',
+      type: 'GUARDIAN_SET_UPDATE',
+      trustDomain: '',
+      timestamp: 1_745_000_000,
+      signature: '',
+      publicKey: '',
+      update: { kind: 7, subjectQuid: '0123456789abcdef' },
+    };
+    const client = harness.client({}, async (request, respond) => {
+      const res = await respond();
+      if (!new URL(request.url).pathname.endsWith('/transactions') || request.method !== 'GET') return res;
+      const body = (await res.json()) as { data: { data: unknown[]; pagination: { total: number } } };
+      body.data.data.unshift(wrapper);
+      body.data.pagination.total += 1;
+      return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
+    });
+    const page = await client.listPendingTransactions();
+    expect(page.items.every((t) => ['TRUST', 'IDENTITY', 'TITLE', 'EVENT'].includes(t.type))).toBe(true);
+    expect(await client.locateTransaction({ ...(await someIdentity()), id: 'f'.repeat(64) })).toBeUndefined();
+  });
+});
+
+async function someIdentity() {
+  const { buildIdentity } = await import('@quidfin/core');
+  return buildIdentity({ signer: key(99), trustDomain: DOMAIN, name: 'x', updateNonce: 1 });
+}
