@@ -38,6 +38,7 @@ export type {
   RecoveryAccepted,
   ResignationAccepted,
 } from './guardian/guardianTypes.js';
+export { type KeyHistoryReading, readKeyEvents } from './guardian/readKeyEvents.js';
 export {
   beginRecovery,
   completeRecovery,

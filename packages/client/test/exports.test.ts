@@ -52,6 +52,7 @@ describe('public exports', () => {
         'guardianApi',
         'setGuardians',
         'vetoRecovery',
+        'readKeyEvents',
       ].sort(),
     );
   });

@@ -14,10 +14,12 @@ import {
 } from '@quidfin/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  appendEvent,
   GuardianRejectedError,
   InvoiceLedger,
   KEY_INVALIDATED_EVENT,
   type QuidnugClient,
+  readKeyEvents,
 } from '../src/index.js';
 import { DOMAIN, type Harness, inProcess, TEST_NODE } from './support/harness.js';
 
@@ -216,6 +218,42 @@ describe('guardian recovery through the client', () => {
       resignations: [],
       weakened: false,
     });
+  });
+});
+
+describe('readKeyEvents', () => {
+  it('a stolen key used after its freeze is frozen at the freeze block; a tampered freeze is ignored, with why', async () => {
+    const w = await world(6);
+    const { anchor } = await w.ledger.freezeKey({ signer: w.supplier });
+    const tampered = { ...anchor, anchorNonce: anchor.anchorNonce + 1 };
+    const { tx } = await appendEvent(w.client, {
+      signer: w.supplier,
+      trustDomain: DOMAIN,
+      subjectId: w.supplier.quidId,
+      subjectType: 'QUID',
+      eventType: KEY_INVALIDATED_EVENT,
+      payload: { anchor: tampered },
+    });
+    await w.client.waitForCommit(tx);
+    const { events, ignored } = await readKeyEvents(w.client, w.supplier.quidId);
+    expect(events.map((e) => e.kind)).toEqual(['registered', 'frozen']);
+    expect(ignored).toEqual([
+      { eventId: tx.id, reason: 'anchor signature does not verify with the epoch-0 key' },
+    ]);
+    const frozenAt = (events[1] as { at: number }).at;
+    expect(keyValidAt(events, w.supplier.publicKey, frozenAt - 1)).toEqual({ valid: true, epoch: 0 });
+    expect(keyValidAt(events, w.supplier.publicKey, frozenAt)).toMatchObject({
+      valid: false,
+      reason: 'frozen',
+    });
+
+    await w.ledger.beginRecovery({
+      subjectQuid: w.supplier.quidId,
+      newPublicKey: w.newKey.publicKey,
+      guardianSigners: [w.cfo, w.bank],
+    });
+    const later = await readKeyEvents(w.client, w.supplier.quidId);
+    expect(later.events.map((e) => e.kind)).toEqual(['registered', 'frozen', 'recovery-opened']);
   });
 });
 
