@@ -167,9 +167,9 @@ describe('guardian recovery on the devnode clock', () => {
     });
   });
 
-  it('a thief holding the old key is locked out of the owner veto after the rotation (new epoch key needed)', async () => {
+  it('after a rotation the old key can no longer sign at the new epoch, but still vetoes at epoch 0 (node weakness)', async () => {
     const w = await installed();
-    const { hash } = await opened(w);
+    const { hash, set } = await opened(w);
     w.advance(3600);
     const commit = await buildRecoveryCommit({
       subjectQuid: w.s.quidId,
@@ -180,7 +180,6 @@ describe('guardian recovery on the devnode clock', () => {
     });
     await w.post('recovery/commit', commit);
     w.node.mineBlock();
-    // A new set update must now be signed at epoch 1 with the recovered key.
     const base = {
       guardians: [{ quid: w.g1.quidId }, { quid: w.g2.quidId }],
       threshold: 2,
@@ -195,6 +194,29 @@ describe('guardian recovery on the devnode clock', () => {
     const freshAsSubject: Signer = { ...w.fresh, quidId: w.s.quidId, sign: (m) => w.fresh.sign(m) };
     const byOwner = await buildGuardianSetUpdate({ ...base, subject: freshAsSubject, subjectKeyEpoch: 1 });
     expect((await w.post('set-update', byOwner)).status).toBe(202);
+    w.node.mineBlock();
+    // A later recovery: the node still records the epoch-0 key, so the thief's old key vetoes it.
+    const next = await buildRecoveryInit({
+      subjectQuid: w.s.quidId,
+      fromEpoch: 1,
+      newPublicKey: w.g3.publicKey,
+      anchorNonce: 5,
+      validFrom: w.now(),
+      guardianSigners: [w.g1, w.g2],
+      set,
+    });
+    const opened2 = await w.post('recovery/init', next);
+    expect(opened2.status).toBe(202);
+    w.node.mineBlock();
+    const thiefVeto = await buildRecoveryVeto({
+      subjectQuid: w.s.quidId,
+      recoveryAnchorHash: opened2.json.data.recoveryAnchorHash,
+      anchorNonce: 6,
+      validFrom: w.now(),
+      owner: w.s,
+      ownerKeyEpoch: 0,
+    });
+    expect((await w.post('recovery/veto', thiefVeto)).status).toBe(202);
   });
 
   it('replayed init after a veto is refused: NONCE_NOT_MONOTONIC', async () => {
