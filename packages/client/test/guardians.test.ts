@@ -224,6 +224,7 @@ describe('guardian recovery through the client', () => {
 describe('readKeyEvents', () => {
   it('a stolen key used after its freeze is frozen at the freeze block; a tampered freeze is ignored, with why', async () => {
     const w = await world(6);
+    w.advance(10); // the freeze commits in a later second than the registration
     const { anchor } = await w.ledger.freezeKey({ signer: w.supplier });
     const tampered = { ...anchor, anchorNonce: anchor.anchorNonce + 1 };
     const { tx } = await appendEvent(w.client, {
