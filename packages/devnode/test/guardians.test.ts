@@ -11,6 +11,7 @@ import {
   buildRecoveryVeto,
   type GuardianAnchor,
   type GuardianSet,
+  keyValidAt,
   GUARDIAN_REJECTION_MESSAGES as M,
   type Signer,
   toWireJson,
@@ -114,6 +115,20 @@ describe('guardian recovery on the devnode clock', () => {
     expect((await w.post('recovery/commit', await commit(w.now()))).status).toBe(202);
     w.node.mineBlock();
     expect((await w.call('GET', `/api/v2/guardian/pending-recovery/${w.s.quidId}`)).status).toBe(404);
+    const events = w.node.keyEvents(w.s.quidId);
+    expect(events.map((e) => e.kind)).toEqual([
+      'registered',
+      'recovery-opened',
+      'recovery-closed',
+      'rotated',
+    ]);
+    expect(keyValidAt(events, w.s.publicKey, w.now())).toMatchObject({
+      valid: false,
+      reason: 'superseded',
+      since: w.now(),
+    });
+    expect(keyValidAt(events, w.fresh.publicKey, w.now())).toEqual({ valid: true, epoch: 1 });
+    expect(keyValidAt(events, w.s.publicKey, w.now() - 1)).toMatchObject({ valid: true, epoch: 0 });
   });
 
   it('a veto after the delay: still accepted while uncommitted (the window closes at commit, not maturity)', async () => {
