@@ -1,4 +1,17 @@
-import type { EventTx, IdentityTx, JsonObject, QuidnugTx, TitleTx, TrustTx } from '@quidfin/core';
+import type {
+  EventTx,
+  GuardianRecoveryCommit,
+  GuardianRecoveryInit,
+  GuardianRecoveryVeto,
+  GuardianResignation,
+  GuardianSet,
+  GuardianSetUpdate,
+  IdentityTx,
+  JsonObject,
+  QuidnugTx,
+  TitleTx,
+  TrustTx,
+} from '@quidfin/core';
 import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
 import { NonceManager } from './commit/NonceManager.js';
 import { InMemoryNonceStore } from './commit/NonceStore.js';
@@ -8,6 +21,14 @@ import { sendTransaction } from './commit/sendTransaction.js';
 import { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 import { isHttpError } from './errors/HttpError.js';
 import { isQuidfinClientError } from './errors/QuidfinClientError.js';
+import { guardianApi } from './guardian/guardianApi.js';
+import type {
+  GuardianResignations,
+  GuardianSetUpdateAccepted,
+  PendingRecovery,
+  RecoveryAccepted,
+  ResignationAccepted,
+} from './guardian/guardianTypes.js';
 import { paginate } from './paginate.js';
 import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
 import { parsers } from './schemas/responses.js';
@@ -538,6 +559,58 @@ export class QuidnugClient {
       parsers.tentative,
       o,
     );
+  }
+
+  // ---- guardians (/api/v2/guardian, QDP-0002 / QDP-0006) ------------------------------------
+
+  /** `POST /api/v2/guardian/set-update` (from core's `buildGuardianSetUpdate`); `GuardianRejectedError` when refused. */
+  submitGuardianSetUpdate(u: GuardianSetUpdate, o: CallOptions = {}): Promise<GuardianSetUpdateAccepted> {
+    return guardianApi.submitGuardianSetUpdate(this, u, o);
+  }
+
+  /** `POST /api/v2/guardian/recovery/init` (from `buildRecoveryInit`): `{ recoveryAnchorHash, toEpoch }`. */
+  submitRecoveryInit(a: GuardianRecoveryInit, o: CallOptions = {}): Promise<RecoveryAccepted> {
+    return guardianApi.submitRecoveryInit(this, a, o);
+  }
+
+  /** `POST /api/v2/guardian/recovery/veto` (from `buildRecoveryVeto`). */
+  submitRecoveryVeto(v: GuardianRecoveryVeto, o: CallOptions = {}): Promise<RecoveryAccepted> {
+    return guardianApi.submitRecoveryVeto(this, v, o);
+  }
+
+  /** `POST /api/v2/guardian/recovery/commit` (from `buildRecoveryCommit`). */
+  submitRecoveryCommit(c: GuardianRecoveryCommit, o: CallOptions = {}): Promise<RecoveryAccepted> {
+    return guardianApi.submitRecoveryCommit(this, c, o);
+  }
+
+  /** `POST /api/v2/guardian/resign` (from `buildGuardianResignation`); `duplicate` on a replayed nonce. */
+  submitGuardianResignation(r: GuardianResignation, o: CallOptions = {}): Promise<ResignationAccepted> {
+    return guardianApi.submitGuardianResignation(this, r, o);
+  }
+
+  /** `GET /api/v2/guardian/set/{quid}`: the installed set; `NotFoundError` if none. */
+  getGuardianSet(quid: string, o: CallOptions = {}): Promise<GuardianSet> {
+    return guardianApi.getGuardianSet(this, quid, o);
+  }
+
+  /** Like `getGuardianSet`, but `undefined` instead of `NotFoundError`. */
+  findGuardianSet(quid: string, o: CallOptions = {}): Promise<GuardianSet | undefined> {
+    return guardianApi.findGuardianSet(this, quid, o);
+  }
+
+  /** `GET /api/v2/guardian/pending-recovery/{quid}`; `NotFoundError` when nothing is pending. */
+  getPendingRecovery(quid: string, o: CallOptions = {}): Promise<PendingRecovery> {
+    return guardianApi.getPendingRecovery(this, quid, o);
+  }
+
+  /** Like `getPendingRecovery`, but `undefined` instead of `NotFoundError`. */
+  findPendingRecovery(quid: string, o: CallOptions = {}): Promise<PendingRecovery | undefined> {
+    return guardianApi.findPendingRecovery(this, quid, o);
+  }
+
+  /** `GET /api/v2/guardian/resignations/{quid}`: resignations and whether the set is weakened. */
+  getGuardianResignations(quid: string, o: CallOptions = {}): Promise<GuardianResignations> {
+    return guardianApi.getGuardianResignations(this, quid, o);
   }
 }
 

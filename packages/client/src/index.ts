@@ -29,6 +29,26 @@ export { TimeoutError, type TimeoutKind } from './errors/TimeoutError.js';
 export { TransactionLostError } from './errors/TransactionLostError.js';
 export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
 export { UnknownFieldError } from './errors/UnknownFieldError.js';
+export { GuardianRejectedError } from './guardian/GuardianRejectedError.js';
+export { guardianApi } from './guardian/guardianApi.js';
+export type {
+  GuardianResignations,
+  GuardianSetUpdateAccepted,
+  PendingRecovery,
+  RecoveryAccepted,
+  ResignationAccepted,
+} from './guardian/guardianTypes.js';
+export { type KeyHistoryReading, readKeyEvents } from './guardian/readKeyEvents.js';
+export {
+  beginRecovery,
+  completeRecovery,
+  freezeKey,
+  type GuardianLedgerContext,
+  KEY_INVALIDATED_EVENT,
+  type SetGuardiansInput,
+  setGuardians,
+  vetoRecovery,
+} from './ledger/guardianOperations.js';
 export { IdentityTakeoverError } from './ledger/IdentityTakeoverError.js';
 export {
   InvoiceLedger,

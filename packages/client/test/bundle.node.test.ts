@@ -29,7 +29,7 @@ describe('browser bundle', () => {
   it('the low-level client stays within its budget and never pulls in signing, the devnode or Node built-ins', async () => {
     const code = await bundle('createQuidnugClient');
     const size = brotliCompressSync(code).length;
-    expect(size).toBeLessThan(25 * 1024);
+    expect(size).toBeLessThan(26.5 * 1024); // +1.5 kB: the ten /api/v2/guardian methods
     // Reading and submitting needs no elliptic-curve code: signing lives in appendEvent / grantTrust.
     for (const marker of [
       'createDevNode',

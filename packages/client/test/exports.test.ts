@@ -52,6 +52,15 @@ describe('public exports', () => {
         'ValidatorRouter',
         'ValidatorRoutingError',
         'listKnownNodes',
+        'GuardianRejectedError',
+        'KEY_INVALIDATED_EVENT',
+        'beginRecovery',
+        'completeRecovery',
+        'freezeKey',
+        'guardianApi',
+        'setGuardians',
+        'vetoRecovery',
+        'readKeyEvents',
       ].sort(),
     );
   });
@@ -78,6 +87,7 @@ describe('public exports', () => {
         updateNonce: 2,
         transactionId: 't',
       }),
+      new client.GuardianRejectedError('guardian: recovery delay has not elapsed', 'm', details),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -94,6 +104,7 @@ describe('public exports', () => {
       'NO_HEALTHY_NODE',
       'LEDGER_VERIFICATION',
       'IDENTITY_TAKEOVER',
+      'GUARDIAN_REJECTED',
     ]);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);

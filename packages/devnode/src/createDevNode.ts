@@ -1,9 +1,10 @@
 // The devnode facade: one engine, served through a fetch-compatible handler (any runtime, no
 // sockets), a block timer, manual mining and snapshots. The Node server lives in ./node.
 
-import { ValidationError, type ValidationIssue } from '@quidfin/core';
+import { type KeyEvent, ValidationError, type ValidationIssue } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
 import { Engine } from './engine/Engine.js';
+import { guardianLedgerOf, setGuardianMode } from './guardian/GuardianLedger.js';
 import { serveRequest } from './http/serveRequest.js';
 import { zeroStruct } from './json/goStruct.js';
 import { DOMAIN_SCHEMA } from './json/schemas.js';
@@ -45,6 +46,12 @@ export interface DevNode {
   restore(snapshot: DevNodeSnapshot): void;
   /** Stops the block timer. Pending transactions stay (and are in {@link snapshot}). */
   close(): Promise<void>;
+  /**
+   * The key events this node applied for `quid` (registration, recoveries opened and closed,
+   * rotations), timed by its block ticks, for core's `keyValidAt`. No node route serves them: a
+   * test or demo hands them to the read path.
+   */
+  keyEvents(quid: string): readonly KeyEvent[];
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -65,6 +72,9 @@ function checkOptions(options: DevNodeOptions): void {
     if (typeof d !== 'string' || d === '')
       issues.push({ path: `domains[${i}]`, message: 'expected a domain name' });
   });
+  const mode = options.guardianAnchors;
+  if (mode !== undefined && mode !== 'apply' && mode !== 'drop')
+    issues.push({ path: 'guardianAnchors', message: "expected 'apply' or 'drop'" });
   if (issues.length > 0) throw new ValidationError('INVALID_OPTIONS', issues);
 }
 
@@ -87,6 +97,7 @@ export function createDevNode(options: DevNodeOptions = {}): DevNode {
     now: options.now ?? Date.now,
     nodeKey: options.nodeKey,
   });
+  setGuardianMode(engine, options.guardianAnchors ?? 'apply');
   for (const name of options.domains ?? []) {
     engine.registerDomain({ ...zeroStruct(DOMAIN_SCHEMA), name });
   }
@@ -129,5 +140,6 @@ export function createDevNode(options: DevNodeOptions = {}): DevNode {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
     },
+    keyEvents: (quid) => [...(guardianLedgerOf(engine.state, engine.nowSeconds()).keyEvents.get(quid) ?? [])],
   };
 }

@@ -66,6 +66,13 @@ export interface DevNodeOptions {
   readonly bodyLimitBytes?: number;
   /** `EXPLORER_CORS_ORIGINS`: allowed origins (`*` = any). Off by default, as on the node. */
   readonly corsOrigins?: readonly string[];
+  /**
+   * What a block tick does with anchors accepted on `/api/v2/guardian/*`. `'apply'` (default):
+   * applies them as the node's block-processing code does (guardian sets, time-locked recoveries
+   * on the `now` clock, resignations). `'drop'`: what the node at dc164c6 really does: its block
+   * builder never packs them, so they are lost at the next block and never take effect.
+   */
+  readonly guardianAnchors?: 'apply' | 'drop';
 }
 
 /** Resolves the `limits` option. */

@@ -57,6 +57,12 @@ export {
   type ReasonSeverity,
 } from './reasonCodes.js';
 export {
+  applyRecentKeyEvents,
+  DEFAULT_KEY_EVENT_POLICY,
+  type KeyEventPolicy,
+  type RecentKeyEvent,
+} from './recentKeyEvents.js';
+export {
   type EventKey,
   extractStreamFacts,
   type FraudSignalFact,

@@ -61,6 +61,7 @@ export const ReasonCode = {
   StaleTrust: 'STALE_TRUST',
   WeakFraudSignal: 'WEAK_FRAUD_SIGNAL',
   UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED',
+  RecentKeyEvent: 'RECENT_KEY_EVENT',
 } as const;
 
 /**
@@ -142,4 +143,5 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   STALE_TRUST: { severity: 'adjust', rank: 40, fraud: false },
   WEAK_FRAUD_SIGNAL: { severity: 'info', rank: 41, fraud: true },
   UNTRUSTED_REPORTER_IGNORED: { severity: 'info', rank: 42, fraud: false },
+  RECENT_KEY_EVENT: { severity: 'review', rank: 43, fraud: false },
 };

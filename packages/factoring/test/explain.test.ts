@@ -187,6 +187,8 @@ describe('explainability', () => {
         'standardPolicy',
         'trustSourceFromRecord',
         'trustToPpm',
+        'applyRecentKeyEvents',
+        'DEFAULT_KEY_EVENT_POLICY',
       ].sort(),
     );
   });

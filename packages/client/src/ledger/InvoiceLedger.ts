@@ -12,12 +12,17 @@ import {
   type EventTx,
   type FactorPurchasedPayload,
   type FraudSignalPayload,
+  type GuardianRecoveryCommit,
+  type GuardianRecoveryInit,
+  type GuardianRecoveryVeto,
+  type GuardianSetUpdate,
   type IdentityTx,
   type InvoiceCreditedPayload,
   type InvoiceDocument,
   type InvoiceIssuedPayload,
   invoiceHash,
   type JsonObject,
+  type NonceAnchor,
   type PaymentReceivedPayload,
   quidIdFromPublicKey,
   type Signer,
@@ -35,6 +40,15 @@ import type {
   VerifiedTrustResult,
 } from '../trust/VerifiedTrustResult.js';
 import type { ValidatorRouter } from '../validators/ValidatorRouter.js';
+import {
+  beginRecovery,
+  completeRecovery,
+  freezeKey,
+  type GuardianLedgerContext,
+  type SetGuardiansInput,
+  setGuardians,
+  vetoRecovery,
+} from './guardianOperations.js';
 import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
@@ -529,5 +543,48 @@ export class InvoiceLedger {
   /** The node's own trust answer, labelled `verified: false` (it counts edges signed by any key). */
   nodeTrust(observer: string, target: string, o: CallOptions = {}): Promise<UnverifiedTrustResult> {
     return this.trust.nodeTrust(observer, target, { domain: this.trustDomain }, o);
+  }
+
+  // ---- key recovery (logic in ./guardianOperations.ts) ------------------------------------
+
+  #guardianContext(): GuardianLedgerContext {
+    return { client: this.client, trustDomain: this.trustDomain, commit: (t, o) => this.#commit(t, o) };
+  }
+
+  /** Installs or replaces the subject's guardian set (see `setGuardians`). */
+  setGuardians(input: SetGuardiansInput, o: CallOptions = {}): Promise<GuardianSetUpdate> {
+    return setGuardians(this.#guardianContext(), input, o);
+  }
+
+  /** The owner freezes its own key epoch (see `freezeKey`). */
+  freezeKey(
+    input: { signer: Signer; fromEpoch?: number; maxAcceptedOldNonce?: number },
+    o: CallOptions = {},
+  ): Promise<{ anchor: NonceAnchor; event: EventTx }> {
+    return freezeKey(this.#guardianContext(), input, o);
+  }
+
+  /** Guardians open a time-locked recovery to a new key (see `beginRecovery`). */
+  beginRecovery(
+    input: Parameters<typeof beginRecovery>[1],
+    o: CallOptions = {},
+  ): Promise<{ init: GuardianRecoveryInit; recoveryAnchorHash: string; maturityUnix: number }> {
+    return beginRecovery(this.#guardianContext(), input, o);
+  }
+
+  /** The owner (or a guardian threshold) cancels the pending recovery (see `vetoRecovery`). */
+  vetoRecovery(
+    input: Parameters<typeof vetoRecovery>[1],
+    o: CallOptions = {},
+  ): Promise<GuardianRecoveryVeto> {
+    return vetoRecovery(this.#guardianContext(), input, o);
+  }
+
+  /** Commits the matured recovery and re-registers the new key (see `completeRecovery`). */
+  completeRecovery(
+    input: Parameters<typeof completeRecovery>[1],
+    o: CallOptions = {},
+  ): Promise<{ commit: GuardianRecoveryCommit; identity?: IdentityTx }> {
+    return completeRecovery(this.#guardianContext(), input, o);
   }
 }

@@ -1,5 +1,6 @@
 import type { EventTx, IdentityTx, QuidnugTx, TitleTx } from '@quidfin/core';
 import * as z from 'zod/mini';
+import { withoutAnchorWrappers } from '../guardian/withoutAnchorWrappers.js';
 import type {
   Block,
   CreatedQuid,
@@ -356,7 +357,7 @@ export const parsers: {
     ),
   stream: (d) => parse((s) => s.stream, d),
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
-  txPage: (d) => toPage(parse((s) => s.txPage, d)),
+  txPage: (d) => toPage(parse((s) => s.txPage, withoutAnchorWrappers(d))),
   blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
   tentative: (d) => parse((s) => s.tentative, d),
   quid: (d) => parse((s) => s.quid, d),

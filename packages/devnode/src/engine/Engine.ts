@@ -3,6 +3,7 @@
 
 import { blockHash } from '../chain/blockHash.js';
 import { type BlockResult, mineBlocks } from '../chain/mineBlocks.js';
+import { tickGuardians } from '../guardian/tickGuardians.js';
 import type { GoValue } from '../json/goStruct.js';
 import { KeyedLimiter } from '../limits/KeyedLimiter.js';
 import type { Limits } from '../options.js';
@@ -216,7 +217,9 @@ export class Engine {
 
   /** One block tick now. */
   mine(): BlockResult {
-    return mineBlocks(this.ctx, this.key, this.nowSeconds(), () => this.clearTrustCaches());
+    const result = mineBlocks(this.ctx, this.key, this.nowSeconds(), () => this.clearTrustCaches());
+    tickGuardians(this, result);
+    return result;
   }
 
   /** Clears both trust caches (a TRUST committed, or the state was replaced). */

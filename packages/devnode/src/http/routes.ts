@@ -1,5 +1,6 @@
 // The v1 routes the devnode serves (registerAPIRoutes), mounted under /api/v1 and /api.
 
+import { matchGuardianRoute } from '../guardian/guardianRoutes.js';
 import {
   createQuid,
   health,
@@ -65,6 +66,7 @@ const PREFIXES = ['/api/v1/', '/api/'] as const;
  * path with the wrong method is not a match: the node answers it as an unknown route (404).
  */
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  if (path.startsWith('/api/v2/')) return matchGuardianRoute(method, path);
   for (const prefix of PREFIXES) {
     if (!path.startsWith(prefix)) continue;
     const parts = path.slice(prefix.length).split('/');

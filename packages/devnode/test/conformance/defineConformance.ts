@@ -6,6 +6,7 @@ import { basicsScenarios } from './basicsScenarios.js';
 import { decodingScenarios } from './decodingScenarios.js';
 import type { ConformanceEnv } from './env.js';
 import { eventScenarios } from './eventScenarios.js';
+import { guardianScenarios } from './guardianScenarios.js';
 import { identityTitleScenarios } from './identityTitleScenarios.js';
 import { limitsBlocksScenarios } from './limitsBlocksScenarios.js';
 import { trustScenarios } from './trustScenarios.js';
@@ -40,5 +41,6 @@ export function defineConformance(
     eventScenarios(get);
     trustScenarios(get);
     limitsBlocksScenarios(get);
+    guardianScenarios(get);
   });
 }
