@@ -16,6 +16,12 @@ export interface Mt940Details {
   readonly additionalInfo: readonly string[];
   readonly counterpartyName?: string;
   readonly counterpartyAccount?: string;
+  /**
+   * The German `KURS` exchange-rate subfield as printed: `KURS 1,078930 CHF/EUR` gives
+   * `{ rate: '1.078930', numerator: 'CHF', denominator: 'EUR' }` (read as CHF per EUR). It is
+   * taken out of the purpose text; the statement-line reader decides whether to trust it.
+   */
+  readonly kurs?: { readonly rate: string; readonly numerator?: string; readonly denominator?: string };
 }
 
 const SEPA_KEYS = [
@@ -106,7 +112,18 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     const v = fields.get(k);
     if (v !== undefined) purposeParts.push(v);
   }
-  const purpose = purposeParts.join('');
+  let purpose = purposeParts.join('');
+  // KURS is a rate, not purpose text: cut it out so it never ends up in a reference search.
+  const kursHit = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/.exec(purpose);
+  if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
+  const kurs =
+    kursHit === null
+      ? undefined
+      : {
+          rate: (kursHit[1] ?? '').replace(',', '.'),
+          ...(kursHit[2] === undefined ? {} : { numerator: kursHit[2] }),
+          ...(kursHit[3] === undefined ? {} : { denominator: kursHit[3] }),
+        };
   const keyed = new Map<string, string>();
   const keyRe = new RegExp(`(${SEPA_KEYS.join('|')})\\+`, 'g');
   const hits = [...purpose.matchAll(keyRe)];
@@ -139,6 +156,7 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     additionalInfo: booking ? [booking] : [],
     ...(name ? { counterpartyName: name } : {}),
     ...(iban ? { counterpartyAccount: iban } : {}),
+    ...(kurs === undefined ? {} : { kurs }),
   };
 }
 

@@ -25,7 +25,11 @@ describe('finding 2: MT940 balances', () => {
 
   it('debits and reversals move the balance the right way', () => {
     const text = mt940({
-      lines: [':61:2603020302D40,00NTRFNONREF', ':61:2603020302RD10,00NTRFNONREF', ':61:2603020302RC5,00NTRFNONREF'],
+      lines: [
+        ':61:2603020302D40,00NTRFNONREF',
+        ':61:2603020302RD10,00NTRFNONREF',
+        ':61:2603020302RC5,00NTRFNONREF',
+      ],
       closing: 'C260302EUR955,00',
     });
     // RD (reversal of a debit) is a credit to the account; RC a debit: 1000 - 40 + 10 - 5 = 965.
@@ -40,7 +44,9 @@ describe('finding 2: MT940 balances', () => {
   });
 
   it('a missing opening balance is refused', () => {
-    expect(parseError(() => parseMt940(mt940({ opening: null }))).message).toMatch(/opening balance/);
+    expect(parseError(() => parseMt940(mt940({ opening: null }), { defaultCurrency: 'EUR' })).message).toMatch(
+      /opening balance/,
+    );
   });
 
   it('opening and closing in different currencies are refused', () => {
@@ -55,18 +61,19 @@ describe('finding 2: MT940 balances', () => {
   });
 
   it('a debit (D) opening balance is negative', () => {
-    expect(parseMt940(mt940({ opening: 'D260301EUR50,00', closing: 'C260302EUR50,00' })).warnings).toEqual([]);
+    expect(parseMt940(mt940({ opening: 'D260301EUR50,00', closing: 'C260302EUR50,00' })).warnings).toEqual(
+      [],
+    );
   });
 
   it('intermediate balances (60M/62M) of a multi-part statement are checked the same way', () => {
-    const text = mt940({ opening: null, closing: null }).replace(
-      ':28C:1/1',
-      ':28C:1/2\n:60M:C260301EUR1000,00',
-    ).replace('\n-', '\n:62M:C260302EUR1100,00\n-');
+    const text = mt940({ opening: null, closing: null })
+      .replace(':28C:1/1', ':28C:1/2\n:60M:C260301EUR1000,00')
+      .replace('\n-', '\n:62M:C260302EUR1100,00\n-');
     expect(parseMt940(text).warnings).toEqual([]);
-    expect(parseError(() => parseMt940(text.replace(':62M:C260302EUR1100,00', ':62M:C260302EUR1000,00'))).code).toBe(
-      'INTEGRITY_MISMATCH',
-    );
+    expect(
+      parseError(() => parseMt940(text.replace(':62M:C260302EUR1100,00', ':62M:C260302EUR1000,00'))).code,
+    ).toBe('INTEGRITY_MISMATCH');
   });
 });
 
@@ -81,23 +88,30 @@ describe('finding 2: BAI2 control totals and record counts', () => {
 
   it.each([
     ['49', /^49,(\d+),/m, (m: string) => m.replace(/^49,(\d+),/m, (_s, n) => `49,${Number(n) + 1},`)],
-    ['49', /^49,\d+,(\d+)/m, (m: string) => m.replace(/^(49,\d+),(\d+)/m, (_s, a, n) => `${a},${Number(n) + 1}`)],
+    [
+      '49',
+      /^49,\d+,(\d+)/m,
+      (m: string) => m.replace(/^(49,\d+),(\d+)/m, (_s, a, n) => `${a},${Number(n) + 1}`),
+    ],
     ['98', /^98/m, (m: string) => m.replace(/^98,(\d+),/m, (_s, n) => `98,${Number(n) + 1},`)],
     ['98', /^98/m, (m: string) => m.replace(/^98,(\d+),1,/m, '98,$1,2,')],
     ['98', /^98/m, (m: string) => m.replace(/^(98,\d+,1),(\d+)/m, (_s, a, n) => `${a},${Number(n) + 1}`)],
     ['99', /^99/m, (m: string) => m.replace(/^99,(\d+),/m, (_s, n) => `99,${Number(n) + 1},`)],
     ['99', /^99/m, (m: string) => m.replace(/^99,(\d+),1,/m, '99,$1,2,')],
     ['99', /^99/m, (m: string) => m.replace(/^(99,\d+,1),(\d+)/m, (_s, a, n) => `${a},${Number(n) + 1}`)],
-  ])('a wrong %s trailer (case %#) is refused at that record; warn mode lists it', (record, _probe, change) => {
-    const bad = change(good);
-    expect(bad).not.toBe(good);
-    const e = parseError(() => parseBai2(bad));
-    expect(e.code).toBe('INTEGRITY_MISMATCH');
-    expect(e.location.path).toBe(record);
-    const w = parseBai2(bad, { integrity: 'warn' });
-    expect(w.warnings).toHaveLength(1);
-    expect(w.statements[0]?.transactions).toHaveLength(2);
-  });
+  ])(
+    'a wrong %s trailer (case %#) is refused at that record; warn mode lists it',
+    (record, _probe, change) => {
+      const bad = change(good);
+      expect(bad).not.toBe(good);
+      const e = parseError(() => parseBai2(bad));
+      expect(e.code).toBe('INTEGRITY_MISMATCH');
+      expect(e.location.path).toBe(record);
+      const w = parseBai2(bad, { integrity: 'warn' });
+      expect(w.warnings).toHaveLength(1);
+      expect(w.statements[0]?.transactions).toHaveLength(2);
+    },
+  );
 
   it('a missing 49 account trailer is refused', () => {
     const bad = good.replace(/^49,.*\n/m, '');
@@ -121,12 +135,15 @@ describe('finding 2: BAI2 control totals and record counts', () => {
     expect(e.location).toMatchObject({ path: '01', line: 3 });
   });
 
-  it.each(['010', '015', '040', '099'])('detail code %s (a balance, not a transaction) in a 16 record is refused', (code) => {
-    const bad = bai2([`16,${code},150000,,BR1,,OPENING/`]);
-    const e = parseError(() => parseBai2(bad));
-    expect(e.code).toBe('MALFORMED_STATEMENT');
-    expect(e.location).toMatchObject({ path: '16', line: 4 });
-  });
+  it.each(['010', '015', '040', '099'])(
+    'detail code %s (a balance, not a transaction) in a 16 record is refused',
+    (code) => {
+      const bad = bai2([`16,${code},150000,,BR1,,OPENING/`]);
+      const e = parseError(() => parseBai2(bad));
+      expect(e.code).toBe('MALFORMED_STATEMENT');
+      expect(e.location).toMatchObject({ path: '16', line: 4 });
+    },
+  );
 
   it('a 16 outside any 03/49 pair or an 03 without 02 is refused', () => {
     expect(parseError(() => parseBai2(good.replace(/^02,.*\n/m, ''))).code).toBe('MALFORMED_STATEMENT');
@@ -161,13 +178,15 @@ describe('finding 2: camt balances and TxsSummry', () => {
   });
 
   it('an opening balance without a closing one is refused', () => {
-    expect(parseError(() => parseCamt(camt053({ balances: camtBalance('OPBD', '1000.00') }))).message).toMatch(
-      /closing/,
-    );
+    expect(
+      parseError(() => parseCamt(camt053({ balances: camtBalance('OPBD', '1000.00') }))).message,
+    ).toMatch(/closing/);
   });
 
   it('balances in another currency than the entries are refused', () => {
-    const xml = camt053({ balances: `${camtBalance('OPBD', '1000.00', 'CRDT', 'USD')}${camtBalance('CLBD', '1100.00', 'CRDT', 'USD')}` });
+    const xml = camt053({
+      balances: `${camtBalance('OPBD', '1000.00', 'CRDT', 'USD')}${camtBalance('CLBD', '1100.00', 'CRDT', 'USD')}`,
+    });
     expect(parseError(() => parseCamt(xml)).message).toMatch(/currency/);
   });
 
@@ -180,12 +199,25 @@ describe('finding 2: camt balances and TxsSummry', () => {
     expect(parseError(() => parseCamt(camt053({ entries: [] }))).code).toBe('INTEGRITY_MISMATCH');
   });
 
-  const summary = (n: number, sum: string, credits: [number, string], debits: [number, string], net: [string, string]) =>
+  const summary = (
+    n: number,
+    sum: string,
+    credits: [number, string],
+    debits: [number, string],
+    net: [string, string],
+  ) =>
     `<TxsSummry><TtlNtries><NbOfNtries>${n}</NbOfNtries><Sum>${sum}</Sum><TtlNetNtry><Amt>${net[0]}</Amt><CdtDbtInd>${net[1]}</CdtDbtInd></TtlNetNtry></TtlNtries><TtlCdtNtries><NbOfNtries>${credits[0]}</NbOfNtries><Sum>${credits[1]}</Sum></TtlCdtNtries><TtlDbtNtries><NbOfNtries>${debits[0]}</NbOfNtries><Sum>${debits[1]}</Sum></TtlDbtNtries></TxsSummry>`;
   const two = [camtEntry({ amount: '150.00' }), camtEntry({ amount: '50.00', cd: 'DBIT' })];
 
   it('a TxsSummry that agrees with the entries passes', () => {
-    expect(parseCamt(camt053({ entries: two, summary: summary(2, '200.00', [1, '150.00'], [1, '50.00'], ['100.00', 'CRDT']) })).warnings).toEqual([]);
+    expect(
+      parseCamt(
+        camt053({
+          entries: two,
+          summary: summary(2, '200.00', [1, '150.00'], [1, '50.00'], ['100.00', 'CRDT']),
+        }),
+      ).warnings,
+    ).toEqual([]);
   });
 
   it.each([
