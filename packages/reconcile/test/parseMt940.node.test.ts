@@ -94,7 +94,8 @@ describe('parseMt940 on public WoLpH/mt940 fixtures', () => {
     expect(parseMt940(fixture('mt940/jejik-sns.sta')).statements.map((s) => s.transactions.length)).toEqual([
       2, 0,
     ]);
-    const gv = parseMt940(fixture('mt940/self-provided-gv_codes.sta'), WARN).statements[0]?.transactions ?? [];
+    const gv =
+      parseMt940(fixture('mt940/self-provided-gv_codes.sta'), WARN).statements[0]?.transactions ?? [];
     expect(gv.map((t) => t.amountMinor)).toEqual([23315, 2430]);
     expect(gv[0]?.endToEndId).toBe('1234567890123 PAYPAL');
   });
@@ -143,7 +144,10 @@ describe('parseMt940 on hand-written dialect edge cases', () => {
 describe('parseMt940 on hostile input', () => {
   // The Triodos sample with its closing balance corrected (4975.09 - 15.70 - 700.00), so that only
   // the damage each test adds is wrong.
-  const good = fixtureText('mt940/jejik-triodos.sta').replace(':62F:C110201EUR4370,79', ':62F:C110201EUR4259,39');
+  const good = fixtureText('mt940/jejik-triodos.sta').replace(
+    ':62F:C110201EUR4370,79',
+    ':62F:C110201EUR4259,39',
+  );
 
   it('an unreadable :61: line is a located error', () => {
     const e = parseError(() =>
@@ -162,9 +166,10 @@ describe('parseMt940 on hostile input', () => {
   it('no currency anywhere is an error unless defaultCurrency is given', () => {
     const noBalance = ':20:X\n:25:123\n:28C:1\n:61:2603020302C10,00NTRFNONREF\n:86:INV-1\n-';
     expect(parseError(() => parseMt940(noBalance)).message).toMatch(/no currency/);
-    expect(parseMt940(noBalance, { defaultCurrency: 'CHF', integrity: 'warn' }).statements[0]?.transactions[0]?.currency).toBe(
-      'CHF',
-    );
+    expect(
+      parseMt940(noBalance, { defaultCurrency: 'CHF', integrity: 'warn' }).statements[0]?.transactions[0]
+        ?.currency,
+    ).toBe('CHF');
   });
 
   it('text without any field is refused; unknown fields are warnings', () => {

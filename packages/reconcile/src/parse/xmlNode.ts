@@ -1,4 +1,4 @@
-// Small accessors over fast-xml-parser's output (objects, arrays, strings), kept untyped on
+// Small accessors over a parsed XML subtree (objects, arrays, strings), kept untyped on
 // purpose: the parsed tree is validated field by field where it is read.
 
 /**
@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * const node: XmlNode = new XMLParser().parse(xml);
+ * const node: XmlNode = { Amt: { "#text": "1.00", "@_Ccy": "EUR" } };
  * ```
  */
 export type XmlNode = unknown;
@@ -36,11 +36,20 @@ export function children(node: XmlNode, name: string): XmlNode[] {
  */
 export function child(node: XmlNode, path: string): XmlNode {
   let cur: XmlNode = node;
-  for (const part of path.split('/')) {
-    cur = children(cur, part)[0];
-    if (cur === undefined) return undefined;
+  let from = 0;
+  // Walks the path without splitting it: this runs for every field of every entry.
+  for (;;) {
+    const slash = path.indexOf('/', from);
+    cur = first(cur, slash < 0 ? path.slice(from) : path.slice(from, slash));
+    if (cur === undefined || slash < 0) return cur;
+    from = slash + 1;
   }
-  return cur;
+}
+
+function first(node: XmlNode, name: string): XmlNode {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const v = (node as Record<string, unknown>)[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 /**

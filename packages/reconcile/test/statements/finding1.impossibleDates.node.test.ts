@@ -16,23 +16,28 @@ describe('finding 1: impossible dates are refused with a located INVALID_DATE', 
   });
 
   it('camt value date as a DtTm with an impossible day is refused', () => {
-    const xml = camt053().replace('<ValDt><Dt>2026-03-02</Dt></ValDt>', '<ValDt><DtTm>2026-02-29T10:00:00Z</DtTm></ValDt>');
+    const xml = camt053().replace(
+      '<ValDt><Dt>2026-03-02</Dt></ValDt>',
+      '<ValDt><DtTm>2026-02-29T10:00:00Z</DtTm></ValDt>',
+    );
     const e = parseError(() => parseCamt(xml));
     expect(e.code).toBe('INVALID_DATE');
     expect(e.location.path).toMatch(/ValDt\/DtTm$/);
   });
 
   it('camt balance date Feb 30 is refused', () => {
-    const xml = camt053({ balances: `${camtBalance('OPBD', '1000.00', 'CRDT', 'EUR', '2026-02-30')}${camtBalance('CLBD', '1100.00')}` });
+    const xml = camt053({
+      balances: `${camtBalance('OPBD', '1000.00', 'CRDT', 'EUR', '2026-02-30')}${camtBalance('CLBD', '1100.00')}`,
+    });
     expect(parseError(() => parseCamt(xml)).code).toBe('INVALID_DATE');
   });
 
   it('a leap day is accepted in a leap year only', () => {
     const ok = parseCamt(camt053({ entries: [camtEntry({ booked: '2028-02-29' })] }));
     expect(ok.statements[0]?.transactions[0]?.bookingDate).toBe('2028-02-29');
-    expect(parseError(() => parseCamt(camt053({ entries: [camtEntry({ booked: '2100-02-29' })] }))).code).toBe(
-      'INVALID_DATE',
-    );
+    expect(
+      parseError(() => parseCamt(camt053({ entries: [camtEntry({ booked: '2100-02-29' })] }))).code,
+    ).toBe('INVALID_DATE');
   });
 
   it.each([
@@ -48,21 +53,32 @@ describe('finding 1: impossible dates are refused with a located INVALID_DATE', 
   });
 
   it('MT940 :61: entry date 0230 is refused; 0229 in a non-leap year too', () => {
-    expect(parseError(() => parseMt940(mt940({ lines: [':61:2603020230C100,00NTRFNONREF'] }))).code).toBe('INVALID_DATE');
-    expect(parseError(() => parseMt940(mt940({ lines: [':61:2603010229C100,00NTRFNONREF'] }))).code).toBe('INVALID_DATE');
+    expect(parseError(() => parseMt940(mt940({ lines: [':61:2603020230C100,00NTRFNONREF'] }))).code).toBe(
+      'INVALID_DATE',
+    );
+    expect(parseError(() => parseMt940(mt940({ lines: [':61:2603010229C100,00NTRFNONREF'] }))).code).toBe(
+      'INVALID_DATE',
+    );
   });
 
   it('MT940 entry date across a year end takes the right year (value 2026-12-31, entry 0101 is 2027-01-01)', () => {
-    const text = mt940({ opening: 'C261231EUR1000,00', lines: [':61:2612310101C100,00NTRFNONREF'], closing: 'C270101EUR1100,00' });
+    const text = mt940({
+      opening: 'C261231EUR1000,00',
+      lines: [':61:2612310101C100,00NTRFNONREF'],
+      closing: 'C270101EUR1100,00',
+    });
     expect(parseMt940(text).statements[0]?.transactions[0]?.bookingDate).toBe('2027-01-01');
   });
 
-  it.each([':60F:C261301EUR1000,00', ':60F:CXXXXXXEUR1000,00'])('MT940 balance date in %s is refused', (field) => {
-    const text = mt940().replace(':60F:C260301EUR1000,00', field);
-    const e = parseError(() => parseMt940(text));
-    expect(['INVALID_DATE', 'MALFORMED_STATEMENT']).toContain(e.code);
-    expect(e.location).toMatchObject({ path: ':60F:', line: 4 });
-  });
+  it.each([':60F:C261301EUR1000,00', ':60F:CXXXXXXEUR1000,00'])(
+    'MT940 balance date in %s is refused',
+    (field) => {
+      const text = mt940().replace(':60F:C260301EUR1000,00', field);
+      const e = parseError(() => parseMt940(text));
+      expect(['INVALID_DATE', 'MALFORMED_STATEMENT']).toContain(e.code);
+      expect(e.location).toMatchObject({ path: ':60F:', line: 4 });
+    },
+  );
 
   it.each(['260230', '261301', '260100', '269999'])('BAI2 group as-of date %s is refused', (d) => {
     const e = parseError(() => parseBai2(bai2().replace('1,260302,1200,USD', `1,${d},1200,USD`)));
@@ -77,14 +93,19 @@ describe('finding 1: impossible dates are refused with a located INVALID_DATE', 
   });
 
   it('BAI2 file creation date (01) must exist', () => {
-    const e = parseError(() => parseBai2(bai2().replace('BANKCO,260302,1200,1,80', 'BANKCO,260230,1200,1,80')));
+    const e = parseError(() =>
+      parseBai2(bai2().replace('BANKCO,260302,1200,1,80', 'BANKCO,260230,1200,1,80')),
+    );
     expect(e.code).toBe('INVALID_DATE');
     expect(e.location).toEqual({ path: '01', line: 1 });
   });
 
   it('CSV (already right) still refuses Feb 30', () => {
     const e = parseError(() =>
-      parseCsv('Date,Amount\n2026-02-30,1.00\n', { currency: 'EUR', columns: { date: 'Date', amount: 'Amount' } }),
+      parseCsv('Date,Amount\n2026-02-30,1.00\n', {
+        currency: 'EUR',
+        columns: { date: 'Date', amount: 'Amount' },
+      }),
     );
     expect(e.location).toMatchObject({ path: 'date', line: 2 });
   });

@@ -5,8 +5,7 @@ import { parseCamt } from '../../src/index.js';
 import { parseError } from '../support/parseError.js';
 import { camt053, camtBalance, camtDetail, camtEntry } from '../support/statementText.js';
 
-const batch = (details: string, amount = '100.00') =>
-  camt053({ entries: [camtEntry({ amount, details })] });
+const batch = (details: string, amount = '100.00') => camt053({ entries: [camtEntry({ amount, details })] });
 
 describe('finding 3: camt batches must agree with their entry', () => {
   it('a CRDT 100 entry with details CRDT 150 and DBIT 50 is refused (details of the other sign)', () => {
@@ -41,7 +40,8 @@ describe('finding 3: camt batches must agree with their entry', () => {
   });
 
   it('a consistent batch (same sign, same currency, sums up) is split into its details', () => {
-    const txs = parseCamt(batch(camtDetail('60.00', 'EUR', 'CRDT') + camtDetail('40.00'))).statements[0]?.transactions;
+    const txs = parseCamt(batch(camtDetail('60.00', 'EUR', 'CRDT') + camtDetail('40.00'))).statements[0]
+      ?.transactions;
     expect(txs?.map((t) => [t.id, t.amountMinor, t.direction])).toEqual([
       ['S1:1.1', 6000, 'credit'],
       ['S1:1.2', 4000, 'credit'],
@@ -49,14 +49,18 @@ describe('finding 3: camt batches must agree with their entry', () => {
   });
 
   it('a second <Amt> in one entry is refused', () => {
-    const xml = camt053({ entries: [camtEntry().replace('</CdtDbtInd>', '</CdtDbtInd><Amt Ccy="EUR">5.00</Amt>')] });
+    const xml = camt053({
+      entries: [camtEntry().replace('</CdtDbtInd>', '</CdtDbtInd><Amt Ccy="EUR">5.00</Amt>')],
+    });
     const e = parseError(() => parseCamt(xml));
     expect(e.code).toBe('MALFORMED_STATEMENT');
     expect(e.location.path).toMatch(/Ntry\[0\]\/Amt\[1\]$/);
   });
 
   it('a second <CdtDbtInd> in one entry is refused', () => {
-    const xml = camt053({ entries: [camtEntry().replace('</CdtDbtInd>', '</CdtDbtInd><CdtDbtInd>DBIT</CdtDbtInd>')] });
+    const xml = camt053({
+      entries: [camtEntry().replace('</CdtDbtInd>', '</CdtDbtInd><CdtDbtInd>DBIT</CdtDbtInd>')],
+    });
     expect(parseError(() => parseCamt(xml)).location.path).toMatch(/Ntry\[0\]\/CdtDbtInd\[1\]$/);
   });
 
@@ -64,8 +68,8 @@ describe('finding 3: camt batches must agree with their entry', () => {
     const d = camtDetail('100.00').replace('</Amt>', '</Amt><Amt Ccy="EUR">1.00</Amt>');
     expect(parseError(() => parseCamt(batch(d))).location.path).toMatch(/TxDtls\[0\]\/Amt\[1\]$/);
     const bal = camtBalance('OPBD', '1000.00').replace('</Amt>', '</Amt><Amt Ccy="EUR">1.00</Amt>');
-    expect(parseError(() => parseCamt(camt053({ balances: bal + camtBalance('CLBD', '1100.00') }))).code).toBe(
-      'MALFORMED_STATEMENT',
-    );
+    expect(
+      parseError(() => parseCamt(camt053({ balances: bal + camtBalance('CLBD', '1100.00') }))).code,
+    ).toBe('MALFORMED_STATEMENT');
   });
 });

@@ -61,7 +61,9 @@ describe('finding 4: German :86: KURS exchange-rate subfield', () => {
 
 describe('finding 4: MT940 :86: continuation lines starting with "-"', () => {
   it('a line "-5% Skonto" inside :86: continues the field; only a line that is exactly "-" ends the message', () => {
-    const text = mt940({ lines: [':61:2603020302C100,00NTRFNONREF', ':86:INV-2026-1 abzgl.\n-5% Skonto\n-EOF'] });
+    const text = mt940({
+      lines: [':61:2603020302C100,00NTRFNONREF', ':86:INV-2026-1 abzgl.\n-5% Skonto\n-EOF'],
+    });
     const r = parseMt940(text);
     expect(r.statements).toHaveLength(1);
     expect(r.statements[0]?.transactions[0]?.remittanceText[0]).toBe('INV-2026-1 abzgl. -5% Skonto -EOF');
@@ -77,7 +79,8 @@ describe('finding 4: MT940 :86: continuation lines starting with "-"', () => {
 });
 
 describe('finding 4: camt numeric character references', () => {
-  const withText = (t: string) => camt053({ entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, t) })] });
+  const withText = (t: string) =>
+    camt053({ entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, t) })] });
 
   it('&#45; and &#252; (and hex &#xFC;) are decoded', () => {
     const tx = parseCamt(withText('INV&#45;2026 M&#252;ller M&#xFC;ller')).statements[0]?.transactions[0];
@@ -119,14 +122,20 @@ describe('finding 4 (neighbours): camt CcyXchg and Chrgs', () => {
       '</Amt>',
       '</Amt><AmtDtls><InstdAmt><Amt Ccy="CHF">107.89</Amt><CcyXchg><SrcCcy>CHF</SrcCcy><TrgtCcy>EUR</TrgtCcy><XchgRate>0,92</XchgRate></CcyXchg></InstdAmt></AmtDtls>',
     );
-    expect(parseError(() => parseCamt(camt053({ entries: [camtEntry({ details: d })] }))).location.path).toMatch(/XchgRate$/);
+    expect(
+      parseError(() => parseCamt(camt053({ entries: [camtEntry({ details: d })] }))).location.path,
+    ).toMatch(/XchgRate$/);
   });
 
-  it('charges in another currency than the entry are refused, not added up', () => {
+  it('charges in another currency than the entry are never added to chargesMinor: kept as text, with a warning', () => {
     const d = camtDetail('100.00').replace(
       '<RmtInf>',
-      '<Chrgs><Rcrd><Amt Ccy="USD">1.50</Amt><CdtDbtInd>DBIT</CdtDbtInd></Rcrd></Chrgs><RmtInf>',
+      '<Chrgs><Rcrd><Amt Ccy="USD">1.50</Amt><CdtDbtInd>DBIT</CdtDbtInd></Rcrd><Rcrd><Amt Ccy="EUR">0.25</Amt><CdtDbtInd>DBIT</CdtDbtInd></Rcrd></Chrgs><RmtInf>',
     );
-    expect(parseError(() => parseCamt(camt053({ entries: [camtEntry({ details: d })] }))).message).toMatch(/charges/i);
+    const r = parseCamt(camt053({ entries: [camtEntry({ details: d })] }));
+    const tx = r.statements[0]?.transactions[0];
+    expect(tx?.chargesMinor).toBe(25);
+    expect(tx?.additionalInfo).toContain('Charges USD 1.50');
+    expect(r.warnings.map((w) => w.code)).toEqual(['CHARGES_OTHER_CURRENCY']);
   });
 });

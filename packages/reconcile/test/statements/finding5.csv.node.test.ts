@@ -22,7 +22,8 @@ describe('finding 5: CSV', () => {
     const small = Math.max(time(25_000), 1);
     const big = time(200_000);
     expect(big / small).toBeLessThan(40);
-    const tx = parseCsv(`Date,Amount,Text\n2026-03-02,1.00,${cell(200_000)}\n`, opts).statements[0]?.transactions[0];
+    const tx = parseCsv(`Date,Amount,Text\n2026-03-02,1.00,${cell(200_000)}\n`, opts).statements[0]
+      ?.transactions[0];
     expect(tx?.remittanceText[0]).toHaveLength(200_000);
   });
 
@@ -33,11 +34,12 @@ describe('finding 5: CSV', () => {
   });
 
   it('"1,2,3,4" is refused, never 1234.00; "1.2.3" with a "," decimal separator likewise', () => {
-    expect(parseError(() => parseCsv('Date,Amount,Text\n2026-03-02,"1,2,3,4",x\n', opts)).location.path).toBe('amount');
+    expect(parseError(() => parseCsv('Date,Amount,Text\n2026-03-02,"1,2,3,4",x\n', opts)).location.path).toBe(
+      'amount',
+    );
     expect(
-      parseError(() =>
-        parseCsv('Date;Amount;Text\n2026-03-02;1.2.3;x\n', { ...opts, decimalSeparator: ',' }),
-      ).location.path,
+      parseError(() => parseCsv('Date;Amount;Text\n2026-03-02;1.2.3;x\n', { ...opts, decimalSeparator: ',' }))
+        .location.path,
     ).toBe('amount');
   });
 
@@ -61,7 +63,9 @@ describe('finding 5: CSV', () => {
   it.each(['1,23.50', '12,3456.00', '1.234', ',50', '1,,234.00', '1,234.5.0'])(
     'misplaced grouping %s is refused with a "." decimal separator',
     (raw) => {
-      expect(parseError(() => parseCsv(`Date,Amount,Text\n2026-03-02,"${raw}",x\n`, opts)).location.path).toBe('amount');
+      expect(
+        parseError(() => parseCsv(`Date,Amount,Text\n2026-03-02,"${raw}",x\n`, opts)).location.path,
+      ).toBe('amount');
     },
   );
 
@@ -71,7 +75,9 @@ describe('finding 5: CSV', () => {
   });
 
   it('a negative value in the Debit column is refused too', () => {
-    expect(parseError(() => parseCsv('Date,Credit,Debit\n2026-03-02,,-10.00\n', two)).location.path).toBe('debit');
+    expect(parseError(() => parseCsv('Date,Credit,Debit\n2026-03-02,,-10.00\n', two)).location.path).toBe(
+      'debit',
+    );
   });
 
   it('Credit and Debit both filled are refused, not netted', () => {
@@ -91,8 +97,8 @@ describe('finding 5: CSV', () => {
   });
 
   it('a duplicate header the mapping does not use is refused too (the file is ambiguous)', () => {
-    expect(parseError(() => parseCsv('Date,Amount,Text,Memo,Memo\n2026-03-02,1.00,x,a,b\n', opts)).message).toMatch(
-      /more than once|duplicate/,
-    );
+    expect(
+      parseError(() => parseCsv('Date,Amount,Text,Memo,Memo\n2026-03-02,1.00,x,a,b\n', opts)).message,
+    ).toMatch(/more than once|duplicate/);
   });
 });

@@ -14,13 +14,18 @@ describe('finding 6: camt checks look at the document itself', () => {
   });
 
   it('a DOCTYPE after 100 KB of whitespace and processing instructions is refused', () => {
-    const xml = camt053({ before: `${' '.repeat(100_000)}<?pi x?>\n<!DOCTYPE Document [<!ENTITY a "b">]>\n` });
+    const xml = camt053({
+      before: `${' '.repeat(100_000)}<?pi x?>\n<!DOCTYPE Document [<!ENTITY a "b">]>\n`,
+    });
     expect(parseError(() => parseCamt(xml)).message).toMatch(/DTD|DOCTYPE/);
   });
 
   it('the namespace is never taken from a <Document> inside a comment', () => {
     const real = camt053().replace('camt.053.001.08', 'pain.001.001.09');
-    const xml = real.replace('<Document', '<!-- <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"> -->\n<Document');
+    const xml = real.replace(
+      '<Document',
+      '<!-- <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"> -->\n<Document',
+    );
     const e = parseError(() => parseCamt(xml));
     expect(e.code).toBe('UNSUPPORTED_FORMAT');
     expect(e.location.path).toBe('Document/@xmlns');
@@ -41,6 +46,8 @@ describe('finding 6: camt checks look at the document itself', () => {
   it('entity declarations inside CDATA or comments are harmless text, but an entity reference to one is refused', () => {
     const xml = camt053({ before: '<!-- <!ENTITY x "y"> -->\n' });
     expect(parseCamt(xml).statements).toHaveLength(1);
-    expect(parseError(() => parseCamt(camt053().replace('<MsgId>M1', '<MsgId>&x;'))).code).toBe('MALFORMED_STATEMENT');
+    expect(parseError(() => parseCamt(camt053().replace('<MsgId>M1', '<MsgId>&x;'))).code).toBe(
+      'MALFORMED_STATEMENT',
+    );
   });
 });

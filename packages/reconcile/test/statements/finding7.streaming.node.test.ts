@@ -32,7 +32,10 @@ function webStream(parts: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
-async function collect(src: Parameters<typeof parseStatementStream>[0], options = {}): Promise<BankTransaction[]> {
+async function collect(
+  src: Parameters<typeof parseStatementStream>[0],
+  options = {},
+): Promise<BankTransaction[]> {
   const out: BankTransaction[] = [];
   for await (const tx of parseStatementStream(src, options)) out.push(tx);
   return out;
@@ -48,12 +51,15 @@ describe('finding 7: parseStatementStream', () => {
     balances: `${camtBalance('OPBD', '0.00')}${camtBalance('CLBD', '100.00')}`,
   });
 
-  it.each([1, 7, 4096])('camt from a web ReadableStream in %i-byte chunks gives the same transactions as parseCamt', async (size) => {
-    const streamed = await collect(webStream(chunks(many, size)));
-    const whole = parseCamt(many).statements.flatMap((s) => s.transactions);
-    expect(streamed).toHaveLength(50);
-    expect(streamed.map(strip)).toEqual(whole.map(strip));
-  });
+  it.each([1, 7, 4096])(
+    'camt from a web ReadableStream in %i-byte chunks gives the same transactions as parseCamt',
+    async (size) => {
+      const streamed = await collect(webStream(chunks(many, size)));
+      const whole = parseCamt(many).statements.flatMap((s) => s.transactions);
+      expect(streamed).toHaveLength(50);
+      expect(streamed.map(strip)).toEqual(whole.map(strip));
+    },
+  );
 
   it('camt from a Node Readable (Buffers) works too', async () => {
     const streamed = await collect(Readable.from(chunks(many, 333).map((c) => Buffer.from(c))));
@@ -83,17 +89,34 @@ describe('finding 7: parseStatementStream', () => {
 
   it.each([
     ['MT940', mt940(), (t: string) => parseMt940(t)],
-    ['BAI2', bai2(['16,195,150000,,BR1,,INV-1/', '88,MORE', '16,475,1000,,CHK1,,CHECK/']), (t: string) => parseBai2(t)],
-    ['MT940 fixture', new TextDecoder().decode(fixture('mt940/jejik-triodos.sta')), (t: string) => parseMt940(t)],
+    [
+      'BAI2',
+      bai2(['16,195,150000,,BR1,,INV-1/', '88,MORE', '16,475,1000,,CHK1,,CHECK/']),
+      (t: string) => parseBai2(t),
+    ],
+    [
+      'MT940 fixture',
+      new TextDecoder().decode(fixture('mt940/betterplace-sepa_mt9401.sta')),
+      (t: string) => parseMt940(t),
+    ],
   ])('%s streams in 3-byte chunks to the same transactions as the string parser', async (_n, text, parse) => {
     const streamed = await collect(webStream(chunks(text, 3)));
-    expect(streamed.map(strip)).toEqual(parse(text).statements.flatMap((s) => s.transactions).map(strip));
+    expect(streamed.map(strip)).toEqual(
+      parse(text)
+        .statements.flatMap((s) => s.transactions)
+        .map(strip),
+    );
   });
 
   it('CSV streams with a column mapping', async () => {
     const text = 'Date;Amount;Text\n02.03.2026;1.234,50;"INV;1\nline 2"\n03.03.2026;-5,00;x\n';
     const txs = await collect(webStream(chunks(text, 2)), {
-      csv: { currency: 'EUR', decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', columns: { date: 'Date', amount: 'Amount', description: 'Text' } },
+      csv: {
+        currency: 'EUR',
+        decimalSeparator: ',',
+        dateFormat: 'DD.MM.YYYY',
+        columns: { date: 'Date', amount: 'Amount', description: 'Text' },
+      },
     });
     expect(txs.map((t) => [t.amountMinor, t.direction, t.remittanceText[0]])).toEqual([
       [123450, 'credit', 'INV;1\nline 2'],
@@ -111,8 +134,12 @@ describe('finding 7: parseStatementStream', () => {
   });
 
   it('a text run longer than maxTextChars is refused while streaming, before it is held in memory', async () => {
-    const huge = camt053({ entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, 'x'.repeat(300_000)) })] });
-    const err = await collect(webStream(chunks(huge, 65_536)), { maxTextChars: 100_000 }).catch((e: unknown) => e);
+    const huge = camt053({
+      entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, 'x'.repeat(300_000)) })],
+    });
+    const err = await collect(webStream(chunks(huge, 65_536)), { maxTextChars: 100_000 }).catch(
+      (e: unknown) => e,
+    );
     expect((err as StatementParseError).code).toBe('INPUT_TOO_LARGE');
   });
 });

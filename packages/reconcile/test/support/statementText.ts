@@ -21,7 +21,13 @@ export function camtDetail(amount: string, ccy = 'EUR', cd?: 'CRDT' | 'DBIT', te
 }
 
 /** A `<Bal>` of type `code`. */
-export function camtBalance(code: string, amount: string, cd: 'CRDT' | 'DBIT' = 'CRDT', ccy = 'EUR', date = '2026-03-02'): string {
+export function camtBalance(
+  code: string,
+  amount: string,
+  cd: 'CRDT' | 'DBIT' = 'CRDT',
+  ccy = 'EUR',
+  date = '2026-03-02',
+): string {
   return `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${amount}</Amt><CdtDbtInd>${cd}</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
 }
 
@@ -66,7 +72,10 @@ export function mt940(p: Mt940Parts = {}): string {
  * A BAI2 file with one group and one account whose trailers are computed from its records, so a
  * test can change one number and know exactly which check should fire.
  */
-export function bai2(details: readonly string[] = ['16,195,150000,,BR1,,INV-1/'], summary = '03,123456789,USD,010,500000,,/'): string {
+export function bai2(
+  details: readonly string[] = ['16,195,150000,,BR1,,INV-1/'],
+  summary = '03,123456789,USD,010,500000,,/',
+): string {
   const amounts = (rec: string): number => {
     const f = rec.replace(/\/$/, '').split(',');
     if (f[0] === '16') return Number(f[2] ?? 0);
