@@ -24,48 +24,11 @@ export interface Mt940Details {
   readonly kurs?: { readonly rate: string; readonly numerator?: string; readonly denominator?: string };
 }
 
-const SEPA_KEYS = [
-  'EREF',
-  'KREF',
-  'MREF',
-  'CRED',
-  'DEBT',
-  'SVWZ',
-  'ABWA',
-  'ABWE',
-  'IBAN',
-  'BIC',
-  'COAM',
-  'OAMT',
-];
-const DUTCH_TAGS = [
-  'EREF',
-  'BENM',
-  'ORDP',
-  'NAME',
-  'REMI',
-  'ISDT',
-  'IBAN',
-  'BIC',
-  'CSID',
-  'MARF',
-  'TRCD',
-  'ADDR',
-  'PREF',
-  'RTRN',
-  'CDTRREF',
-  'CDTRREFTP',
-  'CD',
-  'SCOR',
-  'ISSR',
-  'USTD',
-  'STRD',
-  'ULTC',
-  'ULTD',
-  'PURP',
-  'CNTP',
-  'ID',
-];
+// SEPA keys of the German purpose field (EREF+, SVWZ+, ...); literals, so they compile once.
+const SEPA_KEY_RE = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT)\+/g;
+// Dutch /TAG/ names.
+const DUTCH_TAG_RE =
+  /\/(EREF|BENM|ORDP|NAME|REMI|ISDT|IBAN|BIC|CSID|MARF|TRCD|ADDR|PREF|RTRN|CDTRREF|CDTRREFTP|CD|SCOR|ISSR|USTD|STRD|ULTC|ULTD|PURP|CNTP|ID)\//g;
 
 /**
  * Decodes an MT940 `:86:` field. German banks (DK format) use `?NN` sub-fields (some use
@@ -125,7 +88,7 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
           ...(kursHit[3] === undefined ? {} : { denominator: kursHit[3] }),
         };
   const keyed = new Map<string, string>();
-  const keyRe = new RegExp(`(${SEPA_KEYS.join('|')})\\+`, 'g');
+  const keyRe = SEPA_KEY_RE;
   const hits = [...purpose.matchAll(keyRe)];
   const firstIndex = hits[0]?.index ?? purpose.length;
   const before = purpose.slice(0, firstIndex).trim();
@@ -161,7 +124,7 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
 }
 
 function dutch(joined: string): Mt940Details {
-  const re = new RegExp(`/(${DUTCH_TAGS.join('|')})/`, 'g');
+  const re = DUTCH_TAG_RE;
   const hits = [...joined.matchAll(re)];
   const tags = new Map<string, string>();
   hits.forEach((h, i) => {

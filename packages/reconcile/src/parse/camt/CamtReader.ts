@@ -5,11 +5,11 @@ import { StatementParseError } from '../../errors/StatementParseError.js';
 import type { StatementFormat } from '../../model/BankTransaction.js';
 import type { CamtOptions } from '../CamtOptions.js';
 import type { StatementSink } from '../StatementSink.js';
-import { textAt, type XmlNode } from '../xmlNode.js';
 import { camtEntry } from './camtEntry.js';
 import { camtFail } from './camtFields.js';
 import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
 import { XmlTreeBuilder } from './XmlTreeBuilder.js';
+import { textAt, type XmlNode } from './xmlNode.js';
 
 const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.001\.(\d{2})$/;
 const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
@@ -19,6 +19,7 @@ const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
 };
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_MAX_TEXT = 1024 * 1024;
+const PIECE = 64 * 1024;
 
 const local = (name: string): string => {
   const i = name.indexOf(':');
@@ -90,26 +91,24 @@ export class CamtReader {
 
   /** Feeds the next piece of the document. */
   push(chunk: string): void {
-    // A run without '<' is one text node or attribute: bound it before saxes buffers it.
-    let from = 0;
-    for (;;) {
-      const lt = chunk.indexOf('<', from);
-      const run = (lt < 0 ? chunk.length : lt) - from;
-      if (this.sinceTag + run > this.maxText) {
-        throw new StatementParseError(
-          'INPUT_TOO_LARGE',
-          'camt',
-          { path: this.stack.join('/'), line: this.parser.line },
-          `a text or tag longer than ${this.maxText} characters (maxTextChars)`,
-        );
-      }
-      if (lt < 0) {
-        this.sinceTag += run;
-        break;
-      }
-      this.sinceTag = 0;
-      from = lt + 1;
+    // Pieces no longer than maxTextChars: then only the runs across piece boundaries need counting.
+    const size = Math.min(PIECE, this.maxText);
+    if (chunk.length > size) {
+      for (let i = 0; i < chunk.length; i += size) this.push(chunk.slice(i, i + size));
+      return;
     }
+    // A run without '<' is one text node or attribute: bound it before saxes buffers it.
+    const firstLt = chunk.indexOf('<');
+    const run = this.sinceTag + (firstLt < 0 ? chunk.length : firstLt);
+    if (run > this.maxText) {
+      throw new StatementParseError(
+        'INPUT_TOO_LARGE',
+        'camt',
+        { path: this.stack.join('/'), line: this.parser.line },
+        `a text or tag longer than ${this.maxText} characters (maxTextChars)`,
+      );
+    }
+    this.sinceTag = firstLt < 0 ? run : chunk.length - chunk.lastIndexOf('<') - 1;
     this.parser.write(chunk);
   }
 

@@ -1,7 +1,7 @@
-// Builds one element's subtree (an entry, a statement header) from parser events, in the same
-// plain shape the camt readers have always read: objects, arrays for repeats, text strings.
+// Builds one element's subtree (an entry, a statement header) from parser events, refusing a
+// second copy of any element that may appear only once.
 import { StatementParseError } from '../../errors/StatementParseError.js';
-import type { XmlNode } from '../xmlNode.js';
+import { XmlElement } from './xmlNode.js';
 
 /** Elements that may appear once per parent: a second one is refused, never silently ignored. */
 const SINGLE = new Set([
@@ -29,30 +29,20 @@ const SINGLE = new Set([
   'Ccy',
 ]);
 
-interface Frame {
-  readonly name: string;
-  /** Position among same-named siblings, for error paths (built only when needed). */
-  readonly index: number;
-  readonly obj: Record<string, unknown>;
-  text: string;
-  children: number;
-  readonly attrs: number;
-}
-
 /**
  * Collects the subtree of one element. `open`/`text`/`close` mirror the parser's events;
- * `close` returns the finished node when the subtree's own root closes.
+ * `close` returns the finished element when the subtree's own root closes.
  *
  * @example
  * ```ts
  * const b = new XmlTreeBuilder('camt.053', 'Document/BkToCstmrStmt/Stmt[0]/Ntry[0]', 12);
  * b.open('Ntry', {});
  * b.open('Amt', { Ccy: 'EUR' }); b.text('1.00'); b.close();
- * const ntry = b.close(); // { Amt: { '#text': '1.00', '@_Ccy': 'EUR' } }
+ * const ntry = b.close(); // XmlElement Ntry with one child Amt
  * ```
  */
 export class XmlTreeBuilder {
-  private readonly stack: Frame[] = [];
+  private readonly stack: XmlElement[] = [];
   private readonly format: string;
   private readonly rootPath: string;
   /** Line where the subtree starts, for error locations. */
@@ -67,37 +57,34 @@ export class XmlTreeBuilder {
   /** An element starts. A second one of a single-valued element in the same parent is refused. */
   open(name: string, attributes: Record<string, string>): void {
     const parent = this.stack[this.stack.length - 1];
-    let index = 0;
-    if (parent !== undefined) {
-      // Earlier same-named siblings have closed already, so they are in the parent object.
-      const prev = parent.obj[name];
-      index = prev === undefined ? 0 : Array.isArray(prev) ? prev.length : 1;
-      if (index > 0 && SINGLE.has(name)) {
-        throw new StatementParseError(
-          'MALFORMED_STATEMENT',
-          this.format,
-          { path: `${this.path()}/${name}[${index}]`, line: this.line },
-          `a second <${name}> in one <${parent.name}>: which one would be meant?`,
-        );
+    if (parent !== undefined && SINGLE.has(name)) {
+      // Earlier siblings have closed already, so they are in the parent's children.
+      for (const c of parent.children) {
+        if (c.name === name) {
+          throw new StatementParseError(
+            'MALFORMED_STATEMENT',
+            this.format,
+            { path: `${this.path()}/${name}[1]`, line: this.line },
+            `a second <${name}> in one <${parent.name}>: which one would be meant?`,
+          );
+        }
       }
     }
-    const obj: Record<string, unknown> = {};
-    let attrs = 0;
-    for (const key in attributes) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      const colon = key.indexOf(':');
-      obj[`@_${colon < 0 ? key : key.slice(colon + 1)}`] = attributes[key];
-      attrs++;
+    let attrs: Record<string, string> | undefined;
+    for (const _ in attributes) {
+      attrs = attributes;
+      break;
     }
-    this.stack.push({ name, index, obj, text: '', children: 0, attrs });
+    this.stack.push(new XmlElement(name, attrs));
   }
 
-  /** Path of the open element, `Name[index]` below the subtree's root. */
+  /** Path of the open element, `Name[index]` below the subtree's root (built only for errors). */
   private path(): string {
     let p = this.rootPath;
     for (let i = 1; i < this.stack.length; i++) {
-      const f = this.stack[i] as Frame;
-      p += `/${f.name}[${f.index}]`;
+      const e = this.stack[i] as XmlElement;
+      const siblings = (this.stack[i - 1] as XmlElement).children.filter((c) => c.name === e.name).length;
+      p += `/${e.name}[${siblings}]`;
     }
     return p;
   }
@@ -108,29 +95,19 @@ export class XmlTreeBuilder {
   }
 
   /** The current element ends; returns the subtree when its root ends. */
-  close(): XmlNode | undefined {
-    const f = this.stack.pop();
-    if (f === undefined) return undefined;
-    let value: unknown;
-    if (f.children === 0 && f.attrs === 0) value = f.text.trim();
-    else {
-      const text = f.children === 0 ? f.text.trim() : f.text.trim();
-      if (text !== '') f.obj['#text'] = text;
-      value = f.obj;
-    }
+  close(): XmlElement | undefined {
+    const e = this.stack.pop();
+    if (e === undefined) return undefined;
+    if (e.text !== '') e.text = e.text.trim();
     const parent = this.stack[this.stack.length - 1];
-    if (parent === undefined) return value;
-    parent.children++;
-    const prev = parent.obj[f.name];
-    if (prev === undefined) parent.obj[f.name] = value;
-    else if (Array.isArray(prev)) prev.push(value);
-    else parent.obj[f.name] = [prev, value];
+    if (parent === undefined) return e;
+    parent.children.push(e);
     return undefined;
   }
 
   /** The subtree's root as built so far (children that have closed), for fields read early. */
-  peek(): XmlNode {
-    return this.stack[0]?.obj;
+  peek(): XmlElement | undefined {
+    return this.stack[0];
   }
 
   get depth(): number {

@@ -3,7 +3,7 @@ import { currencyExponent } from '@quidfin/core';
 import { StatementParseError } from '../../errors/StatementParseError.js';
 import { parseDecimalMinor } from '../../money/parseDecimalMinor.js';
 import { isoCalendarDate } from '../calendarDate.js';
-import { attr, child, textAt, textOf, type XmlNode } from '../xmlNode.js';
+import { attr, child, textAt, textOf, type XmlNode } from './xmlNode.js';
 
 /**
  * Where a camt subtree sits: its format, and the line its element starts on.
@@ -49,7 +49,7 @@ export interface Money {
  *
  * @example
  * ```ts
- * moneyOf({ '#text': '8.85', '@_Ccy': 'EUR' }, 'Ntry[0]/Amt', at); // { amountMinor: 885, currency: 'EUR' }
+ * moneyOf(amtElement, 'Ntry[0]/Amt', at); // { amountMinor: 885, currency: 'EUR' }
  * ```
  */
 export function moneyOf(el: XmlNode, path: string, at: CamtAt): Money {

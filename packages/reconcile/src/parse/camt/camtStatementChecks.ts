@@ -4,9 +4,9 @@ import { currencyExponent } from '@quidfin/core';
 import type { ParseWarning, StatementFormat } from '../../model/BankTransaction.js';
 import { parseDecimalMinor } from '../../money/parseDecimalMinor.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from '../IntegrityOptions.js';
-import { children, textAt, type XmlNode } from '../xmlNode.js';
 import type { CamtEntryFacts } from './camtEntry.js';
 import { type CamtAt, camtDate, camtFail, creditDebit, moneyOf } from './camtFields.js';
+import { children, textAt, type XmlNode } from './xmlNode.js';
 
 /**
  * Running totals of a statement's entries, kept while they stream past.
