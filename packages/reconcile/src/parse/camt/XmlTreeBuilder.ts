@@ -29,6 +29,35 @@ const SINGLE = new Set([
   'Ccy',
 ]);
 
+/** Subtrees no camt reader looks at (addresses, party ids, agents, ...): skipped, not built. */
+const UNREAD = new Set([
+  'PstlAdr',
+  'OrgId',
+  'PrvtId',
+  'CtctDtls',
+  'CtryOfRes',
+  'RltdAgts',
+  'Purp',
+  'RltdDts',
+  'RltdPric',
+  'RltdQties',
+  'FinInstrmId',
+  'Tax',
+  'CorpActn',
+  'SfkpgAcct',
+  'CshDpst',
+  'CardTx',
+  'SplmtryData',
+  'Avlbty',
+  'Intrst',
+  'RltdRmtInf',
+  'Grnr',
+  'Invcr',
+  'Invcee',
+  'TaxRmt',
+  'GrnshmtRmt',
+]);
+
 /**
  * Collects the subtree of one element. `open`/`text`/`close` mirror the parser's events;
  * `close` returns the finished element when the subtree's own root closes.
@@ -43,6 +72,7 @@ const SINGLE = new Set([
  */
 export class XmlTreeBuilder {
   private readonly stack: XmlElement[] = [];
+  private skipping = 0;
   private readonly format: string;
   private readonly rootPath: string;
   /** Line where the subtree starts, for error locations. */
@@ -56,8 +86,12 @@ export class XmlTreeBuilder {
 
   /** An element starts. A second one of a single-valued element in the same parent is refused. */
   open(name: string, attributes: Record<string, string>): void {
+    if (this.skipping > 0 || (this.stack.length > 0 && UNREAD.has(name))) {
+      this.skipping++;
+      return;
+    }
     const parent = this.stack[this.stack.length - 1];
-    if (parent !== undefined && SINGLE.has(name)) {
+    if (parent?.children !== undefined && SINGLE.has(name)) {
       // Earlier siblings have closed already, so they are in the parent's children.
       for (const c of parent.children) {
         if (c.name === name) {
@@ -83,25 +117,34 @@ export class XmlTreeBuilder {
     let p = this.rootPath;
     for (let i = 1; i < this.stack.length; i++) {
       const e = this.stack[i] as XmlElement;
-      const siblings = (this.stack[i - 1] as XmlElement).children.filter((c) => c.name === e.name).length;
+      const siblings = ((this.stack[i - 1] as XmlElement).children ?? []).filter(
+        (c) => c.name === e.name,
+      ).length;
       p += `/${e.name}[${siblings}]`;
     }
     return p;
   }
 
   text(t: string): void {
+    if (this.skipping > 0) return;
     const top = this.stack[this.stack.length - 1];
-    if (top !== undefined) top.text = top.text === '' ? t : top.text + t;
+    // Text after a child element is layout between tags (camt has no mixed content).
+    if (top !== undefined && top.children === undefined) top.text = top.text === '' ? t : top.text + t;
   }
 
   /** The current element ends; returns the subtree when its root ends. */
   close(): XmlElement | undefined {
+    if (this.skipping > 0) {
+      this.skipping--;
+      return undefined;
+    }
     const e = this.stack.pop();
     if (e === undefined) return undefined;
     if (e.text !== '') e.text = e.text.trim();
     const parent = this.stack[this.stack.length - 1];
     if (parent === undefined) return e;
-    parent.children.push(e);
+    if (parent.children === undefined) parent.children = [e];
+    else parent.children.push(e);
     return undefined;
   }
 

@@ -14,7 +14,8 @@ export class XmlElement {
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>> | undefined;
   text = '';
-  readonly children: XmlElement[] = [];
+  /** Child elements; `undefined` for a leaf (most elements), so leaves cost no array. */
+  children: XmlElement[] | undefined = undefined;
 
   constructor(name: string, attributes: Readonly<Record<string, string>> | undefined) {
     this.name = name;
@@ -41,8 +42,8 @@ export type XmlNode = XmlElement | undefined;
  * ```
  */
 export function children(node: XmlNode, name: string): XmlElement[] {
-  if (node === undefined) return [];
   const out: XmlElement[] = [];
+  if (node?.children === undefined) return out;
   for (const c of node.children) if (c.name === name) out.push(c);
   return out;
 }
@@ -60,7 +61,7 @@ export function child(node: XmlNode, path: string): XmlNode {
   let from = 0;
   // Walks the path without cutting it into strings: this runs for every field of every entry.
   for (;;) {
-    if (cur === undefined) return undefined;
+    if (cur?.children === undefined) return undefined;
     const slash = path.indexOf('/', from);
     const end = slash < 0 ? path.length : slash;
     let next: XmlNode;
@@ -86,7 +87,7 @@ export function child(node: XmlNode, path: string): XmlNode {
  */
 export function textOf(node: XmlNode): string | undefined {
   if (node === undefined) return undefined;
-  return node.text === '' && node.children.length > 0 ? undefined : node.text;
+  return node.text === '' && node.children !== undefined ? undefined : node.text;
 }
 
 /**
