@@ -40,10 +40,10 @@ export function csvDate(
     return calendarDate(y, mo, d, 'csv', where);
   } catch {
     throw new StatementParseError(
-      'MALFORMED_STATEMENT',
+      'INVALID_DATE',
       'csv',
       where,
-      `date "${v}" does not match ${format}`,
+      `date "${v}" does not match ${format}: that day does not exist on the calendar`,
     );
   }
 }

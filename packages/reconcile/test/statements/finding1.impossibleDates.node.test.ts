@@ -100,7 +100,7 @@ describe('finding 1: impossible dates are refused with a located INVALID_DATE', 
     expect(e.location).toEqual({ path: '01', line: 1 });
   });
 
-  it('CSV (already right) still refuses Feb 30', () => {
+  it('CSV (already right) still refuses Feb 30, now with the same INVALID_DATE code', () => {
     const e = parseError(() =>
       parseCsv('Date,Amount\n2026-02-30,1.00\n', {
         currency: 'EUR',
@@ -108,5 +108,6 @@ describe('finding 1: impossible dates are refused with a located INVALID_DATE', 
       }),
     );
     expect(e.location).toMatchObject({ path: 'date', line: 2 });
+    expect(e.code).toBe('INVALID_DATE');
   });
 });
