@@ -135,101 +135,149 @@ export function parseStatementStream(
   };
 }
 
-async function* run(
+/**
+ * The iterator behind a {@link StatementStream}: transactions already read are handed out from a
+ * queue with resolved promises; only an empty queue waits for the next chunk of input (an async
+ * generator would cost several promise hops per transaction).
+ */
+function run(
   source: StatementSource,
   options: StatementStreamOptions,
   warnings: ParseWarning[],
   statements: StatementHeader[],
-): AsyncGenerator<BankTransaction, void, undefined> {
+): AsyncIterator<BankTransaction, undefined> {
   let queue: BankTransaction[] = [];
+  let next = 0;
+  let finished = false;
   const sink: StatementSink = {
     warnings,
     transaction: (tx) => queue.push(tx),
     statement: (h) => statements.push(h),
   };
-  const label = options.csv !== undefined ? 'csv' : 'statement';
-  let decoder: TextDecoder | undefined;
-  let encoding = 'utf-8';
-  let head = new Uint8Array(0);
-  let pendingText = '';
-  let reader: Reader | undefined;
-  let bytes = 0;
-  let offset = 0;
-  let lines = 1;
+  const input = new StreamInput(options, sink);
+  const chunks = chunksOf(source);
+  const fill = async (): Promise<boolean> => {
+    while (next >= queue.length) {
+      queue = [];
+      next = 0;
+      if (finished) return false;
+      const r = await chunks.next();
+      if (r.done === true) {
+        finished = true;
+        input.finish();
+      } else input.chunk(r.value);
+    }
+    return true;
+  };
+  const done = { value: undefined, done: true } as const;
+  return {
+    next: () => {
+      if (next < queue.length)
+        return Promise.resolve({ value: queue[next++] as BankTransaction, done: false });
+      return fill().then((more) => (more ? { value: queue[next++] as BankTransaction, done: false } : done));
+    },
+    return: async () => {
+      finished = true;
+      await chunks.return(undefined);
+      return done;
+    },
+  };
+}
 
-  const feed = (text: string, final: boolean): void => {
-    if (reader === undefined) {
-      pendingText += text;
-      if (pendingText.length < 4096 && !final) return;
-      const start = pendingText.charCodeAt(0) === 0xfeff ? pendingText.slice(1) : pendingText;
-      const format = options.csv !== undefined ? 'csv' : detectFormat(start);
-      if (format === undefined)
-        throw new StatementParseError(
-          'UNSUPPORTED_FORMAT',
-          'statement',
-          { path: '', line: 1 },
-          'not camt XML, MT940 or BAI2 (pass options.csv for CSV)',
-        );
-      reader = readerFor(format, options, sink);
-      pendingText = '';
-      reader.push(start);
+/** Decodes byte chunks, picks the reader from the first characters and feeds it. */
+class StreamInput {
+  private readonly options: StatementStreamOptions;
+  private readonly sink: StatementSink;
+  private readonly label: string;
+  private decoder: TextDecoder | undefined;
+  private encoding = 'utf-8';
+  private head = new Uint8Array(0);
+  private pendingText = '';
+  private reader: Reader | undefined;
+  private bytes = 0;
+  private offset = 0;
+  private lines = 1;
+
+  constructor(options: StatementStreamOptions, sink: StatementSink) {
+    this.options = options;
+    this.sink = sink;
+    this.label = options.csv !== undefined ? 'csv' : 'statement';
+  }
+
+  chunk(chunk: Uint8Array | string): void {
+    if (typeof chunk === 'string') {
+      this.feed(chunk, false);
       return;
     }
-    reader.push(text);
-  };
-  const decode = (chunk: Uint8Array, final: boolean): string => {
-    if (decoder === undefined) {
-      const sniff = sniffEncoding(chunk, options.encoding);
-      encoding = sniff.label;
-      decoder = new TextDecoder(encoding, { fatal: true });
-      chunk = chunk.subarray(sniff.skip);
-      offset += sniff.skip;
+    this.bytes += chunk.length;
+    const max = this.options.maxBytes;
+    if (max !== undefined && this.bytes > max)
+      throw new StatementParseError(
+        'INPUT_TOO_LARGE',
+        this.label,
+        { path: '' },
+        `input exceeds ${max} bytes`,
+      );
+    let c = chunk;
+    if (this.decoder === undefined || this.head.length > 0) {
+      // Keep the first bytes together until there are enough to find a BOM or XML declaration.
+      const joined = new Uint8Array(this.head.length + chunk.length);
+      joined.set(this.head);
+      joined.set(chunk, this.head.length);
+      if (this.decoder === undefined && joined.length < 200) {
+        this.head = joined;
+        return;
+      }
+      this.head = new Uint8Array(0);
+      c = joined;
+    }
+    this.feed(this.decode(c, false), false);
+  }
+
+  finish(): void {
+    const rest = this.head;
+    this.head = new Uint8Array(0);
+    this.feed(this.decode(rest, true), true);
+    this.reader?.end();
+  }
+
+  private feed(text: string, final: boolean): void {
+    if (this.reader !== undefined) {
+      this.reader.push(text);
+      return;
+    }
+    this.pendingText += text;
+    if (this.pendingText.length < 4096 && !final) return;
+    const start = this.pendingText.charCodeAt(0) === 0xfeff ? this.pendingText.slice(1) : this.pendingText;
+    this.pendingText = '';
+    const format = this.options.csv !== undefined ? 'csv' : detectFormat(start);
+    if (format === undefined)
+      throw new StatementParseError(
+        'UNSUPPORTED_FORMAT',
+        'statement',
+        { path: '', line: 1 },
+        'not camt XML, MT940 or BAI2 (pass options.csv for CSV)',
+      );
+    this.reader = readerFor(format, this.options, this.sink);
+    this.reader.push(start);
+  }
+
+  private decode(chunk: Uint8Array, final: boolean): string {
+    let c = chunk;
+    if (this.decoder === undefined) {
+      const sniff = sniffEncoding(c, this.options.encoding);
+      this.encoding = sniff.label;
+      this.decoder = new TextDecoder(this.encoding, { fatal: true });
+      c = c.subarray(sniff.skip);
+      this.offset += sniff.skip;
     }
     try {
-      const text = decoder.decode(chunk, { stream: !final });
-      offset += chunk.length;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+      const text = this.decoder.decode(c, { stream: !final });
+      this.offset += c.length;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines++;
       return text;
     } catch {
-      throw encodingError(chunk, offset, lines, encoding, label);
-    }
-  };
-
-  for await (const chunk of chunksOf(source)) {
-    if (typeof chunk === 'string') feed(chunk, false);
-    else {
-      bytes += chunk.length;
-      if (options.maxBytes !== undefined && bytes > options.maxBytes)
-        throw new StatementParseError(
-          'INPUT_TOO_LARGE',
-          label,
-          { path: '' },
-          `input exceeds ${options.maxBytes} bytes`,
-        );
-      if (decoder === undefined && head.length + chunk.length < 200) {
-        // Keep the first bytes together until there are enough to find a BOM or XML declaration.
-        const joined = new Uint8Array(head.length + chunk.length);
-        joined.set(head);
-        joined.set(chunk, head.length);
-        head = joined;
-        continue;
-      }
-      let c = chunk;
-      if (head.length > 0) {
-        c = new Uint8Array(head.length + chunk.length);
-        c.set(head);
-        c.set(chunk, head.length);
-        head = new Uint8Array(0);
-      }
-      feed(decode(c, false), false);
-    }
-    if (queue.length > 0) {
-      const out = queue;
-      queue = [];
-      yield* out;
+      throw encodingError(c, this.offset, this.lines, this.encoding, this.label);
     }
   }
-  feed(decode(head, true), true);
-  (reader as Reader | undefined)?.end();
-  yield* queue;
 }
