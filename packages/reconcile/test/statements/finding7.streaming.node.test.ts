@@ -11,6 +11,7 @@ import {
   StatementParseError,
 } from '../../src/index.js';
 import { fixture } from '../support/fixtures.js';
+import { parseError } from '../support/parseError.js';
 import { bai2, camt053, camtBalance, camtDetail, camtEntry, mt940 } from '../support/statementText.js';
 
 /** Splits text into byte chunks of `size` (cutting through multi-byte characters on purpose). */
@@ -141,5 +142,14 @@ describe('finding 7: parseStatementStream', () => {
       (e: unknown) => e,
     );
     expect((err as StatementParseError).code).toBe('INPUT_TOO_LARGE');
+  });
+
+  it('a single 5 MB text node is refused by parseCamt too (default maxTextChars 1 MiB), not held and copied', () => {
+    const huge = camt053({
+      entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, 'x'.repeat(5_000_000)) })],
+    });
+    const e = parseError(() => parseCamt(huge));
+    expect(e.code).toBe('INPUT_TOO_LARGE');
+    expect(e.location.path).toMatch(/Ustrd$/);
   });
 });
