@@ -17,6 +17,12 @@ import {
 } from '@quidfin/reconcile';
 import { generateScenario } from '../packages/reconcile/test/support/generateScenario.js';
 import { type Measurement, measure, report } from './harness.js';
+// ===== Statement parsers (issue 13): their own block, in bench/parserBench.ts =====
+import { runParserBench } from './parserBench.js';
+
+await runParserBench();
+if (process.argv.includes('--parsers-only')) process.exit(0);
+// ===== end of the statement-parser block =====
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const peakRss = (): string => mib(process.resourceUsage().maxRSS * 1024);

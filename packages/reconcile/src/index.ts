@@ -61,12 +61,20 @@ export { parseDecimalMinor } from './money/parseDecimalMinor.js';
 export { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from './output/invoiceLifecycle.js';
 export type { InvoiceCreditedEvent, PaymentReceivedEvent } from './output/PaymentReceivedEvent.js';
 export { type DecodeOptions, decodeInput, type InputEncoding } from './parse/decodeInput.js';
+export type { IntegrityMode, IntegrityOptions } from './parse/IntegrityOptions.js';
 export { type Bai2Options, parseBai2 } from './parse/parseBai2.js';
-export { parseCamt } from './parse/parseCamt.js';
+export { type CamtOptions, parseCamt } from './parse/parseCamt.js';
 export { type CsvColumn, type CsvColumnMapping, type CsvOptions, parseCsv } from './parse/parseCsv.js';
 export { type Mt940Options, parseMt940 } from './parse/parseMt940.js';
 export { type Mt940Details, parseMt940Details } from './parse/parseMt940Details.js';
 export { parseStatement } from './parse/parseStatement.js';
+export {
+  parseStatementStream,
+  type StatementSource,
+  type StatementStream,
+  type StatementStreamOptions,
+} from './parse/parseStatementStream.js';
+export type { StatementHeader } from './parse/StatementSink.js';
 export { isValidIban, normaliseAccount } from './refs/iban.js';
 export { createRfReference, isValidRfReference, repairRfReference } from './refs/iso11649.js';
 export { mod97 } from './refs/mod97.js';

@@ -12,7 +12,15 @@ export type StatementParseErrorCode =
   | 'MALFORMED_STATEMENT'
   | 'UNSUPPORTED_FORMAT'
   | 'ENCODING_ERROR'
-  | 'INPUT_TOO_LARGE';
+  | 'INPUT_TOO_LARGE'
+  /** A date that does not exist on the calendar (2026-02-30, month 13, day 00) or is not a date at all. */
+  | 'INVALID_DATE'
+  /**
+   * The file does not add up: balances against entries, control totals, record counts, a missing
+   * closing balance or trailer, a batch whose details disagree with its entry. A warning instead
+   * only when the caller passed `integrity: 'warn'`.
+   */
+  | 'INTEGRITY_MISMATCH';
 
 /**
  * Where in the input a problem sits: a 1-based line (and column) for text, an element path for XML.

@@ -17,8 +17,8 @@ export function parseDecimalMinor(
   decimalSeparator: '.' | ',' = '.',
 ): number | string {
   const s = text.trim();
-  const sep = decimalSeparator === '.' ? '\\.' : ',';
-  const m = new RegExp(`^([+-]?)(\\d*)(?:${sep}(\\d*))?$`).exec(s);
+  // Literal patterns, compiled once: this runs for every amount of every statement line.
+  const m = (decimalSeparator === '.' ? /^([+-]?)(\d*)(?:\.(\d*))?$/ : /^([+-]?)(\d*)(?:,(\d*))?$/).exec(s);
   if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === ''))
     return `is not a decimal amount: "${s.slice(0, 40)}"`;
   const sign = m[1] === '-' ? -1 : 1;

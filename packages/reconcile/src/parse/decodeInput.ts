@@ -49,44 +49,83 @@ export function decodeInput(input: string | Uint8Array, format: string, options:
     );
   }
   if (typeof input === 'string') return input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  let encoding = options.encoding;
-  let start = 0;
-  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
+  const { label, skip } = sniffEncoding(input, options.encoding);
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(input.subarray(skip));
+  } catch {
+    throw encodingError(input, 0, 1, label, format);
+  }
+}
+
+/**
+ * Which decoder the first bytes call for: a BOM, else an XML `encoding="..."` declaration, else
+ * the caller's choice or UTF-8. `skip` is the BOM's length.
+ *
+ * @example
+ * ```ts
+ * sniffEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x3c]), undefined); // { label: 'utf-8', skip: 3 }
+ * ```
+ */
+export function sniffEncoding(
+  head: Uint8Array,
+  given: InputEncoding | undefined,
+): { label: string; skip: number } {
+  let encoding = given;
+  let skip = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
     encoding ??= 'utf-8';
-    start = 3;
-  } else if (input[0] === 0xff && input[1] === 0xfe) {
+    skip = 3;
+  } else if (head[0] === 0xff && head[1] === 0xfe) {
     encoding ??= 'utf-16le';
-    start = 2;
-  } else if (input[0] === 0xfe && input[1] === 0xff) {
+    skip = 2;
+  } else if (head[0] === 0xfe && head[1] === 0xff) {
     encoding ??= 'utf-16be';
-    start = 2;
+    skip = 2;
   }
   if (encoding === undefined) {
-    const head = String.fromCharCode(...input.subarray(0, 200));
-    const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(head)?.[1]?.toLowerCase();
+    const text = String.fromCharCode(...head.subarray(0, 200));
+    const declared = /^<\?xml[^>]*encoding=["']([A-Za-z0-9_-]+)["']/.exec(text)?.[1]?.toLowerCase();
     if (declared === 'iso-8859-1' || declared === 'latin1') encoding = 'iso-8859-1';
     else if (declared === 'windows-1252' || declared === 'cp1252') encoding = 'windows-1252';
   }
-  const label = encoding ?? 'utf-8';
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(input.subarray(start));
-  } catch {
-    const offset = firstInvalidUtf8(input);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (input[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
+  return { label: encoding ?? 'utf-8', skip };
+}
+
+/**
+ * A located `ENCODING_ERROR` for bytes that do not decode: `bytes` starts at byte `offset` of the
+ * input, on line `line`.
+ *
+ * @example
+ * ```ts
+ * throw encodingError(chunk, 4096, 120, 'utf-8', 'camt');
+ * ```
+ */
+export function encodingError(
+  bytes: Uint8Array,
+  offset: number,
+  line: number,
+  label: string,
+  format: string,
+): StatementParseError {
+  const bad = firstInvalidUtf8(bytes);
+  let lineNo = line;
+  let lineStart = -offset;
+  for (let i = 0; i < bad; i++) {
+    if (bytes[i] === 0x0a) {
+      lineNo++;
+      lineStart = i + 1;
     }
-    throw new StatementParseError(
-      'ENCODING_ERROR',
-      format,
-      { path: `byte ${offset}`, line, column: offset - lineStart + 1 },
-      `input is not valid ${label}; pass options.encoding (e.g. 'windows-1252') if the bank sends another encoding`,
-    );
   }
+  return new StatementParseError(
+    'ENCODING_ERROR',
+    format,
+    {
+      path: `byte ${offset + bad}`,
+      line: lineNo,
+      ...(lineStart >= 0 ? { column: bad - lineStart + 1 } : {}),
+    },
+    `input is not valid ${label}; pass options.encoding (e.g. 'windows-1252') if the bank sends another encoding`,
+  );
 }
 
 /** Byte offset of the first invalid UTF-8 sequence (only used to locate the error). */

@@ -16,50 +16,19 @@ export interface Mt940Details {
   readonly additionalInfo: readonly string[];
   readonly counterpartyName?: string;
   readonly counterpartyAccount?: string;
+  /**
+   * The German `KURS` exchange-rate subfield as printed: `KURS 1,078930 CHF/EUR` gives
+   * `{ rate: '1.078930', numerator: 'CHF', denominator: 'EUR' }` (read as CHF per EUR). It is
+   * taken out of the purpose text; the statement-line reader decides whether to trust it.
+   */
+  readonly kurs?: { readonly rate: string; readonly numerator?: string; readonly denominator?: string };
 }
 
-const SEPA_KEYS = [
-  'EREF',
-  'KREF',
-  'MREF',
-  'CRED',
-  'DEBT',
-  'SVWZ',
-  'ABWA',
-  'ABWE',
-  'IBAN',
-  'BIC',
-  'COAM',
-  'OAMT',
-];
-const DUTCH_TAGS = [
-  'EREF',
-  'BENM',
-  'ORDP',
-  'NAME',
-  'REMI',
-  'ISDT',
-  'IBAN',
-  'BIC',
-  'CSID',
-  'MARF',
-  'TRCD',
-  'ADDR',
-  'PREF',
-  'RTRN',
-  'CDTRREF',
-  'CDTRREFTP',
-  'CD',
-  'SCOR',
-  'ISSR',
-  'USTD',
-  'STRD',
-  'ULTC',
-  'ULTD',
-  'PURP',
-  'CNTP',
-  'ID',
-];
+// SEPA keys of the German purpose field (EREF+, SVWZ+, ...); literals, so they compile once.
+const SEPA_KEY_RE = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT)\+/g;
+// Dutch /TAG/ names.
+const DUTCH_TAG_RE =
+  /\/(EREF|BENM|ORDP|NAME|REMI|ISDT|IBAN|BIC|CSID|MARF|TRCD|ADDR|PREF|RTRN|CDTRREF|CDTRREFTP|CD|SCOR|ISSR|USTD|STRD|ULTC|ULTD|PURP|CNTP|ID)\//g;
 
 /**
  * Decodes an MT940 `:86:` field. German banks (DK format) use `?NN` sub-fields (some use
@@ -106,9 +75,20 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     const v = fields.get(k);
     if (v !== undefined) purposeParts.push(v);
   }
-  const purpose = purposeParts.join('');
+  let purpose = purposeParts.join('');
+  // KURS is a rate, not purpose text: cut it out so it never ends up in a reference search.
+  const kursHit = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/.exec(purpose);
+  if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
+  const kurs =
+    kursHit === null
+      ? undefined
+      : {
+          rate: (kursHit[1] ?? '').replace(',', '.'),
+          ...(kursHit[2] === undefined ? {} : { numerator: kursHit[2] }),
+          ...(kursHit[3] === undefined ? {} : { denominator: kursHit[3] }),
+        };
   const keyed = new Map<string, string>();
-  const keyRe = new RegExp(`(${SEPA_KEYS.join('|')})\\+`, 'g');
+  const keyRe = SEPA_KEY_RE;
   const hits = [...purpose.matchAll(keyRe)];
   const firstIndex = hits[0]?.index ?? purpose.length;
   const before = purpose.slice(0, firstIndex).trim();
@@ -139,11 +119,12 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     additionalInfo: booking ? [booking] : [],
     ...(name ? { counterpartyName: name } : {}),
     ...(iban ? { counterpartyAccount: iban } : {}),
+    ...(kurs === undefined ? {} : { kurs }),
   };
 }
 
 function dutch(joined: string): Mt940Details {
-  const re = new RegExp(`/(${DUTCH_TAGS.join('|')})/`, 'g');
+  const re = DUTCH_TAG_RE;
   const hits = [...joined.matchAll(re)];
   const tags = new Map<string, string>();
   hits.forEach((h, i) => {

@@ -1,8 +1,9 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { ParseResult } from '../model/BankTransaction.js';
 import { decodeInput } from './decodeInput.js';
+import { detectFormat } from './detectFormat.js';
 import { type Bai2Options, parseBai2 } from './parseBai2.js';
-import { parseCamt } from './parseCamt.js';
+import { type CamtOptions, parseCamt } from './parseCamt.js';
 import { type Mt940Options, parseMt940 } from './parseMt940.js';
 
 /**
@@ -16,19 +17,13 @@ import { type Mt940Options, parseMt940 } from './parseMt940.js';
  */
 export function parseStatement(
   input: string | Uint8Array,
-  options: Mt940Options & Bai2Options = {},
+  options: Mt940Options & Bai2Options & CamtOptions = {},
 ): ParseResult {
   const text = decodeInput(input, 'statement', options);
-  const head = text.trimStart().slice(0, 512);
-  if (head.startsWith('<')) return parseCamt(text, options);
-  if (/^01,/.test(head)) return parseBai2(text, options);
-  if (
-    /(^|\n|\{4:\s*\n?):20:/.test(head) ||
-    /^:940:|^[A-Z]{6}[A-Z0-9]{2,5}\s*\n940/.test(head) ||
-    /\n:20:/.test(text.slice(0, 4096))
-  ) {
-    return parseMt940(text, options);
-  }
+  const format = detectFormat(text);
+  if (format === 'camt') return parseCamt(text, options);
+  if (format === 'bai2') return parseBai2(text, options);
+  if (format === 'mt940') return parseMt940(text, options);
   throw new StatementParseError(
     'UNSUPPORTED_FORMAT',
     'statement',

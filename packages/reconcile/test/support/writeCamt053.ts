@@ -31,5 +31,23 @@ export function writeCamt053(
       : '';
     return `<Ntry>${amt}<CdtDbtInd>${t.direction === 'credit' ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${t.bookingDate}</Dt></BookgDt><ValDt><Dt>${t.valueDate}</Dt></ValDt>${t.bankReference ? `<AcctSvcrRef>${esc(t.bankReference)}</AcctSvcrRef>` : ''}<NtryDtls><TxDtls><Refs><EndToEndId>${esc(t.endToEndId ?? 'NOTPROVIDED')}</EndToEndId></Refs>${amt}${charges}<RltdPties>${parties}</RltdPties>${rmt ? `<RmtInf>${rmt}</RmtInf>` : ''}</TxDtls></NtryDtls></Ntry>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>${esc(statementId)}</MsgId><CreDtTm>2026-06-30T18:00:00Z</CreDtTm></GrpHdr><Stmt><Id>${esc(statementId)}</Id><Acct><Id><IBAN>${esc(account)}</IBAN></Id></Acct>\n${entries.join('\n')}\n</Stmt></BkToCstmrStmt></Document>\n`;
+  // One Stmt per run of one currency (a statement is for one account in one currency), in the
+  // lines' order; each opens at zero and closes at its booked net, so it adds up as a bank's does.
+  const runs: { currency: string; entries: string[]; net: number }[] = [];
+  lines.forEach((t, k) => {
+    let run = runs[runs.length - 1];
+    if (run === undefined || run.currency !== t.currency) {
+      run = { currency: t.currency, entries: [], net: 0 };
+      runs.push(run);
+    }
+    run.entries.push(entries[k] ?? '');
+    run.net += t.direction === 'credit' ? t.amountMinor : -t.amountMinor;
+  });
+  const bal = (code: string, minor: number, currency: string) =>
+    `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="${currency}">${currencyDecimal(Math.abs(minor), currency)}</Amt><CdtDbtInd>${minor < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>2026-06-30</Dt></Dt></Bal>`;
+  const stmts = runs.map(
+    (r, k) =>
+      `<Stmt><Id>${esc(k === 0 ? statementId : `${statementId}/${k + 1}`)}</Id><Acct><Id><IBAN>${esc(account)}</IBAN></Id></Acct>${bal('OPBD', 0, r.currency)}${bal('CLBD', r.net, r.currency)}\n${r.entries.join('\n')}\n</Stmt>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>${esc(statementId)}</MsgId><CreDtTm>2026-06-30T18:00:00Z</CreDtTm></GrpHdr>${stmts.join('')}</BkToCstmrStmt></Document>\n`;
 }

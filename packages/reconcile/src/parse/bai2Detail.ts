@@ -1,0 +1,136 @@
+// Turns one BAI2 16 record (with its 88 continuations) into a BankTransaction.
+import { StatementParseError } from '../errors/StatementParseError.js';
+import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
+import { calendarDate } from './calendarDate.js';
+
+/**
+ * A BAI2 record as read: code, comma fields, continuation text (for 16), first line.
+ *
+ * @example
+ * ```ts
+ * const r: Bai2Record = { code: '16', fields: ['195', '150000', '', 'BR1', '', 'INV-1'], text: '', line: 4 };
+ * ```
+ */
+export interface Bai2Record {
+  readonly code: string;
+  fields: string[];
+  text: string;
+  readonly line: number;
+}
+
+// Key-value continuation lines some banks put in 88 records after a 16 (e.g. "EREF: 1111").
+const KV = /^([A-Z]{4}):\s?(.*)$/;
+
+function fail(where: { path: string; line: number }, message: string): never {
+  throw new StatementParseError('MALFORMED_STATEMENT', 'bai2', where, message);
+}
+
+/**
+ * A BAI2 date (YYMMDD) that exists on the calendar, or a typed error at `where`.
+ *
+ * @example
+ * ```ts
+ * bai2Date('260302', { path: '02', line: 2 }); // '2026-03-02'
+ * ```
+ */
+export function bai2Date(v: string | undefined, where: { path: string; line: number }): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(v);
+  if (!m) fail(where, `date "${v}" is not YYMMDD`);
+  return calendarDate(`20${m[1]}`, m[2] ?? '', m[3] ?? '', 'bai2', where);
+}
+
+/**
+ * Reads a 16 record. Type codes below 100 are balances and summaries' status codes, never a
+ * transaction: refused. 100-399 are credits, 400-699 debits; a code from 700 up is treated as a
+ * debit (so it is never matched as a payment) with a warning.
+ *
+ * @example
+ * ```ts
+ * const tx = bai2Detail(record, 'G:2026-03-02:123', 'USD', '2026-03-02', 'G:2026-03-02:123:1', warnings);
+ * ```
+ */
+export function bai2Detail(
+  r: Bai2Record,
+  statementId: string,
+  currency: string,
+  asOf: string | undefined,
+  id: string,
+  warnings: ParseWarning[],
+): BankTransaction {
+  const where = { path: '16', line: r.line };
+  const f = r.fields;
+  const type = f[0] ?? '';
+  const typeNo = Number(type);
+  if (!/^\d{3}$/.test(type)) fail(where, `type code "${type}" is not three digits`);
+  if (typeNo < 100) fail(where, `type code ${type} is a balance or status code, not a transaction`);
+  const amountText = f[1] ?? '';
+  if (!/^\d+$/.test(amountText)) fail(where, `amount "${amountText}" is not an unsigned integer`);
+  const amountMinor = Number(amountText);
+  if (!Number.isSafeInteger(amountMinor)) fail(where, 'amount too large');
+  const funds = f[2] ?? '';
+  let k = 3;
+  let valueDate: string | undefined;
+  if (funds === 'S') k += 3;
+  else if (funds === 'V') {
+    valueDate = bai2Date(f[3], where);
+    k += 2;
+  } else if (funds === 'D') {
+    const n = Number(f[3] ?? '0');
+    if (!Number.isInteger(n) || n < 0) fail(where, 'distributed funds count is not a number');
+    k += 1 + 2 * n;
+  } else if (!['', '0', '1', '2', 'Z'].includes(funds)) {
+    fail(where, `unknown funds type "${funds}"`);
+  }
+  const bankRef = (f[k] ?? '').trim();
+  const customerRef = (f[k + 1] ?? '').trim();
+  const mainText = f
+    .slice(k + 2)
+    .join(',')
+    .replace(/\/$/, '')
+    .trim();
+  const kv = new Map<string, string>();
+  const texts: string[] = mainText ? [mainText] : [];
+  for (const cont of r.text.split('\n').slice(1)) {
+    const m = KV.exec(cont.trim());
+    if (m?.[1] !== undefined) {
+      if (!kv.has(m[1])) kv.set(m[1], (m[2] ?? '').trim());
+    } else if (cont.trim()) texts.push(cont.trim());
+  }
+  const credit = typeNo < 400;
+  if (typeNo >= 700)
+    warnings.push({
+      code: 'BAI2_TYPE_DIRECTION',
+      message: `type code ${type} treated as a debit`,
+      location: where,
+    });
+  const eref = kv.get('EREF');
+  const remi = kv.get('REMI');
+  const name = credit ? kv.get('DBNM') : kv.get('CRNM');
+  const account = credit ? kv.get('DACT') : kv.get('CACT');
+  return {
+    id,
+    format: 'bai2',
+    statementId,
+    accountId: statementId.split(':').pop() ?? statementId,
+    direction: credit ? 'credit' : 'debit',
+    amountMinor,
+    currency,
+    ...(asOf === undefined ? {} : { bookingDate: asOf }),
+    ...(valueDate === undefined ? {} : { valueDate }),
+    reversal: false,
+    ...(bankRef ? { bankReference: bankRef } : {}),
+    ...(eref ? { endToEndId: eref } : {}),
+    otherReferences: customerRef ? [customerRef] : [],
+    creditorReferences: [],
+    referredDocuments: [],
+    remittanceText: remi ? [remi, ...texts] : texts,
+    additionalInfo: [...kv.entries()]
+      .filter(([key]) => !['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT'].includes(key))
+      .map(([key, v]) => `${key}: ${v}`),
+    ...(name ? { counterpartyName: name } : {}),
+    ...(account ? { counterpartyAccount: account } : {}),
+    transactionCode: type,
+    source: where,
+  };
+}

@@ -1,0 +1,58 @@
+// Turns year/month/day text into an ISO date only when that day exists on the calendar.
+import { type SourceLocation, StatementParseError } from '../errors/StatementParseError.js';
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DD` for a day that exists, or a typed `INVALID_DATE` error located at `where`. Feb 30,
+ * month 13 and day 00 are refused instead of rolling over (Date would turn Feb 30 into Mar 2).
+ *
+ * @example
+ * ```ts
+ * calendarDate('2026', '02', '28', 'mt940', { path: ':61:', line: 4 }); // '2026-02-28'
+ * calendarDate('2026', '02', '30', 'mt940', { path: ':61:', line: 4 }); // throws INVALID_DATE
+ * ```
+ */
+export function calendarDate(
+  year: string,
+  month: string,
+  day: string,
+  format: string,
+  where: SourceLocation,
+): string {
+  const ok = /^\d{4}$/.test(year) && /^\d{2}$/.test(month) && /^\d{2}$/.test(day);
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const last = m === 2 && leap ? 29 : (DAYS[m - 1] ?? 0);
+  if (!ok || m < 1 || m > 12 || d < 1 || d > last) {
+    throw new StatementParseError(
+      'INVALID_DATE',
+      format,
+      where,
+      `date ${year}-${month}-${day} does not exist on the calendar`,
+    );
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * Reads an ISO date or date-time (`2026-03-02`, `2026-03-02T10:00:00+01:00`) and returns its
+ * calendar date, refusing impossible days and anything that is not a date.
+ *
+ * @example
+ * ```ts
+ * isoCalendarDate('2026-03-02T10:00:00Z', 'camt.053', { path: 'Ntry[0]/BookgDt/DtTm' }); // '2026-03-02'
+ * ```
+ */
+export function isoCalendarDate(text: string, format: string, where: SourceLocation): string {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:$|T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$|[+-]\d{2}:\d{2}$|Z$)/.exec(
+      text,
+    );
+  if (!m) {
+    throw new StatementParseError('INVALID_DATE', format, where, `"${text.slice(0, 40)}" is not an ISO date`);
+  }
+  return calendarDate(m[1] ?? '', m[2] ?? '', m[3] ?? '', format, where);
+}

@@ -1,0 +1,314 @@
+// Reads camt.052/053/054 incrementally on saxes: each Ntry is collected, turned into
+// transactions and dropped, so memory follows the largest entry, not the file.
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { StatementParseError } from '../../errors/StatementParseError.js';
+import type { StatementFormat } from '../../model/BankTransaction.js';
+import type { CamtOptions } from '../CamtOptions.js';
+import type { StatementSink } from '../StatementSink.js';
+import { camtEntry } from './camtEntry.js';
+import { camtFail } from './camtFields.js';
+import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
+import { XmlTreeBuilder } from './XmlTreeBuilder.js';
+import { textAt, type XmlNode } from './xmlNode.js';
+
+const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.001\.(\d{2})$/;
+const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
+  'camt.052': ['BkToCstmrAcctRpt', 'Rpt'],
+  'camt.053': ['BkToCstmrStmt', 'Stmt'],
+  'camt.054': ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'],
+};
+const DEFAULT_MAX_DEPTH = 100;
+const DEFAULT_MAX_TEXT = 1024 * 1024;
+const PIECE = 64 * 1024;
+
+const local = (name: string): string => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+interface Statement {
+  readonly index: number;
+  readonly path: string;
+  readonly line: number;
+  readonly header: XmlTreeBuilder;
+  readonly totals: CamtTotals;
+  entries: number;
+  id?: string;
+  accountId?: string;
+}
+
+/**
+ * Incremental camt reader: {@link CamtReader.push} text in pieces of any size, then
+ * {@link CamtReader.end}. The XML is checked by saxes as it goes (well-formedness, character
+ * references, forbidden characters); a DOCTYPE anywhere is refused; the namespace is read from
+ * the root element itself. Each statement is checked when it closes.
+ *
+ * @example
+ * ```ts
+ * const sink = collectingSink();
+ * const r = new CamtReader({}, sink);
+ * r.push(xml);
+ * r.end();
+ * ```
+ */
+export class CamtReader {
+  private readonly options: CamtOptions;
+  private readonly sink: StatementSink;
+  private readonly parser: SaxesParser;
+  private readonly stack: string[] = [];
+  private readonly maxDepth: number;
+  private readonly maxText: number;
+  private sinceTag = 0;
+  private format: StatementFormat = 'camt.053';
+  private container = '';
+  private stmtName = '';
+  private statements = 0;
+  private stmt: Statement | undefined;
+  private entry: { tree: XmlTreeBuilder; path: string } | undefined;
+  private rootSeen = false;
+
+  constructor(options: CamtOptions, sink: StatementSink) {
+    this.options = options;
+    this.sink = sink;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxText = options.maxTextChars ?? DEFAULT_MAX_TEXT;
+    const p = new SaxesParser({ position: true });
+    this.parser = p;
+    p.on('error', (e) => this.xmlError(e.message));
+    p.on('doctype', () => {
+      throw new StatementParseError(
+        'MALFORMED_STATEMENT',
+        'camt',
+        { path: '', line: p.line },
+        'DTDs and entity declarations are not allowed (DOCTYPE found)',
+      );
+    });
+    p.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
+    p.on('closetag', () => this.close());
+    p.on('text', (t) => this.text(t));
+    p.on('cdata', (t) => this.text(t));
+  }
+
+  /** Feeds the next piece of the document. */
+  push(chunk: string): void {
+    // Pieces no longer than maxTextChars: then only the runs across piece boundaries need counting.
+    const size = Math.min(PIECE, this.maxText);
+    if (chunk.length > size) {
+      for (let i = 0; i < chunk.length; i += size) this.push(chunk.slice(i, i + size));
+      return;
+    }
+    // A run without '<' is one text node or attribute: bound it before saxes buffers it.
+    const firstLt = chunk.indexOf('<');
+    const run = this.sinceTag + (firstLt < 0 ? chunk.length : firstLt);
+    if (run > this.maxText) {
+      throw new StatementParseError(
+        'INPUT_TOO_LARGE',
+        'camt',
+        { path: this.stack.join('/'), line: this.parser.line },
+        `a text or tag longer than ${this.maxText} characters (maxTextChars)`,
+      );
+    }
+    this.sinceTag = firstLt < 0 ? run : chunk.length - chunk.lastIndexOf('<') - 1;
+    this.parser.write(chunk);
+  }
+
+  /** Ends the document: a truncated one is a located error; a document without statements too. */
+  end(): void {
+    if (this.stack.length > 0) {
+      throw new StatementParseError(
+        'MALFORMED_STATEMENT',
+        'camt',
+        { path: this.stack.join('/'), line: this.parser.line, column: this.parser.column + 1 },
+        `input ends inside <${this.stack[this.stack.length - 1]}>: truncated XML`,
+      );
+    }
+    this.parser.close();
+    if (!this.rootSeen)
+      throw new StatementParseError(
+        'UNSUPPORTED_FORMAT',
+        'camt',
+        { path: '' },
+        'root element is not Document',
+      );
+  }
+
+  private xmlError(message: string): never {
+    const p = this.parser;
+    const text = message.replace(/^[^:]*:\d+:\d+: /, '');
+    throw new StatementParseError(
+      'MALFORMED_STATEMENT',
+      'camt',
+      { path: this.stack.join('/'), line: p.line, column: p.column + 1 },
+      `invalid XML: ${text}`,
+    );
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const name = local(tag.name);
+    const depth = this.stack.length + 1;
+    if (depth > this.maxDepth) {
+      throw new StatementParseError(
+        'MALFORMED_STATEMENT',
+        'camt',
+        { path: this.stack.slice(0, 8).join('/'), line: this.parser.line },
+        `nesting deeper than ${this.maxDepth} elements refused`,
+      );
+    }
+    this.stack.push(name);
+    const attributes = tag.attributes as Record<string, string>;
+    if (this.entry !== undefined) {
+      this.entry.tree.open(name, attributes);
+      return;
+    }
+    if (this.stmt !== undefined && depth > 3) {
+      if (depth === 4 && name === 'Ntry') {
+        const path = `${this.stmt.path}/Ntry[${this.stmt.entries}]`;
+        this.entry = { tree: new XmlTreeBuilder(this.format, path, this.parser.line), path };
+        this.entry.tree.open(name, attributes);
+        return;
+      }
+      this.stmt.header.open(name, attributes);
+      return;
+    }
+    if (depth === 1) this.root(tag, name);
+    else if (depth === 2) {
+      if (name !== this.container)
+        throw new StatementParseError(
+          'MALFORMED_STATEMENT',
+          this.format,
+          { path: 'Document', line: this.parser.line },
+          `missing ${this.container} for ${this.format} (found <${name}>)`,
+        );
+    } else if (depth === 3 && name === this.stmtName) {
+      const index = this.statements++;
+      const path = `Document/${this.container}/${this.stmtName}[${index}]`;
+      this.stmt = {
+        index,
+        path,
+        line: this.parser.line,
+        header: new XmlTreeBuilder(this.format, path, this.parser.line),
+        totals: camtTotals(),
+        entries: 0,
+      };
+      this.stmt.header.open(name, attributes);
+    }
+  }
+
+  private root(tag: SaxesTagPlain, name: string): void {
+    this.rootSeen = true;
+    if (name !== 'Document')
+      throw new StatementParseError(
+        'UNSUPPORTED_FORMAT',
+        'camt',
+        { path: '' },
+        'root element is not Document',
+      );
+    const colon = tag.name.indexOf(':');
+    const attrs = tag.attributes as Record<string, string>;
+    const ns = colon < 0 ? attrs['xmlns'] : attrs[`xmlns:${tag.name.slice(0, colon)}`];
+    const hit = ns === undefined ? null : NAMESPACE.exec(ns);
+    const spec = hit?.[1] === undefined ? undefined : CONTAINERS[hit[1]];
+    if (!hit || spec === undefined) {
+      throw new StatementParseError(
+        'UNSUPPORTED_FORMAT',
+        'camt',
+        { path: 'Document/@xmlns', line: this.parser.line },
+        `namespace ${ns === undefined ? '(none)' : `"${ns}"`} is not camt.052/053/054`,
+      );
+    }
+    this.format = hit[1] as StatementFormat;
+    [this.container, this.stmtName] = spec;
+  }
+
+  private text(t: string): void {
+    if (this.entry !== undefined) this.entry.tree.text(t);
+    else if (this.stmt !== undefined) this.stmt.header.text(t);
+  }
+
+  private close(): void {
+    const depth = this.stack.length;
+    this.stack.pop();
+    const entry = this.entry;
+    if (entry !== undefined) {
+      const node = entry.tree.close();
+      if (entry.tree.depth === 0) {
+        this.entry = undefined;
+        this.finishEntry(node, entry.path, entry.tree.line);
+      }
+      return;
+    }
+    const stmt = this.stmt;
+    if (stmt !== undefined) {
+      const node = stmt.header.close();
+      if (depth === 3) {
+        this.stmt = undefined;
+        this.finishStatement(stmt, node);
+      }
+      return;
+    }
+    if (depth === 2 && this.statements === 0)
+      throw new StatementParseError(
+        'MALFORMED_STATEMENT',
+        this.format,
+        { path: `Document/${this.container}`, line: this.parser.line },
+        `no ${this.stmtName} element`,
+      );
+  }
+
+  /** The statement's Id and account as far as its header has been read (they precede the entries). */
+  private identify(stmt: Statement, header: XmlNode, line: number): string {
+    if (stmt.id !== undefined) return stmt.id;
+    const id = textAt(header, 'Id');
+    if (id === undefined)
+      camtFail(
+        { format: this.format, line },
+        `${stmt.path}/Id`,
+        'missing statement Id (it must come before the entries)',
+      );
+    stmt.id = id;
+    const accountId = textAt(header, 'Acct/Id/IBAN') ?? textAt(header, 'Acct/Id/Othr/Id');
+    if (accountId !== undefined) stmt.accountId = accountId;
+    return id;
+  }
+
+  private finishEntry(node: XmlNode, path: string, line: number): void {
+    const stmt = this.stmt;
+    if (stmt === undefined) return;
+    const id = this.identify(stmt, stmt.header.peek(), line);
+    const facts = camtEntry(
+      node,
+      path,
+      line,
+      stmt.entries,
+      {
+        format: this.format,
+        id,
+        accountId: stmt.accountId,
+        integrity: this.options.integrity,
+        warnings: this.sink.warnings,
+      },
+      (tx) => this.sink.transaction(tx),
+    );
+    stmt.entries++;
+    addEntry(stmt.totals, facts);
+  }
+
+  private finishStatement(stmt: Statement, header: XmlNode): void {
+    const id = this.identify(stmt, header, stmt.line);
+    checkCamtStatement(
+      header,
+      stmt.path,
+      { format: this.format, line: stmt.line },
+      stmt.totals,
+      this.options.integrity,
+      this.sink.warnings,
+    );
+    const currency = textAt(header, 'Acct/Ccy');
+    this.sink.statement({
+      id,
+      format: this.format,
+      ...(stmt.accountId === undefined ? {} : { accountId: stmt.accountId }),
+      ...(currency === undefined ? {} : { currency }),
+    });
+  }
+}

@@ -1,0 +1,159 @@
+// Builds one element's subtree (an entry, a statement header) from parser events, refusing a
+// second copy of any element that may appear only once.
+import { StatementParseError } from '../../errors/StatementParseError.js';
+import { XmlElement } from './xmlNode.js';
+
+/** Elements that may appear once per parent: a second one is refused, never silently ignored. */
+const SINGLE = new Set([
+  'Amt',
+  'CdtDbtInd',
+  'BookgDt',
+  'ValDt',
+  'Dt',
+  'DtTm',
+  'Sts',
+  'RvslInd',
+  'AcctSvcrRef',
+  'InstdAmt',
+  'TxAmt',
+  'CcyXchg',
+  'XchgRate',
+  'SrcCcy',
+  'TrgtCcy',
+  'UnitCcy',
+  'NbOfNtries',
+  'Sum',
+  'TtlNetNtry',
+  'TtlNetNtryAmt',
+  'Id',
+  'Ccy',
+]);
+
+/** Subtrees no camt reader looks at (addresses, party ids, agents, ...): skipped, not built. */
+const UNREAD = new Set([
+  'PstlAdr',
+  'OrgId',
+  'PrvtId',
+  'CtctDtls',
+  'CtryOfRes',
+  'RltdAgts',
+  'Purp',
+  'RltdDts',
+  'RltdPric',
+  'RltdQties',
+  'FinInstrmId',
+  'Tax',
+  'CorpActn',
+  'SfkpgAcct',
+  'CshDpst',
+  'CardTx',
+  'SplmtryData',
+  'Avlbty',
+  'Intrst',
+  'RltdRmtInf',
+  'Grnr',
+  'Invcr',
+  'Invcee',
+  'TaxRmt',
+  'GrnshmtRmt',
+]);
+
+/**
+ * Collects the subtree of one element. `open`/`text`/`close` mirror the parser's events;
+ * `close` returns the finished element when the subtree's own root closes.
+ *
+ * @example
+ * ```ts
+ * const b = new XmlTreeBuilder('camt.053', 'Document/BkToCstmrStmt/Stmt[0]/Ntry[0]', 12);
+ * b.open('Ntry', {});
+ * b.open('Amt', { Ccy: 'EUR' }); b.text('1.00'); b.close();
+ * const ntry = b.close(); // XmlElement Ntry with one child Amt
+ * ```
+ */
+export class XmlTreeBuilder {
+  private readonly stack: XmlElement[] = [];
+  private skipping = 0;
+  private readonly format: string;
+  private readonly rootPath: string;
+  /** Line where the subtree starts, for error locations. */
+  readonly line: number;
+
+  constructor(format: string, rootPath: string, line: number) {
+    this.format = format;
+    this.rootPath = rootPath;
+    this.line = line;
+  }
+
+  /** An element starts. A second one of a single-valued element in the same parent is refused. */
+  open(name: string, attributes: Record<string, string>): void {
+    if (this.skipping > 0 || (this.stack.length > 0 && UNREAD.has(name))) {
+      this.skipping++;
+      return;
+    }
+    const parent = this.stack[this.stack.length - 1];
+    if (parent?.children !== undefined && SINGLE.has(name)) {
+      // Earlier siblings have closed already, so they are in the parent's children.
+      for (const c of parent.children) {
+        if (c.name === name) {
+          throw new StatementParseError(
+            'MALFORMED_STATEMENT',
+            this.format,
+            { path: `${this.path()}/${name}[1]`, line: this.line },
+            `a second <${name}> in one <${parent.name}>: which one would be meant?`,
+          );
+        }
+      }
+    }
+    let attrs: Record<string, string> | undefined;
+    for (const _ in attributes) {
+      attrs = attributes;
+      break;
+    }
+    this.stack.push(new XmlElement(name, attrs));
+  }
+
+  /** Path of the open element, `Name[index]` below the subtree's root (built only for errors). */
+  private path(): string {
+    let p = this.rootPath;
+    for (let i = 1; i < this.stack.length; i++) {
+      const e = this.stack[i] as XmlElement;
+      const siblings = ((this.stack[i - 1] as XmlElement).children ?? []).filter(
+        (c) => c.name === e.name,
+      ).length;
+      p += `/${e.name}[${siblings}]`;
+    }
+    return p;
+  }
+
+  text(t: string): void {
+    if (this.skipping > 0) return;
+    const top = this.stack[this.stack.length - 1];
+    // Text after a child element is layout between tags (camt has no mixed content).
+    if (top !== undefined && top.children === undefined) top.text = top.text === '' ? t : top.text + t;
+  }
+
+  /** The current element ends; returns the subtree when its root ends. */
+  close(): XmlElement | undefined {
+    if (this.skipping > 0) {
+      this.skipping--;
+      return undefined;
+    }
+    const e = this.stack.pop();
+    if (e === undefined) return undefined;
+    if (e.text !== '') e.text = e.text.trim();
+    const parent = this.stack[this.stack.length - 1];
+    if (parent === undefined) return e;
+    if (parent.children === undefined) parent.children = [e];
+    else parent.children.push(e);
+    return undefined;
+  }
+
+  /** The subtree's root as built so far (children that have closed), for fields read early. */
+  peek(): XmlElement | undefined {
+    return this.stack[0];
+  }
+
+  get depth(): number {
+    return this.stack.length;
+  }
+}

@@ -1,0 +1,149 @@
+// Reads the typed fields of a camt subtree (amounts, dates, exchange rates) with located errors.
+import { currencyExponent } from '@quidfin/core';
+import { StatementParseError } from '../../errors/StatementParseError.js';
+import { parseDecimalMinor } from '../../money/parseDecimalMinor.js';
+import { isoCalendarDate } from '../calendarDate.js';
+import { attr, child, textAt, textOf, type XmlNode } from './xmlNode.js';
+
+/**
+ * Where a camt subtree sits: its format, and the line its element starts on.
+ *
+ * @example
+ * ```ts
+ * const at: CamtAt = { format: 'camt.053', line: 42 };
+ * ```
+ */
+export interface CamtAt {
+  readonly format: string;
+  readonly line: number;
+}
+
+/**
+ * Throws a located `MALFORMED_STATEMENT`.
+ *
+ * @example
+ * ```ts
+ * camtFail({ format: 'camt.053', line: 3 }, 'Document/BkToCstmrStmt/Stmt[0]/Id', 'missing statement Id');
+ * ```
+ */
+export function camtFail(at: CamtAt, path: string, message: string): never {
+  throw new StatementParseError('MALFORMED_STATEMENT', at.format, { path, line: at.line }, message);
+}
+
+/**
+ * An amount and its currency, in minor units.
+ *
+ * @example
+ * ```ts
+ * const m: Money = { amountMinor: 885, currency: 'EUR' };
+ * ```
+ */
+export interface Money {
+  readonly amountMinor: number;
+  readonly currency: string;
+}
+
+/**
+ * Reads an amount element: `<X Ccy="EUR">1.00</X>`, or `<X><Amt Ccy="EUR">1.00</Amt></X>`
+ * (newer versions). Negative amounts are refused: CdtDbtInd carries the sign.
+ *
+ * @example
+ * ```ts
+ * moneyOf(amtElement, 'Ntry[0]/Amt', at); // { amountMinor: 885, currency: 'EUR' }
+ * ```
+ */
+export function moneyOf(el: XmlNode, path: string, at: CamtAt): Money {
+  const node = textOf(el) === undefined && child(el, 'Amt') !== undefined ? child(el, 'Amt') : el;
+  const where = node === el ? path : `${path}/Amt`;
+  const raw = textOf(node)?.trim();
+  const ccy = attr(node, 'Ccy');
+  if (raw === undefined || raw === '') camtFail(at, where, 'missing amount');
+  if (ccy === undefined) camtFail(at, `${where}/@Ccy`, 'missing currency');
+  const exp = currencyExponent(ccy);
+  if (exp === undefined) camtFail(at, `${where}/@Ccy`, `invalid currency "${ccy}"`);
+  const minor = parseDecimalMinor(raw, exp, '.');
+  if (typeof minor === 'string') camtFail(at, where, `amount ${minor}`);
+  if (minor < 0) camtFail(at, where, 'amount must not be negative (CdtDbtInd carries the sign)');
+  return { amountMinor: minor, currency: ccy };
+}
+
+/**
+ * {@link moneyOf} for an element that may be absent.
+ *
+ * @example
+ * ```ts
+ * optionalMoney(child(tx, 'AmtDtls/InstdAmt'), 'TxDtls[0]/AmtDtls/InstdAmt', at); // Money or undefined
+ * ```
+ */
+export function optionalMoney(el: XmlNode, path: string, at: CamtAt): Money | undefined {
+  return el === undefined ? undefined : moneyOf(el, path, at);
+}
+
+/**
+ * `Dt` or `DtTm` below `path`, as a calendar date that exists.
+ *
+ * @example
+ * ```ts
+ * camtDate(ntry, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
+ * ```
+ */
+export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
+  const dt = textAt(node, `${path}/Dt`);
+  if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
+  const dtTm = textAt(node, `${path}/DtTm`);
+  if (dtTm !== undefined)
+    return isoCalendarDate(dtTm, at.format, { path: `${base}/${path}/DtTm`, line: at.line });
+  return undefined;
+}
+
+/**
+ * `CRDT` or `DBIT` at `CdtDbtInd`, or a located error.
+ *
+ * @example
+ * ```ts
+ * creditDebit(ntry, 'Document/.../Ntry[0]', at); // 'CRDT'
+ * ```
+ */
+export function creditDebit(node: XmlNode, base: string, at: CamtAt): 'CRDT' | 'DBIT' {
+  const cd = textAt(node, 'CdtDbtInd');
+  if (cd !== 'CRDT' && cd !== 'DBIT')
+    camtFail(at, `${base}/CdtDbtInd`, `CdtDbtInd must be CRDT or DBIT, got "${cd ?? ''}"`);
+  return cd;
+}
+
+/**
+ * The exchange rate of a `CcyXchg` block: one source unit buys `rate` target units. `UnitCcy`
+ * says which currency the rate is quoted per; when it is the target, source and target swap.
+ *
+ * @example
+ * ```ts
+ * exchangeRateOf(ccyXchg, 'TxDtls[0]/AmtDtls/InstdAmt/CcyXchg', at); // { sourceCurrency: 'CHF', targetCurrency: 'EUR', rate: '0.926844' }
+ * ```
+ */
+export function exchangeRateOf(
+  x: XmlNode,
+  path: string,
+  at: CamtAt,
+): { sourceCurrency: string; targetCurrency: string; rate: string } | undefined {
+  if (x === undefined) return undefined;
+  const rate = textAt(x, 'XchgRate');
+  const src = textAt(x, 'SrcCcy');
+  const trgt = textAt(x, 'TrgtCcy');
+  const unit = textAt(x, 'UnitCcy');
+  if (rate === undefined || !/^\d+(\.\d+)?$/.test(rate) || /^0*(\.0*)?$/.test(rate))
+    camtFail(at, `${path}/XchgRate`, `exchange rate "${rate ?? ''}" is not a positive decimal`);
+  for (const [k, v] of [
+    ['SrcCcy', src],
+    ['TrgtCcy', trgt],
+    ['UnitCcy', unit],
+  ] as const) {
+    if (v !== undefined && currencyExponent(v) === undefined)
+      camtFail(at, `${path}/${k}`, `invalid currency "${v}"`);
+  }
+  if (src === undefined || trgt === undefined) return undefined;
+  if (unit !== undefined && unit !== src && unit !== trgt)
+    camtFail(at, `${path}/UnitCcy`, `UnitCcy ${unit} is neither SrcCcy ${src} nor TrgtCcy ${trgt}`);
+  return unit === trgt
+    ? { sourceCurrency: trgt, targetCurrency: src, rate }
+    : { sourceCurrency: src, targetCurrency: trgt, rate };
+}
