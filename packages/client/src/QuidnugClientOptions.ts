@@ -51,4 +51,15 @@ export interface QuidnugClientOptions {
    * re-sent after the client checked that the node has not got it (default 2).
    */
   readonly resendLimit?: number;
+  /**
+   * Largest response body the client reads, in bytes (default 16 MiB). Bodies are streamed and
+   * reading stops past the cap with `ResponseTooLargeError`; nothing bigger is buffered.
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Most pages one `iterate*` walk (or `readStream`) requests before it stops with
+   * `PaginationError` `TOO_MANY_PAGES` (default 1000), so a node reporting an absurd `total`
+   * cannot make the client send requests without end.
+   */
+  readonly maxPages?: number;
 }

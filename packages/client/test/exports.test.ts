@@ -6,6 +6,7 @@ describe('public exports', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
         'CommitTimeoutError',
+        'CrossCheckError',
         'HttpError',
         'InMemoryNonceStore',
         'InvoiceLedger',
@@ -14,18 +15,23 @@ describe('public exports', () => {
         'NoHealthyNodeError',
         'NonceManager',
         'NotFoundError',
+        'PaginationError',
         'PayloadTooLargeError',
         'PendingPoolView',
         'QuidfinClientError',
         'QuidnugClient',
         'RateLimitError',
+        'ResponseTooLargeError',
         'ResponseValidationError',
         'SequenceManager',
+        'StreamIntegrityError',
         'TimeoutError',
         'TransactionLostError',
+        'TransactionOutcomeUnknownError',
         'TransactionRejectedError',
         'UnknownFieldError',
         'appendEvent',
+        'canonicalSignature',
         'createQuidnugClient',
         'grantTrust',
         'hasNextPage',
@@ -42,6 +48,7 @@ describe('public exports', () => {
         'paginate',
         'poolKey',
         'readInvoice',
+        'readStream',
         'sendTransaction',
         'waitForCommit',
       ].sort(),
@@ -64,6 +71,11 @@ describe('public exports', () => {
       new client.TransactionLostError('tx'),
       new client.NoHealthyNodeError(['http://x/']),
       new client.LedgerVerificationError('BAD_SIGNATURE', 'e', 'm'),
+      new client.ResponseTooLargeError('GET', 'http://x/', 1, 2),
+      new client.TransactionOutcomeUnknownError('tx'),
+      new client.PaginationError('OFFSET_MISMATCH', 0, 1, 'm'),
+      new client.StreamIntegrityError('MISSING_EVENTS', 's', 'm'),
+      new client.CrossCheckError('w', ['http://a/', 'http://b/'], 'm'),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -79,6 +91,11 @@ describe('public exports', () => {
       'TRANSACTION_LOST',
       'NO_HEALTHY_NODE',
       'LEDGER_VERIFICATION',
+      'RESPONSE_TOO_LARGE',
+      'OUTCOME_UNKNOWN',
+      'PAGINATION',
+      'STREAM_INTEGRITY',
+      'CROSS_CHECK_MISMATCH',
     ]);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);

@@ -84,8 +84,8 @@ export async function readInvoice(
   }
   const owners = [...(title.owners ?? []), ...(title.previousOwners ?? [])];
   const ownerIds = new Set(owners.map((x) => x.ownerId));
-  const raw: EventTx[] = [];
-  for await (const event of client.iterateStreamEvents(invoiceId, { limit: 1000 }, o)) raw.push(event);
+  // Checked against the stream metadata: a node withholding an event throws, never reads as an earlier state.
+  const raw: readonly EventTx[] = (await client.readStream(invoiceId, o)).events;
 
   const keys = new Map<string, { publicKey: string; role: string }>();
   const identity = async (quid: string): Promise<{ publicKey: string; role: string } | undefined> => {
