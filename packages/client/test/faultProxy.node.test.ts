@@ -98,17 +98,21 @@ describe('a hostile node behind a fault-injecting loopback proxy', () => {
 
   describe('finding 6: deadlines and size', () => {
     it('headers, then a stalled body: TIMEOUT (attempt) from the client’s own deadline', async () => {
-      const p = await proxy(async (x) =>
-        isHealth(x) ? (await stall(x, await x.forward(), 5_000), true) : false,
-      );
+      const p = await proxy(async (x) => {
+        if (!isHealth(x)) return false;
+        await stall(x, await x.forward(), 5_000);
+        return true;
+      });
       const { error } = await outcome(through(p, { timeoutMs: 200, retry: 0 }).health());
       expect([error?.code, error?.['kind']]).toEqual(['TIMEOUT', 'attempt']);
     });
 
     it('a body dripped one byte every 40 ms: TIMEOUT (total) within totalTimeoutMs, retries included', async () => {
-      const p = await proxy(async (x) =>
-        isHealth(x) ? (await drip(x, await x.forward(), 40), true) : false,
-      );
+      const p = await proxy(async (x) => {
+        if (!isHealth(x)) return false;
+        await drip(x, await x.forward(), 40);
+        return true;
+      });
       const client = through(p, { timeoutMs: 5_000, totalTimeoutMs: 500 });
       const started = Date.now();
       const { error } = await outcome(client.health());
