@@ -47,8 +47,9 @@ export interface QuidnugClientOptions {
   /** How long a failed node is avoided, in ms (default 30 000). */
   readonly nodeCooldownMs?: number;
   /**
-   * How many times a transaction POST whose outcome was unknown (network error, timeout, 5xx) is
-   * re-sent after the client checked that the node has not got it (default 2).
+   * How many times a transaction POST is re-sent after a failure that proves the request never
+   * left (connection refused, DNS failure: `NetworkError.notSent`) and a check that the node does
+   * not hold it (default 2). Other unknown outcomes are never re-sent (`OUTCOME_UNKNOWN`).
    */
   readonly resendLimit?: number;
   /**
