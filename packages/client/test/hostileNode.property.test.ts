@@ -1,8 +1,10 @@
 // Properties behind the hostile-node defences: a signature and its high-s twin are one
 // transaction; an honest paginated list is walked exactly, in the fewest requests.
+import { buildEvent, generateSigner } from '@quidfin/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalSignature, type Page, paginate } from '../src/index.js';
+import { canonicalSignature, createQuidnugClient, type Page, paginate } from '../src/index.js';
+import { fakeFetch, ok } from './fakeFetch.js';
 
 const N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
 const hex64 = (n: bigint): string => n.toString(16).padStart(64, '0');
@@ -119,6 +121,57 @@ describe('paginate', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('readStream sequence order', () => {
+  it('accepts every order an honest node can commit: first block of 1s (or 0s), later blocks above the last event before', async () => {
+    const base = await buildEvent({
+      signer: generateSigner().signer,
+      trustDomain: 'd',
+      subjectId: 'inv-p',
+      subjectType: 'TITLE',
+      sequence: 1,
+      eventType: 'x',
+      payload: { x: 1 },
+    });
+    const honest = fc
+      .tuple(
+        fc.array(fc.constantFrom(0, 1, 1, 1), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }), { maxLength: 6 }),
+      )
+      .map(([first, later]) => {
+        const seqs: number[] = [...first];
+        for (const block of later) {
+          const threshold = seqs[seqs.length - 1] as number;
+          seqs.push(...block.map((d) => threshold + d));
+        }
+        return seqs;
+      });
+    await fc.assert(
+      fc.asyncProperty(honest, async (seqs) => {
+        const list = seqs.map((sequence, i) => ({ ...base, sequence, id: `e${i}` }));
+        const last = list[list.length - 1] as (typeof list)[number];
+        const f = fakeFetch((r) =>
+          new URL(r.url).pathname.endsWith('/events')
+            ? ok({ data: list, pagination: { limit: 1000, offset: 0, total: list.length } })
+            : ok({
+                subjectId: 'inv-p',
+                subjectType: 'TITLE',
+                latestSequence: last.sequence,
+                eventCount: list.length,
+                createdAt: 1,
+                updatedAt: 1,
+                latestEventId: last.id,
+              }),
+        );
+        const read = await createQuidnugClient({ baseUrl: 'http://n.test', fetch: f.fetch }).readStream(
+          'inv-p',
+        );
+        expect(read.events.map((e) => e.sequence)).toEqual(seqs);
+      }),
+      { numRuns: 80 },
     );
   });
 });

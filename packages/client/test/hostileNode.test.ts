@@ -428,6 +428,40 @@ describe('finding 8: a lying node is caught', () => {
     expect(read.sequenceGaps).toEqual([{ after: 2, next: 4 }]);
   });
 
+  it('events served in an order no block sequence allows (a later event moved first): IMPOSSIBLE_ORDER', async () => {
+    const [e1, e2, e3] = (await events(3)) as [EventTx, EventTx, EventTx];
+    const reordered = [e2, e1, e3];
+    const client = createQuidnugClient({
+      baseUrl: BASE,
+      fetch: fakeFetch(streamNode(reordered, reordered)).fetch,
+    });
+    const { error } = await settle(client.readStream('inv-h'));
+    expect([error?.code, error?.['reason']]).toEqual(['STREAM_INTEGRITY', 'IMPOSSIBLE_ORDER']);
+  });
+
+  it('orders an honest node does commit pass: 5 then 3 in one block, then 4; several 1s before the first commit', async () => {
+    const { signer } = generateSigner();
+    const at = (sequence: number, i: number) =>
+      buildEvent({
+        signer,
+        trustDomain: 'factoring.supply-chain.us',
+        subjectId: 'inv-h',
+        subjectType: 'TITLE',
+        sequence,
+        eventType: `step.${i}`,
+        payload: { i },
+        timestamp: 1_800_000_000 + i,
+      });
+    const list = await Promise.all([1, 1, 1, 5, 3, 4, 9].map(at));
+    const client = createQuidnugClient({ baseUrl: BASE, fetch: fakeFetch(streamNode(list, list)).fetch });
+    const { value, error } = await settle(client.readStream('inv-h'));
+    expect(error).toBeUndefined();
+    expect((value as { sequenceGaps: unknown[] }).sequenceGaps).toEqual([
+      { after: 1, next: 5 },
+      { after: 4, next: 9 },
+    ]);
+  });
+
   it('a stream read asks for expired and hidden events too, so the count can be checked', async () => {
     const all = await events(2);
     const f = fakeFetch(streamNode(all, all));

@@ -5,6 +5,8 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * - `MISSING_EVENTS`: fewer events served than `eventCount`;
  * - `LATEST_MISMATCH`: the event at position `eventCount` is not `latestEventId` / `latestSequence`;
  * - `EVENTS_WITHOUT_STREAM`: events served for a stream the node says does not exist;
+ * - `IMPOSSIBLE_ORDER`: sequences in an order no honest node commits (a first event above 1, or an
+ *   event not above the one before it that could not share its block);
  * - `UNSTABLE`: the stream kept changing between reads, so no consistent view was found.
  *
  * @example
@@ -16,6 +18,7 @@ export type StreamIntegrityFault =
   | 'MISSING_EVENTS'
   | 'LATEST_MISMATCH'
   | 'EVENTS_WITHOUT_STREAM'
+  | 'IMPOSSIBLE_ORDER'
   | 'UNSTABLE';
 
 /**

@@ -72,6 +72,16 @@ function judge(meta: StreamInfo | undefined, events: readonly EventTx[]): Verdic
       detail: `event ${meta.eventCount} is ${last?.id} (sequence ${last?.sequence}), metadata names ${meta.latestEventId} (sequence ${meta.latestSequence})`,
     };
   }
+  const at = impossibleAt(events);
+  if (at >= 0) {
+    const e = events[at] as EventTx;
+    return {
+      ok: false,
+      retry: false,
+      reason: 'IMPOSSIBLE_ORDER',
+      detail: `event ${at + 1} (${e.id}) has sequence ${e.sequence}, which no block order allows there`,
+    };
+  }
   if (events.length > meta.eventCount) {
     return {
       ok: false,
@@ -81,6 +91,30 @@ function judge(meta: StreamInfo | undefined, events: readonly EventTx[]): Verdic
     };
   }
   return { ok: true };
+}
+
+/**
+ * Index of the first event whose sequence no honest node could have committed there, or -1. The
+ * node commits a stream block by block; every event of the stream's first block has sequence 0
+ * or 1, every event of a later block a sequence above that of the last event of the block before
+ * (validation.go, registry.go). Block boundaries are not on the stream, so this tracks the most
+ * permissive states a prefix allows: still in the first block, and the lowest possible threshold.
+ */
+function impossibleAt(events: readonly EventTx[]): number {
+  let first = true;
+  let threshold: number | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const s = (events[i] as EventTx).sequence;
+    const p = i > 0 ? (events[i - 1] as EventTx).sequence : undefined;
+    const stayFirst: boolean = first && (s === 0 || s === 1);
+    let next: number | undefined = threshold !== undefined && s > threshold ? threshold : undefined;
+    // A new block may start here, after the previous event, from any state still possible.
+    if (p !== undefined && s > p && (next === undefined || p < next)) next = p;
+    if (!stayFirst && next === undefined) return i;
+    first = stayFirst;
+    threshold = next;
+  }
+  return -1;
 }
 
 function gaps(events: readonly EventTx[]): SequenceGap[] {
