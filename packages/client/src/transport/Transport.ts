@@ -150,9 +150,10 @@ function isRetriable(error: unknown, mode: RetryMode): boolean {
 }
 
 /**
- * The HTTP engine under every client method: ky 2 for each attempt (base URL resolution, per-attempt
- * timeout, abort), with the client's own retry loop on top so it can back off on rate limits,
- * respect a total deadline, and fail over between nodes.
+ * The HTTP engine under every client method: ky 2 for each attempt (base URL resolution, abort),
+ * with the client's own deadline per attempt that covers the headers and the whole body (read as a
+ * stream under `maxResponseBytes`), and the client's own retry loop on top so it can back off on
+ * rate limits, respect a total deadline, and fail over between nodes.
  *
  * @example
  * ```ts
