@@ -2,6 +2,7 @@
 // bare fetch + JSON.parse of the same route on the same devnode, in one run. Two transports:
 // loopback HTTP (what apps see) and the devnode's in-process handler (no network, so the client's
 // own cost is not hidden by socket time).
+// `readStream` adds the stream-metadata read and the page and metadata checks (issue 10, finding 8).
 // Run: npx tsx --conditions=@quidfin/source bench/client.bench.ts
 
 import { appendEvent, createQuidnugClient } from '@quidfin/client';
@@ -64,7 +65,11 @@ async function run(label: string, base: string, fetchImpl: typeof fetch): Promis
   const clientEvents = await measure('client.listStreamEvents() (50 events validated)', () =>
     client.listStreamEvents('inv-bench'),
   );
-  report(`${label}: GET /streams/{id}/events`, events, [clientEvents]);
+  // The verified read: stream metadata plus every page, checked against each other.
+  const readStream = await measure('client.readStream() (metadata + 50 events, checked)', () =>
+    client.readStream('inv-bench'),
+  );
+  report(`${label}: GET /streams/{id}/events`, events, [clientEvents, readStream]);
 }
 
 await run('loopback HTTP', server.url, globalThis.fetch.bind(globalThis));

@@ -12,6 +12,7 @@ import type {
   TitleTx,
   TrustTx,
 } from '@quidfin/core';
+import { canonicalSignature } from './commit/canonicalSignature.js';
 import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
 import { NonceManager } from './commit/NonceManager.js';
 import { InMemoryNonceStore } from './commit/NonceStore.js';
@@ -29,8 +30,10 @@ import type {
   RecoveryAccepted,
   ResignationAccepted,
 } from './guardian/guardianTypes.js';
-import { paginate } from './paginate.js';
+import { DEFAULT_MAX_PAGES, paginate } from './paginate.js';
 import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
+import { crossChecked } from './reads/crossChecked.js';
+import { readStream, type StreamRead } from './reads/readStream.js';
 import { parsers } from './schemas/responses.js';
 import { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
 import { resolveRetryOptions } from './transport/RetryOptions.js';
@@ -97,6 +100,8 @@ export class QuidnugClient {
   readonly resendLimit: number;
   /** Shared view of the pending pool used by commit waits. */
   readonly pendingPool: PendingPoolView;
+  /** Most pages one paginated walk requests (see `QuidnugClientOptions.maxPages`). */
+  readonly maxPages: number;
 
   constructor(options: QuidnugClientOptions) {
     const urls = options.nodes ?? (options.baseUrl !== undefined ? [options.baseUrl] : []);
@@ -110,7 +115,9 @@ export class QuidnugClient {
       hooks: options.hooks ?? {},
       nodeAuth: options.nodeAuth,
       nodeCooldownMs: options.nodeCooldownMs ?? 30_000,
+      maxResponseBytes: options.maxResponseBytes,
     });
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.nonces = new NonceManager(options.nonceStore ?? new InMemoryNonceStore());
     this.sequences = new SequenceManager();
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -130,6 +137,22 @@ export class QuidnugClient {
       { method: 'GET', path, route, parse, retry: 'read', ...(searchParams ? { searchParams } : {}) },
       o,
     );
+  }
+
+  // Every iterate* walk: the requested limit and the page cap go to paginate, which checks each page.
+  #walk<T>(
+    fetchPage: (offset: number) => Promise<Page<T>>,
+    page: PageParams,
+    o: CallOptions,
+    filtered = false,
+  ): AsyncGenerator<T, void> {
+    return paginate(fetchPage, {
+      start: page.offset,
+      // No limit sent means the node's default, 50.
+      limit: page.limit ?? 50,
+      maxPages: o.maxPages ?? this.maxPages,
+      filtered,
+    });
   }
 
   async #orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
@@ -330,6 +353,8 @@ export class QuidnugClient {
 
   /** `GET /identity/{quidId}`: the latest committed IDENTITY; `NotFoundError` if none. */
   getIdentity(quidId: string, o: CallOptions = {}): Promise<IdentityTx> {
+    if (o.crossCheck)
+      return crossChecked(this, o, 'GET /identity/{quidId}', (c) => this.getIdentity(quidId, c), txKey);
     return this.#get(`identity/${enc(quidId)}`, 'GET /identity/{quidId}', parsers.identityTx, o);
   }
 
@@ -352,7 +377,7 @@ export class QuidnugClient {
 
   /** Every identity of the registry, for `for await`. */
   iterateIdentities(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<IdentityRegistryEntry, void> {
-    return paginate((offset) => this.listIdentities({ ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listIdentities({ ...page, offset }, o), page, o);
   }
 
   // ---- trust ------------------------------------------------------------------------------
@@ -431,13 +456,15 @@ export class QuidnugClient {
 
   /** Every edge of the trust registry, for `for await`. */
   iterateTrustRegistry(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<TrustRegistryEdge, void> {
-    return paginate((offset) => this.listTrustRegistry({ ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listTrustRegistry({ ...page, offset }, o), page, o);
   }
 
   // ---- titles -----------------------------------------------------------------------------
 
   /** `GET /title/{assetId}`: the latest committed TITLE; `NotFoundError` if none. */
   getTitle(assetId: string, o: CallOptions = {}): Promise<TitleTx> {
+    if (o.crossCheck)
+      return crossChecked(this, o, 'GET /title/{assetId}', (c) => this.getTitle(assetId, c), txKey);
     return this.#get(`title/${enc(assetId)}`, 'GET /title/{assetId}', parsers.titleTx, o);
   }
 
@@ -465,7 +492,7 @@ export class QuidnugClient {
     page: PageParams = {},
     o: CallOptions = {},
   ): AsyncGenerator<OwnedTitle, void> {
-    return paginate((offset) => this.listTitlesByOwner(ownerId, { ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listTitlesByOwner(ownerId, { ...page, offset }, o), page, o);
   }
 
   /** `GET /registry/title`: one page of every title. */
@@ -475,7 +502,7 @@ export class QuidnugClient {
 
   /** Every title of the registry, for `for await`. */
   iterateTitles(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<TitleRegistryEntry, void> {
-    return paginate((offset) => this.listTitles({ ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listTitles({ ...page, offset }, o), page, o);
   }
 
   // ---- streams ----------------------------------------------------------------------------
@@ -520,13 +547,33 @@ export class QuidnugClient {
     );
   }
 
+  /**
+   * The whole stream, checked against its metadata (see the `readStream` function): throws
+   * `StreamIntegrityError` when the node withholds or replaces events. Pass `{ crossCheck: true }`
+   * to compare with a second node.
+   *
+   * @example
+   * ```ts
+   * const { stream, events, sequenceGaps } = await client.readStream('inv-1', { crossCheck: true });
+   * ```
+   */
+  readStream(subjectId: string, o: CallOptions = {}): Promise<StreamRead> {
+    return readStream(this, subjectId, o);
+  }
+
   /** Every event of a stream in commit order, for `for await`. */
   iterateStreamEvents(
     subjectId: string,
     params: PageParams & { includeExpired?: boolean; includeHidden?: boolean } = {},
     o: CallOptions = {},
   ): AsyncGenerator<EventTx, void> {
-    return paginate((offset) => this.listStreamEvents(subjectId, { ...params, offset }, o), params.offset);
+    // The node leaves expired and moderated events out of a page after slicing it: short pages are honest.
+    return this.#walk(
+      (offset) => this.listStreamEvents(subjectId, { ...params, offset }, o),
+      params,
+      o,
+      true,
+    );
   }
 
   // ---- pool and blocks --------------------------------------------------------------------
@@ -538,7 +585,7 @@ export class QuidnugClient {
 
   /** Every pending transaction, for `for await`. */
   iteratePendingTransactions(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<QuidnugTx, void> {
-    return paginate((offset) => this.listPendingTransactions({ ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listPendingTransactions({ ...page, offset }, o), page, o);
   }
 
   /** `GET /blocks`: one page of blocks from genesis. */
@@ -548,7 +595,7 @@ export class QuidnugClient {
 
   /** Every block from genesis, for `for await`. */
   iterateBlocks(page: PageParams = {}, o: CallOptions = {}): AsyncGenerator<Block, void> {
-    return paginate((offset) => this.listBlocks({ ...page, offset }, o), page.offset);
+    return this.#walk((offset) => this.listBlocks({ ...page, offset }, o), page, o);
   }
 
   /** `GET /blocks/tentative/{domain}`. */
@@ -613,6 +660,9 @@ export class QuidnugClient {
     return guardianApi.getGuardianResignations(this, quid, o);
   }
 }
+
+// What two nodes must agree on for a transaction: its id and its signature (up to the high-s twin).
+const txKey = (tx: QuidnugTx): string => `${tx.id}/${canonicalSignature(tx.signature)}`;
 
 function resolved(tx: QuidnugTx): SubmitResult {
   return {

@@ -47,8 +47,20 @@ export interface QuidnugClientOptions {
   /** How long a failed node is avoided, in ms (default 30 000). */
   readonly nodeCooldownMs?: number;
   /**
-   * How many times a transaction POST whose outcome was unknown (network error, timeout, 5xx) is
-   * re-sent after the client checked that the node has not got it (default 2).
+   * How many times a transaction POST is re-sent after a failure that proves the request never
+   * left (connection refused, DNS failure: `NetworkError.notSent`) and a check that the node does
+   * not hold it (default 2). Other unknown outcomes are never re-sent (`OUTCOME_UNKNOWN`).
    */
   readonly resendLimit?: number;
+  /**
+   * Largest response body the client reads, in bytes (default 16 MiB). Bodies are streamed and
+   * reading stops past the cap with `ResponseTooLargeError`; nothing bigger is buffered.
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Most pages one `iterate*` walk (or `readStream`) requests before it stops with
+   * `PaginationError` `TOO_MANY_PAGES` (default 1000), so a node reporting an absurd `total`
+   * cannot make the client send requests without end.
+   */
+  readonly maxPages?: number;
 }

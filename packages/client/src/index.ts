@@ -1,6 +1,7 @@
 // @quidfin/client: typed, reliable client for the Quidnug node API, and the invoice ledger on top.
 
 export { type AppendEventInput, appendEvent } from './commit/appendEvent.js';
+export { canonicalSignature } from './commit/canonicalSignature.js';
 export { type GrantTrustInput, grantTrust } from './commit/grantTrust.js';
 export {
   isCommitted,
@@ -16,17 +17,22 @@ export { sendTransaction, type TransactionRoute } from './commit/sendTransaction
 export { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 export { createQuidnugClient } from './createQuidnugClient.js';
 export { CommitTimeoutError } from './errors/CommitTimeoutError.js';
+export { CrossCheckError } from './errors/CrossCheckError.js';
 export { HttpError, type HttpErrorDetails, isHttpError } from './errors/HttpError.js';
 export { isAbortError } from './errors/isAbortError.js';
 export { NetworkError } from './errors/NetworkError.js';
 export { NoHealthyNodeError } from './errors/NoHealthyNodeError.js';
 export { NotFoundError } from './errors/NotFoundError.js';
+export { PaginationError, type PaginationFault } from './errors/PaginationError.js';
 export { PayloadTooLargeError } from './errors/PayloadTooLargeError.js';
 export { isQuidfinClientError, QuidfinClientError } from './errors/QuidfinClientError.js';
 export { RateLimitError, type RateLimitLayer } from './errors/RateLimitError.js';
+export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
 export { type ResponseIssue, ResponseValidationError } from './errors/ResponseValidationError.js';
+export { StreamIntegrityError, type StreamIntegrityFault } from './errors/StreamIntegrityError.js';
 export { TimeoutError, type TimeoutKind } from './errors/TimeoutError.js';
 export { TransactionLostError } from './errors/TransactionLostError.js';
+export { TransactionOutcomeUnknownError } from './errors/TransactionOutcomeUnknownError.js';
 export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
 export { UnknownFieldError } from './errors/UnknownFieldError.js';
 export { GuardianRejectedError } from './guardian/GuardianRejectedError.js';
@@ -66,12 +72,13 @@ export {
   readInvoice,
 } from './ledger/readInvoice.js';
 export { readTitleHistory, type TitleHistory } from './ledger/readTitleHistory.js';
-export { hasNextPage, paginate } from './paginate.js';
+export { hasNextPage, type PaginateOptions, paginate } from './paginate.js';
 export {
   QuidnugClient,
   type TrustQueryParams,
 } from './QuidnugClient.js';
 export type { QuidnugClientOptions } from './QuidnugClientOptions.js';
+export { readStream, type SequenceGap, type StreamRead } from './reads/readStream.js';
 export type { ClientHooks, ErrorContext, RequestContext, ResponseContext } from './transport/hooks.js';
 export { type NodeAuth, nodeAuthHeaders } from './transport/nodeAuthHeaders.js';
 export { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';

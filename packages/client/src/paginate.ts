@@ -1,32 +1,106 @@
+import { PaginationError } from './errors/PaginationError.js';
 import type { Page } from './types.js';
 
 /**
- * Walks a paginated list page by page and yields every item, for `for await`. Stops at an empty
- * page or when `offset` reaches `total`.
+ * How {@link paginate} walks a list.
  *
  * @example
  * ```ts
- * for await (const tx of paginate((offset) => client.listPendingTransactions({ offset, limit: 500 }))) {
+ * const options: PaginateOptions = { start: 0, limit: 1000, maxPages: 100, filtered: false };
+ * ```
+ */
+export interface PaginateOptions {
+  /** First offset (default 0). */
+  readonly start?: number | undefined;
+  /**
+   * The `limit` sent with each request; each page must report the limit the node applies to it
+   * (non-positive: 50, above 1000: 1000). Left out: the first page's limit (1..1000) is taken and
+   * every later page must report the same.
+   */
+  readonly limit?: number | undefined;
+  /** Most pages requested before `PaginationError` `TOO_MANY_PAGES` (default 1000). */
+  readonly maxPages?: number | undefined;
+  /**
+   * True for a list the node filters after slicing a page (stream events: expired or moderated
+   * events are left out, `total` still counts them), where a short or empty page is honest.
+   */
+  readonly filtered?: boolean | undefined;
+}
+
+/** Default of {@link PaginateOptions.maxPages}. */
+export const DEFAULT_MAX_PAGES = 1000;
+
+// The limit the node applies to a request (PROTOCOL §9.7): default 50, non-positive falls back, cap 1000.
+const appliedLimit = (asked: number | undefined): number =>
+  asked === undefined || !Number.isInteger(asked) || asked <= 0 ? 50 : Math.min(asked, 1000);
+
+// Cheap identity of a page's items, to notice a node serving the same page again.
+const fingerprint = (items: readonly unknown[]): string => JSON.stringify(items);
+
+/**
+ * Walks a paginated list page by page and yields every item, for `for await`. Each page is checked
+ * against the request before its items are yielded: it must sit at the offset asked for, report
+ * the limit the node applies, hold no more items than that (and, on unfiltered lists, exactly as
+ * many as `total` leaves), differ from the previous page, and carry a whole-number `total`. The
+ * next offset moves by the page's window, so items a node filters out are not read twice. The walk
+ * ends when the offset reaches `total`, and after `maxPages` requests at most. Any contradiction
+ * throws `PaginationError`.
+ *
+ * @example
+ * ```ts
+ * for await (const tx of paginate((offset) => client.listPendingTransactions({ offset, limit: 500 }), { limit: 500 })) {
  *   console.log(tx.id);
  * }
  * ```
  */
 export async function* paginate<T>(
   fetchPage: (offset: number) => Promise<Page<T>>,
-  start = 0,
+  options: PaginateOptions | number = {},
 ): AsyncGenerator<T, void> {
-  let offset = start;
-  for (;;) {
+  const o: PaginateOptions = typeof options === 'number' ? { start: options } : options;
+  let limit = o.limit === undefined ? undefined : appliedLimit(o.limit);
+  const maxPages = o.maxPages ?? DEFAULT_MAX_PAGES;
+  let offset = o.start ?? 0;
+  let previous: string | undefined;
+  for (let pages = 1; ; pages++) {
+    if (pages > maxPages) {
+      throw new PaginationError('TOO_MANY_PAGES', offset, pages - 1, `stopped after ${maxPages} pages`);
+    }
     const page = await fetchPage(offset);
+    const fault = (reason: ConstructorParameters<typeof PaginationError>[0], detail: string) =>
+      new PaginationError(reason, offset, pages, detail);
+    if (page.offset !== offset) throw fault('OFFSET_MISMATCH', `asked for ${offset}, got ${page.offset}`);
+    if (limit === undefined && Number.isInteger(page.limit) && page.limit >= 1 && page.limit <= 1000) {
+      limit = page.limit;
+    }
+    if (page.limit !== limit) {
+      throw fault('LIMIT_MISMATCH', `the node applies ${limit ?? '1..1000'}, page says ${page.limit}`);
+    }
+    if (!Number.isSafeInteger(page.total) || page.total < 0) {
+      throw fault('TOTAL_INCONSISTENT', `total ${page.total}`);
+    }
+    if (page.items.length > limit) throw fault('PAGE_TOO_LONG', `${page.items.length} items, limit ${limit}`);
+    const expected = Math.max(0, Math.min(limit, page.total - offset));
+    if (!o.filtered && page.items.length !== expected) {
+      throw fault('SHORT_PAGE', `${page.items.length} items where total ${page.total} leaves ${expected}`);
+    }
+    if (o.filtered && page.items.length > expected) {
+      throw fault('TOTAL_INCONSISTENT', `${page.items.length} items past total ${page.total}`);
+    }
+    if (page.items.length > 0) {
+      const print = fingerprint(page.items);
+      if (print === previous) throw fault('REPEATED_PAGE', 'the same items as the previous page');
+      previous = print;
+    }
     for (const item of page.items) yield item;
-    offset += page.items.length;
-    if (page.items.length === 0 || offset >= page.total) return;
+    offset += limit;
+    if (offset >= page.total) return;
   }
 }
 
 /**
  * True when more items follow `page` (for the per-page API; `for await` over an `iterate*`
- * method does this for you).
+ * method does this for you, and checks every page).
  *
  * @example
  * ```ts

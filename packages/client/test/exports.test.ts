@@ -6,6 +6,7 @@ describe('public exports', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
         'CommitTimeoutError',
+        'CrossCheckError',
         'HttpError',
         'IdentityTakeoverError',
         'InMemoryNonceStore',
@@ -15,18 +16,23 @@ describe('public exports', () => {
         'NoHealthyNodeError',
         'NonceManager',
         'NotFoundError',
+        'PaginationError',
         'PayloadTooLargeError',
         'PendingPoolView',
         'QuidfinClientError',
         'QuidnugClient',
         'RateLimitError',
+        'ResponseTooLargeError',
         'ResponseValidationError',
         'SequenceManager',
+        'StreamIntegrityError',
         'TimeoutError',
         'TransactionLostError',
+        'TransactionOutcomeUnknownError',
         'TransactionRejectedError',
         'UnknownFieldError',
         'appendEvent',
+        'canonicalSignature',
         'createQuidnugClient',
         'grantTrust',
         'hasNextPage',
@@ -44,6 +50,7 @@ describe('public exports', () => {
         'poolKey',
         'readInvoice',
         'readTitleHistory',
+        'readStream',
         'sendTransaction',
         'waitForCommit',
         // verified trust and validator-aware routing (issue 18)
@@ -88,6 +95,11 @@ describe('public exports', () => {
         transactionId: 't',
       }),
       new client.GuardianRejectedError('guardian: recovery delay has not elapsed', 'm', details),
+      new client.ResponseTooLargeError('GET', 'http://x/', 1, 2),
+      new client.TransactionOutcomeUnknownError('tx'),
+      new client.PaginationError('OFFSET_MISMATCH', 0, 1, 'm'),
+      new client.StreamIntegrityError('MISSING_EVENTS', 's', 'm'),
+      new client.CrossCheckError('w', ['http://a/', 'http://b/'], 'm'),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -105,6 +117,11 @@ describe('public exports', () => {
       'LEDGER_VERIFICATION',
       'IDENTITY_TAKEOVER',
       'GUARDIAN_REJECTED',
+      'RESPONSE_TOO_LARGE',
+      'OUTCOME_UNKNOWN',
+      'PAGINATION',
+      'STREAM_INTEGRITY',
+      'CROSS_CHECK_MISMATCH',
     ]);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);

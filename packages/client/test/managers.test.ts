@@ -114,7 +114,14 @@ describe('paginate', () => {
 
 describe('backoffDelay', () => {
   it('doubles with jitter, caps, and lets rate limits and Retry-After wait longer', () => {
-    const o = { limit: 3, baseDelayMs: 100, maxDelayMs: 1000, rateLimitDelayMs: 400, rateLimitRetries: 4 };
+    const o = {
+      limit: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      rateLimitDelayMs: 400,
+      rateLimitRetries: 4,
+      maxRetryAfterMs: 60_000,
+    };
     for (let i = 0; i < 50; i++) {
       const d1 = backoffDelay(o, { retry: 1, rateLimitStreak: 0 });
       expect(d1).toBeGreaterThanOrEqual(50);

@@ -1,4 +1,4 @@
-import { buildEvent, generateSigner, type Signer } from '@quidfin/core';
+import { buildEvent, type EventTx, generateSigner, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceLedger, type QuidfinClientError } from '../src/index.js';
 import { DOMAIN, type Harness, type Interceptor, inProcess } from './support/harness.js';
@@ -70,25 +70,70 @@ describe('the ledger refuses data tampered with on the way back', () => {
   });
 
   it('an event re-signed by a key nobody registered: UNKNOWN_SIGNER', async () => {
+    // A consistent liar: the stream metadata names the forged event too, so only its signer gives it away.
+    let forged: EventTx | undefined;
+    const forge = async (sequence: number): Promise<EventTx> => {
+      forged ??= await buildEvent({
+        signer: outsider,
+        trustDomain: DOMAIN,
+        subjectId: 'inv-t',
+        subjectType: 'TITLE',
+        sequence,
+        eventType: 'buyer.acknowledged',
+        payload: { buyerQuid: buyer.quidId, acknowledgedAmountMinor: 5, acknowledgedAt: 1 },
+      });
+      return forged;
+    };
+    const events = rewriteEvents(async (list) => {
+      list[1] = { ...(await forge(list[1]?.['sequence'] as number)) };
+    });
+    const client = h.client({}, async (request, respond) => {
+      if (!/\/streams\/inv-t$/.test(new URL(request.url).pathname)) return events(request, respond);
+      const response = await respond();
+      const body = (await response.json()) as { data: { latestSequence: number; latestEventId: string } };
+      body.data.latestEventId = (await forge(body.data.latestSequence)).id;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    });
+    expect(await code(new InvoiceLedger(client, { trustDomain: DOMAIN }).getInvoice('inv-t'))).toEqual([
+      'LEDGER_VERIFICATION',
+      'UNKNOWN_SIGNER',
+    ]);
+  });
+
+  it('an event replaced without touching the stream metadata: STREAM_INTEGRITY before any verdict', async () => {
     const client = h.client(
       {},
-      rewriteEvents(async (events) => {
-        const original = events[1]!;
+      rewriteEvents(async (list) => {
         const forged = await buildEvent({
           signer: outsider,
           trustDomain: DOMAIN,
           subjectId: 'inv-t',
           subjectType: 'TITLE',
-          sequence: original['sequence'] as number,
+          sequence: list[1]?.['sequence'] as number,
           eventType: 'buyer.acknowledged',
           payload: { buyerQuid: buyer.quidId, acknowledgedAmountMinor: 5, acknowledgedAt: 1 },
+          // Another second, so another id (an EVENT id covers the second, not the signer).
+          timestamp: 1_700_000_000,
         });
-        events[1] = { ...forged };
+        list[1] = { ...forged };
       }),
     );
     expect(await code(new InvoiceLedger(client, { trustDomain: DOMAIN }).getInvoice('inv-t'))).toEqual([
-      'LEDGER_VERIFICATION',
-      'UNKNOWN_SIGNER',
+      'STREAM_INTEGRITY',
+      'LATEST_MISMATCH',
+    ]);
+  });
+
+  it('an event dropped from the page: STREAM_INTEGRITY, never an earlier state', async () => {
+    const client = h.client(
+      {},
+      rewriteEvents((list) => {
+        list.splice(1, 1);
+      }),
+    );
+    expect(await code(new InvoiceLedger(client, { trustDomain: DOMAIN }).getInvoice('inv-t'))).toEqual([
+      'STREAM_INTEGRITY',
+      'MISSING_EVENTS',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { canonicalSignature } from './canonicalSignature.js';
 
 interface Snapshot {
   readonly at: number;
@@ -7,7 +8,8 @@ interface Snapshot {
 }
 
 /**
- * Key of a pending transaction in a snapshot: id alone, and id with signature.
+ * Key of a pending transaction in a snapshot: id alone, and id with signature (in its low-s form,
+ * so a high-s twin of a signature gives the same key).
  *
  * @example
  * ```ts
@@ -16,7 +18,7 @@ interface Snapshot {
  * ```
  */
 export const poolKey = (id: string, signature?: string): string =>
-  signature === undefined ? id : `${id}/${signature}`;
+  signature === undefined ? id : `${id}/${canonicalSignature(signature)}`;
 
 /**
  * A shared, short-lived view of a node's pending pool, so any number of concurrent commit waits

@@ -2,6 +2,7 @@ import type { QuidnugTx } from '@quidfin/core';
 import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { sameSignature } from './canonicalSignature.js';
 
 /**
  * Where a transaction was found: still in the pending pool, or in committed state.
@@ -13,8 +14,10 @@ import type { CallOptions } from '../transport/Transport.js';
  */
 export type TransactionLocation = 'pending' | 'committed';
 
+// Same id and the same signature (or its high-s twin). A copy without a signature is not ours:
+// an EVENT id covers neither payload nor signer, so an id alone proves nothing.
 const same = (a: { id?: unknown; signature?: unknown }, tx: QuidnugTx): boolean =>
-  a.id === tx.id && (a.signature === undefined || a.signature === tx.signature);
+  a.id === tx.id && typeof a.signature === 'string' && sameSignature(a.signature, tx.signature);
 
 /**
  * True when `tx` (same id and signature) is in the node's pending pool.

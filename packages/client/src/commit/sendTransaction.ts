@@ -1,6 +1,8 @@
 import { type QuidnugTx, toWireJson } from '@quidfin/core';
 import { isHttpError } from '../errors/HttpError.js';
+import type { NetworkError } from '../errors/NetworkError.js';
 import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { TransactionOutcomeUnknownError } from '../errors/TransactionOutcomeUnknownError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
@@ -26,24 +28,33 @@ export interface TransactionRoute<T> {
   readonly found: () => T;
 }
 
-// The node may or may not have admitted the transaction: find out before deciding anything.
+// The node may or may not have admitted the transaction: find out before deciding anything. A 2xx
+// whose body could not be read or did not validate counts too: the node may well have accepted it.
 function isAmbiguous(error: unknown): boolean {
   if (!isQuidfinClientError(error)) return false;
   return (
-    error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT' || (isHttpError(error) && error.status >= 500)
+    error.code === 'NETWORK_ERROR' ||
+    error.code === 'TIMEOUT' ||
+    error.code === 'RESPONSE_VALIDATION' ||
+    error.code === 'RESPONSE_TOO_LARGE' ||
+    (isHttpError(error) && error.status >= 500)
   );
 }
 
-const isTotalTimeout = (error: unknown): boolean =>
-  isQuidfinClientError(error) && error.code === 'TIMEOUT' && (error as { kind?: string }).kind === 'total';
+// Only a failure before any connection existed proves the node never got the request.
+const provablyNotSent = (error: unknown): boolean =>
+  isQuidfinClientError(error) && error.code === 'NETWORK_ERROR' && (error as NetworkError).notSent;
 
 /**
  * Sends a signed transaction so that a retry can never duplicate it. Refusals (rate limits) are
  * re-sent after backoff by the transport. When the outcome is unknown (network error, timeout,
- * 5xx), the pending pool and then committed state of the node that got it are checked for this
- * exact transaction (id and signature); it is re-sent (the same bytes) only if the node does not
- * hold it, at most `client.resendLimit` times. Events have no server-side de-duplication, so for
- * them the check is repeated after one poll interval (a request still in flight) before a re-send.
+ * 5xx, a 2xx whose body is unreadable), the pending pool and then committed state of the node that
+ * got it are checked for this exact transaction (id, and its signature or that signature's high-s
+ * twin), and checked again one poll interval later. Found: reported sent. Not found: re-sent (the
+ * same bytes, at most `client.resendLimit` times) only when the request provably never left (the
+ * connection was refused or the name did not resolve); otherwise `TransactionOutcomeUnknownError`,
+ * because a request held by a proxy can still arrive and a re-send would put a second copy on chain
+ * (the node does not de-duplicate).
  *
  * @example
  * ```ts
@@ -59,7 +70,8 @@ export async function sendTransaction<T>(
 ): Promise<T> {
   const node = await client.writeNode(o);
   const body = toWireJson(tx);
-  const pinned: CallOptions = { ...o, node };
+  // Resolution reads get their own budget: the call's total timeout may be what just ran out.
+  const pinned: CallOptions = { signal: o.signal, timeoutMs: o.timeoutMs, node };
   const locate = (): Promise<TransactionLocation | undefined> => locateTransaction(client, tx, pinned);
   for (let resend = 0; ; resend++) {
     try {
@@ -78,14 +90,20 @@ export async function sendTransaction<T>(
       );
     } catch (error) {
       if (o.signal?.aborted || !isAmbiguous(error)) throw error;
+      // Look even when the request never left: someone else may have relayed the same transaction.
+      const notSent = provablyNotSent(error);
       let where = await locate();
-      if (where === undefined && tx.type === 'EVENT') {
+      if (where === undefined && !notSent) {
+        // A request still being admitted shows up a moment later.
         await sleep(client.pollIntervalMs, o.signal);
         where = await locate();
       }
       if (where !== undefined) return route.found();
-      // Out of resends or out of time: report the failure (neither check found it on the node).
-      if (resend >= client.resendLimit || isTotalTimeout(error)) throw error;
+      if (notSent) {
+        if (resend >= client.resendLimit) throw error;
+        continue;
+      }
+      throw new TransactionOutcomeUnknownError(tx.id, { cause: error });
     }
   }
 }

@@ -245,8 +245,8 @@ export async function readInvoice(
     versions.flatMap((t) => [...(t.owners ?? []), ...(t.previousOwners ?? [])].map((x) => x.ownerId)),
   );
 
-  const raw: EventTx[] = [];
-  for await (const event of client.iterateStreamEvents(invoiceId, { limit: 1000 }, o)) raw.push(event);
+  // Checked against the stream metadata: a node withholding an event throws, never reads as an earlier state.
+  const raw: readonly EventTx[] = (await client.readStream(invoiceId, o)).events;
 
   const events: VerifiedInvoiceEvent[] = [];
   const rejected: RejectedInvoiceEvent[] = [];

@@ -25,6 +25,12 @@ export interface RetryOptions {
    * enough for the node's per-signer write limit of 10 a minute to hand out a new token).
    */
   readonly rateLimitRetries?: number;
+  /**
+   * Longest `Retry-After` the client waits out, in ms (default 60 000). A server asking for more
+   * gets no retry: the `RateLimitError` (with its `retryAfterMs`) goes to the caller at once.
+   * Waits also count against `totalTimeoutMs`.
+   */
+  readonly maxRetryAfterMs?: number;
 }
 
 /**
@@ -53,5 +59,6 @@ export function resolveRetryOptions(retry: RetryOptions | number | undefined): R
     maxDelayMs: r.maxDelayMs ?? 10_000,
     rateLimitDelayMs: r.rateLimitDelayMs ?? 1000,
     rateLimitRetries: r.rateLimitRetries ?? 4,
+    maxRetryAfterMs: r.maxRetryAfterMs ?? 60_000,
   };
 }

@@ -3,6 +3,7 @@ import { isHttpError } from '../errors/HttpError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
 import type { RateLimitError } from '../errors/RateLimitError.js';
+import { ResponseTooLargeError } from '../errors/ResponseTooLargeError.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import { TimeoutError } from '../errors/TimeoutError.js';
 import { toHttpError } from '../errors/toHttpError.js';
@@ -12,6 +13,7 @@ import type { ClientHooks } from './hooks.js';
 import { NodePool } from './NodePool.js';
 import { type NodeAuth, nodeAuthHeaders } from './nodeAuthHeaders.js';
 import type { ResolvedRetryOptions } from './RetryOptions.js';
+import { BodyOverCap, readBody } from './readBody.js';
 import { sleep } from './sleep.js';
 
 /**
@@ -31,6 +33,16 @@ export interface CallOptions {
   readonly totalTimeoutMs?: number | undefined;
   /** Pins the call to one configured node (index into `nodes`); no failover. */
   readonly node?: number | undefined;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number | undefined;
+  /** Overrides the client's `maxPages` for this walk over a paginated list. */
+  readonly maxPages?: number | undefined;
+  /**
+   * Reads the same thing from a second node and throws `CrossCheckError` if the answers differ
+   * (honoured by `readStream`, `getTitle`, `getIdentity` and their `find*` forms, and so by
+   * `InvoiceLedger.getInvoice`). `true` picks the first other configured node; a number names it.
+   */
+  readonly crossCheck?: boolean | number | undefined;
 }
 
 /**
@@ -89,13 +101,43 @@ export interface TransportSettings {
   readonly hooks: ClientHooks;
   readonly nodeAuth: NodeAuth | undefined;
   readonly nodeCooldownMs: number;
+  /** Largest response body read, in bytes (default 16 MiB). */
+  readonly maxResponseBytes?: number | undefined;
 }
+
+/** Default cap of one response body: far above any honest answer of the node's routes at limit 1000 of ordinary transactions. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 16 * 1024 * 1024;
 
 interface Attempt {
   readonly node: number;
   readonly attempt: number;
   readonly timeoutMs: number;
   readonly totalLimited: boolean;
+  readonly maxBytes: number;
+}
+
+// The reason the attempt's own controller aborts with when its deadline passes.
+const DEADLINE = Symbol('deadline');
+
+// Settles with `signal.reason` when `signal` aborts, even if `work` never settles (a custom fetch
+// that ignores its signal must not outlive the deadline).
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function isRetriable(error: unknown, mode: RetryMode): boolean {
@@ -108,9 +150,10 @@ function isRetriable(error: unknown, mode: RetryMode): boolean {
 }
 
 /**
- * The HTTP engine under every client method: ky 2 for each attempt (base URL resolution, per-attempt
- * timeout, abort), with the client's own retry loop on top so it can back off on rate limits,
- * respect a total deadline, and fail over between nodes.
+ * The HTTP engine under every client method: ky 2 for each attempt (base URL resolution, abort),
+ * with the client's own deadline per attempt that covers the headers and the whole body (read as a
+ * stream under `maxResponseBytes`), and the client's own retry loop on top so it can back off on
+ * rate limits, respect a total deadline, and fail over between nodes.
  *
  * @example
  * ```ts
@@ -166,6 +209,7 @@ export class Transport {
           attempt,
           timeoutMs: attemptTimeout,
           totalLimited: attemptTimeout < timeoutMs,
+          maxBytes: options.maxResponseBytes ?? this.settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
         });
         this.pool.markHealthy(node);
         return value;
@@ -178,7 +222,10 @@ export class Transport {
         rateLimitStreak = limited ? rateLimitStreak + 1 : 0;
         // Rate limits are refusals, so they get their own (longer) allowance, even past `limit`.
         const budgetLeft = attempt < maxAttempts || (limited && rateLimitStreak <= retry.rateLimitRetries);
-        const willRetry = budgetLeft && isRetriable(error, spec.retry);
+        // A Retry-After above the ceiling is handed to the caller rather than slept through.
+        const askedMs = limited ? (error as RateLimitError).retryAfterMs : undefined;
+        const waitable = askedMs === undefined || askedMs <= retry.maxRetryAfterMs;
+        const willRetry = budgetLeft && waitable && isRetriable(error, spec.retry);
         await this.settings.hooks.onError?.({
           ...this.#context(spec, node, attempt, undefined),
           error,
@@ -194,7 +241,7 @@ export class Transport {
           : backoffDelay(retry, {
               retry: attempt,
               rateLimitStreak,
-              retryAfterMs: limited ? (error as RateLimitError).retryAfterMs : undefined,
+              retryAfterMs: askedMs,
             });
         if (deadline !== undefined && Date.now() + delay >= deadline) {
           throw new TimeoutError(spec.method, this.#url(node, spec), 'total', totalMs ?? 0, { cause: error });
@@ -223,6 +270,28 @@ export class Transport {
   async #attempt<T>(spec: CallSpec<T>, signal: AbortSignal | undefined, a: Attempt): Promise<T> {
     const instance = this.#ky[a.node];
     if (!instance) throw new RangeError(`no node ${a.node}`);
+    // One controller per attempt, aborted by its deadline or the caller's signal: it covers the
+    // headers and the whole body, so a node that stalls or drips the body cannot hang the call.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(DEADLINE), a.timeoutMs);
+    const forward = (): void => controller.abort(signal?.reason);
+    if (signal?.aborted) forward();
+    else signal?.addEventListener('abort', forward, { once: true });
+    try {
+      return await this.#exchange(spec, signal, controller.signal, a);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  async #exchange<T>(
+    spec: CallSpec<T>,
+    signal: AbortSignal | undefined,
+    attemptSignal: AbortSignal,
+    a: Attempt,
+  ): Promise<T> {
+    const instance = this.#ky[a.node] as KyInstance;
     const hooks = this.settings.hooks;
     const auth = spec.nodeAuth ? this.settings.nodeAuth : undefined;
     let hookError: unknown;
@@ -231,48 +300,49 @@ export class Transport {
     const searchParams: Record<string, string> = {};
     for (const [k, v] of Object.entries(spec.searchParams ?? {}))
       if (v !== undefined) searchParams[k] = String(v);
+    const timedOut = (url: string, error: unknown): TimeoutError =>
+      new TimeoutError(spec.method, url, a.totalLimited ? 'total' : 'attempt', a.timeoutMs, { cause: error });
     let response: Response;
     try {
-      response = await instance(spec.path, {
-        method: spec.method,
-        ...(spec.body !== undefined
-          ? { body: spec.body, headers: { 'content-type': 'application/json' } }
-          : {}),
-        ...(Object.keys(searchParams).length > 0 ? { searchParams } : {}),
-        timeout: a.timeoutMs,
-        ...(signal ? { signal } : {}),
-        hooks: {
-          beforeRequest: [
-            async ({ request }) => {
-              sent = request;
-              try {
-                if (auth) {
-                  const h = await nodeAuthHeaders(
-                    auth,
-                    spec.method,
-                    new URL(request.url).pathname,
-                    spec.body ?? '',
-                  );
-                  for (const [k, v] of Object.entries(h)) request.headers.set(k, v);
+      response = await untilAborted(
+        instance(spec.path, {
+          method: spec.method,
+          ...(spec.body !== undefined
+            ? { body: spec.body, headers: { 'content-type': 'application/json' } }
+            : {}),
+          ...(Object.keys(searchParams).length > 0 ? { searchParams } : {}),
+          timeout: false,
+          signal: attemptSignal,
+          hooks: {
+            beforeRequest: [
+              async ({ request }) => {
+                sent = request;
+                try {
+                  if (auth) {
+                    const h = await nodeAuthHeaders(
+                      auth,
+                      spec.method,
+                      new URL(request.url).pathname,
+                      spec.body ?? '',
+                    );
+                    for (const [k, v] of Object.entries(h)) request.headers.set(k, v);
+                  }
+                  await hooks.onRequest?.(this.#context(spec, a.node, a.attempt, request));
+                } catch (e) {
+                  hookError = e;
+                  throw e;
                 }
-                await hooks.onRequest?.(this.#context(spec, a.node, a.attempt, request));
-              } catch (e) {
-                hookError = e;
-                throw e;
-              }
-            },
-          ],
-        },
-      });
+              },
+            ],
+          },
+        }),
+        attemptSignal,
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (hookError !== undefined && error === hookError) throw error;
       const url = sent?.url ?? this.#url(a.node, spec);
-      if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
-        throw new TimeoutError(spec.method, url, a.totalLimited ? 'total' : 'attempt', a.timeoutMs, {
-          cause: error,
-        });
-      }
+      if (attemptSignal.reason === DEADLINE) throw timedOut(url, error);
       // Unwrap ky's own NetworkError so `cause` is the runtime's error (TypeError: fetch failed, ...).
       const cause =
         (error as { name?: unknown } | null)?.name === 'NetworkError' ? (error as Error).cause : error;
@@ -287,9 +357,13 @@ export class Transport {
     });
     let text: string;
     try {
-      text = await response.text();
+      text = await readBody(response, a.maxBytes, attemptSignal);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (error instanceof BodyOverCap) {
+        throw new ResponseTooLargeError(spec.method, context.url, a.maxBytes, error.receivedBytes);
+      }
+      if (attemptSignal.reason === DEADLINE) throw timedOut(context.url, error);
       throw new NetworkError(spec.method, context.url, { cause: error });
     }
     if (!response.ok) {
