@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 import { DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.9, 'carrier-z': 0.7 });
+const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
 
 function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {
   const d = deal(
@@ -34,7 +34,7 @@ describe('evaluateBatch', () => {
       trust,
       policy: standardPolicy({ limitMode: 'reject' }),
       asOf: NOW + 10 * DAY,
-      portfolio: { buyerLimitMinor: { 'buyer-x': 9_500_000 } },
+      portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 9_500_000 } },
     });
     expect(r.processingOrder).toEqual([1, 2, 0]);
     // 4,500,000 advance each: inv-1 and inv-2 fit (9,000,000), inv-3 does not.
@@ -101,7 +101,7 @@ describe('evaluateBatch', () => {
           trust,
           policy: standardPolicy(),
           asOf: NOW + 12 * DAY,
-          portfolio: { buyerLimitMinor: { 'buyer-x': 20_000_000 } },
+          portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 20_000_000 } },
         }),
       );
     expect(run()).toBe(run());

@@ -41,19 +41,19 @@ interface Scenario {
 }
 
 const BASE_TRUST: Record<string, number | TrustReading> = {
-  'supplier-a': { level: 0.85, observedAt: NOW, pathLength: 2 },
-  'buyer-x': { level: 0.9, observedAt: NOW, pathLength: 2 },
-  'carrier-z': { level: 0.7, observedAt: NOW, pathLength: 1 },
-  'fin-g': 0.8,
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+  f1f1f1f1f1f1f1f1: 0.8,
 };
-const BASE_PORTFOLIO: Portfolio = { buyerLimitMinor: { 'buyer-x': 50_000_000 } };
+const BASE_PORTFOLIO: Portfolio = { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 50_000_000 } };
 
 function known(over: Partial<InvoiceFingerprintRecord>): InvoiceFingerprintRecord {
   return {
     invoiceId: 'inv-old',
     invoiceNumber: 'INV-2026-0100',
-    supplierQuid: 'supplier-a',
-    buyerQuid: 'buyer-x',
+    supplierQuid: 'a0a0a0a0a0a0a0a0',
+    buyerQuid: 'b0b0b0b0b0b0b0b0',
     amountMinor: 5_000_000,
     issuedAt: NOW,
     ...over,
@@ -109,7 +109,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'supplier forges its own delivery',
     label: 'fraud',
     check: 'signer-roles',
-    events: replace(2, { signerQuid: 'supplier-a' }),
+    events: replace(2, { signerQuid: 'a0a0a0a0a0a0a0a0' }),
     outcome: 'reject',
     has: ['SUPPLIER_FORGED_ATTESTATION', 'DELIVERY_MISSING'],
   },
@@ -117,7 +117,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'supplier signs the buyer acknowledgement',
     label: 'fraud',
     check: 'signer-roles',
-    events: replace(3, { signerQuid: 'supplier-a' }),
+    events: replace(3, { signerQuid: 'a0a0a0a0a0a0a0a0' }),
     outcome: 'reject',
     has: ['SUPPLIER_FORGED_ATTESTATION', 'ACK_MISSING'],
   },
@@ -125,7 +125,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'acknowledgement signed by the carrier does not count',
     label: 'fraud',
     check: 'signer-roles',
-    events: replace(3, { signerQuid: 'carrier-z' }),
+    events: replace(3, { signerQuid: 'c0c0c0c0c0c0c0c0' }),
     outcome: 'review',
     has: ['SIGNER_MISMATCH', 'ACK_MISSING'],
     hasNot: ['SUPPLIER_FORGED_ATTESTATION'],
@@ -135,8 +135,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'fraud',
     check: 'signer-roles',
     events: replace(2, {
-      signerQuid: 'carrier-q',
-      payload: { carrierQuid: 'carrier-q', deliveryProof: 'POD-x', deliveredAt: NOW + 3 * DAY },
+      signerQuid: 'c1c1c1c1c1c1c1c1',
+      payload: { carrierQuid: 'c1c1c1c1c1c1c1c1', deliveryProof: 'POD-x', deliveredAt: NOW + 3 * DAY },
     }),
     outcome: 'review',
     has: ['SIGNER_MISMATCH', 'DELIVERY_MISSING'],
@@ -146,7 +146,10 @@ export const SCENARIOS: Scenario[] = [
     label: 'trap',
     check: 'double-factoring',
     events: add(
-      e('x-fp', 'factor.purchased', 'buyer-x', { financierQuid: 'buyer-x', purchasePriceMinor: 1 }),
+      e('x-fp', 'factor.purchased', 'b0b0b0b0b0b0b0b0', {
+        financierQuid: 'b0b0b0b0b0b0b0b0',
+        purchasePriceMinor: 1,
+      }),
     ),
     outcome: 'review',
     has: ['SIGNER_MISMATCH'],
@@ -159,8 +162,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'fraud',
     check: 'double-factoring',
     events: add(
-      e('x-fp', 'factor.purchased', 'fin-g', {
-        financierQuid: 'fin-g',
+      e('x-fp', 'factor.purchased', 'f1f1f1f1f1f1f1f1', {
+        financierQuid: 'f1f1f1f1f1f1f1f1',
         purchasePriceMinor: 4_800_000,
         factoredAt: NOW,
       }),
@@ -238,7 +241,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'same invoice number from a different supplier',
     label: 'trap',
     check: 'duplicate-exact',
-    portfolio: { ...BASE_PORTFOLIO, knownInvoices: [known({ supplierQuid: 'supplier-b' })] },
+    portfolio: { ...BASE_PORTFOLIO, knownInvoices: [known({ supplierQuid: 'a0b0a0b0a0b0a0b0' })] },
     outcome: 'approve',
     hasNot: ['DUPLICATE_EXACT', 'DUPLICATE_FUZZY'],
   },
@@ -249,8 +252,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'fraud',
     check: 'fraud-signals',
     events: add(
-      e('x-fs', 'fraud.signal.invoice-forged', 'fin-g', {
-        reporterQuid: 'fin-g',
+      e('x-fs', 'fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', {
+        reporterQuid: 'f1f1f1f1f1f1f1f1',
         evidence: 'PO reused',
         severity: 'high',
         reportedAt: NOW,
@@ -263,10 +266,10 @@ export const SCENARIOS: Scenario[] = [
     name: 'medium signal from a moderately trusted co-owner goes to review',
     label: 'fraud',
     check: 'fraud-signals',
-    trust: { 'fin-g': 0.5 },
+    trust: { f1f1f1f1f1f1f1f1: 0.5 },
     events: add(
-      e('x-fs', 'fraud.signal.double-financing', 'fin-g', {
-        reporterQuid: 'fin-g',
+      e('x-fs', 'fraud.signal.double-financing', 'f1f1f1f1f1f1f1f1', {
+        reporterQuid: 'f1f1f1f1f1f1f1f1',
         evidence: 'seen elsewhere',
         reportedAt: NOW,
       }),
@@ -278,10 +281,10 @@ export const SCENARIOS: Scenario[] = [
     name: 'low-severity signal from a half-trusted reporter is only noted',
     label: 'fraud',
     check: 'fraud-signals',
-    trust: { 'fin-g': 0.5 },
+    trust: { f1f1f1f1f1f1f1f1: 0.5 },
     events: add(
-      e('x-fs', 'fraud.signal.round-amount', 'fin-g', {
-        reporterQuid: 'fin-g',
+      e('x-fs', 'fraud.signal.round-amount', 'f1f1f1f1f1f1f1f1', {
+        reporterQuid: 'f1f1f1f1f1f1f1f1',
         evidence: 'round',
         severity: 'low',
         reportedAt: NOW,
@@ -295,8 +298,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'trap',
     check: 'fraud-signals',
     events: add(
-      e('x-fs', 'fraud.signal.invoice-forged', 'fin-f', {
-        reporterQuid: 'fin-f',
+      e('x-fs', 'fraud.signal.invoice-forged', 'f0f0f0f0f0f0f0f0', {
+        reporterQuid: 'f0f0f0f0f0f0f0f0',
         evidence: 'trust me',
         severity: 'high',
         reportedAt: NOW,
@@ -384,7 +387,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'carrier with no trust path',
     label: 'fraud',
     check: 'trust-paths',
-    trust: { 'carrier-z': undefined },
+    trust: { c0c0c0c0c0c0c0c0: undefined },
     outcome: 'review',
     has: ['CARRIER_NO_TRUST_PATH'],
   },
@@ -392,7 +395,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'buyer with no trust path (look-alike debtor)',
     label: 'fraud',
     check: 'trust-paths',
-    trust: { 'buyer-x': undefined },
+    trust: { b0b0b0b0b0b0b0b0: undefined },
     outcome: 'reject',
     has: ['BUYER_NO_TRUST_PATH', 'BUYER_TRUST_LOW'],
   },
@@ -400,7 +403,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'bureau trust 200 days old: stale, advance cut and PD inflated',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { 'buyer-x': { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } },
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } },
     outcome: 'approve',
     has: ['STALE_TRUST'],
     extra: (d) => {
@@ -412,7 +415,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'bureau trust past its validUntil',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { 'buyer-x': { level: 0.9, observedAt: NOW, validUntil: NOW + DAY, pathLength: 2 } },
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, validUntil: NOW + DAY, pathLength: 2 } },
     outcome: 'pending',
     has: ['TRUST_EXPIRED'],
   },
@@ -420,7 +423,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'low buyer trust',
     label: 'underwriting',
     check: 'trust-thresholds',
-    trust: { 'buyer-x': { level: 0.3, observedAt: NOW } },
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW } },
     outcome: 'reject',
     has: ['BUYER_TRUST_LOW'],
   },
@@ -428,7 +431,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'low supplier trust',
     label: 'underwriting',
     check: 'trust-thresholds',
-    trust: { 'supplier-a': { level: 0.2, observedAt: NOW } },
+    trust: { a0a0a0a0a0a0a0a0: { level: 0.2, observedAt: NOW } },
     outcome: 'reject',
     has: ['SUPPLIER_TRUST_LOW'],
   },
@@ -458,8 +461,8 @@ export const SCENARIOS: Scenario[] = [
     check: 'title',
     invoice: {
       titleOwners: [
-        { ownerId: 'supplier-a', percentage: 0.02, stakeType: 'supplier' },
-        { ownerId: 'fin-g', percentage: 0.92, stakeType: 'financier' },
+        { ownerId: 'a0a0a0a0a0a0a0a0', percentage: 0.02, stakeType: 'supplier' },
+        { ownerId: 'f1f1f1f1f1f1f1f1', percentage: 0.92, stakeType: 'financier' },
         ...OWNERS.slice(1, 4),
       ],
     },
@@ -480,8 +483,8 @@ export const SCENARIOS: Scenario[] = [
     name: 'supplier invoices itself',
     label: 'fraud',
     check: 'self-dealing',
-    invoice: { buyerQuid: 'supplier-a' },
-    trust: { 'supplier-a': { level: 0.85, observedAt: NOW, pathLength: 1 } },
+    invoice: { buyerQuid: 'a0a0a0a0a0a0a0a0' },
+    trust: { a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 } },
     outcome: 'reject',
     has: ['SUPPLIER_IS_BUYER'],
   },
@@ -528,7 +531,7 @@ export const SCENARIOS: Scenario[] = [
     check: 'cross-aging',
     portfolio: {
       ...BASE_PORTFOLIO,
-      buyerAging: { 'buyer-x': { openMinor: 10_000_000, over90Minor: 6_000_000 } },
+      buyerAging: { b0b0b0b0b0b0b0b0: { openMinor: 10_000_000, over90Minor: 6_000_000 } },
     },
     outcome: 'reject',
     has: ['CROSS_AGED_DEBTOR'],
@@ -539,7 +542,7 @@ export const SCENARIOS: Scenario[] = [
     check: 'cross-aging',
     portfolio: {
       ...BASE_PORTFOLIO,
-      buyerAging: { 'buyer-x': { openMinor: 10_000_000, over90Minor: 4_000_000 } },
+      buyerAging: { b0b0b0b0b0b0b0b0: { openMinor: 10_000_000, over90Minor: 4_000_000 } },
     },
     outcome: 'approve',
     hasNot: ['CROSS_AGED_DEBTOR'],
@@ -549,8 +552,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'disputes',
     events: add(
-      e('x-d', 'buyer.disputed', 'buyer-x', {
-        buyerQuid: 'buyer-x',
+      e('x-d', 'buyer.disputed', 'b0b0b0b0b0b0b0b0', {
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
         disputeId: 'd1',
         disputedAmountMinor: 1_000_000,
         reason: 'damaged',
@@ -566,14 +569,14 @@ export const SCENARIOS: Scenario[] = [
     label: 'trap',
     check: 'disputes',
     events: add(
-      e('x-d', 'buyer.disputed', 'buyer-x', {
-        buyerQuid: 'buyer-x',
+      e('x-d', 'buyer.disputed', 'b0b0b0b0b0b0b0b0', {
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
         disputeId: 'd1',
         disputedAmountMinor: 1_000_000,
         reason: 'x',
         disputedAt: NOW,
       }),
-      e('x-r', 'dispute.resolved', 'buyer-x', {
+      e('x-r', 'dispute.resolved', 'b0b0b0b0b0b0b0b0', {
         disputeId: 'd1',
         outcome: 'withdrawn',
         resolvedAt: NOW + DAY,
@@ -588,8 +591,8 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'disputes',
     events: add(
-      e('x-d', 'buyer.disputed', 'buyer-x', {
-        buyerQuid: 'buyer-x',
+      e('x-d', 'buyer.disputed', 'b0b0b0b0b0b0b0b0', {
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
         disputeId: 'd1',
         disputedAmountMinor: 5_000_000,
         reason: 'x',
@@ -604,7 +607,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'credits',
     events: add(
-      e('x-c', 'invoice.credited', 'supplier-a', {
+      e('x-c', 'invoice.credited', 'a0a0a0a0a0a0a0a0', {
         creditNoteId: 'cn1',
         amountMinor: 5_000_000,
         reason: 'x',
@@ -619,7 +622,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'credits',
     events: add(
-      e('x-c', 'invoice.credited', 'supplier-a', {
+      e('x-c', 'invoice.credited', 'a0a0a0a0a0a0a0a0', {
         creditNoteId: 'cn1',
         amountMinor: 500_000,
         reason: 'x',
@@ -636,7 +639,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'payments',
     events: add(
-      e('x-p', 'payment.received', 'supplier-a', {
+      e('x-p', 'payment.received', 'a0a0a0a0a0a0a0a0', {
         paymentId: 'p1',
         allocationId: 'a1',
         amountMinor: 5_000_000,
@@ -652,7 +655,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'payments',
     events: add(
-      e('x-p', 'payment.received', 'supplier-a', {
+      e('x-p', 'payment.received', 'a0a0a0a0a0a0a0a0', {
         paymentId: 'p1',
         allocationId: 'a1',
         amountMinor: 2_000_000,
@@ -673,7 +676,7 @@ export const SCENARIOS: Scenario[] = [
     portfolio: {
       ...BASE_PORTFOLIO,
       supplierLedger: {
-        'supplier-a': { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { 'buyer-x': 2_000_000 } },
+        a0a0a0a0a0a0a0a0: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { b0b0b0b0b0b0b0b0: 2_000_000 } },
       },
     },
     outcome: 'approve',
@@ -687,7 +690,7 @@ export const SCENARIOS: Scenario[] = [
     portfolio: {
       ...BASE_PORTFOLIO,
       supplierLedger: {
-        'supplier-a': { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { 'buyer-x': 5_000_000 } },
+        a0a0a0a0a0a0a0a0: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { b0b0b0b0b0b0b0b0: 5_000_000 } },
       },
     },
     outcome: 'reject',
@@ -697,7 +700,10 @@ export const SCENARIOS: Scenario[] = [
     name: 'buyer limit leaves room for part of the advance',
     label: 'underwriting',
     check: 'buyer-limit',
-    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 8_000_000 } },
+    portfolio: {
+      buyerLimitMinor: { b0b0b0b0b0b0b0b0: 10_000_000 },
+      buyerExposureMinor: { b0b0b0b0b0b0b0b0: 8_000_000 },
+    },
     outcome: 'approve',
     has: ['LIMIT_HAIRCUT'],
     extra: (d) => {
@@ -709,7 +715,10 @@ export const SCENARIOS: Scenario[] = [
     name: 'buyer limit exhausted across other suppliers',
     label: 'underwriting',
     check: 'buyer-limit',
-    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 10_000_000 } },
+    portfolio: {
+      buyerLimitMinor: { b0b0b0b0b0b0b0b0: 10_000_000 },
+      buyerExposureMinor: { b0b0b0b0b0b0b0b0: 10_000_000 },
+    },
     outcome: 'reject',
     has: ['BUYER_LIMIT_EXCEEDED'],
   },
@@ -718,7 +727,10 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'buyer-limit',
     policy: { limitMode: 'reject' },
-    portfolio: { buyerLimitMinor: { 'buyer-x': 10_000_000 }, buyerExposureMinor: { 'buyer-x': 8_000_000 } },
+    portfolio: {
+      buyerLimitMinor: { b0b0b0b0b0b0b0b0: 10_000_000 },
+      buyerExposureMinor: { b0b0b0b0b0b0b0b0: 8_000_000 },
+    },
     outcome: 'reject',
     has: ['BUYER_LIMIT_EXCEEDED'],
   },
@@ -728,8 +740,8 @@ export const SCENARIOS: Scenario[] = [
     check: 'supplier-limit',
     portfolio: {
       ...BASE_PORTFOLIO,
-      supplierLimitMinor: { 'supplier-a': 1_000_000 },
-      supplierExposureMinor: { 'supplier-a': 1_000_000 },
+      supplierLimitMinor: { a0a0a0a0a0a0a0a0: 1_000_000 },
+      supplierExposureMinor: { a0a0a0a0a0a0a0a0: 1_000_000 },
     },
     outcome: 'reject',
     has: ['SUPPLIER_LIMIT_EXCEEDED'],
