@@ -66,7 +66,14 @@ export function checkEligibility(
     }
   }
   if (outcome === 'pass' && facts.openDisputedMinor > 0) {
-    if (facts.openDisputedMinor >= f.eligible) {
+    if (facts.openDisputedMinor < f.eligible && policy.openDisputes === 'hold') {
+      // A single-invoice purchase waits for the dispute: the buyer may pay nothing until it ends.
+      run.reason(
+        'DISPUTE_OPEN',
+        `${facts.openDisputeCount} open dispute(s) over ${facts.openDisputedMinor}; held until resolved`,
+      );
+      outcome = 'flag';
+    } else if (facts.openDisputedMinor >= f.eligible) {
       run.reason(
         'FULLY_DISPUTED',
         `open disputes of ${facts.openDisputedMinor} cover the outstanding amount`,

@@ -2,12 +2,13 @@ import { type CompiledPolicy, compilePolicy } from './compilePolicy.js';
 import type { DecisionOutcome, FactoringDecision } from './decision.js';
 import { decideShared } from './evaluateInvoice.js';
 import type { VerifiedEvent } from './events.js';
+import { invoiceFingerprint } from './fingerprint.js';
 import type { BuyerHistory } from './history.js';
 import { createInternCache } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import type { FactoringPolicy } from './policy.js';
 import type { Portfolio } from './portfolio.js';
-import { createPortfolioState } from './portfolioState.js';
+import { createPortfolioState, type PortfolioState } from './portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './predictPayment.js';
 import type { ReasonCodeValue } from './reasonCodes.js';
 import type { TrustSource } from './trust.js';
@@ -23,6 +24,8 @@ import type { TrustSource } from './trust.js';
 export interface BatchItem {
   readonly invoice: InvoiceInput;
   readonly events: readonly VerifiedEvent[];
+  /** Events the ledger refused: fraud evidence only (see `EvaluationRequest.rejectedEvents`). */
+  readonly rejectedEvents?: readonly VerifiedEvent[];
 }
 
 /**
@@ -88,6 +91,11 @@ export interface BatchResult {
   /** Input indices in the order they were decided (the order limits were applied in). */
   readonly processingOrder: readonly number[];
   readonly summary: BatchSummary;
+  /**
+   * `invoiceFingerprint` of every invoice this batch approved, sorted: add them to the next
+   * batch's `portfolio.financedFingerprints` once you buy them, so no copy gets through later.
+   */
+  readonly financedFingerprints: readonly string[];
 }
 
 interface OrderKey {
@@ -121,6 +129,42 @@ function decisionOrder(items: readonly BatchItem[]): number[] {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
   return order;
+}
+
+/** True when a `factor.purchased` is on the item's stream (accepted or refused). */
+function carriesPurchase(item: BatchItem): boolean {
+  for (const e of item.events) if (e.eventType === 'factor.purchased') return true;
+  for (const e of item.rejectedEvents ?? []) if (e.eventType === 'factor.purchased') return true;
+  return false;
+}
+
+/**
+ * Before anything is decided: copies of one receivable (same exact fingerprint) in the batch, one
+ * of which is already financed, are all marked financed, so no copy is approved whichever sorts
+ * first. Only fingerprints seen more than once are examined.
+ */
+function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState): void {
+  const seen = new Map<string, number>();
+  let repeated: Set<string> | undefined;
+  const fps = new Array<string | undefined>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const inv = (items[i] as BatchItem).invoice;
+    if (inv.invoiceNumber === undefined || inv.invoiceNumber === '') continue;
+    const fp = invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string });
+    fps[i] = fp;
+    const n = (seen.get(fp) ?? 0) + 1;
+    seen.set(fp, n);
+    if (n === 2) {
+      repeated ??= new Set();
+      repeated.add(fp);
+    }
+  }
+  if (repeated === undefined) return;
+  for (let i = 0; i < items.length; i++) {
+    const fp = fps[i];
+    if (fp !== undefined && repeated.has(fp) && carriesPurchase(items[i] as BatchItem))
+      state.markFinanced(fp);
+  }
 }
 
 /**
@@ -158,6 +202,8 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   const traceOn = request.trace !== false;
   const cache = createInternCache(request.asOf);
+  if (policy.checks.duplicates) markFinancedCopies(items, state);
+  const financed: string[] = [];
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
@@ -183,6 +229,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       {
         invoice: inv,
         events: item.events,
+        ...(item.rejectedEvents !== undefined ? { rejectedEvents: item.rejectedEvents } : {}),
         trust: request.trust,
         policy: compiled,
         asOf: request.asOf,
@@ -206,6 +253,9 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
     if (d.outcome === 'approve' && d.offer !== null) {
       state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
       advance += d.offer.advanceMinor;
+      if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
+        financed.push(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
+      }
       fee += d.offer.feeMinor;
       price += d.offer.purchasePriceMinor;
     }
@@ -229,6 +279,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   return {
     decisions,
     processingOrder: order,
+    financedFingerprints: financed.sort(),
     summary: {
       counts,
       faceMinor: face,

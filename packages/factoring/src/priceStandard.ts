@@ -152,6 +152,39 @@ export function priceStandard(c: PricingContext): Offer | null {
         return null;
       if (!applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED'))
         return null;
+      // The financier's own concentration: one buyer, and one buyer group, as a share of the facility.
+      if (facilityLimit !== undefined) {
+        const buyerCap = mulDivFloor(facilityLimit, policy.maxBuyerShareOfFacilityBps, 10_000);
+        if (
+          !applyLimit(
+            run,
+            policy,
+            lf,
+            'buyer-concentration',
+            buyerCap,
+            buyerBefore,
+            'BUYER_CONCENTRATION_EXCEEDED',
+          )
+        )
+          return null;
+        const group = state.groupOf(invoice.buyerQuid);
+        if (group !== undefined) {
+          const groupCap = mulDivFloor(facilityLimit, policy.maxGroupShareOfFacilityBps, 10_000);
+          const groupBefore = state.groupExposure(group);
+          if (
+            !applyLimit(
+              run,
+              policy,
+              lf,
+              'group-concentration',
+              groupCap,
+              groupBefore,
+              'GROUP_CONCENTRATION_EXCEEDED',
+            )
+          )
+            return null;
+        }
+      }
       advance = lf.advance;
     }
   }

@@ -61,6 +61,16 @@ export const ReasonCode = {
   StaleTrust: 'STALE_TRUST',
   WeakFraudSignal: 'WEAK_FRAUD_SIGNAL',
   UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED',
+  EventSubjectMismatch: 'EVENT_SUBJECT_MISMATCH',
+  DoubleFactoringRace: 'DOUBLE_FACTORING_RACE',
+  SequenceConflict: 'SEQUENCE_CONFLICT',
+  DuplicateOfFinanced: 'DUPLICATE_OF_FINANCED',
+  BuyerConcentrationExceeded: 'BUYER_CONCENTRATION_EXCEEDED',
+  GroupConcentrationExceeded: 'GROUP_CONCENTRATION_EXCEEDED',
+  InvalidEventPayload: 'INVALID_EVENT_PAYLOAD',
+  EventSubjectMissing: 'EVENT_SUBJECT_MISSING',
+  PaymentCurrencyMismatch: 'PAYMENT_CURRENCY_MISMATCH',
+  DisputeOpen: 'DISPUTE_OPEN',
 } as const;
 
 /**
@@ -130,7 +140,9 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   BUYER_DISPUTE_RATE_HIGH: { severity: 'review', rank: 28, fraud: false },
   DELIVERY_MISSING: { severity: 'pending', rank: 29, fraud: false },
   ACK_MISSING: { severity: 'pending', rank: 30, fraud: false },
-  TRUST_EXPIRED: { severity: 'pending', rank: 31, fraud: false },
+  // Expired trust counts as no trust (what a node that skips expired edges reports): the trust
+  // rules decide, this only says why.
+  TRUST_EXPIRED: { severity: 'info', rank: 31, fraud: false },
   DUPLICATE_SOFT_MATCH: { severity: 'adjust', rank: 32, fraud: true },
   DISPUTED_AMOUNT_INELIGIBLE: { severity: 'adjust', rank: 33, fraud: false },
   CREDIT_NOTE_APPLIED: { severity: 'adjust', rank: 34, fraud: false },
@@ -142,4 +154,14 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   STALE_TRUST: { severity: 'adjust', rank: 40, fraud: false },
   WEAK_FRAUD_SIGNAL: { severity: 'info', rank: 41, fraud: true },
   UNTRUSTED_REPORTER_IGNORED: { severity: 'info', rank: 42, fraud: false },
+  EVENT_SUBJECT_MISMATCH: { severity: 'reject', rank: 43, fraud: true },
+  DOUBLE_FACTORING_RACE: { severity: 'reject', rank: 44, fraud: true },
+  SEQUENCE_CONFLICT: { severity: 'reject', rank: 45, fraud: true },
+  DUPLICATE_OF_FINANCED: { severity: 'reject', rank: 46, fraud: true },
+  BUYER_CONCENTRATION_EXCEEDED: { severity: 'reject', rank: 47, fraud: false },
+  GROUP_CONCENTRATION_EXCEEDED: { severity: 'reject', rank: 48, fraud: false },
+  INVALID_EVENT_PAYLOAD: { severity: 'review', rank: 49, fraud: false },
+  EVENT_SUBJECT_MISSING: { severity: 'review', rank: 50, fraud: false },
+  PAYMENT_CURRENCY_MISMATCH: { severity: 'review', rank: 51, fraud: false },
+  DISPUTE_OPEN: { severity: 'pending', rank: 52, fraud: false },
 };

@@ -22,12 +22,13 @@ describe('explainability', () => {
     const events = [
       ...d.events,
       {
+        subjectId: 'inv-100',
         id: 'x1',
         eventType: 'factor.purchased',
         signerQuid: 'f1f1f1f1f1f1f1f1',
         sequence: 9,
         timestamp: NOW,
-        payload: { financierQuid: 'f1f1f1f1f1f1f1f1' },
+        payload: { financierQuid: 'f1f1f1f1f1f1f1f1', purchasePriceMinor: 4_000_000, factoredAt: NOW },
       },
     ];
     const dec = evaluateInvoice({ invoice: d.invoice, events, trust, policy: standardPolicy(), asOf: AS_OF });
@@ -50,6 +51,7 @@ describe('explainability', () => {
     expect(dec.trace.map((t) => t.rule)).toEqual([
       'invoice-valid',
       'signer-roles',
+      'stream-integrity',
       'double-factoring',
       'fraud-signals',
       'duplicates',

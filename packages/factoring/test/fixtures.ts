@@ -94,6 +94,7 @@ export function deal(
   const p = opts.ids ?? invoice.invoiceId;
   const events: VerifiedEvent[] = [
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e1`,
       eventType: 'invoice.issued',
       signerQuid: invoice.supplierQuid,
@@ -108,9 +109,12 @@ export function deal(
         currency: 'USD',
         issuedAt: invoice.issuedAt,
         dueAt: invoice.dueAt,
+        terms: 'NET-60',
+        invoiceHash: 'ab'.repeat(32),
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e2`,
       eventType: 'carrier.shipped',
       signerQuid: 'c0c0c0c0c0c0c0c0',
@@ -123,6 +127,7 @@ export function deal(
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e3`,
       eventType: 'carrier.delivered',
       signerQuid: 'c0c0c0c0c0c0c0c0',
@@ -135,6 +140,7 @@ export function deal(
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e4`,
       eventType: 'buyer.acknowledged',
       signerQuid: invoice.buyerQuid,

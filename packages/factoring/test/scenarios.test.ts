@@ -64,13 +64,36 @@ function add(...extra: VerifiedEvent[]): (d: Deal) => VerifiedEvent[] {
   return (d) => [...d.events, ...extra];
 }
 
+// Fields the contract requires that a row does not care about (a row's own fields win).
+const REQUIRED: Record<string, Record<string, string | number>> = {
+  'factor.purchased': { factoredAt: NOW + 5 * DAY },
+  'buyer.disputed': { reason: 'x', disputedAt: NOW + 5 * DAY },
+  'dispute.resolved': { resolvedAt: NOW + 5 * DAY },
+  'invoice.credited': { reason: 'x', creditedAt: NOW + 5 * DAY },
+  'payment.received': { currency: 'USD', receivedAt: NOW + 5 * DAY },
+};
+
+let sequence = 10;
+
+/** An extra event on the deal's stream (invoice inv-100), at the next free sequence. */
 function e(
   id: string,
   eventType: string,
   signer: string,
   payload: Record<string, string | number>,
 ): VerifiedEvent {
-  return { id, eventType, signerQuid: signer, sequence: 10, timestamp: NOW + 5 * DAY, payload };
+  const required = eventType.startsWith('fraud.signal.')
+    ? { reportedAt: NOW + 5 * DAY }
+    : REQUIRED[eventType];
+  return {
+    subjectId: 'inv-100',
+    id,
+    eventType,
+    signerQuid: signer,
+    sequence: sequence++,
+    timestamp: NOW + 5 * DAY,
+    payload: { ...required, ...payload },
+  };
 }
 
 function replace(index: number, patch: Partial<VerifiedEvent>): (d: Deal) => VerifiedEvent[] {
@@ -153,7 +176,7 @@ export const SCENARIOS: Scenario[] = [
     ),
     outcome: 'review',
     has: ['SIGNER_MISMATCH'],
-    hasNot: ['DOUBLE_FACTORED'],
+    hasNot: ['DOUBLE_FACTORED', 'INVALID_EVENT_PAYLOAD'],
   },
 
   // ---- double factoring
@@ -263,7 +286,7 @@ export const SCENARIOS: Scenario[] = [
     has: ['FRAUD_SIGNAL'],
   },
   {
-    name: 'medium signal from a moderately trusted co-owner goes to review',
+    name: 'double financing reported by a co-owner trusted at the decisive level rejects, severity unstated',
     label: 'fraud',
     check: 'fraud-signals',
     trust: { f1f1f1f1f1f1f1f1: 0.5 },
@@ -271,6 +294,22 @@ export const SCENARIOS: Scenario[] = [
       e('x-fs', 'fraud.signal.double-financing', 'f1f1f1f1f1f1f1f1', {
         reporterQuid: 'f1f1f1f1f1f1f1f1',
         evidence: 'seen elsewhere',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'reject',
+    has: ['FRAUD_SIGNAL'],
+  },
+  {
+    name: 'a high signal of a minor kind from a moderately trusted co-owner goes to review',
+    label: 'fraud',
+    check: 'fraud-signals',
+    trust: { f1f1f1f1f1f1f1f1: 0.5 },
+    events: add(
+      e('x-fs', 'fraud.signal.unusual-terms', 'f1f1f1f1f1f1f1f1', {
+        reporterQuid: 'f1f1f1f1f1f1f1f1',
+        evidence: 'terms changed after issue',
+        severity: 'high',
         reportedAt: NOW,
       }),
     ),
@@ -315,8 +354,8 @@ export const SCENARIOS: Scenario[] = [
     check: 'fraud-signals',
     trust: { outsider: 1 },
     events: add(
-      e('x-fs', 'fraud.signal.invoice-forged', 'outsider', {
-        reporterQuid: 'outsider',
+      e('x-fs', 'fraud.signal.invoice-forged', '0123456789abcdef', {
+        reporterQuid: '0123456789abcdef',
         evidence: 'x',
         severity: 'high',
         reportedAt: NOW,
@@ -416,8 +455,9 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'trust-freshness',
     trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, validUntil: NOW + DAY, pathLength: 2 } },
-    outcome: 'pending',
-    has: ['TRUST_EXPIRED'],
+    // An expired reading counts as none, exactly like a node that skipped the expired edge.
+    outcome: 'reject',
+    has: ['TRUST_EXPIRED', 'BUYER_NO_TRUST_PATH', 'BUYER_TRUST_LOW'],
   },
   {
     name: 'low buyer trust',
@@ -551,6 +591,25 @@ export const SCENARIOS: Scenario[] = [
     name: 'open dispute on 1,000,000 of the invoice',
     label: 'underwriting',
     check: 'disputes',
+    events: add(
+      e('x-d', 'buyer.disputed', 'b0b0b0b0b0b0b0b0', {
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
+        disputeId: 'd1',
+        disputedAmountMinor: 1_000_000,
+        reason: 'damaged',
+        disputedAt: NOW,
+      }),
+    ),
+    outcome: 'pending',
+    has: ['DISPUTE_OPEN'],
+    hasNot: ['DISPUTED_AMOUNT_INELIGIBLE'],
+    extra: (d) => expect(d.offer).toBeNull(),
+  },
+  {
+    name: "open dispute under openDisputes: 'haircut' (asset-based lending) funds the rest",
+    label: 'underwriting',
+    check: 'disputes',
+    policy: { openDisputes: 'haircut' },
     events: add(
       e('x-d', 'buyer.disputed', 'b0b0b0b0b0b0b0b0', {
         buyerQuid: 'b0b0b0b0b0b0b0b0',
@@ -753,6 +812,121 @@ export const SCENARIOS: Scenario[] = [
     portfolio: { ...BASE_PORTFOLIO, facilityLimitMinor: 100_000_000, totalExposureMinor: 100_000_000 },
     outcome: 'reject',
     has: ['FACILITY_LIMIT_EXCEEDED'],
+  },
+
+  // ---- stream integrity (issue #11 findings 1 and 3, #18 double-factoring race)
+  {
+    name: "another invoice's acknowledgement replayed on this stream",
+    label: 'fraud',
+    check: 'stream-integrity',
+    events: (d) => [
+      ...d.events.slice(0, 3),
+      { ...(d.events[3] as VerifiedEvent), id: 'other-e4', subjectId: 'inv-other' },
+    ],
+    outcome: 'reject',
+    has: ['EVENT_SUBJECT_MISMATCH', 'ACK_MISSING'],
+  },
+  {
+    name: 'an event read without its subject does not count',
+    label: 'underwriting',
+    check: 'stream-integrity',
+    events: (d) => d.events.map((x, i) => (i === 3 ? { ...x, subjectId: undefined } : x)) as VerifiedEvent[],
+    outcome: 'review',
+    has: ['EVENT_SUBJECT_MISSING', 'ACK_MISSING'],
+  },
+  {
+    name: 'a credit note with a negative amount breaks the contract and counts for nothing',
+    label: 'fraud',
+    check: 'stream-integrity',
+    events: add(
+      e('x-c', 'invoice.credited', 'a0a0a0a0a0a0a0a0', { creditNoteId: 'cn1', amountMinor: -2_000_000 }),
+    ),
+    outcome: 'review',
+    has: ['INVALID_EVENT_PAYLOAD'],
+    hasNot: ['CREDIT_NOTE_APPLIED'],
+  },
+  {
+    name: 'a payment in another currency is not money for this invoice',
+    label: 'underwriting',
+    check: 'stream-integrity',
+    events: add(
+      e('x-p', 'payment.received', 'a0a0a0a0a0a0a0a0', {
+        paymentId: 'p1',
+        allocationId: 'a1',
+        amountMinor: 2_000_000,
+        currency: 'EUR',
+      }),
+    ),
+    outcome: 'review',
+    has: ['PAYMENT_CURRENCY_MISMATCH'],
+    hasNot: ['PARTIALLY_PAID'],
+  },
+  {
+    name: 'two financiers commit factor.purchased at one sequence (double-factoring race)',
+    label: 'fraud',
+    check: 'stream-integrity',
+    events: (d) => {
+      const buy = (fin: string): VerifiedEvent => ({
+        subjectId: 'inv-100',
+        id: 'tx-race',
+        eventType: 'factor.purchased',
+        signerQuid: fin,
+        sequence: 5,
+        timestamp: NOW + DAY,
+        payload: { financierQuid: fin, purchasePriceMinor: 4_000_000, factoredAt: NOW + DAY },
+      });
+      return [...d.events, buy('f1f1f1f1f1f1f1f1'), buy('f0f0f0f0f0f0f0f0')];
+    },
+    outcome: 'reject',
+    has: ['DOUBLE_FACTORING_RACE', 'DOUBLE_FACTORED'],
+  },
+  {
+    name: 'two different acknowledgements at one sequence',
+    label: 'fraud',
+    check: 'stream-integrity',
+    events: (d) => [
+      ...d.events,
+      {
+        ...(d.events[3] as VerifiedEvent),
+        id: 'ack-2',
+        payload: { buyerQuid: 'b0b0b0b0b0b0b0b0', acknowledgedAmountMinor: 1, acknowledgedAt: NOW + 4 * DAY },
+      },
+    ],
+    outcome: 'reject',
+    has: ['SEQUENCE_CONFLICT'],
+  },
+  {
+    name: 'a copy of a receivable the registry says is financed',
+    label: 'fraud',
+    check: 'duplicate-financed',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      financedFingerprints: ['INV2026100|a0a0a0a0a0a0a0a0|b0b0b0b0b0b0b0b0|5000000|19675'],
+    },
+    outcome: 'reject',
+    has: ['DUPLICATE_OF_FINANCED'],
+  },
+  {
+    name: "the buyer already holds its 20 % share of the financier's facility",
+    label: 'underwriting',
+    check: 'buyer-concentration',
+    policy: { limitMode: 'reject' },
+    portfolio: { facilityLimitMinor: 100_000_000, buyerExposureMinor: { b0b0b0b0b0b0b0b0: 20_000_000 } },
+    outcome: 'reject',
+    has: ['BUYER_CONCENTRATION_EXCEEDED'],
+  },
+  {
+    name: "the buyer's group already holds its 30 % share of the facility",
+    label: 'underwriting',
+    check: 'group-concentration',
+    policy: { limitMode: 'reject' },
+    portfolio: {
+      facilityLimitMinor: 100_000_000,
+      buyerGroup: { b0b0b0b0b0b0b0b0: 'g1', '9999999999999999': 'g1' },
+      groupExposureMinor: { g1: 30_000_000 },
+    },
+    outcome: 'reject',
+    has: ['GROUP_CONCENTRATION_EXCEEDED'],
   },
 
   // ---- dilution and advance
