@@ -140,31 +140,32 @@ function carriesPurchase(item: BatchItem): boolean {
 
 /**
  * Before anything is decided: copies of one receivable (same exact fingerprint) in the batch, one
- * of which is already financed, are all marked financed, so no copy is approved whichever sorts
- * first. Only fingerprints seen more than once are examined.
+ * of which is already financed (carries a `factor.purchased`), are all marked financed, so no copy
+ * is approved whichever sorts first. Purchases are rare: their amounts screen the other items
+ * before any fingerprint string is built.
  */
 function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState): void {
-  const seen = new Map<string, number>();
-  let repeated: Set<string> | undefined;
-  const fps = new Array<string | undefined>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const inv = (items[i] as BatchItem).invoice;
-    if (inv.invoiceNumber === undefined || inv.invoiceNumber === '') continue;
+  let financed: Set<string> | undefined;
+  let amounts: Set<number> | undefined;
+  for (const item of items) {
+    const inv = item.invoice;
+    if (inv.invoiceNumber === undefined || inv.invoiceNumber === '' || !carriesPurchase(item)) continue;
+    financed ??= new Set();
+    amounts ??= new Set();
+    financed.add(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
+    amounts.add(inv.amountMinor);
+  }
+  if (financed === undefined || amounts === undefined) return;
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const inv = item.invoice;
+    if (!amounts.has(inv.amountMinor) || inv.invoiceNumber === undefined || inv.invoiceNumber === '')
+      continue;
     const fp = invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string });
-    fps[i] = fp;
-    const n = (seen.get(fp) ?? 0) + 1;
-    seen.set(fp, n);
-    if (n === 2) {
-      repeated ??= new Set();
-      repeated.add(fp);
-    }
+    if (financed.has(fp)) counts.set(fp, (counts.get(fp) ?? 0) + 1);
   }
-  if (repeated === undefined) return;
-  for (let i = 0; i < items.length; i++) {
-    const fp = fps[i];
-    if (fp !== undefined && repeated.has(fp) && carriesPurchase(items[i] as BatchItem))
-      state.markFinanced(fp);
-  }
+  // A financed receivable with no copy in the batch is already refused (DOUBLE_FACTORED).
+  for (const [fp, n] of counts) if (n > 1) state.markFinanced(fp);
 }
 
 /**

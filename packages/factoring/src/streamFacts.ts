@@ -234,19 +234,46 @@ function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): 
   return out;
 }
 
-// Events are immutable JSON once read: each event object is checked against core's schema once
-// and the verdict kept as long as the event lives (a book re-decided on every trust change reuses
-// them). The key is the event object, so a changed copy is a new event and is checked again.
-const verdicts = new WeakMap<VerifiedEvent, string | null>();
+// Events are immutable JSON once read: each stream is checked against core's schema once and the
+// verdicts kept as long as the event list lives (a book re-decided on every trust change reuses
+// its lists). One lookup per invoice, not per event; the kept verdicts name the event objects they
+// were made for, so a list changed in place, or a changed copy of an event, is checked again.
+interface StreamVerdicts {
+  readonly refs: readonly VerifiedEvent[];
+  /** Per event: why core's schema refuses it, or null; `undefined` when every payload is valid. */
+  readonly problems: readonly (string | null)[] | undefined;
+}
+const verdicts = new WeakMap<readonly VerifiedEvent[], StreamVerdicts>();
 
-/** Why core's schema refuses the payload, or undefined when it is valid. */
-function payloadProblem(e: VerifiedEvent): string | undefined {
-  const known = verdicts.get(e);
-  if (known !== undefined) return known ?? undefined;
+function problemOf(e: VerifiedEvent): string | null {
   const r: InvoiceEventPayloadResult = safeParseInvoiceEventPayload(e.eventType, e.payload);
-  const detail = r.ok ? null : r.issues.map((x) => `${x.path}: ${x.message}`).join('; ');
-  verdicts.set(e, detail);
-  return detail ?? undefined;
+  return r.ok ? null : r.issues.map((x) => `${x.path}: ${x.message}`).join('; ');
+}
+
+/** The schema verdicts of a stream, from the cache when the same list of the same events was seen. */
+function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
+  const known = verdicts.get(events);
+  if (known !== undefined && known.refs.length === events.length) {
+    let same = true;
+    for (let i = 0; i < events.length; i++) {
+      if (known.refs[i] !== events[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known;
+  }
+  let problems: (string | null)[] | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const p = problemOf(events[i] as VerifiedEvent);
+    if (p !== null) {
+      problems ??= new Array<string | null>(events.length).fill(null);
+      problems[i] = p;
+    }
+  }
+  const v: StreamVerdicts = { refs: events.slice(), problems };
+  verdicts.set(events, v);
+  return v;
 }
 
 /**
@@ -314,7 +341,7 @@ export function extractStreamFacts(
   bindSigners: boolean,
   options: StreamOptions = NO_OPTIONS,
 ): StreamFacts {
-  const validate = options.validatePayloads === true;
+  const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
   const requireSubject = options.requireSubject === true;
   const detectConflicts = options.detectConflicts === true;
   const supplier = invoice.supplierQuid;
@@ -366,9 +393,9 @@ export function extractStreamFacts(
       if (r === true) continue;
       if (r !== false) conflicts = r;
     }
-    if (validate) {
-      const detail = payloadProblem(e);
-      if (detail !== undefined) {
+    if (problems !== undefined) {
+      const detail = problems[i];
+      if (detail !== null && detail !== undefined) {
         facts.invalid = pushUnusable(facts.invalid, e, detail);
         continue;
       }

@@ -148,6 +148,18 @@ describe('finding 1: money only from accepted, valid events', () => {
     expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
   });
 
+  it('a stream edited in place after a first decision is validated again (no stale verdict)', () => {
+    const d = deal();
+    const events = [...d.events];
+    expect(run(d, { events }).outcome).toBe('approve');
+    events.push(credit(d, -2_000_000));
+    expect(codes(run(d, { events }))).toContain('INVALID_EVENT_PAYLOAD');
+    events[4] = credit(d, 100_000);
+    const again = run(d, { events });
+    expect(codes(again)).not.toContain('INVALID_EVENT_PAYLOAD');
+    expect(codes(again)).toContain('CREDIT_NOTE_APPLIED');
+  });
+
   it('payment in another currency is not counted as money against a USD invoice', () => {
     const d = deal();
     const pay = event(d, 'pay', 'payment.received', SUPPLIER, {
