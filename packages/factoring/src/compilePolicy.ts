@@ -176,6 +176,8 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
       validatePayloads: policy.checks.payloads,
       requireSubject: policy.checks.eventSubject,
       detectConflicts: policy.checks.sequenceConflicts,
+      // Signer checks still need the events read, to report who signed what.
+      money: policy.checks.eligibility || policy.checks.signerRoles,
     },
     fraudKindWeight: (kind: string) =>
       Object.hasOwn(weights, kind) ? (weights[kind] as number) : policy.fraudDefaultKindWeight,

@@ -134,12 +134,7 @@ export function decideShared(
   }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
-  const facts = extractStreamFacts(
-    invoice,
-    request.events,
-    checks.signerRoles,
-    screen ? compiled.streamOptions : undefined,
-  );
+  const facts = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);
   const refused = request.rejectedEvents;
   if (refused !== undefined && refused.length > 0) addRefusedEvidence(facts, invoice, refused);
   const skew = policy.clockSkewSeconds;

@@ -86,6 +86,11 @@ export interface StreamOptions {
   readonly requireSubject?: boolean;
   /** Report two different events at one sequence. */
   readonly detectConflicts?: boolean;
+  /**
+   * Read disputes, credit notes and payments (default true). A policy that never looks at them
+   * (the proof of concept) skips them: their totals stay 0.
+   */
+  readonly money?: boolean;
 }
 
 /**
@@ -343,6 +348,7 @@ export function extractStreamFacts(
 ): StreamFacts {
   const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
   const requireSubject = options.requireSubject === true;
+  const money = options.money !== false;
   const detectConflicts = options.detectConflicts === true;
   const supplier = invoice.supplierQuid;
   const buyer = invoice.buyerQuid;
@@ -452,6 +458,7 @@ export function extractStreamFacts(
         }
         break;
       case 'buyer.disputed': {
+        if (!money) break;
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
           mismatch(facts, supplier, e, buyer);
           break;
@@ -464,6 +471,7 @@ export function extractStreamFacts(
         break;
       }
       case 'dispute.resolved':
+        if (!money) break;
         // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide it.
         if (bindSigners && signer !== buyer && (signer !== supplier || p['outcome'] === 'withdrawn')) {
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
@@ -473,6 +481,7 @@ export function extractStreamFacts(
         resolved.push(str(p['disputeId']) ?? '');
         break;
       case 'invoice.credited': {
+        if (!money) break;
         if (bindSigners && signer !== supplier) {
           mismatch(facts, supplier, e, supplier);
           break;
@@ -497,6 +506,7 @@ export function extractStreamFacts(
         break;
       }
       case 'payment.received': {
+        if (!money) break;
         if (
           bindSigners &&
           signer !== supplier &&
