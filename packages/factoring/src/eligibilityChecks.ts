@@ -1,5 +1,6 @@
 import type { TraceEntry } from './decision.js';
 import { cutAmount, type Funding } from './funding.js';
+import { internTrace } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import { mulDivFloor } from './money.js';
 import type { FactoringPolicy } from './policy.js';
@@ -22,12 +23,14 @@ export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: Buy
     );
   }
   run.trace?.push(
-    traceEntry(
-      'dispute-rate',
-      high ? 'flag' : 'pass',
-      { disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount },
-      policy.maxDisputeRateBps,
-      0,
+    internTrace(run.cache, `dispute-rate|${profile.disputeRateBps}|${profile.invoiceCount}`, () =>
+      traceEntry(
+        'dispute-rate',
+        high ? 'flag' : 'pass',
+        { disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount },
+        policy.maxDisputeRateBps,
+        0,
+      ),
     ),
   );
 }

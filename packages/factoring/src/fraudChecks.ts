@@ -2,7 +2,7 @@ import type { CompiledPolicy } from './compilePolicy.js';
 import type { Reason, TraceEntry } from './decision.js';
 import type { DuplicateMatch } from './duplicateIndex.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprint } from './fingerprint.js';
-import { type InternCache, internFlag } from './internCache.js';
+import { type InternCache, internFlag, internTrace } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import type { FactoringPolicy } from './policy.js';
 import type { PortfolioState } from './portfolioState.js';
@@ -107,7 +107,11 @@ export function checkFraudSignals(
     outcome = 'flag';
   } else fraudKinds = NO_KINDS;
   run.trace?.push(
-    traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
+    counted === 0
+      ? internTrace(run.cache, 'fraud-signals|none', () =>
+          traceEntry('fraud-signals', 'pass', { signals: 0, score: 0 }, policy.fraudVetoScore, 0),
+        )
+      : traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
   );
   return fraudKinds;
 }
@@ -187,13 +191,16 @@ export function checkDuplicates(
     );
     outcome = 'flag';
   }
+  const topScore = top?.score ?? 0;
   run.trace?.push(
-    traceEntry(
-      'duplicates',
-      outcome,
-      { candidates: duplicates.length, topScore: top?.score ?? 0 },
-      policy.duplicateReviewScore,
-      0,
+    internTrace(run.cache, `duplicates|${outcome}|${duplicates.length}|${topScore}`, () =>
+      traceEntry(
+        'duplicates',
+        outcome,
+        { candidates: duplicates.length, topScore },
+        policy.duplicateReviewScore,
+        0,
+      ),
     ),
   );
   return duplicates;

@@ -1,5 +1,6 @@
 import type { TraceEntry } from './decision.js';
 import { FactoringInputError } from './errors.js';
+import { internTrace } from './internCache.js';
 import type { FactoringPolicy } from './policy.js';
 import { f3, pythonFloatRepr } from './pythonFormat.js';
 import type { Run } from './run.js';
@@ -112,7 +113,9 @@ export function checkSupplierTrust(run: Run, policy: FactoringPolicy, supplierTr
     );
   }
   run.trace?.push(
-    traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+    internTrace(run.cache, `supplier-trust|${supplierTrust}`, () =>
+      traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+    ),
   );
 }
 
@@ -124,7 +127,11 @@ export function checkBuyerTrust(run: Run, policy: FactoringPolicy, buyerTrust: n
       'BUYER_TRUST_LOW',
       `buyer trust ${f3(buyerTrust)} below threshold ${pythonFloatRepr(policy.minBuyerTrust)}`,
     );
-  run.trace?.push(traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0));
+  run.trace?.push(
+    internTrace(run.cache, `buyer-trust|${buyerTrust}`, () =>
+      traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0),
+    ),
+  );
 }
 
 /**
@@ -150,12 +157,14 @@ export function checkCarrierTrust(
     );
   }
   run.trace?.push(
-    traceEntry(
-      'carrier-trust',
-      ok ? 'pass' : 'flag',
-      { carrierQuid, carrierTrust },
-      policy.minCarrierTrust,
-      0,
+    internTrace(run.cache, `carrier-trust|${carrierQuid}|${carrierTrust}|${ok}`, () =>
+      traceEntry(
+        'carrier-trust',
+        ok ? 'pass' : 'flag',
+        { carrierQuid, carrierTrust },
+        policy.minCarrierTrust,
+        0,
+      ),
     ),
   );
   return carrierTrust;
