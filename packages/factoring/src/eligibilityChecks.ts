@@ -115,21 +115,23 @@ export function checkEligibility(
     );
     outcome = 'fail';
   }
+  const crossAgedBps =
+    aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null;
+  const effect = f.eligible - face;
+  const { creditedMinor, paidMinor, openDisputedMinor } = facts;
+  // Invoices of one age with the same cuts share one entry in a batch.
   run.trace?.push(
-    traceEntry(
-      'eligibility',
-      outcome,
-      {
-        creditedMinor: facts.creditedMinor,
-        paidMinor: facts.paidMinor,
-        openDisputedMinor: facts.openDisputedMinor,
-        ageDays,
-        pastDueDays,
-        crossAgedBps:
-          aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null,
-      },
-      policy.maxDaysSinceIssue,
-      f.eligible - face,
+    internTrace(
+      run.cache,
+      `eligibility|${outcome}|${creditedMinor}|${paidMinor}|${openDisputedMinor}|${ageDays}|${pastDueDays}|${crossAgedBps}|${effect}`,
+      () =>
+        traceEntry(
+          'eligibility',
+          outcome,
+          { creditedMinor, paidMinor, openDisputedMinor, ageDays, pastDueDays, crossAgedBps },
+          policy.maxDaysSinceIssue,
+          effect,
+        ),
     ),
   );
 }
