@@ -230,7 +230,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       {
         invoice: inv,
         events: item.events,
-        ...(item.rejectedEvents !== undefined ? { rejectedEvents: item.rejectedEvents } : {}),
+        rejectedEvents: item.rejectedEvents,
         trust: request.trust,
         policy: compiled,
         asOf: request.asOf,

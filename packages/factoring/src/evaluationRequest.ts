@@ -26,7 +26,7 @@ export interface EvaluationRequest {
    * carrier's or buyer's attestation is a forgery, a refused event otherwise sends the invoice to
    * review. Nothing in them is ever counted as money or as an attestation.
    */
-  readonly rejectedEvents?: readonly VerifiedEvent[];
+  readonly rejectedEvents?: readonly VerifiedEvent[] | undefined;
   readonly trust: TrustSource;
   readonly policy: FactoringPolicy | CompiledPolicy;
   readonly asOf: number;
