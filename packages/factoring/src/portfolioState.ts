@@ -1,4 +1,5 @@
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+import { FactoringInputError } from './errors.js';
 import type { BuyerAging, Portfolio } from './portfolio.js';
 
 /**
@@ -41,6 +42,40 @@ function lookup(rec: Readonly<Record<string, number>> | undefined, key: string):
 }
 
 /**
+ * Every amount in the book must be a non-negative safe integer of minor units: a limit or an
+ * exposure of 0.5 would make every figure computed from it fractional. Throws
+ * `FactoringInputError('INVALID_INPUT')` listing each bad amount with its path.
+ */
+function checkPortfolioMoney(p: Portfolio): void {
+  const issues: { path: string; message: string }[] = [];
+  const one = (path: string, v: unknown): void => {
+    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
+      issues.push({ path, message: `must be a non-negative safe integer of minor units (got ${String(v)})` });
+    }
+  };
+  const rec = (name: string, r: Readonly<Record<string, number>> | undefined): void => {
+    if (r === undefined) return;
+    for (const k of Object.keys(r)) one(`portfolio.${name}.${k}`, r[k]);
+  };
+  rec('buyerExposureMinor', p.buyerExposureMinor);
+  rec('buyerLimitMinor', p.buyerLimitMinor);
+  rec('supplierExposureMinor', p.supplierExposureMinor);
+  rec('supplierLimitMinor', p.supplierLimitMinor);
+  rec('groupExposureMinor', p.groupExposureMinor);
+  if (p.totalExposureMinor !== undefined) one('portfolio.totalExposureMinor', p.totalExposureMinor);
+  if (p.facilityLimitMinor !== undefined) one('portfolio.facilityLimitMinor', p.facilityLimitMinor);
+  for (const [s, l] of Object.entries(p.supplierLedger ?? {})) {
+    one(`portfolio.supplierLedger.${s}.totalOpenMinor`, l.totalOpenMinor);
+    rec(`supplierLedger.${s}.byBuyerOpenMinor`, l.byBuyerOpenMinor);
+  }
+  for (const [b, a] of Object.entries(p.buyerAging ?? {})) {
+    one(`portfolio.buyerAging.${b}.openMinor`, a.openMinor);
+    one(`portfolio.buyerAging.${b}.over90Minor`, a.over90Minor);
+  }
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
+/**
  * Creates a {@link PortfolioState} over a portfolio (or an empty book).
  *
  * @example
@@ -52,6 +87,7 @@ function lookup(rec: Readonly<Record<string, number>> | undefined, key: string):
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
+  checkPortfolioMoney(p);
   const addBuyer = new Map<string, number>();
   const addSupplier = new Map<string, number>();
   const addLedger = new Map<string, number>();

@@ -7,6 +7,7 @@ import {
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
+  FactoringInputError,
   invoiceFingerprint,
   type PolicyOverrides,
   type Portfolio,
@@ -158,6 +159,24 @@ describe('finding 1: money only from accepted, valid events', () => {
     const again = run(d, { events });
     expect(codes(again)).not.toContain('INVALID_EVENT_PAYLOAD');
     expect(codes(again)).toContain('CREDIT_NOTE_APPLIED');
+  });
+
+  it('half-cent book: a portfolio limit or exposure of 0.5 is refused with its path, not used', () => {
+    const d = deal();
+    expect(() => run(d, { portfolio: { buyerLimitMinor: { [BUYER]: 10_000_000.5 } } })).toThrow(
+      FactoringInputError,
+    );
+    let caught: unknown;
+    try {
+      run(d, { portfolio: { buyerExposureMinor: { [BUYER]: 0.5 }, facilityLimitMinor: -1 } });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(FactoringInputError);
+    expect((caught as FactoringInputError).issues.map((i) => i.path)).toEqual([
+      `portfolio.buyerExposureMinor.${BUYER}`,
+      'portfolio.facilityLimitMinor',
+    ]);
   });
 
   it('payment in another currency is not counted as money against a USD invoice', () => {
