@@ -179,6 +179,23 @@ describe('finding 1: money only from accepted, valid events', () => {
     ]);
   });
 
+  it('a buyer history with a negative dilution or half-cent amount is refused, not priced on', () => {
+    const d = deal();
+    const history = {
+      records: [{ dueAt: NOW - 40 * DAY, paidAt: NOW - 30 * DAY, amountMinor: 1_000.5, dilutedMinor: -50 }],
+    };
+    expect(() =>
+      evaluateInvoice({
+        invoice: d.invoice,
+        events: d.events,
+        trust: trustSourceFromRecord(TRUST),
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        buyerHistory: history,
+      }),
+    ).toThrow(FactoringInputError);
+  });
+
   it('payment in another currency is not counted as money against a USD invoice', () => {
     const d = deal();
     const pay = event(d, 'pay', 'payment.received', SUPPLIER, {
