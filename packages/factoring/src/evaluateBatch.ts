@@ -94,6 +94,7 @@ export interface BatchResult {
   /**
    * `invoiceFingerprint` of every invoice this batch approved, sorted: add them to the next
    * batch's `portfolio.financedFingerprints` once you buy them, so no copy gets through later.
+   * Built on first read (the result then holds on to the batch's items).
    */
   readonly financedFingerprints: readonly string[];
 }
@@ -129,6 +130,18 @@ function decisionOrder(items: readonly BatchItem[]): number[] {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
   return order;
+}
+
+/** Sorted fingerprints of the items at `indices` that have an invoice number. */
+function fingerprintsOf(items: readonly BatchItem[], indices: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const i of indices) {
+    const inv = (items[i] as BatchItem).invoice;
+    if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
+      out.push(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
+    }
+  }
+  return out.sort();
 }
 
 /** True when a `factor.purchased` is on the item's stream (accepted or refused). */
@@ -204,7 +217,8 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const traceOn = request.trace !== false;
   const cache = createInternCache(request.asOf);
   if (policy.checks.duplicates) markFinancedCopies(items, state);
-  const financed: string[] = [];
+  // Input indices of the approvals; their fingerprints are built only when the result is read.
+  const approved: number[] = [];
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
@@ -254,9 +268,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
     if (d.outcome === 'approve' && d.offer !== null) {
       state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
       advance += d.offer.advanceMinor;
-      if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
-        financed.push(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
-      }
+      approved.push(i);
       fee += d.offer.feeMinor;
       price += d.offer.purchasePriceMinor;
     }
@@ -275,12 +287,17 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
         });
     }
   }
+  let financed: readonly string[] | undefined;
   const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};
   for (const code of [...byReason.keys()].sort()) reasonCounts[code] = byReason.get(code) ?? 0;
   return {
     decisions,
     processingOrder: order,
-    financedFingerprints: financed.sort(),
+    // A getter (enumerable, so JSON and spreads see it): most callers never read it.
+    get financedFingerprints(): readonly string[] {
+      financed ??= fingerprintsOf(items, approved);
+      return financed;
+    },
     summary: {
       counts,
       faceMinor: face,
