@@ -65,13 +65,15 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
 }
 
 /**
- * Decides one invoice: every rule of the policy in a fixed order (signer roles, double factoring,
- * fraud signals, duplicates, title, self-dealing and dating, logistics, delivery and
- * acknowledgement, acknowledged amount, trust freshness and paths, trust thresholds, carrier,
+ * Decides one invoice: every rule of the policy in a fixed order (signer roles, stream integrity
+ * (subjects, payload schemas, currencies, sequence conflicts), double factoring, fraud signals,
+ * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement,
+ * acknowledged amount, trust freshness and paths, trust thresholds, carrier,
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
- * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Throws
- * {@link FactoringInputError} for an invalid policy, a trust level outside 0..1, or money that is
- * not a safe integer.
+ * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
+ * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
+ * for an invalid policy, a trust level outside 0..1, or money that is not a safe integer (in the
+ * invoice, the portfolio or the buyer's history).
  *
  * @example
  * ```ts
