@@ -344,7 +344,7 @@ const cases: Case[] = [
     run: () => evaluateBatch({ items, trust: source, policy: poc, asOf: NOW, trace: false }),
   },
   {
-    name: `engine, standard policy, no trace, ${NK} batch`,
+    name: `engine, standard policy, evaluateBatch defaults (no trace, decisions kept), ${NK}`,
     ops: N,
     run: () =>
       evaluateBatch({
@@ -354,11 +354,10 @@ const cases: Case[] = [
         asOf: NOW,
         portfolio,
         buyerHistories: histories,
-        trace: false,
       }),
   },
   {
-    name: `engine, standard policy, evaluateBatch defaults (traced, decisions kept), ${NK}`,
+    name: `engine, standard policy, evaluateBatch trace: true (decisions kept), ${NK}`,
     ops: N,
     run: () =>
       evaluateBatch({
@@ -368,6 +367,7 @@ const cases: Case[] = [
         asOf: NOW,
         portfolio,
         buyerHistories: histories,
+        trace: true,
       }),
   },
   {
@@ -486,9 +486,27 @@ for (let k = 0; k < 3; k++) {
 }
 const wall = performance.now() - t0;
 await new Promise((r) => setTimeout(r, 50));
+const gcDefaults = gcMs;
+collect();
+await new Promise((r) => setTimeout(r, 50));
+gcMs = 0;
+const t1 = performance.now();
+for (let k = 0; k < 3; k++) {
+  evaluateBatch({
+    items,
+    trust: source,
+    policy: standard,
+    asOf: NOW,
+    portfolio,
+    buyerHistories: histories,
+    trace: true,
+  });
+}
+const wallTraced = performance.now() - t1;
+await new Promise((r) => setTimeout(r, 50));
 obs.disconnect();
 console.log(
-  `GC share of evaluateBatch with defaults (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): ${((100 * gcMs) / wall).toFixed(1)} %`,
+  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${((100 * gcDefaults) / wall).toFixed(1)} %, trace: true ${((100 * gcMs) / wallTraced).toFixed(1)} %`,
 );
 console.log(
   `load average during the run: ${(await import('node:os'))

@@ -44,7 +44,11 @@ export interface BatchRequest {
   readonly portfolio?: Portfolio;
   /** Payment history per buyer quid. */
   readonly buyerHistories?: Readonly<Record<string, BuyerHistory>>;
-  /** Build rule traces (default true). */
+  /**
+   * Build every decision's rule trace (default false in a batch: a kept, traced decision is about
+   * 2.4 times the memory and the batch about half as fast). Turn it on when each decision must
+   * carry its own audit trail; `evaluateInvoice` on one invoice traces by default.
+   */
   readonly trace?: boolean;
   /**
    * Called with each decision as it is made (in processing order) with its input index: stream
@@ -214,7 +218,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
-  const traceOn = request.trace !== false;
+  const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
   if (policy.checks.duplicates) markFinancedCopies(items, state);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

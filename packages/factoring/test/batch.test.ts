@@ -27,6 +27,18 @@ function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {
 }
 
 describe('evaluateBatch', () => {
+  it('traces only when asked (trace: true); the decisions are otherwise identical', () => {
+    const items = [item(1), item(2)];
+    const base = { items, trust, policy: standardPolicy(), asOf: NOW + 10 * DAY };
+    const plain = evaluateBatch(base);
+    const traced = evaluateBatch({ ...base, trace: true });
+    expect(plain.decisions.map((d) => d.trace.length)).toEqual([0, 0]);
+    expect(traced.decisions.every((d) => d.trace.length > 10)).toBe(true);
+    expect(JSON.stringify(plain.decisions.map((d) => ({ ...d, trace: [] })))).toBe(
+      JSON.stringify(traced.decisions.map((d) => ({ ...d, trace: [] }))),
+    );
+  });
+
   it('decides earliest issued first and reserves each approval against the buyer limit', () => {
     const items = [item(3), item(1), item(2)]; // listed out of order
     const r = evaluateBatch({
