@@ -155,24 +155,57 @@ function carriesPurchase(item: BatchItem): boolean {
   return false;
 }
 
+/** The shipping documents an item's stream names (bill of lading, delivery proof). */
+function documentRefsOf(item: BatchItem): string[] {
+  const refs: string[] = [];
+  for (const e of item.events) {
+    const p = e.payload;
+    const ref =
+      e.eventType === 'carrier.shipped'
+        ? p?.['billOfLading']
+        : e.eventType === 'carrier.delivered'
+          ? p?.['deliveryProof']
+          : undefined;
+    if (typeof ref === 'string' && ref !== '') refs.push(ref);
+  }
+  return refs;
+}
+
 /**
  * Before anything is decided: copies of one receivable (same exact fingerprint) in the batch, one
  * of which is already financed (carries a `factor.purchased`), are all marked financed, so no copy
- * is approved whichever sorts first. Purchases are rare: their amounts screen the other items
- * before any fingerprint string is built.
+ * is approved whichever sorts first; and every financed item joins the duplicate index up front,
+ * so a look-alike (a reformatted number, a shared bill of lading) is flagged even when it sorts
+ * before it. Purchases are rare: their amounts screen the other items before any fingerprint
+ * string is built. Returns the indices already in the index.
  */
-function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState): void {
+function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState): Set<number> | undefined {
   let financed: Set<string> | undefined;
   let amounts: Set<number> | undefined;
-  for (const item of items) {
+  let indexed: Set<number> | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as BatchItem;
+    if (!carriesPurchase(item)) continue;
     const inv = item.invoice;
-    if (inv.invoiceNumber === undefined || inv.invoiceNumber === '' || !carriesPurchase(item)) continue;
+    indexed ??= new Set();
+    indexed.add(i);
+    state.duplicates.add({
+      invoiceId: inv.invoiceId,
+      invoiceNumber: inv.invoiceNumber ?? '',
+      supplierQuid: inv.supplierQuid,
+      buyerQuid: inv.buyerQuid,
+      amountMinor: inv.amountMinor,
+      issuedAt: inv.issuedAt,
+      ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
+      documentRefs: documentRefsOf(item),
+    });
+    if (inv.invoiceNumber === undefined || inv.invoiceNumber === '') continue;
     financed ??= new Set();
     amounts ??= new Set();
     financed.add(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
     amounts.add(inv.amountMinor);
   }
-  if (financed === undefined || amounts === undefined) return;
+  if (financed === undefined || amounts === undefined) return indexed;
   const counts = new Map<string, number>();
   for (const item of items) {
     const inv = item.invoice;
@@ -183,6 +216,7 @@ function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState):
   }
   // A financed receivable with no copy in the batch is already refused (DOUBLE_FACTORED).
   for (const [fp, n] of counts) if (n > 1) state.markFinanced(fp);
+  return indexed;
 }
 
 /**
@@ -220,7 +254,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
-  if (policy.checks.duplicates) markFinancedCopies(items, state);
+  const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
   // Input indices of the approvals; their fingerprints are built only when the result is read.
   const approved: number[] = [];
   for (const i of order) {
@@ -276,7 +310,7 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
       fee += d.offer.feeMinor;
       price += d.offer.purchasePriceMinor;
     }
-    if (policy.checks.duplicates) {
+    if (policy.checks.duplicates && preIndexed?.has(i) !== true) {
       const checked = state.duplicates.lastQueried;
       if (checked !== undefined && checked.invoiceId === inv.invoiceId) state.duplicates.add(checked);
       else

@@ -272,6 +272,22 @@ describe('finding 2: duplicates of a financed receivable inside and across batch
     expect(Object.values(byId(a))).not.toContain('approve');
   });
 
+  it('look-alike of a financed receivable (reformatted number) is flagged even when it sorts first', () => {
+    const lookAlike = (id: string, n: string, financed: boolean): BatchItem => {
+      const it = copy(id, financed);
+      return { ...it, invoice: { ...it.invoice, invoiceNumber: n } };
+    };
+    for (const items of [
+      [lookAlike('inv-a', 'INV-2026-0100', false), lookAlike('inv-b', 'INV-2026-0100-A', true)],
+      [lookAlike('inv-b', 'INV-2026-0100-A', true), lookAlike('inv-a', 'INV-2026-0100', false)],
+    ]) {
+      const r = batch(items);
+      const a = r.decisions.find((d) => d.invoiceId === 'inv-a') as FactoringDecision;
+      expect(a.outcome).not.toBe('approve');
+      expect(codes(a)).toContain('DUPLICATE_FUZZY');
+    }
+  });
+
   it('a receivable financed in an earlier batch (caller registry) is refused in the next one', () => {
     const first = batch([copy('inv-a', false)]);
     expect(first.decisions[0]?.outcome).toBe('approve');
