@@ -1,28 +1,33 @@
 // @quidfin/factoring: decisions per second over a batch of 100,000 invoices with 8 events each,
-// on one core, against a naive baseline measured in the same run. The naive baseline is what one
-// would write first with @quidfin/core's helpers: per invoice, sort a copy of the events, check
-// every signer with `checkEventSigner` (full payload validation), find each event kind with
-// `find`/`filter`, and price with the proof-of-concept blend. The engine does far more work per
-// invoice (all fraud checks, duplicates, limits, pricing, trace) in one pass over the events.
+// on one core, against the proof of concept (invoice_factor.py, run by python3 on the same 8-event
+// streams in the same run) and a naive TypeScript baseline. The PoC is read from QUIDFIN_POC_PATH
+// (the .py file or its directory) or extracted with `git show` from the node's mirror
+// (QUIDFIN_POC_MIRROR, default /work/.mirror/bhmortim+quidnug/repo) into a temp dir; it is never
+// copied into this repository. When python3 or the PoC cannot be found the table says so and uses
+// the naive baseline instead. The naive baseline is what one would write first with
+// @quidfin/core's helpers: sort a copy of the events, check every signer with `checkEventSigner`
+// (full payload validation), find each kind with `find`/`filter`, price with the PoC blend.
 
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import {
-  checkEventSigner,
-  type JsonObject,
-  partiesFromIssued,
-  type VerifiedInvoiceEvent,
-} from '@quidfin/core';
+import { checkEventSigner, type JsonObject, partiesFromIssued } from '@quidfin/core';
 import {
   type BatchItem,
   type BuyerHistory,
   compilePolicy,
+  createPortfolioState,
   evaluateBatch,
   evaluateInvoice,
   pocPolicy,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
+  type VerifiedEvent,
 } from '@quidfin/factoring';
 import { seededRandom as rng } from '../packages/factoring/test/support/seededRandom.ts';
 import { type Measurement, measure, report } from './harness.ts';
@@ -34,10 +39,14 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
 const N = Number(process.env.BENCH_N ?? 100_000);
+const NK = `${Math.round(N / 1000)}k`;
 const BUYERS = 2_000;
 const SUPPLIERS = 500;
 const DAY = 86_400;
 const NOW = 1_790_000_000;
+/** A 16-hex quid: role letter + index (`q('b', 3)` = 'b000000000000003'). */
+const q = (role: 'a' | 'b' | 'c' | 'f', n: number): string => `${role}${n.toString(16).padStart(15, '0')}`;
+const FIN = q('f', 1);
 
 /** One verified event of invoice `id`; its id is `<invoice>-<sequence>`, as on a real stream. */
 function event(
@@ -47,8 +56,8 @@ function event(
   signerQuid: string,
   timestamp: number,
   payload: JsonObject,
-): VerifiedInvoiceEvent {
-  return { id: `${id}-${sequence}`, eventType, signerQuid, sequence, timestamp, payload };
+): VerifiedEvent {
+  return { subjectId: id, id: `${id}-${sequence}`, eventType, signerQuid, sequence, timestamp, payload };
 }
 
 function build(): {
@@ -59,14 +68,14 @@ function build(): {
   const r = rng(42);
   const trust: Record<string, TrustReading> = {};
   for (let b = 0; b < BUYERS; b++)
-    trust[`buyer-${b}`] = { level: 0.55 + 0.45 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
+    trust[q('b', b)] = { level: 0.55 + 0.45 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
   for (let s = 0; s < SUPPLIERS; s++)
-    trust[`supplier-${s}`] = { level: 0.45 + 0.55 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
-  for (let c = 0; c < 20; c++) trust[`carrier-${c}`] = { level: 0.6, pathLength: 1 };
-  trust['fin-g'] = { level: 0.5 };
+    trust[q('a', s)] = { level: 0.45 + 0.55 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
+  for (let c = 0; c < 20; c++) trust[q('c', c)] = { level: 0.6, pathLength: 1 };
+  trust[FIN] = { level: 0.5 };
   const histories: Record<string, BuyerHistory> = {};
   for (let b = 0; b < BUYERS; b++) {
-    histories[`buyer-${b}`] = {
+    histories[q('b', b)] = {
       records: Array.from({ length: 20 }, (_, i) => ({
         dueAt: NOW - 300 * DAY + i * 10 * DAY,
         paidAt: NOW - 300 * DAY + i * 10 * DAY + Math.floor(r() * 25) * DAY,
@@ -78,24 +87,28 @@ function build(): {
   }
   const items: BatchItem[] = [];
   for (let i = 0; i < N; i++) {
-    const supplier = `supplier-${Math.floor(r() * SUPPLIERS)}`;
-    const buyer = `buyer-${Math.floor(r() * BUYERS)}`;
-    const carrier = `carrier-${i % 20}`;
+    const supplier = q('a', Math.floor(r() * SUPPLIERS));
+    const buyer = q('b', Math.floor(r() * BUYERS));
+    const carrier = q('c', i % 20);
     const amount = 100_000 + Math.floor(r() * 20_000_000);
     // A ledger export lists invoices in issue order (oldest first); `shuffled` below undoes that.
     const issuedAt = NOW - 30 * DAY + Math.floor((i * 30) / N) * DAY;
     const id = `inv-${i}`;
     const x = r();
     const at = (days: number) => issuedAt + days * DAY;
-    const events: VerifiedInvoiceEvent[] = [
+    const invoiceNumber = x < 0.005 && i > 0 ? `N-${i - 1}` : `N-${i}`;
+    const events: VerifiedEvent[] = [
       event(id, 1, 'invoice.issued', supplier, at(0), {
         invoiceId: id,
+        invoiceNumber,
         supplierQuid: supplier,
         buyerQuid: buyer,
         amountMinor: amount,
         currency: 'USD',
         issuedAt,
         dueAt: at(60),
+        terms: 'NET-60',
+        invoiceHash: 'ab'.repeat(32),
       }),
       event(id, 2, 'carrier.shipped', carrier, at(1), {
         carrierQuid: carrier,
@@ -132,13 +145,13 @@ function build(): {
         creditedAt: at(5),
       }),
       x < 0.02
-        ? event(id, 8, 'factor.purchased', 'fin-g', at(6), {
-            financierQuid: 'fin-g',
+        ? event(id, 8, 'factor.purchased', FIN, at(6), {
+            financierQuid: FIN,
             purchasePriceMinor: amount - 100_000,
             factoredAt: at(6),
           })
-        : event(id, 8, 'fraud.signal.round-amount', 'fin-g', at(6), {
-            reporterQuid: 'fin-g',
+        : event(id, 8, 'fraud.signal.round-amount', FIN, at(6), {
+            reporterQuid: FIN,
             evidence: 'round',
             reportedAt: at(6),
             severity: 'low',
@@ -147,7 +160,7 @@ function build(): {
     items.push({
       invoice: {
         invoiceId: id,
-        invoiceNumber: x < 0.005 && i > 0 ? `N-${i - 1}` : `N-${i}`,
+        invoiceNumber,
         supplierQuid: supplier,
         buyerQuid: buyer,
         amountMinor: amount,
@@ -159,7 +172,7 @@ function build(): {
           { ownerId: supplier, percentage: 0.94, stakeType: 'supplier' },
           { ownerId: buyer, percentage: 0.02, stakeType: 'buyer' },
           { ownerId: carrier, percentage: 0.02, stakeType: 'carrier' },
-          { ownerId: 'fin-g', percentage: 0.02, stakeType: 'financier' },
+          { ownerId: FIN, percentage: 0.02, stakeType: 'financier' },
         ],
       },
       events,
@@ -193,14 +206,81 @@ const standard = compilePolicy(standardPolicy({ defaultBuyerLimitMinor: 400_000_
 const poc = compilePolicy(pocPolicy());
 const portfolio = { facilityLimitMinor: 500_000_000_000 };
 const baselineItems = items.slice(0, 10_000);
-// The same book listed in random order: the batch still decides it in issue order, but reads
-// items scattered over the heap (memory-bound).
-const shuffled = [...items];
-{
-  const r = rng(7);
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j] as BatchItem, shuffled[i] as BatchItem];
+
+// ---- The proof of concept, run by python3 on the same streams (first POC_N invoices).
+const POC_N = Number(process.env.BENCH_POC_N ?? 10_000);
+const POC_MS = Number(process.env.BENCH_POC_MS ?? 1_500);
+const DRIVER = `
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from invoice_factor import InvoiceV1, evaluate_factoring
+data = json.load(open(sys.argv[2]))
+trust = data["trust"]
+items = [(InvoiceV1(i["invoiceId"], i["supplierQuid"], i["buyerQuid"], i["amountMinor"], i["currency"],
+                    i["issuedAt"], i["dueAt"]), evs) for i, evs in data["items"]]
+tf = lambda financier, quid: trust.get(quid, 0.0)
+def run():
+    n = 0
+    for inv, evs in items:
+        if evaluate_factoring("financier", inv, evs, tf).verdict == "approve":
+            n += 1
+    return n
+run()
+rates = []
+for _ in range(int(sys.argv[4])):
+    t0 = time.perf_counter(); calls = 0
+    while time.perf_counter() - t0 < float(sys.argv[3]):
+        run(); calls += 1
+    rates.append(calls * len(items) / (time.perf_counter() - t0))
+rates.sort()
+print(json.dumps({"opsPerSec": rates[len(rates) // 2], "approve": run(), "n": len(items)}))
+`;
+
+/** Finds invoice_factor.py: QUIDFIN_POC_PATH, else `git show` from the node's mirror into `dir`. */
+function findPoc(dir: string): { dir: string } | { unavailable: string } {
+  const given = process.env.QUIDFIN_POC_PATH;
+  if (given !== undefined && given !== '') {
+    if (!existsSync(given)) return { unavailable: `QUIDFIN_POC_PATH=${given} does not exist` };
+    return { dir: statSync(given).isDirectory() ? given : join(given, '..') };
+  }
+  const mirror = process.env.QUIDFIN_POC_MIRROR ?? '/work/.mirror/bhmortim+quidnug/repo';
+  try {
+    const text = execFileSync(
+      'git',
+      ['-C', mirror, 'show', 'HEAD:examples/b2b-invoice-financing/invoice_factor.py'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    writeFileSync(join(dir, 'invoice_factor.py'), text);
+    return { dir };
+  } catch {
+    return { unavailable: `no QUIDFIN_POC_PATH and no readable mirror at ${mirror}` };
+  }
+}
+
+function measurePoc(
+  rounds: number,
+): { opsPerSec: number; approve: number; n: number } | { unavailable: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'quidfin-poc-'));
+  try {
+    const found = findPoc(dir);
+    if ('unavailable' in found) return found;
+    const pocItems = items
+      .slice(0, POC_N)
+      .map((it) => [it.invoice, it.events.map((e) => ({ eventType: e.eventType, payload: e.payload }))]);
+    const levels: Record<string, number> = {};
+    for (const [k, v] of Object.entries(trust)) levels[k] = v.level;
+    writeFileSync(join(dir, 'data.json'), JSON.stringify({ items: pocItems, trust: levels }));
+    writeFileSync(join(dir, 'drive.py'), DRIVER);
+    const run = spawnSync(
+      'python3',
+      [join(dir, 'drive.py'), found.dir, join(dir, 'data.json'), String(POC_MS / 1000), String(rounds)],
+      { encoding: 'utf8' },
+    );
+    if (run.error !== undefined) return { unavailable: `python3 could not run: ${run.error.message}` };
+    if (run.status !== 0) return { unavailable: `the PoC failed: ${run.stderr.trim().split('\n').pop()}` };
+    return JSON.parse(run.stdout.trim()) as { opsPerSec: number; approve: number; n: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -217,13 +297,40 @@ console.log(`events per invoice: ${items.reduce((n, x) => n + x.events.length, 0
 console.log('standard policy outcomes:', summary.counts);
 console.log('reasons:', summary.byReason);
 console.log(`heap after setup: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+const pocSame = evaluateBatch({
+  items: items.slice(0, POC_N),
+  trust: source,
+  policy: poc,
+  asOf: NOW,
+  trace: false,
+});
+
+// A plain loop of evaluateInvoice with its defaults (trace on), one PortfolioState for the book,
+// the buyer's history passed as it is (each call profiles it): what an integrator writes first.
+const loopState = createPortfolioState(portfolio);
+function loopOfEvaluateInvoice(): number {
+  let n = 0;
+  for (const it of items) {
+    const d = evaluateInvoice({
+      invoice: it.invoice,
+      events: it.events,
+      trust: source,
+      policy: standard,
+      asOf: NOW,
+      portfolio: loopState,
+      buyerHistory: histories[it.invoice.buyerQuid],
+    } as Parameters<typeof evaluateInvoice>[0]);
+    if (d.outcome === 'approve') n++;
+  }
+  return n;
+}
 
 // The machine is small and shared: measure every case in several interleaved rounds and keep each
 // case's median, so a burst of load from elsewhere hits all cases alike.
 type Case = { name: string; ops: number; run: () => unknown };
 const cases: Case[] = [
   {
-    name: 'naive baseline (core checkEventSigner + find/filter + PoC price), 10k subset',
+    name: 'naive TS baseline (core checkEventSigner + find/filter + PoC price), 10k subset',
     ops: baselineItems.length,
     run: () => {
       let acc = 0;
@@ -232,7 +339,12 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'engine, standard policy, full trace, 100k batch',
+    name: `engine, PoC preset, no trace, ${NK} batch`,
+    ops: N,
+    run: () => evaluateBatch({ items, trust: source, policy: poc, asOf: NOW, trace: false }),
+  },
+  {
+    name: `engine, standard policy, evaluateBatch defaults (no trace, decisions kept), ${NK}`,
     ops: N,
     run: () =>
       evaluateBatch({
@@ -245,7 +357,7 @@ const cases: Case[] = [
       }),
   },
   {
-    name: 'engine, standard policy, no trace, 100k batch',
+    name: `engine, standard policy, evaluateBatch trace: true (decisions kept), ${NK}`,
     ops: N,
     run: () =>
       evaluateBatch({
@@ -255,11 +367,16 @@ const cases: Case[] = [
         asOf: NOW,
         portfolio,
         buyerHistories: histories,
-        trace: false,
+        trace: true,
       }),
   },
   {
-    name: 'engine, standard policy, no trace, 100k batch streamed (keepDecisions: false)',
+    name: `engine, standard policy, loop of evaluateInvoice with its defaults (traced), ${NK}`,
+    ops: N,
+    run: loopOfEvaluateInvoice,
+  },
+  {
+    name: `engine, standard policy, no trace, streamed (keepDecisions: false), ${NK}`,
     ops: N,
     run: () => {
       let approved = 0;
@@ -279,46 +396,6 @@ const cases: Case[] = [
       return approved;
     },
   },
-  {
-    name: 'engine, standard policy, no trace, 100k batch listed in random order',
-    ops: N,
-    run: () =>
-      evaluateBatch({
-        items: shuffled,
-        trust: source,
-        policy: standard,
-        asOf: NOW,
-        portfolio,
-        buyerHistories: histories,
-        trace: false,
-      }),
-  },
-  {
-    name: 'engine, PoC preset, no trace, 100k batch',
-    ops: N,
-    run: () => evaluateBatch({ items, trust: source, policy: poc, asOf: NOW, trace: false }),
-  },
-  {
-    // Compute-bound reference: one invoice decided over and over stays in cache.
-    name: 'engine, standard policy, no trace, one invoice repeated (cache-hot), 10k',
-    ops: 10_000,
-    run: () => {
-      const one = items[0] as BatchItem;
-      let n = 0;
-      for (let k = 0; k < 10_000; k++) {
-        const d = evaluateInvoice({
-          invoice: one.invoice,
-          events: one.events,
-          trust: source,
-          policy: standard,
-          asOf: NOW,
-          trace: false,
-        });
-        if (d.outcome === 'approve') n++;
-      }
-      return n;
-    },
-  },
 ];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_ONLY=<text> keeps the baseline and the cases whose name contains it (for profiling).
@@ -327,21 +404,109 @@ if (only !== undefined) {
   for (let k = cases.length - 1; k > 0; k--) if (!(cases[k] as Case).name.includes(only)) cases.splice(k, 1);
 }
 const rates: number[][] = cases.map(() => []);
+const pocRates: number[] = [];
+let pocInfo: { approve: number; n: number } | { unavailable: string } | undefined;
 for (let round = 0; round < ROUNDS; round++) {
+  // The PoC runs between the JS rounds so that load from elsewhere hits it alike.
+  const p = process.env.BENCH_NO_POC === '1' ? { unavailable: 'BENCH_NO_POC=1' } : measurePoc(1);
+  if ('unavailable' in p) pocInfo = p;
+  else {
+    pocRates.push(p.opsPerSec);
+    pocInfo = p;
+  }
   for (const [k, c] of cases.entries()) {
     collect();
     const m = await measure(c.name, c.run, { ms: 1_500, opsPerCall: c.ops, samples: 1 });
     rates[k]?.push(m.opsPerSec);
   }
 }
-const results: Measurement[] = cases.map((c, k) => {
-  const r = [...(rates[k] ?? [])].sort((a, b) => a - b);
-  return { name: c.name, opsPerSec: r[Math.floor(r.length / 2)] ?? 0, samples: r.length };
-});
+const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const results: Measurement[] = cases.map((c, k) => ({
+  name: c.name,
+  opsPerSec: median(rates[k] ?? []),
+  samples: ROUNDS,
+}));
+const pocAvailable = pocRates.length > 0;
+if (pocInfo !== undefined && 'n' in pocInfo) {
+  console.log(
+    `PoC approvals on the first ${pocInfo.n} invoices: python ${pocInfo.approve}, engine PoC preset ${pocSame.summary.counts.approve}`,
+  );
+}
+const baseline: Measurement = pocAvailable
+  ? {
+      name: `proof of concept (invoice_factor.py, python3), ${Math.round(POC_N / 1000)}k subset`,
+      opsPerSec: median(pocRates),
+      samples: ROUNDS,
+    }
+  : (results[0] as Measurement);
+if (!pocAvailable) {
+  console.log(
+    `\nPoC BASELINE UNAVAILABLE (${pocInfo !== undefined && 'unavailable' in pocInfo ? pocInfo.unavailable : 'not measured'}): ratios below are against the naive TS baseline, not the PoC.`,
+  );
+}
 report(
-  `factoring decisions per second (100,000 invoices x 8 events, one core; median of ${ROUNDS} interleaved rounds)`,
-  results[0] as Measurement,
-  results.slice(1),
+  `factoring decisions per second (${N.toLocaleString('en-US')} invoices x 8 events, one core; median of ${ROUNDS} interleaved rounds; ratios against ${pocAvailable ? 'the PoC' : 'the naive TS baseline'})`,
+  baseline,
+  pocAvailable ? results : results.slice(1),
+);
+
+// ---- Memory per retained decision, and the GC share of the default batch.
+function retained(trace: boolean): number {
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const kept = evaluateBatch({
+    items,
+    trust: source,
+    policy: standard,
+    asOf: NOW,
+    portfolio,
+    buyerHistories: histories,
+    trace,
+  });
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  if (kept.decisions.length !== N) throw new Error('decisions lost');
+  return (after - before) / N;
+}
+console.log(
+  `memory per retained decision: ${Math.round(retained(true))} bytes traced, ${Math.round(retained(false))} bytes untraced`,
+);
+let gcMs = 0;
+const obs = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+obs.observe({ entryTypes: ['gc'] });
+collect();
+await new Promise((r) => setTimeout(r, 50));
+gcMs = 0;
+const t0 = performance.now();
+for (let k = 0; k < 3; k++) {
+  evaluateBatch({ items, trust: source, policy: standard, asOf: NOW, portfolio, buyerHistories: histories });
+}
+const wall = performance.now() - t0;
+await new Promise((r) => setTimeout(r, 50));
+const gcDefaults = gcMs;
+collect();
+await new Promise((r) => setTimeout(r, 50));
+gcMs = 0;
+const t1 = performance.now();
+for (let k = 0; k < 3; k++) {
+  evaluateBatch({
+    items,
+    trust: source,
+    policy: standard,
+    asOf: NOW,
+    portfolio,
+    buyerHistories: histories,
+    trace: true,
+  });
+}
+const wallTraced = performance.now() - t1;
+await new Promise((r) => setTimeout(r, 50));
+obs.disconnect();
+console.log(
+  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${((100 * gcDefaults) / wall).toFixed(1)} %, trace: true ${((100 * gcMs) / wallTraced).toFixed(1)} %`,
 );
 console.log(
   `load average during the run: ${(await import('node:os'))

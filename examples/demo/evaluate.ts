@@ -11,6 +11,7 @@ import {
   invoiceFromIssuedPayload,
   type TrustReading,
   trustSourceFromRecord,
+  type VerifiedEvent,
 } from '@quidfin/factoring';
 
 export interface Evaluation {
@@ -28,18 +29,25 @@ export interface EvaluateOptions {
 
 export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<Evaluation> {
   const view = await o.ledger.getInvoice(invoiceId);
-  // Genuine events signed by the wrong party still go to the engine: it does not count them as
-  // attestations and reports them (a supplier signing its own delivery is a fraud signal).
-  const events: VerifiedInvoiceEvent[] = [...view.events, ...view.rejected.map((r) => r.event)].sort(
-    (a, b) => a.sequence - b.sequence,
-  );
+  // The ledger checked that every event is on this invoice's stream: say so (the engine counts an
+  // event only when its subject is the invoice). Accepted events are the only ones that count as
+  // money or attestations; the ones it refused go in separately, as fraud evidence only (a supplier
+  // signing its own delivery is a forgery), never as amounts.
+  const bind = (e: VerifiedInvoiceEvent): VerifiedEvent => ({ ...e, subjectId: invoiceId });
+  const events = view.events.map(bind);
+  const rejectedEvents = view.rejected.map((r) => bind(r.event));
   const issued = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
   const invoice = issued && invoiceFromIssuedPayload(issued, view.title.owners ?? []);
   if (!invoice) throw new Error(`${invoiceId}: no valid invoice.issued event on the stream`);
 
   const asOf = Math.floor(Date.now() / 1000);
   await o.ledger.trust.sync();
-  const quids = new Set([invoice.supplierQuid, invoice.buyerQuid, ...events.map((e) => e.signerQuid)]);
+  const quids = new Set([
+    invoice.supplierQuid,
+    invoice.buyerQuid,
+    ...events.map((e) => e.signerQuid),
+    ...rejectedEvents.map((e) => e.signerQuid),
+  ]);
   if (invoice.carrierQuid) quids.add(invoice.carrierQuid);
   const readings: Record<string, TrustReading> = {};
   for (const quid of quids) {
@@ -49,6 +57,7 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
   const decision = evaluateInvoice({
     invoice,
     events,
+    rejectedEvents,
     trust: trustSourceFromRecord(readings),
     policy: o.policy,
     asOf,

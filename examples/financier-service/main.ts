@@ -40,7 +40,14 @@ export async function main(): Promise<BatchResult> {
       const issued = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
       const invoice = issued && invoiceFromIssuedPayload(issued, view.title.owners ?? []);
       if (!invoice) throw new Error(`${view.invoiceId} has no valid invoice.issued event`);
-      return { invoice, events: view.events.map((e) => ({ ...e, payload: e.payload ?? {} })) };
+      // The ledger checked that each event is on this invoice's stream: bind it (subjectId), and
+      // hand over its refused events as evidence only (they never count as money).
+      const bind = <E extends object>(e: E) => ({ ...e, subjectId: view.invoiceId });
+      return {
+        invoice,
+        events: view.events.map((e) => bind({ ...e, payload: e.payload ?? {} })),
+        rejectedEvents: view.rejected.map((r) => bind(r.event)),
+      };
     });
 
     // 2. Relational trust, as seen from the financier: quidfin syncs the TRUST transactions from the

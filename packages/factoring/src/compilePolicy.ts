@@ -1,5 +1,6 @@
 import { FactoringInputError } from './errors.js';
 import type { FactoringPolicy, FeeStructure, GradeBand } from './policy.js';
+import type { StreamOptions } from './streamFacts.js';
 
 /**
  * A validated policy with everything precomputed for the hot path (sorted grades, trust cut-offs
@@ -19,6 +20,12 @@ export interface CompiledPolicy {
   readonly fee: FeeStructure;
   /** Returns true when `fraud.signal.<kind>` counts under this policy. */
   readonly countsFraudKind: (kind: string) => boolean;
+  /** How the stream is screened before it is read (from the policy's checks). */
+  readonly streamOptions: StreamOptions;
+  /** The weight of a signal kind in the fraud score. */
+  readonly fraudKindWeight: (kind: string) => number;
+  /** True when the kind rejects on its own from a trusted reporter. */
+  readonly isDecisiveFraudKind: (kind: string) => boolean;
 }
 
 function fnv1a(text: string): string {
@@ -66,6 +73,8 @@ const INT_FIELDS = [
   'duplicateWindowDays',
   'duplicateSoftAdvanceCutBps',
   'paymentPriorWeight',
+  'maxBuyerShareOfFacilityBps',
+  'maxGroupShareOfFacilityBps',
 ] as const;
 
 /**
@@ -86,7 +95,20 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
       message: `buyerWeight + supplierWeight must sum to 1.0 (got ${policy.buyerWeight} + ${policy.supplierWeight})`,
     });
   }
-  for (const k of ['minSupplierTrust', 'minBuyerTrust', 'minCarrierTrust'] as const) {
+  for (const [kind, w] of Object.entries(policy.fraudKindWeights)) {
+    if (!(w >= 0 && Number.isFinite(w))) {
+      issues.push({ path: `fraudKindWeights.${kind}`, message: `must be a finite weight >= 0 (got ${w})` });
+    }
+  }
+  if (!(policy.fraudDefaultKindWeight >= 0 && Number.isFinite(policy.fraudDefaultKindWeight))) {
+    issues.push({ path: 'fraudDefaultKindWeight', message: 'must be a finite weight >= 0' });
+  }
+  for (const k of [
+    'minSupplierTrust',
+    'minBuyerTrust',
+    'minCarrierTrust',
+    'fraudDecisiveReporterTrust',
+  ] as const) {
     const v = policy[k];
     if (!(v >= 0 && v <= 1)) issues.push({ path: k, message: `must be within 0..1 (got ${v})` });
   }
@@ -142,11 +164,23 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   );
   const kinds = policy.fraudSignalKinds;
   const kindSet = kinds === '*' ? undefined : new Set(kinds);
+  const weights = policy.fraudKindWeights;
+  const decisive = new Set(policy.decisiveFraudKinds);
   return {
     policy,
     policyId: `${policy.name}@${policy.version}#${fnv1a(stableJson(policy))}`,
     grades,
     fee,
     countsFraudKind: kindSet === undefined ? () => true : (kind: string) => kindSet.has(kind),
+    streamOptions: {
+      validatePayloads: policy.checks.payloads,
+      requireSubject: policy.checks.eventSubject,
+      detectConflicts: policy.checks.sequenceConflicts,
+      // Signer checks still need the events read, to report who signed what.
+      money: policy.checks.eligibility || policy.checks.signerRoles,
+    },
+    fraudKindWeight: (kind: string) =>
+      Object.hasOwn(weights, kind) ? (weights[kind] as number) : policy.fraudDefaultKindWeight,
+    isDecisiveFraudKind: (kind: string) => decisive.has(kind),
   };
 }

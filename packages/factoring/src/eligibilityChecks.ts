@@ -1,5 +1,6 @@
 import type { TraceEntry } from './decision.js';
 import { cutAmount, type Funding } from './funding.js';
+import { internTrace } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import { mulDivFloor } from './money.js';
 import type { FactoringPolicy } from './policy.js';
@@ -22,12 +23,14 @@ export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: Buy
     );
   }
   run.trace?.push(
-    traceEntry(
-      'dispute-rate',
-      high ? 'flag' : 'pass',
-      { disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount },
-      policy.maxDisputeRateBps,
-      0,
+    internTrace(run.cache, `dispute-rate|${profile.disputeRateBps}|${profile.invoiceCount}`, () =>
+      traceEntry(
+        'dispute-rate',
+        high ? 'flag' : 'pass',
+        { disputeRateBps: profile.disputeRateBps, invoices: profile.invoiceCount },
+        policy.maxDisputeRateBps,
+        0,
+      ),
     ),
   );
 }
@@ -66,7 +69,14 @@ export function checkEligibility(
     }
   }
   if (outcome === 'pass' && facts.openDisputedMinor > 0) {
-    if (facts.openDisputedMinor >= f.eligible) {
+    if (facts.openDisputedMinor < f.eligible && policy.openDisputes === 'hold') {
+      // A single-invoice purchase waits for the dispute: the buyer may pay nothing until it ends.
+      run.reason(
+        'DISPUTE_OPEN',
+        `${facts.openDisputeCount} open dispute(s) over ${facts.openDisputedMinor}; held until resolved`,
+      );
+      outcome = 'flag';
+    } else if (facts.openDisputedMinor >= f.eligible) {
       run.reason(
         'FULLY_DISPUTED',
         `open disputes of ${facts.openDisputedMinor} cover the outstanding amount`,
@@ -105,21 +115,23 @@ export function checkEligibility(
     );
     outcome = 'fail';
   }
+  const crossAgedBps =
+    aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null;
+  const effect = f.eligible - face;
+  const { creditedMinor, paidMinor, openDisputedMinor } = facts;
+  // Invoices of one age with the same cuts share one entry in a batch.
   run.trace?.push(
-    traceEntry(
-      'eligibility',
-      outcome,
-      {
-        creditedMinor: facts.creditedMinor,
-        paidMinor: facts.paidMinor,
-        openDisputedMinor: facts.openDisputedMinor,
-        ageDays,
-        pastDueDays,
-        crossAgedBps:
-          aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null,
-      },
-      policy.maxDaysSinceIssue,
-      f.eligible - face,
+    internTrace(
+      run.cache,
+      `eligibility|${outcome}|${creditedMinor}|${paidMinor}|${openDisputedMinor}|${ageDays}|${pastDueDays}|${crossAgedBps}|${effect}`,
+      () =>
+        traceEntry(
+          'eligibility',
+          outcome,
+          { creditedMinor, paidMinor, openDisputedMinor, ageDays, pastDueDays, crossAgedBps },
+          policy.maxDaysSinceIssue,
+          effect,
+        ),
     ),
   );
 }

@@ -21,6 +21,7 @@ import { createPortfolioState, type PortfolioState } from './portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './predictPayment.js';
 import { type PricingContext, priceStandard } from './priceStandard.js';
 import { pocOffer } from './pricing.js';
+import { addRefusedEvidence } from './refusedEvidence.js';
 import { isDecisive, Run, rankReasons } from './run.js';
 import {
   checkAckAmount,
@@ -29,6 +30,7 @@ import {
   checkDoubleFactoring,
   checkLogistics,
   checkSignerRoles,
+  checkStreamIntegrity,
 } from './streamChecks.js';
 import { extractStreamFacts } from './streamFacts.js';
 import { NO_INPUTS, traceEntry } from './traceEntry.js';
@@ -38,6 +40,7 @@ import {
   checkCarrierTrust,
   checkSupplierTrust,
   checkTrustReadings,
+  isExpired,
   readTrust,
 } from './trustChecks.js';
 
@@ -46,6 +49,12 @@ export type { EvaluationRequest } from './evaluationRequest.js';
 // Shared empty results (never mutated) keep untraced, clean decisions small.
 const NO_DUPLICATES: readonly DuplicateMatch[] = [];
 const NO_TRACE: readonly TraceEntry[] = [];
+
+/** When the caller's reading for `quid` expired (the engine then reads it as none). */
+function expiredAt(trust: EvaluationRequest['trust'], quid: string, asOf: number): number | undefined {
+  const r = trust.trustIn(quid);
+  return r !== undefined && isExpired(r, asOf) ? r.validUntil : undefined;
+}
 
 function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
   return typeof (p as CompiledPolicy).policyId === 'string';
@@ -56,13 +65,15 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
 }
 
 /**
- * Decides one invoice: every rule of the policy in a fixed order (signer roles, double factoring,
- * fraud signals, duplicates, title, self-dealing and dating, logistics, delivery and
- * acknowledgement, acknowledged amount, trust freshness and paths, trust thresholds, carrier,
+ * Decides one invoice: every rule of the policy in a fixed order (signer roles, stream integrity
+ * (subjects, payload schemas, currencies, sequence conflicts), double factoring, fraud signals,
+ * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement,
+ * acknowledged amount, trust freshness and paths, trust thresholds, carrier,
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
- * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Throws
- * {@link FactoringInputError} for an invalid policy, a trust level outside 0..1, or money that is
- * not a safe integer.
+ * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
+ * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
+ * for an invalid policy, a trust level outside 0..1, or money that is not a safe integer (in the
+ * invoice, the portfolio or the buyer's history).
  *
  * @example
  * ```ts
@@ -124,7 +135,10 @@ export function decideShared(
     ]);
   }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
-  const facts = extractStreamFacts(invoice, request.events, checks.signerRoles);
+  const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
+  const facts = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);
+  const refused = request.rejectedEvents;
+  if (refused !== undefined && refused.length > 0) addRefusedEvidence(facts, invoice, refused);
   const skew = policy.clockSkewSeconds;
   let supplierTrust = 0;
   let buyerTrust = 0;
@@ -140,12 +154,15 @@ export function decideShared(
   // 1. Signer roles: wrong-party events were already dropped; report them.
   if (checks.signerRoles && run.go('signer-roles')) checkSignerRoles(run, facts);
 
+  // 1b. Stream integrity: other invoices' events, invalid payloads, foreign currency, conflicts.
+  if (screen && run.go('stream-integrity')) checkStreamIntegrity(run, facts);
+
   // 2. Double factoring on the stream.
   if (run.go('double-factoring')) checkDoubleFactoring(run, facts);
 
   // 3. Fraud signals, weighted by the financier's trust in each reporter.
   let fraudKinds: string[] = NO_KINDS;
-  if (run.go('fraud-signals')) fraudKinds = checkFraudSignals(run, compiled, trust, facts);
+  if (run.go('fraud-signals')) fraudKinds = checkFraudSignals(run, compiled, trust, facts, asOf);
 
   // 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut.
   if (checks.duplicates && state !== undefined && run.go('duplicates')) {
@@ -177,8 +194,13 @@ export function decideShared(
   // 11. Trust readings: range, expiry, staleness, paths.
   let trustRead = false;
   if (run.go('trust-readings')) {
-    const supplierReading: TrustReading | undefined = readTrust(trust, invoice.supplierQuid, 'supplier');
-    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer');
+    const supplierReading: TrustReading | undefined = readTrust(
+      trust,
+      invoice.supplierQuid,
+      'supplier',
+      asOf,
+    );
+    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf);
     trustRead = true;
     supplierTrust = supplierReading?.level ?? 0;
     buyerTrust = buyerReading?.level ?? 0;
@@ -190,6 +212,8 @@ export function decideShared(
       buyerReading,
       supplierTrust,
       buyerTrust,
+      supplierReading === undefined ? expiredAt(trust, invoice.supplierQuid, asOf) : undefined,
+      buyerReading === undefined ? expiredAt(trust, invoice.buyerQuid, asOf) : undefined,
     );
   }
 
@@ -200,7 +224,7 @@ export function decideShared(
   // 14. Carrier trust path (the delivery attestation is only as good as the carrier).
   const carrierQuid = facts.delivered?.carrierQuid ?? facts.shipped?.carrierQuid ?? invoice.carrierQuid;
   if (checks.trustPaths && carrierQuid !== undefined && carrierQuid !== '' && run.go('carrier-trust')) {
-    carrierTrust = checkCarrierTrust(run, policy, trust, carrierQuid);
+    carrierTrust = checkCarrierTrust(run, policy, trust, carrierQuid, asOf);
   }
 
   // 15. Buyer dispute rate.
@@ -232,8 +256,8 @@ export function decideShared(
   if (blocked) run.trace?.push(traceEntry('pricing', 'skip', NO_INPUTS, null, 0));
   else if (run.go('pricing')) {
     if (!trustRead) {
-      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier')?.level ?? 0;
-      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer')?.level ?? 0;
+      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf)?.level ?? 0;
+      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf)?.level ?? 0;
     }
     if (policy.fee.kind === 'poc-blend') {
       pocFigures = pocOffer(

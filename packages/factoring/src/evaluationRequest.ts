@@ -19,7 +19,14 @@ import type { TrustSource } from './trust.js';
  */
 export interface EvaluationRequest {
   readonly invoice: InvoiceInput;
+  /** The events the ledger accepted: the only ones whose amounts and attestations count. */
   readonly events: readonly VerifiedEvent[];
+  /**
+   * Events the ledger refused (`view.rejected`), as fraud evidence only: a supplier signing a
+   * carrier's or buyer's attestation is a forgery, a refused event otherwise sends the invoice to
+   * review. Nothing in them is ever counted as money or as an attestation.
+   */
+  readonly rejectedEvents?: readonly VerifiedEvent[] | undefined;
   readonly trust: TrustSource;
   readonly policy: FactoringPolicy | CompiledPolicy;
   readonly asOf: number;

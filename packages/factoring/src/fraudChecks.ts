@@ -1,8 +1,8 @@
 import type { CompiledPolicy } from './compilePolicy.js';
 import type { Reason, TraceEntry } from './decision.js';
 import type { DuplicateMatch } from './duplicateIndex.js';
-import type { InvoiceFingerprintRecord } from './fingerprint.js';
-import { type InternCache, internFlag } from './internCache.js';
+import { type InvoiceFingerprintRecord, invoiceFingerprint } from './fingerprint.js';
+import { type InternCache, internFlag, internTrace } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import type { FactoringPolicy } from './policy.js';
 import type { PortfolioState } from './portfolioState.js';
@@ -21,20 +21,29 @@ const NO_FLAGS: ReasonCodeValue[] = [];
 const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
 
 /**
- * 3. Fraud signals, weighted by the financier's trust in each reporter. Returns the counted kinds
- * ({@link NO_KINDS} when the score is zero).
+ * 3. Fraud signals. Each counted signal weighs `trust in the reporter x severity x kind weight`
+ * (low 0.25, medium 0.6, high 1; a signal stating no severity weighs as `fraudMissingSeverity`,
+ * and the message says so). A decisive kind (forgery, double financing) from a reporter trusted
+ * at least `fraudDecisiveReporterTrust` rejects on its own; otherwise the score rejects at
+ * `fraudVetoScore` only if some contributing reporter is that trusted, so signals from reporters
+ * below it (however many) reach review at most. Returns the counted kinds ({@link NO_KINDS} when
+ * the score is zero).
  */
 export function checkFraudSignals(
   run: Run,
   compiled: CompiledPolicy,
   trust: TrustSource,
   facts: StreamFacts,
+  asOf: number,
 ): string[] {
   const policy = compiled.policy;
   let fraudKinds: string[] = NO_KINDS;
   let score = 0;
   let counted = 0;
   let ignored: string[] | undefined;
+  let decisive: string | undefined;
+  let trustedReporter = false;
+  let unstated = 0;
   for (const s of facts.fraudSignals) {
     if (!compiled.countsFraudKind(s.kind)) continue;
     counted++;
@@ -44,13 +53,21 @@ export function checkFraudSignals(
       score += 1;
       continue;
     }
-    const r = readTrust(trust, s.reporterQuid, 'reporter');
-    const w = (r?.level ?? 0) * SIGNAL_WEIGHT[s.severity];
+    const level = readTrust(trust, s.reporterQuid, 'reporter', asOf)?.level ?? 0;
+    if (s.severity === undefined) unstated++;
+    const w =
+      level * SIGNAL_WEIGHT[s.severity ?? policy.fraudMissingSeverity] * compiled.fraudKindWeight(s.kind);
     if (w === 0) {
       ignored ??= [];
       ignored.push(`${s.kind} by ${s.reporterQuid}`);
+      continue;
     }
     score += w;
+    if (level >= policy.fraudDecisiveReporterTrust) {
+      trustedReporter = true;
+      if (decisive === undefined && compiled.isDecisiveFraudKind(s.kind))
+        decisive = `${s.kind} by ${s.reporterQuid}`;
+    }
   }
   if (ignored !== undefined) {
     run.reason(
@@ -58,25 +75,43 @@ export function checkFraudSignals(
       `fraud signals from reporters with no trust: ${ignored.join(', ')}`,
     );
   }
+  const note =
+    unstated > 0
+      ? `; ${unstated} signal(s) with severity not stated, weighed as ${policy.fraudMissingSeverity}`
+      : '';
   let outcome: TraceEntry['outcome'] = 'pass';
-  if (counted > 0 && score > 0 && score >= policy.fraudVetoScore) {
+  const veto = !policy.fraudWeightByReporterTrust || trustedReporter;
+  if (counted > 0 && (decisive !== undefined || (score > 0 && score >= policy.fraudVetoScore && veto))) {
     run.reason(
       'FRAUD_SIGNAL',
-      `outstanding fraud signals on this invoice: ${fraudKinds.join(', ')} (score ${f3(score)})`,
+      decisive !== undefined
+        ? `decisive fraud signal from a trusted reporter: ${decisive} (score ${f3(score)}${note})`
+        : `outstanding fraud signals on this invoice: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
     );
     outcome = 'fail';
-  } else if (counted > 0 && score > 0 && score >= policy.fraudReviewScore) {
+  } else if (
+    counted > 0 &&
+    score > 0 &&
+    (score >= policy.fraudReviewScore || score >= policy.fraudVetoScore)
+  ) {
     run.reason(
       'FRAUD_SIGNAL_REVIEW',
-      `fraud signals to review: ${fraudKinds.join(', ')} (score ${f3(score)})`,
+      `fraud signals to review: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
     );
     outcome = 'flag';
   } else if (score > 0) {
-    run.reason('WEAK_FRAUD_SIGNAL', `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)})`);
+    run.reason(
+      'WEAK_FRAUD_SIGNAL',
+      `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
+    );
     outcome = 'flag';
   } else fraudKinds = NO_KINDS;
   run.trace?.push(
-    traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
+    counted === 0
+      ? internTrace(run.cache, 'fraud-signals|none', () =>
+          traceEntry('fraud-signals', 'pass', { signals: 0, score: 0 }, policy.fraudVetoScore, 0),
+        )
+      : traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
   );
   return fraudKinds;
 }
@@ -124,6 +159,14 @@ export function checkDuplicates(
   invoice: InvoiceInput,
   facts: StreamFacts,
 ): readonly DuplicateMatch[] {
+  let financedCopy = false;
+  if (state.tracksFinanced() && invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '') {
+    const fp = invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string });
+    if (state.isFinanced(fp)) {
+      run.reason('DUPLICATE_OF_FINANCED', `a receivable with fingerprint ${fp} is already financed`);
+      financedCopy = true;
+    }
+  }
   const record: InvoiceFingerprintRecord = fingerprintRecord(invoice, facts);
   const duplicates = state.duplicates.find(
     record,
@@ -131,7 +174,7 @@ export function checkDuplicates(
     policy.duplicateSoftScore,
   );
   const top = duplicates[0];
-  let outcome: TraceEntry['outcome'] = 'pass';
+  let outcome: TraceEntry['outcome'] = financedCopy ? 'fail' : 'pass';
   if (top?.exact) {
     run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
     outcome = 'fail';
@@ -148,13 +191,16 @@ export function checkDuplicates(
     );
     outcome = 'flag';
   }
+  const topScore = top?.score ?? 0;
   run.trace?.push(
-    traceEntry(
-      'duplicates',
-      outcome,
-      { candidates: duplicates.length, topScore: top?.score ?? 0 },
-      policy.duplicateReviewScore,
-      0,
+    internTrace(run.cache, `duplicates|${outcome}|${duplicates.length}|${topScore}`, () =>
+      traceEntry(
+        'duplicates',
+        outcome,
+        { candidates: duplicates.length, topScore },
+        policy.duplicateReviewScore,
+        0,
+      ),
     ),
   );
   return duplicates;

@@ -66,7 +66,10 @@ export {
   type EventKey,
   extractStreamFacts,
   type FraudSignalFact,
+  type SequenceConflict,
   type SignerMismatch,
   type StreamFacts,
+  type StreamOptions,
+  type UnusableEvent,
 } from './streamFacts.js';
 export { type TrustReading, type TrustSource, trustSourceFromRecord } from './trust.js';

@@ -1,4 +1,4 @@
-import type { Reason } from './decision.js';
+import type { Reason, TraceEntry } from './decision.js';
 import { type BuyerProfile, type PaymentPrediction, predictCollection } from './predictPayment.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';
 
@@ -24,6 +24,8 @@ export interface InternCache {
   /** The batch's decision time: predictions are cached for this `asOf` only. */
   readonly asOf: number;
   readonly predictions: Map<BuyerProfile, Map<number, PaymentPrediction>>;
+  /** Trace entries fixed by one party's figures (its trust level, its profile), by rule and value. */
+  readonly traces: Map<string, TraceEntry>;
 }
 
 const MAX_ENTRIES = 65_536;
@@ -37,7 +39,14 @@ const MAX_ENTRIES = 65_536;
  * ```
  */
 export function createInternCache(asOf: number): InternCache {
-  return { reasons: new Map(), lastByRank: [], flags: new Map(), asOf, predictions: new Map() };
+  return {
+    reasons: new Map(),
+    lastByRank: [],
+    flags: new Map(),
+    asOf,
+    predictions: new Map(),
+    traces: new Map(),
+  };
 }
 
 /**
@@ -111,4 +120,23 @@ export function internFlag(cache: InternCache, code: ReasonCodeValue): readonly 
     cache.flags.set(code, list);
   }
   return list;
+}
+
+/**
+ * The shared trace entry for `key` (rule and the values that fix it), made by `make` on first use;
+ * without a cache (a single decision) `make` runs every time.
+ *
+ * @example
+ * ```ts
+ * const t = internTrace(cache, `buyer-trust|${level}`, () => traceEntry('buyer-trust', 'pass', { buyerTrust: level }, 0.6, 0));
+ * ```
+ */
+export function internTrace(cache: InternCache | undefined, key: string, make: () => TraceEntry): TraceEntry {
+  if (cache === undefined) return make();
+  let t = cache.traces.get(key);
+  if (t === undefined) {
+    t = make();
+    if (cache.traces.size < MAX_ENTRIES) cache.traces.set(key, t);
+  }
+  return t;
 }

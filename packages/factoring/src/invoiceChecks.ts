@@ -1,3 +1,4 @@
+import { internTrace } from './internCache.js';
 import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
 import type { Run } from './run.js';
 import { traceEntry } from './traceEntry.js';
@@ -54,7 +55,9 @@ export function checkTitleOwnership(
     );
   }
   run.trace?.push(
-    traceEntry('title-ownership', ok ? 'pass' : 'fail', { supplierShare, largestOther: maxOther }, null, 0),
+    internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}`, () =>
+      traceEntry('title-ownership', ok ? 'pass' : 'fail', { supplierShare, largestOther: maxOther }, null, 0),
+    ),
   );
 }
 
@@ -68,17 +71,16 @@ export function checkPartiesAndDates(run: Run, invoice: InvoiceInput, asOf: numb
       'ISSUED_AFTER_DECISION_DATE',
       `issued at ${invoice.issuedAt}, after the decision date ${asOf}`,
     );
+  // Invoices issued the same second share one entry (a batch is dated to the day, often).
   run.trace?.push(
-    traceEntry(
-      'parties-and-dates',
-      self || future ? 'fail' : 'pass',
-      {
-        selfDealing: self,
-        issuedAt: invoice.issuedAt,
-        asOf,
-      },
-      null,
-      0,
+    internTrace(run.cache, `parties-and-dates|${self}|${invoice.issuedAt}|${asOf}|${future}`, () =>
+      traceEntry(
+        'parties-and-dates',
+        self || future ? 'fail' : 'pass',
+        { selfDealing: self, issuedAt: invoice.issuedAt, asOf },
+        null,
+        0,
+      ),
     ),
   );
 }

@@ -65,6 +65,49 @@ export function pocBlendOffer(
   return offer;
 }
 
+// Shared, never mutated: most PoC decisions carry one of these lists.
+const NO_FLAGS: readonly string[] = [];
+const DOUBLE_FACTORING: readonly string[] = ['double-factoring'];
+const SIGNER_MISMATCH: readonly string[] = ['signer-mismatch'];
+const NO_REASONS: readonly string[] = [];
+const OUTSTANDING: readonly string[] = ['outstanding fraud signals on this invoice'];
+
+// `supplier trust = 0.765` for each level seen: a book has far fewer parties than invoices, and
+// Python-exact formatting is the costly part of a PoC decision. Bounded.
+const trustLines = new Map<number, string>();
+function trustLine(prefix: 'supplier' | 'buyer', level: number): string {
+  const key = prefix === 'supplier' ? level : -1 - level;
+  let line = trustLines.get(key);
+  if (line === undefined) {
+    line = `${prefix} trust = ${f3(level)}`;
+    if (trustLines.size >= 65_536) trustLines.clear();
+    trustLines.set(key, line);
+  }
+  return line;
+}
+
+function compatOf(
+  verdict: PocCompatDecision['verdict'],
+  invoiceId: string,
+  discountFraction: number,
+  offerPriceCents: number,
+  supplierTrust: number,
+  buyerTrust: number,
+  reasons: readonly string[],
+  fraudFlags: readonly string[],
+): PocCompatDecision {
+  return {
+    verdict,
+    invoiceId,
+    discountFraction,
+    offerPriceCents,
+    supplierTrust,
+    buyerTrust,
+    reasons,
+    fraudFlags,
+  };
+}
+
 /** The decision as the proof of concept reported it: its first deciding rule, in its words. */
 export function pocCompat(
   invoiceId: string,
@@ -79,52 +122,62 @@ export function pocCompat(
 ): PocCompatDecision {
   const first = firstDecisive;
   const verdict = outcome === 'approve' ? 'approve' : outcome === 'pending' ? 'pending' : 'reject';
-  const base = {
-    verdict,
-    invoiceId,
-    discountFraction: 0,
-    offerPriceCents: 0,
-    supplierTrust: 0,
-    buyerTrust: 0,
-  } as const;
-  const trustLines = [
-    'delivery confirmed',
-    'buyer acknowledged',
-    `supplier trust = ${f3(supplierTrust)}`,
-    `buyer trust = ${f3(buyerTrust)}`,
-  ];
   switch (first?.code) {
     case 'DOUBLE_FACTORED':
-      return { ...base, reasons: [first.message], fraudFlags: ['double-factoring'] };
+      return compatOf(verdict, invoiceId, 0, 0, 0, 0, [first.message], DOUBLE_FACTORING);
     case 'FRAUD_SIGNAL':
-      return { ...base, reasons: ['outstanding fraud signals on this invoice'], fraudFlags: fraudKinds };
+      return compatOf(verdict, invoiceId, 0, 0, 0, 0, OUTSTANDING, fraudKinds);
     case 'DELIVERY_MISSING':
     case 'ACK_MISSING':
-      return { ...base, reasons: [first.message], fraudFlags: [] };
+      return compatOf(verdict, invoiceId, 0, 0, 0, 0, [first.message], NO_FLAGS);
     case 'SUPPLIER_TRUST_LOW':
     case 'BUYER_TRUST_LOW':
-      return { ...base, supplierTrust, buyerTrust, reasons: [...trustLines, first.message], fraudFlags: [] };
+      return compatOf(
+        verdict,
+        invoiceId,
+        0,
+        0,
+        supplierTrust,
+        buyerTrust,
+        [
+          'delivery confirmed',
+          'buyer acknowledged',
+          trustLine('supplier', supplierTrust),
+          trustLine('buyer', buyerTrust),
+          first.message,
+        ],
+        NO_FLAGS,
+      );
     case undefined:
       if (figures !== undefined && offer !== null) {
-        return {
-          ...base,
-          discountFraction: figures.discount,
-          offerPriceCents: offer.purchasePriceMinor,
+        return compatOf(
+          verdict,
+          invoiceId,
+          figures.discount,
+          offer.purchasePriceMinor,
           supplierTrust,
           buyerTrust,
-          reasons: [
-            ...trustLines,
+          [
+            'delivery confirmed',
+            'buyer acknowledged',
+            trustLine('supplier', supplierTrust),
+            trustLine('buyer', buyerTrust),
             `blended risk = ${f3(figures.risk)}; discount = ${formatFixedPython(figures.discount * 100, 2)}%; offer = $${formatFixedPython(offer.purchasePriceMinor / 100, 2)}`,
           ],
-          fraudFlags: [],
-        };
+          NO_FLAGS,
+        );
       }
-      return { ...base, reasons: [], fraudFlags: [] };
+      return compatOf(verdict, invoiceId, 0, 0, 0, 0, NO_REASONS, NO_FLAGS);
     default:
-      return {
-        ...base,
-        reasons: [first!.message],
-        fraudFlags: facts.mismatches.length > 0 ? ['signer-mismatch'] : [],
-      };
+      return compatOf(
+        verdict,
+        invoiceId,
+        0,
+        0,
+        0,
+        0,
+        [first!.message],
+        facts.mismatches.length > 0 ? SIGNER_MISMATCH : NO_FLAGS,
+      );
   }
 }

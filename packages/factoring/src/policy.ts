@@ -76,6 +76,18 @@ export interface PolicyChecks {
   readonly eligibility: boolean;
   /** Concentration, buyer/supplier/facility limits. */
   readonly limits: boolean;
+  /**
+   * Every event payload must pass `@quidfin/core`'s schema; an invalid event never counts (no
+   * amount, no attestation) and holds the invoice for review (`INVALID_EVENT_PAYLOAD`).
+   */
+  readonly payloads: boolean;
+  /**
+   * Every event must name the invoice as its `subjectId`: another invoice's event is refused
+   * (`EVENT_SUBJECT_MISMATCH`), an event naming none is not counted (`EVENT_SUBJECT_MISSING`).
+   */
+  readonly eventSubject: boolean;
+  /** Two different events at one sequence reject (`DOUBLE_FACTORING_RACE`, `SEQUENCE_CONFLICT`). */
+  readonly sequenceConflicts: boolean;
 }
 
 /**
@@ -117,6 +129,30 @@ export interface FactoringPolicy {
   readonly fraudReviewScore: number;
   /** When false every signal weighs 1 whatever the reporter (proof of concept). */
   readonly fraudWeightByReporterTrust: boolean;
+  /** Weight of each signal kind in the score (kinds not listed weigh `fraudDefaultKindWeight`). */
+  readonly fraudKindWeights: Readonly<Record<string, number>>;
+  readonly fraudDefaultKindWeight: number;
+  /**
+   * Kinds that reject on their own when reported by a reporter the financier trusts at least
+   * `fraudDecisiveReporterTrust`, whatever the stated severity (forgery, double financing).
+   */
+  readonly decisiveFraudKinds: readonly string[];
+  /**
+   * Trust a reporter needs for its signals to reject. Below it, signals (however many) can send the
+   * invoice to review but never reject it: an untrusted co-owner cannot veto a purchase.
+   */
+  readonly fraudDecisiveReporterTrust: number;
+  /** How a signal that states no severity is weighed (said in the reason's message). */
+  readonly fraudMissingSeverity: 'low' | 'medium' | 'high';
+  /**
+   * An open buyer dispute: `'hold'` (single-invoice purchase) sends the invoice to pending until the
+   * dispute is resolved; `'haircut'` (asset-based lending) funds the undisputed part.
+   */
+  readonly openDisputes: 'hold' | 'haircut';
+  /** One buyer's share of the facility limit, in bps (applies when a facility limit is set). */
+  readonly maxBuyerShareOfFacilityBps: number;
+  /** One buyer group's share of the facility limit, in bps (groups from `portfolio.buyerGroup`). */
+  readonly maxGroupShareOfFacilityBps: number;
   /** A trust reading older than this many seconds is stale (PD inflated, advance cut). */
   readonly trustFreshSeconds: number;
   /** PD inflation per `trustFreshSeconds` of extra age, in bps of PD (10_000 = +100 %). */
@@ -210,6 +246,9 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
         disputeRate: true,
         eligibility: true,
         limits: true,
+        payloads: true,
+        eventSubject: true,
+        sequenceConflicts: true,
       },
       stopAtFirstDecisive: false,
       compat: 'none',
@@ -226,6 +265,27 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       fraudVetoScore: 0.6,
       fraudReviewScore: 0.2,
       fraudWeightByReporterTrust: true,
+      fraudKindWeights: {
+        'invoice-forged': 1,
+        'double-financing': 1,
+        'duplicate-financing': 1,
+        'document-forged': 1,
+        'goods-not-delivered': 1,
+        'identity-mismatch': 1,
+      },
+      fraudDefaultKindWeight: 0.5,
+      decisiveFraudKinds: [
+        'invoice-forged',
+        'double-financing',
+        'duplicate-financing',
+        'document-forged',
+        'goods-not-delivered',
+      ],
+      fraudDecisiveReporterTrust: 0.5,
+      fraudMissingSeverity: 'high',
+      openDisputes: 'hold',
+      maxBuyerShareOfFacilityBps: 2_000,
+      maxGroupShareOfFacilityBps: 3_000,
       trustFreshSeconds: 90 * 86_400,
       stalenessPdLambdaBps: 5_000,
       staleAdvanceCutBps: 500,
@@ -295,6 +355,9 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
         disputeRate: false,
         eligibility: false,
         limits: false,
+        payloads: false,
+        eventSubject: false,
+        sequenceConflicts: false,
       },
       stopAtFirstDecisive: true,
       compat: 'poc',

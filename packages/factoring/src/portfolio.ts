@@ -51,4 +51,17 @@ export interface Portfolio {
   readonly buyerAging?: Readonly<Record<string, BuyerAging>>;
   /** Invoices already seen on other streams (own book, registries), for duplicate detection. */
   readonly knownInvoices?: readonly InvoiceFingerprintRecord[];
+  /**
+   * Fingerprints (`invoiceFingerprint`) of receivables already financed, by you or by anyone a
+   * registry reports: a copy of one is refused (`DUPLICATE_OF_FINANCED`). Feed each batch's
+   * `financedFingerprints` back in here so a copy cannot come back in the next batch.
+   */
+  readonly financedFingerprints?: readonly string[] | ReadonlySet<string>;
+  /** Group (parent company) of each buyer quid, for the group share of the facility. */
+  readonly buyerGroup?: Readonly<Record<string, string>>;
+  /**
+   * Outstanding funded advances per buyer group; when absent, the sum of `buyerExposureMinor` over
+   * the group's buyers.
+   */
+  readonly groupExposureMinor?: Readonly<Record<string, number>>;
 }

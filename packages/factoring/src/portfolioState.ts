@@ -1,4 +1,5 @@
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+import { FactoringInputError } from './errors.js';
 import type { BuyerAging, Portfolio } from './portfolio.js';
 
 /**
@@ -23,12 +24,55 @@ export interface PortfolioState {
   readonly duplicates: DuplicateIndex;
   /** Records a funded advance against buyer, supplier and facility, and the face in the ledger. */
   fund(supplier: string, buyer: string, advanceMinor: number, faceMinor: number): void;
+  /** The buyer's group, if the portfolio names one. */
+  groupOf(buyer: string): string | undefined;
+  groupExposure(group: string): number;
+  /** True when a receivable with this fingerprint is known to be financed. */
+  isFinanced(fingerprint: string): boolean;
+  /** False while no fingerprint is known financed (saves building one per decision). */
+  tracksFinanced(): boolean;
+  /** Records a fingerprint as financed (a batch marks copies of financed receivables it holds). */
+  markFinanced(fingerprint: string): void;
 }
 
 function lookup(rec: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
   if (rec === undefined || !Object.hasOwn(rec, key)) return undefined;
   const v = rec[key];
   return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * Every amount in the book must be a non-negative safe integer of minor units: a limit or an
+ * exposure of 0.5 would make every figure computed from it fractional. Throws
+ * `FactoringInputError('INVALID_INPUT')` listing each bad amount with its path.
+ */
+function checkPortfolioMoney(p: Portfolio): void {
+  const issues: { path: string; message: string }[] = [];
+  const one = (path: string, v: unknown): void => {
+    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
+      issues.push({ path, message: `must be a non-negative safe integer of minor units (got ${String(v)})` });
+    }
+  };
+  const rec = (name: string, r: Readonly<Record<string, number>> | undefined): void => {
+    if (r === undefined) return;
+    for (const k of Object.keys(r)) one(`portfolio.${name}.${k}`, r[k]);
+  };
+  rec('buyerExposureMinor', p.buyerExposureMinor);
+  rec('buyerLimitMinor', p.buyerLimitMinor);
+  rec('supplierExposureMinor', p.supplierExposureMinor);
+  rec('supplierLimitMinor', p.supplierLimitMinor);
+  rec('groupExposureMinor', p.groupExposureMinor);
+  if (p.totalExposureMinor !== undefined) one('portfolio.totalExposureMinor', p.totalExposureMinor);
+  if (p.facilityLimitMinor !== undefined) one('portfolio.facilityLimitMinor', p.facilityLimitMinor);
+  for (const [s, l] of Object.entries(p.supplierLedger ?? {})) {
+    one(`portfolio.supplierLedger.${s}.totalOpenMinor`, l.totalOpenMinor);
+    rec(`supplierLedger.${s}.byBuyerOpenMinor`, l.byBuyerOpenMinor);
+  }
+  for (const [b, a] of Object.entries(p.buyerAging ?? {})) {
+    one(`portfolio.buyerAging.${b}.openMinor`, a.openMinor);
+    one(`portfolio.buyerAging.${b}.over90Minor`, a.over90Minor);
+  }
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
 /**
@@ -43,12 +87,34 @@ function lookup(rec: Readonly<Record<string, number>> | undefined, key: string):
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
+  checkPortfolioMoney(p);
   const addBuyer = new Map<string, number>();
   const addSupplier = new Map<string, number>();
   const addLedger = new Map<string, number>();
   const addLedgerPair = new Map<string, number>();
+  const addGroup = new Map<string, number>();
   let addTotal = 0;
   let index: DuplicateIndex | undefined;
+  const registry = p.financedFingerprints;
+  const financed = new Set<string>();
+  let registrySet: ReadonlySet<string> | undefined;
+  const groups = p.buyerGroup;
+  const groupOf = (b: string): string | undefined =>
+    groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
+  // Group exposure from the buyers' exposures, unless the portfolio states it (computed once).
+  let groupBase: Map<string, number> | undefined;
+  const groupStart = (g: string): number => {
+    const given = lookup(p.groupExposureMinor, g);
+    if (given !== undefined) return given;
+    if (groupBase === undefined) {
+      groupBase = new Map();
+      for (const b of Object.keys(groups ?? {})) {
+        const gb = groupOf(b) as string;
+        groupBase.set(gb, (groupBase.get(gb) ?? 0) + (lookup(p.buyerExposureMinor, b) ?? 0));
+      }
+    }
+    return groupBase.get(g) ?? 0;
+  };
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
     return index;
@@ -85,6 +151,20 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
         addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
       }
       addTotal += advance;
+      const g = groupOf(b);
+      if (g !== undefined) addGroup.set(g, (addGroup.get(g) ?? 0) + advance);
+    },
+    groupOf,
+    groupExposure: (g) => groupStart(g) + (addGroup.get(g) ?? 0),
+    isFinanced: (fp) => {
+      if (financed.has(fp)) return true;
+      if (registry === undefined) return false;
+      registrySet ??= registry instanceof Set ? registry : new Set(registry as readonly string[]);
+      return registrySet.has(fp);
+    },
+    tracksFinanced: () => financed.size > 0 || registry !== undefined,
+    markFinanced: (fp) => {
+      financed.add(fp);
     },
   };
 }

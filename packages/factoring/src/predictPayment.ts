@@ -1,3 +1,4 @@
+import { FactoringInputError } from './errors.js';
 import type { BuyerHistory } from './history.js';
 
 /**
@@ -100,6 +101,7 @@ export function profileBuyer(
   noHistoryDilutionBps: number,
 ): BuyerProfile {
   const records = history?.records ?? [];
+  checkHistory(records);
   const late: number[] = [];
   let disputed = 0;
   let amount = 0;
@@ -125,6 +127,26 @@ export function profileBuyer(
     dilutionBps:
       amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),
   };
+}
+
+/** Integer money and times in a buyer's history, or `FactoringInputError('INVALID_INPUT')`. */
+function checkHistory(records: BuyerHistory['records']): void {
+  const issues: { path: string; message: string }[] = [];
+  records.forEach((r, i) => {
+    const bad = (field: string, v: unknown, min: number): void => {
+      if (!(Number.isSafeInteger(v) && (v as number) >= min)) {
+        issues.push({
+          path: `buyerHistory.records[${i}].${field}`,
+          message: `must be a safe integer >= ${min} (got ${String(v)})`,
+        });
+      }
+    };
+    bad('amountMinor', r.amountMinor, 0);
+    bad('dueAt', r.dueAt, 0);
+    if (r.paidAt !== undefined) bad('paidAt', r.paidAt, 0);
+    if (r.dilutedMinor !== undefined) bad('dilutedMinor', r.dilutedMinor, 0);
+  });
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
 /**

@@ -2,7 +2,7 @@ import { applyLimit, type LimitFunding } from './applyLimit.js';
 import type { CompiledPolicy } from './compilePolicy.js';
 import type { LimitUse, Offer } from './decision.js';
 import { cutAmount, type Funding } from './funding.js';
-import { internPrediction } from './internCache.js';
+import { internPrediction, internTrace } from './internCache.js';
 import type { InvoiceInput } from './invoice.js';
 import { clampInt, mulDivCeil, mulDivFloor } from './money.js';
 import type { GradeBand } from './policy.js';
@@ -76,21 +76,27 @@ export function priceStandard(c: PricingContext): Offer | null {
       `buyer dilution ${p.dilutionBps / 100}% cuts the advance by ${dilutionCut / 100} pp`,
     );
   }
+  // Fixed by the grade and the cuts: one entry per combination in a batch.
   run.trace?.push(
-    traceEntry(
-      'advance-rate',
-      'pass',
-      {
-        grade: gradeName,
-        baseBps: policy.baseAdvanceRateBps,
-        gradeAdjBps: grade?.advanceAdjBps ?? 0,
-        dilutionCutBps: dilutionCut,
-        staleCutBps: staleCut,
-        duplicateCutBps: dupCut,
-        advanceRateBps: advanceRate,
-      },
-      policy.maxAdvanceRateBps,
-      0,
+    internTrace(
+      run.cache,
+      `advance-rate|${gradeName}|${dilutionCut}|${staleCut}|${dupCut}|${advanceRate}`,
+      () =>
+        traceEntry(
+          'advance-rate',
+          'pass',
+          {
+            grade: gradeName,
+            baseBps: policy.baseAdvanceRateBps,
+            gradeAdjBps: grade?.advanceAdjBps ?? 0,
+            dilutionCutBps: dilutionCut,
+            staleCutBps: staleCut,
+            duplicateCutBps: dupCut,
+            advanceRateBps: advanceRate,
+          },
+          policy.maxAdvanceRateBps,
+          0,
+        ),
     ),
   );
 
@@ -152,6 +158,39 @@ export function priceStandard(c: PricingContext): Offer | null {
         return null;
       if (!applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED'))
         return null;
+      // The financier's own concentration: one buyer, and one buyer group, as a share of the facility.
+      if (facilityLimit !== undefined) {
+        const buyerCap = mulDivFloor(facilityLimit, policy.maxBuyerShareOfFacilityBps, 10_000);
+        if (
+          !applyLimit(
+            run,
+            policy,
+            lf,
+            'buyer-concentration',
+            buyerCap,
+            buyerBefore,
+            'BUYER_CONCENTRATION_EXCEEDED',
+          )
+        )
+          return null;
+        const group = state.groupOf(invoice.buyerQuid);
+        if (group !== undefined) {
+          const groupCap = mulDivFloor(facilityLimit, policy.maxGroupShareOfFacilityBps, 10_000);
+          const groupBefore = state.groupExposure(group);
+          if (
+            !applyLimit(
+              run,
+              policy,
+              lf,
+              'group-concentration',
+              groupCap,
+              groupBefore,
+              'GROUP_CONCENTRATION_EXCEEDED',
+            )
+          )
+            return null;
+        }
+      }
       advance = lf.advance;
     }
   }

@@ -2,30 +2,33 @@
 // value and breaks exact ties half-to-even; JS `toFixed` breaks them upward.
 
 /**
- * Python `'%.{digits}f' % x`.
+ * Python `'%.{digits}f' % x` (digits 0..20) for every finite double below 1e21. Python rounds the
+ * exact binary value and breaks exact ties half to even; JS `toFixed` rounds the exact value too
+ * but breaks ties upward, so only exact ties need care. `x` is a tie at `d` decimals exactly when
+ * `x * 2^(d+1)` is an odd integer (a tie is `j / (2 * 10^d)` with `j` odd, and a double is a dyadic
+ * rational, so `5^d` must divide `j`); multiplying by a power of two is exact, so the test is too.
  *
  * @example
  * ```ts
  * formatFixedPython(0.125, 2); // '0.12' (toFixed gives '0.13')
+ * formatFixedPython(70_368_744_177_678.625, 2); // '70368744177678.62'
  * ```
  */
 export function formatFixedPython(x: number, digits: number): string {
   if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x.toFixed(digits);
-  const rounded = x.toFixed(digits);
-  // Only a value within a hair of a half-way point can be an exact tie; skip the costly check otherwise.
-  const scaled = Math.abs(x) * 10 ** digits;
-  if (scaled >= 1e12 || Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) return rounded;
-  // toFixed(100) is the exact decimal value for every double in this package's range.
-  const exact = Math.abs(x).toFixed(100);
-  const dot = exact.indexOf('.');
-  const cut = dot + 1 + digits;
-  const tail = exact.slice(cut);
-  if (tail[0] !== '5' || !/^50*$/.test(tail)) return rounded;
-  const kept = digits === 0 ? exact.slice(0, dot) : exact.slice(0, cut);
-  const last = kept.charCodeAt(kept.length - 1) - 48;
-  if (last % 2 === 1) return rounded;
-  const sign = x < 0 && /[1-9]/.test(kept) ? '-' : x < 0 ? '-' : '';
-  return sign + kept;
+  const a = Math.abs(x);
+  const t = a * 2 ** (digits + 1);
+  if (!Number.isInteger(t) || t % 2 !== 1) {
+    const s = x.toFixed(digits);
+    // Python keeps the sign of a negative zero ('-0.00'); toFixed drops it.
+    return Object.is(x, -0) ? `-${s}` : s;
+  }
+  // Exact tie: a * 10^d = t * 5^d / 2 = n + 1/2 with n = (t * 5^d - 1) / 2; keep the even one of
+  // n and n + 1. BigInt, because t * 5^d can pass 2^53 (this path is rare).
+  const n = (BigInt(t) * 5n ** BigInt(digits) - 1n) / 2n;
+  const kept = (n % 2n === 0n ? n : n + 1n).toString().padStart(digits + 1, '0');
+  const body = digits === 0 ? kept : `${kept.slice(0, -digits)}.${kept.slice(-digits)}`;
+  return x < 0 ? `-${body}` : body;
 }
 
 /**

@@ -209,3 +209,71 @@ export function checkAckAmount(run: Run, policy: FactoringPolicy, ackAmount: num
     ),
   );
 }
+
+const INTEGRITY_PASS: TraceEntry = {
+  rule: 'stream-integrity',
+  outcome: 'pass',
+  inputs: { foreign: 0, unbound: 0, invalid: 0, otherCurrency: 0, conflicts: 0 },
+  threshold: null,
+  effectMinor: 0,
+};
+
+function list(xs: readonly { eventType: string; eventId: string; detail: string }[]): string {
+  return xs.map((x) => `${x.eventType} (${x.eventId}) ${x.detail}`).join('; ');
+}
+
+/**
+ * 1b. Stream integrity: events of another invoice, events naming no invoice, payloads that fail
+ * core's schema, payments in another currency and two different events at one sequence. None of
+ * these events counted; this says so and decides how serious it is.
+ */
+export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
+  const { foreign, unbound, invalid, otherCurrency, conflicts } = facts;
+  if (foreign.length > 0) {
+    run.reason('EVENT_SUBJECT_MISMATCH', `events of another invoice replayed on this one: ${list(foreign)}`);
+  }
+  const races = conflicts.length === 0 ? conflicts : conflicts.filter((c) => c.race);
+  const others = conflicts.length === 0 ? conflicts : conflicts.filter((c) => !c.race);
+  if (races.length > 0) {
+    run.reason(
+      'DOUBLE_FACTORING_RACE',
+      `two different events at sequence ${races.map((c) => `${c.sequence} (${c.eventIds.join(', ')})`).join(', ')}, one a factor.purchased`,
+    );
+  }
+  if (others.length > 0) {
+    run.reason(
+      'SEQUENCE_CONFLICT',
+      `two different events at sequence ${others.map((c) => `${c.sequence} (${c.eventIds.join(', ')})`).join(', ')}`,
+    );
+  }
+  if (invalid.length > 0) {
+    run.reason(
+      'INVALID_EVENT_PAYLOAD',
+      `events whose payload breaks the contract did not count: ${list(invalid)}`,
+    );
+  }
+  if (unbound.length > 0) {
+    run.reason('EVENT_SUBJECT_MISSING', `events naming no invoice did not count: ${list(unbound)}`);
+  }
+  if (otherCurrency.length > 0) {
+    run.reason('PAYMENT_CURRENCY_MISMATCH', `payments not counted: ${list(otherCurrency)}`);
+  }
+  const bad = foreign.length + unbound.length + invalid.length + otherCurrency.length + conflicts.length;
+  run.trace?.push(
+    bad === 0
+      ? INTEGRITY_PASS
+      : traceEntry(
+          'stream-integrity',
+          foreign.length + conflicts.length > 0 ? 'fail' : 'flag',
+          {
+            foreign: foreign.length,
+            unbound: unbound.length,
+            invalid: invalid.length,
+            otherCurrency: otherCurrency.length,
+            conflicts: conflicts.length,
+          },
+          null,
+          0,
+        ),
+  );
+}

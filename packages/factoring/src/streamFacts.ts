@@ -1,3 +1,4 @@
+import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPayload } from '@quidfin/core';
 import type { VerifiedEvent } from './events.js';
 import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
 
@@ -33,8 +34,63 @@ export interface FraudSignalFact {
   readonly key: EventKey;
   readonly kind: string;
   readonly reporterQuid: string;
-  readonly severity: 'low' | 'medium' | 'high';
+  /** As stated by the reporter; `undefined` when the payload states none (the policy decides). */
+  readonly severity: 'low' | 'medium' | 'high' | undefined;
   readonly evidence: string;
+}
+
+/**
+ * An event the engine could not use: its payload fails `@quidfin/core`'s schema, it belongs to
+ * another invoice, it names no invoice, or it pays in another currency.
+ *
+ * @example
+ * ```ts
+ * const u: UnusableEvent = { eventId: 'ev-7', eventType: 'invoice.credited', detail: 'payload.amountMinor: must not be negative' };
+ * ```
+ */
+export interface UnusableEvent {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly detail: string;
+}
+
+/**
+ * Two different events at one sequence of the invoice's stream (the node's transaction id does
+ * not cover the payload, so two nodes can commit different events under one place in the stream).
+ * `race` is true when one of them is a `factor.purchased`: the double-factoring race.
+ *
+ * @example
+ * ```ts
+ * const c: SequenceConflict = { sequence: 5, eventIds: ['tx-1', 'tx-2'], race: true };
+ * ```
+ */
+export interface SequenceConflict {
+  readonly sequence: number;
+  /** Ids of the events at that sequence, sorted (equal ids are possible: the id omits the payload). */
+  readonly eventIds: readonly string[];
+  readonly race: boolean;
+}
+
+/**
+ * How {@link extractStreamFacts} screens events before reading them.
+ *
+ * @example
+ * ```ts
+ * const o: StreamOptions = { validatePayloads: true, requireSubject: true, detectConflicts: true };
+ * ```
+ */
+export interface StreamOptions {
+  /** Check every payload with `@quidfin/core`'s schemas; an invalid event does not count. */
+  readonly validatePayloads?: boolean;
+  /** An event must name the invoice as its `subjectId`; one naming another invoice never counts. */
+  readonly requireSubject?: boolean;
+  /** Report two different events at one sequence. */
+  readonly detectConflicts?: boolean;
+  /**
+   * Read disputes, credit notes and payments (default true). A policy that never looks at them
+   * (the proof of concept) skips them: their totals stay 0.
+   */
+  readonly money?: boolean;
 }
 
 /**
@@ -65,6 +121,15 @@ export interface StreamFacts {
   paidMinor: number;
   fraudSignals: FraudSignalFact[];
   mismatches: SignerMismatch[];
+  /** Payloads that fail core's schema (only with `validatePayloads`). */
+  invalid: UnusableEvent[];
+  /** Events whose `subjectId` is another invoice (only with `requireSubject`). */
+  foreign: UnusableEvent[];
+  /** Events with no `subjectId` (only with `requireSubject`). */
+  unbound: UnusableEvent[];
+  /** Payments in a currency other than the invoice's (never counted as money). */
+  otherCurrency: UnusableEvent[];
+  conflicts: SequenceConflict[];
 }
 
 /**
@@ -166,6 +231,95 @@ function isFinancier(
 
 // Shared empty list: replaced by a fresh array on first push, so it is never mutated.
 const NONE: never[] = [];
+const NO_OPTIONS: StreamOptions = {};
+
+function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): UnusableEvent[] {
+  const out = list === NONE ? [] : list;
+  out.push({ eventId: e.id, eventType: e.eventType, detail });
+  return out;
+}
+
+// Events are immutable JSON once read: each stream is checked against core's schema once and the
+// verdicts kept as long as the event list lives (a book re-decided on every trust change reuses
+// its lists). One lookup per invoice, not per event; the kept verdicts name the event objects they
+// were made for, so a list changed in place, or a changed copy of an event, is checked again.
+interface StreamVerdicts {
+  readonly refs: readonly VerifiedEvent[];
+  /** Per event: why core's schema refuses it, or null; `undefined` when every payload is valid. */
+  readonly problems: readonly (string | null)[] | undefined;
+}
+const verdicts = new WeakMap<readonly VerifiedEvent[], StreamVerdicts>();
+
+function problemOf(e: VerifiedEvent): string | null {
+  const r: InvoiceEventPayloadResult = safeParseInvoiceEventPayload(e.eventType, e.payload);
+  return r.ok ? null : r.issues.map((x) => `${x.path}: ${x.message}`).join('; ');
+}
+
+/** The schema verdicts of a stream, from the cache when the same list of the same events was seen. */
+function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
+  const known = verdicts.get(events);
+  if (known !== undefined && known.refs.length === events.length) {
+    let same = true;
+    for (let i = 0; i < events.length; i++) {
+      if (known.refs[i] !== events[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known;
+  }
+  let problems: (string | null)[] | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const p = problemOf(events[i] as VerifiedEvent);
+    if (p !== null) {
+      problems ??= new Array<string | null>(events.length).fill(null);
+      problems[i] = p;
+    }
+  }
+  const v: StreamVerdicts = { refs: events.slice(), problems };
+  verdicts.set(events, v);
+  return v;
+}
+
+/**
+ * True when an earlier event is this very event delivered twice (same id, same content): it is
+ * skipped. An earlier event at the same sequence with other content is a conflict, recorded in
+ * `conflicts` (sequence -> ids, and whether a purchase is involved); the event is still read.
+ */
+function sameSequenceBefore(
+  conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined,
+  events: readonly VerifiedEvent[],
+  i: number,
+): boolean | Map<number, { ids: Set<string>; race: boolean }> {
+  const e = events[i] as VerifiedEvent;
+  let found = conflicts;
+  for (let k = 0; k < i; k++) {
+    const o = events[k] as VerifiedEvent;
+    if (o.sequence !== e.sequence || o.subjectId !== e.subjectId) continue;
+    const same = o === e || sameContent(o, e);
+    if (same && o.id === e.id) return true;
+    if (same) continue;
+    found ??= new Map();
+    let c = found.get(e.sequence);
+    if (c === undefined) {
+      c = { ids: new Set(), race: false };
+      found.set(e.sequence, c);
+    }
+    c.ids.add(o.id).add(e.id);
+    if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
+  }
+  return found ?? false;
+}
+
+function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
+  if (a.eventType !== b.eventType || a.signerQuid !== b.signerQuid) return false;
+  if (a.payload === b.payload) return true;
+  try {
+    return canonicalJson(a.payload ?? null) === canonicalJson(b.payload ?? null);
+  } catch {
+    return false;
+  }
+}
 
 const byId = (a: { eventId: string }, b: { eventId: string }): number =>
   a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
@@ -190,7 +344,12 @@ export function extractStreamFacts(
   invoice: InvoiceInput,
   events: readonly VerifiedEvent[],
   bindSigners: boolean,
+  options: StreamOptions = NO_OPTIONS,
 ): StreamFacts {
+  const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
+  const requireSubject = options.requireSubject === true;
+  const money = options.money !== false;
+  const detectConflicts = options.detectConflicts === true;
   const supplier = invoice.supplierQuid;
   const buyer = invoice.buyerQuid;
   const owners = invoice.titleOwners;
@@ -206,6 +365,11 @@ export function extractStreamFacts(
     paidMinor: 0,
     fraudSignals: NONE,
     mismatches: NONE,
+    invalid: NONE,
+    foreign: NONE,
+    unbound: NONE,
+    otherCurrency: NONE,
+    conflicts: NONE,
   };
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
@@ -217,10 +381,32 @@ export function extractStreamFacts(
   // Credit notes and payments repeated under one id count once, at their largest amount.
   let credits: Keyed[] | undefined;
   let payments: Keyed[] | undefined;
+  let conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined;
 
-  for (const e of events) {
-    const p = e.payload ?? NO_PAYLOAD;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as VerifiedEvent;
     const t = e.eventType;
+    if (requireSubject) {
+      const subject = e.subjectId;
+      if (subject !== invoice.invoiceId) {
+        if (subject === undefined) facts.unbound = pushUnusable(facts.unbound, e, 'names no subject');
+        else facts.foreign = pushUnusable(facts.foreign, e, `belongs to ${subject}`);
+        continue;
+      }
+    }
+    if (detectConflicts && i > 0) {
+      const r = sameSequenceBefore(conflicts, events, i);
+      if (r === true) continue;
+      if (r !== false) conflicts = r;
+    }
+    if (problems !== undefined) {
+      const detail = problems[i];
+      if (detail !== null && detail !== undefined) {
+        facts.invalid = pushUnusable(facts.invalid, e, detail);
+        continue;
+      }
+    }
+    const p = e.payload ?? NO_PAYLOAD;
     const signer = e.signerQuid;
     switch (t) {
       case 'invoice.issued':
@@ -272,6 +458,7 @@ export function extractStreamFacts(
         }
         break;
       case 'buyer.disputed': {
+        if (!money) break;
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
           mismatch(facts, supplier, e, buyer);
           break;
@@ -284,6 +471,7 @@ export function extractStreamFacts(
         break;
       }
       case 'dispute.resolved':
+        if (!money) break;
         // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide it.
         if (bindSigners && signer !== buyer && (signer !== supplier || p['outcome'] === 'withdrawn')) {
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
@@ -293,6 +481,7 @@ export function extractStreamFacts(
         resolved.push(str(p['disputeId']) ?? '');
         break;
       case 'invoice.credited': {
+        if (!money) break;
         if (bindSigners && signer !== supplier) {
           mismatch(facts, supplier, e, supplier);
           break;
@@ -317,12 +506,22 @@ export function extractStreamFacts(
         break;
       }
       case 'payment.received': {
+        if (!money) break;
         if (
           bindSigners &&
           signer !== supplier &&
           !isFinancier(owners, signer, supplier, buyer, invoice.carrierQuid)
         ) {
           mismatch(facts, supplier, e, 'supplier or financier');
+          break;
+        }
+        const currency = str(p['currency']);
+        if (currency !== undefined && currency !== invoice.currency) {
+          facts.otherCurrency = pushUnusable(
+            facts.otherCurrency,
+            e,
+            `pays in ${currency}, not ${invoice.currency}`,
+          );
           break;
         }
         const id = str(p['paymentId']) ?? e.id;
@@ -346,7 +545,7 @@ export function extractStreamFacts(
             key: keyOf(e),
             kind: t.slice('fraud.signal.'.length),
             reporterQuid: reporter,
-            severity: sev === 'low' || sev === 'high' ? sev : 'medium',
+            severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
             evidence: str(p['evidence']) ?? '',
           });
         }
@@ -388,5 +587,14 @@ export function extractStreamFacts(
   // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
   if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
   if (facts.mismatches.length > 1) facts.mismatches.sort(byId);
+  // Every list is in event-id order, so the same stream in any order gives the same facts.
+  for (const list of [facts.invalid, facts.foreign, facts.unbound, facts.otherCurrency]) {
+    if (list.length > 1) list.sort(byId);
+  }
+  if (conflicts !== undefined) {
+    facts.conflicts = [...conflicts]
+      .sort((a, b) => a[0] - b[0])
+      .map(([sequence, c]) => ({ sequence, eventIds: [...c.ids].sort(), race: c.race }));
+  }
   return facts;
 }

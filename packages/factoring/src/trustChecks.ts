@@ -1,5 +1,6 @@
 import type { TraceEntry } from './decision.js';
 import { FactoringInputError } from './errors.js';
+import { internTrace } from './internCache.js';
 import type { FactoringPolicy } from './policy.js';
 import { f3, pythonFloatRepr } from './pythonFormat.js';
 import type { Run } from './run.js';
@@ -8,15 +9,30 @@ import type { TrustReading, TrustSource } from './trust.js';
 
 const DAY = 86_400;
 
-/** The financier's trust in `quid`; throws {@link FactoringInputError} for a level outside 0..1. */
-export function readTrust(source: TrustSource, quid: string, role: string): TrustReading | undefined {
+/**
+ * The financier's trust in `quid` as of `asOf`; throws {@link FactoringInputError} for a level
+ * outside 0..1. A reading past its `validUntil` is no reading at all: a node skips expired edges,
+ * so the caller that passes the expiry and the one whose node dropped the edge get one outcome.
+ */
+export function readTrust(
+  source: TrustSource,
+  quid: string,
+  role: string,
+  asOf: number,
+): TrustReading | undefined {
   const r = source.trustIn(quid);
-  if (r !== undefined && !(r.level >= 0 && r.level <= 1)) {
+  if (r === undefined) return r;
+  if (!(r.level >= 0 && r.level <= 1)) {
     throw new FactoringInputError('INVALID_TRUST', [
       { path: `trust.${role}`, message: `${role} trust out of range: ${r.level}` },
     ]);
   }
-  return r;
+  return isExpired(r, asOf) ? undefined : r;
+}
+
+/** True when the reading's `validUntil` (0 or absent: none) is before `asOf`. */
+export function isExpired(r: TrustReading, asOf: number): boolean {
+  return r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf;
 }
 
 /** A positive trust level reached through a path (a direct reading has no path length). */
@@ -36,6 +52,8 @@ export function checkTrustReadings(
   buyerReading: TrustReading | undefined,
   supplierTrust: number,
   buyerTrust: number,
+  supplierExpiredAt: number | undefined,
+  buyerExpiredAt: number | undefined,
 ): number {
   const checks = policy.checks;
   let staleAgeSeconds = 0;
@@ -43,12 +61,17 @@ export function checkTrustReadings(
   if (checks.trustFreshness) {
     for (let k = 0; k < 2; k++) {
       const role = k === 0 ? 'supplier' : 'buyer';
+      const expiredAt = k === 0 ? supplierExpiredAt : buyerExpiredAt;
+      if (expiredAt !== undefined) {
+        run.reason(
+          'TRUST_EXPIRED',
+          `${role} trust expired at ${expiredAt} and counts as none; refresh bureau data`,
+        );
+        outcome = 'fail';
+      }
       const r = k === 0 ? supplierReading : buyerReading;
       if (r === undefined) continue;
-      if (r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf) {
-        run.reason('TRUST_EXPIRED', `${role} trust expired at ${r.validUntil}; refresh bureau data`);
-        outcome = 'fail';
-      } else if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
+      if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
         const age = asOf - r.observedAt;
         staleAgeSeconds = Math.max(staleAgeSeconds, age);
         run.reason(
@@ -90,7 +113,9 @@ export function checkSupplierTrust(run: Run, policy: FactoringPolicy, supplierTr
     );
   }
   run.trace?.push(
-    traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+    internTrace(run.cache, `supplier-trust|${supplierTrust}`, () =>
+      traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+    ),
   );
 }
 
@@ -102,7 +127,11 @@ export function checkBuyerTrust(run: Run, policy: FactoringPolicy, buyerTrust: n
       'BUYER_TRUST_LOW',
       `buyer trust ${f3(buyerTrust)} below threshold ${pythonFloatRepr(policy.minBuyerTrust)}`,
     );
-  run.trace?.push(traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0));
+  run.trace?.push(
+    internTrace(run.cache, `buyer-trust|${buyerTrust}`, () =>
+      traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0),
+    ),
+  );
 }
 
 /**
@@ -114,8 +143,9 @@ export function checkCarrierTrust(
   policy: FactoringPolicy,
   trust: TrustSource,
   carrierQuid: string,
+  asOf: number,
 ): number {
-  const r = readTrust(trust, carrierQuid, 'carrier');
+  const r = readTrust(trust, carrierQuid, 'carrier', asOf);
   const carrierTrust = r?.level ?? 0;
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {
@@ -127,12 +157,14 @@ export function checkCarrierTrust(
     );
   }
   run.trace?.push(
-    traceEntry(
-      'carrier-trust',
-      ok ? 'pass' : 'flag',
-      { carrierQuid, carrierTrust },
-      policy.minCarrierTrust,
-      0,
+    internTrace(run.cache, `carrier-trust|${carrierQuid}|${carrierTrust}|${ok}`, () =>
+      traceEntry(
+        'carrier-trust',
+        ok ? 'pass' : 'flag',
+        { carrierQuid, carrierTrust },
+        policy.minCarrierTrust,
+        0,
+      ),
     ),
   );
   return carrierTrust;

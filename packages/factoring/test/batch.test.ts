@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 import { DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.9, 'carrier-z': 0.7 });
+const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
 
 function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {
   const d = deal(
@@ -27,6 +27,18 @@ function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {
 }
 
 describe('evaluateBatch', () => {
+  it('traces only when asked (trace: true); the decisions are otherwise identical', () => {
+    const items = [item(1), item(2)];
+    const base = { items, trust, policy: standardPolicy(), asOf: NOW + 10 * DAY };
+    const plain = evaluateBatch(base);
+    const traced = evaluateBatch({ ...base, trace: true });
+    expect(plain.decisions.map((d) => d.trace.length)).toEqual([0, 0]);
+    expect(traced.decisions.every((d) => d.trace.length > 10)).toBe(true);
+    expect(JSON.stringify(plain.decisions.map((d) => ({ ...d, trace: [] })))).toBe(
+      JSON.stringify(traced.decisions.map((d) => ({ ...d, trace: [] }))),
+    );
+  });
+
   it('decides earliest issued first and reserves each approval against the buyer limit', () => {
     const items = [item(3), item(1), item(2)]; // listed out of order
     const r = evaluateBatch({
@@ -34,7 +46,7 @@ describe('evaluateBatch', () => {
       trust,
       policy: standardPolicy({ limitMode: 'reject' }),
       asOf: NOW + 10 * DAY,
-      portfolio: { buyerLimitMinor: { 'buyer-x': 9_500_000 } },
+      portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 9_500_000 } },
     });
     expect(r.processingOrder).toEqual([1, 2, 0]);
     // 4,500,000 advance each: inv-1 and inv-2 fit (9,000,000), inv-3 does not.
@@ -101,7 +113,7 @@ describe('evaluateBatch', () => {
           trust,
           policy: standardPolicy(),
           asOf: NOW + 12 * DAY,
-          portfolio: { buyerLimitMinor: { 'buyer-x': 20_000_000 } },
+          portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 20_000_000 } },
         }),
       );
     expect(run()).toBe(run());

@@ -14,7 +14,7 @@ import {
 } from '../src/index.js';
 import { AS_OF, DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.9, 'carrier-z': 0.7 });
+const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
 
 describe('explainability', () => {
   it('ranks reasons by severity, then by the stable code rank', () => {
@@ -22,12 +22,13 @@ describe('explainability', () => {
     const events = [
       ...d.events,
       {
+        subjectId: 'inv-100',
         id: 'x1',
         eventType: 'factor.purchased',
-        signerQuid: 'fin-g',
+        signerQuid: 'f1f1f1f1f1f1f1f1',
         sequence: 9,
         timestamp: NOW,
-        payload: { financierQuid: 'fin-g' },
+        payload: { financierQuid: 'f1f1f1f1f1f1f1f1', purchasePriceMinor: 4_000_000, factoredAt: NOW },
       },
     ];
     const dec = evaluateInvoice({ invoice: d.invoice, events, trust, policy: standardPolicy(), asOf: AS_OF });
@@ -45,11 +46,12 @@ describe('explainability', () => {
       trust,
       policy: standardPolicy(),
       asOf: AS_OF,
-      portfolio: { buyerLimitMinor: { 'buyer-x': 1e8 } },
+      portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1e8 } },
     });
     expect(dec.trace.map((t) => t.rule)).toEqual([
       'invoice-valid',
       'signer-roles',
+      'stream-integrity',
       'double-factoring',
       'fraud-signals',
       'duplicates',
@@ -104,7 +106,11 @@ describe('explainability', () => {
 
   it('worst severity wins in the standard mode: missing delivery plus low buyer trust rejects', () => {
     const d = deal();
-    const low = trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.3, 'carrier-z': 0.7 });
+    const low = trustSourceFromRecord({
+      a0a0a0a0a0a0a0a0: 0.85,
+      b0b0b0b0b0b0b0b0: 0.3,
+      c0c0c0c0c0c0c0c0: 0.7,
+    });
     const dec = evaluateInvoice({
       ...d,
       events: d.events.slice(0, 2),

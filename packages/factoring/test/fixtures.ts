@@ -26,11 +26,11 @@ export function ev(
 }
 
 /** The proof of concept's `_invoice()` fixture. */
-export function pocInvoice(id = 'inv-1', supplier = 'supplier-a', amount = 5_000_000): InvoiceInput {
+export function pocInvoice(id = 'inv-1', supplier = 'a0a0a0a0a0a0a0a0', amount = 5_000_000): InvoiceInput {
   return {
     invoiceId: id,
     supplierQuid: supplier,
-    buyerQuid: 'buyer-x',
+    buyerQuid: 'b0b0b0b0b0b0b0b0',
     amountMinor: amount,
     currency: 'USD',
     issuedAt: NOW,
@@ -43,15 +43,17 @@ export function pocInvoice(id = 'inv-1', supplier = 'supplier-a', amount = 5_000
 export function pocEvents(
   opts: { shipped?: boolean; delivered?: boolean; acked?: boolean; carrier?: string } = {},
 ): VerifiedEvent[] {
-  const carrier = opts.carrier ?? 'carrier-z';
-  const out = [ev('invoice.issued', 'supplier-a', { issuer: 'supplier-a' })];
+  const carrier = opts.carrier ?? 'c0c0c0c0c0c0c0c0';
+  const out = [ev('invoice.issued', 'a0a0a0a0a0a0a0a0', { issuer: 'a0a0a0a0a0a0a0a0' })];
   if (opts.shipped ?? true)
     out.push(ev('carrier.shipped', carrier, { carrierQuid: carrier, bol: 'BOL-001' }));
   if (opts.delivered ?? true) {
     out.push(ev('carrier.delivered', carrier, { carrierQuid: carrier, deliveryProof: 'POD-001' }));
   }
   if (opts.acked ?? true) {
-    out.push(ev('buyer.acknowledged', 'buyer-x', { acknowledgedAmount: 50_000, ackDate: NOW + DAY }));
+    out.push(
+      ev('buyer.acknowledged', 'b0b0b0b0b0b0b0b0', { acknowledgedAmount: 50_000, ackDate: NOW + DAY }),
+    );
   }
   return out;
 }
@@ -63,11 +65,11 @@ export interface Deal {
 }
 
 export const OWNERS: readonly TitleOwnerShare[] = [
-  { ownerId: 'supplier-a', percentage: 0.92, stakeType: 'supplier' },
-  { ownerId: 'buyer-x', percentage: 0.02, stakeType: 'buyer' },
-  { ownerId: 'carrier-z', percentage: 0.02, stakeType: 'carrier' },
-  { ownerId: 'fin-f', percentage: 0.02, stakeType: 'financier' },
-  { ownerId: 'fin-g', percentage: 0.02, stakeType: 'financier' },
+  { ownerId: 'a0a0a0a0a0a0a0a0', percentage: 0.92, stakeType: 'supplier' },
+  { ownerId: 'b0b0b0b0b0b0b0b0', percentage: 0.02, stakeType: 'buyer' },
+  { ownerId: 'c0c0c0c0c0c0c0c0', percentage: 0.02, stakeType: 'carrier' },
+  { ownerId: 'f0f0f0f0f0f0f0f0', percentage: 0.02, stakeType: 'financier' },
+  { ownerId: 'f1f1f1f1f1f1f1f1', percentage: 0.02, stakeType: 'financier' },
 ];
 
 export function deal(
@@ -77,21 +79,22 @@ export function deal(
   const invoice: InvoiceInput = {
     invoiceId: 'inv-100',
     invoiceNumber: 'INV-2026-0100',
-    supplierQuid: 'supplier-a',
-    buyerQuid: 'buyer-x',
+    supplierQuid: 'a0a0a0a0a0a0a0a0',
+    buyerQuid: 'b0b0b0b0b0b0b0b0',
     amountMinor: 5_000_000,
     currency: 'USD',
     issuedAt: NOW,
     dueAt: NOW + NET_60,
     terms: 'NET-60',
     poReference: 'PO-789',
-    carrierQuid: 'carrier-z',
+    carrierQuid: 'c0c0c0c0c0c0c0c0',
     titleOwners: OWNERS,
     ...over,
   };
   const p = opts.ids ?? invoice.invoiceId;
   const events: VerifiedEvent[] = [
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e1`,
       eventType: 'invoice.issued',
       signerQuid: invoice.supplierQuid,
@@ -106,33 +109,38 @@ export function deal(
         currency: 'USD',
         issuedAt: invoice.issuedAt,
         dueAt: invoice.dueAt,
+        terms: 'NET-60',
+        invoiceHash: 'ab'.repeat(32),
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e2`,
       eventType: 'carrier.shipped',
-      signerQuid: 'carrier-z',
+      signerQuid: 'c0c0c0c0c0c0c0c0',
       sequence: 2,
       timestamp: invoice.issuedAt + DAY,
       payload: {
-        carrierQuid: 'carrier-z',
+        carrierQuid: 'c0c0c0c0c0c0c0c0',
         billOfLading: `BOL-${p}`,
         shippedAt: opts.shippedAt ?? invoice.issuedAt + DAY,
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e3`,
       eventType: 'carrier.delivered',
-      signerQuid: 'carrier-z',
+      signerQuid: 'c0c0c0c0c0c0c0c0',
       sequence: 3,
       timestamp: invoice.issuedAt + 3 * DAY,
       payload: {
-        carrierQuid: 'carrier-z',
+        carrierQuid: 'c0c0c0c0c0c0c0c0',
         deliveryProof: `POD-${p}`,
         deliveredAt: opts.deliveredAt ?? invoice.issuedAt + 3 * DAY,
       },
     },
     {
+      subjectId: invoice.invoiceId,
       id: `${p}-e4`,
       eventType: 'buyer.acknowledged',
       signerQuid: invoice.buyerQuid,

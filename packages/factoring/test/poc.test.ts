@@ -32,7 +32,7 @@ function poc(
 
 describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () => {
   it('1 full lifecycle approves: discount 0.0215, offer 4,892,500', () => {
-    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.85, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9 });
     expect(d.outcome).toBe('approve');
     expect(d.compat?.verdict).toBe('approve');
     expect(d.compat?.discountFraction).toBeCloseTo(0.0215, 12);
@@ -49,8 +49,8 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   });
 
   it('2 higher risk, higher discount: 0.015 / 4,925,000 vs 0.0435 / 4,782,500', () => {
-    const hi = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.95, 'buyer-x': 0.95 });
-    const lo = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.7, 'buyer-x': 0.65 });
+    const hi = poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.95, b0b0b0b0b0b0b0b0: 0.95 });
+    const lo = poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.7, b0b0b0b0b0b0b0b0: 0.65 });
     expect([hi.outcome, lo.outcome]).toEqual(['approve', 'approve']);
     expect(hi.compat?.discountFraction).toBeCloseTo(0.015, 12);
     expect(hi.compat?.offerPriceCents).toBe(4_925_000);
@@ -62,7 +62,10 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   });
 
   it('3 missing delivery is pending', () => {
-    const d = poc(pocInvoice(), pocEvents({ delivered: false }), { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), pocEvents({ delivered: false }), {
+      a0a0a0a0a0a0a0a0: 0.9,
+      b0b0b0b0b0b0b0b0: 0.9,
+    });
     expect(d.outcome).toBe('pending');
     expect(d.compat?.reasons[0]).toContain('no carrier.delivered');
     expect(d.reasons[0]?.code).toBe('DELIVERY_MISSING');
@@ -70,7 +73,10 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   });
 
   it('4 missing buyer acknowledgement is pending', () => {
-    const d = poc(pocInvoice(), pocEvents({ acked: false }), { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), pocEvents({ acked: false }), {
+      a0a0a0a0a0a0a0a0: 0.9,
+      b0b0b0b0b0b0b0b0: 0.9,
+    });
     expect(d.outcome).toBe('pending');
     expect(d.compat?.reasons).toEqual(['no buyer.acknowledged event yet']);
   });
@@ -79,7 +85,7 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
     const d = poc(
       pocInvoice(),
       pocEvents({ delivered: false, acked: false }),
-      { 'supplier-a': 0.9, 'buyer-x': 0.9 },
+      { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 },
       { requireDelivery: false, requireBuyerAck: false },
     );
     expect(d.outcome).toBe('approve');
@@ -92,9 +98,9 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   it('6 double factoring rejects', () => {
     const events = [
       ...pocEvents(),
-      ev('factor.purchased', 'financier-g', { financier: 'financier-g', purchasePrice: 48_500 }),
+      ev('factor.purchased', 'f3f3f3f3f3f3f3f3', { financier: 'f3f3f3f3f3f3f3f3', purchasePrice: 48_500 }),
     ];
-    const d = poc(pocInvoice(), events, { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), events, { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 });
     expect(d.outcome).toBe('reject');
     expect(d.compat?.fraudFlags).toContain('double-factoring');
     expect(d.compat?.reasons).toEqual([
@@ -108,18 +114,18 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   it('7 fraud signal rejects', () => {
     const events = [
       ...pocEvents(),
-      ev('fraud.signal.invoice-forged', 'fin-g', {
+      ev('fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', {
         evidence: 'PDF signed with a key not belonging to supplier-a',
       }),
     ];
-    const d = poc(pocInvoice(), events, { 'supplier-a': 0.9, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), events, { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 });
     expect(d.outcome).toBe('reject');
     expect(d.compat?.fraudFlags).toEqual(['invoice-forged']);
     expect(d.compat?.reasons).toEqual(['outstanding fraud signals on this invoice']);
   });
 
   it('8 low supplier trust rejects', () => {
-    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.2, 'buyer-x': 0.9 });
+    const d = poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.2, b0b0b0b0b0b0b0b0: 0.9 });
     expect(d.outcome).toBe('reject');
     expect(d.compat?.reasons.join(' ').toLowerCase()).toContain('supplier trust');
     expect(d.compat?.reasons.at(-1)).toBe('supplier trust 0.200 below threshold 0.5');
@@ -127,17 +133,17 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   });
 
   it('9 low buyer trust rejects', () => {
-    const d = poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.9, 'buyer-x': 0.3 });
+    const d = poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.3 });
     expect(d.outcome).toBe('reject');
     expect(d.compat?.reasons.at(-1)).toBe('buyer trust 0.300 below threshold 0.6');
     expect(d.reasons[0]?.code).toBe('BUYER_TRUST_LOW');
   });
 
   it('10 out-of-range trust raises', () => {
-    expect(() => poc(pocInvoice(), pocEvents(), { 'supplier-a': 1.5, 'buyer-x': 0.9 })).toThrow(
+    expect(() => poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 1.5, b0b0b0b0b0b0b0b0: 0.9 })).toThrow(
       FactoringInputError,
     );
-    expect(() => poc(pocInvoice(), pocEvents(), { 'supplier-a': 1.5, 'buyer-x': 0.9 })).toThrow(
+    expect(() => poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 1.5, b0b0b0b0b0b0b0b0: 0.9 })).toThrow(
       'supplier trust out of range: 1.5',
     );
   });
@@ -147,12 +153,12 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
       FactoringInputError,
     );
     expect(() =>
-      poc(pocInvoice(), pocEvents(), { 'supplier-a': 0.9 }, { buyerWeight: 0.5, supplierWeight: 0.51 }),
+      poc(pocInvoice(), pocEvents(), { a0a0a0a0a0a0a0a0: 0.9 }, { buyerWeight: 0.5, supplierWeight: 0.51 }),
     ).toThrow(/sum to 1\.0/);
   });
 
   it('12 custom thresholds: strict rejects, permissive approves (0.048, 4,760,000)', () => {
-    const trust = { 'supplier-a': 0.55, 'buyer-x': 0.65 };
+    const trust = { a0a0a0a0a0a0a0a0: 0.55, b0b0b0b0b0b0b0b0: 0.65 };
     const strict = poc(pocInvoice(), pocEvents(), trust, { minSupplierTrust: 0.8, minBuyerTrust: 0.8 });
     const permissive = poc(pocInvoice(), pocEvents(), trust, { minSupplierTrust: 0.5, minBuyerTrust: 0.5 });
     expect(strict.outcome).toBe('reject');
@@ -167,8 +173,8 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
 
   it('13 feature extraction: ship, delivery, ack, no purchase, carrier-z', () => {
     const f = extractStreamFacts(pocInvoice(), pocEvents(), false);
-    expect(f.shipped?.carrierQuid).toBe('carrier-z');
-    expect(f.delivered?.carrierQuid).toBe('carrier-z');
+    expect(f.shipped?.carrierQuid).toBe('c0c0c0c0c0c0c0c0');
+    expect(f.delivered?.carrierQuid).toBe('c0c0c0c0c0c0c0c0');
     expect(f.ack).toBeDefined();
     expect(f.purchases).toHaveLength(0);
   });
@@ -176,8 +182,8 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   it('14 feature extraction with a purchase and a fraud signal', () => {
     const events = [
       ...pocEvents(),
-      ev('factor.purchased', 'fin-g', { financier: 'fin-g' }),
-      ev('fraud.signal.invoice-forged', 'fin-g', { evidence: '...' }),
+      ev('factor.purchased', 'f1f1f1f1f1f1f1f1', { financier: 'f1f1f1f1f1f1f1f1' }),
+      ev('fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', { evidence: '...' }),
     ];
     const f = extractStreamFacts(pocInvoice(), events, false);
     expect(f.purchases).toHaveLength(1);
@@ -187,8 +193,8 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
   it('15 batch summary: approve 1, pending 1, reject 1', () => {
     const inv3: InvoiceInput = {
       invoiceId: 'inv-3',
-      supplierQuid: 'supplier-b',
-      buyerQuid: 'buyer-x',
+      supplierQuid: 'a0b0a0b0a0b0a0b0',
+      buyerQuid: 'b0b0b0b0b0b0b0b0',
       amountMinor: 1_000_000,
       currency: 'USD',
       issuedAt: NOW,
@@ -200,7 +206,7 @@ describe('proof-of-concept preset: the 15 tests of invoice_factor_test.py', () =
         { invoice: pocInvoice('inv-2'), events: pocEvents({ delivered: false }) },
         { invoice: inv3, events: pocEvents() },
       ],
-      trust: trustSourceFromRecord({ 'supplier-a': 0.9, 'buyer-x': 0.9 }),
+      trust: trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 }),
       policy: pocPolicy(),
       asOf: NOW,
     });
@@ -214,7 +220,7 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   const inv: InvoiceInput = { ...pocInvoice('inv-1a2b3c4d'), terms: 'NET-60' };
   const demoPolicy = { minSupplierTrust: 0.4, minBuyerTrust: 0.4 };
   // Trust the node returns to F: 0.9 x 0.85 and 0.9 x 0.9.
-  const trustF = { 'supplier-a': 0.9 * 0.85, 'buyer-x': 0.9 * 0.9 };
+  const trustF = { a0a0a0a0a0a0a0a0: 0.9 * 0.85, b0b0b0b0b0b0b0b0: 0.9 * 0.9 };
 
   it('step 5: pending before delivery', () => {
     const d = poc(inv, pocEvents({ shipped: false, delivered: false, acked: false }), trustF, demoPolicy);
@@ -228,8 +234,8 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   });
 
   it('step 9: approve at 0.765 / 0.81: discount 3.035 %, printed 3.04 %, offer 4,848,250', () => {
-    expect(trustF['supplier-a']).toBe(0.765);
-    expect(trustF['buyer-x']).toBe(0.81);
+    expect(trustF['a0a0a0a0a0a0a0a0']).toBe(0.765);
+    expect(trustF['b0b0b0b0b0b0b0b0']).toBe(0.81);
     const d = poc(inv, pocEvents(), trustF, demoPolicy);
     expect(d.outcome).toBe('approve');
     expect(d.compat?.discountFraction).toBeCloseTo(0.03035, 12);
@@ -258,7 +264,7 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
       ...pocEvents(),
       ev('factor.purchased', F, { financier: F, purchasePrice: 4_850_000, discount: 0.03, factoredAt: NOW }),
     ];
-    const d = poc(inv, events, { 'supplier-a': 0.85 * 0.85, 'buyer-x': 0.85 * 0.9 }, demoPolicy);
+    const d = poc(inv, events, { a0a0a0a0a0a0a0a0: 0.85 * 0.85, b0b0b0b0b0b0b0b0: 0.85 * 0.9 }, demoPolicy);
     expect(d.compat?.verdict).toBe('reject');
     expect(d.compat?.reasons).toEqual([
       'double-factoring: 1 prior factor.purchased event(s) on this invoice',
@@ -267,7 +273,12 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   });
 
   it('step 11 without the purchase: G would get 0.7225 / 0.765 and about 3.4775 %', () => {
-    const d = poc(inv, pocEvents(), { 'supplier-a': 0.85 * 0.85, 'buyer-x': 0.85 * 0.9 }, demoPolicy);
+    const d = poc(
+      inv,
+      pocEvents(),
+      { a0a0a0a0a0a0a0a0: 0.85 * 0.85, b0b0b0b0b0b0b0b0: 0.85 * 0.9 },
+      demoPolicy,
+    );
     expect(d.compat?.supplierTrust).toBeCloseTo(0.7225, 12);
     expect(d.compat?.buyerTrust).toBeCloseTo(0.765, 12);
     expect(d.compat?.discountFraction).toBeCloseTo(0.034775, 12);
@@ -276,7 +287,7 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   });
 
   it('step 12: the second invoice with an invoice-forged signal from G is rejected by F', () => {
-    const inv2 = { ...pocInvoice('inv-2b', 'supplier-a', 8_000_000) };
+    const inv2 = { ...pocInvoice('inv-2b', 'a0a0a0a0a0a0a0a0', 8_000_000) };
     const events = [
       ...pocEvents(),
       ev('fraud.signal.invoice-forged', 'financier-second-cap', {
@@ -291,7 +302,10 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   });
 
   it('other fraud kinds are ignored by the proof of concept (only invoice-forged counts)', () => {
-    const events = [...pocEvents(), ev('fraud.signal.double-financing', 'fin-g', { evidence: 'x' })];
+    const events = [
+      ...pocEvents(),
+      ev('fraud.signal.double-financing', 'f1f1f1f1f1f1f1f1', { evidence: 'x' }),
+    ];
     const d = poc(inv, events, trustF, demoPolicy);
     expect(d.outcome).toBe('approve');
   });

@@ -18,9 +18,9 @@ import {
 import { AS_OF, DAY, deal, NOW } from './fixtures.js';
 
 const trust = trustSourceFromRecord({
-  'supplier-a': { level: 0.85, observedAt: NOW },
-  'buyer-x': { level: 0.9, observedAt: NOW },
-  'carrier-z': 0.7,
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
+  c0c0c0c0c0c0c0c0: 0.7,
 });
 
 function decide(overrides: PolicyOverrides, buyerHistory?: BuyerHistory): FactoringDecision {

@@ -72,10 +72,10 @@ const dealArb = fc
       events.push({
         id: 'z-d',
         eventType: 'buyer.disputed',
-        signerQuid: 'buyer-x',
+        signerQuid: 'b0b0b0b0b0b0b0b0',
         sequence: 9,
         timestamp: NOW,
-        payload: { buyerQuid: 'buyer-x', disputeId: 'd', disputedAmountMinor: r.disputed },
+        payload: { buyerQuid: 'b0b0b0b0b0b0b0b0', disputeId: 'd', disputedAmountMinor: r.disputed },
       });
     }
     if (r.secondAck !== undefined) {
@@ -83,11 +83,11 @@ const dealArb = fc
       events.push({
         id: 'z-a',
         eventType: 'buyer.acknowledged',
-        signerQuid: 'buyer-x',
+        signerQuid: 'b0b0b0b0b0b0b0b0',
         sequence: r.secondAck.seq,
         timestamp: NOW + 2 * DAY,
         payload: {
-          buyerQuid: 'buyer-x',
+          buyerQuid: 'b0b0b0b0b0b0b0b0',
           acknowledgedAmountMinor: r.secondAck.amount,
           acknowledgedAt: NOW + 2 * DAY,
         },
@@ -97,7 +97,7 @@ const dealArb = fc
       events.push({
         id: 'z-c',
         eventType: 'invoice.credited',
-        signerQuid: 'supplier-a',
+        signerQuid: 'a0a0a0a0a0a0a0a0',
         sequence: 9,
         timestamp: NOW,
         payload: { creditNoteId: 'c', amountMinor: r.credited },
@@ -116,7 +116,7 @@ const fundableDealArb = fc
       events.push({
         id: 'z-c',
         eventType: 'invoice.credited',
-        signerQuid: 'supplier-a',
+        signerQuid: 'a0a0a0a0a0a0a0a0',
         sequence: 9,
         timestamp: NOW,
         payload: { creditNoteId: 'c', amountMinor: r.credited },
@@ -137,9 +137,9 @@ const buyerLevel = fc.oneof(
 
 function trustOf(s: number, b: number) {
   return trustSourceFromRecord({
-    'supplier-a': { level: s, observedAt: NOW, pathLength: 2 },
-    'buyer-x': { level: b, observedAt: NOW, pathLength: 2 },
-    'carrier-z': 0.7,
+    a0a0a0a0a0a0a0a0: { level: s, observedAt: NOW, pathLength: 2 },
+    b0b0b0b0b0b0b0b0: { level: b, observedAt: NOW, pathLength: 2 },
+    c0c0c0c0c0c0c0c0: 0.7,
   });
 }
 
@@ -158,7 +158,7 @@ describe('properties', () => {
             trust: trustOf(s, b),
             policy,
             asOf: AS_OF,
-            portfolio: { buyerLimitMinor: { 'buyer-x': room } },
+            portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: room } },
           });
           const o = dec.offer;
           if (o === null) return;
@@ -254,7 +254,7 @@ describe('properties', () => {
                 titleOwners: [
                   { ownerId: r.supplier, percentage: 0.96, stakeType: 'supplier' },
                   { ownerId: r.buyer, percentage: 0.02, stakeType: 'buyer' },
-                  { ownerId: 'carrier-z', percentage: 0.02, stakeType: 'carrier' },
+                  { ownerId: 'c0c0c0c0c0c0c0c0', percentage: 0.02, stakeType: 'carrier' },
                 ],
               },
               { ids: `i${i}` },
@@ -267,7 +267,7 @@ describe('properties', () => {
             b3: 0.65,
             s1: 0.8,
             s2: 0.6,
-            'carrier-z': 0.7,
+            c0c0c0c0c0c0c0c0: 0.7,
           };
           const res = evaluateBatch({
             items,
@@ -356,10 +356,14 @@ describe('properties', () => {
             return { invoice: d.invoice, events: d.events };
           });
           const req = {
-            trust: trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': 0.9, 'carrier-z': 0.7 }),
+            trust: trustSourceFromRecord({
+              a0a0a0a0a0a0a0a0: 0.85,
+              b0b0b0b0b0b0b0b0: 0.9,
+              c0c0c0c0c0c0c0c0: 0.7,
+            }),
             policy: standardPolicy(),
             asOf: NOW + 10 * DAY,
-            portfolio: { buyerLimitMinor: { 'buyer-x': 20_000_000 } },
+            portfolio: { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 20_000_000 } },
           };
           const perm = fc.sample(
             fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),

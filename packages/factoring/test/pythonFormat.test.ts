@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFixedPython, pythonFloatRepr } from '../src/index.js';
 
@@ -21,5 +22,78 @@ describe('Python float formatting for proof-of-concept messages', () => {
     expect(pythonFloatRepr(0.00001)).toBe('1e-05');
     expect(pythonFloatRepr(1.5e-7)).toBe('1.5e-07');
     expect(pythonFloatRepr(1e16)).toBe('1e+16');
+  });
+});
+
+/**
+ * Python's `'%.{d}f' % x`, computed exactly: the double's binary value as a BigInt fraction, rounded
+ * half to even at `d` decimals (the reference the fast formatter is checked against).
+ */
+function exactPythonFixed(x: number, d: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = exp === 0 ? frac : frac | (1n << 52n);
+  const e2 = (exp === 0 ? 1 : exp) - 1075; // x = mant * 2^e2
+  // x * 10^d = num / den exactly.
+  let num = mant * 10n ** BigInt(d);
+  let den = 1n;
+  if (e2 >= 0) num <<= BigInt(e2);
+  else den <<= BigInt(-e2);
+  let q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && q % 2n === 1n)) q += 1n;
+  const digits = q.toString().padStart(d + 1, '0');
+  const body = d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`;
+  return (negative ? '-' : '') + body;
+}
+
+describe('finding 7: PoC message amounts round half to even like Python for every safe integer', () => {
+  it('an offer of about 2^46 cents ending in .625 rounds to .62, as Python prints it', () => {
+    // Above 2^46 a double's step is 1/128, so .625 is an exact tie; Python keeps the even .62.
+    const cents = 2 ** 46 * 100 + 7_862;
+    const x = cents / 100;
+    expect(formatFixedPython(x, 2)).toBe(exactPythonFixed(x, 2));
+    expect(formatFixedPython(70_368_744_177_678.625, 2)).toBe('70368744177678.62');
+    expect(formatFixedPython(70_368_744_177_678.375, 2)).toBe('70368744177678.38');
+  });
+
+  it('agrees with an exact decimal reference on offer/100 for random safe-integer offers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (cents) => {
+        const x = cents / 100;
+        expect(formatFixedPython(x, 2)).toBe(exactPythonFixed(x, 2));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees on exact binary ties (k + 1/8) across the whole safe range and at 0..3 decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 49 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (k, eighths, d, neg) => {
+          const x = (neg ? -1 : 1) * (k + eighths / 8);
+          expect(formatFixedPython(x, d)).toBe(exactPythonFixed(x, d));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees on trust levels and discounts at three decimals', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (t) => {
+        expect(formatFixedPython(t, 3)).toBe(exactPythonFixed(t, 3));
+        expect(formatFixedPython(t * 100, 2)).toBe(exactPythonFixed(t * 100, 2));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -95,3 +95,11 @@ export {
   type VerifyInvoiceDocumentOptions,
   verifyInvoiceDocument,
 } from './verifyInvoiceDocument.js';
+export {
+  type InvoiceEventRefusal,
+  type InvoiceEventRefusalCode,
+  type InvoiceEventVerification,
+  type SubjectInvoiceEvent,
+  type VerifyInvoiceEventsOptions,
+  verifyInvoiceEvents,
+} from './verifyInvoiceEvents.js';

@@ -46,6 +46,7 @@ const INVOICE_EXPORTS = [
   'isDocumentKeyBound',
   'signInvoiceDocument',
   'verifyInvoiceDocument',
+  'verifyInvoiceEvents',
 ] as const;
 
 describe('@quidfin/core invoice exports', () => {
