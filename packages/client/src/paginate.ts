@@ -34,8 +34,18 @@ export const DEFAULT_MAX_PAGES = 1000;
 const appliedLimit = (asked: number | undefined): number =>
   asked === undefined || !Number.isInteger(asked) || asked <= 0 ? 50 : Math.min(asked, 1000);
 
-// Cheap identity of a page's items, to notice a node serving the same page again.
-const fingerprint = (items: readonly unknown[]): string => JSON.stringify(items);
+// Cheap identity of a page's items, to notice a node serving the same page again. Only each
+// item's top-level scalars (id, signature, hash, sequence, ...): a hostile page may nest payloads
+// far deeper than JSON.stringify's recursion can go.
+const scalars = (item: unknown): string => {
+  if (typeof item !== 'object' || item === null) return String(item);
+  let out = '';
+  for (const [key, value] of Object.entries(item)) {
+    if (value === null || typeof value !== 'object') out += `${key}=${String(value)};`;
+  }
+  return out;
+};
+const fingerprint = (items: readonly unknown[]): string => items.map(scalars).join('\n');
 
 /**
  * Walks a paginated list page by page and yields every item, for `for await`. Each page is checked
@@ -79,13 +89,15 @@ export async function* paginate<T>(
     if (!Number.isSafeInteger(page.total) || page.total < 0) {
       throw fault('TOTAL_INCONSISTENT', `total ${page.total}`);
     }
-    if (page.items.length > limit) throw fault('PAGE_TOO_LONG', `${page.items.length} items, limit ${limit}`);
+    // Entries the client left out on purpose (page.skipped) were still served by the node.
+    const served = page.items.length + (page.skipped ?? 0);
+    if (served > limit) throw fault('PAGE_TOO_LONG', `${served} items, limit ${limit}`);
     const expected = Math.max(0, Math.min(limit, page.total - offset));
-    if (!o.filtered && page.items.length !== expected) {
-      throw fault('SHORT_PAGE', `${page.items.length} items where total ${page.total} leaves ${expected}`);
+    if (!o.filtered && served !== expected) {
+      throw fault('SHORT_PAGE', `${served} items where total ${page.total} leaves ${expected}`);
     }
-    if (o.filtered && page.items.length > expected) {
-      throw fault('TOTAL_INCONSISTENT', `${page.items.length} items past total ${page.total}`);
+    if (o.filtered && served > expected) {
+      throw fault('TOTAL_INCONSISTENT', `${served} items past total ${page.total}`);
     }
     if (page.items.length > 0) {
       const print = fingerprint(page.items);
@@ -109,5 +121,6 @@ export async function* paginate<T>(
  * ```
  */
 export function hasNextPage(page: Page<unknown>): boolean {
-  return page.items.length > 0 && page.offset + page.items.length < page.total;
+  const served = page.items.length + (page.skipped ?? 0);
+  return served > 0 && page.offset + served < page.total;
 }

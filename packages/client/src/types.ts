@@ -332,6 +332,11 @@ export interface Page<T> {
   readonly limit: number;
   readonly offset: number;
   readonly total: number;
+  /**
+   * Entries the node served on this page that the client left out on purpose (guardian anchor
+   * wrappers in the pending pool): they still count against `total` and `limit`.
+   */
+  readonly skipped?: number;
 }
 
 /**

@@ -4,9 +4,13 @@
 const isAnchorWrapper = (t: unknown): boolean =>
   typeof t === 'object' && t !== null && /^GUARDIAN_/.test(String((t as { type?: unknown }).type));
 
-/** A copy of a `GET /transactions` page (`{ data, pagination }`) without guardian anchor wrappers. */
-export function withoutAnchorWrappers(page: unknown): unknown {
+/**
+ * A copy of a `GET /transactions` page (`{ data, pagination }`) without guardian anchor wrappers,
+ * and how many were left out (pagination checks still count them as served).
+ */
+export function withoutAnchorWrappers(page: unknown): { readonly page: unknown; readonly skipped: number } {
   const p = page as { data?: unknown } | null;
-  if (typeof p !== 'object' || p === null || !Array.isArray(p.data)) return page;
-  return { ...p, data: p.data.filter((t) => !isAnchorWrapper(t)) };
+  if (typeof p !== 'object' || p === null || !Array.isArray(p.data)) return { page, skipped: 0 };
+  const data = p.data.filter((t) => !isAnchorWrapper(t));
+  return { page: { ...p, data }, skipped: p.data.length - data.length };
 }

@@ -357,7 +357,11 @@ export const parsers: {
     ),
   stream: (d) => parse((s) => s.stream, d),
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
-  txPage: (d) => toPage(parse((s) => s.txPage, withoutAnchorWrappers(d))),
+  txPage: (d) => {
+    const { page, skipped } = withoutAnchorWrappers(d);
+    const parsed = toPage(parse((s) => s.txPage, page));
+    return skipped > 0 ? { ...parsed, skipped } : parsed;
+  },
   blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
   tentative: (d) => parse((s) => s.tentative, d),
   quid: (d) => parse((s) => s.quid, d),

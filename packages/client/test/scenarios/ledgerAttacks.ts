@@ -589,12 +589,32 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it('deep payload past any node limit, returned by a lying node: one UNVERIFIABLE_EVENT, the rest of the invoice reads', async () => {
       const invoiceId = await newInvoice();
       await ledger.acknowledge(buyer, invoiceId, { acknowledgedAmountMinor: 5_000_000 });
+      // A consistent liar: the stream metadata and the page total count the injected event, so
+      // the stream checks pass and the event itself must be judged.
       const lying = h.client({}, async (request, respond) => {
         const response = await respond();
-        if (!/\/streams\/[^/]+\/events$/.test(new URL(request.url).pathname)) return response;
-        const body = (await response.json()) as { data: { data: Record<string, unknown>[] } };
+        const path = new URL(request.url).pathname;
+        if (/\/streams\/[^/]+$/.test(path) && response.ok) {
+          const meta = (await response.json()) as {
+            data: { eventCount: number; latestEventId: string; latestSequence: number };
+          };
+          meta.data.eventCount += 1;
+          meta.data.latestEventId = 'f'.repeat(64);
+          meta.data.latestSequence += 1;
+          return new Response(JSON.stringify(meta), { status: 200, headers: response.headers });
+        }
+        if (!/\/streams\/[^/]+\/events$/.test(path)) return response;
+        const body = (await response.json()) as {
+          data: { data: Record<string, unknown>[]; pagination: { total: number } };
+        };
         const last = body.data.data[body.data.data.length - 1]!;
-        body.data.data.push({ ...last, id: 'f'.repeat(64), payload: { deep: '__DEEP__' } });
+        body.data.data.push({
+          ...last,
+          id: 'f'.repeat(64),
+          sequence: (last['sequence'] as number) + 1,
+          payload: { deep: '__DEEP__' },
+        });
+        body.data.pagination.total += 1;
         let deep = '1';
         for (let i = 0; i < 12_000; i++) deep = `{"k":${deep}}`;
         const text = JSON.stringify(body).replace('"__DEEP__"', deep);
