@@ -2,12 +2,14 @@ import type { BankTransaction } from '../model/BankTransaction.js';
 import { addReferencedGroup } from './addReferencedGroup.js';
 import { adviceProposal, findAdvice } from './adviceProposal.js';
 import { collectReferenceHits } from './collectReferenceHits.js';
+import { creditNoteNetting } from './creditNoteNetting.js';
 import { gatherCandidates } from './gatherCandidates.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 import { identifyPayers } from './identifyPayers.js';
 import type { LineContext } from './LineContext.js';
 import type { PlannedProposal } from './PlannedProposal.js';
 import { rankProposals } from './rankProposals.js';
+import { referredDocumentsProposal } from './referredDocumentsProposal.js';
 import { singleProposals } from './singleProposals.js';
 import { subsetProposals } from './subsetProposals.js';
 
@@ -43,16 +45,17 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   const invoices = index.invoices;
   const notes: string[] = [];
 
-  // Tiers 1, 1b and 2: structured references, then references in free text.
-  const refHits = collectReferenceHits(tx, ctx, notes);
-
-  // Tier 3: payer identity.
+  // Payer identity first: bare digit groups in the text count only for the identified payer.
   const payerEvidence = identifyPayers(tx, index);
   const payerIds = [...payerEvidence.keys()].sort();
+
+  // Tiers 1, 1b and 2: structured references, then references in free text.
+  const refHits = collectReferenceHits(tx, ctx, notes, payerIds);
 
   // Candidate open items, then single-item proposals.
   const candidates = gatherCandidates(tx, ctx, refHits, payerIds, notes);
   const proposals = singleProposals(tx, ctx, candidates, refHits, payerEvidence, payerIds, notes);
+  creditNoteNetting(proposals, tx, ctx, refHits, payerEvidence, payerIds, notes);
 
   // Group proposals: remittance advice, all referenced items, exact subset of the payer's items.
   const advice = findAdvice(tx, ctx.advices);
@@ -60,7 +63,23 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     const p = adviceProposal(tx, advice, ctx, payerEvidence, payerIds);
     if (p) proposals.push(p);
   }
-  addReferencedGroup(proposals, tx, ctx, refHits, payerEvidence, payerIds);
+  const split = referredDocumentsProposal(tx, ctx, payerEvidence, payerIds);
+  if (split) {
+    // The payer's own split explains the whole payment: single part- or over-payments of its
+    // documents are not rivals.
+    const members = new Set(split.items);
+    for (let k = proposals.length - 1; k >= 0; k--) {
+      const p = proposals[k];
+      if (
+        p &&
+        p.items.length === 1 &&
+        members.has(p.items[0] ?? -1) &&
+        p.plan.some((a) => a.kind !== 'full' || p.unappliedMinor > 0)
+      )
+        proposals.splice(k, 1);
+    }
+    proposals.push(split);
+  } else addReferencedGroup(proposals, tx, ctx, refHits, payerEvidence, payerIds);
   const best = proposals.reduce((m, p) => Math.max(m, p.confidence), 0);
   const bestFits = proposals.some(
     (p) =>

@@ -9,6 +9,7 @@ import type { Evidence } from './Evidence.js';
 import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
+import type { AutoBlock } from './PlannedProposal.js';
 import type { Allocation, Proposal } from './Proposal.js';
 
 /**
@@ -30,7 +31,8 @@ export type LineReason =
   | 'AMBIGUOUS'
   | 'BELOW_AUTO_THRESHOLD'
   | 'NO_FX_RATE'
-  | 'LOW_CONFIDENCE';
+  | 'LOW_CONFIDENCE'
+  | AutoBlock;
 
 /**
  * The decision for one bank line, with its explanation.
@@ -155,7 +157,7 @@ export function reconcileWithIndex(
 
   const decisions = new Array<LineDecision | undefined>(transactions.length);
   const seen = new Set<string>();
-  const todo: { k: number; best: number }[] = [];
+  const todo: { k: number; best: number; day: string }[] = [];
   for (let k = 0; k < transactions.length; k++) {
     const tx = transactions[k] as BankTransaction;
     const skipped = (reason: LineReason): LineDecision =>
@@ -184,11 +186,12 @@ export function reconcileWithIndex(
       decisions[k] = emptyDecision(tx.id, 'unmatched', 'MISSING_DATE', tx.amountMinor);
       continue;
     }
-    // Pass 1: strength of each line against the untouched ledger, to apply the surest first.
+    // Pass 1: strength of each line against the untouched ledger, to apply the surest first
+    // within one booking day. Days go in booking order: a later day never changes an earlier one.
     const first = evaluateLine(tx, ctx).proposals[0];
-    todo.push({ k, best: first?.confidence ?? 0 });
+    todo.push({ k, best: first?.confidence ?? 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
   }
-  todo.sort((a, b) => b.best - a.best || a.k - b.k);
+  todo.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : b.best - a.best || a.k - b.k));
 
   for (const { k } of todo) {
     const tx = transactions[k] as BankTransaction;
@@ -222,7 +225,14 @@ export function reconcileWithIndex(
       top.plan.reduce((s, a) => s + a.paymentCashMinor, 0) <= tx.amountMinor;
     // A plan that moves no money (a reference hit in a currency with no rate) is for a person.
     const movesMoney = top.plan.some((a) => a.cashMinor + a.creditMinor + a.writeOffMinor > 0);
-    if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger && movesMoney) {
+    if (
+      top.confidence >= options.autoThreshold &&
+      clear &&
+      !top.ambiguousGroup &&
+      top.blocked === undefined &&
+      fitsLedger &&
+      movesMoney
+    ) {
       const applied = publicProposal(top, tx, index);
       for (const a of top.plan) {
         const consumed =
@@ -244,11 +254,13 @@ export function reconcileWithIndex(
     const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
     const reason: LineReason = ambiguous
       ? 'AMBIGUOUS'
-      : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
-        ? 'NO_FX_RATE'
-        : status === 'suggested'
-          ? 'BELOW_AUTO_THRESHOLD'
-          : 'LOW_CONFIDENCE';
+      : top.blocked !== undefined
+        ? top.blocked
+        : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
+          ? 'NO_FX_RATE'
+          : status === 'suggested'
+            ? 'BELOW_AUTO_THRESHOLD'
+            : 'LOW_CONFIDENCE';
     decisions[k] = {
       ...base,
       status,
@@ -304,6 +316,7 @@ function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceI
       allocationId: `${tx.id}#${n + 1}`,
       transactionId: tx.id,
       invoiceId: index.invoices[a.item]?.invoiceId ?? '',
+      invoiceNumber: index.invoices[a.item]?.invoiceNumber ?? '',
       kind: a.kind,
       cashMinor: a.cashMinor,
       paymentCashMinor: a.paymentCashMinor,
