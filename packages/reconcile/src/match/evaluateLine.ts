@@ -7,6 +7,7 @@ import { gatherCandidates } from './gatherCandidates.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 import { identifyPayers } from './identifyPayers.js';
 import type { LineContext } from './LineContext.js';
+import { nearReferenceHits } from './nearReferenceHits.js';
 import type { PlannedProposal } from './PlannedProposal.js';
 import { rankProposals } from './rankProposals.js';
 import { referredDocumentsProposal } from './referredDocumentsProposal.js';
@@ -51,6 +52,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
 
   // Tiers 1, 1b and 2: structured references, then references in free text.
   const refHits = collectReferenceHits(tx, ctx, notes, payerIds);
+  nearReferenceHits(tx, ctx, payerIds, refHits);
 
   // Candidate open items, then single-item proposals.
   const candidates = gatherCandidates(tx, ctx, refHits, payerIds, notes);

@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { normaliseAccount } from '../refs/iban.js';
-import { nameKey, nameSimilarity, nameTokens } from '../text/nameKey.js';
+import { nameKey, nameSimilarity, nameTokens, printedTokens } from '../text/nameKey.js';
 import { type Evidence, evidence } from './Evidence.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 
@@ -34,7 +34,9 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
     ['ultimateDebtorName', tx.ultimateDebtorName],
   ] as const) {
     if (!name) continue;
-    const key = nameKey(name);
+    const printed = printedTokens(name);
+    // A cut legal form (`GMB`) is dropped from the key, so the rest can match exactly.
+    const key = printed.prefix ? nameKey(name) : [...printed.tokens].sort().join(' ');
     const exact = index.payerByName.get(key) ?? [];
     if (exact.length === 1 && exact[0]) {
       add(
@@ -44,6 +46,19 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
       continue;
     }
     if (exact.length > 1) continue;
+    if (printed.prefix) {
+      // A name cut at the field length: every payer whose name starts the same way is a
+      // candidate, and more than one identifies nobody.
+      const fits = truncatedCandidates(printed.tokens, index);
+      if (fits.length === 1 && fits[0] !== undefined) {
+        add(
+          fits[0],
+          evidence('payer', 'PAYER_NAME_EXACT', field, `${name} (cut at ${name.trim().length} characters)`),
+        );
+        continue;
+      }
+      if (fits.length > 1) continue;
+    }
     const seen = new Set<string>();
     for (const t of nameTokens(name)) {
       const ids = index.payerByNameToken.get(t);
@@ -80,4 +95,19 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
     out.set(id, [...uniq.values()]);
   }
   return out;
+}
+
+/** Payers whose name tokens include all of `tokens`, the last one possibly cut short. */
+function truncatedCandidates(tokens: readonly string[], index: InvoiceIndex): string[] {
+  const whole = tokens.slice(0, -1);
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || whole.length === 0) return [];
+  const seed = index.payerByNameToken.get(whole[0] ?? '') ?? [];
+  if (seed.length > 200) return [];
+  const out: string[] = [];
+  for (const id of seed) {
+    const have = nameTokens(index.payers.get(id)?.name ?? '');
+    if (whole.every((t) => have.includes(t)) && have.some((t) => t.startsWith(last))) out.push(id);
+  }
+  return [...new Set(out)].sort();
 }

@@ -115,7 +115,8 @@ function scanOnce(
         const gap = text.slice(prev.e, run.s);
         if (gap.length > 3) break;
         // Digits joined across a decimal mark are an amount, not a number.
-        if (prev.digit && run.digit && /[.,]/.test(gap)) break;
+        if (prev.digit && run.digit && (gap.includes(',') || (gap.includes('.') && run.raw.length === 2)))
+          break;
       }
       key += run.v;
       raw += run.raw;

@@ -58,7 +58,6 @@ export function singleProposals(
     if (
       fit.kind === 'exact' &&
       ref === undefined &&
-      payerIds.length === 0 &&
       postings(index.byAmount.get(tx.currency)?.get(pay)).length === 1
     ) {
       ev.push(
