@@ -1,6 +1,7 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameSimilarity, nameTokens, printedTokens } from '../text/nameKey.js';
+import { referenceKey } from '../text/referenceKey.js';
 import { type Evidence, evidence } from './Evidence.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 
@@ -87,6 +88,18 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
           `${name} ~ ${index.payers.get(bestId)?.name ?? ''} (${bestScore})`,
         ),
       );
+  }
+  if (index.payerByCustomerNumber.size > 0 && tx.remittanceText.length > 0) {
+    // The payer's customer number at the supplier ("Kd-Nr. K-4711"), alone or with the word before.
+    const tokens = tx.remittanceText.join(' ').split(/\s+/);
+    for (let k = 0; k < tokens.length; k++) {
+      for (const t of [tokens[k] ?? '', `${tokens[k - 1] ?? ''}${tokens[k] ?? ''}`]) {
+        const ids = index.payerByCustomerNumber.get(referenceKey(t)) ?? [];
+        const unique = [...new Set(ids)];
+        if (unique.length === 1 && unique[0] !== undefined)
+          add(unique[0], evidence('payer', 'CUSTOMER_NUMBER_IN_TEXT', 'remittanceText', t));
+      }
+    }
   }
   for (const [id, list] of out) {
     // Account and name evidence for the same payer both count, but each kind once.

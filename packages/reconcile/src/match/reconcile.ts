@@ -9,7 +9,7 @@ import type { Evidence } from './Evidence.js';
 import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
-import type { AutoBlock } from './PlannedProposal.js';
+import type { AutoBlock, PlannedAllocation } from './PlannedProposal.js';
 import type { Allocation, Proposal } from './Proposal.js';
 
 /**
@@ -44,8 +44,8 @@ export type LineReason =
  */
 export interface LineDecision {
   readonly transactionId: string;
-  /** `auto`: applied; `suggested`: ranked proposals for a person; `unmatched`: nothing good enough; `skipped`: not an incoming payment to match. */
-  readonly status: 'auto' | 'suggested' | 'unmatched' | 'skipped';
+  /** `auto`: applied; `confirmed`: applied because a person confirmed it (`Reconciler.apply`); `suggested`: ranked proposals for a person; `unmatched`: nothing good enough; `skipped`: not an incoming payment to match. */
+  readonly status: 'auto' | 'confirmed' | 'suggested' | 'unmatched' | 'skipped';
   readonly reason?: LineReason;
   /** Confidence of the best proposal (0 when none). */
   readonly confidence: number;
@@ -144,9 +144,57 @@ export function reconcileWithIndex(
   transactions: readonly BankTransaction[],
   input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
 ): ReconcileResult {
+  return runReconciliation(index, transactions, input, newRunState());
+}
+
+/**
+ * What a run carries forward: open amounts after applied allocations (sparse, by invoice
+ * position), the duplicate keys seen, and the applied plan of each line (for undo).
+ *
+ * @example
+ * ```ts
+ * const state = newRunState();
+ * ```
+ */
+export interface RunState {
+  readonly openAfter: Map<number, number>;
+  readonly seen: Set<string>;
+  readonly applied: Map<string, readonly PlannedAllocation[]>;
+}
+
+/**
+ * An empty {@link RunState}.
+ *
+ * @example
+ * ```ts
+ * runReconciliation(index, lines, {}, newRunState());
+ * ```
+ */
+export function newRunState(): RunState {
+  return { openAfter: new Map(), seen: new Set(), applied: new Map() };
+}
+
+/**
+ * {@link reconcileWithIndex} on a carried {@link RunState} (what `Reconciler` uses): applied
+ * allocations lower the state's open amounts, so the next run sees them.
+ *
+ * @example
+ * ```ts
+ * const state = newRunState();
+ * runReconciliation(index, day1, {}, state);
+ * runReconciliation(index, day2, {}, state); // sees day 1's postings
+ * ```
+ */
+export function runReconciliation(
+  index: InvoiceIndex,
+  transactions: readonly BankTransaction[],
+  input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
+  state: RunState,
+): ReconcileResult {
   const options = resolveOptions(input.options);
   const memory = input.memory ?? emptyPayerMemory();
-  const openAfter = new Map<number, number>();
+  const { openAfter, seen } = state;
+  const openBefore = new Map(openAfter);
   const open = { get: (i: number): number => openAfter.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0 };
   const advices = new Map<string, RemittanceAdvice>();
   for (const a of input.remittances ?? [])
@@ -156,7 +204,6 @@ export function reconcileWithIndex(
   const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
 
   const decisions = new Array<LineDecision | undefined>(transactions.length);
-  const seen = new Set<string>();
   const todo: { k: number; best: number; day: string }[] = [];
   for (let k = 0; k < transactions.length; k++) {
     const tx = transactions[k] as BankTransaction;
@@ -239,6 +286,7 @@ export function reconcileWithIndex(
           a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor;
         openAfter.set(a.item, open.get(a.item) - consumed);
       }
+      state.applied.set(tx.id, top.plan);
       decisions[k] = {
         ...base,
         status: 'auto',
@@ -276,13 +324,37 @@ export function reconcileWithIndex(
   const lines = decisions.map(
     (d, k) => d ?? emptyDecision(transactions[k]?.id ?? '', 'unmatched', 'NO_CANDIDATES', 0),
   );
+  return assembleResult(
+    lines,
+    transactions,
+    index,
+    input.ledgerEvents,
+    (i) => openBefore.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0,
+  );
+}
+
+/**
+ * Builds the ledger output (events, adjustments, outcomes, summary) of decided lines.
+ *
+ * @example
+ * ```ts
+ * const result = assembleResult(lines, transactions, index, undefined, (i) => index.invoices[i]!.openAmountMinor);
+ * ```
+ */
+export function assembleResult(
+  lines: readonly LineDecision[],
+  transactions: readonly BankTransaction[],
+  index: InvoiceIndex,
+  ledgerEvents: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>> | undefined,
+  before: (item: number) => number,
+): ReconcileResult {
   const events = buildEvents(lines, transactions, index);
   const adjustments = buildAdjustments(lines, transactions, index);
   return {
     lines,
     events,
     adjustments,
-    invoices: outcomes(lines, index, events, adjustments, input.ledgerEvents),
+    invoices: outcomes(lines, index, events, adjustments, ledgerEvents, before),
     summary: summarise(lines),
   };
 }
@@ -307,7 +379,15 @@ function emptyDecision(
   };
 }
 
-function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceIndex): Proposal {
+/**
+ * The public {@link Proposal} of a planned one, allocations named by invoice id and number.
+ *
+ * @example
+ * ```ts
+ * const p = publicProposal(planned, tx, index);
+ * ```
+ */
+export function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceIndex): Proposal {
   return {
     invoiceIds: p.items.map((i) => index.invoices[i]?.invoiceId ?? ''),
     confidence: p.confidence,
@@ -337,7 +417,7 @@ function buildEvents(
   const events: PaymentReceivedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
-    if (tx === undefined || line.status !== 'auto') return;
+    if (tx === undefined || (line.status !== 'auto' && line.status !== 'confirmed')) return;
     const date = tx.valueDate ?? tx.bookingDate ?? '1970-01-01';
     for (const a of line.allocations) {
       if (a.cashMinor <= 0) continue;
@@ -374,7 +454,7 @@ function buildAdjustments(
   const out: InvoiceCreditedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
-    if (tx === undefined || line.status !== 'auto') return;
+    if (tx === undefined || (line.status !== 'auto' && line.status !== 'confirmed')) return;
     const creditedAt = unixSeconds(tx.valueDate ?? tx.bookingDate ?? '1970-01-01');
     const notes = line.allocations
       .filter((a) => a.kind === 'credit-note')
@@ -420,6 +500,7 @@ function outcomes(
   events: readonly PaymentReceivedEvent[],
   adjustments: readonly InvoiceCreditedEvent[],
   ledger: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>> | undefined,
+  before: (item: number) => number,
 ): InvoiceOutcome[] {
   const acc = new Map<string, { cash: number; credit: number; writeOff: number }>();
   for (const l of lines) {
@@ -434,9 +515,11 @@ function outcomes(
   const out: InvoiceOutcome[] = [];
   // Only the touched items: a run costs nothing per untouched open invoice.
   for (const [invoiceId, o] of acc) {
-    const inv = index.invoices[index.byId.get(invoiceId) ?? -1];
+    const pos = index.byId.get(invoiceId) ?? -1;
+    const inv = index.invoices[pos];
     if (inv === undefined) continue;
-    const openAfter = inv.openAmountMinor - o.cash - o.credit - o.writeOff;
+    const openBeforeMinor = before(pos);
+    const openAfter = openBeforeMinor - o.cash - o.credit - o.writeOff;
     const existing = ledger?.[inv.invoiceId];
     let state = lifecycleWithoutLedger({ kind: inv.kind ?? 'invoice', openAfterMinor: openAfter });
     let ledgerViolations: string[] = [];
@@ -452,7 +535,7 @@ function outcomes(
     }
     out.push({
       invoiceId: inv.invoiceId,
-      openBeforeMinor: inv.openAmountMinor,
+      openBeforeMinor,
       cashMinor: o.cash,
       creditMinor: o.credit,
       writeOffMinor: o.writeOff,
