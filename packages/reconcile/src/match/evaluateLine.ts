@@ -99,5 +99,39 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     );
   }
 
+  dropSinglesAgainstNamedItems(proposals, refHits, ctx, notes);
   return { proposals: rankProposals(proposals, invoices), payerIds, notes };
+}
+
+/**
+ * A line that names several open items of a payer and pays more or less than one of them is
+ * about all of them: putting the money on one (an over- or part-payment) is a guess, so such
+ * single proposals are dropped (a person splits the payment).
+ */
+function dropSinglesAgainstNamedItems(
+  proposals: PlannedProposal[],
+  refHits: ReadonlyMap<number, unknown>,
+  ctx: LineContext,
+  notes: string[],
+): void {
+  const invoices = ctx.index.invoices;
+  const named = [...refHits.keys()].filter((i) => ctx.open.get(i) > 0);
+  if (named.length < 2) return;
+  let dropped = 0;
+  for (let k = proposals.length - 1; k >= 0; k--) {
+    const p = proposals[k];
+    if (p === undefined || p.items.length !== 1) continue;
+    const item = p.items[0] ?? -1;
+    const payer = invoices[item]?.payerId;
+    const others = named.some((i) => i !== item && invoices[i]?.payerId === payer);
+    const inexact = p.unappliedMinor > 0 || p.plan.some((a) => a.kind === 'partial');
+    if (others && inexact) {
+      proposals.splice(k, 1);
+      dropped++;
+    }
+  }
+  if (dropped > 0)
+    notes.push(
+      `the text names ${named.length} open items and the amount fits none of them alone nor all together; a person splits it`,
+    );
 }

@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
-import { type Evidence, evidence } from './Evidence.js';
+import { confidenceOf, type Evidence, evidence } from './Evidence.js';
 import { findExactSubsets } from './findExactSubsets.js';
 import { groupProposal, minWeight, signedOpen } from './groupProposal.js';
 import type { LineContext } from './LineContext.js';
@@ -93,7 +93,22 @@ export function subsetProposals(
       );
     const p = groupProposal(items, ev, ctx, tx.amountMinor, short, ambiguous);
     const conflicts = namesSettled || namedOpen.some((i) => !items.includes(i));
-    return conflicts ? { ...p, blocked: 'TEXT_NAMES_OTHER_ITEMS' as const } : p;
+    if (!conflicts) return p;
+    const doubt = [
+      ...p.evidence,
+      evidence(
+        'group',
+        'OTHER_ITEMS_NAMED',
+        'remittanceText',
+        'the text names items outside the group, or settled ones',
+      ),
+    ];
+    return {
+      ...p,
+      evidence: doubt,
+      confidence: confidenceOf(doubt),
+      blocked: 'TEXT_NAMES_OTHER_ITEMS' as const,
+    };
   });
 }
 
