@@ -108,7 +108,9 @@ describe('Reconciler: a month of daily statements as one loop', () => {
       ...day('2026-02-12'),
     });
     const res = r.process(statement('D3', [back]));
-    expect(res.returns).toEqual([{ transactionId: back.id, returnsTransactionId: paid.id, reason: 'AC06' }]);
+    expect(res.returns).toEqual([
+      { transactionId: back.id, returnsTransactionId: paid.id, reason: 'AC06', applied: true },
+    ]);
     expect(r.openAmount(b.invoiceId)).toBe(0);
     const undone = r.undo(paid.id);
     expect(undone.reversed).toMatchObject([

@@ -38,12 +38,14 @@ export interface ReconcilerInit {
  *
  * @example
  * ```ts
- * for (const r of result.returns) reconciler.undo(r.returnsTransactionId);
+ * for (const r of result.returns) if (r.applied) reconciler.undo(r.returnsTransactionId);
  * ```
  */
 export interface ReturnNotice {
   readonly transactionId: string;
   readonly returnsTransactionId: string;
+  /** Whether money of the returned line is applied (then `undo` reverses it; else nothing to do). */
+  readonly applied: boolean;
   /** ISO 20022 return reason when the line carries one (`AC06`: account blocked, ...). */
   readonly reason?: string;
 }
@@ -90,7 +92,7 @@ const RETURN_REASON =
  * const reconciler = new Reconciler({ invoices: loadOpenItemsCsv(csv, mapping), options: { fxRates } });
  * for (const file of dailyFiles) {
  *   const result = reconciler.process(parseCamt(file).statements);
- *   for (const r of result.returns) reconciler.undo(r.returnsTransactionId);
+ *   for (const r of result.returns) if (r.applied) reconciler.undo(r.returnsTransactionId);
  * }
  * console.log(reconciler.openItems().length);
  * ```
@@ -143,7 +145,7 @@ export class Reconciler {
         txs.push(tx);
       });
     });
-    const returns = this.#findReturns(txs);
+    const found = this.#findReturns(txs);
     const result = runReconciliation(
       this.#index,
       txs,
@@ -155,6 +157,8 @@ export class Reconciler {
       const day = tx.bookingDate ?? tx.valueDate ?? '';
       if (day > this.#lastDay) this.#lastDay = day;
     }
+    // A line returned in the same call may have been applied just now: look after the run.
+    const returns = found.map((r) => ({ ...r, applied: this.#state.applied.has(r.returnsTransactionId) }));
     return { ...result, returns };
   }
 
@@ -299,8 +303,8 @@ export class Reconciler {
     return this.#state.openAfter.get(i) ?? this.#index.invoices[i]?.openAmountMinor ?? 0;
   }
 
-  #findReturns(txs: readonly BankTransaction[]): ReturnNotice[] {
-    const out: ReturnNotice[] = [];
+  #findReturns(txs: readonly BankTransaction[]): Omit<ReturnNotice, 'applied'>[] {
+    const out: Omit<ReturnNotice, 'applied'>[] = [];
     const candidates = [...this.#seenTx.values(), ...txs].filter(
       (t) => t.direction === 'credit' && !t.reversal,
     );
