@@ -46,6 +46,8 @@ export interface PayerInfo {
   readonly amounts: readonly number[];
   /** The payer's open credit notes (positions), for netting. */
   readonly creditNotes: readonly number[];
+  /** Significant tokens of the payer's name (`nameTokens`), computed once. */
+  readonly tokens: readonly string[];
 }
 
 /**
@@ -231,6 +233,7 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
       byAmount: byAmt,
       amounts: byAmt.map((k) => invoices[items[k] ?? 0]?.openAmountMinor ?? 0),
       creditNotes: items.filter((i) => invoices[i]?.kind === 'credit-note'),
+      tokens: nameTokens(payerName.get(payerId) ?? ''),
     });
   }
   return {

@@ -29,6 +29,8 @@ export interface LineEvaluation {
   readonly proposals: readonly PlannedProposal[];
   readonly payerIds: readonly string[];
   readonly notes: readonly string[];
+  /** Payers whose open items the evaluation looked at: it holds as long as none of them changes. */
+  readonly consultedPayers: readonly string[];
 }
 
 /**
@@ -100,7 +102,10 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   }
 
   dropSinglesAgainstNamedItems(proposals, refHits, ctx, notes);
-  return { proposals: rankProposals(proposals, invoices), payerIds, notes };
+  const consulted = new Set(payerIds);
+  for (const i of candidates) consulted.add(invoices[i]?.payerId ?? '');
+  for (const i of refHits.keys()) consulted.add(invoices[i]?.payerId ?? '');
+  return { proposals: rankProposals(proposals, invoices), payerIds, notes, consultedPayers: [...consulted] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { normaliseAccount } from '../refs/iban.js';
-import { nameKey, nameSimilarity, nameTokens, printedTokens } from '../text/nameKey.js';
+import { nameKey, nameTokens, printedTokens, tokenSimilarity } from '../text/nameKey.js';
 import { referenceKey } from '../text/referenceKey.js';
 import { type Evidence, evidence } from './Evidence.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
@@ -61,7 +61,8 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
       if (fits.length > 1) continue;
     }
     const seen = new Set<string>();
-    for (const t of nameTokens(name)) {
+    const lineTokens = nameTokens(name);
+    for (const t of lineTokens) {
       const ids = index.payerByNameToken.get(t);
       if (ids === undefined || ids.length > 50) continue;
       for (const id of ids) seen.add(id);
@@ -70,7 +71,7 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
     let bestScore = 0;
     let tie = false;
     for (const id of [...seen].sort()) {
-      const s = nameSimilarity(name, index.payers.get(id)?.name ?? '');
+      const s = tokenSimilarity(lineTokens, index.payers.get(id)?.tokens ?? []);
       if (s > bestScore) {
         bestScore = s;
         bestId = id;
@@ -119,7 +120,7 @@ function truncatedCandidates(tokens: readonly string[], index: InvoiceIndex): st
   if (seed.length > 200) return [];
   const out: string[] = [];
   for (const id of seed) {
-    const have = nameTokens(index.payers.get(id)?.name ?? '');
+    const have = index.payers.get(id)?.tokens ?? [];
     if (whole.every((t) => have.includes(t)) && have.some((t) => t.startsWith(last))) out.push(id);
   }
   return [...new Set(out)].sort();

@@ -57,11 +57,8 @@ export function nearReferenceHits(
   const texts: [string, string][] = [];
   if (tx.endToEndId) texts.push(['endToEndId', tx.endToEndId]);
   if (tx.remittanceText.length) texts.push(['remittanceText', tx.remittanceText.join(' ')]);
-  const open = info.items.filter((i) => ctx.open.get(i) > 0 && invoices[i]?.kind !== 'credit-note');
-  const forms = open.map((i) => {
-    const n = invoices[i]?.invoiceNumber ?? '';
-    return [n.toUpperCase().replace(/[^A-Z0-9]/g, ''), referenceKey(n)] as const;
-  });
+  // Tokens that could be a mistyped number; most texts ("payment") have none.
+  const tokens: [string, string, string, string][] = [];
   for (const [field, text] of texts) {
     for (const token of maskNonReferences(text).split(/\s+/)) {
       const compact = token.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -69,20 +66,29 @@ export function nearReferenceHits(
       const key = referenceKey(token);
       // It names some item exactly (maybe settled, maybe another payer's): not a typo.
       if (ctx.index.byNumberKey.has(key) || ctx.index.byCompactKey.has(compact)) continue;
-      const near = open.filter((_, k) => {
-        const [c, r] = forms[k] ?? ['', ''];
-        return oneEdit(compact, c) || oneEdit(key, r);
-      });
-      if (near.length === 1 && near[0] !== undefined && !refHits.has(near[0]))
-        refHits.set(
-          near[0],
-          evidence(
-            'text',
-            'INVOICE_NUMBER_NEAR',
-            field,
-            `${token} is one edit from ${invoices[near[0]]?.invoiceNumber}, the only such open item of the payer`,
-          ),
-        );
+      tokens.push([field, token, compact, key]);
     }
+  }
+  if (tokens.length === 0) return;
+  const open = info.items.filter((i) => ctx.open.get(i) > 0 && invoices[i]?.kind !== 'credit-note');
+  const forms = open.map((i) => {
+    const n = invoices[i]?.invoiceNumber ?? '';
+    return [n.toUpperCase().replace(/[^A-Z0-9]/g, ''), referenceKey(n)] as const;
+  });
+  for (const [field, token, compact, key] of tokens) {
+    const near = open.filter((_, k) => {
+      const [c, r] = forms[k] ?? ['', ''];
+      return oneEdit(compact, c) || oneEdit(key, r);
+    });
+    if (near.length === 1 && near[0] !== undefined && !refHits.has(near[0]))
+      refHits.set(
+        near[0],
+        evidence(
+          'text',
+          'INVOICE_NUMBER_NEAR',
+          field,
+          `${token} is one edit from ${invoices[near[0]]?.invoiceNumber}, the only such open item of the payer`,
+        ),
+      );
   }
 }

@@ -6,7 +6,7 @@ import { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from '.
 import type { InvoiceCreditedEvent, PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
 import { unixSeconds } from './dates.js';
 import type { Evidence } from './Evidence.js';
-import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
+import { evaluateLine, type LineContext, type LineEvaluation, type PlannedProposal } from './evaluateLine.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
 import type { AutoBlock, PlannedAllocation } from './PlannedProposal.js';
@@ -204,6 +204,9 @@ export function runReconciliation(
   const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
 
   const decisions = new Array<LineDecision | undefined>(transactions.length);
+  // Pass-1 evaluations are reused unless a payer they looked at has had money applied since.
+  const firstEval = new Array<LineEvaluation | undefined>(transactions.length);
+  const changedPayers = new Set<string>();
   const todo: { k: number; best: number; day: string }[] = [];
   for (let k = 0; k < transactions.length; k++) {
     const tx = transactions[k] as BankTransaction;
@@ -235,14 +238,20 @@ export function runReconciliation(
     }
     // Pass 1: strength of each line against the untouched ledger, to apply the surest first
     // within one booking day. Days go in booking order: a later day never changes an earlier one.
-    const first = evaluateLine(tx, ctx).proposals[0];
-    todo.push({ k, best: first?.confidence ?? 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
+    const ev = evaluateLine(tx, ctx);
+    firstEval[k] = ev;
+    todo.push({ k, best: ev.proposals[0]?.confidence ?? 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
   }
   todo.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : b.best - a.best || a.k - b.k));
 
   for (const { k } of todo) {
     const tx = transactions[k] as BankTransaction;
-    const ev = evaluateLine(tx, ctx);
+    const cached = firstEval[k];
+    firstEval[k] = undefined;
+    const ev =
+      cached !== undefined && !cached.consultedPayers.some((p) => changedPayers.has(p))
+        ? cached
+        : evaluateLine(tx, ctx);
     const props = ev.proposals;
     const top = props[0];
     const second = props[1];
@@ -285,6 +294,7 @@ export function runReconciliation(
         const consumed =
           a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor;
         openAfter.set(a.item, open.get(a.item) - consumed);
+        changedPayers.add(index.invoices[a.item]?.payerId ?? '');
       }
       state.applied.set(tx.id, top.plan);
       decisions[k] = {

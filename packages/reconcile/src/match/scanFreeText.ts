@@ -83,8 +83,12 @@ export function scanFreeText(
   payerIds: readonly string[],
   hit: (i: number, e: Evidence) => void,
 ): void {
+  // Every key the index holds has a digit: a text without one (or an O beside one) names nothing.
+  const hasDigit = /\d/.test(text);
+  if (!hasDigit && !/[Oo]/.test(text)) return;
   const clipped = text.length > 2000 ? text.slice(0, 2000) : text;
-  scanOnce(maskNonReferences(clipped), field, code, index, payerIds, hit);
+  if (hasDigit) scanOnce(maskNonReferences(clipped), field, code, index, payerIds, hit);
+  if (!/\d[Oo]|[Oo]\d|[Oo]{2}/.test(clipped)) return;
   const variant = zeroForO(clipped);
   if (variant !== clipped)
     scanOnce(maskNonReferences(variant), field, 'INVOICE_NUMBER_VARIANT', index, payerIds, hit);

@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
-import { type AmountFit, amountFit, refStrength } from './amountFit.js';
+import { type AmountFit, amountFit, canFitUnreferenced, refStrength } from './amountFit.js';
 import { dateEvidence } from './dateEvidence.js';
 import { confidenceOf, type Evidence, evidence } from './Evidence.js';
 import { postings } from './InvoiceIndex.js';
@@ -32,7 +32,7 @@ export function singleProposals(
   const proposals: PlannedProposal[] = [];
   const payerAmountCount = new Map<string, number>();
   const fits = new Map<number, AmountFit>();
-  for (const i of [...candidates].sort((a, b) => a - b)) {
+  for (const i of candidates.size > 1 ? [...candidates].sort((a, b) => a - b) : candidates) {
     const inv = invoices[i];
     const o = open.get(i);
     if (inv === undefined || inv.kind === 'credit-note') continue;
@@ -40,6 +40,7 @@ export function singleProposals(
       if (refHits.has(i)) notes.push(`invoice ${inv.invoiceNumber} is already settled`);
       continue;
     }
+    if (!refHits.has(i) && !canFitUnreferenced(tx, inv, o, options)) continue;
     const fit = amountFit(tx, inv, o, options, refStrength(refHits.get(i)));
     if (fit === undefined) continue;
     fits.set(i, fit);

@@ -129,12 +129,22 @@ export function nameKey(name: string): string {
  * ```
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ta = nameTokens(a);
-  const tb = new Set(nameTokens(b));
-  if (ta.length === 0 || tb.size === 0) return 0;
+  return tokenSimilarity(nameTokens(a), nameTokens(b));
+}
+
+/**
+ * {@link nameSimilarity} on token lists already computed (the index keeps each payer's).
+ *
+ * @example
+ * ```ts
+ * tokenSimilarity(['ACME', 'TRADING'], ['ACME', 'TRADING']); // 1
+ * ```
+ */
+export function tokenSimilarity(ta: readonly string[], tbList: readonly string[]): number {
+  if (ta.length === 0 || tbList.length === 0) return 0;
   let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  const containment = shared / Math.min(ta.length, tb.size);
-  const dice = (2 * shared) / (ta.length + tb.size);
+  for (const t of ta) if (tbList.includes(t)) shared++;
+  const containment = shared / Math.min(ta.length, tbList.length);
+  const dice = (2 * shared) / (ta.length + tbList.length);
   return Math.round(((containment + dice) / 2) * 1000) / 1000;
 }
