@@ -48,7 +48,7 @@ export async function main({ post = false } = {}): Promise<JobResult> {
       const head = `${tx?.bankReference ?? line.transactionId}  ${money(tx?.amountMinor ?? 0, tx?.currency)}`;
       const applied = line.allocations.map((a) => {
         const writeOff = a.writeOffMinor ? `, ${money(a.writeOffMinor)} ${a.writeOffReason} written off` : '';
-        return `${numberOf.get(a.invoiceId)} (${a.kind}${writeOff})`;
+        return `${a.invoiceNumber} (${a.kind}${writeOff})`;
       });
       const best = line.suggestions[0];
       const detail =
