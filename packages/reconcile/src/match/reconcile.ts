@@ -196,10 +196,7 @@ export function runReconciliation(
   const { openAfter, seen } = state;
   const openBefore = new Map(openAfter);
   const open = { get: (i: number): number => openAfter.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0 };
-  const advices = new Map<string, RemittanceAdvice>();
-  for (const a of input.remittances ?? [])
-    if (!advices.has(a.paymentReference.trim().toUpperCase()))
-      advices.set(a.paymentReference.trim().toUpperCase(), a);
+  const advices = adviceMap(input.remittances ?? []);
   const rfLengths = index.rfLengths;
   const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
 
@@ -367,6 +364,22 @@ export function assembleResult(
     invoices: outcomes(lines, index, events, adjustments, ledgerEvents, before),
     summary: summarise(lines),
   };
+}
+
+// Callers that stream one line per call pass the same advice list each time: key it once.
+const ADVICES = new WeakMap<readonly RemittanceAdvice[], Map<string, RemittanceAdvice>>();
+
+function adviceMap(list: readonly RemittanceAdvice[]): Map<string, RemittanceAdvice> {
+  let map = ADVICES.get(list);
+  if (map === undefined) {
+    map = new Map();
+    for (const a of list) {
+      const key = a.paymentReference.trim().toUpperCase();
+      if (!map.has(key)) map.set(key, a);
+    }
+    ADVICES.set(list, map);
+  }
+  return map;
 }
 
 function emptyDecision(
