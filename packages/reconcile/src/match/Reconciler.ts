@@ -106,6 +106,7 @@ export class Reconciler {
   readonly #seenTx = new Map<string, BankTransaction>();
   #lastDay = '';
 
+  /** Indexes the open items once; throws {@link ReconcileInputError} on a bad item or option. */
   constructor(init: ReconcilerInit) {
     this.#options = init.options ?? {};
     resolveOptions(this.#options);

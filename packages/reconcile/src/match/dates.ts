@@ -32,5 +32,6 @@ function dayNumber(d: string): number {
  * ```
  */
 export function unixSeconds(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
+  const n = dayNumber(date);
+  return Number.isFinite(n) ? n * 86_400 : Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
 }

@@ -233,15 +233,29 @@ export function runReconciliation(
       decisions[k] = emptyDecision(tx.id, 'unmatched', 'MISSING_DATE', tx.amountMinor);
       continue;
     }
-    // Pass 1: strength of each line against the untouched ledger, to apply the surest first
-    // within one booking day. Days go in booking order: a later day never changes an earlier one.
-    const ev = evaluateLine(tx, ctx);
-    firstEval[k] = ev;
-    todo.push({ k, best: ev.proposals[0]?.confidence ?? 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
+    todo.push({ k, best: 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
   }
-  todo.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : b.best - a.best || a.k - b.k));
+  // Days go in booking order: a later day never changes what an earlier day's line matched.
+  todo.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.k - b.k));
+  for (let start = 0; start < todo.length; ) {
+    let end = start;
+    while (end < todo.length && todo[end]?.day === todo[start]?.day) end++;
+    // Pass 1 for the day, against the ledger as earlier days left it: each line's strength, to
+    // apply the surest first within the day. Evaluations stay valid until a payer they looked at
+    // gets money applied.
+    changedPayers.clear();
+    const day = todo.slice(start, end);
+    for (const t of day) {
+      const ev = evaluateLine(transactions[t.k] as BankTransaction, ctx);
+      firstEval[t.k] = ev;
+      t.best = ev.proposals[0]?.confidence ?? 0;
+    }
+    day.sort((a, b) => b.best - a.best || a.k - b.k);
+    for (const { k } of day) applyLine(k);
+    start = end;
+  }
 
-  for (const { k } of todo) {
+  function applyLine(k: number): void {
     const tx = transactions[k] as BankTransaction;
     const cached = firstEval[k];
     firstEval[k] = undefined;
@@ -270,7 +284,7 @@ export function runReconciliation(
         payerIds: ev.payerIds,
         notes: ev.notes,
       };
-      continue;
+      return;
     }
     const clear = second === undefined || top.confidence - second.confidence >= options.ambiguityMargin;
     const fitsLedger =
@@ -303,7 +317,7 @@ export function runReconciliation(
         evidence: top.evidence,
         suggestions: suggestions.slice(1),
       };
-      continue;
+      return;
     }
     const ambiguous = top.ambiguousGroup || (!clear && top.confidence >= options.suggestThreshold);
     const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
