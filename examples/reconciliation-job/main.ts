@@ -50,7 +50,7 @@ export async function main({ post = false } = {}): Promise<JobResult> {
       const best = line.suggestions[0];
       const applied = line.allocations.map((a) => {
         const writeOff = a.writeOffMinor ? `, ${money(a.writeOffMinor)} ${a.writeOffReason} written off` : '';
-        return `${numberOf.get(a.invoiceId)} (${a.kind}${writeOff})`;
+        return `${a.invoiceNumber} (${a.kind}${writeOff})`;
       });
       const [invoicesCell, confidence, note] =
         line.status === 'auto'

@@ -9,6 +9,14 @@ export { forgetFromMemory } from './learn/forgetFromMemory.js';
 export { learnFromConfirmation } from './learn/learnFromConfirmation.js';
 export { emptyPayerMemory, type PayerMemory, type PayerMemoryEntry } from './learn/PayerMemory.js';
 export {
+  type CreditNoteConvention,
+  loadOpenItemsCsv,
+  loadOpenItemsJson,
+  type OpenItemColumns,
+  type OpenItemOptions,
+} from './load/loadOpenItems.js';
+export { type PaymentTerms, parsePaymentTerms } from './load/parsePaymentTerms.js';
+export {
   BIAS,
   confidenceOf,
   EVIDENCE_WEIGHTS,
@@ -38,7 +46,15 @@ export {
   postings,
 } from './match/InvoiceIndex.js';
 export { type FxRate, type ReconcileOptions, type ResolvedOptions, resolveOptions } from './match/options.js';
+export type { AutoBlock } from './match/PlannedProposal.js';
 export type { Allocation, Proposal, WriteOffReason } from './match/Proposal.js';
+export {
+  type ProcessResult,
+  Reconciler,
+  type ReconcilerInit,
+  type ReturnNotice,
+  type UndoResult,
+} from './match/Reconciler.js';
 export {
   type LineDecision,
   type LineReason,
@@ -56,7 +72,9 @@ export type {
   StatementFormat,
 } from './model/BankTransaction.js';
 export type { OpenInvoice, RemittanceAdvice, RemittanceLine } from './model/OpenInvoice.js';
+export { convertAtRatio, type RateRatio, rateRatio } from './money/convertAtRatio.js';
 export { convertMinor } from './money/convertMinor.js';
+export { type FoundFxRate, findFxRate } from './money/findFxRate.js';
 export { parseDecimalMinor } from './money/parseDecimalMinor.js';
 export { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from './output/invoiceLifecycle.js';
 export type { InvoiceCreditedEvent, PaymentReceivedEvent } from './output/PaymentReceivedEvent.js';
@@ -78,5 +96,5 @@ export type { StatementHeader } from './parse/StatementSink.js';
 export { isValidIban, normaliseAccount } from './refs/iban.js';
 export { createRfReference, isValidRfReference, repairRfReference } from './refs/iso11649.js';
 export { mod97 } from './refs/mod97.js';
-export { nameKey, nameSimilarity, nameTokens } from './text/nameKey.js';
+export { looksTruncated, nameKey, nameSimilarity, nameTokens, printedTokens } from './text/nameKey.js';
 export { digitsKey, referenceKey, referenceRuns } from './text/referenceKey.js';

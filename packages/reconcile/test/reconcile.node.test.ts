@@ -552,7 +552,9 @@ describe('learning', () => {
 
   it('a learned reference pattern raises confidence for the same payer', () => {
     const big = invoice({ invoiceNumber: 'INV-0104233', amountMinor: 90000 });
-    const tx = credit({ amountMinor: 90000, remittanceText: ['Zahlung 104233'] });
+    // A bare digit group counts only for the payer the line identifies (here by IBAN).
+    const acct = { counterpartyAccount: 'DE02120300000000202051' };
+    const tx = credit({ amountMinor: 90000, remittanceText: ['Zahlung 104233'], ...acct });
     const before = only(reconcile({ transactions: [tx], invoices: [big, inv2] }));
     const proposal =
       before.status === 'auto'
@@ -572,7 +574,7 @@ describe('learning', () => {
     expect(memory.payers['buyer-acme']?.referencePatterns).toEqual({ DIGITS_IN_TEXT: 1 });
     const after = only(
       reconcile({
-        transactions: [credit({ amountMinor: 90000, remittanceText: ['Zahlung 104233'] })],
+        transactions: [credit({ amountMinor: 90000, remittanceText: ['Zahlung 104233'], ...acct })],
         invoices: [big, inv2],
         memory,
       }),

@@ -1,85 +1,159 @@
 // Precision and auto-match rate against seeded synthetic truth (no public labelled
-// payment-to-invoice data exists, RECONCILE.md §0.7). The thresholds can fail: a change that
-// makes the matcher guess (e.g. amount alone, or one same-amount twin) drops precision below 0.99.
+// payment-to-invoice data exists, RECONCILE.md §0.7), per scenario, for the generator's lines in
+// memory and as daily camt.053 and German MT940 files through the parsers and a Reconciler.
+// Seeds 1 and 2 were looked at while tuning; seed 20261202 is held out (first run after the
+// generator was extended, never tuned against). The thresholds can fail: a matcher that guesses
+// (amount alone, a same-amount twin, a digit fragment, a tolerance without a reference) drops
+// precision below 0.999.
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../src/index.js';
-import { generateScenario } from './support/generateScenario.js';
-import { scoreAgainstTruth } from './support/scoreAgainstTruth.js';
+import { type LineDecision, Reconciler, reconcile } from '../src/index.js';
+import { DECOYS, generateScenario } from './support/generateScenario.js';
+import { scoreAgainstTruth, type TruthScore } from './support/scoreAgainstTruth.js';
+import { type StatementPath, throughStatements } from './support/throughStatements.js';
 
-const runs = [1, 2].map((seed) => {
-  const g = generateScenario({ seed, invoices: 20_000, lines: 2_000 });
-  const result = reconcile({
+const TUNING = [1, 2];
+const HELD_OUT = [20261202];
+const SIZE = { invoices: 20_000, lines: 3_000 };
+
+type Path = 'memory' | StatementPath;
+const runs = [...TUNING, ...HELD_OUT].flatMap((seed) => {
+  const g = generateScenario({ seed, ...SIZE });
+  const options = { fxRates: [g.fxRate] };
+  const memory = reconcile({
     transactions: g.transactions,
     invoices: g.invoices,
     remittances: g.remittances,
-    options: { fxRates: [g.fxRate] },
+    options,
   });
-  return { seed, g, result, score: scoreAgainstTruth(result, g.truth) };
+  const out: { seed: number; path: Path; score: TruthScore; supplied: Record<string, number> }[] = [
+    { seed, path: 'memory', score: scoreAgainstTruth(memory, g.truth), supplied: {} },
+  ];
+  for (const path of ['camt', 'mt940'] as const) {
+    const p = throughStatements(g, path);
+    const reconciler = new Reconciler({ invoices: g.invoices, remittances: g.remittances, options });
+    const lines: LineDecision[] = [];
+    for (const day of p.days) lines.push(...reconciler.process(day).lines);
+    const result = {
+      lines,
+      events: [],
+      adjustments: [],
+      invoices: [],
+      summary: { lines: 0, auto: 0, suggested: 0, unmatched: 0, skipped: 0 },
+    };
+    out.push({ seed, path, score: scoreAgainstTruth(result, p.truth), supplied: { ...p.supplied } });
+  }
+  return out;
 });
 
-describe('synthetic labelled statements (seeded)', () => {
-  it.each(runs.map((r) => [r.seed, r] as const))(
-    'seed %i: precision >= 0.99, auto-match rate >= 0.85, top-3 recall >= 0.95',
-    (_seed, run) => {
+describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
+  it.each(runs.map((r) => [r.seed, r.path, r] as const))(
+    'seed %i via %s: precision >= 0.999, auto-match >= 0.95 over answerable lines (and over all payable lines for memory and camt)',
+    (_seed, _path, run) => {
       const s = run.score;
       console.log(
-        `seed ${run.seed}: ${s.lines} lines, ${s.payable} payable, auto ${s.auto}, precision ${s.precision.toFixed(4)}, auto-match rate ${s.autoRate.toFixed(4)}, top-3 recall ${s.topKRecall.toFixed(4)}`,
+        `seed ${run.seed} via ${run.path}: ${s.lines} lines, ${s.payable} payable, auto ${s.auto}, precision ${s.precision.toFixed(4)}, auto-match rate ${s.autoRate.toFixed(4)}, top-3 recall ${s.topKRecall.toFixed(4)}; fields supplied past the parser: ${JSON.stringify(run.supplied)}`,
       );
-      console.table(s.byScenario);
-      expect(s.precision).toBeGreaterThanOrEqual(0.99);
-      expect(s.autoRate).toBeGreaterThanOrEqual(0.85);
-      expect(s.topKRecall).toBeGreaterThanOrEqual(0.95);
+      console.table(
+        Object.fromEntries(
+          Object.entries(s.byScenario)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [
+              k,
+              {
+                ...v,
+                precision: v.auto ? (v.correct / v.auto).toFixed(3) : '-',
+                'auto-match': (v.correct / v.lines).toFixed(3),
+              },
+            ]),
+        ),
+      );
+      // Answerable lines: all payable lines except the ones built to be unanswerable (same-amount
+      // twins, a loosely named payer with padding items) and, in MT940, one-to-many payments
+      // whose per-document amounts only camt can carry.
+      const unanswerable = [
+        'ambiguous-twins',
+        'decoy-padding',
+        ...(run.path === 'mt940' ? ['rmtd-split'] : []),
+      ];
+      let answerable = 0;
+      let answered = 0;
+      for (const [k, v] of Object.entries(s.byScenario)) {
+        if (unanswerable.includes(k) || DECOYS.includes(k as (typeof DECOYS)[number])) continue;
+        answerable += v.lines;
+        answered += v.correct;
+      }
+      console.log(
+        `  auto-match over answerable lines: ${(answered / answerable).toFixed(4)} (${answered}/${answerable})`,
+      );
+      expect(s.precision).toBeGreaterThanOrEqual(0.999);
+      expect(answered / answerable).toBeGreaterThanOrEqual(0.95);
+      if (run.path !== 'mt940') expect(s.autoRate).toBeGreaterThanOrEqual(0.95);
+      expect(s.topKRecall).toBeGreaterThanOrEqual(0.97);
     },
   );
 
-  it('is calibrated at least conservatively: in every confidence band with 20+ lines the top proposal is right at least as often as the band floor', () => {
+  it('no decoy is ever auto-applied (twins, unknown payers, foreign RF refunds, paid invoices named, duplicates, digit fragments, noise), on any path', () => {
+    for (const run of runs)
+      for (const scenario of DECOYS) {
+        expect(run.score.byScenario[scenario]?.lines, `${scenario} seed ${run.seed}`).toBeGreaterThan(0);
+        expect(run.score.byScenario[scenario]?.auto, `${scenario} seed ${run.seed} ${run.path}`).toBe(0);
+      }
+  });
+
+  it('every situation of issue #12 is covered and mostly automatic in memory and via camt', () => {
+    for (const run of runs.filter((r) => r.path !== 'mt940'))
+      for (const k of [
+        'credit-note-netting',
+        'fx-bank',
+        'charges-reported',
+        'grouped-charges',
+        'rmtd-split',
+        'silent-fee',
+        'name-printed',
+        'number-variant',
+        'payment-factory',
+        'statement-order',
+        'multi-subset',
+        'credit-note',
+        'fx',
+        'early-discount',
+        'remittance-advice',
+      ]) {
+        const row = run.score.byScenario[k];
+        expect(row, k).toBeDefined();
+        expect(
+          (row?.correct ?? 0) / (row?.lines ?? 1),
+          `${k} seed ${run.seed} ${run.path}`,
+        ).toBeGreaterThanOrEqual(0.9);
+        expect(row?.wrong, k).toBe(0);
+      }
+  });
+
+  it('is calibrated at least conservatively: in every band from 0.5 up with 20+ lines the top proposal is right at least as often as the band floor', () => {
+    // The 0.3-0.5 band is reported, not held to its floor: in this mix it is mostly decoys built
+    // to be wrong (an unknown payer paying someone's exact amount), shown to a person only.
     for (const run of runs) {
       for (const [floor, n, correct] of run.score.reliability) {
-        console.log(`seed ${run.seed} band >= ${floor}: ${correct}/${n}`);
-        if (n >= 20) expect(correct / n).toBeGreaterThanOrEqual(floor);
+        console.log(`seed ${run.seed} ${run.path} band >= ${floor}: ${correct}/${n}`);
+        if (n >= 20 && floor >= 0.5)
+          expect(correct / n, `seed ${run.seed} ${run.path} band ${floor}`).toBeGreaterThanOrEqual(floor);
       }
-    }
-  });
-
-  it('never auto-matches the unanswerable scenarios (same-amount twins, noise)', () => {
-    for (const run of runs) {
-      for (const scenario of ['ambiguous-twins', 'noise']) {
-        expect(run.score.byScenario[scenario]?.lines, scenario).toBeGreaterThan(0);
-        expect(run.score.byScenario[scenario]?.auto, scenario).toBe(0);
-      }
-    }
-  });
-
-  it('covers the scenario mix: one-to-many, partials, credit notes, FX and discounts are mostly automatic', () => {
-    const s = runs[0]?.score.byScenario ?? {};
-    for (const k of [
-      'multi-referenced',
-      'multi-subset',
-      'credit-note',
-      'installments',
-      'fx',
-      'early-discount',
-      'charges',
-      'rf-typo',
-      'remittance-advice',
-    ]) {
-      const row = s[k];
-      expect(row, k).toBeDefined();
-      expect((row?.correct ?? 0) / (row?.lines ?? 1), k).toBeGreaterThanOrEqual(0.8);
     }
   });
 
   it('is deterministic: same inputs give byte-identical output; the generator is seeded', () => {
-    const run = runs[0];
-    if (run === undefined) throw new Error('no run');
-    const again = generateScenario({ seed: 1, invoices: 20_000, lines: 2_000 });
-    expect(JSON.stringify(again.transactions)).toBe(JSON.stringify(run.g.transactions));
-    const second = reconcile({
-      transactions: again.transactions,
-      invoices: again.invoices,
-      remittances: again.remittances,
-      options: { fxRates: [again.fxRate] },
-    });
-    expect(JSON.stringify(second)).toBe(JSON.stringify(run.result));
+    const a = generateScenario({ seed: 1, invoices: 5_000, lines: 800 });
+    const b = generateScenario({ seed: 1, invoices: 5_000, lines: 800 });
+    expect(JSON.stringify(b.transactions)).toBe(JSON.stringify(a.transactions));
+    const run = () =>
+      JSON.stringify(
+        reconcile({
+          transactions: b.transactions,
+          invoices: b.invoices,
+          remittances: b.remittances,
+          options: { fxRates: [b.fxRate] },
+        }),
+      );
+    expect(run()).toBe(run());
   });
 });

@@ -55,6 +55,9 @@ export const EVIDENCE_WEIGHTS = {
   REFERRED_DOCUMENT: 7.5,
   INVOICE_NUMBER_IN_END_TO_END_ID: 6,
   INVOICE_NUMBER_IN_TEXT: 6,
+  INVOICE_NUMBER_VARIANT: 5,
+  INVOICE_NUMBER_NEAR: 3,
+  PO_NUMBER_IN_TEXT: 4,
   DIGITS_IN_TEXT: 3,
   REMITTANCE_ADVICE: 7,
   PAYER_ACCOUNT: 2.5,
@@ -62,6 +65,7 @@ export const EVIDENCE_WEIGHTS = {
   LEARNED_ALIAS: 2.5,
   PAYER_NAME_EXACT: 2,
   PAYER_NAME_FUZZY: 1.2,
+  CUSTOMER_NUMBER_IN_TEXT: 2.5,
   PAYER_MISMATCH: -3,
   USUAL_REFERENCE_PATTERN: 1.5,
   AMOUNT_EXACT: 2.5,
@@ -69,6 +73,10 @@ export const EVIDENCE_WEIGHTS = {
   AMOUNT_UNIQUE_OVERALL: 1,
   AMOUNT_AMBIGUOUS_FOR_PAYER: -1.5,
   BANK_CHARGES: 2.2,
+  UNREPORTED_FEE: 1,
+  FX_CONVERTED_BY_BANK: 2,
+  CREDIT_NOTE_NETTED: 2.5,
+  REMITTED_AMOUNTS: 2,
   SHORT_WITHIN_TOLERANCE: 1.5,
   EARLY_PAYMENT_DISCOUNT: 2.2,
   LATE_DISCOUNT: -1,
@@ -83,6 +91,7 @@ export const EVIDENCE_WEIGHTS = {
   GROUP_ALL_REFERENCED: 2,
   SUBSET_SUM_UNIQUE: 3,
   SUBSET_SUM_AMBIGUOUS: 0,
+  OTHER_ITEMS_NAMED: -3,
   CURRENCY_MISMATCH: -4,
 } as const;
 
@@ -135,12 +144,9 @@ export function evidence(
   detail: string,
   invoiceId?: string,
 ): Evidence {
-  return {
-    tier,
-    code,
-    field,
-    detail,
-    weight: EVIDENCE_WEIGHTS[code],
-    ...(invoiceId === undefined ? {} : { invoiceId }),
-  };
+  // Two literal shapes rather than a spread: this runs for every candidate of every line.
+  const weight = EVIDENCE_WEIGHTS[code];
+  return invoiceId === undefined
+    ? { tier, code, field, detail, weight }
+    : { tier, code, field, detail, weight, invoiceId };
 }

@@ -44,6 +44,10 @@ export interface PayerInfo {
   /** Indexes of `items` sorted by open amount, with the amounts, for range lookups. */
   readonly byAmount: readonly number[];
   readonly amounts: readonly number[];
+  /** The payer's open credit notes (positions), for netting. */
+  readonly creditNotes: readonly number[];
+  /** Significant tokens of the payer's name (`nameTokens`), computed once. */
+  readonly tokens: readonly string[];
 }
 
 /**
@@ -67,6 +71,17 @@ export interface InvoiceIndex {
   readonly byPaymentRef: ReadonlyMap<string, Posting>;
   readonly byNumberKey: ReadonlyMap<string, Posting>;
   readonly byDigits: ReadonlyMap<string, Posting>;
+  /**
+   * Invoice numbers with every separator removed but zeros kept (`RE-2026-00456` as
+   * `RE202600456`), only where that differs from what gluing the runs gives.
+   */
+  readonly byCompactKey: ReadonlyMap<string, Posting>;
+  /** The digits of a prefixed number without its prefix (`RE-2026/00123` as `2026123` and `202600123`). */
+  readonly byTail: ReadonlyMap<string, Posting>;
+  /** Purchase-order numbers (reference keys). */
+  readonly byPoKey: ReadonlyMap<string, Posting>;
+  /** Customer numbers (reference keys) to payer ids. */
+  readonly payerByCustomerNumber: ReadonlyMap<string, readonly string[]>;
   /** Currency, then open amount in minor units. */
   readonly byAmount: ReadonlyMap<string, ReadonlyMap<number, Posting>>;
   readonly payers: ReadonlyMap<string, PayerInfo>;
@@ -110,6 +125,10 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
   const byPaymentRef = new Map<string, number | number[]>();
   const byNumberKey = new Map<string, number | number[]>();
   const byDigits = new Map<string, number | number[]>();
+  const byCompactKey = new Map<string, number | number[]>();
+  const byTail = new Map<string, number | number[]>();
+  const byPoKey = new Map<string, number | number[]>();
+  const payerByCustomerNumber = new Map<string, string[]>();
   const byAmount = new Map<string, Map<number, number | number[]>>();
   const payerItems = new Map<string, number[]>();
   const payerName = new Map<string, string>();
@@ -163,6 +182,15 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
       }
     }
     if (digits !== '' && digits !== key) post(byDigits, digits, i);
+    indexVariants(inv.invoiceNumber, runs, key, i, byCompactKey, byTail);
+    if (inv.poNumber) {
+      const po = referenceRuns(inv.poNumber).join('');
+      if (po.length >= 4 && /\d/.test(po)) post(byPoKey, po, i);
+    }
+    if (inv.customerNumber) {
+      const c = referenceRuns(inv.customerNumber).join('');
+      if (c.length >= 4) push(payerByCustomerNumber, c, inv.payerId);
+    }
     let amounts = byAmount.get(inv.currency);
     if (amounts === undefined) {
       amounts = new Map();
@@ -204,6 +232,8 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
       items,
       byAmount: byAmt,
       amounts: byAmt.map((k) => invoices[items[k] ?? 0]?.openAmountMinor ?? 0),
+      creditNotes: items.filter((i) => invoices[i]?.kind === 'credit-note'),
+      tokens: nameTokens(payerName.get(payerId) ?? ''),
     });
   }
   return {
@@ -213,6 +243,10 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
     byPaymentRef,
     byNumberKey,
     byDigits,
+    byCompactKey,
+    byTail,
+    byPoKey,
+    payerByCustomerNumber,
     byAmount,
     payers,
     payerByAccount,
@@ -220,4 +254,38 @@ export function buildInvoiceIndex(invoices: readonly OpenInvoice[], memory: Paye
     payerByNameToken,
     maxKeyRuns: Math.min(maxKeyRuns, 8),
   };
+}
+
+/**
+ * Keys for the ways payers mangle a number: separators dropped with zeros kept (only when a
+ * later digit run is zero-padded, else gluing the runs already gives the key), and the digits
+ * without a letter prefix (only for two or more digit runs: a single run is `byDigits`).
+ */
+function indexVariants(
+  number: string,
+  runs: readonly string[],
+  key: string,
+  i: number,
+  byCompactKey: Map<string, number | number[]>,
+  byTail: Map<string, number | number[]>,
+): void {
+  const raw = number.toUpperCase().match(/[A-Z0-9]+/g) ?? [];
+  const compact = raw.join('');
+  if (compact !== key && compact.length >= 5 && /\d/.test(compact)) {
+    const glued = referenceRuns(compact).join('');
+    if (glued !== key) post(byCompactKey, compact, i);
+  }
+  const first = runs[0] ?? '';
+  const rest = runs.slice(1);
+  if (
+    first !== '' &&
+    first.charCodeAt(0) > 57 &&
+    rest.length >= 2 &&
+    rest.every((r) => r.charCodeAt(0) <= 57)
+  ) {
+    const tail = rest.join('');
+    if (tail.length >= 6) post(byTail, tail, i);
+    const compactTail = compact.slice(compact.search(/\d/));
+    if (compactTail !== tail && compactTail.length >= 6) post(byTail, compactTail, i);
+  }
 }

@@ -21,6 +21,16 @@ export interface PlannedAllocation {
 }
 
 /**
+ * Why a proposal may be shown but never applied automatically, whatever its confidence.
+ *
+ * @example
+ * ```ts
+ * const b: AutoBlock = 'TOLERANCE_WITHOUT_REFERENCE';
+ * ```
+ */
+export type AutoBlock = 'TOLERANCE_WITHOUT_REFERENCE' | 'TEXT_NAMES_OTHER_ITEMS';
+
+/**
  * A scored way to apply the line, before ids are attached.
  *
  * @example
@@ -35,4 +45,6 @@ export interface PlannedProposal {
   readonly plan: readonly PlannedAllocation[];
   readonly unappliedMinor: number;
   readonly ambiguousGroup: boolean;
+  /** Set when the proposal must go to a person (see {@link AutoBlock}). */
+  readonly blocked?: AutoBlock;
 }

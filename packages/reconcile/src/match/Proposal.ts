@@ -20,7 +20,7 @@ export type WriteOffReason =
  *
  * @example
  * ```ts
- * const a: Allocation = { allocationId: 'S1:1#1', transactionId: 'S1:1', invoiceId: 'inv-1', kind: 'full',
+ * const a: Allocation = { allocationId: 'S1:1#1', transactionId: 'S1:1', invoiceId: 'inv-1', invoiceNumber: 'INV-1001', kind: 'full',
  *   cashMinor: 99000, paymentCashMinor: 99000, creditMinor: 0, writeOffMinor: 1000, writeOffReason: 'BANK_FEE', fxDifferenceMinor: 0 };
  * ```
  */
@@ -28,13 +28,15 @@ export interface Allocation {
   readonly allocationId: string;
   readonly transactionId: string;
   readonly invoiceId: string;
+  /** The open item's invoice (or credit-note) number, as the ledger has it. */
+  readonly invoiceNumber: string;
   /** `full`: the item is settled; `partial`: it stays partly open; `credit-note`: a credit note netted. */
   readonly kind: 'full' | 'partial' | 'credit-note';
   /** Cash applied, minor units of the invoice currency. */
   readonly cashMinor: number;
   /** The same cash in minor units of the payment currency (differs only with FX). */
   readonly paymentCashMinor: number;
-  /** Credit-note money netted into this invoice (or, for a credit note, consumed from it). */
+  /** On an invoice: credit-note money netted into it. On a credit note (`kind: 'credit-note'`): the credit used up. */
   readonly creditMinor: number;
   /** Short payment accepted and written off. */
   readonly writeOffMinor: number;

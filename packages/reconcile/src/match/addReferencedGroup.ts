@@ -30,10 +30,13 @@ export function addReferencedGroup(
   const referenced = [...refHits.keys()]
     .filter((i) => open.get(i) > 0 && invoices[i]?.currency === tx.currency)
     .sort((a, b) => a - b);
-  if (referenced.length >= 2) {
+  // A group spans one payer: a reference to someone else's item is about something else.
+  const payersNamed = new Set(referenced.map((i) => invoices[i]?.payerId));
+  if (referenced.length >= 2 && payersNamed.size === 1) {
     const net = referenced.reduce((s, i) => s + signedOpen(invoices[i], open.get(i)), 0);
     const short = net - pay;
-    if (short === 0 || (short > 0 && short <= tolerance(net, options))) {
+    const charged = short > 0 && short === (tx.chargesMinor ?? 0);
+    if (short === 0 || charged || (short > 0 && short <= tolerance(net, options))) {
       const ev: Evidence[] = [
         minWeight(referenced.map((i) => refHits.get(i) as Evidence)),
         evidence(
@@ -46,8 +49,8 @@ export function addReferencedGroup(
       ev.push(
         evidence(
           'amount',
-          short === 0 ? 'AMOUNT_EXACT' : 'SHORT_WITHIN_TOLERANCE',
-          'amountMinor',
+          short === 0 ? 'AMOUNT_EXACT' : charged ? 'BANK_CHARGES' : 'SHORT_WITHIN_TOLERANCE',
+          charged ? 'chargesMinor' : 'amountMinor',
           `short ${short}`,
         ),
       );

@@ -1,26 +1,29 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { isValidRfReference, repairRfReference } from '../refs/iso11649.js';
-import { referenceKey, referenceRuns } from '../text/referenceKey.js';
+import { referenceKey } from '../text/referenceKey.js';
 import { type Evidence, type EvidenceCode, evidence } from './Evidence.js';
 import { type InvoiceIndex, postings } from './InvoiceIndex.js';
 import type { LineContext } from './LineContext.js';
+import { scanFreeText } from './scanFreeText.js';
 
 const RF_IN_TEXT = /\bRF\d{2}(?: ?[0-9A-Z]){1,21}/gi;
 
 /**
  * Tiers 1, 1b and 2 for one line: structured references, RF references in free text, then
- * invoice-number windows in free text. Returns the strongest reference evidence per invoice
+ * invoice-number windows in free text (see {@link scanFreeText}); `payerIds` are the payers
+ * the line identifies (bare digit groups count only for them). Returns the strongest reference evidence per invoice
  * position; problems worth telling the user about go to `notes`.
  *
  * @example
  * ```ts
- * const refHits = collectReferenceHits(tx, ctx, notes);
+ * const refHits = collectReferenceHits(tx, ctx, notes, payerIds);
  * ```
  */
 export function collectReferenceHits(
   tx: BankTransaction,
   ctx: LineContext,
   notes: string[],
+  payerIds: readonly string[] = [],
 ): Map<number, Evidence> {
   const { index } = ctx;
   const refHits = new Map<number, Evidence>();
@@ -70,25 +73,7 @@ export function collectReferenceHits(
     texts.push(['additionalInfo', tx.additionalInfo.join(' '), 'INVOICE_NUMBER_IN_TEXT']);
   for (const [field, text, code] of texts) {
     scanRf(text, field, index, ctx.rfLengths, knownRf, hit);
-    const runs = referenceRuns(text.length > 2000 ? text.slice(0, 2000) : text);
-    for (let a = 0; a < runs.length; a++) {
-      let key = '';
-      let hasDigit = false;
-      for (let b = a; b < runs.length && b < a + index.maxKeyRuns; b++) {
-        const run = runs[b] ?? '';
-        key += run;
-        if (run.charCodeAt(0) <= 57) hasDigit = true;
-        if (key.length > 40) break;
-        if (!hasDigit || key.length < 4) continue;
-        for (const i of postings(index.byNumberKey.get(key))) hit(i, evidence('text', code, field, key));
-      }
-      const single = runs[a] ?? '';
-      if (single.length >= 4 && single.charCodeAt(0) <= 57) {
-        const list = index.byDigits.has(single) ? postings(index.byDigits.get(single)) : undefined;
-        if (list !== undefined && list.length <= 3)
-          for (const i of list) hit(i, evidence('text', 'DIGITS_IN_TEXT', field, single));
-      }
-    }
+    scanFreeText(text, field, code, index, payerIds, hit);
   }
   return refHits;
 }

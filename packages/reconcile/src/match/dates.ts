@@ -7,7 +7,20 @@
  * ```
  */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
+}
+
+// Dates repeat a lot in a run (a few hundred distinct days): parse each once.
+const DAYS = new Map<string, number>();
+
+function dayNumber(d: string): number {
+  let n = DAYS.get(d);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+    if (DAYS.size > 100_000) DAYS.clear();
+    DAYS.set(d, n);
+  }
+  return n;
 }
 
 /**
@@ -19,5 +32,6 @@ export function daysBetween(a: string, b: string): number {
  * ```
  */
 export function unixSeconds(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
+  const n = dayNumber(date);
+  return Number.isFinite(n) ? n * 86_400 : Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000);
 }

@@ -2,12 +2,15 @@ import type { BankTransaction } from '../model/BankTransaction.js';
 import { addReferencedGroup } from './addReferencedGroup.js';
 import { adviceProposal, findAdvice } from './adviceProposal.js';
 import { collectReferenceHits } from './collectReferenceHits.js';
+import { creditNoteNetting } from './creditNoteNetting.js';
 import { gatherCandidates } from './gatherCandidates.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 import { identifyPayers } from './identifyPayers.js';
 import type { LineContext } from './LineContext.js';
+import { nearReferenceHits } from './nearReferenceHits.js';
 import type { PlannedProposal } from './PlannedProposal.js';
 import { rankProposals } from './rankProposals.js';
+import { referredDocumentsProposal } from './referredDocumentsProposal.js';
 import { singleProposals } from './singleProposals.js';
 import { subsetProposals } from './subsetProposals.js';
 
@@ -26,6 +29,8 @@ export interface LineEvaluation {
   readonly proposals: readonly PlannedProposal[];
   readonly payerIds: readonly string[];
   readonly notes: readonly string[];
+  /** Payers whose open items the evaluation looked at: it holds as long as none of them changes. */
+  readonly consultedPayers: readonly string[];
 }
 
 /**
@@ -43,16 +48,18 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   const invoices = index.invoices;
   const notes: string[] = [];
 
-  // Tiers 1, 1b and 2: structured references, then references in free text.
-  const refHits = collectReferenceHits(tx, ctx, notes);
-
-  // Tier 3: payer identity.
+  // Payer identity first: bare digit groups in the text count only for the identified payer.
   const payerEvidence = identifyPayers(tx, index);
   const payerIds = [...payerEvidence.keys()].sort();
+
+  // Tiers 1, 1b and 2: structured references, then references in free text.
+  const refHits = collectReferenceHits(tx, ctx, notes, payerIds);
+  nearReferenceHits(tx, ctx, payerIds, refHits);
 
   // Candidate open items, then single-item proposals.
   const candidates = gatherCandidates(tx, ctx, refHits, payerIds, notes);
   const proposals = singleProposals(tx, ctx, candidates, refHits, payerEvidence, payerIds, notes);
+  creditNoteNetting(proposals, tx, ctx, refHits, payerEvidence, payerIds, notes);
 
   // Group proposals: remittance advice, all referenced items, exact subset of the payer's items.
   const advice = findAdvice(tx, ctx.advices);
@@ -60,7 +67,23 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     const p = adviceProposal(tx, advice, ctx, payerEvidence, payerIds);
     if (p) proposals.push(p);
   }
-  addReferencedGroup(proposals, tx, ctx, refHits, payerEvidence, payerIds);
+  const split = referredDocumentsProposal(tx, ctx, payerEvidence, payerIds);
+  if (split) {
+    // The payer's own split explains the whole payment: single part- or over-payments of its
+    // documents are not rivals.
+    const members = new Set(split.items);
+    for (let k = proposals.length - 1; k >= 0; k--) {
+      const p = proposals[k];
+      if (
+        p &&
+        p.items.length === 1 &&
+        members.has(p.items[0] ?? -1) &&
+        p.plan.some((a) => a.kind !== 'full' || p.unappliedMinor > 0)
+      )
+        proposals.splice(k, 1);
+    }
+    proposals.push(split);
+  } else addReferencedGroup(proposals, tx, ctx, refHits, payerEvidence, payerIds);
   const best = proposals.reduce((m, p) => Math.max(m, p.confidence), 0);
   const bestFits = proposals.some(
     (p) =>
@@ -78,5 +101,42 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
     );
   }
 
-  return { proposals: rankProposals(proposals, invoices), payerIds, notes };
+  dropSinglesAgainstNamedItems(proposals, refHits, ctx, notes);
+  const consulted = new Set(payerIds);
+  for (const i of candidates) consulted.add(invoices[i]?.payerId ?? '');
+  for (const i of refHits.keys()) consulted.add(invoices[i]?.payerId ?? '');
+  return { proposals: rankProposals(proposals, invoices), payerIds, notes, consultedPayers: [...consulted] };
+}
+
+/**
+ * A line that names several open items of a payer and pays more or less than one of them is
+ * about all of them: putting the money on one (an over- or part-payment) is a guess, so such
+ * single proposals are dropped (a person splits the payment).
+ */
+function dropSinglesAgainstNamedItems(
+  proposals: PlannedProposal[],
+  refHits: ReadonlyMap<number, unknown>,
+  ctx: LineContext,
+  notes: string[],
+): void {
+  const invoices = ctx.index.invoices;
+  const named = [...refHits.keys()].filter((i) => ctx.open.get(i) > 0);
+  if (named.length < 2) return;
+  let dropped = 0;
+  for (let k = proposals.length - 1; k >= 0; k--) {
+    const p = proposals[k];
+    if (p === undefined || p.items.length !== 1) continue;
+    const item = p.items[0] ?? -1;
+    const payer = invoices[item]?.payerId;
+    const others = named.some((i) => i !== item && invoices[i]?.payerId === payer);
+    const inexact = p.unappliedMinor > 0 || p.plan.some((a) => a.kind === 'partial');
+    if (others && inexact) {
+      proposals.splice(k, 1);
+      dropped++;
+    }
+  }
+  if (dropped > 0)
+    notes.push(
+      `the text names ${named.length} open items and the amount fits none of them alone nor all together; a person splits it`,
+    );
 }

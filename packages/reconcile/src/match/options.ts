@@ -1,17 +1,24 @@
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 
 /**
- * An FX rate: `rate` units of `to` per unit of `from`, as a decimal string (no floats).
+ * An FX rate: `rate` units of `to` per unit of `from`, as a decimal string (no floats). With a
+ * `date` it applies from that day until the next rate of the pair; the opposite pair is derived
+ * exactly when only one direction is given.
  *
  * @example
  * ```ts
- * const rate: FxRate = { from: 'USD', to: 'EUR', rate: '0.9250' };
+ * const rates: FxRate[] = [
+ *   { from: 'USD', to: 'EUR', rate: '0.9250', date: '2026-02-01' },
+ *   { from: 'USD', to: 'EUR', rate: '0.9190', date: '2026-02-15' },
+ * ];
  * ```
  */
 export interface FxRate {
   readonly from: string;
   readonly to: string;
   readonly rate: string;
+  /** `YYYY-MM-DD` the rate applies from; undated rates apply before every dated one. */
+  readonly date?: string;
 }
 
 /**
@@ -35,6 +42,14 @@ export interface ReconcileOptions {
   readonly feeToleranceMinor?: number;
   /** Relative short-payment tolerance, basis points of the open amount (the larger tolerance applies). Default 0: a wide relative tolerance lets payer-and-amount guesses through on large invoices. */
   readonly feeToleranceBps?: number;
+  /**
+   * With a certain reference (RF, structured reference, the exact invoice number), a short payment
+   * up to this many minor units is an unreported bank fee (SWIFT intermediaries often take 30-50
+   * EUR). Default 5000. Also bounded by `referencedFeeToleranceBps`.
+   */
+  readonly referencedFeeToleranceMinor?: number;
+  /** Cap of the referenced fee tolerance in basis points of the open amount. Default 100 (1 %). */
+  readonly referencedFeeToleranceBps?: number;
   /** Differences up to this many minor units are called rounding. Default 5. */
   readonly roundingMinor?: number;
   /** Rates for payments in another currency than the invoice. */
@@ -49,7 +64,7 @@ export interface ReconcileOptions {
   readonly daysAfterDue?: number;
   /** Largest group of open items one payment may settle by subset search. Default 5. */
   readonly maxGroupSize?: number;
-  /** Open items of one payer considered by the subset search. Default 24. */
+  /** Open items of one payer the subset search covers; a payer with more gets no subset proposals, since uniqueness could not be proven over all of them. Default 24. */
   readonly maxSubsetItems?: number;
   /** Search steps allowed per subset search before it abstains. Default 200000. */
   readonly maxSubsetSteps?: number;
@@ -85,6 +100,8 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     topK: o.topK ?? 3,
     feeToleranceMinor: o.feeToleranceMinor ?? 2500,
     feeToleranceBps: o.feeToleranceBps ?? 0,
+    referencedFeeToleranceMinor: o.referencedFeeToleranceMinor ?? 5000,
+    referencedFeeToleranceBps: o.referencedFeeToleranceBps ?? 100,
     roundingMinor: o.roundingMinor ?? 5,
     fxRates: o.fxRates ?? [],
     fxToleranceBps: o.fxToleranceBps ?? 300,
@@ -106,6 +123,8 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     'topK',
     'feeToleranceMinor',
     'feeToleranceBps',
+    'referencedFeeToleranceMinor',
+    'referencedFeeToleranceBps',
     'roundingMinor',
     'fxToleranceBps',
     'discountGraceDays',
@@ -120,9 +139,28 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
       throw new ReconcileInputError(`options.${k}`, 'must be a non-negative integer');
   }
   if (r.maxSubsetItems > 40) throw new ReconcileInputError('options.maxSubsetItems', 'must be at most 40');
+  const seen = new Map<string, string>();
   r.fxRates.forEach((f, i) => {
     if (!/^\d+(\.\d+)?$/.test(f.rate) || /^0+(\.0+)?$/.test(f.rate))
       throw new ReconcileInputError(`options.fxRates[${i}].rate`, 'must be a positive decimal string');
+    if (!/^[A-Z]{3}$/.test(f.from) || !/^[A-Z]{3}$/.test(f.to) || f.from === f.to)
+      throw new ReconcileInputError(
+        `options.fxRates[${i}]`,
+        'from and to must be two different ISO 4217 codes',
+      );
+    if (f.date !== undefined && !isIsoDate(f.date))
+      throw new ReconcileInputError(`options.fxRates[${i}].date`, 'must be a real YYYY-MM-DD date');
+    const key = `${f.from}/${f.to}@${f.date ?? ''}`;
+    const prev = seen.get(key);
+    if (prev !== undefined && prev !== f.rate)
+      throw new ReconcileInputError(`options.fxRates[${i}]`, `a second, different rate for ${key}`);
+    seen.set(key, f.rate);
   });
   return r;
+}
+
+function isIsoDate(d: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
 }

@@ -14,18 +14,19 @@ export function rankProposals(
   proposals: PlannedProposal[],
   invoices: readonly OpenInvoice[],
 ): PlannedProposal[] {
-  proposals.sort(compareProposals(invoices));
-  return dedupe(proposals);
-}
-
-function compareProposals(
-  invoices: readonly OpenInvoice[],
-): (a: PlannedProposal, b: PlannedProposal) => number {
-  const ids = (p: PlannedProposal): string => p.items.map((i) => invoices[i]?.invoiceId ?? '').join(',');
-  return (a, b) =>
-    b.confidence - a.confidence ||
-    a.items.length - b.items.length ||
-    (ids(a) < ids(b) ? -1 : ids(a) > ids(b) ? 1 : 0);
+  if (proposals.length < 2) return proposals;
+  // Sort keys built once, not per comparison.
+  const keyed = proposals.map((p) => ({
+    p,
+    ids: p.items.map((i) => invoices[i]?.invoiceId ?? '').join(','),
+  }));
+  keyed.sort(
+    (a, b) =>
+      b.p.confidence - a.p.confidence ||
+      a.p.items.length - b.p.items.length ||
+      (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0),
+  );
+  return dedupe(keyed.map((x) => x.p));
 }
 
 function dedupe(list: PlannedProposal[]): PlannedProposal[] {

@@ -6,9 +6,10 @@ import { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from '.
 import type { InvoiceCreditedEvent, PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
 import { unixSeconds } from './dates.js';
 import type { Evidence } from './Evidence.js';
-import { evaluateLine, type LineContext, type PlannedProposal } from './evaluateLine.js';
+import { evaluateLine, type LineContext, type LineEvaluation, type PlannedProposal } from './evaluateLine.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
+import type { AutoBlock, PlannedAllocation } from './PlannedProposal.js';
 import type { Allocation, Proposal } from './Proposal.js';
 
 /**
@@ -30,7 +31,8 @@ export type LineReason =
   | 'AMBIGUOUS'
   | 'BELOW_AUTO_THRESHOLD'
   | 'NO_FX_RATE'
-  | 'LOW_CONFIDENCE';
+  | 'LOW_CONFIDENCE'
+  | AutoBlock;
 
 /**
  * The decision for one bank line, with its explanation.
@@ -42,8 +44,8 @@ export type LineReason =
  */
 export interface LineDecision {
   readonly transactionId: string;
-  /** `auto`: applied; `suggested`: ranked proposals for a person; `unmatched`: nothing good enough; `skipped`: not an incoming payment to match. */
-  readonly status: 'auto' | 'suggested' | 'unmatched' | 'skipped';
+  /** `auto`: applied; `confirmed`: applied because a person confirmed it (`Reconciler.apply`); `suggested`: ranked proposals for a person; `unmatched`: nothing good enough; `skipped`: not an incoming payment to match. */
+  readonly status: 'auto' | 'confirmed' | 'suggested' | 'unmatched' | 'skipped';
   readonly reason?: LineReason;
   /** Confidence of the best proposal (0 when none). */
   readonly confidence: number;
@@ -142,20 +144,67 @@ export function reconcileWithIndex(
   transactions: readonly BankTransaction[],
   input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
 ): ReconcileResult {
+  return runReconciliation(index, transactions, input, newRunState());
+}
+
+/**
+ * What a run carries forward: open amounts after applied allocations (sparse, by invoice
+ * position), the duplicate keys seen, and the applied plan of each line (for undo).
+ *
+ * @example
+ * ```ts
+ * const state = newRunState();
+ * ```
+ */
+export interface RunState {
+  readonly openAfter: Map<number, number>;
+  readonly seen: Set<string>;
+  readonly applied: Map<string, readonly PlannedAllocation[]>;
+}
+
+/**
+ * An empty {@link RunState}.
+ *
+ * @example
+ * ```ts
+ * runReconciliation(index, lines, {}, newRunState());
+ * ```
+ */
+export function newRunState(): RunState {
+  return { openAfter: new Map(), seen: new Set(), applied: new Map() };
+}
+
+/**
+ * {@link reconcileWithIndex} on a carried {@link RunState} (what `Reconciler` uses): applied
+ * allocations lower the state's open amounts, so the next run sees them.
+ *
+ * @example
+ * ```ts
+ * const state = newRunState();
+ * runReconciliation(index, day1, {}, state);
+ * runReconciliation(index, day2, {}, state); // sees day 1's postings
+ * ```
+ */
+export function runReconciliation(
+  index: InvoiceIndex,
+  transactions: readonly BankTransaction[],
+  input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
+  state: RunState,
+): ReconcileResult {
   const options = resolveOptions(input.options);
   const memory = input.memory ?? emptyPayerMemory();
-  const openAfter = new Map<number, number>();
+  const { openAfter, seen } = state;
+  const openBefore = new Map(openAfter);
   const open = { get: (i: number): number => openAfter.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0 };
-  const advices = new Map<string, RemittanceAdvice>();
-  for (const a of input.remittances ?? [])
-    if (!advices.has(a.paymentReference.trim().toUpperCase()))
-      advices.set(a.paymentReference.trim().toUpperCase(), a);
+  const advices = adviceMap(input.remittances ?? []);
   const rfLengths = index.rfLengths;
   const ctx: LineContext = { index, open, options, memory, advices, rfLengths };
 
   const decisions = new Array<LineDecision | undefined>(transactions.length);
-  const seen = new Set<string>();
-  const todo: { k: number; best: number }[] = [];
+  // Pass-1 evaluations are reused unless a payer they looked at has had money applied since.
+  const firstEval = new Array<LineEvaluation | undefined>(transactions.length);
+  const changedPayers = new Set<string>();
+  const todo: { k: number; best: number; day: string }[] = [];
   for (let k = 0; k < transactions.length; k++) {
     const tx = transactions[k] as BankTransaction;
     const skipped = (reason: LineReason): LineDecision =>
@@ -184,15 +233,36 @@ export function reconcileWithIndex(
       decisions[k] = emptyDecision(tx.id, 'unmatched', 'MISSING_DATE', tx.amountMinor);
       continue;
     }
-    // Pass 1: strength of each line against the untouched ledger, to apply the surest first.
-    const first = evaluateLine(tx, ctx).proposals[0];
-    todo.push({ k, best: first?.confidence ?? 0 });
+    todo.push({ k, best: 0, day: tx.bookingDate ?? tx.valueDate ?? '' });
   }
-  todo.sort((a, b) => b.best - a.best || a.k - b.k);
+  // Days go in booking order: a later day never changes what an earlier day's line matched.
+  todo.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.k - b.k));
+  for (let start = 0; start < todo.length; ) {
+    let end = start;
+    while (end < todo.length && todo[end]?.day === todo[start]?.day) end++;
+    // Pass 1 for the day, against the ledger as earlier days left it: each line's strength, to
+    // apply the surest first within the day. Evaluations stay valid until a payer they looked at
+    // gets money applied.
+    changedPayers.clear();
+    const day = todo.slice(start, end);
+    for (const t of day) {
+      const ev = evaluateLine(transactions[t.k] as BankTransaction, ctx);
+      firstEval[t.k] = ev;
+      t.best = ev.proposals[0]?.confidence ?? 0;
+    }
+    day.sort((a, b) => b.best - a.best || a.k - b.k);
+    for (const { k } of day) applyLine(k);
+    start = end;
+  }
 
-  for (const { k } of todo) {
+  function applyLine(k: number): void {
     const tx = transactions[k] as BankTransaction;
-    const ev = evaluateLine(tx, ctx);
+    const cached = firstEval[k];
+    firstEval[k] = undefined;
+    const ev =
+      cached !== undefined && !cached.consultedPayers.some((p) => changedPayers.has(p))
+        ? cached
+        : evaluateLine(tx, ctx);
     const props = ev.proposals;
     const top = props[0];
     const second = props[1];
@@ -214,7 +284,7 @@ export function reconcileWithIndex(
         payerIds: ev.payerIds,
         notes: ev.notes,
       };
-      continue;
+      return;
     }
     const clear = second === undefined || top.confidence - second.confidence >= options.ambiguityMargin;
     const fitsLedger =
@@ -222,13 +292,22 @@ export function reconcileWithIndex(
       top.plan.reduce((s, a) => s + a.paymentCashMinor, 0) <= tx.amountMinor;
     // A plan that moves no money (a reference hit in a currency with no rate) is for a person.
     const movesMoney = top.plan.some((a) => a.cashMinor + a.creditMinor + a.writeOffMinor > 0);
-    if (top.confidence >= options.autoThreshold && clear && !top.ambiguousGroup && fitsLedger && movesMoney) {
+    if (
+      top.confidence >= options.autoThreshold &&
+      clear &&
+      !top.ambiguousGroup &&
+      top.blocked === undefined &&
+      fitsLedger &&
+      movesMoney
+    ) {
       const applied = publicProposal(top, tx, index);
       for (const a of top.plan) {
         const consumed =
           a.kind === 'credit-note' ? a.creditMinor : a.cashMinor + a.creditMinor + a.writeOffMinor;
         openAfter.set(a.item, open.get(a.item) - consumed);
+        changedPayers.add(index.invoices[a.item]?.payerId ?? '');
       }
+      state.applied.set(tx.id, top.plan);
       decisions[k] = {
         ...base,
         status: 'auto',
@@ -238,17 +317,19 @@ export function reconcileWithIndex(
         evidence: top.evidence,
         suggestions: suggestions.slice(1),
       };
-      continue;
+      return;
     }
     const ambiguous = top.ambiguousGroup || (!clear && top.confidence >= options.suggestThreshold);
     const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
     const reason: LineReason = ambiguous
       ? 'AMBIGUOUS'
-      : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
-        ? 'NO_FX_RATE'
-        : status === 'suggested'
-          ? 'BELOW_AUTO_THRESHOLD'
-          : 'LOW_CONFIDENCE';
+      : top.blocked !== undefined
+        ? top.blocked
+        : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
+          ? 'NO_FX_RATE'
+          : status === 'suggested'
+            ? 'BELOW_AUTO_THRESHOLD'
+            : 'LOW_CONFIDENCE';
     decisions[k] = {
       ...base,
       status,
@@ -264,15 +345,55 @@ export function reconcileWithIndex(
   const lines = decisions.map(
     (d, k) => d ?? emptyDecision(transactions[k]?.id ?? '', 'unmatched', 'NO_CANDIDATES', 0),
   );
+  return assembleResult(
+    lines,
+    transactions,
+    index,
+    input.ledgerEvents,
+    (i) => openBefore.get(i) ?? index.invoices[i]?.openAmountMinor ?? 0,
+  );
+}
+
+/**
+ * Builds the ledger output (events, adjustments, outcomes, summary) of decided lines.
+ *
+ * @example
+ * ```ts
+ * const result = assembleResult(lines, transactions, index, undefined, (i) => index.invoices[i]!.openAmountMinor);
+ * ```
+ */
+export function assembleResult(
+  lines: readonly LineDecision[],
+  transactions: readonly BankTransaction[],
+  index: InvoiceIndex,
+  ledgerEvents: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>> | undefined,
+  before: (item: number) => number,
+): ReconcileResult {
   const events = buildEvents(lines, transactions, index);
   const adjustments = buildAdjustments(lines, transactions, index);
   return {
     lines,
     events,
     adjustments,
-    invoices: outcomes(lines, index, events, adjustments, input.ledgerEvents),
+    invoices: outcomes(lines, index, events, adjustments, ledgerEvents, before),
     summary: summarise(lines),
   };
+}
+
+// Callers that stream one line per call pass the same advice list each time: key it once.
+const ADVICES = new WeakMap<readonly RemittanceAdvice[], Map<string, RemittanceAdvice>>();
+
+function adviceMap(list: readonly RemittanceAdvice[]): Map<string, RemittanceAdvice> {
+  let map = ADVICES.get(list);
+  if (map === undefined) {
+    map = new Map();
+    for (const a of list) {
+      const key = a.paymentReference.trim().toUpperCase();
+      if (!map.has(key)) map.set(key, a);
+    }
+    ADVICES.set(list, map);
+  }
+  return map;
 }
 
 function emptyDecision(
@@ -295,7 +416,15 @@ function emptyDecision(
   };
 }
 
-function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceIndex): Proposal {
+/**
+ * The public {@link Proposal} of a planned one, allocations named by invoice id and number.
+ *
+ * @example
+ * ```ts
+ * const p = publicProposal(planned, tx, index);
+ * ```
+ */
+export function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceIndex): Proposal {
   return {
     invoiceIds: p.items.map((i) => index.invoices[i]?.invoiceId ?? ''),
     confidence: p.confidence,
@@ -304,6 +433,7 @@ function publicProposal(p: PlannedProposal, tx: BankTransaction, index: InvoiceI
       allocationId: `${tx.id}#${n + 1}`,
       transactionId: tx.id,
       invoiceId: index.invoices[a.item]?.invoiceId ?? '',
+      invoiceNumber: index.invoices[a.item]?.invoiceNumber ?? '',
       kind: a.kind,
       cashMinor: a.cashMinor,
       paymentCashMinor: a.paymentCashMinor,
@@ -324,7 +454,7 @@ function buildEvents(
   const events: PaymentReceivedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
-    if (tx === undefined || line.status !== 'auto') return;
+    if (tx === undefined || (line.status !== 'auto' && line.status !== 'confirmed')) return;
     const date = tx.valueDate ?? tx.bookingDate ?? '1970-01-01';
     for (const a of line.allocations) {
       if (a.cashMinor <= 0) continue;
@@ -361,7 +491,7 @@ function buildAdjustments(
   const out: InvoiceCreditedEvent[] = [];
   lines.forEach((line, k) => {
     const tx = transactions[k];
-    if (tx === undefined || line.status !== 'auto') return;
+    if (tx === undefined || (line.status !== 'auto' && line.status !== 'confirmed')) return;
     const creditedAt = unixSeconds(tx.valueDate ?? tx.bookingDate ?? '1970-01-01');
     const notes = line.allocations
       .filter((a) => a.kind === 'credit-note')
@@ -407,6 +537,7 @@ function outcomes(
   events: readonly PaymentReceivedEvent[],
   adjustments: readonly InvoiceCreditedEvent[],
   ledger: Readonly<Record<string, readonly VerifiedInvoiceEvent[]>> | undefined,
+  before: (item: number) => number,
 ): InvoiceOutcome[] {
   const acc = new Map<string, { cash: number; credit: number; writeOff: number }>();
   for (const l of lines) {
@@ -421,9 +552,11 @@ function outcomes(
   const out: InvoiceOutcome[] = [];
   // Only the touched items: a run costs nothing per untouched open invoice.
   for (const [invoiceId, o] of acc) {
-    const inv = index.invoices[index.byId.get(invoiceId) ?? -1];
+    const pos = index.byId.get(invoiceId) ?? -1;
+    const inv = index.invoices[pos];
     if (inv === undefined) continue;
-    const openAfter = inv.openAmountMinor - o.cash - o.credit - o.writeOff;
+    const openBeforeMinor = before(pos);
+    const openAfter = openBeforeMinor - o.cash - o.credit - o.writeOff;
     const existing = ledger?.[inv.invoiceId];
     let state = lifecycleWithoutLedger({ kind: inv.kind ?? 'invoice', openAfterMinor: openAfter });
     let ledgerViolations: string[] = [];
@@ -439,7 +572,7 @@ function outcomes(
     }
     out.push({
       invoiceId: inv.invoiceId,
-      openBeforeMinor: inv.openAmountMinor,
+      openBeforeMinor,
       cashMinor: o.cash,
       creditMinor: o.credit,
       writeOffMinor: o.writeOff,

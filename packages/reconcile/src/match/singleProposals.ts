@@ -1,6 +1,6 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
-import { type AmountFit, amountFit } from './amountFit.js';
+import { type AmountFit, amountFit, canFitUnreferenced, refStrength } from './amountFit.js';
 import { dateEvidence } from './dateEvidence.js';
 import { confidenceOf, type Evidence, evidence } from './Evidence.js';
 import { postings } from './InvoiceIndex.js';
@@ -32,7 +32,7 @@ export function singleProposals(
   const proposals: PlannedProposal[] = [];
   const payerAmountCount = new Map<string, number>();
   const fits = new Map<number, AmountFit>();
-  for (const i of [...candidates].sort((a, b) => a - b)) {
+  for (const i of candidates.size > 1 ? [...candidates].sort((a, b) => a - b) : candidates) {
     const inv = invoices[i];
     const o = open.get(i);
     if (inv === undefined || inv.kind === 'credit-note') continue;
@@ -40,7 +40,8 @@ export function singleProposals(
       if (refHits.has(i)) notes.push(`invoice ${inv.invoiceNumber} is already settled`);
       continue;
     }
-    const fit = amountFit(tx, inv, o, options, refHits.has(i));
+    if (!refHits.has(i) && !canFitUnreferenced(tx, inv, o, options)) continue;
+    const fit = amountFit(tx, inv, o, options, refStrength(refHits.get(i)));
     if (fit === undefined) continue;
     fits.set(i, fit);
     if (!refHits.has(i) && (fit.kind === 'partial' || fit.kind === 'over')) continue;
@@ -58,7 +59,6 @@ export function singleProposals(
     if (
       fit.kind === 'exact' &&
       ref === undefined &&
-      payerIds.length === 0 &&
       postings(index.byAmount.get(tx.currency)?.get(pay)).length === 1
     ) {
       ev.push(
@@ -99,6 +99,8 @@ export function singleProposals(
       plan: [fit.plan(i)],
       unappliedMinor: fit.unapplied,
       ambiguousGroup: false,
+      // A tolerance explains the amount only as a guess unless the line names the item.
+      ...(fit.needsReference && ref === undefined ? { blocked: 'TOLERANCE_WITHOUT_REFERENCE' as const } : {}),
     });
   }
   return proposals;

@@ -33,6 +33,12 @@ export interface OpenInvoice {
   readonly dueAt?: string;
   /** Structured payment reference printed on the invoice (ISO 11649 `RF...` or a national one). */
   readonly paymentReference?: string;
+  /** Purchase-order number the payer may quote instead of the invoice number. */
+  readonly poNumber?: string;
+  /** The payer's customer number at the supplier (payers quote it as "Kd-Nr."). */
+  readonly customerNumber?: string;
+  /** Supplier the receivable belongs to, on a collection account shared by several suppliers. */
+  readonly supplierId?: string;
   /** Early-payment discount terms (`2/10 net 30` is `{ rateBps: 200, withinDays: 10 }`). */
   readonly earlyPaymentDiscount?: { readonly rateBps: number; readonly withinDays: number };
 }

@@ -2,7 +2,7 @@
 // scenario mix real cash application meets (RECONCILE.md §1, §10). No public labelled
 // payment-to-invoice data set exists, so this is how precision and auto-match rate are measured.
 import type { BankTransaction, OpenInvoice, RemittanceAdvice } from '../../src/index.js';
-import { createRfReference, mod97 } from '../../src/index.js';
+import { convertAtRatio, createRfReference, mod97, rateRatio } from '../../src/index.js';
 
 export type Scenario =
   | 'rf-exact'
@@ -24,7 +24,24 @@ export type Scenario =
   | 'ambiguous-twins'
   | 'remittance-advice'
   | 'wrong-number'
-  | 'noise';
+  | 'noise'
+  // Issue #12: the situations that posted money wrongly or were missed, and their decoys.
+  | 'credit-note-netting'
+  | 'fx-bank'
+  | 'charges-reported'
+  | 'grouped-charges'
+  | 'rmtd-split'
+  | 'silent-fee'
+  | 'name-printed'
+  | 'number-variant'
+  | 'payment-factory'
+  | 'statement-order'
+  | 'decoy-unknown-payer'
+  | 'decoy-foreign-rf'
+  | 'decoy-paid-invoice'
+  | 'decoy-duplicate'
+  | 'decoy-digits'
+  | 'decoy-padding';
 
 export const DEFAULT_MIX: Readonly<Record<Scenario, number>> = {
   'rf-exact': 14,
@@ -47,7 +64,34 @@ export const DEFAULT_MIX: Readonly<Record<Scenario, number>> = {
   'remittance-advice': 3,
   'wrong-number': 3,
   noise: 5,
+  'credit-note-netting': 3,
+  'fx-bank': 3,
+  'charges-reported': 3,
+  'grouped-charges': 2,
+  'rmtd-split': 2,
+  'silent-fee': 2,
+  'name-printed': 4,
+  'number-variant': 4,
+  'payment-factory': 2,
+  'statement-order': 2,
+  'decoy-unknown-payer': 2,
+  'decoy-foreign-rf': 1,
+  'decoy-paid-invoice': 1,
+  'decoy-duplicate': 1,
+  'decoy-digits': 2,
+  'decoy-padding': 1,
 };
+
+/** Scenarios whose lines truly pay nothing open (or must go to a person): never auto-applied. */
+export const DECOYS: readonly Scenario[] = [
+  'ambiguous-twins',
+  'noise',
+  'decoy-unknown-payer',
+  'decoy-foreign-rf',
+  'decoy-paid-invoice',
+  'decoy-duplicate',
+  'decoy-digits',
+];
 
 export interface Truth {
   readonly scenario: Scenario;
@@ -85,7 +129,7 @@ export function rng(seed: number): () => number {
 
 const A = [
   'Nord',
-  'Sued',
+  'Süd',
   'West',
   'Ost',
   'Alpen',
@@ -117,12 +161,12 @@ const A = [
   'Wald',
   'Feld',
   'Hafen',
-  'Brueck',
+  'Brück',
   'Kron',
   'Adler',
   'Falke',
-  'Loewe',
-  'Baer',
+  'Löwe',
+  'Bär',
   'Wolf',
 ];
 const B = [
@@ -145,7 +189,7 @@ const B = [
   'Trading',
   'Components',
   'Werkzeug',
-  'Moebel',
+  'Möbel',
   'Glas',
   'Keramik',
   'Druck',
@@ -170,7 +214,7 @@ const B = [
 const C = [
   'Hamburg',
   'Bremen',
-  'Koeln',
+  'Köln',
   'Bonn',
   'Essen',
   'Kiel',
@@ -204,7 +248,7 @@ const C = [
   'Pforzheim',
   'Rostock',
   'Speyer',
-  'Tuebingen',
+  'Tübingen',
   'Weimar',
   'Zwickau',
   'Minden',
@@ -215,6 +259,18 @@ function iban(n: number): string {
   const bban = `37040044${String(n).padStart(10, '0')}`;
   const check = 98 - mod97(`${bban}DE00`.replace('DE', '1314'));
   return `DE${String(check).padStart(2, '0')}${bban}`;
+}
+
+/** Umlauts and sharp s the way banks print them. */
+function transliterate(name: string): string {
+  return name
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ß/g, 'ss');
 }
 
 function addDays(date: string, days: number): string {
@@ -246,13 +302,14 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
     const p = payers[k % payerCount] ?? payers[0];
     if (p === undefined) break;
     const seq = String(k + 1).padStart(7, '0');
+    const pIndex = k % payerCount;
     const issuedAt = addDays('2026-01-05', int(0, 150));
     const round = r() < 0.15;
     const amount = round ? int(1, 400) * 10000 : int(5000, 5_000_000);
     const epd = r() < 0.2;
     invoices.push({
       invoiceId: `inv-${seq}`,
-      invoiceNumber: `INV-${seq}`,
+      invoiceNumber: pIndex % 4 === 3 ? `RE-2026/${seq}` : `INV-${seq}`,
       payerId: p.id,
       payerName: p.name,
       payerAccounts: [p.iban],
@@ -328,12 +385,13 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
   const writeNumber = (inv: OpenInvoice): string => {
     const num = inv.invoiceNumber;
     const digits = num.replace(/^\D+/, '');
+    const prefix = num.replace(/[^A-Z].*$/, '');
     const style = int(0, 4);
     if (style === 0) return num;
     if (style === 1) return num.toLowerCase().replace('-', ' ');
-    if (style === 2) return `INV${digits}`;
-    if (style === 3) return `INV-${digits.replace(/^0+/, '')}`;
-    return `inv.${digits}`;
+    if (style === 2) return `${prefix}${digits}`;
+    if (style === 3) return `${prefix}-${digits.replace(/^0+/, '')}`;
+    return `${prefix.toLowerCase()}.${digits}`;
   };
   const line = (
     scenario: Scenario,
@@ -609,7 +667,7 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
       }
       case 'wrong-number': {
         // The payer quotes a wrong invoice number (one digit off) but pays the right amount.
-        const s = single();
+        const s = single((inv) => inv.invoiceNumber.startsWith('INV-'));
         if (!s) break;
         const [i, inv] = s;
         const digits = inv.invoiceNumber.replace(/^\D+/, '');
@@ -621,6 +679,353 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
           remittanceText: [`Invoice ${wrong}`],
           counterpartyName: payerOf(inv).name,
           counterpartyAccount: payerOf(inv).iban,
+        });
+        break;
+      }
+      case 'credit-note-netting': {
+        // Invoice minus an open credit note; the text names only the invoice.
+        const s = single((inv) => inv.openAmountMinor > 200_000 && inv.earlyPaymentDiscount === undefined);
+        if (!s) break;
+        const [i, inv] = s;
+        const credit = Math.max(500, Math.floor((inv.openAmountMinor * int(2, 100)) / 1000));
+        const seq = String(invoices.length + 1).padStart(7, '0');
+        invoices.push({
+          invoiceId: `cn-${seq}`,
+          invoiceNumber: `GS-${seq}`,
+          kind: 'credit-note',
+          payerId: inv.payerId,
+          ...(inv.payerName === undefined ? {} : { payerName: inv.payerName }),
+          currency: 'EUR',
+          amountMinor: credit,
+          openAmountMinor: credit,
+          ...(inv.issuedAt === undefined ? {} : { issuedAt: inv.issuedAt }),
+        });
+        used.add(invoices.length - 1);
+        line(scenario, [i, invoices.length - 1], {
+          amountMinor: inv.openAmountMinor - credit,
+          ...(inv.paymentReference && r() < 0.5
+            ? { creditorReferences: [inv.paymentReference] }
+            : { remittanceText: [writeNumber(inv)] }),
+          ...who(inv),
+        });
+        break;
+      }
+      case 'fx-bank': {
+        // A EUR invoice paid from a CHF/GBP/USD account: the bank converts and books a few per
+        // mille less than the payer meant; the entry carries the instructed amount and the rate.
+        const s = single((inv) => inv.openAmountMinor > 50_000);
+        if (!s) break;
+        const [i, inv] = s;
+        const [ccy, rate] = pick([
+          ['CHF', '1.0635'],
+          ['GBP', '1.1620'],
+          ['USD', '0.9250'],
+        ] as const);
+        const ratio = rateRatio(rate);
+        if (!ratio) break;
+        const target = Math.floor((inv.openAmountMinor * (10000 - int(5, 50))) / 10000);
+        const instructed = convertAtRatio(target, 'EUR', ccy, { num: ratio.den, den: ratio.num });
+        const booked = convertAtRatio(instructed, ccy, 'EUR', ratio);
+        if (booked >= inv.openAmountMinor) break;
+        line(scenario, [i], {
+          amountMinor: booked,
+          instructedAmount: { amountMinor: instructed, currency: ccy },
+          exchangeRate: { sourceCurrency: ccy, targetCurrency: 'EUR', rate },
+          remittanceText: [writeNumber(inv)],
+          ...who(inv),
+        });
+        break;
+      }
+      case 'charges-reported': {
+        // MT940 /OCMT/ (original amount) and /CHGS/ (charges) above the fixed 25 EUR.
+        const s = single((inv) => inv.openAmountMinor > 100_000 && inv.earlyPaymentDiscount === undefined);
+        if (!s) break;
+        const [i, inv] = s;
+        const fee = int(2600, 6000);
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor - fee,
+          instructedAmount: { amountMinor: inv.openAmountMinor, currency: 'EUR' },
+          chargesMinor: fee,
+          remittanceText: [writeNumber(inv)],
+          ...who(inv),
+        });
+        break;
+      }
+      case 'grouped-charges': {
+        const ids = takeSamePayer(int(2, 3));
+        if (!ids) break;
+        const invs = ids.map((i) => invoices[i] as OpenInvoice);
+        const sum = invs.reduce((a, inv) => a + inv.openAmountMinor, 0);
+        const fee = int(1000, 4500);
+        if (sum <= fee * 10) break;
+        line(scenario, ids, {
+          amountMinor: sum - fee,
+          chargesMinor: fee,
+          remittanceText: [invs.map(writeNumber).join(' ')],
+          ...who(invs[0] as OpenInvoice),
+        });
+        break;
+      }
+      case 'rmtd-split': {
+        // One payment, the amount per document stated (RfrdDocAmt/RmtdAmt): a discount on one,
+        // half of another.
+        const ids = takeSamePayer(2);
+        if (!ids) break;
+        const [x, y] = ids.map((i) => invoices[i] as OpenInvoice) as [OpenInvoice, OpenInvoice];
+        const discount = Math.floor((x.openAmountMinor * 200 + 5000) / 10000);
+        const half = Math.floor(y.openAmountMinor / 2);
+        if (discount === 0 || half === 0) break;
+        line(scenario, ids, {
+          amountMinor: x.openAmountMinor - discount + half,
+          referredDocuments: [
+            {
+              number: x.invoiceNumber,
+              type: 'CINV',
+              remittedMinor: x.openAmountMinor - discount,
+              discountMinor: discount,
+            },
+            { number: y.invoiceNumber, type: 'CINV', remittedMinor: half },
+          ],
+          ...who(x),
+        });
+        break;
+      }
+      case 'silent-fee': {
+        // An intermediary bank took 26-50 EUR without saying so; the reference is certain.
+        const s = single(
+          (inv) =>
+            inv.openAmountMinor > 500_000 &&
+            inv.paymentReference !== undefined &&
+            inv.earlyPaymentDiscount === undefined,
+        );
+        if (!s) break;
+        const [i, inv] = s;
+        const fee = int(2600, 5000);
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor - fee,
+          creditorReferences: [inv.paymentReference ?? ''],
+          ...who(inv),
+        });
+        break;
+      }
+      case 'name-printed': {
+        // No reference, no account: the name as the bank prints it, and an exact amount.
+        const s = single((inv) => inv.openAmountMinor % 10000 !== 0);
+        if (!s) break;
+        const [i, inv] = s;
+        const printed = transliterate(payerOf(inv).name).toUpperCase();
+        const style = int(0, 3);
+        const name =
+          style === 0
+            ? printed
+            : style === 1
+              ? printed.slice(0, 27)
+              : style === 2
+                ? `${printed} INTERNATIONAL`.slice(0, 35)
+                : printed.replace(/ (GMBH.*|AG|KG|SE|LTD|BV)$/, ' GROUP');
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor,
+          remittanceText: [pick(['Zahlung', 'Ueberweisung', 'payment'])],
+          counterpartyName: name,
+        });
+        break;
+      }
+      case 'number-variant': {
+        const s = single();
+        if (!s) break;
+        const [i, inv] = s;
+        const num = inv.invoiceNumber;
+        const digits = num.replace(/^\D+/, '');
+        const prefix = num.replace(/[^A-Z].*$/, '');
+        const style = int(0, 4);
+        const typo = (d: string): string => {
+          // Swap two different neighbours among the last four digits.
+          for (let k = d.length - 2; k >= d.length - 5 && k >= 0; k--)
+            if (/\d\d/.test(d.slice(k, k + 2)) && d[k] !== d[k + 1])
+              return d.slice(0, k) + d[k + 1] + d[k] + d.slice(k + 2);
+          return d;
+        };
+        const text =
+          style === 0
+            ? `Zahlung ${digits.includes('/') ? digits : `${prefix}${digits}`}`
+            : style === 1
+              ? `${prefix}${digits.replace(/\D/g, '')}`
+              : style === 2
+                ? `${prefix}.${digits.replace(/\//g, '.')}`
+                : style === 3
+                  ? `Rechnung ${num.replace(/0/g, 'O')}`
+                  : `Rechnung ${prefix}-${typo(digits)}`;
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor,
+          remittanceText: [text],
+          ...who(inv),
+          ...(style === 4 ? { counterpartyAccount: payerOf(inv).iban } : {}),
+        });
+        break;
+      }
+      case 'payment-factory': {
+        // A group's shared-service centre pays for a group company, from its own account.
+        const s = single();
+        if (!s) break;
+        const [i, inv] = s;
+        const word = (payerOf(inv).name.split(' ')[0] ?? 'Group').toUpperCase();
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor,
+          ...(inv.paymentReference && r() < 0.5
+            ? { creditorReferences: [inv.paymentReference] }
+            : { remittanceText: [writeNumber(inv)] }),
+          counterpartyName: `${transliterate(word)} GROUP SHARED SERVICES`,
+          counterpartyAccount: iban(700_000_000 + int(1, 999)),
+        });
+        break;
+      }
+      case 'statement-order': {
+        // Day d: the payer pays a by IBAN and exact amount. Day d+1: a partial on b (RF) that
+        // leaves b open at a's amount; processed surest-first across days it made a ambiguous.
+        const ids = takeSamePayer(2);
+        if (!ids) break;
+        const [a, b] = ids.map((i) => invoices[i] as OpenInvoice) as [OpenInvoice, OpenInvoice];
+        if (b.openAmountMinor <= a.openAmountMinor || b.paymentReference === undefined) break;
+        const d = addDays(a.issuedAt ?? '2026-03-01', int(5, 30));
+        line(
+          scenario,
+          [ids[0] ?? 0],
+          {
+            amountMinor: a.openAmountMinor,
+            remittanceText: ['Zahlung'],
+            counterpartyName: payerOf(a).name,
+            counterpartyAccount: payerOf(a).iban,
+          },
+          d,
+        );
+        line(
+          scenario,
+          [ids[1] ?? 0],
+          {
+            amountMinor: b.openAmountMinor - a.openAmountMinor,
+            creditorReferences: [b.paymentReference],
+            remittanceText: ['Teilzahlung'],
+            counterpartyAccount: payerOf(a).iban,
+          },
+          addDays(d, 1),
+        );
+        k++;
+        break;
+      }
+      case 'decoy-unknown-payer': {
+        // Someone unknown pays exactly the open amount of another payer's invoice.
+        const s = single((inv) => inv.openAmountMinor % 10000 !== 0);
+        if (!s) break;
+        const [, inv] = s;
+        line(scenario, [], {
+          amountMinor: inv.openAmountMinor,
+          remittanceText: [pick(['Rechnung', 'Auftrag', 'payment'])],
+          counterpartyName: `Unknown Payer ${int(1, 99999)} GmbH`,
+          counterpartyAccount: iban(600_000_000 + int(1, 99999)),
+        });
+        break;
+      }
+      case 'decoy-foreign-rf': {
+        // A refund that carries someone else's (valid) RF reference.
+        line(scenario, [], {
+          amountMinor: int(1000, 90_000) * 10 + 7,
+          creditorReferences: [createRfReference(`${int(100000, 999999)}${int(10, 99)}`)],
+          remittanceText: ['Erstattung'],
+          counterpartyName: `Refund Desk ${int(1, 999)}`,
+          counterpartyAccount: iban(500_000_000 + int(1, 99999)),
+        });
+        break;
+      }
+      case 'decoy-paid-invoice': {
+        // x is paid; a later line from the payer names x again and pays y+z: never apply.
+        const ids = takeSamePayer(3);
+        if (!ids) break;
+        const [x, y, z] = ids.map((i) => invoices[i] as OpenInvoice) as [
+          OpenInvoice,
+          OpenInvoice,
+          OpenInvoice,
+        ];
+        const d = addDays(x.issuedAt ?? '2026-03-01', int(5, 20));
+        line(
+          'number-in-text',
+          [ids[0] ?? 0],
+          {
+            amountMinor: x.openAmountMinor,
+            remittanceText: [`Rechnung ${x.invoiceNumber}`],
+            counterpartyAccount: payerOf(x).iban,
+          },
+          d,
+        );
+        line(
+          scenario,
+          [],
+          {
+            amountMinor: y.openAmountMinor + z.openAmountMinor,
+            remittanceText: [`Rechnung ${x.invoiceNumber}`],
+            counterpartyAccount: payerOf(x).iban,
+          },
+          addDays(d, 2),
+        );
+        k++;
+        break;
+      }
+      case 'decoy-duplicate': {
+        // The same payment twice in one statement: the second pays nothing open.
+        const s = single((inv) => inv.openAmountMinor % 10000 !== 0);
+        if (!s) break;
+        const [i, inv] = s;
+        const d = addDays(inv.issuedAt ?? '2026-03-01', int(5, 30));
+        const body = { amountMinor: inv.openAmountMinor, remittanceText: [writeNumber(inv)], ...who(inv) };
+        line('number-in-text', [i], body, d);
+        line(scenario, [], body, d);
+        k++;
+        break;
+      }
+      case 'decoy-digits': {
+        // Years, amounts and an end-to-end-id hash whose digits are another payer's invoice
+        // number, paying exactly that invoice's open amount.
+        const s = single((inv) => inv.invoiceNumber.startsWith('INV-') && inv.openAmountMinor % 10000 !== 0);
+        if (!s) break;
+        const [, inv] = s;
+        const digits = inv.invoiceNumber.replace(/^\D+0*/, '');
+        const amount = (inv.openAmountMinor / 100).toFixed(2).replace('.', ',');
+        line(scenario, [], {
+          amountMinor: inv.openAmountMinor,
+          endToEndId: `${int(16, 255).toString(16)}f${digits}a${int(16, 255).toString(16)}`,
+          remittanceText: [
+            pick([`Bonus 2026 Betrag ${amount}`, `Abschlag ${amount} EUR 2025`, 'Rueckzahlung 2026']),
+          ],
+          counterpartyName: `Unknown Sender ${int(1, 99999)}`,
+          counterpartyAccount: iban(400_000_000 + int(1, 99999)),
+        });
+        break;
+      }
+      case 'decoy-padding': {
+        // The payer pays a exactly, named only loosely; the payer also has an invoice and a
+        // credit note of equal open amount. Padding them around a is a wrong posting.
+        const s = single((inv) => inv.openAmountMinor % 10000 !== 0);
+        if (!s) break;
+        const [i, inv] = s;
+        const pad = int(1000, 90_000) * 10 + 3;
+        for (const kind of ['invoice', 'credit-note'] as const) {
+          const seq = String(invoices.length + 1).padStart(7, '0');
+          invoices.push({
+            invoiceId: `pad-${seq}`,
+            invoiceNumber: `PD-${seq}`,
+            ...(kind === 'credit-note' ? { kind } : {}),
+            payerId: inv.payerId,
+            ...(inv.payerName === undefined ? {} : { payerName: inv.payerName }),
+            currency: 'EUR',
+            amountMinor: pad,
+            openAmountMinor: pad,
+            ...(inv.issuedAt === undefined ? {} : { issuedAt: inv.issuedAt }),
+          });
+          used.add(invoices.length - 1);
+        }
+        line(scenario, [i], {
+          amountMinor: inv.openAmountMinor,
+          remittanceText: ['Zahlung'],
+          counterpartyName: `${payerOf(inv).name.split(' ')[0]} Handelsgesellschaft`,
         });
         break;
       }

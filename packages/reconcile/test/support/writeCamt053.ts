@@ -19,17 +19,39 @@ export function writeCamt053(
         ? `<${party}Acct><Id><IBAN>${esc(t.counterpartyAccount)}</IBAN></Id></${party}Acct>`
         : '',
     ].join('');
+    const money = (m: number, c: string): string => `<Amt Ccy="${c}">${currencyDecimal(m, c)}</Amt>`;
     const rmt = [
       ...t.remittanceText.map((u) => `<Ustrd>${esc(u)}</Ustrd>`),
       ...t.creditorReferences.map(
         (r) =>
           `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${esc(r)}</Ref></CdtrRefInf></Strd>`,
       ),
+      // One Strd per referred document, with its amounts (RfrdDocAmt).
+      ...t.referredDocuments.map(
+        (d) =>
+          `<Strd><RfrdDocInf><Tp><CdOrPrtry><Cd>${esc(d.type ?? 'CINV')}</Cd></CdOrPrtry></Tp><Nb>${esc(d.number)}</Nb></RfrdDocInf>${
+            d.remittedMinor === undefined && d.discountMinor === undefined
+              ? ''
+              : `<RfrdDocAmt>${d.discountMinor === undefined ? '' : `<DscntApldAmt>${money(d.discountMinor, t.currency)}</DscntApldAmt>`}${
+                  d.remittedMinor === undefined
+                    ? ''
+                    : `<RmtdAmt Ccy="${t.currency}">${currencyDecimal(d.remittedMinor, t.currency)}</RmtdAmt>`
+                }</RfrdDocAmt>`
+          }</Strd>`,
+      ),
     ].join('');
+    const x = t.exchangeRate;
+    const amtDtls = t.instructedAmount
+      ? `<AmtDtls><InstdAmt>${money(t.instructedAmount.amountMinor, t.instructedAmount.currency)}${
+          x
+            ? `<CcyXchg><SrcCcy>${x.sourceCurrency}</SrcCcy><TrgtCcy>${x.targetCurrency}</TrgtCcy><XchgRate>${x.rate}</XchgRate></CcyXchg>`
+            : ''
+        }</InstdAmt><TxAmt>${money(t.amountMinor, t.currency)}</TxAmt></AmtDtls>`
+      : '';
     const charges = t.chargesMinor
       ? `<Chrgs><Rcrd><Amt Ccy="${t.currency}">${currencyDecimal(t.chargesMinor, t.currency)}</Amt><CdtDbtInd>DBIT</CdtDbtInd></Rcrd></Chrgs>`
       : '';
-    return `<Ntry>${amt}<CdtDbtInd>${t.direction === 'credit' ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${t.bookingDate}</Dt></BookgDt><ValDt><Dt>${t.valueDate}</Dt></ValDt>${t.bankReference ? `<AcctSvcrRef>${esc(t.bankReference)}</AcctSvcrRef>` : ''}<NtryDtls><TxDtls><Refs><EndToEndId>${esc(t.endToEndId ?? 'NOTPROVIDED')}</EndToEndId></Refs>${amt}${charges}<RltdPties>${parties}</RltdPties>${rmt ? `<RmtInf>${rmt}</RmtInf>` : ''}</TxDtls></NtryDtls></Ntry>`;
+    return `<Ntry>${amt}<CdtDbtInd>${t.direction === 'credit' ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${t.bookingDate}</Dt></BookgDt><ValDt><Dt>${t.valueDate}</Dt></ValDt>${t.bankReference ? `<AcctSvcrRef>${esc(t.bankReference)}</AcctSvcrRef>` : ''}<NtryDtls><TxDtls><Refs><EndToEndId>${esc(t.endToEndId ?? 'NOTPROVIDED')}</EndToEndId></Refs>${amt}${amtDtls}${charges}<RltdPties>${parties}</RltdPties>${rmt ? `<RmtInf>${rmt}</RmtInf>` : ''}</TxDtls></NtryDtls></Ntry>`;
   });
   // One Stmt per run of one currency (a statement is for one account in one currency), in the
   // lines' order; each opens at zero and closes at its booked net, so it adds up as a bank's does.
