@@ -45,7 +45,8 @@ describe('browser bundle', () => {
 
   it('the whole client with the invoice ledger stays within its budget', async () => {
     const code = await bundle('createQuidnugClient, InvoiceLedger');
-    expect(brotliCompressSync(code).length).toBeLessThan(60 * 1024);
+    // 64 kB since key history joined the read path (#15): 62.0 kB brotli then.
+    expect(brotliCompressSync(code).length).toBeLessThan(64 * 1024);
     expect(code.includes('createDevNode')).toBe(false);
   });
 

@@ -38,6 +38,7 @@ describe('public exports', () => {
         'isQuidfinClientError',
         'locateTransaction',
         'nodeAuthHeaders',
+        'nodeKeyEvents',
         'normalizeBaseUrl',
         'ownersAfterFactoring',
         'paginate',

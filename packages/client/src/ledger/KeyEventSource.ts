@@ -16,7 +16,7 @@ import type { CallOptions } from '../transport/Transport.js';
  * ```ts
  * const withRotations: KeyEventSource = async (quid, o) => [
  *   ...(await readKeyEvents(client, quid, o)).events,
- *   ...node.keyEvents(quid).filter((e) => e.kind === 'rotated'),
+ *   ...(await verifiedRotationsOf(quid)), // e.g. a devnode's node.keyEvents(quid) rotations
  * ];
  * const ledger = new InvoiceLedger(client, { trustDomain, keyEvents: withRotations });
  * ```

@@ -83,7 +83,8 @@ export type LedgerViolationCode =
  *
  * @example
  * ```ts
- * if (view.recoveryPending.length > 0) holdFunding(view.recoveryPending.map((h) => h.quid));
+ * const holds: readonly RecoveryPendingHold[] = view.recoveryPending;
+ * if (holds.length > 0) holdFunding(holds.map((h) => h.quid));
  * ```
  */
 export interface RecoveryPendingHold {
