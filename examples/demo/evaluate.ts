@@ -3,12 +3,14 @@
 // by quidfin from TRUST transactions it verified itself, not taken from the node), and hand both to
 // the pure decision engine.
 import type { InvoiceLedger, InvoiceView, QuidnugClient } from '@quidfin/client';
-import type { Signer, VerifiedInvoiceEvent } from '@quidfin/core';
+import type { KeyEvent, Signer, VerifiedInvoiceEvent } from '@quidfin/core';
 import {
+  applyRecentKeyEvents,
   evaluateInvoice,
   type FactoringDecision,
   type FactoringPolicy,
   invoiceFromIssuedPayload,
+  type RecentKeyEvent,
   type TrustReading,
   trustSourceFromRecord,
   type VerifiedEvent,
@@ -17,6 +19,22 @@ import {
 export interface Evaluation {
   readonly view: InvoiceView;
   readonly decision: FactoringDecision;
+  /** The engine's decision before the key-event rule (to show what the rule changed). */
+  readonly beforeKeyEvents: FactoringDecision;
+}
+
+/** The read path's key history as factoring's risk signals (a registration is no signal). */
+function recentKeyEvents(byQuid: Readonly<Record<string, readonly KeyEvent[]>>): RecentKeyEvent[] {
+  const out: RecentKeyEvent[] = [];
+  for (const [quid, events] of Object.entries(byQuid)) {
+    for (const e of events) {
+      if (e.kind === 'frozen' || e.kind === 'rotated' || e.kind === 'recovery-opened')
+        out.push({ quid, kind: e.kind, at: e.at });
+      else if (e.kind === 'recovery-closed')
+        out.push({ quid, kind: e.outcome === 'vetoed' ? 'recovery-vetoed' : 'recovery-committed', at: e.at });
+    }
+  }
+  return out;
 }
 
 export interface EvaluateOptions {
@@ -25,6 +43,8 @@ export interface EvaluateOptions {
   readonly financier: Signer;
   readonly policy: FactoringPolicy;
   readonly trustDomain: string;
+  /** Decision time in Unix seconds (default: now; the key chapter uses the devnode's moved clock). */
+  readonly asOf?: number;
 }
 
 export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<Evaluation> {
@@ -35,12 +55,13 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
   // signing its own delivery is a forgery), never as amounts.
   const bind = (e: VerifiedInvoiceEvent): VerifiedEvent => ({ ...e, subjectId: invoiceId });
   const events = view.events.map(bind);
-  const rejectedEvents = view.rejected.map((r) => bind(r.event));
+  // Not those refused by key history: signed with a frozen or replaced key, they are nobody's word.
+  const rejectedEvents = view.rejected.filter((r) => !r.code.startsWith('KEY_')).map((r) => bind(r.event));
   const issued = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
   const invoice = issued && invoiceFromIssuedPayload(issued, view.title.owners ?? []);
   if (!invoice) throw new Error(`${invoiceId}: no valid invoice.issued event on the stream`);
 
-  const asOf = Math.floor(Date.now() / 1000);
+  const asOf = o.asOf ?? Math.floor(Date.now() / 1000);
   await o.ledger.trust.sync();
   const quids = new Set([
     invoice.supplierQuid,
@@ -54,7 +75,7 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
     // Verified: forged edges do not count; validUntil is the earliest expiry on the path.
     readings[quid] = await o.ledger.trustReading(o.financier.quidId, quid, { sync: false });
   }
-  const decision = evaluateInvoice({
+  const beforeKeyEvents = evaluateInvoice({
     invoice,
     events,
     rejectedEvents,
@@ -62,5 +83,11 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
     policy: o.policy,
     asOf,
   });
-  return { view, decision };
+  // A recent freeze or recovery of the supplier's or buyer's key sends the decision to review.
+  const decision = applyRecentKeyEvents(beforeKeyEvents, {
+    events: recentKeyEvents(view.keyEvents),
+    supplierQuid: invoice.supplierQuid,
+    buyerQuid: invoice.buyerQuid,
+  });
+  return { view, decision, beforeKeyEvents };
 }

@@ -11,6 +11,7 @@ import {
   buildEvent,
   formatMoney,
   generateSigner,
+  type Signer,
   signInvoiceDocument,
   signTransaction,
   type TrustTx,
@@ -24,6 +25,7 @@ import { formatConfidence, textTable } from '../shared/textTable.js';
 import { type Cast, createCast, labelOf } from './cast.js';
 import { invoiceDocument } from './document.js';
 import { type EvaluateOptions, evaluate } from './evaluate.js';
+import { keyCompromiseChapter, RECOVERY_DELAY_SECONDS } from './keyCompromise.js';
 import { Narrator, table } from './narrator.js';
 import { camt053 } from './statement.js';
 
@@ -38,13 +40,17 @@ export interface DemoResult {
 }
 
 export async function main(): Promise<DemoResult> {
-  const say = new Narrator(8);
-  const { client, description, close } = await connect(TRUST_DOMAIN);
+  const say = new Narrator(9);
+  const { client, description, close, devnode } = await connect(TRUST_DOMAIN);
   const states: Record<string, string> = {};
   try {
     say.title('quidfin demo: invoice financing and reconciliation on Quidnug');
     console.log(`Node: ${description}; trust domain ${TRUST_DOMAIN}`);
-    const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
+    // On the devnode the read path also learns the key rotations it applied (chapter 9).
+    const ledger = new InvoiceLedger(client, {
+      trustDomain: TRUST_DOMAIN,
+      ...(devnode ? { keyEvents: devnode.keyEvents } : {}),
+    });
     const cast = createCast();
     const { supplier, buyer, carrier, bureau, financierF: F, financierG: G } = cast;
     // Unique invoice numbers per run, so the story can be replayed on a node that keeps its state.
@@ -67,6 +73,27 @@ export async function main(): Promise<DemoResult> {
       const identity = await client.getIdentity(p.signer.quidId);
       say.done(`${p.role.padEnd(13)} ${p.name.padEnd(24)} quid ${p.signer.quidId}`);
       say.expect(identity.attributes?.['role'] === p.role, `${p.name} is registered as ${p.role}`);
+    }
+    // The supplier's guardians, for the day its key is stolen (chapter 9).
+    let guardians: { cfo: Signer; bank: Signer } | undefined;
+    if (devnode) {
+      guardians = { cfo: generateSigner().signer, bank: generateSigner().signer };
+      for (const [g, name] of [
+        [guardians.cfo, "Acme's CFO"],
+        [guardians.bank, "Acme's bank"],
+      ] as const) {
+        await ledger.registerParticipant({ signer: g, name, role: 'guardian' });
+      }
+      await ledger.setGuardians({
+        subject: supplier.signer,
+        guardians: [{ quid: guardians.cfo.quidId }, { quid: guardians.bank.quidId }],
+        threshold: 2,
+        recoveryDelaySeconds: RECOVERY_DELAY_SECONDS,
+        consentSigners: [guardians.cfo, guardians.bank],
+      });
+      say.done(`guardian set of ${supplier.name}: its CFO and its bank, 2 of 2, a one-hour time lock`);
+    } else {
+      say.done('no guardian set: a real node never commits guardian anchors (docs/protocol/guardians.md §1)');
     }
     const supplierIdentity = await client.getIdentity(supplier.signer.quidId);
     say.detail(
@@ -156,6 +183,7 @@ export async function main(): Promise<DemoResult> {
       n: number,
       lines: readonly (readonly [string, number, number])[],
       issuedAt = now - 2 * DAY,
+      signer: Signer = supplier.signer,
     ) => {
       const invoiceNumber = `INV-${run}-${n}`;
       const paymentReference = createRfReference(`${run}${n}`);
@@ -168,7 +196,7 @@ export async function main(): Promise<DemoResult> {
       });
       const jws = signInvoiceDocument(document, cast.documentKey.secret, { kid: supplier.signer.quidId });
       const invoiceId = `acme:${invoiceNumber}`;
-      await ledger.issueInvoice(supplier.signer, {
+      await ledger.issueInvoice(signer, {
         invoiceId,
         invoiceNumber,
         buyerQuid: buyer.signer.quidId,
@@ -490,6 +518,18 @@ export async function main(): Promise<DemoResult> {
       fResult.summary.auto === 1 && collected.lifecycle.state === 'Reconciled',
       'the factored invoice, paid to the financier, is Reconciled',
     );
+
+    // 9. ------------------------------------------------------------------------------------
+    await keyCompromiseChapter({
+      say,
+      client,
+      ledger,
+      supplier: supplier.signer,
+      guardians,
+      devnode,
+      asF,
+      issue: (n, signer) => issue(n, [['Industrial widget, model W-400', 40, 12_500]], now - DAY, signer),
+    });
 
     // Timeline ------------------------------------------------------------------------------
     const final1 = await ledger.getInvoice(inv1.invoiceId);

@@ -1,7 +1,7 @@
 // Where the examples run: an embedded devnode on loopback by default, or any real node whose API
 // base URL is in QUIDNUG_NODE. Copy this next to your own program, or just call
 // createQuidnugClient({ baseUrl }) when you always have a node.
-import { createQuidnugClient, type QuidnugClient } from '@quidfin/client';
+import { createQuidnugClient, type KeyEventSource, type QuidnugClient, readKeyEvents } from '@quidfin/client';
 import { startDevNode } from '@quidfin/devnode/node';
 
 export interface Connection {
@@ -9,6 +9,15 @@ export interface Connection {
   /** Where the node is, for a banner. */
   readonly description: string;
   close(): Promise<void>;
+  /**
+   * Only on the embedded devnode: moves its clock forward (time-locked recoveries), and a key
+   * history that adds the rotations it applied (no node route serves them) to what its API shows.
+   */
+  readonly devnode?: {
+    advanceSeconds(seconds: number): void;
+    nowSeconds(): number;
+    readonly keyEvents: KeyEventSource;
+  };
 }
 
 export async function connect(trustDomain: string): Promise<Connection> {
@@ -27,10 +36,23 @@ export async function connect(trustDomain: string): Promise<Connection> {
   }
   // The embedded node commits a block every 200 ms and keeps the real node's validation; its
   // per-IP and per-signer limits are off so a run takes seconds, and commits are polled often.
-  const devnode = await startDevNode({ domains: [trustDomain], limits: 'off', blockIntervalMs: 200 });
+  let offsetMs = 0;
+  const now = (): number => Date.now() + offsetMs;
+  const devnode = await startDevNode({ domains: [trustDomain], limits: 'off', blockIntervalMs: 200, now });
+  const client = createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 });
   return {
-    client: createQuidnugClient({ baseUrl: devnode.url, pollIntervalMs: 100 }),
+    client,
     description: `embedded devnode at ${devnode.url} (a block every 200 ms)`,
     close: () => devnode.close(),
+    devnode: {
+      advanceSeconds: (seconds) => {
+        offsetMs += seconds * 1000;
+      },
+      nowSeconds: () => Math.floor(now() / 1000),
+      keyEvents: async (quid, o) => [
+        ...(await readKeyEvents(client, quid, o)).events,
+        ...devnode.node.keyEvents(quid).filter((e) => e.kind === 'rotated'),
+      ],
+    },
   };
 }

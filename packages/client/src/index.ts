@@ -63,11 +63,14 @@ export {
   type ParticipantRole,
 } from './ledger/InvoiceLedger.js';
 export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
+export { type KeyEventSource, nodeKeyEvents } from './ledger/KeyEventSource.js';
 export { LedgerVerificationError, type LedgerVerificationReason } from './ledger/LedgerVerificationError.js';
 export {
   type InvoiceView,
   type LedgerViolation,
   type LedgerViolationCode,
+  type ReadInvoiceOptions,
+  type RecoveryPendingHold,
   type RejectedInvoiceEvent,
   readInvoice,
 } from './ledger/readInvoice.js';

@@ -44,6 +44,7 @@ describe('public exports', () => {
         'isQuidfinClientError',
         'locateTransaction',
         'nodeAuthHeaders',
+        'nodeKeyEvents',
         'normalizeBaseUrl',
         'ownersAfterFactoring',
         'paginate',

@@ -1,7 +1,13 @@
 // A quid's key history as far as a node shows it: its first registered key, the owner's verified
 // freezes (`key.invalidated` on its QUID stream) and a pending guardian recovery, with commit times.
 
-import { type KeyEvent, type NonceAnchor, nonceAnchorSignableBytes, verifySignature } from '@quidfin/core';
+import {
+  type KeyEvent,
+  type NonceAnchor,
+  nonceAnchorSignableBytes,
+  quidIdFromPublicKey,
+  verifySignature,
+} from '@quidfin/core';
 import { KEY_INVALIDATED_EVENT } from '../ledger/guardianOperations.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
@@ -22,6 +28,14 @@ export interface KeyHistoryReading {
 
 type Raw = Readonly<Record<string, unknown>>;
 
+function derivesTo(publicKey: unknown, quid: string): boolean {
+  try {
+    return typeof publicKey === 'string' && quidIdFromPublicKey(publicKey) === quid;
+  } catch {
+    return false;
+  }
+}
+
 function freezeProblem(anchor: unknown, quid: string, epoch0Key: string | undefined): string | undefined {
   const a = anchor as Partial<NonceAnchor> | null;
   if (typeof a !== 'object' || a === null) return 'payload.anchor is not an object';
@@ -40,8 +54,8 @@ function freezeProblem(anchor: unknown, quid: string, epoch0Key: string | undefi
 
 /**
  * Reads the key events of `quid` for core's `keyValidAt`, each timed by the **block that committed
- * it** (never a signer-chosen timestamp): `registered` (its first committed IDENTITY's key, the
- * node's epoch-0 key), `frozen` (each `key.invalidated` whose anchor verifies with that key), and
+ * it** (never a signer-chosen timestamp): `registered` (the key of its first committed IDENTITY whose key
+ * derives to the quid: the node's epoch-0 key), `frozen` (each `key.invalidated` whose anchor verifies with that key), and
  * `recovery-opened` when a guardian recovery is pending (timed at its `validFrom`). Scans every
  * block, so cache the result. Rotations are not visible through a node's API (and a dc164c6 node
  * never applies them).
@@ -62,7 +76,13 @@ export async function readKeyEvents(
   let epoch0: string | undefined;
   for await (const block of client.iterateBlocks({ limit: 500 }, o)) {
     for (const tx of block.transactions as readonly Raw[]) {
-      if (tx['type'] === 'IDENTITY' && tx['quidId'] === quid && epoch0 === undefined) {
+      if (
+        tx['type'] === 'IDENTITY' &&
+        tx['quidId'] === quid &&
+        epoch0 === undefined &&
+        // Anyone may register an IDENTITY under any quid: only a key deriving to it is epoch 0.
+        derivesTo(tx['publicKey'], quid)
+      ) {
         epoch0 = String(tx['publicKey']);
         events.push({ kind: 'registered', publicKey: epoch0, at: block.timestamp });
       } else if (

@@ -51,8 +51,9 @@ import {
 } from './guardianOperations.js';
 import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
+import type { KeyEventSource } from './KeyEventSource.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
-import { type InvoiceView, readInvoice } from './readInvoice.js';
+import { type InvoiceView, type ReadInvoiceOptions, readInvoice } from './readInvoice.js';
 
 /**
  * Roles a participant can register with.
@@ -94,6 +95,11 @@ export interface InvoiceLedgerOptions {
    * trust is synced from the validator. Without it, the client's own node choice applies.
    */
   readonly validators?: ValidatorRouter;
+  /**
+   * Key history of signers for `getInvoice` (default: `nodeKeyEvents(client)`, which shows freezes
+   * and pending recoveries but no rotation; see `KeyEventSource`).
+   */
+  readonly keyEvents?: KeyEventSource;
 }
 
 /**
@@ -152,6 +158,7 @@ export class InvoiceLedger {
   /** Relational trust computed from TRUST transactions the SDK verified itself. */
   readonly trust: VerifiedTrust;
   readonly #validators: ValidatorRouter | undefined;
+  readonly #read: ReadInvoiceOptions;
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
@@ -159,6 +166,7 @@ export class InvoiceLedger {
     this.#commitTimeoutMs = options.commitTimeoutMs;
     this.trust = options.trust ?? new VerifiedTrust(client);
     this.#validators = options.validators;
+    this.#read = options.keyEvents ? { keyEvents: options.keyEvents } : {};
   }
 
   /** With validator routing, pins the call (and its commit waits) to the domain's validator. */
@@ -447,7 +455,7 @@ export class InvoiceLedger {
     const current = await this.client.getTitle(input.invoiceId, o);
     // The node wants previousOwners equal to its current title; if that title is an overwrite the
     // chain of custody refuses, the owners would be co-signing on top of the intruder's version.
-    const { title } = await readInvoice(this.client, input.invoiceId, o);
+    const { title } = await readInvoice(this.client, input.invoiceId, o, this.#read);
     if (title.id !== current.id || title.signature !== current.signature) {
       throw new LedgerVerificationError(
         'TITLE_OVERWRITTEN',
@@ -513,7 +521,7 @@ export class InvoiceLedger {
       this.#validators && o.node === undefined
         ? await this.#validators.readOptions(this.trustDomain, {}, o)
         : o;
-    return readInvoice(this.client, invoiceId, read);
+    return readInvoice(this.client, invoiceId, read, this.#read);
   }
 
   /**

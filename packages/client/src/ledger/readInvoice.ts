@@ -8,6 +8,9 @@ import {
   encodeGoJson,
   type IdentityTx,
   type InvoiceLifecycle,
+  type KeyEvent,
+  type KeyValidity,
+  keyValidAt,
   type QuidnugTx,
   quidIdFromPublicKey,
   type TitleCustody,
@@ -18,6 +21,7 @@ import {
 } from '@quidfin/core';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { type KeyEventSource, nodeKeyEvents } from './KeyEventSource.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { readTitleHistory } from './readTitleHistory.js';
 
@@ -28,7 +32,11 @@ import { readTitleHistory } from './readTitleHistory.js';
  * party not among the owners the ledger could read (`NOT_AN_OWNER`, only when the title history
  * is unavailable), by a party whose identity record is forged with no genuine one readable
  * (`ROLE_UNKNOWN`), or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
- * payload nested deeper than any node accepts).
+ * payload nested deeper than any node accepts). Key history (core's `keyValidAt` at the time of
+ * the block that committed the event): `KEY_FROZEN`, `KEY_SUPERSEDED` (signed with a key its
+ * owner froze or a recovery replaced before that block), `KEY_NOT_YET_VALID`, and
+ * `KEY_TIME_UNKNOWN` (the signer's key history has a freeze or rotation but no block shows when
+ * the event was committed).
  *
  * @example
  * ```ts
@@ -50,6 +58,8 @@ export interface RejectedInvoiceEvent {
  * | `TITLE_HISTORY_UNAVAILABLE` | the node's blocks do not show the title's history: only the current version was checked on its own |
  * | `IDENTITY_FORGED` | the node's identity record for a quid carries a key that does not derive to it: ignored |
  * | `EVENT_ID_CONFLICT`, `SEQUENCE_CONFLICT` | different events share an id or a sequence (see core's `LifecycleConflict`) |
+ * | `KEY_FROZEN`, `KEY_SUPERSEDED`, `KEY_NOT_YET_VALID` | a TITLE version committed after its issuer's key was frozen or replaced (ref: the title id) |
+ * | `KEY_RECOVERY_PENDING` | a signer's key was valid, but a guardian recovery of its quid was pending (ref: the quid): hold |
  *
  * @example
  * ```ts
@@ -61,7 +71,40 @@ export type LedgerViolationCode =
   | 'TITLE_HISTORY_UNAVAILABLE'
   | 'IDENTITY_FORGED'
   | 'EVENT_ID_CONFLICT'
-  | 'SEQUENCE_CONFLICT';
+  | 'SEQUENCE_CONFLICT'
+  | 'KEY_FROZEN'
+  | 'KEY_SUPERSEDED'
+  | 'KEY_NOT_YET_VALID'
+  | 'KEY_RECOVERY_PENDING';
+
+/**
+ * A quid whose guardian recovery was pending when one of its counted events (or the title) was
+ * committed: the event is genuine, but whoever holds the key may be about to lose it. Hold.
+ *
+ * @example
+ * ```ts
+ * const holds: readonly RecoveryPendingHold[] = view.recoveryPending;
+ * if (holds.length > 0) holdFunding(holds.map((h) => h.quid));
+ * ```
+ */
+export interface RecoveryPendingHold {
+  readonly quid: string;
+  /** Unix seconds the pending recovery was opened. */
+  readonly since: number;
+}
+
+/**
+ * Options of {@link readInvoice}.
+ *
+ * @example
+ * ```ts
+ * const view = await readInvoice(client, 'inv-1', {}, { keyEvents: nodeKeyEvents(client) });
+ * ```
+ */
+export interface ReadInvoiceOptions {
+  /** Key history of each signer (default: `nodeKeyEvents(client)`). */
+  readonly keyEvents?: KeyEventSource;
+}
 
 /**
  * One flagged weakness of a read (see {@link LedgerViolationCode}).
@@ -106,7 +149,24 @@ export interface InvoiceView {
   readonly roles: Readonly<Record<string, string>>;
   /** Weaknesses flagged on the way (empty for a clean read); act on none of them blindly. */
   readonly violations: readonly LedgerViolation[];
+  /** Quids whose guardian recovery was pending when their counted transactions committed. */
+  readonly recoveryPending: readonly RecoveryPendingHold[];
+  /**
+   * The key history read for each signer and title issuer (by quid), for risk rules such as
+   * factoring's `applyRecentKeyEvents`.
+   */
+  readonly keyEvents: Readonly<Record<string, readonly KeyEvent[]>>;
 }
+
+const KEY_REJECTION = {
+  frozen: 'KEY_FROZEN',
+  superseded: 'KEY_SUPERSEDED',
+  'not-yet-valid': 'KEY_NOT_YET_VALID',
+} as const;
+
+/** Any event that ends or begins an epoch (a key history with only a registration has none). */
+const keyChanged = (events: readonly KeyEvent[]): boolean =>
+  events.some((e) => e.kind === 'frozen' || e.kind === 'rotated');
 
 async function verified(tx: QuidnugTx): Promise<boolean> {
   try {
@@ -164,6 +224,7 @@ export async function readInvoice(
   client: QuidnugClient,
   invoiceId: string,
   o: CallOptions = {},
+  options: ReadInvoiceOptions = {},
 ): Promise<InvoiceView> {
   const nodeTitle = await client.getTitle(invoiceId, o);
   if (nodeTitle.assetId !== invoiceId || !(await verified(nodeTitle))) {
@@ -184,6 +245,38 @@ export async function readInvoice(
     });
   }
 
+  // Key history, once per quid per read, and only from a node whose blocks can be read.
+  const source = options.keyEvents ?? nodeKeyEvents(client);
+  const keyHistories = new Map<string, Promise<readonly KeyEvent[]>>();
+  const keyEventsOf = (quid: string): Promise<readonly KeyEvent[]> => {
+    if (!history.available) return Promise.resolve([]);
+    let p = keyHistories.get(quid);
+    if (!p) {
+      p = source(quid, o);
+      keyHistories.set(quid, p);
+    }
+    return p;
+  };
+  const pendingSince = new Map<string, number>();
+  const hold = (quid: string, v: KeyValidity | undefined): void => {
+    if (v?.valid && v.recoveryPendingSince !== undefined && !pendingSince.has(quid))
+      pendingSince.set(quid, v.recoveryPendingSince);
+  };
+  /** An owner among `candidates` whose key history knows `publicKey` (a recovered key), with its verdict. */
+  const recoveredOwner = async (
+    publicKey: string,
+    at: number | undefined,
+    candidates: Iterable<string>,
+  ): Promise<{ quid: string; verdict: KeyValidity; events: readonly KeyEvent[] } | undefined> => {
+    if (at === undefined) return undefined;
+    for (const quid of candidates) {
+      const events = await keyEventsOf(quid);
+      const verdict = keyValidAt(events, publicKey, at);
+      if (verdict.valid || verdict.reason !== 'unknown-key') return { quid, verdict, events };
+    }
+    return undefined;
+  };
+
   // Identities: the node's record when its key derives to the quid, else the last genuine one.
   const identities = new Map<string, IdentityTx | undefined>();
   const forged = new Set<string>();
@@ -191,7 +284,14 @@ export async function readInvoice(
     if (identities.has(quid)) return identities.get(quid);
     const record = await client.findIdentity(quid, o);
     let genuine: IdentityTx | undefined;
-    if (record && record.quidId === quid && quidOf(record.publicKey) === quid) {
+    // A key that does not derive to the quid is genuine only as the quid's current key in a
+    // verified key history (a completed recovery); the end of time asks "still valid now".
+    const current =
+      record !== undefined &&
+      record.quidId === quid &&
+      quidOf(record.publicKey) !== quid &&
+      keyValidAt(await keyEventsOf(quid), record.publicKey, Number.MAX_SAFE_INTEGER).valid;
+    if (record && record.quidId === quid && (quidOf(record.publicKey) === quid || current)) {
       // The owner's own key: its role is only worth something if the record is untouched.
       if (!(await verified(record))) {
         throw new LedgerVerificationError(
@@ -224,7 +324,36 @@ export async function readInvoice(
     const record = await identity(quid);
     if (record) keys.set(quid, record.publicKey);
   }
-  const custody = checkTitleCustody(versions, (quid) => keys.get(quid), { complete });
+  // Title issuers: the quid the key derives to, or an owner whose key history knows the key
+  // (a recovered supplier issuing with its new key), judged at the version's commit time.
+  const issuers = new Map<string, string | undefined>();
+  for (const v of versions) {
+    const at = history.blockTimeOf(v.id);
+    const derived = quidOf(v.publicKey);
+    const owners = (v.owners ?? []).map((x) => x.ownerId);
+    // A key deriving to none of the owners may be an owner's recovered key.
+    const found =
+      derived !== undefined && owners.includes(derived)
+        ? undefined
+        : await recoveredOwner(v.publicKey, at, owners);
+    const quid = found?.quid ?? derived;
+    issuers.set(v.id, quid);
+    if (quid === undefined) continue;
+    const verdict =
+      found?.verdict ?? (at === undefined ? undefined : keyValidAt(await keyEventsOf(quid), v.publicKey, at));
+    hold(quid, verdict);
+    if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
+      violations.push({
+        code: KEY_REJECTION[verdict.reason],
+        ref: v.id,
+        message: `title version issued with a key of ${quid} that was ${verdict.reason} since ${verdict.since} (committed at ${at})`,
+      });
+    }
+  }
+  const custody = checkTitleCustody(versions, (quid) => keys.get(quid), {
+    complete,
+    issuerOf: (tx) => issuers.get(tx.id),
+  });
   for (const v of custody.violations) {
     violations.push({
       code: v.code,
@@ -259,7 +388,14 @@ export async function readInvoice(
         `event belongs to ${e.subjectType} ${e.subjectId}`,
       );
     }
-    const signerQuid = quidOf(e.publicKey) ?? '';
+    const at = history.blockTimeOf(e.id);
+    const derived = quidOf(e.publicKey);
+    // A key that derives to no owner may be an owner's recovered key.
+    const recovered =
+      derived !== undefined && everOwner.has(derived)
+        ? undefined
+        : await recoveredOwner(e.publicKey, at, validOwners);
+    const signerQuid = recovered?.quid ?? derived ?? '';
     const event: VerifiedInvoiceEvent = {
       id: e.id,
       eventType: e.eventType,
@@ -279,7 +415,7 @@ export async function readInvoice(
       });
       continue;
     }
-    if (signerQuid === '' || !(await verified(e))) {
+    if ((derived === undefined && recovered === undefined) || !(await verified(e))) {
       throw new LedgerVerificationError(
         'BAD_SIGNATURE',
         e.id,
@@ -305,6 +441,28 @@ export async function readInvoice(
         `signer ${signerQuid} is not a registered co-owner`,
       );
     }
+    const keyHistory = recovered?.events ?? (await keyEventsOf(signerQuid));
+    const verdict =
+      recovered?.verdict ?? (at === undefined ? undefined : keyValidAt(keyHistory, e.publicKey, at));
+    if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
+      rejected.push({
+        event,
+        code: KEY_REJECTION[verdict.reason],
+        message: `signed with a key of ${signerQuid} that was ${verdict.reason} since ${verdict.since}; committed at ${at}`,
+      });
+      continue;
+    }
+    if (at === undefined && keyChanged(keyHistory)) {
+      rejected.push({
+        event,
+        code: 'KEY_TIME_UNKNOWN',
+        message: `${signerQuid}'s key was frozen or rotated, and no block read shows when this event was committed`,
+      });
+      continue;
+    }
+    hold(signerQuid, verdict);
+    // Valid at commit time by the key history: a later rotation does not make it a mismatch.
+    const vouched = verdict?.valid === true;
     const registered = await identity(signerQuid);
     if (!registered && forged.has(signerQuid)) {
       // The event is the signer's own (its key derives to the quid), but the node's record was
@@ -323,7 +481,7 @@ export async function readInvoice(
         `signer ${signerQuid} has no identity whose key derives to its quid`,
       );
     }
-    if (registered.publicKey.toLowerCase() !== e.publicKey.toLowerCase()) {
+    if (!vouched && registered.publicKey.toLowerCase() !== e.publicKey.toLowerCase()) {
       throw new LedgerVerificationError(
         'KEY_MISMATCH',
         e.id,
@@ -374,6 +532,16 @@ export async function readInvoice(
   // wrong party is still worth a flag).
   const { conflicts } = deriveInvoiceLifecycle(events, { checkSigners: false });
   for (const c of conflicts) violations.push({ code: c.code, ref: c.key, message: c.message });
+  const recoveryPending = [...pendingSince].map(([quid, since]) => ({ quid, since }));
+  for (const h of recoveryPending) {
+    violations.push({
+      code: 'KEY_RECOVERY_PENDING',
+      ref: h.quid,
+      message: `a guardian recovery of ${h.quid} has been pending since ${h.since}: its key may be compromised`,
+    });
+  }
+  const keyEvents: Record<string, readonly KeyEvent[]> = {};
+  for (const [quid, p] of keyHistories) keyEvents[quid] = await p;
   return {
     invoiceId,
     title,
@@ -384,5 +552,7 @@ export async function readInvoice(
     lifecycle,
     roles: Object.fromEntries(roles),
     violations,
+    recoveryPending,
+    keyEvents,
   };
 }

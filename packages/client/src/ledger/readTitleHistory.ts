@@ -32,6 +32,12 @@ export interface TitleHistory {
    * its signature is not verified here), or undefined.
    */
   genuineIdentity(quid: string): IdentityTx | undefined;
+  /**
+   * Unix seconds of the block that committed this TITLE or EVENT of the asset (by transaction
+   * id), or undefined when no block read holds it. The time key history is judged at: a
+   * transaction's own `timestamp` is the signer's choice.
+   */
+  blockTimeOf(txId: string): number | undefined;
 }
 
 function quidOf(publicKey: string): string | undefined {
@@ -59,12 +65,21 @@ export async function readTitleHistory(
   o: CallOptions = {},
 ): Promise<TitleHistory> {
   const titles: TitleTx[] = [];
+  const committedAt = new Map<string, number>();
   // Raw IDENTITY records by the quid they claim, in commit order: keys are only derived (an
   // elliptic-curve check) for the quids a read asks about.
   const identities = new Map<string, Readonly<Record<string, unknown>>[]>();
   try {
     for await (const block of client.iterateBlocks({ limit: 1000 }, o)) {
       for (const raw of block.transactions) {
+        if (
+          typeof raw['id'] === 'string' &&
+          ((raw['type'] === 'TITLE' && raw['assetId'] === assetId) ||
+            (raw['type'] === 'EVENT' && raw['subjectId'] === assetId)) &&
+          !committedAt.has(raw['id'])
+        ) {
+          committedAt.set(raw['id'], block.timestamp);
+        }
         if (raw['type'] === 'TITLE' && raw['assetId'] === assetId) {
           try {
             titles.push(parseTitleTx(raw));
@@ -80,7 +95,12 @@ export async function readTitleHistory(
     }
   } catch (error) {
     if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') {
-      return { available: false, titles: [], genuineIdentity: () => undefined };
+      return {
+        available: false,
+        titles: [],
+        genuineIdentity: () => undefined,
+        blockTimeOf: () => undefined,
+      };
     }
     throw error;
   }
@@ -97,5 +117,5 @@ export async function readTitleHistory(
     }
     return undefined;
   };
-  return { available: true, titles, genuineIdentity };
+  return { available: true, titles, genuineIdentity, blockTimeOf: (id) => committedAt.get(id) };
 }

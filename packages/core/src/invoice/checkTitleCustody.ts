@@ -92,6 +92,12 @@ export interface TitleCustodyOptions {
    * compared with anything) and `complete` stays false so callers can flag what is unproven.
    */
   readonly complete?: boolean;
+  /**
+   * The quid a version's issuer key speaks for (default: the quid the key derives to). A reader
+   * with a verified key history passes one that also maps a quid's recovered key to that quid;
+   * undefined refuses the version (`BAD_TITLE_SIGNATURE`).
+   */
+  readonly issuerOf?: (tx: TitleTx) => string | undefined;
 }
 
 type Refusal = readonly [TitleCustodyCode, string];
@@ -207,7 +213,7 @@ export function checkTitleCustody(
     return coSignatureProblem(tx, keyOf);
   };
   for (const [version, tx] of versions.entries()) {
-    const issuerQuid = quidOf(tx.publicKey);
+    const issuerQuid = options.issuerOf ? options.issuerOf(tx) : quidOf(tx.publicKey);
     const refusal = judge(tx, version, issuerQuid);
     if (refusal) {
       violations.push({ titleId: tx.id, version, issuerQuid, code: refusal[0], message: refusal[1] });

@@ -1,0 +1,267 @@
+// Key history in the read path: freezes, rotations and pending recoveries decide which of a
+// signer's events count, judged at the time of the block that committed each one.
+
+import { buildEvent, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  InvoiceLedger,
+  type KeyEventSource,
+  LedgerVerificationError,
+  type QuidnugClient,
+  readKeyEvents,
+} from '../../src/index.js';
+import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
+
+const HASH = 'ab'.repeat(32);
+const ISSUED_AT = 1_763_000_000;
+
+export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
+  describe(`read path with key history (${label})`, () => {
+    let harness: Harness | undefined;
+    afterEach(async () => {
+      await harness?.close();
+      harness = undefined;
+    });
+
+    async function world(tag: number) {
+      let offsetMs = 0;
+      const h = await make({ ...TEST_NODE, now: () => Date.now() + offsetMs });
+      harness = h;
+      const client: QuidnugClient = h.client();
+      // The devnode applies rotations but no route serves them: add them to what the node shows.
+      const withRotations: KeyEventSource = async (quid, o) => [
+        ...(await readKeyEvents(client, quid, o)).events,
+        ...h.node.keyEvents(quid).filter((e) => e.kind === 'rotated'),
+      ];
+      const ledger = new InvoiceLedger(client, { trustDomain: DOMAIN, keyEvents: withRotations });
+      const key = (n: number): Signer =>
+        signerFromPrivateKey((0x7e1100 + tag * 10 + n).toString(16).padStart(64, '0'));
+      const [supplier, buyer, cfo, bank, newKey] = [1, 2, 3, 4, 5].map(key) as [
+        Signer,
+        Signer,
+        Signer,
+        Signer,
+        Signer,
+      ];
+      for (const [s, role] of [
+        [supplier, 'supplier'],
+        [buyer, 'buyer'],
+        [cfo, 'guardian'],
+        [bank, 'guardian'],
+      ] as const) {
+        await ledger.registerParticipant({ signer: s, name: `${role}-${tag}`, role });
+      }
+      await ledger.setGuardians({
+        subject: supplier,
+        guardians: [{ quid: cfo.quidId }, { quid: bank.quidId }],
+        threshold: 2,
+        recoveryDelaySeconds: 3600,
+        consentSigners: [cfo, bank],
+      });
+      let n = 0;
+      const issue = (signer: Signer) =>
+        ledger.issueInvoice(signer, {
+          invoiceId: `kh-${tag}-${++n}`,
+          invoiceNumber: `KH-${tag}-${n}`,
+          buyerQuid: buyer.quidId,
+          amountMinor: 2_500_000,
+          currency: 'USD',
+          issuedAt: ISSUED_AT,
+          dueAt: ISSUED_AT + 60 * 86_400,
+          terms: 'NET-60',
+          invoiceHash: HASH,
+        });
+      const advance = (s: number): void => {
+        offsetMs += s * 1000;
+      };
+      const recover = async (): Promise<void> => {
+        await ledger.beginRecovery({
+          subjectQuid: supplier.quidId,
+          newPublicKey: newKey.publicKey,
+          guardianSigners: [cfo, bank],
+        });
+        advance(3601);
+        await ledger.completeRecovery({ subjectQuid: supplier.quidId, committer: cfo, newKey });
+        advance(2);
+      };
+      return {
+        h,
+        client,
+        ledger,
+        supplier,
+        buyer,
+        cfo,
+        bank,
+        newKey,
+        issue,
+        advance,
+        recover,
+        withRotations,
+      };
+    }
+
+    it("stolen key after freeze: the thief's invoice.issued is rejected KEY_FROZEN", async () => {
+      const w = await world(1);
+      const before = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      // The thief holds the supplier's old key and issues a fresh invoice with it.
+      const stolen = await w.issue(w.supplier);
+      const view = await w.ledger.getInvoice(stolen.title.assetId);
+      expect(view.rejected.map((r) => [r.event.eventType, r.code])).toEqual([
+        ['invoice.issued', 'KEY_FROZEN'],
+      ]);
+      expect(view.events).toEqual([]);
+      expect(view.lifecycle.state).not.toBe('Issued');
+      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual(['KEY_FROZEN', stolen.title.id]);
+      // Signed and committed before the freeze: still counts.
+      const earlier = await w.ledger.getInvoice(before.title.assetId);
+      expect(earlier.rejected).toEqual([]);
+      expect(earlier.lifecycle.state).toBe('Issued');
+      expect(earlier.keyEvents[w.supplier.quidId]?.map((e) => e.kind)).toEqual(['registered', 'frozen']);
+    });
+
+    it("backdated theft: the thief's event timestamped before the freeze is judged by its block, KEY_FROZEN", async () => {
+      const w = await world(2);
+      const { title } = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const state = await w.client.streamState(title.assetId);
+      const backdated = await buildEvent({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        subjectId: title.assetId,
+        subjectType: 'TITLE',
+        eventType: 'invoice.cancelled',
+        payload: { reason: 'thief' },
+        sequence: state.latest + 1,
+        timestamp: ISSUED_AT - 86_400,
+      });
+      await w.client.submitEvent(backdated);
+      await w.client.waitForCommit(backdated);
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.rejected.map((r) => [r.event.id, r.code])).toEqual([[backdated.id, 'KEY_FROZEN']]);
+      expect(view.lifecycle.state).toBe('Issued');
+    });
+
+    it('events signed before the rotation stay valid after it', async () => {
+      const w = await world(3);
+      const { title } = await w.issue(w.supplier);
+      w.advance(5);
+      await w.recover();
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.rejected).toEqual([]);
+      expect(view.violations).toEqual([]);
+      expect(view.events.map((e) => [e.eventType, e.signerQuid])).toEqual([
+        ['invoice.issued', w.supplier.quidId],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+      expect(view.roles[w.supplier.quidId]).toBe('supplier');
+    });
+
+    it("the recovered key's events count for the same quid", async () => {
+      const w = await world(4);
+      await w.recover();
+      const { title } = await w.issue(recoveredSigner(w.newKey, w.supplier.quidId));
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.custody.supplierQuid).toBe(w.supplier.quidId);
+      expect(view.rejected).toEqual([]);
+      expect(view.events.map((e) => [e.eventType, e.signerQuid])).toEqual([
+        ['invoice.issued', w.supplier.quidId],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+      expect(view.keyEvents[w.supplier.quidId]?.map((e) => e.kind)).toContain('rotated');
+    });
+
+    it('superseded key: the old key used after the recovery is rejected KEY_SUPERSEDED', async () => {
+      const w = await world(5);
+      const { title } = await w.issue(w.supplier);
+      // Recovery committed, identity not yet re-registered: the node still takes the old key.
+      await w.ledger.beginRecovery({
+        subjectQuid: w.supplier.quidId,
+        newPublicKey: w.newKey.publicKey,
+        guardianSigners: [w.cfo, w.bank],
+      });
+      w.advance(3601);
+      await w.ledger.completeRecovery({ subjectQuid: w.supplier.quidId, committer: w.cfo });
+      w.advance(2);
+      const state = await w.client.streamState(title.assetId);
+      const late = await buildEvent({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        subjectId: title.assetId,
+        subjectType: 'TITLE',
+        eventType: 'invoice.cancelled',
+        payload: { reason: 'old key' },
+        sequence: state.latest + 1,
+        timestamp: Math.floor(Date.now() / 1000),
+      });
+      await w.client.submitEvent(late);
+      await w.client.waitForCommit(late);
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.rejected.map((r) => [r.event.id, r.code])).toEqual([[late.id, 'KEY_SUPERSEDED']]);
+      expect(view.lifecycle.state).toBe('Issued');
+    });
+
+    it('a pending recovery holds the view: KEY_RECOVERY_PENDING and recoveryPending name the quid', async () => {
+      const w = await world(6);
+      const { maturityUnix } = await w.ledger.beginRecovery({
+        subjectQuid: w.supplier.quidId,
+        newPublicKey: w.newKey.publicKey,
+        guardianSigners: [w.cfo, w.bank],
+      });
+      w.advance(5);
+      const { title } = await w.issue(w.supplier);
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.recoveryPending).toEqual([{ quid: w.supplier.quidId, since: maturityUnix - 3600 }]);
+      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual([
+        'KEY_RECOVERY_PENDING',
+        w.supplier.quidId,
+      ]);
+      // Held, not rejected: the event is genuine and still counts.
+      expect(view.events.map((e) => e.eventType)).toEqual(['invoice.issued']);
+    });
+
+    it('a clean read has no key holds and no key rejections', async () => {
+      const w = await world(7);
+      const { title } = await w.issue(w.supplier);
+      const view = await w.ledger.getInvoice(title.assetId);
+      expect(view.recoveryPending).toEqual([]);
+      expect(view.rejected).toEqual([]);
+      expect(view.violations).toEqual([]);
+    });
+
+    it("without a key history that shows the rotation, the recovered key's invoice is not trusted", async () => {
+      const w = await world(8);
+      await w.recover();
+      const { title } = await w.issue(recoveredSigner(w.newKey, w.supplier.quidId));
+      const plain = new InvoiceLedger(w.client, { trustDomain: DOMAIN });
+      const error = await plain.getInvoice(title.assetId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LedgerVerificationError);
+      expect(error).toMatchObject({ reason: 'NO_VALID_TITLE' });
+    });
+
+    it("identity squatting: a stranger's IDENTITY under the supplier's quid, committed first, is not its epoch-0 key", async () => {
+      const w = await world(9);
+      const stranger = signerFromPrivateKey('7e'.repeat(32));
+      const quid = signerFromPrivateKey('5a'.repeat(32));
+      // The stranger registers the victim's quid with its own key before the victim does.
+      const { buildIdentity } = await import('@quidfin/core');
+      const squat = await buildIdentity({
+        signer: recoveredSigner(stranger, quid.quidId),
+        trustDomain: DOMAIN,
+        name: 'squat',
+        updateNonce: 1,
+      });
+      await w.client.submitIdentity(squat);
+      await w.client.waitForCommit(squat);
+      const own = await buildIdentity({ signer: quid, trustDomain: DOMAIN, name: 'victim', updateNonce: 2 });
+      await w.client.submitIdentity(own);
+      await w.client.waitForCommit(own);
+      const { events } = await readKeyEvents(w.client, quid.quidId);
+      expect(events).toEqual([expect.objectContaining({ kind: 'registered', publicKey: quid.publicKey })]);
+    });
+  });
+}
