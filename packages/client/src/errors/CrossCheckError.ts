@@ -8,7 +8,12 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * @example
  * ```ts
  * try { await ledger.getInvoice('inv-1', { crossCheck: true }); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'CROSS_CHECK_MISMATCH') console.log(e.nodes, e.what); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'CROSS_CHECK_MISMATCH') {
+ *     const { nodes, what } = e as CrossCheckError;
+ *     console.log(nodes, what);
+ *   }
+ * }
  * ```
  */
 export class CrossCheckError extends QuidfinClientError<'CROSS_CHECK_MISMATCH'> {

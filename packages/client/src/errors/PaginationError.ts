@@ -31,7 +31,12 @@ export type PaginationFault =
  * @example
  * ```ts
  * try { for await (const b of client.iterateBlocks()) use(b); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'PAGINATION') console.log(e.reason, e.offset, e.pages); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'PAGINATION') {
+ *     const { reason, offset, pages } = e as PaginationError;
+ *     console.log(reason, offset, pages);
+ *   }
+ * }
  * ```
  */
 export class PaginationError extends QuidfinClientError<'PAGINATION'> {

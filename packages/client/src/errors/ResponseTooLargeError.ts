@@ -8,7 +8,13 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'RESPONSE_TOO_LARGE') console.log(e.maxBytes, e.url); }
+ * try { await client.listBlocks({ limit: 1000 }); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'RESPONSE_TOO_LARGE') {
+ *     const { maxBytes, url } = e as ResponseTooLargeError;
+ *     console.log(maxBytes, url);
+ *   }
+ * }
  * ```
  */
 export class ResponseTooLargeError extends QuidfinClientError<'RESPONSE_TOO_LARGE'> {

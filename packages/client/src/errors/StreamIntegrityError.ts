@@ -29,7 +29,12 @@ export type StreamIntegrityFault =
  * @example
  * ```ts
  * try { await client.readStream('inv-1'); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'STREAM_INTEGRITY') console.log(e.reason, e.subjectId); }
+ * catch (e) {
+ *   if (isQuidfinClientError(e) && e.code === 'STREAM_INTEGRITY') {
+ *     const { reason, subjectId } = e as StreamIntegrityError;
+ *     console.log(reason, subjectId);
+ *   }
+ * }
  * ```
  */
 export class StreamIntegrityError extends QuidfinClientError<'STREAM_INTEGRITY'> {

@@ -49,7 +49,8 @@ export interface GuardianLedgerContext {
  *
  * @example
  * ```ts
- * const freezes = events.filter((e) => e.eventType === KEY_INVALIDATED_EVENT);
+ * const page = await client.listStreamEvents(supplier.quidId);
+ * const freezes = page.items.filter((e) => e.eventType === KEY_INVALIDATED_EVENT);
  * ```
  */
 export const KEY_INVALIDATED_EVENT = 'key.invalidated';

@@ -359,7 +359,7 @@ export const parsers: {
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
   txPage: (d) => {
     const { page, skipped } = withoutAnchorWrappers(d);
-    const parsed = toPage(parse((s) => s.txPage, page));
+    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, page));
     return skipped > 0 ? { ...parsed, skipped } : parsed;
   },
   blockPage: (d) => toPage(parse((s) => s.blockPage, d)),

@@ -54,7 +54,7 @@ export type KeyInvalidReason = 'unknown-key' | 'not-yet-valid' | 'superseded' | 
  * @example
  * ```ts
  * const v: KeyValidity = keyValidAt(events, key, at);
- * if (!v.valid) console.log(v.reason, v.since);
+ * if (!v.valid) console.log(v.reason, v.reason === 'unknown-key' ? '' : v.since);
  * ```
  */
 export type KeyValidity =

@@ -90,7 +90,10 @@ export interface PrimarySignature {
  *
  * @example
  * ```ts
- * const update: GuardianSetUpdate = await buildGuardianSetUpdate({ subject, newSet, anchorNonce: 1, consentSigners: [bob, carol] });
+ * const update: GuardianSetUpdate = await buildGuardianSetUpdate({
+ *   subject: supplier, guardians: [{ quid: bob.quidId }, { quid: carol.quidId }], threshold: 2,
+ *   recoveryDelaySeconds: 48 * 3600, anchorNonce: 1, consentSigners: [bob, carol],
+ * });
  * ```
  */
 export interface GuardianSetUpdate {

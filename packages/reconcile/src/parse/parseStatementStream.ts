@@ -119,7 +119,7 @@ function readerFor(format: string, options: StatementStreamOptions, sink: Statem
  * const stream = parseStatementStream(res.body!);
  * const txs = [];
  * for await (const tx of stream) txs.push(tx);
- * await post(txs); // only after the whole file has been read and checked
+ * console.log(txs.length); // post them only now: the whole file has been read and checked
  * ```
  */
 export function parseStatementStream(
