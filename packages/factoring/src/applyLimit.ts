@@ -1,5 +1,5 @@
 import type { TraceEntry } from './decision.js';
-import { type Funding, NO_HAIRCUTS } from './funding.js';
+import { addHaircut, type Funding } from './funding.js';
 import { mulDivFloor } from './money.js';
 import type { FactoringPolicy } from './policy.js';
 import type { ReasonCodeValue } from './reasonCodes.js';
@@ -34,8 +34,7 @@ export function applyLimit(
     if (policy.limitMode === 'reduce' && room > 0) {
       const before = f.eligible;
       f.eligible = Math.min(f.eligible, mulDivFloor(room, 10_000, lf.rate));
-      if (f.haircuts === NO_HAIRCUTS) f.haircuts = [];
-      f.haircuts.push({ code: 'LIMIT_HAIRCUT', amountMinor: before - f.eligible });
+      addHaircut(f, { code: 'LIMIT_HAIRCUT', amountMinor: before - f.eligible });
       lf.advance = mulDivFloor(f.eligible, lf.rate, 10_000);
       run.reason('LIMIT_HAIRCUT', `${name} limit ${limit} leaves room for an advance of ${room}`);
       outcome = 'flag';

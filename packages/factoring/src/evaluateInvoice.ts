@@ -300,7 +300,9 @@ export function decideShared(
   }
   // The proof of concept reports the first deciding rule in evaluation order: find it before ranking.
   const firstDecisive = run.reasons.find(isDecisive);
-  const reasons = rankReasons(run.reasons);
+  // Exact-size copies: the run's lists grew by push (room for 17 and more), and a batch keeps its
+  // decisions, so the spare room would be copied by every collection until the batch is dropped.
+  const reasons = rankReasons(run.reasons).slice();
   const fraudFlags = fraudFlagsOf(reasons, cache);
   return {
     invoiceId: invoice.invoiceId,
@@ -314,7 +316,7 @@ export function decideShared(
     payment,
     limits,
     duplicates,
-    trace: run.trace ?? NO_TRACE,
+    trace: run.trace === undefined ? NO_TRACE : run.trace.slice(),
     compat:
       policy.compat === 'poc'
         ? pocCompat(

@@ -14,7 +14,15 @@ export const NO_HAIRCUTS: Haircut[] = [];
 export function cutAmount(f: Funding, code: ReasonCodeValue, amount: number): void {
   const a = Math.min(amount, f.eligible);
   if (a <= 0) return;
-  if (f.haircuts === NO_HAIRCUTS) f.haircuts = [];
-  f.haircuts.push({ code, amountMinor: a });
+  addHaircut(f, { code, amountMinor: a });
   f.eligible -= a;
+}
+
+/**
+ * Records a haircut. The first one makes a one-element literal: a push onto an empty array reserves
+ * room for 17, and a kept decision would carry that spare room through every collection.
+ */
+export function addHaircut(f: Funding, h: Haircut): void {
+  if (f.haircuts === NO_HAIRCUTS) f.haircuts = [h];
+  else f.haircuts.push(h);
 }
