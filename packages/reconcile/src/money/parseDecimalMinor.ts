@@ -16,6 +16,8 @@ export function parseDecimalMinor(
   exponent: number,
   decimalSeparator: '.' | ',' = '.',
 ): number | string {
+  const fast = decimalFast(text, exponent, decimalSeparator === '.' ? 46 : 44);
+  if (fast !== undefined) return fast;
   const s = text.trim();
   // Literal patterns, compiled once: this runs for every amount of every statement line.
   const m = (decimalSeparator === '.' ? /^([+-]?)(\d*)(?:\.(\d*))?$/ : /^([+-]?)(\d*)(?:,(\d*))?$/).exec(s);
@@ -32,5 +34,48 @@ export function parseDecimalMinor(
   if (digits.length > 15) return `is too large: "${s}"`;
   const value = Number.parseInt(digits, 10);
   if (!Number.isSafeInteger(value)) return `is too large: "${s}"`;
+  return sign * value === 0 ? 0 : sign * value;
+}
+
+/**
+ * The common shape (`[+-]digits[sep digits]`, no blanks, at most 15 significant digits, surplus
+ * fraction digits all zero) read with integer arithmetic in one pass; `undefined` for anything
+ * else, which the general path above then reads (and words the error for) exactly as before.
+ */
+function decimalFast(s: string, exponent: number, sep: number): number | undefined {
+  const n = s.length;
+  let i = 0;
+  let sign = 1;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) {
+    if (c0 === 45) sign = -1;
+    i = 1;
+  }
+  let value = 0;
+  let significant = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === sep) break;
+    if (c < 48 || c > 57) return undefined;
+    wholeDigits++;
+    if (significant > 0 || c !== 48) {
+      significant++;
+      value = value * 10 + (c - 48);
+    }
+  }
+  if ((significant === 0 ? 1 : significant) + exponent > 15) return undefined;
+  let fracDigits = 0;
+  if (i < n) {
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      if (fracDigits < exponent) value = value * 10 + (c - 48);
+      else if (c !== 48) return undefined;
+      fracDigits++;
+    }
+  }
+  if (wholeDigits === 0 && fracDigits === 0) return undefined;
+  for (let k = fracDigits; k < exponent; k++) value *= 10;
   return sign * value === 0 ? 0 : sign * value;
 }

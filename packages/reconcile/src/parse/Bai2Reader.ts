@@ -79,7 +79,10 @@ export class Bai2Reader {
     const line = physical.trim();
     if (line === '') return;
     const prev = this.pending;
-    if (!/^\d{2},/.test(line)) {
+    const c0 = line.charCodeAt(0);
+    const c1 = line.charCodeAt(1);
+    // What /^\d{2},/ says, without a regex per line.
+    if (!(c0 >= 48 && c0 <= 57 && c1 >= 48 && c1 <= 57 && line.charCodeAt(2) === 44)) {
       // A physical line that is no record: the previous record wrapped (seen in bank files).
       if (prev === undefined) {
         this.start({ code: line.slice(0, 2), fields: [], text: '', line: lineNo });
@@ -92,8 +95,10 @@ export class Bai2Reader {
       return;
     }
     // Several records may share one physical line, each ending with "/" (seen in bank files).
-    const segments = line.split(/\/\s+(?=\d{2},)/);
-    if (segments.length > 1) {
+    // Only a "/" before the last character can be followed by blanks and a record code.
+    const slash = line.indexOf('/');
+    const segments = slash >= 0 && slash < line.length - 1 ? line.split(/\/\s+(?=\d{2},)/) : undefined;
+    if (segments !== undefined && segments.length > 1) {
       for (const seg of segments) this.line(seg, lineNo);
       return;
     }

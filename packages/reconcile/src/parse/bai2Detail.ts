@@ -2,6 +2,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { calendarDate } from './calendarDate.js';
+import type { TxDraft } from './TxDraft.js';
 
 /**
  * A BAI2 record as read: code, comma fields, continuation text (for 16), first line.
@@ -20,6 +21,8 @@ export interface Bai2Record {
 
 // Key-value continuation lines some banks put in 88 records after a 16 (e.g. "EREF: 1111").
 const KV = /^([A-Z]{4}):\s?(.*)$/;
+// The 88 keys read into fields of their own; any other key goes to additionalInfo.
+const MAPPED_KEYS = new Set(['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT']);
 
 function fail(where: { path: string; line: number }, message: string): never {
   throw new StatementParseError('MALFORMED_STATEMENT', 'bai2', where, message);
@@ -108,29 +111,35 @@ export function bai2Detail(
   const remi = kv.get('REMI');
   const name = credit ? kv.get('DBNM') : kv.get('CRNM');
   const account = credit ? kv.get('DACT') : kv.get('CACT');
-  return {
+  // Built field by field (no spreads or closures) in the same key order as before.
+  const tx: TxDraft = {
     id,
     format: 'bai2',
     statementId,
-    accountId: statementId.split(':').pop() ?? statementId,
+    accountId: statementId.slice(statementId.lastIndexOf(':') + 1),
     direction: credit ? 'credit' : 'debit',
     amountMinor,
     currency,
-    ...(asOf === undefined ? {} : { bookingDate: asOf }),
-    ...(valueDate === undefined ? {} : { valueDate }),
-    reversal: false,
-    ...(bankRef ? { bankReference: bankRef } : {}),
-    ...(eref ? { endToEndId: eref } : {}),
-    otherReferences: customerRef ? [customerRef] : [],
-    creditorReferences: [],
-    referredDocuments: [],
-    remittanceText: remi ? [remi, ...texts] : texts,
-    additionalInfo: [...kv.entries()]
-      .filter(([key]) => !['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT'].includes(key))
-      .map(([key, v]) => `${key}: ${v}`),
-    ...(name ? { counterpartyName: name } : {}),
-    ...(account ? { counterpartyAccount: account } : {}),
-    transactionCode: type,
-    source: where,
   };
+  if (asOf !== undefined) tx.bookingDate = asOf;
+  if (valueDate !== undefined) tx.valueDate = valueDate;
+  tx.reversal = false;
+  if (bankRef) tx.bankReference = bankRef;
+  if (eref) tx.endToEndId = eref;
+  tx.otherReferences = customerRef ? [customerRef] : [];
+  tx.creditorReferences = [];
+  tx.referredDocuments = [];
+  if (remi) {
+    const withRemi = [remi];
+    for (let i = 0; i < texts.length; i++) withRemi.push(texts[i] as string);
+    tx.remittanceText = withRemi;
+  } else tx.remittanceText = texts;
+  const additional: string[] = [];
+  for (const [key, v] of kv) if (!MAPPED_KEYS.has(key)) additional.push(`${key}: ${v}`);
+  tx.additionalInfo = additional;
+  if (name) tx.counterpartyName = name;
+  if (account) tx.counterpartyAccount = account;
+  tx.transactionCode = type;
+  tx.source = where;
+  return tx as BankTransaction;
 }

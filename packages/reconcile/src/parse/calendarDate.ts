@@ -3,6 +3,16 @@ import { type SourceLocation, StatementParseError } from '../errors/StatementPar
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Is `s` exactly `n` ASCII digits (what `/^\d{n}$/` says, without a regex per date part)? */
+function isDigits(s: string, n: number): boolean {
+  if (s.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /**
  * `YYYY-MM-DD` for a day that exists, or a typed `INVALID_DATE` error located at `where`. Feb 30,
  * month 13 and day 00 are refused instead of rolling over (Date would turn Feb 30 into Mar 2).
@@ -20,7 +30,7 @@ export function calendarDate(
   format: string,
   where: SourceLocation,
 ): string {
-  const ok = /^\d{4}$/.test(year) && /^\d{2}$/.test(month) && /^\d{2}$/.test(day);
+  const ok = isDigits(year, 4) && isDigits(month, 2) && isDigits(day, 2);
   const y = Number(year);
   const m = Number(month);
   const d = Number(day);

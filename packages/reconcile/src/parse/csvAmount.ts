@@ -17,7 +17,8 @@ import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 export function csvAmount(raw: string, decimalSeparator: '.' | ',', exponent: number): number | string {
   let s = raw.trim();
   let negative = false;
-  const paren = /^\((.*)\)$/.exec(s);
+  // Only a cell that starts with '(' can be parenthesised: skip the regex for all others.
+  const paren = s.charCodeAt(0) === 40 ? /^\((.*)\)$/.exec(s) : null;
   if (paren) {
     negative = true;
     s = (paren[1] ?? '').trim();

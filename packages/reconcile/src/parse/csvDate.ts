@@ -17,6 +17,19 @@ export function csvDate(
   where: { path: string; line: number; column?: number },
 ): string | undefined {
   if (v === undefined) return undefined;
+  const fast = fixedWidthDate(v, format);
+  if (fast !== undefined) {
+    try {
+      return calendarDate(fast.slice(0, 4), fast.slice(4, 6), fast.slice(6, 8), 'csv', where);
+    } catch {
+      throw new StatementParseError(
+        'INVALID_DATE',
+        'csv',
+        where,
+        `date "${v}" does not match ${format}: that day does not exist on the calendar`,
+      );
+    }
+  }
   const parts = v.split(/[-./]/);
   const [a = '', b = '', c = ''] = parts;
   let y: string;
@@ -46,4 +59,26 @@ export function csvDate(
       `date "${v}" does not match ${format}: that day does not exist on the calendar`,
     );
   }
+}
+
+const isSep = (c: number): boolean => c === 45 || c === 46 || c === 47;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The common case, read without splitting: ten characters, digits with a `-`, `.` or `/` where
+ * `format` puts its separators. Returns `YYYYMMDD`, or `undefined` for anything else (which the
+ * general path reads as before).
+ */
+function fixedWidthDate(v: string, format: string): string | undefined {
+  if (v.length !== 10) return undefined;
+  const iso = format === 'YYYY-MM-DD';
+  const s1 = iso ? 4 : 2;
+  const s2 = iso ? 7 : 5;
+  for (let i = 0; i < 10; i++) {
+    const c = v.charCodeAt(i);
+    if (i === s1 || i === s2 ? !isSep(c) : !isDigit(c)) return undefined;
+  }
+  if (iso) return v.slice(0, 4) + v.slice(5, 7) + v.slice(8, 10);
+  if (format === 'MM/DD/YYYY') return v.slice(6, 10) + v.slice(0, 2) + v.slice(3, 5);
+  return v.slice(6, 10) + v.slice(3, 5) + v.slice(0, 2);
 }

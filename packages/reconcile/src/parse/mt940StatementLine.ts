@@ -7,6 +7,7 @@ import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { calendarDate } from './calendarDate.js';
 import { century } from './mt940Balance.js';
 import { parseMt940Details } from './parseMt940Details.js';
+import type { TxDraft } from './TxDraft.js';
 
 const LINE_61 =
   /^(\d{2})(\d{2})(\d{2})(\d{4})?(R?[CD])([A-Z])?(\d+(?:,\d*)?)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
@@ -84,7 +85,9 @@ export function mt940StatementLine(
   warnings: ParseWarning[],
 ): BankTransaction {
   const where = { path: ':61:', line: f.line };
-  const m = LINE_61.exec(f.value.replace(/^\s+/, ''));
+  // Every \s character is a control, a blank or above ASCII: skip the replace for a printable start.
+  const c0 = f.value.charCodeAt(0);
+  const m = LINE_61.exec(c0 > 32 && c0 < 127 ? f.value : f.value.replace(/^\s+/, ''));
   if (!m) fail(where, `cannot read statement line "${f.value.slice(0, 60)}"`);
   const currency = ctx.currency;
   if (currency === undefined) fail(where, 'no currency (no :60F: balance; pass defaultCurrency)');
@@ -117,19 +120,26 @@ export function mt940StatementLine(
   }
   const details = info === undefined ? undefined : parseMt940Details(info.value);
   const cref = customerRef.trim();
-  const other = [cref, ...(details?.otherReferences ?? [])].filter((r) => r !== '' && r !== 'NONREF');
+  const other: string[] = [];
+  if (cref !== '' && cref !== 'NONREF') other.push(cref);
+  const more = details?.otherReferences;
+  if (more !== undefined)
+    for (let k = 0; k < more.length; k++) {
+      const r = more[k] as string;
+      if (r !== '' && r !== 'NONREF') other.push(r);
+    }
   const bank = bankRef?.trim();
   // Supplementary details (subfield 9): /OCMT/ original amount and /CHGS/ charges are data.
   let supp = supplementary?.trim() ?? '';
   let instructed: { amountMinor: number; currency: string } | undefined;
   let chargesMinor: number | undefined;
   const extraInfo: string[] = [];
-  const ocmt = /\/OCMT\/([^/]*)\//.exec(supp);
+  const ocmt = supp.includes('/OCMT/') ? /\/OCMT\/([^/]*)\//.exec(supp) : null;
   if (ocmt) {
     instructed = currencyAmount(ocmt[1] ?? '', '/OCMT/', where);
     supp = supp.replace(ocmt[0], '');
   }
-  const chgs = /\/CHGS\/([^/]*)\//.exec(supp);
+  const chgs = supp.includes('/CHGS/') ? /\/CHGS\/([^/]*)\//.exec(supp) : null;
   if (chgs) {
     const c = currencyAmount(chgs[1] ?? '', '/CHGS/', where);
     supp = supp.replace(chgs[0], '');
@@ -143,7 +153,7 @@ export function mt940StatementLine(
       });
     }
   }
-  supp = supp.replace(/^\/+$/, '').trim();
+  supp = (supp.charCodeAt(0) === 47 ? supp.replace(/^\/+$/, '') : supp).trim();
   const exchangeRate = trustedKurs(
     details?.kurs,
     currency,
@@ -160,40 +170,43 @@ export function mt940StatementLine(
   }
   const counterpartyAccount =
     details?.counterpartyAccount ?? (supp && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(supp) ? supp : undefined);
-  return {
-    id: ctx.id,
-    format: 'mt940',
-    statementId: ctx.statementId,
-    ...(ctx.account === undefined ? {} : { accountId: ctx.account }),
-    // RC is the reversal of a credit (a debit entry), RD the reversal of a debit (a credit entry).
-    direction: mark === 'C' || mark === 'RD' ? 'credit' : 'debit',
-    amountMinor,
-    currency,
-    bookingDate,
-    valueDate,
-    reversal: mark.startsWith('R'),
-    ...(bank ? { bankReference: bank } : {}),
-    ...(details?.endToEndId === undefined ? {} : { endToEndId: details.endToEndId }),
-    otherReferences: other,
-    creditorReferences: details?.creditorReferences ?? [],
-    referredDocuments: [],
-    remittanceText: details?.remittanceText ?? [],
-    additionalInfo: [
-      ...(details?.additionalInfo ?? []),
-      ...(supp && supp !== counterpartyAccount ? [supp] : []),
-      ...extraInfo,
-    ],
-    ...(details?.counterpartyName === undefined ? {} : { counterpartyName: details.counterpartyName }),
-    ...(counterpartyAccount === undefined ? {} : { counterpartyAccount }),
-    ...(chargesMinor === undefined ? {} : { chargesMinor }),
-    ...(instructed === undefined ||
-    (instructed.currency === currency && instructed.amountMinor === amountMinor)
-      ? {}
-      : { instructedAmount: instructed }),
-    ...(exchangeRate === undefined ? {} : { exchangeRate }),
-    transactionCode: details?.transactionCode === undefined ? type : `${type}/${details.transactionCode}`,
-    source: where,
-  };
+  // Built field by field (no spreads) in the same key order as before.
+  const tx: TxDraft = { id: ctx.id, format: 'mt940', statementId: ctx.statementId };
+  if (ctx.account !== undefined) tx.accountId = ctx.account;
+  // RC is the reversal of a credit (a debit entry), RD the reversal of a debit (a credit entry).
+  tx.direction = mark === 'C' || mark === 'RD' ? 'credit' : 'debit';
+  tx.amountMinor = amountMinor;
+  tx.currency = currency;
+  tx.bookingDate = bookingDate;
+  tx.valueDate = valueDate;
+  tx.reversal = mark.startsWith('R');
+  if (bank) tx.bankReference = bank;
+  if (details?.endToEndId !== undefined) tx.endToEndId = details.endToEndId;
+  tx.otherReferences = other;
+  tx.creditorReferences = details?.creditorReferences ?? [];
+  tx.referredDocuments = [];
+  tx.remittanceText = details?.remittanceText ?? [];
+  const additional: string[] = [];
+  const fromDetails = details?.additionalInfo;
+  if (fromDetails !== undefined)
+    for (let k = 0; k < fromDetails.length; k++) additional.push(fromDetails[k] as string);
+  if (supp && supp !== counterpartyAccount) additional.push(supp);
+  for (let k = 0; k < extraInfo.length; k++) additional.push(extraInfo[k] as string);
+  tx.additionalInfo = additional;
+  if (details?.counterpartyName !== undefined) tx.counterpartyName = details.counterpartyName;
+  if (counterpartyAccount !== undefined) tx.counterpartyAccount = counterpartyAccount;
+  if (chargesMinor !== undefined) tx.chargesMinor = chargesMinor;
+  if (
+    !(
+      instructed === undefined ||
+      (instructed.currency === currency && instructed.amountMinor === amountMinor)
+    )
+  )
+    tx.instructedAmount = instructed;
+  if (exchangeRate !== undefined) tx.exchangeRate = exchangeRate;
+  tx.transactionCode = details?.transactionCode === undefined ? type : `${type}/${details.transactionCode}`;
+  tx.source = where;
+  return tx as BankTransaction;
 }
 
 /**
