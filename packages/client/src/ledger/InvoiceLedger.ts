@@ -31,6 +31,7 @@ import {
 } from '@quidfin/core';
 import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
+import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { VerifiedTrust } from '../trust/VerifiedTrust.js';
@@ -88,6 +89,12 @@ export interface InvoiceLedgerOptions {
    * client with an in-memory store). Pass your own to persist it or to sync from a chosen node.
    */
   readonly trust?: VerifiedTrust;
+  /**
+   * The node's committed history as the ledger reads it, shared by `getInvoice`'s chain-of-custody
+   * check and (unless `trust` is given) verified trust: each read fetches only new blocks.
+   * Default: one per ledger, in memory. Pass the same one to several ledgers on one client.
+   */
+  readonly blocks?: BlockHistory;
   /**
    * Validator-aware routing: when given, every write goes to the domain's validator and is
    * confirmed committed there, `getInvoice` reads from a node caught up with the validator, and
@@ -151,13 +158,16 @@ export class InvoiceLedger {
   readonly #known = new Set<string>();
   /** Relational trust computed from TRUST transactions the SDK verified itself. */
   readonly trust: VerifiedTrust;
+  /** The block history behind custody checks and (by default) verified trust. */
+  readonly blocks: BlockHistory;
   readonly #validators: ValidatorRouter | undefined;
 
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
-    this.trust = options.trust ?? new VerifiedTrust(client);
+    this.blocks = options.blocks ?? new BlockHistory(client);
+    this.trust = options.trust ?? new VerifiedTrust(client, { history: this.blocks });
     this.#validators = options.validators;
   }
 
@@ -447,7 +457,7 @@ export class InvoiceLedger {
     const current = await this.client.getTitle(input.invoiceId, o);
     // The node wants previousOwners equal to its current title; if that title is an overwrite the
     // chain of custody refuses, the owners would be co-signing on top of the intruder's version.
-    const { title } = await readInvoice(this.client, input.invoiceId, o);
+    const { title } = await readInvoice(this.client, input.invoiceId, o, this.blocks);
     if (title.id !== current.id || title.signature !== current.signature) {
       throw new LedgerVerificationError(
         'TITLE_OVERWRITTEN',
@@ -513,7 +523,7 @@ export class InvoiceLedger {
       this.#validators && o.node === undefined
         ? await this.#validators.readOptions(this.trustDomain, {}, o)
         : o;
-    return readInvoice(this.client, invoiceId, read);
+    return readInvoice(this.client, invoiceId, read, this.blocks);
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   type VerifiedInvoiceEvent,
   verifyTransactionAsync,
 } from '@quidfin/core';
+import type { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { LedgerVerificationError } from './LedgerVerificationError.js';
@@ -164,13 +165,15 @@ export async function readInvoice(
   client: QuidnugClient,
   invoiceId: string,
   o: CallOptions = {},
+  blocks?: BlockHistory,
 ): Promise<InvoiceView> {
   const nodeTitle = await client.getTitle(invoiceId, o);
   if (nodeTitle.assetId !== invoiceId || !(await verified(nodeTitle))) {
     throw new LedgerVerificationError('BAD_TITLE', nodeTitle.id, `title of ${invoiceId} does not verify`);
   }
   const violations: LedgerViolation[] = [];
-  const history = await readTitleHistory(client, invoiceId, o);
+  // `blocks` (the ledger's shared history) makes this read fetch only the blocks committed since the last.
+  const history = await readTitleHistory(client, invoiceId, o, blocks);
   // Complete when the node's current title is among the committed versions read from its blocks.
   const complete = history.available && history.titles.some((t) => sameTx(t, nodeTitle));
   const versions = complete ? history.titles : [nodeTitle];
