@@ -257,7 +257,7 @@ export class BlockHistory {
         hashes.add(block.hash);
       }
       seen = hashes;
-      items.forEach((block, i) => this.#apply(block, offset + i));
+      for (const [i, block] of items.entries()) this.#apply(block, offset + i);
       blocksRead += items.length;
       offset += items.length;
       const last = items[items.length - 1];

@@ -141,11 +141,12 @@ export class VerifiedTrust {
       this.#loaded = true;
     }
     // Without a shared history, an own one resumes where the store left off.
-    const history = (this.#history ??= new BlockHistory(this.client, {
+    this.#history ??= new BlockHistory(this.client, {
       ...(this.#options.node !== undefined ? { node: this.#options.node } : {}),
       ...(this.#options.pageSize !== undefined ? { pageSize: this.#options.pageSize } : {}),
       ...(stored ? { startAt: stored.cursor } : {}),
-    }));
+    });
+    const history = this.#history;
     const read = await history.sync(o);
     let rebuilt: TrustSyncResult['rebuilt'];
     if (this.#epoch === undefined) {
