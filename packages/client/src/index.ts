@@ -45,6 +45,11 @@ export type {
   ResignationAccepted,
 } from './guardian/guardianTypes.js';
 export { type KeyHistoryReading, readKeyEvents } from './guardian/readKeyEvents.js';
+// Shared incremental block history (custody checks and verified trust).
+export type { BlockCursor } from './history/BlockCursor.js';
+export { BlockHistory, type BlockHistoryOptions } from './history/BlockHistory.js';
+export type { BlockRebuildReason, BlockSyncResult } from './history/BlockSyncResult.js';
+export type { TitleVersion } from './history/TitleVersion.js';
 export {
   beginRecovery,
   completeRecovery,

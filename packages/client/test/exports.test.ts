@@ -5,6 +5,7 @@ describe('public exports', () => {
   it('every documented runtime export exists', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
+        'BlockHistory',
         'CommitTimeoutError',
         'CrossCheckError',
         'HttpError',

@@ -31,6 +31,7 @@ import {
 } from '@quidfin/core';
 import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
+import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { VerifiedTrust } from '../trust/VerifiedTrust.js';
@@ -89,6 +90,12 @@ export interface InvoiceLedgerOptions {
    * client with an in-memory store). Pass your own to persist it or to sync from a chosen node.
    */
   readonly trust?: VerifiedTrust;
+  /**
+   * The node's committed history as the ledger reads it, shared by `getInvoice`'s chain-of-custody
+   * check and (unless `trust` is given) verified trust: each read fetches only new blocks.
+   * Default: one per ledger, in memory. Pass the same one to several ledgers on one client.
+   */
+  readonly blocks?: BlockHistory;
   /**
    * Validator-aware routing: when given, every write goes to the domain's validator and is
    * confirmed committed there, `getInvoice` reads from a node caught up with the validator, and
@@ -157,6 +164,8 @@ export class InvoiceLedger {
   readonly #known = new Set<string>();
   /** Relational trust computed from TRUST transactions the SDK verified itself. */
   readonly trust: VerifiedTrust;
+  /** The block history behind custody checks and (by default) verified trust. */
+  readonly blocks: BlockHistory;
   readonly #validators: ValidatorRouter | undefined;
   readonly #read: ReadInvoiceOptions;
 
@@ -164,9 +173,10 @@ export class InvoiceLedger {
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
-    this.trust = options.trust ?? new VerifiedTrust(client);
+    this.blocks = options.blocks ?? new BlockHistory(client);
+    this.trust = options.trust ?? new VerifiedTrust(client, { history: this.blocks });
     this.#validators = options.validators;
-    this.#read = options.keyEvents ? { keyEvents: options.keyEvents } : {};
+    this.#read = { ...(options.keyEvents ? { keyEvents: options.keyEvents } : {}), blocks: this.blocks };
   }
 
   /** With validator routing, pins the call (and its commit waits) to the domain's validator. */

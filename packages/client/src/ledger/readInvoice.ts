@@ -19,6 +19,7 @@ import {
   type VerifiedInvoiceEvent,
   verifyTransactionAsync,
 } from '@quidfin/core';
+import type { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { type KeyEventSource, nodeKeyEvents } from './KeyEventSource.js';
@@ -104,6 +105,8 @@ export interface RecoveryPendingHold {
 export interface ReadInvoiceOptions {
   /** Key history of each signer (default: `nodeKeyEvents(client)`). */
   readonly keyEvents?: KeyEventSource;
+  /** A shared block history (the ledger's): the read fetches only blocks committed since the last. */
+  readonly blocks?: BlockHistory;
 }
 
 /**
@@ -231,7 +234,8 @@ export async function readInvoice(
     throw new LedgerVerificationError('BAD_TITLE', nodeTitle.id, `title of ${invoiceId} does not verify`);
   }
   const violations: LedgerViolation[] = [];
-  const history = await readTitleHistory(client, invoiceId, o);
+  // `options.blocks` (the ledger's shared history) makes this read fetch only the blocks committed since the last.
+  const history = await readTitleHistory(client, invoiceId, o, options.blocks);
   // Complete when the node's current title is among the committed versions read from its blocks.
   const complete = history.available && history.titles.some((t) => sameTx(t, nodeTitle));
   const versions = complete ? history.titles : [nodeTitle];

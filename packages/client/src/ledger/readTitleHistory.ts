@@ -1,14 +1,10 @@
 // What the node's blocks still tell about an invoice: every committed TITLE version of it and the
-// identity records whose keys really derive to their quids.
+// identity records whose keys really derive to their quids, answered from a block history.
 
-import {
-  type IdentityTx,
-  parseIdentityTx,
-  parseTitleTx,
-  quidIdFromPublicKey,
-  type TitleTx,
-} from '@quidfin/core';
+import type { IdentityTx, TitleTx } from '@quidfin/core';
 import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { BlockHistory } from '../history/BlockHistory.js';
+import type { TitleVersion } from '../history/TitleVersion.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 
@@ -27,6 +23,8 @@ export interface TitleHistory {
   readonly available: boolean;
   /** Every committed TITLE of the asset, in commit order. */
   readonly titles: readonly TitleTx[];
+  /** The same versions with the block each was committed in. */
+  readonly versions: readonly TitleVersion[];
   /**
    * The last committed IDENTITY of `quid` whose key derives to the quid (genuine by construction;
    * its signature is not verified here), or undefined.
@@ -40,22 +38,16 @@ export interface TitleHistory {
   blockTimeOf(txId: string): number | undefined;
 }
 
-function quidOf(publicKey: string): string | undefined {
-  try {
-    return quidIdFromPublicKey(publicKey);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Reads every block from genesis and keeps what the read path needs: the asset's TITLE versions
- * and the genuine identity records. Transactions that do not parse are skipped (they cannot
- * prove anything). Costs one pass over the node's blocks, 1,000 per request.
+ * Syncs `history` (only the blocks committed since its last sync are fetched; it starts over from
+ * the first block when the node or its history changed) and answers with the asset's TITLE
+ * versions and the genuine identity records, as of that sync. Without `history`, a fresh one
+ * reads every block from genesis (one pass, 1,000 per request).
  *
  * @example
  * ```ts
- * const { titles, genuineIdentity } = await readTitleHistory(client, 'inv-1');
+ * const history = new BlockHistory(client); // keep it: later reads fetch only new blocks
+ * const { titles, genuineIdentity } = await readTitleHistory(client, 'inv-1', {}, history);
  * const supplierRecord = genuineIdentity(supplierQuid);
  * ```
  */
@@ -63,59 +55,37 @@ export async function readTitleHistory(
   client: QuidnugClient,
   assetId: string,
   o: CallOptions = {},
+  history: BlockHistory = new BlockHistory(client),
 ): Promise<TitleHistory> {
-  const titles: TitleTx[] = [];
-  const committedAt = new Map<string, number>();
-  // Raw IDENTITY records by the quid they claim, in commit order: keys are only derived (an
-  // elliptic-curve check) for the quids a read asks about.
-  const identities = new Map<string, Readonly<Record<string, unknown>>[]>();
   try {
-    for await (const block of client.iterateBlocks({ limit: 1000 }, o)) {
-      for (const raw of block.transactions) {
-        if (
-          typeof raw['id'] === 'string' &&
-          ((raw['type'] === 'TITLE' && raw['assetId'] === assetId) ||
-            (raw['type'] === 'EVENT' && raw['subjectId'] === assetId)) &&
-          !committedAt.has(raw['id'])
-        ) {
-          committedAt.set(raw['id'], block.timestamp);
-        }
-        if (raw['type'] === 'TITLE' && raw['assetId'] === assetId) {
-          try {
-            titles.push(parseTitleTx(raw));
-          } catch {
-            // not a transaction the node could have validated: proves nothing
-          }
-        } else if (raw['type'] === 'IDENTITY' && typeof raw['quidId'] === 'string') {
-          const list = identities.get(raw['quidId']) ?? [];
-          list.push(raw);
-          identities.set(raw['quidId'], list);
-        }
-      }
-    }
+    await history.sync(o);
   } catch (error) {
     if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') {
       return {
         available: false,
         titles: [],
+        versions: [],
         genuineIdentity: () => undefined,
         blockTimeOf: () => undefined,
       };
     }
     throw error;
   }
-  const genuineIdentity = (quid: string): IdentityTx | undefined => {
-    const list = identities.get(quid) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const raw = list[i]!;
-      if (typeof raw['publicKey'] !== 'string' || quidOf(raw['publicKey']) !== quid) continue;
-      try {
-        return parseIdentityTx(raw);
-      } catch {
-        // as above
-      }
-    }
-    return undefined;
+  // A history resumed from a saved cursor has not seen the first blocks: it cannot vouch for custody.
+  if (!history.complete)
+    return {
+      available: false,
+      titles: [],
+      versions: [],
+      genuineIdentity: () => undefined,
+      blockTimeOf: () => undefined,
+    };
+  const snapshot = history.snapshot(assetId);
+  return {
+    available: true,
+    titles: snapshot.titles.map((v) => v.tx),
+    versions: snapshot.titles,
+    genuineIdentity: snapshot.genuineIdentity,
+    blockTimeOf: snapshot.blockTimeOf,
   };
-  return { available: true, titles, genuineIdentity, blockTimeOf: (id) => committedAt.get(id) };
 }

@@ -141,6 +141,7 @@ function build() {
     validatorPublicKeys: z.nullable(z.record(z.string(), z.string())),
   });
   return {
+    trustTx,
     identityTx,
     titleTx,
     eventTx,
@@ -233,6 +234,24 @@ interface RawPage<T> {
   data: T[];
   pagination: { limit: number; offset: number; total: number };
 }
+// The pending pool lists anyone's transactions, including a TRUST kept with whatever `type` it was
+// sent with (PROTOCOL G7; it poisons its block when mined). Such an entry is someone else's and can
+// never commit: leave it out rather than make the whole page unreadable. Anything else malformed
+// still fails the page (a node mangling transactions must not make ours look absent).
+function withoutPoisonTrusts(page: unknown): unknown {
+  const p = page as { data?: unknown } | null;
+  if (typeof p !== 'object' || p === null || !Array.isArray(p.data)) return page;
+  cache ??= build();
+  const s = cache;
+  const poison = (t: unknown): boolean =>
+    typeof t === 'object' &&
+    t !== null &&
+    (t as { type?: unknown }).type !== 'TRUST' &&
+    !s.anyTx.safeParse(t).success &&
+    s.trustTx.safeParse({ ...t, type: 'TRUST' }).success;
+  return { ...p, data: p.data.filter((t) => !poison(t)) };
+}
+
 function toPage<T>(raw: RawPage<T>): Page<T> {
   return { items: raw.data, ...raw.pagination };
 }
@@ -359,8 +378,10 @@ export const parsers: {
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
   txPage: (d) => {
     const { page, skipped } = withoutAnchorWrappers(d);
-    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, page));
-    return skipped > 0 ? { ...parsed, skipped } : parsed;
+    const clean = withoutPoisonTrusts(page) as { data?: unknown[] };
+    const dropped = skipped + ((page as { data?: unknown[] }).data?.length ?? 0) - (clean.data?.length ?? 0);
+    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, clean));
+    return dropped > 0 ? { ...parsed, skipped: dropped } : parsed;
   },
   blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
   tentative: (d) => parse((s) => s.tentative, d),

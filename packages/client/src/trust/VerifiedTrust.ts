@@ -8,6 +8,7 @@ import {
   type TrustFinding,
   TrustGraph,
 } from '@quidfin/core';
+import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient, TrustQueryParams } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
@@ -17,6 +18,18 @@ import type {
   VerifiedTrustReading,
   VerifiedTrustResult,
 } from './VerifiedTrustResult.js';
+
+/** Index of the first entry committed at or after block `offset` (entries are in commit order). */
+function lowerBound(entries: readonly CommittedTrust[], offset: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid]?.origin?.offset ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Options of {@link VerifiedTrust}.
@@ -31,10 +44,15 @@ export interface VerifiedTrustOptions {
   readonly store?: TrustStore;
   /** Which keys count as a truster's (default: the key its quid derives from). */
   readonly keyHistory?: KeyHistory;
-  /** Node (index into the client's nodes) to read blocks from; default: the client's current node. */
+  /** Node (index into the client's nodes) to read blocks from; default: the client's current node. Ignored with `history`. */
   readonly node?: number;
-  /** Blocks per request (default 1000, the node's maximum page). */
+  /** Blocks per request (default 1000, the node's maximum page). Ignored with `history`. */
   readonly pageSize?: number;
+  /**
+   * The block history to read TRUST transactions from, shared with other readers (the ledger's
+   * custody check) so blocks are fetched once. Default: an own one on `node`/`pageSize`.
+   */
+  readonly history?: BlockHistory;
   /** Default maximum path length in edges (default 5, as the node). */
   readonly maxDepth?: number;
   /** Millisecond clock for expiry (default `Date.now`). */
@@ -63,10 +81,15 @@ export class VerifiedTrust {
   #cursor: TrustCursor | undefined;
   #loaded = false;
   #running: Promise<TrustSyncResult> | undefined;
+  #history: BlockHistory | undefined;
+  /** The history's epoch the graph was built from, and how many of its TRUST entries it holds. */
+  #epoch: number | undefined;
+  #consumed = 0;
 
   constructor(client: QuidnugClient, options: VerifiedTrustOptions = {}) {
     this.client = client;
     this.#options = options;
+    this.#history = options.history;
     this.#store = options.store ?? new InMemoryTrustStore();
     this.#graph = this.#newGraph();
   }
@@ -108,60 +131,46 @@ export class VerifiedTrust {
   }
 
   async #sync(o: CallOptions): Promise<TrustSyncResult> {
-    const node = this.#options.node ?? o.node ?? (await this.client.writeNode(o));
-    const pinned: CallOptions = { ...o, node };
-    const nodeId = (await this.client.health(pinned)).node_id;
+    let stored: Awaited<ReturnType<TrustStore['load']>>;
     if (!this.#loaded) {
-      const stored = await this.#store.load();
+      stored = await this.#store.load();
       if (stored) {
         await this.#graph.addAll(stored.entries);
         this.#cursor = stored.cursor;
       }
       this.#loaded = true;
     }
+    // Without a shared history, an own one resumes where the store left off.
+    this.#history ??= new BlockHistory(this.client, {
+      ...(this.#options.node !== undefined ? { node: this.#options.node } : {}),
+      ...(this.#options.pageSize !== undefined ? { pageSize: this.#options.pageSize } : {}),
+      ...(stored ? { startAt: stored.cursor } : {}),
+    });
+    const history = this.#history;
+    const read = await history.sync(o);
     let rebuilt: TrustSyncResult['rebuilt'];
-    if (this.#cursor && this.#cursor.nodeId !== nodeId) rebuilt = 'node-changed';
-    else if (this.#cursor && this.#cursor.offset > 0) {
-      const at = await this.client.listBlocks({ offset: this.#cursor.offset - 1, limit: 1 }, pinned);
-      if (at.items[0]?.hash !== this.#cursor.blockHash) rebuilt = 'history-changed';
+    if (this.#epoch === undefined) {
+      // First use of this history: the graph so far (from the store) must be a prefix of it.
+      if (this.#cursor) rebuilt = read.rebuilt ?? (await history.continues(this.#cursor, o));
+      this.#consumed = rebuilt ? 0 : lowerBound(history.trust, this.#cursor?.offset ?? 0);
+    } else if (this.#epoch !== history.epoch) {
+      // The history started over since the last sync (maybe in another reader's call).
+      rebuilt = history.lastRebuild ?? 'history-changed';
+      this.#consumed = 0;
     }
     if (rebuilt) await this.#reset();
+    this.#epoch = history.epoch;
     const before = this.#graph.findings.length;
-    let cursor: TrustCursor = this.#cursor ?? { nodeId, offset: 0, blockHash: '' };
-    let blocksRead = 0;
-    let trustTransactions = 0;
-    let accepted = 0;
-    const limit = Math.min(1000, Math.max(1, this.#options.pageSize ?? 1000));
-    for (;;) {
-      const page = await this.client.listBlocks({ offset: cursor.offset, limit }, pinned);
-      if (page.items.length === 0) break;
-      const entries: CommittedTrust[] = [];
-      page.items.forEach((block, i) => {
-        const domain =
-          typeof block.trustProof['trustDomain'] === 'string' ? block.trustProof['trustDomain'] : '';
-        for (const tx of block.transactions) {
-          if (tx['type'] !== 'TRUST') continue;
-          entries.push({
-            tx,
-            origin: { blockIndex: block.index, blockHash: block.hash, offset: cursor.offset + i, domain },
-          });
-        }
-      });
-      const admissions = await this.#graph.addAll(entries);
-      accepted += admissions.filter((a) => a.accepted).length;
-      trustTransactions += entries.length;
-      blocksRead += page.items.length;
-      const last = page.items[page.items.length - 1];
-      cursor = { nodeId, offset: cursor.offset + page.items.length, blockHash: last?.hash ?? '' };
-      await this.#store.append(cursor, entries);
-      this.#cursor = cursor;
-      if (cursor.offset >= page.total) break;
-    }
+    const entries = history.trust.slice(this.#consumed);
+    this.#consumed = history.trust.length;
+    const admissions = await this.#graph.addAll(entries);
+    const cursor = read.cursor;
+    await this.#store.append(cursor, entries);
     this.#cursor = cursor;
     return {
-      blocksRead,
-      trustTransactions,
-      accepted,
+      blocksRead: read.blocksRead,
+      trustTransactions: entries.length,
+      accepted: admissions.filter((a) => a.accepted).length,
       findings: this.#graph.findings.slice(before),
       cursor,
       rebuilt,

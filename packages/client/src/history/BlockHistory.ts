@@ -1,0 +1,319 @@
+// One incremental reading of a node's committed blocks, shared by the ledger's chain-of-custody
+// check and verified trust: only what those checks need is kept, never whole blocks.
+
+import {
+  type CommittedTrust,
+  type IdentityTx,
+  parseIdentityTx,
+  parseTitleTx,
+  quidIdFromPublicKey,
+} from '@quidfin/core';
+import { ResponseValidationError } from '../errors/ResponseValidationError.js';
+import type { QuidnugClient } from '../QuidnugClient.js';
+import type { CallOptions } from '../transport/Transport.js';
+import type { Block } from '../types.js';
+import type { BlockCursor } from './BlockCursor.js';
+import type { BlockRebuildReason, BlockSyncResult } from './BlockSyncResult.js';
+import type { TitleVersion } from './TitleVersion.js';
+
+/**
+ * Options of {@link BlockHistory}.
+ *
+ * @example
+ * ```ts
+ * const history = new BlockHistory(client, { node: 0, pageSize: 500 });
+ * ```
+ */
+export interface BlockHistoryOptions {
+  /** Node (index into the client's nodes) to read blocks from; default: the call's or the client's current node. */
+  readonly node?: number;
+  /** Blocks per request (default 1000, the node's maximum page). */
+  readonly pageSize?: number;
+  /**
+   * Start from this cursor instead of the first block (for a reader that persisted what came
+   * before it, as verified trust does). Such a history is not `complete`: it cannot answer for
+   * titles or identities until a rebuild reads from the first block.
+   */
+  readonly startAt?: BlockCursor;
+}
+
+interface IdentityRecord {
+  readonly tx: IdentityTx;
+  readonly offset: number;
+  /** Whether the key derives to the quid: an elliptic-curve step, so only done when asked. */
+  genuine?: boolean;
+}
+
+const quidOf = (publicKey: string): string | undefined => {
+  try {
+    return quidIdFromPublicKey(publicKey);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A node's committed history, read from `GET /blocks` incrementally: each {@link BlockHistory.sync}
+ * fetches only the blocks committed since the last one (1,000 per request), and starts over from
+ * the first block when the serving node is another one (`GET /health` `node_id`) or its list no
+ * longer extends what was read (the block under the cursor has another hash or is gone). Keeps, per block read: the TITLE versions per asset (with their
+ * co-signatures, block index and timestamp), the IDENTITY records per quid, and the TRUST
+ * transactions with their origin; nothing else. Transactions that do not parse are skipped (the
+ * node could not have validated them; they prove nothing).
+ *
+ * It verifies no signature: its readers do (the ledger's custody check, verified trust).
+ *
+ * @example
+ * ```ts
+ * const history = new BlockHistory(client);
+ * await history.sync();
+ * const versions = history.titleVersions('inv-1');
+ * const supplier = history.genuineIdentity(supplierQuid);
+ * ```
+ */
+export class BlockHistory {
+  readonly client: QuidnugClient;
+  readonly #options: BlockHistoryOptions;
+  #cursor: BlockCursor | undefined;
+  #complete: boolean;
+  #epoch = 0;
+  #lastRebuild: BlockRebuildReason | undefined;
+  // Replaced (never cleared) on a rebuild, so a snapshot taken before keeps answering consistently.
+  #titles = new Map<string, TitleVersion[]>();
+  #identities = new Map<string, IdentityRecord[]>();
+  #trust: CommittedTrust[] = [];
+  // Per subject, the time of the first block that committed each EVENT id: the time key history
+  // is judged at (an event's own timestamp is its signer's choice). One number per event.
+  #eventTimes = new Map<string, Map<string, number>>();
+  #running: { readonly node: number; readonly done: Promise<BlockSyncResult> } | undefined;
+
+  constructor(client: QuidnugClient, options: BlockHistoryOptions = {}) {
+    this.client = client;
+    this.#options = options;
+    this.#cursor = options.startAt;
+    this.#complete = options.startAt === undefined || options.startAt.offset === 0;
+  }
+
+  /** The cursor of the last sync (`undefined` before the first). */
+  get cursor(): BlockCursor | undefined {
+    return this.#cursor;
+  }
+
+  /** True when everything from the first block was read (not started from a saved cursor). */
+  get complete(): boolean {
+    return this.#complete;
+  }
+
+  /** Counts the times the history started over; readers that keep their own state compare it. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** Why the history last started over (`undefined` if it never did). */
+  get lastRebuild(): BlockRebuildReason | undefined {
+    return this.#lastRebuild;
+  }
+
+  /** Every TRUST transaction read, in commit order, with its origin (block, offset, domain). */
+  get trust(): readonly CommittedTrust[] {
+    return this.#trust;
+  }
+
+  /** Every committed TITLE version of `assetId` read so far, in commit order. */
+  titleVersions(assetId: string): readonly TitleVersion[] {
+    return [...(this.#titles.get(assetId) ?? [])];
+  }
+
+  /**
+   * The last committed IDENTITY of `quid` whose key derives to the quid (genuine by construction;
+   * its signature is not verified here), among the blocks before `beforeOffset` (default: all
+   * read), or undefined.
+   */
+  genuineIdentity(quid: string, beforeOffset: number = Number.POSITIVE_INFINITY): IdentityTx | undefined {
+    return BlockHistory.#genuine(this.#identities.get(quid), beforeOffset, quid);
+  }
+
+  /**
+   * A consistent view of what has been read: titles of one asset and a lookup of genuine
+   * identities, both bounded by the current cursor, so later syncs (or a rebuild) never change it.
+   */
+  snapshot(assetId: string): {
+    readonly titles: readonly TitleVersion[];
+    readonly genuineIdentity: (quid: string) => IdentityTx | undefined;
+    readonly blockTimeOf: (txId: string) => number | undefined;
+  } {
+    const identities = this.#identities;
+    const upTo = this.#cursor?.offset ?? 0;
+    const titles = this.titleVersions(assetId);
+    const events = this.#eventTimes.get(assetId);
+    return {
+      titles,
+      genuineIdentity: (quid) => BlockHistory.#genuine(identities.get(quid), upTo, quid),
+      blockTimeOf: (txId) => events?.get(txId) ?? titles.find((v) => v.tx.id === txId)?.blockTimestamp,
+    };
+  }
+
+  static #genuine(
+    list: readonly IdentityRecord[] | undefined,
+    beforeOffset: number,
+    quid: string,
+  ): IdentityTx | undefined {
+    for (let i = (list?.length ?? 0) - 1; i >= 0; i--) {
+      const r = list?.[i] as IdentityRecord;
+      if (r.offset >= beforeOffset) continue;
+      r.genuine ??= quidOf(r.tx.publicKey) === quid;
+      if (r.genuine) return r.tx;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether `cursor` (saved by a reader of this history) is a prefix of what this history read:
+   * same node, and the node's block at `cursor.offset - 1` still has the saved hash. Returns the
+   * reason it is not, or undefined. Call after a {@link BlockHistory.sync}.
+   */
+  async continues(cursor: BlockCursor, o: CallOptions = {}): Promise<BlockRebuildReason | undefined> {
+    const mine = this.#cursor;
+    if (!mine || mine.nodeId !== cursor.nodeId) return 'node-changed';
+    if (cursor.offset > mine.offset) return 'history-changed';
+    if (cursor.offset === 0) return undefined;
+    if (cursor.offset === mine.offset)
+      return cursor.blockHash === mine.blockHash ? undefined : 'history-changed';
+    const node = await this.#node(o);
+    const at = await this.client.listBlocks({ offset: cursor.offset - 1, limit: 1 }, { ...o, node });
+    return at.items[0]?.hash === cursor.blockHash ? undefined : 'history-changed';
+  }
+
+  /**
+   * Reads the blocks committed since the last sync (rebuilding from the first block when the node
+   * or its history changed). Concurrent calls on one node share one sync; calls on another node
+   * wait for it.
+   */
+  async sync(o: CallOptions = {}): Promise<BlockSyncResult> {
+    const node = await this.#node(o);
+    for (;;) {
+      const running = this.#running;
+      if (!running) break;
+      if (running.node === node) return running.done;
+      await running.done.catch(() => undefined);
+    }
+    const done = this.#sync(node, o).finally(() => {
+      if (this.#running?.done === done) this.#running = undefined;
+    });
+    this.#running = { node, done };
+    return done;
+  }
+
+  async #node(o: CallOptions): Promise<number> {
+    return this.#options.node ?? o.node ?? (await this.client.writeNode(o));
+  }
+
+  #reset(reason: BlockRebuildReason | undefined): void {
+    this.#titles = new Map();
+    this.#identities = new Map();
+    this.#trust = [];
+    this.#eventTimes = new Map();
+    this.#cursor = undefined;
+    this.#complete = true;
+    this.#epoch++;
+    if (reason) this.#lastRebuild = reason;
+  }
+
+  async #sync(node: number, o: CallOptions): Promise<BlockSyncResult> {
+    const pinned: CallOptions = { ...o, node };
+    const limit = Math.min(1000, Math.max(1, this.#options.pageSize ?? 1000));
+    const cursor = this.#cursor;
+    // One request checks the block under the cursor and brings the next ones.
+    const from = cursor && cursor.offset > 0 ? cursor.offset - 1 : 0;
+    const [health, first] = await Promise.all([
+      this.client.health(pinned),
+      this.client.listBlocks({ offset: from, limit }, pinned),
+    ]);
+    let rebuilt: BlockRebuildReason | undefined;
+    let page = first;
+    let items: readonly Block[] = first.items;
+    if (cursor && cursor.nodeId !== health.nodeId) rebuilt = 'node-changed';
+    else if (cursor && cursor.offset > 0) {
+      // Blocks link per domain (PROTOCOL: a block's prevHash is its domain's previous block), so
+      // the list's neighbours need not link: the block under the cursor is the check.
+      if (first.items[0]?.hash !== cursor.blockHash) rebuilt = 'history-changed';
+      else items = first.items.slice(1);
+    }
+    if (rebuilt || !cursor) {
+      this.#reset(rebuilt);
+      if (rebuilt) {
+        page = await this.client.listBlocks({ offset: 0, limit }, pinned);
+        items = page.items;
+      }
+    }
+    let offset = this.#cursor?.offset ?? 0;
+    let blocksRead = 0;
+    // A node that ignores offsets serves the same blocks again: refuse instead of looping. (The
+    // previous page's hashes are enough to see it and keep this bounded.)
+    let seen = new Set<string>(cursor && !rebuilt ? [cursor.blockHash] : []);
+    for (;;) {
+      const hashes = new Set<string>();
+      for (const block of items) {
+        if (seen.has(block.hash) || hashes.has(block.hash)) {
+          throw new ResponseValidationError(
+            'GET',
+            'blocks',
+            [{ path: '', message: `block ${block.hash} served twice in one list (offset ignored?)` }],
+            undefined,
+          );
+        }
+        hashes.add(block.hash);
+      }
+      seen = hashes;
+      for (const [i, block] of items.entries()) this.#apply(block, offset + i);
+      blocksRead += items.length;
+      offset += items.length;
+      const last = items[items.length - 1];
+      if (last) this.#cursor = { nodeId: health.nodeId, offset, blockHash: last.hash };
+      this.#cursor ??= { nodeId: health.nodeId, offset: 0, blockHash: '' };
+      if (items.length === 0 || offset >= page.total) break;
+      page = await this.client.listBlocks({ offset, limit }, pinned);
+      items = page.items;
+    }
+    return { blocksRead, cursor: this.#cursor as BlockCursor, rebuilt };
+  }
+
+  #apply(block: Block, offset: number): void {
+    const domain = typeof block.trustProof['trustDomain'] === 'string' ? block.trustProof['trustDomain'] : '';
+    for (const raw of block.transactions) {
+      const type = raw['type'];
+      if (type === 'TRUST') {
+        this.#trust.push({
+          tx: raw,
+          origin: { blockIndex: block.index, blockHash: block.hash, offset, domain },
+        });
+      } else if (type === 'TITLE' && typeof raw['assetId'] === 'string') {
+        const assetId = raw['assetId'];
+        try {
+          const tx = parseTitleTx(raw);
+          const list = this.#titles.get(assetId) ?? [];
+          list.push({ tx, blockIndex: block.index, blockTimestamp: block.timestamp, offset });
+          this.#titles.set(assetId, list);
+        } catch {
+          // not a transaction the node could have validated: proves nothing
+        }
+      } else if (type === 'EVENT' && typeof raw['subjectId'] === 'string' && typeof raw['id'] === 'string') {
+        let times = this.#eventTimes.get(raw['subjectId']);
+        if (!times) {
+          times = new Map();
+          this.#eventTimes.set(raw['subjectId'], times);
+        }
+        if (!times.has(raw['id'])) times.set(raw['id'], block.timestamp);
+      } else if (type === 'IDENTITY' && typeof raw['quidId'] === 'string') {
+        try {
+          const tx = parseIdentityTx(raw);
+          const list = this.#identities.get(raw['quidId']) ?? [];
+          list.push({ tx, offset });
+          this.#identities.set(raw['quidId'], list);
+        } catch {
+          // as above
+        }
+      }
+    }
+  }
+}
