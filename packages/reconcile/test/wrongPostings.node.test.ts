@@ -631,6 +631,23 @@ describe('8. a split payment in MT940 settled on one named item with a write-off
     expect(line.allocations).toEqual([]);
   });
 
+  it('split payment naming two open items, a few per mille short after a bank FX conversion (/OCMT/ in CHF, KURS): not an FX difference on one of them', () => {
+    const fx = {
+      amountMinor: 997_000,
+      instructedAmount: { amountMinor: 937_470, currency: 'CHF' },
+      exchangeRate: { sourceCurrency: 'CHF', targetCurrency: 'EUR', rate: '1.0635' },
+    };
+    const two = only(run([mt940(fx)], [a, b]));
+    expect(two.status).not.toBe('auto');
+    expect(two.allocations).toEqual([]);
+    // Control: naming only the one item, the same conversion is its FX difference.
+    const one = only(run([mt940({ ...fx, remittanceText: ['INV-0004105'] })], [a, b]));
+    expect(one.status).toBe('auto');
+    expect(one.allocations).toMatchObject([
+      { invoiceId: a.invoiceId, kind: 'full', writeOffMinor: 3_000, writeOffReason: 'FX_DIFFERENCE' },
+    ]);
+  });
+
   it('control: the same line naming only the one item still settles it with the fee written off', () => {
     const line = only(run([mt940({ remittanceText: ['INV-0004105'] })], [a, b]));
     expect(line.status).toBe('auto');
