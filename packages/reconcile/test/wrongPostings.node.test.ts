@@ -1,5 +1,6 @@
 // Issue #12, "wrong postings seen": each situation that posted money to the wrong invoice or the
 // wrong amount to the right one, as a test named after it, with its neighbours.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BankTransaction,
@@ -666,5 +667,42 @@ describe('8. a split payment in MT940 settled on one named item with a write-off
     const line = only(run([mt940({ amountMinor: 1_039_500 })], [a, b]));
     expect(line.status).toBe('auto');
     expect(line.allocations.map((x) => x.invoiceId).sort()).toEqual([a.invoiceId, b.invoiceId].sort());
+  });
+});
+
+describe('8b. property: naming two open items of a payer, a write-off on one of them is never auto', () => {
+  it('split payment, any amounts: a line a little short of one named item (fee-sized) while naming another open one of the payer is never auto-applied to a single item', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10_000, max: 5_000_000 }),
+        fc.integer({ min: 100, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 2_500 }),
+        fc.boolean(),
+        (x, y, short, flip) => {
+          const a = invoice({ invoiceNumber: 'INV-2026-07001', amountMinor: x });
+          const b = invoice({ invoiceNumber: 'INV-2026-07002', amountMinor: y });
+          const line = only(
+            run(
+              [
+                credit({
+                  format: 'mt940',
+                  amountMinor: x - short,
+                  remittanceText: [flip ? 'INV-2026-07002 INV-2026-07001' : 'INV-2026-07001 INV-2026-07002'],
+                  counterpartyAccount: ACCOUNT,
+                }),
+              ],
+              [a, b],
+            ),
+          );
+          // Either both are settled (the amount happens to fit both) or a person decides.
+          if (line.status === 'auto') {
+            expect(new Set(line.allocations.map((l) => l.invoiceId))).toEqual(
+              new Set([a.invoiceId, b.invoiceId]),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
