@@ -111,7 +111,9 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
 /**
  * A line that names several open items of a payer and pays more or less than one of them is
  * about all of them: putting the money on one (an over- or part-payment) is a guess, so such
- * single proposals are dropped (a person splits the payment).
+ * single proposals are dropped (a person splits the payment). A single that settles one of them
+ * only by writing off the difference (fee, FX, discount) is the same guess, since the other named
+ * item may be what the difference paid: it stays a suggestion, never auto.
  */
 function dropSinglesAgainstNamedItems(
   proposals: PlannedProposal[],
@@ -123,20 +125,29 @@ function dropSinglesAgainstNamedItems(
   const named = [...refHits.keys()].filter((i) => ctx.open.get(i) > 0);
   if (named.length < 2) return;
   let dropped = 0;
+  let held = 0;
   for (let k = proposals.length - 1; k >= 0; k--) {
     const p = proposals[k];
     if (p === undefined || p.items.length !== 1) continue;
     const item = p.items[0] ?? -1;
     const payer = invoices[item]?.payerId;
     const others = named.some((i) => i !== item && invoices[i]?.payerId === payer);
+    if (!others) continue;
     const inexact = p.unappliedMinor > 0 || p.plan.some((a) => a.kind === 'partial');
-    if (others && inexact) {
+    if (inexact) {
       proposals.splice(k, 1);
       dropped++;
+    } else if (p.plan.some((a) => a.writeOffMinor > 0) && p.blocked === undefined) {
+      proposals[k] = { ...p, blocked: 'TEXT_NAMES_OTHER_ITEMS' };
+      held++;
     }
   }
   if (dropped > 0)
     notes.push(
       `the text names ${named.length} open items and the amount fits none of them alone nor all together; a person splits it`,
+    );
+  if (held > 0)
+    notes.push(
+      `the text names ${named.length} open items; settling one of them with a write-off is left to a person`,
     );
 }
