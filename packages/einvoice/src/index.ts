@@ -1,0 +1,28 @@
+// @quidfin/einvoice: EN 16931 e-invoices (UBL, CII) in and out, and PO matching.
+
+export { CII_NS } from './cii/ciiNamespaces.js';
+export { parseCii } from './cii/parseCii.js';
+export { writeCii } from './cii/writeCii.js';
+export type {
+  EAddress,
+  EAllowanceCharge,
+  EDelivery,
+  EExtension,
+  EId,
+  EInvoice,
+  ELine,
+  EParty,
+  EPaymentMeans,
+  ETotals,
+  EVat,
+  EVatBreakdown,
+} from './EInvoice.js';
+export { type ParseEInvoiceOptions, parseEInvoice } from './parseEInvoice.js';
+export { checkEInvoice, type EInvoiceIssue } from './rules/checkEInvoice.js';
+export { parseUbl } from './ubl/parseUbl.js';
+export { UBL_NS } from './ubl/ublNamespaces.js';
+export { writeUbl } from './ubl/writeUbl.js';
+export { writeEInvoice } from './writeEInvoice.js';
+export { readXml, type XmlLimits } from './xml/readXml.js';
+export { writeXml } from './xml/writeXml.js';
+export type { XmlElement } from './xml/XmlElement.js';
