@@ -19,6 +19,11 @@ export type {
 } from './EInvoice.js';
 export { type ParseEInvoiceOptions, parseEInvoice } from './parseEInvoice.js';
 export { checkEInvoice, type EInvoiceIssue } from './rules/checkEInvoice.js';
+export {
+  type DocumentParties,
+  type MappedInvoiceDocument,
+  toInvoiceDocument,
+} from './toInvoiceDocument.js';
 export { parseUbl } from './ubl/parseUbl.js';
 export { UBL_NS } from './ubl/ublNamespaces.js';
 export { writeUbl } from './ubl/writeUbl.js';
