@@ -18,6 +18,15 @@ export type {
   EVatBreakdown,
 } from './EInvoice.js';
 export { type ParseEInvoiceOptions, parseEInvoice } from './parseEInvoice.js';
+export { matchPurchaseOrder, type PoMatchInput } from './po/matchPurchaseOrder.js';
+export type {
+  PoLineBalance,
+  PoLineMatch,
+  PoMatchResult,
+  PoMismatch,
+  PoMismatchCode,
+} from './po/PoMatchResult.js';
+export type { GoodsReceipt, LineTolerance, PurchaseOrder, PurchaseOrderLine } from './po/PurchaseOrder.js';
 export { checkEInvoice, type EInvoiceIssue } from './rules/checkEInvoice.js';
 export {
   type DocumentParties,
