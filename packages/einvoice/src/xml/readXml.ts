@@ -19,6 +19,8 @@ export interface XmlLimits {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const START_TAG = /<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
 
 function isXmlChar(cp: number): boolean {
@@ -97,10 +99,8 @@ export function readXml(text: string, limits: XmlLimits = {}): XmlElement {
   const addText = (raw: string, cdata: boolean): void => {
     const top = stack[stack.length - 1];
     const value = cdata ? raw : decode(raw);
-    for (const ch of value) {
-      const cp = ch.codePointAt(0) ?? 0;
-      if (!isXmlChar(cp)) fail(`U+${cp.toString(16).toUpperCase()} is not an XML character`);
-    }
+    const bad = NOT_XML_CHAR.exec(value);
+    if (bad) fail(`U+${(bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase()} is not an XML character`);
     if (!top) {
       if (value.trim() !== '') fail('text outside the root element');
       return;
@@ -148,9 +148,8 @@ export function readXml(text: string, limits: XmlLimits = {}): XmlElement {
       else root = el;
     } else {
       if (root) fail('content after the root element');
-      const m = /^<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(
-        text.slice(pos, pos + 65_536),
-      );
+      START_TAG.lastIndex = pos;
+      const m = START_TAG.exec(text);
       if (!m) return fail('malformed start tag');
       const name = m[1] ?? '';
       if (!NAME.test(name)) fail(`"${name}" is not a valid element name`);
