@@ -216,17 +216,6 @@ export interface FraudSignalPayload {
 }
 
 /**
- * A parsed invoice event: the event type and its typed payload, discriminated on `eventType`
- * (fraud signals also carry their `kind`).
- *
- * @example
- * ```ts
- * function amount(e: InvoiceEventPayload): number {
- *   return e.eventType === 'payment.received' ? e.payload.amountMinor : 0;
- * }
- * ```
- */
-/**
  * `invoice.sent` (signer: supplier): the invoice was delivered to the buyer's channel (Peppol
  * access point, e-mail, portal, EDI). `documentHash` is the SHA-256 of the file sent (e.g. the
  * UBL XML), so the buyer can prove which file arrived. No personal data: the channel is named,
@@ -308,6 +297,17 @@ export interface PoMismatchPayload {
   readonly mismatchedAt: number;
 }
 
+/**
+ * A parsed invoice event: the event type and its typed payload, discriminated on `eventType`
+ * (fraud signals also carry their `kind`).
+ *
+ * @example
+ * ```ts
+ * function amount(e: InvoiceEventPayload): number {
+ *   return e.eventType === 'payment.received' ? e.payload.amountMinor : 0;
+ * }
+ * ```
+ */
 export type InvoiceEventPayload =
   | { readonly eventType: 'invoice.issued'; readonly payload: InvoiceIssuedPayload }
   | { readonly eventType: 'carrier.shipped'; readonly payload: CarrierShippedPayload }
