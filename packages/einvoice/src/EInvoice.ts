@@ -167,6 +167,8 @@ export interface ETotals {
   readonly taxExclusive: string;
   /** Total VAT in the invoice currency (BT-110); absent when no VAT is due in it. */
   readonly vatTotal?: string;
+  /** Total VAT in the tax currency (BT-111), with `taxCurrency`. */
+  readonly vatTotalInTaxCurrency?: string;
   /** BT-112. */
   readonly taxInclusive: string;
   readonly prepaid?: string;
@@ -249,6 +251,8 @@ export interface EInvoice {
   readonly typeCode: string;
   /** BT-5. */
   readonly currency: string;
+  /** VAT accounting currency (BT-6), when it differs from the invoice currency. */
+  readonly taxCurrency?: string;
   /** BT-9. */
   readonly dueDate?: string;
   readonly notes: readonly string[];

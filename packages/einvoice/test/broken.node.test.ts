@@ -82,14 +82,51 @@ describe('broken invoices give typed, located errors', () => {
   });
 
   it('unknown currency code: BR-CL-04', () => {
-    const xml = base.replace(
-      '<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>',
-      '<cbc:DocumentCurrencyCode>EUX</cbc:DocumentCurrencyCode>',
-    );
-    expect(rules(validationError(() => parseEInvoice(xml), 'EINVOICE_RULES'))).toContainEqual([
-      'BR-CL-04',
-      '/Invoice/cbc:DocumentCurrencyCode',
+    const xml = base.replaceAll('EUR', 'EUX');
+    expect(rules(validationError(() => parseEInvoice(xml), 'EINVOICE_RULES'))).toEqual([
+      ['BR-CL-04', '/Invoice/cbc:DocumentCurrencyCode'],
     ]);
+  });
+
+  it('an amount in another currency than the invoice is refused where it is (PEPPOL-EN16931-R051)', () => {
+    const xml = base.replace(
+      '<cbc:Amount currencyID="EUR">25</cbc:Amount>',
+      '<cbc:Amount currencyID="USD">25</cbc:Amount>',
+    );
+    const err = validationError(() => parseEInvoice(xml), 'INVALID_EINVOICE');
+    expect(err.issues).toEqual([
+      {
+        path: '/Invoice/cac:AllowanceCharge[1]/cbc:Amount[1]',
+        message: 'PEPPOL-EN16931-R051: amount in USD, but the invoice currency is EUR',
+      },
+    ]);
+  });
+
+  it('a VAT total in the tax currency (BT-111) is allowed only for the declared tax currency', () => {
+    const allowance = fixture('peppol-Allowance-example.xml');
+    expect(parseEInvoice(allowance).totals.vatTotalInTaxCurrency).toBeDefined();
+    const wrong = allowance.replace(
+      '<cbc:TaxCurrencyCode>SEK</cbc:TaxCurrencyCode>',
+      '<cbc:TaxCurrencyCode>NOK</cbc:TaxCurrencyCode>',
+    );
+    const err = validationError(() => parseEInvoice(wrong), 'INVALID_EINVOICE');
+    expect(err.issues.map((i) => i.message)).toContain(
+      'BR-CO-14: more than one VAT total in the invoice currency',
+    );
+  });
+
+  it('a prefixed root in the right namespace reads the same as the default namespace (prefixes do not matter, namespaces do)', () => {
+    const prefixed = base
+      .replace('<Invoice xmlns:cac=', '<ubl:Invoice xmlns:cac=')
+      .replace(
+        'xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"',
+        'xmlns:ubl="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"',
+      )
+      .replace('</Invoice>', '</ubl:Invoice>')
+      .replaceAll('cbc:', 'b:')
+      .replace('xmlns:cbc=', 'xmlns:b=');
+    expect(prefixed).toContain('<b:ID>Snippet1</b:ID>');
+    expect(parseEInvoice(prefixed)).toEqual(parseEInvoice(base));
   });
 
   it('missing invoice number and missing seller legal name: every missing term listed with its location', () => {
@@ -195,6 +232,9 @@ describe('hostile XML is refused before anything is read', () => {
     ['repeated attribute', '<a x="1" x="2"/>'],
     ['bare ampersand', '<a>fish & chips</a>'],
     ['control character', '<a>\u0001</a>'],
+    ['< in an attribute value', '<a x="<"/>'],
+    ['a processing instruction that never ends', '<a><?pi </a>'],
+    ['an unterminated comment', '<a><!-- </a>'],
   ])('%s is refused', (_what, xml) => {
     validationError(() => readXml(xml), 'INVALID_XML');
   });

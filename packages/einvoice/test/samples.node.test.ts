@@ -109,6 +109,19 @@ describe('public sample files (Peppol BIS 3.0, EN 16931 CII, XRechnung)', () => 
     );
   });
 
+  it('Peppol allowance example: tax currency (BT-6) and the VAT total in it (BT-111) are kept and written back', () => {
+    const inv = parseEInvoice(fixture('peppol-Allowance-example.xml'));
+    expect(inv.taxCurrency).toBe('SEK');
+    const xml = writeEInvoice(inv);
+    expect(xml).toContain('<cbc:TaxCurrencyCode>SEK</cbc:TaxCurrencyCode>');
+    expect(xml).toContain(
+      `<cbc:TaxAmount currencyID="SEK">${inv.totals.vatTotalInTaxCurrency}</cbc:TaxAmount>`,
+    );
+    expect(writeEInvoice(inv, 'CII')).toContain(
+      `<ram:TaxTotalAmount currencyID="SEK">${inv.totals.vatTotalInTaxCurrency}</ram:TaxTotalAmount>`,
+    );
+  });
+
   it('XRechnung sample whose line net is not quantity x price passes EN 16931 (R120 is Peppol-only) but fails as Peppol BIS', () => {
     const inv = parseEInvoice(fixture('en16931-XRechnung-O.xml'));
     expect(checkEInvoice(inv)).toEqual([]);

@@ -222,8 +222,19 @@ export function parseCii(root: XmlElement): EInvoice {
   const m = sum ?? settlement;
   const currency = r.required(settlement, 'ram:InvoiceCurrencyCode', 'BR-05', 'invoice currency code');
   // BT-110 is the TaxTotalAmount in the invoice currency; one in the accounting currency (BT-111) may follow.
+  const taxCurrency = r.text(settlement, 'ram:TaxCurrencyCode');
   const taxTotals = r.all(m, 'ram:TaxTotalAmount');
   const vatTotalEl = taxTotals.find((x) => (x.attrs['currencyID'] ?? currency) === currency);
+  const taxCurrencyEl =
+    taxCurrency === undefined || taxCurrency === currency
+      ? undefined
+      : taxTotals.find((x) => x.attrs['currencyID'] === taxCurrency);
+  for (const x of taxTotals)
+    if (x !== vatTotalEl && x !== taxCurrencyEl)
+      r.issue(
+        r.pathOf(x),
+        `BR-CO-14: VAT total in ${x.attrs['currencyID'] ?? '?'} is neither the invoice nor the tax currency`,
+      );
   const remittance = r.text(settlement, 'ram:PaymentReference');
   const terms = r.first(settlement, 'ram:SpecifiedTradePaymentTerms');
   const typeCode = r.required(d, 'ram:TypeCode', 'BR-04', 'invoice type code');
@@ -255,6 +266,7 @@ export function parseCii(root: XmlElement): EInvoice {
     ...opt('dueDate', date(r, terms, 'ram:DueDateDateTime')),
     notes: r.all(d, 'ram:IncludedNote').flatMap((n) => r.text(n, 'ram:Content') ?? []),
     currency,
+    ...opt('taxCurrency', taxCurrency),
     ...opt('accountingCost', r.text(settlement, 'ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID')),
     ...opt('buyerReference', r.text(agreement, 'ram:BuyerReference')),
     ...opt('orderReference', r.text(agreement, 'ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID')),
@@ -285,6 +297,7 @@ export function parseCii(root: XmlElement): EInvoice {
       ...opt('chargeTotal', r.text(m, 'ram:ChargeTotalAmount')),
       taxExclusive: r.required(m, 'ram:TaxBasisTotalAmount', 'BR-13', 'total without VAT'),
       ...opt('vatTotal', vatTotalEl && r.text(vatTotalEl, '')),
+      ...opt('vatTotalInTaxCurrency', taxCurrencyEl && r.text(taxCurrencyEl, '')),
       taxInclusive: r.required(m, 'ram:GrandTotalAmount', 'BR-14', 'total with VAT'),
       ...opt('prepaid', r.text(m, 'ram:TotalPrepaidAmount')),
       ...opt('rounding', r.text(m, 'ram:RoundingAmount')),

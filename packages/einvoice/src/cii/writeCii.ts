@@ -234,6 +234,7 @@ export function writeCii(inv: EInvoice): string {
         'ram:ApplicableHeaderTradeSettlement',
         undefined,
         el('ram:PaymentReference', undefined, inv.paymentMeans[0]?.remittance),
+        el('ram:TaxCurrencyCode', undefined, inv.taxCurrency),
         el('ram:InvoiceCurrencyCode', undefined, inv.currency),
         inv.paymentMeans.map((pm) =>
           el(
@@ -281,6 +282,8 @@ export function writeCii(inv: EInvoice): string {
           el('ram:AllowanceTotalAmount', undefined, t.allowanceTotal),
           el('ram:TaxBasisTotalAmount', undefined, t.taxExclusive),
           el('ram:TaxTotalAmount', { currencyID: inv.currency }, t.vatTotal),
+          inv.taxCurrency !== undefined &&
+            el('ram:TaxTotalAmount', { currencyID: inv.taxCurrency }, t.vatTotalInTaxCurrency),
           el('ram:RoundingAmount', undefined, t.rounding),
           el('ram:GrandTotalAmount', undefined, t.taxInclusive),
           el('ram:TotalPrepaidAmount', undefined, t.prepaid),

@@ -129,6 +129,34 @@ function line(r: TreeReader, el: XmlElement, credit: boolean): ELine {
 }
 
 /**
+ * PEPPOL-EN16931-R051: every amount is in the invoice currency, except the VAT total in the
+ * tax currency (BT-111). An amount in another currency would otherwise be read as if it were
+ * in the invoice currency.
+ */
+function checkCurrencyIds(
+  r: TreeReader,
+  root: XmlElement,
+  currency: string,
+  taxCurrency: string | undefined,
+): void {
+  const walk = (el: XmlElement, path: string): void => {
+    const counts = new Map<string, number>();
+    for (const c of el.children) {
+      if (typeof c === 'string') continue;
+      const n = (counts.get(c.name) ?? 0) + 1;
+      counts.set(c.name, n);
+      const here = `${path}/${c.name}[${n}]`;
+      const cur = c.attrs['currencyID'];
+      const taxTotal = el.local === 'TaxTotal' && c.local === 'TaxAmount';
+      if (cur !== undefined && cur !== currency && !(taxTotal && cur === taxCurrency))
+        r.issue(here, `PEPPOL-EN16931-R051: amount in ${cur}, but the invoice currency is ${currency}`);
+      walk(c, here);
+    }
+  };
+  if (currency !== '') walk(root, `/${root.local}`);
+}
+
+/**
  * Reads a UBL 2.1 Invoice or CreditNote element tree (Peppol BIS Billing 3.0). Missing
  * mandatory terms are collected with their location and thrown together as
  * `ValidationError('INVALID_EINVOICE')`; elements it does not map are kept in `extensions`.
@@ -162,10 +190,25 @@ export function parseUbl(root: XmlElement): EInvoice {
   const t = totalsEl ?? root;
   let vatTotal: string | undefined;
   const vatBreakdown = [];
+  const currency = r.required(root, 'cbc:DocumentCurrencyCode', 'BR-05', 'invoice currency code');
+  const taxCurrency = r.text(root, 'cbc:TaxCurrencyCode');
+  let vatTotalInTaxCurrency: string | undefined;
   for (const tt of r.all(root, 'cac:TaxTotal')) {
     const amount = r.text(tt, 'cbc:TaxAmount');
     const subs = r.all(tt, 'cac:TaxSubtotal');
-    if (subs.length === 0 && vatTotal !== undefined) continue;
+    // BT-111: the VAT total in the tax currency comes as a second TaxTotal without subtotals.
+    const inTaxCurrency = r.first(tt, 'cbc:TaxAmount')?.attrs['currencyID'];
+    if (
+      subs.length === 0 &&
+      taxCurrency !== undefined &&
+      inTaxCurrency === taxCurrency &&
+      taxCurrency !== currency
+    ) {
+      vatTotalInTaxCurrency = amount;
+      continue;
+    }
+    if (vatTotal !== undefined)
+      r.issue(r.pathOf(tt), 'BR-CO-14: more than one VAT total in the invoice currency');
     vatTotal = amount;
     for (const s of subs) {
       const cat = r.first(s, 'cac:TaxCategory');
@@ -205,7 +248,8 @@ export function parseUbl(root: XmlElement): EInvoice {
       'invoice type code',
     ),
     notes: r.all(root, 'cbc:Note').flatMap((n) => r.text(n, '') ?? []),
-    currency: r.required(root, 'cbc:DocumentCurrencyCode', 'BR-05', 'invoice currency code'),
+    currency,
+    ...opt('taxCurrency', taxCurrency),
     ...opt('accountingCost', r.text(root, 'cbc:AccountingCost')),
     ...opt('buyerReference', r.text(root, 'cbc:BuyerReference')),
     ...opt('orderReference', r.text(root, 'cac:OrderReference/cbc:ID')),
@@ -231,6 +275,7 @@ export function parseUbl(root: XmlElement): EInvoice {
       ...opt('chargeTotal', r.text(t, 'cbc:ChargeTotalAmount')),
       taxExclusive: r.required(t, 'cbc:TaxExclusiveAmount', 'BR-13', 'total without VAT'),
       ...opt('vatTotal', vatTotal),
+      ...opt('vatTotalInTaxCurrency', vatTotalInTaxCurrency),
       taxInclusive: r.required(t, 'cbc:TaxInclusiveAmount', 'BR-14', 'total with VAT'),
       ...opt('prepaid', r.text(t, 'cbc:PrepaidAmount')),
       ...opt('rounding', r.text(t, 'cbc:PayableRoundingAmount')),
@@ -239,6 +284,7 @@ export function parseUbl(root: XmlElement): EInvoice {
     lines: lineEls.map((l) => line(r, l, credit)),
     extensions: [],
   };
+  checkCurrencyIds(r, root, invoice.currency, taxCurrency);
   r.throwIfIssues('INVALID_EINVOICE');
   return {
     ...invoice,

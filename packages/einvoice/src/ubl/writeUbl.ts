@@ -157,6 +157,7 @@ export function writeUbl(inv: EInvoice): string {
     el(credit ? 'cbc:CreditNoteTypeCode' : 'cbc:InvoiceTypeCode', undefined, inv.typeCode),
     inv.notes.map((n) => el('cbc:Note', undefined, n)),
     el('cbc:DocumentCurrencyCode', undefined, cur),
+    el('cbc:TaxCurrencyCode', undefined, inv.taxCurrency),
     el('cbc:AccountingCost', undefined, inv.accountingCost),
     el('cbc:BuyerReference', undefined, inv.buyerReference),
     el(
@@ -224,6 +225,12 @@ export function writeUbl(inv: EInvoice): string {
         ),
       ),
     ),
+    inv.taxCurrency !== undefined &&
+      el(
+        'cac:TaxTotal',
+        undefined,
+        el('cbc:TaxAmount', { currencyID: inv.taxCurrency }, t.vatTotalInTaxCurrency),
+      ),
     el(
       'cac:LegalMonetaryTotal',
       undefined,
