@@ -17,6 +17,7 @@ export type {
   EVat,
   EVatBreakdown,
 } from './EInvoice.js';
+export { type EInvoiceExtras, fromInvoiceDocument } from './fromInvoiceDocument.js';
 export { type ParseEInvoiceOptions, parseEInvoice } from './parseEInvoice.js';
 export { matchPurchaseOrder, type PoMatchInput } from './po/matchPurchaseOrder.js';
 export type {
