@@ -139,21 +139,38 @@ function checkCurrencyIds(
   currency: string,
   taxCurrency: string | undefined,
 ): void {
-  const walk = (el: XmlElement, path: string): void => {
-    const counts = new Map<string, number>();
+  // The path is built only for an offending amount: most elements carry no currencyID.
+  const stack: XmlElement[] = [root];
+  const locate = (chain: readonly XmlElement[]): string =>
+    chain
+      .map((el, d) => {
+        const parent = chain[d - 1];
+        if (!parent) return `/${el.local}`;
+        const same = parent.children.filter((c) => typeof c !== 'string' && c.name === el.name);
+        return `/${el.name}[${same.indexOf(el) + 1}]`;
+      })
+      .join('');
+  const walk = (el: XmlElement): void => {
     for (const c of el.children) {
       if (typeof c === 'string') continue;
-      const n = (counts.get(c.name) ?? 0) + 1;
-      counts.set(c.name, n);
-      const here = `${path}/${c.name}[${n}]`;
       const cur = c.attrs['currencyID'];
-      const taxTotal = el.local === 'TaxTotal' && c.local === 'TaxAmount';
-      if (cur !== undefined && cur !== currency && !(taxTotal && cur === taxCurrency))
-        r.issue(here, `PEPPOL-EN16931-R051: amount in ${cur}, but the invoice currency is ${currency}`);
-      walk(c, here);
+      if (
+        cur !== undefined &&
+        cur !== currency &&
+        !(el.local === 'TaxTotal' && c.local === 'TaxAmount' && cur === taxCurrency)
+      )
+        r.issue(
+          locate([...stack, c]),
+          `PEPPOL-EN16931-R051: amount in ${cur}, but the invoice currency is ${currency}`,
+        );
+      if (c.children.length > 1 || typeof c.children[0] !== 'string') {
+        stack.push(c);
+        walk(c);
+        stack.pop();
+      }
     }
   };
-  if (currency !== '') walk(root, `/${root.local}`);
+  if (currency !== '') walk(root);
 }
 
 /**

@@ -34,24 +34,39 @@ export class TreeReader {
     let cur: XmlElement[] = [el];
     for (const step of path.split('/')) {
       const i = step.indexOf(':');
-      const ns = this.prefixes[step.slice(0, i)];
-      const local = step.slice(i + 1);
+      const key = `${this.prefixes[step.slice(0, i)]}|${step.slice(i + 1)}`;
       const next: XmlElement[] = [];
       for (const c of cur) {
-        const counts = new Map<string, number>();
-        for (const k of c.children) {
-          if (typeof k === 'string') continue;
-          const n = (counts.get(k.local) ?? 0) + 1;
-          counts.set(k.local, n);
-          if (k.local !== local || k.ns !== ns) continue;
+        const found = this.childIndex(c).get(key);
+        if (!found) continue;
+        found.forEach((k, n) => {
           this.seen.add(k);
-          if (!this.paths.has(k)) this.paths.set(k, `${this.pathOf(c)}/${step}[${n}]`);
+          if (!this.paths.has(k)) this.paths.set(k, `${this.pathOf(c)}/${step}[${n + 1}]`);
           next.push(k);
-        }
+        });
       }
       cur = next;
     }
     return cur;
+  }
+
+  private readonly indexes = new Map<XmlElement, Map<string, XmlElement[]>>();
+
+  /** Children by `namespace|local`, built once per element (mapping asks many paths of one parent). */
+  private childIndex(el: XmlElement): Map<string, XmlElement[]> {
+    let index = this.indexes.get(el);
+    if (!index) {
+      index = new Map();
+      for (const k of el.children) {
+        if (typeof k === 'string') continue;
+        const key = `${k.ns}|${k.local}`;
+        const list = index.get(key);
+        if (list) list.push(k);
+        else index.set(key, [k]);
+      }
+      this.indexes.set(el, index);
+    }
+    return index;
   }
 
   /** The first element at `path`, or undefined. */
