@@ -17,7 +17,6 @@ import type { XmlElement } from './XmlElement.js';
 export class TreeReader {
   readonly issues: ValidationIssue[] = [];
   private readonly seen = new Set<XmlElement>();
-  private readonly paths = new Map<XmlElement, string>();
 
   readonly root: XmlElement;
   private readonly prefixes: Readonly<Record<string, string>>;
@@ -26,28 +25,42 @@ export class TreeReader {
     this.root = root;
     this.prefixes = prefixes;
     this.seen.add(root);
-    this.paths.set(root, `/${root.local}`);
   }
 
   /** All child elements along a `/`-separated path of `prefix:local` steps, marked as read. */
   all(el: XmlElement, path: string): XmlElement[] {
     let cur: XmlElement[] = [el];
-    for (const step of path.split('/')) {
-      const i = step.indexOf(':');
-      const key = `${this.prefixes[step.slice(0, i)]}|${step.slice(i + 1)}`;
+    for (const { key, step } of this.steps(path)) {
       const next: XmlElement[] = [];
       for (const c of cur) {
         const found = this.childIndex(c).get(key);
         if (!found) continue;
-        found.forEach((k, n) => {
+        for (let n = 0; n < found.length; n++) {
+          const k = found[n] as XmlElement;
           this.seen.add(k);
-          if (!this.paths.has(k)) this.paths.set(k, `${this.pathOf(c)}/${step}[${n + 1}]`);
+          // Paths are built only when asked for (issues), from these links.
+          if (!this.links.has(k)) this.links.set(k, [c, step, n + 1]);
           next.push(k);
-        });
+        }
       }
       cur = next;
     }
     return cur;
+  }
+
+  private readonly links = new Map<XmlElement, readonly [XmlElement, string, number]>();
+  private readonly stepCache = new Map<string, readonly { key: string; step: string }[]>();
+
+  private steps(path: string): readonly { key: string; step: string }[] {
+    let steps = this.stepCache.get(path);
+    if (!steps) {
+      steps = path.split('/').map((step) => {
+        const i = step.indexOf(':');
+        return { key: `${this.prefixes[step.slice(0, i)]}|${step.slice(i + 1)}`, step };
+      });
+      this.stepCache.set(path, steps);
+    }
+    return steps;
   }
 
   private readonly indexes = new Map<XmlElement, Map<string, XmlElement[]>>();
@@ -94,7 +107,8 @@ export class TreeReader {
 
   /** XPath-like location of an element read through this reader. */
   pathOf(el: XmlElement): string {
-    return this.paths.get(el) ?? `/${el.local}`;
+    const link = this.links.get(el);
+    return link ? `${this.pathOf(link[0])}/${link[1]}[${link[2]}]` : `/${el.local}`;
   }
 
   issue(path: string, message: string): void {
