@@ -7,7 +7,7 @@ const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 /** Packages whose suites also run in a real browser (plain `*.test.ts` runs in both). */
 const browserPackages = new Set(['core', 'devnode', 'client']);
-const packages = ['core', 'devnode', 'client', 'factoring', 'reconcile'];
+const packages = ['core', 'devnode', 'client', 'factoring', 'reconcile', 'einvoice'];
 
 export const projects: TestProjectInlineConfiguration[] = packages.flatMap((name) => {
   const node: TestProjectInlineConfiguration = {

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-packages=(core devnode client factoring reconcile)
+packages=(core devnode client factoring reconcile einvoice)
 
 for p in "${packages[@]}"; do
   (cd "$root/packages/$p" && npm pack --silent --pack-destination "$work" >/dev/null)
@@ -24,9 +24,11 @@ import * as devnode from '@quidfin/devnode';
 import * as devnodeNode from '@quidfin/devnode/node';
 import * as factoring from '@quidfin/factoring';
 import * as reconcile from '@quidfin/reconcile';
+import * as einvoice from '@quidfin/einvoice';
 const need = { core: [core, ['signableBytes', 'transactionId', 'toWireJson', 'signTransaction', 'verifyTransaction', 'quidIdFromPublicKey', 'signerFromPrivateKey']],
   client: [client, ['createQuidnugClient']], devnode: [devnode, ['createDevNode']], devnodeNode: [devnodeNode, ['listen', 'startDevNode']],
-  factoring: [factoring, []], reconcile: [reconcile, []] };
+  factoring: [factoring, []], reconcile: [reconcile, []],
+  einvoice: [einvoice, ['parseEInvoice', 'writeEInvoice', 'matchPurchaseOrder']] };
 for (const [name, [mod, names]] of Object.entries(need)) {
   if (Object.keys(mod).length === 0) throw new Error(`${name}: no exports`);
   for (const n of names) if (typeof mod[n] !== 'function') throw new Error(`${name}: missing ${n}`);

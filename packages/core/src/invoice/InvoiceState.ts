@@ -9,9 +9,11 @@
 export type InvoiceState =
   | 'Draft'
   | 'Issued'
+  | 'Sent'
   | 'Shipped'
   | 'Delivered'
   | 'Acknowledged'
+  | 'PoMatched'
   | 'Factored'
   | 'Disputed'
   | 'PartiallyPaid'
@@ -30,9 +32,11 @@ export type InvoiceState =
 export const INVOICE_STATES: readonly InvoiceState[] = [
   'Draft',
   'Issued',
+  'Sent',
   'Shipped',
   'Delivered',
   'Acknowledged',
+  'PoMatched',
   'Factored',
   'Disputed',
   'PartiallyPaid',

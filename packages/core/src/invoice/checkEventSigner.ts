@@ -30,12 +30,15 @@ export function authorizedSignerRoles(eventType: string): readonly SignerRole[] 
   switch (eventType) {
     case 'invoice.issued':
     case 'invoice.credited':
+    case 'invoice.sent':
       return ['supplier'];
     case 'carrier.shipped':
     case 'carrier.delivered':
       return ['carrier'];
     case 'buyer.acknowledged':
     case 'buyer.disputed':
+    case 'po.matched':
+    case 'po.mismatch':
       return ['buyer'];
     case 'dispute.resolved':
       return ['supplier', 'buyer'];
@@ -101,6 +104,8 @@ function claims(field: string, claimed: string, signer: string): SignerCheckResu
  * | `invoice.credited` | the supplier | |
  * | `factor.purchased` | a financier (title owner with stakeType "financier") | `financierQuid` |
  * | `payment.received` | the supplier, or the financier that purchased the invoice | |
+ * | `invoice.sent` | the supplier | `supplierQuid` |
+ * | `po.matched`, `po.mismatch` | the buyer | `buyerQuid` |
  * | `fraud.signal.<kind>` | any party | `reporterQuid` |
  *
  * When `carrierQuids` / `financierQuids` are unknown, any quid other than the supplier and the
@@ -151,8 +156,17 @@ export function checkParsedEventSigner(
           `delivery must be signed by the shipping carrier ${parties.shippingCarrierQuid}, not ${signer}`,
         );
       return claims('carrierQuid', e.payload.carrierQuid, signer);
+    case 'invoice.sent':
+      if (signer !== supplierQuid)
+        return fail(
+          'SIGNER_NOT_AUTHORIZED',
+          `invoice.sent must be signed by the supplier ${supplierQuid}, not ${signer}`,
+        );
+      return claims('supplierQuid', e.payload.supplierQuid, signer);
     case 'buyer.acknowledged':
     case 'buyer.disputed':
+    case 'po.matched':
+    case 'po.mismatch':
       if (signer !== buyerQuid)
         return fail(
           'SIGNER_NOT_AUTHORIZED',

@@ -16,7 +16,10 @@ import type {
   InvoiceCreditedPayload,
   InvoiceEventPayload,
   InvoiceIssuedPayload,
+  InvoiceSentPayload,
   PaymentReceivedPayload,
+  PoMatchedPayload,
+  PoMismatchPayload,
 } from './payloadTypes.js';
 import type { VerifiedInvoiceEvent } from './VerifiedInvoiceEvent.js';
 
@@ -58,7 +61,9 @@ export type LifecycleViolationCode =
   | 'ADVANCE_EXCEEDS_PRICE'
   | 'CURRENCY_MISMATCH'
   | 'DUPLICATE_PAYMENT'
-  | 'PAYMENT_EXCEEDS_OPEN';
+  | 'PAYMENT_EXCEEDS_OPEN'
+  | 'PO_REFERENCE_MISMATCH'
+  | 'MATCH_EXCEEDS_INVOICE';
 
 /**
  * Two different events the stream cannot tell apart by position: `EVENT_ID` when they share a
@@ -158,6 +163,19 @@ export interface DisputeRecord extends BuyerDisputedPayload, Sourced {
 }
 
 /**
+ * One PO match verdict of the buyer (`po.matched` or `po.mismatch`); the latest one counts.
+ *
+ * @example
+ * ```ts
+ * const last = life.poMatches.at(-1);
+ * if (last?.result === 'mismatch') console.log(last.reasons);
+ * ```
+ */
+export type PoMatchRecord =
+  | (PoMatchedPayload & Sourced & { readonly result: 'matched' })
+  | (PoMismatchPayload & Sourced & { readonly result: 'mismatch' });
+
+/**
  * The accepted facts of an invoice stream, each with the event that established it.
  *
  * @example
@@ -185,6 +203,10 @@ export interface InvoiceLifecycle {
   readonly credits: readonly (InvoiceCreditedPayload & Sourced)[];
   readonly payments: readonly (PaymentReceivedPayload & Sourced)[];
   readonly fraudSignals: readonly (FraudSignalPayload & Sourced & { readonly kind: string })[];
+  /** Every `invoice.sent` (an invoice may be re-sent through another channel). */
+  readonly sends: readonly (InvoiceSentPayload & Sourced)[];
+  /** The buyer's PO match verdicts in stream order; the latest one decides `PoMatched`. */
+  readonly poMatches: readonly PoMatchRecord[];
 }
 
 /**
@@ -225,6 +247,8 @@ interface Acc {
   credits: (InvoiceCreditedPayload & Sourced)[];
   payments: (PaymentReceivedPayload & Sourced)[];
   fraudSignals: (FraudSignalPayload & Sourced & { readonly kind: string })[];
+  sends: (InvoiceSentPayload & Sourced)[];
+  poMatches: PoMatchRecord[];
   invoiced: number;
   credited: number;
   paid: number;
@@ -248,9 +272,11 @@ function stateOf(acc: Acc): InvoiceState {
   }
   if (acc.paid > 0) return 'PartiallyPaid';
   if (acc.factored) return 'Factored';
+  if (acc.poMatches.at(-1)?.result === 'matched') return 'PoMatched';
   if (acc.acknowledgement) return 'Acknowledged';
   if (acc.delivery) return 'Delivered';
   if (acc.shipment) return 'Shipped';
+  if (acc.sends.length > 0) return 'Sent';
   return 'Issued';
 }
 
@@ -407,6 +433,33 @@ function apply(
       acc.paid += p.amountMinor;
       return undefined;
     }
+    case 'invoice.sent':
+      acc.sends = [...acc.sends, { ...parsed.payload, ...source }];
+      return undefined;
+    case 'po.matched':
+    case 'po.mismatch': {
+      const p = parsed.payload;
+      const po = acc.issued?.poReference;
+      // The buyer matches against the PO the invoice quotes; a verdict on another PO says
+      // nothing about this invoice.
+      if (po !== undefined && p.poNumber !== po)
+        return [
+          'PO_REFERENCE_MISMATCH',
+          `payload.poNumber ${p.poNumber} is not the invoice's poReference ${po}`,
+        ];
+      if (settled)
+        return ['ALREADY_SETTLED', `${parsed.eventType} after the invoice was fully paid or credited`];
+      if (parsed.eventType === 'po.matched') {
+        const net = acc.invoiced - acc.credited;
+        if (parsed.payload.matchedAmountMinor > net)
+          return [
+            'MATCH_EXCEEDS_INVOICE',
+            `matched ${parsed.payload.matchedAmountMinor} exceeds the invoiced amount net of credits ${net}`,
+          ];
+        acc.poMatches = [...acc.poMatches, { ...parsed.payload, ...source, result: 'matched' }];
+      } else acc.poMatches = [...acc.poMatches, { ...parsed.payload, ...source, result: 'mismatch' }];
+      return undefined;
+    }
     default:
       acc.fraudSignals = [...acc.fraudSignals, { ...parsed.payload, ...source, kind: parsed.kind }];
       return undefined;
@@ -480,6 +533,9 @@ function sameEvent(a: VerifiedInvoiceEvent, b: VerifiedInvoiceEvent): boolean {
  * | `invoice.credited` | new creditNoteId, known disputeId, amount <= open | DUPLICATE_CREDIT_NOTE, UNKNOWN_DISPUTE, CREDIT_EXCEEDS_OPEN |
  * | `factor.purchased` | first purchase, not settled, no open dispute, price <= open, advance <= price | ALREADY_FACTORED, ALREADY_SETTLED, DISPUTE_OPEN, PURCHASE_EXCEEDS_OPEN, ADVANCE_EXCEEDS_PRICE |
  * | `payment.received` | invoice currency, new (paymentId, allocationId), amount <= open | CURRENCY_MISMATCH, DUPLICATE_PAYMENT, PAYMENT_EXCEEDS_OPEN |
+ * | `invoice.sent` | always after issue (re-sends are recorded in `sends`) | |
+ * | `po.matched` | poNumber = the invoice's poReference (when it has one), not settled, matched <= invoiced - credited | PO_REFERENCE_MISMATCH, ALREADY_SETTLED, MATCH_EXCEEDS_INVOICE |
+ * | `po.mismatch` | poNumber = the invoice's poReference (when it has one), not settled | PO_REFERENCE_MISMATCH, ALREADY_SETTLED |
  * | `fraud.signal.*` | always (recorded in `fraudSignals`) | |
  *
  * "Settled" means paid + credited >= invoiced. The state is then read from the accepted
@@ -495,9 +551,11 @@ function sameEvent(a: VerifiedInvoiceEvent, b: VerifiedInvoiceEvent): boolean {
  * | Paid | paid + credited >= invoiced |
  * | PartiallyPaid | paid > 0 |
  * | Factored | purchased by a financier |
+ * | PoMatched | the buyer's latest PO verdict is `po.matched` (a later `po.mismatch` undoes it) |
  * | Acknowledged | acknowledged by the buyer |
  * | Delivered | delivered by the shipping carrier |
  * | Shipped | shipped |
+ * | Sent | sent to the buyer's channel (`invoice.sent`) |
  * | Issued | otherwise |
  *
  * @example
@@ -522,6 +580,8 @@ export function deriveInvoiceLifecycle(
     credits: [],
     payments: [],
     fraudSignals: [],
+    sends: [],
+    poMatches: [],
     invoiced: 0,
     credited: 0,
     paid: 0,
@@ -664,5 +724,7 @@ export function deriveInvoiceLifecycle(
     credits: acc.credits,
     payments: acc.payments,
     fraudSignals: acc.fraudSignals,
+    sends: acc.sends,
+    poMatches: acc.poMatches,
   };
 }

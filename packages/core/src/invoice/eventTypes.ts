@@ -19,6 +19,9 @@ export const INVOICE_EVENT_TYPES = {
   INVOICE_CREDITED: 'invoice.credited',
   FACTOR_PURCHASED: 'factor.purchased',
   PAYMENT_RECEIVED: 'payment.received',
+  INVOICE_SENT: 'invoice.sent',
+  PO_MATCHED: 'po.matched',
+  PO_MISMATCH: 'po.mismatch',
 } as const;
 
 /**

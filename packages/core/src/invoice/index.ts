@@ -27,6 +27,7 @@ export {
   type LifecycleTransition,
   type LifecycleViolation,
   type LifecycleViolationCode,
+  type PoMatchRecord,
 } from './deriveInvoiceLifecycle.js';
 export { DOCUMENT_KEYS_ATTRIBUTE, documentKeyAttribute, isDocumentKeyBound } from './documentKeyAttribute.js';
 export { documentPublicKey, ed25519Sign, ed25519Verify, generateDocumentKey } from './ed25519.js';
@@ -83,7 +84,12 @@ export type {
   InvoiceCreditedPayload,
   InvoiceEventPayload,
   InvoiceIssuedPayload,
+  InvoiceSentPayload,
   PaymentReceivedPayload,
+  PoMatchedPayload,
+  PoMatchMode,
+  PoMismatchPayload,
+  PoMismatchReason,
 } from './payloadTypes.js';
 export { type InvoiceJwsHeader, signInvoiceDocument } from './signInvoiceDocument.js';
 export { toDecimalString } from './toDecimalString.js';

@@ -13,7 +13,10 @@ import type {
   FraudSignalPayload,
   InvoiceCreditedPayload,
   InvoiceIssuedPayload,
+  InvoiceSentPayload,
   PaymentReceivedPayload,
+  PoMatchedPayload,
+  PoMismatchPayload,
 } from './payloadTypes.js';
 
 /** Quid ids are 16 lowercase hex chars (PROTOCOL §1). */
@@ -46,6 +49,8 @@ function buildSchemas() {
     z
       .int('must be integer basis points')
       .check(z.minimum(0, 'must not be negative'), z.maximum(10_000, 'must be at most 10000'));
+
+  const matchMode = () => z.enum(['two-way', 'three-way'], 'must be "two-way" or "three-way"');
 
   return {
     'invoice.issued': z.strictObject({
@@ -129,6 +134,45 @@ function buildSchemas() {
       ),
       reconciled: z.optional(z.boolean('must be true or false')),
     }),
+    'invoice.sent': z.strictObject({
+      supplierQuid: quid(),
+      channel: text(64),
+      sentAt: seconds(),
+      format: z.optional(text(64)),
+      documentHash: z.optional(
+        z.string().check(z.regex(/^[a-f0-9]{64}$/, 'must be a lowercase hex SHA-256 (64 characters)')),
+      ),
+      messageId: z.optional(text(256)),
+    }),
+    'po.matched': z.strictObject({
+      buyerQuid: quid(),
+      poNumber: text(128),
+      mode: matchMode(),
+      matchedAmountMinor: minor(0),
+      matchedAt: seconds(),
+      receiptIds: z.optional(
+        z
+          .array(text(128))
+          .check(z.minLength(1, 'must not be empty'), z.maxLength(64, 'must have at most 64 ids')),
+      ),
+    }),
+    'po.mismatch': z.strictObject({
+      buyerQuid: quid(),
+      poNumber: text(128),
+      mode: matchMode(),
+      reasons: z
+        .array(
+          z.strictObject({
+            code: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be an UPPER_SNAKE reason code')),
+            lineId: z.optional(text(128)),
+          }),
+        )
+        .check(
+          z.minLength(1, 'must name at least one reason'),
+          z.maxLength(200, 'must have at most 200 reasons'),
+        ),
+      mismatchedAt: seconds(),
+    }),
     fraud: z.strictObject({
       reporterQuid: quid(),
       evidence: text(2048),
@@ -171,6 +215,9 @@ export type PayloadTypesMatchSchemas = Assert<
       Matches<'factor.purchased', FactorPurchasedPayload>,
       Matches<'payment.received', PaymentReceivedPayload>,
       Matches<'fraud', FraudSignalPayload>,
+      Matches<'invoice.sent', InvoiceSentPayload>,
+      Matches<'po.matched', PoMatchedPayload>,
+      Matches<'po.mismatch', PoMismatchPayload>,
     ]
   >
 >;

@@ -216,6 +216,88 @@ export interface FraudSignalPayload {
 }
 
 /**
+ * `invoice.sent` (signer: supplier): the invoice was delivered to the buyer's channel (Peppol
+ * access point, e-mail, portal, EDI). `documentHash` is the SHA-256 of the file sent (e.g. the
+ * UBL XML), so the buyer can prove which file arrived. No personal data: the channel is named,
+ * the recipient address is not.
+ *
+ * @example
+ * ```ts
+ * const p: InvoiceSentPayload = { supplierQuid: 'aaaaaaaaaaaaaaaa', channel: 'peppol', sentAt: 1_790_000_100, format: 'peppol-bis-3.0-ubl' };
+ * ```
+ */
+export interface InvoiceSentPayload {
+  readonly supplierQuid: string;
+  readonly channel: string;
+  readonly sentAt: number;
+  readonly format?: string;
+  /** Lowercase hex SHA-256 of the transmitted file. */
+  readonly documentHash?: string;
+  /** Transport message id (e.g. the AS4 message id), for tracing a delivery. */
+  readonly messageId?: string;
+}
+
+/**
+ * How the buyer matched: against the PO only, or against the PO and what was received.
+ *
+ * @example
+ * ```ts
+ * const m: PoMatchMode = 'three-way';
+ * ```
+ */
+export type PoMatchMode = 'two-way' | 'three-way';
+
+/**
+ * `po.matched` (signer: buyer): the buyer matched the invoice to its purchase order (and, three
+ * way, to the goods receipt or carrier delivery) and approves `matchedAmountMinor` for payment.
+ *
+ * @example
+ * ```ts
+ * const p: PoMatchedPayload = { buyerQuid: 'bbbbbbbbbbbbbbbb', poNumber: 'PO-4711', mode: 'three-way', matchedAmountMinor: 5_000_000, matchedAt: 1_790_000_500 };
+ * ```
+ */
+export interface PoMatchedPayload {
+  readonly buyerQuid: string;
+  readonly poNumber: string;
+  readonly mode: PoMatchMode;
+  readonly matchedAmountMinor: number;
+  readonly matchedAt: number;
+  /** Goods receipts / delivery proofs used in a three-way match. */
+  readonly receiptIds?: string[];
+}
+
+/**
+ * One reason of a `po.mismatch`: a reason code (e.g. `QTY_OVER_RECEIVED`) and the invoice line
+ * it concerns (absent for the header).
+ *
+ * @example
+ * ```ts
+ * const r: PoMismatchReason = { code: 'QTY_OVER_RECEIVED', lineId: '1' };
+ * ```
+ */
+export interface PoMismatchReason {
+  readonly code: string;
+  readonly lineId?: string;
+}
+
+/**
+ * `po.mismatch` (signer: buyer): the buyer could not match the invoice to its PO, with the
+ * reasons. The invoice is not approved for payment until a later `po.matched`.
+ *
+ * @example
+ * ```ts
+ * const p: PoMismatchPayload = { buyerQuid: 'bbbbbbbbbbbbbbbb', poNumber: 'PO-4711', mode: 'three-way', reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '1' }], mismatchedAt: 1_790_000_500 };
+ * ```
+ */
+export interface PoMismatchPayload {
+  readonly buyerQuid: string;
+  readonly poNumber: string;
+  readonly mode: PoMatchMode;
+  readonly reasons: PoMismatchReason[];
+  readonly mismatchedAt: number;
+}
+
+/**
  * A parsed invoice event: the event type and its typed payload, discriminated on `eventType`
  * (fraud signals also carry their `kind`).
  *
@@ -236,6 +318,9 @@ export type InvoiceEventPayload =
   | { readonly eventType: 'invoice.credited'; readonly payload: InvoiceCreditedPayload }
   | { readonly eventType: 'factor.purchased'; readonly payload: FactorPurchasedPayload }
   | { readonly eventType: 'payment.received'; readonly payload: PaymentReceivedPayload }
+  | { readonly eventType: 'invoice.sent'; readonly payload: InvoiceSentPayload }
+  | { readonly eventType: 'po.matched'; readonly payload: PoMatchedPayload }
+  | { readonly eventType: 'po.mismatch'; readonly payload: PoMismatchPayload }
   | {
       readonly eventType: `fraud.signal.${string}`;
       readonly kind: string;

@@ -116,3 +116,36 @@ export const issued = (extra: JsonObject = {}): [string, string, JsonObject] => 
   SUPPLIER,
   { ...ISSUED, ...extra },
 ];
+export const sent = (signer = SUPPLIER, extra: JsonObject = {}): [string, string, JsonObject] => [
+  'invoice.sent',
+  signer,
+  { supplierQuid: signer, channel: 'peppol', sentAt: T0 + 50, format: 'peppol-bis-3.0-ubl', ...extra },
+];
+export const poMatched = (
+  amount = 5_000_000,
+  signer = BUYER,
+  extra: JsonObject = {},
+): [string, string, JsonObject] => [
+  'po.matched',
+  signer,
+  {
+    buyerQuid: signer,
+    poNumber: 'PO-4711',
+    mode: 'three-way',
+    matchedAmountMinor: amount,
+    matchedAt: T0 + 320,
+    ...extra,
+  },
+];
+export const poMismatch = (signer = BUYER, extra: JsonObject = {}): [string, string, JsonObject] => [
+  'po.mismatch',
+  signer,
+  {
+    buyerQuid: signer,
+    poNumber: 'PO-4711',
+    mode: 'three-way',
+    reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '1' }],
+    mismatchedAt: T0 + 310,
+    ...extra,
+  },
+];

@@ -79,7 +79,7 @@ const VALID: Record<string, Record<string, unknown>> = {
 
 describe('event type names', () => {
   it('lists the contract names and recognises fraud signals', () => {
-    expect(Object.values(INVOICE_EVENT_TYPES)).toHaveLength(9);
+    expect(Object.values(INVOICE_EVENT_TYPES)).toHaveLength(12);
     expect(isInvoiceEventType('payment.received')).toBe(true);
     expect(isInvoiceEventType('fraud.signal.double-financing')).toBe(true);
     expect(isInvoiceEventType('fraud.signal.')).toBe(false);
