@@ -16,6 +16,7 @@ const PACKAGES = [
   ['devnode', '@quidfin/devnode/node', 'packages/devnode/src/node/index.ts'],
   ['factoring', '@quidfin/factoring', 'packages/factoring/src/index.ts'],
   ['reconcile', '@quidfin/reconcile', 'packages/reconcile/src/index.ts'],
+  ['einvoice', '@quidfin/einvoice', 'packages/einvoice/src/index.ts'],
 ];
 /** Names examples use without declaring them, and what they stand for (in which packages' examples). */
 const SIGNER = ['@quidfin/core', 'Signer', ['core', 'client', 'devnode', 'factoring']];
