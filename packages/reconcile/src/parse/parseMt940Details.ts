@@ -70,6 +70,9 @@ const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
 
 // Hot (one call per :86:): sub-fields found with indexOf, no closures or spreads; the result has
 // the same fields in the same order as the regex-and-spread version had.
+const KURS_IN_TEXT_RE = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/;
+const KURS_FIELD_RE = /^\s*KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?\s*$/;
+
 function german(joined: string, gvc: string | undefined, sep: string): Mt940Details {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
   const fields: (string | undefined)[] = new Array(100);
@@ -86,16 +89,26 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
       i = next;
     } else i = joined.indexOf(sep, i + 1);
   }
+  // KURS is a rate, not purpose text: cut it out so it never ends up in a reference search. A
+  // sub-field that starts with it is read on its own (joined, "RECHNUNG" + "KURS" would hide it).
   let purpose = '';
+  let kursHit: RegExpExecArray | null = null;
   for (let p = 0; p < PURPOSE_KEYS.length; p++) {
     const v = fields[PURPOSE_KEYS[p] as number];
-    if (v !== undefined) purpose += v;
+    if (v === undefined) continue;
+    if (kursHit === null && v.includes('KURS')) {
+      const own = KURS_FIELD_RE.exec(v);
+      if (own !== null) {
+        kursHit = own;
+        continue;
+      }
+    }
+    purpose += v;
   }
-  // KURS is a rate, not purpose text: cut it out so it never ends up in a reference search.
-  const kursHit = purpose.includes('KURS')
-    ? /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/.exec(purpose)
-    : null;
-  if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
+  if (kursHit === null && purpose.includes('KURS')) {
+    kursHit = KURS_IN_TEXT_RE.exec(purpose);
+    if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
+  }
   let kurs: Mt940Details['kurs'];
   if (kursHit !== null) {
     const k: { rate: string; numerator?: string; denominator?: string } = {

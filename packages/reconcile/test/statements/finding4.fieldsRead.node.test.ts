@@ -46,6 +46,18 @@ describe('finding 4: German :86: KURS exchange-rate subfield', () => {
     expect(tx?.remittanceText.join(' ')).not.toMatch(/KURS/);
   });
 
+  it('a KURS sub-field after a purpose sub-field ending in a letter is still read ("RECHNUNG" + "KURS ...")', () => {
+    const text = mt940({
+      lines: [
+        ':61:2603020302C100,00NTRFNONREF//BR-1\n/OCMT/CHF107,89/',
+        ':86:166?00AUSLANDSUEBERWEISUNG?20SVWZ+ZAHLUNG RECHNUNG?21KURS 1,078930 CHF/EUR?32HELVETIA AG',
+      ],
+    });
+    const tx = parseMt940(text).statements[0]?.transactions[0];
+    expect(tx?.exchangeRate).toEqual({ sourceCurrency: 'EUR', targetCurrency: 'CHF', rate: '1.078930' });
+    expect(tx?.remittanceText.join(' ')).not.toMatch(/KURS/);
+  });
+
   it('a KURS that contradicts the original amount is not trusted: no exchangeRate, and a warning', () => {
     const r = parseMt940(line('KURS 0,926844 CHF/EUR'));
     expect(r.statements[0]?.transactions[0]?.exchangeRate).toBeUndefined();
