@@ -34,6 +34,7 @@ const PEPPOL_BIS = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poa
  *
  * @example
  * ```ts
+ * const document = parseInvoiceDocument(json); // core's schema-checked InvoiceDocument
  * const xml = writeEInvoice(fromInvoiceDocument(document, { sellerCountry: 'DE', buyerCountry: 'FR' }), 'UBL');
  * ```
  */

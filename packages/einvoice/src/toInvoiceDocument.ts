@@ -76,7 +76,7 @@ function party(p: EParty, quid: string, iban?: string) {
  * @example
  * ```ts
  * const { document } = toInvoiceDocument(parseEInvoice(xml), { supplierQuid, buyerQuid });
- * const jws = await signInvoiceDocument(document, signer);
+ * const jws = signInvoiceDocument(document, documentPrivateKey, { kid: supplierQuid });
  * ```
  */
 export function toInvoiceDocument(inv: EInvoice, parties: DocumentParties): MappedInvoiceDocument {

@@ -47,6 +47,7 @@ export interface PoMismatch {
  *
  * @example
  * ```ts
+ * const line: PoLineMatch = result.lines[0]!;
  * if (line.status === 'mismatch') console.log(line.reasons.map((r) => r.code));
  * ```
  */
@@ -66,7 +67,8 @@ export interface PoLineMatch {
  *
  * @example
  * ```ts
- * const open = result.poLines.find((l) => l.poLineId === '10')?.openQuantity; // '40'
+ * const balances: readonly PoLineBalance[] = result.poLines;
+ * const open = balances.find((l) => l.poLineId === '10')?.openQuantity; // '40'
  * ```
  */
 export interface PoLineBalance {
