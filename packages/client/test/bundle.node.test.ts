@@ -48,7 +48,7 @@ describe('browser bundle', () => {
 
   it('the whole client with the invoice ledger stays within its budget', async () => {
     const code = await bundle('createQuidnugClient, InvoiceLedger');
-    // 64 kB: chain of custody, verified trust, guardian routes and key history in the read path.
+    // 67 kB: chain of custody, verified trust, guardian routes, key history and the shared block history.
     expect(brotliCompressSync(code).length).toBeLessThan(67 * 1024);
     expect(code.includes('createDevNode')).toBe(false);
   });
