@@ -1,5 +1,6 @@
 // The financier's side: read the invoice through the ledger (every signature and signer checked),
-// read its own relational trust in each party from the node, and let @quidfin/factoring decide.
+// read its own relational trust in each party (verified by quidfin, not taken from the node), and
+// let @quidfin/factoring decide.
 import type { InvoiceLedger, InvoiceView } from '@quidfin/client';
 import type { Signer, VerifiedInvoiceEvent } from '@quidfin/core';
 import {
@@ -9,6 +10,7 @@ import {
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
+  type VerifiedEvent,
 } from '@quidfin/factoring';
 
 const YEAR = 365 * 86_400;
@@ -42,18 +44,20 @@ export async function financierDecision(
   const payload = view.events.find((e) => e.eventType === 'invoice.issued')?.payload;
   const invoice = payload && invoiceFromIssuedPayload(payload, view.title.owners ?? []);
   if (!invoice) throw new Error(`${invoiceId}: the invoice.issued payload is not usable`);
-  // Genuine events signed by the wrong party still go to the engine, which reports them.
-  const events: VerifiedInvoiceEvent[] = [...view.events, ...view.rejected.map((r) => r.event)].sort(
-    (a, b) => a.sequence - b.sequence,
-  );
+  // The ledger checked every event is on this invoice's stream: say so. Accepted events count;
+  // refused ones go in separately as fraud evidence only (not those signed with a frozen or
+  // replaced key: they are nobody's word).
+  const bind = (e: VerifiedInvoiceEvent): VerifiedEvent => ({ ...e, subjectId: invoiceId });
+  const events = view.events.map(bind);
+  const rejectedEvents = view.rejected.filter((r) => !r.code.startsWith('KEY_')).map((r) => bind(r.event));
   const readings: Record<string, TrustReading> = {};
   for (const quid of new Set([...parties, ...events.map((e) => e.signerQuid)])) {
-    const t = await ledger.client.getTrust(financier.quidId, quid, { domain: ledger.trustDomain });
-    readings[quid] = { level: t.trustLevel, observedAt: now, pathLength: t.pathDepth };
+    readings[quid] = await ledger.trustReading(financier.quidId, quid);
   }
   const decision = evaluateInvoice({
     invoice,
     events,
+    rejectedEvents,
     trust: trustSourceFromRecord(readings),
     policy: standardPolicy(),
     asOf: now,
