@@ -25,7 +25,7 @@ for (const [signer, role] of [
   [carrier, 'carrier'],
   [fin, 'financier'],
 ] as const) {
-  await ledger.registerParticipant({ signer, name: role, role });
+  await ledger.registerParticipant(signer, { name: role, role });
 }
 const t0 = 1_763_000_000;
 await ledger.issueInvoice(supplier, {

@@ -61,8 +61,7 @@ export async function main(): Promise<DemoResult> {
     say.step('Register the participants (IDENTITY transactions, one P-256 quid each)');
     await Promise.all(
       [supplier, buyer, carrier, bureau, F, G].map((p) =>
-        ledger.registerParticipant({
-          signer: p.signer,
+        ledger.registerParticipant(p.signer, {
           name: p.name,
           role: p.role,
           ...(p === supplier ? { documentKey: cast.documentKey.publicKey } : {}),
@@ -82,7 +81,7 @@ export async function main(): Promise<DemoResult> {
         [guardians.cfo, "Acme's CFO"],
         [guardians.bank, "Acme's bank"],
       ] as const) {
-        await ledger.registerParticipant({ signer: g, name, role: 'guardian' });
+        await ledger.registerParticipant(g, { name, role: 'guardian' });
       }
       await ledger.setGuardians({
         subject: supplier.signer,
@@ -320,10 +319,8 @@ export async function main(): Promise<DemoResult> {
         `factor.purchased recorded: price ${usd(offer.purchasePriceMinor)}, advance ${usd(offer.advanceMinor)}`,
       );
     }
-    await ledger.transferToFinancier({
-      invoiceId: inv1.invoiceId,
+    await ledger.transferToFinancier(F.signer, inv1.invoiceId, {
       financierQuid: F.signer.quidId,
-      issuer: F.signer,
       previousOwnerSigners: [supplier.signer, buyer.signer, carrier.signer, F.signer, G.signer],
     });
     const title1 = await client.getTitle(inv1.invoiceId);
@@ -345,7 +342,8 @@ export async function main(): Promise<DemoResult> {
     await ledger.attestShipment(carrier.signer, inv2.invoiceId, { billOfLading: `BOL-${run}-2` });
     await ledger.attestDelivery(carrier.signer, inv2.invoiceId, { deliveryProof: `POD-${run}-2` });
     await ledger.acknowledge(buyer.signer, inv2.invoiceId, { acknowledgedAmountMinor: 8_000_000 });
-    await ledger.reportFraud(G.signer, inv2.invoiceId, 'invoice-forged', {
+    await ledger.reportFraud(G.signer, inv2.invoiceId, {
+      kind: 'invoice-forged',
       evidence: 'PO number matches another invoice for a different buyer',
       severity: 'high',
     });

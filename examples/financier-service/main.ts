@@ -120,7 +120,7 @@ async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]>
     () => generateSigner().signer,
   ) as [Signer, Signer, Signer, Signer, Signer, Signer];
   const register = (signer: Signer, name: string, role: string) =>
-    ledger.registerParticipant({ signer, name, role });
+    ledger.registerParticipant(signer, { name, role });
   await Promise.all([
     register(supplier, 'Acme Components GmbH', 'supplier'),
     register(buyer, 'Northwind Retail BV', 'buyer'),
@@ -184,7 +184,8 @@ async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]>
     deliverAndAcknowledge(a, buyer, 4_250_000),
     deliverAndAcknowledge(c, unknownBuyer, 2_900_000),
     deliverAndAcknowledge(d, buyer, 3_600_000).then(() =>
-      ledger.reportFraud(otherFinancier, d, 'double-financing', {
+      ledger.reportFraud(otherFinancier, d, {
+        kind: 'double-financing',
         evidence: 'Already assigned to Delta Capital under facility DC-2026-118',
         severity: 'high',
       }),

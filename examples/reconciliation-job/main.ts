@@ -146,9 +146,9 @@ async function seed(ledger: InvoiceLedger, supplier: Signer): Promise<void> {
   const northwind = generateSigner().signer;
   const globex = generateSigner().signer;
   await Promise.all([
-    ledger.registerParticipant({ signer: supplier, name: 'Acme Components GmbH', role: 'supplier' }),
-    ledger.registerParticipant({ signer: northwind, name: 'Northwind Retail BV', role: 'buyer' }),
-    ledger.registerParticipant({ signer: globex, name: 'Globex Logistics SA', role: 'buyer' }),
+    ledger.registerParticipant(supplier, { name: 'Acme Components GmbH', role: 'supplier' }),
+    ledger.registerParticipant(northwind, { name: 'Northwind Retail BV', role: 'buyer' }),
+    ledger.registerParticipant(globex, { name: 'Globex Logistics SA', role: 'buyer' }),
   ]);
   const run = Math.floor(Date.now() / 1000).toString(36); // unique ids, so the job can run again
   const issue = (invoiceNumber: string, buyer: Signer, amountMinor: number, paymentReference: string) => {

@@ -37,14 +37,13 @@ export async function main(): Promise<InvoiceView> {
 
     // 2. Every party registers an IDENTITY once. The supplier's lists the document key it signs
     //    invoices with (`attributes.documentKeys`), so anyone can check the document's signature.
-    await ledger.registerParticipant({
-      signer: supplier,
+    await ledger.registerParticipant(supplier, {
       name: 'Acme Components GmbH',
       role: 'supplier',
       documentKey: documentPublicKey(documentKey),
     });
-    await ledger.registerParticipant({ signer: buyer, name: 'Northwind Retail BV', role: 'buyer' });
-    await ledger.registerParticipant({ signer: carrier, name: 'Rhein Freight AG', role: 'carrier' });
+    await ledger.registerParticipant(buyer, { name: 'Northwind Retail BV', role: 'buyer' });
+    await ledger.registerParticipant(carrier, { name: 'Rhein Freight AG', role: 'carrier' });
 
     // 3. The invoice document: exact decimal strings in minor units, totals computed, not typed in.
     const lines = [

@@ -26,7 +26,7 @@ export async function registerCounterparties(ledger: InvoiceLedger): Promise<Cou
   };
   await Promise.all(
     (['buyer', 'carrier', 'financier'] as const).map((role) =>
-      ledger.registerParticipant({ signer: parties[role], name: COUNTERPARTY_NAMES[role], role }),
+      ledger.registerParticipant(parties[role], { name: COUNTERPARTY_NAMES[role], role }),
     ),
   );
   return parties;

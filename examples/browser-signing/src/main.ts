@@ -128,8 +128,7 @@ on('register', 'click', 'register-status', async () => {
   const name = byId<HTMLInputElement>('supplier-name').value.trim();
   if (name === '') throw new FormError('Supplier name: enter the name on your invoices.', 'supplier-name');
   status('register-status', 'Registering, waiting for the block that commits it…', 'busy');
-  const identity = await ledger.registerParticipant({
-    signer: keys.signer,
+  const identity = await ledger.registerParticipant(keys.signer, {
     name,
     role: 'supplier',
     documentKey: documentPublicKey(keys.documentSecretKey),

@@ -66,6 +66,9 @@ export {
   type InvoiceLedgerOptions,
   type IssueInvoiceInput,
   type ParticipantRole,
+  type RegisterParticipantInput,
+  type ReportFraudInput,
+  type TransferToFinancierInput,
 } from './ledger/InvoiceLedger.js';
 export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
 export { type KeyEventSource, nodeKeyEvents } from './ledger/KeyEventSource.js';

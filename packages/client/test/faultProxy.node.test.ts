@@ -186,8 +186,8 @@ describe('a hostile node behind a fault-injecting loopback proxy', () => {
       supplier = generateSigner().signer;
       buyer = generateSigner().signer;
       const ledger = new InvoiceLedger(direct, { trustDomain: DOMAIN });
-      await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
-      await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
+      await ledger.registerParticipant(supplier, { name: 'acme', role: 'supplier' });
+      await ledger.registerParticipant(buyer, { name: 'megacorp', role: 'buyer' });
       await ledger.issueInvoice(supplier, {
         invoiceId,
         invoiceNumber: 'P-1',

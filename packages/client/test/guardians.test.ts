@@ -46,7 +46,7 @@ async function world(tag: number) {
     [auditor, 'guardian'],
     [outsider, 'buyer'],
   ] as const) {
-    await ledger.registerParticipant({ signer: s, name: `${role}-${s.quidId}`, role });
+    await ledger.registerParticipant(s, { name: `${role}-${s.quidId}`, role });
   }
   await ledger.setGuardians({
     subject: supplier,

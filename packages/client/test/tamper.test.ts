@@ -34,8 +34,8 @@ describe('the ledger refuses data tampered with on the way back', () => {
   beforeAll(async () => {
     h = await inProcess();
     const ledger = new InvoiceLedger(h.client(), { trustDomain: DOMAIN });
-    await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
-    await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
+    await ledger.registerParticipant(supplier, { name: 'acme', role: 'supplier' });
+    await ledger.registerParticipant(buyer, { name: 'megacorp', role: 'buyer' });
     await ledger.issueInvoice(supplier, {
       invoiceId: 'inv-t',
       invoiceNumber: 'T-1',

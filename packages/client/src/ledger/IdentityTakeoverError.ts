@@ -11,7 +11,7 @@ import { QuidfinClientError } from '../errors/QuidfinClientError.js';
  *
  * @example
  * ```ts
- * try { await ledger.registerParticipant({ signer, name: 'acme', role: 'supplier' }); }
+ * try { await ledger.registerParticipant(signer, { name: 'acme', role: 'supplier' }); }
  * catch (e) {
  *   if (isQuidfinClientError(e) && e.code === 'IDENTITY_TAKEOVER')
  *     console.error('forged by key of', (e as IdentityTakeoverError).forgedKeyQuid);

@@ -61,7 +61,7 @@ import { type InvoiceView, type ReadInvoiceOptions, readInvoice } from './readIn
  *
  * @example
  * ```ts
- * await ledger.registerParticipant({ signer, name: 'acme', role: 'supplier' satisfies ParticipantRole });
+ * await ledger.registerParticipant(signer, { name: 'acme', role: 'supplier' satisfies ParticipantRole });
  * ```
  */
 export type ParticipantRole =
@@ -127,6 +127,70 @@ export type IssueInvoiceInput = Omit<InvoiceIssuedPayload, 'supplierQuid' | 'iss
   readonly financierQuids?: readonly string[];
 };
 
+/**
+ * Input of {@link InvoiceLedger.registerParticipant} (the signer is its first argument).
+ *
+ * @example
+ * ```ts
+ * const input: RegisterParticipantInput = { name: 'acme', role: 'supplier', description: 'Acme Widgets' };
+ * await ledger.registerParticipant(supplier, input);
+ * ```
+ */
+export interface RegisterParticipantInput {
+  readonly name: string;
+  readonly role: ParticipantRole;
+  /** Ed25519 public key (32 bytes) for off-chain invoice documents. */
+  readonly documentKey?: Uint8Array;
+  readonly description?: string;
+}
+
+/**
+ * Input of {@link InvoiceLedger.transferToFinancier} (the issuer and the invoice id come first).
+ *
+ * @example
+ * ```ts
+ * const input: TransferToFinancierInput = { financierQuid: financier.quidId, previousOwnerSigners: [supplier, buyer, financier] };
+ * await ledger.transferToFinancier(financier, 'inv-1', input);
+ * ```
+ */
+export interface TransferToFinancierInput {
+  readonly financierQuid: string;
+  /** Signers of every current owner (each co-signs the transfer, PROTOCOL §6.4). */
+  readonly previousOwnerSigners?: readonly Signer[];
+  /** Owners' signatures collected out of band (core's `draftTitleTransfer` + `signTitleAsOwner`), by quid. */
+  readonly ownerSignatures?: Readonly<Record<string, string>>;
+  /**
+   * Unix seconds of the transfer. With `ownerSignatures`, pass the timestamp of the draft the
+   * owners signed (`draftTitleTransfer`): the signed bytes include it.
+   */
+  readonly timestamp?: number;
+}
+
+/**
+ * Input of {@link InvoiceLedger.reportFraud}: the fraud kind (the event type becomes
+ * `fraud.signal.<kind>`) and the signal's payload minus what the ledger fills in.
+ *
+ * @example
+ * ```ts
+ * const input: ReportFraudInput = { kind: 'invoice-forged', evidence: 'no such shipment', severity: 'high' };
+ * await ledger.reportFraud(reporter, 'inv-1', input);
+ * ```
+ */
+export type ReportFraudInput = Timed<Omit<FraudSignalPayload, 'reporterQuid'>, 'reportedAt'> & {
+  /** e.g. `invoice-forged`, `double-financing`. */
+  readonly kind: string;
+};
+
+/** The deprecated call shape of `registerParticipant`: the signer inside the input. */
+type LegacyRegisterInput = RegisterParticipantInput & { readonly signer: Signer };
+/** The deprecated call shape of `transferToFinancier`: issuer and invoice id inside the input. */
+type LegacyTransferInput = TransferToFinancierInput & { readonly invoiceId: string; readonly issuer: Signer };
+
+/** True for the deprecated forms that put the signing party inside the first argument. */
+function holds<K extends string>(value: unknown, key: K): value is Record<K, Signer> {
+  return typeof value === 'object' && value !== null && key in value && !('quidId' in value);
+}
+
 function quidOf(publicKey: string): string | undefined {
   try {
     return quidIdFromPublicKey(publicKey);
@@ -144,11 +208,17 @@ const now = (): number => Math.floor(Date.now() / 1000);
  * dependencies (identities before titles, titles before events, previous events before the
  * next sequence) are always in place.
  *
+ * Every write has one shape. With one signer: the signer first, then the invoice id (for writes on
+ * an invoice), then the input, then the call options, e.g. `acknowledge(buyer, invoiceId, input)`,
+ * `transferToFinancier(issuer, invoiceId, input)`, `registerParticipant(signer, input)`. With
+ * several parties (the guardian operations `setGuardians`, `freezeKey`, `beginRecovery`,
+ * `vetoRecovery`, `completeRecovery`): one input object naming each signer.
+ *
  * @example
  * ```ts
  * const ledger = new InvoiceLedger(client, { trustDomain: 'factoring.supply-chain.us' });
- * await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
- * await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
+ * await ledger.registerParticipant(supplier, { name: 'acme', role: 'supplier' });
+ * await ledger.registerParticipant(buyer, { name: 'megacorp', role: 'buyer' });
  * await ledger.issueInvoice(supplier, { invoiceId: 'inv-1', invoiceNumber: 'A-1', buyerQuid: buyer.quidId,
  *   amountMinor: 5_000_000, currency: 'USD', dueAt, terms: 'NET-60', invoiceHash: documentHash });
  * await ledger.acknowledge(buyer, 'inv-1', { acknowledgedAmountMinor: 5_000_000 });
@@ -231,28 +301,40 @@ export class InvoiceLedger {
    * (core's `documentKeyAttribute`). Does nothing when the same key already holds an identity with
    * that role listing that document key; otherwise sends an update with the next `updateNonce`.
    */
+  registerParticipant(
+    signer: Signer,
+    input: RegisterParticipantInput,
+    options?: CallOptions,
+  ): Promise<IdentityTx>;
+  /**
+   * @deprecated Pass the signer first: `registerParticipant(signer, { name, role }, options)`.
+   * This form keeps working until the next major release.
+   */
+  registerParticipant(input: LegacyRegisterInput, options?: CallOptions): Promise<IdentityTx>;
   async registerParticipant(
-    input: {
-      signer: Signer;
-      name: string;
-      role: ParticipantRole;
-      /** Ed25519 public key (32 bytes) for off-chain invoice documents. */
-      documentKey?: Uint8Array;
-      description?: string;
-    },
-    options: CallOptions = {},
+    first: Signer | LegacyRegisterInput,
+    second?: RegisterParticipantInput | CallOptions,
+    third?: CallOptions,
+  ): Promise<IdentityTx> {
+    const [signer, input, options] = holds(first, 'signer')
+      ? [first.signer, first as LegacyRegisterInput, (second ?? {}) as CallOptions]
+      : [first as Signer, second as RegisterParticipantInput, third ?? {}];
+    return this.#register(signer, input, options);
+  }
+
+  async #register(
+    signer: Signer,
+    input: RegisterParticipantInput,
+    options: CallOptions,
   ): Promise<IdentityTx> {
     const o = await this.#route(options);
     await this.#domain(o);
-    const existing = await this.client.findIdentity(input.signer.quidId, o);
-    if (
-      existing &&
-      (existing.quidId !== input.signer.quidId || quidOf(existing.publicKey) !== existing.quidId)
-    ) {
+    const existing = await this.client.findIdentity(signer.quidId, o);
+    if (existing && (existing.quidId !== signer.quidId || quidOf(existing.publicKey) !== existing.quidId)) {
       // Someone re-registered this quid with its own key: provably forged (the key does not derive
       // to the quid). Outbidding its updateNonce is not a fix (it may be 2^53-1); say so instead.
       throw new IdentityTakeoverError({
-        quidId: input.signer.quidId,
+        quidId: signer.quidId,
         forgedKeyQuid: quidOf(existing.publicKey),
         updateNonce: existing.updateNonce,
         transactionId: existing.id,
@@ -264,7 +346,7 @@ export class InvoiceLedger {
     const hasKey = wanted === undefined || keys.includes(wanted);
     if (
       existing &&
-      existing.publicKey === input.signer.publicKey &&
+      existing.publicKey === signer.publicKey &&
       existing.attributes?.['role'] === input.role &&
       hasKey
     ) {
@@ -275,7 +357,7 @@ export class InvoiceLedger {
     const documentKeys = hasKey ? keys : [...keys, wanted as string];
     if (documentKeys.length > 0) attributes[DOCUMENT_KEYS_ATTRIBUTE] = documentKeys;
     const tx = await buildIdentity({
-      signer: input.signer,
+      signer: signer,
       trustDomain: this.trustDomain,
       name: input.name,
       updateNonce: (existing?.updateNonce ?? 0) + 1,
@@ -445,36 +527,52 @@ export class InvoiceLedger {
    * `LedgerVerificationError` `TITLE_OVERWRITTEN` when the node's current title is a version the
    * chain of custody rejects (a takeover or replay), and whatever `getInvoice` throws.
    */
+  transferToFinancier(
+    issuer: Signer,
+    invoiceId: string,
+    input: TransferToFinancierInput,
+    options?: CallOptions,
+  ): Promise<TitleTx>;
+  /**
+   * @deprecated Pass the issuer and the invoice id first:
+   * `transferToFinancier(issuer, invoiceId, { financierQuid, previousOwnerSigners }, options)`.
+   * This form keeps working until the next major release.
+   */
+  transferToFinancier(input: LegacyTransferInput, options?: CallOptions): Promise<TitleTx>;
   async transferToFinancier(
-    input: {
-      invoiceId: string;
-      financierQuid: string;
-      issuer: Signer;
-      previousOwnerSigners?: readonly Signer[];
-      ownerSignatures?: Readonly<Record<string, string>>;
-      /**
-       * Unix seconds of the transfer. With `ownerSignatures`, pass the timestamp of the draft the
-       * owners signed (`draftTitleTransfer`): the signed bytes include it.
-       */
-      timestamp?: number;
-    },
-    options: CallOptions = {},
+    first: Signer | LegacyTransferInput,
+    second?: string | CallOptions,
+    third?: TransferToFinancierInput,
+    fourth?: CallOptions,
+  ): Promise<TitleTx> {
+    if (holds(first, 'issuer')) {
+      const legacy = first as LegacyTransferInput;
+      return this.#transfer(legacy.issuer, legacy.invoiceId, legacy, (second ?? {}) as CallOptions);
+    }
+    return this.#transfer(first as Signer, second as string, third as TransferToFinancierInput, fourth ?? {});
+  }
+
+  async #transfer(
+    issuer: Signer,
+    invoiceId: string,
+    input: TransferToFinancierInput,
+    options: CallOptions,
   ): Promise<TitleTx> {
     const o = await this.#route(options);
     await this.#identitiesCommitted([input.financierQuid], o);
-    const current = await this.client.getTitle(input.invoiceId, o);
+    const current = await this.client.getTitle(invoiceId, o);
     // The node wants previousOwners equal to its current title; if that title is an overwrite the
     // chain of custody refuses, the owners would be co-signing on top of the intruder's version.
-    const { title } = await readInvoice(this.client, input.invoiceId, o, this.#read);
+    const { title } = await readInvoice(this.client, invoiceId, o, this.#read);
     if (title.id !== current.id || title.signature !== current.signature) {
       throw new LedgerVerificationError(
         'TITLE_OVERWRITTEN',
         current.id,
-        `the node's current title of ${input.invoiceId} is not the last version its chain of custody accepts (${title.id}): refusing to transfer on top of it`,
+        `the node's current title of ${invoiceId} is not the last version its chain of custody accepts (${title.id}): refusing to transfer on top of it`,
       );
     }
     const tx = await buildTitleTransfer({
-      signer: input.issuer,
+      signer: issuer,
       current,
       owners: ownersAfterFactoring(current.owners ?? [], input.financierQuid),
       ...(input.previousOwnerSigners ? { previousOwnerSigners: input.previousOwnerSigners } : {}),
@@ -497,15 +595,50 @@ export class InvoiceLedger {
     return this.#event(signer, invoiceId, 'payment.received', payload as unknown as JsonObject, o);
   }
 
-  /** Any co-owner reports fraud (`fraud.signal.<kind>`, e.g. `invoice-forged`, `double-financing`). */
+  /**
+   * Any co-owner reports fraud (`fraud.signal.<kind>`, e.g. `invoice-forged`, `double-financing`).
+   * Throws `TypeError` when `kind` is not a non-empty string.
+   */
+  reportFraud(
+    reporter: Signer,
+    invoiceId: string,
+    input: ReportFraudInput,
+    options?: CallOptions,
+  ): Promise<EventTx>;
+  /**
+   * @deprecated Put the kind into the input:
+   * `reportFraud(reporter, invoiceId, { kind, evidence, severity }, options)`.
+   * This form keeps working until the next major release.
+   */
   reportFraud(
     reporter: Signer,
     invoiceId: string,
     kind: string,
     input: Timed<Omit<FraudSignalPayload, 'reporterQuid'>, 'reportedAt'>,
-    o: CallOptions = {},
+    options?: CallOptions,
+  ): Promise<EventTx>;
+  reportFraud(
+    reporter: Signer,
+    invoiceId: string,
+    third: ReportFraudInput | string,
+    fourth?: Timed<Omit<FraudSignalPayload, 'reporterQuid'>, 'reportedAt'> | CallOptions,
+    fifth?: CallOptions,
   ): Promise<EventTx> {
-    const payload = { reporterQuid: reporter.quidId, ...input, reportedAt: input.reportedAt ?? now() };
+    const [kind, fields, o] =
+      typeof third === 'string'
+        ? [third, fourth as Timed<Omit<FraudSignalPayload, 'reporterQuid'>, 'reportedAt'>, fifth ?? {}]
+        : (() => {
+            const { kind: k, ...rest } = third;
+            return [k, rest, (fourth ?? {}) as CallOptions] as const;
+          })();
+    if (typeof kind !== 'string' || kind === '') {
+      return Promise.reject(
+        new TypeError(
+          `reportFraud: input.kind must be a non-empty string (e.g. 'invoice-forged'), got ${JSON.stringify(kind)}`,
+        ),
+      );
+    }
+    const payload = { reporterQuid: reporter.quidId, ...fields, reportedAt: fields.reportedAt ?? now() };
     return this.#event(reporter, invoiceId, `fraud.signal.${kind}`, payload, o);
   }
 

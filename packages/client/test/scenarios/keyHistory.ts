@@ -49,7 +49,7 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
         [cfo, 'guardian'],
         [bank, 'guardian'],
       ] as const) {
-        await ledger.registerParticipant({ signer: s, name: `${role}-${tag}`, role });
+        await ledger.registerParticipant(s, { name: `${role}-${tag}`, role });
       }
       await ledger.setGuardians({
         subject: supplier,

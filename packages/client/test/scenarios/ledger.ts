@@ -62,15 +62,14 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       ];
       await Promise.all(
         roles.map(([signer, name, role]) =>
-          ledger.registerParticipant({ signer, name, role, documentKey: docKey }),
+          ledger.registerParticipant(signer, { name, role, documentKey: docKey }),
         ),
       );
     });
     afterAll(() => h.close());
 
     it('registering the same participant twice changes nothing; a new document key is added by an update', async () => {
-      const again = await ledger.registerParticipant({
-        signer: buyer,
+      const again = await ledger.registerParticipant(buyer, {
         name: 'buyer-megacorp-usa',
         role: 'buyer',
         documentKey: docKey,
@@ -78,8 +77,7 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       expect(again.updateNonce).toBe(1);
       expect(again.attributes).toEqual({ role: 'buyer', documentKeys: [documentKeyAttribute(docKey)] });
       const rotated = documentPublicKey(generateDocumentKey());
-      const updated = await ledger.registerParticipant({
-        signer: buyer,
+      const updated = await ledger.registerParticipant(buyer, {
         name: 'buyer-megacorp-usa',
         role: 'buyer',
         documentKey: rotated,
@@ -147,10 +145,8 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
         discountBps: 304,
         factoredAt: issuedAt + 5 * DAY,
       });
-      const transfer = await ledger.transferToFinancier({
-        invoiceId: 'inv-ledger-1',
+      const transfer = await ledger.transferToFinancier(fin, 'inv-ledger-1', {
         financierQuid: fin.quidId,
-        issuer: fin,
         previousOwnerSigners: [supplier, buyer, carrier, fin, fin2],
       });
       expect(transfer.owners?.find((o) => o.ownerId === fin.quidId)?.percentage).toBe(0.92);
@@ -213,7 +209,8 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
         payload: { carrierQuid: fin2.quidId, billOfLading: 'BOL-FAKE', shippedAt: issuedAt },
       });
       await ledger.client.waitForCommit(fake.tx);
-      await ledger.reportFraud(fin2, 'inv-ledger-2', 'invoice-forged', {
+      await ledger.reportFraud(fin2, 'inv-ledger-2', {
+        kind: 'invoice-forged',
         evidence: 'PO matches another buyer',
         severity: 'high',
       });
@@ -293,10 +290,8 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       for (const owner of [supplier, buyer, carrier, fin]) {
         ownerSignatures[owner.quidId] = await signTitleAsOwner(draft, owner);
       }
-      const transfer = await ledger.transferToFinancier({
-        invoiceId: 'inv-oob',
+      const transfer = await ledger.transferToFinancier(fin, 'inv-oob', {
         financierQuid: fin.quidId,
-        issuer: fin,
         ownerSignatures,
         timestamp,
       });

@@ -160,7 +160,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
         [fin2, 'financier'],
         [stranger, 'financier'],
       ];
-      for (const [signer, role] of roles) await ledger.registerParticipant({ signer, name: role, role });
+      for (const [signer, role] of roles) await ledger.registerParticipant(signer, { name: role, role });
     });
     afterAll(async () => {
       clearInterval(timer);
@@ -212,10 +212,8 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it("title replay: the supplier's original TITLE replayed after the transfer does not give the invoice back", async () => {
       const invoiceId = await newInvoice();
       const original = await client.getTitle(invoiceId);
-      const transfer = await ledger.transferToFinancier({
-        invoiceId,
+      const transfer = await ledger.transferToFinancier(fin, invoiceId, {
         financierQuid: fin.quidId,
-        issuer: fin,
         previousOwnerSigners: [supplier, buyer, fin],
       });
       await submitTitle(original);
@@ -241,10 +239,8 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
       });
       await submitTitle(takeover);
       const e = await failure(
-        ledger.transferToFinancier({
-          invoiceId,
+        ledger.transferToFinancier(fin, invoiceId, {
           financierQuid: fin.quidId,
-          issuer: fin,
           previousOwnerSigners: [supplier, buyer, stranger],
         }),
       );
@@ -271,7 +267,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it("identity takeover: a stranger's IDENTITY for the buyer's quid with updateNonce 2^53-1 is flagged and ignored; the buyer's events still count", async () => {
       const victim = s();
       const victimLedger = new InvoiceLedger(client, { trustDomain: DOMAIN });
-      await victimLedger.registerParticipant({ signer: victim, name: 'buyer-2', role: 'buyer' });
+      await victimLedger.registerParticipant(victim, { name: 'buyer-2', role: 'buyer' });
       const invoiceId = `inv-atk-id-${++invoiceCount}`;
       await ledger.issueInvoice(supplier, {
         invoiceId,
@@ -293,9 +289,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
       expect(view.violations.map((v) => [v.code, v.ref])).toEqual([['IDENTITY_FORGED', victim.quidId]]);
       expect(view.violations[0]?.message).toContain(forged.id);
 
-      const e = await failure(
-        victimLedger.registerParticipant({ signer: victim, name: 'buyer-2', role: 'buyer' }),
-      );
+      const e = await failure(victimLedger.registerParticipant(victim, { name: 'buyer-2', role: 'buyer' }));
       expect(e?.code).toBe('IDENTITY_TAKEOVER');
       expect((e as IdentityTakeoverError | undefined)?.forgedKeyQuid).toBe(stranger.quidId);
       expect((e as IdentityTakeoverError | undefined)?.updateNonce).toBe(Number.MAX_SAFE_INTEGER);
@@ -304,7 +298,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it("identity takeover on a node that hides its blocks: the victim's events are not counted (ROLE_UNKNOWN), nothing throws, the missing history is flagged", async () => {
       const victim = s();
       const own = new InvoiceLedger(client, { trustDomain: DOMAIN });
-      await own.registerParticipant({ signer: victim, name: 'buyer-3', role: 'buyer' });
+      await own.registerParticipant(victim, { name: 'buyer-3', role: 'buyer' });
       const invoiceId = `inv-atk-id-${++invoiceCount}`;
       await ledger.issueInvoice(supplier, {
         invoiceId,
@@ -339,7 +333,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it("identity takeover used to forge a co-signature: the node accepts a transfer 'co-signed' with the stranger's key, custody does not", async () => {
       const victimSupplier = s();
       const own = new InvoiceLedger(client, { trustDomain: DOMAIN });
-      await own.registerParticipant({ signer: victimSupplier, name: 'supplier-2', role: 'supplier' });
+      await own.registerParticipant(victimSupplier, { name: 'supplier-2', role: 'supplier' });
       const invoiceId = `inv-atk-cosig-${++invoiceCount}`;
       await own.issueInvoice(victimSupplier, {
         invoiceId,
@@ -427,7 +421,7 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
     it("front-running by a co-owner that registered itself with role 'supplier': the title's first issuer is still the supplier", async () => {
       const rogue = s();
       const rogueLedger = new InvoiceLedger(client, { trustDomain: DOMAIN });
-      await rogueLedger.registerParticipant({ signer: rogue, name: 'rogue', role: 'supplier' });
+      await rogueLedger.registerParticipant(rogue, { name: 'rogue', role: 'supplier' });
       const invoiceId = `inv-atk-fr-${++invoiceCount}`;
       const title = await buildTitle({
         signer: supplier,

@@ -40,8 +40,8 @@ describe('validator-aware reads and writes across a validator and a lagging, eve
   const buyer = s();
 
   const issue = async (invoiceId: string): Promise<void> => {
-    await ledger.registerParticipant({ signer: supplier, name: 'acme', role: 'supplier' });
-    await ledger.registerParticipant({ signer: buyer, name: 'megacorp', role: 'buyer' });
+    await ledger.registerParticipant(supplier, { name: 'acme', role: 'supplier' });
+    await ledger.registerParticipant(buyer, { name: 'megacorp', role: 'buyer' });
     await ledger.issueInvoice(supplier, {
       invoiceId,
       invoiceNumber: invoiceId.toUpperCase(),
