@@ -310,7 +310,10 @@ export class InvoiceLedger {
    * @deprecated Pass the signer first: `registerParticipant(signer, { name, role }, options)`.
    * This form keeps working until the next major release.
    */
-  registerParticipant(input: LegacyRegisterInput, options?: CallOptions): Promise<IdentityTx>;
+  registerParticipant(
+    input: RegisterParticipantInput & { readonly signer: Signer },
+    options?: CallOptions,
+  ): Promise<IdentityTx>;
   async registerParticipant(
     first: Signer | LegacyRegisterInput,
     second?: RegisterParticipantInput | CallOptions,
@@ -538,7 +541,10 @@ export class InvoiceLedger {
    * `transferToFinancier(issuer, invoiceId, { financierQuid, previousOwnerSigners }, options)`.
    * This form keeps working until the next major release.
    */
-  transferToFinancier(input: LegacyTransferInput, options?: CallOptions): Promise<TitleTx>;
+  transferToFinancier(
+    input: TransferToFinancierInput & { readonly invoiceId: string; readonly issuer: Signer },
+    options?: CallOptions,
+  ): Promise<TitleTx>;
   async transferToFinancier(
     first: Signer | LegacyTransferInput,
     second?: string | CallOptions,
