@@ -1,6 +1,6 @@
 import type { EventTx, IdentityTx, QuidnugTx, TitleTx } from '@quidfin/core';
 import * as z from 'zod/mini';
-import { withoutAnchorWrappers } from '../guardian/withoutAnchorWrappers.js';
+import { isAnchorWrapper } from '../guardian/isAnchorWrapper.js';
 import type {
   Block,
   CreatedQuid,
@@ -234,13 +234,14 @@ interface RawPage<T> {
   data: T[];
   pagination: { limit: number; offset: number; total: number };
 }
-// The pending pool lists anyone's transactions, including a TRUST kept with whatever `type` it was
-// sent with (PROTOCOL G7; it poisons its block when mined). Such an entry is someone else's and can
-// never commit: leave it out rather than make the whole page unreadable. Anything else malformed
-// still fails the page (a node mangling transactions must not make ours look absent).
-function withoutPoisonTrusts(page: unknown): unknown {
+// The pending pool lists anyone's transactions, including guardian anchor wrappers and a TRUST kept
+// with whatever `type` it was sent with (PROTOCOL G7; it poisons its block when mined). Such entries
+// are someone else's and can never be ours: leave them out (and count them, so the page checks
+// still hold) rather than make the whole page unreadable. Anything else malformed still fails the
+// page (a node mangling transactions must not make ours look absent).
+function withoutForeignEntries(page: unknown): { readonly page: unknown; readonly skipped: number } {
   const p = page as { data?: unknown } | null;
-  if (typeof p !== 'object' || p === null || !Array.isArray(p.data)) return page;
+  if (typeof p !== 'object' || p === null || !Array.isArray(p.data)) return { page, skipped: 0 };
   cache ??= build();
   const s = cache;
   const poison = (t: unknown): boolean =>
@@ -249,7 +250,8 @@ function withoutPoisonTrusts(page: unknown): unknown {
     (t as { type?: unknown }).type !== 'TRUST' &&
     !s.anyTx.safeParse(t).success &&
     s.trustTx.safeParse({ ...t, type: 'TRUST' }).success;
-  return { ...p, data: p.data.filter((t) => !poison(t)) };
+  const data = p.data.filter((t) => !isAnchorWrapper(t) && !poison(t));
+  return { page: { ...p, data }, skipped: p.data.length - data.length };
 }
 
 function toPage<T>(raw: RawPage<T>): Page<T> {
@@ -377,11 +379,9 @@ export const parsers: {
   stream: (d) => parse((s) => s.stream, d),
   eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
   txPage: (d) => {
-    const { page, skipped } = withoutAnchorWrappers(d);
-    const clean = withoutPoisonTrusts(page) as { data?: unknown[] };
-    const dropped = skipped + ((page as { data?: unknown[] }).data?.length ?? 0) - (clean.data?.length ?? 0);
-    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, clean));
-    return dropped > 0 ? { ...parsed, skipped: dropped } : parsed;
+    const { page, skipped } = withoutForeignEntries(d);
+    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, page));
+    return skipped > 0 ? { ...parsed, skipped } : parsed;
   },
   blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
   tentative: (d) => parse((s) => s.tentative, d),
