@@ -20,10 +20,13 @@ import {
   type InvoiceCreditedPayload,
   type InvoiceDocument,
   type InvoiceIssuedPayload,
+  type InvoiceSentPayload,
   invoiceHash,
   type JsonObject,
   type NonceAnchor,
   type PaymentReceivedPayload,
+  type PoMatchedPayload,
+  type PoMismatchPayload,
   quidIdFromPublicKey,
   type Signer,
   type TitleTx,
@@ -510,6 +513,48 @@ export class InvoiceLedger {
   ): Promise<EventTx> {
     const payload = { ...input, creditedAt: input.creditedAt ?? now() };
     return this.#event(supplier, invoiceId, 'invoice.credited', payload as unknown as JsonObject, o);
+  }
+
+  /**
+   * The supplier records that the invoice reached the buyer's channel (`invoice.sent`, state
+   * `Sent`): the channel, and the SHA-256 of the file sent (e.g. the UBL XML) as `documentHash`.
+   */
+  recordSent(
+    supplier: Signer,
+    invoiceId: string,
+    input: Timed<Omit<InvoiceSentPayload, 'supplierQuid'>, 'sentAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { supplierQuid: supplier.quidId, ...input, sentAt: input.sentAt ?? now() };
+    return this.#event(supplier, invoiceId, 'invoice.sent', payload, o);
+  }
+
+  /**
+   * The buyer approves the invoice against its purchase order (`po.matched`, state `PoMatched`).
+   * Only the buyer's verdict counts: the read path refuses a `po.*` event signed by anyone else.
+   */
+  recordPoMatch(
+    buyer: Signer,
+    invoiceId: string,
+    input: Timed<Omit<PoMatchedPayload, 'buyerQuid'>, 'matchedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { buyerQuid: buyer.quidId, ...input, matchedAt: input.matchedAt ?? now() };
+    return this.#event(buyer, invoiceId, 'po.matched', payload as unknown as JsonObject, o);
+  }
+
+  /**
+   * The buyer could not match the invoice to its purchase order (`po.mismatch`, with reason
+   * codes per line); a later `recordPoMatch` supersedes it.
+   */
+  recordPoMismatch(
+    buyer: Signer,
+    invoiceId: string,
+    input: Timed<Omit<PoMismatchPayload, 'buyerQuid'>, 'mismatchedAt'>,
+    o: CallOptions = {},
+  ): Promise<EventTx> {
+    const payload = { buyerQuid: buyer.quidId, ...input, mismatchedAt: input.mismatchedAt ?? now() };
+    return this.#event(buyer, invoiceId, 'po.mismatch', payload as unknown as JsonObject, o);
   }
 
   /** A financier records that it bought the invoice (`factor.purchased`). */

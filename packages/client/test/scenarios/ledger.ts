@@ -222,6 +222,89 @@ export function defineLedgerSuite(label: string, make: MakeHarness): void {
       expect(view.lifecycle.fraudSignals.map((f) => f.kind)).toEqual(['invoice-forged']);
     });
 
+    it('sent, then a PO mismatch on a short delivery, a credit note and a match of the net amount: Sent -> Issued -> PoMatched', async () => {
+      await ledger.issueInvoice(supplier, {
+        invoiceId: 'inv-po',
+        invoiceNumber: 'ACME-0004',
+        buyerQuid: buyer.quidId,
+        amountMinor: 2_000_000,
+        currency: 'EUR',
+        issuedAt,
+        dueAt: issuedAt + 30 * DAY,
+        terms: 'NET-30',
+        invoiceHash: HASH,
+        poReference: 'PO-4711',
+      });
+      const sent = await ledger.recordSent(supplier, 'inv-po', {
+        channel: 'peppol',
+        format: 'peppol-bis-3.0-ubl',
+        documentHash: HASH,
+      });
+      expect(sent.payload).toMatchObject({ supplierQuid: supplier.quidId, channel: 'peppol' });
+      expect((await ledger.getInvoice('inv-po')).lifecycle.state).toBe('Sent');
+      await ledger.recordPoMismatch(buyer, 'inv-po', {
+        poNumber: 'PO-4711',
+        mode: 'three-way',
+        reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '2' }],
+      });
+      const held = await ledger.getInvoice('inv-po');
+      expect(held.lifecycle.poMatches.map((m) => m.result)).toEqual(['mismatch']);
+      expect(held.lifecycle.state).toBe('Sent');
+      await ledger.credit(supplier, 'inv-po', {
+        creditNoteId: 'CN-PO-1',
+        amountMinor: 500_000,
+        reason: 'line 2 short-delivered',
+      });
+      await ledger.recordPoMatch(buyer, 'inv-po', {
+        poNumber: 'PO-4711',
+        mode: 'three-way',
+        matchedAmountMinor: 1_500_000,
+        receiptIds: ['GR-1'],
+      });
+      const view = await ledger.getInvoice('inv-po');
+      expect(view.rejected).toEqual([]);
+      expect(view.events.map((e) => e.eventType)).toEqual([
+        'invoice.issued',
+        'invoice.sent',
+        'po.mismatch',
+        'invoice.credited',
+        'po.matched',
+      ]);
+      expect(view.lifecycle.state).toBe('PoMatched');
+      expect(view.lifecycle.poMatches.at(-1)).toMatchObject({ result: 'matched', signerQuid: buyer.quidId });
+    });
+
+    it("forged PO approval over HTTP: the supplier's po.matched through recordPoMatch, and the buyer's invoice.sent, are stored by the node but not counted", async () => {
+      await ledger.issueInvoice(supplier, {
+        invoiceId: 'inv-po-forged',
+        invoiceNumber: 'ACME-0005',
+        buyerQuid: buyer.quidId,
+        amountMinor: 1_000_000,
+        currency: 'EUR',
+        issuedAt,
+        dueAt: issuedAt + 30 * DAY,
+        terms: 'NET-30',
+        invoiceHash: HASH,
+        poReference: 'PO-4712',
+      });
+      // The supplier signs the buyer's approval of its own invoice; the node accepts it (any
+      // co-owner may write to the stream), the read path refuses it.
+      await ledger.recordPoMatch(supplier, 'inv-po-forged', {
+        poNumber: 'PO-4712',
+        mode: 'two-way',
+        matchedAmountMinor: 1_000_000,
+      });
+      await ledger.recordSent(buyer, 'inv-po-forged', { channel: 'email' });
+      const view = await ledger.getInvoice('inv-po-forged');
+      expect(view.events.map((e) => e.eventType)).toEqual(['invoice.issued']);
+      expect(view.rejected.map((r) => [r.event.eventType, r.code])).toEqual([
+        ['po.matched', 'ROLE_NOT_ENTITLED'],
+        ['invoice.sent', 'ROLE_NOT_ENTITLED'],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+      expect(view.lifecycle.poMatches).toEqual([]);
+    });
+
     it('waits for identities submitted elsewhere to commit before issuing on them', async () => {
       const slow = await make({ ...TEST_NODE, blockIntervalMs: 300 });
       try {
