@@ -188,6 +188,51 @@ describe('three-way match (PO, receipts, invoice)', () => {
     expect(r.lines.map((l) => l.status)).toEqual(['mismatch', 'matched']);
   });
 
+  it("short delivery credited: the supplier's credit note for the 10 missing units (BT-25 = the invoice) makes the invoice match again", () => {
+    const invoice = invoiceFor('PO-4711', [
+      invLine('1', '100', '4.25', '10'),
+      invLine('2', '10', '12', '20'),
+    ]);
+    const receipts = [
+      gr('GR-1', [
+        { poLineId: '10', quantity: '90' },
+        { poLineId: '20', quantity: '10' },
+      ]),
+    ];
+    const creditNote = invoiceFor('PO-4711', [invLine('1', '10', '4.25', '10')], {
+      kind: 'creditNote',
+      typeCode: '381',
+      number: 'CN-1',
+      precedingInvoice: 'INV-1',
+    });
+    const r = matchPurchaseOrder({ po: PO, invoice, receipts, creditNotes: [creditNote] });
+    expect(r.status).toBe('matched');
+    expect(r.poLines.find((l) => l.poLineId === '10')).toMatchObject({ invoiced: '90', received: '90' });
+    // Crediting only 5 of the 10 still bills 5 more than arrived.
+    const half = { ...creditNote, lines: [invLine('1', '5', '4.25', '10')] };
+    expect(codes(matchPurchaseOrder({ po: PO, invoice, receipts, creditNotes: [half] }))).toEqual([
+      'QTY_OVER_RECEIVED',
+    ]);
+  });
+
+  it('a credit note for another invoice, or an invoice passed as a credit note, is CREDIT_NOTE_FOR_OTHER_INVOICE and takes nothing off', () => {
+    const invoice = invoiceFor('PO-4711', [invLine('1', '100', '4.25', '10')]);
+    const receipts = [gr('GR-1', [{ poLineId: '10', quantity: '90' }])];
+    const other = invoiceFor('PO-4711', [invLine('1', '10', '4.25', '10')], {
+      kind: 'creditNote',
+      typeCode: '381',
+      number: 'CN-2',
+      precedingInvoice: 'INV-OTHER',
+    });
+    const notACredit = { ...other, kind: 'invoice' as const, typeCode: '380', precedingInvoice: 'INV-1' };
+    const r = matchPurchaseOrder({ po: PO, invoice, receipts, creditNotes: [other, notACredit] });
+    expect(codes(r)).toEqual([
+      'CREDIT_NOTE_FOR_OTHER_INVOICE',
+      'CREDIT_NOTE_FOR_OTHER_INVOICE',
+      'QTY_OVER_RECEIVED',
+    ]);
+  });
+
   it('rejected goods are not payable: 100 received with 15 rejected covers 85', () => {
     const receipts = [gr('GR-1', [{ poLineId: '10', quantity: '100', rejected: '15' }])];
     const ok = matchPurchaseOrder({

@@ -19,6 +19,12 @@ export interface PoMatchInput {
   readonly receipts?: readonly GoodsReceipt[];
   /** Quantities already invoiced on earlier invoices against this PO, per PO line. */
   readonly previouslyInvoiced?: readonly { readonly poLineId: string; readonly quantity: string }[];
+  /**
+   * Credit notes correcting this invoice (BT-25 = its number): their quantities, tied to PO
+   * lines by BT-132, are taken off what this invoice bills, so a short delivery credited by the
+   * supplier matches again.
+   */
+  readonly creditNotes?: readonly EInvoice[];
   /** Default tolerance for every line (absent: exact). */
   readonly tolerance?: LineTolerance;
   /** Per PO line id, replacing the default. */
@@ -42,6 +48,40 @@ function allowance(
 
 function itemIds(l: ELine): string[] {
   return [l.sellerItemId, l.buyerItemId, l.standardItemId?.value].filter((x): x is string => x !== undefined);
+}
+
+/** The PO-line quantities the credit notes take back; a credit note for another invoice is refused. */
+function creditedLines(
+  notes: readonly EInvoice[],
+  invoiceNumber: string,
+  header: PoMismatch[],
+): { poLineId: string; quantity: string }[] {
+  const rows: { poLineId: string; quantity: string }[] = [];
+  for (const n of notes) {
+    if (n.precedingInvoice !== invoiceNumber || (n.kind !== 'creditNote' && n.typeCode !== '381')) {
+      header.push({
+        code: 'CREDIT_NOTE_FOR_OTHER_INVOICE',
+        invoiceLineId: '',
+        expected: invoiceNumber,
+        ...(n.precedingInvoice === undefined ? {} : { actual: n.precedingInvoice }),
+        message: `${n.number} is not a credit note correcting invoice ${invoiceNumber}; ignored`,
+      });
+      continue;
+    }
+    for (const l of n.lines) {
+      if (l.orderLineRef === undefined) {
+        header.push({
+          code: 'NO_PO_LINE',
+          invoiceLineId: '',
+          message: `credit note ${n.number} line ${l.id} quotes no order line (BT-132); not taken off`,
+        });
+        continue;
+      }
+      // UBL credit notes carry positive quantities; CII ones may be negative. Either way it is taken off.
+      rows.push({ poLineId: l.orderLineRef, quantity: l.quantity.replace(/^-/, '') });
+    }
+  }
+  return rows;
 }
 
 /**
@@ -124,6 +164,7 @@ export function matchPurchaseOrder(input: PoMatchInput): PoMatchResult {
     return m;
   };
   const previous = sumBy(input.previouslyInvoiced ?? []);
+  const credited = sumBy(creditedLines(input.creditNotes ?? [], invoice.number, header));
   const received = sumBy(receipts.flatMap((r) => r.lines));
 
   const lines: {
@@ -209,7 +250,7 @@ export function matchPurchaseOrder(input: PoMatchInput): PoMatchResult {
     const mine = lines.filter((l) => l.po === p);
     const ordered = num(p.quantity, `ordered quantity of PO line ${p.lineId}`, '', header) ?? ZERO;
     const now = mine.reduce((s, l) => add(s, l.qty ?? ZERO), ZERO);
-    const invoiced = add(now, previous.get(p.lineId) ?? ZERO);
+    const invoiced = sub(add(now, previous.get(p.lineId) ?? ZERO), credited.get(p.lineId) ?? ZERO);
     const got = received.get(p.lineId) ?? ZERO;
     const tol = input.lineTolerances?.[p.lineId] ?? input.tolerance;
     poLines.push({
