@@ -24,6 +24,7 @@ import { openInvoicesOf } from '../shared/openInvoices.js';
 import { formatConfidence, textTable } from '../shared/textTable.js';
 import { type Cast, createCast, labelOf } from './cast.js';
 import { invoiceDocument } from './document.js';
+import { eInvoiceChapter } from './eInvoiceChapter.js';
 import { type EvaluateOptions, evaluate } from './evaluate.js';
 import { keyCompromiseChapter, RECOVERY_DELAY_SECONDS } from './keyCompromise.js';
 import { Narrator, table } from './narrator.js';
@@ -40,13 +41,13 @@ export interface DemoResult {
 }
 
 export async function main(): Promise<DemoResult> {
-  const say = new Narrator(9);
+  const say = new Narrator(10);
   const { client, description, close, devnode } = await connect(TRUST_DOMAIN);
   const states: Record<string, string> = {};
   try {
     say.title('quidfin demo: invoice financing and reconciliation on Quidnug');
     console.log(`Node: ${description}; trust domain ${TRUST_DOMAIN}`);
-    // On the devnode the read path also learns the key rotations it applied (chapter 9).
+    // On the devnode the read path also learns the key rotations it applied (chapter 10).
     const ledger = new InvoiceLedger(client, {
       trustDomain: TRUST_DOMAIN,
       ...(devnode ? { keyEvents: devnode.keyEvents } : {}),
@@ -73,7 +74,7 @@ export async function main(): Promise<DemoResult> {
       say.done(`${p.role.padEnd(13)} ${p.name.padEnd(24)} quid ${p.signer.quidId}`);
       say.expect(identity.attributes?.['role'] === p.role, `${p.name} is registered as ${p.role}`);
     }
-    // The supplier's guardians, for the day its key is stolen (chapter 9).
+    // The supplier's guardians, for the day its key is stolen (chapter 10).
     let guardians: { cfo: Signer; bank: Signer } | undefined;
     if (devnode) {
       guardians = { cfo: generateSigner().signer, bank: generateSigner().signer };
@@ -518,6 +519,11 @@ export async function main(): Promise<DemoResult> {
     );
 
     // 9. ------------------------------------------------------------------------------------
+    // Before the key-compromise chapter, which retires the supplier's current key.
+    const ubl = await eInvoiceChapter({ say, ledger, cast, run, timeline: (v) => timeline(cast, v) });
+    states[ubl.number] = ubl.state;
+
+    // 10. -----------------------------------------------------------------------------------
     await keyCompromiseChapter({
       say,
       client,
@@ -568,6 +574,12 @@ export async function main(): Promise<DemoResult> {
             'paid with INV-5 in one transfer',
           ],
           [inv7.invoiceNumber, usd(3_000_000), states[inv7.invoiceNumber] ?? '', 'partially paid'],
+          [
+            ubl.number,
+            formatMoney(5_176_500, 'EUR', 'en-US'),
+            ubl.state,
+            'UBL from the ERP; PO mismatch, credit note, matched',
+          ],
         ],
       ),
     );
