@@ -85,6 +85,7 @@ export async function sendTransaction<T>(
           retry: 'refusal',
           nodeAuth: tx.type !== 'EVENT',
           node,
+          txId: tx.id,
         },
         o,
       );

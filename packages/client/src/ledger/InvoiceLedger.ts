@@ -36,6 +36,7 @@ import { appendEvent } from '../commit/appendEvent.js';
 import { grantTrust } from '../commit/grantTrust.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import { traceLedger } from '../telemetry/traceLedger.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { VerifiedTrust } from '../trust/VerifiedTrust.js';
 import type {
@@ -325,7 +326,7 @@ export class InvoiceLedger {
     const [signer, input, options] = holds(first, 'signer')
       ? [first.signer, first as LegacyRegisterInput, (second ?? {}) as CallOptions]
       : [first as Signer, second as RegisterParticipantInput, third ?? {}];
-    return this.#register(signer, input, options);
+    return traceLedger('registerParticipant', {}, () => this.#register(signer, input, options));
   }
 
   async #register(
@@ -381,10 +382,19 @@ export class InvoiceLedger {
    * Issues an invoice: a TITLE co-owned by the supplier (largest share), the buyer, the carrier
    * and the financiers, then `invoice.issued` on its stream once the title has committed.
    */
-  async issueInvoice(
+  issueInvoice(
     supplier: Signer,
     input: IssueInvoiceInput,
     options: CallOptions = {},
+  ): Promise<{ title: TitleTx; issued: EventTx }> {
+    const facts = { invoiceId: input.invoiceId, eventType: 'invoice.issued' };
+    return traceLedger('issueInvoice', facts, () => this.#issue(supplier, input, options));
+  }
+
+  async #issue(
+    supplier: Signer,
+    input: IssueInvoiceInput,
+    options: CallOptions,
   ): Promise<{ title: TitleTx; issued: EventTx }> {
     const o = await this.#route(options);
     await this.#domain(o);
@@ -419,11 +429,24 @@ export class InvoiceLedger {
       issuedAt: input.issuedAt ?? now(),
       invoiceHash: hash,
     } as unknown as JsonObject;
-    const issued = await this.#event(supplier, input.invoiceId, 'invoice.issued', payload, o);
+    const issued = await this.#append(supplier, input.invoiceId, 'invoice.issued', payload, o);
     return { title, issued };
   }
 
-  async #event(
+  #event(
+    signer: Signer,
+    invoiceId: string,
+    eventType: string,
+    payload: JsonObject,
+    options: CallOptions,
+  ): Promise<EventTx> {
+    const facts = { invoiceId, eventType };
+    return traceLedger('appendEvent', facts, () =>
+      this.#append(signer, invoiceId, eventType, payload, options),
+    );
+  }
+
+  async #append(
     signer: Signer,
     invoiceId: string,
     eventType: string,
@@ -603,7 +626,17 @@ export class InvoiceLedger {
     return this.#transfer(first as Signer, second as string, third as TransferToFinancierInput, fourth ?? {});
   }
 
-  async #transfer(
+  #transfer(
+    issuer: Signer,
+    invoiceId: string,
+    input: TransferToFinancierInput,
+    options: CallOptions,
+  ): Promise<TitleTx> {
+    const run = () => this.#transferTitle(issuer, invoiceId, input, options);
+    return traceLedger('transferToFinancier', { invoiceId }, run);
+  }
+
+  async #transferTitle(
     issuer: Signer,
     invoiceId: string,
     input: TransferToFinancierInput,
@@ -694,28 +727,32 @@ export class InvoiceLedger {
   }
 
   /** Publishes a TRUST edge (nonce from the client's nonce store), optionally expiring (`validUntil`, Unix seconds). */
-  async publishTrust(
+  publishTrust(
     signer: Signer,
     input: { trustee: string; trustLevel: number; validUntil?: number; description?: string },
     options: CallOptions = {},
   ): Promise<TrustTx> {
-    const o = await this.#route(options);
-    await this.#domain(o);
-    const { tx } = await grantTrust(this.client, { signer, trustDomain: this.trustDomain, ...input }, o);
-    await this.#commit(tx, o);
-    return tx;
+    return traceLedger('publishTrust', {}, async () => {
+      const o = await this.#route(options);
+      await this.#domain(o);
+      const { tx } = await grantTrust(this.client, { signer, trustDomain: this.trustDomain, ...input }, o);
+      await this.#commit(tx, o);
+      return tx;
+    });
   }
 
   /**
    * Reads an invoice: its title, its stream with every signature verified and every signer
    * checked against the role entitled to sign, and its lifecycle state. Refuses forged data.
    */
-  async getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
-    const read =
-      this.#validators && o.node === undefined
-        ? await this.#validators.readOptions(this.trustDomain, {}, o)
-        : o;
-    return readInvoice(this.client, invoiceId, read, this.#read);
+  getInvoice(invoiceId: string, o: CallOptions = {}): Promise<InvoiceView> {
+    return traceLedger('getInvoice', { invoiceId }, async () => {
+      const read =
+        this.#validators && o.node === undefined
+          ? await this.#validators.readOptions(this.trustDomain, {}, o)
+          : o;
+      return readInvoice(this.client, invoiceId, read, this.#read);
+    });
   }
 
   /**

@@ -8,6 +8,7 @@ import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import { TimeoutError } from '../errors/TimeoutError.js';
 import { toHttpError } from '../errors/toHttpError.js';
 import { SchemaMismatch } from '../schemas/parse.js';
+import { type CallProbe, traceHttpCall } from '../telemetry/traceHttpCall.js';
 import { backoffDelay } from './backoffDelay.js';
 import type { ClientHooks } from './hooks.js';
 import { NodePool } from './NodePool.js';
@@ -82,6 +83,8 @@ export interface CallSpec<T> {
   readonly nodeAuth?: boolean;
   /** Pin the call to one node index (writes and their resolution stay on the node that got them). */
   readonly node?: number;
+  /** Id of the transaction a write carries, for its trace span. */
+  readonly txId?: string;
 }
 
 /**
@@ -114,6 +117,7 @@ interface Attempt {
   readonly timeoutMs: number;
   readonly totalLimited: boolean;
   readonly maxBytes: number;
+  readonly probe: CallProbe;
 }
 
 // The reason the attempt's own controller aborts with when its deadline passes.
@@ -181,8 +185,12 @@ export class Transport {
     );
   }
 
-  /** Runs one logical call: attempts, retries, failover, validation. */
-  async call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<T> {
+  /** Runs one logical call: attempts, retries, failover, validation (one trace span for all of it). */
+  call<T>(spec: CallSpec<T>, options: CallOptions = {}): Promise<T> {
+    return traceHttpCall(spec, (probe) => this.#call(spec, options, probe));
+  }
+
+  async #call<T>(spec: CallSpec<T>, options: CallOptions, probe: CallProbe): Promise<T> {
     const signal = options.signal;
     signal?.throwIfAborted();
     const retry = this.settings.retry;
@@ -197,6 +205,7 @@ export class Transport {
     let rateLimitStreak = 0;
     for (let attempt = 1; ; attempt++) {
       const node = order[(attempt - 1) % order.length] ?? 0;
+      probe.attempts = attempt;
       const remaining = deadline === undefined ? undefined : deadline - Date.now();
       if (remaining !== undefined && remaining <= 0) {
         throw new TimeoutError(spec.method, this.#url(node, spec), 'total', totalMs ?? 0);
@@ -210,6 +219,7 @@ export class Transport {
           timeoutMs: attemptTimeout,
           totalLimited: attemptTimeout < timeoutMs,
           maxBytes: options.maxResponseBytes ?? this.settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+          probe,
         });
         this.pool.markHealthy(node);
         return value;
@@ -348,6 +358,7 @@ export class Transport {
         (error as { name?: unknown } | null)?.name === 'NetworkError' ? (error as Error).cause : error;
       throw new NetworkError(spec.method, url, { cause });
     }
+    a.probe.status = response.status;
     const context = this.#context(spec, a.node, a.attempt, sent);
     await hooks.onResponse?.({
       ...context,
