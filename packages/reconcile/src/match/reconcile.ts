@@ -4,6 +4,7 @@ import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
 import { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from '../output/invoiceLifecycle.js';
 import type { InvoiceCreditedEvent, PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
+import { traceReconcile } from '../telemetry/traceReconcile.js';
 import { unixSeconds } from './dates.js';
 import type { Evidence } from './Evidence.js';
 import { evaluateLine, type LineContext, type LineEvaluation, type PlannedProposal } from './evaluateLine.js';
@@ -186,6 +187,15 @@ export function newRunState(): RunState {
  * ```
  */
 export function runReconciliation(
+  index: InvoiceIndex,
+  transactions: readonly BankTransaction[],
+  input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
+  state: RunState,
+): ReconcileResult {
+  return traceReconcile(transactions.length, () => runUntraced(index, transactions, input, state));
+}
+
+function runUntraced(
   index: InvoiceIndex,
   transactions: readonly BankTransaction[],
   input: Omit<ReconcileInput, 'transactions' | 'invoices'>,

@@ -1,5 +1,6 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { ParseResult } from '../model/BankTransaction.js';
+import { traceStatementParse } from '../telemetry/traceStatementParse.js';
 import { decodeInput } from './decodeInput.js';
 import { detectFormat } from './detectFormat.js';
 import { type Bai2Options, parseBai2 } from './parseBai2.js';
@@ -19,15 +20,18 @@ export function parseStatement(
   input: string | Uint8Array,
   options: Mt940Options & Bai2Options & CamtOptions = {},
 ): ParseResult {
-  const text = decodeInput(input, 'statement', options);
-  const format = detectFormat(text);
-  if (format === 'camt') return parseCamt(text, options);
-  if (format === 'bai2') return parseBai2(text, options);
-  if (format === 'mt940') return parseMt940(text, options);
-  throw new StatementParseError(
-    'UNSUPPORTED_FORMAT',
-    'statement',
-    { path: '', line: 1 },
-    'not camt XML, MT940 or BAI2',
-  );
+  return traceStatementParse(input.length, (setFormat) => {
+    const text = decodeInput(input, 'statement', options);
+    const format = detectFormat(text);
+    setFormat(format ?? 'unknown');
+    if (format === 'camt') return parseCamt(text, options);
+    if (format === 'bai2') return parseBai2(text, options);
+    if (format === 'mt940') return parseMt940(text, options);
+    throw new StatementParseError(
+      'UNSUPPORTED_FORMAT',
+      'statement',
+      { path: '', line: 1 },
+      'not camt XML, MT940 or BAI2',
+    );
+  });
 }
