@@ -21,6 +21,9 @@ interface Instruments {
   readonly ledgerDuration: Histogram;
 }
 
+/** Bucket bounds in seconds (the SDK's default bounds are for milliseconds). */
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
 
 /**
@@ -34,6 +37,7 @@ export function instruments(): Instruments {
   const made: Instruments = {
     requestDuration: meter.createHistogram('http.client.request.duration', {
       unit: 's',
+      advice: { explicitBucketBoundaries: SECONDS },
       description: 'Duration of one logical node API call, retries and failover included',
     }),
     attempts: meter.createCounter('quidfin.client.request.attempts', {
@@ -41,6 +45,7 @@ export function instruments(): Instruments {
     }),
     ledgerDuration: meter.createHistogram('quidfin.ledger.operation.duration', {
       unit: 's',
+      advice: { explicitBucketBoundaries: SECONDS },
       description: 'Duration of one InvoiceLedger operation, commit waits included',
     }),
   };

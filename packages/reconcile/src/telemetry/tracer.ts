@@ -20,6 +20,9 @@ interface Instruments {
   readonly parsedTransactions: Counter;
 }
 
+/** Bucket bounds in seconds (the SDK's default bounds are for milliseconds). */
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
 
 /** reconcile's instruments on the current meter provider (meters are not proxies: made again when it changes). */
@@ -30,6 +33,7 @@ export function instruments(): Instruments {
   const made: Instruments = {
     runDuration: meter.createHistogram('quidfin.reconcile.run.duration', {
       unit: 's',
+      advice: { explicitBucketBoundaries: SECONDS },
       description: 'Duration of one reconciliation run',
     }),
     lines: meter.createCounter('quidfin.reconcile.lines', {
