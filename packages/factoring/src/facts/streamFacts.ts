@@ -1,6 +1,7 @@
 import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPayload } from '@quidfin/core';
-import type { VerifiedEvent } from './events.js';
-import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
+import type { VerifiedEvent } from '../inputs/events.js';
+import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
+import type { StreamOptions } from '../inputs/streamOptions.js';
 
 /**
  * An event that did not count because the wrong party signed it.
@@ -69,28 +70,6 @@ export interface SequenceConflict {
   /** Ids of the events at that sequence, sorted (equal ids are possible: the id omits the payload). */
   readonly eventIds: readonly string[];
   readonly race: boolean;
-}
-
-/**
- * How {@link extractStreamFacts} screens events before reading them.
- *
- * @example
- * ```ts
- * const o: StreamOptions = { validatePayloads: true, requireSubject: true, detectConflicts: true };
- * ```
- */
-export interface StreamOptions {
-  /** Check every payload with `@quidfin/core`'s schemas; an invalid event does not count. */
-  readonly validatePayloads?: boolean;
-  /** An event must name the invoice as its `subjectId`; one naming another invoice never counts. */
-  readonly requireSubject?: boolean;
-  /** Report two different events at one sequence. */
-  readonly detectConflicts?: boolean;
-  /**
-   * Read disputes, credit notes and payments (default true). A policy that never looks at them
-   * (the proof of concept) skips them: their totals stay 0.
-   */
-  readonly money?: boolean;
 }
 
 /**

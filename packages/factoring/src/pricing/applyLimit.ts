@@ -1,10 +1,10 @@
-import type { TraceEntry } from './decision.js';
-import { addHaircut, type Funding } from './funding.js';
-import { mulDivFloor } from './money.js';
-import type { FactoringPolicy } from './policy.js';
-import type { ReasonCodeValue } from './reasonCodes.js';
-import type { Run } from './run.js';
-import { traceEntry } from './traceEntry.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import { mulDivFloor } from '../math/money.js';
+import type { TraceEntry } from '../outputs/decision.js';
+import type { ReasonCodeValue } from '../outputs/reasonCodes.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import { addHaircut, type Funding } from '../rules/funding.js';
+import type { Run } from '../rules/run.js';
 
 /** The funding under the limits: the advance shrinks with the eligible amount at a fixed rate. */
 export interface LimitFunding {

@@ -1,5 +1,5 @@
-import { FactoringInputError } from './errors.js';
-import type { BuyerHistory } from './history.js';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { BuyerHistory } from '../inputs/history.js';
 
 /**
  * A buyer's predicted payment behaviour: days-late quantiles (shrunk toward the policy prior when

@@ -1,4 +1,4 @@
-import type { InvoiceFingerprintRecord } from './fingerprint.js';
+import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
 
 /**
  * Open receivables of one buyer in the financier's book, split by age (for cross-aging).

@@ -1,5 +1,5 @@
+import { type BuyerProfile, type PaymentPrediction, predictCollection } from '../facts/predictPayment.js';
 import type { Reason, TraceEntry } from './decision.js';
-import { type BuyerProfile, type PaymentPrediction, predictCollection } from './predictPayment.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';
 
 /**

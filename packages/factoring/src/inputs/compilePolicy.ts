@@ -1,6 +1,6 @@
-import { FactoringInputError } from './errors.js';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringPolicy, FeeStructure, GradeBand } from './policy.js';
-import type { StreamOptions } from './streamFacts.js';
+import type { StreamOptions } from './streamOptions.js';
 
 /**
  * A validated policy with everything precomputed for the hot path (sorted grades, trust cut-offs

@@ -1,7 +1,7 @@
-import { internTrace } from './internCache.js';
-import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
+import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
+import { internTrace } from '../outputs/internCache.js';
+import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { traceEntry } from './traceEntry.js';
 
 // The rules read from the invoice itself.
 

@@ -1,13 +1,13 @@
-import type { DecisionOutcome, Offer, PocCompatDecision, Reason } from './decision.js';
-import type { Funding } from './funding.js';
-import type { InvoiceInput } from './invoice.js';
-import { mulDivCeil } from './money.js';
-import type { FactoringPolicy } from './policy.js';
-import { aprBps } from './pricing.js';
-import { f3, formatFixedPython } from './pythonFormat.js';
-import type { Run } from './run.js';
-import type { StreamFacts } from './streamFacts.js';
-import { traceEntry } from './traceEntry.js';
+import type { StreamFacts } from '../facts/streamFacts.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import { mulDivCeil } from '../math/money.js';
+import { f3, formatFixedPython } from '../math/pythonFormat.js';
+import type { DecisionOutcome, Offer, PocCompatDecision, Reason } from '../outputs/decision.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import { aprBps } from '../pricing/pricing.js';
+import type { Funding } from '../rules/funding.js';
+import type { Run } from '../rules/run.js';
 
 const DAY = 86_400;
 

@@ -1,11 +1,11 @@
-import type { TraceEntry } from './decision.js';
-import { FactoringInputError } from './errors.js';
-import { internTrace } from './internCache.js';
-import type { FactoringPolicy } from './policy.js';
-import { f3, pythonFloatRepr } from './pythonFormat.js';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import type { TrustReading, TrustSource } from '../inputs/trust.js';
+import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
+import type { TraceEntry } from '../outputs/decision.js';
+import { internTrace } from '../outputs/internCache.js';
+import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { traceEntry } from './traceEntry.js';
-import type { TrustReading, TrustSource } from './trust.js';
 
 const DAY = 86_400;
 

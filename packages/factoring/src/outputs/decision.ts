@@ -1,5 +1,5 @@
-import type { DuplicateMatch } from './duplicateIndex.js';
-import type { PaymentPrediction } from './predictPayment.js';
+import type { DuplicateMatch } from '../facts/duplicateIndex.js';
+import type { PaymentPrediction } from '../facts/predictPayment.js';
 import type { ReasonCodeValue, ReasonSeverity } from './reasonCodes.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Haircut } from './decision.js';
-import type { ReasonCodeValue } from './reasonCodes.js';
+import type { Haircut } from '../outputs/decision.js';
+import type { ReasonCodeValue } from '../outputs/reasonCodes.js';
 
 /** The amount being funded and the haircuts taken from face so far. */
 export interface Funding {

@@ -1,16 +1,16 @@
+import type { PortfolioState } from '../facts/portfolioState.js';
+import type { BuyerProfile, PaymentPrediction } from '../facts/predictPayment.js';
+import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { GradeBand } from '../inputs/policy.js';
+import { clampInt, mulDivCeil, mulDivFloor } from '../math/money.js';
+import type { LimitUse, Offer } from '../outputs/decision.js';
+import { internPrediction, internTrace } from '../outputs/internCache.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import { cutAmount, type Funding } from '../rules/funding.js';
+import type { Run } from '../rules/run.js';
 import { applyLimit, type LimitFunding } from './applyLimit.js';
-import type { CompiledPolicy } from './compilePolicy.js';
-import type { LimitUse, Offer } from './decision.js';
-import { cutAmount, type Funding } from './funding.js';
-import { internPrediction, internTrace } from './internCache.js';
-import type { InvoiceInput } from './invoice.js';
-import { clampInt, mulDivCeil, mulDivFloor } from './money.js';
-import type { GradeBand } from './policy.js';
-import type { PortfolioState } from './portfolioState.js';
-import type { BuyerProfile, PaymentPrediction } from './predictPayment.js';
 import { priceInvoice } from './pricing.js';
-import type { Run } from './run.js';
-import { traceEntry } from './traceEntry.js';
 
 /** What standard pricing reads from a decision in progress. */
 export interface PricingContext {

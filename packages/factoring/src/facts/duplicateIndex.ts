@@ -1,4 +1,4 @@
-import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from './fingerprint.js';
+import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from '../math/fingerprint.js';
 
 interface Entry {
   readonly record: InvoiceFingerprintRecord;

@@ -1,6 +1,6 @@
 // Events the ledger refused are evidence, never money: what they may add to a decision.
-import type { VerifiedEvent } from './events.js';
-import type { InvoiceInput } from './invoice.js';
+import type { VerifiedEvent } from '../inputs/events.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
 import { extractStreamFacts, type SignerMismatch, type StreamFacts } from './streamFacts.js';
 
 const STRICT = { validatePayloads: true, requireSubject: false, detectConflicts: false } as const;

@@ -1,14 +1,14 @@
-import type { TraceEntry } from './decision.js';
+import type { PortfolioState } from '../facts/portfolioState.js';
+import type { BuyerProfile } from '../facts/predictPayment.js';
+import type { StreamFacts } from '../facts/streamFacts.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import { mulDivFloor } from '../math/money.js';
+import type { TraceEntry } from '../outputs/decision.js';
+import { internTrace } from '../outputs/internCache.js';
+import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
-import { internTrace } from './internCache.js';
-import type { InvoiceInput } from './invoice.js';
-import { mulDivFloor } from './money.js';
-import type { FactoringPolicy } from './policy.js';
-import type { PortfolioState } from './portfolioState.js';
-import type { BuyerProfile } from './predictPayment.js';
 import type { Run } from './run.js';
-import type { StreamFacts } from './streamFacts.js';
-import { traceEntry } from './traceEntry.js';
 
 const DAY = 86_400;
 

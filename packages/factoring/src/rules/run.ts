@@ -1,7 +1,7 @@
-import type { DecisionOutcome, Reason, TraceEntry } from './decision.js';
-import { type InternCache, internReason } from './internCache.js';
-import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';
-import { NO_INPUTS } from './traceEntry.js';
+import type { DecisionOutcome, Reason, TraceEntry } from '../outputs/decision.js';
+import { type InternCache, internReason } from '../outputs/internCache.js';
+import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from '../outputs/reasonCodes.js';
+import { NO_INPUTS } from '../outputs/traceEntry.js';
 
 // Lower is more severe; 0..2 (reject, review, pending) decide the outcome.
 const SEVERITY_ORDER: Readonly<Record<ReasonSeverity, number>> = {

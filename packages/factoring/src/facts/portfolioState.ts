@@ -1,6 +1,6 @@
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
-import { FactoringInputError } from './errors.js';
-import type { BuyerAging, Portfolio } from './portfolio.js';
 
 /**
  * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and

@@ -1,8 +1,8 @@
-import type { TraceEntry } from './decision.js';
-import type { FactoringPolicy } from './policy.js';
+import type { StreamFacts } from '../facts/streamFacts.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import type { TraceEntry } from '../outputs/decision.js';
+import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import type { StreamFacts } from './streamFacts.js';
-import { traceEntry } from './traceEntry.js';
 
 // The rules read from the invoice's verified event stream.
 

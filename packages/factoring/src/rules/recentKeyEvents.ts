@@ -2,8 +2,8 @@
 // the buyer's key sends an otherwise clean decision to review (or rejects it, by policy).
 
 import type { ValidationIssue } from '@quidfin/core';
-import type { FactoringDecision, Reason } from './decision.js';
-import { FactoringInputError } from './errors.js';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { FactoringDecision, Reason } from '../outputs/decision.js';
 import { rankReasons } from './run.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { CompiledPolicy } from './compilePolicy.js';
-import type { RiskFigures } from './decision.js';
-import { mulDivCeil, mulDivFloor } from './money.js';
+import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import { mulDivCeil, mulDivFloor } from '../math/money.js';
+import type { RiskFigures } from '../outputs/decision.js';
 
 /**
  * Inputs of {@link priceInvoice}, all integers.
