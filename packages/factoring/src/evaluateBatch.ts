@@ -1,3 +1,5 @@
+// Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
+
 import { decideShared } from './evaluateInvoice.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';

@@ -1,3 +1,5 @@
+// Decides one invoice: inputs -> stream facts -> numbered rules -> pricing -> decision.
+
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';

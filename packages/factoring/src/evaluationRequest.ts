@@ -1,3 +1,5 @@
+// What a caller hands the engine for one decision (inputs plus optional precomputed facts).
+
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { BuyerProfile } from './facts/predictPayment.js';
 import type { CompiledPolicy } from './inputs/compilePolicy.js';

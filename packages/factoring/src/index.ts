@@ -1,3 +1,5 @@
+// Public API of @quidfin/factoring: what is exported, and what is intentionally not.
+
 export { FactoringInputError } from './errors/FactoringInputError.js';
 export {
   type BatchItem,

@@ -41,4 +41,9 @@ describe('factoring source layout', () => {
     }
     expect(upward).toEqual([]);
   });
+
+  it('gives every source file a one-line header comment saying what it is for', () => {
+    const bare = files.filter((f) => !/^\/\/ \S/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
+    expect(bare).toEqual([]);
+  });
 });

@@ -1,3 +1,5 @@
+// The error for a policy or input the engine refuses outright (a ValidationError with issues[]).
+
 import { ValidationError, type ValidationIssue } from '@quidfin/core';
 
 /**

@@ -1,3 +1,5 @@
+// An index of known invoice fingerprints that finds exact and fuzzy duplicates.
+
 import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from '../math/fingerprint.js';
 
 interface Entry {

@@ -1,3 +1,5 @@
+// The financier's running book during a decision or batch: exposures, ageing, known invoices.
+
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';

@@ -1,3 +1,5 @@
+// A buyer's payment behaviour from its history: days-late quantiles, dispute rate, dilution.
+
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { BuyerHistory } from '../inputs/history.js';
 

@@ -1,3 +1,5 @@
+// Reads an invoice's verified event stream once into the facts the rules look at.
+
 import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPayload } from '@quidfin/core';
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';

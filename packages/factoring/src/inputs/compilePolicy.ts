@@ -1,3 +1,5 @@
+// Validates a policy once and precomputes what the hot path needs (CompiledPolicy).
+
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringPolicy, FeeStructure, GradeBand } from './policy.js';
 import type { StreamOptions } from './streamOptions.js';

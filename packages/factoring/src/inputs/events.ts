@@ -1,3 +1,5 @@
+// The verified event shape the engine reads from an invoice's stream.
+
 import type { VerifiedInvoiceEvent } from '@quidfin/core';
 
 /**

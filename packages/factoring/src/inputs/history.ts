@@ -1,3 +1,5 @@
+// A buyer's past invoices, the input to payment prediction and dispute rate.
+
 /**
  * One past invoice of a buyer, used for payment-date prediction, dispute rate and dilution.
  * `paidAt` is omitted while the invoice is still open.

@@ -1,3 +1,5 @@
+// The invoice as the engine sees it, and its construction from an issued payload.
+
 /**
  * One owner of the invoice TITLE. `percentage` is the share (the node's `percentage`, 0..100 or
  * 0..1 as long as all owners use the same scale); `stakeType` names the role.

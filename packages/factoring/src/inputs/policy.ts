@@ -1,3 +1,5 @@
+// The financier's policy: fees, grades, thresholds and which checks run; the two presets.
+
 /**
  * How the fee is charged. All rates are integer basis points (1 bp = 0.01 %).
  * - `poc-blend`: the proof of concept's float discount on face, offer truncated (compatibility only).

@@ -1,3 +1,5 @@
+// The financier's book as the caller supplies it: exposures and ageing per buyer.
+
 import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
 
 /**

@@ -1,3 +1,5 @@
+// The financier's relational trust readings and where they come from.
+
 /**
  * The financier's relational trust in one quid, with its provenance. `level` is 0..1; a missing
  * reading (or `pathLength` 0) means there is no trust path at all.

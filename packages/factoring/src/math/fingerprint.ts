@@ -1,3 +1,5 @@
+// Invoice fingerprints and invoice-number normalisation for duplicate detection.
+
 /**
  * What the duplicate detector knows about an invoice seen on another stream (the financier's own
  * book, a registry, or earlier invoices of the same batch).

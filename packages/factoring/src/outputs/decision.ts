@@ -1,3 +1,5 @@
+// The shape of a decision: outcome, reasons, offer, trust, limits, trace, PoC view.
+
 import type { DuplicateMatch } from '../facts/duplicateIndex.js';
 import type { PaymentPrediction } from '../facts/predictPayment.js';
 import type { ReasonCodeValue, ReasonSeverity } from './reasonCodes.js';

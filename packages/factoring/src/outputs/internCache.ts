@@ -1,3 +1,5 @@
+// Shares identical reasons, flags, trace entries and predictions between a batch's decisions.
+
 import { type BuyerProfile, type PaymentPrediction, predictCollection } from '../facts/predictPayment.js';
 import type { Reason, TraceEntry } from './decision.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from './reasonCodes.js';

@@ -1,3 +1,5 @@
+// Every reason code the engine can give, with its severity and meaning.
+
 /**
  * How serious a reason is. The decision's outcome is the worst severity present:
  * `reject` > `review` > `pending` > (`adjust`, `info` leave an approval standing).

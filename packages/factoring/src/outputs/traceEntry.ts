@@ -1,3 +1,5 @@
+// Builds one trace entry (which rule ran, on what inputs, with what result).
+
 import type { TraceEntry } from './decision.js';
 
 export type TraceValue = number | string | boolean | null;

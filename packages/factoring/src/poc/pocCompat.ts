@@ -1,3 +1,5 @@
+// The proof of concept's view of a decision: its offer, first reason and messages.
+
 import type { StreamFacts } from '../facts/streamFacts.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';

@@ -1,3 +1,5 @@
+// Applies one exposure limit to the funded amount: a haircut or a refusal.
+
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { mulDivFloor } from '../math/money.js';
 import type { TraceEntry } from '../outputs/decision.js';

@@ -1,3 +1,5 @@
+// Standard-policy pricing: grade, advance, fee, concentration and limits.
+
 import type { PortfolioState } from '../facts/portfolioState.js';
 import type { BuyerProfile, PaymentPrediction } from '../facts/predictPayment.js';
 import type { CompiledPolicy } from '../inputs/compilePolicy.js';

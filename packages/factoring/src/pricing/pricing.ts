@@ -1,3 +1,5 @@
+// Fee, discount and APR arithmetic in integer money, and the PoC's blended offer.
+
 import type { CompiledPolicy } from '../inputs/compilePolicy.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
 import type { RiskFigures } from '../outputs/decision.js';

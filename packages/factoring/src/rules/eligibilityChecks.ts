@@ -1,3 +1,5 @@
+// Rules on what part of the invoice is still eligible: payments, credits, disputes, ageing.
+
 import type { PortfolioState } from '../facts/portfolioState.js';
 import type { BuyerProfile } from '../facts/predictPayment.js';
 import type { StreamFacts } from '../facts/streamFacts.js';

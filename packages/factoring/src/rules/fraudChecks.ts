@@ -1,3 +1,5 @@
+// Rules on fraud signals (weighted by trust in the reporter) and duplicates.
+
 import type { DuplicateMatch } from '../facts/duplicateIndex.js';
 import type { PortfolioState } from '../facts/portfolioState.js';
 import type { StreamFacts } from '../facts/streamFacts.js';

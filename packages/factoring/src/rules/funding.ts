@@ -1,3 +1,5 @@
+// The amount being funded and the haircuts the rules have taken from face.
+
 import type { Haircut } from '../outputs/decision.js';
 import type { ReasonCodeValue } from '../outputs/reasonCodes.js';
 

@@ -1,3 +1,5 @@
+// Rules on the invoice itself: validity, title ownership, self-dealing and dating.
+
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
 import { internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';

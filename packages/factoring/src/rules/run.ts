@@ -1,3 +1,5 @@
+// One decision's rule run: collects reasons and the trace, and gives the outcome.
+
 import type { DecisionOutcome, Reason, TraceEntry } from '../outputs/decision.js';
 import { type InternCache, internReason } from '../outputs/internCache.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from '../outputs/reasonCodes.js';

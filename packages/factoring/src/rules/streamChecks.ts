@@ -1,3 +1,5 @@
+// Rules on the event stream: signer roles, integrity, double factoring, lifecycle.
+
 import type { StreamFacts } from '../facts/streamFacts.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TraceEntry } from '../outputs/decision.js';

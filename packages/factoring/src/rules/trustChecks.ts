@@ -1,3 +1,5 @@
+// Rules on trust readings: range, expiry, staleness, paths and thresholds.
+
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
