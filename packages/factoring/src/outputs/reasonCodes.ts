@@ -12,67 +12,177 @@
 export type ReasonSeverity = 'reject' | 'review' | 'pending' | 'adjust' | 'info';
 
 /**
- * Stable machine codes for every reason the engine can give. Values never change once published.
+ * Stable machine codes for every reason the engine can give; each key is its value. Values never
+ * change once published. The PascalCase keys of earlier releases remain as deprecated aliases.
  *
  * @example
  * ```ts
- * if (decision.reasons[0]?.code === ReasonCode.DoubleFactored) alertRisk();
+ * if (decision.reasons[0]?.code === ReasonCode.DOUBLE_FACTORED) alertRisk();
  * ```
  */
 export const ReasonCode = {
+  INVALID_INVOICE: 'INVALID_INVOICE',
+  DOUBLE_FACTORED: 'DOUBLE_FACTORED',
+  DUPLICATE_EXACT: 'DUPLICATE_EXACT',
+  SUPPLIER_FORGED_ATTESTATION: 'SUPPLIER_FORGED_ATTESTATION',
+  FRAUD_SIGNAL: 'FRAUD_SIGNAL',
+  DELIVERY_BEFORE_SHIPMENT: 'DELIVERY_BEFORE_SHIPMENT',
+  SUPPLIER_IS_BUYER: 'SUPPLIER_IS_BUYER',
+  ISSUED_AFTER_DECISION_DATE: 'ISSUED_AFTER_DECISION_DATE',
+  TITLE_NOT_OWNED_BY_SUPPLIER: 'TITLE_NOT_OWNED_BY_SUPPLIER',
+  ALREADY_PAID: 'ALREADY_PAID',
+  FULLY_CREDITED: 'FULLY_CREDITED',
+  FULLY_DISPUTED: 'FULLY_DISPUTED',
+  AGED_OVER_CUTOFF: 'AGED_OVER_CUTOFF',
+  PAST_DUE_CUTOFF: 'PAST_DUE_CUTOFF',
+  CROSS_AGED_DEBTOR: 'CROSS_AGED_DEBTOR',
+  BUYER_NO_TRUST_PATH: 'BUYER_NO_TRUST_PATH',
+  SUPPLIER_TRUST_LOW: 'SUPPLIER_TRUST_LOW',
+  BUYER_TRUST_LOW: 'BUYER_TRUST_LOW',
+  BUYER_LIMIT_EXCEEDED: 'BUYER_LIMIT_EXCEEDED',
+  SUPPLIER_LIMIT_EXCEEDED: 'SUPPLIER_LIMIT_EXCEEDED',
+  FACILITY_LIMIT_EXCEEDED: 'FACILITY_LIMIT_EXCEEDED',
+  CONCENTRATION_EXCEEDED: 'CONCENTRATION_EXCEEDED',
+  DUPLICATE_FUZZY: 'DUPLICATE_FUZZY',
+  FRAUD_SIGNAL_REVIEW: 'FRAUD_SIGNAL_REVIEW',
+  SIGNER_MISMATCH: 'SIGNER_MISMATCH',
+  DELIVERY_AFTER_ACKNOWLEDGEMENT: 'DELIVERY_AFTER_ACKNOWLEDGEMENT',
+  CARRIER_NO_TRUST_PATH: 'CARRIER_NO_TRUST_PATH',
+  ACK_AMOUNT_MISMATCH: 'ACK_AMOUNT_MISMATCH',
+  BUYER_DISPUTE_RATE_HIGH: 'BUYER_DISPUTE_RATE_HIGH',
+  DELIVERY_MISSING: 'DELIVERY_MISSING',
+  ACK_MISSING: 'ACK_MISSING',
+  TRUST_EXPIRED: 'TRUST_EXPIRED',
+  DUPLICATE_SOFT_MATCH: 'DUPLICATE_SOFT_MATCH',
+  DISPUTED_AMOUNT_INELIGIBLE: 'DISPUTED_AMOUNT_INELIGIBLE',
+  CREDIT_NOTE_APPLIED: 'CREDIT_NOTE_APPLIED',
+  PARTIALLY_PAID: 'PARTIALLY_PAID',
+  ACK_SHORTFALL: 'ACK_SHORTFALL',
+  CONCENTRATION_HAIRCUT: 'CONCENTRATION_HAIRCUT',
+  LIMIT_HAIRCUT: 'LIMIT_HAIRCUT',
+  DILUTION_ADVANCE_CUT: 'DILUTION_ADVANCE_CUT',
+  STALE_TRUST: 'STALE_TRUST',
+  WEAK_FRAUD_SIGNAL: 'WEAK_FRAUD_SIGNAL',
+  UNTRUSTED_REPORTER_IGNORED: 'UNTRUSTED_REPORTER_IGNORED',
+  EVENT_SUBJECT_MISMATCH: 'EVENT_SUBJECT_MISMATCH',
+  DOUBLE_FACTORING_RACE: 'DOUBLE_FACTORING_RACE',
+  SEQUENCE_CONFLICT: 'SEQUENCE_CONFLICT',
+  DUPLICATE_OF_FINANCED: 'DUPLICATE_OF_FINANCED',
+  BUYER_CONCENTRATION_EXCEEDED: 'BUYER_CONCENTRATION_EXCEEDED',
+  GROUP_CONCENTRATION_EXCEEDED: 'GROUP_CONCENTRATION_EXCEEDED',
+  INVALID_EVENT_PAYLOAD: 'INVALID_EVENT_PAYLOAD',
+  EVENT_SUBJECT_MISSING: 'EVENT_SUBJECT_MISSING',
+  PAYMENT_CURRENCY_MISMATCH: 'PAYMENT_CURRENCY_MISMATCH',
+  DISPUTE_OPEN: 'DISPUTE_OPEN',
+  RECENT_KEY_EVENT: 'RECENT_KEY_EVENT',
+  // The names before 0.1: PascalCase keys whose spelling differed from the value they stand for.
+  /** @deprecated use `ReasonCode.INVALID_INVOICE` (the key now matches the value) */
   InvalidInvoice: 'INVALID_INVOICE',
+  /** @deprecated use `ReasonCode.DOUBLE_FACTORED` (the key now matches the value) */
   DoubleFactored: 'DOUBLE_FACTORED',
+  /** @deprecated use `ReasonCode.DUPLICATE_EXACT` (the key now matches the value) */
   DuplicateExact: 'DUPLICATE_EXACT',
+  /** @deprecated use `ReasonCode.SUPPLIER_FORGED_ATTESTATION` (the key now matches the value) */
   SupplierForgedAttestation: 'SUPPLIER_FORGED_ATTESTATION',
+  /** @deprecated use `ReasonCode.FRAUD_SIGNAL` (the key now matches the value) */
   FraudSignal: 'FRAUD_SIGNAL',
+  /** @deprecated use `ReasonCode.DELIVERY_BEFORE_SHIPMENT` (the key now matches the value) */
   ImpossibleLogistics: 'DELIVERY_BEFORE_SHIPMENT',
+  /** @deprecated use `ReasonCode.SUPPLIER_IS_BUYER` (the key now matches the value) */
   SelfDealing: 'SUPPLIER_IS_BUYER',
+  /** @deprecated use `ReasonCode.ISSUED_AFTER_DECISION_DATE` (the key now matches the value) */
   FutureInvoice: 'ISSUED_AFTER_DECISION_DATE',
+  /** @deprecated use `ReasonCode.TITLE_NOT_OWNED_BY_SUPPLIER` (the key now matches the value) */
   TitleNotOwnedBySupplier: 'TITLE_NOT_OWNED_BY_SUPPLIER',
+  /** @deprecated use `ReasonCode.ALREADY_PAID` (the key now matches the value) */
   AlreadyPaid: 'ALREADY_PAID',
+  /** @deprecated use `ReasonCode.FULLY_CREDITED` (the key now matches the value) */
   FullyCredited: 'FULLY_CREDITED',
+  /** @deprecated use `ReasonCode.FULLY_DISPUTED` (the key now matches the value) */
   FullyDisputed: 'FULLY_DISPUTED',
+  /** @deprecated use `ReasonCode.AGED_OVER_CUTOFF` (the key now matches the value) */
   AgedOverCutoff: 'AGED_OVER_CUTOFF',
+  /** @deprecated use `ReasonCode.PAST_DUE_CUTOFF` (the key now matches the value) */
   PastDueCutoff: 'PAST_DUE_CUTOFF',
+  /** @deprecated use `ReasonCode.CROSS_AGED_DEBTOR` (the key now matches the value) */
   CrossAgedDebtor: 'CROSS_AGED_DEBTOR',
+  /** @deprecated use `ReasonCode.BUYER_NO_TRUST_PATH` (the key now matches the value) */
   BuyerNoTrustPath: 'BUYER_NO_TRUST_PATH',
+  /** @deprecated use `ReasonCode.SUPPLIER_TRUST_LOW` (the key now matches the value) */
   SupplierTrustLow: 'SUPPLIER_TRUST_LOW',
+  /** @deprecated use `ReasonCode.BUYER_TRUST_LOW` (the key now matches the value) */
   BuyerTrustLow: 'BUYER_TRUST_LOW',
+  /** @deprecated use `ReasonCode.BUYER_LIMIT_EXCEEDED` (the key now matches the value) */
   BuyerLimitExceeded: 'BUYER_LIMIT_EXCEEDED',
+  /** @deprecated use `ReasonCode.SUPPLIER_LIMIT_EXCEEDED` (the key now matches the value) */
   SupplierLimitExceeded: 'SUPPLIER_LIMIT_EXCEEDED',
+  /** @deprecated use `ReasonCode.FACILITY_LIMIT_EXCEEDED` (the key now matches the value) */
   FacilityLimitExceeded: 'FACILITY_LIMIT_EXCEEDED',
+  /** @deprecated use `ReasonCode.CONCENTRATION_EXCEEDED` (the key now matches the value) */
   ConcentrationExceeded: 'CONCENTRATION_EXCEEDED',
+  /** @deprecated use `ReasonCode.DUPLICATE_FUZZY` (the key now matches the value) */
   DuplicateFuzzy: 'DUPLICATE_FUZZY',
+  /** @deprecated use `ReasonCode.FRAUD_SIGNAL_REVIEW` (the key now matches the value) */
   FraudSignalReview: 'FRAUD_SIGNAL_REVIEW',
+  /** @deprecated use `ReasonCode.SIGNER_MISMATCH` (the key now matches the value) */
   SignerMismatch: 'SIGNER_MISMATCH',
+  /** @deprecated use `ReasonCode.DELIVERY_AFTER_ACKNOWLEDGEMENT` (the key now matches the value) */
   DeliveryAfterAck: 'DELIVERY_AFTER_ACKNOWLEDGEMENT',
+  /** @deprecated use `ReasonCode.CARRIER_NO_TRUST_PATH` (the key now matches the value) */
   CarrierNoTrustPath: 'CARRIER_NO_TRUST_PATH',
+  /** @deprecated use `ReasonCode.ACK_AMOUNT_MISMATCH` (the key now matches the value) */
   AckAmountMismatch: 'ACK_AMOUNT_MISMATCH',
+  /** @deprecated use `ReasonCode.BUYER_DISPUTE_RATE_HIGH` (the key now matches the value) */
   DisputeRateHigh: 'BUYER_DISPUTE_RATE_HIGH',
+  /** @deprecated use `ReasonCode.DELIVERY_MISSING` (the key now matches the value) */
   DeliveryMissing: 'DELIVERY_MISSING',
+  /** @deprecated use `ReasonCode.ACK_MISSING` (the key now matches the value) */
   AckMissing: 'ACK_MISSING',
+  /** @deprecated use `ReasonCode.TRUST_EXPIRED` (the key now matches the value) */
   TrustExpired: 'TRUST_EXPIRED',
+  /** @deprecated use `ReasonCode.DUPLICATE_SOFT_MATCH` (the key now matches the value) */
   DuplicateSoft: 'DUPLICATE_SOFT_MATCH',
+  /** @deprecated use `ReasonCode.DISPUTED_AMOUNT_INELIGIBLE` (the key now matches the value) */
   DisputedAmountIneligible: 'DISPUTED_AMOUNT_INELIGIBLE',
+  /** @deprecated use `ReasonCode.CREDIT_NOTE_APPLIED` (the key now matches the value) */
   CreditNoteApplied: 'CREDIT_NOTE_APPLIED',
+  /** @deprecated use `ReasonCode.PARTIALLY_PAID` (the key now matches the value) */
   PartiallyPaid: 'PARTIALLY_PAID',
+  /** @deprecated use `ReasonCode.ACK_SHORTFALL` (the key now matches the value) */
   AckShortfall: 'ACK_SHORTFALL',
+  /** @deprecated use `ReasonCode.CONCENTRATION_HAIRCUT` (the key now matches the value) */
   ConcentrationHaircut: 'CONCENTRATION_HAIRCUT',
+  /** @deprecated use `ReasonCode.LIMIT_HAIRCUT` (the key now matches the value) */
   LimitHaircut: 'LIMIT_HAIRCUT',
+  /** @deprecated use `ReasonCode.DILUTION_ADVANCE_CUT` (the key now matches the value) */
   DilutionAdvanceCut: 'DILUTION_ADVANCE_CUT',
+  /** @deprecated use `ReasonCode.STALE_TRUST` (the key now matches the value) */
   StaleTrust: 'STALE_TRUST',
+  /** @deprecated use `ReasonCode.WEAK_FRAUD_SIGNAL` (the key now matches the value) */
   WeakFraudSignal: 'WEAK_FRAUD_SIGNAL',
+  /** @deprecated use `ReasonCode.UNTRUSTED_REPORTER_IGNORED` (the key now matches the value) */
   UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED',
+  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISMATCH` (the key now matches the value) */
   EventSubjectMismatch: 'EVENT_SUBJECT_MISMATCH',
+  /** @deprecated use `ReasonCode.DOUBLE_FACTORING_RACE` (the key now matches the value) */
   DoubleFactoringRace: 'DOUBLE_FACTORING_RACE',
+  /** @deprecated use `ReasonCode.SEQUENCE_CONFLICT` (the key now matches the value) */
   SequenceConflict: 'SEQUENCE_CONFLICT',
+  /** @deprecated use `ReasonCode.DUPLICATE_OF_FINANCED` (the key now matches the value) */
   DuplicateOfFinanced: 'DUPLICATE_OF_FINANCED',
+  /** @deprecated use `ReasonCode.BUYER_CONCENTRATION_EXCEEDED` (the key now matches the value) */
   BuyerConcentrationExceeded: 'BUYER_CONCENTRATION_EXCEEDED',
+  /** @deprecated use `ReasonCode.GROUP_CONCENTRATION_EXCEEDED` (the key now matches the value) */
   GroupConcentrationExceeded: 'GROUP_CONCENTRATION_EXCEEDED',
+  /** @deprecated use `ReasonCode.INVALID_EVENT_PAYLOAD` (the key now matches the value) */
   InvalidEventPayload: 'INVALID_EVENT_PAYLOAD',
+  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISSING` (the key now matches the value) */
   EventSubjectMissing: 'EVENT_SUBJECT_MISSING',
+  /** @deprecated use `ReasonCode.PAYMENT_CURRENCY_MISMATCH` (the key now matches the value) */
   PaymentCurrencyMismatch: 'PAYMENT_CURRENCY_MISMATCH',
+  /** @deprecated use `ReasonCode.DISPUTE_OPEN` (the key now matches the value) */
   DisputeOpen: 'DISPUTE_OPEN',
+  /** @deprecated use `ReasonCode.RECENT_KEY_EVENT` (the key now matches the value) */
   RecentKeyEvent: 'RECENT_KEY_EVENT',
 } as const;
 
