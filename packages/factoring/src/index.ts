@@ -1,6 +1,19 @@
 // Public API of @quidfin/factoring: what is exported, and what is intentionally not.
+//
+// Not exported, on purpose (internal machinery that may change in any release):
+// - the rule runner and rules (rules/: Run, check*, funding), the trace and intern helpers
+//   (outputs/traceEntry, outputs/internCache) and decideShared: the engine's inner loop;
+// - the stream-verdict cache and refused-event evidence (facts/streamFacts internals,
+//   facts/refusedEvidence), standard pricing internals (pricing/priceStandard, applyLimit);
+// - the PoC view builders (poc/pocCompat) and Python float formatting (math/pythonFormat):
+//   `formatFixedPython` and `pythonFloatRepr` remain below only as deprecated re-exports.
+import {
+  formatFixedPython as formatFixedPythonInternal,
+  pythonFloatRepr as pythonFloatReprInternal,
+} from './math/pythonFormat.js';
 
-export { FactoringInputError } from './errors/FactoringInputError.js';
+export { type FactoringError, isFactoringError } from './errors/FactoringError.js';
+export { type FactoringInputCode, FactoringInputError } from './errors/FactoringInputError.js';
 export {
   type BatchItem,
   type BatchRequest,
@@ -53,7 +66,6 @@ export {
   normaliseInvoiceNumber,
 } from './math/fingerprint.js';
 export { clampInt, mulDivCeil, mulDivFloor, trustToPpm } from './math/money.js';
-export { formatFixedPython, pythonFloatRepr } from './math/pythonFormat.js';
 export type {
   DecisionOutcome,
   FactoringDecision,
@@ -79,3 +91,27 @@ export {
   type KeyEventPolicy,
   type RecentKeyEvent,
 } from './rules/recentKeyEvents.js';
+
+/**
+ * Python `'%.{digits}f' % x`, used for the proof of concept's messages.
+ *
+ * @deprecated Internal formatting for PoC-compatible messages; it leaves the public API in the
+ * next minor release. Read the figures from the decision (`offer`, `compat`) instead.
+ * @example
+ * ```ts
+ * formatFixedPython(0.125, 2); // '0.12'
+ * ```
+ */
+export const formatFixedPython: (x: number, digits: number) => string = formatFixedPythonInternal;
+
+/**
+ * Python `repr(float)`, used for the proof of concept's messages.
+ *
+ * @deprecated Internal formatting for PoC-compatible messages; it leaves the public API in the
+ * next minor release.
+ * @example
+ * ```ts
+ * pythonFloatRepr(1); // '1.0'
+ * ```
+ */
+export const pythonFloatRepr: (x: number) => string = pythonFloatReprInternal;
