@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { REASON_INFO, ReasonCode } from '../src/index.js';
 
-const entries = Object.entries(ReasonCode);
+const entries = Object.getOwnPropertyNames(ReasonCode).map(
+  (k) => [k, (ReasonCode as unknown as Record<string, string>)[k]] as const,
+);
 const canonical = entries.filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k));
 const aliases = entries.filter(([k]) => !/^[A-Z][A-Z0-9_]*$/.test(k));
 
@@ -17,6 +19,11 @@ describe('ReasonCode keys', () => {
     const values = new Set(canonical.map(([, v]) => v));
     expect(aliases.filter(([, v]) => !values.has(v))).toEqual([]);
     expect(ReasonCode.DoubleFactored).toBe(ReasonCode.DOUBLE_FACTORED);
+  });
+
+  it('lists each code once when enumerated (the aliases are not enumerable)', () => {
+    expect(Object.keys(ReasonCode)).toEqual(canonical.map(([k]) => k));
+    expect(new Set(Object.values(ReasonCode)).size).toBe(Object.values(ReasonCode).length);
   });
 
   it('has severity and rank for exactly the codes there are', () => {

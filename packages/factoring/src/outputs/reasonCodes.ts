@@ -11,16 +11,7 @@
  */
 export type ReasonSeverity = 'reject' | 'review' | 'pending' | 'adjust' | 'info';
 
-/**
- * Stable machine codes for every reason the engine can give; each key is its value. Values never
- * change once published. The PascalCase keys of earlier releases remain as deprecated aliases.
- *
- * @example
- * ```ts
- * if (decision.reasons[0]?.code === ReasonCode.DOUBLE_FACTORED) alertRisk();
- * ```
- */
-export const ReasonCode = {
+const CODES = {
   INVALID_INVOICE: 'INVALID_INVOICE',
   DOUBLE_FACTORED: 'DOUBLE_FACTORED',
   DUPLICATE_EXACT: 'DUPLICATE_EXACT',
@@ -75,116 +66,194 @@ export const ReasonCode = {
   PAYMENT_CURRENCY_MISMATCH: 'PAYMENT_CURRENCY_MISMATCH',
   DISPUTE_OPEN: 'DISPUTE_OPEN',
   RECENT_KEY_EVENT: 'RECENT_KEY_EVENT',
-  // The names before 0.1: PascalCase keys whose spelling differed from the value they stand for.
-  /** @deprecated use `ReasonCode.INVALID_INVOICE` (the key now matches the value) */
-  InvalidInvoice: 'INVALID_INVOICE',
-  /** @deprecated use `ReasonCode.DOUBLE_FACTORED` (the key now matches the value) */
-  DoubleFactored: 'DOUBLE_FACTORED',
-  /** @deprecated use `ReasonCode.DUPLICATE_EXACT` (the key now matches the value) */
-  DuplicateExact: 'DUPLICATE_EXACT',
-  /** @deprecated use `ReasonCode.SUPPLIER_FORGED_ATTESTATION` (the key now matches the value) */
-  SupplierForgedAttestation: 'SUPPLIER_FORGED_ATTESTATION',
-  /** @deprecated use `ReasonCode.FRAUD_SIGNAL` (the key now matches the value) */
-  FraudSignal: 'FRAUD_SIGNAL',
-  /** @deprecated use `ReasonCode.DELIVERY_BEFORE_SHIPMENT` (the key now matches the value) */
-  ImpossibleLogistics: 'DELIVERY_BEFORE_SHIPMENT',
-  /** @deprecated use `ReasonCode.SUPPLIER_IS_BUYER` (the key now matches the value) */
-  SelfDealing: 'SUPPLIER_IS_BUYER',
-  /** @deprecated use `ReasonCode.ISSUED_AFTER_DECISION_DATE` (the key now matches the value) */
-  FutureInvoice: 'ISSUED_AFTER_DECISION_DATE',
-  /** @deprecated use `ReasonCode.TITLE_NOT_OWNED_BY_SUPPLIER` (the key now matches the value) */
-  TitleNotOwnedBySupplier: 'TITLE_NOT_OWNED_BY_SUPPLIER',
-  /** @deprecated use `ReasonCode.ALREADY_PAID` (the key now matches the value) */
-  AlreadyPaid: 'ALREADY_PAID',
-  /** @deprecated use `ReasonCode.FULLY_CREDITED` (the key now matches the value) */
-  FullyCredited: 'FULLY_CREDITED',
-  /** @deprecated use `ReasonCode.FULLY_DISPUTED` (the key now matches the value) */
-  FullyDisputed: 'FULLY_DISPUTED',
-  /** @deprecated use `ReasonCode.AGED_OVER_CUTOFF` (the key now matches the value) */
-  AgedOverCutoff: 'AGED_OVER_CUTOFF',
-  /** @deprecated use `ReasonCode.PAST_DUE_CUTOFF` (the key now matches the value) */
-  PastDueCutoff: 'PAST_DUE_CUTOFF',
-  /** @deprecated use `ReasonCode.CROSS_AGED_DEBTOR` (the key now matches the value) */
-  CrossAgedDebtor: 'CROSS_AGED_DEBTOR',
-  /** @deprecated use `ReasonCode.BUYER_NO_TRUST_PATH` (the key now matches the value) */
-  BuyerNoTrustPath: 'BUYER_NO_TRUST_PATH',
-  /** @deprecated use `ReasonCode.SUPPLIER_TRUST_LOW` (the key now matches the value) */
-  SupplierTrustLow: 'SUPPLIER_TRUST_LOW',
-  /** @deprecated use `ReasonCode.BUYER_TRUST_LOW` (the key now matches the value) */
-  BuyerTrustLow: 'BUYER_TRUST_LOW',
-  /** @deprecated use `ReasonCode.BUYER_LIMIT_EXCEEDED` (the key now matches the value) */
-  BuyerLimitExceeded: 'BUYER_LIMIT_EXCEEDED',
-  /** @deprecated use `ReasonCode.SUPPLIER_LIMIT_EXCEEDED` (the key now matches the value) */
-  SupplierLimitExceeded: 'SUPPLIER_LIMIT_EXCEEDED',
-  /** @deprecated use `ReasonCode.FACILITY_LIMIT_EXCEEDED` (the key now matches the value) */
-  FacilityLimitExceeded: 'FACILITY_LIMIT_EXCEEDED',
-  /** @deprecated use `ReasonCode.CONCENTRATION_EXCEEDED` (the key now matches the value) */
-  ConcentrationExceeded: 'CONCENTRATION_EXCEEDED',
-  /** @deprecated use `ReasonCode.DUPLICATE_FUZZY` (the key now matches the value) */
-  DuplicateFuzzy: 'DUPLICATE_FUZZY',
-  /** @deprecated use `ReasonCode.FRAUD_SIGNAL_REVIEW` (the key now matches the value) */
-  FraudSignalReview: 'FRAUD_SIGNAL_REVIEW',
-  /** @deprecated use `ReasonCode.SIGNER_MISMATCH` (the key now matches the value) */
-  SignerMismatch: 'SIGNER_MISMATCH',
-  /** @deprecated use `ReasonCode.DELIVERY_AFTER_ACKNOWLEDGEMENT` (the key now matches the value) */
-  DeliveryAfterAck: 'DELIVERY_AFTER_ACKNOWLEDGEMENT',
-  /** @deprecated use `ReasonCode.CARRIER_NO_TRUST_PATH` (the key now matches the value) */
-  CarrierNoTrustPath: 'CARRIER_NO_TRUST_PATH',
-  /** @deprecated use `ReasonCode.ACK_AMOUNT_MISMATCH` (the key now matches the value) */
-  AckAmountMismatch: 'ACK_AMOUNT_MISMATCH',
-  /** @deprecated use `ReasonCode.BUYER_DISPUTE_RATE_HIGH` (the key now matches the value) */
-  DisputeRateHigh: 'BUYER_DISPUTE_RATE_HIGH',
-  /** @deprecated use `ReasonCode.DELIVERY_MISSING` (the key now matches the value) */
-  DeliveryMissing: 'DELIVERY_MISSING',
-  /** @deprecated use `ReasonCode.ACK_MISSING` (the key now matches the value) */
-  AckMissing: 'ACK_MISSING',
-  /** @deprecated use `ReasonCode.TRUST_EXPIRED` (the key now matches the value) */
-  TrustExpired: 'TRUST_EXPIRED',
-  /** @deprecated use `ReasonCode.DUPLICATE_SOFT_MATCH` (the key now matches the value) */
-  DuplicateSoft: 'DUPLICATE_SOFT_MATCH',
-  /** @deprecated use `ReasonCode.DISPUTED_AMOUNT_INELIGIBLE` (the key now matches the value) */
-  DisputedAmountIneligible: 'DISPUTED_AMOUNT_INELIGIBLE',
-  /** @deprecated use `ReasonCode.CREDIT_NOTE_APPLIED` (the key now matches the value) */
-  CreditNoteApplied: 'CREDIT_NOTE_APPLIED',
-  /** @deprecated use `ReasonCode.PARTIALLY_PAID` (the key now matches the value) */
-  PartiallyPaid: 'PARTIALLY_PAID',
-  /** @deprecated use `ReasonCode.ACK_SHORTFALL` (the key now matches the value) */
-  AckShortfall: 'ACK_SHORTFALL',
-  /** @deprecated use `ReasonCode.CONCENTRATION_HAIRCUT` (the key now matches the value) */
-  ConcentrationHaircut: 'CONCENTRATION_HAIRCUT',
-  /** @deprecated use `ReasonCode.LIMIT_HAIRCUT` (the key now matches the value) */
-  LimitHaircut: 'LIMIT_HAIRCUT',
-  /** @deprecated use `ReasonCode.DILUTION_ADVANCE_CUT` (the key now matches the value) */
-  DilutionAdvanceCut: 'DILUTION_ADVANCE_CUT',
-  /** @deprecated use `ReasonCode.STALE_TRUST` (the key now matches the value) */
-  StaleTrust: 'STALE_TRUST',
-  /** @deprecated use `ReasonCode.WEAK_FRAUD_SIGNAL` (the key now matches the value) */
-  WeakFraudSignal: 'WEAK_FRAUD_SIGNAL',
-  /** @deprecated use `ReasonCode.UNTRUSTED_REPORTER_IGNORED` (the key now matches the value) */
-  UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED',
-  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISMATCH` (the key now matches the value) */
-  EventSubjectMismatch: 'EVENT_SUBJECT_MISMATCH',
-  /** @deprecated use `ReasonCode.DOUBLE_FACTORING_RACE` (the key now matches the value) */
-  DoubleFactoringRace: 'DOUBLE_FACTORING_RACE',
-  /** @deprecated use `ReasonCode.SEQUENCE_CONFLICT` (the key now matches the value) */
-  SequenceConflict: 'SEQUENCE_CONFLICT',
-  /** @deprecated use `ReasonCode.DUPLICATE_OF_FINANCED` (the key now matches the value) */
-  DuplicateOfFinanced: 'DUPLICATE_OF_FINANCED',
-  /** @deprecated use `ReasonCode.BUYER_CONCENTRATION_EXCEEDED` (the key now matches the value) */
-  BuyerConcentrationExceeded: 'BUYER_CONCENTRATION_EXCEEDED',
-  /** @deprecated use `ReasonCode.GROUP_CONCENTRATION_EXCEEDED` (the key now matches the value) */
-  GroupConcentrationExceeded: 'GROUP_CONCENTRATION_EXCEEDED',
-  /** @deprecated use `ReasonCode.INVALID_EVENT_PAYLOAD` (the key now matches the value) */
-  InvalidEventPayload: 'INVALID_EVENT_PAYLOAD',
-  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISSING` (the key now matches the value) */
-  EventSubjectMissing: 'EVENT_SUBJECT_MISSING',
-  /** @deprecated use `ReasonCode.PAYMENT_CURRENCY_MISMATCH` (the key now matches the value) */
-  PaymentCurrencyMismatch: 'PAYMENT_CURRENCY_MISMATCH',
-  /** @deprecated use `ReasonCode.DISPUTE_OPEN` (the key now matches the value) */
-  DisputeOpen: 'DISPUTE_OPEN',
-  /** @deprecated use `ReasonCode.RECENT_KEY_EVENT` (the key now matches the value) */
-  RecentKeyEvent: 'RECENT_KEY_EVENT',
 } as const;
+
+/** The PascalCase names of earlier releases, whose spelling differed from the value. */
+// A type literal, not an interface: `Object.values(ReasonCode)` needs it to be implicitly indexable.
+type ReasonCodeAliases = {
+  /** @deprecated use `ReasonCode.INVALID_INVOICE` (the key now matches the value) */
+  readonly InvalidInvoice: 'INVALID_INVOICE';
+  /** @deprecated use `ReasonCode.DOUBLE_FACTORED` (the key now matches the value) */
+  readonly DoubleFactored: 'DOUBLE_FACTORED';
+  /** @deprecated use `ReasonCode.DUPLICATE_EXACT` (the key now matches the value) */
+  readonly DuplicateExact: 'DUPLICATE_EXACT';
+  /** @deprecated use `ReasonCode.SUPPLIER_FORGED_ATTESTATION` (the key now matches the value) */
+  readonly SupplierForgedAttestation: 'SUPPLIER_FORGED_ATTESTATION';
+  /** @deprecated use `ReasonCode.FRAUD_SIGNAL` (the key now matches the value) */
+  readonly FraudSignal: 'FRAUD_SIGNAL';
+  /** @deprecated use `ReasonCode.DELIVERY_BEFORE_SHIPMENT` (the key now matches the value) */
+  readonly ImpossibleLogistics: 'DELIVERY_BEFORE_SHIPMENT';
+  /** @deprecated use `ReasonCode.SUPPLIER_IS_BUYER` (the key now matches the value) */
+  readonly SelfDealing: 'SUPPLIER_IS_BUYER';
+  /** @deprecated use `ReasonCode.ISSUED_AFTER_DECISION_DATE` (the key now matches the value) */
+  readonly FutureInvoice: 'ISSUED_AFTER_DECISION_DATE';
+  /** @deprecated use `ReasonCode.TITLE_NOT_OWNED_BY_SUPPLIER` (the key now matches the value) */
+  readonly TitleNotOwnedBySupplier: 'TITLE_NOT_OWNED_BY_SUPPLIER';
+  /** @deprecated use `ReasonCode.ALREADY_PAID` (the key now matches the value) */
+  readonly AlreadyPaid: 'ALREADY_PAID';
+  /** @deprecated use `ReasonCode.FULLY_CREDITED` (the key now matches the value) */
+  readonly FullyCredited: 'FULLY_CREDITED';
+  /** @deprecated use `ReasonCode.FULLY_DISPUTED` (the key now matches the value) */
+  readonly FullyDisputed: 'FULLY_DISPUTED';
+  /** @deprecated use `ReasonCode.AGED_OVER_CUTOFF` (the key now matches the value) */
+  readonly AgedOverCutoff: 'AGED_OVER_CUTOFF';
+  /** @deprecated use `ReasonCode.PAST_DUE_CUTOFF` (the key now matches the value) */
+  readonly PastDueCutoff: 'PAST_DUE_CUTOFF';
+  /** @deprecated use `ReasonCode.CROSS_AGED_DEBTOR` (the key now matches the value) */
+  readonly CrossAgedDebtor: 'CROSS_AGED_DEBTOR';
+  /** @deprecated use `ReasonCode.BUYER_NO_TRUST_PATH` (the key now matches the value) */
+  readonly BuyerNoTrustPath: 'BUYER_NO_TRUST_PATH';
+  /** @deprecated use `ReasonCode.SUPPLIER_TRUST_LOW` (the key now matches the value) */
+  readonly SupplierTrustLow: 'SUPPLIER_TRUST_LOW';
+  /** @deprecated use `ReasonCode.BUYER_TRUST_LOW` (the key now matches the value) */
+  readonly BuyerTrustLow: 'BUYER_TRUST_LOW';
+  /** @deprecated use `ReasonCode.BUYER_LIMIT_EXCEEDED` (the key now matches the value) */
+  readonly BuyerLimitExceeded: 'BUYER_LIMIT_EXCEEDED';
+  /** @deprecated use `ReasonCode.SUPPLIER_LIMIT_EXCEEDED` (the key now matches the value) */
+  readonly SupplierLimitExceeded: 'SUPPLIER_LIMIT_EXCEEDED';
+  /** @deprecated use `ReasonCode.FACILITY_LIMIT_EXCEEDED` (the key now matches the value) */
+  readonly FacilityLimitExceeded: 'FACILITY_LIMIT_EXCEEDED';
+  /** @deprecated use `ReasonCode.CONCENTRATION_EXCEEDED` (the key now matches the value) */
+  readonly ConcentrationExceeded: 'CONCENTRATION_EXCEEDED';
+  /** @deprecated use `ReasonCode.DUPLICATE_FUZZY` (the key now matches the value) */
+  readonly DuplicateFuzzy: 'DUPLICATE_FUZZY';
+  /** @deprecated use `ReasonCode.FRAUD_SIGNAL_REVIEW` (the key now matches the value) */
+  readonly FraudSignalReview: 'FRAUD_SIGNAL_REVIEW';
+  /** @deprecated use `ReasonCode.SIGNER_MISMATCH` (the key now matches the value) */
+  readonly SignerMismatch: 'SIGNER_MISMATCH';
+  /** @deprecated use `ReasonCode.DELIVERY_AFTER_ACKNOWLEDGEMENT` (the key now matches the value) */
+  readonly DeliveryAfterAck: 'DELIVERY_AFTER_ACKNOWLEDGEMENT';
+  /** @deprecated use `ReasonCode.CARRIER_NO_TRUST_PATH` (the key now matches the value) */
+  readonly CarrierNoTrustPath: 'CARRIER_NO_TRUST_PATH';
+  /** @deprecated use `ReasonCode.ACK_AMOUNT_MISMATCH` (the key now matches the value) */
+  readonly AckAmountMismatch: 'ACK_AMOUNT_MISMATCH';
+  /** @deprecated use `ReasonCode.BUYER_DISPUTE_RATE_HIGH` (the key now matches the value) */
+  readonly DisputeRateHigh: 'BUYER_DISPUTE_RATE_HIGH';
+  /** @deprecated use `ReasonCode.DELIVERY_MISSING` (the key now matches the value) */
+  readonly DeliveryMissing: 'DELIVERY_MISSING';
+  /** @deprecated use `ReasonCode.ACK_MISSING` (the key now matches the value) */
+  readonly AckMissing: 'ACK_MISSING';
+  /** @deprecated use `ReasonCode.TRUST_EXPIRED` (the key now matches the value) */
+  readonly TrustExpired: 'TRUST_EXPIRED';
+  /** @deprecated use `ReasonCode.DUPLICATE_SOFT_MATCH` (the key now matches the value) */
+  readonly DuplicateSoft: 'DUPLICATE_SOFT_MATCH';
+  /** @deprecated use `ReasonCode.DISPUTED_AMOUNT_INELIGIBLE` (the key now matches the value) */
+  readonly DisputedAmountIneligible: 'DISPUTED_AMOUNT_INELIGIBLE';
+  /** @deprecated use `ReasonCode.CREDIT_NOTE_APPLIED` (the key now matches the value) */
+  readonly CreditNoteApplied: 'CREDIT_NOTE_APPLIED';
+  /** @deprecated use `ReasonCode.PARTIALLY_PAID` (the key now matches the value) */
+  readonly PartiallyPaid: 'PARTIALLY_PAID';
+  /** @deprecated use `ReasonCode.ACK_SHORTFALL` (the key now matches the value) */
+  readonly AckShortfall: 'ACK_SHORTFALL';
+  /** @deprecated use `ReasonCode.CONCENTRATION_HAIRCUT` (the key now matches the value) */
+  readonly ConcentrationHaircut: 'CONCENTRATION_HAIRCUT';
+  /** @deprecated use `ReasonCode.LIMIT_HAIRCUT` (the key now matches the value) */
+  readonly LimitHaircut: 'LIMIT_HAIRCUT';
+  /** @deprecated use `ReasonCode.DILUTION_ADVANCE_CUT` (the key now matches the value) */
+  readonly DilutionAdvanceCut: 'DILUTION_ADVANCE_CUT';
+  /** @deprecated use `ReasonCode.STALE_TRUST` (the key now matches the value) */
+  readonly StaleTrust: 'STALE_TRUST';
+  /** @deprecated use `ReasonCode.WEAK_FRAUD_SIGNAL` (the key now matches the value) */
+  readonly WeakFraudSignal: 'WEAK_FRAUD_SIGNAL';
+  /** @deprecated use `ReasonCode.UNTRUSTED_REPORTER_IGNORED` (the key now matches the value) */
+  readonly UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED';
+  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISMATCH` (the key now matches the value) */
+  readonly EventSubjectMismatch: 'EVENT_SUBJECT_MISMATCH';
+  /** @deprecated use `ReasonCode.DOUBLE_FACTORING_RACE` (the key now matches the value) */
+  readonly DoubleFactoringRace: 'DOUBLE_FACTORING_RACE';
+  /** @deprecated use `ReasonCode.SEQUENCE_CONFLICT` (the key now matches the value) */
+  readonly SequenceConflict: 'SEQUENCE_CONFLICT';
+  /** @deprecated use `ReasonCode.DUPLICATE_OF_FINANCED` (the key now matches the value) */
+  readonly DuplicateOfFinanced: 'DUPLICATE_OF_FINANCED';
+  /** @deprecated use `ReasonCode.BUYER_CONCENTRATION_EXCEEDED` (the key now matches the value) */
+  readonly BuyerConcentrationExceeded: 'BUYER_CONCENTRATION_EXCEEDED';
+  /** @deprecated use `ReasonCode.GROUP_CONCENTRATION_EXCEEDED` (the key now matches the value) */
+  readonly GroupConcentrationExceeded: 'GROUP_CONCENTRATION_EXCEEDED';
+  /** @deprecated use `ReasonCode.INVALID_EVENT_PAYLOAD` (the key now matches the value) */
+  readonly InvalidEventPayload: 'INVALID_EVENT_PAYLOAD';
+  /** @deprecated use `ReasonCode.EVENT_SUBJECT_MISSING` (the key now matches the value) */
+  readonly EventSubjectMissing: 'EVENT_SUBJECT_MISSING';
+  /** @deprecated use `ReasonCode.PAYMENT_CURRENCY_MISMATCH` (the key now matches the value) */
+  readonly PaymentCurrencyMismatch: 'PAYMENT_CURRENCY_MISMATCH';
+  /** @deprecated use `ReasonCode.DISPUTE_OPEN` (the key now matches the value) */
+  readonly DisputeOpen: 'DISPUTE_OPEN';
+  /** @deprecated use `ReasonCode.RECENT_KEY_EVENT` (the key now matches the value) */
+  readonly RecentKeyEvent: 'RECENT_KEY_EVENT';
+};
+
+const ALIASES: ReasonCodeAliases = {
+  InvalidInvoice: 'INVALID_INVOICE',
+  DoubleFactored: 'DOUBLE_FACTORED',
+  DuplicateExact: 'DUPLICATE_EXACT',
+  SupplierForgedAttestation: 'SUPPLIER_FORGED_ATTESTATION',
+  FraudSignal: 'FRAUD_SIGNAL',
+  ImpossibleLogistics: 'DELIVERY_BEFORE_SHIPMENT',
+  SelfDealing: 'SUPPLIER_IS_BUYER',
+  FutureInvoice: 'ISSUED_AFTER_DECISION_DATE',
+  TitleNotOwnedBySupplier: 'TITLE_NOT_OWNED_BY_SUPPLIER',
+  AlreadyPaid: 'ALREADY_PAID',
+  FullyCredited: 'FULLY_CREDITED',
+  FullyDisputed: 'FULLY_DISPUTED',
+  AgedOverCutoff: 'AGED_OVER_CUTOFF',
+  PastDueCutoff: 'PAST_DUE_CUTOFF',
+  CrossAgedDebtor: 'CROSS_AGED_DEBTOR',
+  BuyerNoTrustPath: 'BUYER_NO_TRUST_PATH',
+  SupplierTrustLow: 'SUPPLIER_TRUST_LOW',
+  BuyerTrustLow: 'BUYER_TRUST_LOW',
+  BuyerLimitExceeded: 'BUYER_LIMIT_EXCEEDED',
+  SupplierLimitExceeded: 'SUPPLIER_LIMIT_EXCEEDED',
+  FacilityLimitExceeded: 'FACILITY_LIMIT_EXCEEDED',
+  ConcentrationExceeded: 'CONCENTRATION_EXCEEDED',
+  DuplicateFuzzy: 'DUPLICATE_FUZZY',
+  FraudSignalReview: 'FRAUD_SIGNAL_REVIEW',
+  SignerMismatch: 'SIGNER_MISMATCH',
+  DeliveryAfterAck: 'DELIVERY_AFTER_ACKNOWLEDGEMENT',
+  CarrierNoTrustPath: 'CARRIER_NO_TRUST_PATH',
+  AckAmountMismatch: 'ACK_AMOUNT_MISMATCH',
+  DisputeRateHigh: 'BUYER_DISPUTE_RATE_HIGH',
+  DeliveryMissing: 'DELIVERY_MISSING',
+  AckMissing: 'ACK_MISSING',
+  TrustExpired: 'TRUST_EXPIRED',
+  DuplicateSoft: 'DUPLICATE_SOFT_MATCH',
+  DisputedAmountIneligible: 'DISPUTED_AMOUNT_INELIGIBLE',
+  CreditNoteApplied: 'CREDIT_NOTE_APPLIED',
+  PartiallyPaid: 'PARTIALLY_PAID',
+  AckShortfall: 'ACK_SHORTFALL',
+  ConcentrationHaircut: 'CONCENTRATION_HAIRCUT',
+  LimitHaircut: 'LIMIT_HAIRCUT',
+  DilutionAdvanceCut: 'DILUTION_ADVANCE_CUT',
+  StaleTrust: 'STALE_TRUST',
+  WeakFraudSignal: 'WEAK_FRAUD_SIGNAL',
+  UntrustedReporterIgnored: 'UNTRUSTED_REPORTER_IGNORED',
+  EventSubjectMismatch: 'EVENT_SUBJECT_MISMATCH',
+  DoubleFactoringRace: 'DOUBLE_FACTORING_RACE',
+  SequenceConflict: 'SEQUENCE_CONFLICT',
+  DuplicateOfFinanced: 'DUPLICATE_OF_FINANCED',
+  BuyerConcentrationExceeded: 'BUYER_CONCENTRATION_EXCEEDED',
+  GroupConcentrationExceeded: 'GROUP_CONCENTRATION_EXCEEDED',
+  InvalidEventPayload: 'INVALID_EVENT_PAYLOAD',
+  EventSubjectMissing: 'EVENT_SUBJECT_MISSING',
+  PaymentCurrencyMismatch: 'PAYMENT_CURRENCY_MISMATCH',
+  DisputeOpen: 'DISPUTE_OPEN',
+  RecentKeyEvent: 'RECENT_KEY_EVENT',
+};
+
+/**
+ * Stable machine codes for every reason the engine can give; each key is its value. Values never
+ * change once published. The PascalCase keys of earlier releases remain as deprecated,
+ * non-enumerable aliases (so `Object.values(ReasonCode)` lists each code once).
+ *
+ * @example
+ * ```ts
+ * if (decision.reasons[0]?.code === ReasonCode.DOUBLE_FACTORED) alertRisk();
+ * ```
+ */
+export const ReasonCode: typeof CODES & ReasonCodeAliases = Object.freeze(
+  Object.defineProperties(
+    { ...CODES },
+    Object.fromEntries(Object.entries(ALIASES).map(([k, value]) => [k, { value, enumerable: false }])),
+  ) as typeof CODES & ReasonCodeAliases,
+);
 
 /**
  * Union of every {@link ReasonCode} value.
