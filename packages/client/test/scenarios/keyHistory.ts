@@ -1,14 +1,16 @@
 // Key history in the read path: freezes, rotations and pending recoveries decide which of a
 // signer's events count, judged at the time of the block that committed each one.
 
-import { buildEvent, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
+import { buildEvent, buildTrust, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  grantTrust,
   InvoiceLedger,
   type KeyEventSource,
   LedgerVerificationError,
   type QuidnugClient,
   readKeyEvents,
+  VerifiedTrust,
 } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
@@ -141,6 +143,39 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
         transfer.id,
       ]);
       expect(view.lifecycle.state).toBe('Issued');
+    });
+
+    it('stolen key after freeze: a TRUST edge signed with the frozen key does not count in verified trust', async () => {
+      const w = await world(8);
+      const accomplice = signerFromPrivateKey((0x7e1100 + 8 * 10 + 9).toString(16).padStart(64, '0'));
+      const before = await grantTrust(w.client, {
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: w.buyer.quidId,
+        trustLevel: 0.8,
+      });
+      await w.client.waitForCommit(before.tx);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      // The thief vouches for an accomplice in the supplier's name, backdated before the freeze.
+      const stolen = await buildTrust({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: accomplice.quidId,
+        trustLevel: 0.95,
+        nonce: 1,
+        timestamp: ISSUED_AT,
+      });
+      await w.client.submitTrust(stolen);
+      await w.client.waitForCommit(stolen);
+      const trust = new VerifiedTrust(w.client);
+      const stolenEdge = await trust.trustIn(w.supplier.quidId, accomplice.quidId);
+      expect(stolenEdge.trustLevel).toBe(0);
+      expect(stolenEdge.findings.map((f) => [f.code, f.txId])).toEqual([['TRUSTER_KEY_REVOKED', stolen.id]]);
+      // The edge signed before the freeze still counts; the node itself counts both.
+      expect((await trust.trustIn(w.supplier.quidId, w.buyer.quidId)).trustLevel).toBe(0.8);
+      expect((await trust.nodeTrust(w.supplier.quidId, accomplice.quidId)).trustLevel).toBe(0.95);
     });
 
     it("backdated theft: the thief's event timestamped before the freeze is judged by its block, KEY_FROZEN", async () => {
