@@ -34,6 +34,7 @@ import {
   checkDelivery,
   checkDoubleFactoring,
   checkLogistics,
+  checkPoMatch,
   checkSignerRoles,
   checkStreamIntegrity,
 } from './rules/streamChecks.js';
@@ -69,7 +70,7 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
 /**
  * Decides one invoice: every rule of the policy in a fixed order (signer roles, stream integrity
  * (subjects, payload schemas, currencies, sequence conflicts), double factoring, fraud signals,
- * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement,
+ * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement, the buyer's PO match (with `requirePoMatch`),
  * acknowledged amount, trust freshness and paths, trust thresholds, carrier,
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
  * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
@@ -186,6 +187,7 @@ export function decideShared(
   // 8-9. Lifecycle evidence.
   if (run.go('delivery')) checkDelivery(run, policy, facts);
   if (run.go('acknowledgement')) checkAcknowledgement(run, policy, facts);
+  if (policy.requirePoMatch === true && run.go('po-match')) checkPoMatch(run, facts);
 
   // 10. Acknowledged amount versus face.
   const ackAmount = facts.ack?.amountMinor;

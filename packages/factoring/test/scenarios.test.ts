@@ -939,6 +939,43 @@ export const SCENARIOS: Scenario[] = [
     has: ['DILUTION_ADVANCE_CUT'],
     extra: (d) => expect(d.offer?.advanceRateBps).toBe(8_600),
   },
+
+  // ---- PO match (policy requirePoMatch)
+  {
+    name: 'PO match required and the buyer has not matched the invoice to its PO',
+    label: 'underwriting',
+    check: 'po-match',
+    policy: { requirePoMatch: true },
+    outcome: 'pending',
+    has: ['PO_MATCH_MISSING'],
+  },
+  {
+    name: "PO match required and the buyer's latest verdict is a mismatch (short delivery)",
+    label: 'underwriting',
+    check: 'po-match',
+    policy: { requirePoMatch: true },
+    events: (d) => [
+      ...d.events,
+      {
+        subjectId: d.invoice.invoiceId,
+        id: 'po-e5',
+        eventType: 'po.mismatch',
+        signerQuid: 'b0b0b0b0b0b0b0b0',
+        sequence: 5,
+        timestamp: NOW + 5 * DAY,
+        payload: {
+          buyerQuid: 'b0b0b0b0b0b0b0b0',
+          poNumber: 'PO-789',
+          mode: 'three-way',
+          reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '1' }],
+          mismatchedAt: NOW + 5 * DAY,
+        },
+      },
+    ],
+    outcome: 'review',
+    has: ['PO_MISMATCH'],
+    hasNot: ['PO_MATCH_MISSING'],
+  },
 ];
 
 function runScenario(s: Scenario): FactoringDecision {

@@ -94,6 +94,8 @@ export interface StreamFacts {
     | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
     | undefined;
   ack: { amountMinor: number | undefined; at: number | undefined; key: EventKey } | undefined;
+  /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
+  poVerdict: { matched: boolean; key: EventKey } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
   /** Open disputes (disputeId -> amount), resolved ones removed. */
   openDisputedMinor: number;
@@ -309,7 +311,7 @@ const byId = (a: { eventId: string }, b: { eventId: string }): number =>
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
  * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
  * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
- * notes by the supplier, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
+ * notes by the supplier, PO verdicts by the buyer, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
  * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
  * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
  * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
@@ -339,6 +341,7 @@ export function extractStreamFacts(
     shipped: undefined,
     delivered: undefined,
     ack: undefined,
+    poVerdict: undefined,
     purchases: NONE,
     openDisputedMinor: 0,
     openDisputeCount: 0,
@@ -436,6 +439,18 @@ export function extractStreamFacts(
             at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
             key: keyOf(e),
           };
+        }
+        break;
+      case 'po.matched':
+      case 'po.mismatch':
+        if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
+          mismatch(facts, supplier, e, buyer);
+          break;
+        }
+        // A verdict on another PO than the invoice quotes says nothing about this invoice.
+        if (invoice.poReference !== undefined && p['poNumber'] !== invoice.poReference) break;
+        if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {
+          facts.poVerdict = { matched: t === 'po.matched', key: keyOf(e) };
         }
         break;
       case 'buyer.disputed': {

@@ -118,6 +118,12 @@ export interface FactoringPolicy {
   readonly minCarrierTrust: number;
   readonly requireDelivery: boolean;
   readonly requireBuyerAck: boolean;
+  /**
+   * Require the buyer's PO match: with no accepted `po.matched` on the invoice's PO the decision is
+   * pending (`PO_MATCH_MISSING`); when the buyer's latest verdict is a `po.mismatch` it is review
+   * (`PO_MISMATCH`) until a later `po.matched` supersedes it. Default false.
+   */
+  readonly requirePoMatch?: boolean;
   /** Proof-of-concept blend (only `poc-blend` pricing uses these). */
   readonly buyerWeight: number;
   readonly supplierWeight: number;

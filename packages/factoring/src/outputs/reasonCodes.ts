@@ -66,6 +66,8 @@ const CODES = {
   PAYMENT_CURRENCY_MISMATCH: 'PAYMENT_CURRENCY_MISMATCH',
   DISPUTE_OPEN: 'DISPUTE_OPEN',
   RECENT_KEY_EVENT: 'RECENT_KEY_EVENT',
+  PO_MATCH_MISSING: 'PO_MATCH_MISSING',
+  PO_MISMATCH: 'PO_MISMATCH',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -347,4 +349,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PAYMENT_CURRENCY_MISMATCH: { severity: 'review', rank: 51, fraud: false },
   DISPUTE_OPEN: { severity: 'pending', rank: 52, fraud: false },
   RECENT_KEY_EVENT: { severity: 'review', rank: 53, fraud: false },
+  PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
+  PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
 };

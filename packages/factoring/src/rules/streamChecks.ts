@@ -179,6 +179,27 @@ export function checkAcknowledgement(run: Run, policy: FactoringPolicy, facts: S
   );
 }
 
+// Indexed by verdict (none, mismatch, matched); the rule fails unless the buyer matched.
+const PO_MATCH_ENTRIES: readonly TraceEntry[] = (['none', 'mismatch', 'matched'] as const).map((verdict) => ({
+  rule: 'po-match',
+  outcome: verdict === 'matched' ? 'pass' : 'fail',
+  inputs: { required: true, verdict },
+  threshold: null,
+  effectMinor: 0,
+}));
+
+/** 9b. Lifecycle evidence: the buyer's PO match, when the policy requires it (`requirePoMatch`). */
+export function checkPoMatch(run: Run, facts: StreamFacts): void {
+  const v = facts.poVerdict;
+  if (v === undefined) run.reason('PO_MATCH_MISSING', "no po.matched from the buyer on the invoice's PO yet");
+  else if (!v.matched)
+    run.reason(
+      'PO_MISMATCH',
+      `the buyer's latest PO verdict is po.mismatch (event ${v.key.id}), not superseded`,
+    );
+  run.trace?.push(PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched ? 2 : 1] as TraceEntry);
+}
+
 /** 10. Acknowledged amount versus face. */
 export function checkAckAmount(run: Run, policy: FactoringPolicy, ackAmount: number, face: number): void {
   let outcome: TraceEntry['outcome'] = 'pass';

@@ -1,0 +1,147 @@
+// Policy requirePoMatch: no buyer PO match, or a later mismatch, and the invoice is not approved.
+import { describe, expect, it } from 'vitest';
+import {
+  type BatchItem,
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringPolicy,
+  standardPolicy,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+
+const trust = trustSourceFromRecord({
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.8, observedAt: NOW, pathLength: 2 },
+});
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const portfolio = { buyerLimitMinor: { [BUYER]: 50_000_000 } };
+
+/** A buyer verdict at stream position `sequence` (after deal()'s four events). */
+function verdict(
+  type: 'po.matched' | 'po.mismatch',
+  sequence: number,
+  over: { signer?: string; poNumber?: string; invoiceId?: string } = {},
+): VerifiedEvent {
+  const invoiceId = over.invoiceId ?? 'inv-100';
+  const signer = over.signer ?? BUYER;
+  const base = { buyerQuid: signer, poNumber: over.poNumber ?? 'PO-789', mode: 'three-way' };
+  return {
+    subjectId: invoiceId,
+    id: `${invoiceId}-po-${sequence}`,
+    eventType: type,
+    signerQuid: signer,
+    sequence,
+    timestamp: NOW + (4 + sequence) * DAY,
+    payload:
+      type === 'po.matched'
+        ? { ...base, matchedAmountMinor: 5_000_000, matchedAt: NOW + (4 + sequence) * DAY }
+        : {
+            ...base,
+            reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '2' }],
+            mismatchedAt: NOW + (4 + sequence) * DAY,
+          },
+  } as VerifiedEvent;
+}
+
+function decide(
+  events: readonly VerifiedEvent[],
+  policy: FactoringPolicy = standardPolicy({ requirePoMatch: true }),
+) {
+  const d: Deal = deal();
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: [...d.events, ...events],
+    trust,
+    policy,
+    asOf: AS_OF,
+    portfolio,
+  });
+}
+const codes = (d: { reasons: readonly { code: string }[] }) => d.reasons.map((r) => r.code);
+
+describe('policy requirePoMatch', () => {
+  it('off by default: a clean invoice with no PO verdict is approved as before', () => {
+    const d = decide([], standardPolicy());
+    expect(d.outcome).toBe('approve');
+    expect(codes(d)).not.toContain('PO_MATCH_MISSING');
+  });
+
+  it('no buyer PO match yet: held pending with PO_MATCH_MISSING, no offer', () => {
+    const d = decide([]);
+    expect(d.outcome).toBe('pending');
+    expect(codes(d)).toContain('PO_MATCH_MISSING');
+    expect(d.offer).toBeNull();
+  });
+
+  it("the buyer's po.matched on the invoice's PO: approved", () => {
+    const d = decide([verdict('po.matched', 5)]);
+    expect(d.outcome).toBe('approve');
+    expect(codes(d)).not.toContain('PO_MATCH_MISSING');
+  });
+
+  it('short delivery: a po.mismatch after the match, not superseded, sends it to review with PO_MISMATCH', () => {
+    const d = decide([verdict('po.matched', 5), verdict('po.mismatch', 6)]);
+    expect(d.outcome).toBe('review');
+    expect(codes(d)).toContain('PO_MISMATCH');
+  });
+
+  it('short delivery credited: mismatch, then a new po.matched supersedes it and the invoice is approved', () => {
+    const d = decide([verdict('po.mismatch', 5), verdict('po.matched', 6)]);
+    expect(d.outcome).toBe('approve');
+    expect(codes(d)).not.toContain('PO_MISMATCH');
+  });
+
+  it('the latest verdict is by stream order, not array order: a mismatch at sequence 7 listed before a match at 6 still holds', () => {
+    const d = decide([verdict('po.mismatch', 7), verdict('po.matched', 6)]);
+    expect(codes(d)).toContain('PO_MISMATCH');
+    expect(d.outcome).toBe('review');
+  });
+
+  it('forged approval: a po.matched signed by the supplier does not count, is reported as a forged attestation, and the invoice is not approved', () => {
+    const d = decide([verdict('po.matched', 5, { signer: SUPPLIER })]);
+    expect(d.outcome).toBe('reject');
+    expect(codes(d)).toEqual(expect.arrayContaining(['SUPPLIER_FORGED_ATTESTATION', 'PO_MATCH_MISSING']));
+  });
+
+  it('a buyer signature naming another buyer in the payload does not count either', () => {
+    const forged = {
+      ...verdict('po.matched', 5),
+      payload: { ...verdict('po.matched', 5).payload, buyerQuid: 'e0e0e0e0e0e0e0e0' },
+    };
+    const d = decide([forged as VerifiedEvent]);
+    expect(codes(d)).toContain('PO_MATCH_MISSING');
+    expect(d.outcome).not.toBe('approve');
+  });
+
+  it("a match against another PO than the invoice quotes is not this invoice's match: PO_MATCH_MISSING", () => {
+    const d = decide([verdict('po.matched', 5, { poNumber: 'PO-OTHER' })]);
+    expect(codes(d)).toContain('PO_MATCH_MISSING');
+    expect(d.outcome).toBe('pending');
+  });
+
+  it('the trace shows the po-match rule with what it saw', () => {
+    const d = decide([verdict('po.mismatch', 5)]);
+    const entry = d.trace.find((t) => t.rule === 'po-match');
+    expect(entry).toMatchObject({ outcome: 'fail', inputs: { required: true, verdict: 'mismatch' } });
+  });
+
+  it('evaluateBatch applies the same rule per invoice', () => {
+    const [a, b] = [deal(), deal({ invoiceId: 'inv-101', invoiceNumber: 'INV-2026-0101' })];
+    const items: BatchItem[] = [
+      { invoice: a.invoice, events: a.events },
+      { invoice: b.invoice, events: [...b.events, verdict('po.matched', 5, { invoiceId: 'inv-101' })] },
+    ];
+    const r = evaluateBatch({
+      items,
+      trust,
+      policy: standardPolicy({ requirePoMatch: true }),
+      asOf: AS_OF,
+      portfolio,
+    });
+    expect(r.decisions.map((x) => codes(x).includes('PO_MATCH_MISSING'))).toEqual([true, false]);
+  });
+});
