@@ -70,8 +70,8 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
 /**
  * Decides one invoice: every rule of the policy in a fixed order (signer roles, stream integrity
  * (subjects, payload schemas, currencies, sequence conflicts), double factoring, fraud signals,
- * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement, the buyer's PO match (with `requirePoMatch`),
- * acknowledged amount, trust freshness and paths, trust thresholds, carrier,
+ * duplicates, title, self-dealing and dating, logistics, delivery and acknowledgement, the
+ * buyer's PO match (with `requirePoMatch`), acknowledged amount, trust freshness and paths, trust thresholds, carrier,
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
  * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
  * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
