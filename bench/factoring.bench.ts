@@ -21,6 +21,7 @@ import {
   type BuyerHistory,
   compilePolicy,
   createPortfolioState,
+  decide,
   evaluateBatch,
   evaluateInvoice,
   pocPolicy,
@@ -325,6 +326,29 @@ function loopOfEvaluateInvoice(): number {
   return n;
 }
 
+// The same loop through `decide`, which is evaluateInvoice without its OpenTelemetry span: the
+// difference is what the span costs with no provider registered (the no-op path every app gets).
+function loopOfDecide(): number {
+  let n = 0;
+  for (const it of items) {
+    const d = decide(
+      {
+        invoice: it.invoice,
+        events: it.events,
+        trust: source,
+        policy: standard,
+        asOf: NOW,
+        portfolio: loopState,
+        buyerHistory: histories[it.invoice.buyerQuid],
+      } as Parameters<typeof evaluateInvoice>[0],
+      standard,
+      loopState,
+    );
+    if (d.outcome === 'approve') n++;
+  }
+  return n;
+}
+
 // The machine is small and shared: measure every case in several interleaved rounds and keep each
 // case's median, so a burst of load from elsewhere hits all cases alike.
 type Case = { name: string; ops: number; run: () => unknown };
@@ -374,6 +398,11 @@ const cases: Case[] = [
     name: `engine, standard policy, loop of evaluateInvoice with its defaults (traced), ${NK}`,
     ops: N,
     run: loopOfEvaluateInvoice,
+  },
+  {
+    name: `engine, standard policy, loop of decide (evaluateInvoice minus its telemetry span), ${NK}`,
+    ops: N,
+    run: loopOfDecide,
   },
   {
     name: `engine, standard policy, no trace, streamed (keepDecisions: false), ${NK}`,
@@ -457,6 +486,15 @@ const loopRate = results.find((m) => m.name.includes('loop of evaluateInvoice'))
 if (loopRate !== undefined && loopRate > 0) {
   console.log('ratios against the plain loop of evaluateInvoice in this run:');
   for (const m of results) console.log(`  ${(m.opsPerSec / loopRate).toFixed(3)}x  ${m.name}`);
+}
+
+// What evaluateInvoice's span costs with no OpenTelemetry provider registered.
+const decideRate = results.find((m) => m.name.includes('loop of decide'))?.opsPerSec;
+if (loopRate !== undefined && decideRate !== undefined && loopRate > 0 && decideRate > 0) {
+  const ns = (1e9 / loopRate - 1e9 / decideRate).toFixed(0);
+  console.log(
+    `telemetry, no provider: evaluateInvoice ${(loopRate / decideRate).toFixed(3)}x the untraced decide loop (${ns} ns per call); evaluateBatch has one span per batch`,
+  );
 }
 
 // ---- Memory per retained decision, and the GC share of the default batch.

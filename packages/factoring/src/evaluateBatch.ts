@@ -14,6 +14,7 @@ import { invoiceFingerprint } from './math/fingerprint.js';
 import type { DecisionOutcome, FactoringDecision } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
+import { traceEvaluateBatch } from './telemetry/traceEvaluation.js';
 
 /**
  * One invoice of a batch with its verified events.
@@ -236,6 +237,10 @@ function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState):
  * ```
  */
 export function evaluateBatch(request: BatchRequest): BatchResult {
+  return traceEvaluateBatch(request.items.length, () => runBatch(request));
+}
+
+function runBatch(request: BatchRequest): BatchResult {
   const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);

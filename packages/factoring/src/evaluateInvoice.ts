@@ -46,6 +46,7 @@ import {
   isExpired,
   readTrust,
 } from './rules/trustChecks.js';
+import { traceEvaluateInvoice } from './telemetry/traceEvaluation.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
 
@@ -86,11 +87,13 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  * ```
  */
 export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
-  const compiled = isCompiled(request.policy) ? request.policy : compilePolicy(request.policy);
-  const portfolio = request.portfolio;
-  const state =
-    portfolio === undefined ? undefined : isState(portfolio) ? portfolio : createPortfolioState(portfolio);
-  return decide(request, compiled, state);
+  return traceEvaluateInvoice(() => {
+    const compiled = isCompiled(request.policy) ? request.policy : compilePolicy(request.policy);
+    const portfolio = request.portfolio;
+    const state =
+      portfolio === undefined ? undefined : isState(portfolio) ? portfolio : createPortfolioState(portfolio);
+    return decide(request, compiled, state);
+  });
 }
 
 /**

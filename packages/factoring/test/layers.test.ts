@@ -8,7 +8,7 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
 // Bottom first. The orchestrators (evaluateInvoice, evaluateBatch, the request type, index) sit at
 // the root, above everything.
-const FLOORS = ['math', 'errors', 'inputs', 'facts', 'outputs', 'rules', 'pricing', 'poc', '.'];
+const FLOORS = ['math', 'errors', 'inputs', 'facts', 'outputs', 'rules', 'pricing', 'poc', 'telemetry', '.'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
