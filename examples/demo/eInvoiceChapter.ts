@@ -12,7 +12,9 @@ import {
   parseEInvoice,
   toInvoiceDocument,
 } from '@quidfin/einvoice';
+import { standardPolicy } from '@quidfin/factoring';
 import type { Cast } from './cast.js';
+import { type EvaluateOptions, evaluate } from './evaluate.js';
 import type { Narrator } from './narrator.js';
 
 export interface EInvoiceChapterContext {
@@ -23,6 +25,8 @@ export interface EInvoiceChapterContext {
   readonly run: string;
   /** Prints an invoice's verified event timeline. */
   readonly timeline: (view: InvoiceView) => string;
+  /** The first financier's evaluation context (its policy is replaced by one that requires the PO match). */
+  readonly asF: EvaluateOptions;
 }
 
 /** The two files as the supplier's ERP exported them (see erp/README.md). */
@@ -121,6 +125,17 @@ export async function eInvoiceChapter(c: EInvoiceChapterContext): Promise<{ stat
     held.lifecycle.poMatches.at(-1)?.result === 'mismatch' && held.lifecycle.state !== 'PoMatched',
     `po.mismatch signed by ${buyer.name}: not approved for payment (state ${held.lifecycle.state})`,
   );
+  // A financier that lends against PO-matched invoices: the buyer's three-way match (goods
+  // receipt included) stands in for separate delivery and acknowledgement events.
+  const poPolicy: EvaluateOptions = {
+    ...c.asF,
+    policy: standardPolicy({ requirePoMatch: true, requireDelivery: false, requireBuyerAck: false }),
+  };
+  const onHold = await evaluate(invoiceId, poPolicy);
+  say.expect(
+    onHold.decision.outcome !== 'approve' && onHold.decision.reasons.some((r) => r.code === 'PO_MISMATCH'),
+    `${cast.financierF.name} with requirePoMatch: ${onHold.decision.outcome.toUpperCase()} (PO_MISMATCH)`,
+  );
 
   // Supplier side: its ERP issues a UBL credit note for the 20 missing brackets.
   const creditNote = parseEInvoice(new TextDecoder().decode(erpFile('ACME-CN-2026-0042.xml')));
@@ -153,6 +168,18 @@ export async function eInvoiceChapter(c: EInvoiceChapterContext): Promise<{ stat
     matched.lifecycle.state === 'PoMatched' &&
       matched.lifecycle.totals.openMinor === totalMinor - creditMinor,
     `po.matched: state ${matched.lifecycle.state}, ${eur(matched.lifecycle.totals.openMinor)} approved for payment`,
+  );
+  const cleared = await evaluate(invoiceId, poPolicy);
+  const poCodes = cleared.decision.reasons.filter((r) => r.code.startsWith('PO_')).map((r) => r.code);
+  say.expect(
+    poCodes.length === 0,
+    `the same financier after po.matched: ${cleared.decision.outcome.toUpperCase()}, no PO reason left (${
+      cleared.decision.reasons
+        .filter((r) => r.severity !== 'info')
+        .slice(0, 3)
+        .map((r) => r.code)
+        .join(', ') || 'no objections'
+    })`,
   );
   console.log(`\nTimeline of ${einvoice.number}:\n`);
   console.log(c.timeline(matched));

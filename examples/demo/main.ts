@@ -520,7 +520,7 @@ export async function main(): Promise<DemoResult> {
 
     // 9. ------------------------------------------------------------------------------------
     // Before the key-compromise chapter, which retires the supplier's current key.
-    const ubl = await eInvoiceChapter({ say, ledger, cast, run, timeline: (v) => timeline(cast, v) });
+    const ubl = await eInvoiceChapter({ say, ledger, cast, run, asF, timeline: (v) => timeline(cast, v) });
     states[ubl.number] = ubl.state;
 
     // 10. -----------------------------------------------------------------------------------
