@@ -4,8 +4,8 @@
 //   npm run example:otel
 //
 // Output: one span per InvoiceLedger operation with its node calls nested under it (route
-// templates, status, attempts, tx ids), a reconcile run and a factoring evaluation, then the
-// metrics. No names, amounts or IBANs appear in any attribute.
+// templates, status, attempts, tx ids), a statement parse, a reconcile run and a factoring
+// evaluation, then the metrics. No names, amounts or IBANs appear in any attribute.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { context, metrics, trace } from '@opentelemetry/api';
@@ -22,6 +22,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { InvoiceLedger } from '@quidfin/client';
 import { generateSigner } from '@quidfin/core';
+import { evaluateInvoice, standardPolicy, trustSourceFromRecord } from '@quidfin/factoring';
 import { parseStatement, reconcile } from '@quidfin/reconcile';
 import { connect } from '../shared/connect.js';
 import { AsyncLocalContextManager } from './asyncContext.js';
@@ -86,6 +87,22 @@ export async function main(): Promise<{ spanNames: string[] }> {
       readFileSync(new URL('../reconciliation-job/statement.xml', import.meta.url)),
     );
     reconcile({ transactions: statements.flatMap((s) => s.transactions), invoices: [] });
+    // A factoring decision on the invoice as issued (no delivery yet: pending), one span.
+    evaluateInvoice({
+      invoice: {
+        invoiceId,
+        supplierQuid: supplier.quidId,
+        buyerQuid: buyer.quidId,
+        amountMinor: 1_000_000,
+        currency: 'EUR',
+        issuedAt: now,
+        dueAt: now + 30 * 86_400,
+      },
+      events: (await ledger.getInvoice(invoiceId)).events,
+      trust: trustSourceFromRecord({}),
+      policy: standardPolicy(),
+      asOf: now,
+    });
   } finally {
     await close();
   }

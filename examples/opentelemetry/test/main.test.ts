@@ -13,6 +13,7 @@ describe('OpenTelemetry example', () => {
         'POST /events',
         'reconcile.statement.parse',
         'reconcile.run',
+        'factoring.evaluateInvoice',
       ]),
     );
   });
