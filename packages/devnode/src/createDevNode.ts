@@ -1,7 +1,7 @@
 // The devnode facade: one engine, served through a fetch-compatible handler (any runtime, no
 // sockets), a block timer, manual mining and snapshots. The Node server lives in ./node.
 
-import { type KeyEvent, ValidationError, type ValidationIssue } from '@quidfin/core';
+import { DEFAULT_MAX_BODY_BYTES, type KeyEvent, ValidationError, type ValidationIssue } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
 import { Engine } from './engine/Engine.js';
 import { guardianLedgerOf, setGuardianMode } from './guardian/GuardianLedger.js';
@@ -54,8 +54,6 @@ export interface DevNode {
   keyEvents(quid: string): readonly KeyEvent[];
 }
 
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
 function checkOptions(options: DevNodeOptions): void {
   const issues: ValidationIssue[] = [];
   const { blockIntervalMs, bodyLimitBytes, nodeKey, domains } = options;
@@ -102,7 +100,7 @@ export function createDevNode(options: DevNodeOptions = {}): DevNode {
     engine.registerDomain({ ...zeroStruct(DOMAIN_SCHEMA), name });
   }
   const settings = {
-    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigins: options.corsOrigins ?? [],
   };
   const interval = options.blockIntervalMs ?? 200;

@@ -1,8 +1,8 @@
 // Internal zod/mini schema of the off-chain invoice document, built lazily on first use.
 import * as z from 'zod/mini';
+import { QUID_ID_PATTERN } from '../wire/protocol.js';
 import { type CurrencyCode, isCurrencyCode } from './currencies.js';
 import { isValidIban } from './iban.js';
-import { QUID_ID } from './payloadSchemas.js';
 
 /** Integer minor units as a canonical decimal string (no sign, no leading zeros), at most 30 digits. */
 export const MINOR_STRING = /^(0|[1-9]\d{0,29})$/;
@@ -41,7 +41,7 @@ function build() {
     z.string('must be a date string').check(z.refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD'));
   const party = () =>
     z.strictObject({
-      quid: z.string().check(z.regex(QUID_ID, 'must be a quid id: 16 lowercase hex characters')),
+      quid: z.string().check(z.regex(QUID_ID_PATTERN, 'must be a quid id: 16 lowercase hex characters')),
       name: text(256),
       taxId: z.optional(text(64)),
       address: z.optional(text(1024)),

@@ -2,6 +2,7 @@
 // module-level calls, so importing core costs nothing when payloads are never parsed) and
 // kept out of the public declarations: callers see payloadTypes.ts.
 import * as z from 'zod/mini';
+import { QUID_ID_PATTERN } from '../wire/protocol.js';
 import { type CurrencyCode, isCurrencyCode } from './currencies.js';
 import type {
   BuyerAcknowledgedPayload,
@@ -19,15 +20,14 @@ import type {
   PoMismatchPayload,
 } from './payloadTypes.js';
 
-/** Quid ids are 16 lowercase hex chars (PROTOCOL §1). */
-export const QUID_ID = /^[a-f0-9]{16}$/;
 /** Title asset ids become URL path segments: keep to [A-Za-z0-9._:-] (PROTOCOL G10). */
 export const INVOICE_ID = /^[A-Za-z0-9._:-]{1,256}$/;
 /** Unix seconds below 1e11 (year 5138): larger values are almost surely milliseconds. */
 export const MAX_UNIX_SECONDS = 99_999_999_999;
 
 function buildSchemas() {
-  const quid = () => z.string().check(z.regex(QUID_ID, 'must be a quid id: 16 lowercase hex characters'));
+  const quid = () =>
+    z.string().check(z.regex(QUID_ID_PATTERN, 'must be a quid id: 16 lowercase hex characters'));
   const text = (max: number) =>
     z
       .string()

@@ -1,11 +1,11 @@
 import { ValidationError } from '../errors/ValidationError.js';
+import { isQuidId } from '../wire/protocol.js';
 import { base64UrlEncode } from './base64url.js';
 import { canonicalJson, canonicalJsonBytes } from './canonicalJson.js';
 import { ed25519Sign } from './ed25519.js';
 import type { InvoiceDocument } from './InvoiceDocument.js';
 import { invoiceHash } from './invoiceHash.js';
 import { parseInvoiceDocument } from './parseInvoiceDocument.js';
-import { QUID_ID } from './payloadSchemas.js';
 
 /**
  * Protected header of a quidfin invoice-document JWS.
@@ -48,7 +48,7 @@ export function signInvoiceDocument(
   privateKey: Uint8Array,
   options: { readonly kid: string },
 ): string {
-  if (typeof options.kid !== 'string' || !QUID_ID.test(options.kid)) {
+  if (!isQuidId(options.kid)) {
     throw new ValidationError('INVALID_KEY', [
       { path: 'kid', message: 'must be the signer quid id: 16 lowercase hex characters' },
     ]);

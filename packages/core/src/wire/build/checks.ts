@@ -1,18 +1,14 @@
 import { isPlainObject } from '../encodeGoJsonValue.js';
 import { describe } from '../goNumber.js';
-import { utf8Length } from '../hex.js';
 import { MAX_JSON_NESTING } from '../maxJsonNesting.js';
 import { childPath, indexPath } from '../path.js';
+import { QUID_ID_PATTERN, utf8Length } from '../protocol.js';
 import type { Issues } from './Issues.js';
 
 // Field rules shared by the builders: what the node drops, rewrites or chokes on (PROTOCOL §6, §13).
 
-/** Quid IDs: 16 lowercase hex chars. */
-export const QUID_RE: RegExp = /^[a-f0-9]{16}$/;
 /** Asset IDs (and TITLE subjects) become URL path segments: keep to this set (G10). */
 export const ASSET_ID_RE: RegExp = /^[A-Za-z0-9._:-]+$/;
-/** IPFS CIDs the node accepts (v0 or base32 v1). */
-export const CID_RE: RegExp = /^(?:Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{58,})$/;
 /** Go `unicode.IsControl`: C0, DEL and C1. */
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 /** Same, but tab, newline and carriage return are allowed (descriptions). */
@@ -62,7 +58,7 @@ export function checkString(issues: Issues, path: string, value: unknown, rule: 
 export function checkQuid(issues: Issues, path: string, value: unknown): boolean {
   return checkString(issues, path, value, {
     required: true,
-    pattern: QUID_RE,
+    pattern: QUID_ID_PATTERN,
     patternText: 'a quid ID (16 lowercase hex chars)',
   });
 }

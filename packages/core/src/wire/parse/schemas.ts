@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { isPlainObject } from '../encodeGoJsonValue.js';
+import { QUID_ID_PATTERN } from '../protocol.js';
 import type { JsonObject } from '../types.js';
 
 // Strict zod/mini schemas of the four wire transactions (internal: zod types stay out of the
 // public .d.ts; callers use the parse functions). Unknown keys are refused, like the node does.
 
-const quid = z.string().check(z.regex(/^[a-f0-9]{16}$/, 'expected a quid ID (16 lowercase hex chars)'));
+const quid = z.string().check(z.regex(QUID_ID_PATTERN, 'expected a quid ID (16 lowercase hex chars)'));
 const txId = z
   .string()
   .check(z.regex(/^(?:[a-f0-9]{64})?$/, 'expected a transaction ID (64 lowercase hex chars)'));
