@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/ValidationError.js';
+import { describeValue } from '../wire/describeValue.js';
 import { type CurrencyCode, ISO_4217_EXPONENTS, isCurrencyCode } from './currencies.js';
-import { describe } from './describeValue.js';
 
 /**
  * An amount of money: an integer number of minor units (cents, fils, yen) in one currency.
@@ -30,7 +30,7 @@ export interface Money {
 export function assertSafeMinor(value: unknown, path = ''): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     throw new ValidationError('INVALID_AMOUNT', [
-      { path, message: `expected a safe integer number of minor units, got ${describe(value)}` },
+      { path, message: `expected a safe integer number of minor units, got ${describeValue(value)}` },
     ]);
   }
 }
@@ -47,7 +47,7 @@ export function assertSafeMinor(value: unknown, path = ''): asserts value is num
 export function requireCurrency(currency: unknown, path = 'currency'): CurrencyCode {
   if (!isCurrencyCode(currency)) {
     throw new ValidationError('INVALID_CURRENCY', [
-      { path, message: `unknown ISO 4217 currency code ${describe(currency)}` },
+      { path, message: `unknown ISO 4217 currency code ${describeValue(currency)}` },
     ]);
   }
   return currency;

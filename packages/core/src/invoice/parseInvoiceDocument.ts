@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
+import { describeValue } from '../wire/describeValue.js';
 import { computeInvoiceTotals } from './computeInvoiceTotals.js';
-import { describe } from './describeValue.js';
 import type { InvoiceDocument } from './InvoiceDocument.js';
 import { invoiceDocumentSchema } from './invoiceDocumentSchema.js';
 import { toValidationIssues } from './zodIssues.js';
@@ -50,13 +50,16 @@ export function checkInvoiceDocument(input: unknown): InvoiceDocumentCheck {
     if (line.amountMinor !== expected) {
       issues.push({
         path: `lineItems[${i}].amountMinor`,
-        message: `is ${describe(line.amountMinor)} but ${line.quantity} x ${line.unitPriceMinor} rounds half-up to ${expected}`,
+        message: `is ${describeValue(line.amountMinor)} but ${line.quantity} x ${line.unitPriceMinor} rounds half-up to ${expected}`,
       });
     }
   });
   for (const key of ['subtotalMinor', 'taxMinor', 'totalMinor'] as const) {
     if (doc[key] !== totals[key]) {
-      issues.push({ path: key, message: `is ${describe(doc[key])} but the lines add up to ${totals[key]}` });
+      issues.push({
+        path: key,
+        message: `is ${describeValue(doc[key])} but the lines add up to ${totals[key]}`,
+      });
     }
   }
   return issues.length ? { ok: false, kind: 'totals', issues } : { ok: true, document: doc };

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/ValidationError.js';
-import { describe } from './describeValue.js';
+import { describeValue } from '../wire/describeValue.js';
 import { exponentOf, type Money, minorFromBigInt, requireCurrency } from './Money.js';
 
 // Plain decimal notation only: no sign other than a leading '-', no exponent, no grouping,
@@ -27,14 +27,14 @@ export function parseMoney(decimal: string, currency: string): Money {
     throw new ValidationError('INVALID_AMOUNT', [
       {
         path: '',
-        message: `expected a decimal string, got ${describe(decimal)} (never pass money as a float)`,
+        message: `expected a decimal string, got ${describeValue(decimal)} (never pass money as a float)`,
       },
     ]);
   }
   const m = DECIMAL.exec(decimal);
   if (!m) {
     throw new ValidationError('INVALID_AMOUNT', [
-      { path: '', message: `${describe(decimal)} is not a plain decimal number such as "1234.56"` },
+      { path: '', message: `${describeValue(decimal)} is not a plain decimal number such as "1234.56"` },
     ]);
   }
   const [, sign = '', whole = '0', rawFraction = ''] = m;
@@ -44,7 +44,7 @@ export function parseMoney(decimal: string, currency: string): Money {
     throw new ValidationError('INVALID_AMOUNT', [
       {
         path: '',
-        message: `${describe(decimal)} has ${fraction.length} decimals but ${code} has ${exponent}`,
+        message: `${describeValue(decimal)} has ${fraction.length} decimals but ${code} has ${exponent}`,
       },
     ]);
   }

@@ -1,4 +1,4 @@
-import { describe } from './describeValue.js';
+import { describeValue } from '../wire/describeValue.js';
 import { assertSafeMinor, exponentOf } from './Money.js';
 
 /**
@@ -17,7 +17,7 @@ import { assertSafeMinor, exponentOf } from './Money.js';
 export function toDecimalString(amountMinor: number | bigint, currency: string): string {
   const exponent = exponentOf(currency);
   if (typeof amountMinor === 'number') assertSafeMinor(amountMinor);
-  else if (typeof amountMinor !== 'bigint') assertSafeMinor(amountMinor, describe(amountMinor));
+  else if (typeof amountMinor !== 'bigint') assertSafeMinor(amountMinor, describeValue(amountMinor));
   const value = BigInt(amountMinor);
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString().padStart(exponent + 1, '0');
