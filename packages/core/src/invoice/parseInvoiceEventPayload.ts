@@ -1,9 +1,9 @@
+import { toValidationIssues } from '../document/zodIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
 import { describeValue } from '../wire/describeValue.js';
 import { fraudSignalKind, INVOICE_EVENT_TYPES } from './eventTypes.js';
 import { payloadSchemas } from './payloadSchemas.js';
 import type { InvoiceEventPayload } from './payloadTypes.js';
-import { toValidationIssues } from './zodIssues.js';
 
 /**
  * Result of {@link safeParseInvoiceEventPayload}.

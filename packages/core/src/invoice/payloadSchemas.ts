@@ -2,8 +2,8 @@
 // module-level calls, so importing core costs nothing when payloads are never parsed) and
 // kept out of the public declarations: callers see payloadTypes.ts.
 import * as z from 'zod/mini';
+import { type CurrencyCode, isCurrencyCode } from '../money/currencies.js';
 import { QUID_ID_PATTERN } from '../wire/protocol.js';
-import { type CurrencyCode, isCurrencyCode } from './currencies.js';
 import type {
   BuyerAcknowledgedPayload,
   BuyerDisputedPayload,

@@ -13,7 +13,7 @@ import {
   subtractMinor,
   sumMinor,
   toDecimalString,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -41,7 +41,7 @@ describe('describeValue', () => {
   });
 
   it('a builder names a bigint trust level as 1n (wire used to say "bigint")', async () => {
-    const signer = await generateSigner();
+    const { signer } = await generateSigner();
     const attempt = buildTrust({
       signer,
       trustDomain: 'default',

@@ -1,4 +1,4 @@
-import { divRoundHalfUp, multiplyRoundHalfUp, parseDecimal } from './decimalMath.js';
+import { divRoundHalfUp, multiplyRoundHalfUp, parseDecimal } from '../money/decimalMath.js';
 
 /**
  * The line amounts and totals a document must carry, computed exactly in bigint.

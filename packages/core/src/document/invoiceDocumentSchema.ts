@@ -1,8 +1,8 @@
 // Internal zod/mini schema of the off-chain invoice document, built lazily on first use.
 import * as z from 'zod/mini';
+import { type CurrencyCode, isCurrencyCode } from '../money/currencies.js';
+import { isValidIban } from '../money/iban.js';
 import { QUID_ID_PATTERN } from '../wire/protocol.js';
-import { type CurrencyCode, isCurrencyCode } from './currencies.js';
-import { isValidIban } from './iban.js';
 
 /** Integer minor units as a canonical decimal string (no sign, no leading zeros), at most 30 digits. */
 export const MINOR_STRING = /^(0|[1-9]\d{0,29})$/;

@@ -1,4 +1,4 @@
-import type { CurrencyCode } from './currencies.js';
+import type { CurrencyCode } from '../money/currencies.js';
 
 /**
  * A party on the off-chain invoice document.
