@@ -2,6 +2,7 @@
 export { allocateMinor } from './allocateMinor.js';
 export { type CurrencyCode, currencyExponent, ISO_4217_EXPONENTS, isCurrencyCode } from './currencies.js';
 export { formatMoney } from './formatMoney.js';
+export { isValidIban } from './iban.js';
 export {
   assertSafeMinor,
   exponentOf,
