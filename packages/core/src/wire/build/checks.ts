@@ -69,7 +69,7 @@ export function checkInt(
   path: string,
   value: unknown,
   min: number,
-  max = Number.MAX_SAFE_INTEGER,
+  max: number = Number.MAX_SAFE_INTEGER,
 ): boolean {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     issues.add(path, `expected a safe integer, got ${describeValue(value)}`);
