@@ -4,12 +4,13 @@
 import { DEFAULT_MAX_BODY_BYTES, type KeyEvent, ValidationError, type ValidationIssue } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
 import { Engine } from './engine/Engine.js';
-import { guardianLedgerOf, setGuardianMode } from './guardian/GuardianLedger.js';
 import { serveRequest } from './http/serveRequest.js';
 import { zeroStruct } from './json/goStruct.js';
 import { DOMAIN_SCHEMA } from './json/schemas.js';
-import { type DevNodeOptions, resolveLimits } from './options.js';
+import { resolveLimits } from './limits/Limits.js';
+import type { DevNodeOptions } from './options.js';
 import { type DevNodeSnapshot, stateFromSnapshot, takeSnapshot } from './snapshot.js';
+import { guardianLedgerOf, setGuardianMode } from './state/GuardianLedger.js';
 
 /**
  * Per-request information the fetch handler cannot see in the Request itself.

@@ -2,5 +2,6 @@
 
 export type { BlockResult, CommittedBlock, RejectedBlock } from './chain/mineBlocks.js';
 export { createDevNode, type DevNode, type DevNodeFetchInfo } from './createDevNode.js';
-export { type DevNodeOptions, type Limits, NODE_LIMITS } from './options.js';
+export { type Limits, type LimitsOption, NODE_LIMITS } from './limits/Limits.js';
+export type { DevNodeOptions } from './options.js';
 export type { DevNodeSnapshot } from './snapshot.js';

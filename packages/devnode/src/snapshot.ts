@@ -1,6 +1,7 @@
 // A JSON-serializable copy of a node's state, so examples can stop and resume.
 
 import { ValidationError } from '@quidfin/core';
+import type { GoValue } from './json/goStruct.js';
 import type {
   BlockRecord,
   NodeState,
@@ -8,8 +9,7 @@ import type {
   StoredTx,
   StreamRecord,
   TrustEdgeRecord,
-} from './engine/state.js';
-import type { GoValue } from './json/goStruct.js';
+} from './state/state.js';
 
 /**
  * A node's state as plain JSON (pending pool included, so a clean close loses nothing).

@@ -1,8 +1,8 @@
 // ValidateTrustTransaction (internal/core/validation.go), against committed state only.
 
 import { isQuidId, MAX_DESCRIPTION_BYTES, MAX_DOMAIN_BYTES } from '@quidfin/core';
-import { pairGet } from '../engine/state.js';
 import type { GoValue } from '../json/goStruct.js';
+import { pairGet } from '../state/state.js';
 import type { ValidationContext } from './context.js';
 import { validateStringField } from './fieldRules.js';
 import { issuerSignableBytes } from './signatures.js';

@@ -21,11 +21,8 @@ import {
   recoveryInitHash,
 } from '@quidfin/core';
 import type { Engine } from '../engine/Engine.js';
-import type { Handler, HandlerContext } from '../http/HandlerContext.js';
-import { fail, ok, type Reply, text } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
 import type { GoValue, StructSchema } from '../json/goStruct.js';
-import { type GuardianLedger, guardianLedgerOf } from './GuardianLedger.js';
 import {
   COMMIT_SCHEMA,
   INIT_SCHEMA,
@@ -34,7 +31,10 @@ import {
   SET_UPDATE_SCHEMA,
   uintFieldsInRange,
   VETO_SCHEMA,
-} from './guardianSchemas.js';
+} from '../json/guardianSchemas.js';
+import { type GuardianLedger, guardianLedgerOf } from '../state/GuardianLedger.js';
+import type { Handler, HandlerContext } from './HandlerContext.js';
+import { fail, ok, type Reply, text } from './reply.js';
 
 const ledgerOf = (engine: Engine): GuardianLedger => guardianLedgerOf(engine.state, engine.nowSeconds());
 

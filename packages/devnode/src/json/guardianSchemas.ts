@@ -1,7 +1,7 @@
 // The node's guardian request structs (guardian.go, guardian_resignation.go) as devnode field lists.
 // Go's uint16 / uint32 fields are decoded as int64 here and range-checked by `uintFieldsInRange`.
 
-import type { GoValue, StructSchema } from '../json/goStruct.js';
+import type { GoValue, StructSchema } from './goStruct.js';
 
 const SIG: StructSchema = {
   fields: [

@@ -17,7 +17,7 @@ import {
   type KeyEvent,
   recoveryInitHash,
 } from '@quidfin/core';
-import type { NodeState } from '../engine/state.js';
+import type { NodeState } from './state.js';
 
 /** What the devnode does with accepted guardian anchors at a block tick. */
 export type GuardianAnchorMode = 'apply' | 'drop';

@@ -1,6 +1,5 @@
 // The /api/v2/guardian/* routes (registerGuardianRoutes), mounted only under /api/v2.
 
-import type { Handler } from '../http/HandlerContext.js';
 import {
   getGuardianSet,
   getPendingRecovery,
@@ -11,6 +10,7 @@ import {
   submitResignation,
   submitSetUpdate,
 } from './guardianHandlers.js';
+import type { Handler } from './HandlerContext.js';
 
 const table: ReadonlyArray<readonly ['GET' | 'POST', RegExp, Handler]> = [
   ['POST', /^\/guardian\/set-update$/, submitSetUpdate],
