@@ -5,9 +5,9 @@ import { isValidIban } from '../money/iban.js';
 import { QUID_ID_PATTERN } from '../wire/protocol.js';
 
 /** Integer minor units as a canonical decimal string (no sign, no leading zeros), at most 30 digits. */
-export const MINOR_STRING = /^(0|[1-9]\d{0,29})$/;
+export const MINOR_STRING: RegExp = /^(0|[1-9]\d{0,29})$/;
 /** Non-negative plain decimal, at most 30 digits before and 18 after the point. */
-export const DECIMAL_STRING = /^(0|[1-9]\d{0,29})(\.\d{1,18})?$/;
+export const DECIMAL_STRING: RegExp = /^(0|[1-9]\d{0,29})(\.\d{1,18})?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -85,8 +85,8 @@ function build() {
 
 let cache: ReturnType<typeof build> | undefined;
 
-/** The lazily built document schema (internal). */
-export function invoiceDocumentSchema(): ReturnType<typeof build> {
+/** The lazily built document schema (internal); callers cast its output to `InvoiceDocument`. */
+export function invoiceDocumentSchema(): z.ZodMiniType<unknown> {
   cache ??= build();
   return cache;
 }
