@@ -17,12 +17,12 @@ export function checkDevNodeOptions(options: DevNodeOptions): void {
   check.func('now', o.now, { optional: true });
   check.oneOf('guardianAnchors', o.guardianAnchors, ['apply', 'drop'] as const, { optional: true });
   if (check.array('domains', o.domains, { optional: true })) {
-    (o.domains as readonly unknown[]).forEach((d, i) => check.string(`domains[${i}]`, d, { nonEmpty: true }));
+    const domains = o.domains as readonly unknown[];
+    for (let i = 0; i < domains.length; i++) check.string(`domains[${i}]`, domains[i], { nonEmpty: true });
   }
   if (check.array('corsOrigins', o.corsOrigins, { optional: true })) {
-    (o.corsOrigins as readonly unknown[]).forEach((origin, i) =>
-      checkOrigin(check, `corsOrigins[${i}]`, origin),
-    );
+    const origins = o.corsOrigins as readonly unknown[];
+    for (let i = 0; i < origins.length; i++) checkOrigin(check, `corsOrigins[${i}]`, origins[i]);
   }
   checkLimits(check, o.limits);
   check.throwIfInvalid((issues) => new DevNodeError('INVALID_OPTIONS', issues));
