@@ -1,6 +1,6 @@
 // @quidfin/core: the Quidnug wire model (Go-exact bytes, keys, builders), money, signed invoice
 // documents, invoice events and lifecycle, trust and guardian reads. Layers, lowest first:
-// errors → wire → validation → money → document → invoice → trust / guardian; nothing imports upward.
+// errors → wire → validation → money → document → invoice → guardian → trust; nothing imports upward.
 //
 // Intentionally not exported (internal, free to change): the builders' field rules (wire/build/
 // checks.ts, Issues), the zod schemas behind the parse functions (wire/parse/schemas.ts,
