@@ -1,6 +1,6 @@
 // ValidateTrustTransaction (internal/core/validation.go), against committed state only.
 
-import { isQuidId, MAX_DESCRIPTION_BYTES, MAX_DOMAIN_BYTES } from '@quidfin/core';
+import { isQuidId, MAX_DESCRIPTION_BYTES, MAX_DOMAIN_BYTES, MIN_NONCE } from '@quidfin/core';
 import type { GoValue } from '../json/goStruct.js';
 import { pairGet } from '../state/state.js';
 import type { ValidationContext } from './context.js';
@@ -12,7 +12,7 @@ export function validateTrust(ctx: ValidationContext, tx: GoValue): boolean {
   const domain = tx['trustDomain'] as string;
   if (domain !== '' && !ctx.state.domains.has(domain)) return false;
   const nonce = tx['nonce'] as number;
-  if (nonce <= 0) return false;
+  if (nonce < MIN_NONCE) return false;
   const truster = tx['truster'] as string;
   const trustee = tx['trustee'] as string;
   // The nonce registry is per (truster, trustee) and global across domains; pending ignored.
