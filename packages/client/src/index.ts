@@ -1,8 +1,18 @@
 // @quidfin/client: typed, reliable client for the Quidnug node API, and the invoice ledger on top.
+//
+// Layers, bottom up: errors/, schemas/, transport/ → api/NodeApi (one method per route) →
+// commit/ and reads/ (on NodeApi) → QuidnugClient → actions/, ledger/, trust/, validators/.
+// `npm run check:imports` fails on any import cycle.
+//
+// Intentionally not exported (internal, may change in any release): the Transport and NodePool
+// classes (reach them as `client.transport`), `poolKey` and `pollForCommit` (commit internals;
+// use `client.waitForCommit`), the response `parsers` and schemas, `crossChecked`,
+// `resolveClientOptions`, `isInRecentBlocks`, `sameSignature`, `backoffDelay`, `sleep`, `readBody`.
 
-export { type AppendEventInput, appendEvent } from './commit/appendEvent.js';
-export { canonicalSignature } from './commit/canonicalSignature.js';
-export { type GrantTrustInput, grantTrust } from './commit/grantTrust.js';
+export { type AppendEventInput, appendEvent } from './actions/appendEvent.js';
+export { type GrantTrustInput, grantTrust } from './actions/grantTrust.js';
+export { waitForCommit } from './actions/waitForCommit.js';
+export { NodeApi, type NodeApiSettings, type TrustQueryParams } from './api/NodeApi.js';
 export {
   isCommitted,
   isPending,
@@ -11,21 +21,29 @@ export {
 } from './commit/locateTransaction.js';
 export { NonceManager } from './commit/NonceManager.js';
 export { InMemoryNonceStore, type NonceStore } from './commit/NonceStore.js';
-export { PendingPoolView, poolKey } from './commit/PendingPoolView.js';
+export { PendingPoolView } from './commit/PendingPoolView.js';
+export type { CommitTarget, WaitForCommitOptions } from './commit/pollForCommit.js';
 export { SequenceManager, type StreamState } from './commit/SequenceManager.js';
 export { sendTransaction, type TransactionRoute } from './commit/sendTransaction.js';
-export { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
 export { createQuidnugClient } from './createQuidnugClient.js';
+export { ClientInputError } from './errors/ClientInputError.js';
+export { ClientOptionsError } from './errors/ClientOptionsError.js';
+export { ClientValidationError } from './errors/ClientValidationError.js';
 export { CommitTimeoutError } from './errors/CommitTimeoutError.js';
 export { CrossCheckError } from './errors/CrossCheckError.js';
+export { GuardianRejectedError } from './errors/GuardianRejectedError.js';
 export { HttpError, type HttpErrorDetails, isHttpError } from './errors/HttpError.js';
+export { IdentityTakeoverError } from './errors/IdentityTakeoverError.js';
 export { isAbortError } from './errors/isAbortError.js';
+export { type ClientError, type ClientErrorCode, isClientError } from './errors/isClientError.js';
+export { isQuidfinClientError } from './errors/isQuidfinClientError.js';
+export { LedgerVerificationError, type LedgerVerificationReason } from './errors/LedgerVerificationError.js';
 export { NetworkError } from './errors/NetworkError.js';
 export { NoHealthyNodeError } from './errors/NoHealthyNodeError.js';
 export { NotFoundError } from './errors/NotFoundError.js';
 export { PaginationError, type PaginationFault } from './errors/PaginationError.js';
 export { PayloadTooLargeError } from './errors/PayloadTooLargeError.js';
-export { isQuidfinClientError, QuidfinClientError } from './errors/QuidfinClientError.js';
+export { QuidfinClientError } from './errors/QuidfinClientError.js';
 export { RateLimitError, type RateLimitLayer } from './errors/RateLimitError.js';
 export { ResponseTooLargeError } from './errors/ResponseTooLargeError.js';
 export { type ResponseIssue, ResponseValidationError } from './errors/ResponseValidationError.js';
@@ -35,8 +53,8 @@ export { TransactionLostError } from './errors/TransactionLostError.js';
 export { TransactionOutcomeUnknownError } from './errors/TransactionOutcomeUnknownError.js';
 export { TransactionRejectedError } from './errors/TransactionRejectedError.js';
 export { UnknownFieldError } from './errors/UnknownFieldError.js';
-export { GuardianRejectedError } from './guardian/GuardianRejectedError.js';
-export { guardianApi } from './guardian/guardianApi.js';
+export { ValidatorRoutingError, type ValidatorRoutingReason } from './errors/ValidatorRoutingError.js';
+export { type GuardianApiHost, guardianApi } from './guardian/guardianApi.js';
 export type {
   GuardianResignations,
   GuardianSetUpdateAccepted,
@@ -60,7 +78,6 @@ export {
   setGuardians,
   vetoRecovery,
 } from './ledger/guardianOperations.js';
-export { IdentityTakeoverError } from './ledger/IdentityTakeoverError.js';
 export {
   InvoiceLedger,
   type InvoiceLedgerOptions,
@@ -72,7 +89,6 @@ export {
 } from './ledger/InvoiceLedger.js';
 export { type InvoiceOwnerInput, invoiceOwners, ownersAfterFactoring } from './ledger/invoiceOwners.js';
 export { type KeyEventSource, nodeKeyEvents } from './ledger/KeyEventSource.js';
-export { LedgerVerificationError, type LedgerVerificationReason } from './ledger/LedgerVerificationError.js';
 export {
   type InvoiceView,
   type LedgerViolation,
@@ -84,10 +100,7 @@ export {
 } from './ledger/readInvoice.js';
 export { readTitleHistory, type TitleHistory } from './ledger/readTitleHistory.js';
 export { hasNextPage, type PaginateOptions, paginate } from './paginate.js';
-export {
-  QuidnugClient,
-  type TrustQueryParams,
-} from './QuidnugClient.js';
+export { QuidnugClient } from './QuidnugClient.js';
 export type { QuidnugClientOptions } from './QuidnugClientOptions.js';
 export { readStream, type SequenceGap, type StreamRead } from './reads/readStream.js';
 export type { ClientHooks, ErrorContext, RequestContext, ResponseContext } from './transport/hooks.js';
@@ -112,4 +125,4 @@ export {
   ValidatorRouter,
   type ValidatorRouterOptions,
 } from './validators/ValidatorRouter.js';
-export { ValidatorRoutingError, type ValidatorRoutingReason } from './validators/ValidatorRoutingError.js';
+export { canonicalSignature } from './wire/canonicalSignature.js';

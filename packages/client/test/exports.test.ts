@@ -6,6 +6,9 @@ describe('public exports', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
         'BlockHistory',
+        'ClientInputError',
+        'ClientOptionsError',
+        'ClientValidationError',
         'CommitTimeoutError',
         'CrossCheckError',
         'HttpError',
@@ -16,6 +19,7 @@ describe('public exports', () => {
         'NetworkError',
         'NoHealthyNodeError',
         'NonceManager',
+        'NodeApi',
         'NotFoundError',
         'PaginationError',
         'PayloadTooLargeError',
@@ -42,6 +46,7 @@ describe('public exports', () => {
         'isCommitted',
         'isHttpError',
         'isPending',
+        'isClientError',
         'isQuidfinClientError',
         'locateTransaction',
         'nodeAuthHeaders',
@@ -49,7 +54,6 @@ describe('public exports', () => {
         'normalizeBaseUrl',
         'ownersAfterFactoring',
         'paginate',
-        'poolKey',
         'readInvoice',
         'readTitleHistory',
         'readStream',

@@ -1,3 +1,5 @@
+// The node's HTTP API, one method per route, responses validated: knows nothing of commits,
+// sequences or nonces (those live in commit/ and QuidnugClient, which build on this).
 import type {
   EventTx,
   GuardianRecoveryCommit,
@@ -10,39 +12,25 @@ import type {
   JsonObject,
   QuidnugTx,
   TitleTx,
-  TrustTx,
 } from '@quidfin/core';
-import { canonicalSignature } from './commit/canonicalSignature.js';
-import { locateTransaction, type TransactionLocation } from './commit/locateTransaction.js';
-import { NonceManager } from './commit/NonceManager.js';
-import { InMemoryNonceStore } from './commit/NonceStore.js';
-import { PendingPoolView } from './commit/PendingPoolView.js';
-import { SequenceManager, type StreamState } from './commit/SequenceManager.js';
-import { sendTransaction } from './commit/sendTransaction.js';
-import { type CommitTarget, type WaitForCommitOptions, waitForCommit } from './commit/waitForCommit.js';
-import { isHttpError } from './errors/HttpError.js';
-import { isQuidfinClientError } from './errors/QuidfinClientError.js';
-import { guardianApi } from './guardian/guardianApi.js';
+import { isHttpError } from '../errors/HttpError.js';
+import { isClientError } from '../errors/isClientError.js';
+import { guardianApi } from '../guardian/guardianApi.js';
 import type {
   GuardianResignations,
   GuardianSetUpdateAccepted,
   PendingRecovery,
   RecoveryAccepted,
   ResignationAccepted,
-} from './guardian/guardianTypes.js';
-import { DEFAULT_MAX_PAGES, paginate } from './paginate.js';
-import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
-import { crossChecked } from './reads/crossChecked.js';
-import { readStream, type StreamRead } from './reads/readStream.js';
-import { parsers } from './schemas/responses.js';
-import { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
-import { resolveRetryOptions } from './transport/RetryOptions.js';
-import { type CallOptions, type CallSpec, Transport } from './transport/Transport.js';
+} from '../guardian/guardianTypes.js';
+import { paginate } from '../paginate.js';
+import { crossChecked } from '../reads/crossChecked.js';
+import { parsers } from '../schemas/responses.js';
+import type { CallOptions, CallSpec, Transport } from '../transport/Transport.js';
 import type {
   Block,
   CreatedQuid,
   DomainRegistration,
-  EventSubmitResult,
   Health,
   IdentityRegistryEntry,
   NodeInfo,
@@ -50,7 +38,6 @@ import type {
   Page,
   PageParams,
   StreamInfo,
-  SubmitResult,
   TentativeBlocks,
   TitleRegistryEntry,
   TrustDomain,
@@ -58,7 +45,8 @@ import type {
   TrustRegistryEdge,
   TrustRelationships,
   TrustResult,
-} from './types.js';
+} from '../types.js';
+import { canonicalSignature } from '../wire/canonicalSignature.js';
 
 /**
  * Query options of the relational trust routes.
@@ -78,52 +66,45 @@ export interface TrustQueryParams {
 
 const enc = encodeURIComponent;
 /**
- * Typed client for a Quidnug node's v1 API: one method per route, responses validated and
- * unwrapped, typed errors, safe retries, commit waiting, sequence and nonce management, failover.
- * Create it with {@link createQuidnugClient}.
+ * What a {@link NodeApi} is built from: the transport and the read settings resolved from the
+ * client options.
  *
  * @example
  * ```ts
- * const client = createQuidnugClient({ baseUrl: 'http://localhost:8080' });
- * await client.ensureDomain('factoring.supply-chain.us');
- * const tx = await buildIdentity({ signer, trustDomain: 'factoring.supply-chain.us', name: 'acme', updateNonce: 1 });
- * await client.submitIdentity(tx);
- * await client.waitForCommit(tx);
+ * const settings: NodeApiSettings = { transport: client.transport, maxPages: 1000, pollIntervalMs: 1000 };
  * ```
  */
-export class QuidnugClient {
+export interface NodeApiSettings {
   readonly transport: Transport;
-  readonly nonces: NonceManager;
-  readonly sequences: SequenceManager;
+  /** Most pages one paginated walk requests. */
+  readonly maxPages: number;
+  /** Spacing in ms between re-reads (stream and cross-check rounds). */
   readonly pollIntervalMs: number;
-  readonly commitTimeoutMs: number;
-  readonly resendLimit: number;
-  /** Shared view of the pending pool used by commit waits. */
-  readonly pendingPool: PendingPoolView;
+}
+
+/**
+ * The node's v1 API (and the guardian routes of v2): one method per route, responses validated
+ * and unwrapped, typed errors, safe retries and failover. It knows nothing of commits, sequences
+ * or nonces; {@link QuidnugClient} adds those on top, and is what {@link createQuidnugClient}
+ * returns. Functions that only read (`locateTransaction`, `readStream`, ...) accept any `NodeApi`.
+ *
+ * @example
+ * ```ts
+ * const api: NodeApi = createQuidnugClient({ baseUrl: 'http://localhost:8080' });
+ * const { status } = await api.health();
+ * ```
+ */
+export class NodeApi {
+  readonly transport: Transport;
   /** Most pages one paginated walk requests (see `QuidnugClientOptions.maxPages`). */
   readonly maxPages: number;
+  /** Minimum spacing in ms between re-reads (see `QuidnugClientOptions.pollIntervalMs`). */
+  readonly pollIntervalMs: number;
 
-  constructor(options: QuidnugClientOptions) {
-    const urls = options.nodes ?? (options.baseUrl !== undefined ? [options.baseUrl] : []);
-    if (urls.length === 0) throw new TypeError('createQuidnugClient: give baseUrl or nodes');
-    this.transport = new Transport({
-      nodes: urls.map(normalizeBaseUrl),
-      fetch: options.fetch,
-      timeoutMs: options.timeoutMs ?? 10_000,
-      totalTimeoutMs: options.totalTimeoutMs,
-      retry: resolveRetryOptions(options.retry),
-      hooks: options.hooks ?? {},
-      nodeAuth: options.nodeAuth,
-      nodeCooldownMs: options.nodeCooldownMs ?? 30_000,
-      maxResponseBytes: options.maxResponseBytes,
-    });
-    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    this.nonces = new NonceManager(options.nonceStore ?? new InMemoryNonceStore());
-    this.sequences = new SequenceManager();
-    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.commitTimeoutMs = options.commitTimeoutMs ?? 180_000;
-    this.resendLimit = options.resendLimit ?? 2;
-    this.pendingPool = new PendingPoolView(this, this.pollIntervalMs);
+  constructor(settings: NodeApiSettings) {
+    this.transport = settings.transport;
+    this.maxPages = settings.maxPages;
+    this.pollIntervalMs = settings.pollIntervalMs;
   }
 
   #get<T>(
@@ -159,7 +140,7 @@ export class QuidnugClient {
     try {
       return await p;
     } catch (error) {
-      if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return undefined;
+      if (isClientError(error) && error.code === 'NOT_FOUND') return undefined;
       throw error;
     }
   }
@@ -272,81 +253,6 @@ export class QuidnugClient {
     o: CallOptions = {},
   ): Promise<unknown> {
     return this.#get(`domains/${enc(name)}/query`, 'GET /domains/{name}/query', (d) => d, o, { type, param });
-  }
-
-  // ---- transactions -----------------------------------------------------------------------
-
-  /**
-   * Finds out whether the node holds `tx`: `'pending'`, `'committed'` or `undefined`.
-   *
-   * @example
-   * ```ts
-   * if ((await client.locateTransaction(tx)) === undefined) await client.submitTrust(tx);
-   * ```
-   */
-  locateTransaction(tx: QuidnugTx, o: CallOptions = {}): Promise<TransactionLocation | undefined> {
-    return locateTransaction(this, tx, o);
-  }
-
-  /** `POST /transactions/identity` (signed IDENTITY, e.g. from `buildIdentity`). */
-  submitIdentity(tx: IdentityTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submitTransaction(tx, 'transactions/identity', o);
-  }
-
-  /** `POST /transactions/trust` (signed TRUST, e.g. from `buildTrust`). */
-  submitTrust(tx: TrustTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submitTransaction(tx, 'transactions/trust', o);
-  }
-
-  /** `POST /transactions/title` (signed TITLE or transfer, from `buildTitle` / `buildTitleTransfer`). */
-  submitTitle(tx: TitleTx, o: CallOptions = {}): Promise<SubmitResult> {
-    return this.#submitTransaction(tx, 'transactions/title', o);
-  }
-
-  // IDENTITY, TRUST and TITLE share one answer shape; only where they are posted differs.
-  #submitTransaction(tx: QuidnugTx, path: string, o: CallOptions): Promise<SubmitResult> {
-    return sendTransaction(
-      this,
-      tx,
-      { path, route: `POST /${path}`, parse: parsers.submitted, found: () => resolved(tx) },
-      o,
-    );
-  }
-
-  /** `POST /events` (signed EVENT): `{ id, sequence }`. No sequence management: see the `appendEvent` function. */
-  submitEvent(tx: EventTx, o: CallOptions = {}): Promise<EventSubmitResult> {
-    const found = (): EventSubmitResult => ({ id: tx.id, sequence: tx.sequence });
-    return sendTransaction(
-      this,
-      tx,
-      { path: 'events', route: 'POST /events', parse: parsers.eventSubmitted, found },
-      o,
-    );
-  }
-
-  /** Committed state of a stream for sequence management: `{ exists, latest }`. */
-  async streamState(subjectId: string, o: CallOptions = {}): Promise<StreamState> {
-    const stream = await this.findStream(subjectId, {}, o);
-    return stream ? { exists: true, latest: stream.latestSequence } : { exists: false, latest: 0 };
-  }
-
-  /**
-   * Waits until a transaction (or transaction id, or your own predicate) is committed, polling at
-   * most once per `pollIntervalMs`. Records event commits for sequence management.
-   *
-   * @example
-   * ```ts
-   * await client.waitForCommit(tx, { timeoutMs: 30_000 });
-   * ```
-   */
-  async waitForCommit(target: CommitTarget, o: WaitForCommitOptions = {}): Promise<void> {
-    await waitForCommit(this, target, {
-      ...o,
-      timeoutMs: o.timeoutMs ?? this.commitTimeoutMs,
-      intervalMs: o.intervalMs ?? this.pollIntervalMs,
-    });
-    if (typeof target === 'object' && target.type === 'EVENT')
-      this.sequences.observeCommit(target.subjectId, target.sequence);
   }
 
   // ---- identity ---------------------------------------------------------------------------
@@ -547,20 +453,6 @@ export class QuidnugClient {
     );
   }
 
-  /**
-   * The whole stream, checked against its metadata (see the `readStream` function): throws
-   * `StreamIntegrityError` when the node withholds or replaces events. Pass `{ crossCheck: true }`
-   * to compare with a second node.
-   *
-   * @example
-   * ```ts
-   * const { stream, events, sequenceGaps } = await client.readStream('inv-1', { crossCheck: true });
-   * ```
-   */
-  readStream(subjectId: string, o: CallOptions = {}): Promise<StreamRead> {
-    return readStream(this, subjectId, o);
-  }
-
   /** Every event of a stream in commit order, for `for await`. */
   iterateStreamEvents(
     subjectId: string,
@@ -663,11 +555,3 @@ export class QuidnugClient {
 
 // What two nodes must agree on for a transaction: its id and its signature (up to the high-s twin).
 const txKey = (tx: QuidnugTx): string => `${tx.id}/${canonicalSignature(tx.signature)}`;
-
-function resolved(tx: QuidnugTx): SubmitResult {
-  return {
-    transactionId: tx.id,
-    status: 'success',
-    message: 'already held by the node (resolved after an unknown outcome)',
-  };
-}

@@ -1,6 +1,7 @@
-import type { QuidnugClient } from '../QuidnugClient.js';
+// A shared, short-lived read of a node's pending pool for commit waits.
+import type { NodeApi } from '../api/NodeApi.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { canonicalSignature } from './canonicalSignature.js';
+import { canonicalSignature } from '../wire/canonicalSignature.js';
 
 interface Snapshot {
   readonly at: number;
@@ -34,11 +35,11 @@ export const poolKey = (id: string, signature?: string): string =>
  * ```
  */
 export class PendingPoolView {
-  readonly #client: QuidnugClient;
+  readonly #client: NodeApi;
   readonly #maxAgeMs: number;
   readonly #snapshots = new Map<number | 'any', Snapshot>();
 
-  constructor(client: QuidnugClient, maxAgeMs: number) {
+  constructor(client: NodeApi, maxAgeMs: number) {
     this.#client = client;
     this.#maxAgeMs = maxAgeMs;
   }

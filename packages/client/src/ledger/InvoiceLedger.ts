@@ -29,8 +29,10 @@ import {
   type TitleTx,
   type TrustTx,
 } from '@quidfin/core';
-import { appendEvent } from '../commit/appendEvent.js';
-import { grantTrust } from '../commit/grantTrust.js';
+import { appendEvent } from '../actions/appendEvent.js';
+import { grantTrust } from '../actions/grantTrust.js';
+import { IdentityTakeoverError } from '../errors/IdentityTakeoverError.js';
+import { LedgerVerificationError } from '../errors/LedgerVerificationError.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
@@ -50,10 +52,8 @@ import {
   setGuardians,
   vetoRecovery,
 } from './guardianOperations.js';
-import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import type { KeyEventSource } from './KeyEventSource.js';
-import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { type InvoiceView, type ReadInvoiceOptions, readInvoice } from './readInvoice.js';
 
 /**

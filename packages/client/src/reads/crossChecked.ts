@@ -1,9 +1,14 @@
 // Reads one thing from two nodes and refuses to answer when they disagree (opt-in `crossCheck`).
 import { CrossCheckError } from '../errors/CrossCheckError.js';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import { isClientError } from '../errors/isClientError.js';
 import { sleep } from '../transport/sleep.js';
-import type { CallOptions } from '../transport/Transport.js';
+import type { CallOptions, Transport } from '../transport/Transport.js';
+
+/** What a cross-checked read needs of the API it reads through (any `NodeApi` has it). */
+export interface CrossCheckHost {
+  readonly transport: Transport;
+  readonly pollIntervalMs: number;
+}
 
 type Side<T> = { readonly value: T } | { readonly missing: unknown };
 
@@ -21,7 +26,7 @@ type Side<T> = { readonly value: T } | { readonly missing: unknown };
  * ```
  */
 export async function crossChecked<T>(
-  client: QuidnugClient,
+  client: CrossCheckHost,
   o: CallOptions,
   what: string,
   read: (o: CallOptions) => Promise<T>,
@@ -40,7 +45,7 @@ export async function crossChecked<T>(
     read({ ...o, crossCheck: undefined, node }).then(
       (value) => ({ value }),
       (error: unknown) => {
-        if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return { missing: error };
+        if (isClientError(error) && error.code === 'NOT_FOUND') return { missing: error };
         throw error;
       },
     );
