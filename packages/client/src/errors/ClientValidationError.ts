@@ -14,6 +14,7 @@ import { ValidationError, type ValidationIssue } from '@quidfin/core';
  */
 export class ClientValidationError<Code extends string = string> extends ValidationError<Code> {
   override readonly name: string = 'ClientValidationError';
+  override readonly package: string = '@quidfin/client';
   /** Brand read by `isClientError`. */
   readonly isQuidfinClientError = true as const;
 

@@ -11,7 +11,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * @example
  * ```ts
  * try { await client.submitRecoveryCommit(commit); }
- * catch (e) { if (e instanceof GuardianRejectedError && e.rejection === 'RECOVERY_IMMATURE') await later(); }
+ * catch (e) { if (isClientError(e) && e.code === 'GUARDIAN_REJECTED' && e.rejection === 'RECOVERY_IMMATURE') await later(); }
  * ```
  */
 export class GuardianRejectedError extends HttpError<'GUARDIAN_REJECTED'> {

@@ -1,4 +1,4 @@
-import { SdkError } from '@quidfin/core';
+import { QuidfinError } from '@quidfin/core';
 
 /**
  * Base class of every error `@quidfin/client` throws on purpose. `code` is a literal, so
@@ -15,8 +15,9 @@ import { SdkError } from '@quidfin/core';
  * }
  * ```
  */
-export class QuidfinClientError<Code extends string = string> extends SdkError<Code> {
+export class QuidfinClientError<Code extends string = string> extends QuidfinError<Code> {
   override readonly name: string = 'QuidfinClientError';
+  override readonly package: string = '@quidfin/client';
   /** Brand read by `isClientError`. */
   readonly isQuidfinClientError = true as const;
 }

@@ -10,6 +10,7 @@ import {
   type GuardianSet,
   type GuardianSetUpdate,
 } from '@quidfin/core';
+import { ClientOptionsError } from '../errors/ClientOptionsError.js';
 import { GuardianRejectedError } from '../errors/GuardianRejectedError.js';
 import { isHttpError } from '../errors/HttpError.js';
 import { isClientError } from '../errors/isClientError.js';
@@ -43,7 +44,9 @@ function v2(client: GuardianApiHost, rest: string): string {
   const nodes = client.transport.settings.nodes;
   if (nodes.every((n) => n.endsWith('/api/v1/'))) return `../v2/${rest}`;
   if (nodes.every((n) => n.endsWith('/api/'))) return `v2/${rest}`;
-  throw new TypeError('guardian routes need every node URL to end the same way (/api/v1 or /api)');
+  throw new ClientOptionsError([
+    { path: 'nodes', message: 'guardian routes need every node URL to end the same way (/api/v1 or /api)' },
+  ]);
 }
 
 async function submit<T>(

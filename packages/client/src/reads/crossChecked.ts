@@ -1,4 +1,6 @@
 // Reads one thing from two nodes and refuses to answer when they disagree (opt-in `crossCheck`).
+
+import { ClientInputError } from '../errors/ClientInputError.js';
 import { CrossCheckError } from '../errors/CrossCheckError.js';
 import { isClientError } from '../errors/isClientError.js';
 import { sleep } from '../transport/sleep.js';
@@ -17,7 +19,7 @@ type Side<T> = { readonly value: T } | { readonly missing: unknown };
  * configured node, or a node index) and returns the primary's answer when both give the same `key`.
  * A node that answers 404 where the other has the value disagrees too. After a disagreement both
  * are read once more a poll interval later (a node one block behind catches up); a second
- * disagreement throws `CrossCheckError`. Needs two configured nodes (`TypeError` otherwise).
+ * disagreement throws `CrossCheckError`. Needs two configured nodes (`ClientInputError` otherwise).
  *
  * @example
  * ```ts
@@ -39,7 +41,7 @@ export async function crossChecked<T>(
       ? o.crossCheck
       : client.transport.pool.order().find((i) => i !== primary);
   if (secondary === undefined || secondary === primary || urls[secondary] === undefined) {
-    throw new TypeError(`crossCheck of ${what} needs a second node: configure at least two \`nodes\``);
+    throw new ClientInputError('crossCheck', `${what} needs a second node: configure at least two \`nodes\``);
   }
   const side = (node: number): Promise<Side<T>> =>
     read({ ...o, crossCheck: undefined, node }).then(

@@ -15,7 +15,6 @@ import type {
   TentativeBlocks,
   TitleRegistryEntry,
   TrustDomain,
-  TrustEdge,
   TrustEdges,
   TrustRegistryEdge,
   TrustRelationships,
@@ -270,11 +269,6 @@ function mapPage<R, T>(raw: RawPage<R>, map: (item: R) => T): Page<T> {
 }
 
 // The node's snake_case registry fields get camelCase twins; the originals stay as deprecated aliases.
-interface RawOwnedTitle {
-  asset_id: string;
-  percentage: number;
-  stake_type: string;
-}
 function registryEdge(r: Omit<TrustRegistryEdge, 'trustLevel'>): TrustRegistryEdge {
   return { truster: r.truster, trustee: r.trustee, trustLevel: r.trust_level, trust_level: r.trust_level };
 }

@@ -1,4 +1,5 @@
 import ky, { type KyInstance } from 'ky';
+import { ClientInputError } from '../errors/ClientInputError.js';
 import { isHttpError } from '../errors/HttpError.js';
 import { isClientError } from '../errors/isClientError.js';
 import { NetworkError } from '../errors/NetworkError.js';
@@ -269,7 +270,11 @@ export class Transport {
 
   async #attempt<T>(spec: CallSpec<T>, signal: AbortSignal | undefined, a: Attempt): Promise<T> {
     const instance = this.#ky[a.node];
-    if (!instance) throw new RangeError(`no node ${a.node}`);
+    if (!instance)
+      throw new ClientInputError(
+        'node',
+        `no node ${a.node}: the client has nodes 0 to ${this.#ky.length - 1}`,
+      );
     // One controller per attempt, aborted by its deadline or the caller's signal: it covers the
     // headers and the whole body, so a node that stalls or drips the body cannot hang the call.
     const controller = new AbortController();
