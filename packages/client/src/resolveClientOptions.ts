@@ -45,11 +45,16 @@ export function resolveClientOptions(options: QuidnugClientOptions): ResolvedCli
 function checkClientOptions(options: QuidnugClientOptions): void {
   const check = new OptionsChecker();
   const fail = (issues: readonly ValidationIssue[]) => new ClientOptionsError(issues);
-  if (!check.object('', options)) return check.throwIfInvalid(fail);
+  if (!check.object('', options)) {
+    check.throwIfInvalid(fail);
+    return;
+  }
   const o = options;
   check.url('baseUrl', o.baseUrl, { ...HTTP, optional: true });
   if (check.array('nodes', o.nodes, { nonEmpty: true, optional: true }) && o.nodes)
-    o.nodes.forEach((url, i) => check.url(`nodes[${i}]`, url, HTTP));
+    o.nodes.forEach((url, i) => {
+      check.url(`nodes[${i}]`, url, HTTP);
+    });
   if (o.baseUrl === undefined && o.nodes === undefined) check.add('baseUrl', 'is required (or give nodes)');
   check.func('fetch', o.fetch, { optional: true });
   const delay = { min: 1, max: MAX_DELAY_MS, optional: true };
