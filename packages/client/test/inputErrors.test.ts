@@ -8,6 +8,7 @@ import {
   InvoiceLedger,
   isClientError,
   nodeAuthHeaders,
+  normalizeBaseUrl,
   ownersAfterFactoring,
 } from '../src/index.js';
 import { NodePool } from '../src/transport/NodePool.js';
@@ -101,6 +102,15 @@ describe('helpers and per-call settings that cannot work', () => {
     const r = await issuesOf(() => client.getGuardianSet('a'.repeat(16)));
     expect(r.code).toBe('INVALID_OPTIONS');
     expect(r.issues[0]?.path).toBe('nodes');
+  });
+
+  it('normalizeBaseUrl of a host without a scheme is INVALID_INPUT at path url, not a raw TypeError', async () => {
+    const r = await issuesOf(() => normalizeBaseUrl('localhost:8080'));
+    expect(r).toEqual({
+      code: 'INVALID_INPUT',
+      issues: [{ path: 'url', message: expect.stringMatching(/absolute http/) }],
+    });
+    expect(normalizeBaseUrl('http://localhost:8080')).toBe('http://localhost:8080/api/v1/');
   });
 
   it('a node pool without nodes is INVALID_OPTIONS at path nodes', async () => {

@@ -31,7 +31,7 @@ export const poolKey = (id: string, signature?: string): string =>
  * ```ts
  * const view = new PendingPoolView(client, 1000);
  * const keys = await view.keys({ signal });
- * keys.has(poolKey(tx.id, tx.signature));
+ * keys.has(tx.id); // also keyed by id and low-s signature, for an exact match
  * ```
  */
 export class PendingPoolView {
