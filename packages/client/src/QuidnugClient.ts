@@ -13,8 +13,8 @@ import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
 import { readStream, type StreamRead } from './reads/readStream.js';
 import { resolveClientOptions } from './resolveClientOptions.js';
 import { parsers } from './schemas/responses.js';
+import type { EventSubmitResult, SubmitResult } from './schemas/types.js';
 import type { CallOptions } from './transport/Transport.js';
-import type { EventSubmitResult, SubmitResult } from './types.js';
 
 /**
  * Typed client for a Quidnug node's v1 API: one method per route (from {@link NodeApi}),

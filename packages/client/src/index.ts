@@ -1,18 +1,21 @@
 // @quidfin/client: typed, reliable client for the Quidnug node API, and the invoice ledger on top.
 //
-// Layers, bottom up: errors/, schemas/, transport/ → api/NodeApi (one method per route) →
-// commit/ and reads/ (on NodeApi) → QuidnugClient → actions/, ledger/, trust/, validators/.
-// `npm run check:imports` fails on any import cycle.
+// Floors, bottom up (each imports only from floors below; `npm run check:imports` fails on an
+// import cycle between files or folders): errors/ → schemas/ (zod schemas, response types) →
+// transport/ → guardian/, wire/ → api/ (NodeApi: one method per route, knows nothing of commits)
+// → commit/, reads/ (on NodeApi) → QuidnugClient (NodeApi plus sequences, nonces, submit, commit
+// waits) → actions/, history/, validators/ → trust/ → ledger/.
 //
 // Intentionally not exported (internal, may change in any release): the Transport and NodePool
 // classes (reach them as `client.transport`), `poolKey` and `pollForCommit` (commit internals;
-// use `client.waitForCommit`), the response `parsers` and schemas, `crossChecked`,
+// use `client.waitForCommit`), the response `parsers` and schemas, `crossChecked`, `isAnchorWrapper`,
 // `resolveClientOptions`, `isInRecentBlocks`, `sameSignature`, `backoffDelay`, `sleep`, `readBody`.
 
 export { type AppendEventInput, appendEvent } from './actions/appendEvent.js';
 export { type GrantTrustInput, grantTrust } from './actions/grantTrust.js';
 export { waitForCommit } from './actions/waitForCommit.js';
 export { NodeApi, type NodeApiSettings, type TrustQueryParams } from './api/NodeApi.js';
+export { hasNextPage, type PaginateOptions, paginate } from './api/paginate.js';
 export {
   isCommitted,
   isPending,
@@ -62,7 +65,7 @@ export type {
   RecoveryAccepted,
   ResignationAccepted,
 } from './guardian/guardianTypes.js';
-export { type KeyHistoryReading, readKeyEvents } from './guardian/readKeyEvents.js';
+export { KEY_INVALIDATED_EVENT } from './guardian/KEY_INVALIDATED_EVENT.js';
 // Shared incremental block history (custody checks and verified trust).
 export type { BlockCursor } from './history/BlockCursor.js';
 export { BlockHistory, type BlockHistoryOptions } from './history/BlockHistory.js';
@@ -73,7 +76,6 @@ export {
   completeRecovery,
   freezeKey,
   type GuardianLedgerContext,
-  KEY_INVALIDATED_EVENT,
   type SetGuardiansInput,
   setGuardians,
   vetoRecovery,
@@ -99,10 +101,11 @@ export {
   readInvoice,
 } from './ledger/readInvoice.js';
 export { readTitleHistory, type TitleHistory } from './ledger/readTitleHistory.js';
-export { hasNextPage, type PaginateOptions, paginate } from './paginate.js';
 export { QuidnugClient } from './QuidnugClient.js';
 export type { QuidnugClientOptions } from './QuidnugClientOptions.js';
+export { type KeyHistoryReading, readKeyEvents } from './reads/readKeyEvents.js';
 export { readStream, type SequenceGap, type StreamRead } from './reads/readStream.js';
+export type * from './schemas/types.js';
 export type { ClientHooks, ErrorContext, RequestContext, ResponseContext } from './transport/hooks.js';
 export { type NodeAuth, nodeAuthHeaders } from './transport/nodeAuthHeaders.js';
 export { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';
@@ -116,7 +119,6 @@ export type {
   VerifiedTrustReading,
   VerifiedTrustResult,
 } from './trust/VerifiedTrustResult.js';
-export type * from './types.js';
 export type { DomainTopology, NodeView } from './validators/DomainTopology.js';
 export { type KnownNode, listKnownNodes } from './validators/listKnownNodes.js';
 export type { ValidatedWrite } from './validators/ValidatedWrite.js';

@@ -1,8 +1,8 @@
 // createQuidnugClient's options, checked (every problem at once) and resolved to settings.
 import { OptionsChecker, type ValidationIssue } from '@quidfin/core';
 import type { NodeApiSettings } from './api/NodeApi.js';
+import { DEFAULT_MAX_PAGES } from './api/paginate.js';
 import { ClientOptionsError } from './errors/ClientOptionsError.js';
-import { DEFAULT_MAX_PAGES } from './paginate.js';
 import type { QuidnugClientOptions } from './QuidnugClientOptions.js';
 import { NO_WEBCRYPTO } from './transport/nodeAuthHeaders.js';
 import { normalizeBaseUrl } from './transport/normalizeBaseUrl.js';

@@ -1,8 +1,8 @@
 import { buildEvent, type EventTx, type JsonObject, type Signer, type SubjectType } from '@quidfin/core';
 import { isClientError } from '../errors/isClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import type { EventSubmitResult } from '../schemas/types.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { EventSubmitResult } from '../types.js';
 
 /**
  * Input of {@link appendEvent}: an event to sign; the client chooses the sequence.

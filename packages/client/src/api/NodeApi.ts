@@ -23,10 +23,7 @@ import type {
   RecoveryAccepted,
   ResignationAccepted,
 } from '../guardian/guardianTypes.js';
-import { paginate } from '../paginate.js';
-import { crossChecked } from '../reads/crossChecked.js';
 import { parsers } from '../schemas/responses.js';
-import type { CallOptions, CallSpec, Transport } from '../transport/Transport.js';
 import type {
   Block,
   CreatedQuid,
@@ -45,8 +42,11 @@ import type {
   TrustRegistryEdge,
   TrustRelationships,
   TrustResult,
-} from '../types.js';
+} from '../schemas/types.js';
+import type { CallOptions, CallSpec, Transport } from '../transport/Transport.js';
 import { canonicalSignature } from '../wire/canonicalSignature.js';
+import { crossChecked } from './crossChecked.js';
+import { paginate } from './paginate.js';
 
 /**
  * Query options of the relational trust routes.

@@ -10,8 +10,8 @@ import {
 } from '@quidfin/core';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import type { Block } from '../schemas/types.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { Block } from '../types.js';
 import type { BlockCursor } from './BlockCursor.js';
 import type { BlockRebuildReason, BlockSyncResult } from './BlockSyncResult.js';
 import type { TitleVersion } from './TitleVersion.js';

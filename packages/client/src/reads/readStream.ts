@@ -1,12 +1,12 @@
 // A whole event stream, checked against the stream metadata the node reports for it.
 import type { EventTx } from '@quidfin/core';
+import { crossChecked } from '../api/crossChecked.js';
 import type { NodeApi } from '../api/NodeApi.js';
 import { StreamIntegrityError, type StreamIntegrityFault } from '../errors/StreamIntegrityError.js';
+import type { StreamInfo } from '../schemas/types.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { StreamInfo } from '../types.js';
 import { canonicalSignature } from '../wire/canonicalSignature.js';
-import { crossChecked } from './crossChecked.js';
 
 /**
  * Two consecutive events (in commit order) whose sequences skip numbers. The node allows gaps

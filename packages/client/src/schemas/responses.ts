@@ -1,6 +1,7 @@
 import type { EventTx, IdentityTx, JsonObject, QuidnugTx, TitleTx } from '@quidfin/core';
 import * as z from 'zod/mini';
-import { isAnchorWrapper } from '../guardian/isAnchorWrapper.js';
+import { isAnchorWrapper } from './isAnchorWrapper.js';
+import { parserFor } from './parse.js';
 import type {
   Block,
   CreatedQuid,
@@ -19,8 +20,7 @@ import type {
   TrustRegistryEdge,
   TrustRelationships,
   TrustResult,
-} from '../types.js';
-import { parserFor } from './parse.js';
+} from './types.js';
 
 // Schemas are built on first use, not at import, so importing the client has no side effects
 // and unused parsers cost nothing at start-up.

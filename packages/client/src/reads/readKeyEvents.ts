@@ -8,8 +8,8 @@ import {
   quidIdFromPublicKey,
   verifySignature,
 } from '@quidfin/core';
-import { KEY_INVALIDATED_EVENT } from '../ledger/guardianOperations.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import type { NodeApi } from '../api/NodeApi.js';
+import { KEY_INVALIDATED_EVENT } from '../guardian/KEY_INVALIDATED_EVENT.js';
 import type { CallOptions } from '../transport/Transport.js';
 
 /**
@@ -67,7 +67,7 @@ function freezeProblem(anchor: unknown, quid: string, epoch0Key: string | undefi
  * ```
  */
 export async function readKeyEvents(
-  client: QuidnugClient,
+  client: NodeApi,
   quid: string,
   o: CallOptions = {},
 ): Promise<KeyHistoryReading> {
