@@ -65,7 +65,7 @@ export type {
   RecoveryAccepted,
   ResignationAccepted,
 } from './guardian/guardianTypes.js';
-export { KEY_INVALIDATED_EVENT } from './guardian/KEY_INVALIDATED_EVENT.js';
+export { KEY_INVALIDATED_EVENT } from './guardian/keyInvalidatedEvent.js';
 // Shared incremental block history (custody checks and verified trust).
 export type { BlockCursor } from './history/BlockCursor.js';
 export { BlockHistory, type BlockHistoryOptions } from './history/BlockHistory.js';

@@ -25,7 +25,7 @@ import {
   type Signer,
 } from '@quidfin/core';
 import { appendEvent } from '../actions/appendEvent.js';
-import { KEY_INVALIDATED_EVENT } from '../guardian/KEY_INVALIDATED_EVENT.js';
+import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 
@@ -43,6 +43,8 @@ export interface GuardianLedgerContext {
   /** Waits for a commit target (a transaction or a predicate) with the ledger's deadline. */
   readonly commit: (target: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions) => Promise<void>;
 }
+
+export { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 
 // Anchor nonces must beat every anchor already applied for the subject, and the node does not
 // publish that counter: milliseconds since the epoch increase across devices without coordination.
