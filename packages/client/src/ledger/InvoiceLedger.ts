@@ -29,8 +29,11 @@ import {
   type TitleTx,
   type TrustTx,
 } from '@quidfin/core';
-import { appendEvent } from '../commit/appendEvent.js';
-import { grantTrust } from '../commit/grantTrust.js';
+import { appendEvent } from '../actions/appendEvent.js';
+import { grantTrust } from '../actions/grantTrust.js';
+import { ClientInputError } from '../errors/ClientInputError.js';
+import { IdentityTakeoverError } from '../errors/IdentityTakeoverError.js';
+import { LedgerVerificationError } from '../errors/LedgerVerificationError.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
@@ -41,6 +44,7 @@ import type {
   VerifiedTrustResult,
 } from '../trust/VerifiedTrustResult.js';
 import type { ValidatorRouter } from '../validators/ValidatorRouter.js';
+import { checkLedgerOptions } from './checkLedgerOptions.js';
 import {
   beginRecovery,
   completeRecovery,
@@ -50,10 +54,8 @@ import {
   setGuardians,
   vetoRecovery,
 } from './guardianOperations.js';
-import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import type { KeyEventSource } from './KeyEventSource.js';
-import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { type InvoiceView, type ReadInvoiceOptions, readInvoice } from './readInvoice.js';
 
 /**
@@ -239,7 +241,9 @@ export class InvoiceLedger {
   readonly #validators: ValidatorRouter | undefined;
   readonly #read: ReadInvoiceOptions;
 
+  /** Checks every option first and throws `ClientOptionsError` listing every problem. */
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
+    checkLedgerOptions(options);
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
@@ -387,7 +391,8 @@ export class InvoiceLedger {
     await this.#domain(o);
     const { financierQuids, document, ...fields } = input;
     const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
-    if (hash === undefined) throw new TypeError('issueInvoice: give invoiceHash or the document to hash');
+    if (hash === undefined)
+      throw new ClientInputError('invoiceHash', 'issueInvoice: give invoiceHash or the document to hash');
     const parties = [
       supplier.quidId,
       input.buyerQuid,
@@ -603,7 +608,7 @@ export class InvoiceLedger {
 
   /**
    * Any co-owner reports fraud (`fraud.signal.<kind>`, e.g. `invoice-forged`, `double-financing`).
-   * Throws `TypeError` when `kind` is not a non-empty string.
+   * Throws `ClientInputError` (`INVALID_INPUT`, path `kind`) when `kind` is not a non-empty string.
    */
   reportFraud(
     reporter: Signer,
@@ -639,8 +644,9 @@ export class InvoiceLedger {
           })();
     if (typeof kind !== 'string' || kind === '') {
       return Promise.reject(
-        new TypeError(
-          `reportFraud: input.kind must be a non-empty string (e.g. 'invoice-forged'), got ${JSON.stringify(kind)}`,
+        new ClientInputError(
+          'kind',
+          `reportFraud: must be a non-empty string (e.g. 'invoice-forged'), got ${JSON.stringify(kind)}`,
         ),
       );
     }

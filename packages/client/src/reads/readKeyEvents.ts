@@ -2,10 +2,10 @@
 // freezes (`key.invalidated` on its QUID stream) and a pending guardian recovery, with commit times.
 
 import type { KeyEvent } from '@quidfin/core';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import type { NodeApi } from '../api/NodeApi.js';
+import { derivesTo, freezeProblem } from '../guardian/freezeProblem.js';
+import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { derivesTo, freezeProblem } from './freezeProblem.js';
-import { KEY_INVALIDATED_EVENT } from './keyInvalidatedEvent.js';
 
 /**
  * What {@link readKeyEvents} found: events for core's `keyValidAt`, and freeze events it did not
@@ -38,7 +38,7 @@ type Raw = Readonly<Record<string, unknown>>;
  * ```
  */
 export async function readKeyEvents(
-  client: QuidnugClient,
+  client: NodeApi,
   quid: string,
   o: CallOptions = {},
 ): Promise<KeyHistoryReading> {

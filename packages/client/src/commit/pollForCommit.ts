@@ -1,11 +1,12 @@
+// Polling for a commit: what to wait for, the wait's options, and the paced loop itself.
 import type { QuidnugTx } from '@quidfin/core';
+import type { NodeApi } from '../api/NodeApi.js';
 import { CommitTimeoutError } from '../errors/CommitTimeoutError.js';
 import { TransactionLostError } from '../errors/TransactionLostError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { isCommitted, isInRecentBlocks } from './locateTransaction.js';
-import { poolKey } from './PendingPoolView.js';
+import { type PendingPoolView, poolKey } from './PendingPoolView.js';
 
 /**
  * What to wait for: a signed transaction, a transaction id, or a check of your own.
@@ -36,18 +37,15 @@ export interface WaitForCommitOptions {
 }
 
 /**
- * Polls until `target` is committed, spacing every request by at least `intervalMs` so a wait
- * stays within the node's per-IP budget; concurrent waits share one pending-pool read per
- * interval. A transaction that leaves the pending pool without being committed throws `TransactionLostError`; the deadline throws `CommitTimeoutError`.
- *
- * @example
- * ```ts
- * await waitForCommit(client, identityTx, { timeoutMs: 30_000, intervalMs: 1000, signal });
- * await waitForCommit(client, async () => (await client.findTitle('inv-1')) !== undefined, { timeoutMs: 30_000, intervalMs: 1000 });
- * ```
+ * The polling behind `client.waitForCommit` (which fills in the client's defaults and records
+ * event commits): polls until `target` is committed, spacing every request by at least
+ * `intervalMs` so a wait stays within the node's per-IP budget; concurrent waits share one
+ * pending-pool read per interval (`pool`). A transaction that leaves the pending pool without
+ * being committed throws `TransactionLostError`; the deadline throws `CommitTimeoutError`.
  */
-export async function waitForCommit(
-  client: QuidnugClient,
+export async function pollForCommit(
+  client: NodeApi,
+  pool: PendingPoolView,
   target: CommitTarget,
   options: WaitForCommitOptions & { readonly timeoutMs: number; readonly intervalMs: number },
 ): Promise<void> {
@@ -76,7 +74,7 @@ export async function waitForCommit(
   const pending = async (): Promise<boolean> => {
     await pace();
     // After a miss, insist on a pool read that started after it, so a cached read cannot fake a loss.
-    const keys = await client.pendingPool.keys(call, missedAt);
+    const keys = await pool.keys(call, missedAt);
     if (typeof target === 'string') return keys.has(poolKey(target));
     const tx = target as QuidnugTx;
     return keys.has(poolKey(tx.id, tx.signature));

@@ -1,6 +1,6 @@
 // The node holds, under a participant's quid, an identity record signed by a key that is not its.
 
-import { QuidfinClientError } from '../errors/QuidfinClientError.js';
+import { QuidfinClientError } from './QuidfinClientError.js';
 
 /**
  * The node's current IDENTITY for `quidId` carries a public key that does not derive to
@@ -13,8 +13,8 @@ import { QuidfinClientError } from '../errors/QuidfinClientError.js';
  * ```ts
  * try { await ledger.registerParticipant(signer, { name: 'acme', role: 'supplier' }); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'IDENTITY_TAKEOVER')
- *     console.error('forged by key of', (e as IdentityTakeoverError).forgedKeyQuid);
+ *   if (isClientError(e) && e.code === 'IDENTITY_TAKEOVER')
+ *     console.error('forged by key of', e.forgedKeyQuid);
  * }
  * ```
  */

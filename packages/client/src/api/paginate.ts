@@ -1,5 +1,5 @@
-import { PaginationError } from './errors/PaginationError.js';
-import type { Page } from './types.js';
+import { PaginationError } from '../errors/PaginationError.js';
+import type { Page } from '../schemas/types.js';
 
 /**
  * How {@link paginate} walks a list.

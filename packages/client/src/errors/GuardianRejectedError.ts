@@ -1,7 +1,7 @@
 // The node refused a guardian anchor (400 INVALID_ANCHOR / INVALID_RESIGNATION), with the reason.
 
 import { type GuardianRejection, guardianRejectionFromMessage } from '@quidfin/core';
-import { HttpError, type HttpErrorDetails } from '../errors/HttpError.js';
+import { HttpError, type HttpErrorDetails } from './HttpError.js';
 
 /**
  * A `/api/v2/guardian/*` submission the node refused. `rejection` is core's code for the node's
@@ -11,7 +11,7 @@ import { HttpError, type HttpErrorDetails } from '../errors/HttpError.js';
  * @example
  * ```ts
  * try { await client.submitRecoveryCommit(commit); }
- * catch (e) { if (e instanceof GuardianRejectedError && e.rejection === 'RECOVERY_IMMATURE') await later(); }
+ * catch (e) { if (isClientError(e) && e.code === 'GUARDIAN_REJECTED' && e.rejection === 'RECOVERY_IMMATURE') await later(); }
  * ```
  */
 export class GuardianRejectedError extends HttpError<'GUARDIAN_REJECTED'> {

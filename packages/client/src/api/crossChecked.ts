@@ -1,9 +1,16 @@
 // Reads one thing from two nodes and refuses to answer when they disagree (opt-in `crossCheck`).
+
+import { ClientInputError } from '../errors/ClientInputError.js';
 import { CrossCheckError } from '../errors/CrossCheckError.js';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import { isClientError } from '../errors/isClientError.js';
 import { sleep } from '../transport/sleep.js';
-import type { CallOptions } from '../transport/Transport.js';
+import type { CallOptions, Transport } from '../transport/Transport.js';
+
+/** What a cross-checked read needs of the API it reads through (any `NodeApi` has it). */
+export interface CrossCheckHost {
+  readonly transport: Transport;
+  readonly pollIntervalMs: number;
+}
 
 type Side<T> = { readonly value: T } | { readonly missing: unknown };
 
@@ -12,7 +19,7 @@ type Side<T> = { readonly value: T } | { readonly missing: unknown };
  * configured node, or a node index) and returns the primary's answer when both give the same `key`.
  * A node that answers 404 where the other has the value disagrees too. After a disagreement both
  * are read once more a poll interval later (a node one block behind catches up); a second
- * disagreement throws `CrossCheckError`. Needs two configured nodes (`TypeError` otherwise).
+ * disagreement throws `CrossCheckError`. Needs two configured nodes (`ClientInputError` otherwise).
  *
  * @example
  * ```ts
@@ -21,7 +28,7 @@ type Side<T> = { readonly value: T } | { readonly missing: unknown };
  * ```
  */
 export async function crossChecked<T>(
-  client: QuidnugClient,
+  client: CrossCheckHost,
   o: CallOptions,
   what: string,
   read: (o: CallOptions) => Promise<T>,
@@ -34,13 +41,13 @@ export async function crossChecked<T>(
       ? o.crossCheck
       : client.transport.pool.order().find((i) => i !== primary);
   if (secondary === undefined || secondary === primary || urls[secondary] === undefined) {
-    throw new TypeError(`crossCheck of ${what} needs a second node: configure at least two \`nodes\``);
+    throw new ClientInputError('crossCheck', `${what} needs a second node: configure at least two \`nodes\``);
   }
   const side = (node: number): Promise<Side<T>> =>
     read({ ...o, crossCheck: undefined, node }).then(
       (value) => ({ value }),
       (error: unknown) => {
-        if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return { missing: error };
+        if (isClientError(error) && error.code === 'NOT_FOUND') return { missing: error };
         throw error;
       },
     );

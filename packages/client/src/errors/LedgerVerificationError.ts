@@ -1,11 +1,11 @@
-import { QuidfinClientError } from '../errors/QuidfinClientError.js';
+import { QuidfinClientError } from './QuidfinClientError.js';
 
 /**
  * Why the ledger refused what the node returned.
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') console.log((e as LedgerVerificationError).reason);
+ * if (isClientError(e) && e.code === 'LEDGER_VERIFICATION') console.log(e.reason);
  * ```
  */
 export type LedgerVerificationReason =
@@ -30,7 +30,7 @@ export type LedgerVerificationReason =
  * ```ts
  * try { await ledger.getInvoice('inv-1'); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'LEDGER_VERIFICATION') {
+ *   if (isClientError(e) && e.code === 'LEDGER_VERIFICATION') {
  *     const { reason, eventId } = e as LedgerVerificationError;
  *     console.error(reason, eventId);
  *   }

@@ -1,6 +1,6 @@
 // Why the client could not route a write or a decision-grade read to where it must go.
 
-import { QuidfinClientError } from '../errors/QuidfinClientError.js';
+import { QuidfinClientError } from './QuidfinClientError.js';
 
 /**
  * Why validator-aware routing refused:
@@ -29,7 +29,7 @@ export type ValidatorRoutingReason =
  * @example
  * ```ts
  * try { await router.submit(tx); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'VALIDATOR_ROUTING') console.error((e as ValidatorRoutingError).reason); }
+ * catch (e) { if (isClientError(e) && e.code === 'VALIDATOR_ROUTING') console.error(e.reason); }
  * ```
  */
 export class ValidatorRoutingError extends QuidfinClientError<'VALIDATOR_ROUTING'> {

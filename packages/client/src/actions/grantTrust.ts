@@ -1,7 +1,7 @@
 import { buildTrust, type Signer, type TrustTx } from '@quidfin/core';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import type { SubmitResult } from '../schemas/types.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { SubmitResult } from '../types.js';
 
 /**
  * Input of {@link grantTrust}: a TRUST to sign; the nonce comes from the client's nonce store.

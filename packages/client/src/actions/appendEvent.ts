@@ -1,8 +1,8 @@
 import { buildEvent, type EventTx, type JsonObject, type Signer, type SubjectType } from '@quidfin/core';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { isClientError } from '../errors/isClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import type { EventSubmitResult } from '../schemas/types.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { EventSubmitResult } from '../types.js';
 
 /**
  * Input of {@link appendEvent}: an event to sign; the client chooses the sequence.
@@ -50,7 +50,7 @@ export async function appendEvent(
     try {
       return { ...(await client.submitEvent(tx, o)), tx };
     } catch (error) {
-      if (!isQuidfinClientError(error) || error.code !== 'TRANSACTION_REJECTED' || attempt >= 3) throw error;
+      if (!isClientError(error) || error.code !== 'TRANSACTION_REJECTED' || attempt >= 3) throw error;
       const state = await client.sequences.refresh(input.subjectId, load);
       if (!(state.exists && sequence <= state.latest)) throw error;
     }

@@ -216,7 +216,8 @@ export interface IdentityRegistryEntry {
     readonly quidId: string;
     readonly name: string;
     readonly description?: string;
-    readonly attributes?: Readonly<Record<string, unknown>>;
+    /** `null` when the node sends it so. */
+    readonly attributes?: Readonly<Record<string, unknown>> | null;
     readonly creator: string;
     readonly updateNonce: number;
   };
