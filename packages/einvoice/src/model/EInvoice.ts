@@ -1,5 +1,5 @@
 // The EN 16931 semantic invoice as this package reads and writes it (BT-/BG- numbers in comments).
-import type { XmlElement } from './xml/XmlElement.js';
+import type { EExtension } from '../xml/EExtension.js';
 
 /**
  * A postal address (BG-5, BG-8, BG-15).
@@ -209,21 +209,7 @@ export interface EDelivery {
   readonly address?: EAddress;
 }
 
-/**
- * An element this package does not map, kept verbatim so that writing the invoice back does
- * not drop it: `parent` is a local-name path such as `/Invoice/InvoiceLine[2]/Item`, `after`
- * the local name of the sibling it followed (absent when it was first).
- *
- * @example
- * ```ts
- * for (const x of invoice.extensions) console.log(x.parent, x.element.local);
- * ```
- */
-export interface EExtension {
-  readonly parent: string;
-  readonly after?: string;
-  readonly element: XmlElement;
-}
+export type { EExtension } from '../xml/EExtension.js';
 
 /**
  * An EN 16931 invoice or credit note read from (or to be written as) UBL 2.1 or CII D16B.
