@@ -40,4 +40,29 @@ describe('isFactoringError', () => {
     expect(isFactoringError(null)).toBe(false);
     expect(isFactoringError('INVALID_POLICY')).toBe(false);
   });
+
+  it('compilePolicy lists a bad weight, threshold, integer, grade and fee in one error', () => {
+    const base = standardPolicy();
+    let caught: unknown;
+    try {
+      compilePolicy({
+        ...base,
+        buyerWeight: 0.9,
+        minCarrierTrust: Number.NaN,
+        maxDaysPastDue: 1.5,
+        grades: [{ ...(base.grades[0] as (typeof base.grades)[number]), pdAnnualBps: 20_000 }],
+        fee: { kind: 'flat', rateBps: -5 },
+      });
+    } catch (e) {
+      caught = e;
+    }
+    if (!isFactoringError(caught)) throw new Error('expected a FactoringError');
+    expect(caught.issues.map((i) => i.path)).toEqual([
+      'buyerWeight',
+      'minCarrierTrust',
+      'maxDaysPastDue',
+      'grades[0].pdAnnualBps',
+      'fee',
+    ]);
+  });
 });
