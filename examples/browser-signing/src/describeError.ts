@@ -1,6 +1,6 @@
 // Turns any failure into a sentence for the person at the keyboard, plus the technical detail
 // (kept out of sight in a collapsed box) for whoever debugs it.
-import { isQuidfinClientError } from '@quidfin/client';
+import { isClientError } from '@quidfin/client';
 import { FormError } from './FormError.js';
 
 /** What the page shows for a failure. */
@@ -17,7 +17,7 @@ export function describeError(error: unknown, nodeLabel: string): ErrorText {
   if (error instanceof Error && error.message === 'wrong passphrase') {
     return { text: 'That passphrase does not unlock the saved key.', detail: '' };
   }
-  if (isQuidfinClientError(error)) {
+  if (isClientError(error)) {
     switch (error.code) {
       case 'NETWORK_ERROR':
         return {

@@ -1,7 +1,9 @@
+import { ValidationError } from '@quidfin/core';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createQuidnugClient,
   isAbortError,
+  isClientError,
   isHttpError,
   isQuidfinClientError,
   type QuidfinClientError,
@@ -173,6 +175,10 @@ describe('guards', () => {
     expect(isHttpError(foreign)).toBe(true);
     expect(isQuidfinClientError(new Error('x'))).toBe(false);
     expect(isQuidfinClientError({ code: 'NOT_FOUND' })).toBe(false);
+    // The brand alone is not enough: the code must be one of the client's, so the union is honest.
+    expect(isClientError({ ...foreign, code: 'RATE_LIMIT' })).toBe(false);
+    expect(isClientError(foreign)).toBe(true);
+    expect(isClientError(new ValidationError('INVALID_OPTIONS', [{ path: 'x', message: 'm' }]))).toBe(false);
     expect(isAbortError(new DOMException('stop', 'AbortError'))).toBe(true);
     expect(isAbortError(new Error('stop'))).toBe(false);
   });

@@ -6,6 +6,9 @@ describe('public exports', () => {
     expect(Object.keys(client).sort()).toEqual(
       [
         'BlockHistory',
+        'ClientInputError',
+        'ClientOptionsError',
+        'ClientValidationError',
         'CommitTimeoutError',
         'CrossCheckError',
         'HttpError',
@@ -16,6 +19,7 @@ describe('public exports', () => {
         'NetworkError',
         'NoHealthyNodeError',
         'NonceManager',
+        'NodeApi',
         'NotFoundError',
         'PaginationError',
         'PayloadTooLargeError',
@@ -42,6 +46,7 @@ describe('public exports', () => {
         'isCommitted',
         'isHttpError',
         'isPending',
+        'isClientError',
         'isQuidfinClientError',
         'locateTransaction',
         'nodeAuthHeaders',
@@ -49,7 +54,6 @@ describe('public exports', () => {
         'normalizeBaseUrl',
         'ownersAfterFactoring',
         'paginate',
-        'poolKey',
         'readInvoice',
         'readTitleHistory',
         'readStream',
@@ -102,6 +106,9 @@ describe('public exports', () => {
       new client.PaginationError('OFFSET_MISMATCH', 0, 1, 'm'),
       new client.StreamIntegrityError('MISSING_EVENTS', 's', 'm'),
       new client.CrossCheckError('w', ['http://a/', 'http://b/'], 'm'),
+      new client.ValidatorRoutingError('DOMAIN_UNKNOWN', 'd', 'm'),
+      new client.ClientOptionsError([{ path: 'baseUrl', message: 'm' }]),
+      new client.ClientInputError('kind', 'm'),
     ];
     expect(errors.map((e) => e.code)).toEqual([
       'HTTP_ERROR',
@@ -124,8 +131,13 @@ describe('public exports', () => {
       'PAGINATION',
       'STREAM_INTEGRITY',
       'CROSS_CHECK_MISMATCH',
+      'VALIDATOR_ROUTING',
+      'INVALID_OPTIONS',
+      'INVALID_INPUT',
     ]);
+    expect(errors.every((e) => client.isClientError(e))).toBe(true);
     expect(errors.every((e) => client.isQuidfinClientError(e))).toBe(true);
+    expect(errors.every((e) => e.package === '@quidfin/client')).toBe(true);
     expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);
   });
 });

@@ -147,12 +147,15 @@ describe('InvoiceLedger writes: one call shape, the old shapes deprecated but wo
     expect(view.lifecycle.fraudSignals.map((f) => f.kind)).toContain('invoice-forged');
   });
 
-  it('reportFraud without a kind is a TypeError naming input.kind, and nothing is sent', async () => {
+  it('reportFraud without a kind is INVALID_INPUT at path kind, and nothing is sent', async () => {
     const before = (await newLedger.getInvoice('inv-shape')).events.length;
     const bad = { evidence: 'x' } as unknown as ReportFraudInput;
-    await expect(newLedger.reportFraud(buyer, 'inv-shape', bad)).rejects.toThrow(/input\.kind/);
+    const invalidKind = { code: 'INVALID_INPUT', path: 'kind', name: 'ClientInputError' };
+    await expect(newLedger.reportFraud(buyer, 'inv-shape', bad)).rejects.toMatchObject(invalidKind);
     // The deprecated form with an empty kind would have sent `fraud.signal.`: refused the same way.
-    await expect(newLedger.reportFraud(buyer, 'inv-shape', '', { evidence: 'x' })).rejects.toThrow(TypeError);
+    await expect(newLedger.reportFraud(buyer, 'inv-shape', '', { evidence: 'x' })).rejects.toMatchObject(
+      invalidKind,
+    );
     expect((await newLedger.getInvoice('inv-shape')).events.length).toBe(before);
   });
 });

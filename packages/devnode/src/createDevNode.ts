@@ -1,15 +1,17 @@
 // The devnode facade: one engine, served through a fetch-compatible handler (any runtime, no
 // sockets), a block timer, manual mining and snapshots. The Node server lives in ./node.
 
-import { type KeyEvent, ValidationError, type ValidationIssue } from '@quidfin/core';
+import { DEFAULT_MAX_BODY_BYTES, type KeyEvent } from '@quidfin/core';
 import type { BlockResult } from './chain/mineBlocks.js';
+import { checkDevNodeOptions } from './checkDevNodeOptions.js';
 import { Engine } from './engine/Engine.js';
-import { guardianLedgerOf, setGuardianMode } from './guardian/GuardianLedger.js';
 import { serveRequest } from './http/serveRequest.js';
 import { zeroStruct } from './json/goStruct.js';
 import { DOMAIN_SCHEMA } from './json/schemas.js';
-import { type DevNodeOptions, resolveLimits } from './options.js';
+import { resolveLimits } from './limits/Limits.js';
+import type { DevNodeOptions } from './options.js';
 import { type DevNodeSnapshot, stateFromSnapshot, takeSnapshot } from './snapshot.js';
+import { guardianLedgerOf, setGuardianMode } from './state/GuardianLedger.js';
 
 /**
  * Per-request information the fetch handler cannot see in the Request itself.
@@ -54,33 +56,10 @@ export interface DevNode {
   keyEvents(quid: string): readonly KeyEvent[];
 }
 
-const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-function checkOptions(options: DevNodeOptions): void {
-  const issues: ValidationIssue[] = [];
-  const { blockIntervalMs, bodyLimitBytes, nodeKey, domains } = options;
-  if (blockIntervalMs !== undefined && !(Number.isFinite(blockIntervalMs) && blockIntervalMs >= 0)) {
-    issues.push({ path: 'blockIntervalMs', message: 'expected a finite number of milliseconds ≥ 0' });
-  }
-  if (bodyLimitBytes !== undefined && !(Number.isSafeInteger(bodyLimitBytes) && bodyLimitBytes > 0)) {
-    issues.push({ path: 'bodyLimitBytes', message: 'expected a positive integer' });
-  }
-  if (nodeKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(nodeKey)) {
-    issues.push({ path: 'nodeKey', message: 'expected a P-256 private scalar as 64 hex chars' });
-  }
-  (domains ?? []).forEach((d, i) => {
-    if (typeof d !== 'string' || d === '')
-      issues.push({ path: `domains[${i}]`, message: 'expected a domain name' });
-  });
-  const mode = options.guardianAnchors;
-  if (mode !== undefined && mode !== 'apply' && mode !== 'drop')
-    issues.push({ path: 'guardianAnchors', message: "expected 'apply' or 'drop'" });
-  if (issues.length > 0) throw new ValidationError('INVALID_OPTIONS', issues);
-}
-
 /**
  * Creates an embedded node with the real node's routes, validation, limits and commit model.
- * Throws `INVALID_OPTIONS` for an unusable option (negative interval, malformed key, …).
+ * Throws a {@link DevNodeError} `INVALID_OPTIONS` listing every unusable option at once (negative
+ * interval, malformed key, a CORS entry that is not an origin, a misspelt limit, …).
  *
  * @example
  * ```ts
@@ -91,7 +70,7 @@ function checkOptions(options: DevNodeOptions): void {
  * ```
  */
 export function createDevNode(options: DevNodeOptions = {}): DevNode {
-  checkOptions(options);
+  checkDevNodeOptions(options);
   const engine = new Engine({
     limits: resolveLimits(options.limits),
     now: options.now ?? Date.now,
@@ -102,7 +81,7 @@ export function createDevNode(options: DevNodeOptions = {}): DevNode {
     engine.registerDomain({ ...zeroStruct(DOMAIN_SCHEMA), name });
   }
   const settings = {
-    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_MAX_BODY_BYTES,
     corsOrigins: options.corsOrigins ?? [],
   };
   const interval = options.blockIntervalMs ?? 200;

@@ -1,44 +1,6 @@
-// Options of createDevNode and the node's limits (defaults are the real node's).
+// Options of createDevNode (the node's limits and their defaults are in limits/Limits.ts).
 
-/**
- * Every limit the node enforces. `undefined` rate layers are off.
- *
- * @example
- * ```ts
- * createDevNode({ limits: { quid: { perMinute: 600, burst: 100 } } });
- * ```
- */
-export interface Limits {
-  /** Per-IP HTTP limit (`RATE_LIMIT_PER_MINUTE`): 100/min, burst 100; denial is 429 plain text. */
-  readonly ip: { readonly perMinute: number; readonly burst: number } | undefined;
-  /** QDP-0016 per-signer write limit for TRUST/EVENT: 10/min, burst 10; denial is a 400 envelope. */
-  readonly quid: { readonly perMinute: number; readonly burst: number } | undefined;
-  /** QDP-0016 per-domain write limit for TRUST/EVENT: 1000/min, burst 200. */
-  readonly domain: { readonly perMinute: number; readonly burst: number } | undefined;
-  /** Trust search stops past this many queued nodes (10,000). */
-  readonly trustMaxQueue: number;
-  /** Trust search stops past this many visited nodes (10,000). */
-  readonly trustMaxVisited: number;
-  /** Relational trust cache TTL in ms (`TRUST_CACHE_TTL`, 60 s); 0 disables the cache. */
-  readonly trustCacheTtlMs: number;
-}
-
-/**
- * The real node's defaults.
- *
- * @example
- * ```ts
- * createDevNode({ limits: { ...NODE_LIMITS, ip: undefined } });
- * ```
- */
-export const NODE_LIMITS: Limits = {
-  ip: { perMinute: 100, burst: 100 },
-  quid: { perMinute: 10, burst: 10 },
-  domain: { perMinute: 1000, burst: 200 },
-  trustMaxQueue: 10_000,
-  trustMaxVisited: 10_000,
-  trustCacheTtlMs: 60_000,
-};
+import type { LimitsOption } from './limits/Limits.js';
 
 /**
  * Options of `createDevNode`.
@@ -55,7 +17,7 @@ export interface DevNodeOptions {
    * `'node'` (default): the real node's limits. `'off'`: no rate limits (IP, quid, domain); the
    * body size and trust search limits stay. Or individual overrides on top of the node's.
    */
-  readonly limits?: 'off' | 'node' | Partial<Limits>;
+  readonly limits?: LimitsOption;
   /** Domains registered at boot besides `default`. */
   readonly domains?: readonly string[];
   /** Millisecond clock (default `Date.now`); drives timestamps, expiry, limiters and the cache. */
@@ -73,11 +35,4 @@ export interface DevNodeOptions {
    * builder never packs them, so they are lost at the next block and never take effect.
    */
   readonly guardianAnchors?: 'apply' | 'drop';
-}
-
-/** Resolves the `limits` option. */
-export function resolveLimits(option: DevNodeOptions['limits']): Limits {
-  if (option === undefined || option === 'node') return NODE_LIMITS;
-  if (option === 'off') return { ...NODE_LIMITS, ip: undefined, quid: undefined, domain: undefined };
-  return { ...NODE_LIMITS, ...option };
 }

@@ -1,6 +1,7 @@
 // A JSON-serializable copy of a node's state, so examples can stop and resume.
 
-import { ValidationError } from '@quidfin/core';
+import { DevNodeError } from './errors/DevNodeError.js';
+import type { GoValue } from './json/goStruct.js';
 import type {
   BlockRecord,
   NodeState,
@@ -8,8 +9,7 @@ import type {
   StoredTx,
   StreamRecord,
   TrustEdgeRecord,
-} from './engine/state.js';
-import type { GoValue } from './json/goStruct.js';
+} from './state/state.js';
 
 /**
  * A node's state as plain JSON (pending pool included, so a clean close loses nothing).
@@ -73,13 +73,13 @@ export function takeSnapshot(state: NodeState, nodeId: string): DevNodeSnapshot 
 export function stateFromSnapshot(input: unknown): NodeState {
   const s = input as Partial<DevNodeSnapshot> | null;
   if (s === null || typeof s !== 'object' || s.format !== 'quidfin-devnode-snapshot' || s.version !== 1) {
-    throw new ValidationError('INVALID_SNAPSHOT', [
+    throw new DevNodeError('INVALID_SNAPSHOT', [
       { path: 'format', message: 'expected a quidfin-devnode-snapshot, version 1' },
     ]);
   }
   const copy = JSON.parse(JSON.stringify(s)) as DevNodeSnapshot;
   if (!Array.isArray(copy.blocks) || copy.blocks.length === 0) {
-    throw new ValidationError('INVALID_SNAPSHOT', [
+    throw new DevNodeError('INVALID_SNAPSHOT', [
       { path: 'blocks', message: 'expected at least the genesis block' },
     ]);
   }

@@ -1,7 +1,7 @@
 // Builds an EN 16931 invoice from quidfin's invoice document, so an SDK-issued invoice can be
 // sent as UBL or CII.
 import { currencyExponent, type InvoiceDocument, ValidationError } from '@quidfin/core';
-import type { EInvoice, EVatBreakdown } from './EInvoice.js';
+import type { EInvoice, EVatBreakdown } from './model/EInvoice.js';
 import { add, type Dec, dec, show, ZERO } from './rules/decimal.js';
 
 /**

@@ -3,6 +3,7 @@
 export { CII_NS } from './cii/ciiNamespaces.js';
 export { parseCii } from './cii/parseCii.js';
 export { writeCii } from './cii/writeCii.js';
+export { type EInvoiceExtras, fromInvoiceDocument } from './fromInvoiceDocument.js';
 export type {
   EAddress,
   EAllowanceCharge,
@@ -16,8 +17,7 @@ export type {
   ETotals,
   EVat,
   EVatBreakdown,
-} from './EInvoice.js';
-export { type EInvoiceExtras, fromInvoiceDocument } from './fromInvoiceDocument.js';
+} from './model/EInvoice.js';
 export { type ParseEInvoiceOptions, parseEInvoice } from './parseEInvoice.js';
 export { matchPurchaseOrder, type PoMatchInput } from './po/matchPurchaseOrder.js';
 export type {

@@ -2,7 +2,7 @@
 import { ValidationError } from '@quidfin/core';
 import { CII_NS } from './cii/ciiNamespaces.js';
 import { parseCii } from './cii/parseCii.js';
-import type { EInvoice } from './EInvoice.js';
+import type { EInvoice } from './model/EInvoice.js';
 import { checkEInvoice } from './rules/checkEInvoice.js';
 import { parseUbl } from './ubl/parseUbl.js';
 import { UBL_NS } from './ubl/ublNamespaces.js';

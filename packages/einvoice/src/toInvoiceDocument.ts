@@ -8,7 +8,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@quidfin/core';
-import type { EAddress, EInvoice, EParty } from './EInvoice.js';
+import type { EAddress, EInvoice, EParty } from './model/EInvoice.js';
 import { type Dec, dec, divRound, mul, show } from './rules/decimal.js';
 
 /**

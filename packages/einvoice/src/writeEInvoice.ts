@@ -1,7 +1,7 @@
 // Entry point: a checked EN 16931 invoice out as UBL or CII text.
 import { ValidationError } from '@quidfin/core';
 import { writeCii } from './cii/writeCii.js';
-import type { EInvoice } from './EInvoice.js';
+import type { EInvoice } from './model/EInvoice.js';
 import { checkEInvoice } from './rules/checkEInvoice.js';
 import { writeUbl } from './ubl/writeUbl.js';
 

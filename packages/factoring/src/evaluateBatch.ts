@@ -49,7 +49,7 @@ export interface BatchRequest {
   readonly buyerHistories?: Readonly<Record<string, BuyerHistory>>;
   /**
    * Build every decision's rule trace (default false in a batch: a kept, traced decision is about
-   * 2.4 times the memory and the batch about half as fast). Turn it on when each decision must
+   * 2.6 times the memory and the batch about 0.6 times as fast). Turn it on when each decision must
    * carry its own audit trail; `evaluateInvoice` on one invoice traces by default.
    */
   readonly trace?: boolean;
@@ -105,6 +105,20 @@ export interface BatchResult {
    */
   readonly financedFingerprints: readonly string[];
 }
+
+/** The request the batch hands the engine, refilled for each invoice. */
+interface BatchCall {
+  invoice: InvoiceInput;
+  events: readonly VerifiedEvent[];
+  rejectedEvents: readonly VerifiedEvent[] | undefined;
+  readonly trust: TrustSource;
+  readonly policy: CompiledPolicy;
+  readonly asOf: number;
+  buyerProfile: BuyerProfile | undefined;
+  readonly trace: boolean;
+}
+
+const NO_EVENTS: readonly VerifiedEvent[] = [];
 
 interface OrderKey {
   readonly t: number;
@@ -264,6 +278,16 @@ function runBatch(request: BatchRequest): BatchResult {
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
   // Input indices of the approvals; their fingerprints are built only when the result is read.
   const approved: number[] = [];
+  const req: BatchCall = {
+    invoice: undefined as unknown as InvoiceInput,
+    events: NO_EVENTS,
+    rejectedEvents: undefined,
+    trust: request.trust,
+    policy: compiled,
+    asOf: request.asOf,
+    buyerProfile: undefined,
+    trace: traceOn,
+  };
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
@@ -284,22 +308,13 @@ function runBatch(request: BatchRequest): BatchResult {
         profiles.set(inv.buyerQuid, profile);
       }
     }
-    // One request object per invoice, shaped alike every time (no spreads on the hot path).
-    const d = decideShared(
-      {
-        invoice: inv,
-        events: item.events,
-        rejectedEvents: item.rejectedEvents,
-        trust: request.trust,
-        policy: compiled,
-        asOf: request.asOf,
-        buyerProfile: profile,
-        trace: traceOn,
-      },
-      compiled,
-      state,
-      cache,
-    );
+    // One request object for the whole batch, refilled per invoice: the engine reads it during
+    // the call and keeps none of it, so no request is allocated per decision.
+    req.invoice = inv;
+    req.events = item.events;
+    req.rejectedEvents = item.rejectedEvents;
+    req.buyerProfile = profile;
+    const d = decideShared(req, compiled, state, cache);
     if (keep) decisions[i] = d;
     onDecision?.(d, i);
     counts[d.outcome]++;

@@ -12,7 +12,7 @@ import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustReading } from './inputs/trust.js';
 import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
-import type { InternCache } from './outputs/internCache.js';
+import { type InternCache, internReasonList, NO_REASONS } from './outputs/internCache.js';
 import { NO_INPUTS, traceEntry } from './outputs/traceEntry.js';
 import { type PocFigures, pocBlendOffer, pocCompat } from './poc/pocCompat.js';
 import { type PricingContext, priceStandard } from './pricing/priceStandard.js';
@@ -309,7 +309,10 @@ export function decideShared(
   const firstDecisive = run.reasons.find(isDecisive);
   // Exact-size copies: the run's lists grew by push (room for 17 and more), and a batch keeps its
   // decisions, so the spare room would be copied by every collection until the batch is dropped.
-  const reasons = rankReasons(run.reasons).slice();
+  // A batch shares the common short lists instead (frozen), and no decision keeps an empty one.
+  const ranked = rankReasons(run.reasons);
+  const reasons =
+    cache !== undefined ? internReasonList(cache, ranked) : ranked.length === 0 ? NO_REASONS : ranked.slice();
   const fraudFlags = fraudFlagsOf(reasons, cache);
   return {
     invoiceId: invoice.invoiceId,

@@ -42,6 +42,31 @@ describe('factoring source layout', () => {
     expect(upward).toEqual([]);
   });
 
+  it('has no import cycle, within a floor or across', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const deps = [...text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) =>
+        join(dirname(file), `${m[1]}.ts`),
+      );
+      graph.set(file, deps);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]): void => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...path.slice(path.indexOf(f)), f].map((x) => relative(SRC, x)).join(' -> '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const d of graph.get(f) ?? []) visit(d, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of files) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('gives every source file a one-line header comment saying what it is for', () => {
     const bare = files.filter((f) => !/^\/\/ \S/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
     expect(bare).toEqual([]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFixedPython, pythonFloatRepr } from '../src/math/pythonFormat.js';
+import { formatCentsPython, formatFixedPython, pythonFloatRepr } from '../src/math/pythonFormat.js';
 
 describe('Python float formatting for proof-of-concept messages', () => {
   it('breaks exact binary ties half to even, unlike toFixed', () => {
@@ -94,6 +94,24 @@ describe('finding 7: PoC message amounts round half to even like Python for ever
         expect(formatFixedPython(t * 100, 2)).toBe(exactPythonFixed(t * 100, 2));
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it('prints integer cents exactly as Python prints cents / 100 with %.2f, at every size', () => {
+    expect(formatCentsPython(4_848_250)).toBe('48482.50');
+    expect(formatCentsPython(7)).toBe('0.07');
+    expect(formatCentsPython(0)).toBe('0.00');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (c) => {
+        expect(formatCentsPython(c)).toBe(formatFixedPython(c / 100, 2));
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 2 ** 42, max: 2 ** 44 }), (c) => {
+        expect(formatCentsPython(c)).toBe(formatFixedPython(c / 100, 2));
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -1,6 +1,7 @@
-import type { QuidnugClient } from '../QuidnugClient.js';
+// A shared, short-lived read of a node's pending pool for commit waits.
+import type { NodeApi } from '../api/NodeApi.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { canonicalSignature } from './canonicalSignature.js';
+import { canonicalSignature } from '../wire/canonicalSignature.js';
 
 interface Snapshot {
   readonly at: number;
@@ -30,15 +31,15 @@ export const poolKey = (id: string, signature?: string): string =>
  * ```ts
  * const view = new PendingPoolView(client, 1000);
  * const keys = await view.keys({ signal });
- * keys.has(poolKey(tx.id, tx.signature));
+ * keys.has(tx.id); // also keyed by id and low-s signature, for an exact match
  * ```
  */
 export class PendingPoolView {
-  readonly #client: QuidnugClient;
+  readonly #client: NodeApi;
   readonly #maxAgeMs: number;
   readonly #snapshots = new Map<number | 'any', Snapshot>();
 
-  constructor(client: QuidnugClient, maxAgeMs: number) {
+  constructor(client: NodeApi, maxAgeMs: number) {
     this.#client = client;
     this.#maxAgeMs = maxAgeMs;
   }

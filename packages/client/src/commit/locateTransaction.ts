@@ -1,8 +1,8 @@
 import type { QuidnugTx } from '@quidfin/core';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import type { NodeApi } from '../api/NodeApi.js';
+import { isClientError } from '../errors/isClientError.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { sameSignature } from './canonicalSignature.js';
+import { sameSignature } from '../wire/canonicalSignature.js';
 
 /**
  * Where a transaction was found: still in the pending pool, or in committed state.
@@ -27,11 +27,7 @@ const same = (a: { id?: unknown; signature?: unknown }, tx: QuidnugTx): boolean 
  * if (await isPending(client, tx)) console.log('queued for the next block');
  * ```
  */
-export async function isPending(
-  client: QuidnugClient,
-  tx: QuidnugTx,
-  options: CallOptions = {},
-): Promise<boolean> {
+export async function isPending(client: NodeApi, tx: QuidnugTx, options: CallOptions = {}): Promise<boolean> {
   for await (const pending of client.iteratePendingTransactions({ limit: 1000 }, options)) {
     if (same(pending, tx)) return true;
   }
@@ -47,7 +43,7 @@ export async function isPending(
  * ```
  */
 export async function isInRecentBlocks(
-  client: QuidnugClient,
+  client: NodeApi,
   transactionId: string,
   options: CallOptions = {},
   depth = 200,
@@ -69,7 +65,7 @@ export async function isInRecentBlocks(
  * ```
  */
 export async function isCommitted(
-  client: QuidnugClient,
+  client: NodeApi,
   tx: QuidnugTx,
   options: CallOptions = {},
 ): Promise<boolean> {
@@ -90,7 +86,7 @@ export async function isCommitted(
         return await isInRecentBlocks(client, tx.id, options);
     }
   } catch (error) {
-    if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return false;
+    if (isClientError(error) && error.code === 'NOT_FOUND') return false;
     throw error;
   }
 }
@@ -105,7 +101,7 @@ export async function isCommitted(
  * ```
  */
 export async function locateTransaction(
-  client: QuidnugClient,
+  client: NodeApi,
   tx: QuidnugTx,
   options: CallOptions = {},
 ): Promise<TransactionLocation | undefined> {

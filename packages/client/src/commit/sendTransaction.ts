@@ -1,9 +1,8 @@
 import { type QuidnugTx, toWireJson } from '@quidfin/core';
+import type { NodeApi } from '../api/NodeApi.js';
 import { isHttpError } from '../errors/HttpError.js';
-import type { NetworkError } from '../errors/NetworkError.js';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { isClientError } from '../errors/isClientError.js';
 import { TransactionOutcomeUnknownError } from '../errors/TransactionOutcomeUnknownError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { locateTransaction, type TransactionLocation } from './locateTransaction.js';
@@ -31,7 +30,7 @@ export interface TransactionRoute<T> {
 // The node may or may not have admitted the transaction: find out before deciding anything. A 2xx
 // whose body could not be read or did not validate counts too: the node may well have accepted it.
 function isAmbiguous(error: unknown): boolean {
-  if (!isQuidfinClientError(error)) return false;
+  if (!isClientError(error)) return false;
   return (
     error.code === 'NETWORK_ERROR' ||
     error.code === 'TIMEOUT' ||
@@ -43,7 +42,7 @@ function isAmbiguous(error: unknown): boolean {
 
 // Only a failure before any connection existed proves the node never got the request.
 const provablyNotSent = (error: unknown): boolean =>
-  isQuidfinClientError(error) && error.code === 'NETWORK_ERROR' && (error as NetworkError).notSent;
+  isClientError(error) && error.code === 'NETWORK_ERROR' && error.notSent;
 
 /**
  * Sends a signed transaction so that a retry can never duplicate it. Refusals (rate limits) are
@@ -63,7 +62,7 @@ const provablyNotSent = (error: unknown): boolean =>
  * ```
  */
 export async function sendTransaction<T>(
-  client: QuidnugClient,
+  client: NodeApi & { readonly resendLimit: number },
   tx: QuidnugTx,
   route: TransactionRoute<T>,
   o: CallOptions = {},

@@ -9,7 +9,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * try {
  *   await ledger.acknowledge(buyer, 'inv-1', { acknowledgedAmountMinor: 5_000_000 });
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'COMMIT_TIMEOUT') {
+ *   if (isClientError(e) && e.code === 'COMMIT_TIMEOUT') {
  *     const { target, timeoutMs } = e as CommitTimeoutError;
  *     console.log(target, timeoutMs);
  *   }

@@ -9,7 +9,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * ```ts
  * try { await ledger.getInvoice('inv-1', { crossCheck: true }); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'CROSS_CHECK_MISMATCH') {
+ *   if (isClientError(e) && e.code === 'CROSS_CHECK_MISMATCH') {
  *     const { nodes, what } = e as CrossCheckError;
  *     console.log(nodes, what);
  *   }

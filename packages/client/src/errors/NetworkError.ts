@@ -30,7 +30,7 @@ function failedBeforeConnect(cause: unknown): boolean {
  * try {
  *   await client.health();
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'NETWORK_ERROR') {
+ *   if (isClientError(e) && e.code === 'NETWORK_ERROR') {
  *     const { url, notSent, cause } = e as NetworkError;
  *     console.log(url, notSent, cause); // notSent: the request provably never left
  *   }

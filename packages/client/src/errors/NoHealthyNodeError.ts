@@ -8,7 +8,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * try {
  *   await client.health();
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'NO_HEALTHY_NODE') {
+ *   if (isClientError(e) && e.code === 'NO_HEALTHY_NODE') {
  *     const { nodes } = e as NoHealthyNodeError;
  *     console.log(nodes);
  *   }

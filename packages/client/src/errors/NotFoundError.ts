@@ -7,7 +7,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * @example
  * ```ts
  * try { await client.getTitle('inv-1'); }
- * catch (e) { if (isQuidfinClientError(e) && e.code === 'NOT_FOUND') console.log('not committed yet'); }
+ * catch (e) { if (isClientError(e) && e.code === 'NOT_FOUND') console.log('not committed yet'); }
  * ```
  */
 export class NotFoundError extends HttpError<'NOT_FOUND'> {

@@ -12,7 +12,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(e) && e.code === 'PAGINATION') console.log((e as PaginationError).reason satisfies PaginationFault);
+ * if (isClientError(e) && e.code === 'PAGINATION') console.log(e.reason satisfies PaginationFault);
  * ```
  */
 export type PaginationFault =
@@ -32,7 +32,7 @@ export type PaginationFault =
  * ```ts
  * try { for await (const b of client.iterateBlocks()) use(b); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'PAGINATION') {
+ *   if (isClientError(e) && e.code === 'PAGINATION') {
  *     const { reason, offset, pages } = e as PaginationError;
  *     console.log(reason, offset, pages);
  *   }

@@ -9,7 +9,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * try {
  *   await client.submitEvent(tx);
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'PAYLOAD_TOO_LARGE') console.warn('event payload too large: send a payloadCid instead');
+ *   if (isClientError(e) && e.code === 'PAYLOAD_TOO_LARGE') console.warn('event payload too large: send a payloadCid instead');
  * }
  * ```
  */

@@ -5,7 +5,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(e) && e.code === 'RATE_LIMITED') console.log((e as RateLimitError).layer);
+ * if (isClientError(e) && e.code === 'RATE_LIMITED') console.log(e.layer);
  * ```
  */
 export type RateLimitLayer = 'ip' | 'quid' | 'domain';
@@ -20,8 +20,8 @@ export type RateLimitLayer = 'ip' | 'quid' | 'domain';
  * ```ts
  * try { await client.submitEvent(tx); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'RATE_LIMITED') {
- *     const { layer, retryAfterMs } = e as RateLimitError;
+ *   if (isClientError(e) && e.code === 'RATE_LIMITED') {
+ *     const { layer, retryAfterMs } = e;
  *     console.log(layer, retryAfterMs);
  *   }
  * }

@@ -10,7 +10,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * ```ts
  * try { await client.listBlocks({ limit: 1000 }); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'RESPONSE_TOO_LARGE') {
+ *   if (isClientError(e) && e.code === 'RESPONSE_TOO_LARGE') {
  *     const { maxBytes, url } = e as ResponseTooLargeError;
  *     console.log(maxBytes, url);
  *   }

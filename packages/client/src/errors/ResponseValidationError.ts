@@ -5,7 +5,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * for (const issue of (e as ResponseValidationError).issues) console.log(issue.path, issue.message);
+ * for (const issue of e.issues) console.log(issue.path, issue.message);
  * ```
  */
 export interface ResponseIssue {
@@ -23,7 +23,7 @@ export interface ResponseIssue {
  * try {
  *   await client.info();
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'RESPONSE_VALIDATION') {
+ *   if (isClientError(e) && e.code === 'RESPONSE_VALIDATION') {
  *     const { issues } = e as ResponseValidationError;
  *     console.log(issues);
  *   }

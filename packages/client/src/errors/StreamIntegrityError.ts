@@ -11,7 +11,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(e) && e.code === 'STREAM_INTEGRITY') console.log((e as StreamIntegrityError).reason satisfies StreamIntegrityFault);
+ * if (isClientError(e) && e.code === 'STREAM_INTEGRITY') console.log(e.reason satisfies StreamIntegrityFault);
  * ```
  */
 export type StreamIntegrityFault =
@@ -30,7 +30,7 @@ export type StreamIntegrityFault =
  * ```ts
  * try { await client.readStream('inv-1'); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'STREAM_INTEGRITY') {
+ *   if (isClientError(e) && e.code === 'STREAM_INTEGRITY') {
  *     const { reason, subjectId } = e as StreamIntegrityError;
  *     console.log(reason, subjectId);
  *   }

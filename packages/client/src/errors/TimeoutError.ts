@@ -5,7 +5,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  *
  * @example
  * ```ts
- * if (isQuidfinClientError(e) && e.code === 'TIMEOUT') console.log((e as TimeoutError).kind); // 'attempt' | 'total'
+ * if (isClientError(e) && e.code === 'TIMEOUT') console.log(e.kind); // 'attempt' | 'total'
  * ```
  */
 export type TimeoutKind = 'attempt' | 'total';
@@ -19,7 +19,7 @@ export type TimeoutKind = 'attempt' | 'total';
  * try {
  *   await client.health();
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'TIMEOUT') {
+ *   if (isClientError(e) && e.code === 'TIMEOUT') {
  *     const { kind, timeoutMs } = e as TimeoutError;
  *     console.log(kind, timeoutMs);
  *   }

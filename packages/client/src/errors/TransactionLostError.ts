@@ -10,7 +10,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * try {
  *   await client.waitForCommit(tx);
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'TRANSACTION_LOST') {
+ *   if (isClientError(e) && e.code === 'TRANSACTION_LOST') {
  *     const { transactionId } = e as TransactionLostError;
  *     console.log(transactionId);
  *   }

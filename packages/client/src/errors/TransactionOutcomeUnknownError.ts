@@ -11,7 +11,7 @@ import { QuidfinClientError } from './QuidfinClientError.js';
  * ```ts
  * try { await client.submitEvent(tx); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'OUTCOME_UNKNOWN') {
+ *   if (isClientError(e) && e.code === 'OUTCOME_UNKNOWN') {
  *     // later: look again before deciding anything
  *     const where = await client.locateTransaction(tx); // 'pending' | 'committed' | undefined
  *   }

@@ -9,7 +9,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * ```ts
  * try { await client.submitTrust(tx); }
  * catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'TRANSACTION_REJECTED') {
+ *   if (isClientError(e) && e.code === 'TRANSACTION_REJECTED') {
  *     const { transactionType } = e as TransactionRejectedError;
  *     console.log(transactionType);
  *   }

@@ -10,7 +10,7 @@ import { HttpError, type HttpErrorDetails } from './HttpError.js';
  * try {
  *   await client.submitTrust(tx);
  * } catch (e) {
- *   if (isQuidfinClientError(e) && e.code === 'UNKNOWN_FIELD') {
+ *   if (isClientError(e) && e.code === 'UNKNOWN_FIELD') {
  *     const { body } = e as UnknownFieldError;
  *     console.error(body);
  *   }

@@ -1,4 +1,4 @@
-// Calls of the node's /api/v2/guardian/* routes; QuidnugClient's guardian methods delegate here.
+// Calls of the node's /api/v2/guardian/* routes; NodeApi's guardian methods delegate here.
 
 import {
   anchorWireJson,
@@ -10,11 +10,11 @@ import {
   type GuardianSet,
   type GuardianSetUpdate,
 } from '@quidfin/core';
+import { ClientOptionsError } from '../errors/ClientOptionsError.js';
+import { GuardianRejectedError } from '../errors/GuardianRejectedError.js';
 import { isHttpError } from '../errors/HttpError.js';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
-import type { CallOptions } from '../transport/Transport.js';
-import { GuardianRejectedError } from './GuardianRejectedError.js';
+import { isClientError } from '../errors/isClientError.js';
+import type { CallOptions, Transport } from '../transport/Transport.js';
 import { guardianParsers } from './guardianParsers.js';
 import type {
   GuardianResignations,
@@ -25,18 +25,32 @@ import type {
 } from './guardianTypes.js';
 
 /**
+ * What the guardian calls need of a client: its transport (any `NodeApi` or `QuidnugClient`).
+ *
+ * @example
+ * ```ts
+ * const host: GuardianApiHost = client;
+ * ```
+ */
+export interface GuardianApiHost {
+  readonly transport: Transport;
+}
+
+/**
  * The path of a v2 route relative to the client's API bases, which all end in `/api/v1/` or all
  * in `/api/` (the node mounts guardian routes only under `/api/v2`).
  */
-function v2(client: QuidnugClient, rest: string): string {
+function v2(client: GuardianApiHost, rest: string): string {
   const nodes = client.transport.settings.nodes;
   if (nodes.every((n) => n.endsWith('/api/v1/'))) return `../v2/${rest}`;
   if (nodes.every((n) => n.endsWith('/api/'))) return `v2/${rest}`;
-  throw new TypeError('guardian routes need every node URL to end the same way (/api/v1 or /api)');
+  throw new ClientOptionsError([
+    { path: 'nodes', message: 'guardian routes need every node URL to end the same way (/api/v1 or /api)' },
+  ]);
 }
 
 async function submit<T>(
-  client: QuidnugClient,
+  client: GuardianApiHost,
   route: string,
   anchor: GuardianAnchor,
   parse: (d: unknown) => T,
@@ -76,7 +90,7 @@ async function submit<T>(
 }
 
 function get<T>(
-  client: QuidnugClient,
+  client: GuardianApiHost,
   rest: string,
   route: string,
   parse: (d: unknown) => T,
@@ -89,7 +103,7 @@ async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
   try {
     return await p;
   } catch (error) {
-    if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return undefined;
+    if (isClientError(error) && error.code === 'NOT_FOUND') return undefined;
     throw error;
   }
 }
@@ -107,35 +121,38 @@ const enc = encodeURIComponent;
  */
 export const guardianApi = {
   submitGuardianSetUpdate: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     u: GuardianSetUpdate,
     o: CallOptions = {},
   ): Promise<GuardianSetUpdateAccepted> => submit(c, 'set-update', u, guardianParsers.updateAccepted, o),
   submitRecoveryInit: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     a: GuardianRecoveryInit,
     o: CallOptions = {},
   ): Promise<RecoveryAccepted> => submit(c, 'recovery/init', a, guardianParsers.recoveryAccepted, o),
   submitRecoveryVeto: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     v: GuardianRecoveryVeto,
     o: CallOptions = {},
   ): Promise<RecoveryAccepted> => submit(c, 'recovery/veto', v, guardianParsers.recoveryAccepted, o),
   submitRecoveryCommit: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     x: GuardianRecoveryCommit,
     o: CallOptions = {},
   ): Promise<RecoveryAccepted> => submit(c, 'recovery/commit', x, guardianParsers.recoveryAccepted, o),
   submitGuardianResignation: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     r: GuardianResignation,
     o: CallOptions = {},
   ): Promise<ResignationAccepted> => submit(c, 'resign', r, guardianParsers.resignAccepted, o),
-  getGuardianSet: (c: QuidnugClient, quid: string, o: CallOptions = {}): Promise<GuardianSet> =>
+  getGuardianSet: (c: GuardianApiHost, quid: string, o: CallOptions = {}): Promise<GuardianSet> =>
     get(c, `guardian/set/${enc(quid)}`, 'GET /api/v2/guardian/set/{quid}', guardianParsers.set, o),
-  findGuardianSet: (c: QuidnugClient, quid: string, o: CallOptions = {}): Promise<GuardianSet | undefined> =>
-    orUndefined(guardianApi.getGuardianSet(c, quid, o)),
-  getPendingRecovery: (c: QuidnugClient, quid: string, o: CallOptions = {}): Promise<PendingRecovery> =>
+  findGuardianSet: (
+    c: GuardianApiHost,
+    quid: string,
+    o: CallOptions = {},
+  ): Promise<GuardianSet | undefined> => orUndefined(guardianApi.getGuardianSet(c, quid, o)),
+  getPendingRecovery: (c: GuardianApiHost, quid: string, o: CallOptions = {}): Promise<PendingRecovery> =>
     get(
       c,
       `guardian/pending-recovery/${enc(quid)}`,
@@ -144,12 +161,12 @@ export const guardianApi = {
       o,
     ),
   findPendingRecovery: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     quid: string,
     o: CallOptions = {},
   ): Promise<PendingRecovery | undefined> => orUndefined(guardianApi.getPendingRecovery(c, quid, o)),
   getGuardianResignations: (
-    c: QuidnugClient,
+    c: GuardianApiHost,
     quid: string,
     o: CallOptions = {},
   ): Promise<GuardianResignations> =>

@@ -96,23 +96,16 @@ const s = (): ReturnType<typeof build> => {
 
 /** Parsers of the guardian answers. */
 export const guardianParsers = {
-  set: (d: unknown): GuardianSet => parserFor<GuardianSet>(s().set)(d),
-  updateAccepted: (d: unknown): GuardianSetUpdateAccepted =>
-    parserFor<GuardianSetUpdateAccepted>(s().updateAccepted)(d),
-  recoveryAccepted: (d: unknown): RecoveryAccepted => parserFor<RecoveryAccepted>(s().recoveryAccepted)(d),
+  set: (d: unknown): GuardianSet => parserFor(s().set)(d),
+  updateAccepted: (d: unknown): GuardianSetUpdateAccepted => parserFor(s().updateAccepted)(d),
+  recoveryAccepted: (d: unknown): RecoveryAccepted => parserFor(s().recoveryAccepted)(d),
   resignAccepted: (d: unknown): ResignationAccepted => {
-    const r = parserFor<Omit<ResignationAccepted, 'duplicate'> & { duplicate?: boolean }>(s().resignAccepted)(
-      d,
-    );
+    const r = parserFor(s().resignAccepted)(d);
     return { ...r, duplicate: r.duplicate === true };
   },
-  pending: (d: unknown): PendingRecovery => parserFor<PendingRecovery>(s().pending)(d),
+  pending: (d: unknown): PendingRecovery => parserFor(s().pending)(d),
   resignations: (d: unknown): GuardianResignations => {
-    const r = parserFor<{
-      subjectQuid: string;
-      resignations: GuardianResignations['resignations'] | null;
-      weakened: boolean;
-    }>(s().resignations)(d);
+    const r = parserFor(s().resignations)(d);
     return { ...r, resignations: r.resignations ?? [] };
   },
 };

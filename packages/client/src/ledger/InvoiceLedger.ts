@@ -32,8 +32,11 @@ import {
   type TitleTx,
   type TrustTx,
 } from '@quidfin/core';
-import { appendEvent } from '../commit/appendEvent.js';
-import { grantTrust } from '../commit/grantTrust.js';
+import { appendEvent } from '../actions/appendEvent.js';
+import { grantTrust } from '../actions/grantTrust.js';
+import { ClientInputError } from '../errors/ClientInputError.js';
+import { IdentityTakeoverError } from '../errors/IdentityTakeoverError.js';
+import { LedgerVerificationError } from '../errors/LedgerVerificationError.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { traceLedger } from '../telemetry/traceLedger.js';
@@ -45,6 +48,7 @@ import type {
   VerifiedTrustResult,
 } from '../trust/VerifiedTrustResult.js';
 import type { ValidatorRouter } from '../validators/ValidatorRouter.js';
+import { checkLedgerOptions } from './checkLedgerOptions.js';
 import {
   beginRecovery,
   completeRecovery,
@@ -54,10 +58,8 @@ import {
   setGuardians,
   vetoRecovery,
 } from './guardianOperations.js';
-import { IdentityTakeoverError } from './IdentityTakeoverError.js';
 import { invoiceOwners, ownersAfterFactoring } from './invoiceOwners.js';
 import type { KeyEventSource } from './KeyEventSource.js';
-import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { type InvoiceView, type ReadInvoiceOptions, readInvoice } from './readInvoice.js';
 
 /**
@@ -243,7 +245,9 @@ export class InvoiceLedger {
   readonly #validators: ValidatorRouter | undefined;
   readonly #read: ReadInvoiceOptions;
 
+  /** Checks every option first and throws `ClientOptionsError` listing every problem. */
   constructor(client: QuidnugClient, options: InvoiceLedgerOptions) {
+    checkLedgerOptions(options);
     this.client = client;
     this.trustDomain = options.trustDomain;
     this.#commitTimeoutMs = options.commitTimeoutMs;
@@ -400,7 +404,8 @@ export class InvoiceLedger {
     await this.#domain(o);
     const { financierQuids, document, ...fields } = input;
     const hash = input.invoiceHash ?? (document ? invoiceHash(document) : undefined);
-    if (hash === undefined) throw new TypeError('issueInvoice: give invoiceHash or the document to hash');
+    if (hash === undefined)
+      throw new ClientInputError('invoiceHash', 'issueInvoice: give invoiceHash or the document to hash');
     const parties = [
       supplier.quidId,
       input.buyerQuid,
@@ -681,7 +686,7 @@ export class InvoiceLedger {
 
   /**
    * Any co-owner reports fraud (`fraud.signal.<kind>`, e.g. `invoice-forged`, `double-financing`).
-   * Throws `TypeError` when `kind` is not a non-empty string.
+   * Throws `ClientInputError` (`INVALID_INPUT`, path `kind`) when `kind` is not a non-empty string.
    */
   reportFraud(
     reporter: Signer,
@@ -717,8 +722,9 @@ export class InvoiceLedger {
           })();
     if (typeof kind !== 'string' || kind === '') {
       return Promise.reject(
-        new TypeError(
-          `reportFraud: input.kind must be a non-empty string (e.g. 'invoice-forged'), got ${JSON.stringify(kind)}`,
+        new ClientInputError(
+          'kind',
+          `reportFraud: must be a non-empty string (e.g. 'invoice-forged'), got ${JSON.stringify(kind)}`,
         ),
       );
     }

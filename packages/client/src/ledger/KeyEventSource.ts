@@ -1,8 +1,8 @@
 // Where the read path gets a quid's key history (epochs, freezes, recoveries) from.
 
 import type { KeyEvent } from '@quidfin/core';
-import { readKeyEvents } from '../guardian/readKeyEvents.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import { readKeyEvents } from '../reads/readKeyEvents.js';
 import type { CallOptions } from '../transport/Transport.js';
 
 /**

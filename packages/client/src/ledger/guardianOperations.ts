@@ -24,7 +24,7 @@ import {
   recoveryInitHash,
   type Signer,
 } from '@quidfin/core';
-import { appendEvent } from '../commit/appendEvent.js';
+import { appendEvent } from '../actions/appendEvent.js';
 import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';

@@ -1,4 +1,5 @@
 import type { OwnershipStake } from '@quidfin/core';
+import { ClientInputError } from '../errors/ClientInputError.js';
 
 /**
  * The parties of a new invoice title.
@@ -55,7 +56,7 @@ export function ownersAfterFactoring(
 ): OwnershipStake[] {
   const supplier = current.find((o) => o.stakeType === 'supplier');
   const financier = current.find((o) => o.ownerId === financierQuid);
-  if (!supplier) throw new TypeError('the title has no owner with stakeType "supplier"');
+  if (!supplier) throw new ClientInputError('current', 'the title has no owner with stakeType "supplier"');
   if (!financier) {
     // The supplier keeps a small stake so it can still record payments and credits.
     const kept = Math.min(0.02, supplier.percentage / 2);

@@ -19,11 +19,11 @@ import {
   type VerifiedInvoiceEvent,
   verifyTransactionAsync,
 } from '@quidfin/core';
+import { LedgerVerificationError } from '../errors/LedgerVerificationError.js';
 import type { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { type KeyEventSource, nodeKeyEvents } from './KeyEventSource.js';
-import { LedgerVerificationError } from './LedgerVerificationError.js';
 import { readTitleHistory } from './readTitleHistory.js';
 
 /**

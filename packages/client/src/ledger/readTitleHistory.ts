@@ -2,7 +2,7 @@
 // identity records whose keys really derive to their quids, answered from a block history.
 
 import type { IdentityTx, TitleTx } from '@quidfin/core';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { isClientError } from '../errors/isClientError.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { TitleVersion } from '../history/TitleVersion.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
@@ -60,7 +60,7 @@ export async function readTitleHistory(
   try {
     await history.sync(o);
   } catch (error) {
-    if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') {
+    if (isClientError(error) && error.code === 'NOT_FOUND') {
       return {
         available: false,
         titles: [],

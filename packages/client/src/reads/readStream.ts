@@ -1,12 +1,12 @@
 // A whole event stream, checked against the stream metadata the node reports for it.
 import type { EventTx } from '@quidfin/core';
-import { canonicalSignature } from '../commit/canonicalSignature.js';
+import { crossChecked } from '../api/crossChecked.js';
+import type { NodeApi } from '../api/NodeApi.js';
 import { StreamIntegrityError, type StreamIntegrityFault } from '../errors/StreamIntegrityError.js';
-import type { QuidnugClient } from '../QuidnugClient.js';
+import type { StreamInfo } from '../schemas/types.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
-import type { StreamInfo } from '../types.js';
-import { crossChecked } from './crossChecked.js';
+import { canonicalSignature } from '../wire/canonicalSignature.js';
 
 /**
  * Two consecutive events (in commit order) whose sequences skip numbers. The node allows gaps
@@ -127,7 +127,7 @@ function gaps(events: readonly EventTx[]): SequenceGap[] {
   return out;
 }
 
-async function readOnce(client: QuidnugClient, subjectId: string, o: CallOptions): Promise<StreamRead> {
+async function readOnce(client: NodeApi, subjectId: string, o: CallOptions): Promise<StreamRead> {
   let last: Verdict = { ok: true };
   for (let round = 0; round < ROUNDS; round++) {
     if (round > 0) await sleep(client.pollIntervalMs, o.signal);
@@ -163,11 +163,7 @@ async function readOnce(client: QuidnugClient, subjectId: string, o: CallOptions
  * const { events } = await readStream(client, 'inv-1', { crossCheck: true });
  * ```
  */
-export function readStream(
-  client: QuidnugClient,
-  subjectId: string,
-  o: CallOptions = {},
-): Promise<StreamRead> {
+export function readStream(client: NodeApi, subjectId: string, o: CallOptions = {}): Promise<StreamRead> {
   if (!o.crossCheck) return readOnce(client, subjectId, o);
   return crossChecked(
     client,

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { ResponseIssue } from '../errors/ResponseValidationError.js';
 
 /**
@@ -36,18 +37,20 @@ export interface SafeParser {
 }
 
 /**
- * Builds a parser `(data) => T` from a zod/mini schema; failures throw {@link SchemaMismatch}.
- * The output type is declared by the caller (zod types stay out of the public declarations).
+ * Builds a parser `(data) => output` from a zod/mini schema; failures throw {@link SchemaMismatch}.
+ * The output type is the schema's own (`z.output`), never declared beside it, so a parser whose
+ * declared result drifts from its schema fails to compile where the two meet.
  *
  * @example
  * ```ts
- * const parseHealth = parserFor<Health>(z.object({ status: z.string() }));
+ * const parseHealth = parserFor(z.object({ status: z.string() })); // (data: unknown) => { status: string }
  * ```
  */
-export function parserFor<T>(schema: SafeParser): (data: unknown) => T {
+export function parserFor<S extends SafeParser & z.core.$ZodType>(schema: S): (data: unknown) => z.output<S> {
   return (data) => {
     const result = schema.safeParse(data);
-    if (result.success) return result.data as T;
+    // The schema vouched for `data`, so its output type is the schema's output type.
+    if (result.success) return result.data as z.output<S>;
     throw new SchemaMismatch(
       (result.error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );

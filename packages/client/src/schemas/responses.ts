@@ -1,6 +1,7 @@
-import type { EventTx, IdentityTx, QuidnugTx, TitleTx } from '@quidfin/core';
+import type { EventTx, IdentityTx, JsonObject, QuidnugTx, TitleTx } from '@quidfin/core';
 import * as z from 'zod/mini';
-import { isAnchorWrapper } from '../guardian/isAnchorWrapper.js';
+import { isAnchorWrapper } from './isAnchorWrapper.js';
+import { parserFor } from './parse.js';
 import type {
   Block,
   CreatedQuid,
@@ -15,13 +16,11 @@ import type {
   TentativeBlocks,
   TitleRegistryEntry,
   TrustDomain,
-  TrustEdge,
   TrustEdges,
   TrustRegistryEdge,
   TrustRelationships,
   TrustResult,
-} from '../types.js';
-import { parserFor, type SafeParser } from './parse.js';
+} from './types.js';
 
 // Schemas are built on first use, not at import, so importing the client has no side effects
 // and unused parsers cost nothing at start-up.
@@ -33,7 +32,11 @@ function build() {
     signature: z.string(),
     publicKey: z.string(),
   };
-  const jsonObject = z.record(z.string(), z.unknown());
+  // Parsed from a JSON body, so every value in it is JSON: typed as such for core's tx types.
+  const jsonObject = z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((v) => v as JsonObject),
+  );
   const stake = z.object({
     ownerId: z.string(),
     percentage: z.number(),
@@ -225,9 +228,13 @@ function build() {
 type Schemas = ReturnType<typeof build>;
 let cache: Schemas | undefined;
 
-function parse<T>(pick: (s: Schemas) => SafeParser, data: unknown): T {
+type Output<K extends keyof Schemas> = z.output<Schemas[K]>;
+
+// The parsed value has the schema's own output type: what each parser below returns is checked
+// against the declared response type by the compiler, with no cast in between.
+function parse<K extends keyof Schemas>(key: K, data: unknown): Output<K> {
   cache ??= build();
-  return parserFor<T>(pick(cache))(data);
+  return parserFor(cache[key])(data) as Output<K>;
 }
 
 interface RawPage<T> {
@@ -262,11 +269,6 @@ function mapPage<R, T>(raw: RawPage<R>, map: (item: R) => T): Page<T> {
 }
 
 // The node's snake_case registry fields get camelCase twins; the originals stay as deprecated aliases.
-interface RawOwnedTitle {
-  asset_id: string;
-  percentage: number;
-  stake_type: string;
-}
 function registryEdge(r: Omit<TrustRegistryEdge, 'trustLevel'>): TrustRegistryEdge {
   return { truster: r.truster, trustee: r.trustee, trustLevel: r.trust_level, trust_level: r.trust_level };
 }
@@ -305,36 +307,28 @@ export const parsers: {
   readonly tentative: (d: unknown) => TentativeBlocks;
   readonly quid: (d: unknown) => CreatedQuid;
 } = {
-  identityTx: (d) => parse((s) => s.identityTx, d),
-  titleTx: (d) => parse((s) => s.titleTx, d),
+  identityTx: (d) => parse('identityTx', d),
+  titleTx: (d) => parse('titleTx', d),
   health: (d) => {
-    const r = parse<Omit<Health, 'nodeId'>>((s) => s.health, d);
+    const r = parse('health', d);
     return { status: r.status, nodeId: r.node_id, node_id: r.node_id, uptime: r.uptime, version: r.version };
   },
-  info: (d) => parse((s) => s.info, d),
-  domains: (d) => parse<{ domains: TrustDomain[] }>((s) => s.domains, d).domains,
-  domainRegistered: (d) => parse((s) => s.domainRegistered, d),
+  info: (d) => parse('info', d),
+  domains: (d) => parse('domains', d).domains,
+  domainRegistered: (d) => parse('domainRegistered', d),
   submitted: (d) => {
-    const r = parse<{ status: string; transaction_id: string; message: string }>((s) => s.submitted, d);
+    const r = parse('submitted', d);
     return { transactionId: r.transaction_id, status: r.status, message: r.message };
   },
-  eventSubmitted: (d) => parse((s) => s.eventSubmitted, d),
+  eventSubmitted: (d) => parse('eventSubmitted', d),
   trustResult: (d) => {
-    const r = parse<TrustResult & { trustPath?: string[] | null; verificationGaps?: unknown[] | null }>(
-      (s) => s.trustResult,
-      d,
-    );
-    const out = { ...r, trustPath: r.trustPath ?? [], domain: r.domain ?? '' } as TrustResult & {
-      verificationGaps?: unknown;
-    };
-    if ('verificationGaps' in r) out.verificationGaps = r.verificationGaps ?? [];
-    return out as TrustResult;
+    const { trustPath, domain, verificationGaps, ...rest } = parse('trustResult', d);
+    const out: TrustResult = { ...rest, trustPath: trustPath ?? [], domain: domain ?? '' };
+    // Gaps stay absent when the node sent none, and a null list becomes [].
+    return verificationGaps === undefined ? out : { ...out, verificationGaps: verificationGaps ?? [] };
   },
   edges: (d) => {
-    const r = parse<{ quidId: string; includeUnverified: boolean; edges: Record<string, TrustEdge> }>(
-      (s) => s.edges,
-      d,
-    );
+    const r = parse('edges', d);
     const keys = Object.keys(r.edges).sort();
     return {
       quidId: r.quidId,
@@ -342,48 +336,35 @@ export const parsers: {
       edges: keys.flatMap((k) => r.edges[k] ?? []),
     };
   },
-  registryEdge: (d) => registryEdge(parse((s) => s.registryEdge, d)),
-  relationships: (d) => parse((s) => s.relationships, d),
-  registryEdgePage: (d) =>
-    mapPage(
-      parse<RawPage<Omit<TrustRegistryEdge, 'trustLevel'>>>((s) => s.registryEdgePage, d),
-      registryEdge,
-    ),
+  registryEdge: (d) => registryEdge(parse('registryEdge', d)),
+  relationships: (d) => parse('relationships', d),
+  registryEdgePage: (d) => mapPage(parse('registryEdgePage', d), registryEdge),
   ownedTitlePage: (d) =>
-    mapPage(
-      parse<RawPage<RawOwnedTitle>>((s) => s.ownedTitlePage, d),
-      (t) => ({
-        assetId: t.asset_id,
-        asset_id: t.asset_id,
-        percentage: t.percentage,
-        stakeType: t.stake_type,
-        stake_type: t.stake_type,
-      }),
-    ),
+    mapPage(parse('ownedTitlePage', d), (t) => ({
+      assetId: t.asset_id,
+      asset_id: t.asset_id,
+      percentage: t.percentage,
+      stakeType: t.stake_type,
+      stake_type: t.stake_type,
+    })),
   titlePage: (d) =>
-    mapPage(
-      parse<RawPage<Omit<TitleRegistryEntry, 'assetId'>>>((s) => s.titlePage, d),
-      (t) => ({
-        assetId: t.asset_id,
-        ...t,
-      }),
-    ),
+    mapPage(parse('titlePage', d), (t) => ({
+      assetId: t.asset_id,
+      ...t,
+    })),
   identityPage: (d) =>
-    mapPage(
-      parse<RawPage<Omit<IdentityRegistryEntry, 'quidId'>>>((s) => s.identityPage, d),
-      (e) => ({
-        quidId: e.quid_id,
-        ...e,
-      }),
-    ),
-  stream: (d) => parse((s) => s.stream, d),
-  eventPage: (d) => toPage(parse((s) => s.eventPage, d)),
+    mapPage(parse('identityPage', d), (e) => ({
+      quidId: e.quid_id,
+      ...e,
+    })),
+  stream: (d) => parse('stream', d),
+  eventPage: (d) => toPage(parse('eventPage', d)),
   txPage: (d) => {
     const { page, skipped } = withoutForeignEntries(d);
-    const parsed = toPage(parse<RawPage<QuidnugTx>>((s) => s.txPage, page));
+    const parsed = toPage(parse('txPage', page));
     return skipped > 0 ? { ...parsed, skipped } : parsed;
   },
-  blockPage: (d) => toPage(parse((s) => s.blockPage, d)),
-  tentative: (d) => parse((s) => s.tentative, d),
-  quid: (d) => parse((s) => s.quid, d),
+  blockPage: (d) => toPage(parse('blockPage', d)),
+  tentative: (d) => parse('tentative', d),
+  quid: (d) => parse('quid', d),
 };

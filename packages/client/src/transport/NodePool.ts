@@ -1,3 +1,4 @@
+import { ClientOptionsError } from '../errors/ClientOptionsError.js';
 import { NoHealthyNodeError } from '../errors/NoHealthyNodeError.js';
 
 /**
@@ -20,7 +21,7 @@ export class NodePool {
   readonly #cooldownMs: number;
 
   constructor(urls: readonly string[], cooldownMs: number) {
-    if (urls.length === 0) throw new TypeError('at least one node URL is required');
+    if (urls.length === 0) throw new ClientOptionsError([{ path: 'nodes', message: 'must not be empty' }]);
     this.urls = urls;
     this.#cooldownMs = cooldownMs;
     this.#downUntil = urls.map(() => 0);

@@ -1,8 +1,8 @@
 import ky, { type KyInstance } from 'ky';
+import { ClientInputError } from '../errors/ClientInputError.js';
 import { isHttpError } from '../errors/HttpError.js';
+import { isClientError } from '../errors/isClientError.js';
 import { NetworkError } from '../errors/NetworkError.js';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
-import type { RateLimitError } from '../errors/RateLimitError.js';
 import { ResponseTooLargeError } from '../errors/ResponseTooLargeError.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import { TimeoutError } from '../errors/TimeoutError.js';
@@ -145,11 +145,11 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function isRetriable(error: unknown, mode: RetryMode): boolean {
-  if (mode === 'none' || !isQuidfinClientError(error)) return false;
+  if (mode === 'none' || !isClientError(error)) return false;
   if (error.code === 'RATE_LIMITED') return true;
   if (mode === 'refusal') return false;
   if (error.code === 'NETWORK_ERROR') return true;
-  if (error.code === 'TIMEOUT') return (error as TimeoutError).kind === 'attempt';
+  if (error.code === 'TIMEOUT') return error.kind === 'attempt';
   return isHttpError(error) && [408, 500, 502, 503, 504].includes(error.status);
 }
 
@@ -225,15 +225,16 @@ export class Transport {
         return value;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        if (isQuidfinClientError(error) && (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT')) {
+        if (isClientError(error) && (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT')) {
           if (this.settings.nodes.length > 1) this.pool.markFailed(node);
         }
-        const limited = isQuidfinClientError(error) && error.code === 'RATE_LIMITED';
+        const limit = isClientError(error) && error.code === 'RATE_LIMITED' ? error : undefined;
+        const limited = limit !== undefined;
         rateLimitStreak = limited ? rateLimitStreak + 1 : 0;
         // Rate limits are refusals, so they get their own (longer) allowance, even past `limit`.
         const budgetLeft = attempt < maxAttempts || (limited && rateLimitStreak <= retry.rateLimitRetries);
         // A Retry-After above the ceiling is handed to the caller rather than slept through.
-        const askedMs = limited ? (error as RateLimitError).retryAfterMs : undefined;
+        const askedMs = limit?.retryAfterMs;
         const waitable = askedMs === undefined || askedMs <= retry.maxRetryAfterMs;
         const willRetry = budgetLeft && waitable && isRetriable(error, spec.retry);
         await this.settings.hooks.onError?.({
@@ -279,7 +280,11 @@ export class Transport {
 
   async #attempt<T>(spec: CallSpec<T>, signal: AbortSignal | undefined, a: Attempt): Promise<T> {
     const instance = this.#ky[a.node];
-    if (!instance) throw new RangeError(`no node ${a.node}`);
+    if (!instance)
+      throw new ClientInputError(
+        'node',
+        `no node ${a.node}: the client has nodes 0 to ${this.#ky.length - 1}`,
+      );
     // One controller per attempt, aborted by its deadline or the caller's signal: it covers the
     // headers and the whole body, so a node that stalls or drips the body cannot hang the call.
     const controller = new AbortController();

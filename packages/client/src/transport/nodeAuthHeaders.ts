@@ -1,3 +1,7 @@
+import { ClientOptionsError } from '../errors/ClientOptionsError.js';
+/** Why node auth cannot work without WebCrypto (also checked when the client is created). */
+export const NO_WEBCRYPTO = 'needs WebCrypto (crypto.subtle); in a browser, use a secure context';
+
 /**
  * Shared secret for the node's optional HMAC node auth (`REQUIRE_NODE_AUTH=true`).
  *
@@ -37,8 +41,7 @@ export async function nodeAuthHeaders(
   body: string,
 ): Promise<{ 'x-node-timestamp': string; 'x-node-signature': string }> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle)
-    throw new Error('node auth needs WebCrypto (crypto.subtle); in a browser, use a secure context');
+  if (!subtle) throw new ClientOptionsError([{ path: 'nodeAuth', message: NO_WEBCRYPTO }]);
   const timestamp = String(Math.floor((auth.now?.() ?? Date.now()) / 1000));
   const encoder = new TextEncoder();
   const secret = typeof auth.secret === 'string' ? encoder.encode(auth.secret) : auth.secret;

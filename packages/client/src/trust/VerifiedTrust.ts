@@ -9,8 +9,9 @@ import {
   type TrustFinding,
   TrustGraph,
 } from '@quidfin/core';
+import type { TrustQueryParams } from '../api/NodeApi.js';
 import { BlockHistory } from '../history/BlockHistory.js';
-import type { QuidnugClient, TrustQueryParams } from '../QuidnugClient.js';
+import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
 import type { TrustSyncResult } from './TrustSyncResult.js';

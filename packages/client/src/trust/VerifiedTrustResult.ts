@@ -1,7 +1,7 @@
 // What verified trust answers, and how the node's own (unverified) answer is labelled beside it.
 
 import type { RelationalTrust, TrustFinding } from '@quidfin/core';
-import type { TrustResult } from '../types.js';
+import type { TrustResult } from '../schemas/types.js';
 import type { TrustCursor } from './TrustStore.js';
 
 /**

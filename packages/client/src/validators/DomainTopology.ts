@@ -1,6 +1,6 @@
 // What the client learned about one domain across its configured nodes.
 
-import type { TrustDomain } from '../types.js';
+import type { TrustDomain } from '../schemas/types.js';
 import type { KnownNode } from './listKnownNodes.js';
 
 /**

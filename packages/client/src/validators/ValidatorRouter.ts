@@ -3,14 +3,14 @@
 // node whose block head for the domain equals the validator's.
 
 import type { QuidnugTx } from '@quidfin/core';
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { isClientError } from '../errors/isClientError.js';
+import { ValidatorRoutingError } from '../errors/ValidatorRoutingError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { DomainTopology } from './DomainTopology.js';
 import { learnDomainTopology } from './learnDomainTopology.js';
 import type { ValidatedWrite } from './ValidatedWrite.js';
-import { ValidatorRoutingError } from './ValidatorRoutingError.js';
 
 /**
  * Options of {@link ValidatorRouter}.
@@ -170,7 +170,7 @@ export class ValidatorRouter {
         if (await caughtUp(i)) return { ...o, node: i };
       } catch (error) {
         if (o.signal?.aborted) throw o.signal.reason;
-        if (!isQuidfinClientError(error)) throw error;
+        if (!isClientError(error)) throw error;
       }
     }
     return { ...o, node: v };
@@ -211,7 +211,7 @@ export class ValidatorRouter {
         return n;
       } catch (error) {
         if (
-          !(isQuidfinClientError(error) && error.code === 'TRANSACTION_LOST') ||
+          !(isClientError(error) && error.code === 'TRANSACTION_LOST') ||
           n - resent >= this.client.resendLimit
         )
           throw error;

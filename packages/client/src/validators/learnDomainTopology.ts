@@ -1,11 +1,11 @@
 // Learns a domain's validators from every configured node's /domains, /health and /nodes, and
 // maps them onto the client's nodes by node id.
 
+import { ValidatorRoutingError } from '../errors/ValidatorRoutingError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { DomainTopology, NodeView } from './DomainTopology.js';
 import { type KnownNode, listKnownNodes } from './listKnownNodes.js';
-import { ValidatorRoutingError } from './ValidatorRoutingError.js';
 
 function validatorSet(d: NonNullable<NodeView['domain']>): string[] {
   const ids = new Set(d.validatorNodes ?? []);

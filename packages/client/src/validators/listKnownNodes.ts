@@ -1,6 +1,6 @@
 // GET /nodes: the peers a node knows, with their addresses and whether they validate.
 
-import { isQuidfinClientError } from '../errors/QuidfinClientError.js';
+import { isClientError } from '../errors/isClientError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { SchemaMismatch } from '../schemas/parse.js';
 import type { CallOptions } from '../transport/Transport.js';
@@ -63,7 +63,7 @@ export async function listKnownNodes(client: QuidnugClient, o: CallOptions = {})
       o,
     );
   } catch (error) {
-    if (isQuidfinClientError(error) && error.code === 'NOT_FOUND') return [];
+    if (isClientError(error) && error.code === 'NOT_FOUND') return [];
     throw error;
   }
 }

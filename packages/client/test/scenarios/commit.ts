@@ -7,7 +7,13 @@ import {
   toWireJson,
 } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, grantTrust, type QuidfinClientError, type QuidnugClient } from '../../src/index.js';
+import {
+  appendEvent,
+  grantTrust,
+  type QuidfinClientError,
+  type QuidnugClient,
+  waitForCommit,
+} from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
 async function register(client: QuidnugClient, name: string): Promise<Signer> {
@@ -125,6 +131,17 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       expect(edges.edges.map((e) => e.trustee).sort()).toEqual(trustees.map((t) => t.quidId).sort());
     });
 
+    it('the waitForCommit function records an event commit for sequence management, like the method', async () => {
+      const viaFunction = h.client();
+      const viaMethod = h.client();
+      const a = await appendEvent(viaFunction, event(owner, 200));
+      await waitForCommit(viaFunction, a.tx);
+      expect(viaFunction.sequences.peek('seq-asset')).toEqual({ exists: true, latest: a.sequence });
+      const b = await appendEvent(viaMethod, event(owner, 201));
+      await viaMethod.waitForCommit(b.tx);
+      expect(viaMethod.sequences.peek('seq-asset')).toEqual({ exists: true, latest: b.sequence });
+    });
+
     it('waits on a transaction id and on a predicate', async () => {
       const tx = await buildIdentity({
         signer: generateSigner().signer,
@@ -205,6 +222,27 @@ export function defineCommitSuite(label: string, make: MakeHarness): void {
       await h.close();
       expect(e.code).toBe('TRANSACTION_LOST');
     });
+    it('the waitForCommit function takes the client’s commitTimeoutMs and pollIntervalMs by default, like the method', async () => {
+      const h = await make({ ...TEST_NODE, blockIntervalMs: 0 });
+      const client = h.client({ commitTimeoutMs: 150, pollIntervalMs: 20 });
+      try {
+        const tx = await buildIdentity({
+          signer: generateSigner().signer,
+          trustDomain: DOMAIN,
+          name: 'defaults',
+          updateNonce: 1,
+        });
+        await client.submitIdentity(tx);
+        for (const wait of [() => client.waitForCommit(tx), () => waitForCommit(client, tx)]) {
+          const e = await rejection(wait());
+          expect(e.code).toBe('COMMIT_TIMEOUT');
+          expect(e.message).toContain('within 150 ms');
+        }
+      } finally {
+        await h.close();
+      }
+    });
+
     it('throws COMMIT_TIMEOUT when no block comes, and aborts a wait with the caller’s reason', async () => {
       const h = await make({ ...TEST_NODE, blockIntervalMs: 0 });
       const client = h.client();

@@ -1,7 +1,8 @@
 // Go encoding/json output for the anchor structs: declaration order, tag names, omitempty. Internal.
 
 import { EncodingError } from '../errors/EncodingError.js';
-import { describe, formatGoInt } from '../wire/goNumber.js';
+import { describeValue } from '../wire/describeValue.js';
+import { formatGoInt } from '../wire/goNumber.js';
 import { quoteGoString } from '../wire/goString.js';
 import type {
   GuardianRecoveryCommit,
@@ -23,7 +24,7 @@ class Obj {
   readonly path: string;
   constructor(src: unknown, path: string) {
     if (typeof src !== 'object' || src === null || Array.isArray(src)) {
-      throw new EncodingError(path, `expected an object, got ${describe(src)}`);
+      throw new EncodingError(path, `expected an object, got ${describeValue(src)}`);
     }
     this.src = src as Loose;
     this.path = path;
@@ -38,7 +39,7 @@ class Obj {
   str(name: string, omitEmpty = false): this {
     const v = this.src[name] ?? '';
     if (typeof v !== 'string')
-      throw new EncodingError(this.at(name), `expected a string, got ${describe(v)}`);
+      throw new EncodingError(this.at(name), `expected a string, got ${describeValue(v)}`);
     if (omitEmpty && v === '') return this;
     return this.raw(name, quoteGoString(v, 'reject', this.at(name)));
   }
@@ -55,7 +56,7 @@ class Obj {
   bool(name: string): this {
     const v = this.src[name] ?? false;
     if (typeof v !== 'boolean')
-      throw new EncodingError(this.at(name), `expected a boolean, got ${describe(v)}`);
+      throw new EncodingError(this.at(name), `expected a boolean, got ${describeValue(v)}`);
     return v ? this.raw(name, 'true') : this;
   }
   end(): string {
@@ -69,14 +70,14 @@ const U32 = 4_294_967_295;
 /** Go int64 nanoseconds: any integer a double holds exactly (a year of ns is above 2^53). */
 function durationNs(value: unknown, path: string): string {
   if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 2 ** 63 - 1) {
-    throw new EncodingError(path, `expected an integer number of nanoseconds, got ${describe(value)}`);
+    throw new EncodingError(path, `expected an integer number of nanoseconds, got ${describeValue(value)}`);
   }
   return BigInt(value).toString();
 }
 
 function list<T>(value: unknown, path: string, item: (v: T, p: string) => string): string {
   if (value === undefined || value === null) return 'null';
-  if (!Array.isArray(value)) throw new EncodingError(path, `expected an array, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new EncodingError(path, `expected an array, got ${describeValue(value)}`);
   return `[${value.map((v, i) => item(v as T, `${path}[${i}]`)).join(',')}]`;
 }
 

@@ -1,6 +1,6 @@
+import type { CurrencyCode } from '../money/currencies.js';
 import { encodeGoJson } from '../wire/encodeGoJson.js';
 import { checkParsedEventSigner } from './checkEventSigner.js';
-import type { CurrencyCode } from './currencies.js';
 import type { InvoiceParties, TitleOwner } from './InvoiceParties.js';
 import { partiesFromIssued } from './InvoiceParties.js';
 import type { InvoiceState } from './InvoiceState.js';

@@ -1,9 +1,9 @@
+import { toValidationIssues } from '../document/zodIssues.js';
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
-import { describe } from './describeValue.js';
+import { describeValue } from '../wire/describeValue.js';
 import { fraudSignalKind, INVOICE_EVENT_TYPES } from './eventTypes.js';
 import { payloadSchemas } from './payloadSchemas.js';
 import type { InvoiceEventPayload } from './payloadTypes.js';
-import { toValidationIssues } from './zodIssues.js';
 
 /**
  * Result of {@link safeParseInvoiceEventPayload}.
@@ -34,13 +34,15 @@ export function safeParseInvoiceEventPayload(eventType: string, payload: unknown
   if (kind === undefined && !FIXED.includes(eventType)) {
     return {
       ok: false,
-      issues: [{ path: 'eventType', message: `${describe(eventType)} is not an invoice-domain event type` }],
+      issues: [
+        { path: 'eventType', message: `${describeValue(eventType)} is not an invoice-domain event type` },
+      ],
     };
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return {
       ok: false,
-      issues: [{ path: 'payload', message: `expected an object, got ${describe(payload)}` }],
+      issues: [{ path: 'payload', message: `expected an object, got ${describeValue(payload)}` }],
     };
   }
   // The node reads a payload key `expiresAt` as nanoseconds and hides the event (PROTOCOL G12).

@@ -2,7 +2,8 @@
 // module-level calls, so importing core costs nothing when payloads are never parsed) and
 // kept out of the public declarations: callers see payloadTypes.ts.
 import * as z from 'zod/mini';
-import { type CurrencyCode, isCurrencyCode } from './currencies.js';
+import { type CurrencyCode, isCurrencyCode } from '../money/currencies.js';
+import { QUID_ID_PATTERN } from '../wire/protocol.js';
 import type {
   BuyerAcknowledgedPayload,
   BuyerDisputedPayload,
@@ -19,15 +20,14 @@ import type {
   PoMismatchPayload,
 } from './payloadTypes.js';
 
-/** Quid ids are 16 lowercase hex chars (PROTOCOL §1). */
-export const QUID_ID = /^[a-f0-9]{16}$/;
 /** Title asset ids become URL path segments: keep to [A-Za-z0-9._:-] (PROTOCOL G10). */
-export const INVOICE_ID = /^[A-Za-z0-9._:-]{1,256}$/;
+export const INVOICE_ID: RegExp = /^[A-Za-z0-9._:-]{1,256}$/;
 /** Unix seconds below 1e11 (year 5138): larger values are almost surely milliseconds. */
 export const MAX_UNIX_SECONDS = 99_999_999_999;
 
 function buildSchemas() {
-  const quid = () => z.string().check(z.regex(QUID_ID, 'must be a quid id: 16 lowercase hex characters'));
+  const quid = () =>
+    z.string().check(z.regex(QUID_ID_PATTERN, 'must be a quid id: 16 lowercase hex characters'));
   const text = (max: number) =>
     z
       .string()
@@ -182,10 +182,36 @@ function buildSchemas() {
   };
 }
 
-/** The payload schemas, keyed by event type (`fraud` for every `fraud.signal.*`). */
-export type PayloadSchemas = ReturnType<typeof buildSchemas>;
+// The schemas as built: zod's inferred types, kept inside this module (isolatedDeclarations).
+type Built = ReturnType<typeof buildSchemas>;
 
-let cache: PayloadSchemas | undefined;
+/** The payload interface each schema key validates (`fraud` for every `fraud.signal.*`). */
+interface PayloadByKey {
+  readonly 'invoice.issued': InvoiceIssuedPayload;
+  readonly 'carrier.shipped': CarrierShippedPayload;
+  readonly 'carrier.delivered': CarrierDeliveredPayload;
+  readonly 'buyer.acknowledged': BuyerAcknowledgedPayload;
+  readonly 'buyer.disputed': BuyerDisputedPayload;
+  readonly 'dispute.resolved': DisputeResolvedPayload;
+  readonly 'invoice.credited': InvoiceCreditedPayload;
+  readonly 'factor.purchased': FactorPurchasedPayload;
+  readonly 'payment.received': PaymentReceivedPayload;
+  readonly fraud: FraudSignalPayload;
+  readonly 'invoice.sent': InvoiceSentPayload;
+  readonly 'po.matched': PoMatchedPayload;
+  readonly 'po.mismatch': PoMismatchPayload;
+}
+
+/**
+ * The payload schemas, keyed by event type (`fraud` for every `fraud.signal.*`). Outputs are typed
+ * `unknown` here (zod's optional fields are `T | undefined`, the interfaces' are exact): callers cast
+ * to the interface, which PayloadTypesMatchSchemas below keeps honest.
+ */
+export type PayloadSchemas = { readonly [K in keyof PayloadByKey]: z.ZodMiniType<unknown> };
+
+// Only compiles while the interfaces and the schemas agree (PayloadTypesMatchSchemas below).
+type Checked<T, _Ok extends true> = T;
+let cache: Checked<Built, PayloadTypesMatchSchemas> | undefined;
 
 /** Lazily built payload schemas (internal). */
 export function payloadSchemas(): PayloadSchemas {
@@ -195,14 +221,14 @@ export function payloadSchemas(): PayloadSchemas {
 
 // Compile-time guard: the schemas and the public interfaces in payloadTypes.ts must have the
 // same keys, and every interface value must satisfy its schema's output type.
-type Out<K extends keyof PayloadSchemas> = z.output<PayloadSchemas[K]>;
+type Out<K extends keyof Built> = z.output<Built[K]>;
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-type Matches<K extends keyof PayloadSchemas, I> =
+type Matches<K extends keyof Built, I> =
   SameKeys<Out<K>, I> extends true ? (I extends Out<K> ? true : false) : false;
 type Assert<T extends true> = T;
 type AllTrue<T extends readonly boolean[]> = T[number] extends true ? true : false;
-/** Internal compile-time check (not exported from the package). */
-export type PayloadTypesMatchSchemas = Assert<
+/** Internal compile-time check: `true`, or a compile error. */
+type PayloadTypesMatchSchemas = Assert<
   AllTrue<
     [
       Matches<'invoice.issued', InvoiceIssuedPayload>,

@@ -1,7 +1,7 @@
 // Plain TypeScript shapes of the invoice event payloads (the contract in one place). The zod
 // schemas in payloadSchemas.ts are checked against these at compile time, and zod types stay
 // out of the public declarations.
-import type { CurrencyCode } from './currencies.js';
+import type { CurrencyCode } from '../money/currencies.js';
 
 /**
  * Optional early-payment (skonto) discount offered on the invoice.

@@ -1,15 +1,15 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
+import { base64UrlDecode } from '../document/base64url.js';
+import { canonicalJsonBytes } from '../document/canonicalJson.js';
+import { isDocumentKeyBound } from '../document/documentKeyAttribute.js';
+import { ed25519Verify } from '../document/ed25519.js';
+import type { InvoiceDocument } from '../document/InvoiceDocument.js';
+import { invoiceHash } from '../document/invoiceHash.js';
+import { checkInvoiceDocument } from '../document/parseInvoiceDocument.js';
+import { jwsSigningInput } from '../document/signInvoiceDocument.js';
 import type { ValidationIssue } from '../errors/ValidationError.js';
 import type { JsonObject } from '../wire/types.js';
-import { base64UrlDecode } from './base64url.js';
-import { canonicalJsonBytes } from './canonicalJson.js';
-import { isDocumentKeyBound } from './documentKeyAttribute.js';
-import { ed25519Verify } from './ed25519.js';
-import type { InvoiceDocument } from './InvoiceDocument.js';
-import { invoiceHash } from './invoiceHash.js';
-import { checkInvoiceDocument } from './parseInvoiceDocument.js';
 import type { InvoiceIssuedPayload } from './payloadTypes.js';
-import { jwsSigningInput } from './signInvoiceDocument.js';
 
 /**
  * Why a document did not verify.

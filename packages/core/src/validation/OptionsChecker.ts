@@ -1,7 +1,7 @@
 // One issue-collecting checker for options and inputs: every problem reported at once, located.
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.js';
-import { describe } from '../invoice/describeValue.js';
-import { utf8Length } from '../wire/hex.js';
+import { describeValue as describe } from '../wire/describeValue.js';
+import { utf8Length } from '../wire/protocol.js';
 
 /**
  * Option every {@link OptionsChecker} check takes: whether an absent (`undefined`) value is fine.

@@ -1,6 +1,7 @@
 import { EncodingError } from '../errors/EncodingError.js';
 import { compareUtf8 } from './compareUtf8.js';
-import { describe, formatGoFloat } from './goNumber.js';
+import { describeValue } from './describeValue.js';
+import { formatGoFloat } from './goNumber.js';
 import { type LoneSurrogateMode, quoteGoString } from './goString.js';
 import { MAX_JSON_NESTING } from './maxJsonNesting.js';
 import { childPath, indexPath, type LazyPath, resolvePath } from './path.js';
@@ -110,14 +111,14 @@ export function writeGoJsonValue(
         } else {
           throw new EncodingError(
             where(),
-            `${describe(current)} is not a plain object, array or JSON primitive`,
+            `${describeValue(current)} is not a plain object, array or JSON primitive`,
           );
         }
         open.add(current);
         break;
       }
       default:
-        throw new EncodingError(where(), `${describe(current)} has no JSON form`);
+        throw new EncodingError(where(), `${describeValue(current)} has no JSON form`);
     }
     // Find the next member to write, closing every container that is done.
     for (;;) {

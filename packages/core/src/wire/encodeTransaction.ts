@@ -1,6 +1,7 @@
 import { EncodingError } from '../errors/EncodingError.js';
+import { describeValue } from './describeValue.js';
 import { isPlainObject, writeGoJsonMap } from './encodeGoJsonValue.js';
-import { describe, formatGoFloat, formatGoInt } from './goNumber.js';
+import { formatGoFloat, formatGoInt } from './goNumber.js';
 import { type LoneSurrogateMode, quoteGoString } from './goString.js';
 import { indexPath } from './path.js';
 import type { OwnershipStake, QuidnugTx } from './types.js';
@@ -30,7 +31,7 @@ class Writer {
   }
   str(name: string, omitEmpty = false, value: unknown = this.tx[name]): void {
     const v = value ?? '';
-    if (typeof v !== 'string') throw new EncodingError(name, `expected a string, got ${describe(v)}`);
+    if (typeof v !== 'string') throw new EncodingError(name, `expected a string, got ${describeValue(v)}`);
     if (omitEmpty && v === '') return;
     this.key(name);
     this.out += quoteGoString(v, this.mode, name);
@@ -49,7 +50,7 @@ class Writer {
   map(name: string): void {
     const v = this.tx[name];
     if (v === undefined || v === null) return;
-    if (!isPlainObject(v)) throw new EncodingError(name, `expected an object, got ${describe(v)}`);
+    if (!isPlainObject(v)) throw new EncodingError(name, `expected an object, got ${describeValue(v)}`);
     // The transaction object is the one container open around the map.
     const body = writeGoJsonMap(v, this.mode, name, 1);
     if (body === '{}') return;
@@ -71,7 +72,8 @@ class Writer {
       this.out += 'null';
       return;
     }
-    if (!isPlainObject(v)) throw new EncodingError('signatures', `expected an object, got ${describe(v)}`);
+    if (!isPlainObject(v))
+      throw new EncodingError('signatures', `expected an object, got ${describeValue(v)}`);
     for (const [k, s] of Object.entries(v)) {
       if (typeof s !== 'string') throw new EncodingError(`signatures.${k}`, 'expected a string');
     }
@@ -82,12 +84,12 @@ class Writer {
 /** `[]OwnershipStake` (nil → null): ownerId, percentage, stakeType (omitempty). */
 export function writeStakes(value: unknown, mode: LoneSurrogateMode, path: string): string {
   if (value === undefined || value === null) return 'null';
-  if (!Array.isArray(value)) throw new EncodingError(path, `expected an array, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new EncodingError(path, `expected an array, got ${describeValue(value)}`);
   let out = '[';
   value.forEach((item: unknown, i) => {
     const p = indexPath(path, i);
     if (!isPlainObject(item))
-      throw new EncodingError(p, `expected an ownership stake, got ${describe(item)}`);
+      throw new EncodingError(p, `expected an ownership stake, got ${describeValue(item)}`);
     const stake = item as Partial<OwnershipStake>;
     const ownerId = stake.ownerId ?? '';
     const stakeType = stake.stakeType ?? '';
@@ -109,7 +111,8 @@ export function writeTransaction(
   mode: LoneSurrogateMode,
   overrides: TxOverrides = {},
 ): string {
-  if (!isPlainObject(tx)) throw new EncodingError('', `expected a transaction object, got ${describe(tx)}`);
+  if (!isPlainObject(tx))
+    throw new EncodingError('', `expected a transaction object, got ${describeValue(tx)}`);
   const w = new Writer(tx as unknown as Loose, mode);
   w.str('id');
   w.str('type');
@@ -155,7 +158,7 @@ export function writeTransaction(
     default:
       throw new EncodingError(
         'type',
-        `unknown transaction type ${describe((tx as { type?: unknown }).type)}`,
+        `unknown transaction type ${describeValue((tx as { type?: unknown }).type)}`,
       );
   }
   return w.out + '}';

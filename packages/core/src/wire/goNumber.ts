@@ -1,4 +1,5 @@
 import { EncodingError } from '../errors/EncodingError.js';
+import { describeValue } from './describeValue.js';
 import { type LazyPath, resolvePath } from './path.js';
 
 /**
@@ -8,7 +9,7 @@ import { type LazyPath, resolvePath } from './path.js';
  */
 export function formatGoFloat(value: number, path: LazyPath): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new EncodingError(resolvePath(path), `expected a finite number, got ${describe(value)}`);
+    throw new EncodingError(resolvePath(path), `expected a finite number, got ${describeValue(value)}`);
   }
   return String(value);
 }
@@ -16,16 +17,7 @@ export function formatGoFloat(value: number, path: LazyPath): string {
 /** Go int64 field: plain integer digits within ±(2^53−1); Go refuses `1e9` or `1.0` for int64. */
 export function formatGoInt(value: number, path: string): string {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new EncodingError(path, `expected a safe integer (int64 field), got ${describe(value)}`);
+    throw new EncodingError(path, `expected a safe integer (int64 field), got ${describeValue(value)}`);
   }
   return String(value);
-}
-
-/** Short description of a bad value for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? (value.constructor?.name ?? 'an object') : typeof value;
 }

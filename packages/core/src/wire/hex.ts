@@ -1,4 +1,4 @@
-// Hex and UTF-8 helpers for the wire layer (internal). Web standards only: no Buffer.
+// Hex and UTF-8 helpers for the wire layer (internal; `utf8Length` lives in ./protocol.ts). Web standards only: no Buffer.
 
 const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 // Created on first use (no module-level `new`).
@@ -30,22 +30,4 @@ export function hexToBytesOrUndefined(hex: string): Uint8Array | undefined {
 export function utf8(text: string): Uint8Array {
   encoder ??= new TextEncoder();
   return encoder.encode(text);
-}
-
-/** Number of UTF-8 bytes of `text`, without allocating. */
-export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
 }

@@ -27,6 +27,22 @@ export {
   parseTransaction,
   parseTrustTx,
 } from './parse/parseTransaction.js';
+export {
+  CID_PATTERN,
+  DEFAULT_MAX_BODY_BYTES,
+  isQuidId,
+  MAX_DESCRIPTION_BYTES,
+  MAX_DOMAIN_BYTES,
+  MAX_EVENT_TYPE_BYTES,
+  MAX_NAME_BYTES,
+  MAX_PAYLOAD_BYTES,
+  MAX_WIRE_INTEGER,
+  MIN_NONCE,
+  MIN_SEQUENCE,
+  QUID_ID_PATTERN,
+  TRANSACTION_ID_PATTERN,
+  utf8Length,
+} from './protocol.js';
 export { publicKeyFromPrivateKey } from './publicKeyFromPrivateKey.js';
 export { quidIdFromPublicKey } from './quidIdFromPublicKey.js';
 export { signableBytes, signableJson, type WireEncodeOptions } from './signableBytes.js';

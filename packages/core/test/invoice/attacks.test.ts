@@ -7,7 +7,7 @@ import {
   deriveInvoiceLifecycle,
   deriveInvoiceParties,
   type VerifiedInvoiceEvent,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 import {
   buildTitle,
   draftTitleTransfer,

@@ -19,7 +19,7 @@ import {
   signInvoiceDocument,
   type VerifyInvoiceDocumentOptions,
   verifyInvoiceDocument,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 import { BUYER, ISSUED, SUPPLIER } from './fixtures.js';
 
 const DOC: InvoiceDocument = {

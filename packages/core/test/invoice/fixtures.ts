@@ -1,6 +1,6 @@
 // Test fixtures: parties, an issued invoice and a helper that stamps verified events.
 
-import type { TitleOwner, VerifiedInvoiceEvent } from '../../src/invoice/index.js';
+import type { TitleOwner, VerifiedInvoiceEvent } from '../../src/index.js';
 import type { JsonObject } from '../../src/wire/types.js';
 
 export const SUPPLIER = 'aaaaaaaaaaaaaaaa';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveInvoiceLifecycle, type VerifiedInvoiceEvent } from '../../src/invoice/index.js';
+import { deriveInvoiceLifecycle, type VerifiedInvoiceEvent } from '../../src/index.js';
 import {
   acknowledged,
   BUYER,

@@ -8,12 +8,13 @@ import {
   formatMoney,
   ISO_4217_EXPONENTS,
   isCurrencyCode,
+  isValidIban,
   minorFromBigInt,
   parseMoney,
   subtractMinor,
   sumMinor,
   toDecimalString,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -192,5 +193,34 @@ describe('allocateMinor', () => {
         },
       ),
     );
+  });
+});
+
+describe('isValidIban (the one copy; reconcile normalises and calls it)', () => {
+  const bigMod97 = (s: string) =>
+    BigInt([...s].map((c) => (c >= 'A' ? String(c.charCodeAt(0) - 55) : c)).join('')) % 97n;
+  it('agrees with a BigInt mod-97 on every shape-valid string', () => {
+    const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
+    const upper = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''));
+    const digit = fc.constantFrom(...'0123456789'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(upper, { minLength: 2, maxLength: 2 }),
+        fc.array(digit, { minLength: 2, maxLength: 2 }),
+        fc.array(alnum, { minLength: 11, maxLength: 30 }),
+        (cc, check, bban) => {
+          const iban = cc.join('') + check.join('') + bban.join('');
+          expect(isValidIban(iban)).toBe(bigMod97(iban.slice(4) + iban.slice(0, 4)) === 1n);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  it('accepts real IBANs and refuses printed forms, lower case and a wrong check pair', () => {
+    expect(isValidIban('NL91ABNA0417164300')).toBe(true);
+    expect(isValidIban('GB82WEST12345698765432')).toBe(true);
+    expect(isValidIban('NL91ABNA0417164301')).toBe(false);
+    expect(isValidIban('NL91 ABNA 0417 1643 00')).toBe(false);
+    expect(isValidIban('nl91abna0417164300')).toBe(false);
   });
 });

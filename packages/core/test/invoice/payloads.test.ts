@@ -8,7 +8,7 @@ import {
   isInvoiceEventType,
   parseInvoiceEventPayload,
   safeParseInvoiceEventPayload,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 import { BUYER, CARRIER, FIN_F, FIN_G, ISSUED, STRANGER, SUPPLIER, stream, T0 } from './fixtures.js';
 
 function issuesOf(eventType: string, payload: unknown): { path: string; message: string }[] {

@@ -7,7 +7,7 @@ import {
   INVOICE_STATES,
   parseInvoiceEventPayload,
   type VerifiedInvoiceEvent,
-} from '../../src/invoice/index.js';
+} from '../../src/index.js';
 import {
   acknowledged,
   BUYER,

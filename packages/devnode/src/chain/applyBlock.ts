@@ -1,9 +1,9 @@
 // processBlockTransactions (internal/core/registry.go): a trusted block's transactions change the
 // registries in order. Only here do identities, titles, trust edges and streams change.
 
-import type { BlockRecord, NodeState, StoredTx, TrustEdgeRecord } from '../engine/state.js';
-import { pairDelete, pairGet, pairSet } from '../engine/state.js';
 import type { GoValue } from '../json/goStruct.js';
+import type { BlockRecord, NodeState, StoredTx, TrustEdgeRecord } from '../state/state.js';
+import { pairDelete, pairGet, pairSet } from '../state/state.js';
 
 /** TRUST edges a block carries (ExtractTrustEdgesFromBlock), tagged with the block's provenance. */
 export function extractTrustEdges(block: BlockRecord): TrustEdgeRecord[] {

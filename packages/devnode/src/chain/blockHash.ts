@@ -1,8 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { BlockRecord } from '../engine/state.js';
-import { txStruct } from '../engine/txStruct.js';
 import { encodeGo } from '../json/goJson.js';
+import type { BlockRecord } from '../state/state.js';
+import { txStruct } from '../state/txStruct.js';
 
 /**
  * The bytes a block's hash and signature cover: every field but `hash` and the signatures, with

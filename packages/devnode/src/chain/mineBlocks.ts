@@ -3,13 +3,13 @@
 // (or, when alone, left pending); every transaction is revalidated against committed state
 // before any is applied, and one failure rejects the whole block, whose transactions are lost.
 
-import type { NodeKey } from '../engine/nodeKey.js';
-import { type BlockRecord, type NodeState, pairSet, type StoredTx } from '../engine/state.js';
+import { type BlockRecord, type NodeState, pairSet, type StoredTx } from '../state/state.js';
 import type { ValidationContext } from '../validate/context.js';
 import { quidFromPublicKeyHex } from '../validate/fieldRules.js';
 import { revalidate } from '../validate/validateTx.js';
 import { applyBlock, extractTrustEdges } from './applyBlock.js';
 import { blockHash, blockSignableBytes } from './blockHash.js';
+import type { NodeKey } from './nodeKey.js';
 
 /**
  * A block that committed.

@@ -3,10 +3,11 @@
 
 import { blockHash } from '../chain/blockHash.js';
 import { type BlockResult, mineBlocks } from '../chain/mineBlocks.js';
-import { tickGuardians } from '../guardian/tickGuardians.js';
+import { createNodeKey, type NodeKey } from '../chain/nodeKey.js';
 import type { GoValue } from '../json/goStruct.js';
 import { KeyedLimiter } from '../limits/KeyedLimiter.js';
-import type { Limits } from '../options.js';
+import type { Limits } from '../limits/Limits.js';
+import { type BlockRecord, createState, type NodeState, pairGet, type TxKind } from '../state/state.js';
 import { TrustCache } from '../trust/TrustCache.js';
 import { type SearchEdge, searchTrust, type VerificationGap } from '../trust/trustSearch.js';
 import type { ValidationContext } from '../validate/context.js';
@@ -17,8 +18,7 @@ import { validateIdentity } from '../validate/validateIdentity.js';
 import { validateTitle } from '../validate/validateTitle.js';
 import { validateTrust } from '../validate/validateTrust.js';
 import { derivedId } from './derivedId.js';
-import { createNodeKey, type NodeKey } from './nodeKey.js';
-import { type BlockRecord, createState, type NodeState, pairGet, type TxKind } from './state.js';
+import { tickGuardians } from './tickGuardians.js';
 
 /** Outcome of a submission. */
 export type SubmitOutcome =

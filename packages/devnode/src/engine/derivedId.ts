@@ -6,7 +6,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { encodeGo, GoStruct } from '../json/goJson.js';
 import type { GoValue, StructSchema } from '../json/goStruct.js';
 import { STAKE_SCHEMA } from '../json/schemas.js';
-import type { TxKind } from './state.js';
+import type { TxKind } from '../state/state.js';
 
 const IDENTITY_SEED: StructSchema = {
   fields: [

@@ -1,12 +1,12 @@
 // GET /health, GET /info, GET /domains, POST /domains, GET /domains/{name}/query.
 
 import { generatePrivateKey, publicKeyFromPrivateKey, quidIdFromPublicKey } from '@quidfin/core';
-import type { Handler } from '../http/HandlerContext.js';
-import { paginate, parsePage } from '../http/pagination.js';
-import { fail, ok } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
 import type { StructSchema } from '../json/goStruct.js';
 import { DOMAIN_SCHEMA, IDENTITY_SCHEMA, TITLE_SCHEMA, TRUST_RESULT_SCHEMA } from '../json/schemas.js';
+import type { Handler } from './HandlerContext.js';
+import { paginate, parsePage } from './pagination.js';
+import { fail, ok } from './reply.js';
 
 /** GET /health. */
 export const health: Handler = ({ engine }) =>

@@ -1,13 +1,13 @@
 // GET /identity/{id}, /title/{assetId}, /registry/title, /registry/identity, /streams/…,
 // /transactions (pending pool), /blocks, /blocks/tentative/{domain}.
 
-import { txStruct } from '../engine/txStruct.js';
-import type { Handler } from '../http/HandlerContext.js';
-import { paginate, parsePage } from '../http/pagination.js';
-import { fail, ok } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
 import type { GoValue } from '../json/goStruct.js';
 import { BLOCK_SCHEMA, EVENT_SCHEMA, IDENTITY_SCHEMA, STREAM_SCHEMA, TITLE_SCHEMA } from '../json/schemas.js';
+import { txStruct } from '../state/txStruct.js';
+import type { Handler } from './HandlerContext.js';
+import { paginate, parsePage } from './pagination.js';
+import { fail, ok } from './reply.js';
 
 /** GET /identity/{quidId}: the latest committed IDENTITY. */
 export const getIdentity: Handler = ({ engine, params }) => {

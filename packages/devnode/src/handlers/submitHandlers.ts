@@ -1,9 +1,9 @@
 // POST /transactions/{trust,identity,title} and POST /events.
 
-import type { TxKind } from '../engine/state.js';
-import type { Handler, HandlerContext } from '../http/HandlerContext.js';
-import { fail, ok, type Reply } from '../http/reply.js';
 import { EVENT_SCHEMA, IDENTITY_SCHEMA, TITLE_SCHEMA, TRUST_SCHEMA } from '../json/schemas.js';
+import type { TxKind } from '../state/state.js';
+import type { Handler, HandlerContext } from './HandlerContext.js';
+import { fail, ok, type Reply } from './reply.js';
 
 const MESSAGES: Record<Exclude<TxKind, 'EVENT'>, string> = {
   TRUST: 'Trust transaction added to pending pool',

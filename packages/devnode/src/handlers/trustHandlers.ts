@@ -2,9 +2,6 @@
 // GET /registry/trust.
 
 import type { Engine } from '../engine/Engine.js';
-import type { Handler } from '../http/HandlerContext.js';
-import { atoi, paginate, parsePage } from '../http/pagination.js';
-import { fail, ok, type Reply } from '../http/reply.js';
 import { GoStruct } from '../json/goJson.js';
 import {
   EDGE_SCHEMA,
@@ -12,6 +9,9 @@ import {
   TRUST_QUERY_SCHEMA,
   TRUST_RESULT_SCHEMA,
 } from '../json/schemas.js';
+import type { Handler } from './HandlerContext.js';
+import { atoi, paginate, parsePage } from './pagination.js';
+import { fail, ok, type Reply } from './reply.js';
 
 const WARNING = { 'X-Trust-Computation-Warning': 'resource limits exceeded, partial result returned' };
 

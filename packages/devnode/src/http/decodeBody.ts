@@ -1,11 +1,11 @@
 // DecodeJSONBody (internal/core/middleware.go): strict decode of the first JSON value, unknown
 // fields refused; 413 when the body passes the size limit before the value ends.
 
+import type { Decoded } from '../handlers/HandlerContext.js';
+import { text } from '../handlers/reply.js';
 import { decodeStruct, GoDecodeError, type StructSchema } from '../json/goStruct.js';
 import { JsonSyntaxError, parseFirstValue } from '../json/parseFirstValue.js';
-import type { Decoded } from './HandlerContext.js';
 import { readLimitedBody } from './readBody.js';
-import { text } from './reply.js';
 
 /** Reads and decodes `request`'s body into `schema`. */
 export async function decodeBody(request: Request, schema: StructSchema, limit: number): Promise<Decoded> {

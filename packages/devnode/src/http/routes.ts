@@ -1,6 +1,7 @@
 // The v1 routes the devnode serves (registerAPIRoutes), mounted under /api/v1 and /api.
 
-import { matchGuardianRoute } from '../guardian/guardianRoutes.js';
+import { matchGuardianRoute } from '../handlers/guardianRoutes.js';
+import type { Handler } from '../handlers/HandlerContext.js';
 import {
   createQuid,
   health,
@@ -23,7 +24,6 @@ import {
 } from '../handlers/readHandlers.js';
 import { submitEvent, submitIdentity, submitTitle, submitTrust } from '../handlers/submitHandlers.js';
 import { getTrust, getTrustEdges, postTrustQuery, trustRegistry } from '../handlers/trustHandlers.js';
-import type { Handler } from './HandlerContext.js';
 
 /** Method, path (`{name}` captures one non-empty segment), handler. */
 const table: ReadonlyArray<readonly ['GET' | 'POST', string, Handler]> = [

@@ -2,9 +2,9 @@
 // body size limit, CORS (OPTIONS → 204), security headers, request ID, then the mux.
 
 import type { Engine } from '../engine/Engine.js';
+import { fail, NOT_FOUND_TEXT, type Reply, text } from '../handlers/reply.js';
 import { clientIp } from './clientIp.js';
 import { decodeBody, decodeLenient } from './decodeBody.js';
-import { fail, NOT_FOUND_TEXT, type Reply, text } from './reply.js';
 import { matchRoute } from './routes.js';
 import { uuidV4 } from './uuid.js';
 

@@ -4,8 +4,8 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ValidationError } from '@quidfin/core';
 import type { DevNode } from '../createDevNode.js';
+import { DevNodeError } from '../errors/DevNodeError.js';
 
 /**
  * Where to listen.
@@ -138,7 +138,7 @@ async function answer(node: DevNode, req: IncomingMessage, res: ServerResponse, 
 export async function listen(node: DevNode, options: ListenOptions = {}): Promise<DevNodeServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) {
-    throw new ValidationError('NON_LOOPBACK_HOST', [
+    throw new DevNodeError('NON_LOOPBACK_HOST', [
       {
         path: 'host',
         message: `the devnode listens on loopback only (127.0.0.0/8, ::1, localhost), not ${host}`,

@@ -1,4 +1,4 @@
-import type { NodeState } from '../engine/state.js';
+import type { NodeState } from '../state/state.js';
 import type { SignatureChecker } from './signatures.js';
 
 /** What a validator reads: committed state, the clock and the signature checker. */

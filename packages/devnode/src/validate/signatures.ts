@@ -10,9 +10,9 @@ import {
   verifySignature,
   verifySignatureAsync,
 } from '@quidfin/core';
-import type { TxKind } from '../engine/state.js';
 import { goString } from '../json/goJson.js';
 import { exactInt64Digits, type GoValue } from '../json/goStruct.js';
+import type { TxKind } from '../state/state.js';
 
 /**
  * Writes `tx` with core's serializer, then puts back the exact digits of int64 fields beyond

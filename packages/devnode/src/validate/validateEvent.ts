@@ -1,17 +1,10 @@
 // ValidateEventTransaction (internal/core/validation.go), against committed state only.
 
+import { isQuidId, MAX_EVENT_TYPE_BYTES, MAX_NAME_BYTES, MAX_PAYLOAD_BYTES, utf8Length } from '@quidfin/core';
 import { encodeGo } from '../json/goJson.js';
 import type { GoValue } from '../json/goStruct.js';
 import type { ValidationContext } from './context.js';
-import {
-  isValidCid,
-  isValidQuidId,
-  MAX_EVENT_TYPE_LENGTH,
-  MAX_NAME_LENGTH,
-  MAX_PAYLOAD_SIZE,
-  utf8Length,
-  validateStringField,
-} from './fieldRules.js';
+import { isValidCid, validateStringField } from './fieldRules.js';
 import { issuerSignableBytes } from './signatures.js';
 
 function payloadSize(payload: Record<string, unknown>): number {
@@ -31,16 +24,16 @@ export function validateEvent(ctx: ValidationContext, tx: GoValue): boolean {
   const subjectType = tx['subjectType'] as string;
   if (subjectId === '') return false;
   if (subjectType !== 'QUID' && subjectType !== 'TITLE') return false;
-  if (subjectType === 'QUID' ? !isValidQuidId(subjectId) : !validateStringField(subjectId, MAX_NAME_LENGTH))
+  if (subjectType === 'QUID' ? !isQuidId(subjectId) : !validateStringField(subjectId, MAX_NAME_BYTES))
     return false;
   const eventType = tx['eventType'] as string;
-  if (eventType === '' || utf8Length(eventType) > MAX_EVENT_TYPE_LENGTH) return false;
+  if (eventType === '' || utf8Length(eventType) > MAX_EVENT_TYPE_BYTES) return false;
   const payload = tx['payload'] as Record<string, unknown> | null;
   const hasPayload = payload !== null && Object.keys(payload).length > 0;
   const cid = tx['payloadCid'] as string;
   if (!hasPayload && cid === '') return false;
   if (cid !== '' && !isValidCid(cid)) return false;
-  if (hasPayload && payloadSize(payload) > MAX_PAYLOAD_SIZE) return false;
+  if (hasPayload && payloadSize(payload) > MAX_PAYLOAD_BYTES) return false;
   const subjectIdentity = subjectType === 'QUID' ? state.identities.get(subjectId) : undefined;
   const title = subjectType === 'TITLE' ? state.titles.get(subjectId) : undefined;
   if (!subjectIdentity && !title) return false;

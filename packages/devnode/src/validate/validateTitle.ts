@@ -1,8 +1,9 @@
 // ValidateTitleTransaction (internal/core/validation.go), against committed state only.
 
+import { isQuidId, MAX_DOMAIN_BYTES, MAX_NAME_BYTES } from '@quidfin/core';
 import type { GoValue } from '../json/goStruct.js';
 import type { ValidationContext } from './context.js';
-import { isValidQuidId, MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH, validateStringField } from './fieldRules.js';
+import { validateStringField } from './fieldRules.js';
 import { issuerSignableBytes, ownerSignableBytes } from './signatures.js';
 
 const FRACTION_TOLERANCE = 1e-6;
@@ -26,13 +27,13 @@ export function validateTitle(ctx: ValidationContext, tx: GoValue): boolean {
   const domain = tx['trustDomain'] as string;
   if (domain !== '' && !state.domains.has(domain)) return false;
   const assetId = tx['assetId'] as string;
-  if (assetId === '' || !validateStringField(assetId, MAX_NAME_LENGTH)) return false;
+  if (assetId === '' || !validateStringField(assetId, MAX_NAME_BYTES)) return false;
   const owners = (tx['owners'] as Stake[] | null) ?? [];
-  for (const s of owners) if (s.ownerId !== '' && !isValidQuidId(s.ownerId)) return false;
+  for (const s of owners) if (s.ownerId !== '' && !isQuidId(s.ownerId)) return false;
   for (const s of owners) if (!state.identities.has(s.ownerId)) return false;
-  if (domain !== '' && !validateStringField(domain, MAX_DOMAIN_LENGTH)) return false;
+  if (domain !== '' && !validateStringField(domain, MAX_DOMAIN_BYTES)) return false;
   const titleType = tx['titleType'] as string;
-  if (titleType !== '' && !validateStringField(titleType, MAX_NAME_LENGTH)) return false;
+  if (titleType !== '' && !validateStringField(titleType, MAX_NAME_BYTES)) return false;
   let total = 0;
   for (const s of owners) total += s.percentage;
   const fraction = total > 1 - FRACTION_TOLERANCE && total < 1 + FRACTION_TOLERANCE;

@@ -1,14 +1,10 @@
 // ValidateTrustTransaction (internal/core/validation.go), against committed state only.
 
-import { pairGet } from '../engine/state.js';
+import { isQuidId, MAX_DESCRIPTION_BYTES, MAX_DOMAIN_BYTES, MIN_NONCE } from '@quidfin/core';
 import type { GoValue } from '../json/goStruct.js';
+import { pairGet } from '../state/state.js';
 import type { ValidationContext } from './context.js';
-import {
-  isValidQuidId,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_DOMAIN_LENGTH,
-  validateStringField,
-} from './fieldRules.js';
+import { validateStringField } from './fieldRules.js';
 import { issuerSignableBytes } from './signatures.js';
 
 /** True when the node would accept this TRUST now. */
@@ -16,7 +12,7 @@ export function validateTrust(ctx: ValidationContext, tx: GoValue): boolean {
   const domain = tx['trustDomain'] as string;
   if (domain !== '' && !ctx.state.domains.has(domain)) return false;
   const nonce = tx['nonce'] as number;
-  if (nonce <= 0) return false;
+  if (nonce < MIN_NONCE) return false;
   const truster = tx['truster'] as string;
   const trustee = tx['trustee'] as string;
   // The nonce registry is per (truster, trustee) and global across domains; pending ignored.
@@ -29,11 +25,11 @@ export function validateTrust(ctx: ValidationContext, tx: GoValue): boolean {
     const ref = ts === 0 ? ctx.nowSeconds() : ts;
     if (validUntil <= ref) return false;
   }
-  if (truster !== '' && !isValidQuidId(truster)) return false;
-  if (trustee !== '' && !isValidQuidId(trustee)) return false;
-  if (domain !== '' && !validateStringField(domain, MAX_DOMAIN_LENGTH)) return false;
+  if (truster !== '' && !isQuidId(truster)) return false;
+  if (trustee !== '' && !isQuidId(trustee)) return false;
+  if (domain !== '' && !validateStringField(domain, MAX_DOMAIN_BYTES)) return false;
   const description = tx['description'] as string;
-  if (description !== '' && !validateStringField(description, MAX_DESCRIPTION_LENGTH)) return false;
+  if (description !== '' && !validateStringField(description, MAX_DESCRIPTION_BYTES)) return false;
   const sig = tx['signature'] as string;
   const pub = tx['publicKey'] as string;
   if (sig === '' || pub === '') return false;

@@ -1,4 +1,4 @@
-import type { StoredTx } from '../engine/state.js';
+import type { StoredTx } from '../state/state.js';
 import type { ValidationContext } from './context.js';
 import { validateEvent } from './validateEvent.js';
 import { validateIdentity } from './validateIdentity.js';

@@ -8,7 +8,7 @@ import type {
   EParty,
   EVat,
   EVatBreakdown,
-} from '../EInvoice.js';
+} from '../model/EInvoice.js';
 import { optionalField as opt } from '../xml/optionalField.js';
 import { readIdentifier as id } from '../xml/readIdentifier.js';
 import { TreeReader } from '../xml/TreeReader.js';

@@ -1,5 +1,5 @@
 // The EN 16931 model back to CII D16B (element order of the CII schema).
-import type { EAddress, EAllowanceCharge, EId, EInvoice, ELine, EParty, EVat } from '../EInvoice.js';
+import type { EAddress, EAllowanceCharge, EId, EInvoice, ELine, EParty, EVat } from '../model/EInvoice.js';
 import { el } from '../xml/el.js';
 import { insertExtensions } from '../xml/insertExtensions.js';
 import { writeXml } from '../xml/writeXml.js';

@@ -1,5 +1,5 @@
 // Two- and three-way matching of an invoice against a purchase order and goods receipts.
-import type { EInvoice, ELine } from '../EInvoice.js';
+import type { EInvoice, ELine } from '../model/EInvoice.js';
 import { add, cmp, type Dec, dec, divRound, mul, show, sub, ZERO } from '../rules/decimal.js';
 import type { PoLineBalance, PoLineMatch, PoMatchResult, PoMismatch } from './PoMatchResult.js';
 import type { GoodsReceipt, LineTolerance, PurchaseOrder, PurchaseOrderLine } from './PurchaseOrder.js';

@@ -1,6 +1,6 @@
 // EN 16931 arithmetic and core business rules (BR-CO totals, VAT breakdown), located per syntax.
 import { isCurrencyCode, type ValidationIssue } from '@quidfin/core';
-import type { EInvoice } from '../EInvoice.js';
+import type { EInvoice } from '../model/EInvoice.js';
 import { add, cmp, type Dec, dec, divRound, mul, round, show, sub, ZERO } from './decimal.js';
 
 /**

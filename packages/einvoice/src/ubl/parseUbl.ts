@@ -1,6 +1,6 @@
 // UBL 2.1 Invoice / CreditNote (Peppol BIS Billing 3.0) to the EN 16931 model.
 import { ValidationError } from '@quidfin/core';
-import type { EAddress, EAllowanceCharge, EInvoice, ELine, EParty, EVat } from '../EInvoice.js';
+import type { EAddress, EAllowanceCharge, EInvoice, ELine, EParty, EVat } from '../model/EInvoice.js';
 import { optionalField as opt } from '../xml/optionalField.js';
 import { readIdentifier as id } from '../xml/readIdentifier.js';
 import { TreeReader } from '../xml/TreeReader.js';

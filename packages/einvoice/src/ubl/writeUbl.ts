@@ -1,5 +1,5 @@
 // The EN 16931 model back to UBL 2.1 (Peppol BIS Billing 3.0 element order).
-import type { EAddress, EAllowanceCharge, EId, EInvoice, ELine, EParty, EVat } from '../EInvoice.js';
+import type { EAddress, EAllowanceCharge, EId, EInvoice, ELine, EParty, EVat } from '../model/EInvoice.js';
 import { el } from '../xml/el.js';
 import { insertExtensions } from '../xml/insertExtensions.js';
 import { writeXml } from '../xml/writeXml.js';

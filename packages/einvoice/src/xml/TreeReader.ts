@@ -1,7 +1,7 @@
 // Reads mapped elements out of an XmlElement tree and remembers which were read, so that the
 // rest can be kept as extensions instead of being dropped.
 import { ValidationError, type ValidationIssue } from '@quidfin/core';
-import type { EExtension } from '../EInvoice.js';
+import type { EExtension } from './EExtension.js';
 import type { XmlElement } from './XmlElement.js';
 
 /**

@@ -1,5 +1,5 @@
 // Puts kept extension elements back into a freshly written tree at the place they came from.
-import type { EExtension } from '../EInvoice.js';
+import type { EExtension } from './EExtension.js';
 import type { XmlElement } from './XmlElement.js';
 
 function find(root: XmlElement, path: string): XmlElement | undefined {

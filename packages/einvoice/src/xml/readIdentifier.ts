@@ -1,10 +1,12 @@
 // Reads an identifier element (text plus its optional `schemeID`), as both syntaxes write them.
-import type { EId } from '../EInvoice.js';
 import type { TreeReader } from './TreeReader.js';
 import type { XmlElement } from './XmlElement.js';
 
 /** The element's text and `schemeID`, or undefined when the element is absent or empty. */
-export function readIdentifier(r: TreeReader, el: XmlElement | undefined): EId | undefined {
+export function readIdentifier(
+  r: TreeReader,
+  el: XmlElement | undefined,
+): { readonly value: string; readonly scheme?: string } | undefined {
   if (!el) return undefined;
   const value = r.text(el, '');
   if (value === undefined) return undefined;

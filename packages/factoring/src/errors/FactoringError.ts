@@ -1,4 +1,5 @@
 // Every error @quidfin/factoring throws on purpose, as one union its guard narrows by `code`.
+import { isQuidfinError } from '@quidfin/core';
 import type { FactoringInputError } from './FactoringInputError.js';
 
 /**
@@ -30,8 +31,8 @@ const CODES: ReadonlySet<string> = new Set<FactoringError['code']>([
 
 /**
  * True when `value` is an error thrown by `@quidfin/factoring` (any copy of the package, any
- * realm): it checks the package's brand and that the code is one of the package's codes, never
- * `instanceof`.
+ * realm): it checks quidfin's brand, the package name, the package's brand and that the code is
+ * one of the package's codes, never `instanceof`.
  *
  * @example
  * ```ts
@@ -42,12 +43,10 @@ const CODES: ReadonlySet<string> = new Set<FactoringError['code']>([
  * ```
  */
 export function isFactoringError(value: unknown): value is FactoringError {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { isQuidfinError?: unknown; isQuidfinFactoringError?: unknown; code?: unknown };
   return (
-    v.isQuidfinError === true &&
-    v.isQuidfinFactoringError === true &&
-    typeof v.code === 'string' &&
-    CODES.has(v.code)
+    isQuidfinError(value) &&
+    value.package === '@quidfin/factoring' &&
+    (value as { isQuidfinFactoringError?: unknown }).isQuidfinFactoringError === true &&
+    CODES.has(value.code)
   );
 }

@@ -27,6 +27,8 @@ export class FactoringInputError<
   Code extends FactoringInputCode = FactoringInputCode,
 > extends ValidationError<Code> {
   override readonly name: string = 'FactoringInputError';
+  /** The package that threw it (core's guards leave it to {@link isFactoringError}). */
+  override readonly package: string = '@quidfin/factoring';
   /** Brand read by {@link isFactoringError}; works across realms and duplicate package copies. */
   readonly isQuidfinFactoringError = true as const;
 

@@ -37,6 +37,17 @@ export interface PortfolioState {
   markFinanced(fingerprint: string): void;
 }
 
+/** A running sum, updated in place. */
+interface Sum {
+  v: number;
+}
+
+function add(sums: Map<string, Sum>, key: string, amount: number): void {
+  const sum = sums.get(key);
+  if (sum === undefined) sums.set(key, { v: amount });
+  else sum.v += amount;
+}
+
 function lookup(rec: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
   if (rec === undefined || !Object.hasOwn(rec, key)) return undefined;
   const v = rec[key];
@@ -90,11 +101,13 @@ function checkPortfolioMoney(p: Portfolio): void {
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
   checkPortfolioMoney(p);
-  const addBuyer = new Map<string, number>();
-  const addSupplier = new Map<string, number>();
-  const addLedger = new Map<string, number>();
-  const addLedgerPair = new Map<string, number>();
-  const addGroup = new Map<string, number>();
+  // Running sums in mutable boxes: one lookup per update and no new heap number per sum (advances
+  // summed past 2^30 no longer fit a small integer, so a Map of numbers allocated on every set).
+  const addBuyer = new Map<string, Sum>();
+  const addSupplier = new Map<string, Sum>();
+  const addLedger = new Map<string, Sum>();
+  const addLedgerPair = new Map<string, Sum>();
+  const addGroup = new Map<string, Sum>();
   let addTotal = 0;
   let index: DuplicateIndex | undefined;
   const registry = p.financedFingerprints;
@@ -122,9 +135,9 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     return index;
   };
   return {
-    buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b) ?? 0),
+    buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b)?.v ?? 0),
     buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
-    supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s) ?? 0),
+    supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s)?.v ?? 0),
     supplierLimit: (s) => lookup(p.supplierLimitMinor, s),
     totalExposure: () => (p.totalExposureMinor ?? 0) + addTotal,
     facilityLimit: () => p.facilityLimitMinor,
@@ -135,9 +148,9 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
           : undefined;
       if (l === undefined) return undefined;
       return {
-        totalOpenMinor: l.totalOpenMinor + (addLedger.get(s) ?? 0),
+        totalOpenMinor: l.totalOpenMinor + (addLedger.get(s)?.v ?? 0),
         buyerOpenMinor: (b: string) =>
-          (lookup(l.byBuyerOpenMinor, b) ?? 0) + (addLedgerPair.get(`${s}|${b}`) ?? 0),
+          (lookup(l.byBuyerOpenMinor, b) ?? 0) + (addLedgerPair.get(`${s}|${b}`)?.v ?? 0),
       };
     },
     aging: (b) =>
@@ -146,18 +159,18 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       return getIndex();
     },
     fund: (s, b, advance, face) => {
-      addBuyer.set(b, (addBuyer.get(b) ?? 0) + advance);
-      addSupplier.set(s, (addSupplier.get(s) ?? 0) + advance);
+      add(addBuyer, b, advance);
+      add(addSupplier, s, advance);
       if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
-        addLedger.set(s, (addLedger.get(s) ?? 0) + face);
-        addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
+        add(addLedger, s, face);
+        add(addLedgerPair, `${s}|${b}`, face);
       }
       addTotal += advance;
       const g = groupOf(b);
-      if (g !== undefined) addGroup.set(g, (addGroup.get(g) ?? 0) + advance);
+      if (g !== undefined) add(addGroup, g, advance);
     },
     groupOf,
-    groupExposure: (g) => groupStart(g) + (addGroup.get(g) ?? 0),
+    groupExposure: (g) => groupStart(g) + (addGroup.get(g)?.v ?? 0),
     isFinanced: (fp) => {
       if (financed.has(fp)) return true;
       if (registry === undefined) return false;

@@ -1,5 +1,6 @@
 // Validates a policy once and precomputes what the hot path needs (CompiledPolicy).
 
+import { OptionsChecker } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringPolicy, FeeStructure, GradeBand } from './policy.js';
 import type { StreamOptions } from './streamOptions.js';
@@ -90,53 +91,37 @@ const INT_FIELDS = [
  * ```
  */
 export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
-  const issues: { path: string; message: string }[] = [];
-  if (Math.abs(policy.buyerWeight + policy.supplierWeight - 1) > 1e-6) {
-    issues.push({
-      path: 'buyerWeight',
-      message: `buyerWeight + supplierWeight must sum to 1.0 (got ${policy.buyerWeight} + ${policy.supplierWeight})`,
-    });
-  }
+  // Every problem at once, in a fixed order (weights, trust thresholds, integers, grades, fee).
+  const check = new OptionsChecker();
+  check.require(
+    'buyerWeight',
+    Math.abs(policy.buyerWeight + policy.supplierWeight - 1) <= 1e-6,
+    `buyerWeight + supplierWeight must sum to 1.0 (got ${policy.buyerWeight} + ${policy.supplierWeight})`,
+  );
   for (const [kind, w] of Object.entries(policy.fraudKindWeights)) {
-    if (!(w >= 0 && Number.isFinite(w))) {
-      issues.push({ path: `fraudKindWeights.${kind}`, message: `must be a finite weight >= 0 (got ${w})` });
-    }
+    check.number(`fraudKindWeights.${kind}`, w, { min: 0 });
   }
-  if (!(policy.fraudDefaultKindWeight >= 0 && Number.isFinite(policy.fraudDefaultKindWeight))) {
-    issues.push({ path: 'fraudDefaultKindWeight', message: 'must be a finite weight >= 0' });
-  }
+  check.number('fraudDefaultKindWeight', policy.fraudDefaultKindWeight, { min: 0 });
   for (const k of [
     'minSupplierTrust',
     'minBuyerTrust',
     'minCarrierTrust',
     'fraudDecisiveReporterTrust',
   ] as const) {
-    const v = policy[k];
-    if (!(v >= 0 && v <= 1)) issues.push({ path: k, message: `must be within 0..1 (got ${v})` });
+    check.number(k, policy[k], { min: 0, max: 1 });
   }
   for (const k of INT_FIELDS) {
-    const v = policy[k];
-    if (!Number.isSafeInteger(v) || v < 0) {
-      issues.push({ path: k, message: `must be a non-negative safe integer (got ${v})` });
-    }
+    check.integer(k, policy[k], { min: 0, ...(k === 'lgdBps' ? { max: 10_000 } : {}) });
   }
-  if (policy.minAdvanceRateBps > policy.maxAdvanceRateBps || policy.maxAdvanceRateBps > 10_000) {
-    issues.push({
-      path: 'maxAdvanceRateBps',
-      message: 'need minAdvanceRateBps <= maxAdvanceRateBps <= 10000',
-    });
-  }
-  if (policy.lgdBps > 10_000) issues.push({ path: 'lgdBps', message: 'must be at most 10000' });
+  check.require(
+    'maxAdvanceRateBps',
+    policy.minAdvanceRateBps <= policy.maxAdvanceRateBps && policy.maxAdvanceRateBps <= 10_000,
+    'need minAdvanceRateBps <= maxAdvanceRateBps <= 10000',
+  );
   policy.grades.forEach((g, i) => {
-    if (!(g.minTrust >= 0 && g.minTrust <= 1)) {
-      issues.push({ path: `grades[${i}].minTrust`, message: 'must be within 0..1' });
-    }
-    if (!Number.isSafeInteger(g.pdAnnualBps) || g.pdAnnualBps < 0 || g.pdAnnualBps > 10_000) {
-      issues.push({ path: `grades[${i}].pdAnnualBps`, message: 'must be an integer within 0..10000' });
-    }
-    if (!Number.isSafeInteger(g.advanceAdjBps)) {
-      issues.push({ path: `grades[${i}].advanceAdjBps`, message: 'must be an integer' });
-    }
+    check.number(`grades[${i}].minTrust`, g.minTrust, { min: 0, max: 1 });
+    check.integer(`grades[${i}].pdAnnualBps`, g.pdAnnualBps, { min: 0, max: 10_000 });
+    check.integer(`grades[${i}].advanceAdjBps`, g.advanceAdjBps);
   });
   const fee = policy.fee;
   const feeInts: number[] =
@@ -149,16 +134,13 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
           : fee.kind === 'risk-based'
             ? [fee.costOfFundsBps, fee.opexBps, fee.capitalChargeBps]
             : [];
-  if (
-    feeInts.some((v) => !Number.isSafeInteger(v) || v < 0) ||
-    (fee.kind === 'periodic' && fee.periodDays < 1)
-  ) {
-    issues.push({
-      path: 'fee',
-      message: 'fee rates and days must be non-negative safe integers (periodDays >= 1)',
-    });
-  }
-  if (issues.length > 0) throw new FactoringInputError('INVALID_POLICY', issues);
+  check.require(
+    'fee',
+    !feeInts.some((v) => !Number.isSafeInteger(v) || v < 0) &&
+      !(fee.kind === 'periodic' && fee.periodDays < 1),
+    'fee rates and days must be non-negative safe integers (periodDays >= 1)',
+  );
+  check.throwIfInvalid((issues) => new FactoringInputError('INVALID_POLICY', issues));
 
   // Best grade first; ties broken by grade name so the order never depends on the input order.
   const grades = [...policy.grades].sort((a, b) =>

@@ -31,6 +31,28 @@ export function formatFixedPython(x: number, digits: number): string {
   return x < 0 ? `-${body}` : body;
 }
 
+// Below 2^43 cents, cents / 100 is within 2^-17 of its two-decimal value, so '%.2f' prints exactly
+// the integer's digits (no tie is that close); above, the double itself is printed.
+const EXACT_CENTS = 2 ** 43;
+
+/**
+ * Python `'%.2f' % (cents / 100)` for an integer number of cents, without float formatting when
+ * the result is exact (every amount below 2^43 cents); the general {@link formatFixedPython}
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * formatCentsPython(4_848_250); // '48482.50'
+ * ```
+ */
+export function formatCentsPython(cents: number): string {
+  if (!Number.isSafeInteger(cents) || cents < 0 || cents >= EXACT_CENTS) {
+    return formatFixedPython(cents / 100, 2);
+  }
+  const r = cents % 100;
+  return `${(cents - r) / 100}.${r < 10 ? '0' : ''}${r}`;
+}
+
 /**
  * Python `str(float)` (`repr`): shortest round-trip digits, `.0` on integers, exponent form
  * below 1e-4 or from 1e16.

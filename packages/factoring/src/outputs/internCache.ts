@@ -28,6 +28,11 @@ export interface InternCache {
   readonly predictions: Map<BuyerProfile, Map<number, PaymentPrediction>>;
   /** Trace entries fixed by one party's figures (its trust level, its profile), by rule and value. */
   readonly traces: Map<string, TraceEntry>;
+  /** Trace entries fixed by one number (a party's trust level), by rule, then by that number. */
+  readonly tracesByNumber: Map<string, Map<number, TraceEntry>>;
+  /** Frozen ranked reason lists of one or two (interned) reasons, by their reasons' identity. */
+  readonly lists: Map<Reason, readonly Reason[]>;
+  readonly pairs: Map<Reason, Map<Reason, readonly Reason[]>>;
 }
 
 const MAX_ENTRIES = 65_536;
@@ -48,7 +53,51 @@ export function createInternCache(asOf: number): InternCache {
     asOf,
     predictions: new Map(),
     traces: new Map(),
+    tracesByNumber: new Map(),
+    lists: new Map(),
+    pairs: new Map(),
   };
+}
+
+/** A shared, frozen empty reason list (a clean decision holds no list of its own). */
+export const NO_REASONS: readonly Reason[] = Object.freeze([]);
+
+/**
+ * The decision's ranked reasons as a shared frozen list when one like it (the same one or two
+ * interned reasons, in the same order) was kept before; a fresh exact-size copy otherwise. Most
+ * decisions of a book carry the same one or two reasons, and every list a kept decision holds is
+ * copied by each scavenge until the batch is dropped.
+ *
+ * @example
+ * ```ts
+ * const reasons = internReasonList(cache, run.reasons);
+ * ```
+ */
+export function internReasonList(cache: InternCache, ranked: readonly Reason[]): readonly Reason[] {
+  const n = ranked.length;
+  if (n === 0) return NO_REASONS;
+  if (n > 2) return ranked.slice();
+  const a = ranked[0] as Reason;
+  if (n === 1) {
+    let list = cache.lists.get(a);
+    if (list === undefined) {
+      list = Object.freeze([a]);
+      if (cache.lists.size < MAX_ENTRIES) cache.lists.set(a, list);
+    }
+    return list;
+  }
+  const b = ranked[1] as Reason;
+  let byB = cache.pairs.get(a);
+  if (byB === undefined) {
+    byB = new Map();
+    if (cache.pairs.size < MAX_ENTRIES) cache.pairs.set(a, byB);
+  }
+  let list = byB.get(b);
+  if (list === undefined) {
+    list = Object.freeze([a, b]);
+    if (byB.size < MAX_ENTRIES) byB.set(b, list);
+  }
+  return list;
 }
 
 /**
@@ -141,4 +190,46 @@ export function internTrace(cache: InternCache | undefined, key: string, make: (
     if (cache.traces.size < MAX_ENTRIES) cache.traces.set(key, t);
   }
   return t;
+}
+
+/**
+ * The shared trace entry of `rule` for the number `value` (a trust level), if one was kept: looked
+ * up by the number itself, so no key string is formatted and no closure is made per decision.
+ * Without a cache (a single decision) there is nothing to share.
+ *
+ * @example
+ * ```ts
+ * const t = tracedByNumber(cache, 'buyer-trust', 0.81) ?? keepTraceByNumber(cache, 'buyer-trust', 0.81, entry);
+ * ```
+ */
+export function tracedByNumber(
+  cache: InternCache | undefined,
+  rule: string,
+  value: number,
+): TraceEntry | undefined {
+  return cache?.tracesByNumber.get(rule)?.get(value);
+}
+
+/**
+ * Keeps `entry` as the shared trace entry of `rule` for `value` (bounded) and returns it.
+ *
+ * @example
+ * ```ts
+ * keepTraceByNumber(cache, 'buyer-trust', 0.81, traceEntry('buyer-trust', 'pass', { buyerTrust: 0.81 }, 0.6, 0));
+ * ```
+ */
+export function keepTraceByNumber(
+  cache: InternCache | undefined,
+  rule: string,
+  value: number,
+  entry: TraceEntry,
+): TraceEntry {
+  if (cache === undefined) return entry;
+  let byValue = cache.tracesByNumber.get(rule);
+  if (byValue === undefined) {
+    byValue = new Map();
+    cache.tracesByNumber.set(rule, byValue);
+  }
+  if (byValue.size < MAX_ENTRIES) byValue.set(value, entry);
+  return entry;
 }

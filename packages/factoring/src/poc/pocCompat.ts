@@ -4,7 +4,7 @@ import type { StreamFacts } from '../facts/streamFacts.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { mulDivCeil } from '../math/money.js';
-import { f3, formatFixedPython } from '../math/pythonFormat.js';
+import { f3, formatCentsPython, formatFixedPython } from '../math/pythonFormat.js';
 import type { DecisionOutcome, Offer, PocCompatDecision, Reason } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { aprBps } from '../pricing/pricing.js';
@@ -88,6 +88,18 @@ function trustLine(prefix: 'supplier' | 'buyer', level: number): string {
   return line;
 }
 
+// `blended risk = 0.154; discount = 2.54%; offer = $` per (risk, discount) seen: both follow from
+// the parties' trust levels, so a book repeats them. Bounded.
+const blendLines = new Map<number, { readonly discount: number; readonly text: string }>();
+function blendLine(risk: number, discount: number): string {
+  const hit = blendLines.get(risk);
+  if (hit !== undefined && hit.discount === discount) return hit.text;
+  const text = `blended risk = ${f3(risk)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $`;
+  if (blendLines.size >= 65_536) blendLines.clear();
+  blendLines.set(risk, { discount, text });
+  return text;
+}
+
 function compatOf(
   verdict: PocCompatDecision['verdict'],
   invoiceId: string,
@@ -164,7 +176,7 @@ export function pocCompat(
             'buyer acknowledged',
             trustLine('supplier', supplierTrust),
             trustLine('buyer', buyerTrust),
-            `blended risk = ${f3(figures.risk)}; discount = ${formatFixedPython(figures.discount * 100, 2)}%; offer = $${formatFixedPython(offer.purchasePriceMinor / 100, 2)}`,
+            `${blendLine(figures.risk, figures.discount)}${formatCentsPython(offer.purchasePriceMinor)}`,
           ],
           NO_FLAGS,
         );

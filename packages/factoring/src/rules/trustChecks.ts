@@ -5,7 +5,7 @@ import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
 import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
 import type { TraceEntry } from '../outputs/decision.js';
-import { internTrace } from '../outputs/internCache.js';
+import { internTrace, keepTraceByNumber, tracedByNumber } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
 
@@ -114,11 +114,18 @@ export function checkSupplierTrust(run: Run, policy: FactoringPolicy, supplierTr
       `supplier trust ${f3(supplierTrust)} below threshold ${pythonFloatRepr(policy.minSupplierTrust)}`,
     );
   }
-  run.trace?.push(
-    internTrace(run.cache, `supplier-trust|${supplierTrust}`, () =>
-      traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
-    ),
-  );
+  const trace = run.trace;
+  if (trace !== undefined) {
+    trace.push(
+      tracedByNumber(run.cache, 'supplier-trust', supplierTrust) ??
+        keepTraceByNumber(
+          run.cache,
+          'supplier-trust',
+          supplierTrust,
+          traceEntry('supplier-trust', low ? 'fail' : 'pass', { supplierTrust }, policy.minSupplierTrust, 0),
+        ),
+    );
+  }
 }
 
 /** 13. Buyer trust threshold. */
@@ -129,11 +136,18 @@ export function checkBuyerTrust(run: Run, policy: FactoringPolicy, buyerTrust: n
       'BUYER_TRUST_LOW',
       `buyer trust ${f3(buyerTrust)} below threshold ${pythonFloatRepr(policy.minBuyerTrust)}`,
     );
-  run.trace?.push(
-    internTrace(run.cache, `buyer-trust|${buyerTrust}`, () =>
-      traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0),
-    ),
-  );
+  const trace = run.trace;
+  if (trace !== undefined) {
+    trace.push(
+      tracedByNumber(run.cache, 'buyer-trust', buyerTrust) ??
+        keepTraceByNumber(
+          run.cache,
+          'buyer-trust',
+          buyerTrust,
+          traceEntry('buyer-trust', low ? 'fail' : 'pass', { buyerTrust }, policy.minBuyerTrust, 0),
+        ),
+    );
+  }
 }
 
 /**

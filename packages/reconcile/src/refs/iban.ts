@@ -1,4 +1,4 @@
-import { mod97 } from './mod97.js';
+import { isValidIban as isElectronicIban } from '@quidfin/core';
 
 /**
  * Upper-cases and removes spaces from an IBAN or account number, so `nl91 abna 0417 1643 00`
@@ -23,7 +23,5 @@ export function normaliseAccount(account: string): string {
  * ```
  */
 export function isValidIban(iban: string): boolean {
-  const c = normaliseAccount(iban);
-  if (!/^[A-Z]{2}\d{2}[0-9A-Z]{11,30}$/.test(c)) return false;
-  return mod97(c.slice(4) + c.slice(0, 4)) === 1;
+  return isElectronicIban(normaliseAccount(iban));
 }

@@ -1,9 +1,16 @@
 import { encodeGoJson } from '../encodeGoJson.js';
-import { utf8Length } from '../hex.js';
+import {
+  CID_PATTERN,
+  MAX_EVENT_TYPE_BYTES,
+  MAX_NAME_BYTES,
+  MAX_PAYLOAD_BYTES,
+  MIN_SEQUENCE,
+  TRANSACTION_ID_PATTERN,
+  utf8Length,
+} from '../protocol.js';
 import type { EventTx, JsonObject, SubjectType } from '../types.js';
 import {
   ASSET_ID_RE,
-  CID_RE,
   checkInt,
   checkJsonObject,
   checkKnownKeys,
@@ -73,19 +80,19 @@ export async function buildEvent(input: BuildEventInput): Promise<EventTx> {
   else if (input.subjectType === 'TITLE') {
     checkString(issues, 'subjectId', input.subjectId, {
       required: true,
-      maxBytes: 256,
+      maxBytes: MAX_NAME_BYTES,
       pattern: ASSET_ID_RE,
       patternText: '[A-Za-z0-9._:-]',
     });
   } else issues.add('subjectType', 'must be "QUID" or "TITLE"');
-  checkInt(issues, 'sequence', input.sequence, 1);
-  checkString(issues, 'eventType', input.eventType, { required: true, maxBytes: 64 });
+  checkInt(issues, 'sequence', input.sequence, MIN_SEQUENCE);
+  checkString(issues, 'eventType', input.eventType, { required: true, maxBytes: MAX_EVENT_TYPE_BYTES });
   checkString(issues, 'payloadCid', input.payloadCid, {
-    pattern: CID_RE,
+    pattern: CID_PATTERN,
     patternText: 'an IPFS CID (Qm… v0 or base32 b… v1)',
   });
   checkString(issues, 'previousEventId', input.previousEventId, {
-    pattern: /^[a-f0-9]{64}$/,
+    pattern: TRANSACTION_ID_PATTERN,
     patternText: 'a transaction ID (64 lowercase hex chars)',
   });
   const { payload } = input;
@@ -93,7 +100,8 @@ export async function buildEvent(input: BuildEventInput): Promise<EventTx> {
   if (payload !== undefined && checkJsonObject(issues, 'payload', payload)) {
     hasPayload = Object.values(payload).some((v) => v !== undefined);
     const size = utf8Length(encodeGoJson(payload));
-    if (size > 65536) issues.add('payload', `must be at most 65536 bytes as JSON, got ${size}`);
+    if (size > MAX_PAYLOAD_BYTES)
+      issues.add('payload', `must be at most ${MAX_PAYLOAD_BYTES} bytes as JSON, got ${size}`);
     const { expiresAt } = payload;
     if (expiresAt !== undefined && !(typeof expiresAt === 'number' && expiresAt >= MIN_NANOSECONDS)) {
       issues.add(

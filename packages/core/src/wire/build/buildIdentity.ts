@@ -1,3 +1,4 @@
+import { MAX_DESCRIPTION_BYTES, MAX_DOMAIN_BYTES, MAX_NAME_BYTES } from '../protocol.js';
 import type { IdentityTx, JsonObject } from '../types.js';
 import { checkInt, checkJsonObject, checkKnownKeys, checkString, cloneJson } from './checks.js';
 import { BASE_KEYS, type BuilderBase, checkBase, checkBoundToSigner, signChecked } from './common.js';
@@ -55,10 +56,13 @@ export async function buildIdentity(input: BuildIdentityInput): Promise<Identity
   const timestamp = checkBase(issues, input, false);
   checkBoundToSigner(issues, 'quidId', input.quidId, input.signer);
   checkBoundToSigner(issues, 'creator', input.creator, input.signer);
-  checkString(issues, 'name', input.name, { required: true, maxBytes: 256 });
+  checkString(issues, 'name', input.name, { required: true, maxBytes: MAX_NAME_BYTES });
   checkInt(issues, 'updateNonce', input.updateNonce, 1);
-  checkString(issues, 'description', input.description, { maxBytes: 4096, control: 'allow-whitespace' });
-  checkString(issues, 'homeDomain', input.homeDomain, { maxBytes: 253 });
+  checkString(issues, 'description', input.description, {
+    maxBytes: MAX_DESCRIPTION_BYTES,
+    control: 'allow-whitespace',
+  });
+  checkString(issues, 'homeDomain', input.homeDomain, { maxBytes: MAX_DOMAIN_BYTES });
   if (input.attributes !== undefined) checkJsonObject(issues, 'attributes', input.attributes);
   issues.throwIfAny();
   const tx: IdentityTx = {

@@ -1,3 +1,4 @@
+import { MAX_NAME_BYTES } from '../protocol.js';
 import type { OwnershipStake, TitleTx } from '../types.js';
 import { ASSET_ID_RE, checkKnownKeys, checkSeconds, checkString } from './checks.js';
 import { BASE_KEYS, type BuilderBase, checkBase, signChecked } from './common.js';
@@ -32,11 +33,11 @@ export function checkTitleFields(
 ): void {
   checkString(issues, 'assetId', input.assetId, {
     required: true,
-    maxBytes: 256,
+    maxBytes: MAX_NAME_BYTES,
     pattern: ASSET_ID_RE,
     patternText: '[A-Za-z0-9._:-]',
   });
-  checkString(issues, 'titleType', input.titleType, { maxBytes: 256 });
+  checkString(issues, 'titleType', input.titleType, { maxBytes: MAX_NAME_BYTES });
   if (input.expiryDate !== undefined) checkSeconds(issues, 'expiryDate', input.expiryDate);
 }
 

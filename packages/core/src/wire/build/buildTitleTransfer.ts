@@ -1,5 +1,5 @@
 import { SignatureError } from '../../errors/SignatureError.js';
-import { describe } from '../goNumber.js';
+import { describeValue } from '../describeValue.js';
 import { signTitleAsOwner } from '../signTitleAsOwner.js';
 import { transactionId } from '../transactionId.js';
 import type { OwnershipStake, Signer, TitleTx } from '../types.js';
@@ -59,7 +59,7 @@ const SIG_RE = /^[0-9a-f]{128}$/;
 function draft(issues: Issues, input: DraftTitleTransferInput): TitleTx {
   const current = input.current;
   if (typeof current !== 'object' || current === null || current.type !== 'TITLE') {
-    issues.add('current', `expected the committed TITLE transaction, got ${describe(current)}`);
+    issues.add('current', `expected the committed TITLE transaction, got ${describeValue(current)}`);
     issues.throwIfAny();
   }
   const trustDomain = input.trustDomain ?? current.trustDomain;

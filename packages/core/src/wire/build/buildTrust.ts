@@ -1,3 +1,4 @@
+import { MAX_DESCRIPTION_BYTES, MIN_NONCE } from '../protocol.js';
 import type { TrustTx } from '../types.js';
 import { checkFloat, checkInt, checkKnownKeys, checkQuid, checkSeconds, checkString } from './checks.js';
 import { BASE_KEYS, type BuilderBase, checkBase, checkBoundToSigner, signChecked } from './common.js';
@@ -47,8 +48,11 @@ export async function buildTrust(input: BuildTrustInput): Promise<TrustTx> {
   checkBoundToSigner(issues, 'truster', input.truster, input.signer);
   checkQuid(issues, 'trustee', input.trustee);
   checkFloat(issues, 'trustLevel', input.trustLevel, 0, 1);
-  checkInt(issues, 'nonce', input.nonce, 1);
-  checkString(issues, 'description', input.description, { maxBytes: 4096, control: 'allow-whitespace' });
+  checkInt(issues, 'nonce', input.nonce, MIN_NONCE);
+  checkString(issues, 'description', input.description, {
+    maxBytes: MAX_DESCRIPTION_BYTES,
+    control: 'allow-whitespace',
+  });
   if (input.validUntil !== undefined && checkSeconds(issues, 'validUntil', input.validUntil)) {
     if (input.validUntil <= timestamp) issues.add('validUntil', `must be after timestamp ${timestamp}`);
   }

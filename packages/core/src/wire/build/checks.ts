@@ -1,18 +1,14 @@
+import { describeValue } from '../describeValue.js';
 import { isPlainObject } from '../encodeGoJsonValue.js';
-import { describe } from '../goNumber.js';
-import { utf8Length } from '../hex.js';
 import { MAX_JSON_NESTING } from '../maxJsonNesting.js';
 import { childPath, indexPath } from '../path.js';
+import { QUID_ID_PATTERN, utf8Length } from '../protocol.js';
 import type { Issues } from './Issues.js';
 
 // Field rules shared by the builders: what the node drops, rewrites or chokes on (PROTOCOL §6, §13).
 
-/** Quid IDs: 16 lowercase hex chars. */
-export const QUID_RE: RegExp = /^[a-f0-9]{16}$/;
 /** Asset IDs (and TITLE subjects) become URL path segments: keep to this set (G10). */
 export const ASSET_ID_RE: RegExp = /^[A-Za-z0-9._:-]+$/;
-/** IPFS CIDs the node accepts (v0 or base32 v1). */
-export const CID_RE: RegExp = /^(?:Qm[1-9A-HJ-NP-Za-km-z]{44}|b[a-z2-7]{58,})$/;
 /** Go `unicode.IsControl`: C0, DEL and C1. */
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 /** Same, but tab, newline and carriage return are allowed (descriptions). */
@@ -37,7 +33,7 @@ export function checkString(issues: Issues, path: string, value: unknown, rule: 
     return !rule.required;
   }
   if (typeof value !== 'string') {
-    issues.add(path, `expected a string, got ${describe(value)}`);
+    issues.add(path, `expected a string, got ${describeValue(value)}`);
     return false;
   }
   const before = issues.list.length;
@@ -53,7 +49,7 @@ export function checkString(issues: Issues, path: string, value: unknown, rule: 
     issues.add(path, 'must not contain control characters other than tab, newline and carriage return');
   }
   if (rule.pattern && value !== '' && !rule.pattern.test(value)) {
-    issues.add(path, `must match ${rule.patternText ?? String(rule.pattern)}, got ${describe(value)}`);
+    issues.add(path, `must match ${rule.patternText ?? String(rule.pattern)}, got ${describeValue(value)}`);
   }
   return issues.list.length === before;
 }
@@ -62,7 +58,7 @@ export function checkString(issues: Issues, path: string, value: unknown, rule: 
 export function checkQuid(issues: Issues, path: string, value: unknown): boolean {
   return checkString(issues, path, value, {
     required: true,
-    pattern: QUID_RE,
+    pattern: QUID_ID_PATTERN,
     patternText: 'a quid ID (16 lowercase hex chars)',
   });
 }
@@ -73,10 +69,10 @@ export function checkInt(
   path: string,
   value: unknown,
   min: number,
-  max = Number.MAX_SAFE_INTEGER,
+  max: number = Number.MAX_SAFE_INTEGER,
 ): boolean {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    issues.add(path, `expected a safe integer, got ${describe(value)}`);
+    issues.add(path, `expected a safe integer, got ${describeValue(value)}`);
     return false;
   }
   if (value < min || value > max) {
@@ -99,7 +95,7 @@ export function checkSeconds(issues: Issues, path: string, value: unknown): bool
 /** A float64 field: finite number in [min, max]. */
 export function checkFloat(issues: Issues, path: string, value: unknown, min: number, max: number): boolean {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    issues.add(path, `expected a finite number, got ${describe(value)}`);
+    issues.add(path, `expected a finite number, got ${describeValue(value)}`);
     return false;
   }
   if (value < min || value > max) {
@@ -141,7 +137,7 @@ function pathAt(base: string, at: At | undefined): string {
  */
 export function checkJsonObject(issues: Issues, path: string, value: unknown, received = false): boolean {
   if (!isPlainObject(value)) {
-    issues.add(path, `expected a plain JSON object, got ${describe(value)}`);
+    issues.add(path, `expected a plain JSON object, got ${describeValue(value)}`);
     return false;
   }
   const before = issues.list.length;
@@ -180,7 +176,7 @@ function checkJsonValue(issues: Issues, base: string, root: unknown, received: b
       case 'object':
         break;
       default:
-        issues.add(here(), `${describe(value)} has no JSON form`);
+        issues.add(here(), `${describeValue(value)} has no JSON form`);
         continue;
     }
     if (value === null) continue;
@@ -209,7 +205,7 @@ function checkJsonValue(issues: Issues, base: string, root: unknown, received: b
         if (v !== undefined) children.push({ value: v, at: { parent: at, step: k }, depth: depth + 1 });
       }
     } else {
-      issues.add(here(), `${describe(value)} is not a plain object, array or JSON primitive`);
+      issues.add(here(), `${describeValue(value)} is not a plain object, array or JSON primitive`);
       continue;
     }
     open.add(value);

@@ -1,8 +1,9 @@
 import { SignatureError } from '../../errors/SignatureError.js';
+import { MAX_DOMAIN_BYTES, QUID_ID_PATTERN } from '../protocol.js';
 import { signTransaction } from '../signTransaction.js';
 import type { QuidnugTx, Signer } from '../types.js';
 import { verifyTransactionAsync } from '../verifyTransactionAsync.js';
-import { checkSeconds, checkString, QUID_RE } from './checks.js';
+import { checkSeconds, checkString } from './checks.js';
 import type { Issues } from './Issues.js';
 
 /**
@@ -34,11 +35,14 @@ export function checkBase(issues: Issues, input: BuilderBase, domainRequired: bo
     typeof signer.sign !== 'function' ||
     typeof signer.publicKey !== 'string' ||
     !/^04[0-9a-f]{128}$/.test(signer.publicKey) ||
-    !QUID_RE.test(signer.quidId)
+    !QUID_ID_PATTERN.test(signer.quidId)
   ) {
     issues.add('signer', 'expected a Signer with a lowercase uncompressed publicKey, a quidId and sign()');
   }
-  checkString(issues, 'trustDomain', input.trustDomain, { required: domainRequired, maxBytes: 253 });
+  checkString(issues, 'trustDomain', input.trustDomain, {
+    required: domainRequired,
+    maxBytes: MAX_DOMAIN_BYTES,
+  });
   if (typeof input.trustDomain !== 'string' && !domainRequired)
     issues.add('trustDomain', 'expected a string');
   const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);

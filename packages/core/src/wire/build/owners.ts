@@ -1,4 +1,4 @@
-import { describe } from '../goNumber.js';
+import { describeValue } from '../describeValue.js';
 import type { OwnershipStake } from '../types.js';
 import { checkKnownKeys, checkQuid, checkString } from './checks.js';
 import { Issues } from './Issues.js';
@@ -12,7 +12,7 @@ export const SHARE_TOLERANCE = 1e-6;
  */
 export function checkOwners(issues: Issues, path: string, owners: unknown): OwnershipStake[] {
   if (!Array.isArray(owners)) {
-    issues.add(path, `expected an array of ownership stakes, got ${describe(owners)}`);
+    issues.add(path, `expected an array of ownership stakes, got ${describeValue(owners)}`);
     return [];
   }
   if (owners.length === 0) issues.add(path, 'must list at least one owner (an empty list sums to 0)');
@@ -22,7 +22,7 @@ export function checkOwners(issues: Issues, path: string, owners: unknown): Owne
   owners.forEach((stake: unknown, i) => {
     const p = `${path}[${i}]`;
     if (typeof stake !== 'object' || stake === null) {
-      issues.add(p, `expected an ownership stake, got ${describe(stake)}`);
+      issues.add(p, `expected an ownership stake, got ${describeValue(stake)}`);
       return;
     }
     const s = stake as Partial<OwnershipStake>;
@@ -35,7 +35,7 @@ export function checkOwners(issues: Issues, path: string, owners: unknown): Owne
     }
     const pct = s.percentage;
     if (typeof pct !== 'number' || !Number.isFinite(pct) || pct <= 0 || pct > 1) {
-      issues.add(`${p}.percentage`, `expected a share in (0, 1], got ${describe(pct)}`);
+      issues.add(`${p}.percentage`, `expected a share in (0, 1], got ${describeValue(pct)}`);
     } else sum += pct;
     checkString(issues, `${p}.stakeType`, s.stakeType, { maxBytes: 64 });
     const copy: OwnershipStake = { ownerId: s.ownerId as string, percentage: pct as number };

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../../errors/ValidationError.js';
 import { checkJsonObject } from '../build/checks.js';
 import { Issues } from '../build/Issues.js';
-import { describe } from '../goNumber.js';
+import { describeValue } from '../describeValue.js';
 import { childPath } from '../path.js';
 import type { EventTx, IdentityTx, QuidnugTx, TitleTx, TrustTx } from '../types.js';
 import { eventSchema, identitySchema, titleSchema, trustSchema } from './schemas.js';
@@ -135,7 +135,7 @@ export function parseTransaction(json: unknown): QuidnugTx {
       throw new ValidationError('INVALID_TRANSACTION', [
         {
           path: typeof value === 'object' && value !== null ? 'type' : '',
-          message: `expected a TRUST, IDENTITY, TITLE or EVENT transaction, got ${describe(type ?? value)}`,
+          message: `expected a TRUST, IDENTITY, TITLE or EVENT transaction, got ${describeValue(type ?? value)}`,
         },
       ]);
   }

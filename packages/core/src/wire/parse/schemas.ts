@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { isPlainObject } from '../encodeGoJsonValue.js';
+import { QUID_ID_PATTERN } from '../protocol.js';
 import type { JsonObject } from '../types.js';
 
 // Strict zod/mini schemas of the four wire transactions (internal: zod types stay out of the
 // public .d.ts; callers use the parse functions). Unknown keys are refused, like the node does.
 
-const quid = z.string().check(z.regex(/^[a-f0-9]{16}$/, 'expected a quid ID (16 lowercase hex chars)'));
+/** What parseTransaction needs of a schema (declared, so the module's types need no inference). */
+export type WireSchema = z.ZodMiniType<Record<string, unknown>>;
+
+const quid = z.string().check(z.regex(QUID_ID_PATTERN, 'expected a quid ID (16 lowercase hex chars)'));
 const txId = z
   .string()
   .check(z.regex(/^(?:[a-f0-9]{64})?$/, 'expected a transaction ID (64 lowercase hex chars)'));
@@ -27,7 +31,7 @@ const base = {
   publicKey,
 };
 
-export const trustSchema = z.strictObject({
+export const trustSchema: WireSchema = z.strictObject({
   ...base,
   type: z.literal('TRUST'),
   truster: quid,
@@ -38,7 +42,7 @@ export const trustSchema = z.strictObject({
   validUntil: z.optional(int),
 });
 
-export const identitySchema = z.strictObject({
+export const identitySchema: WireSchema = z.strictObject({
   ...base,
   type: z.literal('IDENTITY'),
   quidId: quid,
@@ -56,7 +60,7 @@ const stake = z.strictObject({
   stakeType: z.optional(z.string()),
 });
 
-export const titleSchema = z.strictObject({
+export const titleSchema: WireSchema = z.strictObject({
   ...base,
   type: z.literal('TITLE'),
   assetId: z.string(),
@@ -67,7 +71,7 @@ export const titleSchema = z.strictObject({
   titleType: z.optional(z.string()),
 });
 
-export const eventSchema = z.strictObject({
+export const eventSchema: WireSchema = z.strictObject({
   ...base,
   type: z.literal('EVENT'),
   subjectId: z.string(),
