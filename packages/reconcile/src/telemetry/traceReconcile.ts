@@ -1,10 +1,26 @@
 // One span per reconciliation run: line counts per status and per deciding match tier, nothing about payers or amounts.
 import { type Attributes, SpanStatusCode } from '@opentelemetry/api';
-import type { ReconcileResult } from '../match/reconcile.js';
 import { instruments, tracer } from './tracer.js';
 
+/** What the span reads from a run's result (structural, so telemetry imports nothing above it). */
+interface RunOutcome {
+  readonly lines: readonly {
+    readonly status: string;
+    readonly evidence: readonly { readonly tier: string; readonly weight: number }[];
+  }[];
+  readonly summary: {
+    readonly lines: number;
+    readonly auto: number;
+    readonly suggested: number;
+    readonly unmatched: number;
+    readonly skipped: number;
+  };
+  readonly events: readonly unknown[];
+  readonly adjustments: readonly unknown[];
+}
+
 /** The tier of a decided line's heaviest evidence: the one that decided the match. */
-function decidingTier(line: ReconcileResult['lines'][number]): string | undefined {
+function decidingTier(line: RunOutcome['lines'][number]): string | undefined {
   let best: { tier: string; weight: number } | undefined;
   for (const e of line.evidence) if (!best || e.weight > best.weight) best = e;
   return best?.tier;
@@ -15,7 +31,7 @@ function decidingTier(line: ReconcileResult['lines'][number]): string | undefine
  * summary counts (`quidfin.reconcile.auto`, `.suggested`, `.unmatched`, `.skipped`), events and
  * adjustments proposed, and `quidfin.reconcile.tier.<tier>`: decided lines per deciding tier.
  */
-export function traceReconcile(transactionCount: number, run: () => ReconcileResult): ReconcileResult {
+export function traceReconcile<R extends RunOutcome>(transactionCount: number, run: () => R): R {
   return tracer.startActiveSpan(
     'reconcile.run',
     { attributes: { 'quidfin.reconcile.transactions': transactionCount } },
