@@ -23,6 +23,9 @@ const TEXT_VALUES = /^(evaluateInvoice|evaluateBatch|approve|review|pending|reje
 describe('OpenTelemetry (factoring)', () => {
   let otel: OtelRecorder;
   beforeAll(() => {
+    // A decision before any provider is registered: no-op instruments, which must not stick.
+    const d = deal();
+    evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
     otel = recordOtel();
   });
   afterAll(() => otel.stop());
@@ -67,7 +70,7 @@ describe('OpenTelemetry (factoring)', () => {
     expect(span?.attributes['error.type']).toMatch(/^[A-Z_]+$/);
   });
 
-  it('metrics: decisions by outcome and call durations; no ids, parties, amounts or messages in any attribute', async () => {
+  it('metrics (instruments made before the provider follow it): decisions by outcome and call durations; no ids, parties, amounts or messages in any attribute', async () => {
     const recorded = await otel.metrics();
     const decisions = recorded.find((m) => m.name === 'quidfin.factoring.decisions');
     expect(decisions?.points.reduce((n, p) => n + Number(p.value), 0)).toBeGreaterThanOrEqual(51);

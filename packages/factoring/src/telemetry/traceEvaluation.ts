@@ -13,37 +13,45 @@ function fail(span: Span, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR });
 }
 
+// Metric attributes made once: evaluateInvoice may run in a caller's hot loop.
+const INVOICE_OPERATION = { 'quidfin.factoring.operation': 'evaluateInvoice' } as const;
+const BATCH_OPERATION = { 'quidfin.factoring.operation': 'evaluateBatch' } as const;
+const BY_OUTCOME: Readonly<Record<string, Attributes>> = Object.fromEntries(
+  [...OUTCOMES, 'error'].map((o) => [o, { 'quidfin.factoring.outcome': o }]),
+);
+
 /**
  * Runs one evaluateInvoice in a span `factoring.evaluateInvoice` with `quidfin.factoring.outcome`
  * and `quidfin.factoring.reason_count`; the invoice, its parties and amounts are not recorded.
+ * The span is not made active (nothing inside starts spans), and with no provider registered no
+ * clock is read and no attribute object is built: callers may loop over this.
  */
 export function traceEvaluateInvoice<
   D extends { readonly outcome: string; readonly reasons: readonly unknown[] },
 >(run: () => D): D {
-  return tracer.startActiveSpan('factoring.evaluateInvoice', (span) => {
-    const started = performance.now();
-    let outcome = 'error';
-    try {
-      const decision = run();
-      outcome = decision.outcome;
-      if (span.isRecording())
-        span.setAttributes({
-          'quidfin.factoring.outcome': outcome,
-          'quidfin.factoring.reason_count': decision.reasons.length,
-        });
-      return decision;
-    } catch (error) {
-      fail(span, error);
-      throw error;
-    } finally {
-      span.end();
-      const m = instruments();
-      m.duration.record((performance.now() - started) / 1000, {
-        'quidfin.factoring.operation': 'evaluateInvoice',
+  const m = instruments();
+  const span = tracer.startSpan('factoring.evaluateInvoice');
+  const started = m.live ? performance.now() : 0;
+  let outcome = 'error';
+  try {
+    const decision = run();
+    outcome = decision.outcome;
+    if (span.isRecording())
+      span.setAttributes({
+        'quidfin.factoring.outcome': outcome,
+        'quidfin.factoring.reason_count': decision.reasons.length,
       });
-      m.decisions.add(1, { 'quidfin.factoring.outcome': outcome });
+    return decision;
+  } catch (error) {
+    fail(span, error);
+    throw error;
+  } finally {
+    span.end();
+    if (m.live) {
+      m.duration.record((performance.now() - started) / 1000, INVOICE_OPERATION);
+      m.decisions.add(1, BY_OUTCOME[outcome]);
     }
-  });
+  }
 }
 
 /**
@@ -66,7 +74,7 @@ export function traceEvaluateBatch<
         const attributes: Attributes = {};
         for (const o of OUTCOMES) {
           attributes[`quidfin.factoring.outcome.${o}`] = counts[o];
-          if (counts[o] > 0) m.decisions.add(counts[o], { 'quidfin.factoring.outcome': o });
+          if (counts[o] > 0) m.decisions.add(counts[o], BY_OUTCOME[o]);
         }
         span.setAttributes(attributes);
         return result;
@@ -75,9 +83,7 @@ export function traceEvaluateBatch<
         throw error;
       } finally {
         span.end();
-        instruments().duration.record((performance.now() - started) / 1000, {
-          'quidfin.factoring.operation': 'evaluateBatch',
-        });
+        instruments().duration.record((performance.now() - started) / 1000, BATCH_OPERATION);
       }
     },
   );

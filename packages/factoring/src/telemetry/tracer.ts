@@ -1,6 +1,7 @@
 // factoring's OpenTelemetry tracer and instruments, through @opentelemetry/api only: no-ops until the app registers a provider.
 import {
   type Counter,
+  createNoopMeter,
   type Histogram,
   type MeterProvider,
   metrics,
@@ -15,9 +16,14 @@ export const SCOPE = '@quidfin/factoring';
 export const tracer: Tracer = trace.getTracer(SCOPE);
 
 interface Instruments {
+  /** False on the no-op meter (no provider registered): callers then skip clocks and attributes. */
+  readonly live: boolean;
   readonly duration: Histogram;
   readonly decisions: Counter;
 }
+
+/** The class of the API's no-op meter, what every meter is until a provider is registered. */
+const NoopMeter = createNoopMeter().constructor;
 
 /** Bucket bounds in seconds (the SDK's default bounds are for milliseconds). */
 const SECONDS = [0.0001, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30];
@@ -30,6 +36,7 @@ export function instruments(): Instruments {
   if (cached?.provider === provider) return cached.instruments;
   const meter = provider.getMeter(SCOPE);
   const made: Instruments = {
+    live: !(meter instanceof NoopMeter),
     duration: meter.createHistogram('quidfin.factoring.evaluation.duration', {
       unit: 's',
       description: 'Duration of one evaluateInvoice or evaluateBatch call',
