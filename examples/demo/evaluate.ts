@@ -5,6 +5,7 @@
 import type { InvoiceLedger, InvoiceView, QuidnugClient } from '@quidfin/client';
 import type { KeyEvent, Signer, VerifiedInvoiceEvent } from '@quidfin/core';
 import {
+  applyLedgerFindings,
   applyRecentKeyEvents,
   evaluateInvoice,
   type FactoringDecision,
@@ -84,10 +85,12 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
     asOf,
   });
   // A recent freeze or recovery of the supplier's or buyer's key sends the decision to review.
-  const decision = applyRecentKeyEvents(beforeKeyEvents, {
+  const afterKeyEvents = applyRecentKeyEvents(beforeKeyEvents, {
     events: recentKeyEvents(view.keyEvents),
     supplierQuid: invoice.supplierQuid,
     buyerQuid: invoice.buyerQuid,
   });
+  // What the read path flagged (a refused title version, unproven history, conflicts) holds it too.
+  const decision = applyLedgerFindings(afterKeyEvents, { findings: view.violations });
   return { view, decision, beforeKeyEvents };
 }

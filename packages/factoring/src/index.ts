@@ -86,6 +86,12 @@ export {
 } from './outputs/reasonCodes.js';
 export { aprBps, type PricingInput, type PricingResult, pocOffer, priceInvoice } from './pricing/pricing.js';
 export {
+  applyLedgerFindings,
+  DEFAULT_LEDGER_FINDING_POLICY,
+  type LedgerFinding,
+  type LedgerFindingPolicy,
+} from './rules/ledgerFindings.js';
+export {
   applyRecentKeyEvents,
   DEFAULT_KEY_EVENT_POLICY,
   type KeyEventPolicy,

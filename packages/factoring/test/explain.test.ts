@@ -196,6 +196,8 @@ describe('explainability', () => {
         'trustToPpm',
         'applyRecentKeyEvents',
         'DEFAULT_KEY_EVENT_POLICY',
+        'applyLedgerFindings',
+        'DEFAULT_LEDGER_FINDING_POLICY',
       ].sort(),
     );
   });

@@ -68,6 +68,7 @@ const CODES = {
   RECENT_KEY_EVENT: 'RECENT_KEY_EVENT',
   PO_MATCH_MISSING: 'PO_MATCH_MISSING',
   PO_MISMATCH: 'PO_MISMATCH',
+  LEDGER_FINDING: 'LEDGER_FINDING',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -351,4 +352,5 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   RECENT_KEY_EVENT: { severity: 'review', rank: 53, fraud: false },
   PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
   PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
+  LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
 };

@@ -4,7 +4,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringDecision, Reason } from '../outputs/decision.js';
-import { rankReasons } from './run.js';
+import { escalateDecision } from './escalateDecision.js';
 
 /**
  * Something that happened to a party's key, with the Unix second of the block that committed it
@@ -122,37 +122,17 @@ export function applyRecentKeyEvents(
     });
   }
   if (found.length === 0) return decision;
-  const severityRank = { reject: 3, review: 2, pending: 1, approve: 0 } as const;
-  const outcome =
-    severityRank[decision.outcome] >= severityRank[policy.action] ? decision.outcome : policy.action;
-  const rejected = outcome === 'reject';
-  const message = found.map((r) => r.message).join('; ');
-  return {
-    ...decision,
-    outcome,
-    reasons: rankReasons([...decision.reasons, ...found]),
-    offer: rejected ? null : decision.offer,
-    limits: rejected ? null : decision.limits,
-    trace:
-      decision.trace.length > 0
-        ? [
-            ...decision.trace,
-            {
-              rule: 'recentKeyEvents',
-              outcome: 'flag',
-              inputs: { events: found.length, action: policy.action },
-              threshold: policy.windowSeconds,
-              effectMinor: 0,
-            },
-          ]
-        : decision.trace,
-    // The proof-of-concept verdict has no review: hold it rather than leave an approval standing.
-    compat: decision.compat
-      ? {
-          ...decision.compat,
-          verdict: rejected ? 'reject' : decision.compat.verdict === 'reject' ? 'reject' : 'pending',
-          reasons: [...decision.compat.reasons, `recent key events: ${message}`],
-        }
-      : null,
-  };
+  return escalateDecision(
+    decision,
+    found,
+    policy.action,
+    {
+      rule: 'recentKeyEvents',
+      outcome: 'flag',
+      inputs: { events: found.length, action: policy.action },
+      threshold: policy.windowSeconds,
+      effectMinor: 0,
+    },
+    'recent key events',
+  );
 }
