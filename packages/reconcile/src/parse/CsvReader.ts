@@ -6,6 +6,7 @@ import type { CsvColumn, CsvOptions } from './CsvOptions.js';
 import { csvAmount } from './csvAmount.js';
 import { csvDate } from './csvDate.js';
 import { type CsvRow, CsvRowSplitter } from './csvRows.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { StatementSink } from './StatementSink.js';
 import type { TxDraft } from './TxDraft.js';
 
@@ -212,11 +213,11 @@ export class CsvReader {
     tx.reversal = false;
     if (bankRef !== undefined) tx.bankReference = bankRef;
     if (e2e !== undefined) tx.endToEndId = e2e;
-    tx.otherReferences = [];
-    tx.creditorReferences = reference === undefined ? [] : [reference];
-    tx.referredDocuments = [];
-    tx.remittanceText = description;
-    tx.additionalInfo = [];
+    tx.otherReferences = EMPTY_LIST;
+    tx.creditorReferences = reference === undefined ? EMPTY_LIST : [reference];
+    tx.referredDocuments = EMPTY_LIST;
+    tx.remittanceText = orEmpty(description);
+    tx.additionalInfo = EMPTY_LIST;
     if (name !== undefined) tx.counterpartyName = name;
     if (account !== undefined) tx.counterpartyAccount = account;
     tx.source = { path: 'row', line: row.line };

@@ -2,6 +2,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { calendarDate } from './calendarDate.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { TxDraft } from './TxDraft.js';
 
 /**
@@ -126,17 +127,17 @@ export function bai2Detail(
   tx.reversal = false;
   if (bankRef) tx.bankReference = bankRef;
   if (eref) tx.endToEndId = eref;
-  tx.otherReferences = customerRef ? [customerRef] : [];
-  tx.creditorReferences = [];
-  tx.referredDocuments = [];
+  tx.otherReferences = customerRef ? [customerRef] : EMPTY_LIST;
+  tx.creditorReferences = EMPTY_LIST;
+  tx.referredDocuments = EMPTY_LIST;
   if (remi) {
     const withRemi = [remi];
     for (let i = 0; i < texts.length; i++) withRemi.push(texts[i] as string);
     tx.remittanceText = withRemi;
-  } else tx.remittanceText = texts;
+  } else tx.remittanceText = orEmpty(texts);
   const additional: string[] = [];
   for (const [key, v] of kv) if (!MAPPED_KEYS.has(key)) additional.push(`${key}: ${v}`);
-  tx.additionalInfo = additional;
+  tx.additionalInfo = orEmpty(additional);
   if (name) tx.counterpartyName = name;
   if (account) tx.counterpartyAccount = account;
   tx.transactionCode = type;

@@ -3,6 +3,7 @@
 
 import { currencyExponent } from '@quidfin/core';
 import type { BankTransaction, ParseWarning, StatementFormat } from '../../model/BankTransaction.js';
+import { orEmpty } from '../emptyList.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from '../IntegrityOptions.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
 import { type CamtAt, camtDate, creditDebit, type Money, moneyOf } from './camtFields.js';
@@ -213,11 +214,11 @@ function build(
     ...common,
     amountMinor: amount.amountMinor,
     currency: amount.currency,
-    otherReferences: d.otherReferences,
-    creditorReferences: d.creditorReferences,
-    referredDocuments: d.referredDocuments,
-    remittanceText: d.remittanceText,
-    additionalInfo: extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo],
+    otherReferences: orEmpty(d.otherReferences),
+    creditorReferences: orEmpty(d.creditorReferences),
+    referredDocuments: orEmpty(d.referredDocuments),
+    remittanceText: orEmpty(d.remittanceText),
+    additionalInfo: orEmpty(extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo]),
     source: { path, line },
   };
   if (bankReference !== undefined) tx.bankReference = bankReference;
