@@ -1,4 +1,5 @@
-import { SdkError } from './SdkError.js';
+// WebCrypto is missing: the runtime is old or the page is not a secure context.
+import { QuidfinError } from './QuidfinError.js';
 
 /**
  * WebCrypto (`crypto.subtle`) is not available: old runtime, or a browser page that is not a
@@ -8,10 +9,10 @@ import { SdkError } from './SdkError.js';
  * @example
  * ```ts
  * try { await generateWebCryptoSigner(); }
- * catch (e) { if (isSdkError(e) && e.code === 'CRYPTO_UNAVAILABLE') useNobleSigner(); }
+ * catch (e) { if (isCoreError(e) && e.code === 'CRYPTO_UNAVAILABLE') useNobleSigner(); }
  * ```
  */
-export class CryptoUnavailableError extends SdkError<'CRYPTO_UNAVAILABLE'> {
+export class CryptoUnavailableError extends QuidfinError<'CRYPTO_UNAVAILABLE'> {
   override readonly name: string = 'CryptoUnavailableError';
 
   constructor(message: string, options?: ErrorOptions) {

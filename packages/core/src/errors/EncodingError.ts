@@ -1,3 +1,4 @@
+// A value Go encoding/json cannot reproduce byte for byte, refused before signing.
 import { ValidationError } from './ValidationError.js';
 
 /**
@@ -8,7 +9,7 @@ import { ValidationError } from './ValidationError.js';
  * @example
  * ```ts
  * try { encodeGoJson({ amount: Number.NaN }); }
- * catch (e) { if (e instanceof EncodingError) console.log(e.path); } // "amount"
+ * catch (e) { if (isCoreError(e) && e.code === 'UNENCODABLE_VALUE') console.log(e.path); } // "amount"
  * ```
  */
 export class EncodingError extends ValidationError<'UNENCODABLE_VALUE'> {

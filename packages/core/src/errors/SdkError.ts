@@ -1,43 +1,35 @@
-/**
- * Every error quidfin throws on purpose is an `SdkError` with a literal `code`, so callers can
- * `switch (e.code)` and TypeScript narrows. Use {@link isSdkError} rather than `instanceof`:
- * it also works across duplicate package copies and realms.
- *
- * @example
- * ```ts
- * try {
- *   await buildEvent({ signer, trustDomain, subjectId, subjectType: 'TITLE', sequence: 0, eventType: 'x', payload: {} });
- * } catch (e) {
- *   if (isSdkError(e) && e.code === 'INVALID_TRANSACTION') console.error(e.message);
- * }
- * ```
- */
-export class SdkError<Code extends string = string> extends Error {
-  override readonly name: string = 'SdkError';
-  /** Stable, machine-readable error code. */
-  readonly code: Code;
-  /** Brand read by {@link isSdkError}; works across realms and duplicate package copies. */
-  readonly isQuidfinError = true as const;
-
-  constructor(code: Code, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
-}
+// The error root's former name, kept one minor release for code written against it.
+import { isQuidfinError, QuidfinError } from './QuidfinError.js';
 
 /**
- * True when `value` is an error raised by any quidfin package (any copy, any realm).
+ * Former name of {@link QuidfinError}.
  *
+ * @deprecated Use `QuidfinError`; this alias goes in the next major release.
  * @example
  * ```ts
- * if (isSdkError(err)) console.log(err.code);
+ * const e: SdkError = new QuidfinError('X', 'y');
  * ```
  */
-export function isSdkError(value: unknown): value is SdkError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { isQuidfinError?: unknown }).isQuidfinError === true &&
-    typeof (value as { code?: unknown }).code === 'string'
-  );
-}
+export type SdkError<Code extends string = string> = QuidfinError<Code>;
+
+/**
+ * Former name of {@link QuidfinError}.
+ *
+ * @deprecated Use `QuidfinError`; this alias goes in the next major release.
+ * @example
+ * ```ts
+ * const e = new SdkError('X', 'y');
+ * ```
+ */
+export const SdkError: typeof QuidfinError = QuidfinError;
+
+/**
+ * Former name of {@link isQuidfinError}.
+ *
+ * @deprecated Use `isQuidfinError`; this alias goes in the next major release.
+ * @example
+ * ```ts
+ * if (isSdkError(new Error('x'))) throw new Error('unreachable');
+ * ```
+ */
+export const isSdkError: (value: unknown) => value is QuidfinError = isQuidfinError;

@@ -1,11 +1,12 @@
-import { SdkError } from './SdkError.js';
+// A signature that could not be made, or made by the wrong key.
+import { QuidfinError } from './QuidfinError.js';
 
 /**
  * Codes of {@link SignatureError}.
  *
  * @example
  * ```ts
- * if (isSdkError(e) && (e.code as SignatureErrorCode) === 'SIGNER_MISMATCH') retryWithRightKey();
+ * if (isCoreError(e) && e.code === 'SIGNER_MISMATCH') retryWithRightKey();
  * ```
  */
 export type SignatureErrorCode = 'SIGNER_MISMATCH' | 'SIGNING_FAILED';
@@ -18,9 +19,9 @@ export type SignatureErrorCode = 'SIGNER_MISMATCH' | 'SIGNING_FAILED';
  * @example
  * ```ts
  * try { await signTransaction(tx, otherSigner); }
- * catch (e) { if (isSdkError(e) && e.code === 'SIGNER_MISMATCH') console.log(e.message); }
+ * catch (e) { if (isCoreError(e) && e.code === 'SIGNER_MISMATCH') console.log(e.message); }
  * ```
  */
-export class SignatureError extends SdkError<SignatureErrorCode> {
+export class SignatureError extends QuidfinError<SignatureErrorCode> {
   override readonly name: string = 'SignatureError';
 }

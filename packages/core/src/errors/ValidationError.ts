@@ -1,4 +1,5 @@
-import { SdkError } from './SdkError.js';
+// Bad input refused before anything is signed or sent, with every problem located.
+import { QuidfinError } from './QuidfinError.js';
 
 /**
  * One problem found in an input, located by a path such as `payload.amountMinor` or
@@ -23,10 +24,10 @@ export interface ValidationIssue {
  *
  * @example
  * ```ts
- * try { parseMoney('12.345', 'USD'); } catch (e) { if (e instanceof ValidationError) console.log(e.issues); }
+ * try { parseMoney('12.345', 'USD'); } catch (e) { if (isCoreError(e) && e.code === 'INVALID_AMOUNT') console.log(e.issues); }
  * ```
  */
-export class ValidationError<Code extends string = string> extends SdkError<Code> {
+export class ValidationError<Code extends string = string> extends QuidfinError<Code> {
   override readonly name: string = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
 
