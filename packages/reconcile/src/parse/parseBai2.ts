@@ -2,6 +2,7 @@
 import type { ParseResult } from '../model/BankTransaction.js';
 import type { Bai2Options } from './Bai2Options.js';
 import { Bai2Reader } from './Bai2Reader.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { LineSplitter } from './LineSplitter.js';
 import { collectingSink } from './StatementSink.js';
@@ -24,6 +25,7 @@ export type { Bai2Options } from './Bai2Options.js';
  * ```
  */
 export function parseBai2(input: string | Uint8Array, options: Bai2Options = {}): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'bai2', options);
   const sink = collectingSink();
   const reader = new Bai2Reader(options, sink);

@@ -1,5 +1,6 @@
 // MT940/MT942 statements from a whole string or byte array.
 import type { ParseResult } from '../model/BankTransaction.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { LineSplitter } from './LineSplitter.js';
 import type { Mt940Options } from './Mt940Options.js';
@@ -24,6 +25,7 @@ export type { Mt940Options } from './Mt940Options.js';
  * ```
  */
 export function parseMt940(input: string | Uint8Array, options: Mt940Options = {}): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'mt940', options);
   const sink = collectingSink();
   const reader = new Mt940Reader(options, sink);

@@ -1,5 +1,6 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { ParseResult } from '../model/BankTransaction.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { detectFormat } from './detectFormat.js';
 import { type Bai2Options, parseBai2 } from './parseBai2.js';
@@ -19,6 +20,7 @@ export function parseStatement(
   input: string | Uint8Array,
   options: Mt940Options & Bai2Options & CamtOptions = {},
 ): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'statement', options);
   const format = detectFormat(text);
   if (format === 'camt') return parseCamt(text, options);
