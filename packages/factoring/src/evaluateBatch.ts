@@ -1,17 +1,19 @@
-import { type CompiledPolicy, compilePolicy } from './compilePolicy.js';
-import type { DecisionOutcome, FactoringDecision } from './decision.js';
+// Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
+
 import { decideShared } from './evaluateInvoice.js';
-import type { VerifiedEvent } from './events.js';
-import { invoiceFingerprint } from './fingerprint.js';
-import type { BuyerHistory } from './history.js';
-import { createInternCache } from './internCache.js';
-import type { InvoiceInput } from './invoice.js';
-import type { FactoringPolicy } from './policy.js';
-import type { Portfolio } from './portfolio.js';
-import { createPortfolioState, type PortfolioState } from './portfolioState.js';
-import { type BuyerProfile, profileBuyer } from './predictPayment.js';
-import type { ReasonCodeValue } from './reasonCodes.js';
-import type { TrustSource } from './trust.js';
+import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
+import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
+import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
+import type { VerifiedEvent } from './inputs/events.js';
+import type { BuyerHistory } from './inputs/history.js';
+import type { InvoiceInput } from './inputs/invoice.js';
+import type { FactoringPolicy } from './inputs/policy.js';
+import type { Portfolio } from './inputs/portfolio.js';
+import type { TrustSource } from './inputs/trust.js';
+import { invoiceFingerprint } from './math/fingerprint.js';
+import type { DecisionOutcome, FactoringDecision } from './outputs/decision.js';
+import { createInternCache } from './outputs/internCache.js';
+import type { ReasonCodeValue } from './outputs/reasonCodes.js';
 
 /**
  * One invoice of a batch with its verified events.

@@ -1,28 +1,33 @@
-import { type CompiledPolicy, compilePolicy } from './compilePolicy.js';
-import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './decision.js';
-import type { DuplicateMatch } from './duplicateIndex.js';
-import { checkDisputeRate, checkEligibility } from './eligibilityChecks.js';
-import { FactoringInputError } from './errors.js';
+// Decides one invoice: inputs -> stream facts -> numbered rules -> pricing -> decision.
+
+import { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
+import type { DuplicateMatch } from './facts/duplicateIndex.js';
+import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
+import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
+import { addRefusedEvidence } from './facts/refusedEvidence.js';
+import { extractStreamFacts } from './facts/streamFacts.js';
+import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
+import type { FactoringPolicy } from './inputs/policy.js';
+import type { Portfolio } from './inputs/portfolio.js';
+import type { TrustReading } from './inputs/trust.js';
+import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
+import type { InternCache } from './outputs/internCache.js';
+import { NO_INPUTS, traceEntry } from './outputs/traceEntry.js';
+import { type PocFigures, pocBlendOffer, pocCompat } from './poc/pocCompat.js';
+import { type PricingContext, priceStandard } from './pricing/priceStandard.js';
+import { pocOffer } from './pricing/pricing.js';
+import { checkDisputeRate, checkEligibility } from './rules/eligibilityChecks.js';
 import {
   checkDuplicates,
   checkFraudSignals,
   fraudFlagsOf,
   isSoftDuplicate,
   NO_KINDS,
-} from './fraudChecks.js';
-import { type Funding, NO_HAIRCUTS } from './funding.js';
-import type { InternCache } from './internCache.js';
-import { checkInvoiceValid, checkPartiesAndDates, checkTitleOwnership } from './invoiceChecks.js';
-import { type PocFigures, pocBlendOffer, pocCompat } from './pocCompat.js';
-import type { FactoringPolicy } from './policy.js';
-import type { Portfolio } from './portfolio.js';
-import { createPortfolioState, type PortfolioState } from './portfolioState.js';
-import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './predictPayment.js';
-import { type PricingContext, priceStandard } from './priceStandard.js';
-import { pocOffer } from './pricing.js';
-import { addRefusedEvidence } from './refusedEvidence.js';
-import { isDecisive, Run, rankReasons } from './run.js';
+} from './rules/fraudChecks.js';
+import { type Funding, NO_HAIRCUTS } from './rules/funding.js';
+import { checkInvoiceValid, checkPartiesAndDates, checkTitleOwnership } from './rules/invoiceChecks.js';
+import { isDecisive, Run, rankReasons } from './rules/run.js';
 import {
   checkAckAmount,
   checkAcknowledgement,
@@ -31,10 +36,7 @@ import {
   checkLogistics,
   checkSignerRoles,
   checkStreamIntegrity,
-} from './streamChecks.js';
-import { extractStreamFacts } from './streamFacts.js';
-import { NO_INPUTS, traceEntry } from './traceEntry.js';
-import type { TrustReading } from './trust.js';
+} from './rules/streamChecks.js';
 import {
   checkBuyerTrust,
   checkCarrierTrust,
@@ -42,7 +44,7 @@ import {
   checkTrustReadings,
   isExpired,
   readTrust,
-} from './trustChecks.js';
+} from './rules/trustChecks.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
 

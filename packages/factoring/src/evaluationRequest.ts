@@ -1,12 +1,14 @@
-import type { CompiledPolicy } from './compilePolicy.js';
-import type { VerifiedEvent } from './events.js';
-import type { BuyerHistory } from './history.js';
-import type { InvoiceInput } from './invoice.js';
-import type { FactoringPolicy } from './policy.js';
-import type { Portfolio } from './portfolio.js';
-import type { PortfolioState } from './portfolioState.js';
-import type { BuyerProfile } from './predictPayment.js';
-import type { TrustSource } from './trust.js';
+// What a caller hands the engine for one decision (inputs plus optional precomputed facts).
+
+import type { PortfolioState } from './facts/portfolioState.js';
+import type { BuyerProfile } from './facts/predictPayment.js';
+import type { CompiledPolicy } from './inputs/compilePolicy.js';
+import type { VerifiedEvent } from './inputs/events.js';
+import type { BuyerHistory } from './inputs/history.js';
+import type { InvoiceInput } from './inputs/invoice.js';
+import type { FactoringPolicy } from './inputs/policy.js';
+import type { Portfolio } from './inputs/portfolio.js';
+import type { TrustSource } from './inputs/trust.js';
 
 /**
  * Everything one decision needs. `asOf` (Unix seconds) is the evaluation time: the engine never

@@ -168,6 +168,7 @@ describe('explainability', () => {
         'REASON_INFO',
         'ReasonCode',
         'FactoringInputError',
+        'isFactoringError',
         'aprBps',
         'clampInt',
         'compilePolicy',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFixedPython, pythonFloatRepr } from '../src/index.js';
+import { formatFixedPython, pythonFloatRepr } from '../src/math/pythonFormat.js';
 
 describe('Python float formatting for proof-of-concept messages', () => {
   it('breaks exact binary ties half to even, unlike toFixed', () => {

@@ -1,16 +1,11 @@
 // A quid's key history as far as a node shows it: its first registered key, the owner's verified
 // freezes (`key.invalidated` on its QUID stream) and a pending guardian recovery, with commit times.
 
-import {
-  type KeyEvent,
-  type NonceAnchor,
-  nonceAnchorSignableBytes,
-  quidIdFromPublicKey,
-  verifySignature,
-} from '@quidfin/core';
-import { KEY_INVALIDATED_EVENT } from '../ledger/guardianOperations.js';
+import type { KeyEvent } from '@quidfin/core';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { derivesTo, freezeProblem } from './freezeProblem.js';
+import { KEY_INVALIDATED_EVENT } from './keyInvalidatedEvent.js';
 
 /**
  * What {@link readKeyEvents} found: events for core's `keyValidAt`, and freeze events it did not
@@ -27,30 +22,6 @@ export interface KeyHistoryReading {
 }
 
 type Raw = Readonly<Record<string, unknown>>;
-
-function derivesTo(publicKey: unknown, quid: string): boolean {
-  try {
-    return typeof publicKey === 'string' && quidIdFromPublicKey(publicKey) === quid;
-  } catch {
-    return false;
-  }
-}
-
-function freezeProblem(anchor: unknown, quid: string, epoch0Key: string | undefined): string | undefined {
-  const a = anchor as Partial<NonceAnchor> | null;
-  if (typeof a !== 'object' || a === null) return 'payload.anchor is not an object';
-  if (a.kind !== 2) return 'not an invalidation (kind 2)';
-  if (a.signerQuid !== quid) return `anchor names ${String(a.signerQuid)}, not the stream's quid`;
-  if (a.fromEpoch !== a.toEpoch) return 'an invalidation keeps its epoch';
-  if (a.fromEpoch !== 0) return 'only epoch 0 has a key this node shows';
-  if (epoch0Key === undefined) return 'no registered key to check it against';
-  try {
-    const ok = verifySignature(epoch0Key, nonceAnchorSignableBytes(a as NonceAnchor), String(a.signature));
-    return ok ? undefined : 'anchor signature does not verify with the epoch-0 key';
-  } catch {
-    return 'anchor cannot be encoded';
-  }
-}
 
 /**
  * Reads the key events of `quid` for core's `keyValidAt`, each timed by the **block that committed

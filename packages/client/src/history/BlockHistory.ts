@@ -4,11 +4,14 @@
 import {
   type CommittedTrust,
   type IdentityTx,
+  type KeyEvent,
   parseIdentityTx,
   parseTitleTx,
   quidIdFromPublicKey,
 } from '@quidfin/core';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
+import { derivesTo, freezeProblem } from '../guardian/freezeProblem.js';
+import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { Block } from '../types.js';
@@ -82,6 +85,8 @@ export class BlockHistory {
   #titles = new Map<string, TitleVersion[]>();
   #identities = new Map<string, IdentityRecord[]>();
   #trust: CommittedTrust[] = [];
+  // Per quid, its verified key events (epoch-0 registration, own freezes) timed by their blocks.
+  #keyEvents = new Map<string, KeyEvent[]>();
   // Per subject, the time of the first block that committed each EVENT id: the time key history
   // is judged at (an event's own timestamp is its signer's choice). One number per event.
   #eventTimes = new Map<string, Map<string, number>>();
@@ -117,6 +122,17 @@ export class BlockHistory {
   /** Every TRUST transaction read, in commit order, with its origin (block, offset, domain). */
   get trust(): readonly CommittedTrust[] {
     return this.#trust;
+  }
+
+  /**
+   * The key events of `quid` read so far, each timed by its block: `registered` (the first
+   * committed IDENTITY whose key derives to the quid) and `frozen` (each `key.invalidated` on its
+   * QUID stream whose anchor verifies with that key), as `readKeyEvents` reads them. Verified
+   * trust judges TRUST edges with them. A history started from a saved cursor only knows the
+   * events committed since.
+   */
+  keyEvents(quid: string): readonly KeyEvent[] {
+    return this.#keyEvents.get(quid) ?? [];
   }
 
   /** Every committed TITLE version of `assetId` read so far, in commit order. */
@@ -212,6 +228,7 @@ export class BlockHistory {
     this.#titles = new Map();
     this.#identities = new Map();
     this.#trust = [];
+    this.#keyEvents = new Map();
     this.#eventTimes = new Map();
     this.#cursor = undefined;
     this.#complete = true;
@@ -285,7 +302,13 @@ export class BlockHistory {
       if (type === 'TRUST') {
         this.#trust.push({
           tx: raw,
-          origin: { blockIndex: block.index, blockHash: block.hash, offset, domain },
+          origin: {
+            blockIndex: block.index,
+            blockHash: block.hash,
+            offset,
+            domain,
+            blockTimestamp: block.timestamp,
+          },
         });
       } else if (type === 'TITLE' && typeof raw['assetId'] === 'string') {
         const assetId = raw['assetId'];
@@ -304,16 +327,38 @@ export class BlockHistory {
           this.#eventTimes.set(raw['subjectId'], times);
         }
         if (!times.has(raw['id'])) times.set(raw['id'], block.timestamp);
+        if (raw['subjectType'] === 'QUID' && raw['eventType'] === KEY_INVALIDATED_EVENT) {
+          this.#applyFreeze(raw['subjectId'], raw, block.timestamp);
+        }
       } else if (type === 'IDENTITY' && typeof raw['quidId'] === 'string') {
         try {
           const tx = parseIdentityTx(raw);
           const list = this.#identities.get(raw['quidId']) ?? [];
           list.push({ tx, offset });
           this.#identities.set(raw['quidId'], list);
+          const quid = raw['quidId'];
+          if (derivesTo(tx.publicKey, quid) && !this.keyEvents(quid).some((e) => e.kind === 'registered')) {
+            this.#keyEvents.set(quid, [
+              ...this.keyEvents(quid),
+              { kind: 'registered', publicKey: tx.publicKey, at: block.timestamp },
+            ]);
+          }
         } catch {
           // as above
         }
       }
+    }
+  }
+
+  /** Records `quid`'s freeze when its anchor verifies with the quid's epoch-0 key (anyone may post on its stream). */
+  #applyFreeze(quid: string, raw: Readonly<Record<string, unknown>>, at: number): void {
+    const events = this.keyEvents(quid);
+    const epoch0 = events.find((e) => e.kind === 'registered');
+    const anchor = (raw['payload'] as Readonly<Record<string, unknown>> | undefined)?.['anchor'];
+    if (
+      freezeProblem(anchor, quid, epoch0?.kind === 'registered' ? epoch0.publicKey : undefined) === undefined
+    ) {
+      this.#keyEvents.set(quid, [...events, { kind: 'frozen', epoch: 0, at }]);
     }
   }
 }

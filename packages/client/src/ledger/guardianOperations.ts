@@ -25,6 +25,7 @@ import {
   type Signer,
 } from '@quidfin/core';
 import { appendEvent } from '../commit/appendEvent.js';
+import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 
@@ -43,17 +44,7 @@ export interface GuardianLedgerContext {
   readonly commit: (target: Parameters<QuidnugClient['waitForCommit']>[0], o: CallOptions) => Promise<void>;
 }
 
-/**
- * The EVENT type that carries an owner's QDP-0001 invalidation (payload `{ anchor }`) on its own
- * QUID stream.
- *
- * @example
- * ```ts
- * const page = await client.listStreamEvents(supplier.quidId);
- * const freezes = page.items.filter((e) => e.eventType === KEY_INVALIDATED_EVENT);
- * ```
- */
-export const KEY_INVALIDATED_EVENT = 'key.invalidated';
+export { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 
 // Anchor nonces must beat every anchor already applied for the subject, and the node does not
 // publish that counter: milliseconds since the epoch increase across devices without coordination.

@@ -59,7 +59,8 @@ export interface RejectedInvoiceEvent {
  * | `TITLE_HISTORY_UNAVAILABLE` | the node's blocks do not show the title's history: only the current version was checked on its own |
  * | `IDENTITY_FORGED` | the node's identity record for a quid carries a key that does not derive to it: ignored |
  * | `EVENT_ID_CONFLICT`, `SEQUENCE_CONFLICT` | different events share an id or a sequence (see core's `LifecycleConflict`) |
- * | `KEY_FROZEN`, `KEY_SUPERSEDED`, `KEY_NOT_YET_VALID` | a TITLE version committed after its issuer's key was frozen or replaced (ref: the title id) |
+ * | `KEY_FROZEN`, `KEY_SUPERSEDED`, `KEY_NOT_YET_VALID` | a TITLE version committed after its issuer's key was frozen or replaced (ref: the title id); custody refuses the version too (`ISSUER_KEY_INVALID`) |
+ * | `ISSUER_KEY_INVALID`, `CO_SIGNER_KEY_INVALID` | a TITLE version issued or co-signed with a key that could not speak for its quid when the version was committed: refused, ownership stays with the last valid version |
  * | `KEY_RECOVERY_PENDING` | a signer's key was valid, but a guardian recovery of its quid was pending (ref: the quid): hold |
  *
  * @example
@@ -331,6 +332,37 @@ export async function readInvoice(
   // Title issuers: the quid the key derives to, or an owner whose key history knows the key
   // (a recovered supplier issuing with its new key), judged at the version's commit time.
   const issuers = new Map<string, string | undefined>();
+  // Keys a version relies on that could not speak for their quid when it was committed: the node
+  // accepts a frozen key's signatures, so custody must refuse them (by version id, then quid).
+  const keyRefusals = new Map<string, Map<string, string>>();
+  const refuseKey = (txId: string, quid: string, why: string): void => {
+    const byQuid = keyRefusals.get(txId) ?? new Map<string, string>();
+    byQuid.set(quid, why);
+    keyRefusals.set(txId, byQuid);
+  };
+  /** Why `publicKey` could not speak for `quid` at `at`, or undefined when it could (or is not in its history). */
+  const keyProblem = (
+    events: readonly KeyEvent[],
+    verdict: KeyValidity | undefined,
+    at: number | undefined,
+  ) => {
+    if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
+      return `${verdict.reason} since ${verdict.since}, committed at ${at}`;
+    }
+    if (at === undefined && keyChanged(events))
+      return 'the key was frozen or rotated and no block read shows when this version was committed';
+    return undefined;
+  };
+  for (const v of versions) {
+    const at = history.blockTimeOf(v.id);
+    for (const owner of v.previousOwners ?? []) {
+      const key = keys.get(owner.ownerId);
+      if (key === undefined) continue;
+      const events = await keyEventsOf(owner.ownerId);
+      const why = keyProblem(events, at === undefined ? undefined : keyValidAt(events, key, at), at);
+      if (why !== undefined) refuseKey(v.id, owner.ownerId, why);
+    }
+  }
   for (const v of versions) {
     const at = history.blockTimeOf(v.id);
     const derived = quidOf(v.publicKey);
@@ -343,9 +375,12 @@ export async function readInvoice(
     const quid = found?.quid ?? derived;
     issuers.set(v.id, quid);
     if (quid === undefined) continue;
+    const issuerEvents = found?.events ?? (await keyEventsOf(quid));
     const verdict =
-      found?.verdict ?? (at === undefined ? undefined : keyValidAt(await keyEventsOf(quid), v.publicKey, at));
+      found?.verdict ?? (at === undefined ? undefined : keyValidAt(issuerEvents, v.publicKey, at));
     hold(quid, verdict);
+    const why = keyProblem(issuerEvents, verdict, at);
+    if (why !== undefined) refuseKey(v.id, quid, why);
     if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
       violations.push({
         code: KEY_REJECTION[verdict.reason],
@@ -357,6 +392,7 @@ export async function readInvoice(
   const custody = checkTitleCustody(versions, (quid) => keys.get(quid), {
     complete,
     issuerOf: (tx) => issuers.get(tx.id),
+    keyRefusal: (quid, _key, tx) => keyRefusals.get(tx.id)?.get(quid),
   });
   for (const v of custody.violations) {
     violations.push({

@@ -5,6 +5,7 @@ import {
   type CommittedTrust,
   computeRelationalTrust,
   type KeyHistory,
+  keyHistoryFromEvents,
   type TrustFinding,
   TrustGraph,
 } from '@quidfin/core';
@@ -42,7 +43,11 @@ function lowerBound(entries: readonly CommittedTrust[], offset: number): number 
 export interface VerifiedTrustOptions {
   /** Where synced transactions and the cursor live (default: in memory). */
   readonly store?: TrustStore;
-  /** Which keys count as a truster's (default: the key its quid derives from). */
+  /**
+   * Which keys count as a truster's. Default: the key its quid derives from, unless the block
+   * history shows its owner froze it (core's `keyHistoryFromEvents` over the history's
+   * `keyEvents`): an edge committed after the freeze is refused `TRUSTER_KEY_REVOKED`.
+   */
   readonly keyHistory?: KeyHistory;
   /** Node (index into the client's nodes) to read blocks from; default: the client's current node. Ignored with `history`. */
   readonly node?: number;
@@ -110,7 +115,10 @@ export class VerifiedTrust {
   }
 
   #newGraph(): TrustGraph {
-    return new TrustGraph(this.#options.keyHistory ? { keyHistory: this.#options.keyHistory } : {});
+    // The history is created on the first sync; until then (entries loaded from the store) no freeze is known.
+    const keyHistory =
+      this.#options.keyHistory ?? keyHistoryFromEvents((quid) => this.#history?.keyEvents(quid) ?? []);
+    return new TrustGraph({ keyHistory });
   }
 
   /**

@@ -1,14 +1,16 @@
 // Key history in the read path: freezes, rotations and pending recoveries decide which of a
 // signer's events count, judged at the time of the block that committed each one.
 
-import { buildEvent, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
+import { buildEvent, buildTrust, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  grantTrust,
   InvoiceLedger,
   type KeyEventSource,
   LedgerVerificationError,
   type QuidnugClient,
   readKeyEvents,
+  VerifiedTrust,
 } from '../../src/index.js';
 import { DOMAIN, type Harness, type MakeHarness, TEST_NODE } from '../support/harness.js';
 
@@ -100,7 +102,7 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       };
     }
 
-    it("stolen key after freeze: the thief's invoice.issued is rejected KEY_FROZEN", async () => {
+    it("stolen key after freeze: the thief's new invoice has no valid title, so nothing of it counts", async () => {
       const w = await world(1);
       const before = await w.issue(w.supplier);
       w.advance(5);
@@ -108,18 +110,72 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       w.advance(5);
       // The thief holds the supplier's old key and issues a fresh invoice with it.
       const stolen = await w.issue(w.supplier);
-      const view = await w.ledger.getInvoice(stolen.title.assetId);
-      expect(view.rejected.map((r) => [r.event.eventType, r.code])).toEqual([
-        ['invoice.issued', 'KEY_FROZEN'],
-      ]);
-      expect(view.events).toEqual([]);
-      expect(view.lifecycle.state).not.toBe('Issued');
-      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual(['KEY_FROZEN', stolen.title.id]);
+      const read = w.ledger.getInvoice(stolen.title.assetId);
+      await expect(read).rejects.toBeInstanceOf(LedgerVerificationError);
+      await expect(read).rejects.toMatchObject({ reason: 'NO_VALID_TITLE', eventId: stolen.title.id });
+      await expect(read).rejects.toThrow(/ISSUER_KEY_INVALID/);
       // Signed and committed before the freeze: still counts.
       const earlier = await w.ledger.getInvoice(before.title.assetId);
       expect(earlier.rejected).toEqual([]);
       expect(earlier.lifecycle.state).toBe('Issued');
       expect(earlier.keyEvents[w.supplier.quidId]?.map((e) => e.kind)).toEqual(['registered', 'frozen']);
+    });
+
+    it('stolen key after freeze: a transfer to the thief co-signed with the frozen key does not move the title', async () => {
+      const w = await world(7);
+      const thief = signerFromPrivateKey((0x7e1100 + 7 * 10 + 9).toString(16).padStart(64, '0'));
+      await w.ledger.registerParticipant(thief, { name: 'thief-7', role: 'financier' });
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      // The node still accepts the frozen key's co-signature, so the transfer commits.
+      const transfer = await w.ledger.transferToFinancier(thief, inv.title.assetId, {
+        financierQuid: thief.quidId,
+        previousOwnerSigners: [w.supplier, w.buyer],
+      });
+      expect((await w.client.getTitle(inv.title.assetId)).id).toBe(transfer.id);
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.title.id).toBe(inv.title.id);
+      expect(view.title.owners?.map((o) => o.ownerId)).not.toContain(thief.quidId);
+      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual([
+        'CO_SIGNER_KEY_INVALID',
+        transfer.id,
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+    });
+
+    it('stolen key after freeze: a TRUST edge signed with the frozen key does not count in verified trust', async () => {
+      const w = await world(8);
+      const accomplice = signerFromPrivateKey((0x7e1100 + 8 * 10 + 9).toString(16).padStart(64, '0'));
+      const before = await grantTrust(w.client, {
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: w.buyer.quidId,
+        trustLevel: 0.8,
+      });
+      await w.client.waitForCommit(before.tx);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      // The thief vouches for an accomplice in the supplier's name, backdated before the freeze.
+      const stolen = await buildTrust({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: accomplice.quidId,
+        trustLevel: 0.95,
+        nonce: 1,
+        timestamp: ISSUED_AT,
+      });
+      await w.client.submitTrust(stolen);
+      await w.client.waitForCommit(stolen);
+      const trust = new VerifiedTrust(w.client);
+      const stolenEdge = await trust.trustIn(w.supplier.quidId, accomplice.quidId);
+      expect(stolenEdge.trustLevel).toBe(0);
+      expect(stolenEdge.findings.map((f) => [f.code, f.txId])).toEqual([['TRUSTER_KEY_REVOKED', stolen.id]]);
+      // The edge signed before the freeze still counts; the node itself counts both.
+      expect((await trust.trustIn(w.supplier.quidId, w.buyer.quidId)).trustLevel).toBe(0.8);
+      expect((await trust.nodeTrust(w.supplier.quidId, accomplice.quidId)).trustLevel).toBe(0.95);
     });
 
     it("backdated theft: the thief's event timestamped before the freeze is judged by its block, KEY_FROZEN", async () => {

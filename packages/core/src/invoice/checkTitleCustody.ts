@@ -18,6 +18,8 @@ import { verifyTransaction } from '../wire/verifyTransaction.js';
  * | `OWNER_SIGNATURE_MISSING` | lacks a previous owner's co-signature |
  * | `OWNER_KEY_UNKNOWN` | has a co-signature from an owner whose key (deriving to its quid) is not known |
  * | `BAD_OWNER_SIGNATURE` | has a co-signature that does not verify with the key deriving to the owner's quid |
+ * | `ISSUER_KEY_INVALID` | was issued with a key the `keyRefusal` option refuses at its commit time (frozen, superseded) |
+ * | `CO_SIGNER_KEY_INVALID` | was co-signed with a key the `keyRefusal` option refuses at its commit time |
  *
  * @example
  * ```ts
@@ -32,7 +34,9 @@ export type TitleCustodyCode =
   | 'PREVIOUS_OWNERS_MISMATCH'
   | 'OWNER_SIGNATURE_MISSING'
   | 'OWNER_KEY_UNKNOWN'
-  | 'BAD_OWNER_SIGNATURE';
+  | 'BAD_OWNER_SIGNATURE'
+  | 'ISSUER_KEY_INVALID'
+  | 'CO_SIGNER_KEY_INVALID';
 
 /**
  * A TITLE version refused by {@link checkTitleCustody}.
@@ -98,6 +102,15 @@ export interface TitleCustodyOptions {
    * undefined refuses the version (`BAD_TITLE_SIGNATURE`).
    */
   readonly issuerOf?: (tx: TitleTx) => string | undefined;
+  /**
+   * Why `publicKey` could not speak for `quid` when `tx` was committed (its owner froze it, a
+   * recovery replaced it, the commit time is unknown for a key that changed), or undefined when it
+   * could. Asked for the issuer's key and each previous owner's co-signing key of every version; a
+   * refusal refuses the version (`ISSUER_KEY_INVALID`, `CO_SIGNER_KEY_INVALID`). The node keeps
+   * accepting a frozen key's signatures, so a reader with a verified key history must pass this:
+   * without it a thief holding a frozen key can still move the title.
+   */
+  readonly keyRefusal?: (quid: string, publicKey: string, tx: TitleTx) => string | undefined;
 }
 
 type Refusal = readonly [TitleCustodyCode, string];
@@ -120,7 +133,11 @@ const supplierOf = (stakes: readonly OwnershipStake[] | null | undefined): strin
   stakes?.find((s) => s.stakeType === 'supplier')?.ownerId;
 
 /** Why the previous owners' co-signatures of `tx` do not hold, or undefined when they all do. */
-function coSignatureProblem(tx: TitleTx, keyOf: (quid: string) => string | undefined): Refusal | undefined {
+function coSignatureProblem(
+  tx: TitleTx,
+  keyOf: (quid: string) => string | undefined,
+  keyRefusal: TitleCustodyOptions['keyRefusal'],
+): Refusal | undefined {
   for (const owner of tx.previousOwners ?? []) {
     if (typeof tx.signatures?.[owner.ownerId] !== 'string') {
       return ['OWNER_SIGNATURE_MISSING', `previous owner ${owner.ownerId} did not co-sign`];
@@ -135,6 +152,13 @@ function coSignatureProblem(tx: TitleTx, keyOf: (quid: string) => string | undef
       return [
         'BAD_OWNER_SIGNATURE',
         `co-signature of previous owner ${owner.ownerId} does not verify with the key deriving to its quid`,
+      ];
+    }
+    const refused = keyRefusal?.(owner.ownerId, key, tx);
+    if (refused !== undefined) {
+      return [
+        'CO_SIGNER_KEY_INVALID',
+        `previous owner ${owner.ownerId} co-signed with a key it could not use: ${refused}`,
       ];
     }
   }
@@ -181,10 +205,13 @@ export function checkTitleCustody(
     if (issuerQuid === undefined || !verifyTransaction(tx)) {
       return ['BAD_TITLE_SIGNATURE', 'issuer signature does not verify'];
     }
+    const refused = options.keyRefusal?.(issuerQuid, tx.publicKey, tx);
+    if (refused !== undefined)
+      return ['ISSUER_KEY_INVALID', `issued with a key ${issuerQuid} could not use: ${refused}`];
     const previous = tx.previousOwners ?? [];
     if (current === undefined && version === 0 && !complete && previous.length > 0) {
       // Partial history starting at a transfer: its co-signatures are all that can be checked.
-      const problem = coSignatureProblem(tx, keyOf);
+      const problem = coSignatureProblem(tx, keyOf, options.keyRefusal);
       if (!problem) supplierQuid = supplierOf(previous) ?? supplierOf(tx.owners);
       return problem;
     }
@@ -210,7 +237,7 @@ export function checkTitleCustody(
     if (!sameStakes(previous, current.owners ?? [])) {
       return ['PREVIOUS_OWNERS_MISMATCH', 'previousOwners are not the owners of the last valid version'];
     }
-    return coSignatureProblem(tx, keyOf);
+    return coSignatureProblem(tx, keyOf, options.keyRefusal);
   };
   for (const [version, tx] of versions.entries()) {
     const issuerQuid = options.issuerOf ? options.issuerOf(tx) : quidOf(tx.publicKey);

@@ -4,7 +4,9 @@
 import { quidIdFromPublicKey } from '../wire/quidIdFromPublicKey.js';
 
 /**
- * Answers whether `publicKey` was a key of `quid` when a transaction was committed at `origin`.
+ * Answers whether `publicKey` was a key of `quid` when a transaction was committed at `origin`
+ * (`origin.timestamp` is the committing block's time; `origin` is undefined when no block time is
+ * known, and a history that knows the key changed should then say no).
  * The default ({@link derivedKeyHistory}) accepts only the key the quid was derived from. Plug in
  * a history only if it is itself verified: the node lets anyone register or update any quid's
  * IDENTITY with any key (PROTOCOL §6.3), so "the registered key" read from the node proves nothing.

@@ -8,6 +8,7 @@
  * | `BAD_SIGNATURE` | forged | the signature does not verify over the node's signable bytes |
  * | `SIGNER_NOT_TRUSTER` | forged | signed by a key that is not the truster's (the node does not check this) |
  * | `SELF_ENDORSEMENT` | forged | signed by the trustee itself: a party vouching for itself in someone else's name |
+ * | `TRUSTER_KEY_REVOKED` | forged | signed with a key of the truster that its key history says was frozen or superseded when the block committed it (a thief with a stolen key; the node accepts it) |
  * | `REPLAYED` | refused | nonce not above the last edge counted for the pair (an old edge seen again) |
  * | `NONCE_CONFLICT` | refused | two different edges for one pair with one nonce: the pair counts as no edge until a higher nonce |
  * | `UNVERIFIABLE` | refused | `validUntil` is an integer beyond 2^53 that JavaScript cannot hold exactly, and the signature does not verify over the digits it holds |
@@ -23,6 +24,7 @@ export type TrustFindingCode =
   | 'BAD_SIGNATURE'
   | 'SIGNER_NOT_TRUSTER'
   | 'SELF_ENDORSEMENT'
+  | 'TRUSTER_KEY_REVOKED'
   | 'REPLAYED'
   | 'NONCE_CONFLICT'
   | 'UNVERIFIABLE'
@@ -55,6 +57,11 @@ export interface TrustTxOrigin {
   /** Position of the block in the serving node's `GET /blocks` list. */
   readonly offset: number;
   readonly domain: string;
+  /**
+   * Unix seconds of the committing block: the time a key history judges the signing key at (the
+   * transaction's own `timestamp` is its signer's choice, so a thief could backdate it).
+   */
+  readonly blockTimestamp?: number;
 }
 
 /**
@@ -93,6 +100,7 @@ export function trustFindingKind(code: TrustFindingCode): TrustFindingKind {
     case 'BAD_SIGNATURE':
     case 'SIGNER_NOT_TRUSTER':
     case 'SELF_ENDORSEMENT':
+    case 'TRUSTER_KEY_REVOKED':
       return 'forged';
     case 'VALID_UNTIL_NANOSECONDS':
       return 'notice';

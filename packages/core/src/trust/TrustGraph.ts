@@ -210,8 +210,18 @@ export class TrustGraph {
     if (checked.signature === 'invalid')
       return refuse('BAD_SIGNATURE', `${what}: the signature does not verify`);
     const signer = signerQuidOf(tx.publicKey);
-    const at = origin && { blockIndex: origin.blockIndex, offset: origin.offset, timestamp: tx.timestamp };
+    // Judged at the block's time; without one the time is unknown (never the signer's own timestamp).
+    const at =
+      origin?.blockTimestamp === undefined
+        ? undefined
+        : { blockIndex: origin.blockIndex, offset: origin.offset, timestamp: origin.blockTimestamp };
     if (!this.#keys.wasKeyOf(tx.truster, tx.publicKey, at)) {
+      if (signer === tx.truster) {
+        return refuse(
+          'TRUSTER_KEY_REVOKED',
+          `${what}: signed with a key of ${tx.truster} that its key history says was not valid when the block committed it`,
+        );
+      }
       if (signer === tx.trustee) {
         return refuse(
           'SELF_ENDORSEMENT',

@@ -6,6 +6,7 @@ export {
   type RelationalTrustOptions,
 } from './computeRelationalTrust.js';
 export { derivedKeyHistory, type KeyHistory } from './KeyHistory.js';
+export { keyHistoryFromEvents } from './keyHistoryFromEvents.js';
 export {
   type TrustFinding,
   type TrustFindingCode,

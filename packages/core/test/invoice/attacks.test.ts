@@ -380,6 +380,49 @@ describe('title chain of custody (finding 1)', () => {
     expect(custody.violations.map((v) => v.code)).toEqual(['BAD_TITLE_SIGNATURE']);
   });
 
+  it('stolen key after freeze: a transfer co-signed with a key its owner froze is refused, custody stays', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    // The reader's key history says the supplier froze its key before v1 was committed.
+    const frozen = (quid: string, publicKey: string, tx: TitleTx): string | undefined =>
+      tx.id === v1.id && quid === supplier.quidId && publicKey === supplier.publicKey
+        ? 'frozen since 1790000005'
+        : undefined;
+    const custody = checkTitleCustody([v0, v1], keyOf, { keyRefusal: frozen });
+    expect(custody.current?.id).toBe(v0.id);
+    expect(custody.violations.map((v) => [v.version, v.code])).toEqual([[1, 'CO_SIGNER_KEY_INVALID']]);
+    expect(custody.violations[0]?.message).toContain('frozen since 1790000005');
+  });
+
+  it('stolen key after freeze: a version issued with a key its issuer froze is refused', async () => {
+    const v0 = await title(supplier, owners);
+    const issuerFrozen = (quid: string, _key: string, tx: TitleTx): string | undefined =>
+      tx.id === v0.id && quid === supplier.quidId ? 'frozen' : undefined;
+    const custody = checkTitleCustody([v0], keyOf, { keyRefusal: issuerFrozen });
+    expect(custody.current).toBeUndefined();
+    expect(custody.violations.map((v) => [v.version, v.code])).toEqual([[0, 'ISSUER_KEY_INVALID']]);
+  });
+
+  it('keyRefusal is asked about every key a version relies on, and a clean history passes', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    const asked: string[] = [];
+    const custody = checkTitleCustody([v0, v1], keyOf, {
+      keyRefusal: (quid, _key, tx) => {
+        asked.push(`${tx.id === v0.id ? 0 : 1}:${quid}`);
+        return undefined;
+      },
+    });
+    expect(custody.current?.id).toBe(v1.id);
+    expect(asked.sort()).toEqual(
+      [
+        `0:${supplier.quidId}`,
+        `1:${financier.quidId}`,
+        ...[supplier, buyer, financier].map((s) => `1:${s.quidId}`),
+      ].sort(),
+    );
+  });
+
   it('partial history (only the current transfer readable): co-signatures are still verified and the result says it is incomplete', async () => {
     const v0 = await title(supplier, owners);
     const v1 = await transfer(v0, sold, [supplier, buyer, financier]);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelationalTrust, derivedKeyHistory, TrustGraph } from '../../src/index.js';
+import {
+  computeRelationalTrust,
+  derivedKeyHistory,
+  keyHistoryFromEvents,
+  TrustGraph,
+} from '../../src/index.js';
 import {
   bureau,
   buyer,
@@ -213,6 +218,7 @@ describe('forged trust catalogue', () => {
       blockHash: `h${blockIndex}`,
       offset: blockIndex,
       domain: 'd',
+      blockTimestamp: T0 + 100 * blockIndex,
     });
     const early = await g.add(
       await trust(stranger, supplier.quidId, 0.5, 1, { truster: bureau.quidId }),
@@ -224,7 +230,56 @@ describe('forged trust catalogue', () => {
     );
     expect(early.accepted).toBe(true);
     expect(!late.accepted && late.finding.code).toBe('SIGNER_NOT_TRUSTER');
-    expect(asked).toContainEqual({ blockIndex: 7, offset: 7, timestamp: T0 + 9 });
+    // Judged at the block's time, never the signer's own timestamp.
+    expect(asked).toContainEqual({ blockIndex: 7, offset: 7, timestamp: T0 + 700 });
     expect(level(g)).toBeCloseTo(0.45, 12);
+  });
+
+  it("stolen key after freeze: a backdated edge signed with the truster's frozen key is TRUSTER_KEY_REVOKED, judged by its block", async () => {
+    const events = [
+      { kind: 'registered' as const, publicKey: bureau.publicKey, at: T0 - 100 },
+      { kind: 'frozen' as const, epoch: 0, at: T0 + 200 },
+    ];
+    const g = new TrustGraph({
+      keyHistory: keyHistoryFromEvents((q) => (q === bureau.quidId ? events : [])),
+    });
+    const origin = (blockTimestamp: number) => ({
+      blockIndex: 1,
+      blockHash: 'h',
+      offset: 1,
+      domain: 'd',
+      blockTimestamp,
+    });
+    await g.add(await trust(financier, bureau.quidId, 0.9, 1), origin(T0));
+    const before = await g.add(await trust(bureau, supplier.quidId, 0.5, 1), origin(T0 + 150));
+    // The thief backdates the edge's own timestamp; the block that committed it came after the freeze.
+    const stolen = await g.add(
+      await trust(bureau, supplier.quidId, 1, 2, { timestamp: T0 + 10 }),
+      origin(T0 + 250),
+    );
+    const noBlockTime = await g.add(await trust(bureau, stranger.quidId, 1, 1));
+    expect(before.accepted).toBe(true);
+    expect(!stolen.accepted && stolen.finding).toMatchObject({ code: 'TRUSTER_KEY_REVOKED', kind: 'forged' });
+    expect(!noBlockTime.accepted && noBlockTime.finding.code).toBe('TRUSTER_KEY_REVOKED');
+    expect(level(g)).toBeCloseTo(0.45, 12);
+  });
+
+  it('keyHistoryFromEvents: a quid whose key never changed is judged by the derived-key rule, with or without a block time', async () => {
+    const history = keyHistoryFromEvents(() => [
+      { kind: 'registered', publicKey: bureau.publicKey, at: T0 + 500 },
+    ]);
+    expect(history.wasKeyOf(bureau.quidId, bureau.publicKey, undefined)).toBe(true);
+    expect(history.wasKeyOf(bureau.quidId, stranger.publicKey, undefined)).toBe(false);
+    const frozen = keyHistoryFromEvents(() => [
+      { kind: 'registered', publicKey: bureau.publicKey, at: T0 + 500 },
+      { kind: 'frozen', epoch: 0, at: T0 + 900 },
+    ]);
+    // Before its registration block, the key the quid derives from is still its key.
+    expect(
+      frozen.wasKeyOf(bureau.quidId, bureau.publicKey, { blockIndex: 1, offset: 1, timestamp: T0 }),
+    ).toBe(true);
+    expect(
+      frozen.wasKeyOf(bureau.quidId, bureau.publicKey, { blockIndex: 9, offset: 9, timestamp: T0 + 901 }),
+    ).toBe(false);
   });
 });

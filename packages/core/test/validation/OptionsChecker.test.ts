@@ -26,7 +26,9 @@ describe('OptionsChecker', () => {
       'mode',
       'fetch',
     ]);
-    expect((error as ValidationError).message).toContain('baseUrl: must be an absolute http: or https: URL such as "http://node.example", got "localhost:8080"');
+    expect((error as ValidationError).message).toContain(
+      'baseUrl: must be an absolute http: or https: URL such as "http://node.example", got "localhost:8080"',
+    );
   });
 
   it('absent optional values pass without an issue and return false; absent required ones are an issue', () => {

@@ -3,28 +3,17 @@ import { ValidationError } from '@quidfin/core';
 import type {
   EAddress,
   EAllowanceCharge,
-  EId,
   EInvoice,
   ELine,
   EParty,
   EVat,
   EVatBreakdown,
 } from '../EInvoice.js';
+import { optionalField as opt } from '../xml/optionalField.js';
+import { readIdentifier as id } from '../xml/readIdentifier.js';
 import { TreeReader } from '../xml/TreeReader.js';
 import type { XmlElement } from '../xml/XmlElement.js';
 import { CII_NS } from './ciiNamespaces.js';
-
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-function id(r: TreeReader, el: XmlElement | undefined): EId | undefined {
-  if (!el) return undefined;
-  const value = r.text(el, '');
-  if (value === undefined) return undefined;
-  const scheme = el.attrs['schemeID'];
-  return scheme === undefined ? { value } : { value, scheme };
-}
 
 /** `udt:DateTimeString format="102"` (YYYYMMDD) as `YYYY-MM-DD`. */
 function date(r: TreeReader, el: XmlElement | undefined, path: string): string | undefined {

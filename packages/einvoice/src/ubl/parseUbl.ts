@@ -1,21 +1,11 @@
 // UBL 2.1 Invoice / CreditNote (Peppol BIS Billing 3.0) to the EN 16931 model.
 import { ValidationError } from '@quidfin/core';
-import type { EAddress, EAllowanceCharge, EId, EInvoice, ELine, EParty, EVat } from '../EInvoice.js';
+import type { EAddress, EAllowanceCharge, EInvoice, ELine, EParty, EVat } from '../EInvoice.js';
+import { optionalField as opt } from '../xml/optionalField.js';
+import { readIdentifier as id } from '../xml/readIdentifier.js';
 import { TreeReader } from '../xml/TreeReader.js';
 import type { XmlElement } from '../xml/XmlElement.js';
 import { UBL_NS } from './ublNamespaces.js';
-
-function id(r: TreeReader, el: XmlElement | undefined): EId | undefined {
-  if (!el) return undefined;
-  const value = r.text(el, '');
-  if (value === undefined) return undefined;
-  const scheme = el.attrs['schemeID'];
-  return scheme === undefined ? { value } : { value, scheme };
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
 
 function address(r: TreeReader, el: XmlElement | undefined): EAddress | undefined {
   if (!el) return undefined;

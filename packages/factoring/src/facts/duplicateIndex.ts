@@ -1,0 +1,268 @@
+// An index of known invoice fingerprints that finds exact and fuzzy duplicates.
+
+import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from '../math/fingerprint.js';
+
+interface Entry {
+  readonly record: InvoiceFingerprintRecord;
+  readonly normalised: string;
+  readonly digits: string;
+  /** UTC day of issue (part of the exact identity). */
+  readonly day: number;
+}
+
+/**
+ * One candidate duplicate with its score and the rules that fired.
+ *
+ * @example
+ * ```ts
+ * const m: DuplicateMatch = { invoiceId: 'inv-7', exact: false, score: 5, rules: ['number-equal', 'amount-near'] };
+ * ```
+ */
+export interface DuplicateMatch {
+  readonly invoiceId: string;
+  readonly exact: boolean;
+  readonly score: number;
+  readonly rules: readonly string[];
+}
+
+/**
+ * Fingerprint index of invoices already seen: exact keys plus, per supplier/buyer pair, the data
+ * the fuzzy rules compare. Mutable: a batch adds each invoice it funds.
+ *
+ * @example
+ * ```ts
+ * const index = createDuplicateIndex([]);
+ * index.add({ invoiceId: 'inv-1', invoiceNumber: 'A-1', supplierQuid: 's', buyerQuid: 'b', amountMinor: 1, issuedAt: 0 });
+ * index.size; // 1
+ * ```
+ */
+export interface DuplicateIndex {
+  add(record: InvoiceFingerprintRecord): void;
+  /** Matches for `record` (excluding itself by invoiceId), exact first, then by score, then id. */
+  find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
+  readonly size: number;
+  /** The record passed to the last `find` (so a batch can add exactly what it checked). */
+  readonly lastQueried: InvoiceFingerprintRecord | undefined;
+}
+
+const NO_MATCHES: readonly DuplicateMatch[] = [];
+
+function digitsOf(s: string): string {
+  // Digit runs are copied as slices; a string that is all digits is returned as is.
+  let d = '';
+  let runStart = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      d += s.slice(runStart, i);
+      runStart = -1;
+    }
+  }
+  if (runStart === 0) return s;
+  return runStart > 0 ? d + s.slice(runStart) : d;
+}
+
+/** True when b is a with exactly one pair of adjacent different characters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (i >= a.length - 1) return false;
+  if (a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+  return a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Scores a candidate against an invoice with the weighted fuzzy rules (same supplier/buyer pair
+ * assumed): number equal 4, one number containing the other 3, same digit sequence 3, adjacent
+ * digit transposition 2, amount equal 2 or within 1 % 1, same issue day 1, same PO 1, a shared
+ * shipping document 3. Sequential numbers (INV-41 vs INV-42) score nothing on the number.
+ *
+ * @example
+ * ```ts
+ * scoreDuplicate(
+ *   { invoiceId: 'a', invoiceNumber: 'INV-100', supplierQuid: 's', buyerQuid: 'b', amountMinor: 500, issuedAt: 0 },
+ *   { invoiceId: 'b', invoiceNumber: 'INV-100A', supplierQuid: 's', buyerQuid: 'b', amountMinor: 500, issuedAt: 0 },
+ * ).score; // 6
+ * ```
+ */
+export function scoreDuplicate(
+  x: InvoiceFingerprintRecord,
+  c: InvoiceFingerprintRecord,
+): { score: number; rules: string[] } {
+  return scoreEntries(entryOf(x), entryOf(c));
+}
+
+function entryOf(record: InvoiceFingerprintRecord): Entry {
+  const normalised = normaliseInvoiceNumber(record.invoiceNumber);
+  return { record, normalised, digits: digitsOf(normalised), day: Math.floor(record.issuedAt / 86_400) };
+}
+
+/** Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day. */
+function isExact(x: Entry, c: Entry): boolean {
+  return (
+    x.normalised !== '' &&
+    x.normalised === c.normalised &&
+    x.record.amountMinor === c.record.amountMinor &&
+    x.day === c.day
+  );
+}
+
+function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
+  return (
+    a === b ||
+    (a.invoiceId === b.invoiceId &&
+      a.invoiceNumber === b.invoiceNumber &&
+      a.supplierQuid === b.supplierQuid &&
+      a.buyerQuid === b.buyerQuid &&
+      a.amountMinor === b.amountMinor &&
+      a.issuedAt === b.issuedAt &&
+      a.poReference === b.poReference &&
+      a.documentRefs === b.documentRefs)
+  );
+}
+
+function scoreEntries(x: Entry, c: Entry): { score: number; rules: string[] } {
+  const rules: string[] = [];
+  let score = 0;
+  const a = x.normalised;
+  const b = c.normalised;
+  if (a.length > 0 && a === b) {
+    score += 4;
+    rules.push('number-equal');
+  } else if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) {
+    score += 3;
+    rules.push('number-contained');
+  } else if (x.digits.length >= 3 && x.digits === c.digits) {
+    score += 3;
+    rules.push('number-same-digits');
+  } else if (isTransposition(x.digits, c.digits)) {
+    score += 2;
+    rules.push('number-transposed');
+  }
+  const ax = x.record.amountMinor;
+  const ac = c.record.amountMinor;
+  if (ax === ac) {
+    score += 2;
+    rules.push('amount-equal');
+  } else if (Math.abs(ax - ac) * 100 <= Math.max(ax, ac)) {
+    score += 1;
+    rules.push('amount-near');
+  }
+  if (Math.floor(x.record.issuedAt / 86_400) === Math.floor(c.record.issuedAt / 86_400)) {
+    score += 1;
+    rules.push('same-issue-day');
+  }
+  const px = x.record.poReference;
+  if (px !== undefined && px !== '' && px === c.record.poReference) {
+    score += 1;
+    rules.push('same-po');
+  }
+  const dx = x.record.documentRefs;
+  const dc = c.record.documentRefs;
+  if (dx !== undefined && dc !== undefined && dx.length > 0 && dc.length > 0) {
+    let shared = false;
+    for (const d of dx) if (dc.includes(d)) shared = true;
+    if (shared) {
+      score += 3;
+      rules.push('shared-document');
+    }
+  }
+  return { score, rules };
+}
+
+/**
+ * Builds a {@link DuplicateIndex} over known invoices.
+ *
+ * @example
+ * ```ts
+ * const index = createDuplicateIndex(portfolio.knownInvoices ?? []);
+ * ```
+ */
+export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[]): DuplicateIndex {
+  // supplier -> buyer -> entries. Every exact duplicate shares the pair, so one small list holds
+  // all candidates; nested maps look up the parties' own strings (no key building per invoice).
+  const bySupplier = new Map<string, Map<string, Entry[]>>();
+  let size = 0;
+  // The entry computed by the last find(), reused when the same invoice is added next (the batch).
+  let last: Entry | undefined;
+  const add = (record: InvoiceFingerprintRecord): void => {
+    const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
+    let byBuyer = bySupplier.get(record.supplierQuid);
+    if (byBuyer === undefined) {
+      byBuyer = new Map();
+      bySupplier.set(record.supplierQuid, byBuyer);
+    }
+    const list = byBuyer.get(record.buyerQuid);
+    if (list) list.push(entry);
+    else byBuyer.set(record.buyerQuid, [entry]);
+    size++;
+  };
+  for (const r of records) add(r);
+  return {
+    add,
+    get size(): number {
+      return size;
+    },
+    get lastQueried(): InvoiceFingerprintRecord | undefined {
+      return last?.record;
+    },
+    find(
+      record: InvoiceFingerprintRecord,
+      windowSeconds: number,
+      minScore: number,
+    ): readonly DuplicateMatch[] {
+      const self = entryOf(record);
+      last = self;
+      const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
+      if (list === undefined) return NO_MATCHES;
+      let exact: DuplicateMatch[] | undefined;
+      let fuzzy: DuplicateMatch[] | undefined;
+      let seen: Set<string> | undefined;
+      for (const h of list) {
+        const id = h.record.invoiceId;
+        if (id === record.invoiceId) continue;
+        if (isExact(self, h)) {
+          if (!exact?.some((e) => e.invoiceId === id)) {
+            exact ??= [];
+            exact.push({ invoiceId: id, exact: true, score: 100, rules: ['fingerprint'] });
+          }
+          continue;
+        }
+        if (seen?.has(id)) continue;
+        if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
+        const { score, rules } = scoreEntries(self, h);
+        if (score >= minScore) {
+          seen ??= new Set();
+          seen.add(id);
+          fuzzy ??= [];
+          fuzzy.push({ invoiceId: id, exact: false, score, rules });
+        }
+      }
+      if (exact === undefined && fuzzy === undefined) return NO_MATCHES;
+      // A fuzzy hit on an id that later proved exact is dropped (exact wins).
+      const out = [
+        ...(exact ?? []),
+        ...(fuzzy ?? []).filter((m) => !exact?.some((e) => e.invoiceId === m.invoiceId)),
+      ];
+      if (out.length > 1) {
+        out.sort((p, q) =>
+          p.exact !== q.exact
+            ? p.exact
+              ? -1
+              : 1
+            : p.score !== q.score
+              ? q.score - p.score
+              : p.invoiceId < q.invoiceId
+                ? -1
+                : p.invoiceId > q.invoiceId
+                  ? 1
+                  : 0,
+        );
+      }
+      return out;
+    },
+  };
+}

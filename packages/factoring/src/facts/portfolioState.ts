@@ -1,0 +1,172 @@
+// The financier's running book during a decision or batch: exposures, ageing, known invoices.
+
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
+import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+
+/**
+ * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
+ * funded invoices join the duplicate index. The input portfolio is never modified.
+ *
+ * @example
+ * ```ts
+ * const state = createPortfolioState(portfolio);
+ * state.buyerExposure('buyer-x');
+ * ```
+ */
+export interface PortfolioState {
+  buyerExposure(buyer: string): number;
+  buyerLimit(buyer: string): number | undefined;
+  supplierExposure(supplier: string): number;
+  supplierLimit(supplier: string): number | undefined;
+  totalExposure(): number;
+  facilityLimit(): number | undefined;
+  ledger(supplier: string): { totalOpenMinor: number; buyerOpenMinor: (buyer: string) => number } | undefined;
+  aging(buyer: string): BuyerAging | undefined;
+  readonly duplicates: DuplicateIndex;
+  /** Records a funded advance against buyer, supplier and facility, and the face in the ledger. */
+  fund(supplier: string, buyer: string, advanceMinor: number, faceMinor: number): void;
+  /** The buyer's group, if the portfolio names one. */
+  groupOf(buyer: string): string | undefined;
+  groupExposure(group: string): number;
+  /** True when a receivable with this fingerprint is known to be financed. */
+  isFinanced(fingerprint: string): boolean;
+  /** False while no fingerprint is known financed (saves building one per decision). */
+  tracksFinanced(): boolean;
+  /** Records a fingerprint as financed (a batch marks copies of financed receivables it holds). */
+  markFinanced(fingerprint: string): void;
+}
+
+function lookup(rec: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
+  if (rec === undefined || !Object.hasOwn(rec, key)) return undefined;
+  const v = rec[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * Every amount in the book must be a non-negative safe integer of minor units: a limit or an
+ * exposure of 0.5 would make every figure computed from it fractional. Throws
+ * `FactoringInputError('INVALID_INPUT')` listing each bad amount with its path.
+ */
+function checkPortfolioMoney(p: Portfolio): void {
+  const issues: { path: string; message: string }[] = [];
+  const one = (path: string, v: unknown): void => {
+    if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
+      issues.push({ path, message: `must be a non-negative safe integer of minor units (got ${String(v)})` });
+    }
+  };
+  const rec = (name: string, r: Readonly<Record<string, number>> | undefined): void => {
+    if (r === undefined) return;
+    for (const k of Object.keys(r)) one(`portfolio.${name}.${k}`, r[k]);
+  };
+  rec('buyerExposureMinor', p.buyerExposureMinor);
+  rec('buyerLimitMinor', p.buyerLimitMinor);
+  rec('supplierExposureMinor', p.supplierExposureMinor);
+  rec('supplierLimitMinor', p.supplierLimitMinor);
+  rec('groupExposureMinor', p.groupExposureMinor);
+  if (p.totalExposureMinor !== undefined) one('portfolio.totalExposureMinor', p.totalExposureMinor);
+  if (p.facilityLimitMinor !== undefined) one('portfolio.facilityLimitMinor', p.facilityLimitMinor);
+  for (const [s, l] of Object.entries(p.supplierLedger ?? {})) {
+    one(`portfolio.supplierLedger.${s}.totalOpenMinor`, l.totalOpenMinor);
+    rec(`supplierLedger.${s}.byBuyerOpenMinor`, l.byBuyerOpenMinor);
+  }
+  for (const [b, a] of Object.entries(p.buyerAging ?? {})) {
+    one(`portfolio.buyerAging.${b}.openMinor`, a.openMinor);
+    one(`portfolio.buyerAging.${b}.over90Minor`, a.over90Minor);
+  }
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
+/**
+ * Creates a {@link PortfolioState} over a portfolio (or an empty book).
+ *
+ * @example
+ * ```ts
+ * const state = createPortfolioState({ buyerLimitMinor: { 'buyer-x': 1_000_000 } });
+ * state.fund('supplier-a', 'buyer-x', 400_000, 500_000);
+ * state.buyerExposure('buyer-x'); // 400_000
+ * ```
+ */
+export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
+  const p = portfolio ?? {};
+  checkPortfolioMoney(p);
+  const addBuyer = new Map<string, number>();
+  const addSupplier = new Map<string, number>();
+  const addLedger = new Map<string, number>();
+  const addLedgerPair = new Map<string, number>();
+  const addGroup = new Map<string, number>();
+  let addTotal = 0;
+  let index: DuplicateIndex | undefined;
+  const registry = p.financedFingerprints;
+  const financed = new Set<string>();
+  let registrySet: ReadonlySet<string> | undefined;
+  const groups = p.buyerGroup;
+  const groupOf = (b: string): string | undefined =>
+    groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
+  // Group exposure from the buyers' exposures, unless the portfolio states it (computed once).
+  let groupBase: Map<string, number> | undefined;
+  const groupStart = (g: string): number => {
+    const given = lookup(p.groupExposureMinor, g);
+    if (given !== undefined) return given;
+    if (groupBase === undefined) {
+      groupBase = new Map();
+      for (const b of Object.keys(groups ?? {})) {
+        const gb = groupOf(b) as string;
+        groupBase.set(gb, (groupBase.get(gb) ?? 0) + (lookup(p.buyerExposureMinor, b) ?? 0));
+      }
+    }
+    return groupBase.get(g) ?? 0;
+  };
+  const getIndex = (): DuplicateIndex => {
+    index ??= createDuplicateIndex(p.knownInvoices ?? []);
+    return index;
+  };
+  return {
+    buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b) ?? 0),
+    buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
+    supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s) ?? 0),
+    supplierLimit: (s) => lookup(p.supplierLimitMinor, s),
+    totalExposure: () => (p.totalExposureMinor ?? 0) + addTotal,
+    facilityLimit: () => p.facilityLimitMinor,
+    ledger: (s) => {
+      const l =
+        p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)
+          ? p.supplierLedger[s]
+          : undefined;
+      if (l === undefined) return undefined;
+      return {
+        totalOpenMinor: l.totalOpenMinor + (addLedger.get(s) ?? 0),
+        buyerOpenMinor: (b: string) =>
+          (lookup(l.byBuyerOpenMinor, b) ?? 0) + (addLedgerPair.get(`${s}|${b}`) ?? 0),
+      };
+    },
+    aging: (b) =>
+      p.buyerAging !== undefined && Object.hasOwn(p.buyerAging, b) ? p.buyerAging[b] : undefined,
+    get duplicates(): DuplicateIndex {
+      return getIndex();
+    },
+    fund: (s, b, advance, face) => {
+      addBuyer.set(b, (addBuyer.get(b) ?? 0) + advance);
+      addSupplier.set(s, (addSupplier.get(s) ?? 0) + advance);
+      if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
+        addLedger.set(s, (addLedger.get(s) ?? 0) + face);
+        addLedgerPair.set(`${s}|${b}`, (addLedgerPair.get(`${s}|${b}`) ?? 0) + face);
+      }
+      addTotal += advance;
+      const g = groupOf(b);
+      if (g !== undefined) addGroup.set(g, (addGroup.get(g) ?? 0) + advance);
+    },
+    groupOf,
+    groupExposure: (g) => groupStart(g) + (addGroup.get(g) ?? 0),
+    isFinanced: (fp) => {
+      if (financed.has(fp)) return true;
+      if (registry === undefined) return false;
+      registrySet ??= registry instanceof Set ? registry : new Set(registry as readonly string[]);
+      return registrySet.has(fp);
+    },
+    tracksFinanced: () => financed.size > 0 || registry !== undefined,
+    markFinanced: (fp) => {
+      financed.add(fp);
+    },
+  };
+}

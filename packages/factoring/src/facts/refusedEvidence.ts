@@ -1,0 +1,46 @@
+// Events the ledger refused are evidence, never money: what they may add to a decision.
+import type { VerifiedEvent } from '../inputs/events.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import { extractStreamFacts, type SignerMismatch, type StreamFacts } from './streamFacts.js';
+
+const STRICT = { validatePayloads: true, requireSubject: false, detectConflicts: false } as const;
+
+/**
+ * Adds what the refused events prove to `facts` without counting a single amount or attestation
+ * from them: wrong signers (a supplier signing someone else's attestation is a forgery) and
+ * payloads that break the contract. A refused event the engine itself finds nothing wrong with
+ * was refused for a reason only the ledger knew (an unregistered role, a key mismatch): it is
+ * reported as a signer mismatch, so a person looks. Events of another invoice are ignored.
+ */
+export function addRefusedEvidence(
+  facts: StreamFacts,
+  invoice: InvoiceInput,
+  refused: readonly VerifiedEvent[],
+): void {
+  const own = refused.filter((e) => e.subjectId === undefined || e.subjectId === invoice.invoiceId);
+  if (own.length === 0) return;
+  const evidence = extractStreamFacts(invoice, own, true, STRICT);
+  const explained = new Set<string>();
+  const mismatches: SignerMismatch[] = [...facts.mismatches];
+  for (const m of evidence.mismatches) {
+    mismatches.push(m);
+    explained.add(m.eventId);
+  }
+  const invalid = [...facts.invalid];
+  for (const x of evidence.invalid) {
+    invalid.push(x);
+    explained.add(x.eventId);
+  }
+  for (const e of own) {
+    if (explained.has(e.id)) continue;
+    mismatches.push({
+      eventId: e.id,
+      eventType: e.eventType,
+      signerQuid: e.signerQuid,
+      expected: 'a signer the ledger accepts',
+      bySupplier: false,
+    });
+  }
+  facts.mismatches = mismatches.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  facts.invalid = invalid;
+}

@@ -1,0 +1,581 @@
+// Reads an invoice's verified event stream once into the facts the rules look at.
+
+import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPayload } from '@quidfin/core';
+import type { VerifiedEvent } from '../inputs/events.js';
+import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
+import type { StreamOptions } from '../inputs/streamOptions.js';
+
+/**
+ * An event that did not count because the wrong party signed it.
+ *
+ * @example
+ * ```ts
+ * const m: SignerMismatch = { eventId: 'ev-3', eventType: 'carrier.delivered', signerQuid: 'supplier-a',
+ *   expected: 'carrier-z', bySupplier: true };
+ * ```
+ */
+export interface SignerMismatch {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly signerQuid: string;
+  /** Who should have signed (a quid or a role). */
+  readonly expected: string;
+  /** The supplier signed someone else's attestation: a fraud signal. */
+  readonly bySupplier: boolean;
+}
+
+/**
+ * One `fraud.signal.<kind>` event that counted.
+ *
+ * @example
+ * ```ts
+ * const s: FraudSignalFact = { eventId: 'ev-9', key: { sequence: 9, timestamp: 1_700_000_900, id: 'ev-9' }, kind: 'invoice-forged', reporterQuid: 'fin-g', severity: 'high', evidence: 'PO reused' };
+ * ```
+ */
+export interface FraudSignalFact {
+  readonly eventId: string;
+  readonly key: EventKey;
+  readonly kind: string;
+  readonly reporterQuid: string;
+  /** As stated by the reporter; `undefined` when the payload states none (the policy decides). */
+  readonly severity: 'low' | 'medium' | 'high' | undefined;
+  readonly evidence: string;
+}
+
+/**
+ * An event the engine could not use: its payload fails `@quidfin/core`'s schema, it belongs to
+ * another invoice, it names no invoice, or it pays in another currency.
+ *
+ * @example
+ * ```ts
+ * const u: UnusableEvent = { eventId: 'ev-7', eventType: 'invoice.credited', detail: 'payload.amountMinor: must not be negative' };
+ * ```
+ */
+export interface UnusableEvent {
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly detail: string;
+}
+
+/**
+ * Two different events at one sequence of the invoice's stream (the node's transaction id does
+ * not cover the payload, so two nodes can commit different events under one place in the stream).
+ * `race` is true when one of them is a `factor.purchased`: the double-factoring race.
+ *
+ * @example
+ * ```ts
+ * const c: SequenceConflict = { sequence: 5, eventIds: ['tx-1', 'tx-2'], race: true };
+ * ```
+ */
+export interface SequenceConflict {
+  readonly sequence: number;
+  /** Ids of the events at that sequence, sorted (equal ids are possible: the id omits the payload). */
+  readonly eventIds: readonly string[];
+  readonly race: boolean;
+}
+
+/**
+ * Everything the rules need from an invoice's stream, reduced in one pass and independent of the
+ * order the events arrive in: where one event of a kind is used it is the first by
+ * (sequence, timestamp, id); lists are sorted by event id.
+ *
+ * @example
+ * ```ts
+ * const facts: StreamFacts = extractStreamFacts(invoice, events, true);
+ * facts.delivered?.at;
+ * ```
+ */
+export interface StreamFacts {
+  issuedCount: number;
+  shipped:
+    | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
+    | undefined;
+  delivered:
+    | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
+    | undefined;
+  ack: { amountMinor: number | undefined; at: number | undefined; key: EventKey } | undefined;
+  purchases: { eventId: string; financierQuid: string }[];
+  /** Open disputes (disputeId -> amount), resolved ones removed. */
+  openDisputedMinor: number;
+  openDisputeCount: number;
+  creditedMinor: number;
+  paidMinor: number;
+  fraudSignals: FraudSignalFact[];
+  mismatches: SignerMismatch[];
+  /** Payloads that fail core's schema (only with `validatePayloads`). */
+  invalid: UnusableEvent[];
+  /** Events whose `subjectId` is another invoice (only with `requireSubject`). */
+  foreign: UnusableEvent[];
+  /** Events with no `subjectId` (only with `requireSubject`). */
+  unbound: UnusableEvent[];
+  /** Payments in a currency other than the invoice's (never counted as money). */
+  otherCurrency: UnusableEvent[];
+  conflicts: SequenceConflict[];
+}
+
+/**
+ * Sort key that makes "first event of a kind" independent of array order (the engine uses the
+ * event itself, which carries these three fields).
+ *
+ * @example
+ * ```ts
+ * const k: EventKey = { sequence: 1, timestamp: 1_700_000_000, id: 'ev-1' };
+ * ```
+ */
+export interface EventKey {
+  readonly sequence: number;
+  readonly timestamp: number;
+  readonly id: string;
+}
+
+function before(a: VerifiedEvent, b: EventKey): boolean {
+  if (a.sequence !== b.sequence) return a.sequence < b.sequence;
+  if (a.timestamp !== b.timestamp) return a.timestamp < b.timestamp;
+  return a.id < b.id;
+}
+
+function compareKeys(a: EventKey, b: EventKey): number {
+  if (a.sequence !== b.sequence) return a.sequence - b.sequence;
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+// An event is its own sort key (it has sequence, timestamp and id): no key object per event.
+function keyOf(e: VerifiedEvent): EventKey {
+  return e;
+}
+
+const NO_PAYLOAD: Readonly<Record<string, unknown>> = {};
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+interface Keyed {
+  readonly id: string;
+  amount: number;
+}
+
+function keepMax(list: Keyed[], id: string, amount: number): void {
+  for (const k of list) {
+    if (k.id === id) {
+      if (amount > k.amount) k.amount = amount;
+      return;
+    }
+  }
+  list.push({ id, amount });
+}
+
+/** True when the payload names someone other than its signer in `field` (a forged claim). */
+function claimsOther(p: Readonly<Record<string, unknown>>, field: string, signer: string): boolean {
+  const v = p[field];
+  return v !== undefined && v !== signer;
+}
+
+function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, expected: string): void {
+  if (facts.mismatches === NONE) facts.mismatches = [];
+  facts.mismatches.push({
+    eventId: e.id,
+    eventType: e.eventType,
+    signerQuid: e.signerQuid,
+    expected,
+    bySupplier: e.signerQuid === supplier,
+  });
+}
+
+function isOwner(owners: readonly TitleOwnerShare[] | undefined, q: string): boolean {
+  if (!owners) return true;
+  for (const o of owners) if (o.ownerId === q) return true;
+  return false;
+}
+
+function hasStake(owners: readonly TitleOwnerShare[] | undefined, q: string, stake: string): boolean {
+  if (!owners) return true;
+  for (const o of owners) if (o.ownerId === q && o.stakeType === stake) return true;
+  return false;
+}
+
+function isFinancier(
+  owners: readonly TitleOwnerShare[] | undefined,
+  q: string,
+  supplier: string,
+  buyer: string,
+  carrier: string | undefined,
+): boolean {
+  if (owners) return hasStake(owners, q, 'financier');
+  return q !== supplier && q !== buyer && q !== carrier;
+}
+
+// Shared empty list: replaced by a fresh array on first push, so it is never mutated.
+const NONE: never[] = [];
+const NO_OPTIONS: StreamOptions = {};
+
+function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): UnusableEvent[] {
+  const out = list === NONE ? [] : list;
+  out.push({ eventId: e.id, eventType: e.eventType, detail });
+  return out;
+}
+
+// Events are immutable JSON once read: each stream is checked against core's schema once and the
+// verdicts kept as long as the event list lives (a book re-decided on every trust change reuses
+// its lists). One lookup per invoice, not per event; the kept verdicts name the event objects they
+// were made for, so a list changed in place, or a changed copy of an event, is checked again.
+interface StreamVerdicts {
+  readonly refs: readonly VerifiedEvent[];
+  /** Per event: why core's schema refuses it, or null; `undefined` when every payload is valid. */
+  readonly problems: readonly (string | null)[] | undefined;
+}
+const verdicts = new WeakMap<readonly VerifiedEvent[], StreamVerdicts>();
+
+function problemOf(e: VerifiedEvent): string | null {
+  const r: InvoiceEventPayloadResult = safeParseInvoiceEventPayload(e.eventType, e.payload);
+  return r.ok ? null : r.issues.map((x) => `${x.path}: ${x.message}`).join('; ');
+}
+
+/** The schema verdicts of a stream, from the cache when the same list of the same events was seen. */
+function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
+  const known = verdicts.get(events);
+  if (known !== undefined && known.refs.length === events.length) {
+    let same = true;
+    for (let i = 0; i < events.length; i++) {
+      if (known.refs[i] !== events[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known;
+  }
+  let problems: (string | null)[] | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const p = problemOf(events[i] as VerifiedEvent);
+    if (p !== null) {
+      problems ??= new Array<string | null>(events.length).fill(null);
+      problems[i] = p;
+    }
+  }
+  const v: StreamVerdicts = { refs: events.slice(), problems };
+  verdicts.set(events, v);
+  return v;
+}
+
+/**
+ * True when an earlier event is this very event delivered twice (same id, same content): it is
+ * skipped. An earlier event at the same sequence with other content is a conflict, recorded in
+ * `conflicts` (sequence -> ids, and whether a purchase is involved); the event is still read.
+ */
+function sameSequenceBefore(
+  conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined,
+  events: readonly VerifiedEvent[],
+  i: number,
+): boolean | Map<number, { ids: Set<string>; race: boolean }> {
+  const e = events[i] as VerifiedEvent;
+  let found = conflicts;
+  for (let k = 0; k < i; k++) {
+    const o = events[k] as VerifiedEvent;
+    if (o.sequence !== e.sequence || o.subjectId !== e.subjectId) continue;
+    const same = o === e || sameContent(o, e);
+    if (same && o.id === e.id) return true;
+    if (same) continue;
+    found ??= new Map();
+    let c = found.get(e.sequence);
+    if (c === undefined) {
+      c = { ids: new Set(), race: false };
+      found.set(e.sequence, c);
+    }
+    c.ids.add(o.id).add(e.id);
+    if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
+  }
+  return found ?? false;
+}
+
+function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
+  if (a.eventType !== b.eventType || a.signerQuid !== b.signerQuid) return false;
+  if (a.payload === b.payload) return true;
+  try {
+    return canonicalJson(a.payload ?? null) === canonicalJson(b.payload ?? null);
+  } catch {
+    return false;
+  }
+}
+
+const byId = (a: { eventId: string }, b: { eventId: string }): number =>
+  a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/**
+ * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
+ * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
+ * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
+ * notes by the supplier, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
+ * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
+ * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
+ * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
+ * `bindSigners` (proof of concept) every event counts.
+ *
+ * @example
+ * ```ts
+ * const facts = extractStreamFacts(invoice, events, true);
+ * if (facts.mismatches.some((m) => m.bySupplier)) console.warn('supplier forged an attestation');
+ * ```
+ */
+export function extractStreamFacts(
+  invoice: InvoiceInput,
+  events: readonly VerifiedEvent[],
+  bindSigners: boolean,
+  options: StreamOptions = NO_OPTIONS,
+): StreamFacts {
+  const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
+  const requireSubject = options.requireSubject === true;
+  const money = options.money !== false;
+  const detectConflicts = options.detectConflicts === true;
+  const supplier = invoice.supplierQuid;
+  const buyer = invoice.buyerQuid;
+  const owners = invoice.titleOwners;
+  const facts: StreamFacts = {
+    issuedCount: 0,
+    shipped: undefined,
+    delivered: undefined,
+    ack: undefined,
+    purchases: NONE,
+    openDisputedMinor: 0,
+    openDisputeCount: 0,
+    creditedMinor: 0,
+    paidMinor: 0,
+    fraudSignals: NONE,
+    mismatches: NONE,
+    invalid: NONE,
+    foreign: NONE,
+    unbound: NONE,
+    otherCurrency: NONE,
+    conflicts: NONE,
+  };
+  const mismatch = pushMismatch;
+  // Deliveries are bound to the shipment's carrier, which may come later in the array:
+  // collect them first and bind after the pass.
+  let deliveries: VerifiedEvent[] | undefined;
+  // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
+  let disputes: Keyed[] | undefined;
+  let resolved: string[] | undefined;
+  // Credit notes and payments repeated under one id count once, at their largest amount.
+  let credits: Keyed[] | undefined;
+  let payments: Keyed[] | undefined;
+  let conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined;
+
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as VerifiedEvent;
+    const t = e.eventType;
+    if (requireSubject) {
+      const subject = e.subjectId;
+      if (subject !== invoice.invoiceId) {
+        if (subject === undefined) facts.unbound = pushUnusable(facts.unbound, e, 'names no subject');
+        else facts.foreign = pushUnusable(facts.foreign, e, `belongs to ${subject}`);
+        continue;
+      }
+    }
+    if (detectConflicts && i > 0) {
+      const r = sameSequenceBefore(conflicts, events, i);
+      if (r === true) continue;
+      if (r !== false) conflicts = r;
+    }
+    if (problems !== undefined) {
+      const detail = problems[i];
+      if (detail !== null && detail !== undefined) {
+        facts.invalid = pushUnusable(facts.invalid, e, detail);
+        continue;
+      }
+    }
+    const p = e.payload ?? NO_PAYLOAD;
+    const signer = e.signerQuid;
+    switch (t) {
+      case 'invoice.issued':
+        if (bindSigners && signer !== supplier) {
+          mismatch(facts, supplier, e, supplier);
+          break;
+        }
+        facts.issuedCount++;
+        break;
+      case 'carrier.shipped': {
+        const carrier = str(p['carrierQuid']) ?? '';
+        if (bindSigners) {
+          const expected = invoice.carrierQuid ?? carrier;
+          if (
+            signer !== carrier ||
+            signer !== expected ||
+            carrier === '' ||
+            !hasStake(owners, signer, 'carrier')
+          ) {
+            mismatch(facts, supplier, e, expected || 'carrier');
+            break;
+          }
+        }
+        if (facts.shipped === undefined || before(e, facts.shipped.key)) {
+          facts.shipped = {
+            carrierQuid: carrier,
+            at: num(p['shippedAt']) ?? num(p['shipDate']),
+            ref: str(p['billOfLading']) ?? str(p['bol']),
+            key: keyOf(e),
+          };
+        }
+        break;
+      }
+      case 'carrier.delivered':
+        deliveries ??= [];
+        deliveries.push(e);
+        break;
+      case 'buyer.acknowledged':
+        if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
+          mismatch(facts, supplier, e, buyer);
+          break;
+        }
+        if (facts.ack === undefined || before(e, facts.ack.key)) {
+          facts.ack = {
+            amountMinor: num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']),
+            at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+            key: keyOf(e),
+          };
+        }
+        break;
+      case 'buyer.disputed': {
+        if (!money) break;
+        if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
+          mismatch(facts, supplier, e, buyer);
+          break;
+        }
+        const id = str(p['disputeId']) ?? e.id;
+        const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
+        disputes ??= [];
+        // A dispute id repeated keeps its largest amount, whatever the order.
+        keepMax(disputes, id, amount);
+        break;
+      }
+      case 'dispute.resolved':
+        if (!money) break;
+        // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide it.
+        if (bindSigners && signer !== buyer && (signer !== supplier || p['outcome'] === 'withdrawn')) {
+          mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
+          break;
+        }
+        resolved ??= [];
+        resolved.push(str(p['disputeId']) ?? '');
+        break;
+      case 'invoice.credited': {
+        if (!money) break;
+        if (bindSigners && signer !== supplier) {
+          mismatch(facts, supplier, e, supplier);
+          break;
+        }
+        const id = str(p['creditNoteId']) ?? e.id;
+        credits ??= [];
+        keepMax(credits, id, num(p['amountMinor']) ?? 0);
+        break;
+      }
+      case 'factor.purchased': {
+        const named = str(p['financierQuid']) ?? str(p['financier']);
+        if (
+          bindSigners &&
+          (!isFinancier(owners, signer, supplier, buyer, invoice.carrierQuid) ||
+            (named !== undefined && named !== signer))
+        ) {
+          mismatch(facts, supplier, e, 'financier');
+          break;
+        }
+        if (facts.purchases === NONE) facts.purchases = [];
+        facts.purchases.push({ eventId: e.id, financierQuid: named ?? signer });
+        break;
+      }
+      case 'payment.received': {
+        if (!money) break;
+        if (
+          bindSigners &&
+          signer !== supplier &&
+          !isFinancier(owners, signer, supplier, buyer, invoice.carrierQuid)
+        ) {
+          mismatch(facts, supplier, e, 'supplier or financier');
+          break;
+        }
+        const currency = str(p['currency']);
+        if (currency !== undefined && currency !== invoice.currency) {
+          facts.otherCurrency = pushUnusable(
+            facts.otherCurrency,
+            e,
+            `pays in ${currency}, not ${invoice.currency}`,
+          );
+          break;
+        }
+        const id = str(p['paymentId']) ?? e.id;
+        const alloc = str(p['allocationId']) ?? '';
+        const k = `${id}\u0000${alloc}`;
+        payments ??= [];
+        keepMax(payments, k, num(p['amountMinor']) ?? 0);
+        break;
+      }
+      default:
+        if (t.startsWith('fraud.signal.')) {
+          const reporter = str(p['reporterQuid']) ?? str(p['reporter']) ?? signer;
+          if (bindSigners && (reporter !== signer || !isOwner(owners, signer))) {
+            mismatch(facts, supplier, e, reporter !== signer ? reporter : 'co-owner');
+            break;
+          }
+          const sev = p['severity'];
+          if (facts.fraudSignals === NONE) facts.fraudSignals = [];
+          facts.fraudSignals.push({
+            eventId: e.id,
+            key: keyOf(e),
+            kind: t.slice('fraud.signal.'.length),
+            reporterQuid: reporter,
+            severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
+            evidence: str(p['evidence']) ?? '',
+          });
+        }
+    }
+  }
+
+  if (deliveries) {
+    const expectedCarrier = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    for (const e of deliveries) {
+      const p = e.payload ?? NO_PAYLOAD;
+      const carrier = str(p['carrierQuid']) ?? '';
+      if (bindSigners) {
+        const expected = expectedCarrier ?? carrier;
+        if (e.signerQuid !== expected || carrier !== expected || expected === '') {
+          mismatch(facts, supplier, e, expected || 'carrier');
+          continue;
+        }
+      }
+      if (facts.delivered === undefined || before(e, facts.delivered.key)) {
+        facts.delivered = {
+          carrierQuid: carrier,
+          at: num(p['deliveredAt']),
+          ref: str(p['deliveryProof']),
+          key: keyOf(e),
+        };
+      }
+    }
+  }
+  if (disputes) {
+    for (const d of disputes) {
+      if (resolved?.includes(d.id)) continue;
+      facts.openDisputedMinor += d.amount;
+      facts.openDisputeCount++;
+    }
+  }
+  if (credits) for (const c of credits) facts.creditedMinor += c.amount;
+  if (payments) for (const c of payments) facts.paidMinor += c.amount;
+  if (facts.purchases.length > 1) facts.purchases.sort(byId);
+  // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
+  if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
+  if (facts.mismatches.length > 1) facts.mismatches.sort(byId);
+  // Every list is in event-id order, so the same stream in any order gives the same facts.
+  for (const list of [facts.invalid, facts.foreign, facts.unbound, facts.otherCurrency]) {
+    if (list.length > 1) list.sort(byId);
+  }
+  if (conflicts !== undefined) {
+    facts.conflicts = [...conflicts]
+      .sort((a, b) => a[0] - b[0])
+      .map(([sequence, c]) => ({ sequence, eventIds: [...c.ids].sort(), race: c.race }));
+  }
+  return facts;
+}

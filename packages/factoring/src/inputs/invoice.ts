@@ -1,0 +1,101 @@
+// The invoice as the engine sees it, and its construction from an issued payload.
+
+/**
+ * One owner of the invoice TITLE. `percentage` is the share (the node's `percentage`, 0..100 or
+ * 0..1 as long as all owners use the same scale); `stakeType` names the role.
+ *
+ * @example
+ * ```ts
+ * const owner: TitleOwnerShare = { ownerId: 'supplier-a', percentage: 0.92, stakeType: 'supplier' };
+ * ```
+ */
+export interface TitleOwnerShare {
+  readonly ownerId: string;
+  readonly percentage: number;
+  readonly stakeType?: string;
+}
+
+/**
+ * The invoice as the engine sees it: the fields of `invoice.issued` plus, optionally, the current
+ * owners of its TITLE. Money in integer minor units, times in Unix seconds.
+ *
+ * @example
+ * ```ts
+ * const inv: InvoiceInput = {
+ *   invoiceId: 'inv-1', invoiceNumber: 'INV-0001', supplierQuid: 'supplier-a', buyerQuid: 'buyer-x',
+ *   amountMinor: 5_000_000, currency: 'USD', issuedAt: 1_700_000_000, dueAt: 1_705_184_000,
+ * };
+ * ```
+ */
+export interface InvoiceInput {
+  readonly invoiceId: string;
+  readonly invoiceNumber?: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly issuedAt: number;
+  readonly dueAt: number;
+  readonly terms?: string;
+  readonly poReference?: string;
+  readonly carrierQuid?: string;
+  /** Current owners of the invoice TITLE; omit when unknown (title checks are then skipped). */
+  readonly titleOwners?: readonly TitleOwnerShare[];
+}
+
+/**
+ * Reads the engine's invoice input from an `invoice.issued` payload (and optional title owners).
+ * Returns `undefined` when a required field is missing or has the wrong type.
+ *
+ * @example
+ * ```ts
+ * const inv = invoiceFromIssuedPayload({ invoiceId: 'inv-1', invoiceNumber: 'INV-1', supplierQuid: 's',
+ *   buyerQuid: 'b', amountMinor: 100, currency: 'USD', issuedAt: 1, dueAt: 2 });
+ * ```
+ */
+export function invoiceFromIssuedPayload(
+  payload: Readonly<Record<string, unknown>>,
+  titleOwners?: readonly TitleOwnerShare[],
+): InvoiceInput | undefined {
+  const p = payload;
+  const invoiceId = p['invoiceId'];
+  const supplierQuid = p['supplierQuid'];
+  const buyerQuid = p['buyerQuid'];
+  const amountMinor = p['amountMinor'];
+  const currency = p['currency'];
+  const issuedAt = p['issuedAt'];
+  const dueAt = p['dueAt'];
+  if (
+    typeof invoiceId !== 'string' ||
+    typeof supplierQuid !== 'string' ||
+    typeof buyerQuid !== 'string' ||
+    typeof currency !== 'string' ||
+    !Number.isSafeInteger(amountMinor) ||
+    !Number.isSafeInteger(issuedAt) ||
+    !Number.isSafeInteger(dueAt)
+  ) {
+    return undefined;
+  }
+  const out: {
+    -readonly [K in keyof InvoiceInput]: InvoiceInput[K];
+  } = {
+    invoiceId,
+    supplierQuid,
+    buyerQuid,
+    amountMinor: amountMinor as number,
+    currency,
+    issuedAt: issuedAt as number,
+    dueAt: dueAt as number,
+  };
+  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  const invoiceNumber = str('invoiceNumber');
+  if (invoiceNumber !== undefined) out.invoiceNumber = invoiceNumber;
+  const terms = str('terms');
+  if (terms !== undefined) out.terms = terms;
+  const po = str('poReference');
+  if (po !== undefined) out.poReference = po;
+  const carrier = str('carrierQuid');
+  if (carrier !== undefined) out.carrierQuid = carrier;
+  if (titleOwners !== undefined) out.titleOwners = titleOwners;
+  return out;
+}

@@ -1,0 +1,374 @@
+// The financier's policy: fees, grades, thresholds and which checks run; the two presets.
+
+/**
+ * How the fee is charged. All rates are integer basis points (1 bp = 0.01 %).
+ * - `poc-blend`: the proof of concept's float discount on face, offer truncated (compatibility only).
+ * - `flat`: `rateBps` of the eligible amount per invoice (P1).
+ * - `periodic`: `ratePerPeriodBps` of the eligible amount per started period of `periodDays`,
+ *   at least `minPeriods` (P2/P5).
+ * - `funds-in-use`: `annualRateBps` on the advance for the expected days outstanding (day count
+ *   360 or 365), plus `serviceFeeBps` of the eligible amount (P3).
+ * - `risk-based`: cost of funds + opex + capital charge on the advance for the expected tenor,
+ *   plus expected loss (PD x LGD x EAD) and dilution loss (P6).
+ *
+ * @example
+ * ```ts
+ * const fee: FeeStructure = { kind: 'periodic', periodDays: 30, ratePerPeriodBps: 150, minPeriods: 1 };
+ * ```
+ */
+export type FeeStructure =
+  | { readonly kind: 'poc-blend' }
+  | { readonly kind: 'flat'; readonly rateBps: number }
+  | {
+      readonly kind: 'periodic';
+      readonly periodDays: number;
+      readonly ratePerPeriodBps: number;
+      readonly minPeriods: number;
+    }
+  | {
+      readonly kind: 'funds-in-use';
+      readonly annualRateBps: number;
+      readonly serviceFeeBps: number;
+      readonly dayCount: 360 | 365;
+    }
+  | {
+      readonly kind: 'risk-based';
+      readonly costOfFundsBps: number;
+      readonly opexBps: number;
+      readonly capitalChargeBps: number;
+    };
+
+/**
+ * A buyer grade: trust at or above `minTrust` gets this annual PD and advance-rate adjustment.
+ *
+ * @example
+ * ```ts
+ * const band: GradeBand = { grade: 'A', minTrust: 0.9, pdAnnualBps: 20, advanceAdjBps: 500 };
+ * ```
+ */
+export interface GradeBand {
+  readonly grade: string;
+  readonly minTrust: number;
+  readonly pdAnnualBps: number;
+  readonly advanceAdjBps: number;
+}
+
+/**
+ * Which checks run. The proof-of-concept preset turns every one off to reproduce it exactly.
+ *
+ * @example
+ * ```ts
+ * const checks: Partial<PolicyChecks> = { duplicates: false };
+ * ```
+ */
+export interface PolicyChecks {
+  /** Events signed by the wrong party do not count and are reported. */
+  readonly signerRoles: boolean;
+  readonly duplicates: boolean;
+  /** Acknowledged amount versus invoice amount. */
+  readonly ackAmount: boolean;
+  /** Shipment, delivery and acknowledgement times. */
+  readonly logistics: boolean;
+  /** Buyer and carrier must have a trust path. */
+  readonly trustPaths: boolean;
+  readonly trustFreshness: boolean;
+  readonly titleOwnership: boolean;
+  readonly disputeRate: boolean;
+  /** Ageing, past due, cross-aging, disputes, credits, payments, self-dealing, future dating. */
+  readonly eligibility: boolean;
+  /** Concentration, buyer/supplier/facility limits. */
+  readonly limits: boolean;
+  /**
+   * Every event payload must pass `@quidfin/core`'s schema; an invalid event never counts (no
+   * amount, no attestation) and holds the invoice for review (`INVALID_EVENT_PAYLOAD`).
+   */
+  readonly payloads: boolean;
+  /**
+   * Every event must name the invoice as its `subjectId`: another invoice's event is refused
+   * (`EVENT_SUBJECT_MISMATCH`), an event naming none is not counted (`EVENT_SUBJECT_MISSING`).
+   */
+  readonly eventSubject: boolean;
+  /** Two different events at one sequence reject (`DOUBLE_FACTORING_RACE`, `SEQUENCE_CONFLICT`). */
+  readonly sequenceConflicts: boolean;
+}
+
+/**
+ * A financier's policy. Use {@link standardPolicy} or {@link pocPolicy} and override fields.
+ * Every number that prices money is an integer (bps, days, minor units); trust levels are 0..1.
+ *
+ * @example
+ * ```ts
+ * const policy: FactoringPolicy = standardPolicy({ minBuyerTrust: 0.7, recourse: false });
+ * ```
+ */
+export interface FactoringPolicy {
+  readonly name: string;
+  readonly version: string;
+  readonly checks: PolicyChecks;
+  /**
+   * Stop at the first rule that decides (reject, review or pending), in rule order, as the proof
+   * of concept does; otherwise every rule runs and the worst severity wins.
+   */
+  readonly stopAtFirstDecisive: boolean;
+  /** 'poc' adds the proof of concept's decision (messages, flags) as `compat`. */
+  readonly compat: 'none' | 'poc';
+  readonly minSupplierTrust: number;
+  readonly minBuyerTrust: number;
+  /** Carrier trust below this (or no path) sends the decision to review. */
+  readonly minCarrierTrust: number;
+  readonly requireDelivery: boolean;
+  readonly requireBuyerAck: boolean;
+  /** Proof-of-concept blend (only `poc-blend` pricing uses these). */
+  readonly buyerWeight: number;
+  readonly supplierWeight: number;
+  readonly baseDiscountFraction: number;
+  readonly maxRiskPremiumFraction: number;
+  /** `fraud.signal.<kind>` kinds that count; `'*'` for every kind. */
+  readonly fraudSignalKinds: readonly string[] | '*';
+  /** Trust-weighted fraud score at or above which the invoice is rejected (0 = any signal). */
+  readonly fraudVetoScore: number;
+  /** Score at or above which it goes to review. */
+  readonly fraudReviewScore: number;
+  /** When false every signal weighs 1 whatever the reporter (proof of concept). */
+  readonly fraudWeightByReporterTrust: boolean;
+  /** Weight of each signal kind in the score (kinds not listed weigh `fraudDefaultKindWeight`). */
+  readonly fraudKindWeights: Readonly<Record<string, number>>;
+  readonly fraudDefaultKindWeight: number;
+  /**
+   * Kinds that reject on their own when reported by a reporter the financier trusts at least
+   * `fraudDecisiveReporterTrust`, whatever the stated severity (forgery, double financing).
+   */
+  readonly decisiveFraudKinds: readonly string[];
+  /**
+   * Trust a reporter needs for its signals to reject. Below it, signals (however many) can send the
+   * invoice to review but never reject it: an untrusted co-owner cannot veto a purchase.
+   */
+  readonly fraudDecisiveReporterTrust: number;
+  /** How a signal that states no severity is weighed (said in the reason's message). */
+  readonly fraudMissingSeverity: 'low' | 'medium' | 'high';
+  /**
+   * An open buyer dispute: `'hold'` (single-invoice purchase) sends the invoice to pending until the
+   * dispute is resolved; `'haircut'` (asset-based lending) funds the undisputed part.
+   */
+  readonly openDisputes: 'hold' | 'haircut';
+  /** One buyer's share of the facility limit, in bps (applies when a facility limit is set). */
+  readonly maxBuyerShareOfFacilityBps: number;
+  /** One buyer group's share of the facility limit, in bps (groups from `portfolio.buyerGroup`). */
+  readonly maxGroupShareOfFacilityBps: number;
+  /** A trust reading older than this many seconds is stale (PD inflated, advance cut). */
+  readonly trustFreshSeconds: number;
+  /** PD inflation per `trustFreshSeconds` of extra age, in bps of PD (10_000 = +100 %). */
+  readonly stalenessPdLambdaBps: number;
+  /** Advance cut when any reading is stale. */
+  readonly staleAdvanceCutBps: number;
+  /** Tolerated clock skew between events, seconds. */
+  readonly clockSkewSeconds: number;
+  /** Acknowledged shortfall up to this share of face is a haircut; more goes to review. */
+  readonly ackShortfallToleranceBps: number;
+  readonly maxDaysSinceIssue: number;
+  readonly maxDaysPastDue: number;
+  readonly crossAgeThresholdBps: number;
+  readonly maxConcentrationBps: number;
+  /** 'reduce': fund up to the remaining room; 'reject': refuse anything that does not fit. */
+  readonly limitMode: 'reduce' | 'reject';
+  /** Buyer limit when the portfolio has none for the buyer (0 = no default limit). */
+  readonly defaultBuyerLimitMinor: number;
+  readonly baseAdvanceRateBps: number;
+  readonly minAdvanceRateBps: number;
+  readonly maxAdvanceRateBps: number;
+  /** Buyer grades, any order; the best band whose `minTrust` the buyer meets applies. */
+  readonly grades: readonly GradeBand[];
+  /** Dilution above this cuts the advance 1 pp per pp (and is charged as dilution loss). */
+  readonly dilutionFreeBps: number;
+  /** Dilution assumed for a buyer with no history. */
+  readonly noHistoryDilutionBps: number;
+  /** Buyer dispute rate at or above this goes to review. */
+  readonly maxDisputeRateBps: number;
+  /** Minimum history size before the dispute rate is judged. */
+  readonly minDisputeSample: number;
+  readonly recourse: boolean;
+  readonly lgdBps: number;
+  readonly pdFloorBps: number;
+  /** Correlation add-on for recourse joint default, bps of the smaller PD. */
+  readonly recourseCorrelationBps: number;
+  /** Extra fee for non-recourse, bps of the eligible amount. */
+  readonly nonRecoursePremiumBps: number;
+  readonly fee: FeeStructure;
+  readonly minFeeMinor: number;
+  readonly duplicateWindowDays: number;
+  readonly duplicateReviewScore: number;
+  readonly duplicateSoftScore: number;
+  readonly duplicateSoftAdvanceCutBps: number;
+  /** Prior days-late quantiles (P10, P50, P90) for buyers with little history. */
+  readonly paymentPriorDaysLate: readonly [number, number, number];
+  /** Shrinkage: the prior weighs like this many invoices. */
+  readonly paymentPriorWeight: number;
+}
+
+/**
+ * Overrides accepted by the presets: any field, with `checks` merged field by field.
+ *
+ * @example
+ * ```ts
+ * const o: PolicyOverrides = { checks: { duplicates: false }, minBuyerTrust: 0.7 };
+ * ```
+ */
+export type PolicyOverrides = Partial<Omit<FactoringPolicy, 'checks'>> & {
+  readonly checks?: Partial<PolicyChecks>;
+};
+
+function merge(base: FactoringPolicy, o: PolicyOverrides | undefined): FactoringPolicy {
+  if (!o) return base;
+  const { checks, ...rest } = o;
+  return { ...base, ...rest, checks: { ...base.checks, ...checks } } as FactoringPolicy;
+}
+
+/**
+ * The underwriting policy this package recommends: every check on, risk-based pricing on an
+ * 80 % base advance (adjusted by buyer grade and dilution), non-recourse, 90-day age cut-off, 25 % concentration cap.
+ *
+ * @example
+ * ```ts
+ * const policy = standardPolicy({ fee: { kind: 'flat', rateBps: 250 } });
+ * ```
+ */
+export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
+  return merge(
+    {
+      name: 'quidfin-standard',
+      version: '1',
+      checks: {
+        signerRoles: true,
+        duplicates: true,
+        ackAmount: true,
+        logistics: true,
+        trustPaths: true,
+        trustFreshness: true,
+        titleOwnership: true,
+        disputeRate: true,
+        eligibility: true,
+        limits: true,
+        payloads: true,
+        eventSubject: true,
+        sequenceConflicts: true,
+      },
+      stopAtFirstDecisive: false,
+      compat: 'none',
+      minSupplierTrust: 0.5,
+      minBuyerTrust: 0.6,
+      minCarrierTrust: 0.3,
+      requireDelivery: true,
+      requireBuyerAck: true,
+      buyerWeight: 0.7,
+      supplierWeight: 0.3,
+      baseDiscountFraction: 0.01,
+      maxRiskPremiumFraction: 0.1,
+      fraudSignalKinds: '*',
+      fraudVetoScore: 0.6,
+      fraudReviewScore: 0.2,
+      fraudWeightByReporterTrust: true,
+      fraudKindWeights: {
+        'invoice-forged': 1,
+        'double-financing': 1,
+        'duplicate-financing': 1,
+        'document-forged': 1,
+        'goods-not-delivered': 1,
+        'identity-mismatch': 1,
+      },
+      fraudDefaultKindWeight: 0.5,
+      decisiveFraudKinds: [
+        'invoice-forged',
+        'double-financing',
+        'duplicate-financing',
+        'document-forged',
+        'goods-not-delivered',
+      ],
+      fraudDecisiveReporterTrust: 0.5,
+      fraudMissingSeverity: 'high',
+      openDisputes: 'hold',
+      maxBuyerShareOfFacilityBps: 2_000,
+      maxGroupShareOfFacilityBps: 3_000,
+      trustFreshSeconds: 90 * 86_400,
+      stalenessPdLambdaBps: 5_000,
+      staleAdvanceCutBps: 500,
+      clockSkewSeconds: 3_600,
+      ackShortfallToleranceBps: 200,
+      maxDaysSinceIssue: 90,
+      maxDaysPastDue: 60,
+      crossAgeThresholdBps: 5_000,
+      maxConcentrationBps: 2_500,
+      limitMode: 'reduce',
+      defaultBuyerLimitMinor: 0,
+      baseAdvanceRateBps: 8_000,
+      minAdvanceRateBps: 5_000,
+      maxAdvanceRateBps: 9_500,
+      grades: [
+        { grade: 'A', minTrust: 0.9, pdAnnualBps: 20, advanceAdjBps: 1_000 },
+        { grade: 'B', minTrust: 0.8, pdAnnualBps: 60, advanceAdjBps: 500 },
+        { grade: 'C', minTrust: 0.7, pdAnnualBps: 200, advanceAdjBps: 0 },
+        { grade: 'D', minTrust: 0.6, pdAnnualBps: 500, advanceAdjBps: -500 },
+        { grade: 'E', minTrust: 0, pdAnnualBps: 1_500, advanceAdjBps: -1_000 },
+      ],
+      dilutionFreeBps: 500,
+      noHistoryDilutionBps: 300,
+      maxDisputeRateBps: 1_500,
+      minDisputeSample: 5,
+      recourse: false,
+      lgdBps: 4_000,
+      pdFloorBps: 5,
+      recourseCorrelationBps: 1_000,
+      nonRecoursePremiumBps: 50,
+      fee: { kind: 'risk-based', costOfFundsBps: 600, opexBps: 200, capitalChargeBps: 150 },
+      minFeeMinor: 0,
+      duplicateWindowDays: 90,
+      duplicateReviewScore: 5,
+      duplicateSoftScore: 4,
+      duplicateSoftAdvanceCutBps: 1_000,
+      paymentPriorDaysLate: [0, 5, 30],
+      paymentPriorWeight: 5,
+    },
+    overrides,
+  );
+}
+
+/**
+ * The proof of concept (`invoice_factor.py`) exactly: its default policy (supplier >= 0.5,
+ * buyer >= 0.6, delivery and acknowledgement required, discount 0.01 + 0.10 x risk with a
+ * 0.7/0.3 blend), any `fraud.signal.invoice-forged` vetoes, no other check, offer truncated.
+ *
+ * @example
+ * ```ts
+ * const relaxed = pocPolicy({ requireDelivery: false, requireBuyerAck: false });
+ * ```
+ */
+export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
+  return merge(
+    standardPolicy({
+      name: 'poc-invoice-factor-py',
+      version: '1',
+      checks: {
+        signerRoles: false,
+        duplicates: false,
+        ackAmount: false,
+        logistics: false,
+        trustPaths: false,
+        trustFreshness: false,
+        titleOwnership: false,
+        disputeRate: false,
+        eligibility: false,
+        limits: false,
+        payloads: false,
+        eventSubject: false,
+        sequenceConflicts: false,
+      },
+      stopAtFirstDecisive: true,
+      compat: 'poc',
+      fraudSignalKinds: ['invoice-forged'],
+      fraudVetoScore: 0,
+      fraudReviewScore: 0,
+      fraudWeightByReporterTrust: false,
+      fee: { kind: 'poc-blend' },
+    }),
+    overrides,
+  );
+}

@@ -1,0 +1,69 @@
+// The financier's book as the caller supplies it: exposures and ageing per buyer.
+
+import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
+
+/**
+ * Open receivables of one buyer in the financier's book, split by age (for cross-aging).
+ *
+ * @example
+ * ```ts
+ * const aging: BuyerAging = { openMinor: 1_000_000, over90Minor: 100_000 };
+ * ```
+ */
+export interface BuyerAging {
+  readonly openMinor: number;
+  /** Part of `openMinor` more than the policy's cross-age days past invoice date. */
+  readonly over90Minor: number;
+}
+
+/**
+ * The financier's book before the decision: funded exposure, limits, ledgers and known invoices.
+ * All maps are plain objects keyed by quid; the engine only looks keys up, never iterates them
+ * for a result, so key order cannot change a decision.
+ *
+ * @example
+ * ```ts
+ * const p: Portfolio = {
+ *   buyerExposureMinor: { 'buyer-x': 2_000_000 }, buyerLimitMinor: { 'buyer-x': 10_000_000 },
+ *   facilityLimitMinor: 100_000_000, totalExposureMinor: 20_000_000,
+ * };
+ * ```
+ */
+export interface Portfolio {
+  /** Outstanding funded advances per buyer, across all suppliers. */
+  readonly buyerExposureMinor?: Readonly<Record<string, number>>;
+  /** Credit limit per buyer; a buyer without an entry uses the policy default (if any). */
+  readonly buyerLimitMinor?: Readonly<Record<string, number>>;
+  /** Outstanding funded advances per supplier (client). */
+  readonly supplierExposureMinor?: Readonly<Record<string, number>>;
+  /** Limit per supplier (client). */
+  readonly supplierLimitMinor?: Readonly<Record<string, number>>;
+  /** Total outstanding funded advances. */
+  readonly totalExposureMinor?: number;
+  /** Facility (whole-book) limit. */
+  readonly facilityLimitMinor?: number;
+  /** Each supplier's open receivables ledger (the concentration base), total and per buyer. */
+  readonly supplierLedger?: Readonly<
+    Record<
+      string,
+      { readonly totalOpenMinor: number; readonly byBuyerOpenMinor: Readonly<Record<string, number>> }
+    >
+  >;
+  /** Open receivables per buyer split by age, for cross-aging. */
+  readonly buyerAging?: Readonly<Record<string, BuyerAging>>;
+  /** Invoices already seen on other streams (own book, registries), for duplicate detection. */
+  readonly knownInvoices?: readonly InvoiceFingerprintRecord[];
+  /**
+   * Fingerprints (`invoiceFingerprint`) of receivables already financed, by you or by anyone a
+   * registry reports: a copy of one is refused (`DUPLICATE_OF_FINANCED`). Feed each batch's
+   * `financedFingerprints` back in here so a copy cannot come back in the next batch.
+   */
+  readonly financedFingerprints?: readonly string[] | ReadonlySet<string>;
+  /** Group (parent company) of each buyer quid, for the group share of the facility. */
+  readonly buyerGroup?: Readonly<Record<string, string>>;
+  /**
+   * Outstanding funded advances per buyer group; when absent, the sum of `buyerExposureMinor` over
+   * the group's buyers.
+   */
+  readonly groupExposureMinor?: Readonly<Record<string, number>>;
+}

@@ -1,0 +1,53 @@
+// The financier's relational trust readings and where they come from.
+
+/**
+ * The financier's relational trust in one quid, with its provenance. `level` is 0..1; a missing
+ * reading (or `pathLength` 0) means there is no trust path at all.
+ *
+ * @example
+ * ```ts
+ * const r: TrustReading = { level: 0.81, observedAt: 1_700_000_000, validUntil: 1_731_536_000, pathLength: 2 };
+ * ```
+ */
+export interface TrustReading {
+  /** 0..1 inclusive. */
+  readonly level: number;
+  /** Unix seconds when the value was read or attested (its age is `asOf - observedAt`). */
+  readonly observedAt?: number;
+  /** Unix seconds after which the reading must not be used (bureau expiry); omit for none. */
+  readonly validUntil?: number;
+  /** Hops in the trust path (1 = direct); 0 = no path. */
+  readonly pathLength?: number;
+}
+
+/**
+ * Where the engine reads the financier's trust in a quid. The caller fills it from the node
+ * (`GET /trust/{financier}/{target}`) or elsewhere; the engine never does I/O.
+ *
+ * @example
+ * ```ts
+ * const source: TrustSource = { trustIn: (quid) => (quid === 'buyer-x' ? { level: 0.9 } : undefined) };
+ * ```
+ */
+export interface TrustSource {
+  trustIn(quid: string): TrustReading | undefined;
+}
+
+/**
+ * A TrustSource backed by a plain object of readings (or bare levels), keyed by quid.
+ *
+ * @example
+ * ```ts
+ * const source = trustSourceFromRecord({ 'supplier-a': 0.85, 'buyer-x': { level: 0.9, observedAt: 1_700_000_000 } });
+ * source.trustIn('buyer-x')?.level; // 0.9
+ * ```
+ */
+export function trustSourceFromRecord(record: Readonly<Record<string, number | TrustReading>>): TrustSource {
+  const map = new Map<string, TrustReading>();
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    if (v === undefined) continue;
+    map.set(key, typeof v === 'number' ? { level: v } : v);
+  }
+  return { trustIn: (quid: string): TrustReading | undefined => map.get(quid) };
+}

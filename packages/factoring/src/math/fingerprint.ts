@@ -1,0 +1,99 @@
+// Invoice fingerprints and invoice-number normalisation for duplicate detection.
+
+/**
+ * What the duplicate detector knows about an invoice seen on another stream (the financier's own
+ * book, a registry, or earlier invoices of the same batch).
+ *
+ * @example
+ * ```ts
+ * const r: InvoiceFingerprintRecord = {
+ *   invoiceId: 'inv-7', invoiceNumber: 'INV-0007', supplierQuid: 's', buyerQuid: 'b',
+ *   amountMinor: 120_000, issuedAt: 1_700_000_000, documentRefs: ['BOL-77'],
+ * };
+ * ```
+ */
+export interface InvoiceFingerprintRecord {
+  readonly invoiceId: string;
+  readonly invoiceNumber: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  /** Unix seconds. */
+  readonly issuedAt: number;
+  readonly poReference?: string;
+  /** Bill-of-lading, delivery-proof or document hashes tied to the invoice. */
+  readonly documentRefs?: readonly string[];
+}
+
+/**
+ * Normalises an invoice number the way registries do: upper-case, drop spaces and the separators
+ * `- / . _ #`, and strip leading zeros from every digit run (`inv-00234` and `INV 234` both give
+ * `INV234`). Separators end a digit run, so `2026-0042` gives `202642`.
+ *
+ * @example
+ * ```ts
+ * normaliseInvoiceNumber(' inv/2026-0042 '); // 'INV202642'
+ * normaliseInvoiceNumber('00234'); // '234'
+ * ```
+ */
+export function normaliseInvoiceNumber(raw: string): string {
+  // Kept characters are copied in runs (slices), not one by one: most numbers drop only a
+  // separator or two, and a per-character `+=` allocates a string per character.
+  let out = '';
+  let runStart = 0;
+  let inDigits = false;
+  let leading = true;
+  const s = raw.toUpperCase();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // space, '#', '-', '.', '/', '_', tab
+    if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
+      // A separator ends a digit run, so 'INV-2026-0100' keeps its '2026' and its '100'.
+      inDigits = false;
+      if (i > runStart) out += s.slice(runStart, i);
+      runStart = i + 1;
+      continue;
+    }
+    const digit = c >= 48 && c <= 57;
+    if (digit) {
+      if (!inDigits) {
+        inDigits = true;
+        leading = true;
+      }
+      if (leading && c === 48) {
+        // Drop a leading zero unless it is the run's last digit (an all-zero run keeps one '0').
+        const next = i + 1 < s.length ? s.charCodeAt(i + 1) : -1;
+        if (next >= 48 && next <= 57) {
+          if (i > runStart) out += s.slice(runStart, i);
+          runStart = i + 1;
+          continue;
+        }
+      }
+      leading = false;
+    } else {
+      inDigits = false;
+    }
+  }
+  if (runStart === 0) return s;
+  return runStart < s.length ? out + s.slice(runStart) : out;
+}
+
+/**
+ * The exact-match identity key: normalised number, supplier, buyer, amount and issue date (UTC
+ * day). Two invoices with the same key are the same receivable.
+ *
+ * @example
+ * ```ts
+ * invoiceFingerprint({ invoiceNumber: 'INV-0001', supplierQuid: 's', buyerQuid: 'b', amountMinor: 100, issuedAt: 86_400 });
+ * // 'INV1|s|b|100|1'
+ * ```
+ */
+export function invoiceFingerprint(r: {
+  readonly invoiceNumber: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  readonly issuedAt: number;
+}): string {
+  return `${normaliseInvoiceNumber(r.invoiceNumber)}|${r.supplierQuid}|${r.buyerQuid}|${r.amountMinor}|${Math.floor(r.issuedAt / 86_400)}`;
+}

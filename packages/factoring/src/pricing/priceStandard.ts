@@ -1,0 +1,279 @@
+// Standard-policy pricing: grade, advance, fee, concentration and limits.
+
+import type { PortfolioState } from '../facts/portfolioState.js';
+import type { BuyerProfile, PaymentPrediction } from '../facts/predictPayment.js';
+import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { GradeBand } from '../inputs/policy.js';
+import { clampInt, mulDivCeil, mulDivFloor } from '../math/money.js';
+import type { LimitUse, Offer } from '../outputs/decision.js';
+import { internPrediction, internTrace } from '../outputs/internCache.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import { cutAmount, type Funding } from '../rules/funding.js';
+import type { Run } from '../rules/run.js';
+import { applyLimit, type LimitFunding } from './applyLimit.js';
+import { priceInvoice } from './pricing.js';
+
+/** What standard pricing reads from a decision in progress. */
+export interface PricingContext {
+  readonly run: Run;
+  readonly compiled: CompiledPolicy;
+  readonly invoice: InvoiceInput;
+  readonly asOf: number;
+  readonly face: number;
+  readonly f: Funding;
+  readonly profile: BuyerProfile;
+  readonly state: PortfolioState | undefined;
+  readonly buyerTrust: number;
+  readonly supplierTrust: number;
+  readonly staleAgeSeconds: number;
+  readonly softDuplicate: boolean;
+  payment: PaymentPrediction | null;
+  limits: LimitUse | null;
+}
+
+/** The first band whose minimum the trust level reaches; the last band below every minimum. */
+function gradeFor(grades: readonly GradeBand[], level: number): GradeBand | undefined {
+  for (const g of grades) if (level >= g.minTrust) return g;
+  return grades[grades.length - 1];
+}
+
+/**
+ * Advance rate, concentration, limits, PD and fee for the non-PoC fee structures. Sets
+ * `c.payment` and `c.limits`; returns null when a limit or the concentration cap refuses it.
+ */
+export function priceStandard(c: PricingContext): Offer | null {
+  const {
+    run,
+    compiled,
+    invoice,
+    asOf,
+    face,
+    f,
+    state,
+    buyerTrust,
+    supplierTrust,
+    staleAgeSeconds,
+    softDuplicate,
+  } = c;
+  const policy = compiled.policy;
+  const checks = policy.checks;
+  const p = c.profile;
+  const pay = internPrediction(run.cache, p, invoice.dueAt, asOf);
+  c.payment = pay;
+  // Advance rate: grade, dilution (-1 pp per pp above the free level), staleness, soft duplicate.
+  const grade = gradeFor(compiled.grades, buyerTrust);
+  const gradeName = grade?.grade ?? '-';
+  const dilutionCut = Math.max(0, p.dilutionBps - policy.dilutionFreeBps);
+  const staleCut = staleAgeSeconds > 0 ? policy.staleAdvanceCutBps : 0;
+  const dupCut = softDuplicate ? policy.duplicateSoftAdvanceCutBps : 0;
+  const advanceRate = clampInt(
+    policy.baseAdvanceRateBps + (grade?.advanceAdjBps ?? 0) - dilutionCut - staleCut - dupCut,
+    policy.minAdvanceRateBps,
+    policy.maxAdvanceRateBps,
+  );
+  if (dilutionCut > 0) {
+    run.reason(
+      'DILUTION_ADVANCE_CUT',
+      `buyer dilution ${p.dilutionBps / 100}% cuts the advance by ${dilutionCut / 100} pp`,
+    );
+  }
+  // Fixed by the grade and the cuts: one entry per combination in a batch.
+  run.trace?.push(
+    internTrace(
+      run.cache,
+      `advance-rate|${gradeName}|${dilutionCut}|${staleCut}|${dupCut}|${advanceRate}`,
+      () =>
+        traceEntry(
+          'advance-rate',
+          'pass',
+          {
+            grade: gradeName,
+            baseBps: policy.baseAdvanceRateBps,
+            gradeAdjBps: grade?.advanceAdjBps ?? 0,
+            dilutionCutBps: dilutionCut,
+            staleCutBps: staleCut,
+            duplicateCutBps: dupCut,
+            advanceRateBps: advanceRate,
+          },
+          policy.maxAdvanceRateBps,
+          0,
+        ),
+    ),
+  );
+
+  // Concentration against the supplier's ledger.
+  if (checks.limits && state !== undefined) {
+    const ledger = state.ledger(invoice.supplierQuid);
+    if (ledger !== undefined) {
+      const base = ledger.totalOpenMinor + face;
+      const buyerOpen = ledger.buyerOpenMinor(invoice.buyerQuid);
+      const allowed = mulDivFloor(base, policy.maxConcentrationBps, 10_000) - buyerOpen;
+      if (allowed <= 0) {
+        run.reason(
+          'CONCENTRATION_EXCEEDED',
+          `buyer already holds its ${policy.maxConcentrationBps / 100}% share of the supplier's ledger`,
+        );
+      } else if (f.eligible > allowed) {
+        const before = f.eligible;
+        cutAmount(f, 'CONCENTRATION_HAIRCUT', f.eligible - allowed);
+        run.reason(
+          'CONCENTRATION_HAIRCUT',
+          `concentration cap ${policy.maxConcentrationBps / 100}% makes ${before - f.eligible} ineligible`,
+        );
+      }
+      run.trace?.push(
+        traceEntry(
+          'concentration',
+          allowed <= 0 ? 'fail' : 'pass',
+          { ledgerMinor: base, buyerOpenMinor: buyerOpen, allowedMinor: allowed },
+          policy.maxConcentrationBps,
+          0,
+        ),
+      );
+      if (allowed <= 0) return null;
+    }
+  }
+
+  let advance = mulDivFloor(f.eligible, advanceRate, 10_000);
+  // Limits in order: buyer (across all suppliers), supplier, facility.
+  let buyerLimit: number | undefined;
+  let supplierLimit: number | undefined;
+  let facilityLimit: number | undefined;
+  let buyerBefore = 0;
+  let supplierBefore = 0;
+  let facilityBefore = 0;
+  if (state !== undefined) {
+    buyerLimit =
+      state.buyerLimit(invoice.buyerQuid) ??
+      (policy.defaultBuyerLimitMinor > 0 ? policy.defaultBuyerLimitMinor : undefined);
+    supplierLimit = state.supplierLimit(invoice.supplierQuid);
+    facilityLimit = state.facilityLimit();
+    buyerBefore = state.buyerExposure(invoice.buyerQuid);
+    supplierBefore = state.supplierExposure(invoice.supplierQuid);
+    facilityBefore = state.totalExposure();
+    if (checks.limits) {
+      // Limits in order: buyer (across all suppliers), supplier (client), facility.
+      const lf: LimitFunding = { f, advance, rate: advanceRate };
+      if (!applyLimit(run, policy, lf, 'buyer', buyerLimit, buyerBefore, 'BUYER_LIMIT_EXCEEDED')) return null;
+      if (!applyLimit(run, policy, lf, 'supplier', supplierLimit, supplierBefore, 'SUPPLIER_LIMIT_EXCEEDED'))
+        return null;
+      if (!applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED'))
+        return null;
+      // The financier's own concentration: one buyer, and one buyer group, as a share of the facility.
+      if (facilityLimit !== undefined) {
+        const buyerCap = mulDivFloor(facilityLimit, policy.maxBuyerShareOfFacilityBps, 10_000);
+        if (
+          !applyLimit(
+            run,
+            policy,
+            lf,
+            'buyer-concentration',
+            buyerCap,
+            buyerBefore,
+            'BUYER_CONCENTRATION_EXCEEDED',
+          )
+        )
+          return null;
+        const group = state.groupOf(invoice.buyerQuid);
+        if (group !== undefined) {
+          const groupCap = mulDivFloor(facilityLimit, policy.maxGroupShareOfFacilityBps, 10_000);
+          const groupBefore = state.groupExposure(group);
+          if (
+            !applyLimit(
+              run,
+              policy,
+              lf,
+              'group-concentration',
+              groupCap,
+              groupBefore,
+              'GROUP_CONCENTRATION_EXCEEDED',
+            )
+          )
+            return null;
+        }
+      }
+      advance = lf.advance;
+    }
+  }
+
+  // PD: buyer grade; under recourse a loss needs buyer and supplier to fail; staleness inflates it.
+  let pd = grade?.pdAnnualBps ?? 10_000;
+  if (policy.recourse) {
+    const sGrade = gradeFor(compiled.grades, supplierTrust);
+    const pdS = sGrade?.pdAnnualBps ?? 10_000;
+    pd = Math.min(
+      pd,
+      mulDivCeil(pd, pdS, 10_000) + mulDivCeil(Math.min(pd, pdS), policy.recourseCorrelationBps, 10_000),
+    );
+  }
+  if (staleAgeSeconds > policy.trustFreshSeconds && policy.trustFreshSeconds > 0) {
+    const extra = staleAgeSeconds - policy.trustFreshSeconds;
+    pd = mulDivCeil(
+      pd,
+      10_000 * policy.trustFreshSeconds + policy.stalenessPdLambdaBps * extra,
+      10_000 * policy.trustFreshSeconds,
+    );
+  }
+  pd = clampInt(pd, policy.pdFloorBps, 10_000);
+  const price = priceInvoice(compiled, {
+    eligibleMinor: f.eligible,
+    advanceMinor: advance,
+    expectedDays: pay.expectedDays,
+    stressedDays: pay.stressedDays,
+    grade: gradeName,
+    pdAnnualBps: pd,
+    dilutionBps: p.dilutionBps,
+  });
+  const fee = price.feeMinor;
+  const reserve = f.eligible - advance;
+  const o: Offer = {
+    currency: invoice.currency,
+    faceMinor: face,
+    eligibleMinor: f.eligible,
+    haircuts: f.haircuts,
+    advanceRateBps: advanceRate,
+    advanceMinor: advance,
+    reserveMinor: reserve,
+    feeKind: policy.fee.kind,
+    feeMinor: fee,
+    purchasePriceMinor: f.eligible - fee,
+    expectedRebateMinor: Math.max(0, reserve - fee),
+    discountBps: face > 0 ? mulDivCeil(fee, 10_000, face) : 0,
+    discountFraction: null,
+    aprBps: price.aprBps,
+    tenorDays: pay.expectedDays,
+    recourse: policy.recourse,
+    risk: price.risk,
+  };
+  run.trace?.push(
+    traceEntry(
+      'pricing',
+      'pass',
+      {
+        feeKind: policy.fee.kind,
+        pdAnnualBps: pd,
+        expectedDays: pay.expectedDays,
+        stressedDays: pay.stressedDays,
+        feeMinor: fee,
+        aprBps: price.aprBps,
+      },
+      null,
+      f.eligible - face,
+    ),
+  );
+  c.limits = {
+    buyer: { limitMinor: buyerLimit ?? null, beforeMinor: buyerBefore, afterMinor: buyerBefore + advance },
+    supplier: {
+      limitMinor: supplierLimit ?? null,
+      beforeMinor: supplierBefore,
+      afterMinor: supplierBefore + advance,
+    },
+    facility: {
+      limitMinor: facilityLimit ?? null,
+      beforeMinor: facilityBefore,
+      afterMinor: facilityBefore + advance,
+    },
+  };
+  return o;
+}

@@ -1,0 +1,143 @@
+// Fee, discount and APR arithmetic in integer money, and the PoC's blended offer.
+
+import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import { mulDivCeil, mulDivFloor } from '../math/money.js';
+import type { RiskFigures } from '../outputs/decision.js';
+
+/**
+ * Inputs of {@link priceInvoice}, all integers.
+ *
+ * @example
+ * ```ts
+ * const i: PricingInput = { eligibleMinor: 5_000_000, advanceMinor: 4_250_000, expectedDays: 60, stressedDays: 90,
+ *   grade: 'B', pdAnnualBps: 60, dilutionBps: 200 };
+ * ```
+ */
+export interface PricingInput {
+  readonly eligibleMinor: number;
+  readonly advanceMinor: number;
+  readonly expectedDays: number;
+  readonly stressedDays: number;
+  readonly grade: string;
+  /** Effective annual PD (after recourse and staleness). */
+  readonly pdAnnualBps: number;
+  readonly dilutionBps: number;
+}
+
+/**
+ * A fee, its APR equivalent on the cash advanced and, for risk-based pricing, the loss figures.
+ *
+ * @example
+ * ```ts
+ * const p: PricingResult = { feeMinor: 60_000, aprBps: 859, risk: null };
+ * ```
+ */
+export interface PricingResult {
+  readonly feeMinor: number;
+  readonly aprBps: number;
+  readonly risk: RiskFigures | null;
+}
+
+/**
+ * Annual percentage rate on the cash advanced, bps, floored: `fee / advance x 365 / days`.
+ *
+ * @example
+ * ```ts
+ * aprBps(50, 10_000, 20); // 912 (0.5 % for 20 days = 9.12 % APR, the C2FO worked example)
+ * ```
+ */
+export function aprBps(feeMinor: number, advanceMinor: number, days: number): number {
+  if (advanceMinor <= 0 || days <= 0) return 0;
+  return mulDivFloor(feeMinor, 3_650_000, advanceMinor * days);
+}
+
+/**
+ * Prices an invoice under the policy's fee structure (every structure except `poc-blend`). Money is
+ * rounded up to the minor unit in the financier's favour, once per component; the fee is at least
+ * the policy minimum and never more than the eligible amount.
+ *
+ * @example
+ * ```ts
+ * const price = priceInvoice(compilePolicy(standardPolicy()), { eligibleMinor: 1_000_000, advanceMinor: 850_000,
+ *   expectedDays: 45, stressedDays: 75, grade: 'B', pdAnnualBps: 60, dilutionBps: 100 });
+ * ```
+ */
+export function priceInvoice(compiled: CompiledPolicy, input: PricingInput): PricingResult {
+  const policy = compiled.policy;
+  const fee = compiled.fee;
+  const { eligibleMinor: eligible, advanceMinor: advance, expectedDays: days } = input;
+  let total = 0;
+  let risk: RiskFigures | null = null;
+  switch (fee.kind) {
+    case 'flat':
+      total = mulDivCeil(eligible, fee.rateBps, 10_000);
+      break;
+    case 'periodic': {
+      const periods = Math.max(fee.minPeriods, Math.ceil(days / fee.periodDays));
+      total = mulDivCeil(eligible, fee.ratePerPeriodBps * periods, 10_000);
+      break;
+    }
+    case 'funds-in-use':
+      total =
+        mulDivCeil(advance, fee.annualRateBps * days, fee.dayCount * 10_000) +
+        mulDivCeil(eligible, fee.serviceFeeBps, 10_000);
+      break;
+    case 'risk-based': {
+      const annual = fee.costOfFundsBps + fee.opexBps + fee.capitalChargeBps;
+      const funding = mulDivCeil(advance, annual * days, 3_650_000);
+      // PD over the stressed horizon, pro rata (exact rational, rounded up to ppm).
+      const pdTenorPpm = Math.min(1_000_000, mulDivCeil(input.pdAnnualBps * 100, input.stressedDays, 365));
+      const el = mulDivCeil(advance, pdTenorPpm * policy.lgdBps, 10_000_000_000);
+      // Expected dilution (PD = dilution, LGD = 100 %) first eats the reserve held for it; only
+      // the part beyond the reserve is a loss to the financier.
+      const dilutionLoss = Math.max(
+        0,
+        mulDivCeil(eligible, input.dilutionBps, 10_000) - (eligible - advance),
+      );
+      total = funding + el + dilutionLoss;
+      risk = {
+        grade: input.grade,
+        pdAnnualBps: input.pdAnnualBps,
+        pdTenorPpm,
+        lgdBps: policy.lgdBps,
+        eadMinor: advance,
+        expectedLossMinor: el,
+        dilutionBps: input.dilutionBps,
+        dilutionLossMinor: dilutionLoss,
+      };
+      break;
+    }
+    case 'poc-blend':
+      // Priced by pocOffer; never reached from the engine.
+      break;
+  }
+  if (!policy.recourse) total += mulDivCeil(eligible, policy.nonRecoursePremiumBps, 10_000);
+  total = Math.min(eligible, Math.max(policy.minFeeMinor, total));
+  return { feeMinor: total, aprBps: aprBps(total, advance, days), risk };
+}
+
+/**
+ * The proof of concept's price, float for float: `risk = 1 - (bw x buyer + sw x supplier)`,
+ * `discount = min(base + premium x risk, base + premium)`, `offer = trunc(amount x (1 - discount))`.
+ * The one place money passes through floats, on purpose, to reproduce it exactly.
+ *
+ * @example
+ * ```ts
+ * pocOffer(5_000_000, 0.765, 0.81, 0.7, 0.3, 0.01, 0.1); // { risk: 0.2035.., discount: 0.03035.., offerMinor: 4_848_250 }
+ * ```
+ */
+export function pocOffer(
+  amountMinor: number,
+  supplierTrust: number,
+  buyerTrust: number,
+  buyerWeight: number,
+  supplierWeight: number,
+  base: number,
+  maxPremium: number,
+): { risk: number; discount: number; offerMinor: number } {
+  const risk = 1.0 - (buyerWeight * buyerTrust + supplierWeight * supplierTrust);
+  let discount = base + maxPremium * risk;
+  discount = Math.min(discount, base + maxPremium);
+  const offerMinor = Math.trunc(amountMinor * (1.0 - discount));
+  return { risk, discount, offerMinor };
+}

@@ -1,0 +1,239 @@
+// Rules on fraud signals (weighted by trust in the reporter) and duplicates.
+
+import type { DuplicateMatch } from '../facts/duplicateIndex.js';
+import type { PortfolioState } from '../facts/portfolioState.js';
+import type { StreamFacts } from '../facts/streamFacts.js';
+import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { FactoringPolicy } from '../inputs/policy.js';
+import type { TrustSource } from '../inputs/trust.js';
+import { type InvoiceFingerprintRecord, invoiceFingerprint } from '../math/fingerprint.js';
+import { f3 } from '../math/pythonFormat.js';
+import type { Reason, TraceEntry } from '../outputs/decision.js';
+import { type InternCache, internFlag, internTrace } from '../outputs/internCache.js';
+import { REASON_INFO, type ReasonCodeValue } from '../outputs/reasonCodes.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import type { Run } from './run.js';
+import { readTrust } from './trustChecks.js';
+
+const DAY = 86_400;
+// Shared empty results (never mutated) keep clean decisions small.
+export const NO_KINDS: string[] = [];
+const NO_FLAGS: ReasonCodeValue[] = [];
+const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
+
+/**
+ * 3. Fraud signals. Each counted signal weighs `trust in the reporter x severity x kind weight`
+ * (low 0.25, medium 0.6, high 1; a signal stating no severity weighs as `fraudMissingSeverity`,
+ * and the message says so). A decisive kind (forgery, double financing) from a reporter trusted
+ * at least `fraudDecisiveReporterTrust` rejects on its own; otherwise the score rejects at
+ * `fraudVetoScore` only if some contributing reporter is that trusted, so signals from reporters
+ * below it (however many) reach review at most. Returns the counted kinds ({@link NO_KINDS} when
+ * the score is zero).
+ */
+export function checkFraudSignals(
+  run: Run,
+  compiled: CompiledPolicy,
+  trust: TrustSource,
+  facts: StreamFacts,
+  asOf: number,
+): string[] {
+  const policy = compiled.policy;
+  let fraudKinds: string[] = NO_KINDS;
+  let score = 0;
+  let counted = 0;
+  let ignored: string[] | undefined;
+  let decisive: string | undefined;
+  let trustedReporter = false;
+  let unstated = 0;
+  for (const s of facts.fraudSignals) {
+    if (!compiled.countsFraudKind(s.kind)) continue;
+    counted++;
+    if (fraudKinds === NO_KINDS) fraudKinds = [];
+    fraudKinds.push(s.kind);
+    if (!policy.fraudWeightByReporterTrust) {
+      score += 1;
+      continue;
+    }
+    const level = readTrust(trust, s.reporterQuid, 'reporter', asOf)?.level ?? 0;
+    if (s.severity === undefined) unstated++;
+    const w =
+      level * SIGNAL_WEIGHT[s.severity ?? policy.fraudMissingSeverity] * compiled.fraudKindWeight(s.kind);
+    if (w === 0) {
+      ignored ??= [];
+      ignored.push(`${s.kind} by ${s.reporterQuid}`);
+      continue;
+    }
+    score += w;
+    if (level >= policy.fraudDecisiveReporterTrust) {
+      trustedReporter = true;
+      if (decisive === undefined && compiled.isDecisiveFraudKind(s.kind))
+        decisive = `${s.kind} by ${s.reporterQuid}`;
+    }
+  }
+  if (ignored !== undefined) {
+    run.reason(
+      'UNTRUSTED_REPORTER_IGNORED',
+      `fraud signals from reporters with no trust: ${ignored.join(', ')}`,
+    );
+  }
+  const note =
+    unstated > 0
+      ? `; ${unstated} signal(s) with severity not stated, weighed as ${policy.fraudMissingSeverity}`
+      : '';
+  let outcome: TraceEntry['outcome'] = 'pass';
+  const veto = !policy.fraudWeightByReporterTrust || trustedReporter;
+  if (counted > 0 && (decisive !== undefined || (score > 0 && score >= policy.fraudVetoScore && veto))) {
+    run.reason(
+      'FRAUD_SIGNAL',
+      decisive !== undefined
+        ? `decisive fraud signal from a trusted reporter: ${decisive} (score ${f3(score)}${note})`
+        : `outstanding fraud signals on this invoice: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
+    );
+    outcome = 'fail';
+  } else if (
+    counted > 0 &&
+    score > 0 &&
+    (score >= policy.fraudReviewScore || score >= policy.fraudVetoScore)
+  ) {
+    run.reason(
+      'FRAUD_SIGNAL_REVIEW',
+      `fraud signals to review: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
+    );
+    outcome = 'flag';
+  } else if (score > 0) {
+    run.reason(
+      'WEAK_FRAUD_SIGNAL',
+      `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
+    );
+    outcome = 'flag';
+  } else fraudKinds = NO_KINDS;
+  run.trace?.push(
+    counted === 0
+      ? internTrace(run.cache, 'fraud-signals|none', () =>
+          traceEntry('fraud-signals', 'pass', { signals: 0, score: 0 }, policy.fraudVetoScore, 0),
+        )
+      : traceEntry('fraud-signals', outcome, { signals: counted, score }, policy.fraudVetoScore, 0),
+  );
+  return fraudKinds;
+}
+
+const NO_REFS: readonly string[] = [];
+
+/**
+ * The invoice as the duplicate index sees it. Two literal shapes instead of a conditional spread
+ * (which copies through a temporary object), and no refs array when there are no documents.
+ */
+function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
+  const bol = facts.shipped?.ref;
+  const pod = facts.delivered?.ref;
+  const refs = bol ? (pod ? [bol, pod] : [bol]) : pod ? [pod] : NO_REFS;
+  return invoice.poReference !== undefined
+    ? {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        poReference: invoice.poReference,
+        documentRefs: refs,
+      }
+    : {
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.invoiceNumber ?? '',
+        supplierQuid: invoice.supplierQuid,
+        buyerQuid: invoice.buyerQuid,
+        amountMinor: invoice.amountMinor,
+        issuedAt: invoice.issuedAt,
+        documentRefs: refs,
+      };
+}
+
+/**
+ * 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut
+ * (see {@link isSoftDuplicate}). Returns the matches, best first.
+ */
+export function checkDuplicates(
+  run: Run,
+  policy: FactoringPolicy,
+  state: PortfolioState,
+  invoice: InvoiceInput,
+  facts: StreamFacts,
+): readonly DuplicateMatch[] {
+  let financedCopy = false;
+  if (state.tracksFinanced() && invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '') {
+    const fp = invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string });
+    if (state.isFinanced(fp)) {
+      run.reason('DUPLICATE_OF_FINANCED', `a receivable with fingerprint ${fp} is already financed`);
+      financedCopy = true;
+    }
+  }
+  const record: InvoiceFingerprintRecord = fingerprintRecord(invoice, facts);
+  const duplicates = state.duplicates.find(
+    record,
+    policy.duplicateWindowDays * DAY,
+    policy.duplicateSoftScore,
+  );
+  const top = duplicates[0];
+  let outcome: TraceEntry['outcome'] = financedCopy ? 'fail' : 'pass';
+  if (top?.exact) {
+    run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
+    outcome = 'fail';
+  } else if (top && top.score >= policy.duplicateReviewScore) {
+    run.reason(
+      'DUPLICATE_FUZZY',
+      `likely duplicate of ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')})`,
+    );
+    outcome = 'flag';
+  } else if (top) {
+    run.reason(
+      'DUPLICATE_SOFT_MATCH',
+      `resembles ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')}); advance cut`,
+    );
+    outcome = 'flag';
+  }
+  const topScore = top?.score ?? 0;
+  run.trace?.push(
+    internTrace(run.cache, `duplicates|${outcome}|${duplicates.length}|${topScore}`, () =>
+      traceEntry(
+        'duplicates',
+        outcome,
+        { candidates: duplicates.length, topScore },
+        policy.duplicateReviewScore,
+        0,
+      ),
+    ),
+  );
+  return duplicates;
+}
+
+/** True when the best match only resembles the invoice: the advance is cut instead of reviewed. */
+export function isSoftDuplicate(duplicates: readonly DuplicateMatch[], policy: FactoringPolicy): boolean {
+  const top = duplicates[0];
+  return top !== undefined && !top.exact && !(top.score >= policy.duplicateReviewScore);
+}
+
+/**
+ * The distinct fraud reason codes among the ranked reasons, in rank order. Most decisions carry at
+ * most one: with `cache` (batching) that one-element list is shared.
+ */
+export function fraudFlagsOf(
+  reasons: readonly Reason[],
+  cache: InternCache | undefined,
+): readonly ReasonCodeValue[] {
+  let fraudFlags: readonly ReasonCodeValue[] = NO_FLAGS;
+  let first: ReasonCodeValue | undefined;
+  for (const r of reasons) {
+    if (!REASON_INFO[r.code].fraud || r.code === first || fraudFlags.includes(r.code)) continue;
+    if (first === undefined) {
+      // Most decisions carry at most one fraud flag: a shared one-element list when batching.
+      first = r.code;
+      fraudFlags = cache === undefined ? [r.code] : internFlag(cache, r.code);
+    } else {
+      if (fraudFlags.length === 1) fraudFlags = [first];
+      (fraudFlags as ReasonCodeValue[]).push(r.code);
+    }
+  }
+  return fraudFlags;
+}

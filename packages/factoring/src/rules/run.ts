@@ -1,0 +1,98 @@
+// One decision's rule run: collects reasons and the trace, and gives the outcome.
+
+import type { DecisionOutcome, Reason, TraceEntry } from '../outputs/decision.js';
+import { type InternCache, internReason } from '../outputs/internCache.js';
+import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from '../outputs/reasonCodes.js';
+import { NO_INPUTS } from '../outputs/traceEntry.js';
+
+// Lower is more severe; 0..2 (reject, review, pending) decide the outcome.
+const SEVERITY_ORDER: Readonly<Record<ReasonSeverity, number>> = {
+  reject: 0,
+  review: 1,
+  pending: 2,
+  adjust: 3,
+  info: 4,
+};
+
+/** Mutable per-decision state: reasons in evaluation order, the trace, and the stop flag. */
+export class Run {
+  readonly reasons: Reason[] = [];
+  readonly trace: TraceEntry[] | undefined;
+  readonly stopFirst: boolean;
+  decisive: ReasonSeverity | undefined;
+  worst = 9;
+
+  readonly cache: InternCache | undefined;
+
+  constructor(traceOn: boolean, stopFirst: boolean, cache: InternCache | undefined) {
+    this.trace = traceOn ? [] : undefined;
+    this.stopFirst = stopFirst;
+    this.cache = cache;
+  }
+
+  /** False once a decisive rule fired in stop-at-first mode (the rule is then traced as skipped). */
+  go(rule: string): boolean {
+    if (this.stopFirst && this.decisive !== undefined) {
+      this.trace?.push({ rule, outcome: 'skip', inputs: NO_INPUTS, threshold: null, effectMinor: 0 });
+      return false;
+    }
+    return true;
+  }
+
+  reason(code: ReasonCodeValue, message: string): void {
+    const severity = REASON_INFO[code].severity;
+    this.reasons.push(
+      this.cache === undefined
+        ? { code, severity, message }
+        : internReason(this.cache, code, severity, message),
+    );
+    const order = SEVERITY_ORDER[severity];
+    if (order <= 2) {
+      if (this.decisive === undefined) this.decisive = severity;
+      if (order < this.worst) this.worst = order;
+    }
+  }
+
+  outcome(): DecisionOutcome {
+    if (this.stopFirst) {
+      return this.decisive === undefined ? 'approve' : (this.decisive as DecisionOutcome);
+    }
+    return this.worst === 0
+      ? 'reject'
+      : this.worst === 1
+        ? 'review'
+        : this.worst === 2
+          ? 'pending'
+          : 'approve';
+  }
+}
+
+/** A reason that decides the outcome (reject, review or pending). */
+export function isDecisive(r: Reason): boolean {
+  return SEVERITY_ORDER[r.severity] <= 2;
+}
+
+function compareReasons(a: Reason, b: Reason): number {
+  const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (s !== 0) return s;
+  const r = REASON_INFO[a.code].rank - REASON_INFO[b.code].rank;
+  if (r !== 0) return r;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/**
+ * Sorts the run's own reason list in place (it is not shared) and returns it. Insertion sort: the
+ * list holds a handful of reasons, and Array.prototype.sort allocates a work copy on every call.
+ */
+export function rankReasons(reasons: Reason[]): Reason[] {
+  for (let i = 1; i < reasons.length; i++) {
+    const x = reasons[i] as Reason;
+    let j = i - 1;
+    while (j >= 0 && compareReasons(reasons[j] as Reason, x) > 0) {
+      reasons[j + 1] = reasons[j] as Reason;
+      j--;
+    }
+    reasons[j + 1] = x;
+  }
+  return reasons;
+}

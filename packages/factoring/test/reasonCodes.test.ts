@@ -1,0 +1,32 @@
+// Reason-code keys spell their values; the old PascalCase keys stay as aliases of the same values.
+import { describe, expect, it } from 'vitest';
+import { REASON_INFO, ReasonCode } from '../src/index.js';
+
+const entries = Object.getOwnPropertyNames(ReasonCode).map(
+  (k) => [k, (ReasonCode as unknown as Record<string, string>)[k]] as const,
+);
+const canonical = entries.filter(([k]) => /^[A-Z][A-Z0-9_]*$/.test(k));
+const aliases = entries.filter(([k]) => !/^[A-Z][A-Z0-9_]*$/.test(k));
+
+describe('ReasonCode keys', () => {
+  it('names every code by its own value', () => {
+    expect(canonical.filter(([k, v]) => k !== v)).toEqual([]);
+    expect(ReasonCode.DOUBLE_FACTORED).toBe('DOUBLE_FACTORED');
+  });
+
+  it('keeps every deprecated PascalCase key pointing at a code that still exists', () => {
+    expect(aliases.length).toBe(canonical.length);
+    const values = new Set(canonical.map(([, v]) => v));
+    expect(aliases.filter(([, v]) => !values.has(v))).toEqual([]);
+    expect(ReasonCode.DoubleFactored).toBe(ReasonCode.DOUBLE_FACTORED);
+  });
+
+  it('lists each code once when enumerated (the aliases are not enumerable)', () => {
+    expect(Object.keys(ReasonCode)).toEqual(canonical.map(([k]) => k));
+    expect(new Set(Object.values(ReasonCode)).size).toBe(Object.values(ReasonCode).length);
+  });
+
+  it('has severity and rank for exactly the codes there are', () => {
+    expect(Object.keys(REASON_INFO).sort()).toEqual(canonical.map(([k]) => k).sort());
+  });
+});
