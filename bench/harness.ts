@@ -15,23 +15,26 @@ export interface Measurement {
 export async function measure(
   name: string,
   fn: () => unknown | Promise<unknown>,
-  options: { ms?: number; opsPerCall?: number; samples?: number } = {},
+  options: { ms?: number; opsPerCall?: number; samples?: number; clock?: 'wall' | 'cpu' } = {},
 ): Promise<Measurement> {
   const ms = options.ms ?? 1000;
+  // 'cpu': this process's CPU time (all its threads, GC included) instead of the wall clock, so
+  // other processes sharing the core do not count as ours. For work that never waits on I/O.
+  const now = options.clock === 'cpu' ? cpuMs : () => performance.now();
   const opsPerCall = options.opsPerCall ?? 1;
   const sampleCount = options.samples ?? 5;
-  const warmUntil = performance.now() + Math.min(200, ms / 4);
-  while (performance.now() < warmUntil) await fn();
+  const warmUntil = now() + Math.min(200, ms / 4);
+  while (now() < warmUntil) await fn();
   const rates: number[] = [];
   for (let s = 0; s < sampleCount; s++) {
     let calls = 0;
-    const start = performance.now();
+    const start = now();
     const stop = start + ms / sampleCount;
-    while (performance.now() < stop) {
+    while (now() < stop) {
       await fn();
       calls++;
     }
-    const elapsed = performance.now() - start;
+    const elapsed = now() - start;
     rates.push((calls * opsPerCall * 1000) / elapsed);
   }
   rates.sort((a, b) => a - b);
@@ -47,4 +50,10 @@ export function report(title: string, baseline: Measurement, others: readonly Me
     'x baseline': (m.opsPerSec / baseline.opsPerSec).toFixed(3),
   }));
   console.table(rows);
+}
+
+/** CPU time this process has used, in milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }

@@ -1,4 +1,5 @@
-export { ReconcileError } from './errors/ReconcileError.js';
+export { isReconcileError, ReconcileError } from './errors/ReconcileError.js';
+export { ReconcileErrorBase } from './errors/ReconcileErrorBase.js';
 export { ReconcileInputError } from './errors/ReconcileInputError.js';
 export {
   type SourceLocation,

@@ -8,6 +8,7 @@ import {
   isValidRfReference,
   nameSimilarity,
   parseDecimalMinor,
+  ReconcileInputError,
   referenceKey,
   repairRfReference,
 } from '../src/index.js';
@@ -21,7 +22,8 @@ describe('ISO 11649 creditor references', () => {
     expect(isValidRfReference('RF181234567890123456789012')).toBe(false);
     expect(createRfReference('539007547034')).toBe('RF18539007547034');
     expect(createRfReference('a')).toMatch(/^RF\d\dA$/);
-    expect(() => createRfReference('with space!')).toThrow(RangeError);
+    expect(() => createRfReference('with space!')).toThrow(ReconcileInputError);
+    expect(() => createRfReference('with space!')).toThrow(/^body: must be 1-21 letters and digits/);
   });
 
   it('every created reference validates (property)', () => {

@@ -1,4 +1,4 @@
-import { ReconcileError } from './ReconcileError.js';
+import { ReconcileErrorBase } from './ReconcileErrorBase.js';
 
 /**
  * Codes of {@link StatementParseError}.
@@ -47,10 +47,10 @@ export interface SourceLocation {
  * @example
  * ```ts
  * try { parseMt940(':20:X\n:61:garbage'); }
- * catch (e) { if (e instanceof StatementParseError) console.log(e.code, e.location.line); }
+ * catch (e) { if (isReconcileError(e) && e.code !== 'INVALID_RECONCILE_INPUT') console.log(e.code, e.location.line); }
  * ```
  */
-export class StatementParseError extends ReconcileError<StatementParseErrorCode> {
+export class StatementParseError extends ReconcileErrorBase<StatementParseErrorCode> {
   override readonly name: string = 'StatementParseError';
   /** Which parser raised it. */
   readonly format: string;

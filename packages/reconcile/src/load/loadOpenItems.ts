@@ -4,6 +4,7 @@ import { currencyExponent } from '@quidfin/core';
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
 import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
+import { checkOpenItemOptions } from './checkOpenItemOptions.js';
 import { parsePaymentTerms } from './parsePaymentTerms.js';
 
 /**
@@ -87,6 +88,7 @@ export interface OpenItemOptions {
  * ```
  */
 export function loadOpenItemsCsv(text: string, options: OpenItemOptions): OpenInvoice[] {
+  checkOpenItemOptions(options);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.indexOf('\n') < 0 ? body.length : body.indexOf('\n'));
   const delimiter =
@@ -130,6 +132,7 @@ export function loadOpenItemsJson(
   json: string | readonly unknown[],
   options: OpenItemOptions,
 ): OpenInvoice[] {
+  checkOpenItemOptions(options);
   let data: unknown;
   try {
     data = typeof json === 'string' ? JSON.parse(json) : json;

@@ -1,3 +1,4 @@
+import { OptionsChecker } from '@quidfin/core';
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 
 /**
@@ -85,7 +86,8 @@ export type ResolvedOptions = Required<Omit<ReconcileOptions, 'fxRates'>> & {
 };
 
 /**
- * Fills in defaults and checks ranges.
+ * Fills in defaults and checks every option, reporting all problems at once in one
+ * {@link ReconcileInputError} (`issues`, each with its `options.*` path).
  *
  * @example
  * ```ts
@@ -113,50 +115,55 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     maxSubsetSteps: o.maxSubsetSteps ?? 200_000,
     maxAmountCandidates: o.maxAmountCandidates ?? 20,
   };
-  const unit = (k: 'autoThreshold' | 'suggestThreshold' | 'ambiguityMargin'): void => {
-    if (!(r[k] >= 0 && r[k] <= 1)) throw new ReconcileInputError(`options.${k}`, 'must be between 0 and 1');
-  };
-  unit('autoThreshold');
-  unit('suggestThreshold');
-  unit('ambiguityMargin');
-  for (const k of [
-    'topK',
-    'feeToleranceMinor',
-    'feeToleranceBps',
-    'referencedFeeToleranceMinor',
-    'referencedFeeToleranceBps',
-    'roundingMinor',
-    'fxToleranceBps',
-    'discountGraceDays',
-    'daysBeforeIssue',
-    'daysAfterDue',
-    'maxGroupSize',
-    'maxSubsetItems',
-    'maxSubsetSteps',
-    'maxAmountCandidates',
-  ] as const) {
-    if (!Number.isSafeInteger(r[k]) || r[k] < 0)
-      throw new ReconcileInputError(`options.${k}`, 'must be a non-negative integer');
+  // Every problem at once, each at its own path, rather than the first one only.
+  const check = new OptionsChecker();
+  for (const k of ['autoThreshold', 'suggestThreshold', 'ambiguityMargin'] as const)
+    check.number(`options.${k}`, r[k], { min: 0, max: 1 });
+  for (const k of INTEGER_OPTIONS) {
+    const max = k === 'maxSubsetItems' ? 40 : undefined;
+    check.integer(`options.${k}`, r[k], max === undefined ? { min: 0 } : { min: 0, max });
   }
-  if (r.maxSubsetItems > 40) throw new ReconcileInputError('options.maxSubsetItems', 'must be at most 40');
+  if (check.array('options.fxRates', r.fxRates)) checkFxRates(check, r.fxRates);
+  check.throwIfInvalid((issues) => new ReconcileInputError(issues));
+  return r;
+}
+
+const INTEGER_OPTIONS = [
+  'topK',
+  'feeToleranceMinor',
+  'feeToleranceBps',
+  'referencedFeeToleranceMinor',
+  'referencedFeeToleranceBps',
+  'roundingMinor',
+  'fxToleranceBps',
+  'discountGraceDays',
+  'daysBeforeIssue',
+  'daysAfterDue',
+  'maxGroupSize',
+  'maxSubsetItems',
+  'maxSubsetSteps',
+  'maxAmountCandidates',
+] as const;
+
+function checkFxRates(check: OptionsChecker, rates: readonly FxRate[]): void {
   const seen = new Map<string, string>();
-  r.fxRates.forEach((f, i) => {
-    if (!/^\d+(\.\d+)?$/.test(f.rate) || /^0+(\.0+)?$/.test(f.rate))
-      throw new ReconcileInputError(`options.fxRates[${i}].rate`, 'must be a positive decimal string');
-    if (!/^[A-Z]{3}$/.test(f.from) || !/^[A-Z]{3}$/.test(f.to) || f.from === f.to)
-      throw new ReconcileInputError(
-        `options.fxRates[${i}]`,
-        'from and to must be two different ISO 4217 codes',
-      );
-    if (f.date !== undefined && !isIsoDate(f.date))
-      throw new ReconcileInputError(`options.fxRates[${i}].date`, 'must be a real YYYY-MM-DD date');
+  rates.forEach((f, i) => {
+    const at = `options.fxRates[${i}]`;
+    if (!check.object(at, f)) return;
+    const rateOk = check.string(`${at}.rate`, f.rate, { pattern: /^\d+(\.\d+)?$/ });
+    if (rateOk && /^0+(\.0+)?$/.test(f.rate)) check.add(`${at}.rate`, 'must be a positive decimal string');
+    const codesOk =
+      check.string(`${at}.from`, f.from, { pattern: /^[A-Z]{3}$/ }) &&
+      check.string(`${at}.to`, f.to, { pattern: /^[A-Z]{3}$/ });
+    if (codesOk) check.require(at, f.from !== f.to, 'from and to must be two different ISO 4217 codes');
+    if (check.string(`${at}.date`, f.date, { optional: true }) && f.date !== undefined)
+      check.require(`${at}.date`, isIsoDate(f.date), 'must be a real YYYY-MM-DD date');
+    if (!rateOk || !codesOk) return;
     const key = `${f.from}/${f.to}@${f.date ?? ''}`;
     const prev = seen.get(key);
-    if (prev !== undefined && prev !== f.rate)
-      throw new ReconcileInputError(`options.fxRates[${i}]`, `a second, different rate for ${key}`);
+    if (prev !== undefined && prev !== f.rate) check.add(at, `a second, different rate for ${key}`);
     seen.set(key, f.rate);
   });
-  return r;
 }
 
 function isIsoDate(d: string): boolean {

@@ -6,6 +6,7 @@ import type { CsvColumn, CsvOptions } from './CsvOptions.js';
 import { csvAmount } from './csvAmount.js';
 import { csvDate } from './csvDate.js';
 import { type CsvRow, CsvRowSplitter } from './csvRows.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { StatementSink } from './StatementSink.js';
 import type { TxDraft } from './TxDraft.js';
 
@@ -47,6 +48,8 @@ export class CsvReader {
   private readonly splitter: CsvRowSplitter;
   private columns: Columns | undefined;
   private count = 0;
+  private lastDateText: string | undefined;
+  private lastDate: string | undefined;
 
   constructor(options: CsvOptions, sink: StatementSink) {
     this.options = options;
@@ -139,6 +142,25 @@ export class CsvReader {
       );
   }
 
+  /**
+   * A date cell read with {@link csvDate}. Statements list many rows per day, so the last cell read
+   * and its ISO date are kept: the same text on the next row is the same day, already checked.
+   */
+  private date(
+    v: string | undefined,
+    line: number,
+    path: string,
+    column: number | undefined,
+  ): string | undefined {
+    if (v === undefined) return undefined;
+    if (v === this.lastDateText) return this.lastDate;
+    const format = this.options.dateFormat ?? 'YYYY-MM-DD';
+    const iso = csvDate(v, format, column === undefined ? { path, line } : { path, line, column });
+    this.lastDateText = v;
+    this.lastDate = iso;
+    return iso;
+  }
+
   // Hot: one call per row. No closures or spreads here (each closure is an allocation, and a
   // defineProperty under keepNames transpilers); the transaction is built in the same key order.
   private row(row: CsvRow): void {
@@ -176,17 +198,12 @@ export class CsvReader {
         fail({ path: 'amount', line: row.line }, 'no amount in this row');
       signed = c !== undefined && c !== 0 ? c : -(d ?? 0);
     }
-    const format = o.dateFormat ?? 'YYYY-MM-DD';
-    const bookingDate = csvDate(this.cell(row, idx.date), format, {
-      path: 'date',
-      line: row.line,
-      column: (idx.date ?? 0) + 1,
-    });
+    const bookingDate = this.date(this.cell(row, idx.date), row.line, 'date', (idx.date ?? 0) + 1);
     if (bookingDate === undefined) fail({ path: 'date', line: row.line }, 'missing date');
     const valueDate =
       idx.valueDate === undefined
         ? undefined
-        : csvDate(this.cell(row, idx.valueDate), format, { path: 'valueDate', line: row.line });
+        : this.date(this.cell(row, idx.valueDate), row.line, 'valueDate', undefined);
     const description: string[] = [];
     for (let k = 0; k < idx.description.length; k++) {
       const v = this.cell(row, idx.description[k]);
@@ -212,11 +229,11 @@ export class CsvReader {
     tx.reversal = false;
     if (bankRef !== undefined) tx.bankReference = bankRef;
     if (e2e !== undefined) tx.endToEndId = e2e;
-    tx.otherReferences = [];
-    tx.creditorReferences = reference === undefined ? [] : [reference];
-    tx.referredDocuments = [];
-    tx.remittanceText = description;
-    tx.additionalInfo = [];
+    tx.otherReferences = EMPTY_LIST;
+    tx.creditorReferences = reference === undefined ? EMPTY_LIST : [reference];
+    tx.referredDocuments = EMPTY_LIST;
+    tx.remittanceText = orEmpty(description);
+    tx.additionalInfo = EMPTY_LIST;
     if (name !== undefined) tx.counterpartyName = name;
     if (account !== undefined) tx.counterpartyAccount = account;
     tx.source = { path: 'row', line: row.line };

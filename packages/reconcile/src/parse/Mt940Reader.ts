@@ -16,6 +16,20 @@ interface Field {
 const KNOWN = new Set('20 21 25 28 28C 60F 60M 61 62F 62M 64 65 86 13 13D 34F 90D 90C 940 942'.split(' '));
 
 /**
+ * Where a field tag line's tag ends (the index of its second ':'), or -1: what
+ * `/^:(\d{2}[A-Z]?):/` says, read by character (this runs for every line).
+ */
+function fieldTagEnd(line: string): number {
+  if (line.charCodeAt(0) !== 58) return -1;
+  const d1 = line.charCodeAt(1);
+  const d2 = line.charCodeAt(2);
+  if (d1 < 48 || d1 > 57 || d2 < 48 || d2 > 57) return -1;
+  const c3 = line.charCodeAt(3);
+  if (c3 === 58) return 3;
+  return c3 >= 65 && c3 <= 90 && line.charCodeAt(4) === 58 ? 4 : -1;
+}
+
+/**
  * Incremental MT940 reader: feed it lines with {@link Mt940Reader.line}, then call
  * {@link Mt940Reader.end}. A message ends at a line that is exactly `-` (SWIFT's end of text
  * block; trailing blanks ignored), at `-}` / `}`, or at a new `:20:`; a `:86:` continuation line
@@ -72,11 +86,12 @@ export class Mt940Reader {
       this.endMessage();
       return;
     }
-    const m = /^:(\d{2}[A-Z]?):(.*)$/.exec(line);
-    if (m?.[1] !== undefined) {
+    const tagEnd = fieldTagEnd(line);
+    if (tagEnd > 0) {
+      const tag = line.slice(1, tagEnd);
       this.complete();
-      if (m[1] === '20' && this.msg.reference !== undefined) this.endMessage();
-      this.field = { tag: m[1], value: m[2] ?? '', line: lineNo };
+      if (tag === '20' && this.msg.reference !== undefined) this.endMessage();
+      this.field = { tag, value: line.slice(tagEnd + 1), line: lineNo };
       return;
     }
     if (line.trim() === '') return;

@@ -2,6 +2,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { calendarDate } from './calendarDate.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { TxDraft } from './TxDraft.js';
 
 /**
@@ -23,6 +24,25 @@ export interface Bai2Record {
 const KV = /^([A-Z]{4}):\s?(.*)$/;
 // The 88 keys read into fields of their own; any other key goes to additionalInfo.
 const MAPPED_KEYS = new Set(['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT']);
+
+/** Every character an ASCII digit (what `/^\d+$/` says of a non-empty string, without a regex). */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Could `s` be a KV line ("EREF: ...")? Four capitals and a colon: only then is the regex run. */
+function isKeyed(s: string): boolean {
+  if (s.charCodeAt(4) !== 58) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
 
 function fail(where: { path: string; line: number }, message: string): never {
   throw new StatementParseError('MALFORMED_STATEMENT', 'bai2', where, message);
@@ -65,10 +85,11 @@ export function bai2Detail(
   const f = r.fields;
   const type = f[0] ?? '';
   const typeNo = Number(type);
-  if (!/^\d{3}$/.test(type)) fail(where, `type code "${type}" is not three digits`);
+  if (type.length !== 3 || !allDigits(type)) fail(where, `type code "${type}" is not three digits`);
   if (typeNo < 100) fail(where, `type code ${type} is a balance or status code, not a transaction`);
   const amountText = f[1] ?? '';
-  if (!/^\d+$/.test(amountText)) fail(where, `amount "${amountText}" is not an unsigned integer`);
+  if (amountText === '' || !allDigits(amountText))
+    fail(where, `amount "${amountText}" is not an unsigned integer`);
   const amountMinor = Number(amountText);
   if (!Number.isSafeInteger(amountMinor)) fail(where, 'amount too large');
   const funds = f[2] ?? '';
@@ -82,23 +103,28 @@ export function bai2Detail(
     const n = Number(f[3] ?? '0');
     if (!Number.isInteger(n) || n < 0) fail(where, 'distributed funds count is not a number');
     k += 1 + 2 * n;
-  } else if (!['', '0', '1', '2', 'Z'].includes(funds)) {
+  } else if (funds !== '' && funds !== '0' && funds !== '1' && funds !== '2' && funds !== 'Z') {
     fail(where, `unknown funds type "${funds}"`);
   }
   const bankRef = (f[k] ?? '').trim();
   const customerRef = (f[k + 1] ?? '').trim();
-  const mainText = f
-    .slice(k + 2)
-    .join(',')
-    .replace(/\/$/, '')
-    .trim();
+  // The text is every field after the references (it may contain commas), without the final "/".
+  let joined = f.length === k + 3 ? (f[k + 2] as string) : f.slice(k + 2).join(',');
+  if (joined.charCodeAt(joined.length - 1) === 47) joined = joined.slice(0, -1);
+  const mainText = joined.trim();
   const kv = new Map<string, string>();
   const texts: string[] = mainText ? [mainText] : [];
-  for (const cont of r.text.split('\n').slice(1)) {
-    const m = KV.exec(cont.trim());
+  // Continuation lines follow the record's first line in `text`, one per "\n", without a split.
+  const text = r.text;
+  for (let at = text.indexOf('\n'); at >= 0; ) {
+    const next = text.indexOf('\n', at + 1);
+    const cont = text.slice(at + 1, next < 0 ? text.length : next).trim();
+    at = next;
+    if (cont === '') continue;
+    const m = isKeyed(cont) ? KV.exec(cont) : null;
     if (m?.[1] !== undefined) {
       if (!kv.has(m[1])) kv.set(m[1], (m[2] ?? '').trim());
-    } else if (cont.trim()) texts.push(cont.trim());
+    } else texts.push(cont);
   }
   const credit = typeNo < 400;
   if (typeNo >= 700)
@@ -126,17 +152,17 @@ export function bai2Detail(
   tx.reversal = false;
   if (bankRef) tx.bankReference = bankRef;
   if (eref) tx.endToEndId = eref;
-  tx.otherReferences = customerRef ? [customerRef] : [];
-  tx.creditorReferences = [];
-  tx.referredDocuments = [];
+  tx.otherReferences = customerRef ? [customerRef] : EMPTY_LIST;
+  tx.creditorReferences = EMPTY_LIST;
+  tx.referredDocuments = EMPTY_LIST;
   if (remi) {
     const withRemi = [remi];
     for (let i = 0; i < texts.length; i++) withRemi.push(texts[i] as string);
     tx.remittanceText = withRemi;
-  } else tx.remittanceText = texts;
+  } else tx.remittanceText = orEmpty(texts);
   const additional: string[] = [];
   for (const [key, v] of kv) if (!MAPPED_KEYS.has(key)) additional.push(`${key}: ${v}`);
-  tx.additionalInfo = additional;
+  tx.additionalInfo = orEmpty(additional);
   if (name) tx.counterpartyName = name;
   if (account) tx.counterpartyAccount = account;
   tx.transactionCode = type;

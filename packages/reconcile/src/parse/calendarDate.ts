@@ -3,6 +3,11 @@ import { type SourceLocation, StatementParseError } from '../errors/StatementPar
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+// The last day each function accepted. Statement lines come in date order, many per day, so most
+// calls repeat the previous one's date; only dates that passed the checks are kept.
+let lastDay: { year?: string; month?: string; day?: string; iso: string } = { iso: '' };
+let lastIso: { text?: string; iso: string } = { iso: '' };
+
 /** Is `s` exactly `n` ASCII digits (what `/^\d{n}$/` says, without a regex per date part)? */
 function isDigits(s: string, n: number): boolean {
   if (s.length !== n) return false;
@@ -30,6 +35,8 @@ export function calendarDate(
   format: string,
   where: SourceLocation,
 ): string {
+  const last0 = lastDay;
+  if (year === last0.year && month === last0.month && day === last0.day) return last0.iso;
   const ok = isDigits(year, 4) && isDigits(month, 2) && isDigits(day, 2);
   const y = Number(year);
   const m = Number(month);
@@ -44,7 +51,9 @@ export function calendarDate(
       `date ${year}-${month}-${day} does not exist on the calendar`,
     );
   }
-  return `${year}-${month}-${day}`;
+  const iso = `${year}-${month}-${day}`;
+  lastDay = { year, month, day, iso };
+  return iso;
 }
 
 /**
@@ -57,6 +66,7 @@ export function calendarDate(
  * ```
  */
 export function isoCalendarDate(text: string, format: string, where: SourceLocation): string {
+  if (text === lastIso.text) return lastIso.iso;
   const m =
     /^(\d{4})-(\d{2})-(\d{2})(?:$|T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$|[+-]\d{2}:\d{2}$|Z$)/.exec(
       text,
@@ -64,5 +74,7 @@ export function isoCalendarDate(text: string, format: string, where: SourceLocat
   if (!m) {
     throw new StatementParseError('INVALID_DATE', format, where, `"${text.slice(0, 40)}" is not an ISO date`);
   }
-  return calendarDate(m[1] ?? '', m[2] ?? '', m[3] ?? '', format, where);
+  const iso = calendarDate(m[1] ?? '', m[2] ?? '', m[3] ?? '', format, where);
+  lastIso = { text, iso };
+  return iso;
 }

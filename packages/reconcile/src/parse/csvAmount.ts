@@ -29,6 +29,8 @@ export function csvAmount(raw: string, decimalSeparator: '.' | ',', exponent: nu
     s = s.slice(1);
   }
   const dec = decimalSeparator;
+  const fast = plainAmount(s, dec === '.' ? 46 : 44, exponent);
+  if (fast !== undefined) return negative && fast !== 0 ? -fast : fast;
   const parts = s.split(dec);
   if (parts.length > 2) return `is not a decimal amount: "${raw.slice(0, 40)}" (more than one "${dec}")`;
   const [whole = '', frac] = parts;
@@ -48,4 +50,50 @@ export function csvAmount(raw: string, decimalSeparator: '.' | ',', exponent: nu
   const v = parseDecimalMinor(frac === undefined ? digits : `${digits}.${frac}`, exponent, '.');
   if (typeof v === 'string') return v;
   return negative && v !== 0 ? -v : v;
+}
+
+/**
+ * The common amounts (`1234,56`, `1.234,56`, `1 234.5`) read in one pass over the characters, with
+ * the same rules as the general path below: one grouping character, groups of three after the
+ * first, digits after the decimal separator. Anything else (or anything that might not fit)
+ * gives `undefined` and takes the general path, which also words the errors.
+ */
+function plainAmount(s: string, dec: number, exponent: number): number | undefined {
+  const n = s.length;
+  let value = 0;
+  let digits = 0;
+  let group = -1;
+  let run = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+      run++;
+      continue;
+    }
+    if (c === dec) break;
+    // , . space ' no-break space: a grouping character, the same one throughout.
+    if (c !== 44 && c !== 46 && c !== 32 && c !== 39 && c !== 160) return undefined;
+    if (group === -1) {
+      if (run < 1 || run > 3) return undefined;
+      group = c;
+    } else if (c !== group || run !== 3) return undefined;
+    run = 0;
+  }
+  if (digits === 0 || (group !== -1 && run !== 3)) return undefined;
+  let frac = 0;
+  if (i < n) {
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57 || frac >= exponent) return undefined;
+      value = value * 10 + (c - 48);
+      frac++;
+    }
+    if (frac === 0) return undefined;
+  }
+  if (digits + exponent > 15) return undefined;
+  for (; frac < exponent; frac++) value *= 10;
+  return value;
 }

@@ -5,6 +5,7 @@ import { type SourceLocation, StatementParseError } from '../errors/StatementPar
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { calendarDate } from './calendarDate.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import { century } from './mt940Balance.js';
 import { parseMt940Details } from './parseMt940Details.js';
 import type { TxDraft } from './TxDraft.js';
@@ -182,17 +183,17 @@ export function mt940StatementLine(
   tx.reversal = mark.startsWith('R');
   if (bank) tx.bankReference = bank;
   if (details?.endToEndId !== undefined) tx.endToEndId = details.endToEndId;
-  tx.otherReferences = other;
-  tx.creditorReferences = details?.creditorReferences ?? [];
-  tx.referredDocuments = [];
-  tx.remittanceText = details?.remittanceText ?? [];
+  tx.otherReferences = orEmpty(other);
+  tx.creditorReferences = orEmpty(details?.creditorReferences ?? EMPTY_LIST);
+  tx.referredDocuments = EMPTY_LIST;
+  tx.remittanceText = orEmpty(details?.remittanceText ?? EMPTY_LIST);
   const additional: string[] = [];
   const fromDetails = details?.additionalInfo;
   if (fromDetails !== undefined)
     for (let k = 0; k < fromDetails.length; k++) additional.push(fromDetails[k] as string);
   if (supp && supp !== counterpartyAccount) additional.push(supp);
   for (let k = 0; k < extraInfo.length; k++) additional.push(extraInfo[k] as string);
-  tx.additionalInfo = additional;
+  tx.additionalInfo = orEmpty(additional);
   if (details?.counterpartyName !== undefined) tx.counterpartyName = details.counterpartyName;
   if (counterpartyAccount !== undefined) tx.counterpartyAccount = counterpartyAccount;
   if (chargesMinor !== undefined) tx.chargesMinor = chargesMinor;

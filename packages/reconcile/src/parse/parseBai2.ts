@@ -2,7 +2,9 @@
 import type { ParseResult } from '../model/BankTransaction.js';
 import type { Bai2Options } from './Bai2Options.js';
 import { Bai2Reader } from './Bai2Reader.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
+import { LineSplitter } from './LineSplitter.js';
 import { collectingSink } from './StatementSink.js';
 
 export type { Bai2Options } from './Bai2Options.js';
@@ -23,11 +25,14 @@ export type { Bai2Options } from './Bai2Options.js';
  * ```
  */
 export function parseBai2(input: string | Uint8Array, options: Bai2Options = {}): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'bai2', options);
   const sink = collectingSink();
   const reader = new Bai2Reader(options, sink);
-  const lines = text.split(/\r\n?|\n/);
-  for (let i = 0; i < lines.length; i++) reader.line(lines[i] ?? '', i + 1);
+  // One pass over the characters, no array of every line (the stream reader cuts lines the same way).
+  const lines = new LineSplitter((line, n) => reader.line(line, n));
+  lines.push(text);
+  lines.end();
   reader.end();
   return sink.result();
 }

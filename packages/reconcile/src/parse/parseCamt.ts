@@ -2,6 +2,7 @@
 import type { ParseResult } from '../model/BankTransaction.js';
 import type { CamtOptions } from './CamtOptions.js';
 import { CamtReader } from './camt/CamtReader.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { collectingSink } from './StatementSink.js';
 
@@ -25,6 +26,7 @@ export type { CamtOptions } from './CamtOptions.js';
  * ```
  */
 export function parseCamt(input: string | Uint8Array, options: CamtOptions = {}): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'camt', options);
   const sink = collectingSink();
   const reader = new CamtReader(options, sink);

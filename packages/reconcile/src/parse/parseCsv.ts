@@ -2,6 +2,7 @@
 import type { ParseResult } from '../model/BankTransaction.js';
 import type { CsvOptions } from './CsvOptions.js';
 import { CsvReader } from './CsvReader.js';
+import { checkCsvOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { collectingSink } from './StatementSink.js';
 
@@ -24,6 +25,7 @@ export type { CsvColumn, CsvColumnMapping, CsvOptions } from './CsvOptions.js';
  * ```
  */
 export function parseCsv(input: string | Uint8Array, options: CsvOptions): ParseResult {
+  checkCsvOptions(options);
   const sink = collectingSink();
   const reader = new CsvReader(options, sink);
   reader.push(decodeInput(input, 'csv', options));

@@ -1,6 +1,8 @@
 // MT940/MT942 statements from a whole string or byte array.
 import type { ParseResult } from '../model/BankTransaction.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
+import { LineSplitter } from './LineSplitter.js';
 import type { Mt940Options } from './Mt940Options.js';
 import { Mt940Reader } from './Mt940Reader.js';
 import { collectingSink } from './StatementSink.js';
@@ -23,18 +25,14 @@ export type { Mt940Options } from './Mt940Options.js';
  * ```
  */
 export function parseMt940(input: string | Uint8Array, options: Mt940Options = {}): ParseResult {
+  checkParserOptions(options);
   const text = decodeInput(input, 'mt940', options);
   const sink = collectingSink();
   const reader = new Mt940Reader(options, sink);
-  let start = 0;
-  let lineNo = 1;
-  // Lines end at \n, \r\n or a lone \r, as before.
-  const re = /\r\n?|\n/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    reader.line(text.slice(start, m.index), lineNo++);
-    start = m.index + m[0].length;
-  }
-  reader.line(text.slice(start), lineNo);
+  // Lines end at \n, \r\n or a lone \r, cut in one pass over the characters (as the stream reader does).
+  const lines = new LineSplitter((line, n) => reader.line(line, n));
+  lines.push(text);
+  lines.end();
   reader.end();
   return sink.result();
 }

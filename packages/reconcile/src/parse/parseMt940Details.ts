@@ -73,9 +73,13 @@ const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
 const KURS_IN_TEXT_RE = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/;
 const KURS_FIELD_RE = /^\s*KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?\s*$/;
 
+const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
+
 function german(joined: string, gvc: string | undefined, sep: string): Mt940Details {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
-  const fields: (string | undefined)[] = new Array(100);
+  // One table for every call (a fresh 100-slot array per :86: was most of this function's garbage).
+  const fields = SUBFIELDS;
+  fields.fill(undefined);
   const n = joined.length;
   let i = joined.indexOf(sep);
   while (i >= 0) {

@@ -1,6 +1,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { ParseResult } from '../model/BankTransaction.js';
 import { traceStatementParse } from '../telemetry/traceStatementParse.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { detectFormat } from './detectFormat.js';
 import { type Bai2Options, parseBai2 } from './parseBai2.js';
@@ -20,6 +21,7 @@ export function parseStatement(
   input: string | Uint8Array,
   options: Mt940Options & Bai2Options & CamtOptions = {},
 ): ParseResult {
+  checkParserOptions(options);
   return traceStatementParse(input.length, (setFormat) => {
     const text = decodeInput(input, 'statement', options);
     const format = detectFormat(text);

@@ -8,6 +8,7 @@ import type { CamtOptions } from './CamtOptions.js';
 import type { CsvOptions } from './CsvOptions.js';
 import { CsvReader } from './CsvReader.js';
 import { CamtReader } from './camt/CamtReader.js';
+import { checkParserOptions } from './checkParserOptions.js';
 import { encodingError, sniffEncoding } from './decodeInput.js';
 import { detectFormat } from './detectFormat.js';
 import { LineSplitter } from './LineSplitter.js';
@@ -126,6 +127,7 @@ export function parseStatementStream(
   source: StatementSource,
   options: StatementStreamOptions = {},
 ): StatementStream {
+  checkParserOptions(options);
   const warnings: ParseWarning[] = [];
   const statements: StatementHeader[] = [];
   return {

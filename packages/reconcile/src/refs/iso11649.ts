@@ -1,3 +1,4 @@
+import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 import { mod97 } from './mod97.js';
 
 /** Removes spaces and upper-cases, the printed form `RF18 5390 0754 7034` becomes `RF18539007547034`. */
@@ -22,7 +23,8 @@ export function isValidRfReference(ref: string): boolean {
 }
 
 /**
- * Builds the ISO 11649 reference for a creditor's own reference body (1-21 alphanumerics).
+ * Builds the ISO 11649 reference for a creditor's own reference body (1-21 alphanumerics; any
+ * other body is a {@link ReconcileInputError} at `body`).
  *
  * @example
  * ```ts
@@ -32,7 +34,7 @@ export function isValidRfReference(ref: string): boolean {
 export function createRfReference(body: string): string {
   const b = compact(body);
   if (!/^[0-9A-Z]{1,21}$/.test(b))
-    throw new RangeError(`RF reference body must be 1-21 alphanumerics: "${body}"`);
+    throw new ReconcileInputError('body', `must be 1-21 letters and digits, got "${body.slice(0, 40)}"`);
   const check = 98 - mod97(`${b}RF00`);
   return `RF${String(check).padStart(2, '0')}${b}`;
 }

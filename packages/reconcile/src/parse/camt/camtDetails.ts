@@ -46,15 +46,20 @@ export function emptyDetails(): CamtDetails {
   };
 }
 
-function partyName(node: XmlNode, role: string): string | undefined {
-  return textAt(node, `RltdPties/${role}/Nm`) ?? textAt(node, `RltdPties/${role}/Pty/Nm`);
+// Field paths are built once here, not per entry: a path made per call is a new string that the
+// lookup then has to flatten, for every field of every entry.
+function partyName(node: XmlNode, role: 'Dbtr' | 'Cdtr' | 'UltmtDbtr'): string | undefined {
+  const party = child(child(node, 'RltdPties'), role);
+  return textAt(party, 'Nm') ?? textAt(party, 'Pty/Nm');
 }
 
-function partyAccount(node: XmlNode, role: string): string | undefined {
-  return textAt(node, `RltdPties/${role}/Id/IBAN`) ?? textAt(node, `RltdPties/${role}/Id/Othr/Id`);
+function partyAccount(node: XmlNode, role: 'DbtrAcct' | 'CdtrAcct'): string | undefined {
+  const id = child(child(node, 'RltdPties'), role);
+  return textAt(id, 'Id/IBAN') ?? textAt(id, 'Id/Othr/Id');
 }
 
 const AMOUNT_DETAILS = ['InstdAmt', 'TxAmt', 'CntrValAmt', 'AnncdPstngAmt', 'PrtryAmt'];
+const REFERENCE_KEYS = ['InstrId', 'TxId', 'MndtId', 'UETR', 'AcctSvcrRef', 'PmtInfId', 'Prtry/Ref'];
 
 /**
  * Charges (`Chrgs/Rcrd/Amt`, or `Chrgs/Amt` in version 2) in minor units of `currency`. Charges
@@ -129,19 +134,25 @@ export function camtDetails(
   }
   const instd = optionalMoney(child(tx, 'AmtDtls/InstdAmt'), `${path}/AmtDtls/InstdAmt`, at);
   if (instd) d.instructed = instd;
-  for (const k of AMOUNT_DETAILS) {
-    const rate = exchangeRateOf(child(tx, `AmtDtls/${k}/CcyXchg`), `${path}/AmtDtls/${k}/CcyXchg`, at);
-    if (rate !== undefined) {
-      d.exchangeRate = rate;
-      break;
+  const amtDtls = child(tx, 'AmtDtls');
+  if (amtDtls !== undefined)
+    for (const k of AMOUNT_DETAILS) {
+      const x = child(child(amtDtls, k), 'CcyXchg');
+      if (x === undefined) continue;
+      const rate = exchangeRateOf(x, `${path}/AmtDtls/${k}/CcyXchg`, at);
+      if (rate !== undefined) {
+        d.exchangeRate = rate;
+        break;
+      }
     }
-  }
-  const e2e = textAt(tx, 'Refs/EndToEndId');
+  const refs = child(tx, 'Refs');
+  const e2e = textAt(refs, 'EndToEndId');
   if (e2e !== undefined && e2e.toUpperCase() !== 'NOTPROVIDED') d.endToEndId = e2e;
-  for (const k of ['InstrId', 'TxId', 'MndtId', 'UETR', 'AcctSvcrRef', 'PmtInfId', 'Prtry/Ref']) {
-    const v = textAt(tx, `Refs/${k}`);
-    if (v !== undefined && v.toUpperCase() !== 'NOTPROVIDED') d.otherReferences.push(v);
-  }
+  if (refs !== undefined)
+    for (const k of REFERENCE_KEYS) {
+      const v = textAt(refs, k);
+      if (v !== undefined && v.toUpperCase() !== 'NOTPROVIDED') d.otherReferences.push(v);
+    }
   const name = partyName(tx, credit ? 'Dbtr' : 'Cdtr');
   if (name !== undefined) d.counterpartyName = name;
   const acct = partyAccount(tx, credit ? 'DbtrAcct' : 'CdtrAcct');

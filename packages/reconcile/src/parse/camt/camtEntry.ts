@@ -3,7 +3,9 @@
 
 import { currencyExponent } from '@quidfin/core';
 import type { BankTransaction, ParseWarning, StatementFormat } from '../../model/BankTransaction.js';
+import { orEmpty } from '../emptyList.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from '../IntegrityOptions.js';
+import type { TxDraft } from '../TxDraft.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
 import { type CamtAt, camtDate, creditDebit, type Money, moneyOf } from './camtFields.js';
 import { child, children, textAt, type XmlNode } from './xmlNode.js';
@@ -64,14 +66,8 @@ export function camtEntry(
   const bookingDate = camtDate(n, 'BookgDt', path, at);
   const valueDate = camtDate(n, 'ValDt', path, at);
   const bankReference = textAt(n, 'AcctSvcrRef');
-  const domain = [
-    textAt(n, 'BkTxCd/Domn/Cd'),
-    textAt(n, 'BkTxCd/Domn/Fmly/Cd'),
-    textAt(n, 'BkTxCd/Domn/Fmly/SubFmlyCd'),
-  ]
-    .filter((x) => x !== undefined)
-    .join('/');
-  const transactionCode = domain || textAt(n, 'BkTxCd/Prtry/Cd');
+  const bkTxCd = child(n, 'BkTxCd');
+  const transactionCode = domainCode(child(bkTxCd, 'Domn')) || textAt(bkTxCd, 'Prtry/Cd');
   const entryInfo = textAt(n, 'AddtlNtryInf');
   const details: { d: CamtDetails; path: string }[] = [];
   children(n, 'NtryDtls').forEach((nd, ni) => {
@@ -83,16 +79,17 @@ export function camtEntry(
   const entryInfoList: string[] = [];
   const entryCharges = camtCharges(n, path, at, currency, ctx.warnings, entryInfoList);
   const baseId = `${ctx.id}:${index + 1}`;
-  const common = {
+  // One shape for every entry (absent fields undefined); build() leaves the absent ones out.
+  const common: EntryCommon = {
     format: ctx.format,
     statementId: ctx.id,
-    ...(ctx.accountId === undefined ? {} : { accountId: ctx.accountId }),
-    direction: credit ? ('credit' as const) : ('debit' as const),
-    ...(bookingDate === undefined ? {} : { bookingDate }),
-    ...(valueDate === undefined ? {} : { valueDate }),
-    ...(status === undefined ? {} : { status }),
+    accountId: ctx.accountId,
+    direction: credit ? 'credit' : 'debit',
+    bookingDate,
+    valueDate,
+    status,
     reversal: textAt(n, 'RvslInd') === 'true',
-    ...(transactionCode ? { transactionCode } : {}),
+    transactionCode: transactionCode || undefined,
   };
   const facts: CamtEntryFacts = {
     currency,
@@ -186,20 +183,34 @@ function batchProblem(
   return undefined;
 }
 
+/** The entry-level fields every transaction of one entry shares. */
+interface EntryCommon {
+  readonly format: StatementFormat;
+  readonly statementId: string;
+  readonly accountId: string | undefined;
+  readonly direction: 'credit' | 'debit';
+  readonly bookingDate: string | undefined;
+  readonly valueDate: string | undefined;
+  readonly status: string | undefined;
+  readonly reversal: boolean;
+  readonly transactionCode: string | undefined;
+}
+
+/** `Domn/Cd/Fmly/Cd/SubFmlyCd`, the parts that are present joined by `/` (`''` when none). */
+function domainCode(domn: XmlNode): string {
+  if (domn === undefined) return '';
+  const fmly = child(domn, 'Fmly');
+  let code = textAt(domn, 'Cd') ?? '';
+  const f = textAt(fmly, 'Cd');
+  if (f !== undefined) code = code === '' ? f : `${code}/${f}`;
+  const sub = textAt(fmly, 'SubFmlyCd');
+  if (sub !== undefined) code = code === '' ? sub : `${code}/${sub}`;
+  return code;
+}
+
 function build(
   id: string,
-  common: Pick<
-    BankTransaction,
-    | 'format'
-    | 'statementId'
-    | 'accountId'
-    | 'direction'
-    | 'bookingDate'
-    | 'valueDate'
-    | 'status'
-    | 'reversal'
-    | 'transactionCode'
-  >,
+  common: EntryCommon,
   d: CamtDetails,
   amount: Money,
   bankReference: string | undefined,
@@ -208,18 +219,24 @@ function build(
   line: number,
 ): BankTransaction {
   // Assigned field by field (not spread): this runs once per entry of files with millions of them.
-  const tx: { -readonly [K in keyof BankTransaction]: BankTransaction[K] } = {
-    id,
-    ...common,
-    amountMinor: amount.amountMinor,
-    currency: amount.currency,
-    otherReferences: d.otherReferences,
-    creditorReferences: d.creditorReferences,
-    referredDocuments: d.referredDocuments,
-    remittanceText: d.remittanceText,
-    additionalInfo: extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo],
-    source: { path, line },
-  };
+  const tx: TxDraft = { id, format: common.format, statementId: common.statementId };
+  if (common.accountId !== undefined) tx.accountId = common.accountId;
+  tx.direction = common.direction;
+  if (common.bookingDate !== undefined) tx.bookingDate = common.bookingDate;
+  if (common.valueDate !== undefined) tx.valueDate = common.valueDate;
+  if (common.status !== undefined) tx.status = common.status;
+  tx.reversal = common.reversal;
+  if (common.transactionCode !== undefined) tx.transactionCode = common.transactionCode;
+  tx.amountMinor = amount.amountMinor;
+  tx.currency = amount.currency;
+  tx.otherReferences = orEmpty(d.otherReferences);
+  tx.creditorReferences = orEmpty(d.creditorReferences);
+  tx.referredDocuments = orEmpty(d.referredDocuments);
+  tx.remittanceText = orEmpty(d.remittanceText);
+  tx.additionalInfo = orEmpty(
+    extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo],
+  );
+  tx.source = { path, line };
   if (bankReference !== undefined) tx.bankReference = bankReference;
   if (d.endToEndId !== undefined) tx.endToEndId = d.endToEndId;
   if (d.counterpartyName !== undefined) tx.counterpartyName = d.counterpartyName;
@@ -230,5 +247,5 @@ function build(
   if (ins !== undefined && (ins.currency !== amount.currency || ins.amountMinor !== amount.amountMinor))
     tx.instructedAmount = ins;
   if (d.exchangeRate !== undefined) tx.exchangeRate = d.exchangeRate;
-  return tx;
+  return tx as BankTransaction;
 }

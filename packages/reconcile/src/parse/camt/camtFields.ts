@@ -88,9 +88,11 @@ export function optionalMoney(el: XmlNode, path: string, at: CamtAt): Money | un
  * ```
  */
 export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
-  const dt = textAt(node, `${path}/Dt`);
+  const holder = child(node, path);
+  if (holder === undefined) return undefined;
+  const dt = textAt(holder, 'Dt');
   if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
-  const dtTm = textAt(node, `${path}/DtTm`);
+  const dtTm = textAt(holder, 'DtTm');
   if (dtTm !== undefined)
     return isoCalendarDate(dtTm, at.format, { path: `${base}/${path}/DtTm`, line: at.line });
   return undefined;
