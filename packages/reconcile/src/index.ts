@@ -8,7 +8,6 @@ export {
 } from './errors/StatementParseError.js';
 export { forgetFromMemory } from './learn/forgetFromMemory.js';
 export { learnFromConfirmation } from './learn/learnFromConfirmation.js';
-export { emptyPayerMemory, type PayerMemory, type PayerMemoryEntry } from './learn/PayerMemory.js';
 export {
   type CreditNoteConvention,
   loadOpenItemsCsv,
@@ -73,6 +72,7 @@ export type {
   StatementFormat,
 } from './model/BankTransaction.js';
 export type { OpenInvoice, RemittanceAdvice, RemittanceLine } from './model/OpenInvoice.js';
+export { emptyPayerMemory, type PayerMemory, type PayerMemoryEntry } from './model/PayerMemory.js';
 export { convertAtRatio, type RateRatio, rateRatio } from './money/convertAtRatio.js';
 export { convertMinor } from './money/convertMinor.js';
 export { type FoundFxRate, findFxRate } from './money/findFxRate.js';
@@ -91,9 +91,9 @@ export {
   parseStatementStream,
   type StatementSource,
   type StatementStream,
-  type StatementStreamOptions,
 } from './parse/parseStatementStream.js';
 export type { StatementHeader } from './parse/StatementSink.js';
+export type { StatementStreamOptions } from './parse/StatementStreamOptions.js';
 export { isValidIban, normaliseAccount } from './refs/iban.js';
 export { createRfReference, isValidRfReference, repairRfReference } from './refs/iso11649.js';
 export { mod97 } from './refs/mod97.js';

@@ -1,6 +1,6 @@
+import type { PayerMemory, PayerMemoryEntry } from '../model/PayerMemory.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey } from '../text/nameKey.js';
-import type { PayerMemory, PayerMemoryEntry } from './PayerMemory.js';
 
 /**
  * Undoes learning: returns a new memory without the given alias, account or reference pattern

@@ -1,9 +1,9 @@
 import type { Proposal } from '../match/Proposal.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
+import type { PayerMemory, PayerMemoryEntry } from '../model/PayerMemory.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey } from '../text/nameKey.js';
-import type { PayerMemory, PayerMemoryEntry } from './PayerMemory.js';
 
 /**
  * Returns a new memory that has learned from a person confirming that `transaction` pays

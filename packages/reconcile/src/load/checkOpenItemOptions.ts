@@ -1,7 +1,7 @@
 // Checks the options of the open-item loaders at once, before any row is read.
 import { OptionsChecker } from '@quidfin/core';
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
-import type { OpenItemOptions } from './loadOpenItems.js';
+import type { OpenItemOptions } from './OpenItemOptions.js';
 
 const REQUIRED = ['invoiceNumber', 'payerId', 'currency', 'amount'] as const;
 const OPTIONAL = [

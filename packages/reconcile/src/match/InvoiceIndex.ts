@@ -1,7 +1,7 @@
 import { currencyExponent } from '@quidfin/core';
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
-import type { PayerMemory } from '../learn/PayerMemory.js';
 import type { OpenInvoice } from '../model/OpenInvoice.js';
+import type { PayerMemory } from '../model/PayerMemory.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens } from '../text/nameKey.js';
 import { referenceRuns } from '../text/referenceKey.js';

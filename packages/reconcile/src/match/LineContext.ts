@@ -1,5 +1,5 @@
-import type { PayerMemory } from '../learn/PayerMemory.js';
 import type { RemittanceAdvice } from '../model/OpenInvoice.js';
+import type { PayerMemory } from '../model/PayerMemory.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 import type { ResolvedOptions } from './options.js';
 

@@ -1,9 +1,9 @@
 // A stateful reconciliation loop for a period: statements go in booking order, open items are
 // carried forward between them, and applied lines can be confirmed by hand or undone (returns).
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
-import { emptyPayerMemory, type PayerMemory } from '../learn/PayerMemory.js';
 import type { BankStatement, BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
+import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
 import type { PlannedAllocation } from './PlannedProposal.js';

@@ -1,7 +1,7 @@
 import type { CurrencyCode, VerifiedInvoiceEvent } from '@quidfin/core';
-import { emptyPayerMemory, type PayerMemory } from '../learn/PayerMemory.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
+import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
 import { type InvoiceOutcome, lifecycleWithoutLedger, projectLifecycle } from '../output/invoiceLifecycle.js';
 import type { InvoiceCreditedEvent, PaymentReceivedEvent } from '../output/PaymentReceivedEvent.js';
 import { traceReconcile } from '../telemetry/traceReconcile.js';

@@ -1,7 +1,8 @@
 // Picks the caller's FX rate for a currency pair on a date: the latest rate dated on or before
 // the date (undated rates count as the oldest), or the inverse of the opposite pair's rate.
-import type { FxRate } from '../match/options.js';
+
 import { type RateRatio, rateRatio } from './convertAtRatio.js';
+import type { FxRate } from './FxRate.js';
 
 /**
  * A rate found by {@link findFxRate}, with where it came from (for the evidence).

@@ -2,7 +2,7 @@
 import { OptionsChecker } from '@quidfin/core';
 import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 import type { CsvOptions } from './CsvOptions.js';
-import type { StatementStreamOptions } from './parseStatementStream.js';
+import type { StatementStreamOptions } from './StatementStreamOptions.js';
 
 const ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-1', 'utf-16le', 'utf-16be'] as const;
 const DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD-MM-YYYY'] as const;

@@ -1,7 +1,7 @@
 // ISO 20022 camt.052/053/054 documents from a whole string or byte array.
 import type { ParseResult } from '../model/BankTransaction.js';
 import type { CamtOptions } from './CamtOptions.js';
-import { CamtReader } from './camt/CamtReader.js';
+import { CamtReader } from './CamtReader.js';
 import { checkParserOptions } from './checkParserOptions.js';
 import { decodeInput } from './decodeInput.js';
 import { collectingSink } from './StatementSink.js';

@@ -2,19 +2,16 @@
 // and yields its transactions as they are read, in browsers and Node alike.
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
-import type { Bai2Options } from './Bai2Options.js';
 import { Bai2Reader } from './Bai2Reader.js';
-import type { CamtOptions } from './CamtOptions.js';
-import type { CsvOptions } from './CsvOptions.js';
+import { CamtReader } from './CamtReader.js';
 import { CsvReader } from './CsvReader.js';
-import { CamtReader } from './camt/CamtReader.js';
 import { checkParserOptions } from './checkParserOptions.js';
 import { encodingError, sniffEncoding } from './decodeInput.js';
 import { detectFormat } from './detectFormat.js';
 import { LineSplitter } from './LineSplitter.js';
-import type { Mt940Options } from './Mt940Options.js';
 import { Mt940Reader } from './Mt940Reader.js';
 import type { StatementHeader, StatementSink } from './StatementSink.js';
+import type { StatementStreamOptions } from './StatementStreamOptions.js';
 
 /**
  * What {@link parseStatementStream} reads: a web `ReadableStream`, a Node stream (an async
@@ -29,19 +26,6 @@ export type StatementSource =
   | ReadableStream<Uint8Array>
   | AsyncIterable<Uint8Array | string>
   | Iterable<Uint8Array | string>;
-
-/**
- * Options of {@link parseStatementStream}: those of every parser, plus `csv` (a CSV file needs a
- * column mapping, so CSV is read only when it is given).
- *
- * @example
- * ```ts
- * const options: StatementStreamOptions = { integrity: 'warn', csv: { currency: 'EUR', columns: { date: 0, amount: 1 } } };
- * ```
- */
-export interface StatementStreamOptions extends Mt940Options, Bai2Options, CamtOptions {
-  readonly csv?: CsvOptions;
-}
 
 /**
  * The transactions of a statement stream, plus what was learnt on the way: warnings and each

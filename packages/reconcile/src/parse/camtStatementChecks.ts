@@ -1,11 +1,11 @@
 // Checks a camt statement against itself when it ends: opening booked balance plus booked
 // entries equals the closing booked balance, one currency throughout, and TxsSummry agrees.
 import { currencyExponent } from '@quidfin/core';
-import type { ParseWarning, StatementFormat } from '../../model/BankTransaction.js';
-import { parseDecimalMinor } from '../../money/parseDecimalMinor.js';
-import { formatMinor, type IntegrityMode, integrityIssue } from '../IntegrityOptions.js';
+import type { ParseWarning, StatementFormat } from '../model/BankTransaction.js';
+import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import type { CamtEntryFacts } from './camtEntry.js';
 import { type CamtAt, camtDate, camtFail, creditDebit, moneyOf } from './camtFields.js';
+import { formatMinor, type IntegrityMode, integrityIssue } from './IntegrityOptions.js';
 import { children, textAt, type XmlNode } from './xmlNode.js';
 
 /**

@@ -1,5 +1,5 @@
 // Reads one camt TxDtls (references, parties, remittance, charges, FX) into a plain record.
-import type { ParseWarning, ReferredDocument } from '../../model/BankTransaction.js';
+import type { ParseWarning, ReferredDocument } from '../model/BankTransaction.js';
 import { type CamtAt, camtFail, exchangeRateOf, type Money, moneyOf, optionalMoney } from './camtFields.js';
 import { child, children, textAt, textOf, type XmlNode } from './xmlNode.js';
 

@@ -1,13 +1,13 @@
 // Reads camt.052/053/054 incrementally on saxes: each Ntry is collected, turned into
 // transactions and dropped, so memory follows the largest entry, not the file.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { StatementParseError } from '../../errors/StatementParseError.js';
-import type { StatementFormat } from '../../model/BankTransaction.js';
-import type { CamtOptions } from '../CamtOptions.js';
-import type { StatementSink } from '../StatementSink.js';
+import { StatementParseError } from '../errors/StatementParseError.js';
+import type { StatementFormat } from '../model/BankTransaction.js';
+import type { CamtOptions } from './CamtOptions.js';
 import { camtEntry } from './camtEntry.js';
 import { camtFail } from './camtFields.js';
 import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
+import type { StatementSink } from './StatementSink.js';
 import { XmlTreeBuilder } from './XmlTreeBuilder.js';
 import { textAt, type XmlNode } from './xmlNode.js';
 

@@ -1,8 +1,8 @@
 // Reads the typed fields of a camt subtree (amounts, dates, exchange rates) with located errors.
 import { currencyExponent } from '@quidfin/core';
-import { StatementParseError } from '../../errors/StatementParseError.js';
-import { parseDecimalMinor } from '../../money/parseDecimalMinor.js';
-import { isoCalendarDate } from '../calendarDate.js';
+import { StatementParseError } from '../errors/StatementParseError.js';
+import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
+import { isoCalendarDate } from './calendarDate.js';
 import { attr, child, textAt, textOf, type XmlNode } from './xmlNode.js';
 
 /**

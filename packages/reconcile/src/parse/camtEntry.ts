@@ -2,12 +2,12 @@
 // details when (and only when) they agree with the entry in sign, currency and sum.
 
 import { currencyExponent } from '@quidfin/core';
-import type { BankTransaction, ParseWarning, StatementFormat } from '../../model/BankTransaction.js';
-import { orEmpty } from '../emptyList.js';
-import { formatMinor, type IntegrityMode, integrityIssue } from '../IntegrityOptions.js';
-import type { TxDraft } from '../TxDraft.js';
+import type { BankTransaction, ParseWarning, StatementFormat } from '../model/BankTransaction.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
 import { type CamtAt, camtDate, creditDebit, type Money, moneyOf } from './camtFields.js';
+import { orEmpty } from './emptyList.js';
+import { formatMinor, type IntegrityMode, integrityIssue } from './IntegrityOptions.js';
+import type { TxDraft } from './TxDraft.js';
 import { child, children, textAt, type XmlNode } from './xmlNode.js';
 
 /**

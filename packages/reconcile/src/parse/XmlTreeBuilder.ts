@@ -1,6 +1,6 @@
 // Builds one element's subtree (an entry, a statement header) from parser events, refusing a
 // second copy of any element that may appear only once.
-import { StatementParseError } from '../../errors/StatementParseError.js';
+import { StatementParseError } from '../errors/StatementParseError.js';
 import { XmlElement } from './xmlNode.js';
 
 /** Elements that may appear once per parent: a second one is refused, never silently ignored. */
