@@ -1,6 +1,7 @@
 // Builds an EN 16931 invoice from quidfin's invoice document, so an SDK-issued invoice can be
 // sent as UBL or CII.
 import { currencyExponent, type InvoiceDocument, ValidationError } from '@quidfin/core';
+import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EInvoice, EVatBreakdown } from './model/EInvoice.js';
 import { add, type Dec, dec, show, ZERO } from './rules/decimal.js';
 
@@ -41,12 +42,12 @@ const PEPPOL_BIS = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poa
 export function fromInvoiceDocument(doc: InvoiceDocument, extras: EInvoiceExtras): EInvoice {
   const exp = currencyExponent(doc.currency);
   if (exp === undefined)
-    throw new ValidationError('INVALID_DOCUMENT', [
+    throw new EInvoiceError('INVALID_DOCUMENT', [
       { path: 'currency', message: `unknown currency ${doc.currency}` },
     ]);
   // BR-DEC: EN 16931 amounts have at most 2 decimals, so BHD, KWD, ... cannot be written.
   if (exp > 2)
-    throw new ValidationError('EINVOICE_NOT_REPRESENTABLE', [
+    throw new EInvoiceError('EINVOICE_NOT_REPRESENTABLE', [
       {
         path: 'currency',
         message: `${doc.currency} has ${exp} decimals; EN 16931 amounts have at most 2 (BR-DEC)`,

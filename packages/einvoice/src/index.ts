@@ -3,6 +3,7 @@
 export { CII_NS } from './cii/ciiNamespaces.js';
 export { parseCii } from './cii/parseCii.js';
 export { writeCii } from './cii/writeCii.js';
+export { EInvoiceError, type EInvoiceErrorCode, isEInvoiceError } from './errors/EInvoiceError.js';
 export { type EInvoiceExtras, fromInvoiceDocument } from './fromInvoiceDocument.js';
 export type {
   EAddress,

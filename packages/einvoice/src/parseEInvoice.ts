@@ -2,6 +2,7 @@
 import { ValidationError } from '@quidfin/core';
 import { CII_NS } from './cii/ciiNamespaces.js';
 import { parseCii } from './cii/parseCii.js';
+import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EInvoice } from './model/EInvoice.js';
 import { checkEInvoice } from './rules/checkEInvoice.js';
 import { parseUbl } from './ubl/parseUbl.js';
@@ -36,7 +37,7 @@ export interface ParseEInvoiceOptions {
  *   const inv = parseEInvoice(xml);
  *   console.log(inv.number, inv.totals.payable);
  * } catch (e) {
- *   if (e instanceof ValidationError) for (const i of e.issues) console.log(i.path, i.message);
+ *   if (isEInvoiceError(e)) for (const i of e.issues) console.log(e.code, i.path, i.message);
  * }
  * ```
  */
@@ -46,7 +47,7 @@ export function parseEInvoice(xml: string, options: ParseEInvoiceOptions = {}): 
   if (root.ns === UBL_NS.invoice || root.ns === UBL_NS.creditNote) inv = parseUbl(root);
   else if (root.ns === CII_NS.rsm) inv = parseCii(root);
   else
-    throw new ValidationError('INVALID_EINVOICE', [
+    throw new EInvoiceError('INVALID_EINVOICE', [
       {
         path: `/${root.name}`,
         message: `not a UBL 2.1 Invoice/CreditNote or CII D16B invoice: root {${root.ns}}${root.local}`,
@@ -54,7 +55,7 @@ export function parseEInvoice(xml: string, options: ParseEInvoiceOptions = {}): 
     ]);
   if (options.checkRules ?? true) {
     const issues = checkEInvoice(inv);
-    if (issues.length) throw new ValidationError('EINVOICE_RULES', issues);
+    if (issues.length) throw new EInvoiceError('EINVOICE_RULES', issues);
   }
   return inv;
 }

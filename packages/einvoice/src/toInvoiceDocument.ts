@@ -8,6 +8,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@quidfin/core';
+import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EAddress, EInvoice, EParty } from './model/EInvoice.js';
 import { type Dec, dec, divRound, mul, show } from './rules/decimal.js';
 
@@ -167,7 +168,7 @@ export function toInvoiceDocument(inv: EInvoice, parties: DocumentParties): Mapp
   const subtotal = minor(t.taxExclusive, 'totals.taxExclusive');
   const tax = minor(t.vatTotal ?? '0', 'totals.vatTotal');
   const total = minor(t.payable, 'totals.payable');
-  if (issues.length) throw new ValidationError('EINVOICE_NOT_REPRESENTABLE', issues);
+  if (issues.length) throw new EInvoiceError('EINVOICE_NOT_REPRESENTABLE', issues);
 
   const pm = inv.paymentMeans.find((p) => p.iban !== undefined) ?? inv.paymentMeans[0];
   const notes = inv.notes.join('\n');
@@ -187,7 +188,7 @@ export function toInvoiceDocument(inv: EInvoice, parties: DocumentParties): Mapp
     ...(notes === '' ? {} : { notes }),
   };
   const check = checkInvoiceDocument(document);
-  if (!check.ok) throw new ValidationError('EINVOICE_NOT_REPRESENTABLE', check.issues);
+  if (!check.ok) throw new EInvoiceError('EINVOICE_NOT_REPRESENTABLE', check.issues);
   return { document: check.document, en16931: inv };
 }
 

@@ -1,6 +1,7 @@
 // Entry point: a checked EN 16931 invoice out as UBL or CII text.
 import { ValidationError } from '@quidfin/core';
 import { writeCii } from './cii/writeCii.js';
+import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EInvoice } from './model/EInvoice.js';
 import { checkEInvoice } from './rules/checkEInvoice.js';
 import { writeUbl } from './ubl/writeUbl.js';
@@ -18,7 +19,7 @@ import { writeUbl } from './ubl/writeUbl.js';
  */
 export function writeEInvoice(inv: EInvoice, syntax: 'UBL' | 'CII' = inv.syntax): string {
   const issues = checkEInvoice({ ...inv, syntax });
-  if (issues.length) throw new ValidationError('EINVOICE_RULES', issues);
+  if (issues.length) throw new EInvoiceError('EINVOICE_RULES', issues);
   const out: EInvoice = syntax === inv.syntax ? inv : { ...inv, syntax, extensions: [] };
   return syntax === 'UBL' ? writeUbl(out) : writeCii(out);
 }

@@ -1,5 +1,6 @@
 // CII D16B CrossIndustryInvoice (ZUGFeRD/Factur-X XML, XRechnung CII) to the EN 16931 model.
 import { ValidationError } from '@quidfin/core';
+import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type {
   EAddress,
   EAllowanceCharge,
@@ -168,7 +169,7 @@ function line(r: TreeReader, el: XmlElement): ELine {
  */
 export function parseCii(root: XmlElement): EInvoice {
   if (root.local !== 'CrossIndustryInvoice' || root.ns !== CII_NS.rsm) {
-    throw new ValidationError('INVALID_EINVOICE', [
+    throw new EInvoiceError('INVALID_EINVOICE', [
       {
         path: `/${root.name}`,
         message: `root must be CrossIndustryInvoice in namespace ${CII_NS.rsm}, got {${root.ns}}${root.local}`,

@@ -1,5 +1,6 @@
 // UBL 2.1 Invoice / CreditNote (Peppol BIS Billing 3.0) to the EN 16931 model.
 import { ValidationError } from '@quidfin/core';
+import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type { EAddress, EAllowanceCharge, EInvoice, ELine, EParty, EVat } from '../model/EInvoice.js';
 import { optionalField as opt } from '../xml/optionalField.js';
 import { readIdentifier as id } from '../xml/readIdentifier.js';
@@ -177,7 +178,7 @@ export function parseUbl(root: XmlElement): EInvoice {
   const credit = root.local === 'CreditNote';
   const rootNs = credit ? UBL_NS.creditNote : UBL_NS.invoice;
   if ((root.local !== 'Invoice' && !credit) || root.ns !== rootNs) {
-    throw new ValidationError('INVALID_EINVOICE', [
+    throw new EInvoiceError('INVALID_EINVOICE', [
       {
         path: `/${root.name}`,
         message: `root must be UBL Invoice or CreditNote in namespace ${rootNs}, got {${root.ns}}${root.local}`,

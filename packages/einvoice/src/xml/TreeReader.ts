@@ -1,6 +1,7 @@
 // Reads mapped elements out of an XmlElement tree and remembers which were read, so that the
 // rest can be kept as extensions instead of being dropped.
 import { ValidationError, type ValidationIssue } from '@quidfin/core';
+import { EInvoiceError, type EInvoiceErrorCode } from '../errors/EInvoiceError.js';
 import type { EExtension } from './EExtension.js';
 import type { XmlElement } from './XmlElement.js';
 
@@ -121,9 +122,9 @@ export class TreeReader {
     return '';
   }
 
-  /** Throws `ValidationError(code)` when any issue was recorded. */
-  throwIfIssues(code: string): void {
-    if (this.issues.length) throw new ValidationError(code, this.issues);
+  /** Throws `EInvoiceError(code)` when any issue was recorded. */
+  throwIfIssues(code: EInvoiceErrorCode): void {
+    if (this.issues.length) throw new EInvoiceError(code, this.issues);
   }
 
   /**

@@ -1,5 +1,6 @@
 // A small, strict XML reader for e-invoices: no DTDs or entities, bounded depth and size.
 import { ValidationError } from '@quidfin/core';
+import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type { XmlElement } from './XmlElement.js';
 
 /**
@@ -69,7 +70,7 @@ export function readXml(text: string, limits: XmlLimits = {}): XmlElement {
     return `/${path} (line ${line})`;
   };
   const fail = (message: string): never => {
-    throw new ValidationError('INVALID_XML', [{ path: where(), message }]);
+    throw new EInvoiceError('INVALID_XML', [{ path: where(), message }]);
   };
   if (text.length > maxBytes) fail(`document is ${text.length} characters, over the limit of ${maxBytes}`);
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
