@@ -1,6 +1,6 @@
 // Builds an EN 16931 invoice from quidfin's invoice document, so an SDK-issued invoice can be
 // sent as UBL or CII.
-import { currencyExponent, type InvoiceDocument, ValidationError } from '@quidfin/core';
+import { currencyExponent, type InvoiceDocument } from '@quidfin/core';
 import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EInvoice, EVatBreakdown } from './model/EInvoice.js';
 import { add, type Dec, dec, show, ZERO } from './rules/decimal.js';

@@ -1,5 +1,3 @@
-// Entry point: UBL or CII text in, a checked EN 16931 invoice out.
-import { ValidationError } from '@quidfin/core';
 import { CII_NS } from './cii/ciiNamespaces.js';
 import { parseCii } from './cii/parseCii.js';
 import { EInvoiceError } from './errors/EInvoiceError.js';

@@ -5,7 +5,6 @@ import {
   currencyExponent,
   type InvoiceDocument,
   type InvoiceLineItem,
-  ValidationError,
   type ValidationIssue,
 } from '@quidfin/core';
 import { EInvoiceError } from './errors/EInvoiceError.js';

@@ -1,5 +1,3 @@
-// Entry point: a checked EN 16931 invoice out as UBL or CII text.
-import { ValidationError } from '@quidfin/core';
 import { writeCii } from './cii/writeCii.js';
 import { EInvoiceError } from './errors/EInvoiceError.js';
 import type { EInvoice } from './model/EInvoice.js';

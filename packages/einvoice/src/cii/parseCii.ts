@@ -1,5 +1,3 @@
-// CII D16B CrossIndustryInvoice (ZUGFeRD/Factur-X XML, XRechnung CII) to the EN 16931 model.
-import { ValidationError } from '@quidfin/core';
 import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type {
   EAddress,

@@ -1,5 +1,3 @@
-// UBL 2.1 Invoice / CreditNote (Peppol BIS Billing 3.0) to the EN 16931 model.
-import { ValidationError } from '@quidfin/core';
 import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type { EAddress, EAllowanceCharge, EInvoice, ELine, EParty, EVat } from '../model/EInvoice.js';
 import { optionalField as opt } from '../xml/optionalField.js';

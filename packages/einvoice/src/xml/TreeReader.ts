@@ -1,6 +1,6 @@
 // Reads mapped elements out of an XmlElement tree and remembers which were read, so that the
 // rest can be kept as extensions instead of being dropped.
-import { ValidationError, type ValidationIssue } from '@quidfin/core';
+import type { ValidationIssue } from '@quidfin/core';
 import { EInvoiceError, type EInvoiceErrorCode } from '../errors/EInvoiceError.js';
 import type { EExtension } from './EExtension.js';
 import type { XmlElement } from './XmlElement.js';

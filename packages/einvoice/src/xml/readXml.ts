@@ -1,5 +1,3 @@
-// A small, strict XML reader for e-invoices: no DTDs or entities, bounded depth and size.
-import { ValidationError } from '@quidfin/core';
 import { EInvoiceError } from '../errors/EInvoiceError.js';
 import type { XmlElement } from './XmlElement.js';
 
