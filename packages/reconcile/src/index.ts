@@ -1,3 +1,9 @@
+// @quidfin/reconcile: bank statements in (camt.053/054, MT940, BAI2, CSV), matched to open
+// invoices with explained proposals, and a payer memory that learns from confirmations.
+//
+// Intentionally not exported: the readers' internals (LineSplitter, the camt XML tree, the
+// per-format readers behind parseStatementStream), the matcher's per-line context and index, and
+// the telemetry wrappers. `mod97` stays only as a deprecated alias (internal arithmetic).
 export { isReconcileError, ReconcileError } from './errors/ReconcileError.js';
 export { ReconcileErrorBase } from './errors/ReconcileErrorBase.js';
 export { ReconcileInputError } from './errors/ReconcileInputError.js';
@@ -96,6 +102,20 @@ export type { StatementHeader } from './parse/StatementSink.js';
 export type { StatementStreamOptions } from './parse/StatementStreamOptions.js';
 export { isValidIban, normaliseAccount } from './refs/iban.js';
 export { createRfReference, isValidRfReference, repairRfReference } from './refs/iso11649.js';
-export { mod97 } from './refs/mod97.js';
+
+import { mod97 as mod97Remainder } from './refs/mod97.js';
+
+/**
+ * ISO 7064 mod 97-10 remainder of an alphanumeric string (internal arithmetic of the IBAN and RF
+ * checks).
+ *
+ * @deprecated Internal; check references with `isValidRfReference` and IBANs with `isValidIban`.
+ * Leaves the public API in the next major release.
+ * @example
+ * ```ts
+ * mod97('123456RF18');
+ * ```
+ */
+export const mod97: (text: string) => number = mod97Remainder;
 export { looksTruncated, nameKey, nameSimilarity, nameTokens, printedTokens } from './text/nameKey.js';
 export { digitsKey, referenceKey, referenceRuns } from './text/referenceKey.js';
