@@ -4,13 +4,16 @@ import { typeProjects } from './vitest.types.ts';
 import { projects } from './vitest.workspace.ts';
 
 export default defineConfig({
-  // Cross-package imports resolve to src, so tests need no build.
-  resolve: { conditions: ['@quidfin/source'] },
-  ssr: { resolve: { conditions: ['@quidfin/source'] } },
+  // Cross-package imports resolve to src, so tests need no build. Naming conditions replaces
+  // Vite's defaults, so they are listed again: without 'module', dependencies that ship ESM only
+  // under it (@opentelemetry/api) would be served as CommonJS to the browser tests.
+  resolve: { conditions: ['@quidfin/source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['@quidfin/source', 'module', 'node', 'development|production'] } },
   // Pre-bundle the browser tests' dependencies up front: discovering them mid-run makes Vite
   // reload the page, which fails the first cold run in Chromium ("iframe did not become ready").
   optimizeDeps: {
     include: [
+      '@opentelemetry/api',
       '@noble/curves/nist.js',
       '@noble/ed25519',
       '@noble/hashes/sha2.js',

@@ -9,6 +9,7 @@ import {
   buildTitleTransfer,
   buildTrust,
   draftTitleTransfer,
+  signableJson,
   signerFromPrivateKey,
   signTitleAsOwner,
   verifyOwnerSignature,
@@ -178,6 +179,15 @@ describe('builders: outputs', () => {
       payloadCid: 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi',
     });
     expect(e.payload).toBeUndefined();
+    expect(verifyTransaction(e)).toBe(true);
+  });
+
+  it('a payload key named "__proto__" (as JSON.parse makes it) is signed as data, not silently dropped', async () => {
+    const payload = JSON.parse('{"__proto__":{"amountMinor":5},"note":"x"}') as Record<string, unknown>;
+    const e = await buildEvent({ ...event, payload: payload as never });
+    expect(Object.keys(e.payload ?? {})).toEqual(['__proto__', 'note']);
+    expect(Object.getPrototypeOf(e.payload)).toBe(Object.prototype);
+    expect(signableJson(e)).toContain('"payload":{"__proto__":{"amountMinor":5},"note":"x"}');
     expect(verifyTransaction(e)).toBe(true);
   });
 

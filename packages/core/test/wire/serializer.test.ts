@@ -288,6 +288,13 @@ function shuffleDeep(v: unknown, seed: number): unknown {
     [entries[i], entries[j]] = [entries[j]!, entries[i]!];
   }
   const out: Record<string, unknown> = {};
-  for (const [k, x] of entries) out[k] = shuffleDeep(x, seed + 1);
+  // defineProperty, so an own "__proto__" key stays a key (plain assignment would set the prototype).
+  for (const [k, x] of entries)
+    Object.defineProperty(out, k, {
+      value: shuffleDeep(x, seed + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }

@@ -242,7 +242,11 @@ export function cloneJson<T>(value: T): T {
       for (const [k, v] of Object.entries(source)) {
         if (v === undefined) continue;
         const c = copy(v);
-        out[k] = c;
+        // An own "__proto__" key (JSON.parse makes one) is data: assigning it would set the
+        // copy's prototype and silently drop the member from what gets signed.
+        if (k === '__proto__')
+          Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
         if (typeof c === 'object' && c !== null) work.push([v as object, c as never]);
       }
     }
