@@ -5,10 +5,11 @@ import { projects } from './vitest.workspace.ts';
 
 export default defineConfig({
   // Cross-package imports resolve to src, so tests need no build. Naming conditions replaces
-  // Vite's defaults, so they are listed again: without 'module', dependencies that ship ESM only
-  // under it (@opentelemetry/api) would be served as CommonJS to the browser tests.
+  // Vite's browser defaults, so they are listed again: without 'module', dependencies that ship
+  // ESM only under it (@opentelemetry/api) would be served as CommonJS to the browser tests.
+  // Node tests keep Node's own resolution: that ESM build has extensionless imports Node refuses.
   resolve: { conditions: ['@quidfin/source', 'module', 'browser', 'development|production'] },
-  ssr: { resolve: { conditions: ['@quidfin/source', 'module', 'node', 'development|production'] } },
+  ssr: { resolve: { conditions: ['@quidfin/source'] } },
   // Pre-bundle the browser tests' dependencies up front: discovering them mid-run makes Vite
   // reload the page, which fails the first cold run in Chromium ("iframe did not become ready").
   optimizeDeps: {
