@@ -218,29 +218,70 @@ function build(
   path: string,
   line: number,
 ): BankTransaction {
-  // Assigned field by field (not spread): this runs once per entry of files with millions of them.
-  const tx: TxDraft = { id, format: common.format, statementId: common.statementId };
-  if (common.accountId !== undefined) tx.accountId = common.accountId;
-  tx.direction = common.direction;
-  if (common.bookingDate !== undefined) tx.bookingDate = common.bookingDate;
-  if (common.valueDate !== undefined) tx.valueDate = common.valueDate;
-  if (common.status !== undefined) tx.status = common.status;
-  tx.reversal = common.reversal;
-  if (common.transactionCode !== undefined) tx.transactionCode = common.transactionCode;
-  tx.amountMinor = amount.amountMinor;
-  tx.currency = amount.currency;
-  tx.otherReferences = orEmpty(d.otherReferences);
-  tx.creditorReferences = orEmpty(d.creditorReferences);
-  tx.referredDocuments = orEmpty(d.referredDocuments);
-  tx.remittanceText = orEmpty(d.remittanceText);
-  tx.additionalInfo = orEmpty(
+  const additionalInfo = orEmpty(
     extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo],
   );
-  tx.source = { path, line };
-  if (bankReference !== undefined) tx.bankReference = bankReference;
-  if (d.endToEndId !== undefined) tx.endToEndId = d.endToEndId;
-  if (d.counterpartyName !== undefined) tx.counterpartyName = d.counterpartyName;
-  if (d.counterpartyAccount !== undefined) tx.counterpartyAccount = d.counterpartyAccount;
+  let tx: TxDraft;
+  if (
+    common.accountId !== undefined &&
+    common.bookingDate !== undefined &&
+    common.valueDate !== undefined &&
+    common.status !== undefined &&
+    common.transactionCode !== undefined &&
+    bankReference !== undefined &&
+    d.endToEndId !== undefined &&
+    d.counterpartyName !== undefined &&
+    d.counterpartyAccount !== undefined
+  ) {
+    // The usual entry: one literal, so the object is built with all its fields in place instead
+    // of growing its property store once per added field (a third of an entry's reading time).
+    tx = {
+      id,
+      format: common.format,
+      statementId: common.statementId,
+      accountId: common.accountId,
+      direction: common.direction,
+      bookingDate: common.bookingDate,
+      valueDate: common.valueDate,
+      status: common.status,
+      reversal: common.reversal,
+      transactionCode: common.transactionCode,
+      amountMinor: amount.amountMinor,
+      currency: amount.currency,
+      otherReferences: orEmpty(d.otherReferences),
+      creditorReferences: orEmpty(d.creditorReferences),
+      referredDocuments: orEmpty(d.referredDocuments),
+      remittanceText: orEmpty(d.remittanceText),
+      additionalInfo,
+      source: { path, line },
+      bankReference,
+      endToEndId: d.endToEndId,
+      counterpartyName: d.counterpartyName,
+      counterpartyAccount: d.counterpartyAccount,
+    };
+  } else {
+    // Assigned field by field in the same key order, leaving the absent fields out.
+    tx = { id, format: common.format, statementId: common.statementId };
+    if (common.accountId !== undefined) tx.accountId = common.accountId;
+    tx.direction = common.direction;
+    if (common.bookingDate !== undefined) tx.bookingDate = common.bookingDate;
+    if (common.valueDate !== undefined) tx.valueDate = common.valueDate;
+    if (common.status !== undefined) tx.status = common.status;
+    tx.reversal = common.reversal;
+    if (common.transactionCode !== undefined) tx.transactionCode = common.transactionCode;
+    tx.amountMinor = amount.amountMinor;
+    tx.currency = amount.currency;
+    tx.otherReferences = orEmpty(d.otherReferences);
+    tx.creditorReferences = orEmpty(d.creditorReferences);
+    tx.referredDocuments = orEmpty(d.referredDocuments);
+    tx.remittanceText = orEmpty(d.remittanceText);
+    tx.additionalInfo = additionalInfo;
+    tx.source = { path, line };
+    if (bankReference !== undefined) tx.bankReference = bankReference;
+    if (d.endToEndId !== undefined) tx.endToEndId = d.endToEndId;
+    if (d.counterpartyName !== undefined) tx.counterpartyName = d.counterpartyName;
+    if (d.counterpartyAccount !== undefined) tx.counterpartyAccount = d.counterpartyAccount;
+  }
   if (d.ultimateDebtorName !== undefined) tx.ultimateDebtorName = d.ultimateDebtorName;
   if (d.chargesMinor !== undefined) tx.chargesMinor = d.chargesMinor;
   const ins = d.instructed;
