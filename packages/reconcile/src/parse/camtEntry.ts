@@ -4,11 +4,11 @@
 import { currencyExponent } from '@quidfin/core';
 import type { BankTransaction, ParseWarning, StatementFormat } from '../model/BankTransaction.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
-import { type CamtAt, camtDate, creditDebit, type Money, moneyOf } from './camtFields.js';
-import { orEmpty } from './emptyList.js';
+import { type CamtAt, camtDateIn, creditDebit, type Money, moneyOf } from './camtFields.js';
+import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from './IntegrityOptions.js';
 import type { TxDraft } from './TxDraft.js';
-import { child, children, textAt, type XmlNode } from './xmlNode.js';
+import { child, children, nonEmpty, textAt, type XmlElement, type XmlNode } from './xmlNode.js';
 
 /**
  * What a statement's checks need to know about one entry.
@@ -59,23 +59,67 @@ export function camtEntry(
   emit: (tx: BankTransaction) => void,
 ): CamtEntryFacts {
   const at: CamtAt = { format: ctx.format, line };
-  const { amountMinor, currency } = moneyOf(child(n, 'Amt'), `${path}/Amt`, at);
+  // One pass over the entry's children instead of a lookup per field (the first of each name,
+  // as the lookups took; single-valued ones are unique already, the tree builder saw to that).
+  let amt: XmlNode;
+  let sts: XmlNode;
+  let bookg: XmlNode;
+  let val: XmlNode;
+  let acctSvcrRef: XmlNode;
+  let bkTxCd: XmlNode;
+  let addtl: XmlNode;
+  let rvsl: XmlNode;
+  let ntryDtls: XmlElement[] | undefined;
+  for (const c of n?.children ?? EMPTY_LIST) {
+    switch (c.name) {
+      case 'Amt':
+        amt ??= c;
+        break;
+      case 'Sts':
+        sts ??= c;
+        break;
+      case 'BookgDt':
+        bookg ??= c;
+        break;
+      case 'ValDt':
+        val ??= c;
+        break;
+      case 'AcctSvcrRef':
+        acctSvcrRef ??= c;
+        break;
+      case 'BkTxCd':
+        bkTxCd ??= c;
+        break;
+      case 'AddtlNtryInf':
+        addtl ??= c;
+        break;
+      case 'RvslInd':
+        rvsl ??= c;
+        break;
+      case 'NtryDtls':
+        if (ntryDtls === undefined) ntryDtls = [c];
+        else ntryDtls.push(c);
+        break;
+    }
+  }
+  const { amountMinor, currency } = moneyOf(amt, `${path}/Amt`, at);
   const cd = creditDebit(n, path, at);
   const credit = cd === 'CRDT';
-  const status = textAt(n, 'Sts') ?? textAt(n, 'Sts/Cd') ?? textAt(n, 'Sts/Prtry');
-  const bookingDate = camtDate(n, 'BookgDt', path, at);
-  const valueDate = camtDate(n, 'ValDt', path, at);
-  const bankReference = textAt(n, 'AcctSvcrRef');
-  const bkTxCd = child(n, 'BkTxCd');
+  const status = nonEmpty(sts) ?? textAt(sts, 'Cd') ?? textAt(sts, 'Prtry');
+  const bookingDate = camtDateIn(bookg, 'BookgDt', path, at);
+  const valueDate = camtDateIn(val, 'ValDt', path, at);
+  const bankReference = nonEmpty(acctSvcrRef);
   const transactionCode = domainCode(child(bkTxCd, 'Domn')) || textAt(bkTxCd, 'Prtry/Cd');
-  const entryInfo = textAt(n, 'AddtlNtryInf');
+  const entryInfo = nonEmpty(addtl);
   const details: { d: CamtDetails; path: string }[] = [];
-  children(n, 'NtryDtls').forEach((nd, ni) => {
-    children(nd, 'TxDtls').forEach((tx, ti) => {
-      const p = `${path}/NtryDtls[${ni}]/TxDtls[${ti}]`;
-      details.push({ d: camtDetails(tx, p, at, credit, currency, ctx.warnings), path: p });
-    });
-  });
+  if (ntryDtls !== undefined)
+    for (let ni = 0; ni < ntryDtls.length; ni++) {
+      const txs = children(ntryDtls[ni], 'TxDtls');
+      for (let ti = 0; ti < txs.length; ti++) {
+        const p = `${path}/NtryDtls[${ni}]/TxDtls[${ti}]`;
+        details.push({ d: camtDetails(txs[ti], p, at, credit, currency, ctx.warnings), path: p });
+      }
+    }
   const entryInfoList: string[] = [];
   const entryCharges = camtCharges(n, path, at, currency, ctx.warnings, entryInfoList);
   const baseId = `${ctx.id}:${index + 1}`;
@@ -88,7 +132,7 @@ export function camtEntry(
     bookingDate,
     valueDate,
     status,
-    reversal: textAt(n, 'RvslInd') === 'true',
+    reversal: nonEmpty(rvsl) === 'true',
     transactionCode: transactionCode || undefined,
   };
   const facts: CamtEntryFacts = {

@@ -88,7 +88,18 @@ export function optionalMoney(el: XmlNode, path: string, at: CamtAt): Money | un
  * ```
  */
 export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
-  const holder = child(node, path);
+  return camtDateIn(child(node, path), path, base, at);
+}
+
+/**
+ * {@link camtDate} for the holder element itself (`holder` is the element at `base/path`).
+ *
+ * @example
+ * ```ts
+ * camtDateIn(bookgDt, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
+ * ```
+ */
+export function camtDateIn(holder: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
   if (holder === undefined) return undefined;
   const dt = textAt(holder, 'Dt');
   if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
