@@ -240,6 +240,8 @@ export function camtDetails(
  * ```
  */
 export function mergeDetails(list: readonly CamtDetails[]): CamtDetails {
+  // One record merges into itself: no copy (the usual entry has one TxDtls).
+  if (list.length === 1 && list[0] !== undefined) return list[0];
   const m = emptyDetails();
   for (const d of list) {
     m.otherReferences.push(...d.otherReferences);

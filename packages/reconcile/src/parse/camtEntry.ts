@@ -138,7 +138,7 @@ export function camtEntry(
   const facts: CamtEntryFacts = {
     currency,
     signedMinor: credit ? BigInt(amountMinor) : -BigInt(amountMinor),
-    booked: status === undefined || /^(BOOK|BOOKED)$/i.test(status),
+    booked: status === undefined || status === 'BOOK' || /^(BOOK|BOOKED)$/i.test(status),
     path,
     line,
   };
@@ -252,6 +252,15 @@ function domainCode(domn: XmlNode): string {
   return code;
 }
 
+/**
+ * A list as kept in a transaction: the shared empty list, or a copy just as long. A list filled
+ * by push has room for 17 items; the copy keeps the output (often 14,000 entries and more, all
+ * kept until the parse returns) from carrying that spare room through every garbage collection.
+ */
+function fit<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY_LIST : list.slice();
+}
+
 function build(
   id: string,
   common: EntryCommon,
@@ -262,9 +271,8 @@ function build(
   path: string,
   line: number,
 ): BankTransaction {
-  const additionalInfo = orEmpty(
-    extraInfo.length === 0 ? d.additionalInfo : [...d.additionalInfo, ...extraInfo],
-  );
+  const additionalInfo =
+    extraInfo.length === 0 ? fit(d.additionalInfo) : orEmpty([...d.additionalInfo, ...extraInfo]);
   let tx: TxDraft;
   if (
     common.accountId !== undefined &&
@@ -292,10 +300,10 @@ function build(
       transactionCode: common.transactionCode,
       amountMinor: amount.amountMinor,
       currency: amount.currency,
-      otherReferences: orEmpty(d.otherReferences),
-      creditorReferences: orEmpty(d.creditorReferences),
-      referredDocuments: orEmpty(d.referredDocuments),
-      remittanceText: orEmpty(d.remittanceText),
+      otherReferences: fit(d.otherReferences),
+      creditorReferences: fit(d.creditorReferences),
+      referredDocuments: fit(d.referredDocuments),
+      remittanceText: fit(d.remittanceText),
       additionalInfo,
       source: { path, line },
       bankReference,
@@ -315,10 +323,10 @@ function build(
     if (common.transactionCode !== undefined) tx.transactionCode = common.transactionCode;
     tx.amountMinor = amount.amountMinor;
     tx.currency = amount.currency;
-    tx.otherReferences = orEmpty(d.otherReferences);
-    tx.creditorReferences = orEmpty(d.creditorReferences);
-    tx.referredDocuments = orEmpty(d.referredDocuments);
-    tx.remittanceText = orEmpty(d.remittanceText);
+    tx.otherReferences = fit(d.otherReferences);
+    tx.creditorReferences = fit(d.creditorReferences);
+    tx.referredDocuments = fit(d.referredDocuments);
+    tx.remittanceText = fit(d.remittanceText);
     tx.additionalInfo = additionalInfo;
     tx.source = { path, line };
     if (bankReference !== undefined) tx.bankReference = bankReference;
