@@ -111,12 +111,9 @@ export class XmlTreeBuilder {
         }
       }
     }
-    let attrs: Record<string, string> | undefined;
-    for (const _ in attributes) {
-      attrs = attributes;
-      break;
-    }
-    this.stack.push(new XmlElement(name, attrs));
+    // The parser makes a fresh attributes object per tag: kept as it is, even when empty
+    // (testing it for emptiness cost more than keeping it).
+    this.stack.push(new XmlElement(name, attributes));
   }
 
   /** Path of the open element, `Name[index]` below the subtree's root (built only for errors). */
