@@ -2,9 +2,9 @@
 // transactions and dropped, so memory follows the largest entry, not the file.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementParseError } from '../errors/StatementParseError.js';
-import type { StatementFormat } from '../model/BankTransaction.js';
+import type { BankTransaction, StatementFormat } from '../model/BankTransaction.js';
 import type { CamtOptions } from './CamtOptions.js';
-import { camtEntry } from './camtEntry.js';
+import { type CamtEntryContext, camtEntry } from './camtEntry.js';
 import { camtFail } from './camtFields.js';
 import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
 import type { StatementSink } from './StatementSink.js';
@@ -35,6 +35,7 @@ interface Statement {
   entries: number;
   id?: string;
   accountId?: string;
+  context?: CamtEntryContext;
 }
 
 /**
@@ -66,6 +67,7 @@ export class CamtReader {
   private stmt: Statement | undefined;
   private entry: { tree: XmlTreeBuilder; path: string } | undefined;
   private rootSeen = false;
+  private readonly emit = (tx: BankTransaction): void => this.sink.transaction(tx);
 
   constructor(options: CamtOptions, sink: StatementSink) {
     this.options = options;
@@ -274,21 +276,20 @@ export class CamtReader {
   private finishEntry(node: XmlNode, path: string, line: number): void {
     const stmt = this.stmt;
     if (stmt === undefined) return;
-    const id = this.identify(stmt, stmt.header.peek(), line);
-    const facts = camtEntry(
-      node,
-      path,
-      line,
-      stmt.entries,
-      {
+    // The entries' context is made once per statement (its Id and account are known by now).
+    let ctx = stmt.context;
+    if (ctx === undefined) {
+      const id = this.identify(stmt, stmt.header.peek(), line);
+      ctx = {
         format: this.format,
         id,
         accountId: stmt.accountId,
         integrity: this.options.integrity,
         warnings: this.sink.warnings,
-      },
-      (tx) => this.sink.transaction(tx),
-    );
+      };
+      stmt.context = ctx;
+    }
+    const facts = camtEntry(node, path, line, stmt.entries, ctx, this.emit);
     stmt.entries++;
     addEntry(stmt.totals, facts);
   }

@@ -58,6 +58,12 @@ const UNREAD = new Set([
   'GrnshmtRmt',
 ]);
 
+// Both lists in one table, so each element costs one lookup: 1 = single-valued, 2 = not read.
+const KIND = new Map<string, 1 | 2>([
+  ...[...SINGLE].map((n) => [n, 1] as const),
+  ...[...UNREAD].map((n) => [n, 2] as const),
+]);
+
 /**
  * Collects the subtree of one element. `open`/`text`/`close` mirror the parser's events;
  * `close` returns the finished element when the subtree's own root closes.
@@ -86,12 +92,13 @@ export class XmlTreeBuilder {
 
   /** An element starts. A second one of a single-valued element in the same parent is refused. */
   open(name: string, attributes: Record<string, string>): void {
-    if (this.skipping > 0 || (this.stack.length > 0 && UNREAD.has(name))) {
+    const kind = KIND.get(name);
+    if (this.skipping > 0 || (kind === 2 && this.stack.length > 0)) {
       this.skipping++;
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    if (parent?.children !== undefined && SINGLE.has(name)) {
+    if (kind === 1 && parent?.children !== undefined) {
       // Earlier siblings have closed already, so they are in the parent's children.
       for (const c of parent.children) {
         if (c.name === name) {
@@ -104,12 +111,9 @@ export class XmlTreeBuilder {
         }
       }
     }
-    let attrs: Record<string, string> | undefined;
-    for (const _ in attributes) {
-      attrs = attributes;
-      break;
-    }
-    this.stack.push(new XmlElement(name, attrs));
+    // The parser makes a fresh attributes object per tag: kept as it is, even when empty
+    // (testing it for emptiness cost more than keeping it).
+    this.stack.push(new XmlElement(name, attributes));
   }
 
   /** Path of the open element, `Name[index]` below the subtree's root (built only for errors). */

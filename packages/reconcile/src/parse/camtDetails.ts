@@ -1,7 +1,8 @@
 // Reads one camt TxDtls (references, parties, remittance, charges, FX) into a plain record.
 import type { ParseWarning, ReferredDocument } from '../model/BankTransaction.js';
 import { type CamtAt, camtFail, exchangeRateOf, type Money, moneyOf, optionalMoney } from './camtFields.js';
-import { child, children, textAt, textOf, type XmlNode } from './xmlNode.js';
+import { EMPTY_LIST } from './emptyList.js';
+import { child, children, textAt, textOf, type XmlElement, type XmlNode } from './xmlNode.js';
 
 /**
  * What one `TxDtls` says (or several merged).
@@ -48,13 +49,13 @@ export function emptyDetails(): CamtDetails {
 
 // Field paths are built once here, not per entry: a path made per call is a new string that the
 // lookup then has to flatten, for every field of every entry.
-function partyName(node: XmlNode, role: 'Dbtr' | 'Cdtr' | 'UltmtDbtr'): string | undefined {
-  const party = child(child(node, 'RltdPties'), role);
+function partyName(parties: XmlNode, role: 'Dbtr' | 'Cdtr' | 'UltmtDbtr'): string | undefined {
+  const party = child(parties, role);
   return textAt(party, 'Nm') ?? textAt(party, 'Pty/Nm');
 }
 
-function partyAccount(node: XmlNode, role: 'DbtrAcct' | 'CdtrAcct'): string | undefined {
-  const id = child(child(node, 'RltdPties'), role);
+function partyAccount(parties: XmlNode, role: 'DbtrAcct' | 'CdtrAcct'): string | undefined {
+  const id = child(parties, role);
   return textAt(id, 'Id/IBAN') ?? textAt(id, 'Id/Othr/Id');
 }
 
@@ -122,9 +123,40 @@ export function camtDetails(
   warnings: ParseWarning[],
 ): CamtDetails {
   const d = emptyDetails();
+  // One pass over the children instead of a lookup per field (the first of each name, as the
+  // lookups took); a field's path is only built when the field is there.
+  let amt: XmlNode;
+  let amtDtls: XmlNode;
+  let refs: XmlNode;
+  let parties: XmlNode;
+  let rmtInfs: XmlElement[] | undefined;
+  for (const c of tx?.children ?? EMPTY_LIST) {
+    switch (c.name) {
+      case 'Amt':
+        amt ??= c;
+        break;
+      case 'AmtDtls':
+        amtDtls ??= c;
+        break;
+      case 'Refs':
+        refs ??= c;
+        break;
+      case 'RltdPties':
+        parties ??= c;
+        break;
+      case 'RmtInf':
+        if (rmtInfs === undefined) rmtInfs = [c];
+        else rmtInfs.push(c);
+        break;
+    }
+  }
+  const txAmt = amt === undefined ? child(amtDtls, 'TxAmt') : undefined;
   const amount =
-    optionalMoney(child(tx, 'Amt'), `${path}/Amt`, at) ??
-    optionalMoney(child(tx, 'AmtDtls/TxAmt'), `${path}/AmtDtls/TxAmt`, at);
+    amt !== undefined
+      ? moneyOf(amt, `${path}/Amt`, at)
+      : txAmt !== undefined
+        ? moneyOf(txAmt, `${path}/AmtDtls/TxAmt`, at)
+        : undefined;
   if (amount) d.amount = amount;
   const sign = textAt(tx, 'CdtDbtInd');
   if (sign !== undefined) {
@@ -132,10 +164,9 @@ export function camtDetails(
       camtFail(at, `${path}/CdtDbtInd`, `CdtDbtInd must be CRDT or DBIT, got "${sign}"`);
     d.sign = sign;
   }
-  const instd = optionalMoney(child(tx, 'AmtDtls/InstdAmt'), `${path}/AmtDtls/InstdAmt`, at);
-  if (instd) d.instructed = instd;
-  const amtDtls = child(tx, 'AmtDtls');
-  if (amtDtls !== undefined)
+  if (amtDtls !== undefined) {
+    const instdAmt = child(amtDtls, 'InstdAmt');
+    if (instdAmt !== undefined) d.instructed = moneyOf(instdAmt, `${path}/AmtDtls/InstdAmt`, at);
     for (const k of AMOUNT_DETAILS) {
       const x = child(child(amtDtls, k), 'CcyXchg');
       if (x === undefined) continue;
@@ -145,21 +176,24 @@ export function camtDetails(
         break;
       }
     }
-  const refs = child(tx, 'Refs');
-  const e2e = textAt(refs, 'EndToEndId');
-  if (e2e !== undefined && e2e.toUpperCase() !== 'NOTPROVIDED') d.endToEndId = e2e;
-  if (refs !== undefined)
+  }
+  if (refs !== undefined) {
+    const e2e = textAt(refs, 'EndToEndId');
+    if (e2e !== undefined && e2e.toUpperCase() !== 'NOTPROVIDED') d.endToEndId = e2e;
     for (const k of REFERENCE_KEYS) {
       const v = textAt(refs, k);
       if (v !== undefined && v.toUpperCase() !== 'NOTPROVIDED') d.otherReferences.push(v);
     }
-  const name = partyName(tx, credit ? 'Dbtr' : 'Cdtr');
-  if (name !== undefined) d.counterpartyName = name;
-  const acct = partyAccount(tx, credit ? 'DbtrAcct' : 'CdtrAcct');
-  if (acct !== undefined) d.counterpartyAccount = acct;
-  const ult = partyName(tx, 'UltmtDbtr');
-  if (ult !== undefined) d.ultimateDebtorName = ult;
-  for (const rmt of children(tx, 'RmtInf')) {
+  }
+  if (parties !== undefined) {
+    const name = partyName(parties, credit ? 'Dbtr' : 'Cdtr');
+    if (name !== undefined) d.counterpartyName = name;
+    const acct = partyAccount(parties, credit ? 'DbtrAcct' : 'CdtrAcct');
+    if (acct !== undefined) d.counterpartyAccount = acct;
+    const ult = partyName(parties, 'UltmtDbtr');
+    if (ult !== undefined) d.ultimateDebtorName = ult;
+  }
+  for (const rmt of rmtInfs ?? EMPTY_LIST) {
     for (const u of children(rmt, 'Ustrd')) {
       const t = textOf(u)?.trim();
       if (t) d.remittanceText.push(t);
@@ -206,6 +240,8 @@ export function camtDetails(
  * ```
  */
 export function mergeDetails(list: readonly CamtDetails[]): CamtDetails {
+  // One record merges into itself: no copy (the usual entry has one TxDtls).
+  if (list.length === 1 && list[0] !== undefined) return list[0];
   const m = emptyDetails();
   for (const d of list) {
     m.otherReferences.push(...d.otherReferences);

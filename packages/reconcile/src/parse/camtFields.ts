@@ -43,6 +43,9 @@ export interface Money {
   readonly currency: string;
 }
 
+// Statements are mostly in one currency: the last code looked up is kept with its exponent.
+let lastCurrency: { code: string; exponent: number } = { code: '', exponent: 0 };
+
 /**
  * Reads an amount element: `<X Ccy="EUR">1.00</X>`, or `<X><Amt Ccy="EUR">1.00</Amt></X>`
  * (newer versions). Negative amounts are refused: CdtDbtInd carries the sign.
@@ -59,8 +62,9 @@ export function moneyOf(el: XmlNode, path: string, at: CamtAt): Money {
   const ccy = attr(node, 'Ccy');
   if (raw === undefined || raw === '') camtFail(at, where, 'missing amount');
   if (ccy === undefined) camtFail(at, `${where}/@Ccy`, 'missing currency');
-  const exp = currencyExponent(ccy);
+  const exp = ccy === lastCurrency.code ? lastCurrency.exponent : currencyExponent(ccy);
   if (exp === undefined) camtFail(at, `${where}/@Ccy`, `invalid currency "${ccy}"`);
+  if (ccy !== lastCurrency.code) lastCurrency = { code: ccy, exponent: exp };
   const minor = parseDecimalMinor(raw, exp, '.');
   if (typeof minor === 'string') camtFail(at, where, `amount ${minor}`);
   if (minor < 0) camtFail(at, where, 'amount must not be negative (CdtDbtInd carries the sign)');
@@ -88,7 +92,18 @@ export function optionalMoney(el: XmlNode, path: string, at: CamtAt): Money | un
  * ```
  */
 export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
-  const holder = child(node, path);
+  return camtDateIn(child(node, path), path, base, at);
+}
+
+/**
+ * {@link camtDate} for the holder element itself (`holder` is the element at `base/path`).
+ *
+ * @example
+ * ```ts
+ * camtDateIn(bookgDt, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
+ * ```
+ */
+export function camtDateIn(holder: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
   if (holder === undefined) return undefined;
   const dt = textAt(holder, 'Dt');
   if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });

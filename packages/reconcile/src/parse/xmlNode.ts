@@ -119,3 +119,16 @@ export function attr(node: XmlNode, name: string): string | undefined {
   for (const key in a) if (key.endsWith(`:${name}`) && !key.startsWith('xmlns')) return a[key];
   return undefined;
 }
+
+/**
+ * Text of `node` itself, as {@link textAt} gives it for a path: `undefined` when absent or empty.
+ *
+ * @example
+ * ```ts
+ * nonEmpty(acctSvcrRef); // 'REF-1' or undefined
+ * ```
+ */
+export function nonEmpty(node: XmlNode): string | undefined {
+  const t = textOf(node);
+  return t === undefined || t === '' ? undefined : t;
+}
