@@ -17,6 +17,7 @@ import type { Block } from '../schemas/types.js';
 import type { CallOptions } from '../transport/Transport.js';
 import type { BlockCursor } from './BlockCursor.js';
 import type { BlockRebuildReason, BlockSyncResult } from './BlockSyncResult.js';
+import { checkBlockHistoryOptions } from './checkBlockHistoryOptions.js';
 import type { TitleVersion } from './TitleVersion.js';
 
 /**
@@ -93,6 +94,7 @@ export class BlockHistory {
   #running: { readonly node: number; readonly done: Promise<BlockSyncResult> } | undefined;
 
   constructor(client: QuidnugClient, options: BlockHistoryOptions = {}) {
+    checkBlockHistoryOptions(options);
     this.client = client;
     this.#options = options;
     this.#cursor = options.startAt;

@@ -13,6 +13,7 @@ import type { TrustQueryParams } from '../api/NodeApi.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { checkVerifiedTrustOptions } from './checkVerifiedTrustOptions.js';
 import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
 import type { TrustSyncResult } from './TrustSyncResult.js';
 import type {
@@ -93,6 +94,7 @@ export class VerifiedTrust {
   #consumed = 0;
 
   constructor(client: QuidnugClient, options: VerifiedTrustOptions = {}) {
+    checkVerifiedTrustOptions(options);
     this.client = client;
     this.#options = options;
     this.#history = options.history;

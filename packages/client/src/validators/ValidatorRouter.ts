@@ -8,6 +8,7 @@ import { ValidatorRoutingError } from '../errors/ValidatorRoutingError.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import { sleep } from '../transport/sleep.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { checkValidatorRouterOptions } from './checkValidatorRouterOptions.js';
 import type { DomainTopology } from './DomainTopology.js';
 import { learnDomainTopology } from './learnDomainTopology.js';
 import type { ValidatedWrite } from './ValidatedWrite.js';
@@ -74,6 +75,7 @@ export class ValidatorRouter {
   readonly #topologies = new Map<string, Promise<DomainTopology>>();
 
   constructor(client: QuidnugClient, options: ValidatorRouterOptions = {}) {
+    checkValidatorRouterOptions(options);
     this.client = client;
     this.#options = options;
   }

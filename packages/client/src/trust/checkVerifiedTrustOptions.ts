@@ -1,0 +1,27 @@
+// VerifiedTrust's options, checked at construction with every problem reported at once.
+import { OptionsChecker } from '@quidfin/core';
+import { ClientOptionsError } from '../errors/ClientOptionsError.js';
+
+type Loose<K extends string> = { readonly [P in K]?: unknown };
+
+/** Throws `ClientOptionsError` listing every problem in a `VerifiedTrustOptions`. */
+export function checkVerifiedTrustOptions(
+  o: Loose<'store' | 'keyHistory' | 'node' | 'pageSize' | 'history' | 'maxDepth' | 'now'>,
+): void {
+  const check = new OptionsChecker();
+  if (check.object('', o)) {
+    check.integer('node', o.node, { min: 0, optional: true });
+    check.integer('pageSize', o.pageSize, { min: 1, max: 1000, optional: true });
+    if (check.object('store', o.store, { optional: true })) {
+      const store = o.store as Loose<'load' | 'append' | 'clear'>;
+      for (const m of ['load', 'append', 'clear'] as const) check.func(`store.${m}`, store[m]);
+    }
+    if (check.object('keyHistory', o.keyHistory, { optional: true })) {
+      check.func('keyHistory.wasKeyOf', (o.keyHistory as Loose<'wasKeyOf'>).wasKeyOf);
+    }
+    check.object('history', o.history, { optional: true });
+    check.integer('maxDepth', o.maxDepth, { min: 1, optional: true });
+    check.func('now', o.now, { optional: true });
+  }
+  check.throwIfInvalid((issues) => new ClientOptionsError(issues));
+}
