@@ -1,10 +1,10 @@
 // OpenTelemetry over real loopback HTTP: one span per node call and per ledger operation, ids only.
 import { generateSigner, type InvoiceDocument, type Signer } from '@quidfin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attributeTexts, type OtelRecorder, recordOtel } from '../../../test-support/otel.js';
 import { InvoiceLedger } from '../src/index.js';
 import { DOMAIN, type Harness } from './support/harness.js';
 import { loopback } from './support/loopback.js';
-import { attributeTexts, type OtelRecorder, recordOtel } from './support/otel.js';
 
 const DAY = 86_400;
 const IBAN = 'DE89370400440532013000';

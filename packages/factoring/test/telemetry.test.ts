@@ -1,5 +1,6 @@
 // OpenTelemetry: one span per evaluateInvoice / evaluateBatch call, outcomes and counts only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OtelRecorder, recordOtel } from '../../../test-support/otel.js';
 import {
   type BatchItem,
   evaluateBatch,
@@ -8,7 +9,6 @@ import {
   trustSourceFromRecord,
 } from '../src/index.js';
 import { AS_OF, deal, NOW } from './fixtures.js';
-import { type OtelRecorder, recordOtel } from './support/otel.js';
 
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },

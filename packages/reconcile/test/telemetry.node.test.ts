@@ -1,8 +1,8 @@
 // OpenTelemetry: one span per statement parse and per reconciliation run, counts only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OtelRecorder, recordOtel } from '../../../test-support/otel.js';
 import { parseStatement, reconcile } from '../src/index.js';
 import { generateScenario } from './support/generateScenario.js';
-import { type OtelRecorder, recordOtel } from './support/otel.js';
 import { writeCamt053 } from './support/writeCamt053.js';
 
 const ACCOUNT = 'DE89370400440532013000';

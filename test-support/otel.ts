@@ -1,4 +1,5 @@
-// In-memory OpenTelemetry tracer and meter providers registered globally for one test file.
+// In-memory OpenTelemetry tracer and meter providers registered globally for one test file (shared by
+// the telemetry tests of client, reconcile and factoring).
 import { type Attributes, metrics, trace } from '@opentelemetry/api';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import {
