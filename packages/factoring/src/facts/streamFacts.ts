@@ -162,14 +162,18 @@ interface Keyed {
   amount: number;
 }
 
-function keepMax(list: Keyed[], id: string, amount: number): void {
+/** Adds `id` at `amount` to `list` (a new one-element list when there is none yet), or raises its amount. */
+function keepMax(list: Keyed[] | undefined, id: string, amount: number): Keyed[] {
+  // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
+  if (list === undefined) return [{ id, amount }];
   for (const k of list) {
     if (k.id === id) {
       if (amount > k.amount) k.amount = amount;
-      return;
+      return list;
     }
   }
   list.push({ id, amount });
+  return list;
 }
 
 /** True when the payload names someone other than its signer in `field` (a forged claim). */
@@ -179,14 +183,15 @@ function claimsOther(p: Readonly<Record<string, unknown>>, field: string, signer
 }
 
 function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, expected: string): void {
-  if (facts.mismatches === NONE) facts.mismatches = [];
-  facts.mismatches.push({
+  const m: SignerMismatch = {
     eventId: e.id,
     eventType: e.eventType,
     signerQuid: e.signerQuid,
     expected,
     bySupplier: e.signerQuid === supplier,
-  });
+  };
+  if (facts.mismatches === NONE) facts.mismatches = [m];
+  else facts.mismatches.push(m);
 }
 
 function isOwner(owners: readonly TitleOwnerShare[] | undefined, q: string): boolean {
@@ -217,9 +222,10 @@ const NONE: never[] = [];
 const NO_OPTIONS: StreamOptions = {};
 
 function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): UnusableEvent[] {
-  const out = list === NONE ? [] : list;
-  out.push({ eventId: e.id, eventType: e.eventType, detail });
-  return out;
+  const u: UnusableEvent = { eventId: e.id, eventType: e.eventType, detail };
+  if (list === NONE) return [u];
+  list.push(u);
+  return list;
 }
 
 // Events are immutable JSON once read: each stream is checked against core's schema once and the
@@ -425,8 +431,8 @@ export function extractStreamFacts(
         break;
       }
       case 'carrier.delivered':
-        deliveries ??= [];
-        deliveries.push(e);
+        if (deliveries === undefined) deliveries = [e];
+        else deliveries.push(e);
         break;
       case 'buyer.acknowledged':
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
@@ -461,21 +467,22 @@ export function extractStreamFacts(
         }
         const id = str(p['disputeId']) ?? e.id;
         const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
-        disputes ??= [];
         // A dispute id repeated keeps its largest amount, whatever the order.
-        keepMax(disputes, id, amount);
+        disputes = keepMax(disputes, id, amount);
         break;
       }
-      case 'dispute.resolved':
+      case 'dispute.resolved': {
         if (!money) break;
         // Only the buyer may withdraw its own dispute: a supplier "withdrawing" it would hide it.
         if (bindSigners && signer !== buyer && (signer !== supplier || p['outcome'] === 'withdrawn')) {
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
-        resolved ??= [];
-        resolved.push(str(p['disputeId']) ?? '');
+        const id = str(p['disputeId']) ?? '';
+        if (resolved === undefined) resolved = [id];
+        else resolved.push(id);
         break;
+      }
       case 'invoice.credited': {
         if (!money) break;
         if (bindSigners && signer !== supplier) {
@@ -483,8 +490,7 @@ export function extractStreamFacts(
           break;
         }
         const id = str(p['creditNoteId']) ?? e.id;
-        credits ??= [];
-        keepMax(credits, id, num(p['amountMinor']) ?? 0);
+        credits = keepMax(credits, id, num(p['amountMinor']) ?? 0);
         break;
       }
       case 'factor.purchased': {
@@ -497,8 +503,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, 'financier');
           break;
         }
-        if (facts.purchases === NONE) facts.purchases = [];
-        facts.purchases.push({ eventId: e.id, financierQuid: named ?? signer });
+        const purchase = { eventId: e.id, financierQuid: named ?? signer };
+        if (facts.purchases === NONE) facts.purchases = [purchase];
+        else facts.purchases.push(purchase);
         break;
       }
       case 'payment.received': {
@@ -523,8 +530,7 @@ export function extractStreamFacts(
         const id = str(p['paymentId']) ?? e.id;
         const alloc = str(p['allocationId']) ?? '';
         const k = `${id}\u0000${alloc}`;
-        payments ??= [];
-        keepMax(payments, k, num(p['amountMinor']) ?? 0);
+        payments = keepMax(payments, k, num(p['amountMinor']) ?? 0);
         break;
       }
       default:
@@ -535,15 +541,16 @@ export function extractStreamFacts(
             break;
           }
           const sev = p['severity'];
-          if (facts.fraudSignals === NONE) facts.fraudSignals = [];
-          facts.fraudSignals.push({
+          const signal: FraudSignalFact = {
             eventId: e.id,
             key: keyOf(e),
             kind: t.slice('fraud.signal.'.length),
             reporterQuid: reporter,
             severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
             evidence: str(p['evidence']) ?? '',
-          });
+          };
+          if (facts.fraudSignals === NONE) facts.fraudSignals = [signal];
+          else facts.fraudSignals.push(signal);
         }
     }
   }
@@ -584,9 +591,10 @@ export function extractStreamFacts(
   if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
   if (facts.mismatches.length > 1) facts.mismatches.sort(byId);
   // Every list is in event-id order, so the same stream in any order gives the same facts.
-  for (const list of [facts.invalid, facts.foreign, facts.unbound, facts.otherCurrency]) {
-    if (list.length > 1) list.sort(byId);
-  }
+  if (facts.invalid.length > 1) facts.invalid.sort(byId);
+  if (facts.foreign.length > 1) facts.foreign.sort(byId);
+  if (facts.unbound.length > 1) facts.unbound.sort(byId);
+  if (facts.otherCurrency.length > 1) facts.otherCurrency.sort(byId);
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]
       .sort((a, b) => a[0] - b[0])

@@ -22,6 +22,36 @@ export const NO_KINDS: string[] = [];
 const NO_FLAGS: ReasonCodeValue[] = [];
 const SIGNAL_WEIGHT = { low: 0.25, medium: 0.6, high: 1 } as const;
 
+// `<lead><kind> (score 0.300)` per lead, kind and score seen: a book repeats one routine signal
+// (the same kind from the same reporters) on many invoices, and Python-exact formatting of the
+// score is most of a message's cost. Bounded.
+const oneKindMessages = new Map<string, Map<string, Map<number, string>>>();
+let oneKindSize = 0;
+
+function scoredMessage(lead: string, kinds: readonly string[], score: number, note: string): string {
+  if (kinds.length !== 1 || note !== '') return `${lead}${kinds.join(', ')} (score ${f3(score)}${note})`;
+  const kind = kinds[0] as string;
+  let byKind = oneKindMessages.get(lead);
+  if (byKind === undefined) {
+    byKind = new Map();
+    oneKindMessages.set(lead, byKind);
+  }
+  let byScore = byKind.get(kind);
+  if (byScore === undefined) {
+    byScore = new Map();
+    byKind.set(kind, byScore);
+  }
+  let text = byScore.get(score);
+  if (text === undefined) {
+    text = `${lead}${kind} (score ${f3(score)})`;
+    if (++oneKindSize > 65_536) {
+      oneKindMessages.clear();
+      oneKindSize = 0;
+    } else byScore.set(score, text);
+  }
+  return text;
+}
+
 /**
  * 3. Fraud signals. Each counted signal weighs `trust in the reporter x severity x kind weight`
  * (low 0.25, medium 0.6, high 1; a signal stating no severity weighs as `fraudMissingSeverity`,
@@ -49,8 +79,8 @@ export function checkFraudSignals(
   for (const s of facts.fraudSignals) {
     if (!compiled.countsFraudKind(s.kind)) continue;
     counted++;
-    if (fraudKinds === NO_KINDS) fraudKinds = [];
-    fraudKinds.push(s.kind);
+    if (fraudKinds === NO_KINDS) fraudKinds = [s.kind];
+    else fraudKinds.push(s.kind);
     if (!policy.fraudWeightByReporterTrust) {
       score += 1;
       continue;
@@ -88,7 +118,7 @@ export function checkFraudSignals(
       'FRAUD_SIGNAL',
       decisive !== undefined
         ? `decisive fraud signal from a trusted reporter: ${decisive} (score ${f3(score)}${note})`
-        : `outstanding fraud signals on this invoice: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
+        : scoredMessage('outstanding fraud signals on this invoice: ', fraudKinds, score, note),
     );
     outcome = 'fail';
   } else if (
@@ -96,16 +126,10 @@ export function checkFraudSignals(
     score > 0 &&
     (score >= policy.fraudReviewScore || score >= policy.fraudVetoScore)
   ) {
-    run.reason(
-      'FRAUD_SIGNAL_REVIEW',
-      `fraud signals to review: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
-    );
+    run.reason('FRAUD_SIGNAL_REVIEW', scoredMessage('fraud signals to review: ', fraudKinds, score, note));
     outcome = 'flag';
   } else if (score > 0) {
-    run.reason(
-      'WEAK_FRAUD_SIGNAL',
-      `weak fraud signals: ${fraudKinds.join(', ')} (score ${f3(score)}${note})`,
-    );
+    run.reason('WEAK_FRAUD_SIGNAL', scoredMessage('weak fraud signals: ', fraudKinds, score, note));
     outcome = 'flag';
   } else fraudKinds = NO_KINDS;
   run.trace?.push(

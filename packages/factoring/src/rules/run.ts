@@ -14,9 +14,13 @@ const SEVERITY_ORDER: Readonly<Record<ReasonSeverity, number>> = {
   info: 4,
 };
 
+const NO_RUN_REASONS: Reason[] = [];
+
 /** Mutable per-decision state: reasons in evaluation order, the trace, and the stop flag. */
 export class Run {
-  readonly reasons: Reason[] = [];
+  /** In evaluation order. Starts as a shared empty list: most runs give one or two reasons, and a
+   * list grown by push from empty reserves 17 slots. Never mutated while it is {@link NO_RUN_REASONS}. */
+  reasons: Reason[] = NO_RUN_REASONS;
   readonly trace: TraceEntry[] | undefined;
   readonly stopFirst: boolean;
   decisive: ReasonSeverity | undefined;
@@ -41,11 +45,12 @@ export class Run {
 
   reason(code: ReasonCodeValue, message: string): void {
     const severity = REASON_INFO[code].severity;
-    this.reasons.push(
+    const r =
       this.cache === undefined
         ? { code, severity, message }
-        : internReason(this.cache, code, severity, message),
-    );
+        : internReason(this.cache, code, severity, message);
+    if (this.reasons === NO_RUN_REASONS) this.reasons = [r];
+    else this.reasons.push(r);
     const order = SEVERITY_ORDER[severity];
     if (order <= 2) {
       if (this.decisive === undefined) this.decisive = severity;
