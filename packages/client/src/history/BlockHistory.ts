@@ -48,6 +48,14 @@ interface IdentityRecord {
   genuine?: boolean;
 }
 
+/** A verified key event and the offset of the block that committed it (snapshots stop at their cursor). */
+interface KeyEventRecord {
+  readonly event: KeyEvent;
+  readonly offset: number;
+}
+
+const NO_KEY_EVENTS: readonly KeyEvent[] = [];
+
 const quidOf = (publicKey: string): string | undefined => {
   try {
     return quidIdFromPublicKey(publicKey);
@@ -87,7 +95,7 @@ export class BlockHistory {
   #identities = new Map<string, IdentityRecord[]>();
   #trust: CommittedTrust[] = [];
   // Per quid, its verified key events (epoch-0 registration, own freezes) timed by their blocks.
-  #keyEvents = new Map<string, KeyEvent[]>();
+  #keyEvents = new Map<string, KeyEventRecord[]>();
   // Per subject, the time of the first block that committed each EVENT id: the time key history
   // is judged at (an event's own timestamp is its signer's choice). One number per event.
   #eventTimes = new Map<string, Map<string, number>>();
@@ -134,7 +142,7 @@ export class BlockHistory {
    * events committed since.
    */
   keyEvents(quid: string): readonly KeyEvent[] {
-    return this.#keyEvents.get(quid) ?? [];
+    return BlockHistory.#eventsBefore(this.#keyEvents.get(quid), Number.POSITIVE_INFINITY);
   }
 
   /** Every committed TITLE version of `assetId` read so far, in commit order. */
@@ -152,15 +160,18 @@ export class BlockHistory {
   }
 
   /**
-   * A consistent view of what has been read: titles of one asset and a lookup of genuine
-   * identities, both bounded by the current cursor, so later syncs (or a rebuild) never change it.
+   * A consistent view of what has been read: titles of one asset, a lookup of genuine identities
+   * and of verified key events, all bounded by the current cursor, so later syncs (or a rebuild)
+   * never change it.
    */
   snapshot(assetId: string): {
     readonly titles: readonly TitleVersion[];
     readonly genuineIdentity: (quid: string) => IdentityTx | undefined;
     readonly blockTimeOf: (txId: string) => number | undefined;
+    readonly keyEvents: (quid: string) => readonly KeyEvent[];
   } {
     const identities = this.#identities;
+    const keyEvents = this.#keyEvents;
     const upTo = this.#cursor?.offset ?? 0;
     const titles = this.titleVersions(assetId);
     const events = this.#eventTimes.get(assetId);
@@ -168,7 +179,18 @@ export class BlockHistory {
       titles,
       genuineIdentity: (quid) => BlockHistory.#genuine(identities.get(quid), upTo, quid),
       blockTimeOf: (txId) => events?.get(txId) ?? titles.find((v) => v.tx.id === txId)?.blockTimestamp,
+      keyEvents: (quid) => BlockHistory.#eventsBefore(keyEvents.get(quid), upTo),
     };
+  }
+
+  static #eventsBefore(
+    list: readonly KeyEventRecord[] | undefined,
+    beforeOffset: number,
+  ): readonly KeyEvent[] {
+    if (list === undefined) return NO_KEY_EVENTS;
+    const out: KeyEvent[] = [];
+    for (const r of list) if (r.offset < beforeOffset) out.push(r.event);
+    return out;
   }
 
   static #genuine(
@@ -330,7 +352,7 @@ export class BlockHistory {
         }
         if (!times.has(raw['id'])) times.set(raw['id'], block.timestamp);
         if (raw['subjectType'] === 'QUID' && raw['eventType'] === KEY_INVALIDATED_EVENT) {
-          this.#applyFreeze(raw['subjectId'], raw, block.timestamp);
+          this.#applyFreeze(raw['subjectId'], raw, block.timestamp, offset);
         }
       } else if (type === 'IDENTITY' && typeof raw['quidId'] === 'string') {
         try {
@@ -339,11 +361,10 @@ export class BlockHistory {
           list.push({ tx, offset });
           this.#identities.set(raw['quidId'], list);
           const quid = raw['quidId'];
-          if (derivesTo(tx.publicKey, quid) && !this.keyEvents(quid).some((e) => e.kind === 'registered')) {
-            this.#keyEvents.set(quid, [
-              ...this.keyEvents(quid),
-              { kind: 'registered', publicKey: tx.publicKey, at: block.timestamp },
-            ]);
+          const known = this.#keyEvents.get(quid);
+          if (derivesTo(tx.publicKey, quid) && !known?.some((r) => r.event.kind === 'registered')) {
+            const event: KeyEvent = { kind: 'registered', publicKey: tx.publicKey, at: block.timestamp };
+            this.#keyEvents.set(quid, [...(known ?? []), { event, offset }]);
           }
         } catch {
           // as above
@@ -353,14 +374,14 @@ export class BlockHistory {
   }
 
   /** Records `quid`'s freeze when its anchor verifies with the quid's epoch-0 key (anyone may post on its stream). */
-  #applyFreeze(quid: string, raw: Readonly<Record<string, unknown>>, at: number): void {
-    const events = this.keyEvents(quid);
-    const epoch0 = events.find((e) => e.kind === 'registered');
+  #applyFreeze(quid: string, raw: Readonly<Record<string, unknown>>, at: number, offset: number): void {
+    const records = this.#keyEvents.get(quid) ?? [];
+    const epoch0 = records.find((r) => r.event.kind === 'registered')?.event;
     const anchor = (raw['payload'] as Readonly<Record<string, unknown>> | undefined)?.['anchor'];
     if (
       freezeProblem(anchor, quid, epoch0?.kind === 'registered' ? epoch0.publicKey : undefined) === undefined
     ) {
-      this.#keyEvents.set(quid, [...events, { kind: 'frozen', epoch: 0, at }]);
+      this.#keyEvents.set(quid, [...records, { event: { kind: 'frozen', epoch: 0, at }, offset }]);
     }
   }
 }

@@ -109,8 +109,10 @@ export interface InvoiceLedgerOptions {
    */
   readonly validators?: ValidatorRouter;
   /**
-   * Key history of signers for `getInvoice` (default: `nodeKeyEvents(client)`, which shows freezes
-   * and pending recoveries but no rotation; see `KeyEventSource`).
+   * Key history of signers for `getInvoice`. Default: the verified key events in the ledger's
+   * block history plus a pending guardian recovery, which is what `nodeKeyEvents(client)` reads
+   * but without a scan of the blocks per signer. It shows freezes and pending recoveries but no
+   * rotation; see `KeyEventSource`.
    */
   readonly keyEvents?: KeyEventSource;
 }

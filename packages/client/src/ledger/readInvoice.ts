@@ -22,8 +22,9 @@ import {
 import { LedgerVerificationError } from '../errors/LedgerVerificationError.js';
 import type { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
+import { pendingRecoveryEvent } from '../reads/pendingRecoveryEvent.js';
 import type { CallOptions } from '../transport/Transport.js';
-import { type KeyEventSource, nodeKeyEvents } from './KeyEventSource.js';
+import type { KeyEventSource } from './KeyEventSource.js';
 import { readTitleHistory } from './readTitleHistory.js';
 
 /**
@@ -104,7 +105,10 @@ export interface RecoveryPendingHold {
  * ```
  */
 export interface ReadInvoiceOptions {
-  /** Key history of each signer (default: `nodeKeyEvents(client)`). */
+  /**
+   * Key history of each signer (default: the verified key events in the blocks this read syncs,
+   * plus a pending guardian recovery: what `nodeKeyEvents(client)` reads, without a scan per signer).
+   */
   readonly keyEvents?: KeyEventSource;
   /** A shared block history (the ledger's): the read fetches only blocks committed since the last. */
   readonly blocks?: BlockHistory;
@@ -250,8 +254,16 @@ export async function readInvoice(
     });
   }
 
-  // Key history, once per quid per read, and only from a node whose blocks can be read.
-  const source = options.keyEvents ?? nodeKeyEvents(client);
+  // Key history, once per quid per read, and only from a node whose blocks can be read. By default
+  // from the blocks this read just synced (one pass for every signer, not one scan per quid), plus
+  // the guardian route's pending recovery, exactly what `nodeKeyEvents` reads.
+  const source: KeyEventSource =
+    options.keyEvents ??
+    (async (quid, co) => {
+      const opened = await pendingRecoveryEvent(client, quid, co);
+      const fromBlocks = history.keyEvents(quid);
+      return opened ? [...fromBlocks, opened] : fromBlocks;
+    });
   const keyHistories = new Map<string, Promise<readonly KeyEvent[]>>();
   const keyEventsOf = (quid: string): Promise<readonly KeyEvent[]> => {
     if (!history.available) return Promise.resolve([]);

@@ -1,12 +1,14 @@
 // What the node's blocks still tell about an invoice: every committed TITLE version of it and the
 // identity records whose keys really derive to their quids, answered from a block history.
 
-import type { IdentityTx, TitleTx } from '@quidfin/core';
+import type { IdentityTx, KeyEvent, TitleTx } from '@quidfin/core';
 import { isClientError } from '../errors/isClientError.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { TitleVersion } from '../history/TitleVersion.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
+
+const NO_KEY_EVENTS: readonly KeyEvent[] = [];
 
 /**
  * The committed history the node serves in `GET /blocks` (its title registry keeps only the latest
@@ -36,6 +38,12 @@ export interface TitleHistory {
    * transaction's own `timestamp` is the signer's choice.
    */
   blockTimeOf(txId: string): number | undefined;
+  /**
+   * The verified key events of `quid` in the blocks read (`registered`, and each `frozen` whose
+   * anchor verifies), timed by their blocks, as `readKeyEvents` reads them minus the pending
+   * recovery (which comes from the guardian route, not the blocks). Empty when unavailable.
+   */
+  keyEvents(quid: string): readonly KeyEvent[];
 }
 
 /**
@@ -67,6 +75,7 @@ export async function readTitleHistory(
         versions: [],
         genuineIdentity: () => undefined,
         blockTimeOf: () => undefined,
+        keyEvents: () => NO_KEY_EVENTS,
       };
     }
     throw error;
@@ -79,6 +88,7 @@ export async function readTitleHistory(
       versions: [],
       genuineIdentity: () => undefined,
       blockTimeOf: () => undefined,
+      keyEvents: () => NO_KEY_EVENTS,
     };
   const snapshot = history.snapshot(assetId);
   return {
@@ -87,5 +97,6 @@ export async function readTitleHistory(
     versions: snapshot.titles,
     genuineIdentity: snapshot.genuineIdentity,
     blockTimeOf: snapshot.blockTimeOf,
+    keyEvents: snapshot.keyEvents,
   };
 }

@@ -6,6 +6,7 @@ import type { NodeApi } from '../api/NodeApi.js';
 import { derivesTo, freezeProblem } from '../guardian/freezeProblem.js';
 import { KEY_INVALIDATED_EVENT } from '../guardian/keyInvalidatedEvent.js';
 import type { CallOptions } from '../transport/Transport.js';
+import { pendingRecoveryEvent } from './pendingRecoveryEvent.js';
 
 /**
  * What {@link readKeyEvents} found: events for core's `keyValidAt`, and freeze events it did not
@@ -28,7 +29,8 @@ type Raw = Readonly<Record<string, unknown>>;
  * it** (never a signer-chosen timestamp): `registered` (the key of its first committed IDENTITY whose key
  * derives to the quid: the node's epoch-0 key), `frozen` (each `key.invalidated` whose anchor verifies with that key), and
  * `recovery-opened` when a guardian recovery is pending (timed at its `validFrom`). Scans every
- * block, so cache the result. Rotations are not visible through a node's API (and a dc164c6 node
+ * block, so cache the result (or read an invoice through the ledger, whose block history collects the
+ * same events in the pass it already makes). Rotations are not visible through a node's API (and a dc164c6 node
  * never applies them).
  *
  * @example
@@ -69,8 +71,7 @@ export async function readKeyEvents(
       }
     }
   }
-  const pending = await client.findPendingRecovery(quid, o);
-  if (pending)
-    events.push({ kind: 'recovery-opened', initHash: pending.initHash, at: pending.init.validFrom });
+  const opened = await pendingRecoveryEvent(client, quid, o);
+  if (opened) events.push(opened);
   return { events, ignored };
 }

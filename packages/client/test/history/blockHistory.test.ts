@@ -236,6 +236,23 @@ describe('block history: incremental, rebuilt when the node or its history chang
     await node.close();
   });
 
+  it("a snapshot's key events stop at its cursor: a registration committed after it is not in it", async () => {
+    const { node, client } = manualNode();
+    const [early, late] = [s(), s()];
+    await register(client, early);
+    node.mineBlock();
+    const history = new BlockHistory(client);
+    await history.sync();
+    const snap = history.snapshot('none');
+    await register(client, late);
+    node.mineBlock();
+    await history.sync();
+    expect(history.keyEvents(late.quidId).map((e) => e.kind)).toEqual(['registered']);
+    expect(snap.keyEvents(late.quidId)).toEqual([]); // bounded by its cursor
+    expect(snap.keyEvents(early.quidId)).toEqual(history.keyEvents(early.quidId));
+    await node.close();
+  });
+
   it('a node that ignores offsets (same blocks on every page) is refused with a typed error, not looped on', async () => {
     const node = createDevNode({ blockIntervalMs: 0, limits: 'off', domains: [DOMAIN] });
     for (let i = 0; i < 3; i++) {

@@ -145,6 +145,64 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       expect(view.lifecycle.state).toBe('Issued');
     });
 
+    it("default key history: one pass over the node's blocks serves every signer of a read, and the frozen co-signer still cannot move the title", async () => {
+      const w = await world(9);
+      const thief = signerFromPrivateKey((0x7e1100 + 9 * 10 + 9).toString(16).padStart(64, '0'));
+      await w.ledger.registerParticipant(thief, { name: 'thief-9', role: 'financier' });
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const transfer = await w.ledger.transferToFinancier(thief, inv.title.assetId, {
+        financierQuid: thief.quidId,
+        previousOwnerSigners: [w.supplier, w.buyer],
+      });
+      await w.client.waitForCommit(transfer);
+      // A ledger with no key-event source of its own: the default reads the blocks it syncs.
+      let blockPages = 0;
+      const counted = w.h.client({}, async (request, respond) => {
+        if (new URL(request.url).pathname.endsWith('/blocks')) blockPages++;
+        return respond();
+      });
+      const reader = new InvoiceLedger(counted, { trustDomain: DOMAIN });
+      const view = await reader.getInvoice(inv.title.assetId);
+      expect(view.title.id).toBe(inv.title.id);
+      expect(view.title.owners?.map((o) => o.ownerId)).not.toContain(thief.quidId);
+      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual([
+        'CO_SIGNER_KEY_INVALID',
+        transfer.id,
+      ]);
+      expect(view.keyEvents[w.supplier.quidId]?.map((e) => e.kind)).toEqual(['registered', 'frozen']);
+      // Supplier, buyer and thief are judged from the one sync (under 1,000 blocks: one page),
+      // not from a scan of every block per signer.
+      expect(Object.keys(view.keyEvents).length).toBeGreaterThanOrEqual(3);
+      expect(blockPages).toBe(1);
+      // What the read used is what readKeyEvents finds scanning the node on its own.
+      for (const [quid, events] of Object.entries(view.keyEvents)) {
+        expect(events).toEqual((await readKeyEvents(w.client, quid)).events);
+      }
+    });
+
+    it('default key history: a pending guardian recovery on the signer holds its new events, as readKeyEvents does', async () => {
+      const w = await world(10);
+      const inv = await w.issue(w.supplier);
+      await w.ledger.beginRecovery({
+        subjectQuid: w.supplier.quidId,
+        newPublicKey: w.newKey.publicKey,
+        guardianSigners: [w.cfo, w.bank],
+      });
+      w.advance(5);
+      const reader = new InvoiceLedger(w.client, { trustDomain: DOMAIN });
+      const view = await reader.getInvoice(inv.title.assetId);
+      expect(view.keyEvents[w.supplier.quidId]?.map((e) => e.kind)).toEqual([
+        'registered',
+        'recovery-opened',
+      ]);
+      expect(view.keyEvents[w.supplier.quidId]).toEqual(
+        (await readKeyEvents(w.client, w.supplier.quidId)).events,
+      );
+    });
+
     it('stolen key after freeze: a TRUST edge signed with the frozen key does not count in verified trust', async () => {
       const w = await world(8);
       const accomplice = signerFromPrivateKey((0x7e1100 + 8 * 10 + 9).toString(16).padStart(64, '0'));
