@@ -3,10 +3,13 @@
 // streams in the same run) and a naive TypeScript baseline. The PoC is read from QUIDFIN_POC_PATH
 // (the .py file or its directory) or extracted with `git show` from the node's mirror
 // (QUIDFIN_POC_MIRROR, default /work/.mirror/bhmortim+quidnug/repo) into a temp dir; it is never
-// copied into this repository. When python3 or the PoC cannot be found the table says so and uses
+// copied into this repository. Rates are per CPU-second of each process (Python's process_time,
+// Node's cpuUsage with GC threads included), so other jobs on a shared core do not count as ours. When python3 or the PoC cannot be found the table says so and uses
 // the naive baseline instead. The naive baseline is what one would write first with
 // @quidfin/core's helpers: sort a copy of the events, check every signer with `checkEventSigner`
 // (full payload validation), find each kind with `find`/`filter`, price with the PoC blend.
+// Rates are per CPU-second of each process (Python's process_time; Node's cpuUsage, GC threads
+// included), so other jobs sharing the core do not count as ours.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -229,10 +232,10 @@ def run():
 run()
 rates = []
 for _ in range(int(sys.argv[4])):
-    t0 = time.perf_counter(); calls = 0
-    while time.perf_counter() - t0 < float(sys.argv[3]):
+    t0 = time.process_time(); calls = 0
+    while time.process_time() - t0 < float(sys.argv[3]):
         run(); calls += 1
-    rates.append(calls * len(items) / (time.perf_counter() - t0))
+    rates.append(calls * len(items) / (time.process_time() - t0))
 rates.sort()
 print(json.dumps({"opsPerSec": rates[len(rates) // 2], "approve": run(), "n": len(items)}))
 `;
@@ -445,7 +448,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
   for (const [k, c] of cases.entries()) {
     collect();
-    const m = await measure(c.name, c.run, { ms: 1_500, opsPerCall: c.ops, samples: 1 });
+    const m = await measure(c.name, c.run, { ms: 1_500, opsPerCall: c.ops, samples: 1, clock: 'cpu' });
     rates[k]?.push(m.opsPerSec);
   }
 }

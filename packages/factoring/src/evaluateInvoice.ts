@@ -5,7 +5,7 @@ import type { EvaluationRequest } from './evaluationRequest.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
-import { addRefusedEvidence } from './facts/refusedEvidence.js';
+import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { FactoringPolicy } from './inputs/policy.js';
@@ -142,9 +142,10 @@ export function decideShared(
   }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
-  const facts = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);
+  const read = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);
   const refused = request.rejectedEvents;
-  if (refused !== undefined && refused.length > 0) addRefusedEvidence(facts, invoice, refused);
+  const facts =
+    refused !== undefined && refused.length > 0 ? withRefusedEvidence(read, invoice, refused) : read;
   const skew = policy.clockSkewSeconds;
   let supplierTrust = 0;
   let buyerTrust = 0;

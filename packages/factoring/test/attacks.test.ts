@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BatchItem,
+  compilePolicy,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
@@ -16,7 +17,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, OWNERS } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -159,6 +160,52 @@ describe('finding 1: money only from accepted, valid events', () => {
     const again = run(d, { events });
     expect(codes(again)).not.toContain('INVALID_EVENT_PAYLOAD');
     expect(codes(again)).toContain('CREDIT_NOTE_APPLIED');
+  });
+
+  // A service re-decides its book with one compiled policy and the same objects: whatever the
+  // engine keeps between calls (schema verdicts today), it must see a change to what it read.
+  const kept = compilePolicy(standardPolicy());
+  const decideKept = (d: Deal, trust: Record<string, TrustReading> = TRUST): FactoringDecision =>
+    evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(trust),
+      policy: kept,
+      asOf: AS_OF,
+      portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000, [FIN_G]: 50_000_000 } },
+    });
+
+  it('title owners edited in place after a first decision are read again (no stale stream facts): a carrier dropped from the title no longer attests', () => {
+    const owners = [...OWNERS];
+    const d = deal({ titleOwners: owners });
+    expect(decideKept(d).outcome).toBe('approve');
+    // Same invoice object, same owner list, one entry replaced: the carrier now holds a financier stake.
+    owners[2] = { ownerId: CARRIER, percentage: 0.02, stakeType: 'financier' };
+    const again = decideKept(d);
+    expect(again.outcome).not.toBe('approve');
+    expect(codes(again)).toContain('SIGNER_MISMATCH');
+  });
+
+  it('an invoice object edited in place after a first decision is read again: a new buyer is not acknowledged by the old one', () => {
+    const d = deal();
+    expect(decideKept(d).outcome).toBe('approve');
+    (d.invoice as { buyerQuid: string }).buyerQuid = FIN_G;
+    const again = decideKept(d, { ...TRUST, [FIN_G]: { level: 0.9, observedAt: NOW, pathLength: 2 } });
+    expect(again.outcome).not.toBe('approve');
+    expect(codes(again)).toContain('ACK_MISSING');
+  });
+
+  it('an event replaced in the same list after a first decision is read again: a dispute added in place holds the invoice', () => {
+    const d = deal();
+    expect(decideKept(d).outcome).toBe('approve');
+    d.events[3] = event(d, 'dsp', 'buyer.disputed', BUYER, {
+      buyerQuid: BUYER,
+      disputeId: 'd-1',
+      disputedAmountMinor: 1_000_000,
+      reason: 'short delivery',
+      disputedAt: NOW + 5 * DAY,
+    });
+    expect(decideKept(d).outcome).not.toBe('approve');
   });
 
   it('half-cent book: a portfolio limit or exposure of 0.5 is refused with its path, not used', () => {

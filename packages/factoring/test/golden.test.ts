@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type BatchItem,
+  compilePolicy,
   evaluateBatch,
   type FactoringPolicy,
   type InvoiceFingerprintRecord,
@@ -268,6 +269,32 @@ describe('batch output is pinned byte for byte', () => {
       expect(sha(JSON.stringify(result))).toBe(hash);
     });
   }
+
+  it('a book re-decided after a trust change (same objects, schema verdicts kept) matches a fresh copy byte for byte', () => {
+    const compiled = compilePolicy(standardPolicy());
+    const decideWith = (book: readonly BatchItem[], levels: typeof source) =>
+      JSON.stringify(
+        evaluateBatch({
+          items: book,
+          trust: levels,
+          policy: compiled,
+          asOf: NOW,
+          portfolio,
+          buyerHistories: histories,
+          trace: true,
+        }),
+      );
+    const first = decideWith(items, source);
+    expect(sha(first)).toBe('32d95cd317d0a155');
+    // Every buyer's trust moves: the same lists and events are decided again.
+    const moved: Record<string, TrustReading> = {};
+    for (const [quid, r] of Object.entries(trust)) moved[quid] = { ...r, level: r.level * 0.9 };
+    const movedSource = trustSourceFromRecord(moved);
+    const again = decideWith(items, movedSource);
+    expect(again).toBe(decideWith(structuredClone(items), movedSource));
+    expect(again).not.toBe(first);
+    expect(decideWith(items, source)).toBe(first);
+  });
 
   it('the book reaches the rules it is meant to exercise', () => {
     const { summary } = evaluateBatch({

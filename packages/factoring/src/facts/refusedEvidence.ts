@@ -6,19 +6,19 @@ import { extractStreamFacts, type SignerMismatch, type StreamFacts } from './str
 const STRICT = { validatePayloads: true, requireSubject: false, detectConflicts: false } as const;
 
 /**
- * Adds what the refused events prove to `facts` without counting a single amount or attestation
+ * `facts` plus what the refused events prove (a new object; `facts` is left as it is), without counting a single amount or attestation
  * from them: wrong signers (a supplier signing someone else's attestation is a forgery) and
  * payloads that break the contract. A refused event the engine itself finds nothing wrong with
  * was refused for a reason only the ledger knew (an unregistered role, a key mismatch): it is
  * reported as a signer mismatch, so a person looks. Events of another invoice are ignored.
  */
-export function addRefusedEvidence(
+export function withRefusedEvidence(
   facts: StreamFacts,
   invoice: InvoiceInput,
   refused: readonly VerifiedEvent[],
-): void {
+): StreamFacts {
   const own = refused.filter((e) => e.subjectId === undefined || e.subjectId === invoice.invoiceId);
-  if (own.length === 0) return;
+  if (own.length === 0) return facts;
   const evidence = extractStreamFacts(invoice, own, true, STRICT);
   const explained = new Set<string>();
   const mismatches: SignerMismatch[] = [...facts.mismatches];
@@ -41,6 +41,6 @@ export function addRefusedEvidence(
       bySupplier: false,
     });
   }
-  facts.mismatches = mismatches.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-  facts.invalid = invalid;
+  mismatches.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  return { ...facts, mismatches, invalid };
 }
