@@ -87,8 +87,7 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
   // A recent freeze or recovery of the supplier's or buyer's key sends the decision to review.
   const afterKeyEvents = applyRecentKeyEvents(beforeKeyEvents, {
     events: recentKeyEvents(view.keyEvents),
-    supplierQuid: invoice.supplierQuid,
-    buyerQuid: invoice.buyerQuid,
+    invoice,
   });
   // What the read path flagged (a refused title version, unproven history, conflicts) holds it too.
   const decision = applyLedgerFindings(afterKeyEvents, { findings: view.violations });

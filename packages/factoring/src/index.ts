@@ -94,6 +94,8 @@ export {
 export {
   applyRecentKeyEvents,
   DEFAULT_KEY_EVENT_POLICY,
+  type KeyEventInput,
+  type KeyEventParties,
   type KeyEventPolicy,
   type RecentKeyEvent,
 } from './rules/recentKeyEvents.js';

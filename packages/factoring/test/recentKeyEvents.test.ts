@@ -79,24 +79,82 @@ describe('recent key events', () => {
     expect(closed.outcome).toBe('approve');
   });
 
-  it('false-positive traps: another quid, an event after asOf, and policy ignore leave the decision alone', () => {
+  it('false-positive traps: another quid and policy ignore leave the decision alone', () => {
     const base = clean();
     const other = applyRecentKeyEvents(base, {
       ...parties,
       events: [{ quid: 'c0c0c0c0c0c0c0c0', kind: 'frozen', at: AS_OF - 1 }],
     });
     expect(other).toBe(base);
-    const later = applyRecentKeyEvents(base, {
-      ...parties,
-      events: [{ quid: 'a0a0a0a0a0a0a0a0', kind: 'frozen', at: AS_OF + 1 }],
-    });
-    expect(later).toBe(base);
     const ignored = applyRecentKeyEvents(base, {
       ...parties,
       events: [{ quid: 'a0a0a0a0a0a0a0a0', kind: 'frozen', at: AS_OF - 1 }],
       policy: { ...DEFAULT_KEY_EVENT_POLICY, action: 'ignore' },
     });
     expect(ignored).toBe(base);
+  });
+
+  it('freeze between the decision and the wire: a supplier key frozen one second after asOf still holds the approval', () => {
+    const d = applyRecentKeyEvents(clean(), {
+      ...parties,
+      events: [{ quid: 'a0a0a0a0a0a0a0a0', kind: 'frozen', at: AS_OF + 1 }],
+    });
+    expect(d.outcome).toBe('review');
+    expect(d.reasons.find((r) => r.code === 'RECENT_KEY_EVENT')?.message).toMatch(/frozen at/);
+  });
+
+  it('a key frozen long ago and never recovered still counts, however old; one recovered since does not', () => {
+    const old = AS_OF - 200 * DAY;
+    const stillFrozen = applyRecentKeyEvents(clean(), {
+      ...parties,
+      events: [{ quid: 'b0b0b0b0b0b0b0b0', kind: 'frozen', at: old }],
+    });
+    expect(stillFrozen.outcome).toBe('review');
+    const recovered = applyRecentKeyEvents(clean(), {
+      ...parties,
+      events: [
+        { quid: 'b0b0b0b0b0b0b0b0', kind: 'frozen', at: old },
+        { quid: 'b0b0b0b0b0b0b0b0', kind: 'recovery-opened', at: old + DAY },
+        { quid: 'b0b0b0b0b0b0b0b0', kind: 'recovery-committed', at: old + 2 * DAY },
+      ],
+    });
+    expect(recovered.outcome).toBe('approve');
+  });
+
+  it('a quid written in upper case is refused with its path, not silently matched to nobody', () => {
+    expect(() =>
+      applyRecentKeyEvents(clean(), {
+        ...parties,
+        events: [{ quid: 'A0A0A0A0A0A0A0A0', kind: 'frozen', at: AS_OF - DAY }],
+      }),
+    ).toThrow(/events\[0\]\.quid/);
+    expect(() =>
+      applyRecentKeyEvents(clean(), {
+        supplierQuid: 'A0A0A0A0A0A0A0A0',
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
+        events: [],
+      }),
+    ).toThrow(/supplierQuid/);
+  });
+
+  it('parties of another invoice: given the invoice, the rule checks it is the decided one and uses its own parties', () => {
+    const d = deal();
+    const base = clean();
+    const frozen: RecentKeyEvent[] = [{ quid: 'a0a0a0a0a0a0a0a0', kind: 'frozen', at: AS_OF - DAY }];
+    expect(applyRecentKeyEvents(base, { invoice: d.invoice, events: frozen }).outcome).toBe('review');
+    // The decided invoice's supplier cannot be swapped for a clean quid next to it.
+    expect(() =>
+      applyRecentKeyEvents(base, {
+        invoice: d.invoice,
+        supplierQuid: 'ffffffffffffffff',
+        buyerQuid: 'b0b0b0b0b0b0b0b0',
+        events: frozen,
+      }),
+    ).toThrow(/supplierQuid/);
+    const other = deal({ invoiceId: 'inv-other' }, { ids: 'o' });
+    expect(() => applyRecentKeyEvents(base, { invoice: other.invoice, events: frozen })).toThrow(
+      /invoice\.invoiceId/,
+    );
   });
 
   it('a worse outcome stays; the proof-of-concept verdict is held instead of approved', () => {

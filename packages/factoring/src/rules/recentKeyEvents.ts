@@ -1,7 +1,7 @@
 // Key compromise as a credit signal: a recent freeze, recovery or rotation of the supplier's or
 // the buyer's key sends an otherwise clean decision to review (or rejects it, by policy).
 
-import type { ValidationIssue } from '@quidfin/core';
+import { isQuidId, type ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringDecision, Reason } from '../outputs/decision.js';
 import { escalateDecision } from './escalateDecision.js';
@@ -48,69 +48,144 @@ export const DEFAULT_KEY_EVENT_POLICY: KeyEventPolicy = { windowSeconds: 90 * 86
 
 const KINDS = new Set(['frozen', 'recovery-opened', 'recovery-vetoed', 'recovery-committed', 'rotated']);
 
-function check(events: readonly RecentKeyEvent[], policy: KeyEventPolicy): void {
+/**
+ * The invoice the decision was made on, as far as this rule needs it (an `InvoiceInput` fits).
+ *
+ * @example
+ * ```ts
+ * const p: KeyEventParties = { invoiceId: 'inv-1', supplierQuid: 'a0a0a0a0a0a0a0a0', buyerQuid: 'b0b0b0b0b0b0b0b0' };
+ * ```
+ */
+export interface KeyEventParties {
+  readonly invoiceId: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+}
+
+function check(
+  events: readonly RecentKeyEvent[],
+  policy: KeyEventPolicy,
+  decision: FactoringDecision,
+  input: KeyEventInput,
+): { supplierQuid: string; buyerQuid: string } {
   const issues: ValidationIssue[] = [];
+  const inv = input.invoice;
+  if (inv !== undefined && inv.invoiceId !== decision.invoiceId) {
+    issues.push({
+      path: 'invoice.invoiceId',
+      message: `is ${JSON.stringify(inv.invoiceId)}, but the decision is about ${JSON.stringify(decision.invoiceId)}`,
+    });
+  }
+  const parties = { supplierQuid: '', buyerQuid: '' };
+  for (const role of ['supplierQuid', 'buyerQuid'] as const) {
+    const given = input[role];
+    const own = inv?.[role];
+    if (own !== undefined && given !== undefined && given !== own) {
+      issues.push({ path: role, message: `is not the invoice's ${role} (${own})` });
+    }
+    const quid = own ?? given;
+    if (!isQuidId(quid)) {
+      issues.push({
+        path: own !== undefined ? `invoice.${role}` : role,
+        message: 'expected a quid (16 lower-case hex characters)',
+      });
+    } else parties[role] = quid;
+  }
   if (!Number.isSafeInteger(policy.windowSeconds) || policy.windowSeconds < 0)
     issues.push({ path: 'policy.windowSeconds', message: 'expected a whole number of seconds ≥ 0' });
   if (!['review', 'reject', 'ignore'].includes(policy.action))
     issues.push({ path: 'policy.action', message: "expected 'review', 'reject' or 'ignore'" });
   events.forEach((e, i) => {
+    if (!isQuidId(e?.quid))
+      issues.push({ path: `events[${i}].quid`, message: 'expected a quid (16 lower-case hex characters)' });
     if (!KINDS.has(e?.kind)) issues.push({ path: `events[${i}].kind`, message: 'unknown key event kind' });
     if (!Number.isSafeInteger(e?.at))
       issues.push({ path: `events[${i}].at`, message: 'expected Unix seconds' });
   });
   if (issues.length) throw new FactoringInputError('INVALID_INPUT', issues);
+  return parties;
 }
 
-/** Events of `quid` that count at `asOf`: in the window, or a recovery opened and not yet closed. */
+/**
+ * Events of `quid` that count for a decision made at `asOf`: those of the window before it, every
+ * one after it (a key frozen between the decision and the wire must stop the wire), a recovery
+ * opened and not yet closed, and a freeze no recovery or rotation has followed (the party has no
+ * working key), however old.
+ */
 function counting(
   events: readonly RecentKeyEvent[],
   quid: string,
   asOf: number,
   window: number,
 ): RecentKeyEvent[] {
-  const own = events.filter((e) => e.quid === quid && e.at <= asOf).sort((a, b) => a.at - b.at);
+  const own = events.filter((e) => e.quid === quid).sort((a, b) => a.at - b.at);
   let open: RecentKeyEvent | undefined;
+  let frozen: RecentKeyEvent | undefined;
   for (const e of own) {
     if (e.kind === 'recovery-opened') open = e;
-    else if (e.kind === 'recovery-vetoed' || e.kind === 'recovery-committed') open = undefined;
+    else if (e.kind === 'recovery-vetoed') open = undefined;
+    else if (e.kind === 'recovery-committed') {
+      open = undefined;
+      frozen = undefined;
+    } else if (e.kind === 'rotated') frozen = undefined;
+    else if (e.kind === 'frozen') frozen = e;
   }
   const recent = own.filter((e) => asOf - e.at <= window);
-  return open && !recent.includes(open) ? [...recent, open] : recent;
+  for (const standing of [open, frozen]) {
+    if (standing !== undefined && !recent.includes(standing)) recent.push(standing);
+  }
+  return recent;
+}
+
+/**
+ * What {@link applyRecentKeyEvents} reads: the key events and whose they must be.
+ *
+ * @example
+ * ```ts
+ * const input: KeyEventInput = { invoice, events: [{ quid: invoice.supplierQuid, kind: 'frozen', at: 1_745_000_000 }] };
+ * ```
+ */
+export interface KeyEventInput {
+  readonly events: readonly RecentKeyEvent[];
+  /**
+   * The invoice the decision was made on (preferred): its id must be the decision's, and its
+   * supplier and buyer are the parties checked.
+   */
+  readonly invoice?: KeyEventParties;
+  /** The supplier's quid, when no `invoice` is given (must equal the invoice's when both are). */
+  readonly supplierQuid?: string;
+  /** The buyer's quid, when no `invoice` is given (must equal the invoice's when both are). */
+  readonly buyerQuid?: string;
+  readonly policy?: KeyEventPolicy;
 }
 
 /**
  * Applies the key-event rule to a decision from `evaluateInvoice`: when the supplier or the buyer
  * had a key freeze, recovery or rotation within the window (or has a recovery pending), adds a
  * `RECENT_KEY_EVENT` reason and raises the outcome to `review` (or `reject`, which drops the
- * offer). A worse outcome stays. Events after the decision's `asOf` are ignored. Pure; throws
- * `FactoringInputError('INVALID_INPUT')` for malformed events or policy.
+ * offer). A worse outcome stays. Events after the decision's `asOf` count (a key frozen between
+ * the decision and the wire stops the wire), and so does a freeze no recovery or rotation
+ * followed, however old. Pass the decided `invoice` (its id must be the decision's) rather than
+ * bare quids. Pure; throws `FactoringInputError('INVALID_INPUT')` for malformed events, quids that
+ * are not canonical, an invoice that is not the decided one, or a bad policy.
  *
  * @example
  * ```ts
  * const decision = applyRecentKeyEvents(evaluateInvoice(request), {
  *   events: [{ quid: invoice.supplierQuid, kind: 'recovery-committed', at: request.asOf - 86_400 }],
- *   supplierQuid: invoice.supplierQuid, buyerQuid: invoice.buyerQuid,
+ *   invoice,
  * });
  * decision.outcome; // 'review'
  * ```
  */
-export function applyRecentKeyEvents(
-  decision: FactoringDecision,
-  input: {
-    readonly events: readonly RecentKeyEvent[];
-    readonly supplierQuid: string;
-    readonly buyerQuid: string;
-    readonly policy?: KeyEventPolicy;
-  },
-): FactoringDecision {
+export function applyRecentKeyEvents(decision: FactoringDecision, input: KeyEventInput): FactoringDecision {
   const policy = input.policy ?? DEFAULT_KEY_EVENT_POLICY;
-  check(input.events, policy);
+  const parties = check(input.events, policy, decision, input);
   if (policy.action === 'ignore') return decision;
   const found: Reason[] = [];
   for (const [role, quid] of [
-    ['supplier', input.supplierQuid],
-    ['buyer', input.buyerQuid],
+    ['supplier', parties.supplierQuid],
+    ['buyer', parties.buyerQuid],
   ] as const) {
     const hits = counting(input.events, quid, decision.asOf, policy.windowSeconds);
     if (hits.length === 0) continue;
