@@ -3,6 +3,7 @@
 import { decideShared } from './evaluateInvoice.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
+import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
@@ -10,10 +11,11 @@ import type { InvoiceInput } from './inputs/invoice.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
-import { invoiceFingerprint } from './math/fingerprint.js';
+import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
 import type { DecisionOutcome, FactoringDecision } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
+import { escalateDecision } from './rules/escalateDecision.js';
 import { traceEvaluateBatch } from './telemetry/traceEvaluation.js';
 
 /**
@@ -104,6 +106,13 @@ export interface BatchResult {
    * Built on first read (the result then holds on to the batch's items).
    */
   readonly financedFingerprints: readonly string[];
+  /**
+   * The fingerprint records of the same approvals (number, parties, amount, date, PO, shipping
+   * documents), in the same order as the input: add them to the next batch's
+   * `portfolio.knownInvoices`, so a near copy (an amount one unit off, a day later, a reformatted
+   * number) is held for review, not bought again. Built on first read.
+   */
+  readonly financedRecords: readonly InvoiceFingerprintRecord[];
 }
 
 /** The request the batch hands the engine, refilled for each invoice. */
@@ -172,6 +181,21 @@ function carriesPurchase(item: BatchItem): boolean {
   return false;
 }
 
+/** What the duplicate index knows of an item: its invoice's identity and its shipping documents. */
+function recordOf(item: BatchItem): InvoiceFingerprintRecord {
+  const inv = item.invoice;
+  return {
+    invoiceId: inv.invoiceId,
+    invoiceNumber: inv.invoiceNumber ?? '',
+    supplierQuid: inv.supplierQuid,
+    buyerQuid: inv.buyerQuid,
+    amountMinor: inv.amountMinor,
+    issuedAt: inv.issuedAt,
+    ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
+    documentRefs: documentRefsOf(item),
+  };
+}
+
 /** The shipping documents an item's stream names (bill of lading, delivery proof). */
 function documentRefsOf(item: BatchItem): string[] {
   const refs: string[] = [];
@@ -206,16 +230,7 @@ function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState):
     const inv = item.invoice;
     indexed ??= new Set();
     indexed.add(i);
-    state.duplicates.add({
-      invoiceId: inv.invoiceId,
-      invoiceNumber: inv.invoiceNumber ?? '',
-      supplierQuid: inv.supplierQuid,
-      buyerQuid: inv.buyerQuid,
-      amountMinor: inv.amountMinor,
-      issuedAt: inv.issuedAt,
-      ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-      documentRefs: documentRefsOf(item),
-    });
+    state.duplicates.add(recordOf(item));
     if (inv.invoiceNumber === undefined || inv.invoiceNumber === '') continue;
     financed ??= new Set();
     amounts ??= new Set();
@@ -236,13 +251,65 @@ function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState):
   return indexed;
 }
 
+/** A decision on an item whose invoice id another item of the batch also has, made safe. */
+function holdRepeated(
+  d: FactoringDecision,
+  repeat: RepeatedInvoice,
+  items: readonly BatchItem[],
+): FactoringDecision {
+  const id = d.invoiceId;
+  if (repeat.kind === 'copy') {
+    const first = (items[repeat.firstIndex] as BatchItem).invoice.invoiceId;
+    return escalateDecision(
+      d,
+      [
+        {
+          code: 'DUPLICATE_EXACT',
+          severity: 'reject',
+          message: `the same invoice and stream as item ${repeat.firstIndex} (${first}) of this batch: listed twice, decided once`,
+        },
+      ],
+      'reject',
+      {
+        rule: 'batch-copies',
+        outcome: 'fail',
+        inputs: { firstIndex: repeat.firstIndex },
+        threshold: null,
+        effectMinor: 0,
+      },
+      'listed twice in the batch',
+    );
+  }
+  return escalateDecision(
+    d,
+    [
+      {
+        code: 'INVOICE_ID_REUSED',
+        severity: 'review',
+        message: `invoice id ${id} names ${repeat.indices.length} different invoices in this batch (items ${[...repeat.indices].sort((a, b) => a - b).join(', ')})`,
+      },
+    ],
+    'review',
+    {
+      rule: 'batch-copies',
+      outcome: 'flag',
+      inputs: { items: repeat.indices.length },
+      threshold: null,
+      effectMinor: 0,
+    },
+    'invoice id reused in the batch',
+  );
+}
+
 /**
  * Decides many invoices against one portfolio. Stated order: invoices are taken earliest issued
  * first, then by invoice id, then by input position, so the result does not depend on how the
  * items are listed; each approval reserves its advance against the buyer, supplier and facility
  * limits (and joins the supplier's ledger) before the next invoice is decided, so no limit is ever
  * exceeded. Every decided invoice joins the duplicate index, so a second copy in the same batch is
- * caught. Buyer profiles are computed once per buyer.
+ * caught. An invoice id listed on several items is decided once when the items are the same
+ * (the later listings are refused, `DUPLICATE_EXACT`) and held for review on every item when they
+ * differ (`INVOICE_ID_REUSED`). Buyer profiles are computed once per buyer.
  *
  * @example
  * ```ts
@@ -276,6 +343,8 @@ function runBatch(request: BatchRequest): BatchResult {
   const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
+  // One invoice id on several items: a second listing is refused, different invoices are held.
+  const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.
   const approved: number[] = [];
   const req: BatchCall = {
@@ -314,7 +383,9 @@ function runBatch(request: BatchRequest): BatchResult {
     req.events = item.events;
     req.rejectedEvents = item.rejectedEvents;
     req.buyerProfile = profile;
-    const d = decideShared(req, compiled, state, cache);
+    const decided = decideShared(req, compiled, state, cache);
+    const repeat = repeated?.get(i);
+    const d = repeat === undefined ? decided : holdRepeated(decided, repeat, items);
     if (keep) decisions[i] = d;
     onDecision?.(d, i);
     counts[d.outcome]++;
@@ -348,6 +419,7 @@ function runBatch(request: BatchRequest): BatchResult {
     }
   }
   let financed: readonly string[] | undefined;
+  let financedRecords: readonly InvoiceFingerprintRecord[] | undefined;
   const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};
   for (const code of [...byReason.keys()].sort()) reasonCounts[code] = byReason.get(code) ?? 0;
   return {
@@ -357,6 +429,10 @@ function runBatch(request: BatchRequest): BatchResult {
     get financedFingerprints(): readonly string[] {
       financed ??= fingerprintsOf(items, approved);
       return financed;
+    },
+    get financedRecords(): readonly InvoiceFingerprintRecord[] {
+      financedRecords ??= [...approved].sort((a, b) => a - b).map((i) => recordOf(items[i] as BatchItem));
+      return financedRecords;
     },
     summary: {
       counts,

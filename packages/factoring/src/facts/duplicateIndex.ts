@@ -38,7 +38,11 @@ export interface DuplicateMatch {
  */
 export interface DuplicateIndex {
   add(record: InvoiceFingerprintRecord): void;
-  /** Matches for `record` (excluding itself by invoiceId), exact first, then by score, then id. */
+  /**
+   * Matches for `record`, exact first, then by score, then id. A record with its invoiceId and the
+   * same identifying fields is itself and not listed; one with its id and other fields is scored
+   * (rule `same-invoice-id`) whatever its date.
+   */
   find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
   readonly size: number;
   /** The record passed to the last `find` (so a batch can add exactly what it checked). */
@@ -110,6 +114,18 @@ function isExact(x: Entry, c: Entry): boolean {
   );
 }
 
+/** The same receivable: every identifying field equal (shipping documents aside). */
+function sameReceivable(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
+  return (
+    a.invoiceNumber === b.invoiceNumber &&
+    a.supplierQuid === b.supplierQuid &&
+    a.buyerQuid === b.buyerQuid &&
+    a.amountMinor === b.amountMinor &&
+    a.issuedAt === b.issuedAt &&
+    (a.poReference ?? '') === (b.poReference ?? '')
+  );
+}
+
 function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
   return (
     a === b ||
@@ -124,9 +140,13 @@ function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): b
   );
 }
 
-function scoreEntries(x: Entry, c: Entry): { score: number; rules: string[] } {
+function scoreEntries(x: Entry, c: Entry, sameId = false): { score: number; rules: string[] } {
   const rules: string[] = [];
   let score = 0;
+  if (sameId) {
+    score += 3;
+    rules.push('same-invoice-id');
+  }
   const a = x.normalised;
   const b = c.normalised;
   if (a.length > 0 && a === b) {
@@ -223,7 +243,10 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       let seen: Set<string> | undefined;
       for (const h of list) {
         const id = h.record.invoiceId;
-        if (id === record.invoiceId) continue;
+        // The same invoice seen before is itself; another invoice under its id is a copy with
+        // something changed (an amount, a date): it is scored, whatever its date.
+        const sameId = id === record.invoiceId;
+        if (sameId && sameReceivable(h.record, record)) continue;
         if (isExact(self, h)) {
           if (!exact?.some((e) => e.invoiceId === id)) {
             exact ??= [];
@@ -232,8 +255,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
           continue;
         }
         if (seen?.has(id)) continue;
-        if (Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
-        const { score, rules } = scoreEntries(self, h);
+        if (!sameId && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
+        const { score, rules } = scoreEntries(self, h, sameId);
         if (score >= minScore) {
           seen ??= new Set();
           seen.add(id);

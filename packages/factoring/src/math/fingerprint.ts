@@ -25,10 +25,32 @@ export interface InvoiceFingerprintRecord {
   readonly documentRefs?: readonly string[];
 }
 
+// Invisible format characters (zero-width space, joiners, BOM, soft hyphen, bidi marks).
+const FORMAT_CHARS = /\p{Cf}/gu;
+// Every Unicode space and dash reads as a separator, like ' ' and '-'.
+const SPACES_AND_DASHES = /[\p{Zs}\p{Pd}]/gu;
+
+/**
+ * A number written with characters that look like others (full-width letters and digits, a
+ * no-break space, an en dash) or with invisible ones, folded to what it shows: NFKC, format
+ * characters removed, Unicode spaces and dashes as '-'. Plain ASCII (nearly every number) is
+ * returned as it is, without the regular expressions.
+ */
+function foldUnicode(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) > 127) {
+      return raw.normalize('NFKC').replace(FORMAT_CHARS, '').replace(SPACES_AND_DASHES, '-');
+    }
+  }
+  return raw;
+}
+
 /**
  * Normalises an invoice number the way registries do: upper-case, drop spaces and the separators
  * `- / . _ #`, and strip leading zeros from every digit run (`inv-00234` and `INV 234` both give
- * `INV234`). Separators end a digit run, so `2026-0042` gives `202642`.
+ * `INV234`). Separators end a digit run, so `2026-0042` gives `202642`. Look-alike and invisible
+ * Unicode characters count as what they show: full-width `ＩＮＶ２３４`, a zero-width space or a
+ * no-break space do not make a new number.
  *
  * @example
  * ```ts
@@ -43,7 +65,7 @@ export function normaliseInvoiceNumber(raw: string): string {
   let runStart = 0;
   let inDigits = false;
   let leading = true;
-  const s = raw.toUpperCase();
+  const s = foldUnicode(raw).toUpperCase();
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // space, '#', '-', '.', '/', '_', tab

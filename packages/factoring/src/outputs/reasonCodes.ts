@@ -69,6 +69,7 @@ const CODES = {
   PO_MATCH_MISSING: 'PO_MATCH_MISSING',
   PO_MISMATCH: 'PO_MISMATCH',
   LEDGER_FINDING: 'LEDGER_FINDING',
+  INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -353,4 +354,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
   PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
   LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
+  // Two different invoices under one id in one batch: at least one is not what it claims to be.
+  INVOICE_ID_REUSED: { severity: 'review', rank: 61, fraud: true },
 };

@@ -1,6 +1,7 @@
 // Raises a finished decision for evidence found outside the engine (key events, the ledger's read findings).
 
 import type { FactoringDecision, Reason, TraceEntry } from '../outputs/decision.js';
+import { fraudFlagsOf } from './fraudChecks.js';
 import { rankReasons } from './run.js';
 
 const SEVERITY_RANK = { reject: 3, review: 2, pending: 1, approve: 0 } as const;
@@ -21,10 +22,12 @@ export function escalateDecision(
   const outcome = SEVERITY_RANK[decision.outcome] >= SEVERITY_RANK[action] ? decision.outcome : action;
   const rejected = outcome === 'reject';
   const message = found.map((r) => r.message).join('; ');
+  const reasons = rankReasons([...decision.reasons, ...found]);
   return {
     ...decision,
     outcome,
-    reasons: rankReasons([...decision.reasons, ...found]),
+    reasons,
+    fraudFlags: fraudFlagsOf(reasons, undefined),
     offer: rejected ? null : decision.offer,
     limits: rejected ? null : decision.limits,
     trace: decision.trace.length > 0 ? [...decision.trace, traceEntry] : decision.trace,

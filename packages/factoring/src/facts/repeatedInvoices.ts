@@ -1,0 +1,66 @@
+// Items of one batch that carry the same invoice id: listed twice, or two invoices under one id.
+
+import { canonicalJson } from '@quidfin/core';
+import type { VerifiedEvent } from '../inputs/events.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+
+/** What the batch must do about an item whose invoice id another item also has. */
+export type RepeatedInvoice =
+  /** The same invoice and stream as an earlier item in decision order: a second listing. */
+  | { readonly kind: 'copy'; readonly firstIndex: number }
+  /** Items under this id differ (invoice or stream): none of them can be taken at its word. */
+  | { readonly kind: 'reused'; readonly indices: readonly number[] };
+
+interface Listed {
+  readonly invoice: InvoiceInput;
+  readonly events: readonly VerifiedEvent[];
+  readonly rejectedEvents?: readonly VerifiedEvent[];
+}
+
+function contentOf(item: Listed): string | undefined {
+  try {
+    return canonicalJson({
+      invoice: item.invoice,
+      events: item.events,
+      rejectedEvents: item.rejectedEvents ?? [],
+    });
+  } catch {
+    return undefined; // not JSON: never the same as anything
+  }
+}
+
+/**
+ * The items (by input index) whose invoice id is shared with another item, and what each is: a
+ * `copy` of the first in `order` when every item under the id has the same invoice and streams,
+ * else `reused` for all of them. Undefined when every id is listed once (the usual batch: no
+ * content is compared then).
+ */
+export function repeatedInvoices(
+  items: readonly Listed[],
+  order: readonly number[],
+): Map<number, RepeatedInvoice> | undefined {
+  const firstOf = new Map<string, number>();
+  let groups: Map<string, number[]> | undefined;
+  for (const i of order) {
+    const id = (items[i] as Listed).invoice.invoiceId;
+    const first = firstOf.get(id);
+    if (first === undefined) {
+      firstOf.set(id, i);
+      continue;
+    }
+    groups ??= new Map();
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [first, i]);
+    else group.push(i);
+  }
+  if (groups === undefined) return undefined;
+  const out = new Map<number, RepeatedInvoice>();
+  for (const indices of groups.values()) {
+    const [first, ...rest] = indices as [number, ...number[]];
+    const content = contentOf(items[first] as Listed);
+    const alike = content !== undefined && rest.every((i) => contentOf(items[i] as Listed) === content);
+    if (alike) for (const i of rest) out.set(i, { kind: 'copy', firstIndex: first });
+    else for (const i of indices) out.set(i, { kind: 'reused', indices });
+  }
+  return out;
+}

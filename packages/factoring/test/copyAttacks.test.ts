@@ -1,0 +1,144 @@
+// Copies of one receivable that got through (adversarial review, neighbours of issue #11's finding
+// 2): the same invoice twice in one batch, two invoices under one id, near copies in a later batch,
+// and invoice numbers padded with invisible characters.
+import { describe, expect, it } from 'vitest';
+import {
+  type BatchItem,
+  type BatchResult,
+  evaluateBatch,
+  type FactoringDecision,
+  normaliseInvoiceNumber,
+  type Portfolio,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const TRUST: Record<string, TrustReading> = {
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+const policy = standardPolicy();
+const batch = (items: BatchItem[], portfolio: Portfolio = {}): BatchResult =>
+  evaluateBatch({
+    items,
+    trust: trustSourceFromRecord(TRUST),
+    policy,
+    asOf: AS_OF,
+    portfolio: { buyerLimitMinor: { [BUYER]: 500_000_000 }, ...portfolio },
+  });
+const codes = (d: FactoringDecision | undefined): string[] => d?.reasons.map((r) => r.code) ?? [];
+const item = (...args: Parameters<typeof deal>): BatchItem => deal(...args);
+
+describe('one receivable twice in one batch', () => {
+  it('the same invoice listed twice is bought once: the second copy is refused, whatever the order', () => {
+    for (const items of [
+      [item(), item()],
+      [item(), item({ invoiceId: 'inv-other' }, { ids: 'x' }), item()],
+    ]) {
+      const r = batch(items);
+      const copies = r.decisions.filter((d) => d.invoiceId === 'inv-100');
+      expect(copies.map((d) => d.outcome).sort()).toEqual(['approve', 'reject']);
+      expect(codes(copies.find((d) => d.outcome === 'reject'))).toContain('DUPLICATE_EXACT');
+      expect(r.financedFingerprints.filter((f) => f.startsWith('INV2026100|'))).toHaveLength(1);
+      expect(r.summary.advanceMinor).toBe(
+        r.decisions.reduce((n, d) => n + (d.outcome === 'approve' ? (d.offer?.advanceMinor ?? 0) : 0), 0),
+      );
+    }
+  });
+
+  it('two different invoices under one id are both held for review, none bought, in either order', () => {
+    const a = item();
+    const b = item({ amountMinor: 4_000_000 }, { ackAmount: 4_000_000 });
+    for (const items of [
+      [a, b],
+      [b, a],
+    ]) {
+      const r = batch(items);
+      expect(r.decisions.map((d) => d.outcome)).toEqual(['review', 'review']);
+      for (const d of r.decisions) expect(codes(d)).toContain('INVOICE_ID_REUSED');
+      expect(r.summary.advanceMinor).toBe(0);
+      expect(r.financedFingerprints).toEqual([]);
+    }
+  });
+
+  it('the same invoice with a stream read at another time (one more event) is held, not decided on the older read', () => {
+    const older = item();
+    const read = item();
+    const newer: BatchItem = {
+      invoice: read.invoice,
+      events: [
+        ...read.events,
+        {
+          subjectId: 'inv-100',
+          id: 'inv-100-e5',
+          eventType: 'buyer.disputed',
+          signerQuid: BUYER,
+          sequence: 5,
+          timestamp: NOW + 5 * DAY,
+          payload: {
+            buyerQuid: BUYER,
+            disputeId: 'd-1',
+            disputedAmountMinor: 5_000_000,
+            reason: 'not delivered',
+            disputedAt: NOW + 5 * DAY,
+          },
+        },
+      ],
+    };
+    const r = batch([older, newer]);
+    expect(r.decisions.map((d) => d.outcome)).not.toContain('approve');
+    expect(codes(r.decisions[0])).toContain('INVOICE_ID_REUSED');
+  });
+});
+
+describe('copies of a financed receivable in a later batch', () => {
+  it('invisible characters in the invoice number do not make a new receivable', () => {
+    const plain = normaliseInvoiceNumber('INV-2026-0100');
+    for (const padded of [
+      'INV-2026-0100\u200b',
+      '\ufeffINV-2026-0100',
+      'INV\u00a02026\u00a00100',
+      'INV\u20112026\u20130100',
+      'ＩＮＶ-２０２６-０１００',
+      'INV-2026-01\u00ad00',
+    ]) {
+      expect([padded, normaliseInvoiceNumber(padded)]).toEqual([padded, plain]);
+    }
+    const first = batch([item()]);
+    const copy = item({ invoiceId: 'inv-200', invoiceNumber: 'INV-2026-0100\u200b' }, { ids: 'c' });
+    const next = batch([copy], { financedFingerprints: first.financedFingerprints });
+    expect(next.decisions[0]?.outcome).toBe('reject');
+    expect(codes(next.decisions[0])).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('near copies (one minor unit more, issued a day later) are held when the first batch is fed back as the docs say', () => {
+    const first = batch([item()]);
+    expect(first.decisions[0]?.outcome).toBe('approve');
+    const feedBack: Portfolio = {
+      financedFingerprints: first.financedFingerprints,
+      knownInvoices: first.financedRecords,
+    };
+    for (const copy of [
+      item({ invoiceId: 'inv-201', amountMinor: 5_000_001 }, { ids: 'c2', ackAmount: 5_000_001 }),
+      item({ invoiceId: 'inv-202', issuedAt: NOW + DAY }, { ids: 'c3' }),
+    ]) {
+      const d = batch([copy], feedBack).decisions[0];
+      expect([copy.invoice.invoiceId, d?.outcome]).toEqual([copy.invoice.invoiceId, 'review']);
+      expect(codes(d)).toContain('DUPLICATE_FUZZY');
+    }
+  });
+
+  it('a financed receivable resubmitted under its own id with other content is flagged, not skipped as itself', () => {
+    const first = batch([item()]);
+    const changed = item({ amountMinor: 5_000_001 }, { ackAmount: 5_000_001 });
+    const d = batch([changed], { knownInvoices: first.financedRecords }).decisions[0];
+    expect(d?.outcome).toBe('review');
+    expect(codes(d)).toContain('DUPLICATE_FUZZY');
+    // The very same record is itself, not a duplicate.
+    expect(batch([item()], { knownInvoices: first.financedRecords }).decisions[0]?.outcome).toBe('approve');
+  });
+});
