@@ -5,6 +5,7 @@ import { buildEvent, buildTrust, recoveredSigner, type Signer, signerFromPrivate
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   grantTrust,
+  InMemoryTrustStore,
   InvoiceLedger,
   type KeyEventSource,
   LedgerVerificationError,
@@ -234,6 +235,40 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       // The edge signed before the freeze still counts; the node itself counts both.
       expect((await trust.trustIn(w.supplier.quidId, w.buyer.quidId)).trustLevel).toBe(0.8);
       expect((await trust.nodeTrust(w.supplier.quidId, accomplice.quidId)).trustLevel).toBe(0.95);
+    });
+
+    it("stolen key after freeze, verified trust resumed from a saved store: the freeze before the cursor still refuses the thief's edge", async () => {
+      const w = await world(11);
+      const accomplice = signerFromPrivateKey((0x7e1100 + 11 * 10 + 9).toString(16).padStart(64, '0'));
+      const before = await grantTrust(w.client, {
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: w.buyer.quidId,
+        trustLevel: 0.8,
+      });
+      await w.client.waitForCommit(before.tx);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      // A service synced past the freeze and saved its store; it restarts later from that cursor.
+      const store = new InMemoryTrustStore();
+      await new VerifiedTrust(w.client, { store }).sync();
+      const stolen = await buildTrust({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        trustee: accomplice.quidId,
+        trustLevel: 0.95,
+        nonce: 2,
+        timestamp: ISSUED_AT,
+      });
+      await w.client.submitTrust(stolen);
+      await w.client.waitForCommit(stolen);
+      const resumed = new VerifiedTrust(w.client, { store });
+      const stolenEdge = await resumed.trustIn(w.supplier.quidId, accomplice.quidId);
+      expect(stolenEdge.trustLevel).toBe(0);
+      expect(stolenEdge.findings.map((f) => [f.code, f.txId])).toEqual([['TRUSTER_KEY_REVOKED', stolen.id]]);
+      // The edge signed before the freeze (from the store) still counts.
+      expect((await resumed.trustIn(w.supplier.quidId, w.buyer.quidId)).trustLevel).toBe(0.8);
     });
 
     it("backdated theft: the thief's event timestamped before the freeze is judged by its block, KEY_FROZEN", async () => {
