@@ -4,16 +4,19 @@
 import {
   type CommittedTrust,
   computeRelationalTrust,
+  type KeyEvent,
   type KeyHistory,
   keyHistoryFromEvents,
   type TrustFinding,
   TrustGraph,
 } from '@quidfin/core';
 import type { TrustQueryParams } from '../api/NodeApi.js';
+import { derivesTo } from '../guardian/freezeProblem.js';
 import { BlockHistory } from '../history/BlockHistory.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { checkVerifiedTrustOptions } from './checkVerifiedTrustOptions.js';
+import { freezesBeforeHistory } from './freezesBeforeHistory.js';
 import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
 import type { TrustSyncResult } from './TrustSyncResult.js';
 import type {
@@ -48,7 +51,9 @@ export interface VerifiedTrustOptions {
   /**
    * Which keys count as a truster's. Default: the key its quid derives from, unless the block
    * history shows its owner froze it (core's `keyHistoryFromEvents` over the history's
-   * `keyEvents`): an edge committed after the freeze is refused `TRUSTER_KEY_REVOKED`.
+   * `keyEvents`): an edge committed after the freeze is refused `TRUSTER_KEY_REVOKED`. A history
+   * resumed from a saved store cursor reads each new truster's earlier freezes from its QUID
+   * stream, so a freeze before the cursor still counts.
    */
   readonly keyHistory?: KeyHistory;
   /** Node (index into the client's nodes) to read blocks from; default: the client's current node. Ignored with `history`. */
@@ -92,6 +97,11 @@ export class VerifiedTrust {
   /** The history's epoch the graph was built from, and how many of its TRUST entries it holds. */
   #epoch: number | undefined;
   #consumed = 0;
+  /**
+   * Per truster, the freezes committed before a resumed history's first block (read from its QUID
+   * stream once), so an edge a thief signs after a freeze the history never saw is still refused.
+   */
+  #earlierFreezes = new Map<string, readonly KeyEvent[]>();
 
   constructor(client: QuidnugClient, options: VerifiedTrustOptions = {}) {
     checkVerifiedTrustOptions(options);
@@ -120,7 +130,12 @@ export class VerifiedTrust {
   #newGraph(): TrustGraph {
     // The history is created on the first sync; until then (entries loaded from the store) no freeze is known.
     const keyHistory =
-      this.#options.keyHistory ?? keyHistoryFromEvents((quid) => this.#history?.keyEvents(quid) ?? []);
+      this.#options.keyHistory ??
+      keyHistoryFromEvents((quid) => {
+        const read = this.#history?.keyEvents(quid) ?? [];
+        const earlier = this.#earlierFreezes.get(quid);
+        return earlier === undefined || earlier.length === 0 ? read : [...earlier, ...read];
+      });
     return new TrustGraph({ keyHistory });
   }
 
@@ -137,6 +152,7 @@ export class VerifiedTrust {
 
   async #reset(): Promise<void> {
     await this.#store.clear();
+    this.#earlierFreezes.clear();
     this.#graph = this.#newGraph();
     this.#cursor = undefined;
   }
@@ -174,6 +190,8 @@ export class VerifiedTrust {
     const before = this.#graph.findings.length;
     const entries = history.trust.slice(this.#consumed);
     this.#consumed = history.trust.length;
+    if (!history.complete && this.#options.keyHistory === undefined)
+      await this.#readEarlierFreezes(entries, o);
     const admissions = await this.#graph.addAll(entries);
     const cursor = read.cursor;
     await this.#store.append(cursor, entries);
@@ -186,6 +204,29 @@ export class VerifiedTrust {
       cursor,
       rebuilt,
     };
+  }
+
+  /**
+   * A history resumed from a saved cursor saw no block before it: for each truster of `entries`
+   * whose registration it has not seen (and whose signing key derives to it), reads the freezes
+   * committed before the cursor from the truster's QUID stream, once per truster.
+   */
+  async #readEarlierFreezes(entries: readonly CommittedTrust[], o: CallOptions): Promise<void> {
+    const history = this.#history as BlockHistory;
+    let notAfter = Number.POSITIVE_INFINITY;
+    for (const e of entries) notAfter = Math.min(notAfter, e.origin?.blockTimestamp ?? notAfter);
+    for (const e of entries) {
+      const tx = e.tx as Readonly<Record<string, unknown>>;
+      const truster = tx['truster'];
+      const publicKey = tx['publicKey'];
+      if (typeof truster !== 'string' || this.#earlierFreezes.has(truster)) continue;
+      if (!derivesTo(publicKey, truster)) continue; // the graph refuses it on its own
+      if (history.keyEvents(truster).some((k) => k.kind === 'registered')) continue; // registered since the cursor
+      this.#earlierFreezes.set(
+        truster,
+        await freezesBeforeHistory(this.client, truster, publicKey as string, history, notAfter, o),
+      );
+    }
   }
 
   /**
