@@ -181,9 +181,8 @@ function carriesPurchase(item: BatchItem): boolean {
   return false;
 }
 
-/** What the duplicate index knows of an item: its invoice's identity and its shipping documents. */
-function recordOf(item: BatchItem): InvoiceFingerprintRecord {
-  const inv = item.invoice;
+/** What the duplicate index knows of an invoice: number, parties, amount, date and PO. */
+function invoiceRecord(inv: InvoiceInput): InvoiceFingerprintRecord {
   return {
     invoiceId: inv.invoiceId,
     invoiceNumber: inv.invoiceNumber ?? '',
@@ -192,8 +191,12 @@ function recordOf(item: BatchItem): InvoiceFingerprintRecord {
     amountMinor: inv.amountMinor,
     issuedAt: inv.issuedAt,
     ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-    documentRefs: documentRefsOf(item),
   };
+}
+
+/** {@link invoiceRecord} with the shipping documents the item's stream names. */
+function recordOf(item: BatchItem): InvoiceFingerprintRecord {
+  return { ...invoiceRecord(item.invoice), documentRefs: documentRefsOf(item) };
 }
 
 /** The shipping documents an item's stream names (bill of lading, delivery proof). */
@@ -406,16 +409,7 @@ function runBatch(request: BatchRequest): BatchResult {
     if (policy.checks.duplicates && preIndexed?.has(i) !== true) {
       const checked = state.duplicates.lastQueried;
       if (checked !== undefined && checked.invoiceId === inv.invoiceId) state.duplicates.add(checked);
-      else
-        state.duplicates.add({
-          invoiceId: inv.invoiceId,
-          invoiceNumber: inv.invoiceNumber ?? '',
-          supplierQuid: inv.supplierQuid,
-          buyerQuid: inv.buyerQuid,
-          amountMinor: inv.amountMinor,
-          issuedAt: inv.issuedAt,
-          ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-        });
+      else state.duplicates.add(invoiceRecord(inv));
     }
   }
   let financed: readonly string[] | undefined;
