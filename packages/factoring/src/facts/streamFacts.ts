@@ -97,9 +97,11 @@ export interface StreamFacts {
   /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
   poVerdict: { matched: boolean; key: EventKey } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
-  /** Open disputes (disputeId -> amount), resolved ones removed. */
+  /** Open disputes (disputeId -> amount), those the buyer resolved removed. */
   openDisputedMinor: number;
   openDisputeCount: number;
+  /** Open disputes the supplier (not the buyer) says are resolved: they stay open. */
+  supplierResolvedDisputeCount: number;
   creditedMinor: number;
   paidMinor: number;
   fraudSignals: FraudSignalFact[];
@@ -192,6 +194,13 @@ function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, ex
   };
   if (facts.mismatches === NONE) facts.mismatches = [m];
   else facts.mismatches.push(m);
+}
+
+const INDEPENDENT_CARRIER = 'a carrier named by a shipment or the invoice, neither supplier nor buyer';
+
+/** True when `q` is the supplier or the buyer: a party to the sale, never its carrier. */
+function isParty(q: string, supplier: string, buyer: string): boolean {
+  return q === supplier || q === buyer;
 }
 
 function isOwner(owners: readonly TitleOwnerShare[] | undefined, q: string): boolean {
@@ -310,6 +319,55 @@ function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
   }
 }
 
+interface DisputeState {
+  readonly id: string;
+  amount: number;
+  open: boolean;
+  /** The supplier claims it resolved: the buyer has not, so it stays open. */
+  supplierResolved: boolean;
+}
+
+/**
+ * Replays disputes and their resolutions in stream order (sequence, timestamp, id): a resolution
+ * closes only a dispute opened before it, only the buyer's own resolution closes it (the supplier
+ * saying it is over is the party the dispute is against), and a dispute raised again under a
+ * closed id is open again. A dispute id repeated while open keeps its largest amount.
+ */
+function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: VerifiedEvent[]): void {
+  if (steps.length > 1) steps.sort(compareKeys);
+  let disputes: DisputeState[] | undefined;
+  for (const e of steps) {
+    const p = e.payload ?? NO_PAYLOAD;
+    const id = str(p['disputeId']) ?? (e.eventType === 'buyer.disputed' ? e.id : '');
+    let d: DisputeState | undefined;
+    if (disputes !== undefined) for (const x of disputes) if (x.id === id) d = x;
+    if (e.eventType === 'buyer.disputed') {
+      const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
+      if (d === undefined) {
+        d = { id, amount, open: true, supplierResolved: false };
+        if (disputes === undefined) disputes = [d];
+        else disputes.push(d);
+      } else if (d.open) {
+        if (amount > d.amount) d.amount = amount;
+      } else {
+        d.amount = amount;
+        d.open = true;
+        d.supplierResolved = false;
+      }
+    } else if (d?.open) {
+      if (e.signerQuid === invoice.buyerQuid) d.open = false;
+      else d.supplierResolved = true;
+    }
+  }
+  if (disputes === undefined) return;
+  for (const d of disputes) {
+    if (!d.open) continue;
+    facts.openDisputedMinor += d.amount;
+    facts.openDisputeCount++;
+    if (d.supplierResolved) facts.supplierResolvedDisputeCount++;
+  }
+}
+
 const byId = (a: { eventId: string }, b: { eventId: string }): number =>
   a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 
@@ -351,6 +409,7 @@ export function extractStreamFacts(
     purchases: NONE,
     openDisputedMinor: 0,
     openDisputeCount: 0,
+    supplierResolvedDisputeCount: 0,
     creditedMinor: 0,
     paidMinor: 0,
     fraudSignals: NONE,
@@ -366,8 +425,7 @@ export function extractStreamFacts(
   // collect them first and bind after the pass.
   let deliveries: VerifiedEvent[] | undefined;
   // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
-  let disputes: Keyed[] | undefined;
-  let resolved: string[] | undefined;
+  let disputeSteps: VerifiedEvent[] | undefined;
   // Credit notes and payments repeated under one id count once, at their largest amount.
   let credits: Keyed[] | undefined;
   let payments: Keyed[] | undefined;
@@ -410,13 +468,16 @@ export function extractStreamFacts(
         const carrier = str(p['carrierQuid']) ?? '';
         if (bindSigners) {
           const expected = invoice.carrierQuid ?? carrier;
+          // A party to the sale never attests its own shipment, whatever the invoice names.
+          const party = isParty(carrier, supplier, buyer) || isParty(expected, supplier, buyer);
           if (
+            party ||
             signer !== carrier ||
             signer !== expected ||
             carrier === '' ||
             !hasStake(owners, signer, 'carrier')
           ) {
-            mismatch(facts, supplier, e, expected || 'carrier');
+            mismatch(facts, supplier, e, party ? INDEPENDENT_CARRIER : expected || 'carrier');
             break;
           }
         }
@@ -465,10 +526,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        const id = str(p['disputeId']) ?? e.id;
-        const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
-        // A dispute id repeated keeps its largest amount, whatever the order.
-        disputes = keepMax(disputes, id, amount);
+        // Disputes and resolutions are replayed in stream order after the pass.
+        if (disputeSteps === undefined) disputeSteps = [e];
+        else disputeSteps.push(e);
         break;
       }
       case 'dispute.resolved': {
@@ -478,9 +538,8 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
-        const id = str(p['disputeId']) ?? '';
-        if (resolved === undefined) resolved = [id];
-        else resolved.push(id);
+        if (disputeSteps === undefined) disputeSteps = [e];
+        else disputeSteps.push(e);
         break;
       }
       case 'invoice.credited': {
@@ -556,16 +615,16 @@ export function extractStreamFacts(
   }
 
   if (deliveries) {
-    const expectedCarrier = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
+    // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
+    const known = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
     for (const e of deliveries) {
       const p = e.payload ?? NO_PAYLOAD;
       const carrier = str(p['carrierQuid']) ?? '';
-      if (bindSigners) {
-        const expected = expectedCarrier ?? carrier;
-        if (e.signerQuid !== expected || carrier !== expected || expected === '') {
-          mismatch(facts, supplier, e, expected || 'carrier');
-          continue;
-        }
+      if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
+        mismatch(facts, supplier, e, expected ?? INDEPENDENT_CARRIER);
+        continue;
       }
       if (facts.delivered === undefined || before(e, facts.delivered.key)) {
         facts.delivered = {
@@ -577,13 +636,7 @@ export function extractStreamFacts(
       }
     }
   }
-  if (disputes) {
-    for (const d of disputes) {
-      if (resolved?.includes(d.id)) continue;
-      facts.openDisputedMinor += d.amount;
-      facts.openDisputeCount++;
-    }
-  }
+  if (disputeSteps) replayDisputes(facts, invoice, disputeSteps);
   if (credits) for (const c of credits) facts.creditedMinor += c.amount;
   if (payments) for (const c of payments) facts.paidMinor += c.amount;
   if (facts.purchases.length > 1) facts.purchases.sort(byId);
