@@ -290,3 +290,277 @@ describe('finding 2: a party to the sale never attests its own delivery', () => 
     ]);
   });
 });
+
+describe('finding 3: evidence dated after the decision does not count; bad news always does', () => {
+  it('delivery and acknowledgement dated after the decision time do not count: pending, FUTURE_DATED_EVIDENCE', () => {
+    const d = deal();
+    const x = run(d, { asOf: NOW + 2 * DAY });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(
+      expect.arrayContaining(['FUTURE_DATED_EVIDENCE', 'DELIVERY_MISSING', 'ACK_MISSING']),
+    );
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e3');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e4');
+  });
+
+  it('delivery and acknowledgement dated 60 days ahead do not count', () => {
+    const d = deal({}, { deliveredAt: NOW + 60 * DAY, ackAt: NOW + 61 * DAY });
+    const x = run(d);
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('FUTURE_DATED_EVIDENCE');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('deliveredAt');
+  });
+
+  it('ledger timestamps after the decision time: the evidence does not count even with past payload dates', () => {
+    const d = deal();
+    const events = d.events.map((e, i) => (i === 0 ? e : { ...e, timestamp: AS_OF + 30 * DAY }));
+    const x = run(d, { events });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(
+      expect.arrayContaining(['FUTURE_DATED_EVIDENCE', 'DELIVERY_MISSING', 'ACK_MISSING']),
+    );
+  });
+
+  it('shipment, delivery and acknowledgement all dated weeks after the decision: nothing counts', () => {
+    const d = deal(
+      {},
+      { shippedAt: AS_OF + 20 * DAY, deliveredAt: AS_OF + 30 * DAY, ackAt: AS_OF + 31 * DAY },
+    );
+    const events = d.events.map((e, i) => (i === 0 ? e : { ...e, timestamp: AS_OF + (20 + i) * DAY }));
+    const x = run(d, { events });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('FUTURE_DATED_EVIDENCE');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e2');
+  });
+
+  it('evidence within the clock skew still counts', () => {
+    const d = deal();
+    const x = run(d, { asOf: NOW + 4 * DAY - 1_800 });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('FUTURE_DATED_EVIDENCE');
+  });
+
+  it('a future-dated factor.purchased still counts: double financing is caught', () => {
+    const d = deal();
+    const purchase = event(
+      d,
+      'x5',
+      'factor.purchased',
+      FIN_G,
+      5,
+      { financierQuid: FIN_G, purchasePriceMinor: 4_800_000, factoredAt: AS_OF + 30 * DAY },
+      AS_OF + 30 * DAY,
+    );
+    const x = run(d, { events: [...d.events, purchase] });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('DOUBLE_FACTORED');
+  });
+
+  it('a future-dated dispute still holds the invoice', () => {
+    const d = deal();
+    const late = { ...dispute(d, 'x5', 5, 'D1', 2_000_000), timestamp: AS_OF + 30 * DAY };
+    const x = run(d, { events: [...d.events, late] });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it('future-dated credit notes and payments still reduce the eligible amount', () => {
+    const d = deal();
+    const credit = event(
+      d,
+      'x5',
+      'invoice.credited',
+      SUPPLIER,
+      5,
+      { creditNoteId: 'CN-1', amountMinor: 1_000_000, reason: 'return', creditedAt: AS_OF + 30 * DAY },
+      AS_OF + 30 * DAY,
+    );
+    const pay = event(
+      d,
+      'x6',
+      'payment.received',
+      SUPPLIER,
+      6,
+      {
+        paymentId: 'P1',
+        allocationId: 'A1',
+        amountMinor: 1_000_000,
+        currency: 'USD',
+        receivedAt: AS_OF + 30 * DAY,
+      },
+      AS_OF + 30 * DAY,
+    );
+    const x = run(d, { events: [...d.events, credit, pay] });
+    expect(x.offer?.eligibleMinor).toBe(3_000_000);
+    expect(codes(x)).not.toContain('FUTURE_DATED_EVIDENCE');
+  });
+
+  it("a buyer's withdrawal dated after the decision time does not close its dispute", () => {
+    const d = deal();
+    const withdrawal = event(
+      d,
+      'x6',
+      'dispute.resolved',
+      BUYER,
+      6,
+      { disputeId: 'D1', outcome: 'withdrawn', resolvedAt: AS_OF + 30 * DAY },
+      NOW + 6 * DAY,
+    );
+    const x = run(d, { events: [...d.events, dispute(d, 'x5', 5, 'D1', 2_000_000), withdrawal] });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(expect.arrayContaining(['DISPUTE_OPEN', 'FUTURE_DATED_EVIDENCE']));
+  });
+
+  it('a po.matched dated after the decision time does not satisfy requirePoMatch', () => {
+    const d = deal();
+    const match = event(
+      d,
+      'x5',
+      'po.matched',
+      BUYER,
+      5,
+      {
+        buyerQuid: BUYER,
+        poNumber: 'PO-789',
+        mode: 'three-way',
+        matchedAmountMinor: 5_000_000,
+        matchedAt: AS_OF + 30 * DAY,
+      },
+      NOW + 5 * DAY,
+    );
+    const clean = run(d, {
+      events: [...d.events, { ...match, payload: { ...match.payload, matchedAt: NOW + 5 * DAY } }],
+      policy: { requirePoMatch: true },
+    });
+    expect(clean.outcome).toBe('approve');
+    const x = run(d, { events: [...d.events, match], policy: { requirePoMatch: true } });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(expect.arrayContaining(['PO_MATCH_MISSING', 'FUTURE_DATED_EVIDENCE']));
+  });
+
+  it('extractStreamFacts without a decision time reads every date as before', () => {
+    const d = deal({}, { deliveredAt: NOW + 60 * DAY });
+    const facts = extractStreamFacts(d.invoice, d.events, true);
+    expect(facts.delivered?.at).toBe(NOW + 60 * DAY);
+    expect(facts.futureDated).toEqual([]);
+  });
+});
+
+describe('finding 4: conflicting or malformed events are counted against the supplier and held', () => {
+  it('buyer acknowledges the full amount, then 3,000,000: the smallest counts and the invoice is held (CONFLICTING_EVENTS)', () => {
+    const d = deal();
+    const lower = event(d, 'x5', 'buyer.acknowledged', BUYER, 5, {
+      buyerQuid: BUYER,
+      acknowledgedAmountMinor: 3_000_000,
+      acknowledgedAt: NOW + 5 * DAY,
+    });
+    const x = run(d, { events: [...d.events, lower] });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(x.fraudFlags).toContain('CONFLICTING_EVENTS');
+    expect(extractStreamFacts(d.invoice, [...d.events, lower], true).ack?.amountMinor).toBe(3_000_000);
+  });
+
+  it('two credit notes under one creditNoteId with different content both count and hold the invoice', () => {
+    const d = deal();
+    const cn = (id: string, seq: number, amountMinor: number, reason: string) =>
+      event(d, id, 'invoice.credited', SUPPLIER, seq, {
+        creditNoteId: 'CN-1',
+        amountMinor,
+        reason,
+        creditedAt: NOW + seq * DAY,
+      });
+    const events = [
+      ...d.events,
+      cn('x5', 5, 1_500_000, 'returned pallet 1'),
+      cn('x6', 6, 1_000_000, 'returned pallet 2'),
+    ];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain('CN-1');
+    expect(extractStreamFacts(d.invoice, events, true).creditedMinor).toBe(2_500_000);
+  });
+
+  it('two payments under one paymentId and allocationId with different amounts both count and hold the invoice', () => {
+    const d = deal();
+    const pay = (id: string, seq: number, amountMinor: number) =>
+      event(d, id, 'payment.received', SUPPLIER, seq, {
+        paymentId: 'P1',
+        allocationId: 'A1',
+        amountMinor,
+        currency: 'USD',
+        receivedAt: NOW + seq * DAY,
+      });
+    const events = [...d.events, pay('x5', 5, 2_000_000), pay('x6', 6, 2_500_000)];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(extractStreamFacts(d.invoice, events, true).paidMinor).toBe(4_500_000);
+  });
+
+  it('an identical re-delivery of a credit note counts once with no flag', () => {
+    const d = deal();
+    const payload = {
+      creditNoteId: 'CN-1',
+      amountMinor: 1_500_000,
+      reason: 'return',
+      creditedAt: NOW + 5 * DAY,
+    };
+    const events = [
+      ...d.events,
+      event(d, 'x5', 'invoice.credited', SUPPLIER, 5, payload),
+      event(d, 'x6', 'invoice.credited', SUPPLIER, 6, { ...payload }),
+    ];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('CONFLICTING_EVENTS');
+    expect(x.offer?.eligibleMinor).toBe(3_500_000);
+  });
+
+  it('one event id at two sequences with different payloads is held for review', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const twin = { ...ack, sequence: 9, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    const x = run(d, { events: [...d.events, twin] });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain(ack.id);
+  });
+
+  it('an acknowledgement at sequence -1 is unusable and cannot win the ordering', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const low = { ...ack, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    const forged = { ...ack, id: 'x-neg', sequence: -1 };
+    const events = [...d.events.slice(0, 3), low, forged];
+    const x = run(d, { events });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+    expect(message(x, 'INVALID_EVENT_PAYLOAD')).toContain('sequence');
+    expect(extractStreamFacts(d.invoice, events, true).ack?.amountMinor).toBe(1_000_000);
+  });
+
+  it('an acknowledgement at sequence NaN, 0 or 4.5, or with a NaN timestamp, is unusable', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const low = { ...ack, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    for (const [field, bad] of [
+      ['sequence', { sequence: Number.NaN }],
+      ['sequence', { sequence: 0 }],
+      ['sequence', { sequence: 4.5 }],
+      ['timestamp', { timestamp: Number.NaN }],
+      ['timestamp', { timestamp: 2 ** 60 }],
+    ] as const) {
+      const forged = { ...ack, id: 'x-bad', ...bad };
+      const events = [...d.events.slice(0, 3), forged, low];
+      const facts = extractStreamFacts(d.invoice, events, true);
+      expect(facts.invalid.map((u) => u.eventId)).toEqual(['x-bad']);
+      expect(facts.invalid[0]?.detail).toContain(field);
+      expect(facts.ack?.amountMinor).toBe(1_000_000);
+      const x = run(d, { events });
+      expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+      expect(x.outcome).not.toBe('approve');
+    }
+  });
+});

@@ -115,6 +115,17 @@ export interface StreamFacts {
   /** Payments in a currency other than the invoice's (never counted as money). */
   otherCurrency: UnusableEvent[];
   conflicts: SequenceConflict[];
+  /**
+   * Positive evidence (shipment, delivery, acknowledgement, PO match, dispute resolution) dated
+   * after the decision time: it did not count (only when `extractStreamFacts` is given `notAfter`).
+   */
+  futureDated: UnusableEvent[];
+  /**
+   * Repeats that disagree: one event id on different events, acknowledgements of different
+   * amounts, one credit note, payment allocation or open dispute id with different content. Each
+   * counted the way that favours the financier; `eventId` is the repeated id.
+   */
+  conflicting: UnusableEvent[];
 }
 
 /**
@@ -159,24 +170,95 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-interface Keyed {
+/** Money under one business id (credit note, payment allocation): each different payload counts. */
+interface Repeated {
   readonly id: string;
   amount: number;
+  /** The first event of each different payload under this id. */
+  readonly variants: VerifiedEvent[];
 }
 
-/** Adds `id` at `amount` to `list` (a new one-element list when there is none yet), or raises its amount. */
-function keepMax(list: Keyed[] | undefined, id: string, amount: number): Keyed[] {
+/**
+ * Adds `e` (worth `amount`) under `id` to `list` (a new one-element list when there is none yet).
+ * The same payload again is a re-delivery and counts once; another payload under the same id is
+ * a conflict and counts in full too (the sum: what favours the financier).
+ */
+function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e: VerifiedEvent): Repeated[] {
   // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
-  if (list === undefined) return [{ id, amount }];
+  if (list === undefined) return [{ id, amount, variants: [e] }];
   for (const k of list) {
-    if (k.id === id) {
-      if (amount > k.amount) k.amount = amount;
-      return list;
-    }
+    if (k.id !== id) continue;
+    for (const v of k.variants) if (samePayload(v, e)) return list;
+    k.variants.push(e);
+    k.amount += amount;
+    return list;
   }
-  list.push({ id, amount });
+  list.push({ id, amount, variants: [e] });
   return list;
 }
+
+/** Conflicts among `list` (ids with more than one payload), described for the reason. */
+function repeatedConflicts(facts: StreamFacts, list: Repeated[], what: string): void {
+  for (const k of list) {
+    if (k.variants.length < 2) continue;
+    const ids = k.variants.map((v) => v.id).sort();
+    // Payment keys are "paymentId\u0000allocationId".
+    const [id = '', alloc = ''] = k.id.split('\u0000');
+    const name = alloc === '' ? id : `${id} allocation ${alloc}`;
+    facts.conflicting = pushConflict(
+      facts.conflicting,
+      id,
+      (k.variants[0] as VerifiedEvent).eventType,
+      `${what} ${name} carried by ${ids.length} different events (${ids.join(', ')}): all count, ${k.amount} in total`,
+    );
+  }
+}
+
+function pushConflict(
+  list: UnusableEvent[],
+  eventId: string,
+  eventType: string,
+  detail: string,
+): UnusableEvent[] {
+  const u: UnusableEvent = { eventId, eventType, detail };
+  if (list === NONE) return [u];
+  list.push(u);
+  return list;
+}
+
+/** Why an event cannot be placed in the stream (its sequence or timestamp is not usable), or undefined. */
+function badKey(e: VerifiedEvent): string | undefined {
+  if (!Number.isSafeInteger(e.sequence) || e.sequence < 1) {
+    return `sequence: must be a positive safe integer, not ${e.sequence}`;
+  }
+  if (!Number.isSafeInteger(e.timestamp)) {
+    return `timestamp: must be a safe integer (Unix seconds), not ${e.timestamp}`;
+  }
+  return undefined;
+}
+
+/**
+ * What dates `e` after `notAfter`: its ledger timestamp or one of its own date `fields`
+ * (e.g. `deliveredAt`), or undefined when nothing does.
+ */
+function lateBy(
+  e: VerifiedEvent,
+  p: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  notAfter: number,
+): string | undefined {
+  for (const f of fields) {
+    const v = num(p[f]);
+    if (v !== undefined && v > notAfter) return `${f} ${v}`;
+  }
+  return e.timestamp > notAfter ? `timestamp ${e.timestamp}` : undefined;
+}
+
+const SHIPPED_AT = ['shippedAt', 'shipDate'] as const;
+const DELIVERED_AT = ['deliveredAt'] as const;
+const ACKNOWLEDGED_AT = ['acknowledgedAt', 'ackDate'] as const;
+const MATCHED_AT = ['matchedAt'] as const;
+const RESOLVED_AT = ['resolvedAt'] as const;
 
 /** True when the payload names someone other than its signer in `field` (a forged claim). */
 function claimsOther(p: Readonly<Record<string, unknown>>, field: string, signer: string): boolean {
@@ -279,44 +361,119 @@ function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
   return v;
 }
 
+/** What the conflict screen found so far: sequences with different events, ids on different events. */
+interface Screen {
+  sequences: Map<number, { ids: Set<string>; race: boolean }> | undefined;
+  /** Event id -> the sequences of the different events that carry it. */
+  ids: Map<string, { eventType: string; sequences: Set<number> }> | undefined;
+}
+
 /**
  * True when an earlier event is this very event delivered twice (same id, same content): it is
  * skipped. An earlier event at the same sequence with other content is a conflict, recorded in
- * `conflicts` (sequence -> ids, and whether a purchase is involved); the event is still read.
+ * `screen.sequences` (sequence -> ids, and whether a purchase is involved); an earlier event with
+ * the same id and other content at another sequence is recorded in `screen.ids`. The event is
+ * still read either way.
  */
-function sameSequenceBefore(
-  conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined,
-  events: readonly VerifiedEvent[],
-  i: number,
-): boolean | Map<number, { ids: Set<string>; race: boolean }> {
+function sameSequenceBefore(screen: Screen, events: readonly VerifiedEvent[], i: number): boolean {
   const e = events[i] as VerifiedEvent;
-  let found = conflicts;
   for (let k = 0; k < i; k++) {
     const o = events[k] as VerifiedEvent;
-    if (o.sequence !== e.sequence || o.subjectId !== e.subjectId) continue;
+    if (o.subjectId !== e.subjectId) continue;
+    if (o.sequence !== e.sequence) {
+      // The id covers neither payload nor signer: one id on two different events is a conflict.
+      if (o.id === e.id && !sameContent(o, e)) {
+        screen.ids ??= new Map();
+        let c = screen.ids.get(e.id);
+        if (c === undefined) {
+          c = { eventType: e.eventType, sequences: new Set() };
+          screen.ids.set(e.id, c);
+        }
+        c.sequences.add(o.sequence).add(e.sequence);
+      }
+      continue;
+    }
     const same = o === e || sameContent(o, e);
     if (same && o.id === e.id) return true;
     if (same) continue;
-    found ??= new Map();
-    let c = found.get(e.sequence);
+    screen.sequences ??= new Map();
+    let c = screen.sequences.get(e.sequence);
     if (c === undefined) {
       c = { ids: new Set(), race: false };
-      found.set(e.sequence, c);
+      screen.sequences.set(e.sequence, c);
     }
     c.ids.add(o.id).add(e.id);
     if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
   }
-  return found ?? false;
+  return false;
 }
 
 function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
   if (a.eventType !== b.eventType || a.signerQuid !== b.signerQuid) return false;
+  return samePayload(a, b);
+}
+
+function samePayload(a: VerifiedEvent, b: VerifiedEvent): boolean {
   if (a.payload === b.payload) return true;
   try {
     return canonicalJson(a.payload ?? null) === canonicalJson(b.payload ?? null);
   } catch {
     return false;
   }
+}
+
+/** True (and recorded in `futureDated`) when `e` is dated after `notAfter`: it does not count. */
+function late(
+  facts: StreamFacts,
+  e: VerifiedEvent,
+  p: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  notAfter: number,
+): boolean {
+  const why = lateBy(e, p, fields, notAfter);
+  if (why === undefined) return false;
+  facts.futureDated = pushUnusable(facts.futureDated, e, `${why} is after ${notAfter}`);
+  return true;
+}
+
+/**
+ * The buyer's acknowledgement: its date and key from the first in stream order, its amount the
+ * smallest any of them states (acknowledgements of different amounts are a conflict).
+ */
+function readAcknowledgements(facts: StreamFacts, acks: VerifiedEvent[]): void {
+  let first: VerifiedEvent | undefined;
+  let smallest: number | undefined;
+  let differ = false;
+  for (const e of acks) {
+    if (first === undefined || before(e, first)) first = e;
+    const amount = ackAmountOf(e);
+    if (amount === undefined) continue;
+    if (smallest !== undefined && amount !== smallest) differ = true;
+    if (smallest === undefined || amount < smallest) smallest = amount;
+  }
+  const p = (first as VerifiedEvent).payload ?? NO_PAYLOAD;
+  facts.ack = {
+    amountMinor: smallest,
+    at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+    key: keyOf(first as VerifiedEvent),
+  };
+  if (differ) {
+    const seen = acks
+      .filter((e) => ackAmountOf(e) !== undefined)
+      .sort(compareKeys)
+      .map((e) => `${ackAmountOf(e)} (${e.id})`);
+    facts.conflicting = pushConflict(
+      facts.conflicting,
+      (first as VerifiedEvent).id,
+      'buyer.acknowledged',
+      `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
+    );
+  }
+}
+
+function ackAmountOf(e: VerifiedEvent): number | undefined {
+  const p = e.payload ?? NO_PAYLOAD;
+  return num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']);
 }
 
 interface DisputeState {
@@ -331,7 +488,8 @@ interface DisputeState {
  * Replays disputes and their resolutions in stream order (sequence, timestamp, id): a resolution
  * closes only a dispute opened before it, only the buyer's own resolution closes it (the supplier
  * saying it is over is the party the dispute is against), and a dispute raised again under a
- * closed id is open again. A dispute id repeated while open keeps its largest amount.
+ * closed id is open again. A dispute id repeated while open keeps its largest amount (another
+ * amount is a conflict).
  */
 function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: VerifiedEvent[]): void {
   if (steps.length > 1) steps.sort(compareKeys);
@@ -348,6 +506,15 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
         if (disputes === undefined) disputes = [d];
         else disputes.push(d);
       } else if (d.open) {
+        // Raised again while open: a conflict when the amount differs; the largest counts.
+        if (amount !== d.amount) {
+          facts.conflicting = pushConflict(
+            facts.conflicting,
+            id,
+            e.eventType,
+            `dispute ${id} raised again while open with another amount (${d.amount}, then ${amount} in ${e.id}): the largest counts`,
+          );
+        }
         if (amount > d.amount) d.amount = amount;
       } else {
         d.amount = amount;
@@ -374,17 +541,32 @@ const byId = (a: { eventId: string }, b: { eventId: string }): number =>
 /**
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
  * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
- * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
- * notes by the supplier, PO verdicts by the buyer, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
+ * never the supplier or the buyer; delivery by the carrier named in the shipment or, with none,
+ * the invoice's carrier (a delivery naming only itself does not count); acknowledgement and
+ * disputes by the buyer, credit notes by the supplier, PO verdicts by the buyer, resolutions by
+ * supplier or buyer (a withdrawal only by the buyer; whatever the signer, only the buyer's own
+ * resolution closes a dispute, and only one raised before it), purchases by a financier (a financier
  * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
  * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
  * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
  * `bindSigners` (proof of concept) every event counts.
  *
+ * An event whose sequence is not a positive safe integer, or whose timestamp is not a safe
+ * integer, cannot be ordered and goes to `invalid`. Repeats that disagree (see
+ * {@link StreamFacts.conflicting}) count the way that favours the financier: credit notes and
+ * payments under one id sum their different payloads, acknowledgements count their smallest
+ * amount. With `notAfter` (the decision time plus the clock skew), shipments, deliveries,
+ * acknowledgements, PO matches and dispute resolutions whose timestamp or own date is later do
+ * not count (they go to `futureDated`); disputes, credit notes, payments, purchases and fraud
+ * signals always count, whenever dated.
+ *
  * @example
  * ```ts
  * const facts = extractStreamFacts(invoice, events, true);
  * if (facts.mismatches.some((m) => m.bySupplier)) console.warn('supplier forged an attestation');
+ * // As the engine reads it for a decision at `asOf` with an hour of clock skew:
+ * const asDecided = extractStreamFacts(invoice, events, true, {}, asOf + 3_600);
+ * asDecided.futureDated; // evidence that is not true yet
  * ```
  */
 export function extractStreamFacts(
@@ -392,6 +574,7 @@ export function extractStreamFacts(
   events: readonly VerifiedEvent[],
   bindSigners: boolean,
   options: StreamOptions = NO_OPTIONS,
+  notAfter: number | undefined = undefined,
 ): StreamFacts {
   const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
   const requireSubject = options.requireSubject === true;
@@ -419,6 +602,8 @@ export function extractStreamFacts(
     unbound: NONE,
     otherCurrency: NONE,
     conflicts: NONE,
+    futureDated: NONE,
+    conflicting: NONE,
   };
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
@@ -426,10 +611,14 @@ export function extractStreamFacts(
   let deliveries: VerifiedEvent[] | undefined;
   // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
   let disputeSteps: VerifiedEvent[] | undefined;
-  // Credit notes and payments repeated under one id count once, at their largest amount.
-  let credits: Keyed[] | undefined;
-  let payments: Keyed[] | undefined;
-  let conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined;
+  // Credit notes and payments repeated under one id count once per different payload.
+  let credits: Repeated[] | undefined;
+  let payments: Repeated[] | undefined;
+  let acks: VerifiedEvent[] | undefined;
+  // The carrier of the first well-signed shipment, even one dated too late to count: deliveries
+  // are bound to it.
+  let shipper: { carrierQuid: string; key: EventKey } | undefined;
+  const screen: Screen = { sequences: undefined, ids: undefined };
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as VerifiedEvent;
@@ -442,11 +631,13 @@ export function extractStreamFacts(
         continue;
       }
     }
-    if (detectConflicts && i > 0) {
-      const r = sameSequenceBefore(conflicts, events, i);
-      if (r === true) continue;
-      if (r !== false) conflicts = r;
+    // An event that cannot be placed in the stream cannot be ordered against the others.
+    const unplaced = badKey(e);
+    if (unplaced !== undefined) {
+      facts.invalid = pushUnusable(facts.invalid, e, unplaced);
+      continue;
     }
+    if (detectConflicts && i > 0 && sameSequenceBefore(screen, events, i)) continue;
     if (problems !== undefined) {
       const detail = problems[i];
       if (detail !== null && detail !== undefined) {
@@ -481,6 +672,9 @@ export function extractStreamFacts(
             break;
           }
         }
+        if (shipper === undefined || before(e, shipper.key))
+          shipper = { carrierQuid: carrier, key: keyOf(e) };
+        if (notAfter !== undefined && late(facts, e, p, SHIPPED_AT, notAfter)) break;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
             carrierQuid: carrier,
@@ -500,13 +694,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        if (facts.ack === undefined || before(e, facts.ack.key)) {
-          facts.ack = {
-            amountMinor: num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']),
-            at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
-            key: keyOf(e),
-          };
-        }
+        if (notAfter !== undefined && late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
+        if (acks === undefined) acks = [e];
+        else acks.push(e);
         break;
       case 'po.matched':
       case 'po.mismatch':
@@ -516,6 +706,8 @@ export function extractStreamFacts(
         }
         // A verdict on another PO than the invoice quotes says nothing about this invoice.
         if (invoice.poReference !== undefined && p['poNumber'] !== invoice.poReference) break;
+        // A match dated after the decision does not count; a mismatch always does.
+        if (t === 'po.matched' && notAfter !== undefined && late(facts, e, p, MATCHED_AT, notAfter)) break;
         if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {
           facts.poVerdict = { matched: t === 'po.matched', key: keyOf(e) };
         }
@@ -538,6 +730,7 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
+        if (notAfter !== undefined && late(facts, e, p, RESOLVED_AT, notAfter)) break;
         if (disputeSteps === undefined) disputeSteps = [e];
         else disputeSteps.push(e);
         break;
@@ -549,7 +742,7 @@ export function extractStreamFacts(
           break;
         }
         const id = str(p['creditNoteId']) ?? e.id;
-        credits = keepMax(credits, id, num(p['amountMinor']) ?? 0);
+        credits = addRepeated(credits, id, num(p['amountMinor']) ?? 0, e);
         break;
       }
       case 'factor.purchased': {
@@ -589,7 +782,7 @@ export function extractStreamFacts(
         const id = str(p['paymentId']) ?? e.id;
         const alloc = str(p['allocationId']) ?? '';
         const k = `${id}\u0000${alloc}`;
-        payments = keepMax(payments, k, num(p['amountMinor']) ?? 0);
+        payments = addRepeated(payments, k, num(p['amountMinor']) ?? 0, e);
         break;
       }
       default:
@@ -617,7 +810,7 @@ export function extractStreamFacts(
   if (deliveries) {
     // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
     // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
-    const known = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    const known = shipper?.carrierQuid ?? invoice.carrierQuid;
     const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
     for (const e of deliveries) {
       const p = e.payload ?? NO_PAYLOAD;
@@ -626,6 +819,7 @@ export function extractStreamFacts(
         mismatch(facts, supplier, e, expected ?? INDEPENDENT_CARRIER);
         continue;
       }
+      if (notAfter !== undefined && late(facts, e, p, DELIVERED_AT, notAfter)) continue;
       if (facts.delivered === undefined || before(e, facts.delivered.key)) {
         facts.delivered = {
           carrierQuid: carrier,
@@ -637,8 +831,25 @@ export function extractStreamFacts(
     }
   }
   if (disputeSteps) replayDisputes(facts, invoice, disputeSteps);
-  if (credits) for (const c of credits) facts.creditedMinor += c.amount;
-  if (payments) for (const c of payments) facts.paidMinor += c.amount;
+  if (acks) readAcknowledgements(facts, acks);
+  if (credits) {
+    for (const c of credits) facts.creditedMinor += c.amount;
+    repeatedConflicts(facts, credits, 'credit note');
+  }
+  if (payments) {
+    for (const c of payments) facts.paidMinor += c.amount;
+    repeatedConflicts(facts, payments, 'payment');
+  }
+  if (screen.ids !== undefined) {
+    for (const [id, c] of screen.ids) {
+      facts.conflicting = pushConflict(
+        facts.conflicting,
+        id,
+        c.eventType,
+        `event id ${id} names different events at sequences ${[...c.sequences].sort((a, b) => a - b).join(', ')}`,
+      );
+    }
+  }
   if (facts.purchases.length > 1) facts.purchases.sort(byId);
   // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
   if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
@@ -648,6 +859,9 @@ export function extractStreamFacts(
   if (facts.foreign.length > 1) facts.foreign.sort(byId);
   if (facts.unbound.length > 1) facts.unbound.sort(byId);
   if (facts.otherCurrency.length > 1) facts.otherCurrency.sort(byId);
+  if (facts.futureDated.length > 1) facts.futureDated.sort(byId);
+  if (facts.conflicting.length > 1) facts.conflicting.sort(byId);
+  const conflicts = screen.sequences;
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]
       .sort((a, b) => a[0] - b[0])

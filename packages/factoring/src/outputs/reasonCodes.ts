@@ -69,6 +69,8 @@ const CODES = {
   PO_MATCH_MISSING: 'PO_MATCH_MISSING',
   PO_MISMATCH: 'PO_MISMATCH',
   LEDGER_FINDING: 'LEDGER_FINDING',
+  FUTURE_DATED_EVIDENCE: 'FUTURE_DATED_EVIDENCE',
+  CONFLICTING_EVENTS: 'CONFLICTING_EVENTS',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -353,4 +355,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
   PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
   LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
+  FUTURE_DATED_EVIDENCE: { severity: 'pending', rank: 57, fraud: false },
+  CONFLICTING_EVENTS: { severity: 'review', rank: 58, fraud: true },
 };
