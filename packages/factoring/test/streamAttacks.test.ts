@@ -528,6 +528,31 @@ describe('finding 4: conflicting or malformed events are counted against the sup
     expect(message(x, 'CONFLICTING_EVENTS')).toContain(ack.id);
   });
 
+  it('one event id on two shipments at different sequences (other bill of lading) is held for review', () => {
+    const d = deal();
+    const ship = d.events[1] as VerifiedEvent;
+    const twin = { ...ship, sequence: 9, payload: { ...ship.payload, billOfLading: 'BOL-other' } };
+    const events = [...d.events, twin];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain(
+      `event id ${ship.id} names different events at sequences 2, 9`,
+    );
+    expect(extractStreamFacts(d.invoice, events, true, { detectConflicts: true }).conflicting).toHaveLength(
+      1,
+    );
+  });
+
+  it('an open dispute raised again under its id with another amount is a conflict; the largest counts', () => {
+    const d = deal();
+    const events = [...d.events, dispute(d, 'x5', 5, 'D1', 1_000_000), dispute(d, 'x6', 6, 'D1', 2_000_000)];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toEqual(expect.arrayContaining(['CONFLICTING_EVENTS', 'DISPUTE_OPEN']));
+    expect(extractStreamFacts(d.invoice, events, true).openDisputedMinor).toBe(2_000_000);
+  });
+
   it('an acknowledgement at sequence -1 is unusable and cannot win the ordering', () => {
     const d = deal();
     const ack = d.events[3] as VerifiedEvent;

@@ -278,7 +278,9 @@ function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, ex
   else facts.mismatches.push(m);
 }
 
-const INDEPENDENT_CARRIER = 'a carrier named by a shipment or the invoice, neither supplier nor buyer';
+// Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
+const INDEPENDENT_CARRIER = 'a carrier other than supplier and buyer';
+const KNOWN_CARRIER = 'the carrier of a shipment or of the invoice';
 
 /** True when `q` is the supplier or the buyer: a party to the sale, never its carrier. */
 function isParty(q: string, supplier: string, buyer: string): boolean {
@@ -816,7 +818,7 @@ export function extractStreamFacts(
       const p = e.payload ?? NO_PAYLOAD;
       const carrier = str(p['carrierQuid']) ?? '';
       if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
-        mismatch(facts, supplier, e, expected ?? INDEPENDENT_CARRIER);
+        mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
         continue;
       }
       if (notAfter !== undefined && late(facts, e, p, DELIVERED_AT, notAfter)) continue;
