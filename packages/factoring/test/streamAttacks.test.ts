@@ -14,6 +14,7 @@ import {
   type VerifiedEvent,
 } from '../src/index.js';
 import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { seededRandom } from './support/seededRandom.js';
 
 /** The fixture deal without the invoice's carrier (and, with `owners: false`, without title owners). */
 function noCarrier(opts: { owners?: boolean; carrierQuid?: string } = {}): Deal {
@@ -587,5 +588,50 @@ describe('finding 4: conflicting or malformed events are counted against the sup
       expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
       expect(x.outcome).not.toBe('approve');
     }
+  });
+});
+
+describe('the stream is read the same in any array order', () => {
+  it('disputes and resolutions, conflicting repeats and future-dated evidence give the same facts and decision shuffled', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const cn = (id: string, seq: number, amountMinor: number) =>
+      event(d, id, 'invoice.credited', SUPPLIER, seq, {
+        creditNoteId: 'CN-1',
+        amountMinor,
+        reason: `note ${id}`,
+        creditedAt: NOW + seq * DAY,
+      });
+    const events: VerifiedEvent[] = [
+      ...d.events,
+      { ...ack, id: 'x-ack', sequence: 5, payload: { ...ack.payload, acknowledgedAmountMinor: 4_000_000 } },
+      dispute(d, 'x6', 6, 'D1', 1_000_000),
+      resolution(d, 'x7', SUPPLIER, 7, 'D1', 'rejected'),
+      resolution(d, 'x8', BUYER, 8, 'D2', 'withdrawn'),
+      dispute(d, 'x9', 9, 'D2', 500_000),
+      cn('x10', 10, 200_000),
+      cn('x11', 11, 300_000),
+      { ...resolution(d, 'x12', BUYER, 12, 'D1', 'withdrawn'), timestamp: AS_OF + 30 * DAY },
+    ];
+    const notAfter = NOW + 20 * DAY + 3_600;
+    const options = { validatePayloads: true, requireSubject: true, detectConflicts: true };
+    const facts = JSON.stringify(extractStreamFacts(d.invoice, events, true, options, notAfter));
+    const decision = JSON.stringify(run(d, { events, asOf: NOW + 20 * DAY }));
+    const r = seededRandom(7);
+    for (let k = 0; k < 20; k++) {
+      const shuffled = [...events];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(r() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j] as VerifiedEvent, shuffled[i] as VerifiedEvent];
+      }
+      expect(JSON.stringify(extractStreamFacts(d.invoice, shuffled, true, options, notAfter))).toBe(facts);
+      expect(JSON.stringify(run(d, { events: shuffled, asOf: NOW + 20 * DAY }))).toBe(decision);
+    }
+    const parsed = JSON.parse(facts);
+    expect(parsed.openDisputedMinor).toBe(1_500_000);
+    expect(parsed.supplierResolvedDisputeCount).toBe(1);
+    expect(parsed.creditedMinor).toBe(500_000);
+    expect(parsed.ack.amountMinor).toBe(4_000_000);
+    expect(parsed.futureDated.map((u: { eventId: string }) => u.eventId)).toEqual(['x12']);
   });
 });
