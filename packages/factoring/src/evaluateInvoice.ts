@@ -171,7 +171,9 @@ export function decideShared(
   if (checks.signerRoles && run.go('signer-roles')) checkSignerRoles(run, facts);
 
   // 1b. Stream integrity: other invoices' events, invalid payloads, foreign currency, conflicts.
-  const doubtful = facts.conflicting.length > 0;
+  // Unusable events (a sequence or timestamp that cannot be ordered) and disagreeing repeats are
+  // reported even by a policy that turns the screens off: they may hide a dispute or a payment.
+  const doubtful = facts.conflicting.length + facts.invalid.length > 0;
   if ((screen || doubtful) && run.go('stream-integrity')) checkStreamIntegrity(run, facts);
 
   // 2. Double factoring on the stream.

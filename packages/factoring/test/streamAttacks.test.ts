@@ -567,6 +567,17 @@ describe('finding 4: conflicting or malformed events are counted against the sup
     expect(extractStreamFacts(d.invoice, events, true).ack?.amountMinor).toBe(1_000_000);
   });
 
+  it('a dispute at sequence NaN under a policy with the stream screens off is still reported, never silently dropped', () => {
+    const d = deal();
+    const hidden = { ...dispute(d, 'x5', 5, 'D1', 2_000_000), sequence: Number.NaN };
+    const x = run(d, {
+      events: [...d.events, hidden],
+      policy: { checks: { payloads: false, eventSubject: false, sequenceConflicts: false } },
+    });
+    expect(x.outcome).toBe('review');
+    expect(message(x, 'INVALID_EVENT_PAYLOAD')).toContain('sequence');
+  });
+
   it('an acknowledgement at sequence NaN, 0 or 4.5, or with a NaN timestamp, is unusable', () => {
     const d = deal();
     const ack = d.events[3] as VerifiedEvent;

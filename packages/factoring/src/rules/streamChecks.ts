@@ -283,8 +283,8 @@ function list(xs: readonly { eventType: string; eventId: string; detail: string 
 /**
  * 1b. Stream integrity: events of another invoice, events naming no invoice, payloads that fail
  * core's schema (or an unusable sequence or timestamp), payments in another currency, two
- * different events at one sequence and repeats that disagree. None of these events counted as
- * they stand; this says so and decides how serious it is.
+ * different events at one sequence and repeats that disagree. These events did not count, or
+ * (repeats) counted against the invoice; this says so and decides how serious it is.
  */
 export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
   const { foreign, unbound, invalid, otherCurrency, conflicts, conflicting } = facts;
