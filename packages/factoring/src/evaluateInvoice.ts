@@ -33,6 +33,7 @@ import {
   checkAcknowledgement,
   checkDelivery,
   checkDoubleFactoring,
+  checkEvidenceDates,
   checkLogistics,
   checkPoMatch,
   checkSignerRoles,
@@ -142,11 +143,19 @@ export function decideShared(
   }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
-  const read = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);
+  const skew = policy.clockSkewSeconds;
+  // Evidence dated after the decision does not count (the proof of concept reads every date).
+  const notAfter = policy.compat === 'poc' ? undefined : asOf + skew;
+  const read = extractStreamFacts(
+    invoice,
+    request.events,
+    checks.signerRoles,
+    compiled.streamOptions,
+    notAfter,
+  );
   const refused = request.rejectedEvents;
   const facts =
     refused !== undefined && refused.length > 0 ? withRefusedEvidence(read, invoice, refused) : read;
-  const skew = policy.clockSkewSeconds;
   let supplierTrust = 0;
   let buyerTrust = 0;
   let carrierTrust: number | null = null;
@@ -162,7 +171,11 @@ export function decideShared(
   if (checks.signerRoles && run.go('signer-roles')) checkSignerRoles(run, facts);
 
   // 1b. Stream integrity: other invoices' events, invalid payloads, foreign currency, conflicts.
-  if (screen && run.go('stream-integrity')) checkStreamIntegrity(run, facts);
+  // Unusable events (a sequence or timestamp that cannot be ordered) and disagreeing repeats are
+  // reported even by a policy that turns the screens off: they may hide a dispute or a payment.
+  // The proof-of-concept preset keeps the proof of concept's reasons exactly.
+  const doubtful = policy.compat !== 'poc' && facts.conflicting.length + facts.invalid.length > 0;
+  if ((screen || doubtful) && run.go('stream-integrity')) checkStreamIntegrity(run, facts);
 
   // 2. Double factoring on the stream.
   if (run.go('double-factoring')) checkDoubleFactoring(run, facts);
@@ -187,6 +200,9 @@ export function decideShared(
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);
+
+  // 7b. Evidence dated after the decision did not count: say so.
+  if (notAfter !== undefined && run.go('evidence-dates')) checkEvidenceDates(run, facts, notAfter);
 
   // 8-9. Lifecycle evidence.
   if (run.go('delivery')) checkDelivery(run, policy, facts);

@@ -58,6 +58,7 @@ describe('explainability', () => {
       'title-ownership',
       'parties-and-dates',
       'logistics',
+      'evidence-dates',
       'delivery',
       'acknowledgement',
       'ack-amount',

@@ -20,6 +20,8 @@ describe('ReasonCode keys', () => {
       'PO_MATCH_MISSING',
       'PO_MISMATCH',
       'LEDGER_FINDING',
+      'FUTURE_DATED_EVIDENCE',
+      'CONFLICTING_EVENTS',
       'INVOICE_ID_REUSED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);

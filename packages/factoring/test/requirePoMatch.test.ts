@@ -35,14 +35,15 @@ function verdict(
     eventType: type,
     signerQuid: signer,
     sequence,
-    timestamp: NOW + (4 + sequence) * DAY,
+    // An hour per sequence after the acknowledgement: before AS_OF (later evidence does not count).
+    timestamp: NOW + 4 * DAY + sequence * 3_600,
     payload:
       type === 'po.matched'
-        ? { ...base, matchedAmountMinor: 5_000_000, matchedAt: NOW + (4 + sequence) * DAY }
+        ? { ...base, matchedAmountMinor: 5_000_000, matchedAt: NOW + 4 * DAY + sequence * 3_600 }
         : {
             ...base,
             reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '2' }],
-            mismatchedAt: NOW + (4 + sequence) * DAY,
+            mismatchedAt: NOW + 4 * DAY + sequence * 3_600,
           },
   } as VerifiedEvent;
 }

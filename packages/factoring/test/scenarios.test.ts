@@ -976,7 +976,109 @@ export const SCENARIOS: Scenario[] = [
     has: ['PO_MISMATCH'],
     hasNot: ['PO_MATCH_MISSING'],
   },
+
+  // ---- Stream reading (stream review): dates, conflicts, who closes a dispute
+  {
+    name: 'delivery and acknowledgement dated two months after the decision do not count yet',
+    label: 'fraud',
+    check: 'evidence-dates',
+    dealOpts: { deliveredAt: NOW + 60 * DAY, ackAt: NOW + 61 * DAY },
+    outcome: 'pending',
+    has: ['FUTURE_DATED_EVIDENCE', 'DELIVERY_MISSING', 'ACK_MISSING'],
+  },
+  {
+    name: 'acknowledgement stamped half an hour after the decision (within the clock skew) counts',
+    label: 'trap',
+    check: 'evidence-dates',
+    asOf: NOW + 4 * DAY - 1_800,
+    outcome: 'approve',
+    hasNot: ['FUTURE_DATED_EVIDENCE', 'ACK_MISSING'],
+  },
+  {
+    name: 'two different credit notes under one creditNoteId: both count, held for review',
+    label: 'fraud',
+    check: 'stream-integrity',
+    events: (d) => [
+      ...d.events,
+      creditNote(d, 'cn-e5', 5, 1_500_000, 'returned pallet 1'),
+      creditNote(d, 'cn-e6', 6, 1_000_000, 'returned pallet 2'),
+    ],
+    outcome: 'review',
+    has: ['CONFLICTING_EVENTS', 'CREDIT_NOTE_APPLIED'],
+  },
+  {
+    name: 'one credit note delivered twice (same payload, two event ids) counts once',
+    label: 'trap',
+    check: 'stream-integrity',
+    events: (d) => [
+      ...d.events,
+      creditNote(d, 'cn-e5', 5, 1_500_000, 'returned pallet'),
+      creditNote(d, 'cn-e6', 6, 1_500_000, 'returned pallet', 5),
+    ],
+    outcome: 'approve',
+    has: ['CREDIT_NOTE_APPLIED'],
+    hasNot: ['CONFLICTING_EVENTS'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(3_500_000),
+  },
+  {
+    name: "supplier 'rejects' the buyer's open dispute: it stays open",
+    label: 'fraud',
+    check: 'eligibility',
+    events: (d) => [
+      ...d.events,
+      {
+        subjectId: d.invoice.invoiceId,
+        id: 'dp-e5',
+        eventType: 'buyer.disputed',
+        signerQuid: 'b0b0b0b0b0b0b0b0',
+        sequence: 5,
+        timestamp: NOW + 5 * DAY,
+        payload: {
+          buyerQuid: 'b0b0b0b0b0b0b0b0',
+          disputeId: 'D1',
+          disputedAmountMinor: 1_000_000,
+          reason: 'damaged',
+          disputedAt: NOW + 5 * DAY,
+        },
+      },
+      {
+        subjectId: d.invoice.invoiceId,
+        id: 'dp-e6',
+        eventType: 'dispute.resolved',
+        signerQuid: 'a0a0a0a0a0a0a0a0',
+        sequence: 6,
+        timestamp: NOW + 6 * DAY,
+        payload: { disputeId: 'D1', outcome: 'rejected', resolvedAt: NOW + 6 * DAY },
+      },
+    ],
+    outcome: 'pending',
+    has: ['DISPUTE_OPEN'],
+    extra: (d) =>
+      expect(d.reasons.find((r) => r.code === 'DISPUTE_OPEN')?.message).toContain(
+        'resolved by the supplier only',
+      ),
+  },
 ];
+
+/** A supplier's credit note on `d`'s invoice (`day` dates it, days after issue). */
+function creditNote(
+  d: Deal,
+  id: string,
+  sequence: number,
+  amountMinor: number,
+  reason: string,
+  day = sequence,
+): VerifiedEvent {
+  return {
+    subjectId: d.invoice.invoiceId,
+    id,
+    eventType: 'invoice.credited',
+    signerQuid: 'a0a0a0a0a0a0a0a0',
+    sequence,
+    timestamp: NOW + sequence * DAY,
+    payload: { creditNoteId: 'CN-1', amountMinor, reason, creditedAt: NOW + day * DAY },
+  };
+}
 
 function runScenario(s: Scenario): FactoringDecision {
   const d = deal(s.invoice, s.dealOpts);

@@ -97,9 +97,11 @@ export interface StreamFacts {
   /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
   poVerdict: { matched: boolean; key: EventKey } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
-  /** Open disputes (disputeId -> amount), resolved ones removed. */
+  /** Open disputes (disputeId -> amount), those the buyer resolved removed. */
   openDisputedMinor: number;
   openDisputeCount: number;
+  /** Open disputes the supplier (not the buyer) says are resolved: they stay open. */
+  supplierResolvedDisputeCount: number;
   creditedMinor: number;
   paidMinor: number;
   fraudSignals: FraudSignalFact[];
@@ -113,6 +115,17 @@ export interface StreamFacts {
   /** Payments in a currency other than the invoice's (never counted as money). */
   otherCurrency: UnusableEvent[];
   conflicts: SequenceConflict[];
+  /**
+   * Positive evidence (shipment, delivery, acknowledgement, PO match, dispute resolution) dated
+   * after the decision time: it did not count (only when `extractStreamFacts` is given `notAfter`).
+   */
+  futureDated: UnusableEvent[];
+  /**
+   * Repeats that disagree: one event id on different events, acknowledgements of different
+   * amounts, one credit note, payment allocation or open dispute id with different content. Each
+   * counted the way that favours the financier; `eventId` is the repeated id.
+   */
+  conflicting: UnusableEvent[];
 }
 
 /**
@@ -157,24 +170,95 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-interface Keyed {
+/** Money under one business id (credit note, payment allocation): each different payload counts. */
+interface Repeated {
   readonly id: string;
   amount: number;
+  /** The first event of each different payload under this id. */
+  readonly variants: VerifiedEvent[];
 }
 
-/** Adds `id` at `amount` to `list` (a new one-element list when there is none yet), or raises its amount. */
-function keepMax(list: Keyed[] | undefined, id: string, amount: number): Keyed[] {
+/**
+ * Adds `e` (worth `amount`) under `id` to `list` (a new one-element list when there is none yet).
+ * The same payload again is a re-delivery and counts once; another payload under the same id is
+ * a conflict and counts in full too (the sum: what favours the financier).
+ */
+function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e: VerifiedEvent): Repeated[] {
   // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
-  if (list === undefined) return [{ id, amount }];
+  if (list === undefined) return [{ id, amount, variants: [e] }];
   for (const k of list) {
-    if (k.id === id) {
-      if (amount > k.amount) k.amount = amount;
-      return list;
-    }
+    if (k.id !== id) continue;
+    for (const v of k.variants) if (samePayload(v, e)) return list;
+    k.variants.push(e);
+    k.amount += amount;
+    return list;
   }
-  list.push({ id, amount });
+  list.push({ id, amount, variants: [e] });
   return list;
 }
+
+/** Conflicts among `list` (ids with more than one payload), described for the reason. */
+function repeatedConflicts(facts: StreamFacts, list: Repeated[], what: string): void {
+  for (const k of list) {
+    if (k.variants.length < 2) continue;
+    const ids = k.variants.map((v) => v.id).sort();
+    // Payment keys are "paymentId\u0000allocationId".
+    const [id = '', alloc = ''] = k.id.split('\u0000');
+    const name = alloc === '' ? id : `${id} allocation ${alloc}`;
+    facts.conflicting = pushConflict(
+      facts.conflicting,
+      id,
+      (k.variants[0] as VerifiedEvent).eventType,
+      `${what} ${name} carried by ${ids.length} different events (${ids.join(', ')}): all count, ${k.amount} in total`,
+    );
+  }
+}
+
+function pushConflict(
+  list: UnusableEvent[],
+  eventId: string,
+  eventType: string,
+  detail: string,
+): UnusableEvent[] {
+  const u: UnusableEvent = { eventId, eventType, detail };
+  if (list === NONE) return [u];
+  list.push(u);
+  return list;
+}
+
+/** Why an event cannot be placed in the stream (its sequence or timestamp is not usable), or undefined. */
+function badKey(e: VerifiedEvent): string | undefined {
+  if (!Number.isSafeInteger(e.sequence) || e.sequence < 1) {
+    return `sequence: must be a positive safe integer, not ${e.sequence}`;
+  }
+  if (!Number.isSafeInteger(e.timestamp)) {
+    return `timestamp: must be a safe integer (Unix seconds), not ${e.timestamp}`;
+  }
+  return undefined;
+}
+
+/**
+ * What dates `e` after `notAfter`: its ledger timestamp or one of its own date `fields`
+ * (e.g. `deliveredAt`), or undefined when nothing does.
+ */
+function lateBy(
+  e: VerifiedEvent,
+  p: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  notAfter: number,
+): string | undefined {
+  for (const f of fields) {
+    const v = num(p[f]);
+    if (v !== undefined && v > notAfter) return `${f} ${v}`;
+  }
+  return e.timestamp > notAfter ? `timestamp ${e.timestamp}` : undefined;
+}
+
+const SHIPPED_AT = ['shippedAt', 'shipDate'] as const;
+const DELIVERED_AT = ['deliveredAt'] as const;
+const ACKNOWLEDGED_AT = ['acknowledgedAt', 'ackDate'] as const;
+const MATCHED_AT = ['matchedAt'] as const;
+const RESOLVED_AT = ['resolvedAt'] as const;
 
 /** True when the payload names someone other than its signer in `field` (a forged claim). */
 function claimsOther(p: Readonly<Record<string, unknown>>, field: string, signer: string): boolean {
@@ -192,6 +276,15 @@ function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, ex
   };
   if (facts.mismatches === NONE) facts.mismatches = [m];
   else facts.mismatches.push(m);
+}
+
+// Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
+const INDEPENDENT_CARRIER = 'a carrier other than supplier and buyer';
+const KNOWN_CARRIER = 'the carrier of a shipment or of the invoice';
+
+/** True when `q` is the supplier or the buyer: a party to the sale, never its carrier. */
+function isParty(q: string, supplier: string, buyer: string): boolean {
+  return q === supplier || q === buyer;
 }
 
 function isOwner(owners: readonly TitleOwnerShare[] | undefined, q: string): boolean {
@@ -270,43 +363,177 @@ function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
   return v;
 }
 
+/** What the conflict screen found so far: sequences with different events, ids on different events. */
+interface Screen {
+  sequences: Map<number, { ids: Set<string>; race: boolean }> | undefined;
+  /** Event id -> the sequences of the different events that carry it. */
+  ids: Map<string, { eventType: string; sequences: Set<number> }> | undefined;
+}
+
 /**
  * True when an earlier event is this very event delivered twice (same id, same content): it is
  * skipped. An earlier event at the same sequence with other content is a conflict, recorded in
- * `conflicts` (sequence -> ids, and whether a purchase is involved); the event is still read.
+ * `screen.sequences` (sequence -> ids, and whether a purchase is involved); an earlier event with
+ * the same id and other content at another sequence is recorded in `screen.ids`. The event is
+ * still read either way.
  */
-function sameSequenceBefore(
-  conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined,
-  events: readonly VerifiedEvent[],
-  i: number,
-): boolean | Map<number, { ids: Set<string>; race: boolean }> {
+function sameSequenceBefore(screen: Screen, events: readonly VerifiedEvent[], i: number): boolean {
   const e = events[i] as VerifiedEvent;
-  let found = conflicts;
   for (let k = 0; k < i; k++) {
     const o = events[k] as VerifiedEvent;
-    if (o.sequence !== e.sequence || o.subjectId !== e.subjectId) continue;
+    if (o.subjectId !== e.subjectId) continue;
+    if (o.sequence !== e.sequence) {
+      // The id covers neither payload nor signer: one id on two different events is a conflict.
+      if (o.id === e.id && !sameContent(o, e)) {
+        screen.ids ??= new Map();
+        let c = screen.ids.get(e.id);
+        if (c === undefined) {
+          c = { eventType: e.eventType, sequences: new Set() };
+          screen.ids.set(e.id, c);
+        }
+        c.sequences.add(o.sequence).add(e.sequence);
+      }
+      continue;
+    }
     const same = o === e || sameContent(o, e);
     if (same && o.id === e.id) return true;
     if (same) continue;
-    found ??= new Map();
-    let c = found.get(e.sequence);
+    screen.sequences ??= new Map();
+    let c = screen.sequences.get(e.sequence);
     if (c === undefined) {
       c = { ids: new Set(), race: false };
-      found.set(e.sequence, c);
+      screen.sequences.set(e.sequence, c);
     }
     c.ids.add(o.id).add(e.id);
     if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
   }
-  return found ?? false;
+  return false;
 }
 
 function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
   if (a.eventType !== b.eventType || a.signerQuid !== b.signerQuid) return false;
+  return samePayload(a, b);
+}
+
+function samePayload(a: VerifiedEvent, b: VerifiedEvent): boolean {
   if (a.payload === b.payload) return true;
   try {
     return canonicalJson(a.payload ?? null) === canonicalJson(b.payload ?? null);
   } catch {
     return false;
+  }
+}
+
+/** True (and recorded in `futureDated`) when `e` is dated after `notAfter`: it does not count. */
+function late(
+  facts: StreamFacts,
+  e: VerifiedEvent,
+  p: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  notAfter: number,
+): boolean {
+  const why = lateBy(e, p, fields, notAfter);
+  if (why === undefined) return false;
+  facts.futureDated = pushUnusable(facts.futureDated, e, `${why} is after ${notAfter}`);
+  return true;
+}
+
+/**
+ * The buyer's acknowledgement: its date and key from the first in stream order, its amount the
+ * smallest any of them states (acknowledgements of different amounts are a conflict).
+ */
+function readAcknowledgements(facts: StreamFacts, acks: VerifiedEvent[]): void {
+  let first: VerifiedEvent | undefined;
+  let smallest: number | undefined;
+  let differ = false;
+  for (const e of acks) {
+    if (first === undefined || before(e, first)) first = e;
+    const amount = ackAmountOf(e);
+    if (amount === undefined) continue;
+    if (smallest !== undefined && amount !== smallest) differ = true;
+    if (smallest === undefined || amount < smallest) smallest = amount;
+  }
+  const p = (first as VerifiedEvent).payload ?? NO_PAYLOAD;
+  facts.ack = {
+    amountMinor: smallest,
+    at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+    key: keyOf(first as VerifiedEvent),
+  };
+  if (differ) {
+    const seen = acks
+      .filter((e) => ackAmountOf(e) !== undefined)
+      .sort(compareKeys)
+      .map((e) => `${ackAmountOf(e)} (${e.id})`);
+    facts.conflicting = pushConflict(
+      facts.conflicting,
+      (first as VerifiedEvent).id,
+      'buyer.acknowledged',
+      `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
+    );
+  }
+}
+
+function ackAmountOf(e: VerifiedEvent): number | undefined {
+  const p = e.payload ?? NO_PAYLOAD;
+  return num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']);
+}
+
+interface DisputeState {
+  readonly id: string;
+  amount: number;
+  open: boolean;
+  /** The supplier claims it resolved: the buyer has not, so it stays open. */
+  supplierResolved: boolean;
+}
+
+/**
+ * Replays disputes and their resolutions in stream order (sequence, timestamp, id): a resolution
+ * closes only a dispute opened before it, only the buyer's own resolution closes it (the supplier
+ * saying it is over is the party the dispute is against), and a dispute raised again under a
+ * closed id is open again. A dispute id repeated while open keeps its largest amount (another
+ * amount is a conflict).
+ */
+function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: VerifiedEvent[]): void {
+  if (steps.length > 1) steps.sort(compareKeys);
+  let disputes: DisputeState[] | undefined;
+  for (const e of steps) {
+    const p = e.payload ?? NO_PAYLOAD;
+    const id = str(p['disputeId']) ?? (e.eventType === 'buyer.disputed' ? e.id : '');
+    let d: DisputeState | undefined;
+    if (disputes !== undefined) for (const x of disputes) if (x.id === id) d = x;
+    if (e.eventType === 'buyer.disputed') {
+      const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
+      if (d === undefined) {
+        d = { id, amount, open: true, supplierResolved: false };
+        if (disputes === undefined) disputes = [d];
+        else disputes.push(d);
+      } else if (d.open) {
+        // Raised again while open: a conflict when the amount differs; the largest counts.
+        if (amount !== d.amount) {
+          facts.conflicting = pushConflict(
+            facts.conflicting,
+            id,
+            e.eventType,
+            `dispute ${id} raised again while open with another amount (${d.amount}, then ${amount} in ${e.id}): the largest counts`,
+          );
+        }
+        if (amount > d.amount) d.amount = amount;
+      } else {
+        d.amount = amount;
+        d.open = true;
+        d.supplierResolved = false;
+      }
+    } else if (d?.open) {
+      if (e.signerQuid === invoice.buyerQuid) d.open = false;
+      else d.supplierResolved = true;
+    }
+  }
+  if (disputes === undefined) return;
+  for (const d of disputes) {
+    if (!d.open) continue;
+    facts.openDisputedMinor += d.amount;
+    facts.openDisputeCount++;
+    if (d.supplierResolved) facts.supplierResolvedDisputeCount++;
   }
 }
 
@@ -316,17 +543,32 @@ const byId = (a: { eventId: string }, b: { eventId: string }): number =>
 /**
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
  * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
- * delivery by the carrier named in the shipment, acknowledgement and disputes by the buyer, credit
- * notes by the supplier, PO verdicts by the buyer, resolutions by supplier or buyer (a withdrawal only by the buyer), purchases by a financier (a financier
+ * never the supplier or the buyer; delivery by the carrier named in the shipment or, with none,
+ * the invoice's carrier (a delivery naming only itself does not count); acknowledgement and
+ * disputes by the buyer, credit notes by the supplier, PO verdicts by the buyer, resolutions by
+ * supplier or buyer (a withdrawal only by the buyer; whatever the signer, only the buyer's own
+ * resolution closes a dispute, and only one raised before it), purchases by a financier (a financier
  * co-owner when title owners are known, otherwise anyone but supplier, buyer and carrier),
  * payments by the supplier or a financier, fraud signals by their reporter (a co-owner when owners
  * are known). Anything else is recorded as a {@link SignerMismatch} and ignored. Without
  * `bindSigners` (proof of concept) every event counts.
  *
+ * An event whose sequence is not a positive safe integer, or whose timestamp is not a safe
+ * integer, cannot be ordered and goes to `invalid`. Repeats that disagree (see
+ * {@link StreamFacts.conflicting}) count the way that favours the financier: credit notes and
+ * payments under one id sum their different payloads, acknowledgements count their smallest
+ * amount. With `notAfter` (the decision time plus the clock skew), shipments, deliveries,
+ * acknowledgements, PO matches and dispute resolutions whose timestamp or own date is later do
+ * not count (they go to `futureDated`); disputes, credit notes, payments, purchases and fraud
+ * signals always count, whenever dated.
+ *
  * @example
  * ```ts
  * const facts = extractStreamFacts(invoice, events, true);
  * if (facts.mismatches.some((m) => m.bySupplier)) console.warn('supplier forged an attestation');
+ * // As the engine reads it for a decision at `asOf` with an hour of clock skew:
+ * const asDecided = extractStreamFacts(invoice, events, true, {}, asOf + 3_600);
+ * asDecided.futureDated; // evidence that is not true yet
  * ```
  */
 export function extractStreamFacts(
@@ -334,6 +576,7 @@ export function extractStreamFacts(
   events: readonly VerifiedEvent[],
   bindSigners: boolean,
   options: StreamOptions = NO_OPTIONS,
+  notAfter: number | undefined = undefined,
 ): StreamFacts {
   const problems = options.validatePayloads === true ? streamVerdicts(events).problems : undefined;
   const requireSubject = options.requireSubject === true;
@@ -351,6 +594,7 @@ export function extractStreamFacts(
     purchases: NONE,
     openDisputedMinor: 0,
     openDisputeCount: 0,
+    supplierResolvedDisputeCount: 0,
     creditedMinor: 0,
     paidMinor: 0,
     fraudSignals: NONE,
@@ -360,18 +604,23 @@ export function extractStreamFacts(
     unbound: NONE,
     otherCurrency: NONE,
     conflicts: NONE,
+    futureDated: NONE,
+    conflicting: NONE,
   };
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
   // collect them first and bind after the pass.
   let deliveries: VerifiedEvent[] | undefined;
   // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
-  let disputes: Keyed[] | undefined;
-  let resolved: string[] | undefined;
-  // Credit notes and payments repeated under one id count once, at their largest amount.
-  let credits: Keyed[] | undefined;
-  let payments: Keyed[] | undefined;
-  let conflicts: Map<number, { ids: Set<string>; race: boolean }> | undefined;
+  let disputeSteps: VerifiedEvent[] | undefined;
+  // Credit notes and payments repeated under one id count once per different payload.
+  let credits: Repeated[] | undefined;
+  let payments: Repeated[] | undefined;
+  let acks: VerifiedEvent[] | undefined;
+  // The carrier of the first well-signed shipment, even one dated too late to count: deliveries
+  // are bound to it.
+  let shipper: { carrierQuid: string; key: EventKey } | undefined;
+  const screen: Screen = { sequences: undefined, ids: undefined };
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as VerifiedEvent;
@@ -384,11 +633,13 @@ export function extractStreamFacts(
         continue;
       }
     }
-    if (detectConflicts && i > 0) {
-      const r = sameSequenceBefore(conflicts, events, i);
-      if (r === true) continue;
-      if (r !== false) conflicts = r;
+    // An event that cannot be placed in the stream cannot be ordered against the others.
+    const unplaced = badKey(e);
+    if (unplaced !== undefined) {
+      facts.invalid = pushUnusable(facts.invalid, e, unplaced);
+      continue;
     }
+    if (detectConflicts && i > 0 && sameSequenceBefore(screen, events, i)) continue;
     if (problems !== undefined) {
       const detail = problems[i];
       if (detail !== null && detail !== undefined) {
@@ -410,16 +661,22 @@ export function extractStreamFacts(
         const carrier = str(p['carrierQuid']) ?? '';
         if (bindSigners) {
           const expected = invoice.carrierQuid ?? carrier;
+          // A party to the sale never attests its own shipment, whatever the invoice names.
+          const party = isParty(carrier, supplier, buyer) || isParty(expected, supplier, buyer);
           if (
+            party ||
             signer !== carrier ||
             signer !== expected ||
             carrier === '' ||
             !hasStake(owners, signer, 'carrier')
           ) {
-            mismatch(facts, supplier, e, expected || 'carrier');
+            mismatch(facts, supplier, e, party ? INDEPENDENT_CARRIER : expected || 'carrier');
             break;
           }
         }
+        if (shipper === undefined || before(e, shipper.key))
+          shipper = { carrierQuid: carrier, key: keyOf(e) };
+        if (notAfter !== undefined && late(facts, e, p, SHIPPED_AT, notAfter)) break;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
             carrierQuid: carrier,
@@ -439,13 +696,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        if (facts.ack === undefined || before(e, facts.ack.key)) {
-          facts.ack = {
-            amountMinor: num(p['acknowledgedAmountMinor']) ?? num(p['acknowledgedAmount']),
-            at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
-            key: keyOf(e),
-          };
-        }
+        if (notAfter !== undefined && late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
+        if (acks === undefined) acks = [e];
+        else acks.push(e);
         break;
       case 'po.matched':
       case 'po.mismatch':
@@ -455,6 +708,8 @@ export function extractStreamFacts(
         }
         // A verdict on another PO than the invoice quotes says nothing about this invoice.
         if (invoice.poReference !== undefined && p['poNumber'] !== invoice.poReference) break;
+        // A match dated after the decision does not count; a mismatch always does.
+        if (t === 'po.matched' && notAfter !== undefined && late(facts, e, p, MATCHED_AT, notAfter)) break;
         if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {
           facts.poVerdict = { matched: t === 'po.matched', key: keyOf(e) };
         }
@@ -465,10 +720,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        const id = str(p['disputeId']) ?? e.id;
-        const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
-        // A dispute id repeated keeps its largest amount, whatever the order.
-        disputes = keepMax(disputes, id, amount);
+        // Disputes and resolutions are replayed in stream order after the pass.
+        if (disputeSteps === undefined) disputeSteps = [e];
+        else disputeSteps.push(e);
         break;
       }
       case 'dispute.resolved': {
@@ -478,9 +732,9 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
-        const id = str(p['disputeId']) ?? '';
-        if (resolved === undefined) resolved = [id];
-        else resolved.push(id);
+        if (notAfter !== undefined && late(facts, e, p, RESOLVED_AT, notAfter)) break;
+        if (disputeSteps === undefined) disputeSteps = [e];
+        else disputeSteps.push(e);
         break;
       }
       case 'invoice.credited': {
@@ -490,7 +744,7 @@ export function extractStreamFacts(
           break;
         }
         const id = str(p['creditNoteId']) ?? e.id;
-        credits = keepMax(credits, id, num(p['amountMinor']) ?? 0);
+        credits = addRepeated(credits, id, num(p['amountMinor']) ?? 0, e);
         break;
       }
       case 'factor.purchased': {
@@ -530,7 +784,7 @@ export function extractStreamFacts(
         const id = str(p['paymentId']) ?? e.id;
         const alloc = str(p['allocationId']) ?? '';
         const k = `${id}\u0000${alloc}`;
-        payments = keepMax(payments, k, num(p['amountMinor']) ?? 0);
+        payments = addRepeated(payments, k, num(p['amountMinor']) ?? 0, e);
         break;
       }
       default:
@@ -556,17 +810,18 @@ export function extractStreamFacts(
   }
 
   if (deliveries) {
-    const expectedCarrier = facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+    // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
+    // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
+    const known = shipper?.carrierQuid ?? invoice.carrierQuid;
+    const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
     for (const e of deliveries) {
       const p = e.payload ?? NO_PAYLOAD;
       const carrier = str(p['carrierQuid']) ?? '';
-      if (bindSigners) {
-        const expected = expectedCarrier ?? carrier;
-        if (e.signerQuid !== expected || carrier !== expected || expected === '') {
-          mismatch(facts, supplier, e, expected || 'carrier');
-          continue;
-        }
+      if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
+        mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
+        continue;
       }
+      if (notAfter !== undefined && late(facts, e, p, DELIVERED_AT, notAfter)) continue;
       if (facts.delivered === undefined || before(e, facts.delivered.key)) {
         facts.delivered = {
           carrierQuid: carrier,
@@ -577,15 +832,26 @@ export function extractStreamFacts(
       }
     }
   }
-  if (disputes) {
-    for (const d of disputes) {
-      if (resolved?.includes(d.id)) continue;
-      facts.openDisputedMinor += d.amount;
-      facts.openDisputeCount++;
+  if (disputeSteps) replayDisputes(facts, invoice, disputeSteps);
+  if (acks) readAcknowledgements(facts, acks);
+  if (credits) {
+    for (const c of credits) facts.creditedMinor += c.amount;
+    repeatedConflicts(facts, credits, 'credit note');
+  }
+  if (payments) {
+    for (const c of payments) facts.paidMinor += c.amount;
+    repeatedConflicts(facts, payments, 'payment');
+  }
+  if (screen.ids !== undefined) {
+    for (const [id, c] of screen.ids) {
+      facts.conflicting = pushConflict(
+        facts.conflicting,
+        id,
+        c.eventType,
+        `event id ${id} names different events at sequences ${[...c.sequences].sort((a, b) => a - b).join(', ')}`,
+      );
     }
   }
-  if (credits) for (const c of credits) facts.creditedMinor += c.amount;
-  if (payments) for (const c of payments) facts.paidMinor += c.amount;
   if (facts.purchases.length > 1) facts.purchases.sort(byId);
   // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
   if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
@@ -595,6 +861,9 @@ export function extractStreamFacts(
   if (facts.foreign.length > 1) facts.foreign.sort(byId);
   if (facts.unbound.length > 1) facts.unbound.sort(byId);
   if (facts.otherCurrency.length > 1) facts.otherCurrency.sort(byId);
+  if (facts.futureDated.length > 1) facts.futureDated.sort(byId);
+  if (facts.conflicting.length > 1) facts.conflicting.sort(byId);
+  const conflicts = screen.sequences;
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]
       .sort((a, b) => a[0] - b[0])

@@ -69,6 +69,8 @@ const CODES = {
   PO_MATCH_MISSING: 'PO_MATCH_MISSING',
   PO_MISMATCH: 'PO_MISMATCH',
   LEDGER_FINDING: 'LEDGER_FINDING',
+  FUTURE_DATED_EVIDENCE: 'FUTURE_DATED_EVIDENCE',
+  CONFLICTING_EVENTS: 'CONFLICTING_EVENTS',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
 } as const;
 
@@ -354,6 +356,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
   PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
   LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
+  FUTURE_DATED_EVIDENCE: { severity: 'pending', rank: 57, fraud: false },
+  CONFLICTING_EVENTS: { severity: 'review', rank: 58, fraud: true },
   // Two different invoices under one id in one batch: at least one is not what it claims to be.
   INVOICE_ID_REUSED: { severity: 'review', rank: 61, fraud: true },
 };

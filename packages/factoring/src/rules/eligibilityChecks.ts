@@ -14,6 +14,13 @@ import type { Run } from './run.js';
 
 const DAY = 86_400;
 
+/** Why a dispute the supplier calls resolved still counts (empty when none is). */
+function supplierOnly(n: number): string {
+  return n === 0
+    ? ''
+    : ` (${n} resolved by the supplier only: only the buyer's resolution closes its dispute)`;
+}
+
 /** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
   const judged = profile.invoiceCount >= policy.minDisputeSample;
@@ -71,22 +78,23 @@ export function checkEligibility(
     }
   }
   if (outcome === 'pass' && facts.openDisputedMinor > 0) {
+    const only = supplierOnly(facts.supplierResolvedDisputeCount);
     if (facts.openDisputedMinor < f.eligible && policy.openDisputes === 'hold') {
       // A single-invoice purchase waits for the dispute: the buyer may pay nothing until it ends.
       run.reason(
         'DISPUTE_OPEN',
-        `${facts.openDisputeCount} open dispute(s) over ${facts.openDisputedMinor}; held until resolved`,
+        `${facts.openDisputeCount} open dispute(s) over ${facts.openDisputedMinor}${only}; held until resolved`,
       );
       outcome = 'flag';
     } else if (facts.openDisputedMinor >= f.eligible) {
       run.reason(
         'FULLY_DISPUTED',
-        `open disputes of ${facts.openDisputedMinor} cover the outstanding amount`,
+        `open disputes of ${facts.openDisputedMinor} cover the outstanding amount${only}`,
       );
       outcome = 'fail';
     } else {
       cutAmount(f, 'DISPUTED_AMOUNT_INELIGIBLE', facts.openDisputedMinor);
-      run.reason('DISPUTED_AMOUNT_INELIGIBLE', `disputed ${facts.openDisputedMinor} is ineligible`);
+      run.reason('DISPUTED_AMOUNT_INELIGIBLE', `disputed ${facts.openDisputedMinor} is ineligible${only}`);
     }
   }
   if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < f.eligible) {

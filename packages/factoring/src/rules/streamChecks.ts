@@ -159,6 +159,34 @@ export function checkLogistics(run: Run, facts: StreamFacts, skew: number): void
   );
 }
 
+const EVIDENCE_DATES_PASS: TraceEntry = {
+  rule: 'evidence-dates',
+  outcome: 'pass',
+  inputs: { futureDated: 0 },
+  threshold: null,
+  effectMinor: 0,
+};
+
+/**
+ * 7b. Evidence dates: shipments, deliveries, acknowledgements, PO matches and dispute
+ * resolutions dated after the decision time (plus the clock skew) did not count; the invoice
+ * waits until they are true. `notAfter` is that latest usable date.
+ */
+export function checkEvidenceDates(run: Run, facts: StreamFacts, notAfter: number): void {
+  const late = facts.futureDated;
+  if (late.length > 0) {
+    run.reason(
+      'FUTURE_DATED_EVIDENCE',
+      `evidence dated after the decision did not count until it is due: ${list(late)}`,
+    );
+  }
+  run.trace?.push(
+    late.length === 0
+      ? EVIDENCE_DATES_PASS
+      : traceEntry('evidence-dates', 'flag', { futureDated: late.length }, notAfter, 0),
+  );
+}
+
 /** 8. Lifecycle evidence: delivery. */
 export function checkDelivery(run: Run, policy: FactoringPolicy, facts: StreamFacts): void {
   const missing = policy.requireDelivery && facts.delivered === undefined;
@@ -236,7 +264,14 @@ export function checkAckAmount(run: Run, policy: FactoringPolicy, ackAmount: num
 const INTEGRITY_PASS: TraceEntry = {
   rule: 'stream-integrity',
   outcome: 'pass',
-  inputs: { foreign: 0, unbound: 0, invalid: 0, otherCurrency: 0, conflicts: 0 },
+  inputs: {
+    foreign: 0,
+    unbound: 0,
+    invalid: 0,
+    otherCurrency: 0,
+    conflicts: 0,
+    conflicting: 0,
+  },
   threshold: null,
   effectMinor: 0,
 };
@@ -247,11 +282,12 @@ function list(xs: readonly { eventType: string; eventId: string; detail: string 
 
 /**
  * 1b. Stream integrity: events of another invoice, events naming no invoice, payloads that fail
- * core's schema, payments in another currency and two different events at one sequence. None of
- * these events counted; this says so and decides how serious it is.
+ * core's schema (or an unusable sequence or timestamp), payments in another currency, two
+ * different events at one sequence and repeats that disagree. These events did not count, or
+ * (repeats) counted against the invoice; this says so and decides how serious it is.
  */
 export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
-  const { foreign, unbound, invalid, otherCurrency, conflicts } = facts;
+  const { foreign, unbound, invalid, otherCurrency, conflicts, conflicting } = facts;
   if (foreign.length > 0) {
     run.reason('EVENT_SUBJECT_MISMATCH', `events of another invoice replayed on this one: ${list(foreign)}`);
   }
@@ -281,7 +317,19 @@ export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
   if (otherCurrency.length > 0) {
     run.reason('PAYMENT_CURRENCY_MISMATCH', `payments not counted: ${list(otherCurrency)}`);
   }
-  const bad = foreign.length + unbound.length + invalid.length + otherCurrency.length + conflicts.length;
+  if (conflicting.length > 0) {
+    run.reason(
+      'CONFLICTING_EVENTS',
+      `repeated events disagree, counted against the invoice: ${conflicting.map((c) => `${c.eventType}: ${c.detail}`).join('; ')}`,
+    );
+  }
+  const bad =
+    foreign.length +
+    unbound.length +
+    invalid.length +
+    otherCurrency.length +
+    conflicts.length +
+    conflicting.length;
   run.trace?.push(
     bad === 0
       ? INTEGRITY_PASS
@@ -294,6 +342,7 @@ export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
             invalid: invalid.length,
             otherCurrency: otherCurrency.length,
             conflicts: conflicts.length,
+            conflicting: conflicting.length,
           },
           null,
           0,

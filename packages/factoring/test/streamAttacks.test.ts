@@ -1,0 +1,648 @@
+// Attacks on how the engine reads an invoice's event stream (the stream review): who may close a
+// dispute, who may attest a delivery, evidence dated after the decision, and conflicting or
+// malformed events. One test per attack, named after it; 'approve' means money is wired, so when
+// the evidence is not conclusive the invoice must be held or rejected.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateInvoice,
+  extractStreamFacts,
+  type FactoringDecision,
+  type PolicyOverrides,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { seededRandom } from './support/seededRandom.js';
+
+/** The fixture deal without the invoice's carrier (and, with `owners: false`, without title owners). */
+function noCarrier(opts: { owners?: boolean; carrierQuid?: string } = {}): Deal {
+  const d = deal();
+  const { carrierQuid: _c, titleOwners, ...rest } = d.invoice;
+  const invoice = {
+    ...rest,
+    ...(opts.carrierQuid !== undefined ? { carrierQuid: opts.carrierQuid } : {}),
+    ...(opts.owners !== false && titleOwners !== undefined ? { titleOwners } : {}),
+  };
+  return { invoice, events: d.events };
+}
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FIN_G = 'f1f1f1f1f1f1f1f1';
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+  [FIN_G]: { level: 0.8, pathLength: 1 },
+};
+
+function run(
+  d: Deal,
+  extra: { events?: VerifiedEvent[]; policy?: PolicyOverrides; asOf?: number } = {},
+): FactoringDecision {
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: extra.events ?? d.events,
+    trust: trustSourceFromRecord(TRUST),
+    policy: standardPolicy(extra.policy),
+    asOf: extra.asOf ?? AS_OF,
+    portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+  });
+}
+
+/** An event on `d`'s invoice at `sequence`, stamped `sequence` days after issue unless told. */
+function event(
+  d: Deal,
+  id: string,
+  eventType: string,
+  signerQuid: string,
+  sequence: number,
+  payload: Record<string, string | number>,
+  timestamp = NOW + sequence * DAY,
+): VerifiedEvent {
+  return { subjectId: d.invoice.invoiceId, id, eventType, signerQuid, sequence, timestamp, payload };
+}
+
+const codes = (x: FactoringDecision): string[] => x.reasons.map((r) => r.code);
+const message = (x: FactoringDecision, code: string): string =>
+  x.reasons.find((r) => r.code === code)?.message ?? '';
+
+const dispute = (d: Deal, id: string, sequence: number, disputeId: string, amountMinor: number) =>
+  event(d, id, 'buyer.disputed', BUYER, sequence, {
+    buyerQuid: BUYER,
+    disputeId,
+    disputedAmountMinor: amountMinor,
+    reason: 'goods damaged',
+    disputedAt: NOW + sequence * DAY,
+  });
+const resolution = (
+  d: Deal,
+  id: string,
+  signer: string,
+  sequence: number,
+  disputeId: string,
+  outcome: string,
+) =>
+  event(d, id, 'dispute.resolved', signer, sequence, {
+    disputeId,
+    outcome,
+    resolvedAt: NOW + sequence * DAY,
+  });
+
+describe('finding 1: only the buyer closes its own dispute, and only after it was raised', () => {
+  it("supplier clears the buyer's dispute by resolving it 'rejected': the invoice stays held", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 5_000_000),
+        resolution(d, 'x6', SUPPLIER, 6, 'D1', 'rejected'),
+      ],
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('FULLY_DISPUTED');
+    expect(message(x, 'FULLY_DISPUTED')).toContain('resolved by the supplier only');
+  });
+
+  it("supplier clears the buyer's partial dispute by resolving it 'rejected': DISPUTE_OPEN says resolved by the supplier only", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 2_000_000),
+        resolution(d, 'x6', SUPPLIER, 6, 'D1', 'rejected'),
+      ],
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+    expect(message(x, 'DISPUTE_OPEN')).toContain('resolved by the supplier only');
+  });
+
+  it("supplier clears the buyer's dispute by resolving it 'credited' with no credit note: the invoice stays held", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 5_000_000),
+        resolution(d, 'x6', SUPPLIER, 6, 'D1', 'credited'),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('FULLY_DISPUTED');
+  });
+
+  it('supplier pre-resolves a guessable dispute id before the buyer raises it: the dispute is open', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        resolution(d, 'x5', SUPPLIER, 5, 'D1', 'rejected'),
+        dispute(d, 'x6', 6, 'D1', 2_000_000),
+      ],
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it("buyer's withdrawal ordered before its dispute does not close it", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        resolution(d, 'x5', BUYER, 5, 'D1', 'withdrawn'),
+        dispute(d, 'x6', 6, 'D1', 2_000_000),
+      ],
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it('a resolution listed after the dispute in the array but earlier in the stream does not close it', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x6', 6, 'D1', 2_000_000),
+        resolution(d, 'x5', BUYER, 5, 'D1', 'withdrawn'),
+      ],
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it('a dispute re-opened under the same id after a withdrawal is open again', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 2_000_000),
+        resolution(d, 'x6', BUYER, 6, 'D1', 'withdrawn'),
+        dispute(d, 'x7', 7, 'D1', 2_000_000),
+      ],
+      asOf: NOW + 8 * DAY,
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it("the buyer's own resolution closes its dispute: approved", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 2_000_000),
+        resolution(d, 'x6', BUYER, 6, 'D1', 'rejected'),
+      ],
+    });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('DISPUTE_OPEN');
+  });
+});
+
+describe('finding 2: a party to the sale never attests its own delivery', () => {
+  const shipped = (d: Deal, signer: string, carrier: string) =>
+    event(d, 'x2', 'carrier.shipped', signer, 2, {
+      carrierQuid: carrier,
+      billOfLading: 'BOL-self',
+      shippedAt: NOW + 2 * DAY,
+    });
+  const delivered = (d: Deal, signer: string, carrier: string) =>
+    event(d, 'x3', 'carrier.delivered', signer, 3, {
+      carrierQuid: carrier,
+      deliveryProof: 'POD-self',
+      deliveredAt: NOW + 3 * DAY,
+    });
+  const ack = (d: Deal) => d.events[3] as VerifiedEvent;
+  const issued = (d: Deal) => d.events[0] as VerifiedEvent;
+
+  it('supplier ships and delivers as its own carrier (no carrier on the invoice, no title owners): forged attestation', () => {
+    const d = noCarrier({ owners: false });
+    const x = run(d, {
+      events: [issued(d), shipped(d, SUPPLIER, SUPPLIER), delivered(d, SUPPLIER, SUPPLIER), ack(d)],
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_FORGED_ATTESTATION');
+    expect(codes(x)).toContain('DELIVERY_MISSING');
+  });
+
+  it('supplier signs a delivery naming itself, no shipment and no carrier on the invoice (owners known): forged attestation', () => {
+    const d = noCarrier();
+    const x = run(d, { events: [issued(d), delivered(d, SUPPLIER, SUPPLIER), ack(d)] });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_FORGED_ATTESTATION');
+  });
+
+  it('buyer signs a delivery naming itself carrier: signer mismatch, not approved', () => {
+    const d = noCarrier();
+    const x = run(d, { events: [issued(d), delivered(d, BUYER, BUYER), ack(d)] });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('SIGNER_MISMATCH');
+    expect(codes(x)).toContain('DELIVERY_MISSING');
+  });
+
+  it('buyer ships and delivers as its own carrier (no owners, no carrier on the invoice): not approved', () => {
+    const d = noCarrier({ owners: false });
+    const x = run(d, { events: [issued(d), shipped(d, BUYER, BUYER), delivered(d, BUYER, BUYER), ack(d)] });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('SIGNER_MISMATCH');
+  });
+
+  it('a delivery whose carrier no shipment and no invoice names does not count', () => {
+    const d = noCarrier({ owners: false });
+    const x = run(d, { events: [issued(d), delivered(d, CARRIER, CARRIER), ack(d)] });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('SIGNER_MISMATCH');
+    expect(codes(x)).toContain('DELIVERY_MISSING');
+  });
+
+  it('an invoice naming its supplier as carrier: the supplier shipping and delivering is forged', () => {
+    const d = noCarrier({ owners: false, carrierQuid: SUPPLIER });
+    const x = run(d, {
+      events: [issued(d), shipped(d, SUPPLIER, SUPPLIER), delivered(d, SUPPLIER, SUPPLIER), ack(d)],
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_FORGED_ATTESTATION');
+  });
+
+  it('an independent carrier that shipped may deliver (no carrier on the invoice, no owners): approved', () => {
+    const d = noCarrier({ owners: false });
+    const x = run(d, {
+      events: [issued(d), shipped(d, CARRIER, CARRIER), delivered(d, CARRIER, CARRIER), ack(d)],
+    });
+    expect(x.outcome).toBe('approve');
+  });
+
+  it('extractStreamFacts: the supplier as carrier is a mismatch by the supplier', () => {
+    const d = noCarrier({ owners: false });
+    const facts = extractStreamFacts(
+      d.invoice,
+      [issued(d), shipped(d, SUPPLIER, SUPPLIER), delivered(d, SUPPLIER, SUPPLIER)],
+      true,
+    );
+    expect(facts.shipped).toBeUndefined();
+    expect(facts.delivered).toBeUndefined();
+    expect(facts.mismatches.map((m) => [m.eventId, m.bySupplier])).toEqual([
+      ['x2', true],
+      ['x3', true],
+    ]);
+  });
+});
+
+describe('finding 3: evidence dated after the decision does not count; bad news always does', () => {
+  it('delivery and acknowledgement dated after the decision time do not count: pending, FUTURE_DATED_EVIDENCE', () => {
+    const d = deal();
+    const x = run(d, { asOf: NOW + 2 * DAY });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(
+      expect.arrayContaining(['FUTURE_DATED_EVIDENCE', 'DELIVERY_MISSING', 'ACK_MISSING']),
+    );
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e3');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e4');
+  });
+
+  it('delivery and acknowledgement dated 60 days ahead do not count', () => {
+    const d = deal({}, { deliveredAt: NOW + 60 * DAY, ackAt: NOW + 61 * DAY });
+    const x = run(d);
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('FUTURE_DATED_EVIDENCE');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('deliveredAt');
+  });
+
+  it('ledger timestamps after the decision time: the evidence does not count even with past payload dates', () => {
+    const d = deal();
+    const events = d.events.map((e, i) => (i === 0 ? e : { ...e, timestamp: AS_OF + 30 * DAY }));
+    const x = run(d, { events });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(
+      expect.arrayContaining(['FUTURE_DATED_EVIDENCE', 'DELIVERY_MISSING', 'ACK_MISSING']),
+    );
+  });
+
+  it('shipment, delivery and acknowledgement all dated weeks after the decision: nothing counts', () => {
+    const d = deal(
+      {},
+      { shippedAt: AS_OF + 20 * DAY, deliveredAt: AS_OF + 30 * DAY, ackAt: AS_OF + 31 * DAY },
+    );
+    const events = d.events.map((e, i) => (i === 0 ? e : { ...e, timestamp: AS_OF + (20 + i) * DAY }));
+    const x = run(d, { events });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('FUTURE_DATED_EVIDENCE');
+    expect(message(x, 'FUTURE_DATED_EVIDENCE')).toContain('inv-100-e2');
+  });
+
+  it('evidence within the clock skew still counts', () => {
+    const d = deal();
+    const x = run(d, { asOf: NOW + 4 * DAY - 1_800 });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('FUTURE_DATED_EVIDENCE');
+  });
+
+  it('a future-dated factor.purchased still counts: double financing is caught', () => {
+    const d = deal();
+    const purchase = event(
+      d,
+      'x5',
+      'factor.purchased',
+      FIN_G,
+      5,
+      { financierQuid: FIN_G, purchasePriceMinor: 4_800_000, factoredAt: AS_OF + 30 * DAY },
+      AS_OF + 30 * DAY,
+    );
+    const x = run(d, { events: [...d.events, purchase] });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('DOUBLE_FACTORED');
+  });
+
+  it('a future-dated dispute still holds the invoice', () => {
+    const d = deal();
+    const late = { ...dispute(d, 'x5', 5, 'D1', 2_000_000), timestamp: AS_OF + 30 * DAY };
+    const x = run(d, { events: [...d.events, late] });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it('future-dated credit notes and payments still reduce the eligible amount', () => {
+    const d = deal();
+    const credit = event(
+      d,
+      'x5',
+      'invoice.credited',
+      SUPPLIER,
+      5,
+      { creditNoteId: 'CN-1', amountMinor: 1_000_000, reason: 'return', creditedAt: AS_OF + 30 * DAY },
+      AS_OF + 30 * DAY,
+    );
+    const pay = event(
+      d,
+      'x6',
+      'payment.received',
+      SUPPLIER,
+      6,
+      {
+        paymentId: 'P1',
+        allocationId: 'A1',
+        amountMinor: 1_000_000,
+        currency: 'USD',
+        receivedAt: AS_OF + 30 * DAY,
+      },
+      AS_OF + 30 * DAY,
+    );
+    const x = run(d, { events: [...d.events, credit, pay] });
+    expect(x.offer?.eligibleMinor).toBe(3_000_000);
+    expect(codes(x)).not.toContain('FUTURE_DATED_EVIDENCE');
+  });
+
+  it("a buyer's withdrawal dated after the decision time does not close its dispute", () => {
+    const d = deal();
+    const withdrawal = event(
+      d,
+      'x6',
+      'dispute.resolved',
+      BUYER,
+      6,
+      { disputeId: 'D1', outcome: 'withdrawn', resolvedAt: AS_OF + 30 * DAY },
+      NOW + 6 * DAY,
+    );
+    const x = run(d, { events: [...d.events, dispute(d, 'x5', 5, 'D1', 2_000_000), withdrawal] });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(expect.arrayContaining(['DISPUTE_OPEN', 'FUTURE_DATED_EVIDENCE']));
+  });
+
+  it('a po.matched dated after the decision time does not satisfy requirePoMatch', () => {
+    const d = deal();
+    const match = event(
+      d,
+      'x5',
+      'po.matched',
+      BUYER,
+      5,
+      {
+        buyerQuid: BUYER,
+        poNumber: 'PO-789',
+        mode: 'three-way',
+        matchedAmountMinor: 5_000_000,
+        matchedAt: AS_OF + 30 * DAY,
+      },
+      NOW + 5 * DAY,
+    );
+    const clean = run(d, {
+      events: [...d.events, { ...match, payload: { ...match.payload, matchedAt: NOW + 5 * DAY } }],
+      policy: { requirePoMatch: true },
+    });
+    expect(clean.outcome).toBe('approve');
+    const x = run(d, { events: [...d.events, match], policy: { requirePoMatch: true } });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toEqual(expect.arrayContaining(['PO_MATCH_MISSING', 'FUTURE_DATED_EVIDENCE']));
+  });
+
+  it('extractStreamFacts without a decision time reads every date as before', () => {
+    const d = deal({}, { deliveredAt: NOW + 60 * DAY });
+    const facts = extractStreamFacts(d.invoice, d.events, true);
+    expect(facts.delivered?.at).toBe(NOW + 60 * DAY);
+    expect(facts.futureDated).toEqual([]);
+  });
+});
+
+describe('finding 4: conflicting or malformed events are counted against the supplier and held', () => {
+  it('buyer acknowledges the full amount, then 3,000,000: the smallest counts and the invoice is held (CONFLICTING_EVENTS)', () => {
+    const d = deal();
+    const lower = event(d, 'x5', 'buyer.acknowledged', BUYER, 5, {
+      buyerQuid: BUYER,
+      acknowledgedAmountMinor: 3_000_000,
+      acknowledgedAt: NOW + 5 * DAY,
+    });
+    const x = run(d, { events: [...d.events, lower] });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(x.fraudFlags).toContain('CONFLICTING_EVENTS');
+    expect(extractStreamFacts(d.invoice, [...d.events, lower], true).ack?.amountMinor).toBe(3_000_000);
+  });
+
+  it('two credit notes under one creditNoteId with different content both count and hold the invoice', () => {
+    const d = deal();
+    const cn = (id: string, seq: number, amountMinor: number, reason: string) =>
+      event(d, id, 'invoice.credited', SUPPLIER, seq, {
+        creditNoteId: 'CN-1',
+        amountMinor,
+        reason,
+        creditedAt: NOW + seq * DAY,
+      });
+    const events = [
+      ...d.events,
+      cn('x5', 5, 1_500_000, 'returned pallet 1'),
+      cn('x6', 6, 1_000_000, 'returned pallet 2'),
+    ];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain('CN-1');
+    expect(extractStreamFacts(d.invoice, events, true).creditedMinor).toBe(2_500_000);
+  });
+
+  it('two payments under one paymentId and allocationId with different amounts both count and hold the invoice', () => {
+    const d = deal();
+    const pay = (id: string, seq: number, amountMinor: number) =>
+      event(d, id, 'payment.received', SUPPLIER, seq, {
+        paymentId: 'P1',
+        allocationId: 'A1',
+        amountMinor,
+        currency: 'USD',
+        receivedAt: NOW + seq * DAY,
+      });
+    const events = [...d.events, pay('x5', 5, 2_000_000), pay('x6', 6, 2_500_000)];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(extractStreamFacts(d.invoice, events, true).paidMinor).toBe(4_500_000);
+  });
+
+  it('an identical re-delivery of a credit note counts once with no flag', () => {
+    const d = deal();
+    const payload = {
+      creditNoteId: 'CN-1',
+      amountMinor: 1_500_000,
+      reason: 'return',
+      creditedAt: NOW + 5 * DAY,
+    };
+    const events = [
+      ...d.events,
+      event(d, 'x5', 'invoice.credited', SUPPLIER, 5, payload),
+      event(d, 'x6', 'invoice.credited', SUPPLIER, 6, { ...payload }),
+    ];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('CONFLICTING_EVENTS');
+    expect(x.offer?.eligibleMinor).toBe(3_500_000);
+  });
+
+  it('one event id at two sequences with different payloads is held for review', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const twin = { ...ack, sequence: 9, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    const x = run(d, { events: [...d.events, twin] });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain(ack.id);
+  });
+
+  it('one event id on two shipments at different sequences (other bill of lading) is held for review', () => {
+    const d = deal();
+    const ship = d.events[1] as VerifiedEvent;
+    const twin = { ...ship, sequence: 9, payload: { ...ship.payload, billOfLading: 'BOL-other' } };
+    const events = [...d.events, twin];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CONFLICTING_EVENTS');
+    expect(message(x, 'CONFLICTING_EVENTS')).toContain(
+      `event id ${ship.id} names different events at sequences 2, 9`,
+    );
+    expect(extractStreamFacts(d.invoice, events, true, { detectConflicts: true }).conflicting).toHaveLength(
+      1,
+    );
+  });
+
+  it('an open dispute raised again under its id with another amount is a conflict; the largest counts', () => {
+    const d = deal();
+    const events = [...d.events, dispute(d, 'x5', 5, 'D1', 1_000_000), dispute(d, 'x6', 6, 'D1', 2_000_000)];
+    const x = run(d, { events });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toEqual(expect.arrayContaining(['CONFLICTING_EVENTS', 'DISPUTE_OPEN']));
+    expect(extractStreamFacts(d.invoice, events, true).openDisputedMinor).toBe(2_000_000);
+  });
+
+  it('an acknowledgement at sequence -1 is unusable and cannot win the ordering', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const low = { ...ack, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    const forged = { ...ack, id: 'x-neg', sequence: -1 };
+    const events = [...d.events.slice(0, 3), low, forged];
+    const x = run(d, { events });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+    expect(message(x, 'INVALID_EVENT_PAYLOAD')).toContain('sequence');
+    expect(extractStreamFacts(d.invoice, events, true).ack?.amountMinor).toBe(1_000_000);
+  });
+
+  it('a dispute at sequence NaN under a policy with the stream screens off is still reported, never silently dropped', () => {
+    const d = deal();
+    const hidden = { ...dispute(d, 'x5', 5, 'D1', 2_000_000), sequence: Number.NaN };
+    const x = run(d, {
+      events: [...d.events, hidden],
+      policy: { checks: { payloads: false, eventSubject: false, sequenceConflicts: false } },
+    });
+    expect(x.outcome).toBe('review');
+    expect(message(x, 'INVALID_EVENT_PAYLOAD')).toContain('sequence');
+  });
+
+  it('an acknowledgement at sequence NaN, 0 or 4.5, or with a NaN timestamp, is unusable', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const low = { ...ack, payload: { ...ack.payload, acknowledgedAmountMinor: 1_000_000 } };
+    for (const [field, bad] of [
+      ['sequence', { sequence: Number.NaN }],
+      ['sequence', { sequence: 0 }],
+      ['sequence', { sequence: 4.5 }],
+      ['timestamp', { timestamp: Number.NaN }],
+      ['timestamp', { timestamp: 2 ** 60 }],
+    ] as const) {
+      const forged = { ...ack, id: 'x-bad', ...bad };
+      const events = [...d.events.slice(0, 3), forged, low];
+      const facts = extractStreamFacts(d.invoice, events, true);
+      expect(facts.invalid.map((u) => u.eventId)).toEqual(['x-bad']);
+      expect(facts.invalid[0]?.detail).toContain(field);
+      expect(facts.ack?.amountMinor).toBe(1_000_000);
+      const x = run(d, { events });
+      expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+      expect(x.outcome).not.toBe('approve');
+    }
+  });
+});
+
+describe('the stream is read the same in any array order', () => {
+  it('disputes and resolutions, conflicting repeats and future-dated evidence give the same facts and decision shuffled', () => {
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    const cn = (id: string, seq: number, amountMinor: number) =>
+      event(d, id, 'invoice.credited', SUPPLIER, seq, {
+        creditNoteId: 'CN-1',
+        amountMinor,
+        reason: `note ${id}`,
+        creditedAt: NOW + seq * DAY,
+      });
+    const events: VerifiedEvent[] = [
+      ...d.events,
+      { ...ack, id: 'x-ack', sequence: 5, payload: { ...ack.payload, acknowledgedAmountMinor: 4_000_000 } },
+      dispute(d, 'x6', 6, 'D1', 1_000_000),
+      resolution(d, 'x7', SUPPLIER, 7, 'D1', 'rejected'),
+      resolution(d, 'x8', BUYER, 8, 'D2', 'withdrawn'),
+      dispute(d, 'x9', 9, 'D2', 500_000),
+      cn('x10', 10, 200_000),
+      cn('x11', 11, 300_000),
+      { ...resolution(d, 'x12', BUYER, 12, 'D1', 'withdrawn'), timestamp: AS_OF + 30 * DAY },
+    ];
+    const notAfter = NOW + 20 * DAY + 3_600;
+    const options = { validatePayloads: true, requireSubject: true, detectConflicts: true };
+    const facts = JSON.stringify(extractStreamFacts(d.invoice, events, true, options, notAfter));
+    const decision = JSON.stringify(run(d, { events, asOf: NOW + 20 * DAY }));
+    const r = seededRandom(7);
+    for (let k = 0; k < 20; k++) {
+      const shuffled = [...events];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(r() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j] as VerifiedEvent, shuffled[i] as VerifiedEvent];
+      }
+      expect(JSON.stringify(extractStreamFacts(d.invoice, shuffled, true, options, notAfter))).toBe(facts);
+      expect(JSON.stringify(run(d, { events: shuffled, asOf: NOW + 20 * DAY }))).toBe(decision);
+    }
+    const parsed = JSON.parse(facts);
+    expect(parsed.openDisputedMinor).toBe(1_500_000);
+    expect(parsed.supplierResolvedDisputeCount).toBe(1);
+    expect(parsed.creditedMinor).toBe(500_000);
+    expect(parsed.ack.amountMinor).toBe(4_000_000);
+    expect(parsed.futureDated.map((u: { eventId: string }) => u.eventId)).toEqual(['x12']);
+  });
+});
