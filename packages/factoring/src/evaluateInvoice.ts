@@ -1,12 +1,13 @@
 // Decides one invoice: inputs -> stream facts -> numbered rules -> pricing -> decision.
 
-import { FactoringInputError } from './errors/FactoringInputError.js';
+import type { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
 import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
+import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
@@ -76,8 +77,9 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
  * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
  * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
- * for an invalid policy, a trust level outside 0..1, or money that is not a safe integer (in the
- * invoice, the portfolio or the buyer's history).
+ * for an invalid policy, a malformed trust reading, money that is not a safe integer >= 0 (in the
+ * invoice, the portfolio or the buyer's history), dates that are not safe integers, or TITLE shares
+ * that are not fractions summing to 1.
  *
  * @example
  * ```ts
@@ -131,15 +133,9 @@ export function decideShared(
   const policy = compiled.policy;
   const checks = policy.checks;
   const { invoice, asOf, trust } = request;
+  // Unreadable money, dates or title shares refuse the call under every policy, before any rule.
+  checkInvoiceInput(invoice, asOf);
   const face = invoice.amountMinor;
-  if (!Number.isSafeInteger(face) || !Number.isSafeInteger(asOf)) {
-    throw new FactoringInputError('INVALID_INPUT', [
-      {
-        path: 'invoice.amountMinor',
-        message: 'amount and asOf must be safe integers (minor units, Unix seconds)',
-      },
-    ]);
-  }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
   const read = extractStreamFacts(invoice, request.events, checks.signerRoles, compiled.streamOptions);

@@ -513,7 +513,12 @@ export const SCENARIOS: Scenario[] = [
     name: 'supplier dropped from the title',
     label: 'fraud',
     check: 'title',
-    invoice: { titleOwners: OWNERS.slice(1) },
+    invoice: {
+      titleOwners: [
+        ...OWNERS.slice(1, 4),
+        { ownerId: 'f1f1f1f1f1f1f1f1', percentage: 0.94, stakeType: 'financier' },
+      ],
+    },
     outcome: 'reject',
     has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
   },

@@ -1,0 +1,216 @@
+// Attacks on the engine's inputs, policy and pricing (adversarial review of the decision engine),
+// one test per attack, each named after it: a title, a trust reading or a policy value that a
+// careless integration or a supplier could send, and what the engine must do instead (refuse it
+// as bad input with its path, or decline the invoice). Never approve.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringInputError,
+  type FactoringPolicy,
+  type InvoiceInput,
+  isFactoringError,
+  pocPolicy,
+  standardPolicy,
+  type TitleOwnerShare,
+  type TrustReading,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, type Deal, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FIN_F = 'f0f0f0f0f0f0f0f0';
+const FIN_G = 'f1f1f1f1f1f1f1f1';
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+  [FIN_F]: { level: 0.8, pathLength: 1 },
+};
+
+function run(
+  d: Deal,
+  extra: {
+    events?: VerifiedEvent[];
+    trust?: Record<string, unknown>;
+    policy?: FactoringPolicy;
+    asOf?: number;
+  } = {},
+): FactoringDecision {
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: extra.events ?? d.events,
+    trust: trustSourceFromRecord({ ...TRUST, ...extra.trust } as Record<string, TrustReading>),
+    policy: extra.policy ?? standardPolicy(),
+    asOf: extra.asOf ?? AS_OF,
+    portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+  });
+}
+
+/** The error `act` throws; fails the test when it returns or throws anything else. */
+function refused(act: () => unknown): FactoringInputError {
+  try {
+    act();
+  } catch (e) {
+    if (isFactoringError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a FactoringInputError, but the call returned');
+}
+
+const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+const owner = (ownerId: string, percentage: unknown, stakeType = 'financier'): TitleOwnerShare =>
+  ({ ownerId, percentage, stakeType }) as TitleOwnerShare;
+const withTitle = (owners: readonly TitleOwnerShare[]): Deal => deal({ titleOwners: owners });
+describe('finding 1: title shares are validated and the supplier must hold a majority', () => {
+  it('a title two-thirds sold to financiers (supplier 34 %, financiers 33 % + 33 %) is refused, giving the share', () => {
+    const x = run(withTitle([owner(SUPPLIER, 0.34, 'supplier'), owner(FIN_F, 0.33), owner(FIN_G, 0.33)]));
+    expect(x.outcome).toBe('reject');
+    expect(x.offer).toBeNull();
+    const r = x.reasons.find((y) => y.code === 'TITLE_NOT_OWNED_BY_SUPPLIER');
+    expect(r?.message).toContain('0.34');
+  });
+
+  it('exactly half the title is not a majority', () => {
+    const x = run(withTitle([owner(SUPPLIER, 0.5, 'supplier'), owner(FIN_F, 0.5)]));
+    expect(codes(x)).toContain('TITLE_NOT_OWNED_BY_SUPPLIER');
+  });
+
+  it("a NaN share next to a supplier's 1 % is refused as bad input, naming the share", () => {
+    const e = refused(() =>
+      run(withTitle([owner(SUPPLIER, 0.01, 'supplier'), owner(CARRIER, 0.01), owner(FIN_F, Number.NaN)])),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toContain('invoice.titleOwners[2].percentage');
+  });
+
+  it("a negative share (-0.99) cannot balance a supplier's 1 %", () => {
+    const e = refused(() =>
+      run(withTitle([owner(SUPPLIER, 0.01, 'supplier'), owner(CARRIER, 1.98), owner(FIN_F, -0.99)])),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['invoice.titleOwners[1].percentage', 'invoice.titleOwners[2].percentage']);
+  });
+
+  it('mixed scales (supplier 50 of 100, financier 0.99 of 1) are refused', () => {
+    const e = refused(() => run(withTitle([owner(SUPPLIER, 50, 'supplier'), owner(FIN_F, 0.99)])));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toContain('invoice.titleOwners[0].percentage');
+  });
+
+  it('shares summing to 1.99 are refused', () => {
+    const e = refused(() =>
+      run(withTitle([owner(SUPPLIER, 1, 'supplier'), owner(CARRIER, 0.01), owner(FIN_F, 0.98)])),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['invoice.titleOwners']);
+    expect(e.message).toContain('1.99');
+  });
+
+  it('an Infinity, string or zero share is refused, every one at once', () => {
+    const e = refused(() =>
+      run(
+        withTitle([
+          owner(SUPPLIER, Number.POSITIVE_INFINITY, 'supplier'),
+          owner(FIN_F, '0.5'),
+          owner(FIN_G, 0),
+        ]),
+      ),
+    );
+    expect(paths(e)).toEqual([
+      'invoice.titleOwners[0].percentage',
+      'invoice.titleOwners[1].percentage',
+      'invoice.titleOwners[2].percentage',
+    ]);
+  });
+
+  it('an empty owner list or an owner with no id is refused', () => {
+    expect(paths(refused(() => run(withTitle([]))))).toEqual(['invoice.titleOwners']);
+    expect(paths(refused(() => run(withTitle([owner(SUPPLIER, 0.5, 'supplier'), owner('', 0.5)]))))).toEqual([
+      'invoice.titleOwners[1].ownerId',
+    ]);
+  });
+
+  it('a supplier listed twice (0.3 + 0.3) holds 0.6 of the title: its lines are added', () => {
+    const x = run(
+      withTitle([
+        owner(SUPPLIER, 0.3, 'supplier'),
+        owner(SUPPLIER, 0.3, 'supplier'),
+        owner(BUYER, 0.02, 'buyer'),
+        owner(CARRIER, 0.02, 'carrier'),
+        owner(FIN_F, 0.36),
+      ]),
+    );
+    expect(codes(x)).not.toContain('TITLE_NOT_OWNED_BY_SUPPLIER');
+    expect(x.outcome).toBe('approve');
+  });
+
+  it('a financier listed twice (0.3 + 0.3) holds 0.6: the supplier with 0.4 no longer owns the title', () => {
+    const x = run(withTitle([owner(SUPPLIER, 0.4, 'supplier'), owner(FIN_F, 0.3), owner(FIN_F, 0.3)]));
+    expect(codes(x)).toContain('TITLE_NOT_OWNED_BY_SUPPLIER');
+  });
+
+  it('a broken title is bad input under every policy, the PoC preset and title checks off included', () => {
+    const bad = withTitle([owner(SUPPLIER, 0.01, 'supplier'), owner(FIN_F, Number.NaN)]);
+    expect(refused(() => run(bad, { policy: pocPolicy() })).code).toBe('INVALID_INPUT');
+    expect(
+      refused(() => run(bad, { policy: standardPolicy({ checks: { titleOwnership: false } }) })).code,
+    ).toBe('INVALID_INPUT');
+  });
+
+  it('a broken title in a batch refuses the batch with its path: the invoice is never decided', () => {
+    const good = deal({ invoiceId: 'inv-good' }, { ids: 'g' });
+    const bad = deal(
+      { invoiceId: 'inv-bad', titleOwners: [owner(SUPPLIER, 0.6, 'supplier'), owner(FIN_F, -0.4)] },
+      { ids: 'b' },
+    );
+    const e = refused(() =>
+      evaluateBatch({
+        items: [good, bad],
+        trust: trustSourceFromRecord(TRUST),
+        policy: standardPolicy(),
+        asOf: AS_OF,
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toContain('invoice.titleOwners[1].percentage');
+  });
+});
+
+describe('finding 5: currency and negative amounts', () => {
+  it("a lower-case currency ('usd') is an invalid invoice", () => {
+    const x = run(deal({ currency: 'usd' }));
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('INVALID_INVOICE');
+  });
+
+  it('an empty currency is an invalid invoice', () => {
+    const x = run(deal({ currency: '' }));
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('INVALID_INVOICE');
+  });
+
+  it('the PoC preset does not approve a face of -5,000,000 with a fee of -5,000,000: bad input', () => {
+    const neg = deal({ amountMinor: -5_000_000 }, { ackAmount: 0 });
+    const e = refused(() => run(neg, { policy: pocPolicy() }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['invoice.amountMinor']);
+    expect(refused(() => run(neg)).code).toBe('INVALID_INPUT');
+  });
+
+  it('issue and due dates of NaN are bad input, located (and a bad asOf names asOf)', () => {
+    const e = refused(() =>
+      run(deal({ issuedAt: Number.NaN, dueAt: Number.NaN } as Partial<InvoiceInput>), {
+        policy: pocPolicy(),
+      }),
+    );
+    expect(paths(e)).toEqual(['invoice.issuedAt', 'invoice.dueAt']);
+    expect(paths(refused(() => run(deal(), { asOf: Number.NaN })))).toEqual(['asOf']);
+  });
+});
