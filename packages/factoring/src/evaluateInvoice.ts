@@ -203,8 +203,9 @@ export function decideShared(
       invoice.supplierQuid,
       'supplier',
       asOf,
+      skew,
     );
-    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf);
+    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
     supplierTrust = supplierReading?.level ?? 0;
     buyerTrust = buyerReading?.level ?? 0;
@@ -260,8 +261,8 @@ export function decideShared(
   if (blocked) run.trace?.push(traceEntry('pricing', 'skip', NO_INPUTS, null, 0));
   else if (run.go('pricing')) {
     if (!trustRead) {
-      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf)?.level ?? 0;
-      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf)?.level ?? 0;
+      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf, skew)?.level ?? 0;
+      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew)?.level ?? 0;
     }
     if (policy.fee.kind === 'poc-blend') {
       pocFigures = pocOffer(

@@ -18,7 +18,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -68,6 +68,15 @@ const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
 const owner = (ownerId: string, percentage: unknown, stakeType = 'financier'): TitleOwnerShare =>
   ({ ownerId, percentage, stakeType }) as TitleOwnerShare;
 const withTitle = (owners: readonly TitleOwnerShare[]): Deal => deal({ titleOwners: owners });
+const signal = (d: Deal, kind: string, reporter: string): VerifiedEvent => ({
+  subjectId: d.invoice.invoiceId,
+  id: `sig-${kind}`,
+  eventType: `fraud.signal.${kind}`,
+  signerQuid: reporter,
+  sequence: 6,
+  timestamp: NOW + 6 * DAY,
+  payload: { reporterQuid: reporter, evidence: 'registry', reportedAt: NOW + 6 * DAY, severity: 'high' },
+});
 describe('finding 1: title shares are validated and the supplier must hold a majority', () => {
   it('a title two-thirds sold to financiers (supplier 34 %, financiers 33 % + 33 %) is refused, giving the share', () => {
     const x = run(withTitle([owner(SUPPLIER, 0.34, 'supplier'), owner(FIN_F, 0.33), owner(FIN_G, 0.33)]));
@@ -180,6 +189,65 @@ describe('finding 1: title shares are validated and the supplier must hold a maj
     );
     expect(e.code).toBe('INVALID_INPUT');
     expect(paths(e)).toContain('invoice.titleOwners[1].percentage');
+  });
+});
+
+describe('finding 4: trust readings are validated', () => {
+  const bad = (trust: Record<string, unknown>): FactoringInputError => {
+    const e = refused(() => run(deal(), { trust }));
+    expect(e.code).toBe('INVALID_TRUST');
+    return e;
+  };
+
+  it('a buyer reading observed in the future (milliseconds by mistake) is refused, not read as never stale', () => {
+    const e = bad({ [BUYER]: { level: 0.9, observedAt: AS_OF * 1000, pathLength: 2 } });
+    expect(paths(e)).toEqual(['trust.buyer.observedAt']);
+    expect(e.message).toContain(BUYER);
+  });
+
+  it('a reading observed within the clock skew of the decision date is fine', () => {
+    expect(
+      run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: AS_OF + 3_600, pathLength: 2 } } }).outcome,
+    ).toBe('approve');
+  });
+
+  it('observedAt NaN is refused, not read as never stale', () => {
+    expect(paths(bad({ [BUYER]: { level: 0.9, observedAt: Number.NaN, pathLength: 2 } }))).toEqual([
+      'trust.buyer.observedAt',
+    ]);
+  });
+
+  it('validUntil NaN is refused, not read as never expiring', () => {
+    expect(paths(bad({ [SUPPLIER]: { level: 0.85, validUntil: Number.NaN } }))).toEqual([
+      'trust.supplier.validUntil',
+    ]);
+  });
+
+  it("a level of true, '0.9' or [0.95] is refused, not coerced through the range check", () => {
+    for (const level of [true, '0.9', [0.95]]) {
+      expect(paths(bad({ [BUYER]: { level, pathLength: 2 } }))).toEqual(['trust.buyer']);
+    }
+  });
+
+  it('pathLength -1 (or 1.5) is refused, not counted as a path', () => {
+    expect(paths(bad({ [BUYER]: { level: 0.9, pathLength: -1 } }))).toEqual(['trust.buyer.pathLength']);
+    expect(paths(bad({ [BUYER]: { level: 0.9, pathLength: 1.5 } }))).toEqual(['trust.buyer.pathLength']);
+  });
+
+  it("a fraud reporter's or the carrier's bad reading is refused too", () => {
+    const d = deal();
+    const events = [...d.events, signal(d, 'identity-mismatch', FIN_F)];
+    const e = refused(() => run(d, { events, trust: { [FIN_F]: { level: 0.8, observedAt: Number.NaN } } }));
+    expect(paths(e)).toEqual(['trust.reporter.observedAt']);
+    expect(paths(bad({ [CARRIER]: { level: 0.7, pathLength: -2 } }))).toEqual(['trust.carrier.pathLength']);
+  });
+
+  it('every bad field of a reading is reported at once', () => {
+    expect(paths(bad({ [BUYER]: { level: 0.9, observedAt: 'x', validUntil: -5, pathLength: -1 } }))).toEqual([
+      'trust.buyer.observedAt',
+      'trust.buyer.validUntil',
+      'trust.buyer.pathLength',
+    ]);
   });
 });
 

@@ -538,6 +538,12 @@ export const SCENARIOS: Scenario[] = [
     label: 'fraud',
     check: 'future-dated',
     asOf: NOW - DAY,
+    // Readings the financier held on that date (a reading observed later is refused as input).
+    trust: {
+      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW - 2 * DAY, pathLength: 2 },
+      b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 2 * DAY, pathLength: 2 },
+      c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW - 2 * DAY, pathLength: 1 },
+    },
     outcome: 'reject',
     has: ['ISSUED_AFTER_DECISION_DATE'],
   },
