@@ -4,6 +4,7 @@
 // as bad input with its path, or decline the invoice). Never approve.
 import { describe, expect, it } from 'vitest';
 import {
+  compilePolicy,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
@@ -77,6 +78,25 @@ const signal = (d: Deal, kind: string, reporter: string): VerifiedEvent => ({
   timestamp: NOW + 6 * DAY,
   payload: { reporterQuid: reporter, evidence: 'registry', reportedAt: NOW + 6 * DAY, severity: 'high' },
 });
+const dispute = (d: Deal, amount: number): VerifiedEvent => ({
+  subjectId: d.invoice.invoiceId,
+  id: 'dsp',
+  eventType: 'buyer.disputed',
+  signerQuid: BUYER,
+  sequence: 5,
+  timestamp: NOW + 5 * DAY,
+  payload: {
+    buyerQuid: BUYER,
+    disputeId: 'D1',
+    disputedAmountMinor: amount,
+    reason: 'damaged',
+    disputedAt: NOW + 5 * DAY,
+  },
+});
+/** A policy object as a JSON config would give it: any shape. */
+const loose = (over: Record<string, unknown>): FactoringPolicy =>
+  ({ ...standardPolicy(), ...over }) as unknown as FactoringPolicy;
+
 describe('finding 1: title shares are validated and the supplier must hold a majority', () => {
   it('a title two-thirds sold to financiers (supplier 34 %, financiers 33 % + 33 %) is refused, giving the share', () => {
     const x = run(withTitle([owner(SUPPLIER, 0.34, 'supplier'), owner(FIN_F, 0.33), owner(FIN_G, 0.33)]));
@@ -189,6 +209,169 @@ describe('finding 1: title shares are validated and the supplier must hold a maj
     );
     expect(e.code).toBe('INVALID_INPUT');
     expect(paths(e)).toContain('invoice.titleOwners[1].percentage');
+  });
+});
+
+describe('finding 3: compilePolicy refuses bad values, all at once, with their paths', () => {
+  const invalid = (p: FactoringPolicy): string[] => {
+    const e = refused(() => compilePolicy(p));
+    expect(e.code).toBe('INVALID_POLICY');
+    return paths(e);
+  };
+
+  it("a typo in openDisputes ('HOLD') is refused, not read as the haircut", () => {
+    const d = deal();
+    const events = [...d.events, dispute(d, 1_000_000)];
+    expect(invalid(standardPolicy({ openDisputes: 'HOLD' as 'hold' }))).toEqual(['openDisputes']);
+    expect(() => run(d, { events, policy: standardPolicy({ openDisputes: 'HOLD' as 'hold' }) })).toThrow();
+  });
+
+  it('a typo in limitMode, compat, fraudMissingSeverity or the fee kind is refused', () => {
+    expect(
+      invalid(
+        loose({
+          compat: 'POC',
+          fraudMissingSeverity: 'none',
+          limitMode: 'Reject',
+          fee: { kind: 'flatt', rateBps: 250 },
+        }),
+      ),
+    ).toEqual(['fee.kind', 'compat', 'fraudMissingSeverity', 'limitMode']);
+  });
+
+  it("fee kind 'flatt' does not silently charge only the premium", () => {
+    const e = refused(() => run(deal(), { policy: loose({ fee: { kind: 'flatt', rateBps: 250 } }) }));
+    expect(paths(e)).toEqual(['fee.kind']);
+  });
+
+  it('fraud thresholds of NaN are refused: a trusted identity-mismatch signal is never waved through', () => {
+    expect(invalid(standardPolicy({ fraudVetoScore: Number.NaN, fraudReviewScore: Number.NaN }))).toEqual([
+      'fraudVetoScore',
+      'fraudReviewScore',
+    ]);
+  });
+
+  it('fraud thresholds no single signal can reach (5 when the heaviest weighs 1) are refused', () => {
+    expect(invalid(standardPolicy({ fraudVetoScore: 5, fraudReviewScore: 5 }))).toEqual([
+      'fraudVetoScore',
+      'fraudReviewScore',
+    ]);
+    // With a heavier kind the same thresholds are reachable.
+    expect(() =>
+      compilePolicy(standardPolicy({ fraudVetoScore: 5, fraudReviewScore: 5, fraudKindWeights: { x: 5 } })),
+    ).not.toThrow();
+  });
+
+  it('checks: {} does not silently turn every check off', () => {
+    const p = invalid(loose({ checks: {} }));
+    expect(p).toContain('checks.signerRoles');
+    expect(p).toContain('checks.sequenceConflicts');
+    expect(p).toHaveLength(13);
+  });
+
+  it('a policy with no checks key is INVALID_POLICY, not a raw TypeError', () => {
+    const { checks: _checks, ...rest } = standardPolicy();
+    expect(invalid(rest as FactoringPolicy)).toEqual(['checks']);
+    expect(refused(() => run(deal(), { policy: rest as FactoringPolicy })).code).toBe('INVALID_POLICY');
+  });
+
+  it("a check flag given as a string ('no') or a requirement as 'no' is refused, not read as true", () => {
+    expect(
+      invalid(
+        loose({
+          checks: { ...standardPolicy().checks, duplicates: 'no' },
+          requireBuyerAck: 'no',
+          requirePoMatch: 1,
+          recourse: 'false',
+        }),
+      ),
+    ).toEqual(['checks.duplicates', 'requireBuyerAck', 'requirePoMatch', 'recourse']);
+  });
+
+  it('partial checks in the presets merge with the defaults', () => {
+    const p = standardPolicy({ checks: { duplicates: false } });
+    expect(p.checks.signerRoles).toBe(true);
+    expect(p.checks.duplicates).toBe(false);
+    expect(() => compilePolicy(p)).not.toThrow();
+    expect(pocPolicy({ checks: { limits: true } }).checks.duplicates).toBe(false);
+  });
+
+  it('paymentPriorDaysLate of -1000 (paid years early) does not cut the fee; NaN is not a raw BigInt TypeError', () => {
+    expect(invalid(standardPolicy({ paymentPriorDaysLate: [-1000, -1000, -1000] }))).toEqual([
+      'paymentPriorDaysLate[0]',
+      'paymentPriorDaysLate[1]',
+      'paymentPriorDaysLate[2]',
+    ]);
+    const e = refused(() =>
+      run(deal(), { policy: standardPolicy({ paymentPriorDaysLate: [Number.NaN, Number.NaN, Number.NaN] }) }),
+    );
+    expect(e.code).toBe('INVALID_POLICY');
+    expect(invalid(standardPolicy({ paymentPriorDaysLate: [30, 5, 0] }))).toEqual(['paymentPriorDaysLate']);
+  });
+
+  it('bps shares above 100 % (advance 99,999 bps, stale cut 20,000 bps) are refused', () => {
+    expect(invalid(standardPolicy({ baseAdvanceRateBps: 99_999, staleAdvanceCutBps: 20_000 }))).toEqual([
+      'staleAdvanceCutBps',
+      'baseAdvanceRateBps',
+    ]);
+  });
+
+  it('a grade adjustment of 1e15 bps or an empty grade list is refused', () => {
+    expect(
+      invalid(standardPolicy({ grades: [{ grade: 'A', minTrust: 0, pdAnnualBps: 0, advanceAdjBps: 1e15 }] })),
+    ).toEqual(['grades[0].advanceAdjBps']);
+    expect(invalid(standardPolicy({ grades: [] }))).toEqual(['grades']);
+  });
+
+  it('duplicate scores of NaN and blend fractions of NaN are refused', () => {
+    expect(
+      invalid(
+        standardPolicy({
+          duplicateReviewScore: Number.NaN,
+          duplicateSoftScore: -1,
+          baseDiscountFraction: Number.NaN,
+          maxRiskPremiumFraction: 2,
+        }),
+      ),
+    ).toEqual([
+      'baseDiscountFraction',
+      'maxRiskPremiumFraction',
+      'duplicateReviewScore',
+      'duplicateSoftScore',
+    ]);
+  });
+
+  it('fee fields are checked one by one, with their paths', () => {
+    expect(
+      invalid(
+        standardPolicy({ fee: { kind: 'periodic', periodDays: 0, ratePerPeriodBps: 1.5, minPeriods: -1 } }),
+      ),
+    ).toEqual(['fee.periodDays', 'fee.ratePerPeriodBps', 'fee.minPeriods']);
+    expect(
+      invalid(
+        loose({ fee: { kind: 'funds-in-use', annualRateBps: 1_200, serviceFeeBps: 50, dayCount: 364 } }),
+      ),
+    ).toEqual(['fee.dayCount']);
+  });
+
+  it('a misspelt policy field (maxDaysPastdue) is refused instead of silently keeping the default', () => {
+    expect(invalid(loose({ maxDaysPastdue: 10 }))).toEqual(['maxDaysPastdue']);
+    expect(invalid(loose({ checks: { ...standardPolicy().checks, duplicate: false } }))).toEqual([
+      'checks.duplicate',
+    ]);
+  });
+
+  it('kind lists and names are checked', () => {
+    expect(invalid(loose({ fraudSignalKinds: 'all', decisiveFraudKinds: [1], name: 7 }))).toEqual([
+      'name',
+      'fraudSignalKinds',
+      'decisiveFraudKinds[0]',
+    ]);
+  });
+
+  it('the presets compile as they are', () => {
+    expect(() => compilePolicy(standardPolicy())).not.toThrow();
+    expect(() => compilePolicy(pocPolicy())).not.toThrow();
   });
 });
 
