@@ -27,7 +27,12 @@ import {
   NO_KINDS,
 } from './rules/fraudChecks.js';
 import { type Funding, NO_HAIRCUTS } from './rules/funding.js';
-import { checkInvoiceValid, checkPartiesAndDates, checkTitleOwnership } from './rules/invoiceChecks.js';
+import {
+  checkInvoiceValid,
+  checkPartiesAndDates,
+  checkTenor,
+  checkTitleOwnership,
+} from './rules/invoiceChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
 import {
   checkAckAmount,
@@ -180,6 +185,10 @@ export function decideShared(
 
   // 6. Self-dealing and future dating.
   if (checks.eligibility && run.go('parties-and-dates')) checkPartiesAndDates(run, invoice, asOf, skew);
+
+  // 6b. Tenor: the policy's longest funding period (the PoC preset has none).
+  const maxTenorDays = policy.maxTenorDays;
+  if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays);
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);

@@ -212,6 +212,45 @@ describe('finding 1: title shares are validated and the supplier must hold a maj
   });
 });
 
+describe('finding 2: tenor and price', () => {
+  it('an invoice due 30 years after issue is refused (TENOR_TOO_LONG), not priced to a purchase price of 0', () => {
+    const x = run(deal({ dueAt: NOW + 30 * 365 * DAY, terms: 'NET-10950' }));
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('TENOR_TOO_LONG');
+    expect(x.offer).toBeNull();
+  });
+
+  it('the standard tenor limit is 180 days from the decision date: 180 passes, 181 does not', () => {
+    expect(codes(run(deal({ dueAt: AS_OF + 180 * DAY })))).not.toContain('TENOR_TOO_LONG');
+    expect(codes(run(deal({ dueAt: AS_OF + 180 * DAY + 1 })))).toContain('TENOR_TOO_LONG');
+    expect(
+      codes(run(deal({ dueAt: AS_OF + 400 * DAY }), { policy: standardPolicy({ maxTenorDays: 400 }) })),
+    ).not.toContain('TENOR_TOO_LONG');
+  });
+
+  it('a fee that eats the whole eligible amount (purchase price 0) is never approved (PRICE_NOT_POSITIVE)', () => {
+    const policy = standardPolicy({
+      fee: { kind: 'risk-based', costOfFundsBps: 1_000_000_000_000, opexBps: 0, capitalChargeBps: 0 },
+    });
+    const x = run(deal(), { policy });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('PRICE_NOT_POSITIVE');
+    expect(x.offer).toBeNull();
+  });
+
+  it('a flat fee of 100 % is never approved either', () => {
+    const x = run(deal(), { policy: standardPolicy({ fee: { kind: 'flat', rateBps: 10_000 } }) });
+    expect(codes(x)).toContain('PRICE_NOT_POSITIVE');
+    expect(x.outcome).toBe('reject');
+  });
+
+  it('a PoC blend whose discount reaches 100 % is never approved', () => {
+    const x = run(deal(), { policy: pocPolicy({ baseDiscountFraction: 1 }) });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('PRICE_NOT_POSITIVE');
+  });
+});
+
 describe('finding 3: compilePolicy refuses bad values, all at once, with their paths', () => {
   const invalid = (p: FactoringPolicy): string[] => {
     const e = refused(() => compilePolicy(p));
@@ -361,7 +400,7 @@ describe('finding 3: compilePolicy refuses bad values, all at once, with their p
     ]);
   });
 
-  it('kind lists and names are checked', () => {
+  it('kind lists, names and a negative tenor limit are checked', () => {
     expect(invalid(loose({ fraudSignalKinds: 'all', decisiveFraudKinds: [1], name: 7 }))).toEqual([
       'name',
       'fraudSignalKinds',

@@ -16,7 +16,13 @@ describe('ReasonCode keys', () => {
 
   it('keeps every deprecated PascalCase key pointing at a code that still exists', () => {
     // Codes added after the rename never had a PascalCase name.
-    const born: readonly (string | undefined)[] = ['PO_MATCH_MISSING', 'PO_MISMATCH', 'LEDGER_FINDING'];
+    const born: readonly (string | undefined)[] = [
+      'PO_MATCH_MISSING',
+      'PO_MISMATCH',
+      'LEDGER_FINDING',
+      'TENOR_TOO_LONG',
+      'PRICE_NOT_POSITIVE',
+    ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);
     const values = new Set(canonical.map(([, v]) => v));

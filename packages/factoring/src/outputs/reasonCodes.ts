@@ -69,6 +69,8 @@ const CODES = {
   PO_MATCH_MISSING: 'PO_MATCH_MISSING',
   PO_MISMATCH: 'PO_MISMATCH',
   LEDGER_FINDING: 'LEDGER_FINDING',
+  TENOR_TOO_LONG: 'TENOR_TOO_LONG',
+  PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -353,4 +355,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PO_MATCH_MISSING: { severity: 'pending', rank: 54, fraud: false },
   PO_MISMATCH: { severity: 'review', rank: 55, fraud: false },
   LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
+  // Due longer after the decision date than the policy's maxTenorDays.
+  TENOR_TOO_LONG: { severity: 'reject', rank: 59, fraud: false },
+  // The fee reaches the eligible amount: nothing would be paid for the invoice.
+  PRICE_NOT_POSITIVE: { severity: 'reject', rank: 60, fraud: false },
 };

@@ -117,3 +117,26 @@ export function checkPartiesAndDates(run: Run, invoice: InvoiceInput, asOf: numb
     ),
   );
 }
+
+const DAY = 86_400;
+
+/**
+ * 6b. Tenor: days from the decision date to the due date, a started day counting as a day. Longer
+ * than `maxTenorDays` rejects: the money would be out for longer than the financier funds, and a
+ * fee for decades would eat the whole invoice.
+ */
+export function checkTenor(run: Run, invoice: InvoiceInput, asOf: number, maxTenorDays: number): void {
+  const days = Math.ceil((invoice.dueAt - asOf) / DAY);
+  const ok = days <= maxTenorDays;
+  if (!ok) {
+    run.reason(
+      'TENOR_TOO_LONG',
+      `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
+    );
+  }
+  run.trace?.push(
+    internTrace(run.cache, `tenor|${days}|${maxTenorDays}`, () =>
+      traceEntry('tenor', ok ? 'pass' : 'fail', { tenorDays: days }, maxTenorDays, 0),
+    ),
+  );
+}
