@@ -2,6 +2,7 @@
 
 import type { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
+import { checkBuyerProfile } from './facts/checkBuyerProfile.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
@@ -117,6 +118,8 @@ export function decide(
   compiled: CompiledPolicy,
   state: PortfolioState | undefined,
 ): FactoringDecision {
+  // A batch builds its own profiles; a caller's precomputed one is checked here.
+  if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
   return decideShared(request, compiled, state, undefined);
 }
 

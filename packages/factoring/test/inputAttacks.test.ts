@@ -504,3 +504,45 @@ describe('finding 5: currency and negative amounts', () => {
     expect(paths(refused(() => run(deal(), { asOf: Number.NaN })))).toEqual(['asOf']);
   });
 });
+
+describe("neighbours: the caller's precomputed facts and invoice fields", () => {
+  const profile = {
+    sampleSize: 10,
+    invoiceCount: 10,
+    daysLate: [0, 5, 30] as const,
+    paidWithinBps: [9_000, 9_500, 10_000] as const,
+    disputeRateBps: 0,
+    dilutionBps: 100,
+  };
+  const withProfile = (p: Record<string, unknown>): FactoringDecision => {
+    const d = deal();
+    return evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      buyerProfile: { ...profile, ...p } as unknown as typeof profile,
+    });
+  };
+
+  it('a precomputed buyer profile paying 1,000 days early (or NaN days late) is refused, not priced on', () => {
+    expect(withProfile({}).outcome).toBe('approve');
+    const e = refused(() => withProfile({ daysLate: [-5_000, -5_000, Number.NaN], dilutionBps: -1 }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual([
+      'buyerProfile.daysLate[0]',
+      'buyerProfile.daysLate[1]',
+      'buyerProfile.daysLate[2]',
+      'buyerProfile.dilutionBps',
+    ]);
+    expect(paths(refused(() => withProfile({ daysLate: [30, 5, 0] })))).toEqual(['buyerProfile.daysLate']);
+  });
+
+  it('an invoice whose id or parties are not strings is bad input', () => {
+    const e = refused(() =>
+      run(deal({ supplierQuid: 7, invoiceId: undefined } as unknown as Partial<InvoiceInput>)),
+    );
+    expect(paths(e)).toEqual(['invoice.invoiceId', 'invoice.supplierQuid']);
+  });
+});

@@ -68,7 +68,7 @@ function checkTitleOwners(
 
 /**
  * Refuses an invoice or decision date the engine cannot read, listing every problem at once:
- * a face that is not a safe integer >= 0 (minor units), issue and due dates and `asOf` that are
+ * an invoice id or party that is not a string, a face that is not a safe integer >= 0 (minor units), issue and due dates and `asOf` that are
  * not safe integers (Unix seconds), and a malformed TITLE owner list. Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) under every policy, so nothing is decided on it.
  *
@@ -79,6 +79,10 @@ function checkTitleOwners(
  */
 export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
   let issues: ValidationIssue[] | undefined;
+  for (const k of ['invoiceId', 'supplierQuid', 'buyerQuid'] as const) {
+    if (typeof invoice[k] !== 'string')
+      issues = add(issues, `invoice.${k}`, `must be a string, got ${shown(invoice[k])}`);
+  }
   const face = invoice.amountMinor;
   if (!Number.isSafeInteger(face) || face < 0) {
     issues = add(
