@@ -1,12 +1,14 @@
 // Decides one invoice: inputs -> stream facts -> numbered rules -> pricing -> decision.
 
-import { FactoringInputError } from './errors/FactoringInputError.js';
+import type { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
+import { checkBuyerProfile } from './facts/checkBuyerProfile.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
 import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
+import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
@@ -26,7 +28,12 @@ import {
   NO_KINDS,
 } from './rules/fraudChecks.js';
 import { type Funding, NO_HAIRCUTS } from './rules/funding.js';
-import { checkInvoiceValid, checkPartiesAndDates, checkTitleOwnership } from './rules/invoiceChecks.js';
+import {
+  checkInvoiceValid,
+  checkPartiesAndDates,
+  checkTenor,
+  checkTitleOwnership,
+} from './rules/invoiceChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
 import {
   checkAckAmount,
@@ -77,8 +84,9 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  * dispute rate, eligibility, then pricing with advance, concentration and limits). Pure and
  * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
  * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
- * for an invalid policy, a trust level outside 0..1, or money that is not a safe integer (in the
- * invoice, the portfolio or the buyer's history).
+ * for an invalid policy, a malformed trust reading, money that is not a safe integer >= 0 (in the
+ * invoice, the portfolio or the buyer's history), dates that are not safe integers, or TITLE shares
+ * that are not fractions summing to 1.
  *
  * @example
  * ```ts
@@ -111,6 +119,8 @@ export function decide(
   compiled: CompiledPolicy,
   state: PortfolioState | undefined,
 ): FactoringDecision {
+  // A batch builds its own profiles; a caller's precomputed one is checked here.
+  if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
   return decideShared(request, compiled, state, undefined);
 }
 
@@ -132,15 +142,9 @@ export function decideShared(
   const policy = compiled.policy;
   const checks = policy.checks;
   const { invoice, asOf, trust } = request;
+  // Unreadable money, dates or title shares refuse the call under every policy, before any rule.
+  checkInvoiceInput(invoice, asOf);
   const face = invoice.amountMinor;
-  if (!Number.isSafeInteger(face) || !Number.isSafeInteger(asOf)) {
-    throw new FactoringInputError('INVALID_INPUT', [
-      {
-        path: 'invoice.amountMinor',
-        message: 'amount and asOf must be safe integers (minor units, Unix seconds)',
-      },
-    ]);
-  }
   const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
   const skew = policy.clockSkewSeconds;
@@ -198,6 +202,10 @@ export function decideShared(
   // 6. Self-dealing and future dating.
   if (checks.eligibility && run.go('parties-and-dates')) checkPartiesAndDates(run, invoice, asOf, skew);
 
+  // 6b. Tenor: the policy's longest funding period (the PoC preset has none).
+  const maxTenorDays = policy.maxTenorDays;
+  if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays);
+
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);
 
@@ -223,8 +231,9 @@ export function decideShared(
       invoice.supplierQuid,
       'supplier',
       asOf,
+      skew,
     );
-    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf);
+    const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
     supplierTrust = supplierReading?.level ?? 0;
     buyerTrust = buyerReading?.level ?? 0;
@@ -280,8 +289,8 @@ export function decideShared(
   if (blocked) run.trace?.push(traceEntry('pricing', 'skip', NO_INPUTS, null, 0));
   else if (run.go('pricing')) {
     if (!trustRead) {
-      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf)?.level ?? 0;
-      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf)?.level ?? 0;
+      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf, skew)?.level ?? 0;
+      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew)?.level ?? 0;
     }
     if (policy.fee.kind === 'poc-blend') {
       pocFigures = pocOffer(

@@ -39,7 +39,10 @@ export interface EvaluationRequest {
    */
   readonly portfolio?: Portfolio | PortfolioState;
   readonly buyerHistory?: BuyerHistory;
-  /** A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). */
+  /**
+   * A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). Checked
+   * before use: whole counts and bps, `daysLate` ordered within ±3650 (else `INVALID_INPUT`).
+   */
   readonly buyerProfile?: BuyerProfile | undefined;
   /** Build the rule trace (default true). */
   readonly trace?: boolean;

@@ -13,6 +13,7 @@ import {
   type PolicyOverrides,
   type Portfolio,
   standardPolicy,
+  type TitleOwnerShare,
   type TrustReading,
   trustSourceFromRecord,
   type VerifiedEvent,
@@ -424,11 +425,13 @@ describe('finding 4: fraud signals weighted by kind', () => {
     const d = deal();
     const weak: Record<string, TrustReading> = {};
     const events = [...d.events];
+    // Each reporter co-owns a sliver of the title (shares are positive and sum to 1).
     const owners = [...(d.invoice.titleOwners ?? [])];
+    owners[0] = { ...(owners[0] as TitleOwnerShare), percentage: 0.912 };
     for (let k = 0; k < 8; k++) {
       const q = `e${k}e${k}e${k}e${k}e${k}e${k}e${k}e${k}`;
       weak[q] = { level: 0.2, pathLength: 3 };
-      owners.push({ ownerId: q, percentage: 0, stakeType: 'financier' });
+      owners.push({ ownerId: q, percentage: 0.001, stakeType: 'financier' });
       events.push(signal(d, 'invoice-forged', q, 'high'));
     }
     const x = run({ invoice: { ...d.invoice, titleOwners: owners }, events }, { events, trust: weak });

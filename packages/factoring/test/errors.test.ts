@@ -64,7 +64,7 @@ describe('isFactoringError', () => {
       'minCarrierTrust',
       'maxDaysPastDue',
       'grades[0].pdAnnualBps',
-      'fee',
+      'fee.rateBps',
     ]);
   });
 });

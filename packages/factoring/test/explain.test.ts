@@ -57,6 +57,7 @@ describe('explainability', () => {
       'duplicates',
       'title-ownership',
       'parties-and-dates',
+      'tenor',
       'logistics',
       'evidence-dates',
       'delivery',

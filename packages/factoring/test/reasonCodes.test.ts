@@ -23,6 +23,8 @@ describe('ReasonCode keys', () => {
       'FUTURE_DATED_EVIDENCE',
       'CONFLICTING_EVENTS',
       'INVOICE_ID_REUSED',
+      'TENOR_TOO_LONG',
+      'PRICE_NOT_POSITIVE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

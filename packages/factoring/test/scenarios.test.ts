@@ -513,7 +513,12 @@ export const SCENARIOS: Scenario[] = [
     name: 'supplier dropped from the title',
     label: 'fraud',
     check: 'title',
-    invoice: { titleOwners: OWNERS.slice(1) },
+    invoice: {
+      titleOwners: [
+        ...OWNERS.slice(1, 4),
+        { ownerId: 'f1f1f1f1f1f1f1f1', percentage: 0.94, stakeType: 'financier' },
+      ],
+    },
     outcome: 'reject',
     has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
   },
@@ -533,8 +538,38 @@ export const SCENARIOS: Scenario[] = [
     label: 'fraud',
     check: 'future-dated',
     asOf: NOW - DAY,
+    // Readings the financier held on that date (a reading observed later is refused as input).
+    trust: {
+      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW - 2 * DAY, pathLength: 2 },
+      b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 2 * DAY, pathLength: 2 },
+      c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW - 2 * DAY, pathLength: 1 },
+    },
     outcome: 'reject',
     has: ['ISSUED_AFTER_DECISION_DATE'],
+  },
+  {
+    name: 'invoice due 30 years after issue: the fee would take it all',
+    label: 'underwriting',
+    check: 'tenor',
+    invoice: { dueAt: NOW + 30 * 365 * DAY, terms: 'NET-10950' },
+    outcome: 'reject',
+    has: ['TENOR_TOO_LONG'],
+  },
+  {
+    name: 'invoice due in 180 days from the decision date (the longest tenor the standard policy funds)',
+    label: 'trap',
+    check: 'tenor',
+    invoice: { dueAt: AS_OF + 180 * DAY, terms: 'NET-187' },
+    outcome: 'approve',
+    hasNot: ['TENOR_TOO_LONG'],
+  },
+  {
+    name: 'a flat fee of 100 % leaves nothing to pay for the invoice',
+    label: 'underwriting',
+    check: 'pricing',
+    policy: { fee: { kind: 'flat', rateBps: 10_000 } },
+    outcome: 'reject',
+    has: ['PRICE_NOT_POSITIVE'],
   },
   {
     name: 'zero-amount invoice',

@@ -2,7 +2,7 @@
 
 import { OptionsChecker } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import type { FactoringPolicy, FeeStructure, GradeBand } from './policy.js';
+import type { FactoringPolicy, FeeStructure, GradeBand, PolicyChecks } from './policy.js';
 import type { StreamOptions } from './streamOptions.js';
 
 /**
@@ -50,6 +50,8 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+// Money, bps and day figures: non-negative safe integers; the bps that are shares of something
+// (a rate, a cut, a cap) are at most 10_000 (100 %).
 const INT_FIELDS = [
   'trustFreshSeconds',
   'stalenessPdLambdaBps',
@@ -80,10 +82,184 @@ const INT_FIELDS = [
   'maxGroupShareOfFacilityBps',
 ] as const;
 
+const SHARE_BPS: ReadonlySet<string> = new Set([
+  'staleAdvanceCutBps',
+  'ackShortfallToleranceBps',
+  'crossAgeThresholdBps',
+  'maxConcentrationBps',
+  'baseAdvanceRateBps',
+  'minAdvanceRateBps',
+  'maxAdvanceRateBps',
+  'dilutionFreeBps',
+  'noHistoryDilutionBps',
+  'maxDisputeRateBps',
+  'lgdBps',
+  'pdFloorBps',
+  'recourseCorrelationBps',
+  'nonRecoursePremiumBps',
+  'duplicateSoftAdvanceCutBps',
+  'maxBuyerShareOfFacilityBps',
+  'maxGroupShareOfFacilityBps',
+]);
+
+// Every field of the policy, so a misspelt one (from a JSON config) is refused instead of ignored
+// while the default stays in force. The Record type makes the compiler list them all.
+const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
+  name: true,
+  version: true,
+  checks: true,
+  stopAtFirstDecisive: true,
+  compat: true,
+  minSupplierTrust: true,
+  minBuyerTrust: true,
+  minCarrierTrust: true,
+  requireDelivery: true,
+  requireBuyerAck: true,
+  requirePoMatch: true,
+  buyerWeight: true,
+  supplierWeight: true,
+  baseDiscountFraction: true,
+  maxRiskPremiumFraction: true,
+  fraudSignalKinds: true,
+  fraudVetoScore: true,
+  fraudReviewScore: true,
+  fraudWeightByReporterTrust: true,
+  fraudKindWeights: true,
+  fraudDefaultKindWeight: true,
+  decisiveFraudKinds: true,
+  fraudDecisiveReporterTrust: true,
+  fraudMissingSeverity: true,
+  openDisputes: true,
+  maxBuyerShareOfFacilityBps: true,
+  maxGroupShareOfFacilityBps: true,
+  trustFreshSeconds: true,
+  stalenessPdLambdaBps: true,
+  staleAdvanceCutBps: true,
+  clockSkewSeconds: true,
+  ackShortfallToleranceBps: true,
+  maxDaysSinceIssue: true,
+  maxDaysPastDue: true,
+  maxTenorDays: true,
+  crossAgeThresholdBps: true,
+  maxConcentrationBps: true,
+  limitMode: true,
+  defaultBuyerLimitMinor: true,
+  baseAdvanceRateBps: true,
+  minAdvanceRateBps: true,
+  maxAdvanceRateBps: true,
+  grades: true,
+  dilutionFreeBps: true,
+  noHistoryDilutionBps: true,
+  maxDisputeRateBps: true,
+  minDisputeSample: true,
+  recourse: true,
+  lgdBps: true,
+  pdFloorBps: true,
+  recourseCorrelationBps: true,
+  nonRecoursePremiumBps: true,
+  fee: true,
+  minFeeMinor: true,
+  duplicateWindowDays: true,
+  duplicateReviewScore: true,
+  duplicateSoftScore: true,
+  duplicateSoftAdvanceCutBps: true,
+  paymentPriorDaysLate: true,
+  paymentPriorWeight: true,
+};
+
+const CHECK_FLAGS: Readonly<Record<keyof PolicyChecks, true>> = {
+  signerRoles: true,
+  duplicates: true,
+  ackAmount: true,
+  logistics: true,
+  trustPaths: true,
+  trustFreshness: true,
+  titleOwnership: true,
+  disputeRate: true,
+  eligibility: true,
+  limits: true,
+  payloads: true,
+  eventSubject: true,
+  sequenceConflicts: true,
+};
+
+/** The integer fields of each fee kind, with their minimum (`dayCount` is checked on its own). */
+const FEE_FIELDS: Readonly<Record<FeeStructure['kind'], Readonly<Record<string, number>>>> = {
+  'poc-blend': {},
+  flat: { rateBps: 0 },
+  periodic: { periodDays: 1, ratePerPeriodBps: 0, minPeriods: 0 },
+  'funds-in-use': { annualRateBps: 0, serviceFeeBps: 0 },
+  'risk-based': { costOfFundsBps: 0, opexBps: 0, capitalChargeBps: 0 },
+};
+
+/** A prior of more days late than this is a typo, not a buyer (ten years). */
+const MAX_PRIOR_DAYS_LATE = 3_650;
+
+function checkFee(check: OptionsChecker, fee: unknown): void {
+  if (!check.object('fee', fee)) return;
+  const f = fee as Record<string, unknown>;
+  if (!check.oneOf('fee.kind', f['kind'], Object.keys(FEE_FIELDS))) return;
+  const kind = f['kind'] as FeeStructure['kind'];
+  const fields = FEE_FIELDS[kind];
+  for (const [field, min] of Object.entries(fields)) check.integer(`fee.${field}`, f[field], { min });
+  if (kind === 'funds-in-use') check.oneOf('fee.dayCount', f['dayCount'], [360, 365]);
+  for (const key of Object.keys(f)) {
+    const known =
+      key === 'kind' || Object.hasOwn(fields, key) || (key === 'dayCount' && kind === 'funds-in-use');
+    if (!known) check.add(`fee.${key}`, `is not a field of a '${kind}' fee`);
+  }
+}
+
+/** A list of signal kinds: non-empty strings. */
+function checkKinds(check: OptionsChecker, path: string, kinds: unknown): void {
+  if (!check.array(path, kinds)) return;
+  (kinds as unknown[]).forEach((k, i) => {
+    check.string(`${path}[${i}]`, k, { nonEmpty: true });
+  });
+}
+
+/** The heaviest score one signal can add: a high-severity signal from a reporter trusted at 1. */
+function heaviestSignal(policy: FactoringPolicy): number {
+  if (policy.fraudWeightByReporterTrust === false) return 1;
+  let max = Number.isFinite(policy.fraudDefaultKindWeight) ? policy.fraudDefaultKindWeight : 0;
+  const weights = policy.fraudKindWeights;
+  if (typeof weights === 'object' && weights !== null) {
+    for (const w of Object.values(weights)) if (Number.isFinite(w) && w > max) max = w;
+  }
+  return max;
+}
+
+/** Three whole day counts in 0..3650, ordered P10 <= P50 <= P90. */
+function checkPrior(check: OptionsChecker, prior: unknown): void {
+  if (!check.array('paymentPriorDaysLate', prior)) return;
+  const days = prior as unknown[];
+  let ok = check.require(
+    'paymentPriorDaysLate',
+    days.length === 3,
+    'must list three day counts (P10, P50, P90)',
+  );
+  for (let i = 0; i < days.length; i++) {
+    ok = check.integer(`paymentPriorDaysLate[${i}]`, days[i], { min: 0, max: MAX_PRIOR_DAYS_LATE }) && ok;
+  }
+  if (!ok) return;
+  const [p10, p50, p90] = days as [number, number, number];
+  check.require(
+    'paymentPriorDaysLate',
+    p10 <= p50 && p50 <= p90,
+    `must be ordered P10 <= P50 <= P90, got ${p10}, ${p50}, ${p90}`,
+  );
+}
+
 /**
  * Validates a policy and precomputes it. Throws {@link FactoringInputError} (`INVALID_POLICY`)
- * when the blend weights do not sum to 1 (within 1e-6, as the proof of concept), a trust
- * threshold is outside 0..1, or a money/bps/day figure is not a non-negative safe integer.
+ * listing every problem with its path: blend weights that do not sum to 1 (within 1e-6, as the
+ * proof of concept) or leave 0..1, a trust threshold outside 0..1, a money/bps/day figure that is
+ * not a non-negative safe integer (bps shares at most 10_000), a bad grade or fee field, a fee
+ * kind, `compat`, `fraudMissingSeverity`, `openDisputes` or `limitMode` that is not one of its
+ * values, a `checks` object missing a flag or holding a non-boolean, a flag that is not a boolean,
+ * fraud thresholds that are not finite or that no single signal could reach, a payment prior that
+ * is not three ordered day counts in 0..3650, a `maxTenorDays` below 1, or a field the policy does
+ * not have.
  *
  * @example
  * ```ts
@@ -91,15 +267,22 @@ const INT_FIELDS = [
  * ```
  */
 export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
-  // Every problem at once, in a fixed order (weights, trust thresholds, integers, grades, fee).
+  if (typeof policy !== 'object' || policy === null) {
+    throw new FactoringInputError('INVALID_POLICY', [{ path: 'policy', message: 'must be a policy object' }]);
+  }
+  // Every problem at once, in a fixed order (weights, trust thresholds, integers, grades, fee,
+  // then names, checks, flags, choices, fractions, fraud scores, kind lists, duplicate scores,
+  // payment prior and unknown fields).
   const check = new OptionsChecker();
   check.require(
     'buyerWeight',
     Math.abs(policy.buyerWeight + policy.supplierWeight - 1) <= 1e-6,
     `buyerWeight + supplierWeight must sum to 1.0 (got ${policy.buyerWeight} + ${policy.supplierWeight})`,
   );
-  for (const [kind, w] of Object.entries(policy.fraudKindWeights)) {
-    check.number(`fraudKindWeights.${kind}`, w, { min: 0 });
+  if (check.object('fraudKindWeights', policy.fraudKindWeights)) {
+    for (const [kind, w] of Object.entries(policy.fraudKindWeights)) {
+      check.number(`fraudKindWeights.${kind}`, w, { min: 0 });
+    }
   }
   check.number('fraudDefaultKindWeight', policy.fraudDefaultKindWeight, { min: 0 });
   for (const k of [
@@ -111,35 +294,72 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
     check.number(k, policy[k], { min: 0, max: 1 });
   }
   for (const k of INT_FIELDS) {
-    check.integer(k, policy[k], { min: 0, ...(k === 'lgdBps' ? { max: 10_000 } : {}) });
+    check.integer(k, policy[k], { min: 0, ...(SHARE_BPS.has(k) ? { max: 10_000 } : {}) });
   }
   check.require(
     'maxAdvanceRateBps',
     policy.minAdvanceRateBps <= policy.maxAdvanceRateBps && policy.maxAdvanceRateBps <= 10_000,
     'need minAdvanceRateBps <= maxAdvanceRateBps <= 10000',
   );
-  policy.grades.forEach((g, i) => {
-    check.number(`grades[${i}].minTrust`, g.minTrust, { min: 0, max: 1 });
-    check.integer(`grades[${i}].pdAnnualBps`, g.pdAnnualBps, { min: 0, max: 10_000 });
-    check.integer(`grades[${i}].advanceAdjBps`, g.advanceAdjBps);
-  });
-  const fee = policy.fee;
-  const feeInts: number[] =
-    fee.kind === 'flat'
-      ? [fee.rateBps]
-      : fee.kind === 'periodic'
-        ? [fee.periodDays, fee.ratePerPeriodBps, fee.minPeriods]
-        : fee.kind === 'funds-in-use'
-          ? [fee.annualRateBps, fee.serviceFeeBps, fee.dayCount]
-          : fee.kind === 'risk-based'
-            ? [fee.costOfFundsBps, fee.opexBps, fee.capitalChargeBps]
-            : [];
-  check.require(
-    'fee',
-    !feeInts.some((v) => !Number.isSafeInteger(v) || v < 0) &&
-      !(fee.kind === 'periodic' && fee.periodDays < 1),
-    'fee rates and days must be non-negative safe integers (periodDays >= 1)',
-  );
+  if (check.array('grades', policy.grades, { nonEmpty: true })) {
+    policy.grades.forEach((g, i) => {
+      if (!check.object(`grades[${i}]`, g)) return;
+      check.string(`grades[${i}].grade`, g.grade, { nonEmpty: true });
+      check.number(`grades[${i}].minTrust`, g.minTrust, { min: 0, max: 1 });
+      check.integer(`grades[${i}].pdAnnualBps`, g.pdAnnualBps, { min: 0, max: 10_000 });
+      check.integer(`grades[${i}].advanceAdjBps`, g.advanceAdjBps, { min: -10_000, max: 10_000 });
+    });
+  }
+  checkFee(check, policy.fee);
+
+  check.string('name', policy.name, { nonEmpty: true });
+  check.string('version', policy.version, { nonEmpty: true });
+  const checks = policy.checks as unknown;
+  if (check.object('checks', checks)) {
+    const flags = checks as Record<string, unknown>;
+    for (const flag of Object.keys(CHECK_FLAGS)) check.boolean(`checks.${flag}`, flags[flag]);
+    for (const key of Object.keys(flags)) {
+      if (!Object.hasOwn(CHECK_FLAGS, key)) check.add(`checks.${key}`, 'is not a check (misspelt?)');
+    }
+  }
+  for (const k of [
+    'stopAtFirstDecisive',
+    'requireDelivery',
+    'requireBuyerAck',
+    'requirePoMatch',
+    'fraudWeightByReporterTrust',
+    'recourse',
+  ] as const) {
+    check.boolean(k, policy[k], { optional: k === 'requirePoMatch' });
+  }
+  check.oneOf('compat', policy.compat, ['none', 'poc']);
+  check.oneOf('fraudMissingSeverity', policy.fraudMissingSeverity, ['low', 'medium', 'high']);
+  check.oneOf('openDisputes', policy.openDisputes, ['hold', 'haircut']);
+  check.oneOf('limitMode', policy.limitMode, ['reduce', 'reject']);
+  for (const k of ['buyerWeight', 'supplierWeight'] as const) {
+    // A weight that is not a number already fails the sum above.
+    if (Number.isFinite(policy[k])) check.number(k, policy[k], { min: 0, max: 1 });
+  }
+  check.number('baseDiscountFraction', policy.baseDiscountFraction, { min: 0, max: 1 });
+  check.number('maxRiskPremiumFraction', policy.maxRiskPremiumFraction, { min: 0, max: 1 });
+  const heaviest = heaviestSignal(policy);
+  for (const k of ['fraudVetoScore', 'fraudReviewScore'] as const) {
+    if (check.number(k, policy[k], { min: 0 }) && policy[k] > heaviest) {
+      check.add(
+        k,
+        `must be at most ${heaviest}, the score of one high-severity signal from a fully trusted reporter (no single signal could reach it), got ${policy[k]}`,
+      );
+    }
+  }
+  if (policy.fraudSignalKinds !== '*') checkKinds(check, 'fraudSignalKinds', policy.fraudSignalKinds);
+  checkKinds(check, 'decisiveFraudKinds', policy.decisiveFraudKinds);
+  check.number('duplicateReviewScore', policy.duplicateReviewScore, { min: 0 });
+  check.number('duplicateSoftScore', policy.duplicateSoftScore, { min: 0 });
+  checkPrior(check, policy.paymentPriorDaysLate);
+  check.integer('maxTenorDays', policy.maxTenorDays, { min: 1, optional: true });
+  for (const key of Object.keys(policy)) {
+    if (!Object.hasOwn(POLICY_FIELDS, key)) check.add(key, 'is not a policy field (misspelt?)');
+  }
   check.throwIfInvalid((issues) => new FactoringInputError('INVALID_POLICY', issues));
 
   // Best grade first; ties broken by grade name so the order never depends on the input order.
@@ -154,7 +374,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
     policy,
     policyId: `${policy.name}@${policy.version}#${fnv1a(stableJson(policy))}`,
     grades,
-    fee,
+    fee: policy.fee,
     countsFraudKind: kindSet === undefined ? () => true : (kind: string) => kindSet.has(kind),
     streamOptions: {
       validatePayloads: policy.checks.payloads,

@@ -1,8 +1,9 @@
 // The invoice as the engine sees it, and its construction from an issued payload.
 
 /**
- * One owner of the invoice TITLE. `percentage` is the share (the node's `percentage`, 0..100 or
- * 0..1 as long as all owners use the same scale); `stakeType` names the role.
+ * One owner of the invoice TITLE. `percentage` is the owner's share of the title, a fraction in
+ * (0, 1]; the shares of all owners sum to 1 within 1e-6 (a node title written on the 0..100 scale
+ * must be divided by 100). Anything else is refused as `INVALID_INPUT`. `stakeType` names the role.
  *
  * @example
  * ```ts
@@ -39,7 +40,10 @@ export interface InvoiceInput {
   readonly terms?: string;
   readonly poReference?: string;
   readonly carrierQuid?: string;
-  /** Current owners of the invoice TITLE; omit when unknown (title checks are then skipped). */
+  /**
+   * Current owners of the invoice TITLE; omit when unknown (title checks are then skipped). The
+   * supplier must hold more than half of it (lines naming one owner twice are added up).
+   */
   readonly titleOwners?: readonly TitleOwnerShare[];
 }
 

@@ -173,6 +173,12 @@ export interface FactoringPolicy {
   readonly ackShortfallToleranceBps: number;
   readonly maxDaysSinceIssue: number;
   readonly maxDaysPastDue: number;
+  /**
+   * Longest tenor the financier funds: an invoice due more than this many days after the decision
+   * date is rejected (`TENOR_TOO_LONG`), whatever the fee would be. Omit for no limit (the
+   * proof-of-concept preset). Standard: 180.
+   */
+  readonly maxTenorDays?: number;
   readonly crossAgeThresholdBps: number;
   readonly maxConcentrationBps: number;
   /** 'reduce': fund up to the remaining room; 'reject': refuse anything that does not fit. */
@@ -231,7 +237,8 @@ function merge(base: FactoringPolicy, o: PolicyOverrides | undefined): Factoring
 
 /**
  * The underwriting policy this package recommends: every check on, risk-based pricing on an
- * 80 % base advance (adjusted by buyer grade and dilution), non-recourse, 90-day age cut-off, 25 % concentration cap.
+ * 80 % base advance (adjusted by buyer grade and dilution), non-recourse, 90-day age cut-off,
+ * 180-day maximum tenor, 25 % concentration cap.
  *
  * @example
  * ```ts
@@ -301,6 +308,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       ackShortfallToleranceBps: 200,
       maxDaysSinceIssue: 90,
       maxDaysPastDue: 60,
+      maxTenorDays: 180,
       crossAgeThresholdBps: 5_000,
       maxConcentrationBps: 2_500,
       limitMode: 'reduce',
@@ -348,33 +356,33 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  * ```
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
-  return merge(
-    standardPolicy({
-      name: 'poc-invoice-factor-py',
-      version: '1',
-      checks: {
-        signerRoles: false,
-        duplicates: false,
-        ackAmount: false,
-        logistics: false,
-        trustPaths: false,
-        trustFreshness: false,
-        titleOwnership: false,
-        disputeRate: false,
-        eligibility: false,
-        limits: false,
-        payloads: false,
-        eventSubject: false,
-        sequenceConflicts: false,
-      },
-      stopAtFirstDecisive: true,
-      compat: 'poc',
-      fraudSignalKinds: ['invoice-forged'],
-      fraudVetoScore: 0,
-      fraudReviewScore: 0,
-      fraudWeightByReporterTrust: false,
-      fee: { kind: 'poc-blend' },
-    }),
-    overrides,
-  );
+  // The proof of concept has no tenor limit: the key is left out (not undefined), so the preset
+  // and its policyId stay what they were.
+  const { maxTenorDays: _noTenorLimit, ...base } = standardPolicy({
+    name: 'poc-invoice-factor-py',
+    version: '1',
+    checks: {
+      signerRoles: false,
+      duplicates: false,
+      ackAmount: false,
+      logistics: false,
+      trustPaths: false,
+      trustFreshness: false,
+      titleOwnership: false,
+      disputeRate: false,
+      eligibility: false,
+      limits: false,
+      payloads: false,
+      eventSubject: false,
+      sequenceConflicts: false,
+    },
+    stopAtFirstDecisive: true,
+    compat: 'poc',
+    fraudSignalKinds: ['invoice-forged'],
+    fraudVetoScore: 0,
+    fraudReviewScore: 0,
+    fraudWeightByReporterTrust: false,
+    fee: { kind: 'poc-blend' },
+  });
+  return merge(base, overrides);
 }

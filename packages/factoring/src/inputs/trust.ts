@@ -2,7 +2,8 @@
 
 /**
  * The financier's relational trust in one quid, with its provenance. `level` is 0..1; a missing
- * reading (or `pathLength` 0) means there is no trust path at all.
+ * reading (or `pathLength` 0) means there is no trust path at all. A reading that breaks the field
+ * rules below is refused (`FactoringInputError` `INVALID_TRUST`, path `trust.<role>.<field>`).
  *
  * @example
  * ```ts
@@ -10,13 +11,16 @@
  * ```
  */
 export interface TrustReading {
-  /** 0..1 inclusive. */
+  /** A number, 0..1 inclusive. */
   readonly level: number;
-  /** Unix seconds when the value was read or attested (its age is `asOf - observedAt`). */
+  /**
+   * Unix seconds (integer) when the value was read or attested (its age is `asOf - observedAt`);
+   * never after the decision date plus the policy's clock skew.
+   */
   readonly observedAt?: number;
-  /** Unix seconds after which the reading must not be used (bureau expiry); omit for none. */
+  /** Unix seconds (integer) after which the reading must not be used (bureau expiry); omit or 0 for none. */
   readonly validUntil?: number;
-  /** Hops in the trust path (1 = direct); 0 = no path. */
+  /** Hops in the trust path, a whole number (1 = direct); 0 = no path. */
   readonly pathLength?: number;
 }
 

@@ -71,6 +71,8 @@ const CODES = {
   LEDGER_FINDING: 'LEDGER_FINDING',
   FUTURE_DATED_EVIDENCE: 'FUTURE_DATED_EVIDENCE',
   CONFLICTING_EVENTS: 'CONFLICTING_EVENTS',
+  TENOR_TOO_LONG: 'TENOR_TOO_LONG',
+  PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
 } as const;
 
@@ -358,6 +360,10 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   LEDGER_FINDING: { severity: 'review', rank: 56, fraud: false },
   FUTURE_DATED_EVIDENCE: { severity: 'pending', rank: 57, fraud: false },
   CONFLICTING_EVENTS: { severity: 'review', rank: 58, fraud: true },
+  // Due longer after the decision date than the policy's maxTenorDays.
+  TENOR_TOO_LONG: { severity: 'reject', rank: 59, fraud: false },
+  // The fee reaches the eligible amount: nothing would be paid for the invoice.
+  PRICE_NOT_POSITIVE: { severity: 'reject', rank: 60, fraud: false },
   // Two different invoices under one id in one batch: at least one is not what it claims to be.
   INVOICE_ID_REUSED: { severity: 'review', rank: 61, fraud: true },
 };

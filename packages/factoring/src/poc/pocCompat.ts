@@ -35,6 +35,15 @@ export function pocBlendOffer(
 ): Offer {
   const price = Math.max(0, Math.min(f.eligible, pocFigures.offerMinor));
   const fee = f.eligible - price;
+  // A discount that takes the whole invoice is never approved. A zero face keeps the proof of
+  // concept's offer of 0 (it approves it; parity).
+  const pricePositive = price > 0 || face === 0;
+  if (!pricePositive) {
+    run.reason(
+      'PRICE_NOT_POSITIVE',
+      `discount ${pocFigures.discount} takes the whole eligible amount ${f.eligible}: the offer would be ${pocFigures.offerMinor}`,
+    );
+  }
   const days = Math.max(1, Math.ceil((invoice.dueAt - asOf) / DAY));
   const offer: Offer = {
     currency: invoice.currency,
@@ -58,7 +67,7 @@ export function pocBlendOffer(
   run.trace?.push(
     traceEntry(
       'pricing',
-      'pass',
+      pricePositive ? 'pass' : 'fail',
       { risk: pocFigures?.risk ?? 0, discount: pocFigures?.discount ?? 0, offerMinor: price },
       'poc-blend',
       price - face,

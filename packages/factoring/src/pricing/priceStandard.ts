@@ -226,6 +226,14 @@ export function priceStandard(c: PricingContext): Offer | null {
     dilutionBps: p.dilutionBps,
   });
   const fee = price.feeMinor;
+  // A fee that reaches the eligible amount leaves nothing to pay for the invoice: never approved.
+  const pricePositive = f.eligible - fee > 0;
+  if (!pricePositive) {
+    run.reason(
+      'PRICE_NOT_POSITIVE',
+      `fee ${fee} takes the whole eligible amount ${f.eligible}: the purchase price would be ${f.eligible - fee}`,
+    );
+  }
   const reserve = f.eligible - advance;
   const o: Offer = {
     currency: invoice.currency,
@@ -249,7 +257,7 @@ export function priceStandard(c: PricingContext): Offer | null {
   run.trace?.push(
     traceEntry(
       'pricing',
-      'pass',
+      pricePositive ? 'pass' : 'fail',
       {
         feeKind: policy.fee.kind,
         pdAnnualBps: pd,

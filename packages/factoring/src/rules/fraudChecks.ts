@@ -85,7 +85,7 @@ export function checkFraudSignals(
       score += 1;
       continue;
     }
-    const level = readTrust(trust, s.reporterQuid, 'reporter', asOf)?.level ?? 0;
+    const level = readTrust(trust, s.reporterQuid, 'reporter', asOf, policy.clockSkewSeconds)?.level ?? 0;
     if (s.severity === undefined) unstated++;
     const w =
       level * SIGNAL_WEIGHT[s.severity ?? policy.fraudMissingSeverity] * compiled.fraudKindWeight(s.kind);

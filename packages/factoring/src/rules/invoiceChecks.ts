@@ -1,5 +1,6 @@
 // Rules on the invoice itself: validity, title ownership, self-dealing and dating.
 
+import { formatShare } from '../inputs/checkInvoiceInput.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
 import { internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
@@ -7,14 +8,27 @@ import type { Run } from './run.js';
 
 // The rules read from the invoice itself.
 
-/** 0. The invoice itself: a positive amount, due on or after issue, both parties named. */
+// An ISO 4217 alphabetic code, as core's schemas require.
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * 0. The invoice itself: a positive amount, due on or after issue, both parties named, and a
+ * currency of three upper-case letters (ISO 4217).
+ */
 export function checkInvoiceValid(run: Run, invoice: InvoiceInput, face: number): void {
+  const currencyOk = typeof invoice.currency === 'string' && CURRENCY.test(invoice.currency);
   const ok =
-    face > 0 && invoice.dueAt >= invoice.issuedAt && invoice.supplierQuid !== '' && invoice.buyerQuid !== '';
+    face > 0 &&
+    invoice.dueAt >= invoice.issuedAt &&
+    invoice.supplierQuid !== '' &&
+    invoice.buyerQuid !== '' &&
+    currencyOk;
   if (!ok)
     run.reason(
       'INVALID_INVOICE',
-      `invoice ${invoice.invoiceId} has a non-positive amount or is due before issue`,
+      currencyOk
+        ? `invoice ${invoice.invoiceId} has a non-positive amount or is due before issue`
+        : `invoice ${invoice.invoiceId} has currency ${JSON.stringify(invoice.currency)}, not an ISO 4217 code (three upper-case letters)`,
     );
   run.trace?.push(
     traceEntry(
@@ -31,29 +45,46 @@ export function checkInvoiceValid(run: Run, invoice: InvoiceInput, face: number)
   );
 }
 
-/** 5. Title: the supplier must still hold the largest stake. */
+/** The owner's share of the title: every line naming it, added up (the node allows repeats). */
+function shareOf(titleOwners: readonly TitleOwnerShare[], ownerId: string): number {
+  let share = 0;
+  for (const o of titleOwners) if (o.ownerId === ownerId) share += o.percentage;
+  return share;
+}
+
+/**
+ * 5. Title: the supplier must still hold a majority (more than half) of the title. Shares were
+ * validated before any rule ran (fractions in (0, 1] summing to 1).
+ */
 export function checkTitleOwnership(
   run: Run,
   invoice: InvoiceInput,
   titleOwners: readonly TitleOwnerShare[],
 ): void {
-  let supplierShare = -1;
+  const supplierShare = shareOf(titleOwners, invoice.supplierQuid);
   let maxOther = 0;
   let maxOtherId = '';
-  for (const o of titleOwners) {
-    if (o.ownerId === invoice.supplierQuid) supplierShare = Math.max(supplierShare, o.percentage);
-    else if (o.percentage > maxOther || (o.percentage === maxOther && o.ownerId < maxOtherId)) {
-      maxOther = o.percentage;
-      maxOtherId = o.ownerId;
+  for (let i = 0; i < titleOwners.length; i++) {
+    const id = (titleOwners[i] as TitleOwnerShare).ownerId;
+    if (id === invoice.supplierQuid) continue;
+    let first = true;
+    for (let j = 0; j < i && first; j++)
+      if ((titleOwners[j] as TitleOwnerShare).ownerId === id) first = false;
+    if (!first) continue;
+    const share = shareOf(titleOwners, id);
+    if (share > maxOther || (share === maxOther && id < maxOtherId)) {
+      maxOther = share;
+      maxOtherId = id;
     }
   }
-  const ok = supplierShare > 0 && supplierShare > maxOther;
+  const ok = supplierShare > 0.5;
   if (!ok) {
+    const largest = maxOtherId === '' ? '' : `; ${maxOtherId} holds ${formatShare(maxOther)}`;
     run.reason(
       'TITLE_NOT_OWNED_BY_SUPPLIER',
       supplierShare <= 0
-        ? 'supplier no longer owns the invoice title'
-        : `supplier holds ${supplierShare} of the title but ${maxOtherId} holds ${maxOther}`,
+        ? `supplier no longer owns the invoice title (holds 0${largest})`
+        : `supplier holds ${formatShare(supplierShare)} of the title, not a majority${largest}`,
     );
   }
   run.trace?.push(
@@ -83,6 +114,29 @@ export function checkPartiesAndDates(run: Run, invoice: InvoiceInput, asOf: numb
         null,
         0,
       ),
+    ),
+  );
+}
+
+const DAY = 86_400;
+
+/**
+ * 6b. Tenor: days from the decision date to the due date, a started day counting as a day. Longer
+ * than `maxTenorDays` rejects: the money would be out for longer than the financier funds, and a
+ * fee for decades would eat the whole invoice.
+ */
+export function checkTenor(run: Run, invoice: InvoiceInput, asOf: number, maxTenorDays: number): void {
+  const days = Math.ceil((invoice.dueAt - asOf) / DAY);
+  const ok = days <= maxTenorDays;
+  if (!ok) {
+    run.reason(
+      'TENOR_TOO_LONG',
+      `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
+    );
+  }
+  run.trace?.push(
+    internTrace(run.cache, `tenor|${days}|${maxTenorDays}`, () =>
+      traceEntry('tenor', ok ? 'pass' : 'fail', { tenorDays: days }, maxTenorDays, 0),
     ),
   );
 }

@@ -1,5 +1,6 @@
 // Rules on trust readings: range, expiry, staleness, paths and thresholds.
 
+import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
@@ -11,23 +12,83 @@ import type { Run } from './run.js';
 
 const DAY = 86_400;
 
+function shown(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${String(v)}]` : String(v);
+}
+
+/** Every problem of a malformed reading, located (`trust.<role>[.field]`) and naming the quid. */
+function readingIssues(
+  r: unknown,
+  quid: string,
+  role: string,
+  asOf: number,
+  skew: number,
+): ValidationIssue[] {
+  if (typeof r !== 'object' || r === null) {
+    return [{ path: `trust.${role}`, message: `${role} ${quid}: expected a trust reading, got ${shown(r)}` }];
+  }
+  const { level, observedAt, validUntil, pathLength } = r as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  if (typeof level !== 'number' || !(level >= 0 && level <= 1)) {
+    // The proof of concept's wording for a level outside 0..1.
+    issues.push({ path: `trust.${role}`, message: `${role} trust out of range: ${shown(level)}` });
+  }
+  if (observedAt !== undefined) {
+    if (!Number.isSafeInteger(observedAt)) {
+      issues.push({
+        path: `trust.${role}.observedAt`,
+        message: `${role} ${quid}: observedAt must be integer Unix seconds, got ${shown(observedAt)}`,
+      });
+    } else if ((observedAt as number) > asOf + skew) {
+      issues.push({
+        path: `trust.${role}.observedAt`,
+        message: `${role} ${quid}: observedAt ${observedAt} is after the decision date ${asOf} (milliseconds instead of seconds?)`,
+      });
+    }
+  }
+  if (validUntil !== undefined && !(Number.isSafeInteger(validUntil) && (validUntil as number) >= 0)) {
+    issues.push({
+      path: `trust.${role}.validUntil`,
+      message: `${role} ${quid}: validUntil must be integer Unix seconds >= 0 (0: none), got ${shown(validUntil)}`,
+    });
+  }
+  if (pathLength !== undefined && !(Number.isSafeInteger(pathLength) && (pathLength as number) >= 0)) {
+    issues.push({
+      path: `trust.${role}.pathLength`,
+      message: `${role} ${quid}: pathLength must be a whole number of hops >= 0, got ${shown(pathLength)}`,
+    });
+  }
+  return issues;
+}
+
 /**
- * The financier's trust in `quid` as of `asOf`; throws {@link FactoringInputError} for a level
- * outside 0..1. A reading past its `validUntil` is no reading at all: a node skips expired edges,
- * so the caller that passes the expiry and the one whose node dropped the edge get one outcome.
+ * The financier's trust in `quid` as of `asOf`; throws {@link FactoringInputError} (`INVALID_TRUST`)
+ * for a malformed reading: a level that is not a number in 0..1, an `observedAt` that is not integer
+ * seconds or lies after `asOf + skew` (it would never be stale), a `validUntil` that is not integer
+ * seconds (it would never expire), or a `pathLength` that is not a whole number of hops. A reading
+ * past its `validUntil` is no reading at all: a node skips expired edges, so the caller that passes
+ * the expiry and the one whose node dropped the edge get one outcome.
  */
 export function readTrust(
   source: TrustSource,
   quid: string,
   role: string,
   asOf: number,
+  skew: number,
 ): TrustReading | undefined {
   const r = source.trustIn(quid);
   if (r === undefined) return r;
-  if (!(r.level >= 0 && r.level <= 1)) {
-    throw new FactoringInputError('INVALID_TRUST', [
-      { path: `trust.${role}`, message: `${role} trust out of range: ${r.level}` },
-    ]);
+  // The common reading passes these comparisons; only a malformed one builds its issue list.
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.level !== 'number' ||
+    !(r.level >= 0 && r.level <= 1) ||
+    (r.observedAt !== undefined && !(Number.isSafeInteger(r.observedAt) && r.observedAt <= asOf + skew)) ||
+    (r.validUntil !== undefined && !(Number.isSafeInteger(r.validUntil) && r.validUntil >= 0)) ||
+    (r.pathLength !== undefined && !(Number.isSafeInteger(r.pathLength) && r.pathLength >= 0))
+  ) {
+    throw new FactoringInputError('INVALID_TRUST', readingIssues(r, quid, role, asOf, skew));
   }
   return isExpired(r, asOf) ? undefined : r;
 }
@@ -161,7 +222,7 @@ export function checkCarrierTrust(
   carrierQuid: string,
   asOf: number,
 ): number {
-  const r = readTrust(trust, carrierQuid, 'carrier', asOf);
+  const r = readTrust(trust, carrierQuid, 'carrier', asOf, policy.clockSkewSeconds);
   const carrierTrust = r?.level ?? 0;
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {

@@ -1,0 +1,113 @@
+// Refuses an invoice the engine cannot read (FactoringInputError INVALID_INPUT) before any rule runs.
+
+import type { ValidationIssue } from '@quidfin/core';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
+
+/** Title shares must sum to 1 within this tolerance (the node's rule, PROTOCOL §6.4; core's builder). */
+export const TITLE_SHARE_TOLERANCE = 1e-6;
+
+function add(issues: ValidationIssue[] | undefined, path: string, message: string): ValidationIssue[] {
+  const out = issues ?? [];
+  out.push({ path, message });
+  return out;
+}
+
+function shown(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : String(v);
+}
+
+/** A title share rounded to 1e-6 for messages (sums of binary fractions print long tails). */
+export function formatShare(share: number): string {
+  return String(Math.round(share * 1e6) / 1e6);
+}
+
+/**
+ * Checks the owners of the invoice TITLE: a non-empty list, each owner named, each share a fraction
+ * of the title in (0, 1], and the shares summing to 1 within {@link TITLE_SHARE_TOLERANCE} (a node
+ * title on the 0..100 scale must be divided by 100 first). One owner listed twice is allowed (the
+ * node does not refuse it) and its lines are added up by the title rule.
+ */
+function checkTitleOwners(
+  owners: unknown,
+  issues: ValidationIssue[] | undefined,
+): ValidationIssue[] | undefined {
+  const path = 'invoice.titleOwners';
+  if (!Array.isArray(owners)) return add(issues, path, `must be a list of owners, got ${shown(owners)}`);
+  if (owners.length === 0)
+    return add(issues, path, 'must list at least one owner (an empty title sums to 0)');
+  let sum = 0;
+  let badShare = false;
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i] as Partial<TitleOwnerShare> | null;
+    const p = `${path}[${i}]`;
+    if (typeof o !== 'object' || o === null) {
+      issues = add(issues, p, `must be an owner { ownerId, percentage }, got ${shown(o)}`);
+      badShare = true;
+      continue;
+    }
+    if (typeof o.ownerId !== 'string' || o.ownerId === '') {
+      issues = add(issues, `${p}.ownerId`, `must name the owner's quid, got ${shown(o.ownerId)}`);
+    }
+    const share = o.percentage;
+    if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) {
+      issues = add(
+        issues,
+        `${p}.percentage`,
+        `must be a share of the title in (0, 1] (a 0..100 title divided by 100), got ${shown(share)}`,
+      );
+      badShare = true;
+    } else sum += share;
+  }
+  // A sum is only meaningful once every share is a share.
+  if (!badShare && Math.abs(sum - 1) > TITLE_SHARE_TOLERANCE) {
+    issues = add(issues, path, `shares must sum to 1 within 1e-6, got ${formatShare(sum)}`);
+  }
+  return issues;
+}
+
+/**
+ * Refuses an invoice or decision date the engine cannot read, listing every problem at once:
+ * an invoice id or party that is not a string, a face that is not a safe integer >= 0 (minor units), issue and due dates and `asOf` that are
+ * not safe integers (Unix seconds), and a malformed TITLE owner list. Throws
+ * {@link FactoringInputError} (`INVALID_INPUT`) under every policy, so nothing is decided on it.
+ *
+ * @example
+ * ```ts
+ * checkInvoiceInput(invoice, asOf); // throws INVALID_INPUT at 'invoice.titleOwners[1].percentage' for a NaN share
+ * ```
+ */
+export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
+  let issues: ValidationIssue[] | undefined;
+  for (const k of ['invoiceId', 'supplierQuid', 'buyerQuid'] as const) {
+    if (typeof invoice[k] !== 'string')
+      issues = add(issues, `invoice.${k}`, `must be a string, got ${shown(invoice[k])}`);
+  }
+  const face = invoice.amountMinor;
+  if (!Number.isSafeInteger(face) || face < 0) {
+    issues = add(
+      issues,
+      'invoice.amountMinor',
+      `amounts must be safe integers >= 0 (minor units), got ${shown(face)}`,
+    );
+  }
+  if (!Number.isSafeInteger(invoice.issuedAt)) {
+    issues = add(
+      issues,
+      'invoice.issuedAt',
+      `times must be safe integers (Unix seconds), got ${shown(invoice.issuedAt)}`,
+    );
+  }
+  if (!Number.isSafeInteger(invoice.dueAt)) {
+    issues = add(
+      issues,
+      'invoice.dueAt',
+      `times must be safe integers (Unix seconds), got ${shown(invoice.dueAt)}`,
+    );
+  }
+  if (!Number.isSafeInteger(asOf)) {
+    issues = add(issues, 'asOf', `times must be safe integers (Unix seconds), got ${shown(asOf)}`);
+  }
+  if (invoice.titleOwners !== undefined) issues = checkTitleOwners(invoice.titleOwners, issues);
+  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+}
