@@ -16,6 +16,7 @@ import {
   type RunState,
   runReconciliation,
 } from './reconcile.js';
+import { RETURN_REASON } from './returnedPaymentCode.js';
 
 /**
  * What a {@link Reconciler} starts from.
@@ -76,9 +77,6 @@ export interface UndoResult {
   /** Open amount of each touched item after the undo, by invoice id. */
   readonly reopened: Readonly<Record<string, number>>;
 }
-
-const RETURN_REASON =
-  /\b(AC0[1-6]|AC1[3-6]|AG0[1-2]|AM0[1-9]|BE0[1-5]|MD0[1-7]|MS0[2-3]|RC01|RR0[1-4]|FF01|CUST|DUPL|FRAD|TECH)\b/;
 
 /**
  * Reconciles a period of statements as one loop: each call to {@link Reconciler.process} takes
