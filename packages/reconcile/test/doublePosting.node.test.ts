@@ -147,6 +147,30 @@ describe('a bank line without a bank reference seen twice', () => {
     expect(rc.openAmount('id-INV-1001')).toBe(60000);
   });
 
+  it('the same bank reference and amount booked on another day (intraday report dated otherwise) is held, not posted twice', () => {
+    const line = (id: string, day: string) =>
+      credit({
+        id,
+        statementId: id.split(':')[0] ?? '',
+        accountId: 'DE89370400440532013000',
+        bankReference: 'X1',
+        amountMinor: 40000,
+        bookingDate: day,
+        valueDate: day,
+        counterpartyName: 'ACME Trading GmbH',
+        remittanceText: ['INV-1001'],
+      });
+    const r = reconcile({
+      transactions: [line('S1:4', '2026-02-20'), line('S2:1', '2026-02-21')],
+      invoices: open(),
+    });
+    expect(r.lines.map((l) => [l.status === 'auto', l.reason])).toEqual([
+      [true, undefined],
+      [false, 'POSSIBLE_DUPLICATE'],
+    ]);
+    expect(posted(r, 'id-INV-1001')).toBe(40000);
+  });
+
   it('the same BAI2 detail without a bank reference in two files is held', () => {
     const file = bai2(['16,195,100000,,,,INV-1001 ACME Trading GmbH/']);
     const [a, b] = [

@@ -17,6 +17,11 @@ export interface LineIdentity {
    */
   readonly exact?: string;
   /**
+   * The same without the booking day: a line with the bank's reference and amount of an earlier
+   * line but booked on another day (an intraday report dated otherwise) may be that line again.
+   */
+  readonly sameReference?: string;
+  /**
    * Weaker identities (UETR, EndToEndId, and the line's content: account, amount, currency,
    * dates, counterparty, remittance). A line with no bank reference that repeats one of them may
    * be the same payment again: it is held for a person, never applied automatically.
@@ -42,18 +47,8 @@ export function lineIdentity(tx: BankTransaction): LineIdentity {
   const key = (...parts: readonly (string | number | undefined)[]): string =>
     parts.map((p) => p ?? '').join('\u0000');
   const detail = DETAIL.exec(tx.id)?.[1];
-  const exact =
-    tx.bankReference === undefined || tx.bankReference === ''
-      ? undefined
-      : key(
-          'ref',
-          acct,
-          tx.bankReference,
-          tx.amountMinor,
-          tx.currency,
-          tx.bookingDate,
-          detail === undefined ? '' : `${detail}/${tx.endToEndId ?? ''}`,
-        );
+  const hasRef = tx.bankReference !== undefined && tx.bankReference !== '';
+  const part = detail === undefined ? '' : `${detail}/${tx.endToEndId ?? ''}`;
   const possible: string[] = [];
   for (const r of tx.otherReferences) if (UETR.test(r)) possible.push(key('uetr', acct, r.toLowerCase()));
   if (tx.endToEndId !== undefined && tx.endToEndId !== '')
@@ -76,5 +71,10 @@ export function lineIdentity(tx: BankTransaction): LineIdentity {
       tx.referredDocuments.map((d) => d.number).join('\n'),
     ),
   );
-  return exact === undefined ? { possible } : { exact, possible };
+  if (!hasRef) return { possible };
+  return {
+    exact: key('ref', acct, tx.bankReference, tx.amountMinor, tx.currency, tx.bookingDate, part),
+    sameReference: key('refday', acct, tx.bankReference, tx.amountMinor, tx.currency, part),
+    possible,
+  };
 }

@@ -281,10 +281,15 @@ function runUntraced(
         continue;
       }
       seen.set(identity.exact, tx.id);
+      const first = identity.sameReference === undefined ? undefined : seen.get(identity.sameReference);
+      if (first !== undefined)
+        heldAsRepeat.set(k, `the bank reference and amount of ${first}, booked on another day`);
+      else if (identity.sameReference !== undefined) seen.set(identity.sameReference, tx.id);
     } else {
       // Without the bank's reference a repeat may be the same payment or a second one: a person decides.
       const first = identity.possible.map((key) => seen.get(key)).find((id) => id !== undefined);
-      if (first !== undefined) heldAsRepeat.set(k, first);
+      if (first !== undefined)
+        heldAsRepeat.set(k, `no bank reference, and the UETR, EndToEndId or content of ${first}`);
     }
     for (const key of identity.possible) if (!seen.has(key)) seen.set(key, tx.id);
     const returned = returnedPaymentCode(tx);
@@ -342,10 +347,7 @@ function runUntraced(
     const notes =
       repeatOf === undefined
         ? ev.notes
-        : [
-            ...ev.notes,
-            `no bank reference, and the same identity as ${repeatOf}: possibly the same payment again`,
-          ];
+        : [...ev.notes, `${repeatOf}: possibly the same payment again, for a person to decide`];
     const base = { transactionId: tx.id, payerIds: ev.payerIds, notes };
     if (top === undefined) {
       decisions[k] = {
