@@ -108,7 +108,7 @@ describe('a bank line without a bank reference seen twice', () => {
     expect(posted(r, 'id-INV-1001')).toBe(40000);
   });
 
-  it('the same MT940 :61: line without a // reference in a re-sent statement is held by the Reconciler', () => {
+  it('the same MT940 :61: line without a // reference in a re-sent statement is held by the Reconciler until a person confirms it', () => {
     const day = (seq: string, opening: string) =>
       parseMt940(
         mt940({
@@ -128,6 +128,12 @@ describe('a bank line without a bank reference seen twice', () => {
     expect(r2.lines[0]?.reason).toBe('POSSIBLE_DUPLICATE');
     expect(r2.events).toEqual([]);
     expect(rc.openAmount('id-INV-1001')).toBe(60000);
+    // A person who knows it is a second instalment confirms it.
+    const held = r2.lines[0];
+    const proposal = held?.suggestions[0];
+    if (held === undefined || proposal === undefined) throw new Error('no suggestion to confirm');
+    expect(rc.apply(held.transactionId, proposal).lines[0]?.status).toBe('confirmed');
+    expect(rc.openAmount('id-INV-1001')).toBe(20000);
   });
 
   it('the same MT940 :61: line with a // reference in a re-sent statement is skipped as a duplicate', () => {
