@@ -8,6 +8,7 @@ import {
   emptyPayerMemory,
   parseBai2,
   parseCamt,
+  parseCsv,
   parseMt940,
   type ReconcileResult,
   Reconciler,
@@ -175,6 +176,50 @@ describe('a bank line without a bank reference seen twice', () => {
       [false, 'POSSIBLE_DUPLICATE'],
     ]);
     expect(posted(r, 'id-INV-1001')).toBe(40000);
+  });
+
+  it('the same row in two overlapping CSV exports is held, the rows only in one export are applied', () => {
+    const header = 'Date;Amount;Currency;Text;Payer';
+    const row = (day: string, amount: string, text: string) =>
+      `${day};${amount};EUR;${text};ACME Trading GmbH`;
+    const first = [
+      header,
+      row('2026-03-01', '300,00', 'INV-1001'),
+      row('2026-03-02', '400,00', 'INV-1002'),
+    ].join('\n');
+    const second = [
+      header,
+      row('2026-03-02', '400,00', 'INV-1002'),
+      row('2026-03-03', '500,00', 'INV-1003'),
+    ].join('\n');
+    const columns = {
+      date: 'Date',
+      amount: 'Amount',
+      currency: 'Currency',
+      description: 'Text',
+      counterpartyName: 'Payer',
+    };
+    const lines = [
+      ...(parseCsv(first, { decimalSeparator: ',', columns, statementId: 'export-1' }).statements[0]
+        ?.transactions ?? []),
+      ...(parseCsv(second, { decimalSeparator: ',', columns, statementId: 'export-2' }).statements[0]
+        ?.transactions ?? []),
+    ];
+    const r = reconcile({
+      transactions: lines,
+      invoices: [
+        invoice({ invoiceNumber: 'INV-1001', amountMinor: 30000 }),
+        invoice({ invoiceNumber: 'INV-1002', amountMinor: 80000 }),
+        invoice({ invoiceNumber: 'INV-1003', amountMinor: 50000 }),
+      ],
+    });
+    expect(r.lines.map((l) => [l.transactionId, l.status === 'auto', l.reason])).toEqual([
+      ['export-1:1', true, undefined],
+      ['export-1:2', true, undefined],
+      ['export-2:1', false, 'POSSIBLE_DUPLICATE'],
+      ['export-2:2', true, undefined],
+    ]);
+    expect(posted(r, 'id-INV-1002')).toBe(40000);
   });
 
   it('the same BAI2 detail without a bank reference in two files is held', () => {
