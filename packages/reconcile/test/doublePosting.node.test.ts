@@ -6,10 +6,12 @@ import {
   type BankTransaction,
   buildInvoiceIndex,
   emptyPayerMemory,
+  newRunState,
   parseBai2,
   parseCamt,
   parseCsv,
   parseMt940,
+  ReconcileInputError,
   type ReconcileResult,
   Reconciler,
   reconcile,
@@ -73,6 +75,22 @@ describe('one index reused across reconcileWithIndex calls', () => {
       total += posted(r, inv.invoiceId);
     }
     expect(total).toBeLessThanOrEqual(50000);
+  });
+
+  it('a run state carried with one index is refused with another (it names open items by position)', () => {
+    const state = newRunState();
+    reconcileWithIndex(buildInvoiceIndex([acme()], emptyPayerMemory()), [paid()], { state });
+    const other = buildInvoiceIndex(
+      [invoice({ invoiceNumber: 'INV-2002', amountMinor: 50000 }), acme()],
+      emptyPayerMemory(),
+    );
+    expect(() => reconcileWithIndex(other, [paid({ bankReference: 'ACSV-9' })], { state })).toThrow(
+      ReconcileInputError,
+    );
+    expect(
+      reconcileWithIndex(other, [paid({ bankReference: 'ACSV-9' })], { state: newRunState() }).lines[0]
+        ?.status,
+    ).toBe('auto');
   });
 
   it('reconcile() builds its own index: two calls with the same open items do not see each other', () => {

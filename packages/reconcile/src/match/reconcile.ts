@@ -1,4 +1,5 @@
 import type { CurrencyCode, VerifiedInvoiceEvent } from '@quidfin/core';
+import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
 import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
@@ -157,7 +158,8 @@ export interface ReconcileWithIndexInput extends Omit<ReconcileInput, 'transacti
  * carry what they applied and saw: a later batch sees the open amounts earlier batches left, the
  * same bank line again (an intraday report, then the end-of-day statement) is skipped as
  * `DUPLICATE`, and a payment for an item already settled is not applied. Pass `state` to carry
- * your own {@link RunState} instead (`newRunState()` for a fresh run).
+ * your own {@link RunState} instead (`newRunState()` for a fresh run); a state used with one
+ * index is refused with another ({@link ReconcileInputError}, path `state`).
  *
  * @example
  * ```ts
@@ -171,11 +173,22 @@ export function reconcileWithIndex(
   transactions: readonly BankTransaction[],
   input: ReconcileWithIndexInput,
 ): ReconcileResult {
-  return runReconciliation(index, transactions, input, input.state ?? indexRunState(index));
+  const state = input.state ?? indexRunState(index);
+  // A state names open items by position in its index: with another index it would lower the wrong items.
+  const owner = STATE_INDEX.get(state);
+  if (owner !== undefined && owner !== index)
+    throw new ReconcileInputError(
+      'state',
+      'was used with another InvoiceIndex; start a new one with newRunState()',
+    );
+  STATE_INDEX.set(state, index);
+  return runReconciliation(index, transactions, input, state);
 }
 
-// The state each index carries between reconcileWithIndex calls (freed with the index).
+// The state each index carries between reconcileWithIndex calls, and the index each state was
+// used with (both freed with them).
 const INDEX_STATES = new WeakMap<InvoiceIndex, RunState>();
+const STATE_INDEX = new WeakMap<RunState, InvoiceIndex>();
 
 function indexRunState(index: InvoiceIndex): RunState {
   let state = INDEX_STATES.get(index);
