@@ -121,7 +121,9 @@ export class Reconciler {
   /**
    * Processes the next statement(s) in booking order and carries the open items forward.
    * Throws {@link ReconcileInputError} (and changes nothing) when a line is booked before a day
-   * already processed or repeats a transaction id already processed.
+   * already processed or repeats a transaction id already processed. A line seen before under
+   * another id (the camt.052 entry again in the camt.053) is `DUPLICATE`; one that may be a repeat
+   * (no bank reference, or the same reference on another day) is held as `POSSIBLE_DUPLICATE`.
    */
   process(statements: BankStatement | readonly BankStatement[]): ProcessResult {
     const list: readonly BankStatement[] = Array.isArray(statements)
