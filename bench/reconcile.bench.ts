@@ -13,6 +13,7 @@ import {
   type BankTransaction,
   buildInvoiceIndex,
   emptyPayerMemory,
+  newRunState,
   type OpenInvoice,
   type ReconcileOptions,
   reconcileWithIndex,
@@ -81,7 +82,8 @@ function dataset(invoices: number, lines: number, seed: number) {
     index,
     indexBytes,
     run: (txs: readonly BankTransaction[]) =>
-      reconcileWithIndex(index, txs, { remittances: g.remittances, options }),
+      // A fresh state per call: every repetition matches the same lines as the first.
+      reconcileWithIndex(index, txs, { remittances: g.remittances, options, state: newRunState() }),
   };
 }
 

@@ -64,8 +64,11 @@ export {
 export {
   type LineDecision,
   type LineReason,
+  newRunState,
   type ReconcileInput,
   type ReconcileResult,
+  type ReconcileWithIndexInput,
+  type RunState,
   reconcile,
   reconcileWithIndex,
 } from './match/reconcile.js';

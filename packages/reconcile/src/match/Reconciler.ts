@@ -16,6 +16,7 @@ import {
   type RunState,
   runReconciliation,
 } from './reconcile.js';
+import { RETURN_REASON } from './returnedPaymentCode.js';
 
 /**
  * What a {@link Reconciler} starts from.
@@ -77,9 +78,6 @@ export interface UndoResult {
   readonly reopened: Readonly<Record<string, number>>;
 }
 
-const RETURN_REASON =
-  /\b(AC0[1-6]|AC1[3-6]|AG0[1-2]|AM0[1-9]|BE0[1-5]|MD0[1-7]|MS0[2-3]|RC01|RR0[1-4]|FF01|CUST|DUPL|FRAD|TECH)\b/;
-
 /**
  * Reconciles a period of statements as one loop: each call to {@link Reconciler.process} takes
  * the next statement(s), refuses lines booked before a day already processed, applies lines in
@@ -123,7 +121,9 @@ export class Reconciler {
   /**
    * Processes the next statement(s) in booking order and carries the open items forward.
    * Throws {@link ReconcileInputError} (and changes nothing) when a line is booked before a day
-   * already processed or repeats a transaction id already processed.
+   * already processed or repeats a transaction id already processed. A line seen before under
+   * another id (the camt.052 entry again in the camt.053) is `DUPLICATE`; one that may be a repeat
+   * (no bank reference, or the same reference on another day) is held as `POSSIBLE_DUPLICATE`.
    */
   process(statements: BankStatement | readonly BankStatement[]): ProcessResult {
     const list: readonly BankStatement[] = Array.isArray(statements)

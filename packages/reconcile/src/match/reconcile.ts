@@ -1,4 +1,5 @@
 import type { CurrencyCode, VerifiedInvoiceEvent } from '@quidfin/core';
+import { ReconcileInputError } from '../errors/ReconcileInputError.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { OpenInvoice, RemittanceAdvice } from '../model/OpenInvoice.js';
 import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
@@ -9,9 +10,11 @@ import { unixSeconds } from './dates.js';
 import type { Evidence } from './Evidence.js';
 import { evaluateLine, type LineContext, type LineEvaluation, type PlannedProposal } from './evaluateLine.js';
 import { buildInvoiceIndex, type InvoiceIndex } from './InvoiceIndex.js';
+import { lineIdentity } from './lineIdentity.js';
 import { type ReconcileOptions, resolveOptions } from './options.js';
 import type { AutoBlock, PlannedAllocation } from './PlannedProposal.js';
 import type { Allocation, Proposal } from './Proposal.js';
+import { returnedPaymentCode } from './returnedPaymentCode.js';
 
 /**
  * Why a line was not applied automatically.
@@ -26,6 +29,8 @@ export type LineReason =
   | 'REVERSAL'
   | 'NOT_BOOKED'
   | 'DUPLICATE'
+  | 'POSSIBLE_DUPLICATE'
+  | 'RETURNED_PAYMENT'
   | 'MISSING_DATE'
   | 'NO_CANDIDATES'
   | 'NO_MATCHING_OPEN_ITEM'
@@ -127,39 +132,89 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const options = resolveOptions(input.options);
   const memory = input.memory ?? emptyPayerMemory();
   const index = buildInvoiceIndex(input.invoices, memory);
-  return reconcileWithIndex(index, input.transactions, { ...input, memory, options });
+  return runReconciliation(index, input.transactions, { ...input, memory, options }, newRunState());
+}
+
+/**
+ * Input of {@link reconcileWithIndex}: {@link ReconcileInput} without the lines and open items,
+ * plus the {@link RunState} to carry (by default the index's own).
+ *
+ * @example
+ * ```ts
+ * const input: ReconcileWithIndexInput = { memory, state: newRunState() };
+ * ```
+ */
+export interface ReconcileWithIndexInput extends Omit<ReconcileInput, 'transactions' | 'invoices'> {
+  /**
+   * What earlier batches applied and saw. Left out, the index carries its own state from call to
+   * call; pass `newRunState()` to start afresh (a dry run, a benchmark) or your own to keep it.
+   */
+  readonly state?: RunState;
 }
 
 /**
  * {@link reconcile} against a prebuilt {@link InvoiceIndex} (build it once with
- * `buildInvoiceIndex` when many batches run against the same open items).
+ * `buildInvoiceIndex` when many batches run against the same open items). Calls on one index
+ * carry what they applied and saw: a later batch sees the open amounts earlier batches left, the
+ * same bank line again (an intraday report, then the end-of-day statement) is skipped as
+ * `DUPLICATE`, and a payment for an item already settled is not applied. Pass `state` to carry
+ * your own {@link RunState} instead (`newRunState()` for a fresh run); a state used with one
+ * index is refused with another ({@link ReconcileInputError}, path `state`).
  *
  * @example
  * ```ts
  * const index = buildInvoiceIndex(open, memory);
- * const r = reconcileWithIndex(index, lines, { memory });
+ * const intraday = reconcileWithIndex(index, camt052Lines, { memory });
+ * const endOfDay = reconcileWithIndex(index, camt053Lines, { memory }); // intraday lines: DUPLICATE
  * ```
  */
 export function reconcileWithIndex(
   index: InvoiceIndex,
   transactions: readonly BankTransaction[],
-  input: Omit<ReconcileInput, 'transactions' | 'invoices'>,
+  input: ReconcileWithIndexInput,
 ): ReconcileResult {
-  return runReconciliation(index, transactions, input, newRunState());
+  const state = input.state ?? indexRunState(index);
+  // A state names open items by position in its index: with another index it would lower the wrong items.
+  const owner = STATE_INDEX.get(state);
+  if (owner !== undefined && owner !== index)
+    throw new ReconcileInputError(
+      'state',
+      'was used with another InvoiceIndex; start a new one with newRunState()',
+    );
+  STATE_INDEX.set(state, index);
+  return runReconciliation(index, transactions, input, state);
+}
+
+// The state each index carries between reconcileWithIndex calls, and the index each state was
+// used with (both freed with them).
+const INDEX_STATES = new WeakMap<InvoiceIndex, RunState>();
+const STATE_INDEX = new WeakMap<RunState, InvoiceIndex>();
+
+function indexRunState(index: InvoiceIndex): RunState {
+  let state = INDEX_STATES.get(index);
+  if (state === undefined) {
+    state = newRunState();
+    INDEX_STATES.set(index, state);
+  }
+  return state;
 }
 
 /**
  * What a run carries forward: open amounts after applied allocations (sparse, by invoice
- * position), the duplicate keys seen, and the applied plan of each line (for undo).
+ * position), the identities of the lines seen (to the id of the line first seen with each), and
+ * the applied plan of each line (for undo). Treat it as opaque: create it with
+ * {@link newRunState} and pass it back.
  *
  * @example
  * ```ts
  * const state = newRunState();
+ * reconcileWithIndex(index, day1, { state });
+ * reconcileWithIndex(index, day2, { state }); // sees day 1's postings
  * ```
  */
 export interface RunState {
   readonly openAfter: Map<number, number>;
-  readonly seen: Set<string>;
+  readonly seen: Map<string, string>;
   readonly applied: Map<string, readonly PlannedAllocation[]>;
 }
 
@@ -168,11 +223,11 @@ export interface RunState {
  *
  * @example
  * ```ts
- * runReconciliation(index, lines, {}, newRunState());
+ * reconcileWithIndex(index, lines, { state: newRunState() });
  * ```
  */
 export function newRunState(): RunState {
-  return { openAfter: new Map(), seen: new Set(), applied: new Map() };
+  return { openAfter: new Map(), seen: new Map(), applied: new Map() };
 }
 
 /**
@@ -215,6 +270,7 @@ function runUntraced(
   const firstEval = new Array<LineEvaluation | undefined>(transactions.length);
   const changedPayers = new Set<string>();
   const todo: { k: number; best: number; day: string }[] = [];
+  const heldAsRepeat = new Map<number, string>();
   for (let k = 0; k < transactions.length; k++) {
     const tx = transactions[k] as BankTransaction;
     const skipped = (reason: LineReason): LineDecision =>
@@ -231,13 +287,31 @@ function runUntraced(
       decisions[k] = skipped('NOT_BOOKED');
       continue;
     }
-    if (tx.bankReference) {
-      const key = `${tx.accountId ?? ''}|${tx.bankReference}|${tx.amountMinor}|${tx.currency}|${tx.bookingDate ?? ''}`;
-      if (seen.has(key)) {
+    const identity = lineIdentity(tx);
+    if (identity.exact !== undefined) {
+      if (seen.has(identity.exact)) {
         decisions[k] = skipped('DUPLICATE');
         continue;
       }
-      seen.add(key);
+      seen.set(identity.exact, tx.id);
+      const first = identity.sameReference === undefined ? undefined : seen.get(identity.sameReference);
+      if (first !== undefined)
+        heldAsRepeat.set(k, `the bank reference and amount of ${first}, booked on another day`);
+      else if (identity.sameReference !== undefined) seen.set(identity.sameReference, tx.id);
+    } else {
+      // Without the bank's reference a repeat may be the same payment or a second one: a person decides.
+      const first = identity.possible.map((key) => seen.get(key)).find((id) => id !== undefined);
+      if (first !== undefined)
+        heldAsRepeat.set(k, `no bank reference, and the UETR, EndToEndId or content of ${first}`);
+    }
+    for (const key of identity.possible) if (!seen.has(key)) seen.set(key, tx.id);
+    const returned = returnedPaymentCode(tx);
+    if (returned !== undefined) {
+      decisions[k] = {
+        ...emptyDecision(tx.id, 'unmatched', 'RETURNED_PAYMENT', tx.amountMinor),
+        notes: [`${returned}: a returned or reversed payment, not a customer's payment`],
+      };
+      continue;
     }
     if ((tx.valueDate ?? tx.bookingDate) === undefined) {
       decisions[k] = emptyDecision(tx.id, 'unmatched', 'MISSING_DATE', tx.amountMinor);
@@ -282,17 +356,26 @@ function runUntraced(
     const suggestions = props
       .slice(0, Math.max(options.topK, top?.ambiguousGroup ? groupAnswers : 0))
       .map(toProposal);
-    const base = { transactionId: tx.id, payerIds: ev.payerIds, notes: ev.notes };
+    const repeatOf = heldAsRepeat.get(k);
+    const notes =
+      repeatOf === undefined
+        ? ev.notes
+        : [...ev.notes, `${repeatOf}: possibly the same payment again, for a person to decide`];
+    const base = { transactionId: tx.id, payerIds: ev.payerIds, notes };
     if (top === undefined) {
       decisions[k] = {
         ...emptyDecision(
           tx.id,
           'unmatched',
-          ev.payerIds.length ? 'NO_MATCHING_OPEN_ITEM' : 'NO_CANDIDATES',
+          repeatOf !== undefined
+            ? 'POSSIBLE_DUPLICATE'
+            : ev.payerIds.length
+              ? 'NO_MATCHING_OPEN_ITEM'
+              : 'NO_CANDIDATES',
           tx.amountMinor,
         ),
         payerIds: ev.payerIds,
-        notes: ev.notes,
+        notes,
       };
       return;
     }
@@ -303,6 +386,7 @@ function runUntraced(
     // A plan that moves no money (a reference hit in a currency with no rate) is for a person.
     const movesMoney = top.plan.some((a) => a.cashMinor + a.creditMinor + a.writeOffMinor > 0);
     if (
+      repeatOf === undefined &&
       top.confidence >= options.autoThreshold &&
       clear &&
       !top.ambiguousGroup &&
@@ -331,15 +415,18 @@ function runUntraced(
     }
     const ambiguous = top.ambiguousGroup || (!clear && top.confidence >= options.suggestThreshold);
     const status = top.confidence >= options.suggestThreshold ? 'suggested' : 'unmatched';
-    const reason: LineReason = ambiguous
-      ? 'AMBIGUOUS'
-      : top.blocked !== undefined
-        ? top.blocked
-        : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
-          ? 'NO_FX_RATE'
-          : status === 'suggested'
-            ? 'BELOW_AUTO_THRESHOLD'
-            : 'LOW_CONFIDENCE';
+    const reason: LineReason =
+      repeatOf !== undefined
+        ? 'POSSIBLE_DUPLICATE'
+        : ambiguous
+          ? 'AMBIGUOUS'
+          : top.blocked !== undefined
+            ? top.blocked
+            : !movesMoney && top.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')
+              ? 'NO_FX_RATE'
+              : status === 'suggested'
+                ? 'BELOW_AUTO_THRESHOLD'
+                : 'LOW_CONFIDENCE';
     decisions[k] = {
       ...base,
       status,
