@@ -4,6 +4,7 @@ import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPay
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
 import type { StreamOptions } from '../inputs/streamOptions.js';
+import { sortSmall } from '../math/sortSmall.js';
 
 /**
  * An event that did not count because the wrong party signed it.
@@ -494,7 +495,7 @@ interface DisputeState {
  * amount is a conflict).
  */
 function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: VerifiedEvent[]): void {
-  if (steps.length > 1) steps.sort(compareKeys);
+  if (steps.length > 1) sortSmall(steps, compareKeys);
   let disputes: DisputeState[] | undefined;
   for (const e of steps) {
     const p = e.payload ?? NO_PAYLOAD;
@@ -852,17 +853,17 @@ export function extractStreamFacts(
       );
     }
   }
-  if (facts.purchases.length > 1) facts.purchases.sort(byId);
+  if (facts.purchases.length > 1) sortSmall(facts.purchases, byId);
   // Signals keep stream order (sequence, timestamp, id), which is also the proof of concept's order.
-  if (facts.fraudSignals.length > 1) facts.fraudSignals.sort((a, b) => compareKeys(a.key, b.key));
-  if (facts.mismatches.length > 1) facts.mismatches.sort(byId);
+  if (facts.fraudSignals.length > 1) sortSmall(facts.fraudSignals, (a, b) => compareKeys(a.key, b.key));
+  if (facts.mismatches.length > 1) sortSmall(facts.mismatches, byId);
   // Every list is in event-id order, so the same stream in any order gives the same facts.
-  if (facts.invalid.length > 1) facts.invalid.sort(byId);
-  if (facts.foreign.length > 1) facts.foreign.sort(byId);
-  if (facts.unbound.length > 1) facts.unbound.sort(byId);
-  if (facts.otherCurrency.length > 1) facts.otherCurrency.sort(byId);
-  if (facts.futureDated.length > 1) facts.futureDated.sort(byId);
-  if (facts.conflicting.length > 1) facts.conflicting.sort(byId);
+  if (facts.invalid.length > 1) sortSmall(facts.invalid, byId);
+  if (facts.foreign.length > 1) sortSmall(facts.foreign, byId);
+  if (facts.unbound.length > 1) sortSmall(facts.unbound, byId);
+  if (facts.otherCurrency.length > 1) sortSmall(facts.otherCurrency, byId);
+  if (facts.futureDated.length > 1) sortSmall(facts.futureDated, byId);
+  if (facts.conflicting.length > 1) sortSmall(facts.conflicting, byId);
   const conflicts = screen.sequences;
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]

@@ -1,5 +1,6 @@
 // One decision's rule run: collects reasons and the trace, and gives the outcome.
 
+import { sortSmall } from '../math/sortSmall.js';
 import type { DecisionOutcome, Reason, TraceEntry } from '../outputs/decision.js';
 import { type InternCache, internReason } from '../outputs/internCache.js';
 import { REASON_INFO, type ReasonCodeValue, type ReasonSeverity } from '../outputs/reasonCodes.js';
@@ -85,19 +86,7 @@ function compareReasons(a: Reason, b: Reason): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-/**
- * Sorts the run's own reason list in place (it is not shared) and returns it. Insertion sort: the
- * list holds a handful of reasons, and Array.prototype.sort allocates a work copy on every call.
- */
+/** Sorts the run's own reason list in place (it is not shared) and returns it. */
 export function rankReasons(reasons: Reason[]): Reason[] {
-  for (let i = 1; i < reasons.length; i++) {
-    const x = reasons[i] as Reason;
-    let j = i - 1;
-    while (j >= 0 && compareReasons(reasons[j] as Reason, x) > 0) {
-      reasons[j + 1] = reasons[j] as Reason;
-      j--;
-    }
-    reasons[j + 1] = x;
-  }
-  return reasons;
+  return sortSmall(reasons, compareReasons);
 }
