@@ -68,6 +68,11 @@ export class Mt940Reader {
       net: 0n,
       hasEntries: false,
       lastLine: 0,
+      // The statement id and currency as last worked out: every line of a message shares them,
+      // so they are made once, and again only when a field they come from is read.
+      id: undefined as string | undefined,
+      ccy: undefined as string | undefined,
+      ccyKnown: false,
     };
   }
 
@@ -120,16 +125,22 @@ export class Mt940Reader {
   }
 
   private get statementId(): string {
-    const ref = this.msg.reference || `MT940-${this.messages + 1}`;
-    return this.msg.statementNo ? `${ref}/${this.msg.statementNo}` : ref;
+    const msg = this.msg;
+    if (msg.id !== undefined) return msg.id;
+    const ref = msg.reference || `MT940-${this.messages + 1}`;
+    msg.id = msg.statementNo ? `${ref}/${msg.statementNo}` : ref;
+    return msg.id;
   }
 
   private currency(): string | undefined {
-    return (
-      this.msg.opening?.currency ??
-      (this.msg.account === undefined ? undefined : /([A-Z]{3})$/.exec(this.msg.account)?.[1]) ??
-      this.options.defaultCurrency
-    );
+    const msg = this.msg;
+    if (msg.ccyKnown) return msg.ccy;
+    msg.ccy =
+      msg.opening?.currency ??
+      (msg.account === undefined ? undefined : /([A-Z]{3})$/.exec(msg.account)?.[1]) ??
+      this.options.defaultCurrency;
+    msg.ccyKnown = true;
+    return msg.ccy;
   }
 
   /** The field being read is complete: act on it. */
@@ -148,17 +159,21 @@ export class Mt940Reader {
     switch (f.tag) {
       case '20':
         msg.reference = f.value.trim();
+        msg.id = undefined;
         break;
       case '28':
       case '28C':
         msg.statementNo = f.value.trim();
+        msg.id = undefined;
         break;
       case '25':
         msg.account = f.value.trim();
+        msg.ccyKnown = false;
         break;
       case '60F':
       case '60M':
         if (msg.opening === undefined) msg.opening = mt940Balance(f.tag, f.value, f.line);
+        msg.ccyKnown = false;
         break;
       case '62F':
       case '62M':

@@ -24,8 +24,11 @@ export interface Mt940Details {
   readonly kurs?: { readonly rate: string; readonly numerator?: string; readonly denominator?: string };
 }
 
-// SEPA keys of the German purpose field (EREF+, SVWZ+, ...); literals, so they compile once.
-const SEPA_KEY_RE = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT)\+/g;
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 // Dutch /TAG/ names.
 const DUTCH_TAG_RE =
   /\/(EREF|BENM|ORDP|NAME|REMI|ISDT|IBAN|BIC|CSID|MARF|TRCD|ADDR|PREF|RTRN|CDTRREF|CDTRREFTP|CD|SCOR|ISSR|USTD|STRD|ULTC|ULTD|PURP|CNTP|ID)\//g;
@@ -43,8 +46,12 @@ const DUTCH_TAG_RE =
  */
 export function parseMt940Details(raw: string): Mt940Details {
   const joined = raw.includes('\n') ? raw.replace(/\n/g, '') : raw;
-  const sub = /^(\d{3})?([?>])\d{2}/.exec(joined);
-  if (sub?.[2] !== undefined) return german(joined, sub[1], sub[2]);
+  // What /^(\d{3})?([?>])\d{2}/ says, by character: an optional GVC, then the first sub-field.
+  const gvc = isDigit(joined, 0) && isDigit(joined, 1) && isDigit(joined, 2);
+  const s = gvc ? 3 : 0;
+  const c = joined.charCodeAt(s);
+  if ((c === 63 || c === 62) && isDigit(joined, s + 1) && isDigit(joined, s + 2))
+    return german(joined, gvc ? joined.slice(0, 3) : undefined, c === 63 ? '?' : '>');
   if (/^\/[A-Z]{2,9}\//.test(joined)) return dutch(joined);
   const text = raw
     .split('\n')
@@ -68,18 +75,76 @@ type DetailsDraft = { -readonly [K in keyof Mt940Details]?: Mt940Details[K] };
 // The purpose sub-fields, in the order they are joined.
 const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
 
-// Hot (one call per :86:): sub-fields found with indexOf, no closures or spreads; the result has
-// the same fields in the same order as the regex-and-spread version had.
+// Hot (one call per :86:): sub-fields and SEPA keys found with indexOf, no closures, spreads or
+// regex match arrays; the result has the same fields in the same order as the regex version had.
 const KURS_IN_TEXT_RE = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/;
 const KURS_FIELD_RE = /^\s*KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?\s*$/;
 
 const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
+// The sub-field numbers the last call filled in, so only those are cleared.
+const FILLED: number[] = [];
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * The SEPA key (EREF, KREF, MREF, CRED, DEBT, SVWZ, ABWA, ABWE, IBAN, BIC, COAM, OAMT) that ends
+ * with the "+" at `plus` and starts at or after `from`, as its length (4, or 3 for BIC), or 0.
+ * Keys are capitals only, so at most one of them can end at a given "+".
+ */
+function sepaKeyBefore(text: string, plus: number, from: number): number {
+  const k = plus - 4;
+  if (k >= from) {
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    const c = text.charCodeAt(k + 2);
+    const d = text.charCodeAt(k + 3);
+    if (isUpper(a) && isUpper(b) && isUpper(c) && isUpper(d)) {
+      switch (text.slice(k, plus)) {
+        case 'EREF':
+        case 'KREF':
+        case 'MREF':
+        case 'CRED':
+        case 'DEBT':
+        case 'SVWZ':
+        case 'ABWA':
+        case 'ABWE':
+        case 'IBAN':
+        case 'COAM':
+        case 'OAMT':
+          return 4;
+      }
+    }
+  }
+  const b = plus - 3;
+  if (
+    b >= from &&
+    text.charCodeAt(b) === 66 &&
+    text.charCodeAt(b + 1) === 73 &&
+    text.charCodeAt(b + 2) === 67
+  )
+    return 3;
+  return 0;
+}
+
+/** `text` with every run of whitespace one blank, trimmed; the regex runs only when it changes something. */
+function collapseBlanks(text: string): string {
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) continue;
+    if (c === 32 && text.charCodeAt(i + 1) !== 32) continue;
+    plain = false;
+    break;
+  }
+  return plain ? text.trim() : text.replace(/\s+/g, ' ').trim();
+}
 
 function german(joined: string, gvc: string | undefined, sep: string): Mt940Details {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
   // One table for every call (a fresh 100-slot array per :86: was most of this function's garbage).
   const fields = SUBFIELDS;
-  fields.fill(undefined);
+  for (let f = 0; f < FILLED.length; f++) fields[FILLED[f] as number] = undefined;
+  FILLED.length = 0;
   const n = joined.length;
   let i = joined.indexOf(sep);
   while (i >= 0) {
@@ -89,7 +154,9 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
       const k = d1 * 10 + d2;
       const next = joined.indexOf(sep, i + 3);
       const end = next < 0 ? n : next;
-      fields[k] = (fields[k] ?? '') + joined.slice(i + 3, end);
+      const was = fields[k];
+      if (was === undefined) FILLED.push(k);
+      fields[k] = was === undefined ? joined.slice(i + 3, end) : was + joined.slice(i + 3, end);
       i = next;
     } else i = joined.indexOf(sep, i + 1);
   }
@@ -122,39 +189,82 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     if (kursHit[3] !== undefined) k.denominator = kursHit[3];
     kurs = k;
   }
-  // SEPA keys: each value runs to the next key; a repeated key keeps its last value.
-  const keyed = new Map<string, string>();
-  const keyRe = SEPA_KEY_RE;
-  keyRe.lastIndex = 0;
+  // SEPA keys: each value runs to the next key; a repeated key keeps its last value. Only the
+  // values read below are kept, as [start, end) of `purpose`.
   let firstIndex = purpose.length;
-  let prevKey: string | undefined;
-  let prevStart = 0;
-  for (let h = keyRe.exec(purpose); h !== null; h = keyRe.exec(purpose)) {
-    if (prevKey === undefined) firstIndex = h.index;
-    else keyed.set(prevKey, purpose.slice(prevStart, h.index).trim());
-    prevKey = h[1] ?? '';
-    prevStart = h.index + h[0].length;
+  let eref = -1;
+  let erefEnd = 0;
+  let svwz = -1;
+  let svwzEnd = 0;
+  let kref = -1;
+  let krefEnd = 0;
+  let mref = -1;
+  let mrefEnd = 0;
+  let cred = -1;
+  let credEnd = 0;
+  let key = 0; // 1 EREF, 2 SVWZ, 3 KREF, 4 MREF, 5 CRED, 9 any other key
+  let valueStart = 0;
+  let from = 0;
+  for (let plus = purpose.indexOf('+'); ; plus = purpose.indexOf('+', plus + 1)) {
+    const len = plus < 0 ? 0 : sepaKeyBefore(purpose, plus, from);
+    if (plus >= 0 && len === 0) continue;
+    // A key (or the end) closes the value of the key before it.
+    const end = plus < 0 ? purpose.length : plus - len;
+    if (key === 1) {
+      eref = valueStart;
+      erefEnd = end;
+    } else if (key === 2) {
+      svwz = valueStart;
+      svwzEnd = end;
+    } else if (key === 3) {
+      kref = valueStart;
+      krefEnd = end;
+    } else if (key === 4) {
+      mref = valueStart;
+      mrefEnd = end;
+    } else if (key === 5) {
+      cred = valueStart;
+      credEnd = end;
+    }
+    if (plus < 0) break;
+    if (key === 0) firstIndex = end;
+    const c0 = purpose.charCodeAt(end);
+    const c1 = purpose.charCodeAt(end + 1);
+    // The first letters tell the keys apart (CRED from COAM by the second); BIC is never read.
+    if (len === 3) key = 9;
+    else if (c0 === 69) key = 1;
+    else if (c0 === 83) key = 2;
+    else if (c0 === 75) key = 3;
+    else if (c0 === 77) key = 4;
+    else key = c0 === 67 && c1 === 82 ? 5 : 9;
+    valueStart = plus + 1;
+    from = valueStart;
   }
-  if (prevKey !== undefined) keyed.set(prevKey, purpose.slice(prevStart).trim());
   const before = purpose.slice(0, firstIndex).trim();
-  const remittance: string[] = [];
-  if (before !== '') remittance.push(before);
-  const svwz = keyed.get('SVWZ') ?? '';
-  if (svwz !== '') remittance.push(svwz);
-  const eref = keyed.get('EREF');
-  const other: string[] = [];
-  const kref = keyed.get('KREF');
-  if (kref !== undefined && kref !== '') other.push(kref);
-  const mref = keyed.get('MREF');
-  if (mref !== undefined && mref !== '') other.push(mref);
-  const cred = keyed.get('CRED');
-  if (cred !== undefined && cred !== '') other.push(cred);
-  const name = ((fields[32] ?? '') + (fields[33] ?? '')).replace(/\s+/g, ' ').trim();
+  const svwzText = svwz < 0 ? '' : purpose.slice(svwz, svwzEnd).trim();
+  let remittance: string[];
+  if (before === '') remittance = svwzText === '' ? [] : [svwzText];
+  else remittance = svwzText === '' ? [before] : [before, svwzText];
+  const erefText = eref < 0 ? undefined : purpose.slice(eref, erefEnd).trim();
+  const krefText = kref < 0 ? '' : purpose.slice(kref, krefEnd).trim();
+  const mrefText = mref < 0 ? '' : purpose.slice(mref, mrefEnd).trim();
+  const credText = cred < 0 ? '' : purpose.slice(cred, credEnd).trim();
+  let other: string[];
+  if (krefText === '' && mrefText === '' && credText === '') other = [];
+  else {
+    other = [];
+    if (krefText !== '') other.push(krefText);
+    if (mrefText !== '') other.push(mrefText);
+    if (credText !== '') other.push(credText);
+  }
+  const f32 = fields[32];
+  const f33 = fields[33];
+  const name = collapseBlanks(f33 === undefined ? (f32 ?? '') : (f32 ?? '') + f33);
   const iban = fields[31]?.trim();
   const booking = fields[0]?.trim();
   const out: DetailsDraft = { dialect: 'german-subfields' };
   if (gvc !== undefined) out.transactionCode = gvc;
-  if (eref && eref.toUpperCase() !== 'NOTPROVIDED') out.endToEndId = eref;
+  if (erefText && erefText.toUpperCase() !== 'NOTPROVIDED') out.endToEndId = erefText;
   out.otherReferences = other;
   out.creditorReferences = [];
   out.remittanceText = remittance;
