@@ -15,6 +15,8 @@ interface Field {
 
 const KNOWN = new Set('20 21 25 28 28C 60F 60M 61 62F 62M 64 65 86 13 13D 34F 90D 90C 940 942'.split(' '));
 
+const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 /**
  * Where a field tag line's tag ends (the index of its second ':'), or -1: what
  * `/^:(\d{2}[A-Z]?):/` says, read by character (this runs for every line).
@@ -93,7 +95,11 @@ export class Mt940Reader {
     }
     const tagEnd = fieldTagEnd(line);
     if (tagEnd > 0) {
-      const tag = line.slice(1, tagEnd);
+      // Two-digit tags (:61:, :86:, ...) from a table of shared strings, not cut out per line.
+      const tag =
+        tagEnd === 3
+          ? (TWO_DIGIT_TAGS[(line.charCodeAt(1) - 48) * 10 + line.charCodeAt(2) - 48] as string)
+          : line.slice(1, tagEnd);
       this.complete();
       if (tag === '20' && this.msg.reference !== undefined) this.endMessage();
       this.field = { tag, value: line.slice(tagEnd + 1), line: lineNo };

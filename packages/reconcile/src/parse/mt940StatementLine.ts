@@ -6,7 +6,7 @@ import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js'
 import { decimalMinorIn, parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { calendarDay } from './calendarDate.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
-import { parseMt940Details } from './parseMt940Details.js';
+import { readMt940Details } from './parseMt940Details.js';
 import type { TxDraft } from './TxDraft.js';
 
 /**
@@ -204,7 +204,7 @@ export function mt940StatementLine(
   const customerRef = v.slice(at.typeStart + 4, at.refEnd);
   const bankRef = at.bankStart < 0 ? undefined : v.slice(at.bankStart, at.lineEnd);
   const supplementary = at.suppStart < 0 ? undefined : v.slice(at.suppStart);
-  const details = info === undefined ? undefined : parseMt940Details(info.value);
+  const details = info === undefined ? undefined : readMt940Details(info.value);
   const cref = customerRef.trim();
   const ownRef = cref !== '' && cref !== 'NONREF';
   const more = details?.otherReferences;

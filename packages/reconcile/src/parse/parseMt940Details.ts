@@ -1,3 +1,5 @@
+import { EMPTY_LIST } from './emptyList.js';
+
 /**
  * What an MT940 `:86:` field says, decoded for its dialect.
  *
@@ -45,13 +47,68 @@ const DUTCH_TAG_RE =
  * ```
  */
 export function parseMt940Details(raw: string): Mt940Details {
+  const d = readMt940Details(raw);
+  // The other dialects' results are made per call, with absent fields left out.
+  if (d !== GERMAN) return d as Mt940Details;
+  // The shared record, copied into a result of the caller's own with the absent fields left out.
+  const out: DetailsDraft = { dialect: 'german-subfields' };
+  if (d.transactionCode !== undefined) out.transactionCode = d.transactionCode;
+  if (d.endToEndId !== undefined) out.endToEndId = d.endToEndId;
+  out.otherReferences = ownList(d.otherReferences);
+  out.creditorReferences = [];
+  out.remittanceText = ownList(d.remittanceText);
+  out.additionalInfo = ownList(d.additionalInfo);
+  if (d.counterpartyName !== undefined) out.counterpartyName = d.counterpartyName;
+  if (d.counterpartyAccount !== undefined) out.counterpartyAccount = d.counterpartyAccount;
+  if (d.kurs !== undefined) out.kurs = d.kurs;
+  return out as Mt940Details;
+}
+
+/** A list of the caller's own: the shared empty list becomes a new one. */
+const ownList = (list: readonly string[]): string[] => (list === EMPTY_LIST ? [] : (list as string[]));
+
+/**
+ * {@link Mt940Details} as {@link readMt940Details} gives it: an optional field may also be there
+ * as `undefined`.
+ *
+ * @example
+ * ```ts
+ * const d: Mt940DetailsRead = readMt940Details(':86:text');
+ * ```
+ */
+export type Mt940DetailsRead = {
+  readonly [K in keyof Mt940Details]: K extends
+    | 'dialect'
+    | 'otherReferences'
+    | 'creditorReferences'
+    | 'remittanceText'
+    | 'additionalInfo'
+    ? Mt940Details[K]
+    : Mt940Details[K] | undefined;
+};
+
+/**
+ * {@link parseMt940Details} for the statement-line reader, which reads the result at once and
+ * keeps only its lists and strings: the German dialect (one per `:86:` of most German files)
+ * comes back in one record shared by every call, valid until the next call, with absent fields
+ * `undefined` and empty lists the shared {@link EMPTY_LIST}; so no result object is made per line.
+ *
+ * @example
+ * ```ts
+ * const d = readMt940Details('166?00GUTSCHRIFT?20EREF+E2E-1');
+ * const eref = d.endToEndId; // read it now: the next call overwrites d
+ * ```
+ */
+export function readMt940Details(raw: string): Mt940DetailsRead {
   const joined = raw.includes('\n') ? raw.replace(/\n/g, '') : raw;
   // What /^(\d{3})?([?>])\d{2}/ says, by character: an optional GVC, then the first sub-field.
   const gvc = isDigit(joined, 0) && isDigit(joined, 1) && isDigit(joined, 2);
   const s = gvc ? 3 : 0;
   const c = joined.charCodeAt(s);
-  if ((c === 63 || c === 62) && isDigit(joined, s + 1) && isDigit(joined, s + 2))
-    return german(joined, gvc ? joined.slice(0, 3) : undefined, c === 63 ? '?' : '>');
+  if ((c === 63 || c === 62) && isDigit(joined, s + 1) && isDigit(joined, s + 2)) {
+    german(joined, gvc ? joined.slice(0, 3) : undefined, c === 63 ? '?' : '>');
+    return GERMAN;
+  }
   if (/^\/[A-Z]{2,9}\//.test(joined)) return dutch(joined);
   const text = raw
     .split('\n')
@@ -79,6 +136,26 @@ const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
 // regex match arrays; the result has the same fields in the same order as the regex version had.
 const KURS_IN_TEXT_RE = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/;
 const KURS_FIELD_RE = /^\s*KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?\s*$/;
+
+/** The German dialect's result, shared by every call (see readMt940Details). */
+const GERMAN: { -readonly [K in keyof Mt940DetailsRead]: Mt940DetailsRead[K] } = {
+  dialect: 'german-subfields',
+  transactionCode: undefined,
+  endToEndId: undefined,
+  otherReferences: EMPTY_LIST,
+  creditorReferences: EMPTY_LIST,
+  remittanceText: EMPTY_LIST,
+  additionalInfo: EMPTY_LIST,
+  counterpartyName: undefined,
+  counterpartyAccount: undefined,
+  kurs: undefined,
+};
+
+/** Is `eref` "NOTPROVIDED" in any case? (Only a short text starting with N can be: no copy otherwise.) */
+function notProvided(eref: string): boolean {
+  const c = eref.charCodeAt(0);
+  return eref.length <= 11 && (c === 78 || c === 110) && eref.toUpperCase() === 'NOTPROVIDED';
+}
 
 const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
 // The sub-field numbers the last call filled in, so only those are cleared.
@@ -139,7 +216,7 @@ function collapseBlanks(text: string): string {
   return plain ? text.trim() : text.replace(/\s+/g, ' ').trim();
 }
 
-function german(joined: string, gvc: string | undefined, sep: string): Mt940Details {
+function german(joined: string, gvc: string | undefined, sep: string): void {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
   // One table for every call (a fresh 100-slot array per :86: was most of this function's garbage).
   const fields = SUBFIELDS;
@@ -242,37 +319,35 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
   }
   const before = purpose.slice(0, firstIndex).trim();
   const svwzText = svwz < 0 ? '' : purpose.slice(svwz, svwzEnd).trim();
-  let remittance: string[];
-  if (before === '') remittance = svwzText === '' ? [] : [svwzText];
+  let remittance: readonly string[];
+  if (before === '') remittance = svwzText === '' ? EMPTY_LIST : [svwzText];
   else remittance = svwzText === '' ? [before] : [before, svwzText];
   const erefText = eref < 0 ? undefined : purpose.slice(eref, erefEnd).trim();
   const krefText = kref < 0 ? '' : purpose.slice(kref, krefEnd).trim();
   const mrefText = mref < 0 ? '' : purpose.slice(mref, mrefEnd).trim();
   const credText = cred < 0 ? '' : purpose.slice(cred, credEnd).trim();
-  let other: string[];
-  if (krefText === '' && mrefText === '' && credText === '') other = [];
-  else {
-    other = [];
-    if (krefText !== '') other.push(krefText);
-    if (mrefText !== '') other.push(mrefText);
-    if (credText !== '') other.push(credText);
+  let other: readonly string[] = EMPTY_LIST;
+  if (krefText !== '' || mrefText !== '' || credText !== '') {
+    const list: string[] = [];
+    if (krefText !== '') list.push(krefText);
+    if (mrefText !== '') list.push(mrefText);
+    if (credText !== '') list.push(credText);
+    other = list.slice();
   }
   const f32 = fields[32];
   const f33 = fields[33];
   const name = collapseBlanks(f33 === undefined ? (f32 ?? '') : (f32 ?? '') + f33);
   const iban = fields[31]?.trim();
   const booking = fields[0]?.trim();
-  const out: DetailsDraft = { dialect: 'german-subfields' };
-  if (gvc !== undefined) out.transactionCode = gvc;
-  if (erefText && erefText.toUpperCase() !== 'NOTPROVIDED') out.endToEndId = erefText;
-  out.otherReferences = other;
-  out.creditorReferences = [];
-  out.remittanceText = remittance;
-  out.additionalInfo = booking ? [booking] : [];
-  if (name) out.counterpartyName = name;
-  if (iban) out.counterpartyAccount = iban;
-  if (kurs !== undefined) out.kurs = kurs;
-  return out as Mt940Details;
+  const g = GERMAN;
+  g.transactionCode = gvc;
+  g.endToEndId = erefText && !notProvided(erefText) ? erefText : undefined;
+  g.otherReferences = other;
+  g.remittanceText = remittance;
+  g.additionalInfo = booking ? [booking] : EMPTY_LIST;
+  g.counterpartyName = name || undefined;
+  g.counterpartyAccount = iban || undefined;
+  g.kurs = kurs;
 }
 
 function dutch(joined: string): Mt940Details {
