@@ -1,4 +1,5 @@
 import { EMPTY_LIST } from './emptyList.js';
+import { trimmedSlice } from './trimmedSlice.js';
 
 /**
  * What an MT940 `:86:` field says, decoded for its dialect.
@@ -159,9 +160,19 @@ function notProvided(eref: string): boolean {
 
 const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
 // The sub-field numbers the last call filled in, so only those are cleared.
-const FILLED: number[] = [];
+const FILLED: number[] = new Array(100).fill(0);
+let filledCount = 0;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** Four ASCII capitals as one number (so a key is looked up without cutting it out). */
+const packed = (key: string): number =>
+  ((key.charCodeAt(0) * 128 + key.charCodeAt(1)) * 128 + key.charCodeAt(2)) * 128 + key.charCodeAt(3);
+
+// The four-letter SEPA keys (BIC, the one of three, is tested on its own).
+const SEPA_KEYS = new Set(
+  ['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'COAM', 'OAMT'].map(packed),
+);
 
 /**
  * The SEPA key (EREF, KREF, MREF, CRED, DEBT, SVWZ, ABWA, ABWE, IBAN, BIC, COAM, OAMT) that ends
@@ -175,22 +186,14 @@ function sepaKeyBefore(text: string, plus: number, from: number): number {
     const b = text.charCodeAt(k + 1);
     const c = text.charCodeAt(k + 2);
     const d = text.charCodeAt(k + 3);
-    if (isUpper(a) && isUpper(b) && isUpper(c) && isUpper(d)) {
-      switch (text.slice(k, plus)) {
-        case 'EREF':
-        case 'KREF':
-        case 'MREF':
-        case 'CRED':
-        case 'DEBT':
-        case 'SVWZ':
-        case 'ABWA':
-        case 'ABWE':
-        case 'IBAN':
-        case 'COAM':
-        case 'OAMT':
-          return 4;
-      }
-    }
+    if (
+      isUpper(a) &&
+      isUpper(b) &&
+      isUpper(c) &&
+      isUpper(d) &&
+      SEPA_KEYS.has(((a * 128 + b) * 128 + c) * 128 + d)
+    )
+      return 4;
   }
   const b = plus - 3;
   if (
@@ -203,25 +206,21 @@ function sepaKeyBefore(text: string, plus: number, from: number): number {
   return 0;
 }
 
-/** `text` with every run of whitespace one blank, trimmed; the regex runs only when it changes something. */
+// Whitespace other than a single blank: only then does collapsing runs of it change anything.
+const NOT_ONE_BLANK = /[^\S ]| {2}/;
+
+/** `text` with every run of whitespace one blank, trimmed; the replace runs only when it changes something. */
 function collapseBlanks(text: string): string {
-  let plain = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 127) continue;
-    if (c === 32 && text.charCodeAt(i + 1) !== 32) continue;
-    plain = false;
-    break;
-  }
-  return plain ? text.trim() : text.replace(/\s+/g, ' ').trim();
+  const plain = !NOT_ONE_BLANK.test(text);
+  return plain ? trimmedSlice(text, 0, text.length) : text.replace(/\s+/g, ' ').trim();
 }
 
 function german(joined: string, gvc: string | undefined, sep: string): void {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
   // One table for every call (a fresh 100-slot array per :86: was most of this function's garbage).
   const fields = SUBFIELDS;
-  for (let f = 0; f < FILLED.length; f++) fields[FILLED[f] as number] = undefined;
-  FILLED.length = 0;
+  for (let f = 0; f < filledCount; f++) fields[FILLED[f] as number] = undefined;
+  filledCount = 0;
   const n = joined.length;
   let i = joined.indexOf(sep);
   while (i >= 0) {
@@ -232,7 +231,7 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
       const next = joined.indexOf(sep, i + 3);
       const end = next < 0 ? n : next;
       const was = fields[k];
-      if (was === undefined) FILLED.push(k);
+      if (was === undefined) FILLED[filledCount++] = k;
       fields[k] = was === undefined ? joined.slice(i + 3, end) : was + joined.slice(i + 3, end);
       i = next;
     } else i = joined.indexOf(sep, i + 1);
@@ -241,10 +240,12 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
   // sub-field that starts with it is read on its own (joined, "RECHNUNG" + "KURS" would hide it).
   let purpose = '';
   let kursHit: RegExpExecArray | null = null;
+  // (One look at the whole field saves one per sub-field when there is no KURS, the usual case.)
+  const mayHaveKurs = joined.includes('KURS');
   for (let p = 0; p < PURPOSE_KEYS.length; p++) {
     const v = fields[PURPOSE_KEYS[p] as number];
     if (v === undefined) continue;
-    if (kursHit === null && v.includes('KURS')) {
+    if (mayHaveKurs && kursHit === null && v.includes('KURS')) {
       const own = KURS_FIELD_RE.exec(v);
       if (own !== null) {
         kursHit = own;
@@ -253,7 +254,7 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
     }
     purpose += v;
   }
-  if (kursHit === null && purpose.includes('KURS')) {
+  if (mayHaveKurs && kursHit === null && purpose.includes('KURS')) {
     kursHit = KURS_IN_TEXT_RE.exec(purpose);
     if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
   }
@@ -317,15 +318,15 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
     valueStart = plus + 1;
     from = valueStart;
   }
-  const before = purpose.slice(0, firstIndex).trim();
-  const svwzText = svwz < 0 ? '' : purpose.slice(svwz, svwzEnd).trim();
+  const before = trimmedSlice(purpose, 0, firstIndex);
+  const svwzText = svwz < 0 ? '' : trimmedSlice(purpose, svwz, svwzEnd);
   let remittance: readonly string[];
   if (before === '') remittance = svwzText === '' ? EMPTY_LIST : [svwzText];
   else remittance = svwzText === '' ? [before] : [before, svwzText];
-  const erefText = eref < 0 ? undefined : purpose.slice(eref, erefEnd).trim();
-  const krefText = kref < 0 ? '' : purpose.slice(kref, krefEnd).trim();
-  const mrefText = mref < 0 ? '' : purpose.slice(mref, mrefEnd).trim();
-  const credText = cred < 0 ? '' : purpose.slice(cred, credEnd).trim();
+  const erefText = eref < 0 ? undefined : trimmedSlice(purpose, eref, erefEnd);
+  const krefText = kref < 0 ? '' : trimmedSlice(purpose, kref, krefEnd);
+  const mrefText = mref < 0 ? '' : trimmedSlice(purpose, mref, mrefEnd);
+  const credText = cred < 0 ? '' : trimmedSlice(purpose, cred, credEnd);
   let other: readonly string[] = EMPTY_LIST;
   if (krefText !== '' || mrefText !== '' || credText !== '') {
     const list: string[] = [];
@@ -337,8 +338,10 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
   const f32 = fields[32];
   const f33 = fields[33];
   const name = collapseBlanks(f33 === undefined ? (f32 ?? '') : (f32 ?? '') + f33);
-  const iban = fields[31]?.trim();
-  const booking = fields[0]?.trim();
+  const f31 = fields[31];
+  const iban = f31 === undefined ? undefined : trimmedSlice(f31, 0, f31.length);
+  const f0 = fields[0];
+  const booking = f0 === undefined ? undefined : trimmedSlice(f0, 0, f0.length);
   const g = GERMAN;
   g.transactionCode = gvc;
   g.endToEndId = erefText && !notProvided(erefText) ? erefText : undefined;
