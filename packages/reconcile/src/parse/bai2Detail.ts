@@ -4,6 +4,7 @@ import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js'
 import { calendarDate } from './calendarDate.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { TxDraft } from './TxDraft.js';
+import { trimmedSlice } from './trimmedSlice.js';
 
 /**
  * A BAI2 record as read: code, comma fields, continuation text (for 16), first line. A 16 keeps
@@ -25,7 +26,8 @@ export interface Bai2Record {
 // Key-value continuation lines some banks put in 88 records after a 16 (e.g. "EREF: 1111").
 const KV = /^([A-Z]{4}):\s?(.*)$/;
 // The 88 keys read into fields of their own; any other key goes to additionalInfo.
-const MAPPED_KEYS = new Set(['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT']);
+const NAMED_KEYS: readonly string[] = ['EREF', 'REMI', 'DBNM', 'CRNM', 'DACT', 'CACT'];
+const MAPPED_KEYS = new Set(NAMED_KEYS);
 // One record's continuation keys and values, first one of each key kept, in the order read: two
 // lists reused by every call instead of a Map per record.
 const KEYS: string[] = [];
@@ -59,6 +61,15 @@ function allDigits(s: string): boolean {
   return true;
 }
 
+/** The four-letter key that starts `s` (a shared string for the keys read into fields). */
+function keyName(s: string): string {
+  for (let i = 0; i < NAMED_KEYS.length; i++) {
+    const k = NAMED_KEYS[i] as string;
+    if (s.startsWith(k)) return k;
+  }
+  return s.slice(0, 4);
+}
+
 /** Could `s` be a KV line ("EREF: ...")? Four capitals and a colon: only then is the regex run. */
 function isKeyed(s: string): boolean {
   if (s.charCodeAt(4) !== 58) return false;
@@ -81,6 +92,13 @@ function fieldAt(body: string, pos: number): string {
   if (pos < 0) return '';
   const comma = body.indexOf(',', pos);
   return body.slice(pos, comma < 0 ? body.length : comma);
+}
+
+/** {@link fieldAt}, trimmed, cut out in one step. */
+function trimmedFieldAt(body: string, pos: number): string {
+  if (pos < 0) return '';
+  const comma = body.indexOf(',', pos);
+  return trimmedSlice(body, pos, comma < 0 ? body.length : comma);
 }
 
 function fail(where: { path: string; line: number }, message: string): never {
@@ -158,13 +176,13 @@ export function bai2Detail(
   } else if (funds !== 0 && funds !== 48 && funds !== 49 && funds !== 50 && funds !== 90) {
     fail(where, `unknown funds type "${fieldAt(b, p2)}"`);
   }
-  const bankRef = fieldAt(b, pk).trim();
+  const bankRef = trimmedFieldAt(b, pk);
   const pc = nextField(b, pk);
-  const customerRef = fieldAt(b, pc).trim();
+  const customerRef = trimmedFieldAt(b, pc);
   const pt = nextField(b, pc);
   // The text is every field after the references (it may contain commas), without the final "/".
   const end = pt >= 0 && b.charCodeAt(b.length - 1) === 47 ? b.length - 1 : b.length;
-  const mainText = pt < 0 ? '' : b.slice(pt, end).trim();
+  const mainText = pt < 0 ? '' : trimmedSlice(b, pt, end);
   KEYS.length = 0;
   VALUES.length = 0;
   let texts: string[] | undefined;
@@ -172,15 +190,19 @@ export function bai2Detail(
   const text = r.text;
   for (let at = text.indexOf('\n'); at >= 0; ) {
     const next = text.indexOf('\n', at + 1);
-    const cont = text.slice(at + 1, next < 0 ? text.length : next).trim();
+    const cont = trimmedSlice(text, at + 1, next < 0 ? text.length : next);
     at = next;
     if (cont === '') continue;
     if (isKeyed(cont)) {
-      const m = KV.exec(cont);
-      if (m?.[1] !== undefined) {
-        if (keyedValue(m[1]) === undefined) {
-          KEYS.push(m[1]);
-          VALUES.push((m[2] ?? '').trim());
+      // What /^([A-Z]{4}):\s?(.*)$/ reads: the key, and the rest trimmed. A line break inside
+      // (U+2028/U+2029 can be there, \r should not) stops "." and keeps the regex.
+      const plain = cont.indexOf('\u2028') < 0 && cont.indexOf('\u2029') < 0 && cont.indexOf('\r') < 0;
+      const m = plain ? null : KV.exec(cont);
+      if (plain || m?.[1] !== undefined) {
+        const key = plain ? keyName(cont) : (m?.[1] as string);
+        if (keyedValue(key) === undefined) {
+          KEYS.push(key);
+          VALUES.push(plain ? trimmedSlice(cont, 5, cont.length) : (m?.[2] ?? '').trim());
         }
         continue;
       }
