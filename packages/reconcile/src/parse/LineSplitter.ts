@@ -20,6 +20,8 @@ export class LineSplitter {
   }
 
   push(text: string): void {
+    // An empty piece (a decoder can give one mid-stream) must not forget a \r that ended the last.
+    if (text === '') return;
     let start = 0;
     if (this.skipLF && text.charCodeAt(0) === 10) start = 1;
     this.skipLF = false;
