@@ -68,6 +68,8 @@ export class Mt940Reader {
       pending: undefined as Field | undefined,
       count: 0,
       net: 0n,
+      // Entries not yet added to `net`: a number while it stays exact, so no bigint per line.
+      unsummed: 0,
       hasEntries: false,
       lastLine: 0,
       // The statement id and currency as last worked out: every line of a message shares them,
@@ -221,7 +223,12 @@ export class Mt940Reader {
     );
     msg.count++;
     msg.hasEntries = true;
-    msg.net += tx.direction === 'credit' ? BigInt(tx.amountMinor) : -BigInt(tx.amountMinor);
+    const signed = tx.direction === 'credit' ? tx.amountMinor : -tx.amountMinor;
+    if (Math.abs(msg.unsummed) > Number.MAX_SAFE_INTEGER - tx.amountMinor) {
+      msg.net += BigInt(msg.unsummed);
+      msg.unsummed = 0;
+    }
+    msg.unsummed += signed;
     this.sink.transaction(tx);
   }
 
@@ -245,7 +252,8 @@ export class Mt940Reader {
 
   /** Opening + entries = closing, in one currency, with both balances present (SWIFT makes both mandatory). */
   private checkBalances(): void {
-    const { opening, closing, net, lastLine } = this.msg;
+    const { opening, closing, lastLine } = this.msg;
+    const net = this.msg.net + BigInt(this.msg.unsummed);
     const issue = (check: string, where: { path: string; line: number }, message: string): void =>
       integrityIssue(
         this.options.integrity,

@@ -108,6 +108,20 @@ describe('MT940 :61: read by character', () => {
   });
 });
 
+describe('MT940 balance check', () => {
+  it('entries summing past 2^53 on the way are added exactly', () => {
+    const big = '9999999999999,99'; // 999999999999999 minor units, the most a line can have
+    const credits = Array.from({ length: 10 }, () => `:61:2603020302C${big}NTRFNONREF`);
+    const debits = Array.from({ length: 10 }, () => `:61:2603020302D${big}NTRFNONREF`);
+    const lines = [...credits, ':61:2603020302C0,01NTRFNONREF', ...debits];
+    const text = (closing: string) => mt940({ lines, opening: 'C260301EUR0,00', closing });
+    expect(parseMt940(text('C260302EUR0,01')).statements[0]?.transactions).toHaveLength(21);
+    expect(parseError(() => parseMt940(text('C260302EUR0,02'))).message).toContain(
+      'opening 0.00 + entries 0.01 = 0.01 EUR, closing balance says 0.02',
+    );
+  });
+});
+
 describe('MT940 German :86: through the shared record', () => {
   it("a line's fields do not carry over to the next line that lacks them", () => {
     const text = mt940({
