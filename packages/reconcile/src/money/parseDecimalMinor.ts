@@ -16,7 +16,7 @@ export function parseDecimalMinor(
   exponent: number,
   decimalSeparator: '.' | ',' = '.',
 ): number | string {
-  const fast = decimalFast(text, exponent, decimalSeparator === '.' ? 46 : 44);
+  const fast = decimalMinorIn(text, 0, text.length, exponent, decimalSeparator === '.' ? 46 : 44);
   if (fast !== undefined) return fast;
   const s = text.trim();
   // Literal patterns, compiled once: this runs for every amount of every statement line.
@@ -39,17 +39,30 @@ export function parseDecimalMinor(
 
 /**
  * The common shape (`[+-]digits[sep digits]`, no blanks, at most 15 significant digits, surplus
- * fraction digits all zero) read with integer arithmetic in one pass; `undefined` for anything
- * else, which the general path above then reads (and words the error for) exactly as before.
+ * fraction digits all zero) read from `s` between `start` and `end` with integer arithmetic in one
+ * pass, `sep` being the separator's character code; `undefined` for anything else, which
+ * {@link parseDecimalMinor} then reads (and words the error for). Parsers that have already found
+ * where an amount is call it on that range, so the amount is never cut out as a string of its own.
+ *
+ * @example
+ * ```ts
+ * decimalMinorIn('C100,50NTRF', 1, 7, 2, 44); // 10050
+ * ```
  */
-function decimalFast(s: string, exponent: number, sep: number): number | undefined {
-  const n = s.length;
-  let i = 0;
+export function decimalMinorIn(
+  s: string,
+  start: number,
+  end: number,
+  exponent: number,
+  sep: number,
+): number | undefined {
+  const n = end;
+  let i = start;
   let sign = 1;
-  const c0 = s.charCodeAt(0);
+  const c0 = start < end ? s.charCodeAt(start) : -1;
   if (c0 === 45 || c0 === 43) {
     if (c0 === 45) sign = -1;
-    i = 1;
+    i = start + 1;
   }
   let value = 0;
   let significant = 0;

@@ -13,6 +13,43 @@ interface Totals {
   records: number;
 }
 
+interface Account extends Totals {
+  readonly id: string;
+  /** The account number (the id's last part), and the id's prefix for its transactions' ids. */
+  readonly accountId: string;
+  readonly idPrefix: string;
+  readonly currency: string;
+  count: number;
+  /** Detail amounts not yet added to `sum`: a number while it stays exact, so no bigint per detail. */
+  unsummed: number;
+}
+
+/** The account's control total so far: `sum` with the amounts still held as a number added in. */
+function accountSum(a: Account): bigint {
+  if (a.unsummed !== 0) {
+    a.sum += BigInt(a.unsummed);
+    a.unsummed = 0;
+  }
+  return a.sum;
+}
+
+// Record codes as shared strings (a record's code is compared, never changed).
+const RECORD_CODES: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * Could `line` hold another record after a "/" (what `/\/\s+(?=\d{2},)/` needs)? Only if a "/"
+ * before its last character is followed by a blank or a character that is not plain ASCII; the
+ * split then decides.
+ */
+function mayHoldSeveral(line: string): boolean {
+  const last = line.length - 1;
+  for (let s = line.indexOf('/'); s >= 0 && s < last; s = line.indexOf('/', s + 1)) {
+    const c = line.charCodeAt(s + 1);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
+}
+
 function fail(where: { path: string; line: number }, message: string): never {
   throw new StatementParseError('MALFORMED_STATEMENT', 'bai2', where, message);
 }
@@ -67,7 +104,7 @@ export class Bai2Reader {
   private fileDone = false;
   private file: Totals & { groups: number } = { sum: 0n, records: 0, groups: 0 };
   private group: (Totals & { accounts: number; id: string; currency?: string; asOf?: string }) | undefined;
-  private account: (Totals & { id: string; currency: string; count: number }) | undefined;
+  private account: Account | undefined;
 
   constructor(options: Bai2Options, sink: StatementSink) {
     this.options = options;
@@ -85,37 +122,41 @@ export class Bai2Reader {
     if (!(c0 >= 48 && c0 <= 57 && c1 >= 48 && c1 <= 57 && line.charCodeAt(2) === 44)) {
       // A physical line that is no record: the previous record wrapped (seen in bank files).
       if (prev === undefined) {
-        this.start({ code: line.slice(0, 2), fields: [], text: '', line: lineNo });
+        this.start({ code: line.slice(0, 2), fields: [], body: '', text: '', line: lineNo });
         return;
       }
-      if (prev.code === '16')
-        prev.fields[prev.fields.length - 1] =
-          `${(prev.fields[prev.fields.length - 1] ?? '').replace(/\/$/, '').trimEnd()} ${line}`;
+      // (A 16 keeps its fields in `body`, whose last field is its end.)
+      if (prev.code === '16') prev.body = `${prev.body.replace(/\/$/, '').trimEnd()} ${line}`;
       else prev.text += `\n${line}`;
       return;
     }
     // Several records may share one physical line, each ending with "/" (seen in bank files).
-    // Only a "/" before the last character can be followed by blanks and a record code.
-    const slash = line.indexOf('/');
-    const segments = slash >= 0 && slash < line.length - 1 ? line.split(/\/\s+(?=\d{2},)/) : undefined;
-    if (segments !== undefined && segments.length > 1) {
-      for (const seg of segments) this.line(seg, lineNo);
-      return;
-    }
-    const code = line.slice(0, 2);
-    let rest = line.slice(3);
-    if (code !== '16' && code !== '88') rest = rest.replace(/\/$/, '');
-    if (code === '88') {
-      if (prev !== undefined) this.pendingContinuations++;
-      if (prev === undefined) {
-        this.start({ code, fields: [], text: rest, line: lineNo });
+    // Only a "/" before the last character followed by a blank can start another record.
+    if (mayHoldSeveral(line)) {
+      const segments = line.split(/\/\s+(?=\d{2},)/);
+      if (segments.length > 1) {
+        for (const seg of segments) this.line(seg, lineNo);
         return;
       }
-      prev.text += `\n${rest.replace(/\/$/, '')}`;
-      if (prev.code !== '16') prev.fields.push(...rest.replace(/\/$/, '').split(','));
+    }
+    const code = RECORD_CODES[(c0 - 48) * 10 + c1 - 48] as string;
+    let rest = line.slice(3);
+    if (code === '16') {
+      this.start({ code, fields: [], body: rest, text: '', line: lineNo });
       return;
     }
-    this.start({ code, fields: rest.split(','), text: '', line: lineNo });
+    if (rest.charCodeAt(rest.length - 1) === 47) rest = rest.slice(0, -1);
+    if (code === '88') {
+      if (prev === undefined) {
+        this.start({ code, fields: [], body: '', text: line.slice(3), line: lineNo });
+        return;
+      }
+      this.pendingContinuations++;
+      prev.text += `\n${rest}`;
+      if (prev.code !== '16') prev.fields.push(...rest.split(','));
+      return;
+    }
+    this.start({ code, fields: rest.split(','), body: '', text: '', line: lineNo });
   }
 
   /** Ends the input: the last record is processed and missing trailers are reported. */
@@ -181,11 +222,11 @@ export class Bai2Reader {
     this.sink.statement({
       id: a.id,
       format: 'bai2',
-      accountId: a.id.split(':').pop() ?? a.id,
+      accountId: a.accountId,
       currency: a.currency,
     });
     if (this.group) {
-      this.group.sum += a.sum;
+      this.group.sum += accountSum(a);
       this.group.accounts++;
     }
     this.account = undefined;
@@ -229,12 +270,16 @@ export class Bai2Reader {
         if (number === '') fail(where, 'account record without an account number');
         const currency = r.fields[1] || this.group.currency || this.options.defaultCurrency || 'USD';
         if (currencyExponent(currency) === undefined) fail(where, `invalid currency "${currency}"`);
+        const id = `${this.group.id}:${this.group.asOf ?? ''}:${number}`;
         this.account = {
-          id: `${this.group.id}:${this.group.asOf ?? ''}:${number}`,
+          id,
+          accountId: id.slice(id.lastIndexOf(':') + 1),
+          idPrefix: `${id}:`,
           currency,
           sum: summaryAmounts(r.fields, where),
           records: 0,
           count: 0,
+          unsummed: 0,
         };
         break;
       }
@@ -244,20 +289,28 @@ export class Bai2Reader {
         const tx: BankTransaction = bai2Detail(
           r,
           a.id,
+          a.accountId,
           a.currency,
           this.group?.asOf,
-          `${a.id}:${a.count + 1}`,
+          a.idPrefix + (a.count + 1),
           this.sink.warnings,
         );
         a.count++;
-        a.sum += BigInt(tx.amountMinor);
+        // Amounts are whole and not negative: add them as numbers while the total stays exact.
+        if (tx.amountMinor > Number.MAX_SAFE_INTEGER - a.unsummed) accountSum(a);
+        a.unsummed += tx.amountMinor;
         this.sink.transaction(tx);
         break;
       }
       case '49': {
         const a = this.account;
         if (a === undefined) fail(where, 'account trailer (49) without an account record (03)');
-        this.mismatch(where, 'account control total', signed(r.fields[0], where, 'control total'), a.sum);
+        this.mismatch(
+          where,
+          'account control total',
+          signed(r.fields[0], where, 'control total'),
+          accountSum(a),
+        );
         this.mismatch(where, 'account record count', signed(r.fields[1], where, 'record count'), a.records);
         this.closeAccount();
         break;

@@ -20,20 +20,28 @@ export class LineSplitter {
   }
 
   push(text: string): void {
+    // An empty piece (a decoder can give one mid-stream) must not forget a \r that ended the last.
+    if (text === '') return;
     let start = 0;
     if (this.skipLF && text.charCodeAt(0) === 10) start = 1;
     this.skipLF = false;
-    for (let i = start; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      const line = this.rest + text.slice(start, i);
+    // The next \n and the next \r, each found with indexOf (a native scan, far quicker than
+    // reading every character here) and looked for again only once a line has passed it.
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (lf >= 0 || cr >= 0) {
+      const i = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+      const piece = text.slice(start, i);
+      const line = this.rest === '' ? piece : this.rest + piece;
       this.rest = '';
       this.onLine(line, this.lineNo++);
-      if (c === 13) {
-        if (i + 1 === text.length) this.skipLF = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
-      }
       start = i + 1;
+      if (i === cr) {
+        if (start === text.length) this.skipLF = true;
+        else if (text.charCodeAt(start) === 10) start++;
+      }
+      if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
     this.rest += text.slice(start);
   }

@@ -15,6 +15,8 @@ interface Field {
 
 const KNOWN = new Set('20 21 25 28 28C 60F 60M 61 62F 62M 64 65 86 13 13D 34F 90D 90C 940 942'.split(' '));
 
+const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
 /**
  * Where a field tag line's tag ends (the index of its second ':'), or -1: what
  * `/^:(\d{2}[A-Z]?):/` says, read by character (this runs for every line).
@@ -66,8 +68,15 @@ export class Mt940Reader {
       pending: undefined as Field | undefined,
       count: 0,
       net: 0n,
+      // Entries not yet added to `net`: a number while it stays exact, so no bigint per line.
+      unsummed: 0,
       hasEntries: false,
       lastLine: 0,
+      // The statement id and currency as last worked out: every line of a message shares them,
+      // so they are made once, and again only when a field they come from is read.
+      id: undefined as string | undefined,
+      ccy: undefined as string | undefined,
+      ccyKnown: false,
     };
   }
 
@@ -88,7 +97,11 @@ export class Mt940Reader {
     }
     const tagEnd = fieldTagEnd(line);
     if (tagEnd > 0) {
-      const tag = line.slice(1, tagEnd);
+      // Two-digit tags (:61:, :86:, ...) from a table of shared strings, not cut out per line.
+      const tag =
+        tagEnd === 3
+          ? (TWO_DIGIT_TAGS[(line.charCodeAt(1) - 48) * 10 + line.charCodeAt(2) - 48] as string)
+          : line.slice(1, tagEnd);
       this.complete();
       if (tag === '20' && this.msg.reference !== undefined) this.endMessage();
       this.field = { tag, value: line.slice(tagEnd + 1), line: lineNo };
@@ -120,16 +133,22 @@ export class Mt940Reader {
   }
 
   private get statementId(): string {
-    const ref = this.msg.reference || `MT940-${this.messages + 1}`;
-    return this.msg.statementNo ? `${ref}/${this.msg.statementNo}` : ref;
+    const msg = this.msg;
+    if (msg.id !== undefined) return msg.id;
+    const ref = msg.reference || `MT940-${this.messages + 1}`;
+    msg.id = msg.statementNo ? `${ref}/${msg.statementNo}` : ref;
+    return msg.id;
   }
 
   private currency(): string | undefined {
-    return (
-      this.msg.opening?.currency ??
-      (this.msg.account === undefined ? undefined : /([A-Z]{3})$/.exec(this.msg.account)?.[1]) ??
-      this.options.defaultCurrency
-    );
+    const msg = this.msg;
+    if (msg.ccyKnown) return msg.ccy;
+    msg.ccy =
+      msg.opening?.currency ??
+      (msg.account === undefined ? undefined : /([A-Z]{3})$/.exec(msg.account)?.[1]) ??
+      this.options.defaultCurrency;
+    msg.ccyKnown = true;
+    return msg.ccy;
   }
 
   /** The field being read is complete: act on it. */
@@ -148,17 +167,21 @@ export class Mt940Reader {
     switch (f.tag) {
       case '20':
         msg.reference = f.value.trim();
+        msg.id = undefined;
         break;
       case '28':
       case '28C':
         msg.statementNo = f.value.trim();
+        msg.id = undefined;
         break;
       case '25':
         msg.account = f.value.trim();
+        msg.ccyKnown = false;
         break;
       case '60F':
       case '60M':
         if (msg.opening === undefined) msg.opening = mt940Balance(f.tag, f.value, f.line);
+        msg.ccyKnown = false;
         break;
       case '62F':
       case '62M':
@@ -200,7 +223,12 @@ export class Mt940Reader {
     );
     msg.count++;
     msg.hasEntries = true;
-    msg.net += tx.direction === 'credit' ? BigInt(tx.amountMinor) : -BigInt(tx.amountMinor);
+    const signed = tx.direction === 'credit' ? tx.amountMinor : -tx.amountMinor;
+    if (Math.abs(msg.unsummed) > Number.MAX_SAFE_INTEGER - tx.amountMinor) {
+      msg.net += BigInt(msg.unsummed);
+      msg.unsummed = 0;
+    }
+    msg.unsummed += signed;
     this.sink.transaction(tx);
   }
 
@@ -224,7 +252,8 @@ export class Mt940Reader {
 
   /** Opening + entries = closing, in one currency, with both balances present (SWIFT makes both mandatory). */
   private checkBalances(): void {
-    const { opening, closing, net, lastLine } = this.msg;
+    const { opening, closing, lastLine } = this.msg;
+    const net = this.msg.net + BigInt(this.msg.unsummed);
     const issue = (check: string, where: { path: string; line: number }, message: string): void =>
       integrityIssue(
         this.options.integrity,

@@ -56,6 +56,44 @@ export function calendarDate(
   return iso;
 }
 
+// The last day calendarDay accepted, as year * 10000 + month * 100 + day, and its ISO text.
+let lastNumeric = { key: -1, iso: '' };
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * {@link calendarDate} for a date already read as numbers (a four-digit year, month and day from
+ * fixed-width digits): the same checks and the same error, with no text cut out per date part.
+ *
+ * @example
+ * ```ts
+ * calendarDay(2026, 2, 28, 'mt940', { path: ':61:', line: 4 }); // '2026-02-28'
+ * ```
+ */
+export function calendarDay(
+  year: number,
+  month: number,
+  day: number,
+  format: string,
+  where: SourceLocation,
+): string {
+  const key = year * 10000 + month * 100 + day;
+  if (key === lastNumeric.key) return lastNumeric.iso;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = month === 2 && leap ? 29 : (DAYS[month - 1] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > last) {
+    throw new StatementParseError(
+      'INVALID_DATE',
+      format,
+      where,
+      `date ${year}-${pad2(month)}-${pad2(day)} does not exist on the calendar`,
+    );
+  }
+  const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+  lastNumeric = { key, iso };
+  return iso;
+}
+
 /**
  * Reads an ISO date or date-time (`2026-03-02`, `2026-03-02T10:00:00+01:00`) and returns its
  * calendar date, refusing impossible days and anything that is not a date.

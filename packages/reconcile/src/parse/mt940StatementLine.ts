@@ -3,15 +3,99 @@
 import { currencyExponent } from '@quidfin/core';
 import { type SourceLocation, StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
-import { parseDecimalMinor } from '../money/parseDecimalMinor.js';
-import { calendarDate } from './calendarDate.js';
+import { decimalMinorIn, parseDecimalMinor } from '../money/parseDecimalMinor.js';
+import { calendarDay } from './calendarDate.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
-import { century } from './mt940Balance.js';
-import { parseMt940Details } from './parseMt940Details.js';
+import { readMt940Details } from './parseMt940Details.js';
 import type { TxDraft } from './TxDraft.js';
 
-const LINE_61 =
-  /^(\d{2})(\d{2})(\d{2})(\d{4})?(R?[CD])([A-Z])?(\d+(?:,\d*)?)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
+/**
+ * Where the parts of a `:61:` value are, as `scan61` found them (one record, reused per line: a
+ * match array of twelve fresh strings per line was most of this reader's garbage).
+ */
+const at = {
+  /** Start of the MMDD entry date, or -1. */
+  entry: -1,
+  /** The debit/credit mark: `C`, `D`, `RC` or `RD`, as a shared constant. */
+  mark: '',
+  amountStart: 0,
+  amountEnd: 0,
+  typeStart: 0,
+  /** End of the customer reference (it starts at typeStart + 4). */
+  refEnd: 0,
+  /** Start of the bank reference (after `//`), or -1; it runs to the end of the first line. */
+  bankStart: -1,
+  lineEnd: 0,
+  /** Start of the supplementary details (after the first line break), or -1. */
+  suppStart: -1,
+};
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Reads a `:61:` value by character into {@link at}; false when it is not one. It accepts what
+ * `/^(\d{2})(\d{2})(\d{2})(\d{4})?(R?[CD])([A-Z])?(\d+(?:,\d*)?)([NFS][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/`
+ * accepts, with the same parts: value date, entry date, mark, funds code, amount, type, customer
+ * reference up to the first `//` of the first line, bank reference to the end of that line, and
+ * the supplementary details after it.
+ */
+function scan61(v: string): boolean {
+  for (let k = 0; k < 6; k++) if (!isDigit(v.charCodeAt(k))) return false;
+  let i = 6;
+  if (
+    isDigit(v.charCodeAt(6)) &&
+    isDigit(v.charCodeAt(7)) &&
+    isDigit(v.charCodeAt(8)) &&
+    isDigit(v.charCodeAt(9))
+  ) {
+    at.entry = 6;
+    i = 10;
+  } else at.entry = -1;
+  let c = v.charCodeAt(i);
+  const reversal = c === 82 && (v.charCodeAt(i + 1) === 67 || v.charCodeAt(i + 1) === 68);
+  if (reversal) c = v.charCodeAt(++i);
+  if (c === 67) at.mark = reversal ? 'RC' : 'C';
+  else if (c === 68) at.mark = reversal ? 'RD' : 'D';
+  else return false;
+  c = v.charCodeAt(++i);
+  if (c >= 65 && c <= 90) c = v.charCodeAt(++i); // funds code
+  at.amountStart = i;
+  while (isDigit(c)) c = v.charCodeAt(++i);
+  if (i === at.amountStart) return false;
+  if (c === 44) {
+    c = v.charCodeAt(++i);
+    while (isDigit(c)) c = v.charCodeAt(++i);
+  }
+  at.amountEnd = i;
+  if (c !== 78 && c !== 70 && c !== 83) return false;
+  for (let k = i + 1; k < i + 4; k++) {
+    const t = v.charCodeAt(k);
+    if (!isDigit(t) && !(t >= 65 && t <= 90)) return false;
+  }
+  at.typeStart = i;
+  const from = i + 4;
+  const nl = v.indexOf('\n', from);
+  const lineEnd = nl < 0 ? v.length : nl;
+  const slashes = v.indexOf('//', from);
+  const hasBank = slashes >= 0 && slashes < lineEnd;
+  at.refEnd = hasBank ? slashes : lineEnd;
+  at.bankStart = hasBank ? slashes + 2 : -1;
+  at.lineEnd = lineEnd;
+  at.suppStart = nl < 0 ? -1 : nl + 1;
+  return true;
+}
+
+/** `NTRF/166` for type `NTRF` and GVC `166`: the last one made, kept (lines repeat their codes). */
+let lastCode = { type: '', gvc: '', code: '' };
+
+function transactionCode(type: string, gvc: string | undefined): string {
+  if (gvc === undefined) return type;
+  const last = lastCode;
+  if (type === last.type && gvc === last.gvc) return last.code;
+  const code = `${type}/${gvc}`;
+  lastCode = { type, gvc, code };
+  return code;
+}
 
 /**
  * What the statement-line reader needs to know about its statement.
@@ -88,53 +172,59 @@ export function mt940StatementLine(
   const where = { path: ':61:', line: f.line };
   // Every \s character is a control, a blank or above ASCII: skip the replace for a printable start.
   const c0 = f.value.charCodeAt(0);
-  const m = LINE_61.exec(c0 > 32 && c0 < 127 ? f.value : f.value.replace(/^\s+/, ''));
-  if (!m) fail(where, `cannot read statement line "${f.value.slice(0, 60)}"`);
+  const v = c0 > 32 && c0 < 127 ? f.value : f.value.replace(/^\s+/, '');
+  if (!scan61(v)) fail(where, `cannot read statement line "${f.value.slice(0, 60)}"`);
   const currency = ctx.currency;
   if (currency === undefined) fail(where, 'no currency (no :60F: balance; pass defaultCurrency)');
   const exp = currencyExponent(currency);
   if (exp === undefined) fail(where, `invalid currency "${currency}"`);
-  const [
-    ,
-    yy = '',
-    mm = '',
-    dd = '',
-    entry,
-    mark = '',
-    ,
-    rawAmount = '',
-    type = '',
-    customerRef = '',
-    bankRef,
-    supplementary,
-  ] = m;
-  const amountMinor = parseDecimalMinor(rawAmount, exp, ',');
-  if (typeof amountMinor === 'string') fail(where, `amount ${amountMinor}`);
-  const valueDate = calendarDate(century(yy), mm, dd, 'mt940', where);
-  let bookingDate = valueDate;
-  if (entry !== undefined) {
-    // The entry date has no year: take the value date's year, stepping over a year end.
-    let year = Number(valueDate.slice(0, 4));
-    if (mm === '12' && entry.startsWith('01')) year++;
-    else if (mm === '01' && entry.startsWith('12')) year--;
-    bookingDate = calendarDate(String(year), entry.slice(0, 2), entry.slice(2), 'mt940', where);
+  const mark = at.mark;
+  let amountMinor = decimalMinorIn(v, at.amountStart, at.amountEnd, exp, 44);
+  if (amountMinor === undefined) {
+    const general = parseDecimalMinor(v.slice(at.amountStart, at.amountEnd), exp, ',');
+    if (typeof general === 'string') fail(where, `amount ${general}`);
+    amountMinor = general;
   }
-  const details = info === undefined ? undefined : parseMt940Details(info.value);
+  // YYMMDD, read as numbers (scan61 checked the six digits).
+  const yy = (v.charCodeAt(0) - 48) * 10 + v.charCodeAt(1) - 48;
+  const mm = (v.charCodeAt(2) - 48) * 10 + v.charCodeAt(3) - 48;
+  const dd = (v.charCodeAt(4) - 48) * 10 + v.charCodeAt(5) - 48;
+  const year = yy < 70 ? 2000 + yy : 1900 + yy;
+  const valueDate = calendarDay(year, mm, dd, 'mt940', where);
+  let bookingDate = valueDate;
+  const e = at.entry;
+  if (e >= 0) {
+    // The entry date has no year: take the value date's year, stepping over a year end.
+    const em = (v.charCodeAt(e) - 48) * 10 + v.charCodeAt(e + 1) - 48;
+    const ed = (v.charCodeAt(e + 2) - 48) * 10 + v.charCodeAt(e + 3) - 48;
+    const entryYear = mm === 12 && em === 1 ? year + 1 : mm === 1 && em === 12 ? year - 1 : year;
+    bookingDate = calendarDay(entryYear, em, ed, 'mt940', where);
+  }
+  const type = v.slice(at.typeStart, at.typeStart + 4);
+  const customerRef = v.slice(at.typeStart + 4, at.refEnd);
+  const bankRef = at.bankStart < 0 ? undefined : v.slice(at.bankStart, at.lineEnd);
+  const supplementary = at.suppStart < 0 ? undefined : v.slice(at.suppStart);
+  const details = info === undefined ? undefined : readMt940Details(info.value);
   const cref = customerRef.trim();
-  const other: string[] = [];
-  if (cref !== '' && cref !== 'NONREF') other.push(cref);
+  const ownRef = cref !== '' && cref !== 'NONREF';
   const more = details?.otherReferences;
-  if (more !== undefined)
+  let other: readonly string[] = EMPTY_LIST;
+  if (more === undefined || more.length === 0) {
+    if (ownRef) other = [cref];
+  } else {
+    const list: string[] = ownRef ? [cref] : [];
     for (let k = 0; k < more.length; k++) {
       const r = more[k] as string;
-      if (r !== '' && r !== 'NONREF') other.push(r);
+      if (r !== '' && r !== 'NONREF') list.push(r);
     }
+    other = orEmpty(list);
+  }
   const bank = bankRef?.trim();
   // Supplementary details (subfield 9): /OCMT/ original amount and /CHGS/ charges are data.
   let supp = supplementary?.trim() ?? '';
   let instructed: { amountMinor: number; currency: string } | undefined;
   let chargesMinor: number | undefined;
-  const extraInfo: string[] = [];
+  let extraInfo: string[] | undefined;
   const ocmt = supp.includes('/OCMT/') ? /\/OCMT\/([^/]*)\//.exec(supp) : null;
   if (ocmt) {
     instructed = currencyAmount(ocmt[1] ?? '', '/OCMT/', where);
@@ -146,7 +236,7 @@ export function mt940StatementLine(
     supp = supp.replace(chgs[0], '');
     if (c.currency === currency) chargesMinor = c.amountMinor;
     else {
-      extraInfo.push(`CHGS ${chgs[1]}`);
+      extraInfo = [`CHGS ${chgs[1]}`];
       warnings.push({
         code: 'CHARGES_OTHER_CURRENCY',
         message: `charges in ${c.currency} on a ${currency} line are kept as text, not as chargesMinor`,
@@ -154,58 +244,101 @@ export function mt940StatementLine(
       });
     }
   }
-  supp = (supp.charCodeAt(0) === 47 ? supp.replace(/^\/+$/, '') : supp).trim();
-  const exchangeRate = trustedKurs(
-    details?.kurs,
-    currency,
-    exp,
-    amountMinor,
-    instructed,
-    chargesMinor,
-    where,
-    warnings,
-  );
-  if (details?.kurs !== undefined && exchangeRate === undefined) {
-    const k = details.kurs;
-    extraInfo.push(`KURS ${k.rate}${k.numerator === undefined ? '' : ` ${k.numerator}/${k.denominator}`}`);
+  if (supp !== '') supp = (supp.charCodeAt(0) === 47 ? supp.replace(/^\/+$/, '') : supp).trim();
+  const kurs = details?.kurs;
+  const exchangeRate =
+    kurs === undefined
+      ? undefined
+      : trustedKurs(kurs, currency, exp, amountMinor, instructed, chargesMinor, where, warnings);
+  if (kurs !== undefined && exchangeRate === undefined) {
+    extraInfo ??= [];
+    extraInfo.push(
+      `KURS ${kurs.rate}${kurs.numerator === undefined ? '' : ` ${kurs.numerator}/${kurs.denominator}`}`,
+    );
   }
   const counterpartyAccount =
     details?.counterpartyAccount ?? (supp && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(supp) ? supp : undefined);
-  // Built field by field (no spreads) in the same key order as before.
+  const fromDetails = details?.additionalInfo ?? EMPTY_LIST;
+  const suppInfo = supp !== '' && supp !== counterpartyAccount;
+  // The details' list as it is when nothing is added to it (it was made for this line alone).
+  let additionalInfo: readonly string[] = fromDetails;
+  if (suppInfo || extraInfo !== undefined) {
+    const list = fromDetails.slice();
+    if (suppInfo) list.push(supp);
+    if (extraInfo !== undefined) for (let k = 0; k < extraInfo.length; k++) list.push(extraInfo[k] as string);
+    additionalInfo = list;
+  }
+  additionalInfo = orEmpty(additionalInfo);
+  // RC is the reversal of a credit (a debit entry), RD the reversal of a debit (a credit entry).
+  const direction = mark === 'C' || mark === 'RD' ? 'credit' : 'debit';
+  const reversal = mark === 'RC' || mark === 'RD';
+  const remittanceText = orEmpty(details?.remittanceText ?? EMPTY_LIST);
+  const creditorReferences = orEmpty(details?.creditorReferences ?? EMPTY_LIST);
+  const code = transactionCode(type, details?.transactionCode);
+  const endToEndId = details?.endToEndId;
+  const counterpartyName = details?.counterpartyName;
+  const instructedAmount =
+    instructed === undefined || (instructed.currency === currency && instructed.amountMinor === amountMinor)
+      ? undefined
+      : instructed;
+  if (
+    ctx.account !== undefined &&
+    bank &&
+    endToEndId !== undefined &&
+    counterpartyName !== undefined &&
+    counterpartyAccount !== undefined &&
+    chargesMinor === undefined &&
+    instructedAmount === undefined &&
+    exchangeRate === undefined
+  ) {
+    // The usual SEPA line: one literal (same keys, same order as below), so the object is made
+    // with its fields in place instead of growing a property store field by field.
+    return {
+      id: ctx.id,
+      format: 'mt940',
+      statementId: ctx.statementId,
+      accountId: ctx.account,
+      direction,
+      amountMinor,
+      currency,
+      bookingDate,
+      valueDate,
+      reversal,
+      bankReference: bank,
+      endToEndId,
+      otherReferences: other,
+      creditorReferences,
+      referredDocuments: EMPTY_LIST,
+      remittanceText,
+      additionalInfo,
+      counterpartyName,
+      counterpartyAccount,
+      transactionCode: code,
+      source: where,
+    };
+  }
+  // Built field by field (no spreads) in the same key order, leaving the absent fields out.
   const tx: TxDraft = { id: ctx.id, format: 'mt940', statementId: ctx.statementId };
   if (ctx.account !== undefined) tx.accountId = ctx.account;
-  // RC is the reversal of a credit (a debit entry), RD the reversal of a debit (a credit entry).
-  tx.direction = mark === 'C' || mark === 'RD' ? 'credit' : 'debit';
+  tx.direction = direction;
   tx.amountMinor = amountMinor;
   tx.currency = currency;
   tx.bookingDate = bookingDate;
   tx.valueDate = valueDate;
-  tx.reversal = mark.startsWith('R');
+  tx.reversal = reversal;
   if (bank) tx.bankReference = bank;
-  if (details?.endToEndId !== undefined) tx.endToEndId = details.endToEndId;
-  tx.otherReferences = orEmpty(other);
-  tx.creditorReferences = orEmpty(details?.creditorReferences ?? EMPTY_LIST);
+  if (endToEndId !== undefined) tx.endToEndId = endToEndId;
+  tx.otherReferences = other;
+  tx.creditorReferences = creditorReferences;
   tx.referredDocuments = EMPTY_LIST;
-  tx.remittanceText = orEmpty(details?.remittanceText ?? EMPTY_LIST);
-  const additional: string[] = [];
-  const fromDetails = details?.additionalInfo;
-  if (fromDetails !== undefined)
-    for (let k = 0; k < fromDetails.length; k++) additional.push(fromDetails[k] as string);
-  if (supp && supp !== counterpartyAccount) additional.push(supp);
-  for (let k = 0; k < extraInfo.length; k++) additional.push(extraInfo[k] as string);
-  tx.additionalInfo = orEmpty(additional);
-  if (details?.counterpartyName !== undefined) tx.counterpartyName = details.counterpartyName;
+  tx.remittanceText = remittanceText;
+  tx.additionalInfo = additionalInfo;
+  if (counterpartyName !== undefined) tx.counterpartyName = counterpartyName;
   if (counterpartyAccount !== undefined) tx.counterpartyAccount = counterpartyAccount;
   if (chargesMinor !== undefined) tx.chargesMinor = chargesMinor;
-  if (
-    !(
-      instructed === undefined ||
-      (instructed.currency === currency && instructed.amountMinor === amountMinor)
-    )
-  )
-    tx.instructedAmount = instructed;
+  if (instructedAmount !== undefined) tx.instructedAmount = instructedAmount;
   if (exchangeRate !== undefined) tx.exchangeRate = exchangeRate;
-  tx.transactionCode = details?.transactionCode === undefined ? type : `${type}/${details.transactionCode}`;
+  tx.transactionCode = code;
   tx.source = where;
   return tx as BankTransaction;
 }
@@ -216,7 +349,7 @@ export function mt940StatementLine(
  * or without the charges); otherwise the rate stays text and a warning says why.
  */
 function trustedKurs(
-  kurs: { rate: string; numerator?: string; denominator?: string } | undefined,
+  kurs: { rate: string; numerator?: string; denominator?: string },
   currency: string,
   exp: number,
   amountMinor: number,
@@ -225,7 +358,6 @@ function trustedKurs(
   where: SourceLocation,
   warnings: ParseWarning[],
 ): { sourceCurrency: string; targetCurrency: string; rate: string } | undefined {
-  if (kurs === undefined) return undefined;
   const unverified = (why: string): undefined => {
     warnings.push({
       code: 'EXCHANGE_RATE_UNVERIFIED',

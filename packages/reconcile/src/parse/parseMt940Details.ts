@@ -1,3 +1,6 @@
+import { EMPTY_LIST } from './emptyList.js';
+import { trimmedSlice } from './trimmedSlice.js';
+
 /**
  * What an MT940 `:86:` field says, decoded for its dialect.
  *
@@ -24,8 +27,11 @@ export interface Mt940Details {
   readonly kurs?: { readonly rate: string; readonly numerator?: string; readonly denominator?: string };
 }
 
-// SEPA keys of the German purpose field (EREF+, SVWZ+, ...); literals, so they compile once.
-const SEPA_KEY_RE = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT)\+/g;
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 // Dutch /TAG/ names.
 const DUTCH_TAG_RE =
   /\/(EREF|BENM|ORDP|NAME|REMI|ISDT|IBAN|BIC|CSID|MARF|TRCD|ADDR|PREF|RTRN|CDTRREF|CDTRREFTP|CD|SCOR|ISSR|USTD|STRD|ULTC|ULTD|PURP|CNTP|ID)\//g;
@@ -42,9 +48,68 @@ const DUTCH_TAG_RE =
  * ```
  */
 export function parseMt940Details(raw: string): Mt940Details {
+  const d = readMt940Details(raw);
+  // The other dialects' results are made per call, with absent fields left out.
+  if (d !== GERMAN) return d as Mt940Details;
+  // The shared record, copied into a result of the caller's own with the absent fields left out.
+  const out: DetailsDraft = { dialect: 'german-subfields' };
+  if (d.transactionCode !== undefined) out.transactionCode = d.transactionCode;
+  if (d.endToEndId !== undefined) out.endToEndId = d.endToEndId;
+  out.otherReferences = ownList(d.otherReferences);
+  out.creditorReferences = [];
+  out.remittanceText = ownList(d.remittanceText);
+  out.additionalInfo = ownList(d.additionalInfo);
+  if (d.counterpartyName !== undefined) out.counterpartyName = d.counterpartyName;
+  if (d.counterpartyAccount !== undefined) out.counterpartyAccount = d.counterpartyAccount;
+  if (d.kurs !== undefined) out.kurs = d.kurs;
+  return out as Mt940Details;
+}
+
+/** A list of the caller's own: the shared empty list becomes a new one. */
+const ownList = (list: readonly string[]): string[] => (list === EMPTY_LIST ? [] : (list as string[]));
+
+/**
+ * {@link Mt940Details} as {@link readMt940Details} gives it: an optional field may also be there
+ * as `undefined`.
+ *
+ * @example
+ * ```ts
+ * const d: Mt940DetailsRead = readMt940Details(':86:text');
+ * ```
+ */
+export type Mt940DetailsRead = {
+  readonly [K in keyof Mt940Details]: K extends
+    | 'dialect'
+    | 'otherReferences'
+    | 'creditorReferences'
+    | 'remittanceText'
+    | 'additionalInfo'
+    ? Mt940Details[K]
+    : Mt940Details[K] | undefined;
+};
+
+/**
+ * {@link parseMt940Details} for the statement-line reader, which reads the result at once and
+ * keeps only its lists and strings: the German dialect (one per `:86:` of most German files)
+ * comes back in one record shared by every call, valid until the next call, with absent fields
+ * `undefined` and empty lists the shared {@link EMPTY_LIST}; so no result object is made per line.
+ *
+ * @example
+ * ```ts
+ * const d = readMt940Details('166?00GUTSCHRIFT?20EREF+E2E-1');
+ * const eref = d.endToEndId; // read it now: the next call overwrites d
+ * ```
+ */
+export function readMt940Details(raw: string): Mt940DetailsRead {
   const joined = raw.includes('\n') ? raw.replace(/\n/g, '') : raw;
-  const sub = /^(\d{3})?([?>])\d{2}/.exec(joined);
-  if (sub?.[2] !== undefined) return german(joined, sub[1], sub[2]);
+  // What /^(\d{3})?([?>])\d{2}/ says, by character: an optional GVC, then the first sub-field.
+  const gvc = isDigit(joined, 0) && isDigit(joined, 1) && isDigit(joined, 2);
+  const s = gvc ? 3 : 0;
+  const c = joined.charCodeAt(s);
+  if ((c === 63 || c === 62) && isDigit(joined, s + 1) && isDigit(joined, s + 2)) {
+    german(joined, gvc ? joined.slice(0, 3) : undefined, c === 63 ? '?' : '>');
+    return GERMAN;
+  }
   if (/^\/[A-Z]{2,9}\//.test(joined)) return dutch(joined);
   const text = raw
     .split('\n')
@@ -68,18 +133,94 @@ type DetailsDraft = { -readonly [K in keyof Mt940Details]?: Mt940Details[K] };
 // The purpose sub-fields, in the order they are joined.
 const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
 
-// Hot (one call per :86:): sub-fields found with indexOf, no closures or spreads; the result has
-// the same fields in the same order as the regex-and-spread version had.
+// Hot (one call per :86:): sub-fields and SEPA keys found with indexOf, no closures, spreads or
+// regex match arrays; the result has the same fields in the same order as the regex version had.
 const KURS_IN_TEXT_RE = /\s*(?<![A-Z])KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?/;
 const KURS_FIELD_RE = /^\s*KURS\s*(\d+,\d+)(?:\s*([A-Z]{3})\s*\/\s*([A-Z]{3}))?\s*$/;
 
-const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
+/** The German dialect's result, shared by every call (see readMt940Details). */
+const GERMAN: { -readonly [K in keyof Mt940DetailsRead]: Mt940DetailsRead[K] } = {
+  dialect: 'german-subfields',
+  transactionCode: undefined,
+  endToEndId: undefined,
+  otherReferences: EMPTY_LIST,
+  creditorReferences: EMPTY_LIST,
+  remittanceText: EMPTY_LIST,
+  additionalInfo: EMPTY_LIST,
+  counterpartyName: undefined,
+  counterpartyAccount: undefined,
+  kurs: undefined,
+};
 
-function german(joined: string, gvc: string | undefined, sep: string): Mt940Details {
+/** Is `eref` "NOTPROVIDED" in any case? (Only a short text starting with N can be: no copy otherwise.) */
+function notProvided(eref: string): boolean {
+  const c = eref.charCodeAt(0);
+  return eref.length <= 11 && (c === 78 || c === 110) && eref.toUpperCase() === 'NOTPROVIDED';
+}
+
+const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
+// The sub-field numbers the last call filled in, so only those are cleared.
+const FILLED: number[] = new Array(100).fill(0);
+let filledCount = 0;
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** Four ASCII capitals as one number (so a key is looked up without cutting it out). */
+const packed = (key: string): number =>
+  ((key.charCodeAt(0) * 128 + key.charCodeAt(1)) * 128 + key.charCodeAt(2)) * 128 + key.charCodeAt(3);
+
+// The four-letter SEPA keys (BIC, the one of three, is tested on its own).
+const SEPA_KEYS = new Set(
+  ['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'COAM', 'OAMT'].map(packed),
+);
+
+/**
+ * The SEPA key (EREF, KREF, MREF, CRED, DEBT, SVWZ, ABWA, ABWE, IBAN, BIC, COAM, OAMT) that ends
+ * with the "+" at `plus` and starts at or after `from`, as its length (4, or 3 for BIC), or 0.
+ * Keys are capitals only, so at most one of them can end at a given "+".
+ */
+function sepaKeyBefore(text: string, plus: number, from: number): number {
+  const k = plus - 4;
+  if (k >= from) {
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    const c = text.charCodeAt(k + 2);
+    const d = text.charCodeAt(k + 3);
+    if (
+      isUpper(a) &&
+      isUpper(b) &&
+      isUpper(c) &&
+      isUpper(d) &&
+      SEPA_KEYS.has(((a * 128 + b) * 128 + c) * 128 + d)
+    )
+      return 4;
+  }
+  const b = plus - 3;
+  if (
+    b >= from &&
+    text.charCodeAt(b) === 66 &&
+    text.charCodeAt(b + 1) === 73 &&
+    text.charCodeAt(b + 2) === 67
+  )
+    return 3;
+  return 0;
+}
+
+// Whitespace other than a single blank: only then does collapsing runs of it change anything.
+const NOT_ONE_BLANK = /[^\S ]| {2}/;
+
+/** `text` with every run of whitespace one blank, trimmed; the replace runs only when it changes something. */
+function collapseBlanks(text: string): string {
+  const plain = !NOT_ONE_BLANK.test(text);
+  return plain ? trimmedSlice(text, 0, text.length) : text.replace(/\s+/g, ' ').trim();
+}
+
+function german(joined: string, gvc: string | undefined, sep: string): void {
   // `?NN` (or `>NN`) starts a sub-field that runs to the next separator, as /\?(\d{2})([^?]*)/g did.
   // One table for every call (a fresh 100-slot array per :86: was most of this function's garbage).
   const fields = SUBFIELDS;
-  fields.fill(undefined);
+  for (let f = 0; f < filledCount; f++) fields[FILLED[f] as number] = undefined;
+  filledCount = 0;
   const n = joined.length;
   let i = joined.indexOf(sep);
   while (i >= 0) {
@@ -89,7 +230,9 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
       const k = d1 * 10 + d2;
       const next = joined.indexOf(sep, i + 3);
       const end = next < 0 ? n : next;
-      fields[k] = (fields[k] ?? '') + joined.slice(i + 3, end);
+      const was = fields[k];
+      if (was === undefined) FILLED[filledCount++] = k;
+      fields[k] = was === undefined ? joined.slice(i + 3, end) : was + joined.slice(i + 3, end);
       i = next;
     } else i = joined.indexOf(sep, i + 1);
   }
@@ -97,10 +240,12 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
   // sub-field that starts with it is read on its own (joined, "RECHNUNG" + "KURS" would hide it).
   let purpose = '';
   let kursHit: RegExpExecArray | null = null;
+  // (One look at the whole field saves one per sub-field when there is no KURS, the usual case.)
+  const mayHaveKurs = joined.includes('KURS');
   for (let p = 0; p < PURPOSE_KEYS.length; p++) {
     const v = fields[PURPOSE_KEYS[p] as number];
     if (v === undefined) continue;
-    if (kursHit === null && v.includes('KURS')) {
+    if (mayHaveKurs && kursHit === null && v.includes('KURS')) {
       const own = KURS_FIELD_RE.exec(v);
       if (own !== null) {
         kursHit = own;
@@ -109,7 +254,7 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     }
     purpose += v;
   }
-  if (kursHit === null && purpose.includes('KURS')) {
+  if (mayHaveKurs && kursHit === null && purpose.includes('KURS')) {
     kursHit = KURS_IN_TEXT_RE.exec(purpose);
     if (kursHit) purpose = purpose.slice(0, kursHit.index) + purpose.slice(kursHit.index + kursHit[0].length);
   }
@@ -122,47 +267,90 @@ function german(joined: string, gvc: string | undefined, sep: string): Mt940Deta
     if (kursHit[3] !== undefined) k.denominator = kursHit[3];
     kurs = k;
   }
-  // SEPA keys: each value runs to the next key; a repeated key keeps its last value.
-  const keyed = new Map<string, string>();
-  const keyRe = SEPA_KEY_RE;
-  keyRe.lastIndex = 0;
+  // SEPA keys: each value runs to the next key; a repeated key keeps its last value. Only the
+  // values read below are kept, as [start, end) of `purpose`.
   let firstIndex = purpose.length;
-  let prevKey: string | undefined;
-  let prevStart = 0;
-  for (let h = keyRe.exec(purpose); h !== null; h = keyRe.exec(purpose)) {
-    if (prevKey === undefined) firstIndex = h.index;
-    else keyed.set(prevKey, purpose.slice(prevStart, h.index).trim());
-    prevKey = h[1] ?? '';
-    prevStart = h.index + h[0].length;
+  let eref = -1;
+  let erefEnd = 0;
+  let svwz = -1;
+  let svwzEnd = 0;
+  let kref = -1;
+  let krefEnd = 0;
+  let mref = -1;
+  let mrefEnd = 0;
+  let cred = -1;
+  let credEnd = 0;
+  let key = 0; // 1 EREF, 2 SVWZ, 3 KREF, 4 MREF, 5 CRED, 9 any other key
+  let valueStart = 0;
+  let from = 0;
+  for (let plus = purpose.indexOf('+'); ; plus = purpose.indexOf('+', plus + 1)) {
+    const len = plus < 0 ? 0 : sepaKeyBefore(purpose, plus, from);
+    if (plus >= 0 && len === 0) continue;
+    // A key (or the end) closes the value of the key before it.
+    const end = plus < 0 ? purpose.length : plus - len;
+    if (key === 1) {
+      eref = valueStart;
+      erefEnd = end;
+    } else if (key === 2) {
+      svwz = valueStart;
+      svwzEnd = end;
+    } else if (key === 3) {
+      kref = valueStart;
+      krefEnd = end;
+    } else if (key === 4) {
+      mref = valueStart;
+      mrefEnd = end;
+    } else if (key === 5) {
+      cred = valueStart;
+      credEnd = end;
+    }
+    if (plus < 0) break;
+    if (key === 0) firstIndex = end;
+    const c0 = purpose.charCodeAt(end);
+    const c1 = purpose.charCodeAt(end + 1);
+    // The first letters tell the keys apart (CRED from COAM by the second); BIC is never read.
+    if (len === 3) key = 9;
+    else if (c0 === 69) key = 1;
+    else if (c0 === 83) key = 2;
+    else if (c0 === 75) key = 3;
+    else if (c0 === 77) key = 4;
+    else key = c0 === 67 && c1 === 82 ? 5 : 9;
+    valueStart = plus + 1;
+    from = valueStart;
   }
-  if (prevKey !== undefined) keyed.set(prevKey, purpose.slice(prevStart).trim());
-  const before = purpose.slice(0, firstIndex).trim();
-  const remittance: string[] = [];
-  if (before !== '') remittance.push(before);
-  const svwz = keyed.get('SVWZ') ?? '';
-  if (svwz !== '') remittance.push(svwz);
-  const eref = keyed.get('EREF');
-  const other: string[] = [];
-  const kref = keyed.get('KREF');
-  if (kref !== undefined && kref !== '') other.push(kref);
-  const mref = keyed.get('MREF');
-  if (mref !== undefined && mref !== '') other.push(mref);
-  const cred = keyed.get('CRED');
-  if (cred !== undefined && cred !== '') other.push(cred);
-  const name = ((fields[32] ?? '') + (fields[33] ?? '')).replace(/\s+/g, ' ').trim();
-  const iban = fields[31]?.trim();
-  const booking = fields[0]?.trim();
-  const out: DetailsDraft = { dialect: 'german-subfields' };
-  if (gvc !== undefined) out.transactionCode = gvc;
-  if (eref && eref.toUpperCase() !== 'NOTPROVIDED') out.endToEndId = eref;
-  out.otherReferences = other;
-  out.creditorReferences = [];
-  out.remittanceText = remittance;
-  out.additionalInfo = booking ? [booking] : [];
-  if (name) out.counterpartyName = name;
-  if (iban) out.counterpartyAccount = iban;
-  if (kurs !== undefined) out.kurs = kurs;
-  return out as Mt940Details;
+  const before = trimmedSlice(purpose, 0, firstIndex);
+  const svwzText = svwz < 0 ? '' : trimmedSlice(purpose, svwz, svwzEnd);
+  let remittance: readonly string[];
+  if (before === '') remittance = svwzText === '' ? EMPTY_LIST : [svwzText];
+  else remittance = svwzText === '' ? [before] : [before, svwzText];
+  const erefText = eref < 0 ? undefined : trimmedSlice(purpose, eref, erefEnd);
+  const krefText = kref < 0 ? '' : trimmedSlice(purpose, kref, krefEnd);
+  const mrefText = mref < 0 ? '' : trimmedSlice(purpose, mref, mrefEnd);
+  const credText = cred < 0 ? '' : trimmedSlice(purpose, cred, credEnd);
+  let other: readonly string[] = EMPTY_LIST;
+  if (krefText !== '' || mrefText !== '' || credText !== '') {
+    const list: string[] = [];
+    if (krefText !== '') list.push(krefText);
+    if (mrefText !== '') list.push(mrefText);
+    if (credText !== '') list.push(credText);
+    other = list.slice();
+  }
+  const f32 = fields[32];
+  const f33 = fields[33];
+  const name = collapseBlanks(f33 === undefined ? (f32 ?? '') : (f32 ?? '') + f33);
+  const f31 = fields[31];
+  const iban = f31 === undefined ? undefined : trimmedSlice(f31, 0, f31.length);
+  const f0 = fields[0];
+  const booking = f0 === undefined ? undefined : trimmedSlice(f0, 0, f0.length);
+  const g = GERMAN;
+  g.transactionCode = gvc;
+  g.endToEndId = erefText && !notProvided(erefText) ? erefText : undefined;
+  g.otherReferences = other;
+  g.remittanceText = remittance;
+  g.additionalInfo = booking ? [booking] : EMPTY_LIST;
+  g.counterpartyName = name || undefined;
+  g.counterpartyAccount = iban || undefined;
+  g.kurs = kurs;
 }
 
 function dutch(joined: string): Mt940Details {
