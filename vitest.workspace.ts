@@ -6,7 +6,7 @@ import { chromiumLaunchOptions } from './examples/shared/chromium.ts';
 const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 /** Packages whose suites also run in a real browser (plain `*.test.ts` runs in both). */
-const browserPackages = new Set(['core', 'devnode', 'client']);
+const browserPackages = new Set(['core', 'devnode', 'client', 'reconcile']);
 const packages = ['core', 'devnode', 'client', 'factoring', 'reconcile', 'einvoice'];
 
 export const projects: TestProjectInlineConfiguration[] = packages.flatMap((name) => {
