@@ -111,7 +111,7 @@ describe('parseMt940 on hand-written dialect edge cases', () => {
 
   it('unwraps the SWIFT block envelope and joins ?NN sub-fields split across lines', () => {
     expect(warnings).toEqual([]);
-    expect(statements[0]?.id).toBe('QF-MT940-1/00042/001');
+    expect(statements[0]?.id).toBe('QF-MT940-1/00042/001@2026-03-01');
     expect(txs[0]).toMatchObject({
       endToEndId: 'E2E-7788',
       remittanceText: ['RE INV-2026-00017 UND INV-2026-00018'],

@@ -132,11 +132,18 @@ export class Mt940Reader {
     }
   }
 
+  /**
+   * `:20:` reference and `:28C:` number, then `@` and the opening balance's date: many banks send
+   * every day's statement as `:20:STARTUMS` / `:28C:00000`, and ids that repeat from day to day
+   * made two days' lines one transaction (refused as already processed, or a second payment
+   * posted under the first one's payment id).
+   */
   private get statementId(): string {
     const msg = this.msg;
     if (msg.id !== undefined) return msg.id;
     const ref = msg.reference || `MT940-${this.messages + 1}`;
-    msg.id = msg.statementNo ? `${ref}/${msg.statementNo}` : ref;
+    const numbered = msg.statementNo ? `${ref}/${msg.statementNo}` : ref;
+    msg.id = msg.opening === undefined ? numbered : `${numbered}@${msg.opening.date}`;
     return msg.id;
   }
 

@@ -62,14 +62,30 @@ function parse(name: string, integrity: 'error' | 'warn'): ParseResult {
   return parseBai2(bytes, { integrity });
 }
 
+// MT940 statement ids end in `@<opening balance date>` since the reconcile review (days sent as
+// :20:STARTUMS / :28C:00000 shared ids); the rest of each id is what the old parser wrote.
+const OPENING_DATE = /@\d{4}-\d{2}-\d{2}(?=:|$)/;
+
+/** An MT940 statement's id with its opening date checked and taken off, for the old snapshot. */
+function oldMt940Id(id: string, statementId: string): string {
+  if (!OPENING_DATE.test(id)) throw new Error(`MT940 id ${id} has no @<opening date>`);
+  if (!id.startsWith(statementId))
+    throw new Error(`MT940 id ${id} is not under its statement ${statementId}`);
+  return id.replace(OPENING_DATE, '');
+}
+
 /** The fields the old parser wrote; new fields (FX, charges from MT940, camt line numbers) are left out. */
 function comparable(r: ParseResult): unknown {
   return r.statements.map((s) => ({
     ...s,
+    ...(s.format === 'mt940' ? { id: oldMt940Id(s.id, s.id) } : {}),
     transactions: s.transactions.map((t) => {
       const { exchangeRate: _x, ...rest } = t;
       return {
         ...rest,
+        ...(t.format === 'mt940'
+          ? { id: oldMt940Id(t.id, t.statementId), statementId: oldMt940Id(t.statementId, t.statementId) }
+          : {}),
         source: {
           path: t.source.path,
           ...(t.source.line === undefined || t.format.startsWith('camt') ? {} : { line: t.source.line }),
