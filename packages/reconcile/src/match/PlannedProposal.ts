@@ -21,14 +21,23 @@ export interface PlannedAllocation {
 }
 
 /**
- * Why a proposal may be shown but never applied automatically, whatever its confidence.
+ * Why a proposal may be shown but never applied automatically, whatever its confidence:
+ * a tolerance without a reference; the text names another document; the account identifies one
+ * payer and the name another (`PAYER_CONFLICT`); the payer is known only from learned memory and
+ * nothing names the item (`LEARNED_PAYER_ONLY`); the payment is dated before the item was issued
+ * and nothing names the item (`PAID_BEFORE_ISSUE`).
  *
  * @example
  * ```ts
  * const b: AutoBlock = 'TOLERANCE_WITHOUT_REFERENCE';
  * ```
  */
-export type AutoBlock = 'TOLERANCE_WITHOUT_REFERENCE' | 'TEXT_NAMES_OTHER_ITEMS';
+export type AutoBlock =
+  | 'TOLERANCE_WITHOUT_REFERENCE'
+  | 'TEXT_NAMES_OTHER_ITEMS'
+  | 'PAYER_CONFLICT'
+  | 'LEARNED_PAYER_ONLY'
+  | 'PAID_BEFORE_ISSUE';
 
 /**
  * A scored way to apply the line, before ids are attached.

@@ -1,0 +1,113 @@
+// Precision before recall: a proposal whose evidence conflicts, or whose only support is thin,
+// is shown to a person however high its score.
+import type { BankTransaction } from '../model/BankTransaction.js';
+import { referenceKey } from '../text/referenceKey.js';
+import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
+import type { LineContext } from './LineContext.js';
+import { isTransposition } from './nearReferenceHits.js';
+import { sameSeriesOther } from './numberShape.js';
+import type { AutoBlock, PlannedProposal } from './PlannedProposal.js';
+import { maskNonReferences } from './scanFreeText.js';
+
+/**
+ * Evidence that names one document outright. A typo'd, repaired or bare-digit hit does not, nor
+ * does a variant (a number without its prefix fits every series that ends the same way).
+ */
+const NAMING: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
+  'RF_REFERENCE',
+  'RF_REFERENCE_IN_TEXT',
+  'STRUCTURED_REFERENCE',
+  'REFERRED_DOCUMENT',
+  'INVOICE_NUMBER_IN_END_TO_END_ID',
+  'INVOICE_NUMBER_IN_TEXT',
+]);
+
+/** Evidence that the line refers to the item itself, not only to its payer and amount. */
+const REFERENCE_TIERS: ReadonlySet<string> = new Set(['reference', 'text', 'remittance']);
+const WEAK_REFERENCES: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
+  'INVOICE_NUMBER_NEAR',
+  'RF_REFERENCE_REPAIRED',
+]);
+const PAYER_FACTS: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
+  'PAYER_ACCOUNT',
+  'PAYER_NAME_EXACT',
+  'PAYER_NAME_FUZZY',
+  'CUSTOMER_NUMBER_IN_TEXT',
+]);
+const LEARNED: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
+  'LEARNED_ACCOUNT',
+  'LEARNED_ALIAS',
+  'LEARNED_ACCOUNT_UNCONFIRMED',
+  'LEARNED_ALIAS_UNCONFIRMED',
+]);
+
+/**
+ * Marks proposals that must not auto-apply, in this order: the account names one payer and the
+ * name another (`PAYER_CONFLICT`); the text names another document, open or not, of any payer, or
+ * another number of the item's series, and the proposal leaves it out (`TEXT_NAMES_OTHER_ITEMS`,
+ * with `OTHER_ITEMS_NAMED` evidence); the payment is dated before the item was issued (beyond
+ * `daysBeforeIssue`) and nothing names the item (`PAID_BEFORE_ISSUE`); the payer is known only
+ * from learned memory and nothing names the item (`LEARNED_PAYER_ONLY`). A block already set stays.
+ *
+ * @example
+ * ```ts
+ * holdOnContraryEvidence(proposals, tx, ctx, refHits);
+ * ```
+ */
+export function holdOnContraryEvidence(
+  proposals: PlannedProposal[],
+  tx: BankTransaction,
+  ctx: LineContext,
+  refHits: ReadonlyMap<number, Evidence>,
+): void {
+  const invoices = ctx.index.invoices;
+  const named = [...refHits].filter(([, e]) => NAMING.has(e.code)).map(([i]) => i);
+  const tokens = numberTokens(tx);
+  for (let k = 0; k < proposals.length; k++) {
+    const p = proposals[k];
+    if (p === undefined || p.blocked !== undefined) continue;
+    const items = new Set(p.items);
+    const numbers = p.items.map((i) => invoices[i]?.invoiceNumber ?? '');
+    const keys = new Set(numbers.map(referenceKey));
+    // Another document the text names (not one sharing the item's number, e.g. another payer's).
+    const other =
+      named
+        .filter((i) => !items.has(i) && !keys.has(referenceKey(invoices[i]?.invoiceNumber ?? '')))
+        .map((i) => invoices[i]?.invoiceNumber ?? '')[0] ??
+      tokens.find(
+        (t) =>
+          !keys.has(referenceKey(t)) &&
+          numbers.some((n) => sameSeriesOther(t, n) && !isTransposition(referenceKey(t), referenceKey(n))),
+      );
+    const referenced = p.evidence.some((e) => REFERENCE_TIERS.has(e.tier) && !WEAK_REFERENCES.has(e.code));
+    const codes = new Set(p.evidence.map((e) => e.code));
+    const learnedOnly = [...codes].some((c) => LEARNED.has(c)) && ![...codes].some((c) => PAYER_FACTS.has(c));
+    const block: AutoBlock | undefined = codes.has('PAYER_CONFLICT')
+      ? 'PAYER_CONFLICT'
+      : other !== undefined
+        ? 'TEXT_NAMES_OTHER_ITEMS'
+        : codes.has('PAID_BEFORE_ISSUE') && !referenced
+          ? 'PAID_BEFORE_ISSUE'
+          : learnedOnly && !referenced
+            ? 'LEARNED_PAYER_ONLY'
+            : undefined;
+    if (block === undefined) continue;
+    const ev =
+      other !== undefined && !codes.has('OTHER_ITEMS_NAMED')
+        ? [...p.evidence, evidence('text', 'OTHER_ITEMS_NAMED', 'remittanceText', `the text names ${other}`)]
+        : p.evidence;
+    proposals[k] = { ...p, evidence: ev, confidence: confidenceOf(ev), blocked: block };
+  }
+}
+
+/** Tokens of the line's free text that could be document numbers (dates and amounts masked). */
+function numberTokens(tx: BankTransaction): string[] {
+  const out: string[] = [];
+  for (const text of [...tx.remittanceText, ...tx.additionalInfo]) {
+    for (const raw of maskNonReferences(text).split(/\s+/)) {
+      const t = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+      if (/\d/.test(t)) out.push(t);
+    }
+  }
+  return out;
+}
