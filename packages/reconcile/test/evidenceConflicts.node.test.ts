@@ -333,3 +333,139 @@ describe('4. remittance naming a different invoice', () => {
     expect(codes(line)).toContain('INVOICE_NUMBER_NEAR');
   });
 });
+
+describe('5. lower-stakes: repaired references, amounts and dates that contradict the reference', () => {
+  const RF = 'RF18539007547034';
+  const rfInvoice = invoice({ invoiceNumber: 'INV-1001', amountMinor: 50_000, paymentReference: RF });
+
+  it('an RF with a bad checksum repaired to ours, a partial amount and no payer evidence is suggested, not auto-applied as a partial', () => {
+    const line = only(
+      [credit({ amountMinor: 20_000, creditorReferences: ['RF18539007547043'] })],
+      [rfInvoice],
+    );
+    expect(codes(line)).toContain('RF_REFERENCE_REPAIRED');
+    expect(line.status).toBe('suggested');
+    expect(line.reason).toBe('WEAK_REFERENCE_ONLY');
+  });
+
+  it('neighbour: a repaired RF with the payer identified by name and the exact amount still auto-applies', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 50_000,
+          creditorReferences: ['RF18539007547043'],
+          counterpartyName: 'ACME Trading GmbH',
+        }),
+      ],
+      [rfInvoice],
+    );
+    expect(line.status).toBe('auto');
+  });
+
+  it('an RF naming INV-1001 (500.00) while the amount exactly equals INV-1002 (300.00) of the same payer is suggested, not a partial on INV-1001', () => {
+    const line = only(
+      [credit({ amountMinor: 30_000, creditorReferences: [RF], counterpartyName: 'ACME Trading GmbH' })],
+      [rfInvoice, invoice({ invoiceNumber: 'INV-1002', amountMinor: 30_000 })],
+    );
+    expect(line.status).toBe('suggested');
+    expect(line.allocations).toEqual([]);
+  });
+
+  it('neighbour: a partial payment naming its invoice, with no other item of that amount, still auto-applies', () => {
+    const line = only(
+      [credit({ amountMinor: 30_000, creditorReferences: [RF], counterpartyName: 'ACME Trading GmbH' })],
+      [rfInvoice, invoice({ invoiceNumber: 'INV-1002', amountMinor: 40_000 })],
+    );
+    expect(line.status).toBe('auto');
+    expect(line.allocations.map((a) => a.kind)).toEqual(['partial']);
+  });
+
+  it('a 100x overpayment naming the invoice is suggested, not auto-applied with the rest left unapplied', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 5_000_000,
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+    );
+    expect(line.status).toBe('suggested');
+    expect(line.reason).toBe('OVERPAYMENT_BEYOND_TOLERANCE');
+  });
+
+  it('neighbour: an overpayment of 50.00 on 500.00 naming the invoice still auto-applies', () => {
+    const line = only(
+      [credit({ amountMinor: 55_000, counterpartyName: 'ACME Trading GmbH', remittanceText: ['INV-1001'] })],
+      [rfInvoice],
+    );
+    expect(line.status).toBe('auto');
+    expect(line.unappliedMinor).toBe(5_000);
+  });
+
+  it('an FX rate dated six years before the payment is not used: the line waits for a rate (NO_FX_RATE)', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 54_000,
+          currency: 'USD',
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+      { options: { fxRates: [{ from: 'USD', to: 'EUR', rate: '0.9250', date: '2020-01-01' }] } },
+    );
+    expect(line.status).not.toBe('auto');
+    expect(line.reason).toBe('NO_FX_RATE');
+    expect(line.notes.join(' ')).toContain('older than');
+  });
+
+  it('neighbour: an FX rate dated within the allowed age is used', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 54_000,
+          currency: 'USD',
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+      { options: { fxRates: [{ from: 'USD', to: 'EUR', rate: '0.9250', date: '2026-02-01' }] } },
+    );
+    expect(line.status).toBe('auto');
+  });
+
+  it('a value date three years after the booking date is implausible: suggested, not auto-applied', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 50_000,
+          valueDate: '2029-02-20',
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+    );
+    expect(line.status).toBe('suggested');
+    expect(line.reason).toBe('IMPLAUSIBLE_DATE');
+  });
+
+  it('neighbour: a value date two days after the booking date is normal', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 50_000,
+          valueDate: '2026-02-22',
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+    );
+    expect(line.status).toBe('auto');
+  });
+});

@@ -103,7 +103,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   }
 
   dropSinglesAgainstNamedItems(proposals, refHits, ctx, notes);
-  holdOnContraryEvidence(proposals, tx, ctx, refHits);
+  holdOnContraryEvidence(proposals, tx, ctx, refHits, notes);
   const consulted = new Set(payerIds);
   for (const i of candidates) consulted.add(invoices[i]?.payerId ?? '');
   for (const i of refHits.keys()) consulted.add(invoices[i]?.payerId ?? '');

@@ -2,7 +2,9 @@
 // is shown to a person however high its score.
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { referenceKey } from '../text/referenceKey.js';
+import { daysBetween } from './dates.js';
 import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
+import { postings } from './InvoiceIndex.js';
 import type { LineContext } from './LineContext.js';
 import { isTransposition } from './nearReferenceHits.js';
 import { sameSeriesOther } from './numberShape.js';
@@ -34,6 +36,9 @@ const PAYER_FACTS: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
   'PAYER_NAME_FUZZY',
   'CUSTOMER_NUMBER_IN_TEXT',
 ]);
+/** Value and booking dates further apart than this are a typo or a forgery, not a bank's practice. */
+const MAX_VALUE_DATE_GAP_DAYS = 30;
+
 const LEARNED: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
   'LEARNED_ACCOUNT',
   'LEARNED_ALIAS',
@@ -45,13 +50,18 @@ const LEARNED: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
  * Marks proposals that must not auto-apply, in this order: the account names one payer and the
  * name another (`PAYER_CONFLICT`); the text names another document, open or not, of any payer, or
  * another number of the item's series, and the proposal leaves it out (`TEXT_NAMES_OTHER_ITEMS`,
- * with `OTHER_ITEMS_NAMED` evidence); the payment is dated before the item was issued (beyond
- * `daysBeforeIssue`) and nothing names the item (`PAID_BEFORE_ISSUE`); the payer is known only
- * from learned memory and nothing names the item (`LEARNED_PAYER_ONLY`). A block already set stays.
+ * with `OTHER_ITEMS_NAMED` evidence); value and booking dates more than 30 days apart
+ * (`IMPLAUSIBLE_DATE`); the payment is dated before the item was issued (beyond
+ * `daysBeforeIssue`) and nothing names the item (`PAID_BEFORE_ISSUE`); a part- or over-payment of
+ * one item whose amount is exactly another open item of the payer (`AMOUNT_FITS_OTHER_ITEM`);
+ * more than half the settled amount again left over (`OVERPAYMENT_BEYOND_TOLERANCE`); only a
+ * repaired or one-edit reference, with neither payer evidence nor the exact amount
+ * (`WEAK_REFERENCE_ONLY`); the payer is known only from learned memory and nothing names the item
+ * (`LEARNED_PAYER_ONLY`). A block already set stays.
  *
  * @example
  * ```ts
- * holdOnContraryEvidence(proposals, tx, ctx, refHits);
+ * holdOnContraryEvidence(proposals, tx, ctx, refHits, notes);
  * ```
  */
 export function holdOnContraryEvidence(
@@ -59,8 +69,19 @@ export function holdOnContraryEvidence(
   tx: BankTransaction,
   ctx: LineContext,
   refHits: ReadonlyMap<number, Evidence>,
+  notes: string[],
 ): void {
   const invoices = ctx.index.invoices;
+  const implausible =
+    tx.valueDate !== undefined &&
+    tx.bookingDate !== undefined &&
+    Math.abs(daysBetween(tx.bookingDate, tx.valueDate)) > MAX_VALUE_DATE_GAP_DAYS;
+  if (implausible)
+    notes.push(`value date ${tx.valueDate} and booking date ${tx.bookingDate} are months apart`);
+  noteStaleRates(proposals, tx, ctx, notes);
+  const sameAmount = postings(ctx.index.byAmount.get(tx.currency)?.get(tx.amountMinor)).filter(
+    (i) => ctx.open.get(i) === tx.amountMinor && invoices[i]?.kind !== 'credit-note',
+  );
   const named = [...refHits].filter(([, e]) => NAMING.has(e.code)).map(([i]) => i);
   const tokens = numberTokens(tx);
   for (let k = 0; k < proposals.length; k++) {
@@ -81,16 +102,39 @@ export function holdOnContraryEvidence(
       );
     const referenced = p.evidence.some((e) => REFERENCE_TIERS.has(e.tier) && !WEAK_REFERENCES.has(e.code));
     const codes = new Set(p.evidence.map((e) => e.code));
-    const learnedOnly = [...codes].some((c) => LEARNED.has(c)) && ![...codes].some((c) => PAYER_FACTS.has(c));
+    const payerKnown = [...codes].some((c) => PAYER_FACTS.has(c));
+    const learnedOnly = [...codes].some((c) => LEARNED.has(c)) && !payerKnown;
+    const weakOnly =
+      !referenced &&
+      [...codes].some((c) => WEAK_REFERENCES.has(c)) &&
+      !payerKnown &&
+      !codes.has('LEARNED_ACCOUNT') &&
+      !codes.has('LEARNED_ALIAS') &&
+      !codes.has('AMOUNT_EXACT');
+    const inexact = p.unappliedMinor > 0 || p.plan.some((a) => a.kind === 'partial');
+    const payer = invoices[p.items[0] ?? -1]?.payerId;
+    const fitsOther =
+      p.items.length === 1 &&
+      inexact &&
+      sameAmount.some((i) => !items.has(i) && invoices[i]?.payerId === payer);
+    const settled = p.plan.reduce((sum, a) => sum + a.paymentCashMinor, 0);
     const block: AutoBlock | undefined = codes.has('PAYER_CONFLICT')
       ? 'PAYER_CONFLICT'
       : other !== undefined
         ? 'TEXT_NAMES_OTHER_ITEMS'
-        : codes.has('PAID_BEFORE_ISSUE') && !referenced
-          ? 'PAID_BEFORE_ISSUE'
-          : learnedOnly && !referenced
-            ? 'LEARNED_PAYER_ONLY'
-            : undefined;
+        : implausible
+          ? 'IMPLAUSIBLE_DATE'
+          : codes.has('PAID_BEFORE_ISSUE') && !referenced
+            ? 'PAID_BEFORE_ISSUE'
+            : fitsOther
+              ? 'AMOUNT_FITS_OTHER_ITEM'
+              : settled > 0 && p.unappliedMinor * 2 > settled
+                ? 'OVERPAYMENT_BEYOND_TOLERANCE'
+                : weakOnly
+                  ? 'WEAK_REFERENCE_ONLY'
+                  : learnedOnly && !referenced
+                    ? 'LEARNED_PAYER_ONLY'
+                    : undefined;
     if (block === undefined) continue;
     const ev =
       other !== undefined && !codes.has('OTHER_ITEMS_NAMED')
@@ -98,6 +142,30 @@ export function holdOnContraryEvidence(
         : p.evidence;
     proposals[k] = { ...p, evidence: ev, confidence: confidenceOf(ev), blocked: block };
   }
+}
+
+/** Says when a rate for the line's currency was left out for its age (the line then waits for one). */
+function noteStaleRates(
+  proposals: readonly PlannedProposal[],
+  tx: BankTransaction,
+  ctx: LineContext,
+  notes: string[],
+): void {
+  const date = tx.valueDate ?? tx.bookingDate;
+  if (date === undefined || !proposals.some((p) => p.evidence.some((e) => e.code === 'CURRENCY_MISMATCH')))
+    return;
+  const max = ctx.options.maxFxRateAgeDays;
+  const stale = ctx.options.fxRates.find(
+    (r) =>
+      (r.from === tx.currency || r.to === tx.currency) &&
+      r.date !== undefined &&
+      r.date <= date &&
+      daysBetween(r.date, date) > max,
+  );
+  if (stale)
+    notes.push(
+      `FX rate ${stale.from}/${stale.to} from ${stale.date} is older than ${max} days before ${date}: not used`,
+    );
 }
 
 /** Tokens of the line's free text that could be document numbers (dates and amounts masked). */
