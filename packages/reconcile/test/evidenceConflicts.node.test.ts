@@ -395,6 +395,23 @@ describe('5. lower-stakes: repaired references, amounts and dates that contradic
     expect(line.reason).toBe('OVERPAYMENT_BEYOND_TOLERANCE');
   });
 
+  it('neighbour: a 100x overpayment in another currency is not auto-applied with the excess kept as an FX difference', () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 8_065_000,
+          currency: 'JPY',
+          counterpartyName: 'ACME Trading GmbH',
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      [rfInvoice],
+      { options: { fxRates: [{ from: 'JPY', to: 'EUR', rate: '0.0062' }] } },
+    );
+    expect(line.status).toBe('suggested');
+    expect(line.reason).toBe('OVERPAYMENT_BEYOND_TOLERANCE');
+  });
+
   it('neighbour: an overpayment of 50.00 on 500.00 naming the invoice still auto-applies', () => {
     const line = only(
       [credit({ amountMinor: 55_000, counterpartyName: 'ACME Trading GmbH', remittanceText: ['INV-1001'] })],

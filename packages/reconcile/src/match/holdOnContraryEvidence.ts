@@ -54,8 +54,8 @@ const LEARNED: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
  * (`IMPLAUSIBLE_DATE`); the payment is dated before the item was issued (beyond
  * `daysBeforeIssue`) and nothing names the item (`PAID_BEFORE_ISSUE`); a part- or over-payment of
  * one item whose amount is exactly another open item of the payer (`AMOUNT_FITS_OTHER_ITEM`);
- * more than half the settled amount again left over (`OVERPAYMENT_BEYOND_TOLERANCE`); only a
- * repaired or one-edit reference, with neither payer evidence nor the exact amount
+ * more than half the settled amount again left over, or kept as an FX difference
+ * (`OVERPAYMENT_BEYOND_TOLERANCE`); only a repaired or one-edit reference, with neither payer evidence nor the exact amount
  * (`WEAK_REFERENCE_ONLY`); the payer is known only from learned memory and nothing names the item
  * (`LEARNED_PAYER_ONLY`). A block already set stays.
  *
@@ -118,6 +118,10 @@ export function holdOnContraryEvidence(
       inexact &&
       sameAmount.some((i) => !items.has(i) && invoices[i]?.payerId === payer);
     const settled = p.plan.reduce((sum, a) => sum + a.paymentCashMinor, 0);
+    // Converted money beyond the item is kept as an FX difference: the same overpayment in disguise.
+    const overpaid =
+      (settled > 0 && p.unappliedMinor * 2 > settled) ||
+      p.plan.some((a) => a.kind !== 'credit-note' && Math.abs(a.fxDifferenceMinor) * 2 > a.cashMinor);
     const block: AutoBlock | undefined = codes.has('PAYER_CONFLICT')
       ? 'PAYER_CONFLICT'
       : other !== undefined
@@ -128,7 +132,7 @@ export function holdOnContraryEvidence(
             ? 'PAID_BEFORE_ISSUE'
             : fitsOther
               ? 'AMOUNT_FITS_OTHER_ITEM'
-              : settled > 0 && p.unappliedMinor * 2 > settled
+              : overpaid
                 ? 'OVERPAYMENT_BEYOND_TOLERANCE'
                 : weakOnly
                   ? 'WEAK_REFERENCE_ONLY'
