@@ -47,7 +47,7 @@ const runs = [...TUNING, ...HELD_OUT].flatMap((seed) => {
 
 describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
   it.each(runs.map((r) => [r.seed, r.path, r] as const))(
-    'seed %i via %s: precision >= 0.999, auto-match >= 0.95 over answerable lines (and over all payable lines for memory and camt)',
+    'seed %i via %s: precision >= 0.999, auto-match >= 0.95 over answerable lines (and >= 0.93 over all payable lines for memory and camt)',
     (_seed, _path, run) => {
       const s = run.score;
       console.log(
