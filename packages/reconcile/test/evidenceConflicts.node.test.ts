@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BankTransaction,
+  createRfReference,
   emptyPayerMemory,
   type LineDecision,
   learnFromConfirmation,
@@ -227,6 +228,28 @@ describe('3. payment dated before the invoice existed', () => {
   });
 });
 
+describe('3b. neighbour: a combined payment dated before its invoices existed', () => {
+  it('two invoices issued two months after the payment, summing to it, matched on account alone, are suggested, not auto-applied', () => {
+    const later = { issuedAt: '2026-04-20', dueAt: '2026-05-20' };
+    const line = only(
+      [
+        credit({
+          amountMinor: 80_000,
+          counterpartyAccount: ACME_IBAN,
+          counterpartyName: 'ACME Trading GmbH',
+        }),
+      ],
+      [
+        invoice({ invoiceNumber: 'INV-1001', amountMinor: 50_000, ...later }),
+        invoice({ invoiceNumber: 'INV-1002', amountMinor: 30_000, ...later }),
+        invoice({ invoiceNumber: 'INV-1003', amountMinor: 45_000, ...later }),
+      ],
+    );
+    expect(line.status).not.toBe('auto');
+    expect(line.allocations).toEqual([]);
+  });
+});
+
 describe('4. remittance naming a different invoice', () => {
   it('text naming INV-2001 (not an open item) while the amount fits INV-1001 is suggested, not counted as a near reference', () => {
     const line = only(
@@ -312,6 +335,28 @@ describe('4. remittance naming a different invoice', () => {
     });
     expect(r.lines.map((l) => l.status)).toEqual(['auto', 'suggested']);
     expect(r.lines[1]?.evidence.map((e) => e.code)).toContain('OTHER_ITEMS_NAMED');
+  });
+
+  it("neighbour: a valid RF that is not ours (another creditor's document) while ACME's IBAN and amount fit INV-1001 is suggested", () => {
+    const line = only(
+      [
+        credit({
+          amountMinor: 50_000,
+          counterpartyAccount: ACME_IBAN,
+          counterpartyName: 'ACME Trading GmbH',
+          creditorReferences: [createRfReference('539007547035')],
+        }),
+      ],
+      [
+        invoice({
+          invoiceNumber: 'INV-1001',
+          amountMinor: 50_000,
+          paymentReference: createRfReference('539007547034'),
+        }),
+      ],
+    );
+    expect(line.status).toBe('suggested');
+    expect(codes(line)).toContain('OTHER_ITEMS_NAMED');
   });
 
   it('neighbour: a transposed digit pair (INV-1010 for INV-1001) is still read as a typo of the payer', () => {

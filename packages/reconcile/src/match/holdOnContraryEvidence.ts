@@ -1,6 +1,7 @@
 // Precision before recall: a proposal whose evidence conflicts, or whose only support is thin,
 // is shown to a person however high its score.
 import type { BankTransaction } from '../model/BankTransaction.js';
+import { isValidRfReference } from '../refs/iso11649.js';
 import { referenceKey } from '../text/referenceKey.js';
 import { daysBetween } from './dates.js';
 import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
@@ -48,8 +49,8 @@ const LEARNED: ReadonlySet<EvidenceCode> = new Set<EvidenceCode>([
 
 /**
  * Marks proposals that must not auto-apply, in this order: the account names one payer and the
- * name another (`PAYER_CONFLICT`); the text names another document, open or not, of any payer, or
- * another number of the item's series, and the proposal leaves it out (`TEXT_NAMES_OTHER_ITEMS`,
+ * name another (`PAYER_CONFLICT`); the text names another document, open or not, of any payer,
+ * another number of the item's series or a valid RF we never issued, and the proposal leaves it out (`TEXT_NAMES_OTHER_ITEMS`,
  * with `OTHER_ITEMS_NAMED` evidence); value and booking dates more than 30 days apart
  * (`IMPLAUSIBLE_DATE`); the payment is dated before the item was issued (beyond
  * `daysBeforeIssue`) and nothing names the item (`PAID_BEFORE_ISSUE`); a part- or over-payment of
@@ -82,6 +83,21 @@ export function holdOnContraryEvidence(
   const sameAmount = postings(ctx.index.byAmount.get(tx.currency)?.get(tx.amountMinor)).filter(
     (i) => ctx.open.get(i) === tx.amountMinor && invoices[i]?.kind !== 'credit-note',
   );
+  const paidOn = tx.valueDate ?? tx.bookingDate;
+  // Groups carry no date evidence of their own: any member issued after the payment counts.
+  const issuedAfterPayment = (i: number): boolean => {
+    const issued = invoices[i]?.issuedAt;
+    return (
+      paidOn !== undefined &&
+      issued !== undefined &&
+      invoices[i]?.kind !== 'credit-note' &&
+      daysBetween(issued, paidOn) < -ctx.options.daysBeforeIssue
+    );
+  };
+  // A valid RF we never issued is another creditor's document: the money may not be ours at all.
+  const foreignRf = tx.creditorReferences
+    .map((r) => r.replace(/[\s-]+/g, '').toUpperCase())
+    .find((c) => /^RF\d{2}/.test(c) && isValidRfReference(c) && !ctx.index.byPaymentRef.has(c));
   const named = [...refHits].filter(([, e]) => NAMING.has(e.code)).map(([i]) => i);
   const tokens = numberTokens(tx);
   for (let k = 0; k < proposals.length; k++) {
@@ -99,7 +115,8 @@ export function holdOnContraryEvidence(
         (t) =>
           !keys.has(referenceKey(t)) &&
           numbers.some((n) => sameSeriesOther(t, n) && !isTransposition(referenceKey(t), referenceKey(n))),
-      );
+      ) ??
+      foreignRf;
     const referenced = p.evidence.some((e) => REFERENCE_TIERS.has(e.tier) && !WEAK_REFERENCES.has(e.code));
     const codes = new Set(p.evidence.map((e) => e.code));
     const payerKnown = [...codes].some((c) => PAYER_FACTS.has(c));
@@ -128,7 +145,7 @@ export function holdOnContraryEvidence(
         ? 'TEXT_NAMES_OTHER_ITEMS'
         : implausible
           ? 'IMPLAUSIBLE_DATE'
-          : codes.has('PAID_BEFORE_ISSUE') && !referenced
+          : (codes.has('PAID_BEFORE_ISSUE') || p.items.some(issuedAfterPayment)) && !referenced
             ? 'PAID_BEFORE_ISSUE'
             : fitsOther
               ? 'AMOUNT_FITS_OTHER_ITEM'
