@@ -74,6 +74,32 @@ describe('1. conflicting payer identity', () => {
     expect(codes(line)).toContain('PAYER_CONFLICT');
   });
 
+  it("neighbour: a shared account learned once for Beta, now paying with ACME's name and ACME's invoice number, still auto-applies to ACME", () => {
+    const learned = credit({
+      amountMinor: 90_000,
+      counterpartyName: 'Beta AG',
+      counterpartyAccount: PSP_IBAN,
+    });
+    const memory = learnFromConfirmation(emptyPayerMemory(), {
+      transaction: learned,
+      invoices: [invoices[1] as OpenInvoice],
+    });
+    const line = only(
+      [
+        credit({
+          amountMinor: 50_000,
+          counterpartyName: 'ACME Trading GmbH',
+          counterpartyAccount: PSP_IBAN,
+          remittanceText: ['INV-1001'],
+        }),
+      ],
+      invoices,
+      { memory },
+    );
+    expect(line.status).toBe('auto');
+    expect(codes(line)).not.toContain('PAYER_CONFLICT');
+  });
+
   it('an unknown account whose ultimate-debtor name is ACME (free text the payer chooses) is not auto-applied on amount', () => {
     const line = only(
       [

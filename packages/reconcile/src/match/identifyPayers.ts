@@ -18,8 +18,8 @@ export const LEARNED_CONFIRMATIONS = 3;
  * evidence, one item per evidence code. A learned account or alias confirmed fewer than
  * {@link LEARNED_CONFIRMATIONS} times in the line's currency weighs less (`*_UNCONFIRMED`); an
  * ultimate-debtor name, free text the payer chooses, weighs less than the account holder's name
- * (`PAYER_NAME_ULTIMATE_DEBTOR`); an account of one payer with a name of another is a
- * `PAYER_CONFLICT` on every payer the line identifies.
+ * (`PAYER_NAME_ULTIMATE_DEBTOR`); an account of one payer (on file, or learned and confirmed) with
+ * a name of another is a `PAYER_CONFLICT` on every payer the line identifies.
  *
  * @example
  * ```ts
@@ -50,7 +50,8 @@ export function identifyPayers(
         : seen >= LEARNED_CONFIRMATIONS
           ? 'LEARNED_ACCOUNT'
           : 'LEARNED_ACCOUNT_UNCONFIRMED';
-      accountPayer = payerId;
+      // An account learned only a time or two (a shared payment-service account) does not outvote a name.
+      if (code !== 'LEARNED_ACCOUNT_UNCONFIRMED') accountPayer = payerId;
       add(
         payerId,
         evidence(
