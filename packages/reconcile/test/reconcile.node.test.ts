@@ -499,7 +499,7 @@ describe('decisions, skips and reasons', () => {
 });
 
 describe('learning', () => {
-  it('a confirmed suggestion teaches the payer alias and account; the same kind of line then auto-matches', () => {
+  it('a confirmed suggestion teaches the payer alias and account: they weigh more with each confirmation in the currency, and with the invoice named the line then auto-matches', () => {
     const parent = { counterpartyName: 'Fairchild Holding AG', counterpartyAccount: 'CH9300762011623852957' };
     const first = credit({ amountMinor: 25000, ...parent });
     const before = only(reconcile({ transactions: [first], invoices: open }));
@@ -516,37 +516,54 @@ describe('learning', () => {
       accounts: ['CH9300762011623852957'],
       referencePatterns: {},
       confirmations: 1,
+      accountConfirmations: { CH9300762011623852957: { EUR: 1 } },
+      aliasConfirmations: { 'FAIRCHILD HOLDING': { EUR: 1 } },
     });
-    // The memory is a plain object: it survives JSON.
-    const stored = JSON.parse(JSON.stringify(memory)) as typeof memory;
-    const later = only(
-      reconcile({
-        transactions: [credit({ amountMinor: 50000, ...parent })],
-        invoices: open,
-        memory: stored,
-      }),
+    const named = { remittanceText: ['INV-2026-00018'] };
+    const later = (m: typeof memory, extra = {}) =>
+      only(
+        reconcile({
+          transactions: [credit({ amountMinor: 50000, ...parent, ...extra })],
+          invoices: open,
+          memory: m,
+        }),
+      );
+    // One confirmation: the parent is a candidate payer, but only weakly.
+    expect(later(memory).status).not.toBe('auto');
+    expect(later(memory).evidence.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['LEARNED_ACCOUNT_UNCONFIRMED', 'LEARNED_ALIAS_UNCONFIRMED']),
     );
-    expect(later.status).toBe('auto');
-    expect(later.allocations[0]?.invoiceId).toBe(inv2.invoiceId);
-    expect(later.evidence.map((e) => e.code)).toEqual(
+    // Three confirmations in EUR: learned evidence at full weight; the memory survives JSON.
+    let thrice = memory;
+    for (const amountMinor of [25001, 25002])
+      thrice = learnFromConfirmation(thrice, {
+        transaction: credit({ amountMinor, ...parent }),
+        invoices: [inv3],
+      });
+    const stored = JSON.parse(JSON.stringify(thrice)) as typeof memory;
+    // Alone (no reference) it is still a person's call: a shared account pays for many.
+    expect(later(stored).status).toBe('suggested');
+    expect(later(stored).reason).toBe('LEARNED_PAYER_ONLY');
+    const withRef = later(stored, named);
+    expect(withRef.status).toBe('auto');
+    expect(withRef.allocations[0]?.invoiceId).toBe(inv2.invoiceId);
+    expect(withRef.evidence.map((e) => e.code)).toEqual(
       expect.arrayContaining(['LEARNED_ACCOUNT', 'LEARNED_ALIAS']),
     );
-    // Learning is undoable: forget the account and the alias and the line is no longer automatic.
+    // Learning is undoable: forget the account and the alias and no learned evidence is left.
     const forgotten = forgetFromMemory(
       forgetFromMemory(stored, 'buyer-acme', { account: 'CH93 0076 2011 6238 5295 7' }),
       'buyer-acme',
       { alias: 'Fairchild Holding AG' },
     );
     expect(forgotten.payers['buyer-acme']).toMatchObject({ aliases: [], accounts: [] });
+    expect(forgotten.payers['buyer-acme']?.accountConfirmations).toBeUndefined();
+    expect(later(forgotten).status).not.toBe('auto');
     expect(
-      only(
-        reconcile({
-          transactions: [credit({ amountMinor: 50000, ...parent })],
-          invoices: open,
-          memory: forgotten,
-        }),
-      ).status,
-    ).not.toBe('auto');
+      later(forgotten)
+        .evidence.map((e) => e.code)
+        .filter((c) => c.startsWith('LEARNED')),
+    ).toEqual([]);
     expect(forgetFromMemory(stored, 'buyer-acme').payers).toEqual({});
   });
 

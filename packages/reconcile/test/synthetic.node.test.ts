@@ -47,7 +47,7 @@ const runs = [...TUNING, ...HELD_OUT].flatMap((seed) => {
 
 describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
   it.each(runs.map((r) => [r.seed, r.path, r] as const))(
-    'seed %i via %s: precision >= 0.999, auto-match >= 0.95 over answerable lines (and over all payable lines for memory and camt)',
+    'seed %i via %s: precision >= 0.999, auto-match >= 0.95 over answerable lines (and >= 0.93 over all payable lines for memory and camt)',
     (_seed, _path, run) => {
       const s = run.score;
       console.log(
@@ -68,11 +68,13 @@ describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
         ),
       );
       // Answerable lines: all payable lines except the ones built to be unanswerable (same-amount
-      // twins, a loosely named payer with padding items) and, in MT940, one-to-many payments
-      // whose per-document amounts only camt can carry.
+      // twins, a loosely named payer with padding items, a text quoting another number of the
+      // series: contrary evidence, a person's call) and, in MT940, one-to-many payments whose
+      // per-document amounts only camt can carry.
       const unanswerable = [
         'ambiguous-twins',
         'decoy-padding',
+        'wrong-number',
         ...(run.path === 'mt940' ? ['rmtd-split'] : []),
       ];
       let answerable = 0;
@@ -87,7 +89,9 @@ describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
       );
       expect(s.precision).toBeGreaterThanOrEqual(0.999);
       expect(answered / answerable).toBeGreaterThanOrEqual(0.95);
-      if (run.path !== 'mt940') expect(s.autoRate).toBeGreaterThanOrEqual(0.95);
+      // Over all payable lines 0.93: since round R, a text naming another document (wrong-number,
+      // and number-variant typos that land on another existing number) is never auto.
+      if (run.path !== 'mt940') expect(s.autoRate).toBeGreaterThanOrEqual(0.93);
       expect(s.topKRecall).toBeGreaterThanOrEqual(0.97);
     },
   );
@@ -132,12 +136,22 @@ describe('synthetic labelled statements (seeded, with a held-out seed)', () => {
       ]) {
         const row = run.score.byScenario[k];
         expect(row, k).toBeDefined();
+        // A swapped digit pair that lands on another existing number names that document: about
+        // one number-variant line in ten is then a suggestion, never auto.
         expect(
           (row?.correct ?? 0) / (row?.lines ?? 1),
           `${k} seed ${run.seed} ${run.path}`,
-        ).toBeGreaterThanOrEqual(0.9);
+        ).toBeGreaterThanOrEqual(k === 'number-variant' ? 0.8 : 0.9);
         expect(row?.wrong, k).toBe(0);
       }
+  });
+
+  it('a text quoting another number of the series (wrong-number) is never auto-applied, on any path', () => {
+    for (const run of runs) {
+      const row = run.score.byScenario['wrong-number'];
+      expect(row?.lines, `seed ${run.seed} ${run.path}`).toBeGreaterThan(0);
+      expect(row?.auto, `seed ${run.seed} ${run.path}`).toBe(0);
+    }
   });
 
   it('is calibrated at least conservatively: in every band from 0.5 up with 20+ lines the top proposal is right at least as often as the band floor', () => {

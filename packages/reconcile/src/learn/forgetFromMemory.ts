@@ -33,6 +33,18 @@ export function forgetFromMemory(
       Object.entries(prev.referencePatterns).filter(([k]) => k !== what.pattern),
     ),
     confirmations: prev.confirmations,
+    ...without(prev.accountConfirmations, account, 'accountConfirmations'),
+    ...without(prev.aliasConfirmations, alias, 'aliasConfirmations'),
   };
   return { version: 1, payers };
+}
+
+function without<K extends string>(
+  counts: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
+  key: string | undefined,
+  field: K,
+): Partial<Record<K, Readonly<Record<string, Readonly<Record<string, number>>>>>> {
+  if (counts === undefined) return {};
+  const kept = Object.fromEntries(Object.entries(counts).filter(([k]) => k !== key));
+  return Object.keys(kept).length > 0 ? ({ [field]: kept } as Partial<Record<K, typeof kept>>) : {};
 }

@@ -125,7 +125,7 @@ export function amountFit(
     } else {
       const rate =
         entryRate(tx, tx.currency, inv.currency) ??
-        findFxRate(options.fxRates, tx.currency, inv.currency, date);
+        findFxRate(options.fxRates, tx.currency, inv.currency, date, options.maxFxRateAgeDays);
       if (rate) {
         converted = convertAtRatio(pay, tx.currency, inv.currency, rate.ratio);
         source = ` at ${rate.detail}`;
@@ -384,7 +384,8 @@ function bankConversion(
   const ins = tx.instructedAmount;
   if (ins === undefined) return undefined;
   const rate =
-    entryRate(tx, ins.currency, tx.currency) ?? findFxRate(options.fxRates, ins.currency, tx.currency, date);
+    entryRate(tx, ins.currency, tx.currency) ??
+    findFxRate(options.fxRates, ins.currency, tx.currency, date, options.maxFxRateAgeDays);
   if (rate === undefined) return undefined;
   const converted = convertAtRatio(ins.amountMinor, ins.currency, tx.currency, rate.ratio);
   const booked = tx.amountMinor + (tx.chargesMinor ?? 0);

@@ -4,6 +4,7 @@ import { adviceProposal, findAdvice } from './adviceProposal.js';
 import { collectReferenceHits } from './collectReferenceHits.js';
 import { creditNoteNetting } from './creditNoteNetting.js';
 import { gatherCandidates } from './gatherCandidates.js';
+import { holdOnContraryEvidence } from './holdOnContraryEvidence.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
 import { identifyPayers } from './identifyPayers.js';
 import type { LineContext } from './LineContext.js';
@@ -49,7 +50,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   const notes: string[] = [];
 
   // Payer identity first: bare digit groups in the text count only for the identified payer.
-  const payerEvidence = identifyPayers(tx, index);
+  const payerEvidence = identifyPayers(tx, index, ctx.memory);
   const payerIds = [...payerEvidence.keys()].sort();
 
   // Tiers 1, 1b and 2: structured references, then references in free text.
@@ -102,6 +103,7 @@ export function evaluateLine(tx: BankTransaction, ctx: LineContext): LineEvaluat
   }
 
   dropSinglesAgainstNamedItems(proposals, refHits, ctx, notes);
+  holdOnContraryEvidence(proposals, tx, ctx, refHits, notes);
   const consulted = new Set(payerIds);
   for (const i of candidates) consulted.add(invoices[i]?.payerId ?? '');
   for (const i of refHits.keys()) consulted.add(invoices[i]?.payerId ?? '');

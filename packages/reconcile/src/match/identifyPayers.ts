@@ -1,48 +1,98 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
+import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens, printedTokens, tokenSimilarity } from '../text/nameKey.js';
 import { referenceKey } from '../text/referenceKey.js';
-import { type Evidence, evidence } from './Evidence.js';
+import { type Evidence, type EvidenceCode, evidence } from './Evidence.js';
 import type { InvoiceIndex } from './InvoiceIndex.js';
+import { learnedConfirmations } from './learnedConfirmations.js';
+
+/**
+ * Confirmations in the line's currency after which a learned account or alias weighs like
+ * master data: one confirmation from a shared payment-service account says little about the next.
+ */
+export const LEARNED_CONFIRMATIONS = 3;
 
 /**
  * Tier 3: payers the line identifies by account or name (exact, learned or fuzzy), each with its
- * evidence, one item per evidence code.
+ * evidence, one item per evidence code. A learned account or alias confirmed fewer than
+ * {@link LEARNED_CONFIRMATIONS} times in the line's currency weighs less (`*_UNCONFIRMED`); an
+ * ultimate-debtor name, free text the payer chooses, weighs less than the account holder's name
+ * (`PAYER_NAME_ULTIMATE_DEBTOR`); an account of one payer (on file, or learned and confirmed) with
+ * a name of another is a `PAYER_CONFLICT` on every payer the line identifies.
  *
  * @example
  * ```ts
- * const payerEvidence = identifyPayers(tx, index);
+ * const payerEvidence = identifyPayers(tx, index, memory);
  * ```
  */
-export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<string, Evidence[]> {
+export function identifyPayers(
+  tx: BankTransaction,
+  index: InvoiceIndex,
+  memory: PayerMemory = emptyPayerMemory(),
+): Map<string, Evidence[]> {
   const out = new Map<string, Evidence[]>();
   const add = (payerId: string, e: Evidence): void => {
     const list = out.get(payerId) ?? [];
     list.push(e);
     out.set(payerId, list);
   };
+  let accountPayer: string | undefined;
+  const namePayers = new Set<string>();
   if (tx.counterpartyAccount) {
     const acct = normaliseAccount(tx.counterpartyAccount);
     const list = index.payerByAccount.get(acct) ?? [];
-    if (list.length === 1 && list[0])
+    if (list.length === 1 && list[0]) {
+      const { payerId, learned } = list[0];
+      const seen = learned ? learnedConfirmations(memory, payerId, 'account', acct, tx.currency) : 0;
+      const code: EvidenceCode = !learned
+        ? 'PAYER_ACCOUNT'
+        : seen >= LEARNED_CONFIRMATIONS
+          ? 'LEARNED_ACCOUNT'
+          : 'LEARNED_ACCOUNT_UNCONFIRMED';
+      // An account learned only a time or two (a shared payment-service account) does not outvote a name.
+      if (code !== 'LEARNED_ACCOUNT_UNCONFIRMED') accountPayer = payerId;
       add(
-        list[0].payerId,
-        evidence('payer', list[0].learned ? 'LEARNED_ACCOUNT' : 'PAYER_ACCOUNT', 'counterpartyAccount', acct),
+        payerId,
+        evidence(
+          'payer',
+          code,
+          'counterpartyAccount',
+          learned ? `${acct} (${seen} confirmed in ${tx.currency})` : acct,
+        ),
       );
+    }
   }
   for (const [field, name] of [
     ['counterpartyName', tx.counterpartyName],
     ['ultimateDebtorName', tx.ultimateDebtorName],
   ] as const) {
     if (!name) continue;
+    // The ultimate debtor is whatever the payer typed: it names a payer, but weakly.
+    const addName = (payerId: string, code: EvidenceCode, detail: string): void => {
+      namePayers.add(payerId);
+      add(
+        payerId,
+        field === 'ultimateDebtorName'
+          ? evidence('payer', 'PAYER_NAME_ULTIMATE_DEBTOR', field, `${detail} (${code})`)
+          : evidence('payer', code, field, detail),
+      );
+    };
     const printed = printedTokens(name);
     // A cut legal form (`GMB`) is dropped from the key, so the rest can match exactly.
     const key = printed.prefix ? nameKey(name) : [...printed.tokens].sort().join(' ');
     const exact = index.payerByName.get(key) ?? [];
     if (exact.length === 1 && exact[0]) {
-      add(
-        exact[0].payerId,
-        evidence('payer', exact[0].learned ? 'LEARNED_ALIAS' : 'PAYER_NAME_EXACT', field, name),
+      const { payerId, learned } = exact[0];
+      const seen = learned ? learnedConfirmations(memory, payerId, 'alias', key, tx.currency) : 0;
+      addName(
+        payerId,
+        !learned
+          ? 'PAYER_NAME_EXACT'
+          : seen >= LEARNED_CONFIRMATIONS
+            ? 'LEARNED_ALIAS'
+            : 'LEARNED_ALIAS_UNCONFIRMED',
+        learned ? `${name} (${seen} confirmed in ${tx.currency})` : name,
       );
       continue;
     }
@@ -52,10 +102,7 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
       // candidate, and more than one identifies nobody.
       const fits = truncatedCandidates(printed.tokens, index);
       if (fits.length === 1 && fits[0] !== undefined) {
-        add(
-          fits[0],
-          evidence('payer', 'PAYER_NAME_EXACT', field, `${name} (cut at ${name.trim().length} characters)`),
-        );
+        addName(fits[0], 'PAYER_NAME_EXACT', `${name} (cut at ${name.trim().length} characters)`);
         continue;
       }
       if (fits.length > 1) continue;
@@ -80,15 +127,7 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
     }
     // Abstain on a tie: two payers equally similar means the name identifies nobody.
     if (bestScore >= 0.75 && !tie)
-      add(
-        bestId,
-        evidence(
-          'payer',
-          'PAYER_NAME_FUZZY',
-          field,
-          `${name} ~ ${index.payers.get(bestId)?.name ?? ''} (${bestScore})`,
-        ),
-      );
+      addName(bestId, 'PAYER_NAME_FUZZY', `${name} ~ ${index.payers.get(bestId)?.name ?? ''} (${bestScore})`);
   }
   if (index.payerByCustomerNumber.size > 0 && tx.remittanceText.length > 0) {
     // The payer's customer number at the supplier ("Kd-Nr. K-4711"), alone or with the word before.
@@ -101,6 +140,17 @@ export function identifyPayers(tx: BankTransaction, index: InvoiceIndex): Map<st
           add(unique[0], evidence('payer', 'CUSTOMER_NUMBER_IN_TEXT', 'remittanceText', t));
       }
     }
+  }
+  const others = [...namePayers].filter((p) => accountPayer !== undefined && p !== accountPayer).sort();
+  if (others.length > 0) {
+    // The account says one payer, a name another: whichever is right, a person decides.
+    const conflict = evidence(
+      'payer',
+      'PAYER_CONFLICT',
+      'counterparty',
+      `the account identifies ${accountPayer}, the name ${others.join(', ')}`,
+    );
+    for (const id of [accountPayer ?? '', ...others]) add(id, conflict);
   }
   for (const [id, list] of out) {
     // Account and name evidence for the same payer both count, but each kind once.

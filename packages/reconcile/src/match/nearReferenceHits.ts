@@ -1,6 +1,7 @@
-// Invoice numbers with one typo: a substituted or transposed character resolves to an open item
+// Invoice numbers with one typo: a transposed pair or a substituted non-digit resolves to an open item
 // only when the line identifies the payer and exactly one of that payer's open items is one edit
-// away; a number that names any known item exactly is never "corrected".
+// away; a number that names any known item exactly is never "corrected", and a digit keyed for
+// another digit (INV-2001 for INV-1001) is another number of the series, not a typo.
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { referenceKey } from '../text/referenceKey.js';
 import { type Evidence, evidence } from './Evidence.js';
@@ -31,6 +32,35 @@ export function oneEdit(a: string, b: string): boolean {
   }
   if (diffs === 1) return true;
   return a[first + 1] !== b[first + 1] && a[first] === b[first + 1] && a[first + 1] === b[first];
+}
+
+/**
+ * True when `a` and `b` differ only by one swap of neighbouring characters, the usual keying slip
+ * (`INV1010` for `INV1001`).
+ *
+ * @example
+ * ```ts
+ * isTransposition('INV1010', 'INV1001'); // true
+ * isTransposition('INV2001', 'INV1001'); // false
+ * ```
+ */
+export function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let first = -1;
+  for (let k = 0; k < a.length; k++)
+    if (a[k] !== b[k]) {
+      first = k;
+      break;
+    }
+  return a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
+}
+
+/** One edit that is not a digit keyed for another digit: that would be a different number of the series. */
+function typoOf(a: string, b: string): boolean {
+  if (!oneEdit(a, b)) return false;
+  if (isTransposition(a, b)) return true;
+  const k = [...a].findIndex((ch, j) => ch !== b[j]);
+  return !(/\d/.test(a[k] ?? '') && /\d/.test(b[k] ?? ''));
 }
 
 /**
@@ -80,7 +110,10 @@ export function nearReferenceHits(
       const [c, r] = forms[k] ?? ['', ''];
       return oneEdit(compact, c) || oneEdit(key, r);
     });
-    if (near.length === 1 && near[0] !== undefined && !refHits.has(near[0]))
+    // Unique among every one-edit neighbour, and a slip rather than another number of the series.
+    const [c, r] = forms[open.indexOf(near[0] ?? -1)] ?? ['', ''];
+    const slip = typoOf(compact, c) || typoOf(key, r);
+    if (near.length === 1 && near[0] !== undefined && slip && !refHits.has(near[0]))
       refHits.set(
         near[0],
         evidence(

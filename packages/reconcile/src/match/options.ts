@@ -37,6 +37,8 @@ export interface ReconcileOptions {
   readonly roundingMinor?: number;
   /** Rates for payments in another currency than the invoice. */
   readonly fxRates?: readonly FxRate[];
+  /** A dated FX rate older than this many days before the payment is not used (undated rates are). Default 31. */
+  readonly maxFxRateAgeDays?: number;
   /** Accepted relative FX difference, basis points. Default 300 (3 %). */
   readonly fxToleranceBps?: number;
   /** Days after the discount deadline a discounted payment is still accepted. Default 3. */
@@ -89,6 +91,7 @@ export function resolveOptions(o: ReconcileOptions = {}): ResolvedOptions {
     roundingMinor: o.roundingMinor ?? 5,
     fxRates: o.fxRates ?? [],
     fxToleranceBps: o.fxToleranceBps ?? 300,
+    maxFxRateAgeDays: o.maxFxRateAgeDays ?? 31,
     discountGraceDays: o.discountGraceDays ?? 3,
     daysBeforeIssue: o.daysBeforeIssue ?? 3,
     daysAfterDue: o.daysAfterDue ?? 365,
@@ -118,6 +121,7 @@ const INTEGER_OPTIONS = [
   'referencedFeeToleranceBps',
   'roundingMinor',
   'fxToleranceBps',
+  'maxFxRateAgeDays',
   'discountGraceDays',
   'daysBeforeIssue',
   'daysAfterDue',

@@ -14,6 +14,14 @@ export interface PayerMemoryEntry {
   /** How this payer writes references (`RF_REFERENCE`, `INVOICE_NUMBER_IN_TEXT`, `DIGITS_IN_TEXT`, ...) and how often. */
   readonly referencePatterns: Readonly<Record<string, number>>;
   readonly confirmations: number;
+  /**
+   * Confirmations per learned account, then per payment currency. A learned account weighs like
+   * master data only after several confirmations in the line's currency; memories written before
+   * the counts were kept count as unconfirmed.
+   */
+  readonly accountConfirmations?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Confirmations per learned alias (normalised name), then per payment currency. */
+  readonly aliasConfirmations?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Picks the caller's FX rate for a currency pair on a date: the latest rate dated on or before
-// the date (undated rates count as the oldest), or the inverse of the opposite pair's rate.
+// the date (undated rates count as the oldest), or the inverse of the opposite pair's rate. A
+// dated rate older than the allowed age is not used: a years-old rate converts at a price nobody paid.
 
 import { type RateRatio, rateRatio } from './convertAtRatio.js';
 import type { FxRate } from './FxRate.js';
@@ -20,7 +21,8 @@ export interface FoundFxRate {
 /**
  * The rate that converts `from` into `to` on `date` (`YYYY-MM-DD`): among the rates for the pair,
  * the one with the latest `date` not after `date` (several rates per pair across a period); when
- * only the opposite pair is given, its exact inverse. `undefined` when nothing applies.
+ * only the opposite pair is given, its exact inverse. With `maxAgeDays`, a rate dated more than that
+ * many days before `date` is skipped (undated rates have no age). `undefined` when nothing applies.
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export function findFxRate(
   from: string,
   to: string,
   date: string | undefined,
+  maxAgeDays?: number,
 ): FoundFxRate | undefined {
   const pick = (f: string, t: string): FxRate | undefined => {
     let best: FxRate | undefined;
@@ -40,6 +43,13 @@ export function findFxRate(
       if (r.from !== f || r.to !== t) continue;
       const d = r.date ?? '';
       if (date !== undefined && d > date) continue;
+      if (
+        maxAgeDays !== undefined &&
+        date !== undefined &&
+        r.date !== undefined &&
+        ageInDays(r.date, date) > maxAgeDays
+      )
+        continue;
       if (best === undefined || d > (best.date ?? '')) best = r;
     }
     return best;
@@ -56,4 +66,9 @@ export function findFxRate(
     if (ratio) return { ratio: { num: ratio.den, den: ratio.num }, detail: `${describe(inverse)}, inverted` };
   }
   return undefined;
+}
+
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
+function ageInDays(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -586,12 +586,20 @@ export function generateScenario(opts: GenerateOptions): GeneratedScenario {
             ...who(first),
           });
         } else if (scenario === 'multi-subset') {
-          line(scenario, ids, {
-            amountMinor: sum,
-            remittanceText: ['Sammelzahlung'],
-            counterpartyName: payerOf(first).name,
-            counterpartyAccount: payerOf(first).iban,
-          });
+          // Paid after the last of its invoices was issued: nothing pays an invoice not yet written
+          // without naming it. (One draw, as the default date takes, so later lines stay the same.)
+          const lastIssued = invs.map((inv) => inv.issuedAt ?? '2026-03-01').sort()[invs.length - 1];
+          line(
+            scenario,
+            ids,
+            {
+              amountMinor: sum,
+              remittanceText: ['Sammelzahlung'],
+              counterpartyName: payerOf(first).name,
+              counterpartyAccount: payerOf(first).iban,
+            },
+            addDays(lastIssued ?? '2026-03-01', int(1, 40)),
+          );
         } else {
           const e2e = `E2E-${opts.seed}-${n + 1}`;
           remittances.push({
