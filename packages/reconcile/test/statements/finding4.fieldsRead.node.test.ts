@@ -84,7 +84,10 @@ describe('finding 4: MT940 :86: continuation lines starting with "-"', () => {
 
   it('"-}" ends a SWIFT block and a bare "-" ends a message', () => {
     const two = `${mt940()}\n${mt940().replace('STMT-1', 'STMT-2')}`;
-    expect(parseMt940(two).statements.map((s) => s.id)).toEqual(['STMT-1/1/1@2026-03-01', 'STMT-2/1/1@2026-03-01']);
+    expect(parseMt940(two).statements.map((s) => s.id)).toEqual([
+      'STMT-1/1/1@2026-03-01',
+      'STMT-2/1/1@2026-03-01',
+    ]);
     const block = `{1:F01X}{2:O940X}{4:\n${mt940().replace(/\n-$/, '\n-}')}`;
     expect(parseMt940(block).statements).toHaveLength(1);
   });

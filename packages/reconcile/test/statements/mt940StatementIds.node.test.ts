@@ -34,9 +34,7 @@ describe('MT940 transaction ids across days', () => {
 
   it('the Reconciler takes the second day, and its payment is posted under its own payment id', () => {
     const rc = new Reconciler({
-      invoices: [
-        invoice({ invoiceNumber: 'INV-1001', amountMinor: 100000 }),
-      ],
+      invoices: [invoice({ invoiceNumber: 'INV-1001', amountMinor: 100000 })],
     });
     const r1 = rc.process(parseMt940(monday).statements);
     const r2 = rc.process(parseMt940(tuesday).statements);
