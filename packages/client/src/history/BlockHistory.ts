@@ -48,6 +48,19 @@ interface IdentityRecord {
   genuine?: boolean;
 }
 
+/** Per asset: the first block time of each EVENT id, and of each (id, signature). */
+interface EventTimes {
+  readonly byId: Map<string, number>;
+  readonly bySignature: Map<string, number>;
+}
+
+/**
+ * How far a block's time may fall behind the latest block read before the history refuses the
+ * node's list: validators' clocks differ by seconds, a backdated block by the hours or days
+ * between a theft and the freeze.
+ */
+export const MAX_BLOCK_TIME_SKEW_SECONDS = 300;
+
 /** A verified key event and the offset of the block that committed it (snapshots stop at their cursor). */
 interface KeyEventRecord {
   readonly event: KeyEvent;
@@ -98,7 +111,9 @@ export class BlockHistory {
   #keyEvents = new Map<string, KeyEventRecord[]>();
   // Per subject, the time of the first block that committed each EVENT id: the time key history
   // is judged at (an event's own timestamp is its signer's choice). One number per event.
-  #eventTimes = new Map<string, Map<string, number>>();
+  #eventTimes = new Map<string, EventTimes>();
+  /** The latest block timestamp read (block times are unsigned: one far behind it is a lie). */
+  #latestTime = Number.NEGATIVE_INFINITY;
   #running: { readonly node: number; readonly done: Promise<BlockSyncResult> } | undefined;
 
   constructor(client: QuidnugClient, options: BlockHistoryOptions = {}) {
@@ -167,8 +182,14 @@ export class BlockHistory {
   snapshot(assetId: string): {
     readonly titles: readonly TitleVersion[];
     readonly genuineIdentity: (quid: string) => IdentityTx | undefined;
-    readonly blockTimeOf: (txId: string) => number | undefined;
+    /**
+     * The time of the first block holding an EVENT of this asset with this id (and, when given,
+     * this signature: event ids leave out payload and signer, so two events can share one).
+     */
+    readonly blockTimeOf: (txId: string, signature?: string) => number | undefined;
     readonly keyEvents: (quid: string) => readonly KeyEvent[];
+    /** Ids of every EVENT on this asset in the blocks read, in commit order. */
+    readonly eventIds: readonly string[];
   } {
     const identities = this.#identities;
     const keyEvents = this.#keyEvents;
@@ -178,8 +199,14 @@ export class BlockHistory {
     return {
       titles,
       genuineIdentity: (quid) => BlockHistory.#genuine(identities.get(quid), upTo, quid),
-      blockTimeOf: (txId) => events?.get(txId) ?? titles.find((v) => v.tx.id === txId)?.blockTimestamp,
+      blockTimeOf: (txId, signature) =>
+        (signature === undefined
+          ? events?.byId.get(txId)
+          : events?.bySignature.get(`${txId}\u0000${signature}`)) ??
+        titles.find((v) => v.tx.id === txId && (signature === undefined || v.tx.signature === signature))
+          ?.blockTimestamp,
       keyEvents: (quid) => BlockHistory.#eventsBefore(keyEvents.get(quid), upTo),
+      eventIds: events === undefined ? [] : [...events.byId.keys()],
     };
   }
 
@@ -254,6 +281,7 @@ export class BlockHistory {
     this.#trust = [];
     this.#keyEvents = new Map();
     this.#eventTimes = new Map();
+    this.#latestTime = Number.NEGATIVE_INFINITY;
     this.#cursor = undefined;
     this.#complete = true;
     this.#epoch++;
@@ -306,6 +334,7 @@ export class BlockHistory {
         hashes.add(block.hash);
       }
       seen = hashes;
+      this.#checkTimes(items);
       for (const [i, block] of items.entries()) this.#apply(block, offset + i);
       blocksRead += items.length;
       offset += items.length;
@@ -317,6 +346,33 @@ export class BlockHistory {
       items = page.items;
     }
     return { blocksRead, cursor: this.#cursor as BlockCursor, rebuilt };
+  }
+
+  /**
+   * Refuses a page whose block times go back more than {@link MAX_BLOCK_TIME_SKEW_SECONDS} behind
+   * the latest one read: the key history judges every signature at its block's time, and a node
+   * that backdates the block holding a frozen key's transfer would make it look signed before the
+   * freeze. Checked before any block of the page is applied.
+   */
+  #checkTimes(items: readonly Block[]): void {
+    let latest = this.#latestTime;
+    for (const block of items) {
+      if (block.timestamp < latest - MAX_BLOCK_TIME_SKEW_SECONDS) {
+        throw new ResponseValidationError(
+          'GET',
+          'blocks',
+          [
+            {
+              path: `block ${block.index}`,
+              message: `timestamp ${block.timestamp} is ${latest - block.timestamp} s before an earlier block's (${latest}): block times must not go backwards`,
+            },
+          ],
+          undefined,
+        );
+      }
+      if (block.timestamp > latest) latest = block.timestamp;
+    }
+    this.#latestTime = latest;
   }
 
   #apply(block: Block, offset: number): void {
@@ -347,10 +403,12 @@ export class BlockHistory {
       } else if (type === 'EVENT' && typeof raw['subjectId'] === 'string' && typeof raw['id'] === 'string') {
         let times = this.#eventTimes.get(raw['subjectId']);
         if (!times) {
-          times = new Map();
+          times = { byId: new Map(), bySignature: new Map() };
           this.#eventTimes.set(raw['subjectId'], times);
         }
-        if (!times.has(raw['id'])) times.set(raw['id'], block.timestamp);
+        if (!times.byId.has(raw['id'])) times.byId.set(raw['id'], block.timestamp);
+        const signed = `${raw['id']}\u0000${String(raw['signature'])}`;
+        if (!times.bySignature.has(signed)) times.bySignature.set(signed, block.timestamp);
         if (raw['subjectType'] === 'QUID' && raw['eventType'] === KEY_INVALIDATED_EVENT) {
           this.#applyFreeze(raw['subjectId'], raw, block.timestamp, offset);
         }

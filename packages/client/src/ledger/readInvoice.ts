@@ -16,6 +16,7 @@ import {
   type TitleCustody,
   type TitleCustodyCode,
   type TitleTx,
+  transactionId,
   type VerifiedInvoiceEvent,
   verifyTransactionAsync,
 } from '@quidfin/core';
@@ -33,7 +34,9 @@ import { readTitleHistory } from './readTitleHistory.js';
  * through a title version the chain of custody refuses (`OWNER_ONLY_BY_INVALID_TITLE`), by a
  * party not among the owners the ledger could read (`NOT_AN_OWNER`, only when the title history
  * is unavailable), by a party whose identity record is forged with no genuine one readable
- * (`ROLE_UNKNOWN`), or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
+ * (`ROLE_UNKNOWN`), one whose id is not the id its fields derive (`TX_ID_MISMATCH`: the node never
+ * checks ids, PROTOCOL §3), one signed in another trust domain than the title's (`WRONG_DOMAIN`),
+ * or one whose signature cannot be checked at all (`UNVERIFIABLE_EVENT`, e.g. a
  * payload nested deeper than any node accepts). Key history (core's `keyValidAt` at the time of
  * the block that committed the event): `KEY_FROZEN`, `KEY_SUPERSEDED` (signed with a key its
  * owner froze or a recovery replaced before that block), `KEY_NOT_YET_VALID`, and
@@ -63,6 +66,9 @@ export interface RejectedInvoiceEvent {
  * | `KEY_FROZEN`, `KEY_SUPERSEDED`, `KEY_NOT_YET_VALID` | a TITLE version committed after its issuer's key was frozen or replaced (ref: the title id); custody refuses the version too (`ISSUER_KEY_INVALID`) |
  * | `ISSUER_KEY_INVALID`, `CO_SIGNER_KEY_INVALID` | a TITLE version issued or co-signed with a key that could not speak for its quid when the version was committed: refused, ownership stays with the last valid version |
  * | `KEY_RECOVERY_PENDING` | a signer's key was valid, but a guardian recovery of its quid was pending (ref: the quid): hold |
+ * | `TX_ID_MISMATCH` | a TITLE version whose id is not the id its fields derive (the node never checks ids): refused, it owns nothing |
+ * | `STREAM_INCOMPLETE` | an EVENT of the invoice committed in the node's blocks is missing from its stream (ref: the event id): hidden, expired or moderated; hold |
+ * | `ISSUE_REFUSED` | an `invoice.issued` the lifecycle refuses (a second issue, or one naming parties the title does not hold): a decoy; hold |
  *
  * @example
  * ```ts
@@ -78,7 +84,10 @@ export type LedgerViolationCode =
   | 'KEY_FROZEN'
   | 'KEY_SUPERSEDED'
   | 'KEY_NOT_YET_VALID'
-  | 'KEY_RECOVERY_PENDING';
+  | 'KEY_RECOVERY_PENDING'
+  | 'TX_ID_MISMATCH'
+  | 'STREAM_INCOMPLETE'
+  | 'ISSUE_REFUSED';
 
 /**
  * A quid whose guardian recovery was pending when one of its counted events (or the title) was
@@ -184,6 +193,15 @@ async function verified(tx: QuidnugTx): Promise<boolean> {
   }
 }
 
+/** Whether a transaction's id is the one its fields derive (PROTOCOL §3; the node never checks). */
+function idMatches(tx: TitleTx | EventTx): boolean {
+  try {
+    return transactionId(tx as QuidnugTx) === tx.id;
+  } catch {
+    return false;
+  }
+}
+
 function quidOf(publicKey: string): string | undefined {
   try {
     return quidIdFromPublicKey(publicKey);
@@ -243,7 +261,24 @@ export async function readInvoice(
   const history = await readTitleHistory(client, invoiceId, o, options.blocks);
   // Complete when the node's current title is among the committed versions read from its blocks.
   const complete = history.available && history.titles.some((t) => sameTx(t, nodeTitle));
-  const versions = complete ? history.titles : [nodeTitle];
+  const served = complete ? history.titles : [nodeTitle];
+  // The node never recomputes an id (PROTOCOL §3), and the read looks versions up by theirs: a
+  // version carrying another transaction's id (a pre-freeze event's, the genuine first version's)
+  // is refused outright and owns nothing.
+  const versions: TitleTx[] = [];
+  for (const v of served) {
+    if (idMatches(v)) versions.push(v);
+    else {
+      violations.push({
+        code: 'TX_ID_MISMATCH',
+        ref: v.id,
+        message: `title version signed by ${quidOf(v.publicKey) ?? '?'} carries id ${v.id}, not the id its fields derive: refused`,
+      });
+    }
+  }
+  // Each version is timed by the block that committed it (never by an id lookup: ids can repeat).
+  const committedAt = new Map<TitleTx, number>();
+  if (complete) for (const v of history.versions) committedAt.set(v.tx, v.blockTimestamp);
   if (!complete) {
     violations.push({
       code: 'TITLE_HISTORY_UNAVAILABLE',
@@ -343,14 +378,15 @@ export async function readInvoice(
   }
   // Title issuers: the quid the key derives to, or an owner whose key history knows the key
   // (a recovered supplier issuing with its new key), judged at the version's commit time.
-  const issuers = new Map<string, string | undefined>();
+  // (By version object, never by id: two versions can carry one id.)
+  const issuers = new Map<TitleTx, string | undefined>();
   // Keys a version relies on that could not speak for their quid when it was committed: the node
-  // accepts a frozen key's signatures, so custody must refuse them (by version id, then quid).
-  const keyRefusals = new Map<string, Map<string, string>>();
-  const refuseKey = (txId: string, quid: string, why: string): void => {
-    const byQuid = keyRefusals.get(txId) ?? new Map<string, string>();
+  // accepts a frozen key's signatures, so custody must refuse them (by version, then quid).
+  const keyRefusals = new Map<TitleTx, Map<string, string>>();
+  const refuseKey = (version: TitleTx, quid: string, why: string): void => {
+    const byQuid = keyRefusals.get(version) ?? new Map<string, string>();
     byQuid.set(quid, why);
-    keyRefusals.set(txId, byQuid);
+    keyRefusals.set(version, byQuid);
   };
   /** Why `publicKey` could not speak for `quid` at `at`, or undefined when it could (or is not in its history). */
   const keyProblem = (
@@ -366,17 +402,17 @@ export async function readInvoice(
     return undefined;
   };
   for (const v of versions) {
-    const at = history.blockTimeOf(v.id);
+    const at = committedAt.get(v);
     for (const owner of v.previousOwners ?? []) {
       const key = keys.get(owner.ownerId);
       if (key === undefined) continue;
       const events = await keyEventsOf(owner.ownerId);
       const why = keyProblem(events, at === undefined ? undefined : keyValidAt(events, key, at), at);
-      if (why !== undefined) refuseKey(v.id, owner.ownerId, why);
+      if (why !== undefined) refuseKey(v, owner.ownerId, why);
     }
   }
   for (const v of versions) {
-    const at = history.blockTimeOf(v.id);
+    const at = committedAt.get(v);
     const derived = quidOf(v.publicKey);
     const owners = (v.owners ?? []).map((x) => x.ownerId);
     // A key deriving to none of the owners may be an owner's recovered key.
@@ -385,14 +421,14 @@ export async function readInvoice(
         ? undefined
         : await recoveredOwner(v.publicKey, at, owners);
     const quid = found?.quid ?? derived;
-    issuers.set(v.id, quid);
+    issuers.set(v, quid);
     if (quid === undefined) continue;
     const issuerEvents = found?.events ?? (await keyEventsOf(quid));
     const verdict =
       found?.verdict ?? (at === undefined ? undefined : keyValidAt(issuerEvents, v.publicKey, at));
     hold(quid, verdict);
     const why = keyProblem(issuerEvents, verdict, at);
-    if (why !== undefined) refuseKey(v.id, quid, why);
+    if (why !== undefined) refuseKey(v, quid, why);
     if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
       violations.push({
         code: KEY_REJECTION[verdict.reason],
@@ -403,8 +439,8 @@ export async function readInvoice(
   }
   const custody = checkTitleCustody(versions, (quid) => keys.get(quid), {
     complete,
-    issuerOf: (tx) => issuers.get(tx.id),
-    keyRefusal: (quid, _key, tx) => keyRefusals.get(tx.id)?.get(quid),
+    issuerOf: (tx) => issuers.get(tx),
+    keyRefusal: (quid, _key, tx) => keyRefusals.get(tx)?.get(quid),
   });
   for (const v of custody.violations) {
     violations.push({
@@ -428,6 +464,18 @@ export async function readInvoice(
 
   // Checked against the stream metadata: a node withholding an event throws, never reads as an earlier state.
   const raw: readonly EventTx[] = (await client.readStream(invoiceId, o)).events;
+  // Every event the same node's blocks hold must be in its stream: one missing was hidden (or
+  // expired, or moderated) and the lifecycle below would read an earlier state.
+  const streamed = new Set(raw.map((e) => e.id));
+  for (const id of history.eventIds) {
+    if (!streamed.has(id)) {
+      violations.push({
+        code: 'STREAM_INCOMPLETE',
+        ref: id,
+        message: `event ${id} is committed in the node's blocks but missing from its stream of ${invoiceId}: hidden, expired or moderated`,
+      });
+    }
+  }
 
   const events: VerifiedInvoiceEvent[] = [];
   const rejected: RejectedInvoiceEvent[] = [];
@@ -440,7 +488,7 @@ export async function readInvoice(
         `event belongs to ${e.subjectType} ${e.subjectId}`,
       );
     }
-    const at = history.blockTimeOf(e.id);
+    const at = history.blockTimeOf(e.id, e.signature);
     const derived = quidOf(e.publicKey);
     // A key that derives to no owner may be an owner's recovered key.
     const recovered =
@@ -464,6 +512,22 @@ export async function readInvoice(
         event,
         code: 'UNVERIFIABLE_EVENT',
         message: `payload cannot be verified: ${cannotWrite}`,
+      });
+      continue;
+    }
+    if (!idMatches(e)) {
+      rejected.push({
+        event,
+        code: 'TX_ID_MISMATCH',
+        message: `carries id ${e.id}, not the id its fields derive (the node never checks ids)`,
+      });
+      continue;
+    }
+    if (e.trustDomain !== title.trustDomain) {
+      rejected.push({
+        event,
+        code: 'WRONG_DOMAIN',
+        message: `signed in trust domain ${e.trustDomain}, the invoice's title is in ${title.trustDomain}`,
       });
       continue;
     }
@@ -584,6 +648,13 @@ export async function readInvoice(
   // wrong party is still worth a flag).
   const { conflicts } = deriveInvoiceLifecycle(events, { checkSigners: false });
   for (const c of conflicts) violations.push({ code: c.code, ref: c.key, message: c.message });
+  // A second or decoy invoice.issued (e.g. naming a buyer the title does not hold) is refused by
+  // the lifecycle; its signer tried to make the invoice say something else: hold.
+  for (const v of lifecycle.violations) {
+    if (v.eventType === 'invoice.issued') {
+      violations.push({ code: 'ISSUE_REFUSED', ref: v.eventId, message: `${v.code}: ${v.message}` });
+    }
+  }
   const recoveryPending = [...pendingSince].map(([quid, since]) => ({ quid, since }));
   for (const h of recoveryPending) {
     violations.push({

@@ -37,7 +37,12 @@ export interface TitleHistory {
    * id), or undefined when no block read holds it. The time key history is judged at: a
    * transaction's own `timestamp` is the signer's choice.
    */
-  blockTimeOf(txId: string): number | undefined;
+  blockTimeOf(txId: string, signature?: string): number | undefined;
+  /**
+   * Ids of every EVENT on the asset in the blocks read (commit order): a stream that lacks one of
+   * them hides a committed event.
+   */
+  readonly eventIds: readonly string[];
   /**
    * The verified key events of `quid` in the blocks read (`registered`, and each `frozen` whose
    * anchor verifies), timed by their blocks, as `readKeyEvents` reads them minus the pending
@@ -76,6 +81,7 @@ export async function readTitleHistory(
         genuineIdentity: () => undefined,
         blockTimeOf: () => undefined,
         keyEvents: () => NO_KEY_EVENTS,
+        eventIds: [],
       };
     }
     throw error;
@@ -89,6 +95,7 @@ export async function readTitleHistory(
       genuineIdentity: () => undefined,
       blockTimeOf: () => undefined,
       keyEvents: () => NO_KEY_EVENTS,
+      eventIds: [],
     };
   const snapshot = history.snapshot(assetId);
   return {
@@ -98,5 +105,6 @@ export async function readTitleHistory(
     genuineIdentity: snapshot.genuineIdentity,
     blockTimeOf: snapshot.blockTimeOf,
     keyEvents: snapshot.keyEvents,
+    eventIds: snapshot.eventIds,
   };
 }

@@ -28,7 +28,7 @@ export async function freezesBeforeHistory(
   const frozen: KeyEvent[] = [];
   for await (const tx of client.iterateStreamEvents(quid, { includeExpired: true, includeHidden: true }, o)) {
     if (tx.subjectType !== 'QUID' || tx.eventType !== KEY_INVALIDATED_EVENT) continue;
-    if (read.blockTimeOf(tx.id) !== undefined) continue; // the history has it, timed by its block
+    if (read.blockTimeOf(tx.id, tx.signature) !== undefined) continue; // the history has it, timed by its block
     if (freezeProblem(tx.payload?.['anchor'], quid, epoch0Key) !== undefined) continue;
     frozen.push({ kind: 'frozen', epoch: 0, at: Math.min(tx.timestamp, notAfter) });
   }

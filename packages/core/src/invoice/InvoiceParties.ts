@@ -67,12 +67,18 @@ export function deriveInvoiceParties(
   // The supplier is the title's first issuer when known, else the owner with stakeType
   // "supplier": a co-owner naming itself supplier in an earlier invoice.issued is not it.
   const supplier = supplierQuid ?? titleOwners?.find((o) => o.stakeType === 'supplier')?.ownerId ?? undefined;
+  // With the title's owners known, an issue whose buyer is not the owner with stake "buyer" is
+  // the one the lifecycle refuses (PARTY_MISMATCH): a supplier's decoy issue naming another buyer
+  // must not become the parties the signer checks use, or the real buyer's dispute is refused.
+  const ownerWithStake = (quid: string | undefined, stake: string): boolean =>
+    titleOwners === undefined || titleOwners.some((o) => o.ownerId === quid && o.stakeType === stake);
   const issued = events.find(
     (e) =>
       e.eventType === INVOICE_EVENT_TYPES.INVOICE_ISSUED &&
       field(e, 'supplierQuid') === e.signerQuid &&
       (supplier === undefined || e.signerQuid === supplier) &&
-      field(e, 'buyerQuid') !== undefined,
+      field(e, 'buyerQuid') !== undefined &&
+      ownerWithStake(field(e, 'buyerQuid'), 'buyer'),
   );
   if (!issued) return undefined;
   const carrierQuid = field(issued, 'carrierQuid');

@@ -231,6 +231,17 @@ describe('front-running invoice.issued (finding 3)', () => {
     expect(deriveInvoiceParties(frontRun(), undefined, SUPPLIER)?.supplierQuid).toBe(SUPPLIER);
   });
 
+  it("decoy invoice.issued: the supplier's earlier issue naming another buyer does not set the parties, so the real buyer keeps its rights", () => {
+    const DECOY = 'dddddddddddddddd';
+    const events = stream(['invoice.issued', SUPPLIER, { ...ISSUED, buyerQuid: DECOY }], issued());
+    // The lifecycle refuses the decoy (its buyer is not a title owner) and reads the genuine issue:
+    // the parties the signer checks use must be the same ones.
+    const life = deriveInvoiceLifecycle(events, { supplierQuid: SUPPLIER, titleOwners: OWNERS });
+    expect(life.issued?.eventId).toBe('e2');
+    expect(deriveInvoiceParties(events, OWNERS, SUPPLIER)?.buyerQuid).toBe(life.issued?.buyerQuid);
+    expect(deriveInvoiceParties(events, OWNERS, SUPPLIER)?.buyerQuid).not.toBe(DECOY);
+  });
+
   it('front-running with the supplier named in the payload but signed by the carrier is refused as well', () => {
     const events = stream(['invoice.issued', CARRIER, { ...ISSUED }], issued());
     const life = deriveInvoiceLifecycle(events, { supplierQuid: SUPPLIER, titleOwners: OWNERS });
