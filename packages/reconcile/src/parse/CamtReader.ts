@@ -19,7 +19,6 @@ const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
 };
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_MAX_TEXT = 1024 * 1024;
-const PIECE = 64 * 1024;
 
 const local = (name: string): string => {
   const i = name.indexOf(':');
@@ -93,24 +92,28 @@ export class CamtReader {
 
   /** Feeds the next piece of the document. */
   push(chunk: string): void {
-    // Pieces no longer than maxTextChars: then only the runs across piece boundaries need counting.
-    const size = Math.min(PIECE, this.maxText);
-    if (chunk.length > size) {
-      for (let i = 0; i < chunk.length; i += size) this.push(chunk.slice(i, i + size));
-      return;
+    // A run without '<' is one text node or attribute: bound it before saxes buffers it. The runs
+    // are checked by jumping from '<' to the last '<' within reach, about one look per maxTextChars.
+    const max = this.maxText;
+    let lt = -1 - this.sinceTag; // the last '<' seen (before this chunk when negative)
+    for (;;) {
+      const reach = lt + 1 + max;
+      if (reach >= chunk.length) break;
+      const next = chunk.lastIndexOf('<', reach);
+      if (next < 0 || next <= lt) {
+        // Read up to the limit first, so the error names the element the run is in.
+        this.parser.write(chunk.slice(0, reach));
+        throw new StatementParseError(
+          'INPUT_TOO_LARGE',
+          'camt',
+          { path: this.stack.join('/'), line: this.parser.line },
+          `a text or tag longer than ${max} characters (maxTextChars)`,
+        );
+      }
+      lt = next;
     }
-    // A run without '<' is one text node or attribute: bound it before saxes buffers it.
-    const firstLt = chunk.indexOf('<');
-    const run = this.sinceTag + (firstLt < 0 ? chunk.length : firstLt);
-    if (run > this.maxText) {
-      throw new StatementParseError(
-        'INPUT_TOO_LARGE',
-        'camt',
-        { path: this.stack.join('/'), line: this.parser.line },
-        `a text or tag longer than ${this.maxText} characters (maxTextChars)`,
-      );
-    }
-    this.sinceTag = firstLt < 0 ? run : chunk.length - chunk.lastIndexOf('<') - 1;
+    this.sinceTag = chunk.length - 1 - lt;
+    // The chunk goes to saxes whole: cut into slices, every character read costs more.
     this.parser.write(chunk);
   }
 
