@@ -112,7 +112,8 @@ export class CamtReader {
       }
       lt = next;
     }
-    this.sinceTag = chunk.length - 1 - lt;
+    const last = chunk.lastIndexOf('<');
+    this.sinceTag = chunk.length - 1 - (last < 0 ? lt : last);
     // The chunk goes to saxes whole: cut into slices, every character read costs more.
     this.parser.write(chunk);
   }
