@@ -3,9 +3,12 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, StatementFormat } from '../model/BankTransaction.js';
+import { CamtEntryCollector } from './CamtEntryCollector.js';
+import type { CamtEntryDraft } from './CamtEntryDraft.js';
 import type { CamtOptions } from './CamtOptions.js';
 import { type CamtEntryContext, camtEntry } from './camtEntry.js';
 import { camtFail } from './camtFields.js';
+import { CAMT_NAMES, camtNameId, localName } from './camtNameId.js';
 import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
 import type { StatementSink } from './StatementSink.js';
 import { XmlTreeBuilder } from './XmlTreeBuilder.js';
@@ -19,11 +22,6 @@ const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
 };
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_MAX_TEXT = 1024 * 1024;
-
-const local = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
 
 interface Statement {
   readonly index: number;
@@ -64,7 +62,8 @@ export class CamtReader {
   private stmtName = '';
   private statements = 0;
   private stmt: Statement | undefined;
-  private entry: { tree: XmlTreeBuilder; path: string } | undefined;
+  private entry: { path: string; line: number } | undefined;
+  private collector: CamtEntryCollector = new CamtEntryCollector('camt');
   private rootSeen = false;
   private readonly emit = (tx: BankTransaction): void => this.sink.transaction(tx);
 
@@ -150,7 +149,8 @@ export class CamtReader {
   }
 
   private open(tag: SaxesTagPlain): void {
-    const name = local(tag.name);
+    const id = camtNameId(tag.name);
+    const name = id < 0 ? localName(tag.name) : (CAMT_NAMES[id] as string);
     const depth = this.stack.length + 1;
     if (depth > this.maxDepth) {
       throw new StatementParseError(
@@ -163,14 +163,14 @@ export class CamtReader {
     this.stack.push(name);
     const attributes = tag.attributes as Record<string, string>;
     if (this.entry !== undefined) {
-      this.entry.tree.open(name, attributes);
+      this.collector.open(name, id, attributes);
       return;
     }
     if (this.stmt !== undefined && depth > 3) {
       if (depth === 4 && name === 'Ntry') {
         const path = `${this.stmt.path}/Ntry[${this.stmt.entries}]`;
-        this.entry = { tree: new XmlTreeBuilder(this.format, path, this.parser.line), path };
-        this.entry.tree.open(name, attributes);
+        this.entry = { path, line: this.parser.line };
+        this.collector.begin(path, this.parser.line);
         return;
       }
       this.stmt.header.open(name, attributes);
@@ -223,11 +223,12 @@ export class CamtReader {
       );
     }
     this.format = hit[1] as StatementFormat;
+    this.collector = new CamtEntryCollector(this.format);
     [this.container, this.stmtName] = spec;
   }
 
   private text(t: string): void {
-    if (this.entry !== undefined) this.entry.tree.text(t);
+    if (this.entry !== undefined) this.collector.text(t);
     else if (this.stmt !== undefined) this.stmt.header.text(t);
   }
 
@@ -236,10 +237,10 @@ export class CamtReader {
     this.stack.pop();
     const entry = this.entry;
     if (entry !== undefined) {
-      const node = entry.tree.close();
-      if (entry.tree.depth === 0) {
+      const draft = this.collector.close();
+      if (draft !== undefined) {
         this.entry = undefined;
-        this.finishEntry(node, entry.path, entry.tree.line);
+        this.finishEntry(draft, entry.path, entry.line);
       }
       return;
     }
@@ -277,7 +278,7 @@ export class CamtReader {
     return id;
   }
 
-  private finishEntry(node: XmlNode, path: string, line: number): void {
+  private finishEntry(draft: CamtEntryDraft, path: string, line: number): void {
     const stmt = this.stmt;
     if (stmt === undefined) return;
     // The entries' context is made once per statement (its Id and account are known by now).
@@ -293,7 +294,7 @@ export class CamtReader {
       };
       stmt.context = ctx;
     }
-    const facts = camtEntry(node, path, line, stmt.entries, ctx, this.emit);
+    const facts = camtEntry(draft, path, line, stmt.entries, ctx, this.emit);
     stmt.entries++;
     addEntry(stmt.totals, facts);
   }

@@ -122,7 +122,18 @@ export function camtDateIn(holder: XmlNode, path: string, base: string, at: Camt
  * ```
  */
 export function creditDebit(node: XmlNode, base: string, at: CamtAt): 'CRDT' | 'DBIT' {
-  const cd = textAt(node, 'CdtDbtInd');
+  return creditDebitValue(textAt(node, 'CdtDbtInd'), base, at);
+}
+
+/**
+ * {@link creditDebit} for the text of the `CdtDbtInd` below `base` (`undefined` when absent or empty).
+ *
+ * @example
+ * ```ts
+ * creditDebitValue('DBIT', 'Document/.../Ntry[0]', at); // 'DBIT'
+ * ```
+ */
+export function creditDebitValue(cd: string | undefined, base: string, at: CamtAt): 'CRDT' | 'DBIT' {
   if (cd !== 'CRDT' && cd !== 'DBIT')
     camtFail(at, `${base}/CdtDbtInd`, `CdtDbtInd must be CRDT or DBIT, got "${cd ?? ''}"`);
   return cd;
