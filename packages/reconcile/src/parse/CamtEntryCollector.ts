@@ -50,7 +50,18 @@ const R_CRI_REF = 57;
 const R_RDI = 58;
 const R_RDAMT = 59;
 const R_ADDTLRMT = 60;
-const ROLES = 61;
+const R_BOOKG_DT = 61;
+const R_BOOKG_DTTM = 62;
+const R_VAL_DT = 63;
+const R_VAL_DTTM = 64;
+const R_DOMN = 65;
+const R_DOMN_CD = 66;
+const R_FMLY = 67;
+const R_FMLY_CD = 68;
+const R_SUBFMLY = 69;
+const R_BK_PRTRY = 70;
+const R_BK_PRTRY_CD = 71;
+const ROLES = 72;
 
 const KIND = new Uint8Array(ROLES).fill(OTHER);
 // Children of each role: [name, role, many] (many: every one is read, not only the first).
@@ -72,6 +83,42 @@ const CHILDREN: [number, [string, number, boolean?][]][] = [
     ],
   ],
   [R_NTRYDTLS, [['TxDtls', R_TX, true]]],
+  [
+    R_E_BOOKG,
+    [
+      ['Dt', R_BOOKG_DT],
+      ['DtTm', R_BOOKG_DTTM],
+    ],
+  ],
+  [
+    R_E_VAL,
+    [
+      ['Dt', R_VAL_DT],
+      ['DtTm', R_VAL_DTTM],
+    ],
+  ],
+  [
+    R_E_BKTXCD,
+    [
+      ['Domn', R_DOMN],
+      ['Prtry', R_BK_PRTRY],
+    ],
+  ],
+  [
+    R_DOMN,
+    [
+      ['Cd', R_DOMN_CD],
+      ['Fmly', R_FMLY],
+    ],
+  ],
+  [
+    R_FMLY,
+    [
+      ['Cd', R_FMLY_CD],
+      ['SubFmlyCd', R_SUBFMLY],
+    ],
+  ],
+  [R_BK_PRTRY, [['Cd', R_BK_PRTRY_CD]]],
   [
     R_TX,
     [
@@ -163,25 +210,15 @@ for (let a = 0; a < 2; a++) {
   KIND[r + 3] = STRUCT;
   KIND[r + 4] = LEAF;
 }
-for (const r of [R_NTRY, R_NTRYDTLS, R_TX, R_REFS, R_PARTIES, R_RMTINF, R_REFS_PRTRY, R_STRD, R_CRI])
-  KIND[r] = STRUCT;
-for (const r of [
-  R_E_CD,
-  R_E_REF,
-  R_E_ADDTL,
-  R_E_RVSL,
-  R_T_CD,
-  R_T_ADDTL,
-  R_E2E,
-  R_USTRD,
-  R_CRI_REF,
-  R_ADDTLRMT,
-])
-  KIND[r] = LEAF;
-for (let k = 0; k < 6; k++) KIND[R_REF_KEY + k] = LEAF;
-KIND[R_PRTRY_REF] = LEAF;
-for (const r of [R_CAPTURED, R_E_AMT, R_E_STS, R_E_BOOKG, R_E_VAL, R_E_BKTXCD, R_E_CHRGS]) KIND[r] = CAPTURE;
-for (const r of [R_T_AMT, R_T_AMTDTLS, R_T_CHRGS, R_RDI, R_RDAMT]) KIND[r] = CAPTURE;
+const KINDS: [number, number[]][] = [
+  [STRUCT, [R_NTRY, R_NTRYDTLS, R_TX, R_REFS, R_PARTIES, R_RMTINF, R_REFS_PRTRY, R_STRD, R_CRI]],
+  [STRUCT, [R_E_BOOKG, R_E_VAL, R_E_BKTXCD, R_DOMN, R_FMLY, R_BK_PRTRY]],
+  [LEAF, [R_E_CD, R_E_REF, R_E_ADDTL, R_E_RVSL, R_T_CD, R_T_ADDTL, R_E2E, R_USTRD, R_CRI_REF, R_ADDTLRMT]],
+  [LEAF, [R_REF_KEY, R_REF_KEY + 1, R_REF_KEY + 2, R_REF_KEY + 3, R_REF_KEY + 4, R_REF_KEY + 5, R_PRTRY_REF]],
+  [LEAF, [R_BOOKG_DT, R_BOOKG_DTTM, R_VAL_DT, R_VAL_DTTM, R_DOMN_CD, R_FMLY_CD, R_SUBFMLY, R_BK_PRTRY_CD]],
+  [CAPTURE, [R_CAPTURED, R_E_AMT, R_E_STS, R_E_CHRGS, R_T_AMT, R_T_AMTDTLS, R_T_CHRGS, R_RDI, R_RDAMT]],
+];
+for (const [kind, roles] of KINDS) for (const r of roles) KIND[r] = kind;
 
 // What each camt name (by its id) is to the machine: its id in TABLE (low 8 bits), its
 // single-valued bit + 1 (bits 8-13) and whether its subtree is never read (bit 14).
@@ -246,8 +283,10 @@ export class CamtEntryCollector {
   private leafHasChild = false;
   // Depth and name of every element opened in this entry, in order: error paths need the index
   // of each ancestor among its same-named siblings.
+  // (Written by index and never shortened, so their storage is kept from entry to entry.)
   private readonly logDepth: number[] = [];
   private readonly logName: string[] = [];
+  private logSize = 0;
 
   constructor(format: string) {
     this.format = format;
@@ -258,8 +297,7 @@ export class CamtEntryCollector {
     this.rootPath = rootPath;
     this.line = line;
     this.draft = new CamtEntryDraft();
-    this.logDepth.length = 0;
-    this.logName.length = 0;
+    this.logSize = 0;
     this.skipping = 0;
     const root = this.frame(0);
     root.role = R_NTRY;
@@ -298,8 +336,9 @@ export class CamtEntryCollector {
       if ((parent.singles & bit) !== 0) this.refuseSecond(name, parent.name);
       parent.singles |= bit;
     }
-    this.logDepth.push(this.depth);
-    this.logName.push(name);
+    const logAt = this.logSize++;
+    this.logDepth[logAt] = this.depth;
+    this.logName[logAt] = name;
     const pr = parent.role;
     const pk = KIND[pr] as number;
     let role: number;
@@ -322,7 +361,7 @@ export class CamtEntryCollector {
     f.firsts = 0;
     f.singles = 0;
     f.name = name;
-    f.logAt = this.logName.length - 1;
+    f.logAt = logAt;
     f.el = undefined;
     const kind = KIND[role];
     if (kind === LEAF) {
@@ -358,7 +397,8 @@ export class CamtEntryCollector {
         break;
       case R_RMTINF:
         this.rmtInf = { ustrd: [], strd: [] };
-        this.tx.rmtInf.push(this.rmtInf);
+        if (this.tx.rmtInf === undefined) this.tx.rmtInf = [this.rmtInf];
+        else this.tx.rmtInf.push(this.rmtInf);
         break;
       case R_STRD:
         this.strd = { refs: [], docs: [], docAmount: undefined, texts: [] };
@@ -405,32 +445,48 @@ export class CamtEntryCollector {
 
   private setLeaf(role: number, v: string | undefined): void {
     const tx = this.tx;
-    if (role >= R_PARTY && role < R_USTRD) {
-      if (role < R_ACCT) {
-        const p = role - R_PARTY;
-        tx.names[(p >> 2) * 2 + ((p & 3) === 3 ? 1 : 0)] = v;
-      } else {
-        const a = role - R_ACCT;
-        tx.accounts[Math.floor(a / 5) * 2 + (a % 5 === 4 ? 1 : 0)] = v;
-      }
-      return;
-    }
+    const d = this.draft;
     if (role >= R_REF_KEY && role < R_REF_KEY + 6) {
+      tx.references ??= [];
       tx.references[role - R_REF_KEY] = v;
       return;
     }
     switch (role) {
       case R_E_CD:
-        this.draft.cdtDbtInd = v;
+        d.cdtDbtInd = v;
         break;
       case R_E_REF:
-        this.draft.acctSvcrRef = v;
+        d.acctSvcrRef = v;
         break;
       case R_E_ADDTL:
-        this.draft.addtlNtryInf = v;
+        d.addtlNtryInf = v;
         break;
       case R_E_RVSL:
-        this.draft.rvslInd = v;
+        d.rvslInd = v;
+        break;
+      case R_BOOKG_DT:
+        d.bookgDt = v;
+        break;
+      case R_BOOKG_DTTM:
+        d.bookgDtTm = v;
+        break;
+      case R_VAL_DT:
+        d.valDt = v;
+        break;
+      case R_VAL_DTTM:
+        d.valDtTm = v;
+        break;
+      case R_DOMN_CD:
+        d.domainCode = v;
+        break;
+      case R_FMLY_CD:
+        d.familyCode = v;
+        break;
+      case R_SUBFMLY:
+        d.subFamilyCode = v;
+        break;
+      case R_BK_PRTRY_CD:
+        d.proprietaryCode = v;
         break;
       case R_T_CD:
         tx.cdtDbtInd = v;
@@ -442,7 +498,38 @@ export class CamtEntryCollector {
         tx.endToEndId = v;
         break;
       case R_PRTRY_REF:
+        tx.references ??= [];
         tx.references[6] = v;
+        break;
+      case R_PARTY + 1:
+        tx.dbtrNm = v;
+        break;
+      case R_PARTY + 3:
+        tx.dbtrPtyNm = v;
+        break;
+      case R_PARTY + 5:
+        tx.cdtrNm = v;
+        break;
+      case R_PARTY + 7:
+        tx.cdtrPtyNm = v;
+        break;
+      case R_PARTY + 9:
+        tx.ultmtDbtrNm = v;
+        break;
+      case R_PARTY + 11:
+        tx.ultmtDbtrPtyNm = v;
+        break;
+      case R_ACCT + 2:
+        tx.dbtrIban = v;
+        break;
+      case R_ACCT + 4:
+        tx.dbtrOthrId = v;
+        break;
+      case R_ACCT + 7:
+        tx.cdtrIban = v;
+        break;
+      case R_ACCT + 9:
+        tx.cdtrOthrId = v;
         break;
       case R_USTRD:
         if (v !== undefined) this.rmtInf.ustrd.push(v);
@@ -464,15 +551,6 @@ export class CamtEntryCollector {
         break;
       case R_E_STS:
         d.sts = el;
-        break;
-      case R_E_BOOKG:
-        d.bookgDt = el;
-        break;
-      case R_E_VAL:
-        d.valDt = el;
-        break;
-      case R_E_BKTXCD:
-        d.bkTxCd = el;
         break;
       case R_E_CHRGS:
         if (d.chrgs === undefined) d.chrgs = [el];

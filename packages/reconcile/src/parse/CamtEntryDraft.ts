@@ -1,6 +1,6 @@
 // What CamtEntryCollector keeps of one camt Ntry: the fields the readers use, straight from the
-// parser's events. Small subtrees read with the shared field readers (amounts, dates, status,
-// bank transaction code, charges, referred documents) are kept as elements.
+// parser's events. Small subtrees read with the shared field readers (amounts, status, charges,
+// referred documents) are kept as elements.
 import type { XmlElement } from './xmlNode.js';
 
 /**
@@ -62,14 +62,21 @@ export class CamtTxDraft {
   cdtDbtInd: string | undefined = undefined;
   hasRefs = false;
   endToEndId: string | undefined = undefined;
-  /** Values of {@link REFERENCE_KEYS}, by position. */
-  readonly references: (string | undefined)[] = [];
+  /** Values of {@link REFERENCE_KEYS}, by position (made when the first one is found). */
+  references: (string | undefined)[] | undefined = undefined;
   hasParties = false;
-  /** `Nm` and `Pty/Nm` of `Dbtr`, `Cdtr`, `UltmtDbtr`: index party * 2 (+1 for `Pty/Nm`). */
-  readonly names: (string | undefined)[] = [];
-  /** `Id/IBAN` and `Id/Othr/Id` of `DbtrAcct`, `CdtrAcct`: index account * 2 (+1 for `Othr`). */
-  readonly accounts: (string | undefined)[] = [];
-  readonly rmtInf: CamtRmtInfDraft[] = [];
+  // RltdPties: Nm and Pty/Nm of Dbtr, Cdtr, UltmtDbtr; Id/IBAN and Id/Othr/Id of DbtrAcct, CdtrAcct.
+  dbtrNm: string | undefined = undefined;
+  dbtrPtyNm: string | undefined = undefined;
+  cdtrNm: string | undefined = undefined;
+  cdtrPtyNm: string | undefined = undefined;
+  ultmtDbtrNm: string | undefined = undefined;
+  ultmtDbtrPtyNm: string | undefined = undefined;
+  dbtrIban: string | undefined = undefined;
+  dbtrOthrId: string | undefined = undefined;
+  cdtrIban: string | undefined = undefined;
+  cdtrOthrId: string | undefined = undefined;
+  rmtInf: CamtRmtInfDraft[] | undefined = undefined;
   addtlTxInf: string | undefined = undefined;
   chrgs: XmlElement[] | undefined = undefined;
 }
@@ -88,10 +95,16 @@ export class CamtEntryDraft {
   amt: XmlElement | undefined = undefined;
   cdtDbtInd: string | undefined = undefined;
   sts: XmlElement | undefined = undefined;
-  bookgDt: XmlElement | undefined = undefined;
-  valDt: XmlElement | undefined = undefined;
+  bookgDt: string | undefined = undefined;
+  bookgDtTm: string | undefined = undefined;
+  valDt: string | undefined = undefined;
+  valDtTm: string | undefined = undefined;
   acctSvcrRef: string | undefined = undefined;
-  bkTxCd: XmlElement | undefined = undefined;
+  // BkTxCd: Domn/Cd, Domn/Fmly/Cd, Domn/Fmly/SubFmlyCd, Prtry/Cd.
+  domainCode: string | undefined = undefined;
+  familyCode: string | undefined = undefined;
+  subFamilyCode: string | undefined = undefined;
+  proprietaryCode: string | undefined = undefined;
   addtlNtryInf: string | undefined = undefined;
   rvslInd: string | undefined = undefined;
   readonly ntryDtls: CamtTxDraft[][] = [];

@@ -2,6 +2,7 @@
 import type { ParseWarning, ReferredDocument } from '../model/BankTransaction.js';
 import { type CamtTxDraft, REFERENCE_KEYS } from './CamtEntryDraft.js';
 import { type CamtAt, camtFail, exchangeRateOf, type Money, moneyOf, optionalMoney } from './camtFields.js';
+import { EMPTY_LIST } from './emptyList.js';
 import { child, children, textAt, textOf, type XmlElement } from './xmlNode.js';
 
 /**
@@ -146,23 +147,23 @@ export function camtDetails(
   }
   if (tx.hasRefs) {
     if (NOT_PROVIDED(tx.endToEndId)) d.endToEndId = tx.endToEndId;
-    for (let k = 0; k < REFERENCE_KEYS.length; k++) {
-      const v = tx.references[k];
-      if (NOT_PROVIDED(v)) d.otherReferences.push(v);
-    }
+    const refs = tx.references;
+    if (refs !== undefined)
+      for (let k = 0; k < REFERENCE_KEYS.length; k++) {
+        const v = refs[k];
+        if (NOT_PROVIDED(v)) d.otherReferences.push(v);
+      }
   }
   if (tx.hasParties) {
     // Nm, else Pty/Nm, of the counterparty (Dbtr on a credit, Cdtr on a debit); then UltmtDbtr.
-    const p = credit ? 0 : 2;
-    const name = tx.names[p] ?? tx.names[p + 1];
+    const name = credit ? (tx.dbtrNm ?? tx.dbtrPtyNm) : (tx.cdtrNm ?? tx.cdtrPtyNm);
     if (name !== undefined) d.counterpartyName = name;
-    const a = credit ? 0 : 2;
-    const acct = tx.accounts[a] ?? tx.accounts[a + 1];
+    const acct = credit ? (tx.dbtrIban ?? tx.dbtrOthrId) : (tx.cdtrIban ?? tx.cdtrOthrId);
     if (acct !== undefined) d.counterpartyAccount = acct;
-    const ult = tx.names[4] ?? tx.names[5];
+    const ult = tx.ultmtDbtrNm ?? tx.ultmtDbtrPtyNm;
     if (ult !== undefined) d.ultimateDebtorName = ult;
   }
-  for (const rmt of tx.rmtInf) {
+  for (const rmt of tx.rmtInf ?? EMPTY_LIST) {
     for (const t of rmt.ustrd) d.remittanceText.push(t);
     rmt.strd.forEach((strd, si) => {
       for (const ref of strd.refs) d.creditorReferences.push(ref);

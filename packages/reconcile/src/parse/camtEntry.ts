@@ -5,11 +5,11 @@ import { currencyExponent } from '@quidfin/core';
 import type { BankTransaction, ParseWarning, StatementFormat } from '../model/BankTransaction.js';
 import type { CamtEntryDraft, CamtTxDraft } from './CamtEntryDraft.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
-import { type CamtAt, camtDateIn, creditDebitValue, type Money, moneyOf } from './camtFields.js';
+import { type CamtAt, camtDateOf, creditDebitValue, type Money, moneyOf } from './camtFields.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from './IntegrityOptions.js';
 import type { TxDraft } from './TxDraft.js';
-import { child, nonEmpty, textAt, type XmlNode } from './xmlNode.js';
+import { nonEmpty, textAt } from './xmlNode.js';
 
 /**
  * What a statement's checks need to know about one entry.
@@ -61,15 +61,14 @@ export function camtEntry(
 ): CamtEntryFacts {
   const at: CamtAt = { format: ctx.format, line };
   const sts = n.sts;
-  const bkTxCd = n.bkTxCd;
   const { amountMinor, currency } = moneyOf(n.amt, `${path}/Amt`, at);
   const cd = creditDebitValue(n.cdtDbtInd, path, at);
   const credit = cd === 'CRDT';
   const status = nonEmpty(sts) ?? textAt(sts, 'Cd') ?? textAt(sts, 'Prtry');
-  const bookingDate = camtDateIn(n.bookgDt, 'BookgDt', path, at);
-  const valueDate = camtDateIn(n.valDt, 'ValDt', path, at);
+  const bookingDate = camtDateOf(n.bookgDt, n.bookgDtTm, 'BookgDt', path, at);
+  const valueDate = camtDateOf(n.valDt, n.valDtTm, 'ValDt', path, at);
   const bankReference = n.acctSvcrRef;
-  const transactionCode = domainCode(child(bkTxCd, 'Domn')) || textAt(bkTxCd, 'Prtry/Cd');
+  const transactionCode = domainCode(n) || n.proprietaryCode;
   const entryInfo = n.addtlNtryInf;
   const details: { d: CamtDetails; path: string }[] = [];
   for (let ni = 0; ni < n.ntryDtls.length; ni++) {
@@ -203,13 +202,11 @@ interface EntryCommon {
 }
 
 /** `Domn/Cd/Fmly/Cd/SubFmlyCd`, the parts that are present joined by `/` (`''` when none). */
-function domainCode(domn: XmlNode): string {
-  if (domn === undefined) return '';
-  const fmly = child(domn, 'Fmly');
-  let code = textAt(domn, 'Cd') ?? '';
-  const f = textAt(fmly, 'Cd');
+function domainCode(n: CamtEntryDraft): string {
+  let code = n.domainCode ?? '';
+  const f = n.familyCode;
   if (f !== undefined) code = code === '' ? f : `${code}/${f}`;
-  const sub = textAt(fmly, 'SubFmlyCd');
+  const sub = n.subFamilyCode;
   if (sub !== undefined) code = code === '' ? sub : `${code}/${sub}`;
   return code;
 }

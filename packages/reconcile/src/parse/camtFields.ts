@@ -105,9 +105,26 @@ export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt):
  */
 export function camtDateIn(holder: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
   if (holder === undefined) return undefined;
-  const dt = textAt(holder, 'Dt');
+  return camtDateOf(textAt(holder, 'Dt'), textAt(holder, 'DtTm'), path, base, at);
+}
+
+/**
+ * {@link camtDateIn} for the texts of the holder's `Dt` and `DtTm` (`undefined` when absent or
+ * empty): `Dt` when there is one, else `DtTm`.
+ *
+ * @example
+ * ```ts
+ * camtDateOf('2026-03-02', undefined, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
+ * ```
+ */
+export function camtDateOf(
+  dt: string | undefined,
+  dtTm: string | undefined,
+  path: string,
+  base: string,
+  at: CamtAt,
+): string | undefined {
   if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
-  const dtTm = textAt(holder, 'DtTm');
   if (dtTm !== undefined)
     return isoCalendarDate(dtTm, at.format, { path: `${base}/${path}/DtTm`, line: at.line });
   return undefined;
