@@ -121,7 +121,7 @@ export function camtDetails(
   const txAmt = amt === undefined ? child(amtDtls, 'TxAmt') : undefined;
   const amount =
     amt !== undefined
-      ? moneyOf(amt, `${path}/Amt`, at)
+      ? moneyOf(amt, path, at, 'Amt')
       : txAmt !== undefined
         ? moneyOf(txAmt, `${path}/AmtDtls/TxAmt`, at)
         : undefined;

@@ -61,7 +61,7 @@ export function camtEntry(
 ): CamtEntryFacts {
   const at: CamtAt = { format: ctx.format, line };
   const sts = n.sts;
-  const { amountMinor, currency } = moneyOf(n.amt, `${path}/Amt`, at);
+  const { amountMinor, currency } = moneyOf(n.amt, path, at, 'Amt');
   const cd = creditDebitValue(n.cdtDbtInd, path, at);
   const credit = cd === 'CRDT';
   const status = nonEmpty(sts) ?? textAt(sts, 'Cd') ?? textAt(sts, 'Prtry');
