@@ -272,6 +272,8 @@ export class CamtEntryCollector {
   private readonly frames: Frame[] = [];
   private depth = 0;
   private skipping = 0;
+  /** Names of the open elements of a skipped subtree (for error locations). */
+  private readonly skipped: string[] = [];
   private rootPath = '';
   private line = 0;
   private draft = new CamtEntryDraft();
@@ -299,6 +301,7 @@ export class CamtEntryCollector {
     this.draft = new CamtEntryDraft();
     this.logSize = 0;
     this.skipping = 0;
+    this.skipped.length = 0;
     const root = this.frame(0);
     root.role = R_NTRY;
     root.firsts = 0;
@@ -322,11 +325,13 @@ export class CamtEntryCollector {
   open(name: string, id: number, attributes: Record<string, string>): void {
     if (this.skipping > 0) {
       this.skipping++;
+      this.skipped.push(name);
       return;
     }
     const info = id < 0 ? 0 : (INFO[id] as number);
     if ((info & UNREAD) !== 0) {
       this.skipping = 1;
+      this.skipped.push(name);
       return;
     }
     const parent = this.frames[this.depth - 1] as Frame;
@@ -407,6 +412,14 @@ export class CamtEntryCollector {
     }
   }
 
+  /** Names of the open elements below the `Ntry`, outermost first. */
+  openNames(): string[] {
+    const out: string[] = [];
+    for (let i = 1; i < this.depth; i++) out.push((this.frames[i] as Frame).name);
+    out.push(...this.skipped);
+    return out;
+  }
+
   /** Text (or CDATA) inside the entry. */
   text(t: string): void {
     if (this.skipping > 0) return;
@@ -425,6 +438,7 @@ export class CamtEntryCollector {
   close(): CamtEntryDraft | undefined {
     if (this.skipping > 0) {
       this.skipping--;
+      this.skipped.pop();
       return undefined;
     }
     const f = this.frames[--this.depth] as Frame;

@@ -22,6 +22,7 @@ const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
 };
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_MAX_TEXT = 1024 * 1024;
+const PIECE = 64 * 1024;
 
 interface Statement {
   readonly index: number;
@@ -53,7 +54,9 @@ export class CamtReader {
   private readonly options: CamtOptions;
   private readonly sink: StatementSink;
   private readonly parser: SaxesParser;
+  /** Names of the open elements down to the entry (inside one, the collector has the rest). */
   private readonly stack: string[] = [];
+  private depth = 0;
   private readonly maxDepth: number;
   private readonly maxText: number;
   private sinceTag = 0;
@@ -100,12 +103,15 @@ export class CamtReader {
       if (reach >= chunk.length) break;
       const next = chunk.lastIndexOf('<', reach);
       if (next < 0 || next <= lt) {
-        // Read up to the limit first, so the error names the element the run is in.
-        this.parser.write(chunk.slice(0, reach));
+        // Read what comes before first, in whole pieces of PIECE or maxTextChars characters (so
+        // the error names the element the run is in, and the same place as when chunks were cut
+        // into such pieces).
+        const piece = Math.min(PIECE, max);
+        this.parser.write(chunk.slice(0, reach - (reach % piece)));
         throw new StatementParseError(
           'INPUT_TOO_LARGE',
           'camt',
-          { path: this.stack.join('/'), line: this.parser.line },
+          { path: this.openNames().join('/'), line: this.parser.line },
           `a text or tag longer than ${max} characters (maxTextChars)`,
         );
       }
@@ -119,12 +125,13 @@ export class CamtReader {
 
   /** Ends the document: a truncated one is a located error; a document without statements too. */
   end(): void {
-    if (this.stack.length > 0) {
+    if (this.depth > 0) {
+      const names = this.openNames();
       throw new StatementParseError(
         'MALFORMED_STATEMENT',
         'camt',
-        { path: this.stack.join('/'), line: this.parser.line, column: this.parser.column + 1 },
-        `input ends inside <${this.stack[this.stack.length - 1]}>: truncated XML`,
+        { path: names.join('/'), line: this.parser.line, column: this.parser.column + 1 },
+        `input ends inside <${names[names.length - 1]}>: truncated XML`,
       );
     }
     this.parser.close();
@@ -137,13 +144,18 @@ export class CamtReader {
       );
   }
 
+  /** Names of all open elements, for error locations. */
+  private openNames(): string[] {
+    return this.entry === undefined ? this.stack : [...this.stack, ...this.collector.openNames()];
+  }
+
   private xmlError(message: string): never {
     const p = this.parser;
     const text = message.replace(/^[^:]*:\d+:\d+: /, '');
     throw new StatementParseError(
       'MALFORMED_STATEMENT',
       'camt',
-      { path: this.stack.join('/'), line: p.line, column: p.column + 1 },
+      { path: this.openNames().join('/'), line: p.line, column: p.column + 1 },
       `invalid XML: ${text}`,
     );
   }
@@ -151,21 +163,22 @@ export class CamtReader {
   private open(tag: SaxesTagPlain): void {
     const id = camtNameId(tag.name);
     const name = id < 0 ? localName(tag.name) : (CAMT_NAMES[id] as string);
-    const depth = this.stack.length + 1;
+    const depth = this.depth + 1;
     if (depth > this.maxDepth) {
       throw new StatementParseError(
         'MALFORMED_STATEMENT',
         'camt',
-        { path: this.stack.slice(0, 8).join('/'), line: this.parser.line },
+        { path: this.openNames().slice(0, 8).join('/'), line: this.parser.line },
         `nesting deeper than ${this.maxDepth} elements refused`,
       );
     }
-    this.stack.push(name);
+    this.depth = depth;
     const attributes = tag.attributes as Record<string, string>;
     if (this.entry !== undefined) {
       this.collector.open(name, id, attributes);
       return;
     }
+    this.stack.push(name);
     if (this.stmt !== undefined && depth > 3) {
       if (depth === 4 && name === 'Ntry') {
         const path = `${this.stmt.path}/Ntry[${this.stmt.entries}]`;
@@ -233,17 +246,18 @@ export class CamtReader {
   }
 
   private close(): void {
-    const depth = this.stack.length;
-    this.stack.pop();
+    const depth = this.depth--;
     const entry = this.entry;
     if (entry !== undefined) {
       const draft = this.collector.close();
       if (draft !== undefined) {
+        this.stack.pop();
         this.entry = undefined;
         this.finishEntry(draft, entry.path, entry.line);
       }
       return;
     }
+    this.stack.pop();
     const stmt = this.stmt;
     if (stmt !== undefined) {
       const node = stmt.header.close();
