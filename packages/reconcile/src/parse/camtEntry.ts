@@ -141,7 +141,8 @@ export function camtEntry(
     });
   }
   // One transaction as the bank booked it; an inconsistent batch (warn mode) keeps its references here.
-  const merged = mergeDetails(details.map((x) => x.d));
+  const merged =
+    details.length === 1 ? (details[0] as { d: CamtDetails }).d : mergeDetails(details.map((x) => x.d));
   if (merged.chargesMinor === undefined && entryCharges !== undefined) merged.chargesMinor = entryCharges;
   emit(
     build(
@@ -150,7 +151,7 @@ export function camtEntry(
       merged,
       { amountMinor, currency },
       bankReference,
-      [...entryInfoList, ...(entryInfo === undefined ? [] : [entryInfo])],
+      entryInfo === undefined ? entryInfoList : [...entryInfoList, entryInfo],
       path,
       line,
     ),

@@ -15,17 +15,27 @@ export const CAMT_NAMES: readonly string[] = [
 ];
 
 const SIZE = 1024;
-const SLOTS = new Int16Array(SIZE); // index into KNOWN + 1; 0 = empty
+const SLOTS = new Int16Array(SIZE); // index into CAMT_NAMES + 1; 0 = empty
+// A hash of the length and three characters only: a name is then found with four reads and one
+// comparison (camt names differ early or late, so collisions are few and simply probed past).
 const hashOf = (s: string): number => {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
+  const n = s.length;
+  return (n * 977 + s.charCodeAt(0) * 31 + s.charCodeAt(n >> 1) * 7 + s.charCodeAt(n - 1)) & (SIZE - 1);
 };
 CAMT_NAMES.forEach((name, i) => {
-  let slot = hashOf(name) & (SIZE - 1);
+  let slot = hashOf(name);
   while (SLOTS[slot] !== 0) slot = (slot + 1) & (SIZE - 1);
   SLOTS[slot] = i + 1;
 });
+
+function find(name: string): number {
+  if (name.length === 0) return -1;
+  for (let slot = hashOf(name); ; slot = (slot + 1) & (SIZE - 1)) {
+    const k = SLOTS[slot] as number;
+    if (k === 0) return -1;
+    if (CAMT_NAMES[k - 1] === name) return k - 1;
+  }
+}
 
 /**
  * The id (index in {@link CAMT_NAMES}) of an element's local name, the part after a namespace
@@ -37,23 +47,11 @@ CAMT_NAMES.forEach((name, i) => {
  * ```
  */
 export function camtNameId(raw: string): number {
-  // One pass: the hash of the part after the first ':' (the whole name when there is none).
-  let h = 0;
-  let colon = -1;
-  const n = raw.length;
-  for (let i = 0; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 58 && colon < 0) {
-      colon = i;
-      h = 0;
-    } else h = (Math.imul(h, 31) + c) | 0;
-  }
-  for (let slot = h & (SIZE - 1); ; slot = (slot + 1) & (SIZE - 1)) {
-    const k = SLOTS[slot] as number;
-    if (k === 0) return -1;
-    const known = CAMT_NAMES[k - 1] as string;
-    if (colon < 0 ? known === raw : known.length === n - colon - 1 && raw.endsWith(known)) return k - 1;
-  }
+  const id = find(raw);
+  // Known names have no ':', so a prefixed name is only looked at once it is not found as it is.
+  if (id >= 0) return id;
+  const colon = raw.indexOf(':');
+  return colon < 0 ? -1 : find(raw.slice(colon + 1));
 }
 
 /**
