@@ -301,7 +301,7 @@ export class CamtEntryCollector {
     this.draft = new CamtEntryDraft();
     this.logSize = 0;
     this.skipping = 0;
-    this.skipped.length = 0;
+    if (this.skipped.length > 0) this.skipped.length = 0;
     const root = this.frame(0);
     root.role = R_NTRY;
     root.firsts = 0;

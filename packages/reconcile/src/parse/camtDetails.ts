@@ -96,8 +96,10 @@ export function camtCharges(
   return has ? charges : undefined;
 }
 
-const NOT_PROVIDED = (v: string | undefined): v is string =>
-  v !== undefined && v.toUpperCase() !== 'NOTPROVIDED';
+// A reference that is there and not the word NOTPROVIDED (any case); the length is tested first
+// so that a usual reference costs no upper-cased copy.
+const isProvided = (v: string | undefined): v is string =>
+  v !== undefined && (v.length !== 11 || v.toUpperCase() !== 'NOTPROVIDED');
 
 /**
  * Reads one `TxDtls`.
@@ -146,12 +148,12 @@ export function camtDetails(
     }
   }
   if (tx.hasRefs) {
-    if (NOT_PROVIDED(tx.endToEndId)) d.endToEndId = tx.endToEndId;
+    if (isProvided(tx.endToEndId)) d.endToEndId = tx.endToEndId;
     const refs = tx.references;
     if (refs !== undefined)
       for (let k = 0; k < REFERENCE_KEYS.length; k++) {
         const v = refs[k];
-        if (NOT_PROVIDED(v)) d.otherReferences.push(v);
+        if (isProvided(v)) d.otherReferences.push(v);
       }
   }
   if (tx.hasParties) {
