@@ -3,9 +3,12 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, StatementFormat } from '../model/BankTransaction.js';
+import { CamtEntryCollector } from './CamtEntryCollector.js';
+import type { CamtEntryDraft } from './CamtEntryDraft.js';
 import type { CamtOptions } from './CamtOptions.js';
 import { type CamtEntryContext, camtEntry } from './camtEntry.js';
 import { camtFail } from './camtFields.js';
+import { CAMT_NAMES, camtNameId, localName } from './camtNameId.js';
 import { addEntry, type CamtTotals, camtTotals, checkCamtStatement } from './camtStatementChecks.js';
 import type { StatementSink } from './StatementSink.js';
 import { XmlTreeBuilder } from './XmlTreeBuilder.js';
@@ -20,11 +23,6 @@ const CONTAINERS: Readonly<Record<string, readonly [string, string]>> = {
 const DEFAULT_MAX_DEPTH = 100;
 const DEFAULT_MAX_TEXT = 1024 * 1024;
 const PIECE = 64 * 1024;
-
-const local = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
 
 interface Statement {
   readonly index: number;
@@ -56,7 +54,9 @@ export class CamtReader {
   private readonly options: CamtOptions;
   private readonly sink: StatementSink;
   private readonly parser: SaxesParser;
+  /** Names of the open elements down to the entry (inside one, the collector has the rest). */
   private readonly stack: string[] = [];
+  private depth = 0;
   private readonly maxDepth: number;
   private readonly maxText: number;
   private sinceTag = 0;
@@ -65,7 +65,8 @@ export class CamtReader {
   private stmtName = '';
   private statements = 0;
   private stmt: Statement | undefined;
-  private entry: { tree: XmlTreeBuilder; path: string } | undefined;
+  private entry: { path: string; line: number } | undefined;
+  private collector: CamtEntryCollector = new CamtEntryCollector('camt');
   private rootSeen = false;
   private readonly emit = (tx: BankTransaction): void => this.sink.transaction(tx);
 
@@ -93,35 +94,44 @@ export class CamtReader {
 
   /** Feeds the next piece of the document. */
   push(chunk: string): void {
-    // Pieces no longer than maxTextChars: then only the runs across piece boundaries need counting.
-    const size = Math.min(PIECE, this.maxText);
-    if (chunk.length > size) {
-      for (let i = 0; i < chunk.length; i += size) this.push(chunk.slice(i, i + size));
-      return;
+    // A run without '<' is one text node or attribute: bound it before saxes buffers it. The runs
+    // are checked by jumping from '<' to the last '<' within reach, about one look per maxTextChars.
+    const max = this.maxText;
+    let lt = -1 - this.sinceTag; // the last '<' seen (before this chunk when negative)
+    for (;;) {
+      const reach = lt + 1 + max;
+      if (reach >= chunk.length) break;
+      const next = chunk.lastIndexOf('<', reach);
+      if (next < 0 || next <= lt) {
+        // Read what comes before first, in whole pieces of PIECE or maxTextChars characters (so
+        // the error names the element the run is in, and the same place as when chunks were cut
+        // into such pieces).
+        const piece = Math.min(PIECE, max);
+        this.parser.write(chunk.slice(0, reach - (reach % piece)));
+        throw new StatementParseError(
+          'INPUT_TOO_LARGE',
+          'camt',
+          { path: this.openNames().join('/'), line: this.parser.line },
+          `a text or tag longer than ${max} characters (maxTextChars)`,
+        );
+      }
+      lt = next;
     }
-    // A run without '<' is one text node or attribute: bound it before saxes buffers it.
-    const firstLt = chunk.indexOf('<');
-    const run = this.sinceTag + (firstLt < 0 ? chunk.length : firstLt);
-    if (run > this.maxText) {
-      throw new StatementParseError(
-        'INPUT_TOO_LARGE',
-        'camt',
-        { path: this.stack.join('/'), line: this.parser.line },
-        `a text or tag longer than ${this.maxText} characters (maxTextChars)`,
-      );
-    }
-    this.sinceTag = firstLt < 0 ? run : chunk.length - chunk.lastIndexOf('<') - 1;
+    const last = chunk.lastIndexOf('<');
+    this.sinceTag = chunk.length - 1 - (last < 0 ? lt : last);
+    // The chunk goes to saxes whole: cut into slices, every character read costs more.
     this.parser.write(chunk);
   }
 
   /** Ends the document: a truncated one is a located error; a document without statements too. */
   end(): void {
-    if (this.stack.length > 0) {
+    if (this.depth > 0) {
+      const names = this.openNames();
       throw new StatementParseError(
         'MALFORMED_STATEMENT',
         'camt',
-        { path: this.stack.join('/'), line: this.parser.line, column: this.parser.column + 1 },
-        `input ends inside <${this.stack[this.stack.length - 1]}>: truncated XML`,
+        { path: names.join('/'), line: this.parser.line, column: this.parser.column + 1 },
+        `input ends inside <${names[names.length - 1]}>: truncated XML`,
       );
     }
     this.parser.close();
@@ -134,39 +144,46 @@ export class CamtReader {
       );
   }
 
+  /** Names of all open elements, for error locations. */
+  private openNames(): string[] {
+    return this.entry === undefined ? this.stack : [...this.stack, ...this.collector.openNames()];
+  }
+
   private xmlError(message: string): never {
     const p = this.parser;
     const text = message.replace(/^[^:]*:\d+:\d+: /, '');
     throw new StatementParseError(
       'MALFORMED_STATEMENT',
       'camt',
-      { path: this.stack.join('/'), line: p.line, column: p.column + 1 },
+      { path: this.openNames().join('/'), line: p.line, column: p.column + 1 },
       `invalid XML: ${text}`,
     );
   }
 
   private open(tag: SaxesTagPlain): void {
-    const name = local(tag.name);
-    const depth = this.stack.length + 1;
+    const id = camtNameId(tag.name);
+    const name = id < 0 ? localName(tag.name) : (CAMT_NAMES[id] as string);
+    const depth = this.depth + 1;
     if (depth > this.maxDepth) {
       throw new StatementParseError(
         'MALFORMED_STATEMENT',
         'camt',
-        { path: this.stack.slice(0, 8).join('/'), line: this.parser.line },
+        { path: this.openNames().slice(0, 8).join('/'), line: this.parser.line },
         `nesting deeper than ${this.maxDepth} elements refused`,
       );
     }
-    this.stack.push(name);
+    this.depth = depth;
     const attributes = tag.attributes as Record<string, string>;
     if (this.entry !== undefined) {
-      this.entry.tree.open(name, attributes);
+      this.collector.open(name, id, attributes);
       return;
     }
+    this.stack.push(name);
     if (this.stmt !== undefined && depth > 3) {
       if (depth === 4 && name === 'Ntry') {
         const path = `${this.stmt.path}/Ntry[${this.stmt.entries}]`;
-        this.entry = { tree: new XmlTreeBuilder(this.format, path, this.parser.line), path };
-        this.entry.tree.open(name, attributes);
+        this.entry = { path, line: this.parser.line };
+        this.collector.begin(path, this.parser.line);
         return;
       }
       this.stmt.header.open(name, attributes);
@@ -219,26 +236,28 @@ export class CamtReader {
       );
     }
     this.format = hit[1] as StatementFormat;
+    this.collector = new CamtEntryCollector(this.format);
     [this.container, this.stmtName] = spec;
   }
 
   private text(t: string): void {
-    if (this.entry !== undefined) this.entry.tree.text(t);
+    if (this.entry !== undefined) this.collector.text(t);
     else if (this.stmt !== undefined) this.stmt.header.text(t);
   }
 
   private close(): void {
-    const depth = this.stack.length;
-    this.stack.pop();
+    const depth = this.depth--;
     const entry = this.entry;
     if (entry !== undefined) {
-      const node = entry.tree.close();
-      if (entry.tree.depth === 0) {
+      const draft = this.collector.close();
+      if (draft !== undefined) {
+        this.stack.pop();
         this.entry = undefined;
-        this.finishEntry(node, entry.path, entry.tree.line);
+        this.finishEntry(draft, entry.path, entry.line);
       }
       return;
     }
+    this.stack.pop();
     const stmt = this.stmt;
     if (stmt !== undefined) {
       const node = stmt.header.close();
@@ -273,7 +292,7 @@ export class CamtReader {
     return id;
   }
 
-  private finishEntry(node: XmlNode, path: string, line: number): void {
+  private finishEntry(draft: CamtEntryDraft, path: string, line: number): void {
     const stmt = this.stmt;
     if (stmt === undefined) return;
     // The entries' context is made once per statement (its Id and account are known by now).
@@ -289,7 +308,7 @@ export class CamtReader {
       };
       stmt.context = ctx;
     }
-    const facts = camtEntry(node, path, line, stmt.entries, ctx, this.emit);
+    const facts = camtEntry(draft, path, line, stmt.entries, ctx, this.emit);
     stmt.entries++;
     addEntry(stmt.totals, facts);
   }

@@ -1,67 +1,13 @@
 // Builds one element's subtree (an entry, a statement header) from parser events, refusing a
 // second copy of any element that may appear only once.
 import { StatementParseError } from '../errors/StatementParseError.js';
+import { SINGLE_ELEMENTS, UNREAD_ELEMENTS } from './camtElementKinds.js';
 import { XmlElement } from './xmlNode.js';
-
-/** Elements that may appear once per parent: a second one is refused, never silently ignored. */
-const SINGLE = new Set([
-  'Amt',
-  'CdtDbtInd',
-  'BookgDt',
-  'ValDt',
-  'Dt',
-  'DtTm',
-  'Sts',
-  'RvslInd',
-  'AcctSvcrRef',
-  'InstdAmt',
-  'TxAmt',
-  'CcyXchg',
-  'XchgRate',
-  'SrcCcy',
-  'TrgtCcy',
-  'UnitCcy',
-  'NbOfNtries',
-  'Sum',
-  'TtlNetNtry',
-  'TtlNetNtryAmt',
-  'Id',
-  'Ccy',
-]);
-
-/** Subtrees no camt reader looks at (addresses, party ids, agents, ...): skipped, not built. */
-const UNREAD = new Set([
-  'PstlAdr',
-  'OrgId',
-  'PrvtId',
-  'CtctDtls',
-  'CtryOfRes',
-  'RltdAgts',
-  'Purp',
-  'RltdDts',
-  'RltdPric',
-  'RltdQties',
-  'FinInstrmId',
-  'Tax',
-  'CorpActn',
-  'SfkpgAcct',
-  'CshDpst',
-  'CardTx',
-  'SplmtryData',
-  'Avlbty',
-  'Intrst',
-  'RltdRmtInf',
-  'Grnr',
-  'Invcr',
-  'Invcee',
-  'TaxRmt',
-  'GrnshmtRmt',
-]);
 
 // Both lists in one table, so each element costs one lookup: 1 = single-valued, 2 = not read.
 const KIND = new Map<string, 1 | 2>([
-  ...[...SINGLE].map((n) => [n, 1] as const),
-  ...[...UNREAD].map((n) => [n, 2] as const),
+  ...SINGLE_ELEMENTS.map((n) => [n, 1] as const),
+  ...UNREAD_ELEMENTS.map((n) => [n, 2] as const),
 ]);
 
 /**

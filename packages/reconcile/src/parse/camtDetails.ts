@@ -1,8 +1,9 @@
 // Reads one camt TxDtls (references, parties, remittance, charges, FX) into a plain record.
 import type { ParseWarning, ReferredDocument } from '../model/BankTransaction.js';
+import { type CamtTxDraft, REFERENCE_KEYS } from './CamtEntryDraft.js';
 import { type CamtAt, camtFail, exchangeRateOf, type Money, moneyOf, optionalMoney } from './camtFields.js';
 import { EMPTY_LIST } from './emptyList.js';
-import { child, children, textAt, textOf, type XmlElement, type XmlNode } from './xmlNode.js';
+import { child, children, textAt, textOf, type XmlElement } from './xmlNode.js';
 
 /**
  * What one `TxDtls` says (or several merged).
@@ -47,41 +48,30 @@ export function emptyDetails(): CamtDetails {
   };
 }
 
-// Field paths are built once here, not per entry: a path made per call is a new string that the
-// lookup then has to flatten, for every field of every entry.
-function partyName(parties: XmlNode, role: 'Dbtr' | 'Cdtr' | 'UltmtDbtr'): string | undefined {
-  const party = child(parties, role);
-  return textAt(party, 'Nm') ?? textAt(party, 'Pty/Nm');
-}
-
-function partyAccount(parties: XmlNode, role: 'DbtrAcct' | 'CdtrAcct'): string | undefined {
-  const id = child(parties, role);
-  return textAt(id, 'Id/IBAN') ?? textAt(id, 'Id/Othr/Id');
-}
-
 const AMOUNT_DETAILS = ['InstdAmt', 'TxAmt', 'CntrValAmt', 'AnncdPstngAmt', 'PrtryAmt'];
-const REFERENCE_KEYS = ['InstrId', 'TxId', 'MndtId', 'UETR', 'AcctSvcrRef', 'PmtInfId', 'Prtry/Ref'];
 
 /**
- * Charges (`Chrgs/Rcrd/Amt`, or `Chrgs/Amt` in version 2) in minor units of `currency`. Charges
- * in another currency are not added to it: they stay text, with a warning.
+ * Charges (`Chrgs/Rcrd/Amt`, or `Chrgs/Amt` in version 2) in minor units of `currency`, from the
+ * `Chrgs` elements of an entry or a detail. Charges in another currency are not added to it: they
+ * stay text, with a warning.
  *
  * @example
  * ```ts
- * camtCharges(tx, 'TxDtls[0]', at, 'EUR', warnings); // 150
+ * camtCharges(draft.chrgs, 'TxDtls[0]', at, 'EUR', warnings, info); // 150
  * ```
  */
 export function camtCharges(
-  node: XmlNode,
+  chrgs: readonly XmlElement[] | undefined,
   path: string,
   at: CamtAt,
   currency: string,
   warnings: ParseWarning[],
   info: string[],
 ): number | undefined {
+  if (chrgs === undefined) return undefined;
   let charges = 0;
   let has = false;
-  children(node, 'Chrgs').forEach((ch, ci) => {
+  chrgs.forEach((ch, ci) => {
     const records = children(ch, 'Rcrd');
     const list = records.length > 0 ? records : [ch];
     list.forEach((r, ri) => {
@@ -106,16 +96,21 @@ export function camtCharges(
   return has ? charges : undefined;
 }
 
+// A reference that is there and not the word NOTPROVIDED (any case); the length is tested first
+// so that a usual reference costs no upper-cased copy.
+const isProvided = (v: string | undefined): v is string =>
+  v !== undefined && (v.length !== 11 || v.toUpperCase() !== 'NOTPROVIDED');
+
 /**
  * Reads one `TxDtls`.
  *
  * @example
  * ```ts
- * const d = camtDetails(tx, 'Document/.../TxDtls[0]', at, true, 'EUR', warnings);
+ * const d = camtDetails(txDraft, 'Document/.../TxDtls[0]', at, true, 'EUR', warnings);
  * ```
  */
 export function camtDetails(
-  tx: XmlNode,
+  tx: CamtTxDraft,
   path: string,
   at: CamtAt,
   credit: boolean,
@@ -123,42 +118,17 @@ export function camtDetails(
   warnings: ParseWarning[],
 ): CamtDetails {
   const d = emptyDetails();
-  // One pass over the children instead of a lookup per field (the first of each name, as the
-  // lookups took); a field's path is only built when the field is there.
-  let amt: XmlNode;
-  let amtDtls: XmlNode;
-  let refs: XmlNode;
-  let parties: XmlNode;
-  let rmtInfs: XmlElement[] | undefined;
-  for (const c of tx?.children ?? EMPTY_LIST) {
-    switch (c.name) {
-      case 'Amt':
-        amt ??= c;
-        break;
-      case 'AmtDtls':
-        amtDtls ??= c;
-        break;
-      case 'Refs':
-        refs ??= c;
-        break;
-      case 'RltdPties':
-        parties ??= c;
-        break;
-      case 'RmtInf':
-        if (rmtInfs === undefined) rmtInfs = [c];
-        else rmtInfs.push(c);
-        break;
-    }
-  }
+  const amt = tx.amt;
+  const amtDtls = tx.amtDtls;
   const txAmt = amt === undefined ? child(amtDtls, 'TxAmt') : undefined;
   const amount =
     amt !== undefined
-      ? moneyOf(amt, `${path}/Amt`, at)
+      ? moneyOf(amt, path, at, 'Amt')
       : txAmt !== undefined
         ? moneyOf(txAmt, `${path}/AmtDtls/TxAmt`, at)
         : undefined;
   if (amount) d.amount = amount;
-  const sign = textAt(tx, 'CdtDbtInd');
+  const sign = tx.cdtDbtInd;
   if (sign !== undefined) {
     if (sign !== 'CRDT' && sign !== 'DBIT')
       camtFail(at, `${path}/CdtDbtInd`, `CdtDbtInd must be CRDT or DBIT, got "${sign}"`);
@@ -177,37 +147,33 @@ export function camtDetails(
       }
     }
   }
-  if (refs !== undefined) {
-    const e2e = textAt(refs, 'EndToEndId');
-    if (e2e !== undefined && e2e.toUpperCase() !== 'NOTPROVIDED') d.endToEndId = e2e;
-    for (const k of REFERENCE_KEYS) {
-      const v = textAt(refs, k);
-      if (v !== undefined && v.toUpperCase() !== 'NOTPROVIDED') d.otherReferences.push(v);
-    }
+  if (tx.hasRefs) {
+    if (isProvided(tx.endToEndId)) d.endToEndId = tx.endToEndId;
+    const refs = tx.references;
+    if (refs !== undefined)
+      for (let k = 0; k < REFERENCE_KEYS.length; k++) {
+        const v = refs[k];
+        if (isProvided(v)) d.otherReferences.push(v);
+      }
   }
-  if (parties !== undefined) {
-    const name = partyName(parties, credit ? 'Dbtr' : 'Cdtr');
+  if (tx.hasParties) {
+    // Nm, else Pty/Nm, of the counterparty (Dbtr on a credit, Cdtr on a debit); then UltmtDbtr.
+    const name = credit ? (tx.dbtrNm ?? tx.dbtrPtyNm) : (tx.cdtrNm ?? tx.cdtrPtyNm);
     if (name !== undefined) d.counterpartyName = name;
-    const acct = partyAccount(parties, credit ? 'DbtrAcct' : 'CdtrAcct');
+    const acct = credit ? (tx.dbtrIban ?? tx.dbtrOthrId) : (tx.cdtrIban ?? tx.cdtrOthrId);
     if (acct !== undefined) d.counterpartyAccount = acct;
-    const ult = partyName(parties, 'UltmtDbtr');
+    const ult = tx.ultmtDbtrNm ?? tx.ultmtDbtrPtyNm;
     if (ult !== undefined) d.ultimateDebtorName = ult;
   }
-  for (const rmt of rmtInfs ?? EMPTY_LIST) {
-    for (const u of children(rmt, 'Ustrd')) {
-      const t = textOf(u)?.trim();
-      if (t) d.remittanceText.push(t);
-    }
-    children(rmt, 'Strd').forEach((strd, si) => {
-      for (const cri of children(strd, 'CdtrRefInf')) {
-        const ref = textAt(cri, 'Ref');
-        if (ref !== undefined) d.creditorReferences.push(ref);
-      }
-      children(strd, 'RfrdDocInf').forEach((rdi, ri) => {
+  for (const rmt of tx.rmtInf ?? EMPTY_LIST) {
+    for (const t of rmt.ustrd) d.remittanceText.push(t);
+    rmt.strd.forEach((strd, si) => {
+      for (const ref of strd.refs) d.creditorReferences.push(ref);
+      strd.docs.forEach((rdi, ri) => {
         const nb = textAt(rdi, 'Nb');
         if (nb === undefined) return;
         const type = textAt(rdi, 'Tp/CdOrPrtry/Cd') ?? textAt(rdi, 'Tp/CdOrPrtry/Prtry');
-        const amtNode = child(strd, 'RfrdDocAmt');
+        const amtNode = strd.docAmount;
         const base = `${path}/RmtInf/Strd[${si}]/RfrdDocAmt`;
         const rmtd = optionalMoney(child(amtNode, 'RmtdAmt'), `${base}/RmtdAmt`, at);
         const dsc = optionalMoney(child(amtNode, 'DscntApldAmt'), `${base}/DscntApldAmt`, at);
@@ -218,15 +184,11 @@ export function camtDetails(
           ...(dsc && ri === 0 ? { discountMinor: dsc.amountMinor } : {}),
         });
       });
-      for (const a of children(strd, 'AddtlRmtInf')) {
-        const t = textOf(a)?.trim();
-        if (t) d.remittanceText.push(t);
-      }
+      for (const t of strd.texts) d.remittanceText.push(t);
     });
   }
-  const addtl = textAt(tx, 'AddtlTxInf');
-  if (addtl !== undefined) d.additionalInfo.push(addtl);
-  const charges = camtCharges(tx, path, at, currency, warnings, d.additionalInfo);
+  if (tx.addtlTxInf !== undefined) d.additionalInfo.push(tx.addtlTxInf);
+  const charges = camtCharges(tx.chrgs, path, at, currency, warnings, d.additionalInfo);
   if (charges !== undefined) d.chargesMinor = charges;
   return d;
 }

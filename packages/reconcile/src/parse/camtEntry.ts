@@ -3,12 +3,13 @@
 
 import { currencyExponent } from '@quidfin/core';
 import type { BankTransaction, ParseWarning, StatementFormat } from '../model/BankTransaction.js';
+import type { CamtEntryDraft, CamtTxDraft } from './CamtEntryDraft.js';
 import { type CamtDetails, camtCharges, camtDetails, mergeDetails } from './camtDetails.js';
-import { type CamtAt, camtDateIn, creditDebit, type Money, moneyOf } from './camtFields.js';
+import { type CamtAt, camtDateOf, creditDebitValue, type Money, moneyOf } from './camtFields.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import { formatMinor, type IntegrityMode, integrityIssue } from './IntegrityOptions.js';
 import type { TxDraft } from './TxDraft.js';
-import { child, children, nonEmpty, textAt, type XmlElement, type XmlNode } from './xmlNode.js';
+import { nonEmpty, textAt } from './xmlNode.js';
 
 /**
  * What a statement's checks need to know about one entry.
@@ -43,15 +44,15 @@ export interface CamtEntryContext {
 }
 
 /**
- * Reads one `Ntry` (already collected as a subtree) and emits its transactions through `emit`.
+ * Reads one `Ntry` (as collected from the parser's events) and emits its transactions through `emit`.
  *
  * @example
  * ```ts
- * const facts = camtEntry(ntry, 'Document/BkToCstmrStmt/Stmt[0]/Ntry[0]', 12, 0, ctx, (tx) => out.push(tx));
+ * const facts = camtEntry(draft, 'Document/BkToCstmrStmt/Stmt[0]/Ntry[0]', 12, 0, ctx, (tx) => out.push(tx));
  * ```
  */
 export function camtEntry(
-  n: XmlNode,
+  n: CamtEntryDraft,
   path: string,
   line: number,
   index: number,
@@ -59,69 +60,29 @@ export function camtEntry(
   emit: (tx: BankTransaction) => void,
 ): CamtEntryFacts {
   const at: CamtAt = { format: ctx.format, line };
-  // One pass over the entry's children instead of a lookup per field (the first of each name,
-  // as the lookups took; single-valued ones are unique already, the tree builder saw to that).
-  let amt: XmlNode;
-  let sts: XmlNode;
-  let bookg: XmlNode;
-  let val: XmlNode;
-  let acctSvcrRef: XmlNode;
-  let bkTxCd: XmlNode;
-  let addtl: XmlNode;
-  let rvsl: XmlNode;
-  let ntryDtls: XmlElement[] | undefined;
-  for (const c of n?.children ?? EMPTY_LIST) {
-    switch (c.name) {
-      case 'Amt':
-        amt ??= c;
-        break;
-      case 'Sts':
-        sts ??= c;
-        break;
-      case 'BookgDt':
-        bookg ??= c;
-        break;
-      case 'ValDt':
-        val ??= c;
-        break;
-      case 'AcctSvcrRef':
-        acctSvcrRef ??= c;
-        break;
-      case 'BkTxCd':
-        bkTxCd ??= c;
-        break;
-      case 'AddtlNtryInf':
-        addtl ??= c;
-        break;
-      case 'RvslInd':
-        rvsl ??= c;
-        break;
-      case 'NtryDtls':
-        if (ntryDtls === undefined) ntryDtls = [c];
-        else ntryDtls.push(c);
-        break;
-    }
-  }
-  const { amountMinor, currency } = moneyOf(amt, `${path}/Amt`, at);
-  const cd = creditDebit(n, path, at);
+  const sts = n.sts;
+  const { amountMinor, currency } = moneyOf(n.amt, path, at, 'Amt');
+  const cd = creditDebitValue(n.cdtDbtInd, path, at);
   const credit = cd === 'CRDT';
   const status = nonEmpty(sts) ?? textAt(sts, 'Cd') ?? textAt(sts, 'Prtry');
-  const bookingDate = camtDateIn(bookg, 'BookgDt', path, at);
-  const valueDate = camtDateIn(val, 'ValDt', path, at);
-  const bankReference = nonEmpty(acctSvcrRef);
-  const transactionCode = domainCode(child(bkTxCd, 'Domn')) || textAt(bkTxCd, 'Prtry/Cd');
-  const entryInfo = nonEmpty(addtl);
+  const bookingDate = camtDateOf(n.bookgDt, n.bookgDtTm, 'BookgDt', path, at);
+  const valueDate = camtDateOf(n.valDt, n.valDtTm, 'ValDt', path, at);
+  const bankReference = n.acctSvcrRef;
+  const transactionCode = domainCode(n) || n.proprietaryCode;
+  const entryInfo = n.addtlNtryInf;
   const details: { d: CamtDetails; path: string }[] = [];
-  if (ntryDtls !== undefined)
-    for (let ni = 0; ni < ntryDtls.length; ni++) {
-      const txs = children(ntryDtls[ni], 'TxDtls');
-      for (let ti = 0; ti < txs.length; ti++) {
-        const p = `${path}/NtryDtls[${ni}]/TxDtls[${ti}]`;
-        details.push({ d: camtDetails(txs[ti], p, at, credit, currency, ctx.warnings), path: p });
-      }
+  for (let ni = 0; ni < n.ntryDtls.length; ni++) {
+    const txs = n.ntryDtls[ni] as CamtTxDraft[];
+    for (let ti = 0; ti < txs.length; ti++) {
+      const p = `${path}/NtryDtls[${ni}]/TxDtls[${ti}]`;
+      details.push({
+        d: camtDetails(txs[ti] as CamtTxDraft, p, at, credit, currency, ctx.warnings),
+        path: p,
+      });
     }
+  }
   const entryInfoList: string[] = [];
-  const entryCharges = camtCharges(n, path, at, currency, ctx.warnings, entryInfoList);
+  const entryCharges = camtCharges(n.chrgs, path, at, currency, ctx.warnings, entryInfoList);
   const baseId = `${ctx.id}:${index + 1}`;
   // One shape for every entry (absent fields undefined); build() leaves the absent ones out.
   const common: EntryCommon = {
@@ -132,7 +93,7 @@ export function camtEntry(
     bookingDate,
     valueDate,
     status,
-    reversal: nonEmpty(rvsl) === 'true',
+    reversal: n.rvslInd === 'true',
     transactionCode: transactionCode || undefined,
   };
   const facts: CamtEntryFacts = {
@@ -180,7 +141,8 @@ export function camtEntry(
     });
   }
   // One transaction as the bank booked it; an inconsistent batch (warn mode) keeps its references here.
-  const merged = mergeDetails(details.map((x) => x.d));
+  const merged =
+    details.length === 1 ? (details[0] as { d: CamtDetails }).d : mergeDetails(details.map((x) => x.d));
   if (merged.chargesMinor === undefined && entryCharges !== undefined) merged.chargesMinor = entryCharges;
   emit(
     build(
@@ -189,7 +151,7 @@ export function camtEntry(
       merged,
       { amountMinor, currency },
       bankReference,
-      [...entryInfoList, ...(entryInfo === undefined ? [] : [entryInfo])],
+      entryInfo === undefined ? entryInfoList : [...entryInfoList, entryInfo],
       path,
       line,
     ),
@@ -241,13 +203,11 @@ interface EntryCommon {
 }
 
 /** `Domn/Cd/Fmly/Cd/SubFmlyCd`, the parts that are present joined by `/` (`''` when none). */
-function domainCode(domn: XmlNode): string {
-  if (domn === undefined) return '';
-  const fmly = child(domn, 'Fmly');
-  let code = textAt(domn, 'Cd') ?? '';
-  const f = textAt(fmly, 'Cd');
+function domainCode(n: CamtEntryDraft): string {
+  let code = n.domainCode ?? '';
+  const f = n.familyCode;
   if (f !== undefined) code = code === '' ? f : `${code}/${f}`;
-  const sub = textAt(fmly, 'SubFmlyCd');
+  const sub = n.subFamilyCode;
   if (sub !== undefined) code = code === '' ? sub : `${code}/${sub}`;
   return code;
 }

@@ -48,27 +48,35 @@ let lastCurrency: { code: string; exponent: number } = { code: '', exponent: 0 }
 
 /**
  * Reads an amount element: `<X Ccy="EUR">1.00</X>`, or `<X><Amt Ccy="EUR">1.00</Amt></X>`
- * (newer versions). Negative amounts are refused: CdtDbtInd carries the sign.
+ * (newer versions). Negative amounts are refused: CdtDbtInd carries the sign. The element is at
+ * `path`, or at `path/name` when `name` is given (that path is then only built for an error).
  *
  * @example
  * ```ts
  * moneyOf(amtElement, 'Ntry[0]/Amt', at); // { amountMinor: 885, currency: 'EUR' }
+ * moneyOf(amtElement, 'Ntry[0]', at, 'Amt'); // the same
  * ```
  */
-export function moneyOf(el: XmlNode, path: string, at: CamtAt): Money {
-  const node = textOf(el) === undefined && child(el, 'Amt') !== undefined ? child(el, 'Amt') : el;
-  const where = node === el ? path : `${path}/Amt`;
+export function moneyOf(el: XmlNode, path: string, at: CamtAt, name?: string): Money {
+  const nested = textOf(el) === undefined && child(el, 'Amt') !== undefined;
+  const node = nested ? child(el, 'Amt') : el;
   const raw = textOf(node)?.trim();
   const ccy = attr(node, 'Ccy');
-  if (raw === undefined || raw === '') camtFail(at, where, 'missing amount');
-  if (ccy === undefined) camtFail(at, `${where}/@Ccy`, 'missing currency');
+  if (raw === undefined || raw === '') camtFail(at, amountPath(path, name, nested), 'missing amount');
+  if (ccy === undefined) camtFail(at, `${amountPath(path, name, nested)}/@Ccy`, 'missing currency');
   const exp = ccy === lastCurrency.code ? lastCurrency.exponent : currencyExponent(ccy);
-  if (exp === undefined) camtFail(at, `${where}/@Ccy`, `invalid currency "${ccy}"`);
+  if (exp === undefined) camtFail(at, `${amountPath(path, name, nested)}/@Ccy`, `invalid currency "${ccy}"`);
   if (ccy !== lastCurrency.code) lastCurrency = { code: ccy, exponent: exp };
   const minor = parseDecimalMinor(raw, exp, '.');
-  if (typeof minor === 'string') camtFail(at, where, `amount ${minor}`);
-  if (minor < 0) camtFail(at, where, 'amount must not be negative (CdtDbtInd carries the sign)');
+  if (typeof minor === 'string') camtFail(at, amountPath(path, name, nested), `amount ${minor}`);
+  if (minor < 0)
+    camtFail(at, amountPath(path, name, nested), 'amount must not be negative (CdtDbtInd carries the sign)');
   return { amountMinor: minor, currency: ccy };
+}
+
+function amountPath(path: string, name: string | undefined, nested: boolean): string {
+  const p = name === undefined ? path : `${path}/${name}`;
+  return nested ? `${p}/Amt` : p;
 }
 
 /**
@@ -105,9 +113,35 @@ export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt):
  */
 export function camtDateIn(holder: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
   if (holder === undefined) return undefined;
-  const dt = textAt(holder, 'Dt');
-  if (dt !== undefined) return isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
-  const dtTm = textAt(holder, 'DtTm');
+  return camtDateOf(textAt(holder, 'Dt'), textAt(holder, 'DtTm'), path, base, at);
+}
+
+// The last Dt read and its date (see camtDateOf).
+let lastDt = { text: '', iso: '' };
+
+/**
+ * {@link camtDateIn} for the texts of the holder's `Dt` and `DtTm` (`undefined` when absent or
+ * empty): `Dt` when there is one, else `DtTm`.
+ *
+ * @example
+ * ```ts
+ * camtDateOf('2026-03-02', undefined, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
+ * ```
+ */
+export function camtDateOf(
+  dt: string | undefined,
+  dtTm: string | undefined,
+  path: string,
+  base: string,
+  at: CamtAt,
+): string | undefined {
+  // Entries mostly repeat the previous date: its location is then not built.
+  if (dt !== undefined) {
+    if (dt === lastDt.text) return lastDt.iso;
+    const iso = isoCalendarDate(dt, at.format, { path: `${base}/${path}/Dt`, line: at.line });
+    lastDt = { text: dt, iso };
+    return iso;
+  }
   if (dtTm !== undefined)
     return isoCalendarDate(dtTm, at.format, { path: `${base}/${path}/DtTm`, line: at.line });
   return undefined;
@@ -122,7 +156,18 @@ export function camtDateIn(holder: XmlNode, path: string, base: string, at: Camt
  * ```
  */
 export function creditDebit(node: XmlNode, base: string, at: CamtAt): 'CRDT' | 'DBIT' {
-  const cd = textAt(node, 'CdtDbtInd');
+  return creditDebitValue(textAt(node, 'CdtDbtInd'), base, at);
+}
+
+/**
+ * {@link creditDebit} for the text of the `CdtDbtInd` below `base` (`undefined` when absent or empty).
+ *
+ * @example
+ * ```ts
+ * creditDebitValue('DBIT', 'Document/.../Ntry[0]', at); // 'DBIT'
+ * ```
+ */
+export function creditDebitValue(cd: string | undefined, base: string, at: CamtAt): 'CRDT' | 'DBIT' {
   if (cd !== 'CRDT' && cd !== 'DBIT')
     camtFail(at, `${base}/CdtDbtInd`, `CdtDbtInd must be CRDT or DBIT, got "${cd ?? ''}"`);
   return cd;

@@ -144,6 +144,35 @@ describe('finding 7: parseStatementStream', () => {
     expect((err as StatementParseError).code).toBe('INPUT_TOO_LARGE');
   });
 
+  it.each([1, 7, 64, 150, 4096, 100_000])(
+    'maxTextChars bounds a run exactly, however the text is cut (string chunks of %i)',
+    async (size) => {
+      // 40 entries first, so the stream is past its first 4 KiB (read whole to find the format)
+      // when the long run comes. The run after '<' is "Ustrd>" plus the text: 6 + 194 = 200
+      // characters fit, one more does not.
+      const doc = (n: number) =>
+        camt053({
+          balances: `${camtBalance('OPBD', '0.00')}${camtBalance('CLBD', '4100.00')}`,
+          entries: [
+            ...Array.from({ length: 40 }, () => camtEntry()),
+            camtEntry({ details: camtDetail('100.00', 'EUR', undefined, 'x'.repeat(n)) }),
+          ],
+        });
+      const cut = (t: string) =>
+        Array.from({ length: Math.ceil(t.length / size) }, (_, i) => t.slice(i * size, (i + 1) * size));
+      const ok = await collect(cut(doc(194)), { maxTextChars: 200 });
+      expect(ok.map((t) => t.remittanceText[0]?.length ?? 0).at(-1)).toBe(194);
+      expect(ok).toHaveLength(41);
+      expect(parseCamt(doc(194), { maxTextChars: 200 }).statements[0]?.transactions).toHaveLength(41);
+      const err = await collect(cut(doc(195)), { maxTextChars: 200 }).catch((e: unknown) => e);
+      expect((err as StatementParseError).code).toBe('INPUT_TOO_LARGE');
+      expect((err as StatementParseError).location.path).toMatch(/Ustrd$/);
+      const whole = parseError(() => parseCamt(doc(195), { maxTextChars: 200 }));
+      expect(whole.code).toBe('INPUT_TOO_LARGE');
+      expect(whole.location.path).toMatch(/Ustrd$/);
+    },
+  );
+
   it('a single 5 MB text node is refused by parseCamt too (default maxTextChars 1 MiB), not held and copied', () => {
     const huge = camt053({
       entries: [camtEntry({ details: camtDetail('100.00', 'EUR', undefined, 'x'.repeat(5_000_000)) })],
