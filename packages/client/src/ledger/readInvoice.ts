@@ -343,15 +343,21 @@ export async function readInvoice(
   }
   // Title issuers: the quid the key derives to, or an owner whose key history knows the key
   // (a recovered supplier issuing with its new key), judged at the version's commit time.
-  const issuers = new Map<string, string | undefined>();
+  // Keyed by the version itself, never by id: the node checks no id, so a later TITLE (a re-signed
+  // copy, or any other) can carry a committed version's id.
+  const issuers = new Map<TitleTx, string | undefined>();
   // Keys a version relies on that could not speak for their quid when it was committed: the node
-  // accepts a frozen key's signatures, so custody must refuse them (by version id, then quid).
-  const keyRefusals = new Map<string, Map<string, string>>();
-  const refuseKey = (txId: string, quid: string, why: string): void => {
-    const byQuid = keyRefusals.get(txId) ?? new Map<string, string>();
+  // accepts a frozen key's signatures, so custody must refuse them (by version, then quid).
+  const keyRefusals = new Map<TitleTx, Map<string, string>>();
+  const refuseKey = (tx: TitleTx, quid: string, why: string): void => {
+    const byQuid = keyRefusals.get(tx) ?? new Map<string, string>();
     byQuid.set(quid, why);
-    keyRefusals.set(txId, byQuid);
+    keyRefusals.set(tx, byQuid);
   };
+  // Each version's own block time; by id an event or another TITLE carrying its id would answer.
+  const commitTimes = new Map(history.versions.map((v) => [v.tx, v.blockTimestamp]));
+  const committedAt = (v: TitleTx): number | undefined =>
+    complete ? commitTimes.get(v) : history.blockTimeOf(v.id);
   /** Why `publicKey` could not speak for `quid` at `at`, or undefined when it could (or is not in its history). */
   const keyProblem = (
     events: readonly KeyEvent[],
@@ -366,17 +372,17 @@ export async function readInvoice(
     return undefined;
   };
   for (const v of versions) {
-    const at = history.blockTimeOf(v.id);
+    const at = committedAt(v);
     for (const owner of v.previousOwners ?? []) {
       const key = keys.get(owner.ownerId);
       if (key === undefined) continue;
       const events = await keyEventsOf(owner.ownerId);
       const why = keyProblem(events, at === undefined ? undefined : keyValidAt(events, key, at), at);
-      if (why !== undefined) refuseKey(v.id, owner.ownerId, why);
+      if (why !== undefined) refuseKey(v, owner.ownerId, why);
     }
   }
   for (const v of versions) {
-    const at = history.blockTimeOf(v.id);
+    const at = committedAt(v);
     const derived = quidOf(v.publicKey);
     const owners = (v.owners ?? []).map((x) => x.ownerId);
     // A key deriving to none of the owners may be an owner's recovered key.
@@ -385,14 +391,14 @@ export async function readInvoice(
         ? undefined
         : await recoveredOwner(v.publicKey, at, owners);
     const quid = found?.quid ?? derived;
-    issuers.set(v.id, quid);
+    issuers.set(v, quid);
     if (quid === undefined) continue;
     const issuerEvents = found?.events ?? (await keyEventsOf(quid));
     const verdict =
       found?.verdict ?? (at === undefined ? undefined : keyValidAt(issuerEvents, v.publicKey, at));
     hold(quid, verdict);
     const why = keyProblem(issuerEvents, verdict, at);
-    if (why !== undefined) refuseKey(v.id, quid, why);
+    if (why !== undefined) refuseKey(v, quid, why);
     if (verdict && !verdict.valid && verdict.reason !== 'unknown-key') {
       violations.push({
         code: KEY_REJECTION[verdict.reason],
@@ -403,8 +409,8 @@ export async function readInvoice(
   }
   const custody = checkTitleCustody(versions, (quid) => keys.get(quid), {
     complete,
-    issuerOf: (tx) => issuers.get(tx.id),
-    keyRefusal: (quid, _key, tx) => keyRefusals.get(tx.id)?.get(quid),
+    issuerOf: (tx) => issuers.get(tx),
+    keyRefusal: (quid, _key, tx) => keyRefusals.get(tx)?.get(quid),
   });
   for (const v of custody.violations) {
     violations.push({
