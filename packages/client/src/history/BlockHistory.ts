@@ -56,6 +56,9 @@ interface KeyEventRecord {
 
 const NO_KEY_EVENTS: readonly KeyEvent[] = [];
 
+/** One unambiguous key for an (id, signature) pair: ids are free text the node never checks. */
+const signedKey = (id: string, signature: string): string => JSON.stringify([id, signature]);
+
 const quidOf = (publicKey: string): string | undefined => {
   try {
     return quidIdFromPublicKey(publicKey);
@@ -99,6 +102,8 @@ export class BlockHistory {
   // Per subject, the time of the first block that committed each EVENT id: the time key history
   // is judged at (an event's own timestamp is its signer's choice). One number per event.
   #eventTimes = new Map<string, Map<string, number>>();
+  // The same per (id, signature): the node checks no id, so a later event can borrow an earlier one's.
+  #signedEventTimes = new Map<string, Map<string, number>>();
   #running: { readonly node: number; readonly done: Promise<BlockSyncResult> } | undefined;
 
   constructor(client: QuidnugClient, options: BlockHistoryOptions = {}) {
@@ -167,7 +172,7 @@ export class BlockHistory {
   snapshot(assetId: string): {
     readonly titles: readonly TitleVersion[];
     readonly genuineIdentity: (quid: string) => IdentityTx | undefined;
-    readonly blockTimeOf: (txId: string) => number | undefined;
+    readonly blockTimeOf: (txId: string, signature?: string) => number | undefined;
     readonly keyEvents: (quid: string) => readonly KeyEvent[];
   } {
     const identities = this.#identities;
@@ -175,10 +180,15 @@ export class BlockHistory {
     const upTo = this.#cursor?.offset ?? 0;
     const titles = this.titleVersions(assetId);
     const events = this.#eventTimes.get(assetId);
+    const signedEvents = this.#signedEventTimes.get(assetId);
     return {
       titles,
       genuineIdentity: (quid) => BlockHistory.#genuine(identities.get(quid), upTo, quid),
-      blockTimeOf: (txId) => events?.get(txId) ?? titles.find((v) => v.tx.id === txId)?.blockTimestamp,
+      blockTimeOf: (txId, signature) =>
+        signature === undefined
+          ? (events?.get(txId) ?? titles.find((v) => v.tx.id === txId)?.blockTimestamp)
+          : (signedEvents?.get(signedKey(txId, signature)) ??
+            titles.find((v) => v.tx.id === txId && v.tx.signature === signature)?.blockTimestamp),
       keyEvents: (quid) => BlockHistory.#eventsBefore(keyEvents.get(quid), upTo),
     };
   }
@@ -254,6 +264,7 @@ export class BlockHistory {
     this.#trust = [];
     this.#keyEvents = new Map();
     this.#eventTimes = new Map();
+    this.#signedEventTimes = new Map();
     this.#cursor = undefined;
     this.#complete = true;
     this.#epoch++;
@@ -351,6 +362,12 @@ export class BlockHistory {
           this.#eventTimes.set(raw['subjectId'], times);
         }
         if (!times.has(raw['id'])) times.set(raw['id'], block.timestamp);
+        if (typeof raw['signature'] === 'string') {
+          const signed = this.#signedEventTimes.get(raw['subjectId']) ?? new Map<string, number>();
+          this.#signedEventTimes.set(raw['subjectId'], signed);
+          const key = signedKey(raw['id'], raw['signature']);
+          if (!signed.has(key)) signed.set(key, block.timestamp);
+        }
         if (raw['subjectType'] === 'QUID' && raw['eventType'] === KEY_INVALIDATED_EVENT) {
           this.#applyFreeze(raw['subjectId'], raw, block.timestamp, offset);
         }

@@ -357,7 +357,7 @@ export async function readInvoice(
   // Each version's own block time; by id an event or another TITLE carrying its id would answer.
   const commitTimes = new Map(history.versions.map((v) => [v.tx, v.blockTimestamp]));
   const committedAt = (v: TitleTx): number | undefined =>
-    complete ? commitTimes.get(v) : history.blockTimeOf(v.id);
+    complete ? commitTimes.get(v) : history.blockTimeOf(v.id, v.signature);
   /** Why `publicKey` could not speak for `quid` at `at`, or undefined when it could (or is not in its history). */
   const keyProblem = (
     events: readonly KeyEvent[],
@@ -446,7 +446,7 @@ export async function readInvoice(
         `event belongs to ${e.subjectType} ${e.subjectId}`,
       );
     }
-    const at = history.blockTimeOf(e.id);
+    const at = history.blockTimeOf(e.id, e.signature);
     const derived = quidOf(e.publicKey);
     // A key that derives to no owner may be an owner's recovered key.
     const recovered =

@@ -34,10 +34,12 @@ export interface TitleHistory {
   genuineIdentity(quid: string): IdentityTx | undefined;
   /**
    * Unix seconds of the block that committed this TITLE or EVENT of the asset (by transaction
-   * id), or undefined when no block read holds it. The time key history is judged at: a
-   * transaction's own `timestamp` is the signer's choice.
+   * id, and by signature when given), or undefined when no block read holds it. The time key
+   * history is judged at: a transaction's own `timestamp` is the signer's choice. Pass the
+   * signature to judge one transaction: the node checks no id, so a later one can carry an
+   * earlier one's id (the first block holding the id would answer).
    */
-  blockTimeOf(txId: string): number | undefined;
+  blockTimeOf(txId: string, signature?: string): number | undefined;
   /**
    * The verified key events of `quid` in the blocks read (`registered`, and each `frozen` whose
    * anchor verifies), timed by their blocks, as `readKeyEvents` reads them minus the pending

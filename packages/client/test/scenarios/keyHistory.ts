@@ -321,6 +321,40 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       ]);
     });
 
+    it("stolen key after freeze, under a borrowed event id: a credit note carrying invoice.issued's id is judged by its own block, KEY_FROZEN", async () => {
+      const w = await world(14);
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const state = await w.client.streamState(inv.title.assetId);
+      const credit = await buildEvent({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        subjectId: inv.title.assetId,
+        subjectType: 'TITLE',
+        eventType: 'invoice.credited',
+        payload: {
+          creditNoteId: 'cn-thief',
+          amountMinor: 2_000_000,
+          reason: 'thief',
+          creditedAt: ISSUED_AT + 100,
+        },
+        sequence: state.latest + 1,
+      });
+      // Looked up by id, the time of the block that committed invoice.issued, before the freeze.
+      const draft = { ...credit, id: inv.issued.id, signature: '' };
+      const borrowed = { ...draft, signature: await w.supplier.sign(signableBytes(draft)) };
+      await w.client.submitEvent(borrowed);
+      await w.client.waitForCommit(borrowed);
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.rejected.map((r) => [r.event.signature, r.code])).toEqual([
+        [borrowed.signature, 'KEY_FROZEN'],
+      ]);
+      expect(view.lifecycle.totals.creditedMinor).toBe(0);
+      expect(view.lifecycle.totals.openMinor).toBe(2_500_000);
+    });
+
     it("an event carrying the title's id does not re-time the title: the supplier's genuine title stands after its key was frozen", async () => {
       const w = await world(12);
       const inv = await w.issue(w.supplier);
