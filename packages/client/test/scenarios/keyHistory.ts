@@ -1,7 +1,18 @@
 // Key history in the read path: freezes, rotations and pending recoveries decide which of a
 // signer's events count, judged at the time of the block that committed each one.
 
-import { buildEvent, buildTrust, recoveredSigner, type Signer, signerFromPrivateKey } from '@quidfin/core';
+import {
+  buildEvent,
+  buildTrust,
+  draftTitleTransfer,
+  recoveredSigner,
+  type Signer,
+  signableBytes,
+  signerFromPrivateKey,
+  signTitleAsOwner,
+  signTransaction,
+  type TitleTx,
+} from '@quidfin/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   grantTrust,
@@ -269,6 +280,138 @@ export function defineKeyHistorySuite(label: string, make: MakeHarness): void {
       expect(stolenEdge.findings.map((f) => [f.code, f.txId])).toEqual([['TRUSTER_KEY_REVOKED', stolen.id]]);
       // The edge signed before the freeze (from the store) still counts.
       expect((await resumed.trustIn(w.supplier.quidId, w.buyer.quidId)).trustLevel).toBe(0.8);
+    });
+
+    /** Commits `tx` (signed by `issuer` over whatever `id` it carries: the node checks no id). */
+    const submitAs = async (w: Awaited<ReturnType<typeof world>>, tx: TitleTx, issuer: Signer) => {
+      const signed = { ...tx, signature: await issuer.sign(signableBytes({ ...tx, signature: '' })) };
+      await w.client.submitTitle(signed);
+      await w.client.waitForCommit(signed);
+      return signed;
+    };
+
+    it("stolen key after freeze, under a borrowed id: a transfer carrying the invoice.issued event's id is refused, never judged at that event's block", async () => {
+      const w = await world(11);
+      const thief = signerFromPrivateKey((0x7e1100 + 11 * 10 + 9).toString(16).padStart(64, '0'));
+      await w.ledger.registerParticipant(thief, { name: 'thief-11', role: 'financier' });
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const draft = draftTitleTransfer({
+        signer: thief,
+        current: inv.title,
+        owners: [
+          { ownerId: w.supplier.quidId, percentage: 0.02, stakeType: 'supplier' },
+          { ownerId: w.buyer.quidId, percentage: 0.02, stakeType: 'buyer' },
+          { ownerId: thief.quidId, percentage: 0.96, stakeType: 'financier' },
+        ],
+      });
+      // The id of a transaction committed before the freeze: looked up by id, its block time.
+      const borrowed = { ...draft, id: inv.issued.id };
+      const signatures: Record<string, string> = {};
+      for (const c of [w.supplier, w.buyer]) signatures[c.quidId] = await signTitleAsOwner(borrowed, c);
+      const theft = await submitAs(w, { ...borrowed, signatures }, thief);
+      expect((await w.client.getTitle(inv.title.assetId)).signature).toBe(theft.signature);
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.title.id).toBe(inv.title.id);
+      expect(view.title.owners?.map((o) => o.ownerId)).not.toContain(thief.quidId);
+      // Its id is not the one its fields derive: refused before custody could time it by that id.
+      expect(view.violations.map((v) => [v.code, v.ref])).toContainEqual(['TX_ID_MISMATCH', inv.issued.id]);
+    });
+
+    it("stolen key after freeze, under a borrowed event id: a credit note carrying invoice.issued's id is refused, never judged at that event's block", async () => {
+      const w = await world(14);
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const state = await w.client.streamState(inv.title.assetId);
+      const credit = await buildEvent({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        subjectId: inv.title.assetId,
+        subjectType: 'TITLE',
+        eventType: 'invoice.credited',
+        payload: {
+          creditNoteId: 'cn-thief',
+          amountMinor: 2_000_000,
+          reason: 'thief',
+          creditedAt: ISSUED_AT + 100,
+        },
+        sequence: state.latest + 1,
+      });
+      // Looked up by id, the time of the block that committed invoice.issued, before the freeze.
+      const draft = { ...credit, id: inv.issued.id, signature: '' };
+      const borrowed = { ...draft, signature: await w.supplier.sign(signableBytes(draft)) };
+      await w.client.submitEvent(borrowed);
+      await w.client.waitForCommit(borrowed);
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.rejected.map((r) => [r.event.signature, r.code])).toEqual([
+        [borrowed.signature, 'TX_ID_MISMATCH'],
+      ]);
+      expect(view.lifecycle.totals.creditedMinor).toBe(0);
+      expect(view.lifecycle.totals.openMinor).toBe(2_500_000);
+    });
+
+    it("an event carrying the title's id does not re-time the title: the supplier's genuine title stands after its key was frozen", async () => {
+      const w = await world(12);
+      const inv = await w.issue(w.supplier);
+      w.advance(5);
+      await w.ledger.freezeKey({ signer: w.supplier });
+      w.advance(5);
+      const state = await w.client.streamState(inv.title.assetId);
+      const ev = await buildEvent({
+        signer: w.supplier,
+        trustDomain: DOMAIN,
+        subjectId: inv.title.assetId,
+        subjectType: 'TITLE',
+        eventType: 'invoice.cancelled',
+        payload: { reason: 'thief' },
+        sequence: state.latest + 1,
+      });
+      const draft = { ...ev, id: inv.title.id, signature: '' };
+      const posing = { ...draft, signature: await w.supplier.sign(signableBytes(draft)) };
+      await w.client.submitEvent(posing);
+      await w.client.waitForCommit(posing);
+      // Before: the title was judged at the event's block, after the freeze: NO_VALID_TITLE.
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.title.id).toBe(inv.title.id);
+      expect(view.custody.violations).toEqual([]);
+      expect(view.rejected.map((r) => [r.event.signature, r.code])).toEqual([
+        [posing.signature, 'TX_ID_MISMATCH'],
+      ]);
+      expect(view.lifecycle.state).toBe('Issued');
+    });
+
+    it('a re-signed copy of a transfer under a frozen key does not refuse the genuine transfer that shares its id', async () => {
+      const w = await world(13);
+      const [fin, attacker] = [8, 9].map((n) =>
+        signerFromPrivateKey((0x7e1100 + 13 * 10 + n).toString(16).padStart(64, '0')),
+      ) as [Signer, Signer];
+      await w.ledger.registerParticipant(fin, { name: 'fin-13', role: 'financier' });
+      await w.ledger.registerParticipant(attacker, { name: 'attacker-13', role: 'financier' });
+      await w.ledger.freezeKey({ signer: attacker });
+      w.advance(5);
+      const inv = await w.issue(w.supplier);
+      const sale = await w.ledger.transferToFinancier(fin, inv.title.assetId, {
+        financierQuid: fin.quidId,
+        previousOwnerSigners: [w.supplier, w.buyer],
+      });
+      // Anyone may put the issue's owners back (a replay without previousOwners), and then the
+      // node takes a copy of the sale re-signed by the attacker's frozen key: same id.
+      await submitAs(w, inv.title, w.supplier);
+      const copy = await signTransaction({ ...sale, publicKey: '', signature: '' }, attacker);
+      expect(copy.id).toBe(sale.id);
+      await w.client.submitTitle(copy);
+      await w.client.waitForCommit(copy);
+      const view = await w.ledger.getInvoice(inv.title.assetId);
+      expect(view.title.signature).toBe(sale.signature);
+      expect(view.custody.accepted.map((t) => t.signature)).toEqual([inv.title.signature, sale.signature]);
+      expect(view.custody.violations.map((v) => [v.version, v.code])).toEqual([
+        [2, 'TITLE_OVERWRITE'],
+        [3, 'ISSUER_KEY_INVALID'],
+      ]);
     });
 
     it("backdated theft: the thief's event timestamped before the freeze is judged by its block, KEY_FROZEN", async () => {

@@ -4,6 +4,7 @@ import {
   buildEvent,
   buildIdentity,
   buildTitle,
+  buildTitleTransfer,
   draftTitleTransfer,
   type EventTx,
   generateSigner,
@@ -222,6 +223,32 @@ export function defineLedgerAttackSuite(label: string, make: MakeHarness): void 
       expect(view.title.id).toBe(transfer.id);
       expect(view.title.owners?.find((o) => o.ownerId === fin.quidId)?.percentage).toBe(0.96);
       expect(view.violations.map((v) => v.code)).toEqual(['TITLE_OVERWRITE']);
+    });
+
+    it("replayed transfer after a buyback: the financier's old transfer resubmitted does not give it the title back (TITLE_REPLAYED)", async () => {
+      const invoiceId = await newInvoice();
+      const original = await client.getTitle(invoiceId);
+      const sale = await ledger.transferToFinancier(fin, invoiceId, {
+        financierQuid: fin.quidId,
+        previousOwnerSigners: [supplier, buyer, fin],
+      });
+      // Recourse buyback: everyone owning the sold title co-signs its return to the original owners.
+      const buyback = await buildTitleTransfer({
+        signer: supplier,
+        current: sale,
+        owners: original.owners ?? [],
+        previousOwnerSigners: [supplier, buyer, fin],
+      });
+      await submitTitle(buyback);
+      // Anyone resubmits the public bytes of the sale (same id, same signatures); the node takes it.
+      await oneBlock(() => client.submitTitle(sale));
+      const view = await ledger.getInvoice(invoiceId);
+      expect(view.nodeTitle.signature).toBe(sale.signature);
+      expect(view.title.id).toBe(buyback.id);
+      expect(view.title.owners).toEqual(original.owners);
+      expect(view.title.owners?.some((o) => o.ownerId === fin.quidId && o.percentage > 0.5)).toBe(false);
+      expect(view.custody.accepted.map((t) => t.id)).toEqual([original.id, sale.id, buyback.id]);
+      expect(view.violations.map((v) => [v.code, v.ref])).toEqual([['TITLE_REPLAYED', sale.id]]);
     });
 
     it('transfer on top of a takeover: transferToFinancier refuses when the node holds a title version custody rejects', async () => {

@@ -1,6 +1,10 @@
 // Chain of custody of an invoice TITLE: which committed versions the owners really agreed to.
 
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '../wire/hex.js';
+import { ownerSignableBytes } from '../wire/ownerSignableBytes.js';
 import { quidIdFromPublicKey } from '../wire/quidIdFromPublicKey.js';
+import { transactionId } from '../wire/transactionId.js';
 import type { OwnershipStake, TitleTx } from '../wire/types.js';
 import { verifyOwnerSignature } from '../wire/verifyOwnerSignature.js';
 import { verifyTransaction } from '../wire/verifyTransaction.js';
@@ -14,6 +18,7 @@ import { verifyTransaction } from '../wire/verifyTransaction.js';
  * | `WRONG_ASSET` | is for another asset |
  * | `FIRST_ISSUER_NOT_SUPPLIER` | would be the first valid one, but is not issued by its owner with stakeType "supplier" |
  * | `TITLE_OVERWRITE` | follows a valid version without `previousOwners` (the node lets anyone overwrite, or replay an old title) |
+ * | `TITLE_REPLAYED` | is a transfer the chain already accepted, resubmitted (the node has no replay check): the same bytes its previous owners co-signed, whatever its issuer signature |
  * | `PREVIOUS_OWNERS_MISMATCH` | names `previousOwners` other than the owners of the last valid version |
  * | `OWNER_SIGNATURE_MISSING` | lacks a previous owner's co-signature |
  * | `OWNER_KEY_UNKNOWN` | has a co-signature from an owner whose key (deriving to its quid) is not known |
@@ -31,6 +36,7 @@ export type TitleCustodyCode =
   | 'WRONG_ASSET'
   | 'FIRST_ISSUER_NOT_SUPPLIER'
   | 'TITLE_OVERWRITE'
+  | 'TITLE_REPLAYED'
   | 'PREVIOUS_OWNERS_MISMATCH'
   | 'OWNER_SIGNATURE_MISSING'
   | 'OWNER_KEY_UNKNOWN'
@@ -129,6 +135,21 @@ function sameStakes(a: readonly OwnershipStake[], b: readonly OwnershipStake[]):
   return a.every((s) => shares.get(s.ownerId) === s.percentage);
 }
 
+/**
+ * What identifies one signed transfer: the digest of the bytes its previous owners co-sign (every
+ * field but the issuer's key and signature and the co-signatures). Not the id, which leaves out
+ * previousOwners (PROTOCOL §3), nor a signature, which another issuer or a re-signing can change
+ * while the co-signatures stay valid. An empty id is derived first, as the node does.
+ */
+function consentDigest(tx: TitleTx): string | undefined {
+  try {
+    const view = tx.id === '' ? { ...tx, id: transactionId(tx, { loneSurrogates: 'replace' }) } : tx;
+    return bytesToHex(sha256(ownerSignableBytes(view, { loneSurrogates: 'replace' })));
+  } catch {
+    return undefined;
+  }
+}
+
 const supplierOf = (stakes: readonly OwnershipStake[] | null | undefined): string | undefined =>
   stakes?.find((s) => s.stakeType === 'supplier')?.ownerId;
 
@@ -176,6 +197,8 @@ function coSignatureProblem(
  * - every later version must name the owners of the last valid version as `previousOwners` (same
  *   quids and shares) and carry each one's co-signature, verified with the key that derives to
  *   that owner's quid (`keyOf` supplies it; anything else it returns is ignored);
+ * - a transfer already accepted is not accepted again (`TITLE_REPLAYED`): the node has no replay
+ *   check, and after a buyback an old transfer's previousOwners match the owners again;
  * - a version that fails is a violation and changes nothing: custody stays with the last valid
  *   version.
  *
@@ -199,8 +222,15 @@ export function checkTitleCustody(
   const violations: TitleCustodyViolation[] = [];
   let current: TitleTx | undefined;
   let supplierQuid: string | undefined;
+  /** Consent digests of the accepted versions. */
+  const consents = new Set<string>();
   /** Why version `version` is refused, or undefined (then it becomes the current one). */
-  const judge = (tx: TitleTx, version: number, issuerQuid: string | undefined): Refusal | undefined => {
+  const judge = (
+    tx: TitleTx,
+    version: number,
+    issuerQuid: string | undefined,
+    digest: string | undefined,
+  ): Refusal | undefined => {
     if (tx.assetId !== assetId) return ['WRONG_ASSET', `version is for asset ${tx.assetId}`];
     if (issuerQuid === undefined || !verifyTransaction(tx)) {
       return ['BAD_TITLE_SIGNATURE', 'issuer signature does not verify'];
@@ -234,6 +264,11 @@ export function checkTitleCustody(
         `version issued by ${issuerQuid} replaces the owners without the previous owners' co-signatures`,
       ];
     }
+    // After a buyback an old transfer's previousOwners match again and its co-signatures still
+    // verify: only remembering what was accepted tells the replay from a new transfer.
+    if (digest !== undefined && consents.has(digest)) {
+      return ['TITLE_REPLAYED', 'repeats a transfer the chain of custody already accepted'];
+    }
     if (!sameStakes(previous, current.owners ?? [])) {
       return ['PREVIOUS_OWNERS_MISMATCH', 'previousOwners are not the owners of the last valid version'];
     }
@@ -241,13 +276,15 @@ export function checkTitleCustody(
   };
   for (const [version, tx] of versions.entries()) {
     const issuerQuid = options.issuerOf ? options.issuerOf(tx) : quidOf(tx.publicKey);
-    const refusal = judge(tx, version, issuerQuid);
+    const digest = consentDigest(tx);
+    const refusal = judge(tx, version, issuerQuid, digest);
     if (refusal) {
       violations.push({ titleId: tx.id, version, issuerQuid, code: refusal[0], message: refusal[1] });
       continue;
     }
     current = tx;
     accepted.push(tx);
+    if (digest !== undefined) consents.add(digest);
   }
   return { current, supplierQuid, accepted, violations, complete };
 }

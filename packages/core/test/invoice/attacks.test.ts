@@ -327,6 +327,70 @@ describe('title chain of custody (finding 1)', () => {
     expect(custody.violations.map((v) => [v.version, v.code])).toEqual([[2, 'TITLE_OVERWRITE']]);
   });
 
+  it("replayed transfer after a buyback: the financier's old transfer resubmitted does not give it the title back (TITLE_REPLAYED)", async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    // Recourse buyback: the owners of v1 hand the title back to the original owners.
+    const v2 = await transfer(v1, owners, [supplier, buyer, financier]);
+    // v1's previousOwners are the owners again, and its co-signatures still verify.
+    const custody = checkTitleCustody([v0, v1, v2, v1], keyOf);
+    expect(custody.current?.id).toBe(v2.id);
+    expect(custody.accepted.map((t) => t.id)).toEqual([v0.id, v1.id, v2.id]);
+    expect(custody.violations.map((v) => [v.version, v.code, v.titleId])).toEqual([
+      [3, 'TITLE_REPLAYED', v1.id],
+    ]);
+  });
+
+  it('replayed transfer re-issued: the same co-signed transfer under another issuer key is still a replay', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    const v2 = await transfer(v1, owners, [supplier, buyer, financier]);
+    // Another signature over the very transfer the owners co-signed: id, owner bytes and
+    // co-signatures are v1's, the issuer and its signature are not.
+    const reissued = await signTransaction({ ...v1, publicKey: '', signature: '' }, stranger);
+    expect(reissued.id).toBe(v1.id);
+    expect(reissued.signature).not.toBe(v1.signature);
+    const custody = checkTitleCustody([v0, v1, v2, reissued], keyOf);
+    expect(custody.current?.id).toBe(v2.id);
+    expect(custody.violations.map((v) => [v.version, v.code, v.issuerQuid])).toEqual([
+      [3, 'TITLE_REPLAYED', stranger.quidId],
+    ]);
+  });
+
+  it('replayed transfer after a round trip and a resale: neither old transfer moves the title again', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    const v2 = await transfer(v1, owners, [supplier, buyer, financier]);
+    // A genuine resale to the financier (a later timestamp, so other signed bytes) is accepted.
+    const v3 = await transfer(v2, sold, [supplier, buyer, financier]);
+    // v2's previousOwners match v3's owners again; v1's do not.
+    const custody = checkTitleCustody([v0, v1, v2, v3, v2, v1], keyOf);
+    expect(custody.current?.id).toBe(v3.id);
+    expect(custody.accepted.map((t) => t.id)).toEqual([v0.id, v1.id, v2.id, v3.id]);
+    expect(custody.violations.map((v) => [v.version, v.code])).toEqual([
+      [4, 'TITLE_REPLAYED'],
+      [5, 'TITLE_REPLAYED'],
+    ]);
+  });
+
+  it('the same transfer submitted twice in a row: the second is a replay, counted once', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    const custody = checkTitleCustody([v0, v1, v1], keyOf);
+    expect(custody.current?.id).toBe(v1.id);
+    expect(custody.accepted.map((t) => t.id)).toEqual([v0.id, v1.id]);
+    expect(custody.violations.map((v) => [v.version, v.code])).toEqual([[2, 'TITLE_REPLAYED']]);
+  });
+
+  it('a partial history starting at a transfer still refuses its replay after a buyback', async () => {
+    const v0 = await title(supplier, owners);
+    const v1 = await transfer(v0, sold, [supplier, buyer, financier]);
+    const v2 = await transfer(v1, owners, [supplier, buyer, financier]);
+    const custody = checkTitleCustody([v1, v2, v1], keyOf, { complete: false });
+    expect(custody.current?.id).toBe(v2.id);
+    expect(custody.violations.map((v) => [v.version, v.code])).toEqual([[2, 'TITLE_REPLAYED']]);
+  });
+
   it('title takeover with a forged co-signature: a key that does not derive to the owner is not the owner', async () => {
     const v0 = await title(supplier, owners);
     // The stranger took over the supplier's identity record, so the node checks its key.
