@@ -61,10 +61,13 @@ interface EventTimes {
  */
 export const MAX_BLOCK_TIME_SKEW_SECONDS = 300;
 
-/** A verified key event and the offset of the block that committed it (snapshots stop at their cursor). */
-interface KeyEventRecord {
-  readonly event: KeyEvent;
-  readonly offset: number;
+/**
+ * A quid's verified key events and the offset of the block that committed each (snapshots stop at
+ * their cursor). Replaced, never changed, when an event is added, so `events` is handed out as is.
+ */
+interface KeyEventRecords {
+  readonly events: readonly KeyEvent[];
+  readonly offsets: readonly number[];
 }
 
 const NO_KEY_EVENTS: readonly KeyEvent[] = [];
@@ -108,7 +111,7 @@ export class BlockHistory {
   #identities = new Map<string, IdentityRecord[]>();
   #trust: CommittedTrust[] = [];
   // Per quid, its verified key events (epoch-0 registration, own freezes) timed by their blocks.
-  #keyEvents = new Map<string, KeyEventRecord[]>();
+  #keyEvents = new Map<string, KeyEventRecords>();
   // Per subject, the time of the first block that committed each EVENT id: the time key history
   // is judged at (an event's own timestamp is its signer's choice). One number per event.
   #eventTimes = new Map<string, EventTimes>();
@@ -157,7 +160,7 @@ export class BlockHistory {
    * events committed since.
    */
   keyEvents(quid: string): readonly KeyEvent[] {
-    return BlockHistory.#eventsBefore(this.#keyEvents.get(quid), Number.POSITIVE_INFINITY);
+    return this.#keyEvents.get(quid)?.events ?? NO_KEY_EVENTS;
   }
 
   /** Every committed TITLE version of `assetId` read so far, in commit order. */
@@ -210,14 +213,22 @@ export class BlockHistory {
     };
   }
 
-  static #eventsBefore(
-    list: readonly KeyEventRecord[] | undefined,
-    beforeOffset: number,
-  ): readonly KeyEvent[] {
-    if (list === undefined) return NO_KEY_EVENTS;
-    const out: KeyEvent[] = [];
-    for (const r of list) if (r.offset < beforeOffset) out.push(r.event);
-    return out;
+  static #eventsBefore(records: KeyEventRecords | undefined, beforeOffset: number): readonly KeyEvent[] {
+    if (records === undefined) return NO_KEY_EVENTS;
+    const { events, offsets } = records;
+    // Offsets grow with the list: keep the prefix committed before the cursor.
+    let n = events.length;
+    while (n > 0 && (offsets[n - 1] as number) >= beforeOffset) n--;
+    return n === events.length ? events : events.slice(0, n);
+  }
+
+  /** `quid`'s records with `event` committed at `offset` added (a new object: snapshots keep the old). */
+  #addKeyEvent(quid: string, event: KeyEvent, offset: number): void {
+    const known = this.#keyEvents.get(quid);
+    this.#keyEvents.set(quid, {
+      events: [...(known?.events ?? []), event],
+      offsets: [...(known?.offsets ?? []), offset],
+    });
   }
 
   static #genuine(
@@ -419,10 +430,12 @@ export class BlockHistory {
           list.push({ tx, offset });
           this.#identities.set(raw['quidId'], list);
           const quid = raw['quidId'];
-          const known = this.#keyEvents.get(quid);
-          if (derivesTo(tx.publicKey, quid) && !known?.some((r) => r.event.kind === 'registered')) {
-            const event: KeyEvent = { kind: 'registered', publicKey: tx.publicKey, at: block.timestamp };
-            this.#keyEvents.set(quid, [...(known ?? []), { event, offset }]);
+          if (derivesTo(tx.publicKey, quid) && !this.keyEvents(quid).some((e) => e.kind === 'registered')) {
+            this.#addKeyEvent(
+              quid,
+              { kind: 'registered', publicKey: tx.publicKey, at: block.timestamp },
+              offset,
+            );
           }
         } catch {
           // as above
@@ -433,13 +446,12 @@ export class BlockHistory {
 
   /** Records `quid`'s freeze when its anchor verifies with the quid's epoch-0 key (anyone may post on its stream). */
   #applyFreeze(quid: string, raw: Readonly<Record<string, unknown>>, at: number, offset: number): void {
-    const records = this.#keyEvents.get(quid) ?? [];
-    const epoch0 = records.find((r) => r.event.kind === 'registered')?.event;
+    const epoch0 = this.keyEvents(quid).find((e) => e.kind === 'registered');
     const anchor = (raw['payload'] as Readonly<Record<string, unknown>> | undefined)?.['anchor'];
     if (
       freezeProblem(anchor, quid, epoch0?.kind === 'registered' ? epoch0.publicKey : undefined) === undefined
     ) {
-      this.#keyEvents.set(quid, [...records, { event: { kind: 'frozen', epoch: 0, at }, offset }]);
+      this.#addKeyEvent(quid, { kind: 'frozen', epoch: 0, at }, offset);
     }
   }
 }
