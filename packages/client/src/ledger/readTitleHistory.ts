@@ -8,8 +8,6 @@ import type { TitleVersion } from '../history/TitleVersion.js';
 import type { QuidnugClient } from '../QuidnugClient.js';
 import type { CallOptions } from '../transport/Transport.js';
 
-const NO_KEY_EVENTS: readonly KeyEvent[] = [];
-
 /**
  * The committed history the node serves in `GET /blocks` (its title registry keeps only the latest
  * version, and its identity registry only the latest record, which anyone can replace).
@@ -51,6 +49,17 @@ export interface TitleHistory {
   keyEvents(quid: string): readonly KeyEvent[];
 }
 
+/** What a history that cannot vouch for the asset answers: nothing was read. */
+const UNAVAILABLE: TitleHistory = {
+  available: false,
+  titles: [],
+  versions: [],
+  genuineIdentity: () => undefined,
+  blockTimeOf: () => undefined,
+  keyEvents: () => [],
+  eventIds: [],
+};
+
 /**
  * Syncs `history` (only the blocks committed since its last sync are fetched; it starts over from
  * the first block when the node or its history changed) and answers with the asset's TITLE
@@ -74,29 +83,12 @@ export async function readTitleHistory(
     await history.sync(o);
   } catch (error) {
     if (isClientError(error) && error.code === 'NOT_FOUND') {
-      return {
-        available: false,
-        titles: [],
-        versions: [],
-        genuineIdentity: () => undefined,
-        blockTimeOf: () => undefined,
-        keyEvents: () => NO_KEY_EVENTS,
-        eventIds: [],
-      };
+      return UNAVAILABLE;
     }
     throw error;
   }
   // A history resumed from a saved cursor has not seen the first blocks: it cannot vouch for custody.
-  if (!history.complete)
-    return {
-      available: false,
-      titles: [],
-      versions: [],
-      genuineIdentity: () => undefined,
-      blockTimeOf: () => undefined,
-      keyEvents: () => NO_KEY_EVENTS,
-      eventIds: [],
-    };
+  if (!history.complete) return UNAVAILABLE;
   const snapshot = history.snapshot(assetId);
   return {
     available: true,
