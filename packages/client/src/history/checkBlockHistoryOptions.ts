@@ -1,15 +1,13 @@
 // BlockHistory's options, checked at construction with every problem reported at once.
 import { OptionsChecker } from '@quidfin/core';
 import { ClientOptionsError } from '../errors/ClientOptionsError.js';
-
-type Loose<K extends string> = { readonly [P in K]?: unknown };
+import { checkBlockReading, type Loose } from './checkBlockReading.js';
 
 /** Throws `ClientOptionsError` listing every problem in a `BlockHistoryOptions`. */
 export function checkBlockHistoryOptions(o: Loose<'node' | 'pageSize' | 'startAt'>): void {
   const check = new OptionsChecker();
   if (check.object('', o)) {
-    check.integer('node', o.node, { min: 0, optional: true });
-    check.integer('pageSize', o.pageSize, { min: 1, max: 1000, optional: true });
+    checkBlockReading(check, o);
     if (check.object('startAt', o.startAt, { optional: true })) {
       const at = o.startAt as Loose<'nodeId' | 'offset' | 'blockHash'>;
       check.string('startAt.nodeId', at.nodeId);

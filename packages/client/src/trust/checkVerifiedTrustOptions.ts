@@ -1,8 +1,7 @@
 // VerifiedTrust's options, checked at construction with every problem reported at once.
 import { OptionsChecker } from '@quidfin/core';
 import { ClientOptionsError } from '../errors/ClientOptionsError.js';
-
-type Loose<K extends string> = { readonly [P in K]?: unknown };
+import { checkBlockReading, type Loose } from '../history/checkBlockReading.js';
 
 /** Throws `ClientOptionsError` listing every problem in a `VerifiedTrustOptions`. */
 export function checkVerifiedTrustOptions(
@@ -10,8 +9,7 @@ export function checkVerifiedTrustOptions(
 ): void {
   const check = new OptionsChecker();
   if (check.object('', o)) {
-    check.integer('node', o.node, { min: 0, optional: true });
-    check.integer('pageSize', o.pageSize, { min: 1, max: 1000, optional: true });
+    checkBlockReading(check, o);
     if (check.object('store', o.store, { optional: true })) {
       const store = o.store as Loose<'load' | 'append' | 'clear'>;
       for (const m of ['load', 'append', 'clear'] as const) check.func(`store.${m}`, store[m]);

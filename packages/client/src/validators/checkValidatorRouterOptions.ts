@@ -1,10 +1,9 @@
 // ValidatorRouter's options, checked at construction with every problem reported at once.
 import { OptionsChecker } from '@quidfin/core';
 import { ClientOptionsError } from '../errors/ClientOptionsError.js';
+import type { Loose } from '../history/checkBlockReading.js';
 
 const MAX_DELAY_MS = 2_147_483_647; // larger setTimeout delays fire at once
-
-type Loose<K extends string> = { readonly [P in K]?: unknown };
 
 /** Throws `ClientOptionsError` listing every problem in a `ValidatorRouterOptions`. */
 export function checkValidatorRouterOptions(
