@@ -45,6 +45,11 @@ function field(event: VerifiedInvoiceEvent, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether `quid` is among `owners` with the stake type `stake` (internal to core's invoice rules). */
+export function holdsStake(owners: readonly TitleOwner[], quid: string | undefined, stake: string): boolean {
+  return owners.some((o) => o.ownerId === quid && o.stakeType === stake);
+}
+
 /**
  * Derives {@link InvoiceParties} from the verified stream (first `invoice.issued` signed by the
  * supplier it names, first `carrier.shipped` and `factor.purchased` whose payload names their
@@ -70,15 +75,13 @@ export function deriveInvoiceParties(
   // With the title's owners known, an issue whose buyer is not the owner with stake "buyer" is
   // the one the lifecycle refuses (PARTY_MISMATCH): a supplier's decoy issue naming another buyer
   // must not become the parties the signer checks use, or the real buyer's dispute is refused.
-  const ownerWithStake = (quid: string | undefined, stake: string): boolean =>
-    titleOwners === undefined || titleOwners.some((o) => o.ownerId === quid && o.stakeType === stake);
   const issued = events.find(
     (e) =>
       e.eventType === INVOICE_EVENT_TYPES.INVOICE_ISSUED &&
       field(e, 'supplierQuid') === e.signerQuid &&
       (supplier === undefined || e.signerQuid === supplier) &&
       field(e, 'buyerQuid') !== undefined &&
-      ownerWithStake(field(e, 'buyerQuid'), 'buyer'),
+      (titleOwners === undefined || holdsStake(titleOwners, field(e, 'buyerQuid'), 'buyer')),
   );
   if (!issued) return undefined;
   const carrierQuid = field(issued, 'carrierQuid');

@@ -2,7 +2,7 @@ import type { CurrencyCode } from '../money/currencies.js';
 import { encodeGoJson } from '../wire/encodeGoJson.js';
 import { checkParsedEventSigner } from './checkEventSigner.js';
 import type { InvoiceParties, TitleOwner } from './InvoiceParties.js';
-import { partiesFromIssued } from './InvoiceParties.js';
+import { holdsStake, partiesFromIssued } from './InvoiceParties.js';
 import type { InvoiceState } from './InvoiceState.js';
 import { safeParseInvoiceEventPayload } from './parseInvoiceEventPayload.js';
 import type {
@@ -471,8 +471,7 @@ function ownerCheck(
   owners: readonly TitleOwner[] | undefined,
 ): Refusal | undefined {
   if (parsed.eventType !== 'invoice.issued' || !owners) return undefined;
-  const has = (quid: string, stake: string) =>
-    owners.some((o) => o.ownerId === quid && o.stakeType === stake);
+  const has = (quid: string, stake: string) => holdsStake(owners, quid, stake);
   if (!has(parsed.payload.supplierQuid, 'supplier')) {
     return [
       'PARTY_MISMATCH',
