@@ -2,7 +2,7 @@
 
 import { OptionsChecker } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import type { FactoringPolicy, FeeStructure, GradeBand, PolicyChecks } from './policy.js';
+import { CHECK_FLAGS, type FactoringPolicy, type FeeStructure, type GradeBand } from './policy.js';
 import type { StreamOptions } from './streamOptions.js';
 
 /**
@@ -165,22 +165,6 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   duplicateSoftAdvanceCutBps: true,
   paymentPriorDaysLate: true,
   paymentPriorWeight: true,
-};
-
-const CHECK_FLAGS: Readonly<Record<keyof PolicyChecks, true>> = {
-  signerRoles: true,
-  duplicates: true,
-  ackAmount: true,
-  logistics: true,
-  trustPaths: true,
-  trustFreshness: true,
-  titleOwnership: true,
-  disputeRate: true,
-  eligibility: true,
-  limits: true,
-  payloads: true,
-  eventSubject: true,
-  sequenceConflicts: true,
 };
 
 /** The integer fields of each fee kind, with their minimum (`dayCount` is checked on its own). */
