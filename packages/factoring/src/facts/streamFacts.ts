@@ -533,7 +533,8 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
   }
 }
 
-const byId = (a: { eventId: string }, b: { eventId: string }): number =>
+/** Event-id order, the order of every list in {@link StreamFacts} (internal). */
+export const byId = (a: { eventId: string }, b: { eventId: string }): number =>
   a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 
 /**
