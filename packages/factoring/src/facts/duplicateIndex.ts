@@ -126,17 +126,14 @@ function sameReceivable(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord
   );
 }
 
+/** The very same record: its id, the same receivable, the same PO field and document list. */
 function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
   return (
     a === b ||
     (a.invoiceId === b.invoiceId &&
-      a.invoiceNumber === b.invoiceNumber &&
-      a.supplierQuid === b.supplierQuid &&
-      a.buyerQuid === b.buyerQuid &&
-      a.amountMinor === b.amountMinor &&
-      a.issuedAt === b.issuedAt &&
       a.poReference === b.poReference &&
-      a.documentRefs === b.documentRefs)
+      a.documentRefs === b.documentRefs &&
+      sameReceivable(a, b))
   );
 }
 

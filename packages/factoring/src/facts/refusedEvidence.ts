@@ -1,7 +1,7 @@
 // Events the ledger refused are evidence, never money: what they may add to a decision.
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
-import { extractStreamFacts, type SignerMismatch, type StreamFacts } from './streamFacts.js';
+import { byId, extractStreamFacts, type SignerMismatch, type StreamFacts } from './streamFacts.js';
 
 const STRICT = { validatePayloads: true, requireSubject: false, detectConflicts: false } as const;
 
@@ -41,6 +41,6 @@ export function withRefusedEvidence(
       bySupplier: false,
     });
   }
-  mismatches.sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  mismatches.sort(byId);
   return { ...facts, mismatches, invalid };
 }

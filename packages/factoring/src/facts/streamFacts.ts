@@ -221,10 +221,7 @@ function pushConflict(
   eventType: string,
   detail: string,
 ): UnusableEvent[] {
-  const u: UnusableEvent = { eventId, eventType, detail };
-  if (list === NONE) return [u];
-  list.push(u);
-  return list;
+  return append(list, { eventId, eventType, detail });
 }
 
 /** Why an event cannot be placed in the stream (its sequence or timestamp is not usable), or undefined. */
@@ -236,23 +233,6 @@ function badKey(e: VerifiedEvent): string | undefined {
     return `timestamp: must be a safe integer (Unix seconds), not ${e.timestamp}`;
   }
   return undefined;
-}
-
-/**
- * What dates `e` after `notAfter`: its ledger timestamp or one of its own date `fields`
- * (e.g. `deliveredAt`), or undefined when nothing does.
- */
-function lateBy(
-  e: VerifiedEvent,
-  p: Readonly<Record<string, unknown>>,
-  fields: readonly string[],
-  notAfter: number,
-): string | undefined {
-  for (const f of fields) {
-    const v = num(p[f]);
-    if (v !== undefined && v > notAfter) return `${f} ${v}`;
-  }
-  return e.timestamp > notAfter ? `timestamp ${e.timestamp}` : undefined;
 }
 
 const SHIPPED_AT = ['shippedAt', 'shipDate'] as const;
@@ -275,8 +255,7 @@ function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, ex
     expected,
     bySupplier: e.signerQuid === supplier,
   };
-  if (facts.mismatches === NONE) facts.mismatches = [m];
-  else facts.mismatches.push(m);
+  facts.mismatches = append(facts.mismatches, m);
 }
 
 // Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
@@ -315,11 +294,16 @@ function isFinancier(
 const NONE: never[] = [];
 const NO_OPTIONS: StreamOptions = {};
 
-function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): UnusableEvent[] {
-  const u: UnusableEvent = { eventId: e.id, eventType: e.eventType, detail };
-  if (list === NONE) return [u];
-  list.push(u);
+/** `list` with `item` added: a new one-element list when there is none yet (undefined or NONE). */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
+  if (list === undefined || list === NONE) return [item];
+  list.push(item);
   return list;
+}
+
+function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): UnusableEvent[] {
+  return append(list, { eventId: e.id, eventType: e.eventType, detail });
 }
 
 // Events are immutable JSON once read: each stream is checked against core's schema once and the
@@ -425,15 +409,27 @@ function samePayload(a: VerifiedEvent, b: VerifiedEvent): boolean {
   }
 }
 
-/** True (and recorded in `futureDated`) when `e` is dated after `notAfter`: it does not count. */
+/**
+ * True (and recorded in `futureDated`) when `e` is dated after `notAfter` (none: never), by its
+ * ledger timestamp or one of its own date `fields` (e.g. `deliveredAt`): it does not count.
+ */
 function late(
   facts: StreamFacts,
   e: VerifiedEvent,
   p: Readonly<Record<string, unknown>>,
   fields: readonly string[],
-  notAfter: number,
+  notAfter: number | undefined,
 ): boolean {
-  const why = lateBy(e, p, fields, notAfter);
+  if (notAfter === undefined) return false;
+  let why: string | undefined;
+  for (const f of fields) {
+    const v = num(p[f]);
+    if (v !== undefined && v > notAfter) {
+      why = `${f} ${v}`;
+      break;
+    }
+  }
+  if (why === undefined && e.timestamp > notAfter) why = `timestamp ${e.timestamp}`;
   if (why === undefined) return false;
   facts.futureDated = pushUnusable(facts.futureDated, e, `${why} is after ${notAfter}`);
   return true;
@@ -506,8 +502,7 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
       const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
       if (d === undefined) {
         d = { id, amount, open: true, supplierResolved: false };
-        if (disputes === undefined) disputes = [d];
-        else disputes.push(d);
+        disputes = append(disputes, d);
       } else if (d.open) {
         // Raised again while open: a conflict when the amount differs; the largest counts.
         if (amount !== d.amount) {
@@ -538,7 +533,8 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
   }
 }
 
-const byId = (a: { eventId: string }, b: { eventId: string }): number =>
+/** Event-id order, the order of every list in {@link StreamFacts} (internal). */
+export const byId = (a: { eventId: string }, b: { eventId: string }): number =>
   a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 
 /**
@@ -677,7 +673,7 @@ export function extractStreamFacts(
         }
         if (shipper === undefined || before(e, shipper.key))
           shipper = { carrierQuid: carrier, key: keyOf(e) };
-        if (notAfter !== undefined && late(facts, e, p, SHIPPED_AT, notAfter)) break;
+        if (late(facts, e, p, SHIPPED_AT, notAfter)) break;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
             carrierQuid: carrier,
@@ -689,17 +685,15 @@ export function extractStreamFacts(
         break;
       }
       case 'carrier.delivered':
-        if (deliveries === undefined) deliveries = [e];
-        else deliveries.push(e);
+        deliveries = append(deliveries, e);
         break;
       case 'buyer.acknowledged':
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        if (notAfter !== undefined && late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
-        if (acks === undefined) acks = [e];
-        else acks.push(e);
+        if (late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
+        acks = append(acks, e);
         break;
       case 'po.matched':
       case 'po.mismatch':
@@ -710,7 +704,7 @@ export function extractStreamFacts(
         // A verdict on another PO than the invoice quotes says nothing about this invoice.
         if (invoice.poReference !== undefined && p['poNumber'] !== invoice.poReference) break;
         // A match dated after the decision does not count; a mismatch always does.
-        if (t === 'po.matched' && notAfter !== undefined && late(facts, e, p, MATCHED_AT, notAfter)) break;
+        if (t === 'po.matched' && late(facts, e, p, MATCHED_AT, notAfter)) break;
         if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {
           facts.poVerdict = { matched: t === 'po.matched', key: keyOf(e) };
         }
@@ -722,8 +716,7 @@ export function extractStreamFacts(
           break;
         }
         // Disputes and resolutions are replayed in stream order after the pass.
-        if (disputeSteps === undefined) disputeSteps = [e];
-        else disputeSteps.push(e);
+        disputeSteps = append(disputeSteps, e);
         break;
       }
       case 'dispute.resolved': {
@@ -733,9 +726,8 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, p['outcome'] === 'withdrawn' ? buyer : 'supplier or buyer');
           break;
         }
-        if (notAfter !== undefined && late(facts, e, p, RESOLVED_AT, notAfter)) break;
-        if (disputeSteps === undefined) disputeSteps = [e];
-        else disputeSteps.push(e);
+        if (late(facts, e, p, RESOLVED_AT, notAfter)) break;
+        disputeSteps = append(disputeSteps, e);
         break;
       }
       case 'invoice.credited': {
@@ -759,8 +751,7 @@ export function extractStreamFacts(
           break;
         }
         const purchase = { eventId: e.id, financierQuid: named ?? signer };
-        if (facts.purchases === NONE) facts.purchases = [purchase];
-        else facts.purchases.push(purchase);
+        facts.purchases = append(facts.purchases, purchase);
         break;
       }
       case 'payment.received': {
@@ -804,8 +795,7 @@ export function extractStreamFacts(
             severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
             evidence: str(p['evidence']) ?? '',
           };
-          if (facts.fraudSignals === NONE) facts.fraudSignals = [signal];
-          else facts.fraudSignals.push(signal);
+          facts.fraudSignals = append(facts.fraudSignals, signal);
         }
     }
   }
@@ -822,7 +812,7 @@ export function extractStreamFacts(
         mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
         continue;
       }
-      if (notAfter !== undefined && late(facts, e, p, DELIVERED_AT, notAfter)) continue;
+      if (late(facts, e, p, DELIVERED_AT, notAfter)) continue;
       if (facts.delivered === undefined || before(e, facts.delivered.key)) {
         facts.delivered = {
           carrierQuid: carrier,

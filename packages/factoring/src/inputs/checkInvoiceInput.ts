@@ -7,6 +7,10 @@ import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
 /** Title shares must sum to 1 within this tolerance (the node's rule, PROTOCOL §6.4; core's builder). */
 export const TITLE_SHARE_TOLERANCE = 1e-6;
 
+// Run once per decision: the field lists are built once.
+const STRING_FIELDS = ['invoiceId', 'supplierQuid', 'buyerQuid'] as const;
+const TIME_FIELDS = ['issuedAt', 'dueAt'] as const;
+
 function add(issues: ValidationIssue[] | undefined, path: string, message: string): ValidationIssue[] {
   const out = issues ?? [];
   out.push({ path, message });
@@ -79,7 +83,7 @@ function checkTitleOwners(
  */
 export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
   let issues: ValidationIssue[] | undefined;
-  for (const k of ['invoiceId', 'supplierQuid', 'buyerQuid'] as const) {
+  for (const k of STRING_FIELDS) {
     if (typeof invoice[k] !== 'string')
       issues = add(issues, `invoice.${k}`, `must be a string, got ${shown(invoice[k])}`);
   }
@@ -91,19 +95,13 @@ export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
       `amounts must be safe integers >= 0 (minor units), got ${shown(face)}`,
     );
   }
-  if (!Number.isSafeInteger(invoice.issuedAt)) {
-    issues = add(
-      issues,
-      'invoice.issuedAt',
-      `times must be safe integers (Unix seconds), got ${shown(invoice.issuedAt)}`,
-    );
-  }
-  if (!Number.isSafeInteger(invoice.dueAt)) {
-    issues = add(
-      issues,
-      'invoice.dueAt',
-      `times must be safe integers (Unix seconds), got ${shown(invoice.dueAt)}`,
-    );
+  for (const k of TIME_FIELDS) {
+    if (!Number.isSafeInteger(invoice[k]))
+      issues = add(
+        issues,
+        `invoice.${k}`,
+        `times must be safe integers (Unix seconds), got ${shown(invoice[k])}`,
+      );
   }
   if (!Number.isSafeInteger(asOf)) {
     issues = add(issues, 'asOf', `times must be safe integers (Unix seconds), got ${shown(asOf)}`);

@@ -2,7 +2,7 @@
 
 import { OptionsChecker } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import type { FactoringPolicy, FeeStructure, GradeBand, PolicyChecks } from './policy.js';
+import { CHECK_FLAGS, type FactoringPolicy, type FeeStructure, type GradeBand } from './policy.js';
 import type { StreamOptions } from './streamOptions.js';
 
 /**
@@ -50,57 +50,38 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-// Money, bps and day figures: non-negative safe integers; the bps that are shares of something
-// (a rate, a cut, a cap) are at most 10_000 (100 %).
-const INT_FIELDS = [
-  'trustFreshSeconds',
-  'stalenessPdLambdaBps',
-  'staleAdvanceCutBps',
-  'clockSkewSeconds',
-  'ackShortfallToleranceBps',
-  'maxDaysSinceIssue',
-  'maxDaysPastDue',
-  'crossAgeThresholdBps',
-  'maxConcentrationBps',
-  'defaultBuyerLimitMinor',
-  'baseAdvanceRateBps',
-  'minAdvanceRateBps',
-  'maxAdvanceRateBps',
-  'dilutionFreeBps',
-  'noHistoryDilutionBps',
-  'maxDisputeRateBps',
-  'minDisputeSample',
-  'lgdBps',
-  'pdFloorBps',
-  'recourseCorrelationBps',
-  'nonRecoursePremiumBps',
-  'minFeeMinor',
-  'duplicateWindowDays',
-  'duplicateSoftAdvanceCutBps',
-  'paymentPriorWeight',
-  'maxBuyerShareOfFacilityBps',
-  'maxGroupShareOfFacilityBps',
-] as const;
-
-const SHARE_BPS: ReadonlySet<string> = new Set([
-  'staleAdvanceCutBps',
-  'ackShortfallToleranceBps',
-  'crossAgeThresholdBps',
-  'maxConcentrationBps',
-  'baseAdvanceRateBps',
-  'minAdvanceRateBps',
-  'maxAdvanceRateBps',
-  'dilutionFreeBps',
-  'noHistoryDilutionBps',
-  'maxDisputeRateBps',
-  'lgdBps',
-  'pdFloorBps',
-  'recourseCorrelationBps',
-  'nonRecoursePremiumBps',
-  'duplicateSoftAdvanceCutBps',
-  'maxBuyerShareOfFacilityBps',
-  'maxGroupShareOfFacilityBps',
-]);
+// Money, bps and day figures: non-negative safe integers, each with its maximum: the bps that are
+// shares of something (a rate, a cut, a cap) are at most 10_000 (100 %), the others have none.
+const SHARE = 10_000;
+const INT_FIELDS: Readonly<Partial<Record<keyof FactoringPolicy, number | null>>> = {
+  trustFreshSeconds: null,
+  stalenessPdLambdaBps: null,
+  staleAdvanceCutBps: SHARE,
+  clockSkewSeconds: null,
+  ackShortfallToleranceBps: SHARE,
+  maxDaysSinceIssue: null,
+  maxDaysPastDue: null,
+  crossAgeThresholdBps: SHARE,
+  maxConcentrationBps: SHARE,
+  defaultBuyerLimitMinor: null,
+  baseAdvanceRateBps: SHARE,
+  minAdvanceRateBps: SHARE,
+  maxAdvanceRateBps: SHARE,
+  dilutionFreeBps: SHARE,
+  noHistoryDilutionBps: SHARE,
+  maxDisputeRateBps: SHARE,
+  minDisputeSample: null,
+  lgdBps: SHARE,
+  pdFloorBps: SHARE,
+  recourseCorrelationBps: SHARE,
+  nonRecoursePremiumBps: SHARE,
+  minFeeMinor: null,
+  duplicateWindowDays: null,
+  duplicateSoftAdvanceCutBps: SHARE,
+  paymentPriorWeight: null,
+  maxBuyerShareOfFacilityBps: SHARE,
+  maxGroupShareOfFacilityBps: SHARE,
+};
 
 // Every field of the policy, so a misspelt one (from a JSON config) is refused instead of ignored
 // while the default stays in force. The Record type makes the compiler list them all.
@@ -165,22 +146,6 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   duplicateSoftAdvanceCutBps: true,
   paymentPriorDaysLate: true,
   paymentPriorWeight: true,
-};
-
-const CHECK_FLAGS: Readonly<Record<keyof PolicyChecks, true>> = {
-  signerRoles: true,
-  duplicates: true,
-  ackAmount: true,
-  logistics: true,
-  trustPaths: true,
-  trustFreshness: true,
-  titleOwnership: true,
-  disputeRate: true,
-  eligibility: true,
-  limits: true,
-  payloads: true,
-  eventSubject: true,
-  sequenceConflicts: true,
 };
 
 /** The integer fields of each fee kind, with their minimum (`dayCount` is checked on its own). */
@@ -293,8 +258,8 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   ] as const) {
     check.number(k, policy[k], { min: 0, max: 1 });
   }
-  for (const k of INT_FIELDS) {
-    check.integer(k, policy[k], { min: 0, ...(SHARE_BPS.has(k) ? { max: 10_000 } : {}) });
+  for (const [k, max] of Object.entries(INT_FIELDS)) {
+    check.integer(k, policy[k as keyof FactoringPolicy], { min: 0, ...(max !== null ? { max } : {}) });
   }
   check.require(
     'maxAdvanceRateBps',

@@ -229,6 +229,33 @@ export type PolicyOverrides = Partial<Omit<FactoringPolicy, 'checks'>> & {
   readonly checks?: Partial<PolicyChecks>;
 };
 
+/**
+ * Every flag of {@link PolicyChecks}, once: the presets and `compilePolicy`'s check of a policy's
+ * `checks` read it. The Record type makes the compiler list them all.
+ */
+export const CHECK_FLAGS: Readonly<Record<keyof PolicyChecks, true>> = {
+  signerRoles: true,
+  duplicates: true,
+  ackAmount: true,
+  logistics: true,
+  trustPaths: true,
+  trustFreshness: true,
+  titleOwnership: true,
+  disputeRate: true,
+  eligibility: true,
+  limits: true,
+  payloads: true,
+  eventSubject: true,
+  sequenceConflicts: true,
+};
+
+/** Every check set to `on`. */
+function everyCheck(on: boolean): PolicyChecks {
+  const checks: Record<string, boolean> = {};
+  for (const flag of Object.keys(CHECK_FLAGS)) checks[flag] = on;
+  return checks as unknown as PolicyChecks;
+}
+
 function merge(base: FactoringPolicy, o: PolicyOverrides | undefined): FactoringPolicy {
   if (!o) return base;
   const { checks, ...rest } = o;
@@ -250,21 +277,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     {
       name: 'quidfin-standard',
       version: '1',
-      checks: {
-        signerRoles: true,
-        duplicates: true,
-        ackAmount: true,
-        logistics: true,
-        trustPaths: true,
-        trustFreshness: true,
-        titleOwnership: true,
-        disputeRate: true,
-        eligibility: true,
-        limits: true,
-        payloads: true,
-        eventSubject: true,
-        sequenceConflicts: true,
-      },
+      checks: everyCheck(true),
       stopAtFirstDecisive: false,
       compat: 'none',
       minSupplierTrust: 0.5,
@@ -361,21 +374,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
   const { maxTenorDays: _noTenorLimit, ...base } = standardPolicy({
     name: 'poc-invoice-factor-py',
     version: '1',
-    checks: {
-      signerRoles: false,
-      duplicates: false,
-      ackAmount: false,
-      logistics: false,
-      trustPaths: false,
-      trustFreshness: false,
-      titleOwnership: false,
-      disputeRate: false,
-      eligibility: false,
-      limits: false,
-      payloads: false,
-      eventSubject: false,
-      sequenceConflicts: false,
-    },
+    checks: everyCheck(false),
     stopAtFirstDecisive: true,
     compat: 'poc',
     fraudSignalKinds: ['invoice-forged'],
