@@ -2,6 +2,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { calendarDate } from './calendarDate.js';
+import { digitStrings } from './digitStrings.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { TxDraft } from './TxDraft.js';
 import { trimmedSlice } from './trimmedSlice.js';
@@ -39,7 +40,7 @@ function keyedValue(key: string): string | undefined {
 }
 
 // The three-digit type codes as shared strings, so a detail's transactionCode is not a new one.
-const TYPE_CODES: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const TYPE_CODES: readonly string[] = digitStrings(3);
 
 /** The value of the ASCII digits of `s` from `start` to `end`, or -1 if one is not a digit. */
 function digitsValue(s: string, start: number, end: number): number {
