@@ -3,6 +3,7 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
 import { isValidRfReference } from '../refs/iso11649.js';
 import { referenceKey } from '../text/referenceKey.js';
+import { paidBeforeIssue } from './dateEvidence.js';
 import { daysBetween } from './dates.js';
 import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
 import { postings } from './InvoiceIndex.js';
@@ -91,7 +92,7 @@ export function holdOnContraryEvidence(
       paidOn !== undefined &&
       issued !== undefined &&
       invoices[i]?.kind !== 'credit-note' &&
-      daysBetween(issued, paidOn) < -ctx.options.daysBeforeIssue
+      paidBeforeIssue(issued, paidOn, ctx.options)
     );
   };
   // A valid RF we never issued is another creditor's document: the money may not be ours at all.
