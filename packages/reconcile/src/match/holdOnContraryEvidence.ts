@@ -1,6 +1,7 @@
 // Precision before recall: a proposal whose evidence conflicts, or whose only support is thin,
 // is shown to a person however high its score.
 import type { BankTransaction } from '../model/BankTransaction.js';
+import { isStaleFxRate } from '../money/findFxRate.js';
 import { isValidRfReference } from '../refs/iso11649.js';
 import { referenceKey } from '../text/referenceKey.js';
 import { paidBeforeIssue } from './dateEvidence.js';
@@ -182,7 +183,7 @@ function noteStaleRates(
       (r.from === tx.currency || r.to === tx.currency) &&
       r.date !== undefined &&
       r.date <= date &&
-      daysBetween(r.date, date) > max,
+      isStaleFxRate(r, date, max),
   );
   if (stale)
     notes.push(
