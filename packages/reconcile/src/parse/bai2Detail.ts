@@ -53,15 +53,6 @@ function digitsValue(s: string, start: number, end: number): number {
   return v;
 }
 
-/** Every character an ASCII digit (what `/^\d+$/` says of a non-empty string, without a regex). */
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 /** The four-letter key that starts `s` (a shared string for the keys read into fields). */
 function keyName(s: string): string {
   for (let i = 0; i < NAMED_KEYS.length; i++) {
@@ -151,10 +142,10 @@ export function bai2Detail(
   const type = TYPE_CODES[typeNo] ?? b.slice(0, 3);
   if (typeNo < 100) fail(where, `type code ${type} is a balance or status code, not a transaction`);
   const amountText = fieldAt(b, p1);
-  const amountMinor =
-    amountText.length <= 15 ? digitsValue(amountText, 0, amountText.length) : Number(amountText);
-  if (amountText === '' || !allDigits(amountText))
-    fail(where, `amount "${amountText}" is not an unsigned integer`);
+  // One pass says whether it is all digits and, up to 15 of them, its exact value.
+  const digits = digitsValue(amountText, 0, amountText.length);
+  if (amountText === '' || digits < 0) fail(where, `amount "${amountText}" is not an unsigned integer`);
+  const amountMinor = amountText.length <= 15 ? digits : Number(amountText);
   if (!Number.isSafeInteger(amountMinor)) fail(where, 'amount too large');
   const p2 = nextField(b, p1);
   const p3 = nextField(b, p2);
