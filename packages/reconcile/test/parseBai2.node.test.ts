@@ -84,6 +84,9 @@ describe('parseBai2 on hand-written and hostile input', () => {
   const good = fixtureText('bai2/sample1.txt');
   it.each([
     ['16,409,000000000002500,V', '16,409,00000000000X500,V', /amount/],
+    ['16,409,000000000002500,V', '16,409,25X0,V', /amount "25X0" is not an unsigned integer/],
+    ['16,409,000000000002500,V', '16,409,,V', /amount "" is not an unsigned integer/],
+    ['16,409,000000000002500,V', '16,409,99999999999999999,V', /amount too large/],
     ['16,409,000000000002500,V', '16,409,000000000002500,Q', /unknown funds type/],
     ['03,10200123456,CAD', '03,,CAD', /without an account number/],
     ['02,12345,0004,1,060317', '02,12345,0004,1,06-03-17', /is not YYMMDD/],

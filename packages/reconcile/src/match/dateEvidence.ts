@@ -16,7 +16,7 @@ import type { ResolvedOptions } from './options.js';
 export function dateEvidence(tx: BankTransaction, inv: OpenInvoice, options: ResolvedOptions): Evidence[] {
   const d = tx.valueDate ?? tx.bookingDate;
   if (d === undefined) return [];
-  if (inv.issuedAt && daysBetween(inv.issuedAt, d) < -options.daysBeforeIssue)
+  if (inv.issuedAt && paidBeforeIssue(inv.issuedAt, d, options))
     return [
       evidence(
         'date',
@@ -31,4 +31,21 @@ export function dateEvidence(tx: BankTransaction, inv: OpenInvoice, options: Res
     ];
   if (inv.issuedAt || inv.dueAt) return [evidence('date', 'DATE_PLAUSIBLE', 'valueDate', d)];
   return [];
+}
+
+/**
+ * Is a payment on `paidOn` earlier than the item's issue day `issuedAt` by more than the
+ * `daysBeforeIssue` allowed (both `YYYY-MM-DD`)?
+ *
+ * @example
+ * ```ts
+ * paidBeforeIssue('2026-03-10', '2026-03-01', options); // true with daysBeforeIssue 3
+ * ```
+ */
+export function paidBeforeIssue(
+  issuedAt: string,
+  paidOn: string,
+  options: Pick<ResolvedOptions, 'daysBeforeIssue'>,
+): boolean {
+  return daysBetween(issuedAt, paidOn) < -options.daysBeforeIssue;
 }

@@ -1,8 +1,10 @@
 // Precision before recall: a proposal whose evidence conflicts, or whose only support is thin,
 // is shown to a person however high its score.
 import type { BankTransaction } from '../model/BankTransaction.js';
+import { isStaleFxRate } from '../money/findFxRate.js';
 import { isValidRfReference } from '../refs/iso11649.js';
 import { referenceKey } from '../text/referenceKey.js';
+import { paidBeforeIssue } from './dateEvidence.js';
 import { daysBetween } from './dates.js';
 import { confidenceOf, type Evidence, type EvidenceCode, evidence } from './Evidence.js';
 import { postings } from './InvoiceIndex.js';
@@ -91,7 +93,7 @@ export function holdOnContraryEvidence(
       paidOn !== undefined &&
       issued !== undefined &&
       invoices[i]?.kind !== 'credit-note' &&
-      daysBetween(issued, paidOn) < -ctx.options.daysBeforeIssue
+      paidBeforeIssue(issued, paidOn, ctx.options)
     );
   };
   // A valid RF we never issued is another creditor's document: the money may not be ours at all.
@@ -181,7 +183,7 @@ function noteStaleRates(
       (r.from === tx.currency || r.to === tx.currency) &&
       r.date !== undefined &&
       r.date <= date &&
-      daysBetween(r.date, date) > max,
+      isStaleFxRate(r, date, max),
   );
   if (stale)
     notes.push(

@@ -1,5 +1,5 @@
 import type { BankTransaction } from '../model/BankTransaction.js';
-import { emptyPayerMemory, type PayerMemory } from '../model/PayerMemory.js';
+import type { PayerMemory } from '../model/PayerMemory.js';
 import { normaliseAccount } from '../refs/iban.js';
 import { nameKey, nameTokens, printedTokens, tokenSimilarity } from '../text/nameKey.js';
 import { referenceKey } from '../text/referenceKey.js';
@@ -11,7 +11,7 @@ import { learnedConfirmations } from './learnedConfirmations.js';
  * Confirmations in the line's currency after which a learned account or alias weighs like
  * master data: one confirmation from a shared payment-service account says little about the next.
  */
-export const LEARNED_CONFIRMATIONS = 3;
+const LEARNED_CONFIRMATIONS = 3;
 
 /**
  * Tier 3: payers the line identifies by account or name (exact, learned or fuzzy), each with its
@@ -29,7 +29,7 @@ export const LEARNED_CONFIRMATIONS = 3;
 export function identifyPayers(
   tx: BankTransaction,
   index: InvoiceIndex,
-  memory: PayerMemory = emptyPayerMemory(),
+  memory: PayerMemory,
 ): Map<string, Evidence[]> {
   const out = new Map<string, Evidence[]>();
   const add = (payerId: string, e: Evidence): void => {

@@ -111,16 +111,17 @@ export function nearReferenceHits(
       return oneEdit(compact, c) || oneEdit(key, r);
     });
     // Unique among every one-edit neighbour, and a slip rather than another number of the series.
-    const [c, r] = forms[open.indexOf(near[0] ?? -1)] ?? ['', ''];
-    const slip = typoOf(compact, c) || typoOf(key, r);
-    if (near.length === 1 && near[0] !== undefined && slip && !refHits.has(near[0]))
+    const only = near.length === 1 ? near[0] : undefined;
+    if (only === undefined || refHits.has(only)) continue;
+    const [c, r] = forms[open.indexOf(only)] ?? ['', ''];
+    if (typoOf(compact, c) || typoOf(key, r))
       refHits.set(
-        near[0],
+        only,
         evidence(
           'text',
           'INVOICE_NUMBER_NEAR',
           field,
-          `${token} is one edit from ${invoices[near[0]]?.invoiceNumber}, the only such open item of the payer`,
+          `${token} is one edit from ${invoices[only]?.invoiceNumber}, the only such open item of the payer`,
         ),
       );
   }

@@ -43,13 +43,7 @@ export function findFxRate(
       if (r.from !== f || r.to !== t) continue;
       const d = r.date ?? '';
       if (date !== undefined && d > date) continue;
-      if (
-        maxAgeDays !== undefined &&
-        date !== undefined &&
-        r.date !== undefined &&
-        ageInDays(r.date, date) > maxAgeDays
-      )
-        continue;
+      if (maxAgeDays !== undefined && date !== undefined && isStaleFxRate(r, date, maxAgeDays)) continue;
       if (best === undefined || d > (best.date ?? '')) best = r;
     }
     return best;
@@ -66,6 +60,19 @@ export function findFxRate(
     if (ratio) return { ratio: { num: ratio.den, den: ratio.num }, detail: `${describe(inverse)}, inverted` };
   }
   return undefined;
+}
+
+/**
+ * Is `rate` dated more than `maxAgeDays` days before `date` (`YYYY-MM-DD`)? Undated rates have no
+ * age: never.
+ *
+ * @example
+ * ```ts
+ * isStaleFxRate({ from: 'USD', to: 'EUR', rate: '0.92', date: '2026-01-01' }, '2026-03-01', 31); // true
+ * ```
+ */
+export function isStaleFxRate(rate: FxRate, date: string, maxAgeDays: number): boolean {
+  return rate.date !== undefined && ageInDays(rate.date, date) > maxAgeDays;
 }
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`). */

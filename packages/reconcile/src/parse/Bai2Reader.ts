@@ -5,6 +5,7 @@ import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction } from '../model/BankTransaction.js';
 import type { Bai2Options } from './Bai2Options.js';
 import { type Bai2Record, bai2Date, bai2Detail } from './bai2Detail.js';
+import { TWO_DIGITS } from './digitStrings.js';
 import { integrityIssue } from './IntegrityOptions.js';
 import type { StatementSink } from './StatementSink.js';
 
@@ -32,9 +33,6 @@ function accountSum(a: Account): bigint {
   }
   return a.sum;
 }
-
-// Record codes as shared strings (a record's code is compared, never changed).
-const RECORD_CODES: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
  * Could `line` hold another record after a "/" (what `/\/\s+(?=\d{2},)/` needs)? Only if a "/"
@@ -139,7 +137,7 @@ export class Bai2Reader {
         return;
       }
     }
-    const code = RECORD_CODES[(c0 - 48) * 10 + c1 - 48] as string;
+    const code = TWO_DIGITS[(c0 - 48) * 10 + c1 - 48] as string;
     let rest = line.slice(3);
     if (code === '16') {
       this.start({ code, fields: [], body: rest, text: '', line: lineNo });

@@ -1,6 +1,7 @@
 // Reads MT940/MT942 line by line, emitting each :61: as soon as its :86: is complete and checking
 // every message's balances (opening + entries = closing) when it ends.
 import { StatementParseError } from '../errors/StatementParseError.js';
+import { TWO_DIGITS } from './digitStrings.js';
 import { formatMinor, integrityIssue } from './IntegrityOptions.js';
 import type { Mt940Options } from './Mt940Options.js';
 import { type Mt940Balance, mt940Balance } from './mt940Balance.js';
@@ -14,8 +15,6 @@ interface Field {
 }
 
 const KNOWN = new Set('20 21 25 28 28C 60F 60M 61 62F 62M 64 65 86 13 13D 34F 90D 90C 940 942'.split(' '));
-
-const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
  * Where a field tag line's tag ends (the index of its second ':'), or -1: what
@@ -100,7 +99,7 @@ export class Mt940Reader {
       // Two-digit tags (:61:, :86:, ...) from a table of shared strings, not cut out per line.
       const tag =
         tagEnd === 3
-          ? (TWO_DIGIT_TAGS[(line.charCodeAt(1) - 48) * 10 + line.charCodeAt(2) - 48] as string)
+          ? (TWO_DIGITS[(line.charCodeAt(1) - 48) * 10 + line.charCodeAt(2) - 48] as string)
           : line.slice(1, tagEnd);
       this.complete();
       if (tag === '20' && this.msg.reference !== undefined) this.endMessage();

@@ -2,6 +2,7 @@
 import { StatementParseError } from '../errors/StatementParseError.js';
 import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js';
 import { calendarDate } from './calendarDate.js';
+import { digitStrings } from './digitStrings.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
 import type { TxDraft } from './TxDraft.js';
 import { trimmedSlice } from './trimmedSlice.js';
@@ -39,7 +40,7 @@ function keyedValue(key: string): string | undefined {
 }
 
 // The three-digit type codes as shared strings, so a detail's transactionCode is not a new one.
-const TYPE_CODES: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const TYPE_CODES: readonly string[] = digitStrings(3);
 
 /** The value of the ASCII digits of `s` from `start` to `end`, or -1 if one is not a digit. */
 function digitsValue(s: string, start: number, end: number): number {
@@ -50,15 +51,6 @@ function digitsValue(s: string, start: number, end: number): number {
     v = v * 10 + (c - 48);
   }
   return v;
-}
-
-/** Every character an ASCII digit (what `/^\d+$/` says of a non-empty string, without a regex). */
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /** The four-letter key that starts `s` (a shared string for the keys read into fields). */
@@ -150,10 +142,10 @@ export function bai2Detail(
   const type = TYPE_CODES[typeNo] ?? b.slice(0, 3);
   if (typeNo < 100) fail(where, `type code ${type} is a balance or status code, not a transaction`);
   const amountText = fieldAt(b, p1);
-  const amountMinor =
-    amountText.length <= 15 ? digitsValue(amountText, 0, amountText.length) : Number(amountText);
-  if (amountText === '' || !allDigits(amountText))
-    fail(where, `amount "${amountText}" is not an unsigned integer`);
+  // One pass says whether it is all digits and, up to 15 of them, its exact value.
+  const digits = digitsValue(amountText, 0, amountText.length);
+  if (amountText === '' || digits < 0) fail(where, `amount "${amountText}" is not an unsigned integer`);
+  const amountMinor = amountText.length <= 15 ? digits : Number(amountText);
   if (!Number.isSafeInteger(amountMinor)) fail(where, 'amount too large');
   const p2 = nextField(b, p1);
   const p3 = nextField(b, p2);

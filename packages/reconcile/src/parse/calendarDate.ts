@@ -8,6 +8,13 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 let lastDay: { year?: string; month?: string; day?: string; iso: string } = { iso: '' };
 let lastIso: { text?: string; iso: string } = { iso: '' };
 
+/** Is there a day `d` in month `m` of year `y` (Gregorian leap years)? */
+function dayExists(y: number, m: number, d: number): boolean {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const last = m === 2 && leap ? 29 : (DAYS[m - 1] ?? 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= last;
+}
+
 /** Is `s` exactly `n` ASCII digits (what `/^\d{n}$/` says, without a regex per date part)? */
 function isDigits(s: string, n: number): boolean {
   if (s.length !== n) return false;
@@ -38,12 +45,7 @@ export function calendarDate(
   const last0 = lastDay;
   if (year === last0.year && month === last0.month && day === last0.day) return last0.iso;
   const ok = isDigits(year, 4) && isDigits(month, 2) && isDigits(day, 2);
-  const y = Number(year);
-  const m = Number(month);
-  const d = Number(day);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const last = m === 2 && leap ? 29 : (DAYS[m - 1] ?? 0);
-  if (!ok || m < 1 || m > 12 || d < 1 || d > last) {
+  if (!ok || !dayExists(Number(year), Number(month), Number(day))) {
     throw new StatementParseError(
       'INVALID_DATE',
       format,
@@ -79,9 +81,7 @@ export function calendarDay(
 ): string {
   const key = year * 10000 + month * 100 + day;
   if (key === lastNumeric.key) return lastNumeric.iso;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const last = month === 2 && leap ? 29 : (DAYS[month - 1] ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > last) {
+  if (!dayExists(year, month, day)) {
     throw new StatementParseError(
       'INVALID_DATE',
       format,

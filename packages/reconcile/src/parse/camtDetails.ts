@@ -3,6 +3,7 @@ import type { ParseWarning, ReferredDocument } from '../model/BankTransaction.js
 import { type CamtTxDraft, REFERENCE_KEYS } from './CamtEntryDraft.js';
 import { type CamtAt, camtFail, exchangeRateOf, type Money, moneyOf, optionalMoney } from './camtFields.js';
 import { EMPTY_LIST } from './emptyList.js';
+import { isNotProvided } from './isNotProvided.js';
 import { child, children, textAt, textOf, type XmlElement } from './xmlNode.js';
 
 /**
@@ -96,10 +97,8 @@ export function camtCharges(
   return has ? charges : undefined;
 }
 
-// A reference that is there and not the word NOTPROVIDED (any case); the length is tested first
-// so that a usual reference costs no upper-cased copy.
-const isProvided = (v: string | undefined): v is string =>
-  v !== undefined && (v.length !== 11 || v.toUpperCase() !== 'NOTPROVIDED');
+// A reference that is there and not the word NOTPROVIDED (any case).
+const isProvided = (v: string | undefined): v is string => v !== undefined && !isNotProvided(v);
 
 /**
  * Reads one `TxDtls`.

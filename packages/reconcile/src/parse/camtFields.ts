@@ -100,18 +100,7 @@ export function optionalMoney(el: XmlNode, path: string, at: CamtAt): Money | un
  * ```
  */
 export function camtDate(node: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
-  return camtDateIn(child(node, path), path, base, at);
-}
-
-/**
- * {@link camtDate} for the holder element itself (`holder` is the element at `base/path`).
- *
- * @example
- * ```ts
- * camtDateIn(bookgDt, 'BookgDt', 'Document/.../Ntry[0]', at); // '2026-03-02'
- * ```
- */
-export function camtDateIn(holder: XmlNode, path: string, base: string, at: CamtAt): string | undefined {
+  const holder = child(node, path);
   if (holder === undefined) return undefined;
   return camtDateOf(textAt(holder, 'Dt'), textAt(holder, 'DtTm'), path, base, at);
 }
@@ -120,7 +109,7 @@ export function camtDateIn(holder: XmlNode, path: string, base: string, at: Camt
 let lastDt = { text: '', iso: '' };
 
 /**
- * {@link camtDateIn} for the texts of the holder's `Dt` and `DtTm` (`undefined` when absent or
+ * {@link camtDate} for the texts of the holder's `Dt` and `DtTm` (`undefined` when absent or
  * empty): `Dt` when there is one, else `DtTm`.
  *
  * @example

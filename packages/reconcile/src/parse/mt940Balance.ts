@@ -42,7 +42,7 @@ export function mt940Balance(tag: string, value: string, line: number): Mt940Bal
     );
   }
   const [, mark = '', yy = '', mm = '', dd = '', currency = '', amount = ''] = m;
-  const date = calendarDate(century(yy), mm, dd, 'mt940', where);
+  const date = calendarDate(String(fullYear(Number(yy))), mm, dd, 'mt940', where);
   const exponent = currencyExponent(currency);
   if (exponent === undefined)
     throw new StatementParseError('MALFORMED_STATEMENT', 'mt940', where, `invalid currency "${currency}"`);
@@ -57,10 +57,9 @@ export function mt940Balance(tag: string, value: string, line: number): Mt940Bal
  *
  * @example
  * ```ts
- * century('26'); // '2026'
+ * fullYear(26); // 2026
  * ```
  */
-export function century(yy: string): string {
-  const y = Number(yy);
-  return String(y < 70 ? 2000 + y : 1900 + y);
+export function fullYear(yy: number): number {
+  return yy < 70 ? 2000 + yy : 1900 + yy;
 }

@@ -6,6 +6,7 @@ import type { BankTransaction, ParseWarning } from '../model/BankTransaction.js'
 import { decimalMinorIn, parseDecimalMinor } from '../money/parseDecimalMinor.js';
 import { calendarDay } from './calendarDate.js';
 import { EMPTY_LIST, orEmpty } from './emptyList.js';
+import { fullYear } from './mt940Balance.js';
 import { readMt940Details } from './parseMt940Details.js';
 import type { TxDraft } from './TxDraft.js';
 
@@ -189,7 +190,7 @@ export function mt940StatementLine(
   const yy = (v.charCodeAt(0) - 48) * 10 + v.charCodeAt(1) - 48;
   const mm = (v.charCodeAt(2) - 48) * 10 + v.charCodeAt(3) - 48;
   const dd = (v.charCodeAt(4) - 48) * 10 + v.charCodeAt(5) - 48;
-  const year = yy < 70 ? 2000 + yy : 1900 + yy;
+  const year = fullYear(yy);
   const valueDate = calendarDay(year, mm, dd, 'mt940', where);
   let bookingDate = valueDate;
   const e = at.entry;

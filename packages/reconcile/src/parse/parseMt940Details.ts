@@ -1,4 +1,5 @@
 import { EMPTY_LIST } from './emptyList.js';
+import { isNotProvided } from './isNotProvided.js';
 import { trimmedSlice } from './trimmedSlice.js';
 
 /**
@@ -151,12 +152,6 @@ const GERMAN: { -readonly [K in keyof Mt940DetailsRead]: Mt940DetailsRead[K] } =
   counterpartyAccount: undefined,
   kurs: undefined,
 };
-
-/** Is `eref` "NOTPROVIDED" in any case? (Only a short text starting with N can be: no copy otherwise.) */
-function notProvided(eref: string): boolean {
-  const c = eref.charCodeAt(0);
-  return eref.length <= 11 && (c === 78 || c === 110) && eref.toUpperCase() === 'NOTPROVIDED';
-}
 
 const SUBFIELDS: (string | undefined)[] = new Array(100).fill(undefined);
 // The sub-field numbers the last call filled in, so only those are cleared.
@@ -344,7 +339,7 @@ function german(joined: string, gvc: string | undefined, sep: string): void {
   const booking = f0 === undefined ? undefined : trimmedSlice(f0, 0, f0.length);
   const g = GERMAN;
   g.transactionCode = gvc;
-  g.endToEndId = erefText && !notProvided(erefText) ? erefText : undefined;
+  g.endToEndId = erefText && !isNotProvided(erefText) ? erefText : undefined;
   g.otherReferences = other;
   g.remittanceText = remittance;
   g.additionalInfo = booking ? [booking] : EMPTY_LIST;
@@ -371,7 +366,7 @@ function dutch(joined: string): Mt940Details {
   const iban = tags.get('IBAN');
   return {
     dialect: 'dutch-tags',
-    ...(eref && eref.toUpperCase() !== 'NOTPROVIDED' ? { endToEndId: eref } : {}),
+    ...(eref && !isNotProvided(eref) ? { endToEndId: eref } : {}),
     otherReferences: [tags.get('MARF'), tags.get('CSID')].filter(
       (v): v is string => v !== undefined && v !== '',
     ),

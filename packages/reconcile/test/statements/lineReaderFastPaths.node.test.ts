@@ -175,6 +175,8 @@ describe('MT940 German :86: through the shared record', () => {
     expect([d.endToEndId, d.remittanceText]).toEqual(['A', ['X', 'C']]);
     expect(parseMt940Details('?20EREF+notProvided?21SVWZ+T').endToEndId).toBeUndefined();
     expect(parseMt940Details('?20EREF+NOTPROVIDED1').endToEndId).toBe('NOTPROVIDED1');
+    expect(parseMt940Details('/EREF/NotProvided/REMI/Y').endToEndId).toBeUndefined();
+    expect(parseMt940Details('/EREF/E2E-7/REMI/Y').endToEndId).toBe('E2E-7');
   });
 });
 
