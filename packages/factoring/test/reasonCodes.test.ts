@@ -25,6 +25,7 @@ describe('ReasonCode keys', () => {
       'INVOICE_ID_REUSED',
       'TENOR_TOO_LONG',
       'PRICE_NOT_POSITIVE',
+      'SHARED_SHIPPING_DOCUMENT',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

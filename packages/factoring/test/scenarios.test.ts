@@ -228,14 +228,26 @@ export const SCENARIOS: Scenario[] = [
     has: ['DUPLICATE_FUZZY'],
   },
   {
-    name: 'same bill of lading on an invoice of the same day: soft match, advance cut',
+    name: 'same bill of lading on an invoice of the same day: one shipment, two receivables, held',
     label: 'fraud',
-    check: 'duplicate-soft',
+    check: 'duplicate-document',
     portfolio: {
       ...BASE_PORTFOLIO,
       knownInvoices: [
         known({ invoiceNumber: 'INV-2026-0077', amountMinor: 3_000_000, documentRefs: ['BOL-inv-100'] }),
       ],
+    },
+    outcome: 'review',
+    has: ['SHARED_SHIPPING_DOCUMENT'],
+    hasNot: ['DUPLICATE_SOFT_MATCH'],
+  },
+  {
+    name: 'a number containing a known one, same day, another amount: soft match, advance cut',
+    label: 'fraud',
+    check: 'duplicate-soft',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      knownInvoices: [known({ invoiceNumber: 'INV-2026-0100-R', amountMinor: 3_000_000 })],
     },
     outcome: 'approve',
     has: ['DUPLICATE_SOFT_MATCH'],

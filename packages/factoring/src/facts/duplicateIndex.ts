@@ -41,7 +41,8 @@ export interface DuplicateIndex {
   /**
    * Matches for `record`, exact first, then by score, then id. A record with its invoiceId and the
    * same identifying fields is itself and not listed; one with its id and other fields is scored
-   * (rule `same-invoice-id`) whatever its date.
+   * (rule `same-invoice-id`) whatever its date. Any invoice that names one of the record's
+   * shipping documents (`documentRefs`) is listed whatever its parties, date or score.
    */
   find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
   readonly size: number;
@@ -50,6 +51,26 @@ export interface DuplicateIndex {
 }
 
 const NO_MATCHES: readonly DuplicateMatch[] = [];
+const NO_ENTRIES: readonly Entry[] = [];
+
+/** The indexed invoices that name one of `record`'s shipping documents, each once; none: undefined. */
+function sharingDocuments(
+  byDocument: ReadonlyMap<string, readonly Entry[]>,
+  record: InvoiceFingerprintRecord,
+): Entry[] | undefined {
+  const refs = record.documentRefs;
+  if (refs === undefined || refs.length === 0) return undefined;
+  let out: Entry[] | undefined;
+  for (const ref of refs) {
+    const same = byDocument.get(ref);
+    if (same === undefined) continue;
+    for (const h of same) {
+      if (out === undefined) out = [h];
+      else if (!out.includes(h)) out.push(h);
+    }
+  }
+  return out;
+}
 
 function digitsOf(s: string): string {
   // Digit runs are copied as slices; a string that is all digits is returned as is.
@@ -202,6 +223,9 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
   // supplier -> buyer -> entries. Every exact duplicate shares the pair, so one small list holds
   // all candidates; nested maps look up the parties' own strings (no key building per invoice).
   const bySupplier = new Map<string, Map<string, Entry[]>>();
+  // Shipping document -> the invoices naming it, across every pair: one shipment evidences one
+  // receivable, whoever the parties of the other invoice are.
+  const byDocument = new Map<string, Entry[]>();
   let size = 0;
   // The entry computed by the last find(), reused when the same invoice is added next (the batch).
   let last: Entry | undefined;
@@ -215,6 +239,14 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     const list = byBuyer.get(record.buyerQuid);
     if (list) list.push(entry);
     else byBuyer.set(record.buyerQuid, [entry]);
+    const refs = record.documentRefs;
+    if (refs !== undefined) {
+      for (const ref of refs) {
+        const same = byDocument.get(ref);
+        if (same === undefined) byDocument.set(ref, [entry]);
+        else if (same[same.length - 1] !== entry) same.push(entry);
+      }
+    }
     size++;
   };
   for (const r of records) add(r);
@@ -234,11 +266,12 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       const self = entryOf(record);
       last = self;
       const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
-      if (list === undefined) return NO_MATCHES;
+      const shared = byDocument.size > 0 ? sharingDocuments(byDocument, record) : undefined;
+      if (list === undefined && shared === undefined) return NO_MATCHES;
       let exact: DuplicateMatch[] | undefined;
       let fuzzy: DuplicateMatch[] | undefined;
       let seen: Set<string> | undefined;
-      for (const h of list) {
+      for (const h of list ?? NO_ENTRIES) {
         const id = h.record.invoiceId;
         // The same invoice seen before is itself; another invoice under its id is a copy with
         // something changed (an amount, a date): it is scored, whatever its date.
@@ -255,6 +288,21 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
         if (!sameId && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
         const { score, rules } = scoreEntries(self, h, sameId);
         if (score >= minScore) {
+          seen ??= new Set();
+          seen.add(id);
+          fuzzy ??= [];
+          fuzzy.push({ invoiceId: id, exact: false, score, rules });
+        }
+      }
+      // Invoices naming one of its shipping documents are listed whatever their parties, date or
+      // score (a document names one shipment); the pair's own were scored above.
+      if (shared !== undefined) {
+        for (const h of shared) {
+          const id = h.record.invoiceId;
+          const sameId = id === record.invoiceId;
+          if (sameId && sameReceivable(h.record, record)) continue;
+          if (seen?.has(id) || exact?.some((e) => e.invoiceId === id)) continue;
+          const { score, rules } = scoreEntries(self, h, sameId);
           seen ??= new Set();
           seen.add(id);
           fuzzy ??= [];

@@ -42,5 +42,7 @@ export function withRefusedEvidence(
     });
   }
   mismatches.sort(byId);
+  // Every list of the facts is in event-id order, whichever way the evidence arrived.
+  invalid.sort(byId);
   return { ...facts, mismatches, invalid };
 }

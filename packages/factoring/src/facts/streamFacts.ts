@@ -127,6 +127,11 @@ export interface StreamFacts {
    * counted the way that favours the financier; `eventId` is the repeated id.
    */
   conflicting: UnusableEvent[];
+  /**
+   * The shipping documents (bills of lading, delivery proofs) every counted shipment and delivery
+   * names, late ones included: the duplicate index compares them with every known invoice's.
+   */
+  documentRefs: string[];
 }
 
 /**
@@ -603,6 +608,7 @@ export function extractStreamFacts(
     conflicts: NONE,
     futureDated: NONE,
     conflicting: NONE,
+    documentRefs: NONE,
   };
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
@@ -673,12 +679,14 @@ export function extractStreamFacts(
         }
         if (shipper === undefined || before(e, shipper.key))
           shipper = { carrierQuid: carrier, key: keyOf(e) };
+        const bol = str(p['billOfLading']) ?? str(p['bol']);
+        if (bol !== undefined && bol !== '') facts.documentRefs = append(facts.documentRefs, bol);
         if (late(facts, e, p, SHIPPED_AT, notAfter)) break;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
             carrierQuid: carrier,
             at: num(p['shippedAt']) ?? num(p['shipDate']),
-            ref: str(p['billOfLading']) ?? str(p['bol']),
+            ref: bol,
             key: keyOf(e),
           };
         }
@@ -812,12 +820,14 @@ export function extractStreamFacts(
         mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
         continue;
       }
+      const pod = str(p['deliveryProof']);
+      if (pod !== undefined && pod !== '') facts.documentRefs = append(facts.documentRefs, pod);
       if (late(facts, e, p, DELIVERED_AT, notAfter)) continue;
       if (facts.delivered === undefined || before(e, facts.delivered.key)) {
         facts.delivered = {
           carrierQuid: carrier,
           at: num(p['deliveredAt']),
-          ref: str(p['deliveryProof']),
+          ref: pod,
           key: keyOf(e),
         };
       }

@@ -74,6 +74,7 @@ const CODES = {
   TENOR_TOO_LONG: 'TENOR_TOO_LONG',
   PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
+  SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -366,4 +367,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   PRICE_NOT_POSITIVE: { severity: 'reject', rank: 60, fraud: false },
   // Two different invoices under one id in one batch: at least one is not what it claims to be.
   INVOICE_ID_REUSED: { severity: 'review', rank: 61, fraud: true },
+  // A bill of lading or delivery proof another known invoice already names: one shipment, two
+  // receivables (or a split shipment a person should confirm).
+  SHARED_SHIPPING_DOCUMENT: { severity: 'review', rank: 62, fraud: true },
 };

@@ -149,9 +149,9 @@ const NO_REFS: readonly string[] = [];
  * (which copies through a temporary object), and no refs array when there are no documents.
  */
 function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
-  const bol = facts.shipped?.ref;
-  const pod = facts.delivered?.ref;
-  const refs = bol ? (pod ? [bol, pod] : [bol]) : pod ? [pod] : NO_REFS;
+  // Every counted shipment's and delivery's document, not only the first (a second shipment could
+  // carry another invoice's bill of lading).
+  const refs = facts.documentRefs.length > 0 ? facts.documentRefs : NO_REFS;
   return invoice.poReference !== undefined
     ? {
         invoiceId: invoice.invoiceId,
@@ -200,6 +200,7 @@ export function checkDuplicates(
     policy.duplicateSoftScore,
   );
   const top = duplicates[0];
+  let other: DuplicateMatch | undefined;
   let outcome: TraceEntry['outcome'] = financedCopy ? 'fail' : 'pass';
   if (top?.exact) {
     run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
@@ -208,6 +209,12 @@ export function checkDuplicates(
     run.reason(
       'DUPLICATE_FUZZY',
       `likely duplicate of ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')})`,
+    );
+    outcome = 'flag';
+  } else if (top && (other = sharesDocument(duplicates)) !== undefined) {
+    run.reason(
+      'SHARED_SHIPPING_DOCUMENT',
+      `names a bill of lading or delivery proof that ${other.invoiceId} already names: one shipment evidences one receivable (score ${other.score}: ${other.rules.join(', ')})`,
     );
     outcome = 'flag';
   } else if (top) {
@@ -235,7 +242,18 @@ export function checkDuplicates(
 /** True when the best match only resembles the invoice: the advance is cut instead of reviewed. */
 export function isSoftDuplicate(duplicates: readonly DuplicateMatch[], policy: FactoringPolicy): boolean {
   const top = duplicates[0];
-  return top !== undefined && !top.exact && !(top.score >= policy.duplicateReviewScore);
+  return (
+    top !== undefined &&
+    !top.exact &&
+    !(top.score >= policy.duplicateReviewScore) &&
+    sharesDocument(duplicates) === undefined
+  );
+}
+
+/** The best match that names one of the invoice's shipping documents (held for review), if any. */
+function sharesDocument(duplicates: readonly DuplicateMatch[]): DuplicateMatch | undefined {
+  for (const m of duplicates) if (m.rules.includes('shared-document')) return m;
+  return undefined;
 }
 
 /**
