@@ -33,6 +33,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '@quidfin/factoring';
+import { formatCentsPython, formatFixedPython } from '../packages/factoring/src/math/pythonFormat.ts';
 import { seededRandom as rng } from '../packages/factoring/test/support/seededRandom.ts';
 import { type Measurement, measure, report } from './harness.ts';
 
@@ -204,6 +205,47 @@ function naiveDecide(item: BatchItem, trust: Record<string, TrustReading>): numb
   return Math.trunc(inv.amountMinor * (1 - discount));
 }
 
+/**
+ * The floor: the proof of concept's own five rules typed in TypeScript over the same streams, with
+ * its messages formatted as Python does (the engine's PoC preset must return those messages). No
+ * signer, schema, subject, duplicate or date check, no trace, no audit fields: no engine that keeps
+ * the PoC's messages can decide faster than this, so it bounds what the PoC-preset target can be.
+ */
+function pocRulesOnly(item: BatchItem, trust: Record<string, TrustReading>): number {
+  let delivered = false;
+  let acknowledged = false;
+  let purchases = 0;
+  let forged = 0;
+  for (const e of item.events) {
+    const t = e.eventType;
+    if (t === 'carrier.delivered') delivered = true;
+    else if (t === 'buyer.acknowledged') acknowledged = true;
+    else if (t === 'factor.purchased') purchases++;
+    else if (t === 'fraud.signal.invoice-forged') forged++;
+  }
+  const inv = item.invoice;
+  if (purchases > 0)
+    return `double-factoring: ${purchases} prior factor.purchased event(s) on this invoice`.length;
+  if (forged > 0 || !delivered || !acknowledged) return 0;
+  const s = trust[inv.supplierQuid]?.level ?? 0;
+  const b = trust[inv.buyerQuid]?.level ?? 0;
+  const reasons = [
+    'delivery confirmed',
+    'buyer acknowledged',
+    `supplier trust = ${formatFixedPython(s, 3)}`,
+    `buyer trust = ${formatFixedPython(b, 3)}`,
+  ];
+  if (s < 0.5) return `supplier trust ${formatFixedPython(s, 3)} below threshold 0.5`.length + reasons.length;
+  if (b < 0.6) return `buyer trust ${formatFixedPython(b, 3)} below threshold 0.6`.length + reasons.length;
+  const risk = 1 - (0.7 * b + 0.3 * s);
+  const discount = Math.min(0.01 + 0.1 * risk, 0.11);
+  const offer = Math.trunc(inv.amountMinor * (1 - discount));
+  reasons.push(
+    `blended risk = ${formatFixedPython(risk, 3)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $${formatCentsPython(offer)}`,
+  );
+  return reasons.length + offer;
+}
+
 const { items, trust, histories } = build();
 const source = trustSourceFromRecord(trust);
 const standard = compilePolicy(standardPolicy({ defaultBuyerLimitMinor: 400_000_000 }));
@@ -362,6 +404,15 @@ const cases: Case[] = [
     run: () => {
       let acc = 0;
       for (const it of baselineItems) acc += naiveDecide(it, trust);
+      return acc;
+    },
+  },
+  {
+    name: `floor: the PoC's 5 rules typed in TS, its messages, no checks or audit, ${NK}`,
+    ops: N,
+    run: () => {
+      let acc = 0;
+      for (const it of items) acc += pocRulesOnly(it, trust);
       return acc;
     },
   },
