@@ -35,7 +35,10 @@ export interface EvaluationRequest {
   /**
    * The financier's book. A plain {@link Portfolio} is indexed on every call (its known invoices
    * included); to decide many invoices one by one, build a {@link PortfolioState} once with
-   * `createPortfolioState` and pass that (it is read, not modified), or use `evaluateBatch`.
+   * `createPortfolioState` and pass that. It is read, not modified: an approval reserves nothing
+   * until you call `reserveApproval(state, invoice, decision)` for it, so a loop that skips that
+   * call decides every invoice against limits that do not count the ones before and can buy one
+   * receivable twice. `evaluateBatch` reserves each approval itself.
    */
   readonly portfolio?: Portfolio | PortfolioState;
   readonly buyerHistory?: BuyerHistory;

@@ -85,6 +85,7 @@ export {
   type ReasonSeverity,
 } from './outputs/reasonCodes.js';
 export { aprBps, type PricingInput, type PricingResult, pocOffer, priceInvoice } from './pricing/pricing.js';
+export { reserveApproval } from './reserveApproval.js';
 export {
   applyLedgerFindings,
   DEFAULT_LEDGER_FINDING_POLICY,

@@ -154,6 +154,19 @@ describe('one shipment, two receivables', () => {
     }
   });
 
+  it.each([
+    ['another case', 'bol-inv-100'],
+    ['spaces for the dash', 'BOL INV 100'],
+    ['a trailing space', 'BOL-inv-100 '],
+    ['a no-break hyphen', 'BOL\u2011inv\u2011100'],
+    ['full-width letters', '\uff22\uff2f\uff2c-inv-100'],
+    ['a zero-width space', 'BOL-\u200binv-100'],
+  ])('a bill of lading retyped with %s is still the same document', (_, retyped) => {
+    const d = secondOf(batch([first(), second({ buyer: OTHER_BUYER }, { bol: retyped })]));
+    expect(d?.outcome).toBe('review');
+    expect(codes(d)).toContain('SHARED_SHIPPING_DOCUMENT');
+  });
+
   it('a shipment event that did not count (signed by the supplier) cannot make an innocent invoice a duplicate', () => {
     const r = batch([first(), withSecondShipment(second({ buyer: OTHER_BUYER }), 'BOL-inv-100', SUPPLIER)]);
     const d = secondOf(r);

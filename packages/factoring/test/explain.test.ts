@@ -192,6 +192,7 @@ describe('explainability', () => {
         'priceInvoice',
         'profileBuyer',
         'pythonFloatRepr',
+        'reserveApproval',
         'scoreDuplicate',
         'standardPolicy',
         'trustSourceFromRecord',

@@ -646,3 +646,66 @@ describe('the stream is read the same in any array order', () => {
     expect(parsed.futureDated.map((u: { eventId: string }) => u.eventId)).toEqual(['x12']);
   });
 });
+
+describe('refused events are read the same in any array order', () => {
+  it('refused events sharing one id (the ledger refused two versions) give one decision JSON in every listing order', () => {
+    const d = deal();
+    const at = (sequence: number) => NOW + sequence * 3_600;
+    const refused = (sequence: number, eventType: string, signerQuid: string, payload: object) =>
+      ({
+        subjectId: d.invoice.invoiceId,
+        id: 'rx',
+        eventType,
+        signerQuid,
+        sequence,
+        timestamp: at(sequence),
+        payload,
+      }) as VerifiedEvent;
+    const stranger = 'e0e0e0e0e0e0e0e0';
+    const rejected = [
+      refused(7, 'carrier.delivered', SUPPLIER, {
+        carrierQuid: CARRIER,
+        deliveryProof: 'P',
+        deliveredAt: at(7),
+      }),
+      refused(8, 'buyer.acknowledged', stranger, {
+        buyerQuid: BUYER,
+        acknowledgedAmountMinor: 1,
+        acknowledgedAt: at(8),
+      }),
+      refused(9, 'invoice.credited', SUPPLIER, {
+        creditNoteId: 'cn',
+        amountMinor: -5,
+        reason: 'x',
+        creditedAt: at(9),
+      }),
+      refused(10, 'invoice.credited', SUPPLIER, {
+        creditNoteId: 'cn',
+        amountMinor: 0.5,
+        reason: 'x',
+        creditedAt: at(10),
+      }),
+    ];
+    const decide = (list: VerifiedEvent[]) =>
+      JSON.stringify(
+        evaluateInvoice({
+          invoice: d.invoice,
+          events: d.events,
+          rejectedEvents: list,
+          trust: trustSourceFromRecord(TRUST),
+          policy: standardPolicy(),
+          asOf: AS_OF,
+        }),
+      );
+    const first = decide(rejected);
+    const r = seededRandom(11);
+    for (let k = 0; k < 24; k++) {
+      const shuffled = [...rejected];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(r() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j] as VerifiedEvent, shuffled[i] as VerifiedEvent];
+      }
+      expect(decide(shuffled)).toBe(first);
+    }
+  });
+});

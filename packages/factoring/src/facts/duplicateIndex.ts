@@ -8,6 +8,8 @@ interface Entry {
   readonly digits: string;
   /** UTC day of issue (part of the exact identity). */
   readonly day: number;
+  /** The shipping documents, folded like invoice numbers (`bol-load-1` is `BOL LOAD 1`). */
+  readonly docs: readonly string[];
 }
 
 /**
@@ -53,16 +55,14 @@ export interface DuplicateIndex {
 const NO_MATCHES: readonly DuplicateMatch[] = [];
 const NO_ENTRIES: readonly Entry[] = [];
 
-/** The indexed invoices that name one of `record`'s shipping documents, each once; none: undefined. */
+/** The indexed invoices that name one of the folded `docs`, each once; none: undefined. */
 function sharingDocuments(
   byDocument: ReadonlyMap<string, readonly Entry[]>,
-  record: InvoiceFingerprintRecord,
+  docs: readonly string[],
 ): Entry[] | undefined {
-  const refs = record.documentRefs;
-  if (refs === undefined || refs.length === 0) return undefined;
   let out: Entry[] | undefined;
-  for (const ref of refs) {
-    const same = byDocument.get(ref);
+  for (const doc of docs) {
+    const same = byDocument.get(doc);
     if (same === undefined) continue;
     for (const h of same) {
       if (out === undefined) out = [h];
@@ -103,7 +103,7 @@ function isTransposition(a: string, b: string): boolean {
  * Scores a candidate against an invoice with the weighted fuzzy rules (same supplier/buyer pair
  * assumed): number equal 4, one number containing the other 3, same digit sequence 3, adjacent
  * digit transposition 2, amount equal 2 or within 1 % 1, same issue day 1, same PO 1, a shared
- * shipping document 3. Sequential numbers (INV-41 vs INV-42) score nothing on the number.
+ * shipping document 3 (folded like invoice numbers). Sequential numbers (INV-41 vs INV-42) score nothing on the number.
  *
  * @example
  * ```ts
@@ -122,7 +122,31 @@ export function scoreDuplicate(
 
 function entryOf(record: InvoiceFingerprintRecord): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
-  return { record, normalised, digits: digitsOf(normalised), day: Math.floor(record.issuedAt / 86_400) };
+  return {
+    record,
+    normalised,
+    digits: digitsOf(normalised),
+    day: Math.floor(record.issuedAt / 86_400),
+    docs: foldedDocuments(record.documentRefs),
+  };
+}
+
+const NO_DOCS: readonly string[] = [];
+
+/**
+ * Document references as registries compare them: a bill of lading retyped with other case,
+ * spaces, separators or look-alike characters is the same document. Empty ones are dropped.
+ */
+function foldedDocuments(refs: readonly string[] | undefined): readonly string[] {
+  if (refs === undefined || refs.length === 0) return NO_DOCS;
+  let out: string[] | undefined;
+  for (const ref of refs) {
+    const folded = normaliseInvoiceNumber(ref);
+    if (folded === '' || out?.includes(folded)) continue;
+    if (out === undefined) out = [folded];
+    else out.push(folded);
+  }
+  return out ?? NO_DOCS;
 }
 
 /** Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day. */
@@ -198,9 +222,9 @@ function scoreEntries(x: Entry, c: Entry, sameId = false): { score: number; rule
     score += 1;
     rules.push('same-po');
   }
-  const dx = x.record.documentRefs;
-  const dc = c.record.documentRefs;
-  if (dx !== undefined && dc !== undefined && dx.length > 0 && dc.length > 0) {
+  const dx = x.docs;
+  const dc = c.docs;
+  if (dx.length > 0 && dc.length > 0) {
     let shared = false;
     for (const d of dx) if (dc.includes(d)) shared = true;
     if (shared) {
@@ -239,13 +263,10 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     const list = byBuyer.get(record.buyerQuid);
     if (list) list.push(entry);
     else byBuyer.set(record.buyerQuid, [entry]);
-    const refs = record.documentRefs;
-    if (refs !== undefined) {
-      for (const ref of refs) {
-        const same = byDocument.get(ref);
-        if (same === undefined) byDocument.set(ref, [entry]);
-        else if (same[same.length - 1] !== entry) same.push(entry);
-      }
+    for (const doc of entry.docs) {
+      const same = byDocument.get(doc);
+      if (same === undefined) byDocument.set(doc, [entry]);
+      else if (same[same.length - 1] !== entry) same.push(entry);
     }
     size++;
   };
@@ -266,7 +287,7 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       const self = entryOf(record);
       last = self;
       const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
-      const shared = byDocument.size > 0 ? sharingDocuments(byDocument, record) : undefined;
+      const shared = byDocument.size > 0 ? sharingDocuments(byDocument, self.docs) : undefined;
       if (list === undefined && shared === undefined) return NO_MATCHES;
       let exact: DuplicateMatch[] | undefined;
       let fuzzy: DuplicateMatch[] | undefined;

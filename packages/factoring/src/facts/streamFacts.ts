@@ -538,9 +538,17 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
   }
 }
 
-/** Event-id order, the order of every list in {@link StreamFacts} (internal). */
-export const byId = (a: { eventId: string }, b: { eventId: string }): number =>
-  a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+/**
+ * Event-id order, the order of every list in {@link StreamFacts} (internal). Ids are not unique (a
+ * transaction id omits the payload, and refused versions share one), so entries under one id are
+ * ordered by their content: the same events in any array order give the same lists.
+ */
+export const byId = (a: { eventId: string }, b: { eventId: string }): number => {
+  if (a.eventId !== b.eventId) return a.eventId < b.eventId ? -1 : 1;
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /**
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
@@ -864,6 +872,7 @@ export function extractStreamFacts(
   if (facts.otherCurrency.length > 1) sortSmall(facts.otherCurrency, byId);
   if (facts.futureDated.length > 1) sortSmall(facts.futureDated, byId);
   if (facts.conflicting.length > 1) sortSmall(facts.conflicting, byId);
+  if (facts.documentRefs.length > 1) facts.documentRefs.sort();
   const conflicts = screen.sequences;
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]
