@@ -200,7 +200,11 @@ export function checkDuplicates(
     policy.duplicateSoftScore,
   );
   const top = duplicates[0];
-  let other: DuplicateMatch | undefined;
+  // A shared shipping document holds the invoice unless a stronger duplicate rule already does.
+  const other =
+    top === undefined || top.exact || top.score >= policy.duplicateReviewScore
+      ? undefined
+      : sharesDocument(duplicates);
   let outcome: TraceEntry['outcome'] = financedCopy ? 'fail' : 'pass';
   if (top?.exact) {
     run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
@@ -211,7 +215,7 @@ export function checkDuplicates(
       `likely duplicate of ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')})`,
     );
     outcome = 'flag';
-  } else if (top && (other = sharesDocument(duplicates)) !== undefined) {
+  } else if (other !== undefined) {
     run.reason(
       'SHARED_SHIPPING_DOCUMENT',
       `names a bill of lading or delivery proof that ${other.invoiceId} already names: one shipment evidences one receivable (score ${other.score}: ${other.rules.join(', ')})`,
