@@ -125,6 +125,8 @@ interface BatchCall {
   readonly asOf: number;
   buyerProfile: BuyerProfile | undefined;
   readonly trace: boolean;
+  /** The caller's book, as given (the batch keeps its own running state). */
+  readonly portfolio: Portfolio | undefined;
 }
 
 const NO_EVENTS: readonly VerifiedEvent[] = [];
@@ -359,6 +361,7 @@ function runBatch(request: BatchRequest): BatchResult {
     asOf: request.asOf,
     buyerProfile: undefined,
     trace: traceOn,
+    portfolio: request.portfolio,
   };
   for (const i of order) {
     const item = items[i] as BatchItem;

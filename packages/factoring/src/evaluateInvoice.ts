@@ -313,6 +313,7 @@ export function decideShared(
         f,
         profile: profile as BuyerProfile,
         state,
+        bookGiven: request.portfolio !== undefined,
         buyerTrust,
         supplierTrust,
         staleAgeSeconds,

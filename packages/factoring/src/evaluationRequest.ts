@@ -40,7 +40,7 @@ export interface EvaluationRequest {
    * call decides every invoice against limits that do not count the ones before and can buy one
    * receivable twice. `evaluateBatch` reserves each approval itself.
    */
-  readonly portfolio?: Portfolio | PortfolioState;
+  readonly portfolio?: Portfolio | PortfolioState | undefined;
   readonly buyerHistory?: BuyerHistory;
   /**
    * A precomputed {@link profileBuyer} result (takes precedence over `buyerHistory`). Checked

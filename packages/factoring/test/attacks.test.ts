@@ -510,6 +510,7 @@ describe('finding 8: concentration of the financier’s own book', () => {
     const x = run(d, {
       portfolio: {
         facilityLimitMinor: 100_000_000,
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
         buyerExposureMinor: { [BUYER]: 18_000_000 },
         totalExposureMinor: 30_000_000,
       },
@@ -522,7 +523,11 @@ describe('finding 8: concentration of the financier’s own book', () => {
     const d = deal();
     const x = run(d, {
       policy: { limitMode: 'reject' },
-      portfolio: { facilityLimitMinor: 100_000_000, buyerExposureMinor: { [BUYER]: 20_000_000 } },
+      portfolio: {
+        facilityLimitMinor: 100_000_000,
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
+        buyerExposureMinor: { [BUYER]: 20_000_000 },
+      },
     });
     expect(x.outcome).toBe('reject');
     expect(codes(x)).toContain('BUYER_CONCENTRATION_EXCEEDED');
@@ -534,6 +539,7 @@ describe('finding 8: concentration of the financier’s own book', () => {
       policy: { limitMode: 'reject' },
       portfolio: {
         facilityLimitMinor: 100_000_000,
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
         buyerGroup: { [BUYER]: 'megacorp', '9090909090909090': 'megacorp' },
         buyerExposureMinor: { [BUYER]: 1_000_000, '9090909090909090': 29_000_000 },
       },
@@ -553,7 +559,11 @@ describe('finding 8: concentration of the financier’s own book', () => {
       trust: trustSourceFromRecord(TRUST),
       policy: standardPolicy({ limitMode: 'reject', maxBuyerShareOfFacilityBps: 10_000 }),
       asOf: AS_OF,
-      portfolio: { facilityLimitMinor: 50_000_000, buyerGroup: { [BUYER]: 'megacorp' } },
+      portfolio: {
+        facilityLimitMinor: 50_000_000,
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
+        buyerGroup: { [BUYER]: 'megacorp' },
+      },
     });
     const after = r.decisions.filter((x) => x.outcome === 'approve').length;
     expect(after).toBeGreaterThan(0);

@@ -26,6 +26,7 @@ describe('ReasonCode keys', () => {
       'TENOR_TOO_LONG',
       'PRICE_NOT_POSITIVE',
       'SHARED_SHIPPING_DOCUMENT',
+      'BUYER_LIMIT_MISSING',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

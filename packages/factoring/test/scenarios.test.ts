@@ -958,9 +958,21 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'buyer-concentration',
     policy: { limitMode: 'reject' },
-    portfolio: { facilityLimitMinor: 100_000_000, buyerExposureMinor: { b0b0b0b0b0b0b0b0: 20_000_000 } },
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      facilityLimitMinor: 100_000_000,
+      buyerExposureMinor: { b0b0b0b0b0b0b0b0: 20_000_000 },
+    },
     outcome: 'reject',
     has: ['BUYER_CONCENTRATION_EXCEEDED'],
+  },
+  {
+    name: 'a book with no credit limit for the buyer and no policy default: held, not funded without bound',
+    label: 'underwriting',
+    check: 'buyer-limit',
+    portfolio: { facilityLimitMinor: 100_000_000 },
+    outcome: 'pending',
+    has: ['BUYER_LIMIT_MISSING'],
   },
   {
     name: "the buyer's group already holds its 30 % share of the facility",
@@ -968,6 +980,7 @@ export const SCENARIOS: Scenario[] = [
     check: 'group-concentration',
     policy: { limitMode: 'reject' },
     portfolio: {
+      ...BASE_PORTFOLIO,
       facilityLimitMinor: 100_000_000,
       buyerGroup: { b0b0b0b0b0b0b0b0: 'g1', '9999999999999999': 'g1' },
       groupExposureMinor: { g1: 30_000_000 },

@@ -97,6 +97,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   requireDelivery: true,
   requireBuyerAck: true,
   requirePoMatch: true,
+  requireBuyerLimit: true,
   buyerWeight: true,
   supplierWeight: true,
   baseDiscountFraction: true,
@@ -292,10 +293,11 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
     'requireDelivery',
     'requireBuyerAck',
     'requirePoMatch',
+    'requireBuyerLimit',
     'fraudWeightByReporterTrust',
     'recourse',
   ] as const) {
-    check.boolean(k, policy[k], { optional: k === 'requirePoMatch' });
+    check.boolean(k, policy[k], { optional: k === 'requirePoMatch' || k === 'requireBuyerLimit' });
   }
   check.oneOf('compat', policy.compat, ['none', 'poc']);
   check.oneOf('fraudMissingSeverity', policy.fraudMissingSeverity, ['low', 'medium', 'high']);

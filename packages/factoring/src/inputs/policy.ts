@@ -124,6 +124,13 @@ export interface FactoringPolicy {
    * (`PO_MISMATCH`) until a later `po.matched` supersedes it. Default false.
    */
   readonly requirePoMatch?: boolean;
+  /**
+   * Hold (`BUYER_LIMIT_MISSING`, pending) an invoice whose buyer has no credit limit in the
+   * portfolio when the policy has no `defaultBuyerLimitMinor`: a debtor without a limit on file is
+   * not an approved debtor. Only with a portfolio (without one no limit is checked at all). True in
+   * `standardPolicy`; default false.
+   */
+  readonly requireBuyerLimit?: boolean;
   /** Proof-of-concept blend (only `poc-blend` pricing uses these). */
   readonly buyerWeight: number;
   readonly supplierWeight: number;
@@ -183,7 +190,10 @@ export interface FactoringPolicy {
   readonly maxConcentrationBps: number;
   /** 'reduce': fund up to the remaining room; 'reject': refuse anything that does not fit. */
   readonly limitMode: 'reduce' | 'reject';
-  /** Buyer limit when the portfolio has none for the buyer (0 = no default limit). */
+  /**
+   * Buyer limit when the portfolio has none for the buyer (0 = no default limit: the buyer is then
+   * held when `requireBuyerLimit` is on, and unlimited otherwise).
+   */
   readonly defaultBuyerLimitMinor: number;
   readonly baseAdvanceRateBps: number;
   readonly minAdvanceRateBps: number;
@@ -326,6 +336,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       maxConcentrationBps: 2_500,
       limitMode: 'reduce',
       defaultBuyerLimitMinor: 0,
+      requireBuyerLimit: true,
       baseAdvanceRateBps: 8_000,
       minAdvanceRateBps: 5_000,
       maxAdvanceRateBps: 9_500,
@@ -369,9 +380,13 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  * ```
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
-  // The proof of concept has no tenor limit: the key is left out (not undefined), so the preset
-  // and its policyId stay what they were.
-  const { maxTenorDays: _noTenorLimit, ...base } = standardPolicy({
+  // The proof of concept has no tenor limit and no buyer-limit requirement: the keys are left out
+  // (not undefined), so the preset and its policyId stay what they were.
+  const {
+    maxTenorDays: _noTenorLimit,
+    requireBuyerLimit: _noBuyerLimitRequired,
+    ...base
+  } = standardPolicy({
     name: 'poc-invoice-factor-py',
     version: '1',
     checks: everyCheck(false),

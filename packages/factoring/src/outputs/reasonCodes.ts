@@ -75,6 +75,7 @@ const CODES = {
   PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
   SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
+  BUYER_LIMIT_MISSING: 'BUYER_LIMIT_MISSING',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -370,4 +371,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // A bill of lading or delivery proof another known invoice already names: one shipment, two
   // receivables (or a split shipment a person should confirm).
   SHARED_SHIPPING_DOCUMENT: { severity: 'review', rank: 62, fraud: true },
+  // No credit limit on file for the buyer and no policy default (with `requireBuyerLimit`).
+  BUYER_LIMIT_MISSING: { severity: 'pending', rank: 63, fraud: false },
 };

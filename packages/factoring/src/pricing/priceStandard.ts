@@ -24,6 +24,8 @@ export interface PricingContext {
   readonly f: Funding;
   readonly profile: BuyerProfile;
   readonly state: PortfolioState | undefined;
+  /** The caller gave a portfolio (a book): a buyer with no limit in it is then held (`requireBuyerLimit`). */
+  readonly bookGiven: boolean;
   readonly buyerTrust: number;
   readonly supplierTrust: number;
   readonly staleAgeSeconds: number;
@@ -152,6 +154,14 @@ export function priceStandard(c: PricingContext): Offer | null {
     buyerBefore = state.buyerExposure(invoice.buyerQuid);
     supplierBefore = state.supplierExposure(invoice.supplierQuid);
     facilityBefore = state.totalExposure();
+    if (checks.limits && buyerLimit === undefined && policy.requireBuyerLimit === true && c.bookGiven) {
+      run.reason(
+        'BUYER_LIMIT_MISSING',
+        `no credit limit on file for buyer ${invoice.buyerQuid} (portfolio.buyerLimitMinor) and no policy defaultBuyerLimitMinor: not funded without bound`,
+      );
+      run.trace?.push(traceEntry('buyer-limit', 'fail', { exposureMinor: buyerBefore }, null, 0));
+      return null;
+    }
     if (checks.limits) {
       // Limits in order: buyer (across all suppliers), supplier (client), facility.
       const lf: LimitFunding = { f, advance, rate: advanceRate };

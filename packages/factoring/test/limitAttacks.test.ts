@@ -1,0 +1,74 @@
+// Limits that were not there (adversarial review): a book that names limits for some buyers funded
+// a buyer it had none for without bound (a first invoice of 10,000,000,000 to a buyer whose
+// history is thirty invoices of 10,000 was approved with a 9,000,000,000 advance).
+import { describe, expect, it } from 'vitest';
+import {
+  compilePolicy,
+  evaluateInvoice,
+  type FactoringDecision,
+  type Portfolio,
+  pocPolicy,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, deal, NOW } from './fixtures.js';
+
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const TRUST: Record<string, TrustReading> = {
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+const huge = deal({ amountMinor: 1_000_000_000_000 }, { ackAmount: 1_000_000_000_000 });
+const decide = (portfolio: Portfolio, policy = standardPolicy()): FactoringDecision =>
+  evaluateInvoice({
+    invoice: huge.invoice,
+    events: huge.events,
+    trust: trustSourceFromRecord(TRUST),
+    policy,
+    asOf: AS_OF,
+    portfolio,
+  });
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+describe('a buyer with no credit limit on file', () => {
+  it('is held, not funded without bound, when the book names limits only for other buyers', () => {
+    const d = decide({ buyerLimitMinor: { b9b9b9b9b9b9b9b9: 5_000_000 } });
+    expect(d.outcome).toBe('pending');
+    expect(d.offer).toBeNull();
+    expect(codes(d)).toContain('BUYER_LIMIT_MISSING');
+  });
+
+  it('is held with a book that names no buyer limit at all (facility only)', () => {
+    const d = decide({ facilityLimitMinor: 10_000_000_000_000 });
+    expect(d.outcome).toBe('pending');
+    expect(codes(d)).toContain('BUYER_LIMIT_MISSING');
+  });
+
+  it("is funded within the policy's default buyer limit when the policy sets one", () => {
+    const d = decide({}, standardPolicy({ defaultBuyerLimitMinor: 50_000_000 }));
+    expect(codes(d)).not.toContain('BUYER_LIMIT_MISSING');
+    expect(d.offer?.advanceMinor ?? 0).toBeLessThanOrEqual(50_000_000);
+    expect(d.offer?.advanceMinor ?? 0).toBeGreaterThan(0);
+  });
+
+  it('is funded within its own limit when the book has one', () => {
+    const d = decide({ buyerLimitMinor: { [BUYER]: 70_000_000 } });
+    expect(codes(d)).not.toContain('BUYER_LIMIT_MISSING');
+    expect(d.offer?.advanceMinor ?? 0).toBeLessThanOrEqual(70_000_000);
+  });
+
+  it('a policy may opt out explicitly (requireBuyerLimit: false), and the proof-of-concept preset has no limits', () => {
+    expect(codes(decide({}, standardPolicy({ requireBuyerLimit: false })))).not.toContain(
+      'BUYER_LIMIT_MISSING',
+    );
+    expect(codes(decide({}, pocPolicy()))).not.toContain('BUYER_LIMIT_MISSING');
+  });
+
+  it('requireBuyerLimit must be a boolean', () => {
+    expect(() => compilePolicy(standardPolicy({ requireBuyerLimit: 'yes' as unknown as boolean }))).toThrow(
+      /requireBuyerLimit/,
+    );
+  });
+});
