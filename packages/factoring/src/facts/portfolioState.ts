@@ -1,6 +1,7 @@
 // The financier's running book during a decision or batch: exposures, ageing, known invoices.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { checkPortfolioKeys } from '../inputs/checkPortfolio.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
 
@@ -100,6 +101,7 @@ function checkPortfolioMoney(p: Portfolio): void {
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
+  checkPortfolioKeys(p);
   checkPortfolioMoney(p);
   // Running sums in mutable boxes: one lookup per update and no new heap number per sum (advances
   // summed past 2^30 no longer fit a small integer, so a Map of numbers allocated on every set).

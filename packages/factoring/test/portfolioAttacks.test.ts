@@ -1,0 +1,101 @@
+// Attacks through the financier's book and the other inputs around the invoice (adversarial review
+// of the decision engine, round 4): a misspelt portfolio key, an omitted or forged title, a related
+// party the book reveals, a buyer history no buyer could have, limits kept in another currency.
+// One test per attack, each named after it: the engine must refuse the input with its path, or
+// hold or decline the invoice. Never approve.
+import { describe, expect, it } from 'vitest';
+import {
+  createPortfolioState,
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringInputError,
+  type InvoiceInput,
+  isFactoringError,
+  type Portfolio,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, type Deal, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FIN_F = 'f0f0f0f0f0f0f0f0';
+const OTHER = 'e0e0e0e0e0e0e0e0';
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+const trust = trustSourceFromRecord(TRUST);
+
+/** The standard policy's decision on `d` with `portfolio` (any shape, as a JSON config gives it). */
+function run(d: Deal, portfolio?: unknown, invoice: InvoiceInput = d.invoice): FactoringDecision {
+  return evaluateInvoice({
+    invoice,
+    events: d.events,
+    trust,
+    policy: standardPolicy(),
+    asOf: AS_OF,
+    ...(portfolio !== undefined ? { portfolio: portfolio as Portfolio } : {}),
+  });
+}
+
+/** The error `act` throws; fails the test when it returns or throws anything else. */
+function refused(act: () => unknown): FactoringInputError {
+  try {
+    act();
+  } catch (e) {
+    if (isFactoringError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a FactoringInputError, but the call returned');
+}
+
+const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+describe('finding 1: a misspelt portfolio key is refused, not read as no limit', () => {
+  it('a buyer limit under the misspelt key buyerLimitsMinor is refused at its path', () => {
+    const e = refused(() => run(deal(), { buyerLimitsMinor: { [BUYER]: 1_000_000 } }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.buyerLimitsMinor']);
+  });
+
+  it('a facility limit under facilityLimit (no Minor) is refused at its path', () => {
+    const e = refused(() => run(deal(), { facilityLimit: 1_000_000, totalExposureMinor: 0 }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.facilityLimit']);
+  });
+
+  it('a misspelt key inside a supplier ledger entry is refused at its path', () => {
+    const e = refused(() =>
+      run(deal(), { supplierLedger: { [SUPPLIER]: { totalOpenMinor: 1, byBuyerOpenMinr: {} } } }),
+    );
+    expect(paths(e)).toContain(`portfolio.supplierLedger.${SUPPLIER}.byBuyerOpenMinr`);
+  });
+
+  it('a PortfolioState handed to evaluateBatch is refused, not read as an empty book', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    const e = refused(() =>
+      evaluateBatch({
+        items: [deal()],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        portfolio: state as unknown as Portfolio,
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio']);
+    expect(e.issues[0]?.message).toContain('PortfolioState');
+  });
+
+  it('the correctly spelt buyer limit still holds the advance to the limit', () => {
+    const x = run(deal(), { buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);
+  });
+});
