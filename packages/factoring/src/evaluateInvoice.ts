@@ -32,6 +32,7 @@ import {
   checkInvoiceValid,
   checkPartiesAndDates,
   checkTenor,
+  checkTitleMissing,
   checkTitleOwnership,
 } from './rules/invoiceChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
@@ -194,9 +195,13 @@ export function decideShared(
     softDuplicate = isSoftDuplicate(duplicates, policy);
   }
 
-  // 5. Title: the supplier must still hold the largest stake.
-  if (checks.titleOwnership && invoice.titleOwners !== undefined && run.go('title-ownership')) {
-    checkTitleOwnership(run, invoice, invoice.titleOwners);
+  // 5. Title: the supplier must still hold a majority, and the stakes' roles name the invoice's
+  // parties. No title at all waits for one (the proof of concept skipped the check).
+  const poc = policy.compat === 'poc';
+  const title = invoice.titleOwners;
+  if (checks.titleOwnership && (title !== undefined || !poc) && run.go('title-ownership')) {
+    if (title !== undefined) checkTitleOwnership(run, invoice, title, !poc);
+    else checkTitleMissing(run);
   }
 
   // 6. Self-dealing and future dating.

@@ -13,7 +13,9 @@ import {
   type InvoiceInput,
   isFactoringError,
   type Portfolio,
+  pocPolicy,
   standardPolicy,
+  type TitleOwnerShare,
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
@@ -97,5 +99,87 @@ describe('finding 1: a misspelt portfolio key is refused, not read as no limit',
   it('the correctly spelt buyer limit still holds the advance to the limit', () => {
     const x = run(deal(), { buyerLimitMinor: { [BUYER]: 1_000_000 } });
     expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+/** The deal with its title left out, as a caller that does not pass it sends it. */
+function untitled(d: Deal): InvoiceInput {
+  const { titleOwners: _omitted, ...invoice } = d.invoice;
+  return invoice;
+}
+
+describe('finding 2: an invoice passed without its title is held, not bought unchecked', () => {
+  it('a title sold 100 % to another financier but left out of the call is held (TITLE_UNKNOWN), not approved', () => {
+    const sold = deal({
+      titleOwners: [{ ownerId: 'f9f9f9f9f9f9f9f9', percentage: 1, stakeType: 'financier' }],
+    });
+    expect(run(sold).outcome).toBe('reject');
+    const x = run(sold, undefined, untitled(sold));
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TITLE_UNKNOWN');
+    expect(x.offer).toBeNull();
+    expect(x.trace.find((t) => t.rule === 'title-ownership')?.outcome).toBe('fail');
+  });
+
+  it('the proof-of-concept preset keeps deciding an untitled invoice as the proof of concept did', () => {
+    const d = deal();
+    const x = evaluateInvoice({
+      invoice: untitled(d),
+      events: d.events,
+      trust,
+      policy: pocPolicy(),
+      asOf: AS_OF,
+    });
+    expect(codes(x)).not.toContain('TITLE_UNKNOWN');
+  });
+
+  it('with the title check turned off an untitled invoice is not held for its title', () => {
+    const d = deal();
+    const x = evaluateInvoice({
+      invoice: untitled(d),
+      events: d.events,
+      trust,
+      policy: standardPolicy({ checks: { titleOwnership: false } }),
+      asOf: AS_OF,
+    });
+    expect(codes(x)).not.toContain('TITLE_UNKNOWN');
+  });
+});
+
+const stake = (ownerId: string, percentage: number, stakeType: string): TitleOwnerShare => ({
+  ownerId,
+  percentage,
+  stakeType,
+});
+const REST = [stake(CARRIER, 0.02, 'carrier'), stake(FIN_F, 0.02, 'financier')];
+
+describe("finding 3: the title's supplier and buyer stakes must be the invoice's parties", () => {
+  it("the title's buyer stake held by another quid is held for review (TITLE_ROLE_MISMATCH)", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'supplier'), stake(OTHER, 0.02, 'buyer'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+    expect(x.fraudFlags).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it("the title's buyer stake held by the supplier itself is held for review", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'supplier'), stake(SUPPLIER, 0.02, 'buyer'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it("supplier and buyer stakes swapped (the invoice's buyer holds the title's supplier stake) is held for review", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'buyer'), stake(BUYER, 0.02, 'supplier'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it('a title whose roles match the parties is approved as before', () => {
+    expect(run(deal()).outcome).toBe('approve');
   });
 });

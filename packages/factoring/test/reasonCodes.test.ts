@@ -26,6 +26,8 @@ describe('ReasonCode keys', () => {
       'TENOR_TOO_LONG',
       'PRICE_NOT_POSITIVE',
       'SHARED_SHIPPING_DOCUMENT',
+      'TITLE_UNKNOWN',
+      'TITLE_ROLE_MISMATCH',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -534,6 +534,28 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'reject',
     has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
   },
+  {
+    name: 'title not passed: it may already be sold, so the invoice waits for it',
+    label: 'fraud',
+    check: 'title',
+    invoice: { titleOwners: undefined },
+    outcome: 'pending',
+    has: ['TITLE_UNKNOWN'],
+  },
+  {
+    name: "the title's buyer stake held by a quid that is not the invoice's buyer",
+    label: 'fraud',
+    check: 'title',
+    invoice: {
+      titleOwners: [
+        { ownerId: 'a0a0a0a0a0a0a0a0', percentage: 0.94, stakeType: 'supplier' },
+        { ownerId: 'e0e0e0e0e0e0e0e0', percentage: 0.02, stakeType: 'buyer' },
+        ...OWNERS.slice(2, 4),
+      ],
+    },
+    outcome: 'review',
+    has: ['TITLE_ROLE_MISMATCH'],
+  },
 
   // ---- parties and dates
   {

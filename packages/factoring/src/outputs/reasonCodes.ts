@@ -75,6 +75,8 @@ const CODES = {
   PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
   SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
+  TITLE_UNKNOWN: 'TITLE_UNKNOWN',
+  TITLE_ROLE_MISMATCH: 'TITLE_ROLE_MISMATCH',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -370,4 +372,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // A bill of lading or delivery proof another known invoice already names: one shipment, two
   // receivables (or a split shipment a person should confirm).
   SHARED_SHIPPING_DOCUMENT: { severity: 'review', rank: 62, fraud: true },
+  // Title ownership is checked but no title was passed: it may already be sold to another financier.
+  TITLE_UNKNOWN: { severity: 'pending', rank: 63, fraud: false },
+  // A 'supplier' or 'buyer' stake of the title held by someone other than that party of the invoice.
+  TITLE_ROLE_MISMATCH: { severity: 'review', rank: 64, fraud: true },
 };

@@ -53,13 +53,36 @@ function shareOf(titleOwners: readonly TitleOwnerShare[], ownerId: string): numb
 }
 
 /**
+ * The first title line whose role names a party other than the invoice's: a 'supplier' stake held
+ * by anyone but the supplier, or a 'buyer' stake by anyone but the buyer.
+ */
+function roleMismatch(invoice: InvoiceInput, titleOwners: readonly TitleOwnerShare[]): string | undefined {
+  for (let i = 0; i < titleOwners.length; i++) {
+    const o = titleOwners[i] as TitleOwnerShare;
+    const party =
+      o.stakeType === 'supplier'
+        ? invoice.supplierQuid
+        : o.stakeType === 'buyer'
+          ? invoice.buyerQuid
+          : undefined;
+    if (party !== undefined && o.ownerId !== party) {
+      return `title line ${i} gives the ${o.stakeType} stake to ${o.ownerId}, but the invoice's ${o.stakeType} is ${party}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * 5. Title: the supplier must still hold a majority (more than half) of the title. Shares were
- * validated before any rule ran (fractions in (0, 1] summing to 1).
+ * validated before any rule ran (fractions in (0, 1] summing to 1). With `roles`, a 'supplier' or
+ * 'buyer' stake held by anyone but that party of the invoice holds it for review: the title then
+ * describes another sale (or a forged one), whatever the shares say.
  */
 export function checkTitleOwnership(
   run: Run,
   invoice: InvoiceInput,
   titleOwners: readonly TitleOwnerShare[],
+  roles = false,
 ): void {
   const supplierShare = shareOf(titleOwners, invoice.supplierQuid);
   let maxOther = 0;
@@ -87,9 +110,31 @@ export function checkTitleOwnership(
         : `supplier holds ${formatShare(supplierShare)} of the title, not a majority${largest}`,
     );
   }
+  const mismatch = roles ? roleMismatch(invoice, titleOwners) : undefined;
+  if (mismatch !== undefined) run.reason('TITLE_ROLE_MISMATCH', mismatch);
+  const pass = ok && mismatch === undefined;
   run.trace?.push(
-    internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}`, () =>
-      traceEntry('title-ownership', ok ? 'pass' : 'fail', { supplierShare, largestOther: maxOther }, null, 0),
+    internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}|${pass}`, () =>
+      traceEntry(
+        'title-ownership',
+        pass ? 'pass' : 'fail',
+        { supplierShare, largestOther: maxOther },
+        null,
+        0,
+      ),
+    ),
+  );
+}
+
+/**
+ * 5. Title, when the caller passed none: the engine cannot tell whether the title was already sold
+ * (transferred to another financier), so the invoice waits for it (`TITLE_UNKNOWN`).
+ */
+export function checkTitleMissing(run: Run): void {
+  run.reason('TITLE_UNKNOWN', 'no title owners were passed: whether the title was already sold is unknown');
+  run.trace?.push(
+    internTrace(run.cache, 'title-ownership|unknown', () =>
+      traceEntry('title-ownership', 'fail', { titleOwners: null }, null, 0),
     ),
   );
 }
