@@ -204,8 +204,12 @@ export function decideShared(
     else checkTitleMissing(run);
   }
 
-  // 6. Self-dealing and future dating.
-  if (checks.eligibility && run.go('parties-and-dates')) checkPartiesAndDates(run, invoice, asOf, skew);
+  // 6. Self-dealing (one quid, or one group in the book) and future dating.
+  if (checks.eligibility && run.go('parties-and-dates')) {
+    const group = poc ? undefined : state?.groupOf(invoice.supplierQuid);
+    const shared = group !== undefined && state?.groupOf(invoice.buyerQuid) === group ? group : undefined;
+    checkPartiesAndDates(run, invoice, asOf, skew, shared);
+  }
 
   // 6b. Tenor: the policy's longest funding period (the PoC preset has none).
   const maxTenorDays = policy.maxTenorDays;

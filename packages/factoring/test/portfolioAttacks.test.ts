@@ -183,3 +183,22 @@ describe("finding 3: the title's supplier and buyer stakes must be the invoice's
     expect(run(deal()).outcome).toBe('approve');
   });
 });
+
+describe('finding 4: a supplier and buyer the book puts in one group are a related party', () => {
+  it('supplier and buyer in one group (portfolio.buyerGroup) are rejected as a related party (RELATED_PARTY)', () => {
+    const x = run(deal(), {
+      buyerGroup: { [SUPPLIER]: 'GROUP-ACME', [BUYER]: 'GROUP-ACME' },
+      facilityLimitMinor: 1_000_000_000,
+      totalExposureMinor: 0,
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('RELATED_PARTY');
+    expect(x.offer).toBeNull();
+  });
+
+  it('supplier and buyer in different groups are not a related party', () => {
+    const x = run(deal(), { buyerGroup: { [SUPPLIER]: 'GROUP-ACME', [BUYER]: 'GROUP-MEGA' } });
+    expect(codes(x)).not.toContain('RELATED_PARTY');
+    expect(x.outcome).toBe('approve');
+  });
+});

@@ -28,6 +28,7 @@ describe('ReasonCode keys', () => {
       'SHARED_SHIPPING_DOCUMENT',
       'TITLE_UNKNOWN',
       'TITLE_ROLE_MISMATCH',
+      'RELATED_PARTY',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -568,6 +568,18 @@ export const SCENARIOS: Scenario[] = [
     has: ['SUPPLIER_IS_BUYER'],
   },
   {
+    name: 'supplier and buyer in one group of the book: an intra-group sale',
+    label: 'fraud',
+    check: 'self-dealing',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerGroup: { a0a0a0a0a0a0a0a0: 'GROUP-ACME', b0b0b0b0b0b0b0b0: 'GROUP-ACME' },
+    },
+    outcome: 'reject',
+    has: ['RELATED_PARTY'],
+    hasNot: ['SUPPLIER_IS_BUYER'],
+  },
+  {
     name: 'invoice dated after the decision (future receivable)',
     label: 'fraud',
     check: 'future-dated',

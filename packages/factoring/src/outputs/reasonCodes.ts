@@ -77,6 +77,7 @@ const CODES = {
   SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
   TITLE_UNKNOWN: 'TITLE_UNKNOWN',
   TITLE_ROLE_MISMATCH: 'TITLE_ROLE_MISMATCH',
+  RELATED_PARTY: 'RELATED_PARTY',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -376,4 +377,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TITLE_UNKNOWN: { severity: 'pending', rank: 63, fraud: false },
   // A 'supplier' or 'buyer' stake of the title held by someone other than that party of the invoice.
   TITLE_ROLE_MISMATCH: { severity: 'review', rank: 64, fraud: true },
+  // Supplier and buyer in one group of the portfolio's buyerGroup: an intra-group sale.
+  RELATED_PARTY: { severity: 'reject', rank: 65, fraud: false },
 };

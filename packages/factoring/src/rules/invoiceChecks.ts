@@ -139,11 +139,28 @@ export function checkTitleMissing(run: Run): void {
   );
 }
 
-/** 6. Self-dealing and future dating. */
-export function checkPartiesAndDates(run: Run, invoice: InvoiceInput, asOf: number, skew: number): void {
-  const self = invoice.supplierQuid === invoice.buyerQuid;
+/**
+ * 6. Self-dealing and future dating. `group` is the group the portfolio puts both supplier and
+ * buyer in (if any): an intra-group sale is a related party, vetoed as self-dealing is.
+ */
+export function checkPartiesAndDates(
+  run: Run,
+  invoice: InvoiceInput,
+  asOf: number,
+  skew: number,
+  group?: string,
+): void {
+  const same = invoice.supplierQuid === invoice.buyerQuid;
+  const related = !same && group !== undefined;
+  const self = same || related;
   const future = invoice.issuedAt > asOf + skew;
-  if (self) run.reason('SUPPLIER_IS_BUYER', 'supplier and buyer are the same quid');
+  if (same) run.reason('SUPPLIER_IS_BUYER', 'supplier and buyer are the same quid');
+  if (related) {
+    run.reason(
+      'RELATED_PARTY',
+      `supplier and buyer are in one group (${group}) in the portfolio's buyerGroup`,
+    );
+  }
   if (future)
     run.reason(
       'ISSUED_AFTER_DECISION_DATE',
