@@ -376,6 +376,7 @@ function runBatch(request: BatchRequest): BatchResult {
           policy.paymentPriorDaysLate,
           policy.paymentPriorWeight,
           policy.noHistoryDilutionBps,
+          request.asOf,
         );
         profiles.set(inv.buyerQuid, profile);
       }

@@ -278,6 +278,7 @@ export function decideShared(
         policy.paymentPriorDaysLate,
         policy.paymentPriorWeight,
         policy.noHistoryDilutionBps,
+        asOf,
       ))
     : undefined;
   if (checks.disputeRate && profile !== undefined && run.go('dispute-rate')) {

@@ -12,14 +12,16 @@ import {
   type FactoringInputError,
   type InvoiceInput,
   isFactoringError,
+  type PaidInvoiceRecord,
   type Portfolio,
   pocPolicy,
+  profileBuyer,
   standardPolicy,
   type TitleOwnerShare,
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -200,5 +202,75 @@ describe('finding 4: a supplier and buyer the book puts in one group are a relat
     const x = run(deal(), { buyerGroup: { [SUPPLIER]: 'GROUP-ACME', [BUYER]: 'GROUP-MEGA' } });
     expect(codes(x)).not.toContain('RELATED_PARTY');
     expect(x.outcome).toBe('approve');
+  });
+});
+
+describe('finding 5: a buyer history no buyer could have is refused, and only records known at asOf count', () => {
+  const due = deal({ dueAt: NOW + 150 * DAY });
+  const withHistory = (records: PaidInvoiceRecord[]): FactoringDecision =>
+    evaluateInvoice({
+      invoice: due.invoice,
+      events: due.events,
+      trust,
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      buyerHistory: { records },
+    });
+  // An ETL that writes paidAt = 0 for "unknown": invoices "paid 53 years early".
+  const epoch: PaidInvoiceRecord[] = Array.from({ length: 20 }, (_, i) => ({
+    dueAt: NOW - 100 * DAY + i * DAY,
+    paidAt: 0,
+    amountMinor: 1_000_000,
+  }));
+
+  it('history records paid at the epoch (paidAt = 0, 15,668 days early) are refused at the record path', () => {
+    const e = refused(() => withHistory(epoch));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toContain('buyerHistory.records[0].paidAt');
+    expect(e.issues[0]?.message).toContain('3650');
+  });
+
+  it('profileBuyer refuses the epoch history the engine refuses as a precomputed buyerProfile', () => {
+    expect(refused(() => profileBuyer({ records: epoch }, [0, 5, 30], 5, 300)).code).toBe('INVALID_INPUT');
+  });
+
+  it('a batch refuses a buyer history paid at the epoch', () => {
+    const e = refused(() =>
+      evaluateBatch({
+        items: [due],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        buyerHistories: { [BUYER]: { records: epoch } },
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+  });
+
+  // Invoices due and paid after the decision ("140 days early"): not yet history at asOf.
+  const future: PaidInvoiceRecord[] = Array.from({ length: 20 }, (_, i) => ({
+    dueAt: AS_OF + (200 + i) * DAY,
+    paidAt: AS_OF + (60 + i) * DAY,
+    amountMinor: 1_000_000,
+  }));
+
+  it('history records due and paid after asOf do not shorten the tenor (they are not yet history)', () => {
+    const none = withHistory([]);
+    const x = withHistory(future);
+    expect(x.payment?.daysLate).toEqual(none.payment?.daysLate);
+    expect(x.payment?.expectedDays).toBe(none.payment?.expectedDays);
+    expect(x.offer?.feeMinor).toBe(none.offer?.feeMinor);
+  });
+
+  it('a batch does not count history records due and paid after its asOf', () => {
+    const batch = (records: PaidInvoiceRecord[]) =>
+      evaluateBatch({
+        items: [due],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        buyerHistories: { [BUYER]: { records } },
+      }).decisions[0];
+    expect(batch(future)?.payment?.expectedDays).toBe(batch([])?.payment?.expectedDays);
   });
 });
