@@ -29,6 +29,7 @@ import {
 } from './rules/fraudChecks.js';
 import { type Funding, NO_HAIRCUTS } from './rules/funding.js';
 import {
+  checkBookCurrency,
   checkInvoiceValid,
   checkPartiesAndDates,
   checkTenor,
@@ -290,6 +291,11 @@ export function decideShared(
     checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state);
   }
 
+  // 16b. The book's currency: an invoice in another is held, and priced without the book's limits.
+  const bookCurrency = state?.currency;
+  const foreign = bookCurrency !== undefined && invoice.currency !== bookCurrency;
+  if (foreign && run.go('book-currency')) checkBookCurrency(run, invoice, bookCurrency);
+
   // 17. Pricing, concentration and limits (only when nothing rejects or holds the invoice).
   let offer: Offer | null = null;
   let limits: LimitUse | null = null;
@@ -322,7 +328,7 @@ export function decideShared(
         face,
         f,
         profile: profile as BuyerProfile,
-        state,
+        state: foreign ? undefined : state,
         buyerTrust,
         supplierTrust,
         staleAgeSeconds,

@@ -274,3 +274,59 @@ describe('finding 5: a buyer history no buyer could have is refused, and only re
     expect(batch(future)?.payment?.expectedDays).toBe(batch([])?.payment?.expectedDays);
   });
 });
+
+describe("finding 6: limits are kept in the book's currency", () => {
+  // A Korean financier's book in KRW (exponent 0): a buyer limit of 100,000,000 KRW (~72,000 USD),
+  // and a USD invoice of 900,000.00 USD (90,000,000 cents).
+  const usd = deal({ amountMinor: 90_000_000, currency: 'USD' }, { ackAmount: 90_000_000 });
+  const krwBook = {
+    currency: 'KRW',
+    buyerLimitMinor: { [BUYER]: 100_000_000 },
+    facilityLimitMinor: 1_000_000_000,
+  };
+
+  it("a USD invoice against a KRW book's limits is held for review (CURRENCY_NOT_BOOK), not checked against them", () => {
+    const x = run(usd, krwBook);
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CURRENCY_NOT_BOOK');
+    // Neither the KRW buyer limit nor the KRW facility is applied to the dollars.
+    expect([x.limits?.buyer.limitMinor, x.limits?.facility.limitMinor]).toEqual([null, null]);
+  });
+
+  it("an invoice in the book's currency is still held to the book's limits", () => {
+    const x = run(deal(), { currency: 'USD', buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(codes(x)).not.toContain('CURRENCY_NOT_BOOK');
+    expect(codes(x)).toContain('LIMIT_HAIRCUT');
+    expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it('a portfolio currency that is not an ISO 4217 code is refused at portfolio.currency', () => {
+    const e = refused(() => run(deal(), { currency: 'usd', buyerLimitMinor: { [BUYER]: 1_000_000 } }));
+    expect(paths(e)).toEqual(['portfolio.currency']);
+  });
+
+  const jpy = deal(
+    { invoiceId: 'inv-J', invoiceNumber: 'J-1', amountMinor: 5_000_000, currency: 'JPY' },
+    { ids: 'J' },
+  );
+  const batch = (portfolio: Portfolio) =>
+    evaluateBatch({ items: [usd, jpy], trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
+
+  it('a batch adding USD cents and JPY yen under one buyer limit with no portfolio.currency is refused', () => {
+    const e = refused(() => batch({ buyerLimitMinor: { [BUYER]: 200_000_000 } }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.currency']);
+    expect(e.issues[0]?.message).toContain('set portfolio.currency');
+  });
+
+  it('a batch with portfolio.currency holds the foreign invoice and funds only the one in the book currency', () => {
+    const r = batch({ currency: 'USD', buyerLimitMinor: { [BUYER]: 200_000_000 } });
+    expect(r.decisions.map((d) => d.outcome)).toEqual(['approve', 'review']);
+    expect(codes(r.decisions[1] as FactoringDecision)).toContain('CURRENCY_NOT_BOOK');
+    expect(r.summary.advanceMinor).toBe(r.decisions[0]?.offer?.advanceMinor);
+  });
+
+  it('a batch of two currencies with no limit or exposure needs no portfolio.currency', () => {
+    expect(batch({}).decisions.map((d) => d.outcome)).toEqual(['approve', 'approve']);
+  });
+});

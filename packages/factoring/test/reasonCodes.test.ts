@@ -29,6 +29,7 @@ describe('ReasonCode keys', () => {
       'TITLE_UNKNOWN',
       'TITLE_ROLE_MISMATCH',
       'RELATED_PARTY',
+      'CURRENCY_NOT_BOOK',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -811,6 +811,14 @@ export const SCENARIOS: Scenario[] = [
 
   // ---- concentration and limits
   {
+    name: "an invoice in dollars against a book kept in euros: not checked against the book's limits, held",
+    label: 'underwriting',
+    check: 'limits',
+    portfolio: { ...BASE_PORTFOLIO, currency: 'EUR' },
+    outcome: 'review',
+    has: ['CURRENCY_NOT_BOOK'],
+  },
+  {
     name: 'concentration cap trims the eligible amount',
     label: 'underwriting',
     check: 'concentration',

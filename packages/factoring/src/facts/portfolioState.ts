@@ -1,7 +1,7 @@
 // The financier's running book during a decision or batch: exposures, ageing, known invoices.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import { checkPortfolioKeys } from '../inputs/checkPortfolio.js';
+import { checkPortfolio } from '../inputs/checkPortfolio.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
 
@@ -16,6 +16,8 @@ import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
  * ```
  */
 export interface PortfolioState {
+  /** The currency the book's amounts are in (`Portfolio.currency`), if stated. */
+  readonly currency?: string | undefined;
   buyerExposure(buyer: string): number;
   buyerLimit(buyer: string): number | undefined;
   supplierExposure(supplier: string): number;
@@ -101,7 +103,7 @@ function checkPortfolioMoney(p: Portfolio): void {
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
-  checkPortfolioKeys(p);
+  checkPortfolio(p);
   checkPortfolioMoney(p);
   // Running sums in mutable boxes: one lookup per update and no new heap number per sum (advances
   // summed past 2^30 no longer fit a small integer, so a Map of numbers allocated on every set).
@@ -137,6 +139,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     return index;
   };
   return {
+    currency: p.currency,
     buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b)?.v ?? 0),
     buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
     supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s)?.v ?? 0),

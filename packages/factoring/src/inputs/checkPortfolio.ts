@@ -6,6 +6,7 @@ import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
 const PORTFOLIO_FIELDS: Readonly<Record<keyof Portfolio, true>> = {
+  currency: true,
   buyerExposureMinor: true,
   buyerLimitMinor: true,
   supplierExposureMinor: true,
@@ -48,17 +49,18 @@ function entryKeys(
 /**
  * Checks that a portfolio has only the fields of {@link Portfolio} (and its ledger and ageing
  * entries only theirs): `buyerLimitsMinor` or `facilityLimit` would otherwise be read as no limit
- * at all, as a policy typo is refused by `compilePolicy`. A `PortfolioState` (the running book
+ * at all, as a policy typo is refused by `compilePolicy`; and that `currency`, when set, is an
+ * ISO 4217 code (three upper-case letters). A `PortfolioState` (the running book
  * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
  * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
  *
  * @example
  * ```ts
- * checkPortfolioKeys({ buyerLimitMinor: { 'buyer-x': 1_000_000 } }); // passes
- * checkPortfolioKeys({ buyerLimitsMinor: {} }); // throws at portfolio.buyerLimitsMinor
+ * checkPortfolio({ buyerLimitMinor: { 'buyer-x': 1_000_000 } }); // passes
+ * checkPortfolio({ buyerLimitsMinor: {} }); // throws at portfolio.buyerLimitsMinor
  * ```
  */
-export function checkPortfolioKeys(portfolio: Portfolio): void {
+export function checkPortfolio(portfolio: Portfolio): void {
   const p = portfolio as unknown;
   if (!isObject(p)) {
     throw new FactoringInputError('INVALID_INPUT', [{ path: 'portfolio', message: 'must be an object' }]);
@@ -77,6 +79,13 @@ export function checkPortfolioKeys(portfolio: Portfolio): void {
     if (!Object.hasOwn(PORTFOLIO_FIELDS, key)) {
       issues.push({ path: `portfolio.${key}`, message: 'is not a portfolio field (misspelt?)' });
     }
+  }
+  const currency = p['currency'];
+  if (currency !== undefined && !(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency))) {
+    issues.push({
+      path: 'portfolio.currency',
+      message: `must be an ISO 4217 code (three upper-case letters), got ${JSON.stringify(currency)}`,
+    });
   }
   entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
   entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);

@@ -78,6 +78,7 @@ const CODES = {
   TITLE_UNKNOWN: 'TITLE_UNKNOWN',
   TITLE_ROLE_MISMATCH: 'TITLE_ROLE_MISMATCH',
   RELATED_PARTY: 'RELATED_PARTY',
+  CURRENCY_NOT_BOOK: 'CURRENCY_NOT_BOOK',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -379,4 +380,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TITLE_ROLE_MISMATCH: { severity: 'review', rank: 64, fraud: true },
   // Supplier and buyer in one group of the portfolio's buyerGroup: an intra-group sale.
   RELATED_PARTY: { severity: 'reject', rank: 65, fraud: false },
+  // The invoice's currency is not the one the portfolio's limits and exposures are kept in.
+  CURRENCY_NOT_BOOK: { severity: 'review', rank: 66, fraud: false },
 };

@@ -202,3 +202,19 @@ export function checkTenor(run: Run, invoice: InvoiceInput, asOf: number, maxTen
     ),
   );
 }
+
+/**
+ * 16b. The book's currency: limits and exposures are kept in `bookCurrency`, so an invoice in
+ * another is not checked against them (cents would be compared with won); a person decides it.
+ */
+export function checkBookCurrency(run: Run, invoice: InvoiceInput, bookCurrency: string): void {
+  run.reason(
+    'CURRENCY_NOT_BOOK',
+    `invoice in ${invoice.currency}, the portfolio's limits and exposures in ${bookCurrency}: not checked against them`,
+  );
+  run.trace?.push(
+    internTrace(run.cache, `book-currency|${invoice.currency}|${bookCurrency}`, () =>
+      traceEntry('book-currency', 'flag', { currency: invoice.currency, bookCurrency }, null, 0),
+    ),
+  );
+}
