@@ -330,3 +330,25 @@ describe("finding 6: limits are kept in the book's currency", () => {
     expect(batch({}).decisions.map((d) => d.outcome)).toEqual(['approve', 'approve']);
   });
 });
+
+describe('finding 4b: a buyer that also sells to the supplier in the book (contra) is not funded on what it owes', () => {
+  const contraBook = (owed: number) => ({
+    supplierLedger: {
+      [SUPPLIER]: { totalOpenMinor: 50_000_000, byBuyerOpenMinor: {} },
+      [BUYER]: { totalOpenMinor: 6_000_000, byBuyerOpenMinor: { [SUPPLIER]: owed } },
+    },
+  });
+
+  it('circular trade: the buyer is owed more by the supplier than the invoice, so nothing is funded', () => {
+    const x = run(deal(), contraBook(6_000_000));
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('CONTRA_HAIRCUT');
+  });
+
+  it('a buyer owed 1,000,000 by the supplier: that much of the invoice is ineligible (CONTRA_HAIRCUT)', () => {
+    const x = run(deal(), contraBook(1_000_000));
+    expect(codes(x)).toContain('CONTRA_HAIRCUT');
+    expect(x.offer?.haircuts).toContainEqual({ code: 'CONTRA_HAIRCUT', amountMinor: 1_000_000 });
+    expect(x.offer?.eligibleMinor).toBeLessThanOrEqual(4_000_000);
+  });
+});

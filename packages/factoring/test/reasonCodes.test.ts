@@ -30,6 +30,7 @@ describe('ReasonCode keys', () => {
       'TITLE_ROLE_MISMATCH',
       'RELATED_PARTY',
       'CURRENCY_NOT_BOOK',
+      'CONTRA_HAIRCUT',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -811,6 +811,20 @@ export const SCENARIOS: Scenario[] = [
 
   // ---- concentration and limits
   {
+    name: 'the buyer also sells to the supplier in the book: what the supplier owes it is ineligible (contra)',
+    label: 'underwriting',
+    check: 'concentration',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      supplierLedger: {
+        b0b0b0b0b0b0b0b0: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: { a0a0a0a0a0a0a0a0: 1_000_000 } },
+      },
+    },
+    outcome: 'approve',
+    has: ['CONTRA_HAIRCUT'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_000_000),
+  },
+  {
     name: "an invoice in dollars against a book kept in euros: not checked against the book's limits, held",
     label: 'underwriting',
     check: 'limits',

@@ -79,6 +79,7 @@ const CODES = {
   TITLE_ROLE_MISMATCH: 'TITLE_ROLE_MISMATCH',
   RELATED_PARTY: 'RELATED_PARTY',
   CURRENCY_NOT_BOOK: 'CURRENCY_NOT_BOOK',
+  CONTRA_HAIRCUT: 'CONTRA_HAIRCUT',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -382,4 +383,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   RELATED_PARTY: { severity: 'reject', rank: 65, fraud: false },
   // The invoice's currency is not the one the portfolio's limits and exposures are kept in.
   CURRENCY_NOT_BOOK: { severity: 'review', rank: 66, fraud: false },
+  // The buyer also sells to the supplier in the book: what the supplier owes it is ineligible.
+  CONTRA_HAIRCUT: { severity: 'adjust', rank: 67, fraud: false },
 };
