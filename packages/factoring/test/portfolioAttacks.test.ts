@@ -352,3 +352,48 @@ describe('finding 4b: a buyer that also sells to the supplier in the book (contr
     expect(x.offer?.eligibleMinor).toBeLessThanOrEqual(4_000_000);
   });
 });
+
+describe('finding 4c: a buyer group is one credit risk, with or without a facility limit', () => {
+  const SUBS = [
+    'd1d1d1d1d1d1d1d1',
+    'd2d2d2d2d2d2d2d2',
+    'd3d3d3d3d3d3d3d3',
+    'd4d4d4d4d4d4d4d4',
+    'd5d5d5d5d5d5d5d5',
+  ];
+  const subTrust = trustSourceFromRecord({
+    ...TRUST,
+    ...Object.fromEntries(SUBS.map((b) => [b, { level: 0.9, observedAt: NOW, pathLength: 2 }])),
+  });
+  const items = SUBS.map((b, k) =>
+    deal(
+      {
+        invoiceId: `inv-${k}`,
+        invoiceNumber: `G-${k}`,
+        buyerQuid: b,
+        titleOwners: [stake(SUPPLIER, 0.9, 'supplier'), stake(CARRIER, 0.1, 'carrier')],
+      },
+      { ids: `g${k}` },
+    ),
+  );
+  const buyerGroup = Object.fromEntries(SUBS.map((b) => [b, 'PARENT']));
+  const batch = (portfolio: Portfolio, defaultBuyerLimitMinor = 0) =>
+    evaluateBatch({
+      items,
+      trust: subTrust,
+      policy: standardPolicy({ defaultBuyerLimitMinor }),
+      asOf: AS_OF,
+      portfolio,
+    });
+
+  it('five subsidiaries of one parent each under the default buyer limit: the default caps the whole group', () => {
+    const r = batch({ buyerGroup }, 5_000_000);
+    expect(r.summary.advanceMinor).toBeLessThanOrEqual(5_000_000);
+  });
+
+  it("a group's own limit (portfolio.groupLimitMinor) caps its buyers' advances together", () => {
+    const r = batch({ buyerGroup, groupLimitMinor: { PARENT: 10_000_000 } });
+    expect(r.summary.advanceMinor).toBeLessThanOrEqual(10_000_000);
+    expect(r.summary.byReason.LIMIT_HAIRCUT).toBeGreaterThan(0);
+  });
+});

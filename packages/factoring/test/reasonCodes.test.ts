@@ -31,6 +31,7 @@ describe('ReasonCode keys', () => {
       'RELATED_PARTY',
       'CURRENCY_NOT_BOOK',
       'CONTRA_HAIRCUT',
+      'GROUP_LIMIT_EXCEEDED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -811,6 +811,20 @@ export const SCENARIOS: Scenario[] = [
 
   // ---- concentration and limits
   {
+    name: "the buyer's group has no room left under its own limit (reject mode)",
+    label: 'underwriting',
+    check: 'limits',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerGroup: { b0b0b0b0b0b0b0b0: 'GROUP-MEGA' },
+      groupLimitMinor: { 'GROUP-MEGA': 10_000_000 },
+      groupExposureMinor: { 'GROUP-MEGA': 9_000_000 },
+    },
+    policy: { limitMode: 'reject' },
+    outcome: 'reject',
+    has: ['GROUP_LIMIT_EXCEEDED'],
+  },
+  {
     name: 'the buyer also sells to the supplier in the book: what the supplier owes it is ineligible (contra)',
     label: 'underwriting',
     check: 'concentration',

@@ -32,6 +32,8 @@ export interface PortfolioState {
   /** The buyer's group, if the portfolio names one. */
   groupOf(buyer: string): string | undefined;
   groupExposure(group: string): number;
+  /** The group's own limit (`Portfolio.groupLimitMinor`), if any. */
+  groupLimit?(group: string): number | undefined;
   /** True when a receivable with this fingerprint is known to be financed. */
   isFinanced(fingerprint: string): boolean;
   /** False while no fingerprint is known financed (saves building one per decision). */
@@ -78,6 +80,7 @@ function checkPortfolioMoney(p: Portfolio): void {
   rec('supplierExposureMinor', p.supplierExposureMinor);
   rec('supplierLimitMinor', p.supplierLimitMinor);
   rec('groupExposureMinor', p.groupExposureMinor);
+  rec('groupLimitMinor', p.groupLimitMinor);
   if (p.totalExposureMinor !== undefined) one('portfolio.totalExposureMinor', p.totalExposureMinor);
   if (p.facilityLimitMinor !== undefined) one('portfolio.facilityLimitMinor', p.facilityLimitMinor);
   for (const [s, l] of Object.entries(p.supplierLedger ?? {})) {
@@ -175,6 +178,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       if (g !== undefined) add(addGroup, g, advance);
     },
     groupOf,
+    groupLimit: (g) => lookup(p.groupLimitMinor, g),
     groupExposure: (g) => groupStart(g) + (addGroup.get(g)?.v ?? 0),
     isFinanced: (fp) => {
       if (financed.has(fp)) return true;

@@ -13,6 +13,7 @@ const AMOUNT_FIELDS = [
   'totalExposureMinor',
   'facilityLimitMinor',
   'groupExposureMinor',
+  'groupLimitMinor',
   'supplierLedger',
 ] as const;
 

@@ -19,6 +19,7 @@ const PORTFOLIO_FIELDS: Readonly<Record<keyof Portfolio, true>> = {
   financedFingerprints: true,
   buyerGroup: true,
   groupExposureMinor: true,
+  groupLimitMinor: true,
 };
 
 const LEDGER_FIELDS: Readonly<Record<string, true>> = { totalOpenMinor: true, byBuyerOpenMinor: true };

@@ -73,4 +73,9 @@ export interface Portfolio {
    * the group's buyers.
    */
   readonly groupExposureMinor?: Readonly<Record<string, number>>;
+  /**
+   * Credit limit per buyer group, across all its buyers and suppliers (a group is one credit
+   * risk). A group without one is held to the policy's `defaultBuyerLimitMinor` (if any) as a whole.
+   */
+  readonly groupLimitMinor?: Readonly<Record<string, number>>;
 }

@@ -80,6 +80,7 @@ const CODES = {
   RELATED_PARTY: 'RELATED_PARTY',
   CURRENCY_NOT_BOOK: 'CURRENCY_NOT_BOOK',
   CONTRA_HAIRCUT: 'CONTRA_HAIRCUT',
+  GROUP_LIMIT_EXCEEDED: 'GROUP_LIMIT_EXCEEDED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -385,4 +386,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   CURRENCY_NOT_BOOK: { severity: 'review', rank: 66, fraud: false },
   // The buyer also sells to the supplier in the book: what the supplier owes it is ineligible.
   CONTRA_HAIRCUT: { severity: 'adjust', rank: 67, fraud: false },
+  // A buyer group's limit (its own, or the default buyer limit) has no room ('reject' limit mode).
+  GROUP_LIMIT_EXCEEDED: { severity: 'reject', rank: 68, fraud: false },
 };
