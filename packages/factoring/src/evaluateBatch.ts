@@ -4,6 +4,7 @@ import { decideShared } from './evaluateInvoice.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
+import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
@@ -162,6 +163,11 @@ function decisionOrder(items: readonly BatchItem[]): number[] {
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
   return order;
+}
+
+/** The items' currencies, read lazily (a one-currency batch is read to the end once). */
+function* currenciesOf(items: readonly BatchItem[]): Generator<string> {
+  for (const item of items) yield item.invoice.currency;
 }
 
 /** Sorted fingerprints of the items at `indices` that have an invoice number. */
@@ -331,6 +337,7 @@ function runBatch(request: BatchRequest): BatchResult {
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
+  checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
   const keep = request.keepDecisions !== false;
@@ -379,6 +386,7 @@ function runBatch(request: BatchRequest): BatchResult {
           policy.paymentPriorDaysLate,
           policy.paymentPriorWeight,
           policy.noHistoryDilutionBps,
+          request.asOf,
         );
         profiles.set(inv.buyerQuid, profile);
       }

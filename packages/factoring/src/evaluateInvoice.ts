@@ -29,9 +29,11 @@ import {
 } from './rules/fraudChecks.js';
 import { type Funding, NO_HAIRCUTS } from './rules/funding.js';
 import {
+  checkBookCurrency,
   checkInvoiceValid,
   checkPartiesAndDates,
   checkTenor,
+  checkTitleMissing,
   checkTitleOwnership,
 } from './rules/invoiceChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
@@ -194,13 +196,21 @@ export function decideShared(
     softDuplicate = isSoftDuplicate(duplicates, policy);
   }
 
-  // 5. Title: the supplier must still hold the largest stake.
-  if (checks.titleOwnership && invoice.titleOwners !== undefined && run.go('title-ownership')) {
-    checkTitleOwnership(run, invoice, invoice.titleOwners);
+  // 5. Title: the supplier must still hold a majority, and the stakes' roles name the invoice's
+  // parties. No title at all waits for one (the proof of concept skipped the check).
+  const poc = policy.compat === 'poc';
+  const title = invoice.titleOwners;
+  if (checks.titleOwnership && (title !== undefined || !poc) && run.go('title-ownership')) {
+    if (title !== undefined) checkTitleOwnership(run, invoice, title, !poc);
+    else checkTitleMissing(run);
   }
 
-  // 6. Self-dealing and future dating.
-  if (checks.eligibility && run.go('parties-and-dates')) checkPartiesAndDates(run, invoice, asOf, skew);
+  // 6. Self-dealing (one quid, or one group in the book) and future dating.
+  if (checks.eligibility && run.go('parties-and-dates')) {
+    const group = poc ? undefined : state?.groupOf(invoice.supplierQuid);
+    const shared = group !== undefined && state?.groupOf(invoice.buyerQuid) === group ? group : undefined;
+    checkPartiesAndDates(run, invoice, asOf, skew, shared);
+  }
 
   // 6b. Tenor: the policy's longest funding period (the PoC preset has none).
   const maxTenorDays = policy.maxTenorDays;
@@ -269,6 +279,7 @@ export function decideShared(
         policy.paymentPriorDaysLate,
         policy.paymentPriorWeight,
         policy.noHistoryDilutionBps,
+        asOf,
       ))
     : undefined;
   if (checks.disputeRate && profile !== undefined && run.go('dispute-rate')) {
@@ -279,6 +290,11 @@ export function decideShared(
   if (checks.eligibility && run.go('eligibility')) {
     checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state);
   }
+
+  // 16b. The book's currency: an invoice in another is held, and priced without the book's limits.
+  const bookCurrency = state?.currency;
+  const foreign = bookCurrency !== undefined && invoice.currency !== bookCurrency;
+  if (foreign && run.go('book-currency')) checkBookCurrency(run, invoice, bookCurrency);
 
   // 17. Pricing, concentration and limits (only when nothing rejects or holds the invoice).
   let offer: Offer | null = null;
@@ -312,7 +328,7 @@ export function decideShared(
         face,
         f,
         profile: profile as BuyerProfile,
-        state,
+        state: foreign ? undefined : state,
         bookGiven: request.portfolio !== undefined,
         buyerTrust,
         supplierTrust,

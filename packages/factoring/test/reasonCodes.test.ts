@@ -27,6 +27,12 @@ describe('ReasonCode keys', () => {
       'PRICE_NOT_POSITIVE',
       'SHARED_SHIPPING_DOCUMENT',
       'BUYER_LIMIT_MISSING',
+      'TITLE_UNKNOWN',
+      'TITLE_ROLE_MISMATCH',
+      'RELATED_PARTY',
+      'CURRENCY_NOT_BOOK',
+      'CONTRA_HAIRCUT',
+      'GROUP_LIMIT_EXCEEDED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -534,6 +534,29 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'reject',
     has: ['TITLE_NOT_OWNED_BY_SUPPLIER'],
   },
+  {
+    name: 'title not passed: it may already be sold, so the invoice waits for it',
+    label: 'fraud',
+    check: 'title',
+    // Spread over the fixture's title by deal(): the invoice goes in with no title.
+    invoice: { titleOwners: undefined } as unknown as Partial<InvoiceInput>,
+    outcome: 'pending',
+    has: ['TITLE_UNKNOWN'],
+  },
+  {
+    name: "the title's buyer stake held by a quid that is not the invoice's buyer",
+    label: 'fraud',
+    check: 'title',
+    invoice: {
+      titleOwners: [
+        { ownerId: 'a0a0a0a0a0a0a0a0', percentage: 0.94, stakeType: 'supplier' },
+        { ownerId: 'e0e0e0e0e0e0e0e0', percentage: 0.02, stakeType: 'buyer' },
+        ...OWNERS.slice(2, 4),
+      ],
+    },
+    outcome: 'review',
+    has: ['TITLE_ROLE_MISMATCH'],
+  },
 
   // ---- parties and dates
   {
@@ -544,6 +567,18 @@ export const SCENARIOS: Scenario[] = [
     trust: { a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 } },
     outcome: 'reject',
     has: ['SUPPLIER_IS_BUYER'],
+  },
+  {
+    name: 'supplier and buyer in one group of the book: an intra-group sale',
+    label: 'fraud',
+    check: 'self-dealing',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerGroup: { a0a0a0a0a0a0a0a0: 'GROUP-ACME', b0b0b0b0b0b0b0b0: 'GROUP-ACME' },
+    },
+    outcome: 'reject',
+    has: ['RELATED_PARTY'],
+    hasNot: ['SUPPLIER_IS_BUYER'],
   },
   {
     name: 'invoice dated after the decision (future receivable)',
@@ -775,6 +810,42 @@ export const SCENARIOS: Scenario[] = [
   },
 
   // ---- concentration and limits
+  {
+    name: "the buyer's group has no room left under its own limit (reject mode)",
+    label: 'underwriting',
+    check: 'limits',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      buyerGroup: { b0b0b0b0b0b0b0b0: 'GROUP-MEGA' },
+      groupLimitMinor: { 'GROUP-MEGA': 10_000_000 },
+      groupExposureMinor: { 'GROUP-MEGA': 9_000_000 },
+    },
+    policy: { limitMode: 'reject' },
+    outcome: 'reject',
+    has: ['GROUP_LIMIT_EXCEEDED'],
+  },
+  {
+    name: 'the buyer also sells to the supplier in the book: what the supplier owes it is ineligible (contra)',
+    label: 'underwriting',
+    check: 'concentration',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      supplierLedger: {
+        b0b0b0b0b0b0b0b0: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: { a0a0a0a0a0a0a0a0: 1_000_000 } },
+      },
+    },
+    outcome: 'approve',
+    has: ['CONTRA_HAIRCUT'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_000_000),
+  },
+  {
+    name: "an invoice in dollars against a book kept in euros: not checked against the book's limits, held",
+    label: 'underwriting',
+    check: 'limits',
+    portfolio: { ...BASE_PORTFOLIO, currency: 'EUR' },
+    outcome: 'review',
+    has: ['CURRENCY_NOT_BOOK'],
+  },
   {
     name: 'concentration cap trims the eligible amount',
     label: 'underwriting',

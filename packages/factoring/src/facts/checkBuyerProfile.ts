@@ -2,10 +2,10 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { MAX_DAYS_LATE } from '../inputs/history.js';
 import type { BuyerProfile } from './predictPayment.js';
 
-/** Days late beyond this either way are a typo, not a buyer (ten years, as the policy prior). */
-const MAX_DAYS = 3_650;
+const MAX_DAYS = MAX_DAYS_LATE;
 
 function whole(v: unknown, min: number, max: number): boolean {
   return Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;

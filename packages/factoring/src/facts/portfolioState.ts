@@ -1,6 +1,7 @@
 // The financier's running book during a decision or batch: exposures, ageing, known invoices.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { checkPortfolio } from '../inputs/checkPortfolio.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
 
@@ -15,6 +16,8 @@ import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
  * ```
  */
 export interface PortfolioState {
+  /** The currency the book's amounts are in (`Portfolio.currency`), if stated. */
+  readonly currency?: string | undefined;
   buyerExposure(buyer: string): number;
   buyerLimit(buyer: string): number | undefined;
   supplierExposure(supplier: string): number;
@@ -29,6 +32,8 @@ export interface PortfolioState {
   /** The buyer's group, if the portfolio names one. */
   groupOf(buyer: string): string | undefined;
   groupExposure(group: string): number;
+  /** The group's own limit (`Portfolio.groupLimitMinor`), if any. */
+  groupLimit?(group: string): number | undefined;
   /** True when a receivable with this fingerprint is known to be financed. */
   isFinanced(fingerprint: string): boolean;
   /** False while no fingerprint is known financed (saves building one per decision). */
@@ -75,6 +80,7 @@ function checkPortfolioMoney(p: Portfolio): void {
   rec('supplierExposureMinor', p.supplierExposureMinor);
   rec('supplierLimitMinor', p.supplierLimitMinor);
   rec('groupExposureMinor', p.groupExposureMinor);
+  rec('groupLimitMinor', p.groupLimitMinor);
   if (p.totalExposureMinor !== undefined) one('portfolio.totalExposureMinor', p.totalExposureMinor);
   if (p.facilityLimitMinor !== undefined) one('portfolio.facilityLimitMinor', p.facilityLimitMinor);
   for (const [s, l] of Object.entries(p.supplierLedger ?? {})) {
@@ -100,6 +106,7 @@ function checkPortfolioMoney(p: Portfolio): void {
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
   const p = portfolio ?? {};
+  checkPortfolio(p);
   checkPortfolioMoney(p);
   // Running sums in mutable boxes: one lookup per update and no new heap number per sum (advances
   // summed past 2^30 no longer fit a small integer, so a Map of numbers allocated on every set).
@@ -135,6 +142,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     return index;
   };
   return {
+    currency: p.currency,
     buyerExposure: (b) => (lookup(p.buyerExposureMinor, b) ?? 0) + (addBuyer.get(b)?.v ?? 0),
     buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
     supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s)?.v ?? 0),
@@ -170,6 +178,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       if (g !== undefined) add(addGroup, g, advance);
     },
     groupOf,
+    groupLimit: (g) => lookup(p.groupLimitMinor, g),
     groupExposure: (g) => groupStart(g) + (addGroup.get(g)?.v ?? 0),
     isFinanced: (fp) => {
       if (financed.has(fp)) return true;

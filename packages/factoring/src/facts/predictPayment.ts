@@ -1,7 +1,7 @@
 // A buyer's payment behaviour from its history: days-late quantiles, dispute rate, dilution.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import type { BuyerHistory } from '../inputs/history.js';
+import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
 
 /**
  * A buyer's predicted payment behaviour: days-late quantiles (shrunk toward the policy prior when
@@ -90,6 +90,8 @@ function shrink(emp: number, n: number, prior: number, k: number): number {
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
  * (`floor((paidAt - dueAt) / 86400)`), shrunk toward `prior` as if the prior were `priorWeight`
  * invoices; dispute rate and dilution in bps (dilution is `noHistoryDilutionBps` with no history).
+ * With `asOf`, records due or paid after it are not history yet and do not count. Refuses
+ * (`INVALID_INPUT`) a record paid more than 3650 days early or late, as a precomputed profile is.
  *
  * @example
  * ```ts
@@ -101,6 +103,7 @@ export function profileBuyer(
   prior: readonly [number, number, number],
   priorWeight: number,
   noHistoryDilutionBps: number,
+  asOf?: number,
 ): BuyerProfile {
   const records = history?.records ?? [];
   checkHistory(records);
@@ -108,7 +111,10 @@ export function profileBuyer(
   let disputed = 0;
   let amount = 0;
   let diluted = 0;
+  let count = 0;
   for (const r of records) {
+    if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
+    count++;
     if (r.paidAt !== undefined) late.push(Math.floor((r.paidAt - r.dueAt) / DAY));
     if (r.disputed === true) disputed++;
     amount += r.amountMinor;
@@ -122,10 +128,10 @@ export function profileBuyer(
   const p90 = Math.max(p50, quantile(late, 90, prior[2], priorWeight));
   return {
     sampleSize: n,
-    invoiceCount: records.length,
+    invoiceCount: count,
     daysLate: [p10, p50, p90],
     paidWithinBps: [paidWithin(late, 30), paidWithin(late, 60), paidWithin(late, 90)],
-    disputeRateBps: records.length === 0 ? 0 : Math.floor((disputed * 10_000) / records.length),
+    disputeRateBps: count === 0 ? 0 : Math.floor((disputed * 10_000) / count),
     dilutionBps:
       amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),
   };
@@ -141,6 +147,8 @@ function checkHistory(records: BuyerHistory['records']): void {
     if (!isMinorInt(r.amountMinor)) issues = badField(issues, i, 'amountMinor', r.amountMinor);
     if (!isMinorInt(r.dueAt)) issues = badField(issues, i, 'dueAt', r.dueAt);
     if (r.paidAt !== undefined && !isMinorInt(r.paidAt)) issues = badField(issues, i, 'paidAt', r.paidAt);
+    else if (r.paidAt !== undefined && Math.abs(Math.floor((r.paidAt - r.dueAt) / DAY)) > MAX_DAYS_LATE)
+      issues = badField(issues, i, 'paidAt', r.paidAt, `must be within ±${MAX_DAYS_LATE} days of dueAt`);
     if (r.dilutedMinor !== undefined && !isMinorInt(r.dilutedMinor))
       issues = badField(issues, i, 'dilutedMinor', r.dilutedMinor);
   }
@@ -157,12 +165,10 @@ function badField(
   i: number,
   field: string,
   v: unknown,
+  rule = 'must be a safe integer >= 0',
 ): { path: string; message: string }[] {
   const out = issues ?? [];
-  out.push({
-    path: `buyerHistory.records[${i}].${field}`,
-    message: `must be a safe integer >= 0 (got ${String(v)})`,
-  });
+  out.push({ path: `buyerHistory.records[${i}].${field}`, message: `${rule} (got ${String(v)})` });
   return out;
 }
 

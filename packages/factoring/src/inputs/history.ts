@@ -1,6 +1,17 @@
 // A buyer's past invoices, the input to payment prediction and dispute rate.
 
 /**
+ * Days late beyond this either way are a typo (an unknown date written as 0), not a buyer: ten
+ * years, as the policy prior. A history record or a precomputed profile beyond it is refused.
+ *
+ * @example
+ * ```ts
+ * Math.abs(daysLate) <= MAX_DAYS_LATE;
+ * ```
+ */
+export const MAX_DAYS_LATE = 3_650;
+
+/**
  * One past invoice of a buyer, used for payment-date prediction, dispute rate and dilution.
  * `paidAt` is omitted while the invoice is still open.
  *

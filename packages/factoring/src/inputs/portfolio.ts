@@ -30,6 +30,13 @@ export interface BuyerAging {
  * ```
  */
 export interface Portfolio {
+  /**
+   * ISO 4217 code every amount of the book (limits, exposures, ledgers) is kept in. An invoice in
+   * another currency is not checked against them: it is held for review (`CURRENCY_NOT_BOOK`). A
+   * batch whose invoices are in more than one currency needs it as soon as any limit or exposure
+   * is set (otherwise refused), or cents and yen would be added up under one limit.
+   */
+  readonly currency?: string;
   /** Outstanding funded advances per buyer, across all suppliers. */
   readonly buyerExposureMinor?: Readonly<Record<string, number>>;
   /** Credit limit per buyer; a buyer without an entry uses the policy default (if any). */
@@ -66,4 +73,9 @@ export interface Portfolio {
    * the group's buyers.
    */
   readonly groupExposureMinor?: Readonly<Record<string, number>>;
+  /**
+   * Credit limit per buyer group, across all its buyers and suppliers (a group is one credit
+   * risk). A group without one is held to the policy's `defaultBuyerLimitMinor` (if any) as a whole.
+   */
+  readonly groupLimitMinor?: Readonly<Record<string, number>>;
 }

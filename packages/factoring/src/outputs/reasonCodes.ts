@@ -76,6 +76,12 @@ const CODES = {
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
   SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
   BUYER_LIMIT_MISSING: 'BUYER_LIMIT_MISSING',
+  TITLE_UNKNOWN: 'TITLE_UNKNOWN',
+  TITLE_ROLE_MISMATCH: 'TITLE_ROLE_MISMATCH',
+  RELATED_PARTY: 'RELATED_PARTY',
+  CURRENCY_NOT_BOOK: 'CURRENCY_NOT_BOOK',
+  CONTRA_HAIRCUT: 'CONTRA_HAIRCUT',
+  GROUP_LIMIT_EXCEEDED: 'GROUP_LIMIT_EXCEEDED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -373,4 +379,16 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   SHARED_SHIPPING_DOCUMENT: { severity: 'review', rank: 62, fraud: true },
   // No credit limit on file for the buyer and no policy default (with `requireBuyerLimit`).
   BUYER_LIMIT_MISSING: { severity: 'pending', rank: 63, fraud: false },
+  // Title ownership is checked but no title was passed: it may already be sold to another financier.
+  TITLE_UNKNOWN: { severity: 'pending', rank: 64, fraud: false },
+  // A 'supplier' or 'buyer' stake of the title held by someone other than that party of the invoice.
+  TITLE_ROLE_MISMATCH: { severity: 'review', rank: 65, fraud: true },
+  // Supplier and buyer in one group of the portfolio's buyerGroup: an intra-group sale.
+  RELATED_PARTY: { severity: 'reject', rank: 66, fraud: false },
+  // The invoice's currency is not the one the portfolio's limits and exposures are kept in.
+  CURRENCY_NOT_BOOK: { severity: 'review', rank: 67, fraud: false },
+  // The buyer also sells to the supplier in the book: what the supplier owes it is ineligible.
+  CONTRA_HAIRCUT: { severity: 'adjust', rank: 68, fraud: false },
+  // A buyer group's limit (its own, or the default buyer limit) has no room ('reject' limit mode).
+  GROUP_LIMIT_EXCEEDED: { severity: 'reject', rank: 69, fraud: false },
 };

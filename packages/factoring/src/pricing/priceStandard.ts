@@ -170,6 +170,15 @@ export function priceStandard(c: PricingContext): Offer | null {
         return null;
       if (!applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED'))
         return null;
+      // A buyer group is one credit risk: its own limit, or the default buyer limit, covers all of it.
+      const inGroup = state.groupOf(invoice.buyerQuid);
+      if (inGroup !== undefined) {
+        const defaultLimit = policy.defaultBuyerLimitMinor > 0 ? policy.defaultBuyerLimitMinor : undefined;
+        const groupLimit = state.groupLimit?.(inGroup) ?? defaultLimit;
+        const groupBefore = state.groupExposure(inGroup);
+        if (!applyLimit(run, policy, lf, 'group', groupLimit, groupBefore, 'GROUP_LIMIT_EXCEEDED'))
+          return null;
+      }
       // The financier's own concentration: one buyer, and one buyer group, as a share of the facility.
       if (facilityLimit !== undefined) {
         const buyerCap = mulDivFloor(facilityLimit, policy.maxBuyerShareOfFacilityBps, 10_000);

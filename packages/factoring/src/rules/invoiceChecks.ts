@@ -53,13 +53,36 @@ function shareOf(titleOwners: readonly TitleOwnerShare[], ownerId: string): numb
 }
 
 /**
+ * The first title line whose role names a party other than the invoice's: a 'supplier' stake held
+ * by anyone but the supplier, or a 'buyer' stake by anyone but the buyer.
+ */
+function roleMismatch(invoice: InvoiceInput, titleOwners: readonly TitleOwnerShare[]): string | undefined {
+  for (let i = 0; i < titleOwners.length; i++) {
+    const o = titleOwners[i] as TitleOwnerShare;
+    const party =
+      o.stakeType === 'supplier'
+        ? invoice.supplierQuid
+        : o.stakeType === 'buyer'
+          ? invoice.buyerQuid
+          : undefined;
+    if (party !== undefined && o.ownerId !== party) {
+      return `title line ${i} gives the ${o.stakeType} stake to ${o.ownerId}, but the invoice's ${o.stakeType} is ${party}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * 5. Title: the supplier must still hold a majority (more than half) of the title. Shares were
- * validated before any rule ran (fractions in (0, 1] summing to 1).
+ * validated before any rule ran (fractions in (0, 1] summing to 1). With `roles`, a 'supplier' or
+ * 'buyer' stake held by anyone but that party of the invoice holds it for review: the title then
+ * describes another sale (or a forged one), whatever the shares say.
  */
 export function checkTitleOwnership(
   run: Run,
   invoice: InvoiceInput,
   titleOwners: readonly TitleOwnerShare[],
+  roles = false,
 ): void {
   const supplierShare = shareOf(titleOwners, invoice.supplierQuid);
   let maxOther = 0;
@@ -87,18 +110,57 @@ export function checkTitleOwnership(
         : `supplier holds ${formatShare(supplierShare)} of the title, not a majority${largest}`,
     );
   }
+  const mismatch = roles ? roleMismatch(invoice, titleOwners) : undefined;
+  if (mismatch !== undefined) run.reason('TITLE_ROLE_MISMATCH', mismatch);
+  const pass = ok && mismatch === undefined;
   run.trace?.push(
-    internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}`, () =>
-      traceEntry('title-ownership', ok ? 'pass' : 'fail', { supplierShare, largestOther: maxOther }, null, 0),
+    internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}|${pass}`, () =>
+      traceEntry(
+        'title-ownership',
+        pass ? 'pass' : 'fail',
+        { supplierShare, largestOther: maxOther },
+        null,
+        0,
+      ),
     ),
   );
 }
 
-/** 6. Self-dealing and future dating. */
-export function checkPartiesAndDates(run: Run, invoice: InvoiceInput, asOf: number, skew: number): void {
-  const self = invoice.supplierQuid === invoice.buyerQuid;
+/**
+ * 5. Title, when the caller passed none: the engine cannot tell whether the title was already sold
+ * (transferred to another financier), so the invoice waits for it (`TITLE_UNKNOWN`).
+ */
+export function checkTitleMissing(run: Run): void {
+  run.reason('TITLE_UNKNOWN', 'no title owners were passed: whether the title was already sold is unknown');
+  run.trace?.push(
+    internTrace(run.cache, 'title-ownership|unknown', () =>
+      traceEntry('title-ownership', 'fail', { titleOwners: null }, null, 0),
+    ),
+  );
+}
+
+/**
+ * 6. Self-dealing and future dating. `group` is the group the portfolio puts both supplier and
+ * buyer in (if any): an intra-group sale is a related party, vetoed as self-dealing is.
+ */
+export function checkPartiesAndDates(
+  run: Run,
+  invoice: InvoiceInput,
+  asOf: number,
+  skew: number,
+  group?: string,
+): void {
+  const same = invoice.supplierQuid === invoice.buyerQuid;
+  const related = !same && group !== undefined;
+  const self = same || related;
   const future = invoice.issuedAt > asOf + skew;
-  if (self) run.reason('SUPPLIER_IS_BUYER', 'supplier and buyer are the same quid');
+  if (same) run.reason('SUPPLIER_IS_BUYER', 'supplier and buyer are the same quid');
+  if (related) {
+    run.reason(
+      'RELATED_PARTY',
+      `supplier and buyer are in one group (${group}) in the portfolio's buyerGroup`,
+    );
+  }
   if (future)
     run.reason(
       'ISSUED_AFTER_DECISION_DATE',
@@ -137,6 +199,22 @@ export function checkTenor(run: Run, invoice: InvoiceInput, asOf: number, maxTen
   run.trace?.push(
     internTrace(run.cache, `tenor|${days}|${maxTenorDays}`, () =>
       traceEntry('tenor', ok ? 'pass' : 'fail', { tenorDays: days }, maxTenorDays, 0),
+    ),
+  );
+}
+
+/**
+ * 16b. The book's currency: limits and exposures are kept in `bookCurrency`, so an invoice in
+ * another is not checked against them (cents would be compared with won); a person decides it.
+ */
+export function checkBookCurrency(run: Run, invoice: InvoiceInput, bookCurrency: string): void {
+  run.reason(
+    'CURRENCY_NOT_BOOK',
+    `invoice in ${invoice.currency}, the portfolio's limits and exposures in ${bookCurrency}: not checked against them`,
+  );
+  run.trace?.push(
+    internTrace(run.cache, `book-currency|${invoice.currency}|${bookCurrency}`, () =>
+      traceEntry('book-currency', 'flag', { currency: invoice.currency, bookCurrency }, null, 0),
     ),
   );
 }

@@ -1,0 +1,94 @@
+// Refuses a portfolio with a key the engine does not read: a misspelt limit would be no limit.
+
+import type { ValidationIssue } from '@quidfin/core';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { Portfolio } from './portfolio.js';
+
+/** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
+const PORTFOLIO_FIELDS: Readonly<Record<keyof Portfolio, true>> = {
+  currency: true,
+  buyerExposureMinor: true,
+  buyerLimitMinor: true,
+  supplierExposureMinor: true,
+  supplierLimitMinor: true,
+  totalExposureMinor: true,
+  facilityLimitMinor: true,
+  supplierLedger: true,
+  buyerAging: true,
+  knownInvoices: true,
+  financedFingerprints: true,
+  buyerGroup: true,
+  groupExposureMinor: true,
+  groupLimitMinor: true,
+};
+
+const LEDGER_FIELDS: Readonly<Record<string, true>> = { totalOpenMinor: true, byBuyerOpenMinor: true };
+const AGING_FIELDS: Readonly<Record<string, true>> = { openMinor: true, over90Minor: true };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Unknown keys of the entries of a per-quid map whose entries have fixed fields. */
+function entryKeys(
+  issues: ValidationIssue[],
+  name: string,
+  map: unknown,
+  fields: Readonly<Record<string, true>>,
+): void {
+  if (!isObject(map)) return;
+  for (const [quid, entry] of Object.entries(map)) {
+    if (!isObject(entry)) continue;
+    for (const key of Object.keys(entry)) {
+      if (!Object.hasOwn(fields, key)) {
+        issues.push({ path: `portfolio.${name}.${quid}.${key}`, message: 'is not a field (misspelt?)' });
+      }
+    }
+  }
+}
+
+/**
+ * Checks that a portfolio has only the fields of {@link Portfolio} (and its ledger and ageing
+ * entries only theirs): `buyerLimitsMinor` or `facilityLimit` would otherwise be read as no limit
+ * at all, as a policy typo is refused by `compilePolicy`; and that `currency`, when set, is an
+ * ISO 4217 code (three upper-case letters). A `PortfolioState` (the running book
+ * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
+ * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
+ *
+ * @example
+ * ```ts
+ * checkPortfolio({ buyerLimitMinor: { 'buyer-x': 1_000_000 } }); // passes
+ * checkPortfolio({ buyerLimitsMinor: {} }); // throws at portfolio.buyerLimitsMinor
+ * ```
+ */
+export function checkPortfolio(portfolio: Portfolio): void {
+  const p = portfolio as unknown;
+  if (!isObject(p)) {
+    throw new FactoringInputError('INVALID_INPUT', [{ path: 'portfolio', message: 'must be an object' }]);
+  }
+  if (typeof p['buyerExposure'] === 'function') {
+    throw new FactoringInputError('INVALID_INPUT', [
+      {
+        path: 'portfolio',
+        message:
+          'is a PortfolioState (a running book); pass the Portfolio it was made from (evaluateBatch builds its own)',
+      },
+    ]);
+  }
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(p)) {
+    if (!Object.hasOwn(PORTFOLIO_FIELDS, key)) {
+      issues.push({ path: `portfolio.${key}`, message: 'is not a portfolio field (misspelt?)' });
+    }
+  }
+  const currency = p['currency'];
+  if (currency !== undefined && !(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency))) {
+    issues.push({
+      path: 'portfolio.currency',
+      message: `must be an ISO 4217 code (three upper-case letters), got ${JSON.stringify(currency)}`,
+    });
+  }
+  entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
+  entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+}

@@ -1,0 +1,414 @@
+// Attacks through the financier's book and the other inputs around the invoice (adversarial review
+// of the decision engine, round 4): a misspelt portfolio key, an omitted or forged title, a related
+// party the book reveals, a buyer history no buyer could have, limits kept in another currency.
+// One test per attack, each named after it: the engine must refuse the input with its path, or
+// hold or decline the invoice. Never approve.
+import { describe, expect, it } from 'vitest';
+import {
+  createPortfolioState,
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringInputError,
+  type InvoiceInput,
+  isFactoringError,
+  type PaidInvoiceRecord,
+  type Portfolio,
+  pocPolicy,
+  profileBuyer,
+  standardPolicy,
+  type TitleOwnerShare,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FIN_F = 'f0f0f0f0f0f0f0f0';
+const OTHER = 'e0e0e0e0e0e0e0e0';
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+const trust = trustSourceFromRecord(TRUST);
+
+/** The standard policy's decision on `d` with `portfolio` (any shape, as a JSON config gives it). */
+function run(d: Deal, portfolio?: unknown, invoice: InvoiceInput = d.invoice): FactoringDecision {
+  return evaluateInvoice({
+    invoice,
+    events: d.events,
+    trust,
+    policy: standardPolicy(),
+    asOf: AS_OF,
+    ...(portfolio !== undefined ? { portfolio: portfolio as Portfolio } : {}),
+  });
+}
+
+/** The error `act` throws; fails the test when it returns or throws anything else. */
+function refused(act: () => unknown): FactoringInputError {
+  try {
+    act();
+  } catch (e) {
+    if (isFactoringError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a FactoringInputError, but the call returned');
+}
+
+const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+describe('finding 1: a misspelt portfolio key is refused, not read as no limit', () => {
+  it('a buyer limit under the misspelt key buyerLimitsMinor is refused at its path', () => {
+    const e = refused(() => run(deal(), { buyerLimitsMinor: { [BUYER]: 1_000_000 } }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.buyerLimitsMinor']);
+  });
+
+  it('a facility limit under facilityLimit (no Minor) is refused at its path', () => {
+    const e = refused(() => run(deal(), { facilityLimit: 1_000_000, totalExposureMinor: 0 }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.facilityLimit']);
+  });
+
+  it('a misspelt key inside a supplier ledger entry is refused at its path', () => {
+    const e = refused(() =>
+      run(deal(), { supplierLedger: { [SUPPLIER]: { totalOpenMinor: 1, byBuyerOpenMinr: {} } } }),
+    );
+    expect(paths(e)).toContain(`portfolio.supplierLedger.${SUPPLIER}.byBuyerOpenMinr`);
+  });
+
+  it('a PortfolioState handed to evaluateBatch is refused, not read as an empty book', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    const e = refused(() =>
+      evaluateBatch({
+        items: [deal()],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        portfolio: state as unknown as Portfolio,
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio']);
+    expect(e.issues[0]?.message).toContain('PortfolioState');
+  });
+
+  it('the correctly spelt buyer limit still holds the advance to the limit', () => {
+    const x = run(deal(), { buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);
+  });
+});
+
+/** The deal with its title left out, as a caller that does not pass it sends it. */
+function untitled(d: Deal): InvoiceInput {
+  const { titleOwners: _omitted, ...invoice } = d.invoice;
+  return invoice;
+}
+
+describe('finding 2: an invoice passed without its title is held, not bought unchecked', () => {
+  it('a title sold 100 % to another financier but left out of the call is held (TITLE_UNKNOWN), not approved', () => {
+    const sold = deal({
+      titleOwners: [{ ownerId: 'f9f9f9f9f9f9f9f9', percentage: 1, stakeType: 'financier' }],
+    });
+    expect(run(sold).outcome).toBe('reject');
+    const x = run(sold, undefined, untitled(sold));
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TITLE_UNKNOWN');
+    expect(x.offer).toBeNull();
+    expect(x.trace.find((t) => t.rule === 'title-ownership')?.outcome).toBe('fail');
+  });
+
+  it('the proof-of-concept preset keeps deciding an untitled invoice as the proof of concept did', () => {
+    const d = deal();
+    const x = evaluateInvoice({
+      invoice: untitled(d),
+      events: d.events,
+      trust,
+      policy: pocPolicy(),
+      asOf: AS_OF,
+    });
+    expect(codes(x)).not.toContain('TITLE_UNKNOWN');
+  });
+
+  it('with the title check turned off an untitled invoice is not held for its title', () => {
+    const d = deal();
+    const x = evaluateInvoice({
+      invoice: untitled(d),
+      events: d.events,
+      trust,
+      policy: standardPolicy({ checks: { titleOwnership: false } }),
+      asOf: AS_OF,
+    });
+    expect(codes(x)).not.toContain('TITLE_UNKNOWN');
+  });
+});
+
+const stake = (ownerId: string, percentage: number, stakeType: string): TitleOwnerShare => ({
+  ownerId,
+  percentage,
+  stakeType,
+});
+const REST = [stake(CARRIER, 0.02, 'carrier'), stake(FIN_F, 0.02, 'financier')];
+
+describe("finding 3: the title's supplier and buyer stakes must be the invoice's parties", () => {
+  it("the title's buyer stake held by another quid is held for review (TITLE_ROLE_MISMATCH)", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'supplier'), stake(OTHER, 0.02, 'buyer'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+    expect(x.fraudFlags).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it("the title's buyer stake held by the supplier itself is held for review", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'supplier'), stake(SUPPLIER, 0.02, 'buyer'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it("supplier and buyer stakes swapped (the invoice's buyer holds the title's supplier stake) is held for review", () => {
+    const x = run(
+      deal({ titleOwners: [stake(SUPPLIER, 0.94, 'buyer'), stake(BUYER, 0.02, 'supplier'), ...REST] }),
+    );
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_ROLE_MISMATCH');
+  });
+
+  it('a title whose roles match the parties is approved as before', () => {
+    expect(run(deal()).outcome).toBe('approve');
+  });
+});
+
+describe('finding 4: a supplier and buyer the book puts in one group are a related party', () => {
+  it('supplier and buyer in one group (portfolio.buyerGroup) are rejected as a related party (RELATED_PARTY)', () => {
+    const x = run(deal(), {
+      buyerGroup: { [SUPPLIER]: 'GROUP-ACME', [BUYER]: 'GROUP-ACME' },
+      facilityLimitMinor: 1_000_000_000,
+      totalExposureMinor: 0,
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('RELATED_PARTY');
+    expect(x.offer).toBeNull();
+  });
+
+  it('supplier and buyer in different groups are not a related party', () => {
+    const x = run(deal(), {
+      buyerGroup: { [SUPPLIER]: 'GROUP-ACME', [BUYER]: 'GROUP-MEGA' },
+      buyerLimitMinor: { [BUYER]: 100_000_000 },
+    });
+    expect(codes(x)).not.toContain('RELATED_PARTY');
+    expect(x.outcome).toBe('approve');
+  });
+});
+
+describe('finding 5: a buyer history no buyer could have is refused, and only records known at asOf count', () => {
+  const due = deal({ dueAt: NOW + 150 * DAY });
+  const withHistory = (records: PaidInvoiceRecord[]): FactoringDecision =>
+    evaluateInvoice({
+      invoice: due.invoice,
+      events: due.events,
+      trust,
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      buyerHistory: { records },
+    });
+  // An ETL that writes paidAt = 0 for "unknown": invoices "paid 53 years early".
+  const epoch: PaidInvoiceRecord[] = Array.from({ length: 20 }, (_, i) => ({
+    dueAt: NOW - 100 * DAY + i * DAY,
+    paidAt: 0,
+    amountMinor: 1_000_000,
+  }));
+
+  it('history records paid at the epoch (paidAt = 0, 15,668 days early) are refused at the record path', () => {
+    const e = refused(() => withHistory(epoch));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toContain('buyerHistory.records[0].paidAt');
+    expect(e.issues[0]?.message).toContain('3650');
+  });
+
+  it('profileBuyer refuses the epoch history the engine refuses as a precomputed buyerProfile', () => {
+    expect(refused(() => profileBuyer({ records: epoch }, [0, 5, 30], 5, 300)).code).toBe('INVALID_INPUT');
+  });
+
+  it('a batch refuses a buyer history paid at the epoch', () => {
+    const e = refused(() =>
+      evaluateBatch({
+        items: [due],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        buyerHistories: { [BUYER]: { records: epoch } },
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+  });
+
+  // Invoices due and paid after the decision ("140 days early"): not yet history at asOf.
+  const future: PaidInvoiceRecord[] = Array.from({ length: 20 }, (_, i) => ({
+    dueAt: AS_OF + (200 + i) * DAY,
+    paidAt: AS_OF + (60 + i) * DAY,
+    amountMinor: 1_000_000,
+  }));
+
+  it('history records due and paid after asOf do not shorten the tenor (they are not yet history)', () => {
+    const none = withHistory([]);
+    const x = withHistory(future);
+    expect(x.payment?.daysLate).toEqual(none.payment?.daysLate);
+    expect(x.payment?.expectedDays).toBe(none.payment?.expectedDays);
+    expect(x.offer?.feeMinor).toBe(none.offer?.feeMinor);
+  });
+
+  it('a batch does not count history records due and paid after its asOf', () => {
+    const batch = (records: PaidInvoiceRecord[]) =>
+      evaluateBatch({
+        items: [due],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        buyerHistories: { [BUYER]: { records } },
+      }).decisions[0];
+    expect(batch(future)?.payment?.expectedDays).toBe(batch([])?.payment?.expectedDays);
+  });
+});
+
+describe("finding 6: limits are kept in the book's currency", () => {
+  // A Korean financier's book in KRW (exponent 0): a buyer limit of 100,000,000 KRW (~72,000 USD),
+  // and a USD invoice of 900,000.00 USD (90,000,000 cents).
+  const usd = deal({ amountMinor: 90_000_000, currency: 'USD' }, { ackAmount: 90_000_000 });
+  const krwBook = {
+    currency: 'KRW',
+    buyerLimitMinor: { [BUYER]: 100_000_000 },
+    facilityLimitMinor: 1_000_000_000,
+  };
+
+  it("a USD invoice against a KRW book's limits is held for review (CURRENCY_NOT_BOOK), not checked against them", () => {
+    const x = run(usd, krwBook);
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CURRENCY_NOT_BOOK');
+    // Neither the KRW buyer limit nor the KRW facility is applied to the dollars.
+    expect([x.limits?.buyer.limitMinor, x.limits?.facility.limitMinor]).toEqual([null, null]);
+  });
+
+  it("an invoice in the book's currency is still held to the book's limits", () => {
+    const x = run(deal(), { currency: 'USD', buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(codes(x)).not.toContain('CURRENCY_NOT_BOOK');
+    expect(codes(x)).toContain('LIMIT_HAIRCUT');
+    expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it('a portfolio currency that is not an ISO 4217 code is refused at portfolio.currency', () => {
+    const e = refused(() => run(deal(), { currency: 'usd', buyerLimitMinor: { [BUYER]: 1_000_000 } }));
+    expect(paths(e)).toEqual(['portfolio.currency']);
+  });
+
+  const jpy = deal(
+    { invoiceId: 'inv-J', invoiceNumber: 'J-1', amountMinor: 5_000_000, currency: 'JPY' },
+    { ids: 'J' },
+  );
+  const batch = (portfolio: Portfolio) =>
+    evaluateBatch({ items: [usd, jpy], trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
+
+  it('a batch adding USD cents and JPY yen under one buyer limit with no portfolio.currency is refused', () => {
+    const e = refused(() => batch({ buyerLimitMinor: { [BUYER]: 200_000_000 } }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.currency']);
+    expect(e.issues[0]?.message).toContain('set portfolio.currency');
+  });
+
+  it('a batch with portfolio.currency holds the foreign invoice and funds only the one in the book currency', () => {
+    const r = batch({ currency: 'USD', buyerLimitMinor: { [BUYER]: 200_000_000 } });
+    expect(r.decisions.map((d) => d.outcome)).toEqual(['approve', 'review']);
+    expect(codes(r.decisions[1] as FactoringDecision)).toContain('CURRENCY_NOT_BOOK');
+    expect(r.summary.advanceMinor).toBe(r.decisions[0]?.offer?.advanceMinor);
+  });
+
+  it('a batch of two currencies with no limit or exposure needs no portfolio.currency', () => {
+    // Without requireBuyerLimit: nothing in the book is kept in any currency, so both are funded.
+    const r = evaluateBatch({
+      items: [usd, jpy],
+      trust,
+      policy: standardPolicy({ requireBuyerLimit: false }),
+      asOf: AS_OF,
+      portfolio: {},
+    });
+    expect(r.decisions.map((d) => d.outcome)).toEqual(['approve', 'approve']);
+    // Under the standard policy each is held for its missing buyer limit, not refused as a batch.
+    expect(batch({}).decisions.map((d) => d.outcome)).toEqual(['pending', 'pending']);
+  });
+});
+
+describe('finding 4b: a buyer that also sells to the supplier in the book (contra) is not funded on what it owes', () => {
+  const contraBook = (owed: number) => ({
+    buyerLimitMinor: { [BUYER]: 100_000_000 },
+    supplierLedger: {
+      [SUPPLIER]: { totalOpenMinor: 50_000_000, byBuyerOpenMinor: {} },
+      [BUYER]: { totalOpenMinor: 6_000_000, byBuyerOpenMinor: { [SUPPLIER]: owed } },
+    },
+  });
+
+  it('circular trade: the buyer is owed more by the supplier than the invoice, so nothing is funded', () => {
+    const x = run(deal(), contraBook(6_000_000));
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('CONTRA_HAIRCUT');
+  });
+
+  it('a buyer owed 1,000,000 by the supplier: that much of the invoice is ineligible (CONTRA_HAIRCUT)', () => {
+    const x = run(deal(), contraBook(1_000_000));
+    expect(codes(x)).toContain('CONTRA_HAIRCUT');
+    expect(x.offer?.haircuts).toContainEqual({ code: 'CONTRA_HAIRCUT', amountMinor: 1_000_000 });
+    expect(x.offer?.eligibleMinor).toBeLessThanOrEqual(4_000_000);
+  });
+});
+
+describe('finding 4c: a buyer group is one credit risk, with or without a facility limit', () => {
+  const SUBS = [
+    'd1d1d1d1d1d1d1d1',
+    'd2d2d2d2d2d2d2d2',
+    'd3d3d3d3d3d3d3d3',
+    'd4d4d4d4d4d4d4d4',
+    'd5d5d5d5d5d5d5d5',
+  ];
+  const subTrust = trustSourceFromRecord({
+    ...TRUST,
+    ...Object.fromEntries(SUBS.map((b) => [b, { level: 0.9, observedAt: NOW, pathLength: 2 }])),
+  });
+  const items = SUBS.map((b, k) =>
+    deal(
+      {
+        invoiceId: `inv-${k}`,
+        invoiceNumber: `G-${k}`,
+        buyerQuid: b,
+        titleOwners: [stake(SUPPLIER, 0.9, 'supplier'), stake(CARRIER, 0.1, 'carrier')],
+      },
+      { ids: `g${k}` },
+    ),
+  );
+  const buyerGroup = Object.fromEntries(SUBS.map((b) => [b, 'PARENT']));
+  const batch = (portfolio: Portfolio, defaultBuyerLimitMinor = 0) =>
+    evaluateBatch({
+      items,
+      trust: subTrust,
+      policy: standardPolicy({ defaultBuyerLimitMinor }),
+      asOf: AS_OF,
+      portfolio,
+    });
+
+  it('five subsidiaries of one parent each under the default buyer limit: the default caps the whole group', () => {
+    const r = batch({ buyerGroup }, 5_000_000);
+    expect(r.summary.advanceMinor).toBeLessThanOrEqual(5_000_000);
+  });
+
+  it("a group's own limit (portfolio.groupLimitMinor) caps its buyers' advances together", () => {
+    const buyerLimitMinor = Object.fromEntries(SUBS.map((b) => [b, 100_000_000]));
+    const r = batch({ buyerGroup, groupLimitMinor: { PARENT: 10_000_000 }, buyerLimitMinor });
+    expect(r.summary.advanceMinor).toBeLessThanOrEqual(10_000_000);
+    expect(r.summary.byReason.LIMIT_HAIRCUT).toBeGreaterThan(0);
+  });
+});
