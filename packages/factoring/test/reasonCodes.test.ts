@@ -26,6 +26,11 @@ describe('ReasonCode keys', () => {
       'TENOR_TOO_LONG',
       'PRICE_NOT_POSITIVE',
       'SHARED_SHIPPING_DOCUMENT',
+      'ISSUED_EVENT_MISSING',
+      'ISSUED_PAYLOAD_MISMATCH',
+      'INVOICE_REISSUED',
+      'EARLY_PAYMENT_DISCOUNT',
+      'SHIPPED_LONG_BEFORE_ISSUE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

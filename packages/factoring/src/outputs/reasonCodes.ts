@@ -75,6 +75,11 @@ const CODES = {
   PRICE_NOT_POSITIVE: 'PRICE_NOT_POSITIVE',
   INVOICE_ID_REUSED: 'INVOICE_ID_REUSED',
   SHARED_SHIPPING_DOCUMENT: 'SHARED_SHIPPING_DOCUMENT',
+  ISSUED_EVENT_MISSING: 'ISSUED_EVENT_MISSING',
+  ISSUED_PAYLOAD_MISMATCH: 'ISSUED_PAYLOAD_MISMATCH',
+  INVOICE_REISSUED: 'INVOICE_REISSUED',
+  EARLY_PAYMENT_DISCOUNT: 'EARLY_PAYMENT_DISCOUNT',
+  SHIPPED_LONG_BEFORE_ISSUE: 'SHIPPED_LONG_BEFORE_ISSUE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -370,4 +375,14 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // A bill of lading or delivery proof another known invoice already names: one shipment, two
   // receivables (or a split shipment a person should confirm).
   SHARED_SHIPPING_DOCUMENT: { severity: 'review', rank: 62, fraud: true },
+  // No invoice.issued signed by the supplier counted: the invoice itself is not on the ledger.
+  ISSUED_EVENT_MISSING: { severity: 'pending', rank: 63, fraud: false },
+  // The invoice input contradicts the invoice the supplier signed (re-dated, re-priced, re-billed).
+  ISSUED_PAYLOAD_MISMATCH: { severity: 'review', rank: 64, fraud: true },
+  // Two counted invoice.issued events with different content: which invoice is being sold?
+  INVOICE_REISSUED: { severity: 'review', rank: 65, fraud: true },
+  // The signed invoice lets the buyer pay less for paying early: that share is not eligible.
+  EARLY_PAYMENT_DISCOUNT: { severity: 'adjust', rank: 66, fraud: false },
+  // Goods shipped (or delivered) longer before the invoice than the policy allows: re-dating.
+  SHIPPED_LONG_BEFORE_ISSUE: { severity: 'review', rank: 67, fraud: true },
 };
