@@ -99,6 +99,15 @@ function keysOf(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string,
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
+// The common case, one issue agreeing with the input: shared by every such decision (never mutated).
+const ISSUED_PASS: TraceEntry = {
+  rule: 'issued-evidence',
+  outcome: 'pass',
+  inputs: { issued: 1, variants: 1, mismatched: 0 },
+  threshold: null,
+  effectMinor: 0,
+};
+
 /**
  * 6c. The invoice as signed: with no counted `invoice.issued` the invoice itself is not on the
  * ledger (pending); two counted issues with different content are a re-issue (review); an input
@@ -146,6 +155,10 @@ export function checkIssuedEvidence(run: Run, invoice: InvoiceInput, facts: Stre
     );
   }
   const bad = mismatched > 0 || variants.length > 1;
+  if (!bad && facts.issued.length === 1) {
+    run.trace?.push(ISSUED_PASS);
+    return;
+  }
   run.trace?.push(
     traceEntry(
       'issued-evidence',
