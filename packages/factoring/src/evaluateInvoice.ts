@@ -36,6 +36,7 @@ import {
   checkTitleMissing,
   checkTitleOwnership,
 } from './rules/invoiceChecks.js';
+import { checkEarlyPaymentDiscount, checkIssuedEvidence } from './rules/issuedChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
 import {
   checkAckAmount,
@@ -45,6 +46,7 @@ import {
   checkEvidenceDates,
   checkLogistics,
   checkPoMatch,
+  checkShipmentLead,
   checkSignerRoles,
   checkStreamIntegrity,
 } from './rules/streamChecks.js';
@@ -216,8 +218,15 @@ export function decideShared(
   const maxTenorDays = policy.maxTenorDays;
   if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays);
 
+  // 6c. The invoice as the supplier signed it on the ledger (the proof of concept never read it).
+  const signed = policy.compat !== 'poc';
+  if (signed && run.go('issued-evidence')) checkIssuedEvidence(run, invoice, facts);
+
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);
+  const maxLead = policy.maxShipmentLeadDays;
+  if (checks.logistics && maxLead !== undefined && run.go('shipment-lead'))
+    checkShipmentLead(run, facts, invoice.issuedAt, maxLead, skew);
 
   // 7b. Evidence dated after the decision did not count: say so.
   if (notAfter !== undefined && run.go('evidence-dates')) checkEvidenceDates(run, facts, notAfter);
@@ -290,6 +299,9 @@ export function decideShared(
   if (checks.eligibility && run.go('eligibility')) {
     checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state);
   }
+  // 16b. Early-payment discount the buyer may take.
+  if (signed && checks.eligibility && run.go('early-payment-discount'))
+    checkEarlyPaymentDiscount(run, invoice, facts, face, f);
 
   // 16b. The book's currency: an invoice in another is held, and priced without the book's limits.
   const bookCurrency = state?.currency;

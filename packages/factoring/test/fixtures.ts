@@ -106,10 +106,11 @@ export function deal(
         supplierQuid: invoice.supplierQuid,
         buyerQuid: invoice.buyerQuid,
         amountMinor: invoice.amountMinor,
-        currency: 'USD',
+        currency: invoice.currency,
         issuedAt: invoice.issuedAt,
         dueAt: invoice.dueAt,
-        terms: 'NET-60',
+        // The supplier signed the invoice the input describes.
+        terms: invoice.terms ?? 'NET-60',
         invoiceHash: 'ab'.repeat(32),
       },
     },

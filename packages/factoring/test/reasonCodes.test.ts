@@ -33,6 +33,11 @@ describe('ReasonCode keys', () => {
       'CURRENCY_NOT_BOOK',
       'CONTRA_HAIRCUT',
       'GROUP_LIMIT_EXCEEDED',
+      'ISSUED_EVENT_MISSING',
+      'ISSUED_PAYLOAD_MISMATCH',
+      'INVOICE_REISSUED',
+      'EARLY_PAYMENT_DISCOUNT',
+      'SHIPPED_LONG_BEFORE_ISSUE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

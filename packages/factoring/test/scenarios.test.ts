@@ -1189,7 +1189,69 @@ export const SCENARIOS: Scenario[] = [
         'resolved by the supplier only',
       ),
   },
+
+  // ---- the invoice as signed (invoice.issued) against the input
+  {
+    name: 'no invoice.issued on the stream: the invoice is not on the ledger',
+    label: 'fraud',
+    check: 'issued-evidence',
+    events: (d) => d.events.filter((x) => x.eventType !== 'invoice.issued'),
+    outcome: 'pending',
+    has: ['ISSUED_EVENT_MISSING'],
+  },
+  {
+    name: 'input re-dated: the signed invoice was issued 120 days earlier',
+    label: 'fraud',
+    check: 'issued-evidence',
+    events: signedAs({ issuedAt: NOW - 120 * DAY, dueAt: NOW - 60 * DAY }),
+    outcome: 'review',
+    has: ['ISSUED_PAYLOAD_MISMATCH'],
+  },
+  {
+    name: 'a second invoice.issued re-issues the invoice at another amount',
+    label: 'fraud',
+    check: 'issued-evidence',
+    events: (d) => [
+      ...d.events,
+      {
+        ...(d.events[0] as VerifiedEvent),
+        id: 'ri-e9',
+        sequence: 9,
+        payload: { ...d.events[0]?.payload, amountMinor: 9_000_000 },
+      },
+    ],
+    outcome: 'review',
+    has: ['INVOICE_REISSUED'],
+  },
+  {
+    name: 'signed 2/10 early-payment discount: 2 % of face is not eligible',
+    label: 'underwriting',
+    check: 'early-payment-discount',
+    invoice: { earlyPaymentDiscount: { rateBps: 200, withinDays: 10 } },
+    events: signedAs({ earlyPaymentDiscount: { rateBps: 200, withinDays: 10 } }),
+    outcome: 'approve',
+    has: ['EARLY_PAYMENT_DISCOUNT'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_900_000),
+  },
+  {
+    name: 'goods shipped 700 days before the invoice was issued (re-dating)',
+    label: 'fraud',
+    check: 'shipment-lead',
+    dealOpts: { shippedAt: NOW - 700 * DAY, deliveredAt: NOW - 698 * DAY },
+    outcome: 'review',
+    has: ['SHIPPED_LONG_BEFORE_ISSUE'],
+  },
 ];
+
+/** The deal's stream with its signed invoice.issued payload changed by `patch`. */
+function signedAs(patch: Record<string, unknown>): (d: Deal) => VerifiedEvent[] {
+  return (d) =>
+    d.events.map((x) =>
+      x.eventType === 'invoice.issued'
+        ? { ...x, payload: { ...x.payload, ...patch } as VerifiedEvent['payload'] }
+        : x,
+    );
+}
 
 /** A supplier's credit note on `d`'s invoice (`day` dates it, days after issue). */
 function creditNote(

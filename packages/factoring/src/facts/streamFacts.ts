@@ -88,6 +88,8 @@ export interface SequenceConflict {
  */
 export interface StreamFacts {
   issuedCount: number;
+  /** The counted `invoice.issued` events (signed by the supplier), in array order. */
+  issued: VerifiedEvent[];
   shipped:
     | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
     | undefined;
@@ -103,6 +105,11 @@ export interface StreamFacts {
   openDisputeCount: number;
   /** Open disputes the supplier (not the buyer) says are resolved: they stay open. */
   supplierResolvedDisputeCount: number;
+  /**
+   * Disputes the buyer resolved 'credited' whose credit note is not (or not fully) on the stream:
+   * their uncovered rest is still counted in `openDisputedMinor` and `openDisputeCount`.
+   */
+  promisedCredits: PromisedCredit[];
   creditedMinor: number;
   paidMinor: number;
   fraudSignals: FraudSignalFact[];
@@ -132,6 +139,26 @@ export interface StreamFacts {
    * names, late ones included: the duplicate index compares them with every known invoice's.
    */
   documentRefs: string[];
+}
+
+/**
+ * A dispute the buyer resolved 'credited' without the credit note to show for it: the credit is
+ * only promised, so the part no credit note covers stays open.
+ *
+ * @example
+ * ```ts
+ * const p: PromisedCredit = { disputeId: 'd-1', creditNoteId: 'cn-1', disputedMinor: 2_000_000, creditedMinor: 0, openMinor: 2_000_000 };
+ * ```
+ */
+export interface PromisedCredit {
+  readonly disputeId: string;
+  /** The credit note the resolution names; `undefined` when it names none. */
+  readonly creditNoteId: string | undefined;
+  readonly disputedMinor: number;
+  /** What the named credit note credits (0 when it is not on the stream, or none is named). */
+  readonly creditedMinor: number;
+  /** The part of the dispute still open. */
+  readonly openMinor: number;
 }
 
 /**
@@ -486,6 +513,8 @@ interface DisputeState {
   open: boolean;
   /** The supplier claims it resolved: the buyer has not, so it stays open. */
   supplierResolved: boolean;
+  /** The buyer resolved it 'credited': the credit note it names ('' for none), checked after the replay. */
+  promised?: string | undefined;
 }
 
 /**
@@ -495,7 +524,12 @@ interface DisputeState {
  * closed id is open again. A dispute id repeated while open keeps its largest amount (another
  * amount is a conflict).
  */
-function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: VerifiedEvent[]): void {
+function replayDisputes(
+  facts: StreamFacts,
+  invoice: InvoiceInput,
+  steps: VerifiedEvent[],
+  credits: readonly Repeated[] | undefined,
+): void {
   if (steps.length > 1) sortSmall(steps, compareKeys);
   let disputes: DisputeState[] | undefined;
   for (const e of steps) {
@@ -523,19 +557,54 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
         d.amount = amount;
         d.open = true;
         d.supplierResolved = false;
+        d.promised = undefined;
       }
     } else if (d?.open) {
-      if (e.signerQuid === invoice.buyerQuid) d.open = false;
-      else d.supplierResolved = true;
+      if (e.signerQuid === invoice.buyerQuid) {
+        d.open = false;
+        if (p['outcome'] === 'credited') d.promised = str(p['creditNoteId']) ?? '';
+      } else d.supplierResolved = true;
     }
   }
   if (disputes === undefined) return;
   for (const d of disputes) {
+    if (d.promised !== undefined) uncoveredCredit(facts, d, credits);
     if (!d.open) continue;
     facts.openDisputedMinor += d.amount;
     facts.openDisputeCount++;
     if (d.supplierResolved) facts.supplierResolvedDisputeCount++;
   }
+}
+
+/**
+ * A dispute the buyer resolved 'credited' closes only with its credit note on the stream: the one
+ * the resolution names, or (naming none) a credit note of at least the disputed amount. The part
+ * no credit note covers is still open (counted here) and recorded in `promisedCredits`.
+ */
+function uncoveredCredit(
+  facts: StreamFacts,
+  d: DisputeState,
+  credits: readonly Repeated[] | undefined,
+): void {
+  const named = d.promised === '' ? undefined : d.promised;
+  let covered = 0;
+  if (credits !== undefined) {
+    for (const c of credits) {
+      if (named !== undefined ? c.id === named : c.amount >= d.amount) covered = Math.max(covered, c.amount);
+    }
+  }
+  const rest = d.amount - Math.min(covered, d.amount);
+  if (rest === 0) return;
+  facts.openDisputedMinor += rest;
+  facts.openDisputeCount++;
+  const promise: PromisedCredit = {
+    disputeId: d.id,
+    creditNoteId: named,
+    disputedMinor: d.amount,
+    creditedMinor: named === undefined ? 0 : covered,
+    openMinor: rest,
+  };
+  facts.promisedCredits = append(facts.promisedCredits, promise);
 }
 
 /**
@@ -597,6 +666,7 @@ export function extractStreamFacts(
   const owners = invoice.titleOwners;
   const facts: StreamFacts = {
     issuedCount: 0,
+    issued: NONE,
     shipped: undefined,
     delivered: undefined,
     ack: undefined,
@@ -605,6 +675,7 @@ export function extractStreamFacts(
     openDisputedMinor: 0,
     openDisputeCount: 0,
     supplierResolvedDisputeCount: 0,
+    promisedCredits: NONE,
     creditedMinor: 0,
     paidMinor: 0,
     fraudSignals: NONE,
@@ -667,6 +738,7 @@ export function extractStreamFacts(
           break;
         }
         facts.issuedCount++;
+        facts.issued = append(facts.issued, e);
         break;
       case 'carrier.shipped': {
         const carrier = str(p['carrierQuid']) ?? '';
@@ -841,7 +913,7 @@ export function extractStreamFacts(
       }
     }
   }
-  if (disputeSteps) replayDisputes(facts, invoice, disputeSteps);
+  if (disputeSteps) replayDisputes(facts, invoice, disputeSteps, credits);
   if (acks) readAcknowledgements(facts, acks);
   if (credits) {
     for (const c of credits) facts.creditedMinor += c.amount;

@@ -122,6 +122,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   maxDaysSinceIssue: true,
   maxDaysPastDue: true,
   maxTenorDays: true,
+  maxShipmentLeadDays: true,
   crossAgeThresholdBps: true,
   maxConcentrationBps: true,
   limitMode: true,
@@ -224,8 +225,8 @@ function checkPrior(check: OptionsChecker, prior: unknown): void {
  * kind, `compat`, `fraudMissingSeverity`, `openDisputes` or `limitMode` that is not one of its
  * values, a `checks` object missing a flag or holding a non-boolean, a flag that is not a boolean,
  * fraud thresholds that are not finite or that no single signal could reach, a payment prior that
- * is not three ordered day counts in 0..3650, a `maxTenorDays` below 1, or a field the policy does
- * not have.
+ * is not three ordered day counts in 0..3650, a `maxTenorDays` below 1, a `maxShipmentLeadDays`
+ * that is not a non-negative integer, or a field the policy does not have.
  *
  * @example
  * ```ts
@@ -324,6 +325,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   check.number('duplicateSoftScore', policy.duplicateSoftScore, { min: 0 });
   checkPrior(check, policy.paymentPriorDaysLate);
   check.integer('maxTenorDays', policy.maxTenorDays, { min: 1, optional: true });
+  check.integer('maxShipmentLeadDays', policy.maxShipmentLeadDays, { min: 0, optional: true });
   for (const key of Object.keys(policy)) {
     if (!Object.hasOwn(POLICY_FIELDS, key)) check.add(key, 'is not a policy field (misspelt?)');
   }

@@ -1,5 +1,7 @@
 // The invoice as the engine sees it, and its construction from an issued payload.
 
+import type { EarlyPaymentDiscount } from '@quidfin/core';
+
 /**
  * One owner of the invoice TITLE. `percentage` is the owner's share of the title, a fraction in
  * (0, 1]; the shares of all owners sum to 1 within 1e-6 (a node title written on the 0..100 scale
@@ -41,6 +43,12 @@ export interface InvoiceInput {
   readonly poReference?: string;
   readonly carrierQuid?: string;
   /**
+   * The early-payment (skonto) discount the invoice grants: the buyer may pay `rateBps` less
+   * within `withinDays`, so that share of face is not eligible. The engine also reads it from the
+   * signed `invoice.issued` (the larger rate counts).
+   */
+  readonly earlyPaymentDiscount?: EarlyPaymentDiscount;
+  /**
    * Current owners of the invoice TITLE; omit when unknown (title checks are then skipped). The
    * supplier must hold more than half of it (lines naming one owner twice are added up).
    */
@@ -48,8 +56,9 @@ export interface InvoiceInput {
 }
 
 /**
- * Reads the engine's invoice input from an `invoice.issued` payload (and optional title owners).
- * Returns `undefined` when a required field is missing or has the wrong type.
+ * Reads the engine's invoice input from an `invoice.issued` payload (and optional title owners),
+ * its early-payment discount included. Returns `undefined` when a required field is missing or
+ * has the wrong type, or when the discount is there but not two integers.
  *
  * @example
  * ```ts
@@ -100,6 +109,12 @@ export function invoiceFromIssuedPayload(
   if (po !== undefined) out.poReference = po;
   const carrier = str('carrierQuid');
   if (carrier !== undefined) out.carrierQuid = carrier;
+  const discount = p['earlyPaymentDiscount'];
+  if (typeof discount === 'object' && discount !== null) {
+    const { rateBps, withinDays } = discount as Record<string, unknown>;
+    if (!Number.isSafeInteger(rateBps) || !Number.isSafeInteger(withinDays)) return undefined;
+    out.earlyPaymentDiscount = { rateBps: rateBps as number, withinDays: withinDays as number };
+  } else if (discount !== undefined) return undefined;
   if (titleOwners !== undefined) out.titleOwners = titleOwners;
   return out;
 }

@@ -186,6 +186,12 @@ export interface FactoringPolicy {
    * proof-of-concept preset). Standard: 180.
    */
   readonly maxTenorDays?: number;
+  /**
+   * Longest time goods may have been shipped (or delivered) before the invoice was issued: more
+   * is the re-dating pattern, an old sale invoiced anew, and goes to review
+   * (`SHIPPED_LONG_BEFORE_ISSUE`). Omit for no bound (the proof-of-concept preset). Standard: 90.
+   */
+  readonly maxShipmentLeadDays?: number;
   readonly crossAgeThresholdBps: number;
   readonly maxConcentrationBps: number;
   /** 'reduce': fund up to the remaining room; 'reject': refuse anything that does not fit. */
@@ -332,6 +338,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       maxDaysSinceIssue: 90,
       maxDaysPastDue: 60,
       maxTenorDays: 180,
+      maxShipmentLeadDays: 90,
       crossAgeThresholdBps: 5_000,
       maxConcentrationBps: 2_500,
       limitMode: 'reduce',
@@ -380,11 +387,12 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  * ```
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
-  // The proof of concept has no tenor limit and no buyer-limit requirement: the keys are left out
-  // (not undefined), so the preset and its policyId stay what they were.
+  // The proof of concept has no tenor limit, no buyer-limit requirement and no shipment bound:
+  // the keys are left out (not undefined), so the preset and its policyId stay what they were.
   const {
     maxTenorDays: _noTenorLimit,
     requireBuyerLimit: _noBuyerLimitRequired,
+    maxShipmentLeadDays: _noShipmentLead,
     ...base
   } = standardPolicy({
     name: 'poc-invoice-factor-py',

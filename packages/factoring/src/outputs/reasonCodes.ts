@@ -82,6 +82,11 @@ const CODES = {
   CURRENCY_NOT_BOOK: 'CURRENCY_NOT_BOOK',
   CONTRA_HAIRCUT: 'CONTRA_HAIRCUT',
   GROUP_LIMIT_EXCEEDED: 'GROUP_LIMIT_EXCEEDED',
+  ISSUED_EVENT_MISSING: 'ISSUED_EVENT_MISSING',
+  ISSUED_PAYLOAD_MISMATCH: 'ISSUED_PAYLOAD_MISMATCH',
+  INVOICE_REISSUED: 'INVOICE_REISSUED',
+  EARLY_PAYMENT_DISCOUNT: 'EARLY_PAYMENT_DISCOUNT',
+  SHIPPED_LONG_BEFORE_ISSUE: 'SHIPPED_LONG_BEFORE_ISSUE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -391,4 +396,14 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   CONTRA_HAIRCUT: { severity: 'adjust', rank: 68, fraud: false },
   // A buyer group's limit (its own, or the default buyer limit) has no room ('reject' limit mode).
   GROUP_LIMIT_EXCEEDED: { severity: 'reject', rank: 69, fraud: false },
+  // No invoice.issued signed by the supplier counted: the invoice itself is not on the ledger.
+  ISSUED_EVENT_MISSING: { severity: 'pending', rank: 70, fraud: false },
+  // The invoice input contradicts the invoice the supplier signed (re-dated, re-priced, re-billed).
+  ISSUED_PAYLOAD_MISMATCH: { severity: 'review', rank: 71, fraud: true },
+  // Two counted invoice.issued events with different content: which invoice is being sold?
+  INVOICE_REISSUED: { severity: 'review', rank: 72, fraud: true },
+  // The signed invoice lets the buyer pay less for paying early: that share is not eligible.
+  EARLY_PAYMENT_DISCOUNT: { severity: 'adjust', rank: 73, fraud: false },
+  // Goods shipped (or delivered) longer before the invoice than the policy allows: re-dating.
+  SHIPPED_LONG_BEFORE_ISSUE: { severity: 'review', rank: 74, fraud: true },
 };

@@ -21,6 +21,20 @@ function supplierOnly(n: number): string {
     : ` (${n} resolved by the supplier only: only the buyer's resolution closes its dispute)`;
 }
 
+/** Why a dispute the buyer resolved 'credited' still counts (empty when none does). */
+function promised(facts: StreamFacts): string {
+  const list = facts.promisedCredits;
+  if (list.length === 0) return '';
+  const each = list.map((p) =>
+    p.creditNoteId === undefined
+      ? `dispute ${p.disputeId} resolved 'credited' by the buyer: a credit promised but no credit note of at least ${p.disputedMinor} is on the stream, ${p.openMinor} still open`
+      : p.creditedMinor === 0
+        ? `dispute ${p.disputeId} resolved 'credited' by the buyer: credit note ${p.creditNoteId} promised but not on the stream, ${p.openMinor} still open`
+        : `dispute ${p.disputeId} resolved 'credited' by the buyer: credit note ${p.creditNoteId} credits ${p.creditedMinor} of ${p.disputedMinor}, ${p.openMinor} still open`,
+  );
+  return ` (${each.join('; ')})`;
+}
+
 /** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
   const judged = profile.invoiceCount >= policy.minDisputeSample;
@@ -78,7 +92,7 @@ export function checkEligibility(
     }
   }
   if (outcome === 'pass' && facts.openDisputedMinor > 0) {
-    const only = supplierOnly(facts.supplierResolvedDisputeCount);
+    const only = supplierOnly(facts.supplierResolvedDisputeCount) + promised(facts);
     if (facts.openDisputedMinor < f.eligible && policy.openDisputes === 'hold') {
       // A single-invoice purchase waits for the dispute: the buyer may pay nothing until it ends.
       run.reason(

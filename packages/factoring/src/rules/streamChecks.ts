@@ -349,3 +349,37 @@ export function checkStreamIntegrity(run: Run, facts: StreamFacts): void {
         ),
   );
 }
+
+const SHIPMENT_LEAD_DAY = 86_400;
+
+/**
+ * 7c. Shipment lead: goods shipped (or, with no shipment date, delivered) more than `maxDays`
+ * before the invoice was issued are the re-dating pattern (an old sale invoiced anew to dodge the
+ * ageing cut-off): review. Nothing to compare without a shipment or delivery date.
+ */
+export function checkShipmentLead(
+  run: Run,
+  facts: StreamFacts,
+  issuedAt: number,
+  maxDays: number,
+  skew: number,
+): void {
+  const shippedAt = facts.shipped?.at;
+  const deliveredAt = facts.delivered?.at;
+  const at =
+    shippedAt !== undefined && deliveredAt !== undefined
+      ? Math.min(shippedAt, deliveredAt)
+      : (shippedAt ?? deliveredAt);
+  const lead = at === undefined ? 0 : issuedAt - at;
+  const over = lead > maxDays * SHIPMENT_LEAD_DAY + skew;
+  if (over) {
+    const what = at === shippedAt ? 'shipped' : 'delivered';
+    run.reason(
+      'SHIPPED_LONG_BEFORE_ISSUE',
+      `goods ${what} at ${at}, ${Math.floor(lead / SHIPMENT_LEAD_DAY)} days before the invoice was issued at ${issuedAt} (at most ${maxDays})`,
+    );
+  }
+  run.trace?.push(
+    traceEntry('shipment-lead', over ? 'fail' : 'pass', { goodsAt: at ?? null, issuedAt }, maxDays, 0),
+  );
+}
