@@ -352,6 +352,10 @@ function runBatch(request: BatchRequest): BatchResult {
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
+  // Only standard pricing (limits, concentration, the supplier's ledger) reads the running
+  // exposures; under the proof of concept's blend nothing does, and the summary's facility total is
+  // the advances summed below, so the approvals are not booked party by party.
+  const bookExposure = policy.fee.kind !== 'poc-blend';
   const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
@@ -411,7 +415,7 @@ function runBatch(request: BatchRequest): BatchResult {
       byReason.set(r.code, (byReason.get(r.code) ?? 0) + 1);
     }
     if (d.outcome === 'approve' && d.offer !== null) {
-      state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
+      if (bookExposure) state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
       advance += d.offer.advanceMinor;
       approved.push(i);
       fee += d.offer.feeMinor;
@@ -447,7 +451,7 @@ function runBatch(request: BatchRequest): BatchResult {
       purchasePriceMinor: price,
       facility: {
         beforeMinor: facilityBefore,
-        afterMinor: state.totalExposure(),
+        afterMinor: bookExposure ? state.totalExposure() : facilityBefore + advance,
         limitMinor: state.facilityLimit() ?? null,
       },
       byReason: reasonCounts,

@@ -125,4 +125,22 @@ describe('evaluateBatch', () => {
     const r = evaluateBatch({ items: [item(1), item(2)], trust, policy: pocPolicy(), asOf: NOW + 10 * DAY });
     expect(r.summary.counts).toEqual({ approve: 2, review: 0, pending: 0, reject: 0 });
   });
+
+  it("a proof-of-concept batch's facility total is the stated exposure plus the advances it approved", () => {
+    const items = [item(1), item(2), item(3, { supplierQuid: 'a1a1a1a1a1a1a1a1' })];
+    const portfolio = { totalExposureMinor: 1_000_000, facilityLimitMinor: 900_000_000 };
+    const r = evaluateBatch({ items, trust, policy: pocPolicy(), asOf: NOW + 10 * DAY, portfolio });
+    const advanced = r.decisions.reduce(
+      (n, d) => n + (d.outcome === 'approve' ? (d.offer?.advanceMinor ?? 0) : 0),
+      0,
+    );
+    expect(r.summary.counts.approve).toBe(2);
+    expect(advanced).toBeGreaterThan(0);
+    expect(r.summary.advanceMinor).toBe(advanced);
+    expect(r.summary.facility).toEqual({
+      beforeMinor: 1_000_000,
+      afterMinor: 1_000_000 + advanced,
+      limitMinor: 900_000_000,
+    });
+  });
 });

@@ -310,3 +310,29 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
     expect(d.outcome).toBe('approve');
   });
 });
+
+describe('proof-of-concept messages are never served from another value', () => {
+  const parties = (s: number, b: number) => ({ a0a0a0a0a0a0a0a0: s, b0b0b0b0b0b0b0b0: b });
+
+  it('a level of -0 prints -0.000 as Python does, even after a level of 0 was printed', () => {
+    const zero = poc(pocInvoice(), pocEvents(), parties(0, 0.9));
+    const negativeZero = poc(pocInvoice(), pocEvents(), parties(-0, 0.9));
+    expect(zero.compat?.reasons).toContain('supplier trust = 0.000');
+    expect(negativeZero.compat?.reasons).toContain('supplier trust = -0.000');
+    expect(negativeZero.compat?.reasons.at(-1)).toBe('supplier trust -0.000 below threshold 0.5');
+  });
+
+  it('a changed level prints the new level, for the supplier and the buyer alike', () => {
+    const before = poc(pocInvoice(), pocEvents(), parties(0.85, 0.85));
+    const after = poc(pocInvoice(), pocEvents(), parties(0.8604, 0.8596));
+    expect(before.compat?.reasons.slice(2, 4)).toEqual(['supplier trust = 0.850', 'buyer trust = 0.850']);
+    expect(after.compat?.reasons.slice(2, 4)).toEqual(['supplier trust = 0.860', 'buyer trust = 0.860']);
+  });
+
+  it('the same blended risk under another premium prints the new discount', () => {
+    const base = poc(pocInvoice(), pocEvents(), parties(0.85, 0.9));
+    const steeper = poc(pocInvoice(), pocEvents(), parties(0.85, 0.9), { maxRiskPremiumFraction: 0.2 });
+    expect(base.compat?.reasons.at(-1)).toBe('blended risk = 0.115; discount = 2.15%; offer = $48925.00');
+    expect(steeper.compat?.reasons.at(-1)).toBe('blended risk = 0.115; discount = 3.30%; offer = $48350.00');
+  });
+});

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCentsPython, formatFixedPython, pythonFloatRepr } from '../src/math/pythonFormat.js';
+import {
+  formatCentsPython,
+  formatFixedPython,
+  pythonFloatRepr,
+  scaledPython,
+} from '../src/math/pythonFormat.js';
 
 describe('Python float formatting for proof-of-concept messages', () => {
   it('breaks exact binary ties half to even, unlike toFixed', () => {
@@ -112,6 +117,59 @@ describe('finding 7: PoC message amounts round half to even like Python for ever
         expect(formatCentsPython(c)).toBe(formatFixedPython(c / 100, 2));
       }),
       { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('the scaled-integer fast path at 0..3 decimals', () => {
+  /** The next double above (`up`) or below a positive finite x. */
+  function step(x: number, up: boolean): number {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, x);
+    view.setBigUint64(0, view.getBigUint64(0) + (up ? 1n : -1n));
+    return view.getFloat64(0);
+  }
+
+  it('gives the integer Python prints, or -1 where only the exact path can tell', () => {
+    expect(scaledPython(0.765, 3)).toBe(765);
+    expect(scaledPython(1, 3)).toBe(1_000);
+    expect(scaledPython(0.9996, 3)).toBe(1_000);
+    // 0.0005 is a little above the half in binary but scales to exactly 0.5: the exact path says 0.001.
+    expect(scaledPython(0.0005, 3)).toBe(-1);
+    expect(scaledPython(0.125, 2)).toBe(-1); // an exact tie
+    expect(scaledPython(-0, 3)).toBe(-1); // Python prints '-0.000'
+    expect(scaledPython(-0.5, 3)).toBe(-1);
+    expect(scaledPython(Number.NaN, 3)).toBe(-1);
+    expect(scaledPython(2 ** 30 / 1_000, 3)).toBe(-1);
+    expect(formatFixedPython(-0, 3)).toBe('-0.000');
+  });
+
+  it('agrees with the exact reference next to every half, where a scaled product is closest to a tie', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 29 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: -3, max: 3 }),
+        (k, d, ulps) => {
+          let x = (k + 0.5) / 10 ** d;
+          for (let i = 0; i < Math.abs(ulps) && x > 0; i++) x = step(x, ulps > 0);
+          expect(formatFixedPython(x, d)).toBe(exactPythonFixed(x, d));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees with the exact reference on doubles of every size around its 2^30 limit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 2 ** 31, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        (x, d) => {
+          expect(formatFixedPython(x, d)).toBe(exactPythonFixed(x, d));
+        },
+      ),
+      { numRuns: 20_000 },
     );
   });
 });

@@ -82,6 +82,46 @@ function checkTitleOwners(
  * ```
  */
 export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
+  if (isReadable(invoice, asOf)) return;
+  const issues = invoiceIssues(invoice, asOf);
+  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
+/**
+ * True when {@link invoiceIssues} would find nothing: the same tests, field by field, with no
+ * message or path built (this runs once per decision; the listing runs only to throw).
+ */
+function isReadable(invoice: InvoiceInput, asOf: number): boolean {
+  const face = invoice.amountMinor;
+  if (
+    typeof invoice.invoiceId !== 'string' ||
+    typeof invoice.supplierQuid !== 'string' ||
+    typeof invoice.buyerQuid !== 'string' ||
+    !Number.isSafeInteger(face) ||
+    face < 0 ||
+    !Number.isSafeInteger(invoice.issuedAt) ||
+    !Number.isSafeInteger(invoice.dueAt) ||
+    !Number.isSafeInteger(asOf)
+  ) {
+    return false;
+  }
+  const owners: unknown = invoice.titleOwners;
+  if (owners === undefined) return true;
+  if (!Array.isArray(owners) || owners.length === 0) return false;
+  let sum = 0;
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i] as Partial<TitleOwnerShare> | null;
+    if (typeof o !== 'object' || o === null) return false;
+    if (typeof o.ownerId !== 'string' || o.ownerId === '') return false;
+    const share = o.percentage;
+    if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) return false;
+    sum += share;
+  }
+  return Math.abs(sum - 1) <= TITLE_SHARE_TOLERANCE;
+}
+
+/** Every problem of an unreadable invoice or decision date, in field order (undefined: none). */
+function invoiceIssues(invoice: InvoiceInput, asOf: number): ValidationIssue[] | undefined {
   let issues: ValidationIssue[] | undefined;
   for (const k of STRING_FIELDS) {
     if (typeof invoice[k] !== 'string')
@@ -107,5 +147,5 @@ export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
     issues = add(issues, 'asOf', `times must be safe integers (Unix seconds), got ${shown(asOf)}`);
   }
   if (invoice.titleOwners !== undefined) issues = checkTitleOwners(invoice.titleOwners, issues);
-  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+  return issues;
 }

@@ -4,7 +4,7 @@ import type { StreamFacts } from '../facts/streamFacts.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { mulDivCeil } from '../math/money.js';
-import { f3, formatCentsPython, formatFixedPython } from '../math/pythonFormat.js';
+import { f3, formatCentsPython, formatFixedPython, scaledPython } from '../math/pythonFormat.js';
 import type { DecisionOutcome, Offer, PocCompatDecision, Reason } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { aprBps } from '../pricing/pricing.js';
@@ -83,29 +83,44 @@ const SIGNER_MISMATCH: readonly string[] = ['signer-mismatch'];
 const NO_REASONS: readonly string[] = [];
 const OUTSTANDING: readonly string[] = ['outstanding fraud signals on this invoice'];
 
-// `supplier trust = 0.765` for each level seen: a book has far fewer parties than invoices, and
-// Python-exact formatting is the costly part of a PoC decision. Bounded.
-const trustLines = new Map<number, string>();
+// `supplier trust = 0.765` by the thousandths Python prints (0..1000 for a level in 0..1): the
+// text is a function of that integer, so a slot can never hold another value's line. Python-exact
+// formatting is the costly part of a PoC decision, and a book has far fewer levels than invoices.
+const LEVELS = 1_001;
+const supplierLines = new Array<string>(LEVELS).fill('');
+const buyerLines = new Array<string>(LEVELS).fill('');
+
 function trustLine(prefix: 'supplier' | 'buyer', level: number): string {
-  const key = prefix === 'supplier' ? level : -1 - level;
-  let line = trustLines.get(key);
-  if (line === undefined) {
+  const n = scaledPython(level, 3);
+  if (n < 0 || n >= LEVELS) return `${prefix} trust = ${f3(level)}`;
+  const lines = prefix === 'supplier' ? supplierLines : buyerLines;
+  let line = lines[n] as string;
+  if (line === '') {
     line = `${prefix} trust = ${f3(level)}`;
-    if (trustLines.size >= 65_536) trustLines.clear();
-    trustLines.set(key, line);
+    lines[n] = line;
   }
   return line;
 }
 
-// `blended risk = 0.154; discount = 2.54%; offer = $` per (risk, discount) seen: both follow from
-// the parties' trust levels, so a book repeats them. Bounded.
-const blendLines = new Map<number, { readonly discount: number; readonly text: string }>();
+// `blended risk = 0.154; discount = 2.54%; offer = $` by the printed thousandths of the risk and
+// hundredths of the discount (one small integer key; the text is a function of both). Bounded.
+const DISCOUNT_KEYS = 2 ** 20;
+const blendLines = new Map<number, string>();
 function blendLine(risk: number, discount: number): string {
-  const hit = blendLines.get(risk);
-  if (hit !== undefined && hit.discount === discount) return hit.text;
-  const text = `blended risk = ${f3(risk)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $`;
-  if (blendLines.size >= 65_536) blendLines.clear();
-  blendLines.set(risk, { discount, text });
+  const percent = discount * 100;
+  const r = scaledPython(risk, 3);
+  const d = scaledPython(percent, 2);
+  const keyed = r >= 0 && r < LEVELS && d >= 0 && d < DISCOUNT_KEYS;
+  const key = r * DISCOUNT_KEYS + d;
+  if (keyed) {
+    const hit = blendLines.get(key);
+    if (hit !== undefined) return hit;
+  }
+  const text = `blended risk = ${f3(risk)}; discount = ${formatFixedPython(percent, 2)}%; offer = $`;
+  if (keyed) {
+    if (blendLines.size >= 65_536) blendLines.clear();
+    blendLines.set(key, text);
+  }
   return text;
 }
 
