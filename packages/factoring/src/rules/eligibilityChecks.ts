@@ -7,7 +7,7 @@ import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { mulDivFloor } from '../math/money.js';
 import type { TraceEntry } from '../outputs/decision.js';
-import { internTrace } from '../outputs/internCache.js';
+import { internTrace, numberedMessage } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
@@ -20,6 +20,10 @@ function supplierOnly(n: number): string {
     ? ''
     : ` (${n} resolved by the supplier only: only the buyer's resolution closes its dispute)`;
 }
+
+// Every invoice with a credit note carries this reason: its message is made once per amount.
+const creditNoteMessage = (credited: number): string =>
+  `credit notes of ${credited} reduce the f.eligible amount`;
 
 /** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
@@ -66,7 +70,7 @@ export function checkEligibility(
     outcome = 'fail';
   } else if (facts.creditedMinor > 0) {
     cutAmount(f, 'CREDIT_NOTE_APPLIED', facts.creditedMinor);
-    run.reason('CREDIT_NOTE_APPLIED', `credit notes of ${facts.creditedMinor} reduce the f.eligible amount`);
+    run.reason('CREDIT_NOTE_APPLIED', numberedMessage(run.cache, creditNoteMessage, facts.creditedMinor));
   }
   if (outcome === 'pass' && facts.paidMinor > 0) {
     if (facts.paidMinor >= f.eligible) {
