@@ -175,8 +175,10 @@ function str(v: unknown): string | undefined {
 interface Repeated {
   readonly id: string;
   amount: number;
-  /** The first event of each different payload under this id. */
-  readonly variants: VerifiedEvent[];
+  /** The first event under this id. */
+  readonly first: VerifiedEvent;
+  /** The first event of each other payload under this id (a conflict), if any. */
+  others: VerifiedEvent[] | undefined;
 }
 
 /**
@@ -186,30 +188,31 @@ interface Repeated {
  */
 function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e: VerifiedEvent): Repeated[] {
   // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
-  if (list === undefined) return [{ id, amount, variants: [e] }];
+  // The one event of a clean id is kept as it is: no list of variants per credit note.
+  if (list === undefined) return [{ id, amount, first: e, others: undefined }];
   for (const k of list) {
     if (k.id !== id) continue;
-    for (const v of k.variants) if (samePayload(v, e)) return list;
-    k.variants.push(e);
+    if (samePayload(k.first, e)) return list;
+    if (k.others !== undefined) for (const v of k.others) if (samePayload(v, e)) return list;
+    k.others = append(k.others, e);
     k.amount += amount;
     return list;
   }
-  list.push({ id, amount, variants: [e] });
-  return list;
+  return append(list, { id, amount, first: e, others: undefined });
 }
 
 /** Conflicts among `list` (ids with more than one payload), described for the reason. */
 function repeatedConflicts(facts: StreamFacts, list: Repeated[], what: string): void {
   for (const k of list) {
-    if (k.variants.length < 2) continue;
-    const ids = k.variants.map((v) => v.id).sort();
+    if (k.others === undefined) continue;
+    const ids = [k.first, ...k.others].map((v) => v.id).sort();
     // Payment keys are "paymentId\u0000allocationId".
     const [id = '', alloc = ''] = k.id.split('\u0000');
     const name = alloc === '' ? id : `${id} allocation ${alloc}`;
     facts.conflicting = pushConflict(
       facts.conflicting,
       id,
-      (k.variants[0] as VerifiedEvent).eventType,
+      k.first.eventType,
       `${what} ${name} carried by ${ids.length} different events (${ids.join(', ')}): all count, ${k.amount} in total`,
     );
   }
@@ -294,10 +297,29 @@ function isFinancier(
 const NONE: never[] = [];
 const NO_OPTIONS: StreamOptions = {};
 
-/** `list` with `item` added: a new one-element list when there is none yet (undefined or NONE). */
+// The kind of each fraud-signal event type seen (bounded): nearly every stream carries one, and
+// slicing the type copied the same short string for each of them.
+const SIGNAL_KINDS = new Map<string, string>();
+
+function signalKind(eventType: string): string {
+  let kind = SIGNAL_KINDS.get(eventType);
+  if (kind === undefined) {
+    kind = eventType.slice('fraud.signal.'.length);
+    if (SIGNAL_KINDS.size < 256) SIGNAL_KINDS.set(eventType, kind);
+  }
+  return kind;
+}
+
+/**
+ * `list` with `item` added: a new one-element list when there is none yet (undefined or NONE), a
+ * new exact-size copy while it is short. Callers keep the returned list.
+ */
 function append<T>(list: T[] | undefined, item: T): T[] {
-  // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
+  // A literal list is allocated at its exact size; a push onto a full one grows it by 16 and more
+  // slots (a dispute and its resolution made a 17-slot list per invoice).
   if (list === undefined || list === NONE) return [item];
+  if (list.length === 1) return [list[0] as T, item];
+  if (list.length === 2) return [list[0] as T, list[1] as T, item];
   list.push(item);
   return list;
 }
@@ -616,7 +638,8 @@ export function extractStreamFacts(
   let acks: VerifiedEvent[] | undefined;
   // The carrier of the first well-signed shipment, even one dated too late to count: deliveries
   // are bound to it.
-  let shipper: { carrierQuid: string; key: EventKey } | undefined;
+  let shipperCarrier: string | undefined;
+  let shipperKey: EventKey | undefined;
   const screen: Screen = { sequences: undefined, ids: undefined };
 
   for (let i = 0; i < events.length; i++) {
@@ -671,8 +694,10 @@ export function extractStreamFacts(
             break;
           }
         }
-        if (shipper === undefined || before(e, shipper.key))
-          shipper = { carrierQuid: carrier, key: keyOf(e) };
+        if (shipperKey === undefined || before(e, shipperKey)) {
+          shipperCarrier = carrier;
+          shipperKey = keyOf(e);
+        }
         if (late(facts, e, p, SHIPPED_AT, notAfter)) break;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
@@ -790,7 +815,7 @@ export function extractStreamFacts(
           const signal: FraudSignalFact = {
             eventId: e.id,
             key: keyOf(e),
-            kind: t.slice('fraud.signal.'.length),
+            kind: signalKind(t),
             reporterQuid: reporter,
             severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
             evidence: str(p['evidence']) ?? '',
@@ -803,7 +828,7 @@ export function extractStreamFacts(
   if (deliveries) {
     // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
     // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
-    const known = shipper?.carrierQuid ?? invoice.carrierQuid;
+    const known = shipperCarrier ?? invoice.carrierQuid;
     const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
     for (const e of deliveries) {
       const p = e.payload ?? NO_PAYLOAD;
