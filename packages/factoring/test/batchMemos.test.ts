@@ -58,9 +58,14 @@ function batchAndAlone(
 ): { batch: string[]; alone: string[] } {
   const policy = standardPolicy();
   const decide = (its: readonly BatchItem[]): string[] =>
-    evaluateBatch({ items: its, trust, policy, asOf: ASOF, buyerHistories, trace: true }).decisions.map((d) =>
-      JSON.stringify({ ...d, limits: null }),
-    );
+    evaluateBatch({
+      items: its,
+      trust,
+      policy,
+      asOf: ASOF,
+      ...(buyerHistories !== undefined ? { buyerHistories } : {}),
+      trace: true,
+    }).decisions.map((d) => JSON.stringify({ ...d, limits: null }));
   return { batch: decide(items), alone: items.flatMap((it) => decide([it])) };
 }
 

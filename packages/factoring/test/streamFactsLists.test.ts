@@ -1,5 +1,7 @@
 // Stream facts built with few objects: exact-size short lists, one event per clean credit note,
 // fraud-signal kinds shared per event type. The facts must stay what the stream says.
+
+import type { JsonObject } from '@quidfin/core';
 import { describe, expect, it } from 'vitest';
 import { extractStreamFacts, type VerifiedEvent } from '../src/index.js';
 import { deal, NOW } from './fixtures.js';
@@ -8,12 +10,7 @@ const d = deal();
 const SUPPLIER = d.invoice.supplierQuid;
 const BUYER = d.invoice.buyerQuid;
 let seq = 10;
-function e(
-  eventType: string,
-  signerQuid: string,
-  payload: Record<string, unknown>,
-  id?: string,
-): VerifiedEvent {
+function e(eventType: string, signerQuid: string, payload: JsonObject, id?: string): VerifiedEvent {
   seq++;
   return {
     subjectId: d.invoice.invoiceId,
