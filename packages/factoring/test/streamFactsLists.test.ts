@@ -59,4 +59,17 @@ describe('stream facts lists', () => {
     const events = [...d.events, ...kinds.map((k) => e(`fraud.signal.${k}`, 'f0f0f0f0f0f0f0f0', {}))];
     expect(extractStreamFacts(d.invoice, events, true).fraudSignals.map((s) => s.kind)).toEqual(kinds);
   });
+
+  it('a second acknowledgement of another amount: the smallest counts, the first dates it', () => {
+    const events = [
+      ...d.events,
+      e('buyer.acknowledged', BUYER, { buyerQuid: BUYER, acknowledgedAmountMinor: 4_000_000 }, 'ack-2'),
+    ];
+    const f = extractStreamFacts(d.invoice, events, true);
+    expect(f.ack?.amountMinor).toBe(4_000_000);
+    expect(f.ack?.key.id).toBe('inv-100-e4');
+    expect(f.conflicting.map((c) => c.detail)).toEqual([
+      'the buyer acknowledged different amounts: 5000000 (inv-100-e4), 4000000 (ack-2); the smallest, 4000000, counts',
+    ]);
+  });
 });

@@ -461,31 +461,37 @@ function late(
  * The buyer's acknowledgement: its date and key from the first in stream order, its amount the
  * smallest any of them states (acknowledgements of different amounts are a conflict).
  */
-function readAcknowledgements(facts: StreamFacts, acks: VerifiedEvent[]): void {
-  let first: VerifiedEvent | undefined;
-  let smallest: number | undefined;
+function readAcknowledgements(
+  facts: StreamFacts,
+  one: VerifiedEvent,
+  more: VerifiedEvent[] | undefined,
+): void {
+  let first = one;
+  let smallest = ackAmountOf(one);
   let differ = false;
-  for (const e of acks) {
-    if (first === undefined || before(e, first)) first = e;
-    const amount = ackAmountOf(e);
-    if (amount === undefined) continue;
-    if (smallest !== undefined && amount !== smallest) differ = true;
-    if (smallest === undefined || amount < smallest) smallest = amount;
+  if (more !== undefined) {
+    for (const e of more) {
+      if (before(e, first)) first = e;
+      const amount = ackAmountOf(e);
+      if (amount === undefined) continue;
+      if (smallest !== undefined && amount !== smallest) differ = true;
+      if (smallest === undefined || amount < smallest) smallest = amount;
+    }
   }
-  const p = (first as VerifiedEvent).payload ?? NO_PAYLOAD;
+  const p = first.payload ?? NO_PAYLOAD;
   facts.ack = {
     amountMinor: smallest,
     at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
-    key: keyOf(first as VerifiedEvent),
+    key: keyOf(first),
   };
   if (differ) {
-    const seen = acks
+    const seen = [one, ...(more ?? [])]
       .filter((e) => ackAmountOf(e) !== undefined)
       .sort(compareKeys)
       .map((e) => `${ackAmountOf(e)} (${e.id})`);
     facts.conflicting = pushConflict(
       facts.conflicting,
-      (first as VerifiedEvent).id,
+      first.id,
       'buyer.acknowledged',
       `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
     );
@@ -552,6 +558,32 @@ function replayDisputes(facts: StreamFacts, invoice: InvoiceInput, steps: Verifi
     facts.openDisputedMinor += d.amount;
     facts.openDisputeCount++;
     if (d.supplierResolved) facts.supplierResolvedDisputeCount++;
+  }
+}
+
+/** One delivery, bound to the `expected` carrier (see {@link extractStreamFacts}). */
+function readDelivery(
+  facts: StreamFacts,
+  e: VerifiedEvent,
+  expected: string | undefined,
+  bindSigners: boolean,
+  supplier: string,
+  notAfter: number | undefined,
+): void {
+  const p = e.payload ?? NO_PAYLOAD;
+  const carrier = str(p['carrierQuid']) ?? '';
+  if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
+    pushMismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
+    return;
+  }
+  if (late(facts, e, p, DELIVERED_AT, notAfter)) return;
+  if (facts.delivered === undefined || before(e, facts.delivered.key)) {
+    facts.delivered = {
+      carrierQuid: carrier,
+      at: num(p['deliveredAt']),
+      ref: str(p['deliveryProof']),
+      key: keyOf(e),
+    };
   }
 }
 
@@ -629,12 +661,16 @@ export function extractStreamFacts(
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
   // collect them first and bind after the pass.
+  // The first delivery and acknowledgement are kept on their own, the rare further ones in a
+  // list: no list per stream for the one of each that a stream carries.
+  let delivery: VerifiedEvent | undefined;
   let deliveries: VerifiedEvent[] | undefined;
   // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
   let disputeSteps: VerifiedEvent[] | undefined;
   // Credit notes and payments repeated under one id count once per different payload.
   let credits: Repeated[] | undefined;
   let payments: Repeated[] | undefined;
+  let ack: VerifiedEvent | undefined;
   let acks: VerifiedEvent[] | undefined;
   // The carrier of the first well-signed shipment, even one dated too late to count: deliveries
   // are bound to it.
@@ -710,7 +746,8 @@ export function extractStreamFacts(
         break;
       }
       case 'carrier.delivered':
-        deliveries = append(deliveries, e);
+        if (delivery === undefined) delivery = e;
+        else deliveries = append(deliveries, e);
         break;
       case 'buyer.acknowledged':
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
@@ -718,7 +755,8 @@ export function extractStreamFacts(
           break;
         }
         if (late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
-        acks = append(acks, e);
+        if (ack === undefined) ack = e;
+        else acks = append(acks, e);
         break;
       case 'po.matched':
       case 'po.mismatch':
@@ -825,31 +863,18 @@ export function extractStreamFacts(
     }
   }
 
-  if (deliveries) {
+  if (delivery !== undefined) {
     // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
     // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
     const known = shipperCarrier ?? invoice.carrierQuid;
     const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
-    for (const e of deliveries) {
-      const p = e.payload ?? NO_PAYLOAD;
-      const carrier = str(p['carrierQuid']) ?? '';
-      if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
-        mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
-        continue;
-      }
-      if (late(facts, e, p, DELIVERED_AT, notAfter)) continue;
-      if (facts.delivered === undefined || before(e, facts.delivered.key)) {
-        facts.delivered = {
-          carrierQuid: carrier,
-          at: num(p['deliveredAt']),
-          ref: str(p['deliveryProof']),
-          key: keyOf(e),
-        };
-      }
+    readDelivery(facts, delivery, expected, bindSigners, supplier, notAfter);
+    if (deliveries !== undefined) {
+      for (const e of deliveries) readDelivery(facts, e, expected, bindSigners, supplier, notAfter);
     }
   }
   if (disputeSteps) replayDisputes(facts, invoice, disputeSteps);
-  if (acks) readAcknowledgements(facts, acks);
+  if (ack !== undefined) readAcknowledgements(facts, ack, acks);
   if (credits) {
     for (const c of credits) facts.creditedMinor += c.amount;
     repeatedConflicts(facts, credits, 'credit note');
