@@ -16,6 +16,7 @@ import {
   trustSourceFromRecord,
 } from '../src/index.js';
 import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { seededRandom } from './support/seededRandom.js';
 
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
@@ -182,6 +183,32 @@ describe('payment-date prediction', () => {
     expect(p.paidWithinBps).toEqual([2_500, 5_000, 7_500]);
     expect(p.disputeRateBps).toBe(2_500);
     expect(p.dilutionBps).toBe(250);
+  });
+
+  it("profiles any order and length alike, and one buyer never sees another buyer's days", () => {
+    // The days are sorted in a buffer shared between profiles (insertion sort up to 32, a typed
+    // sort beyond): checked here against a plain sorted copy, long histories before short ones.
+    const r = seededRandom(7);
+    const reference = (late: number[]): [number, number, number] => {
+      const s = [...late].sort((a, b) => a - b);
+      const q = (pct: number, prior: number): number => {
+        if (s.length === 0) return prior;
+        const emp = s[Math.max(0, Math.floor((pct * s.length + 99) / 100) - 1)] as number;
+        return Math.floor((2 * (emp * s.length + prior * 5) + s.length + 5) / (2 * (s.length + 5)));
+      };
+      const p10 = q(10, 0);
+      const p50 = Math.max(p10, q(50, 5));
+      return [p10, p50, Math.max(p50, q(90, 30))];
+    };
+    for (const n of [300, 33, 32, 31, 2, 1, 0, 90, 7]) {
+      const late = Array.from({ length: n }, () => Math.floor(r() * 200) - 60);
+      const p = profileBuyer(hist(late), [0, 5, 30], 5, 300);
+      expect(p.daysLate).toEqual(reference(late));
+      const within = (d: number): number =>
+        n === 0 ? 10_000 : Math.floor((late.filter((x) => x <= d).length * 10_000) / n);
+      expect(p.paidWithinBps).toEqual([within(30), within(60), within(90)]);
+      expect(p.sampleSize).toBe(n);
+    }
   });
 
   it('collection never predicted before the decision date', () => {

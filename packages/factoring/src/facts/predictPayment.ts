@@ -60,23 +60,41 @@ function quantileIndex(n: number, pct: number): number {
   return Math.max(0, Math.floor((pct * n + 99) / 100) - 1);
 }
 
-function ascending(a: number, b: number): number {
-  return a - b;
-}
-
-/** Shrunk nearest-rank quantile of sorted `late`, or the prior with no data. */
-function quantile(late: readonly number[], pct: number, prior: number, k: number): number {
-  const n = late.length;
+/** Shrunk nearest-rank quantile of the first `n` (sorted) of `late`, or the prior with no data. */
+function quantile(late: Float64Array, n: number, pct: number, prior: number, k: number): number {
   return n === 0 ? prior : shrink(late[quantileIndex(n, pct)] ?? 0, n, prior, k);
 }
 
-/** Share (bps) of paid invoices settled at most `days` late; 10_000 with no data. */
-function paidWithin(late: readonly number[], days: number): number {
-  const n = late.length;
+/** Share (bps) of the first `n` of `late` settled at most `days` late; 10_000 with no data. */
+function paidWithin(late: Float64Array, n: number, days: number): number {
   if (n === 0) return 10_000;
   let c = 0;
-  for (const d of late) if (d <= days) c++;
+  for (let i = 0; i < n; i++) if ((late[i] as number) <= days) c++;
   return Math.floor((c * 10_000) / n);
+}
+
+// Days late of the buyer being profiled, reused from one profile to the next: a batch profiles
+// every buyer, and a pushed-to array (then sorted through a copy) per buyer was most of what
+// profiling allocated. Whole days of safe-integer times are exact in a Float64Array, and its
+// numeric sort orders them as `a - b` does.
+let scratch = new Float64Array(64);
+
+/** `days` with its first `n` entries sorted ascending (in place; a short history allocates nothing). */
+function sortDays(days: Float64Array, n: number): Float64Array {
+  if (n > 32) {
+    days.subarray(0, n).sort();
+    return days;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = days[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (days[j] as number) > v) {
+      days[j + 1] = days[j] as number;
+      j--;
+    }
+    days[j + 1] = v;
+  }
+  return days;
 }
 
 function shrink(emp: number, n: number, prior: number, k: number): number {
@@ -107,7 +125,8 @@ export function profileBuyer(
 ): BuyerProfile {
   const records = history?.records ?? [];
   checkHistory(records);
-  const late: number[] = [];
+  if (scratch.length < records.length) scratch = new Float64Array(records.length);
+  let n = 0;
   let disputed = 0;
   let amount = 0;
   let diluted = 0;
@@ -115,22 +134,21 @@ export function profileBuyer(
   for (const r of records) {
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     count++;
-    if (r.paidAt !== undefined) late.push(Math.floor((r.paidAt - r.dueAt) / DAY));
+    if (r.paidAt !== undefined) scratch[n++] = Math.floor((r.paidAt - r.dueAt) / DAY);
     if (r.disputed === true) disputed++;
     amount += r.amountMinor;
     diluted += r.dilutedMinor ?? 0;
   }
-  const n = late.length;
-  late.sort(ascending);
+  const late = sortDays(scratch, n);
   // Keep P10 <= P50 <= P90 after shrinking.
-  const p10 = quantile(late, 10, prior[0], priorWeight);
-  const p50 = Math.max(p10, quantile(late, 50, prior[1], priorWeight));
-  const p90 = Math.max(p50, quantile(late, 90, prior[2], priorWeight));
+  const p10 = quantile(late, n, 10, prior[0], priorWeight);
+  const p50 = Math.max(p10, quantile(late, n, 50, prior[1], priorWeight));
+  const p90 = Math.max(p50, quantile(late, n, 90, prior[2], priorWeight));
   return {
     sampleSize: n,
     invoiceCount: count,
     daysLate: [p10, p50, p90],
-    paidWithinBps: [paidWithin(late, 30), paidWithin(late, 60), paidWithin(late, 90)],
+    paidWithinBps: [paidWithin(late, n, 30), paidWithin(late, n, 60), paidWithin(late, n, 90)],
     disputeRateBps: count === 0 ? 0 : Math.floor((disputed * 10_000) / count),
     dilutionBps:
       amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),

@@ -207,8 +207,10 @@ function str(v: unknown): string | undefined {
 interface Repeated {
   readonly id: string;
   amount: number;
-  /** The first event of each different payload under this id. */
-  readonly variants: VerifiedEvent[];
+  /** The first event under this id. */
+  readonly first: VerifiedEvent;
+  /** The first event of each other payload under this id (a conflict), if any. */
+  others: VerifiedEvent[] | undefined;
 }
 
 /**
@@ -218,30 +220,31 @@ interface Repeated {
  */
 function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e: VerifiedEvent): Repeated[] {
   // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
-  if (list === undefined) return [{ id, amount, variants: [e] }];
+  // The one event of a clean id is kept as it is: no list of variants per credit note.
+  if (list === undefined) return [{ id, amount, first: e, others: undefined }];
   for (const k of list) {
     if (k.id !== id) continue;
-    for (const v of k.variants) if (samePayload(v, e)) return list;
-    k.variants.push(e);
+    if (samePayload(k.first, e)) return list;
+    if (k.others !== undefined) for (const v of k.others) if (samePayload(v, e)) return list;
+    k.others = append(k.others, e);
     k.amount += amount;
     return list;
   }
-  list.push({ id, amount, variants: [e] });
-  return list;
+  return append(list, { id, amount, first: e, others: undefined });
 }
 
 /** Conflicts among `list` (ids with more than one payload), described for the reason. */
 function repeatedConflicts(facts: StreamFacts, list: Repeated[], what: string): void {
   for (const k of list) {
-    if (k.variants.length < 2) continue;
-    const ids = k.variants.map((v) => v.id).sort();
+    if (k.others === undefined) continue;
+    const ids = [k.first, ...k.others].map((v) => v.id).sort();
     // Payment keys are "paymentId\u0000allocationId".
     const [id = '', alloc = ''] = k.id.split('\u0000');
     const name = alloc === '' ? id : `${id} allocation ${alloc}`;
     facts.conflicting = pushConflict(
       facts.conflicting,
       id,
-      (k.variants[0] as VerifiedEvent).eventType,
+      k.first.eventType,
       `${what} ${name} carried by ${ids.length} different events (${ids.join(', ')}): all count, ${k.amount} in total`,
     );
   }
@@ -326,10 +329,29 @@ function isFinancier(
 const NONE: never[] = [];
 const NO_OPTIONS: StreamOptions = {};
 
-/** `list` with `item` added: a new one-element list when there is none yet (undefined or NONE). */
+// The kind of each fraud-signal event type seen (bounded): nearly every stream carries one, and
+// slicing the type copied the same short string for each of them.
+const SIGNAL_KINDS = new Map<string, string>();
+
+function signalKind(eventType: string): string {
+  let kind = SIGNAL_KINDS.get(eventType);
+  if (kind === undefined) {
+    kind = eventType.slice('fraud.signal.'.length);
+    if (SIGNAL_KINDS.size < 256) SIGNAL_KINDS.set(eventType, kind);
+  }
+  return kind;
+}
+
+/**
+ * `list` with `item` added: a new one-element list when there is none yet (undefined or NONE), a
+ * new exact-size copy while it is short. Callers keep the returned list.
+ */
 function append<T>(list: T[] | undefined, item: T): T[] {
-  // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
+  // A literal list is allocated at its exact size; a push onto a full one grows it by 16 and more
+  // slots (a dispute and its resolution made a 17-slot list per invoice).
   if (list === undefined || list === NONE) return [item];
+  if (list.length === 1) return [list[0] as T, item];
+  if (list.length === 2) return [list[0] as T, list[1] as T, item];
   list.push(item);
   return list;
 }
@@ -471,31 +493,37 @@ function late(
  * The buyer's acknowledgement: its date and key from the first in stream order, its amount the
  * smallest any of them states (acknowledgements of different amounts are a conflict).
  */
-function readAcknowledgements(facts: StreamFacts, acks: VerifiedEvent[]): void {
-  let first: VerifiedEvent | undefined;
-  let smallest: number | undefined;
+function readAcknowledgements(
+  facts: StreamFacts,
+  one: VerifiedEvent,
+  more: VerifiedEvent[] | undefined,
+): void {
+  let first = one;
+  let smallest = ackAmountOf(one);
   let differ = false;
-  for (const e of acks) {
-    if (first === undefined || before(e, first)) first = e;
-    const amount = ackAmountOf(e);
-    if (amount === undefined) continue;
-    if (smallest !== undefined && amount !== smallest) differ = true;
-    if (smallest === undefined || amount < smallest) smallest = amount;
+  if (more !== undefined) {
+    for (const e of more) {
+      if (before(e, first)) first = e;
+      const amount = ackAmountOf(e);
+      if (amount === undefined) continue;
+      if (smallest !== undefined && amount !== smallest) differ = true;
+      if (smallest === undefined || amount < smallest) smallest = amount;
+    }
   }
-  const p = (first as VerifiedEvent).payload ?? NO_PAYLOAD;
+  const p = first.payload ?? NO_PAYLOAD;
   facts.ack = {
     amountMinor: smallest,
     at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
-    key: keyOf(first as VerifiedEvent),
+    key: keyOf(first),
   };
   if (differ) {
-    const seen = acks
+    const seen = [one, ...(more ?? [])]
       .filter((e) => ackAmountOf(e) !== undefined)
       .sort(compareKeys)
       .map((e) => `${ackAmountOf(e)} (${e.id})`);
     facts.conflicting = pushConflict(
       facts.conflicting,
-      (first as VerifiedEvent).id,
+      first.id,
       'buyer.acknowledged',
       `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
     );
@@ -619,6 +647,34 @@ export const byId = (a: { eventId: string }, b: { eventId: string }): number => 
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
+/** One delivery, bound to the `expected` carrier (see {@link extractStreamFacts}). */
+function readDelivery(
+  facts: StreamFacts,
+  e: VerifiedEvent,
+  expected: string | undefined,
+  bindSigners: boolean,
+  supplier: string,
+  notAfter: number | undefined,
+): void {
+  const p = e.payload ?? NO_PAYLOAD;
+  const carrier = str(p['carrierQuid']) ?? '';
+  if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
+    pushMismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
+    return;
+  }
+  const pod = str(p['deliveryProof']);
+  if (pod !== undefined && pod !== '') facts.documentRefs = append(facts.documentRefs, pod);
+  if (late(facts, e, p, DELIVERED_AT, notAfter)) return;
+  if (facts.delivered === undefined || before(e, facts.delivered.key)) {
+    facts.delivered = {
+      carrierQuid: carrier,
+      at: num(p['deliveredAt']),
+      ref: pod,
+      key: keyOf(e),
+    };
+  }
+}
+
 /**
  * Reduces an invoice's verified events to {@link StreamFacts}. With `bindSigners` each event must
  * be signed by its role: shipment by the carrier it names (and the invoice's carrier, if set),
@@ -692,16 +748,21 @@ export function extractStreamFacts(
   const mismatch = pushMismatch;
   // Deliveries are bound to the shipment's carrier, which may come later in the array:
   // collect them first and bind after the pass.
+  // The first delivery and acknowledgement are kept on their own, the rare further ones in a
+  // list: no list per stream for the one of each that a stream carries.
+  let delivery: VerifiedEvent | undefined;
   let deliveries: VerifiedEvent[] | undefined;
   // Small keyed lists (usually 0-2 entries): arrays beat Maps here.
   let disputeSteps: VerifiedEvent[] | undefined;
   // Credit notes and payments repeated under one id count once per different payload.
   let credits: Repeated[] | undefined;
   let payments: Repeated[] | undefined;
+  let ack: VerifiedEvent | undefined;
   let acks: VerifiedEvent[] | undefined;
   // The carrier of the first well-signed shipment, even one dated too late to count: deliveries
   // are bound to it.
-  let shipper: { carrierQuid: string; key: EventKey } | undefined;
+  let shipperCarrier: string | undefined;
+  let shipperKey: EventKey | undefined;
   const screen: Screen = { sequences: undefined, ids: undefined };
 
   for (let i = 0; i < events.length; i++) {
@@ -757,8 +818,10 @@ export function extractStreamFacts(
             break;
           }
         }
-        if (shipper === undefined || before(e, shipper.key))
-          shipper = { carrierQuid: carrier, key: keyOf(e) };
+        if (shipperKey === undefined || before(e, shipperKey)) {
+          shipperCarrier = carrier;
+          shipperKey = keyOf(e);
+        }
         const bol = str(p['billOfLading']) ?? str(p['bol']);
         if (bol !== undefined && bol !== '') facts.documentRefs = append(facts.documentRefs, bol);
         if (late(facts, e, p, SHIPPED_AT, notAfter)) break;
@@ -773,7 +836,8 @@ export function extractStreamFacts(
         break;
       }
       case 'carrier.delivered':
-        deliveries = append(deliveries, e);
+        if (delivery === undefined) delivery = e;
+        else deliveries = append(deliveries, e);
         break;
       case 'buyer.acknowledged':
         if (bindSigners && (signer !== buyer || claimsOther(p, 'buyerQuid', signer))) {
@@ -781,7 +845,8 @@ export function extractStreamFacts(
           break;
         }
         if (late(facts, e, p, ACKNOWLEDGED_AT, notAfter)) break;
-        acks = append(acks, e);
+        if (ack === undefined) ack = e;
+        else acks = append(acks, e);
         break;
       case 'po.matched':
       case 'po.mismatch':
@@ -878,7 +943,7 @@ export function extractStreamFacts(
           const signal: FraudSignalFact = {
             eventId: e.id,
             key: keyOf(e),
-            kind: t.slice('fraud.signal.'.length),
+            kind: signalKind(t),
             reporterQuid: reporter,
             severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
             evidence: str(p['evidence']) ?? '',
@@ -888,33 +953,18 @@ export function extractStreamFacts(
     }
   }
 
-  if (deliveries) {
+  if (delivery !== undefined) {
     // Only a carrier known apart from the delivery itself may confirm it (core's rule): the
     // shipment's carrier, or the invoice's. A delivery naming its own signer proves nothing.
-    const known = shipper?.carrierQuid ?? invoice.carrierQuid;
+    const known = shipperCarrier ?? invoice.carrierQuid;
     const expected = known === undefined || isParty(known, supplier, buyer) ? undefined : known;
-    for (const e of deliveries) {
-      const p = e.payload ?? NO_PAYLOAD;
-      const carrier = str(p['carrierQuid']) ?? '';
-      if (bindSigners && (expected === undefined || e.signerQuid !== expected || carrier !== expected)) {
-        mismatch(facts, supplier, e, expected ?? KNOWN_CARRIER);
-        continue;
-      }
-      const pod = str(p['deliveryProof']);
-      if (pod !== undefined && pod !== '') facts.documentRefs = append(facts.documentRefs, pod);
-      if (late(facts, e, p, DELIVERED_AT, notAfter)) continue;
-      if (facts.delivered === undefined || before(e, facts.delivered.key)) {
-        facts.delivered = {
-          carrierQuid: carrier,
-          at: num(p['deliveredAt']),
-          ref: pod,
-          key: keyOf(e),
-        };
-      }
+    readDelivery(facts, delivery, expected, bindSigners, supplier, notAfter);
+    if (deliveries !== undefined) {
+      for (const e of deliveries) readDelivery(facts, e, expected, bindSigners, supplier, notAfter);
     }
   }
   if (disputeSteps) replayDisputes(facts, invoice, disputeSteps, credits);
-  if (acks) readAcknowledgements(facts, acks);
+  if (ack !== undefined) readAcknowledgements(facts, ack, acks);
   if (credits) {
     for (const c of credits) facts.creditedMinor += c.amount;
     repeatedConflicts(facts, credits, 'credit note');

@@ -33,6 +33,8 @@ export interface InternCache {
   /** Frozen ranked reason lists of one or two (interned) reasons, by their reasons' identity. */
   readonly lists: Map<Reason, readonly Reason[]>;
   readonly pairs: Map<Reason, Map<Reason, readonly Reason[]>>;
+  /** Messages made from one number, by the function that makes them, then by that number. */
+  readonly messages: Map<(n: number) => string, Map<number, string>>;
 }
 
 const MAX_ENTRIES = 65_536;
@@ -56,6 +58,7 @@ export function createInternCache(asOf: number): InternCache {
     tracesByNumber: new Map(),
     lists: new Map(),
     pairs: new Map(),
+    messages: new Map(),
   };
 }
 
@@ -232,4 +235,35 @@ export function keepTraceByNumber(
   }
   if (byValue.size < MAX_ENTRIES) byValue.set(value, entry);
   return entry;
+}
+
+/**
+ * `make(n)`, made once per batch for each number: a message that only a number changes ("credit
+ * notes of 5000 ...") is otherwise formatted, then flattened to be compared with the interned one,
+ * for every decision that carries it. `make` must be a fixed function of `n` alone (a module-level
+ * function, not a closure over other values): the message is kept by `make` and `n`.
+ *
+ * @example
+ * ```ts
+ * const creditMessage = (n: number): string => `credit notes of ${n} reduce the eligible amount`;
+ * numberedMessage(cache, creditMessage, 5_000);
+ * ```
+ */
+export function numberedMessage(
+  cache: InternCache | undefined,
+  make: (n: number) => string,
+  n: number,
+): string {
+  if (cache === undefined) return make(n);
+  let byNumber = cache.messages.get(make);
+  if (byNumber === undefined) {
+    byNumber = new Map();
+    cache.messages.set(make, byNumber);
+  }
+  let m = byNumber.get(n);
+  if (m === undefined) {
+    m = make(n);
+    if (byNumber.size < MAX_ENTRIES) byNumber.set(n, m);
+  }
+  return m;
 }

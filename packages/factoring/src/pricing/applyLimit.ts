@@ -8,42 +8,42 @@ import { traceEntry } from '../outputs/traceEntry.js';
 import { addHaircut, type Funding } from '../rules/funding.js';
 import type { Run } from '../rules/run.js';
 
-/** The funding under the limits: the advance shrinks with the eligible amount at a fixed rate. */
-export interface LimitFunding {
-  readonly f: Funding;
-  advance: number;
-  readonly rate: number;
-}
+/** What {@link applyLimit} returns when the invoice cannot be funded under the limit. */
+export const LIMIT_FAILED = -1;
 
 /**
- * Fits the advance under one limit: reduces the eligible amount to the room left ('reduce') or
- * fails. Returns false when the invoice cannot be funded under this limit.
+ * Fits `advance` (funded at `rate` bps of `f.eligible`) under one limit: reduces the eligible
+ * amount to the room left ('reduce') or fails. Returns the advance that fits, or
+ * {@link LIMIT_FAILED} when the invoice cannot be funded under this limit (a plain number: no
+ * funding object per priced invoice).
  */
 export function applyLimit(
   run: Run,
   policy: FactoringPolicy,
-  lf: LimitFunding,
+  f: Funding,
+  advance: number,
+  rate: number,
   name: string,
   limit: number | undefined,
   exposure: number,
   code: ReasonCodeValue,
-): boolean {
-  if (limit === undefined) return true;
-  const f = lf.f;
+): number {
+  if (limit === undefined) return advance;
   const room = limit - exposure;
   let outcome: TraceEntry['outcome'] = 'pass';
-  if (lf.advance > room) {
+  let fitted = advance;
+  if (advance > room) {
     if (policy.limitMode === 'reduce' && room > 0) {
       const before = f.eligible;
-      f.eligible = Math.min(f.eligible, mulDivFloor(room, 10_000, lf.rate));
+      f.eligible = Math.min(f.eligible, mulDivFloor(room, 10_000, rate));
       addHaircut(f, { code: 'LIMIT_HAIRCUT', amountMinor: before - f.eligible });
-      lf.advance = mulDivFloor(f.eligible, lf.rate, 10_000);
+      fitted = mulDivFloor(f.eligible, rate, 10_000);
       run.reason('LIMIT_HAIRCUT', `${name} limit ${limit} leaves room for an advance of ${room}`);
       outcome = 'flag';
     } else {
       run.reason(
         code,
-        `${name} limit ${limit} with exposure ${exposure} has no room for an advance of ${lf.advance}`,
+        `${name} limit ${limit} with exposure ${exposure} has no room for an advance of ${advance}`,
       );
       outcome = 'fail';
     }
@@ -52,10 +52,10 @@ export function applyLimit(
     traceEntry(
       `${name}-limit`,
       outcome,
-      { limitMinor: limit, exposureMinor: exposure, advanceMinor: lf.advance },
+      { limitMinor: limit, exposureMinor: exposure, advanceMinor: fitted },
       limit,
       0,
     ),
   );
-  return outcome !== 'fail';
+  return outcome === 'fail' ? LIMIT_FAILED : fitted;
 }

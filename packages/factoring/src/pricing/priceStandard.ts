@@ -11,8 +11,8 @@ import { internPrediction, internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from '../rules/funding.js';
 import type { Run } from '../rules/run.js';
-import { applyLimit, type LimitFunding } from './applyLimit.js';
-import { priceInvoice } from './pricing.js';
+import { applyLimit, LIMIT_FAILED } from './applyLimit.js';
+import { priceFee } from './pricing.js';
 
 /** What standard pricing reads from a decision in progress. */
 export interface PricingContext {
@@ -164,55 +164,95 @@ export function priceStandard(c: PricingContext): Offer | null {
     }
     if (checks.limits) {
       // Limits in order: buyer (across all suppliers), supplier (client), facility.
-      const lf: LimitFunding = { f, advance, rate: advanceRate };
-      if (!applyLimit(run, policy, lf, 'buyer', buyerLimit, buyerBefore, 'BUYER_LIMIT_EXCEEDED')) return null;
-      if (!applyLimit(run, policy, lf, 'supplier', supplierLimit, supplierBefore, 'SUPPLIER_LIMIT_EXCEEDED'))
-        return null;
-      if (!applyLimit(run, policy, lf, 'facility', facilityLimit, facilityBefore, 'FACILITY_LIMIT_EXCEEDED'))
-        return null;
+      const rate = advanceRate;
+      advance = applyLimit(
+        run,
+        policy,
+        f,
+        advance,
+        rate,
+        'buyer',
+        buyerLimit,
+        buyerBefore,
+        'BUYER_LIMIT_EXCEEDED',
+      );
+      if (advance === LIMIT_FAILED) return null;
+      advance = applyLimit(
+        run,
+        policy,
+        f,
+        advance,
+        rate,
+        'supplier',
+        supplierLimit,
+        supplierBefore,
+        'SUPPLIER_LIMIT_EXCEEDED',
+      );
+      if (advance === LIMIT_FAILED) return null;
+      advance = applyLimit(
+        run,
+        policy,
+        f,
+        advance,
+        rate,
+        'facility',
+        facilityLimit,
+        facilityBefore,
+        'FACILITY_LIMIT_EXCEEDED',
+      );
+      if (advance === LIMIT_FAILED) return null;
       // A buyer group is one credit risk: its own limit, or the default buyer limit, covers all of it.
       const inGroup = state.groupOf(invoice.buyerQuid);
       if (inGroup !== undefined) {
         const defaultLimit = policy.defaultBuyerLimitMinor > 0 ? policy.defaultBuyerLimitMinor : undefined;
         const groupLimit = state.groupLimit?.(inGroup) ?? defaultLimit;
         const groupBefore = state.groupExposure(inGroup);
-        if (!applyLimit(run, policy, lf, 'group', groupLimit, groupBefore, 'GROUP_LIMIT_EXCEEDED'))
-          return null;
+        advance = applyLimit(
+          run,
+          policy,
+          f,
+          advance,
+          rate,
+          'group',
+          groupLimit,
+          groupBefore,
+          'GROUP_LIMIT_EXCEEDED',
+        );
+        if (advance === LIMIT_FAILED) return null;
       }
       // The financier's own concentration: one buyer, and one buyer group, as a share of the facility.
       if (facilityLimit !== undefined) {
         const buyerCap = mulDivFloor(facilityLimit, policy.maxBuyerShareOfFacilityBps, 10_000);
-        if (
-          !applyLimit(
-            run,
-            policy,
-            lf,
-            'buyer-concentration',
-            buyerCap,
-            buyerBefore,
-            'BUYER_CONCENTRATION_EXCEEDED',
-          )
-        )
-          return null;
+        advance = applyLimit(
+          run,
+          policy,
+          f,
+          advance,
+          rate,
+          'buyer-concentration',
+          buyerCap,
+          buyerBefore,
+          'BUYER_CONCENTRATION_EXCEEDED',
+        );
+        if (advance === LIMIT_FAILED) return null;
         const group = state.groupOf(invoice.buyerQuid);
         if (group !== undefined) {
           const groupCap = mulDivFloor(facilityLimit, policy.maxGroupShareOfFacilityBps, 10_000);
           const groupBefore = state.groupExposure(group);
-          if (
-            !applyLimit(
-              run,
-              policy,
-              lf,
-              'group-concentration',
-              groupCap,
-              groupBefore,
-              'GROUP_CONCENTRATION_EXCEEDED',
-            )
-          )
-            return null;
+          advance = applyLimit(
+            run,
+            policy,
+            f,
+            advance,
+            rate,
+            'group-concentration',
+            groupCap,
+            groupBefore,
+            'GROUP_CONCENTRATION_EXCEEDED',
+          );
+          if (advance === LIMIT_FAILED) return null;
         }
       }
-      advance = lf.advance;
     }
   }
 
@@ -235,15 +275,16 @@ export function priceStandard(c: PricingContext): Offer | null {
     );
   }
   pd = clampInt(pd, policy.pdFloorBps, 10_000);
-  const price = priceInvoice(compiled, {
-    eligibleMinor: f.eligible,
-    advanceMinor: advance,
-    expectedDays: pay.expectedDays,
-    stressedDays: pay.stressedDays,
-    grade: gradeName,
-    pdAnnualBps: pd,
-    dilutionBps: p.dilutionBps,
-  });
+  const price = priceFee(
+    compiled,
+    f.eligible,
+    advance,
+    pay.expectedDays,
+    pay.stressedDays,
+    gradeName,
+    pd,
+    p.dilutionBps,
+  );
   const fee = price.feeMinor;
   // A fee that reaches the eligible amount leaves nothing to pay for the invoice: never approved.
   const pricePositive = f.eligible - fee > 0;

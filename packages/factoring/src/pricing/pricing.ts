@@ -63,9 +63,39 @@ export function aprBps(feeMinor: number, advanceMinor: number, days: number): nu
  * ```
  */
 export function priceInvoice(compiled: CompiledPolicy, input: PricingInput): PricingResult {
+  return priceFee(
+    compiled,
+    input.eligibleMinor,
+    input.advanceMinor,
+    input.expectedDays,
+    input.stressedDays,
+    input.grade,
+    input.pdAnnualBps,
+    input.dilutionBps,
+  );
+}
+
+/**
+ * {@link priceInvoice} on its inputs one by one (standard pricing calls it for every invoice it
+ * prices, without building a {@link PricingInput} first).
+ *
+ * @example
+ * ```ts
+ * priceFee(compilePolicy(standardPolicy()), 1_000_000, 850_000, 45, 75, 'B', 60, 100);
+ * ```
+ */
+export function priceFee(
+  compiled: CompiledPolicy,
+  eligible: number,
+  advance: number,
+  days: number,
+  stressedDays: number,
+  grade: string,
+  pdAnnualBps: number,
+  dilutionBps: number,
+): PricingResult {
   const policy = compiled.policy;
   const fee = compiled.fee;
-  const { eligibleMinor: eligible, advanceMinor: advance, expectedDays: days } = input;
   let total = 0;
   let risk: RiskFigures | null = null;
   switch (fee.kind) {
@@ -86,23 +116,20 @@ export function priceInvoice(compiled: CompiledPolicy, input: PricingInput): Pri
       const annual = fee.costOfFundsBps + fee.opexBps + fee.capitalChargeBps;
       const funding = mulDivCeil(advance, annual * days, 3_650_000);
       // PD over the stressed horizon, pro rata (exact rational, rounded up to ppm).
-      const pdTenorPpm = Math.min(1_000_000, mulDivCeil(input.pdAnnualBps * 100, input.stressedDays, 365));
+      const pdTenorPpm = Math.min(1_000_000, mulDivCeil(pdAnnualBps * 100, stressedDays, 365));
       const el = mulDivCeil(advance, pdTenorPpm * policy.lgdBps, 10_000_000_000);
       // Expected dilution (PD = dilution, LGD = 100 %) first eats the reserve held for it; only
       // the part beyond the reserve is a loss to the financier.
-      const dilutionLoss = Math.max(
-        0,
-        mulDivCeil(eligible, input.dilutionBps, 10_000) - (eligible - advance),
-      );
+      const dilutionLoss = Math.max(0, mulDivCeil(eligible, dilutionBps, 10_000) - (eligible - advance));
       total = funding + el + dilutionLoss;
       risk = {
-        grade: input.grade,
-        pdAnnualBps: input.pdAnnualBps,
+        grade,
+        pdAnnualBps,
         pdTenorPpm,
         lgdBps: policy.lgdBps,
         eadMinor: advance,
         expectedLossMinor: el,
-        dilutionBps: input.dilutionBps,
+        dilutionBps,
         dilutionLossMinor: dilutionLoss,
       };
       break;

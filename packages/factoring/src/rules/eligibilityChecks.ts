@@ -7,7 +7,7 @@ import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { mulDivFloor } from '../math/money.js';
 import type { TraceEntry } from '../outputs/decision.js';
-import { internTrace } from '../outputs/internCache.js';
+import { internTrace, numberedMessage } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
@@ -34,6 +34,10 @@ function promised(facts: StreamFacts): string {
   );
   return ` (${each.join('; ')})`;
 }
+
+// Every invoice with a credit note carries this reason: its message is made once per amount.
+const creditNoteMessage = (credited: number): string =>
+  `credit notes of ${credited} reduce the f.eligible amount`;
 
 /** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
@@ -80,7 +84,7 @@ export function checkEligibility(
     outcome = 'fail';
   } else if (facts.creditedMinor > 0) {
     cutAmount(f, 'CREDIT_NOTE_APPLIED', facts.creditedMinor);
-    run.reason('CREDIT_NOTE_APPLIED', `credit notes of ${facts.creditedMinor} reduce the f.eligible amount`);
+    run.reason('CREDIT_NOTE_APPLIED', numberedMessage(run.cache, creditNoteMessage, facts.creditedMinor));
   }
   if (outcome === 'pass' && facts.paidMinor > 0) {
     if (facts.paidMinor >= f.eligible) {
