@@ -19,6 +19,7 @@ import { NO_INPUTS, traceEntry } from './outputs/traceEntry.js';
 import { type PocFigures, pocBlendOffer, pocCompat } from './poc/pocCompat.js';
 import { type PricingContext, priceStandard } from './pricing/priceStandard.js';
 import { pocOffer } from './pricing/pricing.js';
+import { checkAckPayDate, checkOverdue } from './rules/collectionChecks.js';
 import { checkDisputeRate, checkEligibility } from './rules/eligibilityChecks.js';
 import {
   checkDuplicates,
@@ -214,12 +215,15 @@ export function decideShared(
     checkPartiesAndDates(run, invoice, asOf, skew, shared);
   }
 
-  // 6b. Tenor: the policy's longest funding period (the PoC preset has none).
+  // 6b. Tenor: the policy's longest funding period (the PoC preset has none), to the due date or
+  // the later date the buyer's acknowledgement says it pays (which the PoC never read).
+  const signed = policy.compat !== 'poc';
+  const payBy = signed ? facts.ack?.payBy : undefined;
+  const collectBy = payBy !== undefined && payBy > invoice.dueAt ? payBy : invoice.dueAt;
   const maxTenorDays = policy.maxTenorDays;
-  if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays);
+  if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays, payBy);
 
   // 6c. The invoice as the supplier signed it on the ledger (the proof of concept never read it).
-  const signed = policy.compat !== 'poc';
   if (signed && run.go('issued-evidence')) checkIssuedEvidence(run, invoice, facts);
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
@@ -241,6 +245,8 @@ export function decideShared(
   if (checks.ackAmount && ackAmount !== undefined && run.go('ack-amount')) {
     checkAckAmount(run, policy, ackAmount, face);
   }
+  // 10b. The buyer says it pays after the due date: priced to that date.
+  if (collectBy > invoice.dueAt && run.go('ack-pay-date')) checkAckPayDate(run, invoice, collectBy);
 
   // 11. Trust readings: range, expiry, staleness, paths.
   let trustRead = false;
@@ -302,6 +308,10 @@ export function decideShared(
   // 16b. Early-payment discount the buyer may take.
   if (signed && checks.eligibility && run.go('early-payment-discount'))
     checkEarlyPaymentDiscount(run, invoice, facts, face, f);
+  // 16c. Already later than this buyer pays: nothing says when it will be collected.
+  if (signed && profile !== undefined && asOf > collectBy && run.go('overdue')) {
+    checkOverdue(run, profile, collectBy, asOf);
+  }
 
   // 16b. The book's currency: an invoice in another is held, and priced without the book's limits.
   const bookCurrency = state?.currency;
@@ -342,6 +352,7 @@ export function decideShared(
         profile: profile as BuyerProfile,
         state: foreign ? undefined : state,
         bookGiven: request.portfolio !== undefined,
+        collectBy,
         buyerTrust,
         supplierTrust,
         staleAgeSeconds,

@@ -39,6 +39,7 @@ export {
   type EventKey,
   extractStreamFacts,
   type FraudSignalFact,
+  type PromisedCredit,
   type SequenceConflict,
   type SignerMismatch,
   type StreamFacts,

@@ -38,6 +38,8 @@ describe('ReasonCode keys', () => {
       'INVOICE_REISSUED',
       'EARLY_PAYMENT_DISCOUNT',
       'SHIPPED_LONG_BEFORE_ISSUE',
+      'ACK_PAY_DATE_AFTER_DUE',
+      'OVERDUE_BEYOND_BUYER_PATTERN',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

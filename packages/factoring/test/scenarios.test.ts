@@ -1241,6 +1241,29 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'review',
     has: ['SHIPPED_LONG_BEFORE_ISSUE'],
   },
+  {
+    name: "the buyer's acknowledgement says it pays 100 days after the due date: priced to that date",
+    label: 'underwriting',
+    check: 'ack-pay-date',
+    events: (d) =>
+      d.events.map((x) =>
+        x.eventType === 'buyer.acknowledged'
+          ? { ...x, payload: { ...x.payload, expectedPayDate: d.invoice.dueAt + 100 * DAY } }
+          : x,
+      ),
+    outcome: 'approve',
+    has: ['ACK_PAY_DATE_AFTER_DUE'],
+    extra: (d) => expect(d.offer?.tenorDays).toBeGreaterThanOrEqual(153),
+  },
+  {
+    name: 'already 40 days past due with no history (prior P90 30 days late): held, not priced as paid tomorrow',
+    label: 'underwriting',
+    check: 'overdue',
+    invoice: { issuedAt: AS_OF - 70 * DAY, dueAt: AS_OF - 40 * DAY, terms: 'NET-30' },
+    dealOpts: { shippedAt: AS_OF - 70 * DAY, deliveredAt: AS_OF - 69 * DAY, ackAt: AS_OF - 68 * DAY },
+    outcome: 'review',
+    has: ['OVERDUE_BEYOND_BUYER_PATTERN'],
+  },
 ];
 
 /** The deal's stream with its signed invoice.issued payload changed by `patch`. */

@@ -192,7 +192,10 @@ function badField(
 
 /**
  * Turns a buyer profile into collection dates for one invoice: due date plus P10/P50/P90 days
- * late, never before the decision date.
+ * late, never before the decision date. An invoice already past its median date is expected at
+ * its P90 date (it is among the buyer's late ones; collecting it tomorrow is what nothing
+ * supports), and one past its P90 date at the decision date itself, which the engine holds for
+ * review (`OVERDUE_BEYOND_BUYER_PATTERN`).
  *
  * @example
  * ```ts
@@ -202,8 +205,9 @@ function badField(
  */
 export function predictCollection(profile: BuyerProfile, dueAt: number, asOf: number): PaymentPrediction {
   const [p10, p50, p90] = profile.daysLate;
-  const expectedCollectionAt = Math.max(asOf, dueAt + p50 * DAY);
   const latestCollectionAt = Math.max(asOf, dueAt + p90 * DAY);
+  const median = dueAt + p50 * DAY;
+  const expectedCollectionAt = median > asOf ? median : latestCollectionAt;
   return {
     expectedCollectionAt,
     earliestCollectionAt: Math.max(asOf, dueAt + p10 * DAY),

@@ -96,7 +96,13 @@ export interface StreamFacts {
   delivered:
     | { carrierQuid: string; at: number | undefined; ref: string | undefined; key: EventKey }
     | undefined;
-  ack: { amountMinor: number | undefined; at: number | undefined; key: EventKey } | undefined;
+  /**
+   * The buyer's acknowledgement: the smallest amount any states, the first one's date, and
+   * `payBy`, the latest `expectedPayDate` any states (the date least favourable to the financier).
+   */
+  ack:
+    | { amountMinor: number | undefined; at: number | undefined; payBy: number | undefined; key: EventKey }
+    | undefined;
   /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
   poVerdict: { matched: boolean; key: EventKey } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
@@ -500,10 +506,13 @@ function readAcknowledgements(
 ): void {
   let first = one;
   let smallest = ackAmountOf(one);
+  let payBy = payByOf(one);
   let differ = false;
   if (more !== undefined) {
     for (const e of more) {
       if (before(e, first)) first = e;
+      const stated = payByOf(e);
+      if (stated !== undefined && (payBy === undefined || stated > payBy)) payBy = stated;
       const amount = ackAmountOf(e);
       if (amount === undefined) continue;
       if (smallest !== undefined && amount !== smallest) differ = true;
@@ -514,6 +523,7 @@ function readAcknowledgements(
   facts.ack = {
     amountMinor: smallest,
     at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+    payBy,
     key: keyOf(first),
   };
   if (differ) {
@@ -528,6 +538,11 @@ function readAcknowledgements(
       `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
     );
   }
+}
+
+/** The date the buyer says it will pay (`expectedPayDate`), if it states one. */
+function payByOf(e: VerifiedEvent): number | undefined {
+  return num((e.payload ?? NO_PAYLOAD)['expectedPayDate']);
 }
 
 function ackAmountOf(e: VerifiedEvent): number | undefined {

@@ -87,6 +87,8 @@ const CODES = {
   INVOICE_REISSUED: 'INVOICE_REISSUED',
   EARLY_PAYMENT_DISCOUNT: 'EARLY_PAYMENT_DISCOUNT',
   SHIPPED_LONG_BEFORE_ISSUE: 'SHIPPED_LONG_BEFORE_ISSUE',
+  ACK_PAY_DATE_AFTER_DUE: 'ACK_PAY_DATE_AFTER_DUE',
+  OVERDUE_BEYOND_BUYER_PATTERN: 'OVERDUE_BEYOND_BUYER_PATTERN',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -406,4 +408,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   EARLY_PAYMENT_DISCOUNT: { severity: 'adjust', rank: 73, fraud: false },
   // Goods shipped (or delivered) longer before the invoice than the policy allows: re-dating.
   SHIPPED_LONG_BEFORE_ISSUE: { severity: 'review', rank: 74, fraud: true },
+  // The buyer's acknowledgement says it pays after the due date: priced and tenor-checked to that date.
+  ACK_PAY_DATE_AFTER_DUE: { severity: 'info', rank: 75, fraud: false },
+  // Later past due than the buyer's P90 lateness: nothing in its history says when it will pay.
+  OVERDUE_BEYOND_BUYER_PATTERN: { severity: 'review', rank: 76, fraud: false },
 };

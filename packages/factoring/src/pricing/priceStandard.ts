@@ -26,6 +26,8 @@ export interface PricingContext {
   readonly state: PortfolioState | undefined;
   /** The caller gave a portfolio (a book): a buyer with no limit in it is then held (`requireBuyerLimit`). */
   readonly bookGiven: boolean;
+  /** The due date, or the later date the buyer's acknowledgement says it pays: priced to it. */
+  readonly collectBy: number;
   readonly buyerTrust: number;
   readonly supplierTrust: number;
   readonly staleAgeSeconds: number;
@@ -61,7 +63,7 @@ export function priceStandard(c: PricingContext): Offer | null {
   const policy = compiled.policy;
   const checks = policy.checks;
   const p = c.profile;
-  const pay = internPrediction(run.cache, p, invoice.dueAt, asOf);
+  const pay = internPrediction(run.cache, p, c.collectBy, asOf);
   c.payment = pay;
   // Advance rate: grade, dilution (-1 pp per pp above the free level), staleness, soft duplicate.
   const grade = gradeFor(compiled.grades, buyerTrust);

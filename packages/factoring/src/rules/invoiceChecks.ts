@@ -183,17 +183,27 @@ export function checkPartiesAndDates(
 const DAY = 86_400;
 
 /**
- * 6b. Tenor: days from the decision date to the due date, a started day counting as a day. Longer
- * than `maxTenorDays` rejects: the money would be out for longer than the financier funds, and a
- * fee for decades would eat the whole invoice.
+ * 6b. Tenor: days from the decision date to the due date, or to the later date the buyer's
+ * acknowledgement says it will pay (`payBy`), a started day counting as a day. Longer than
+ * `maxTenorDays` rejects: the money would be out for longer than the financier funds, and a fee
+ * for decades would eat the whole invoice.
  */
-export function checkTenor(run: Run, invoice: InvoiceInput, asOf: number, maxTenorDays: number): void {
-  const days = Math.ceil((invoice.dueAt - asOf) / DAY);
+export function checkTenor(
+  run: Run,
+  invoice: InvoiceInput,
+  asOf: number,
+  maxTenorDays: number,
+  payBy?: number,
+): void {
+  const stated = payBy !== undefined && payBy > invoice.dueAt;
+  const days = Math.ceil(((stated ? payBy : invoice.dueAt) - asOf) / DAY);
   const ok = days <= maxTenorDays;
   if (!ok) {
     run.reason(
       'TENOR_TOO_LONG',
-      `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
+      stated
+        ? `the buyer's acknowledgement says it pays ${days} days after the decision date (after the due date), beyond the ${maxTenorDays}-day maximum tenor`
+        : `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
     );
   }
   run.trace?.push(

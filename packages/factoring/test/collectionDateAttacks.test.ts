@@ -1,0 +1,142 @@
+// When the money comes back (adversarial review): the buyer's own acknowledgement says it will pay
+// months after the due date, and an invoice already far later than its buyer ever pays was priced
+// as if collected tomorrow. Each situation is a test named after it: the engine must price the date
+// the evidence supports, or hold the invoice. Never approve on the due date alone.
+import { describe, expect, it } from 'vitest';
+import {
+  type BuyerHistory,
+  evaluateInvoice,
+  type FactoringDecision,
+  pocPolicy,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+
+const TRUST: Record<string, TrustReading> = {
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: AS_OF, pathLength: 2 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: AS_OF, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: AS_OF, pathLength: 1 },
+};
+const trust = trustSourceFromRecord(TRUST);
+
+function decide(
+  d: Deal,
+  events: readonly VerifiedEvent[] = d.events,
+  opts: { poc?: boolean; history?: BuyerHistory; asOf?: number } = {},
+): FactoringDecision {
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events,
+    trust,
+    policy: opts.poc === true ? pocPolicy() : standardPolicy(),
+    asOf: opts.asOf ?? AS_OF,
+    ...(opts.history !== undefined ? { buyerHistory: opts.history } : {}),
+  });
+}
+
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+/** `d`'s events with the buyer's acknowledgement stating it will pay at `at`. */
+function promising(d: Deal, at: number): VerifiedEvent[] {
+  return d.events.map((e) =>
+    e.eventType === 'buyer.acknowledged' ? { ...e, payload: { ...e.payload, expectedPayDate: at } } : e,
+  );
+}
+
+describe("the buyer's acknowledgement says when it will pay", () => {
+  const d = deal();
+
+  it('a buyer promising payment 400 days out is a tenor beyond maxTenorDays (TENOR_TOO_LONG), not a 60-day invoice', () => {
+    const x = decide(d, promising(d, AS_OF + 400 * DAY));
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('TENOR_TOO_LONG');
+    expect(x.reasons.find((r) => r.code === 'TENOR_TOO_LONG')?.message).toContain('acknowledgement');
+  });
+
+  it('a buyer promising payment in 170 days is priced to day 170 and beyond, not to the due date', () => {
+    const plain = decide(d);
+    const late = decide(d, promising(d, AS_OF + 170 * DAY));
+    expect(plain.outcome).toBe('approve');
+    expect(plain.offer?.tenorDays).toBeLessThan(70);
+    expect(late.offer?.tenorDays).toBeGreaterThanOrEqual(170);
+    expect(late.offer?.feeMinor).toBeGreaterThan(plain.offer?.feeMinor ?? Number.POSITIVE_INFINITY);
+    expect(codes(late)).toContain('ACK_PAY_DATE_AFTER_DUE');
+  });
+
+  it('a buyer promising payment before the due date changes nothing (the due date is not moved earlier)', () => {
+    const plain = decide(d);
+    const early = decide(d, promising(d, AS_OF + 5 * DAY));
+    expect(early.offer).toEqual(plain.offer);
+    expect(codes(early)).toEqual(codes(plain));
+  });
+
+  it('two acknowledgements stating different dates: the later one counts', () => {
+    const ack = d.events.find((e) => e.eventType === 'buyer.acknowledged') as VerifiedEvent;
+    const events = [
+      ...promising(d, AS_OF + 20 * DAY),
+      {
+        ...ack,
+        id: `${ack.id}-again`,
+        sequence: d.events.length + 1,
+        payload: { ...ack.payload, expectedPayDate: AS_OF + 170 * DAY },
+      },
+    ];
+    expect(decide(d, events).offer?.tenorDays).toBeGreaterThanOrEqual(170);
+  });
+
+  it('the proof-of-concept preset, which never read the date, decides as before', () => {
+    expect(decide(d, promising(d, AS_OF + 400 * DAY), { poc: true })).toEqual(
+      decide(d, d.events, { poc: true }),
+    );
+  });
+});
+
+describe('an invoice already later than its buyer pays', () => {
+  // A buyer that pays 0 to 10 days late: P90 about 10 days.
+  const prompt: BuyerHistory = {
+    records: Array.from({ length: 20 }, (_, i) => ({
+      dueAt: NOW - 400 * DAY + i * DAY,
+      paidAt: NOW - 400 * DAY + i * DAY + (i % 11) * DAY,
+      amountMinor: 1_000_000,
+    })),
+  };
+  const overdue = (daysPastDue: number, tenor = 29): Deal =>
+    deal({ issuedAt: AS_OF - (daysPastDue + tenor) * DAY, dueAt: AS_OF - daysPastDue * DAY });
+
+  it('59 days past due from a buyer whose P90 is about 10 days late is held for review, not priced as collected tomorrow', () => {
+    const x = decide(overdue(59), undefined, { history: prompt });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    expect(x.reasons.find((r) => r.code === 'OVERDUE_BEYOND_BUYER_PATTERN')?.severity).toBe('review');
+  });
+
+  it('past due beyond the prior P90 with no history is held for review too', () => {
+    const x = decide(overdue(45));
+    expect(codes(x)).toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    expect(x.outcome).not.toBe('approve');
+  });
+
+  it('past its median but within the P90 it is priced to the P90 date, not to tomorrow', () => {
+    const x = decide(overdue(6), undefined, { history: prompt });
+    expect(codes(x)).not.toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    const [, , p90] = x.payment?.daysLate ?? [0, 0, 0];
+    expect(p90).toBeGreaterThan(6);
+    expect(x.payment?.expectedDays).toBeGreaterThanOrEqual(p90 - 6);
+    expect(x.offer?.tenorDays).toBeGreaterThan(1);
+  });
+
+  it('an invoice not yet due is priced as before (due date plus the median lateness)', () => {
+    const x = decide(deal(), undefined, { history: prompt });
+    const [, p50] = x.payment?.daysLate ?? [0, 0];
+    expect(x.payment?.expectedCollectionAt).toBe(deal().invoice.dueAt + p50 * DAY);
+  });
+
+  it('the proof-of-concept preset, which has no buyer pattern, decides as before', () => {
+    expect(codes(decide(overdue(45), undefined, { poc: true }))).not.toContain(
+      'OVERDUE_BEYOND_BUYER_PATTERN',
+    );
+  });
+});
