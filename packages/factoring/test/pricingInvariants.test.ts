@@ -1,0 +1,204 @@
+// FACTORING.md §3 invariants as properties: the fee rises with the days to collection, PD and
+// dilution; the advance falls with dilution, concentration and staleness. The fee is charged on
+// the cash advanced, so a cut advance may lower the fee in money: these hold each driver alone,
+// everything else fixed, which is what the invariants state.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type BuyerHistory,
+  compilePolicy,
+  evaluateInvoice,
+  type FeeStructure,
+  type Portfolio,
+  priceInvoice,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+
+const feeArb: fc.Arbitrary<FeeStructure> = fc.oneof(
+  fc
+    .record({
+      costOfFundsBps: fc.integer({ min: 0, max: 2_000 }),
+      opexBps: fc.integer({ min: 0, max: 500 }),
+      capitalChargeBps: fc.integer({ min: 0, max: 500 }),
+    })
+    .map((p): FeeStructure => ({ kind: 'risk-based', ...p })),
+  fc.integer({ min: 0, max: 2_000 }).map((rateBps): FeeStructure => ({ kind: 'flat', rateBps })),
+  fc
+    .record({
+      periodDays: fc.integer({ min: 1, max: 45 }),
+      ratePerPeriodBps: fc.integer({ min: 0, max: 900 }),
+      minPeriods: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((p): FeeStructure => ({ kind: 'periodic', ...p })),
+  fc
+    .record({
+      annualRateBps: fc.integer({ min: 0, max: 6_000 }),
+      serviceFeeBps: fc.integer({ min: 0, max: 300 }),
+      dayCount: fc.constantFrom<360 | 365>(360, 365),
+    })
+    .map((p): FeeStructure => ({ kind: 'funds-in-use', ...p })),
+);
+
+/** One priced deal: eligible, an advance at most the eligible amount, days, PD, dilution. */
+const inputArb = fc
+  .record({
+    eligible: fc.integer({ min: 1, max: 9_000_000_000_000 }),
+    rateBps: fc.integer({ min: 0, max: 10_000 }),
+    days: fc.integer({ min: 1, max: 400 }),
+    extraStressed: fc.integer({ min: 0, max: 200 }),
+    pd: fc.integer({ min: 0, max: 10_000 }),
+    dilution: fc.integer({ min: 0, max: 10_000 }),
+  })
+  .map((r) => ({
+    eligibleMinor: r.eligible,
+    advanceMinor: Math.floor((r.eligible * r.rateBps) / 10_000),
+    expectedDays: r.days,
+    stressedDays: r.days + r.extraStressed,
+    grade: 'B',
+    pdAnnualBps: r.pd,
+    dilutionBps: r.dilution,
+  }));
+
+const policyArb = fc
+  .record({ fee: feeArb, recourse: fc.boolean(), minFeeMinor: fc.integer({ min: 0, max: 100_000 }) })
+  .map((o) => compilePolicy(standardPolicy(o)));
+
+describe('the fee rises with each risk driver, all else fixed', () => {
+  it('more days to the expected and the stressed collection never lower the fee', () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, fc.integer({ min: 0, max: 300 }), (policy, input, more) => {
+        const later = {
+          ...input,
+          expectedDays: input.expectedDays + more,
+          stressedDays: input.stressedDays + more,
+        };
+        expect(priceInvoice(policy, later).feeMinor).toBeGreaterThanOrEqual(
+          priceInvoice(policy, input).feeMinor,
+        );
+      }),
+    );
+  });
+
+  it('a higher PD never lowers the fee', () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, fc.integer({ min: 0, max: 10_000 }), (policy, input, more) => {
+        const riskier = { ...input, pdAnnualBps: Math.min(10_000, input.pdAnnualBps + more) };
+        expect(priceInvoice(policy, riskier).feeMinor).toBeGreaterThanOrEqual(
+          priceInvoice(policy, input).feeMinor,
+        );
+      }),
+    );
+  });
+
+  it('more dilution never lowers the fee', () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, fc.integer({ min: 0, max: 10_000 }), (policy, input, more) => {
+        const diluted = { ...input, dilutionBps: Math.min(10_000, input.dilutionBps + more) };
+        expect(priceInvoice(policy, diluted).feeMinor).toBeGreaterThanOrEqual(
+          priceInvoice(policy, input).feeMinor,
+        );
+      }),
+    );
+  });
+
+  it('the fee is never negative and never more than the eligible amount', () => {
+    fc.assert(
+      fc.property(policyArb, inputArb, (policy, input) => {
+        const { feeMinor } = priceInvoice(policy, input);
+        expect(Number.isSafeInteger(feeMinor)).toBe(true);
+        expect(feeMinor).toBeGreaterThanOrEqual(0);
+        expect(feeMinor).toBeLessThanOrEqual(input.eligibleMinor);
+      }),
+    );
+  });
+});
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const trustAt = (observedAt: number) =>
+  trustSourceFromRecord({
+    [SUPPLIER]: { level: 0.85, observedAt, pathLength: 2 },
+    [BUYER]: { level: 0.9, observedAt, pathLength: 2 },
+    c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: AS_OF, pathLength: 1 } satisfies TrustReading,
+  });
+
+/** Twenty paid invoices of 1,000,000, each diluted by `bps`. */
+const diluted = (bps: number): BuyerHistory => ({
+  records: Array.from({ length: 20 }, (_, i) => ({
+    dueAt: NOW - 200 * DAY + i * DAY,
+    paidAt: NOW - 198 * DAY + i * DAY,
+    amountMinor: 1_000_000,
+    dilutedMinor: Math.floor((1_000_000 * bps) / 10_000),
+  })),
+});
+
+function advance(opts: { dilutionBps?: number; trustAge?: number; buyerOpen?: number }): number {
+  const d = deal();
+  const portfolio: Portfolio = {
+    buyerLimitMinor: { [BUYER]: 1_000_000_000 },
+    ...(opts.buyerOpen !== undefined
+      ? {
+          supplierLedger: {
+            [SUPPLIER]: { totalOpenMinor: 40_000_000, byBuyerOpenMinor: { [BUYER]: opts.buyerOpen } },
+          },
+        }
+      : {}),
+  };
+  const x = evaluateInvoice({
+    invoice: d.invoice,
+    events: d.events,
+    trust: trustAt(AS_OF - (opts.trustAge ?? 0) * DAY),
+    policy: standardPolicy(),
+    asOf: AS_OF,
+    portfolio,
+    ...(opts.dilutionBps !== undefined ? { buyerHistory: diluted(opts.dilutionBps) } : {}),
+  });
+  return x.offer?.advanceMinor ?? 0;
+}
+
+describe('the advance falls with dilution, concentration and staleness', () => {
+  it('each driver moves the advance at all (the properties below compare funded deals)', () => {
+    const base = advance({ dilutionBps: 0 });
+    expect(base).toBeGreaterThan(0);
+    expect(advance({ dilutionBps: 3_000 })).toBeLessThan(base);
+    expect(advance({ trustAge: 400 })).toBeLessThan(advance({}));
+    expect(advance({ buyerOpen: 30_000_000 })).toBeLessThan(advance({ buyerOpen: 0 }));
+  });
+
+  it('a more diluting buyer never gets a larger advance', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 5_000 }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(advance({ dilutionBps: hi })).toBeLessThanOrEqual(advance({ dilutionBps: lo }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('older trust readings never give a larger advance', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 800 }), (a, b) => {
+        const [young, old] = a <= b ? [a, b] : [b, a];
+        expect(advance({ trustAge: old })).toBeLessThanOrEqual(advance({ trustAge: young }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("a larger share of the supplier's ledger on the buyer never gives a larger advance", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40_000_000 }),
+        fc.integer({ min: 0, max: 40_000_000 }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(advance({ buyerOpen: hi })).toBeLessThanOrEqual(advance({ buyerOpen: lo }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
