@@ -98,6 +98,44 @@ describe('finding 1: a misspelt portfolio key is refused, not read as no limit',
     expect(e.issues[0]?.message).toContain('PortfolioState');
   });
 
+  it("a buyer limit keyed by the quid in upper case is refused (it would be no one's limit, and the default would apply)", () => {
+    const upper = BUYER.replace(/b/g, 'B');
+    const e = refused(() =>
+      evaluateInvoice({
+        invoice: deal().invoice,
+        events: deal().events,
+        trust,
+        policy: standardPolicy({ defaultBuyerLimitMinor: 900_000_000 }),
+        asOf: AS_OF,
+        portfolio: { buyerLimitMinor: { [upper]: 1_000_000 } },
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual([`portfolio.buyerLimitMinor.${upper}`]);
+    expect(e.issues[0]?.message).toContain(BUYER);
+  });
+
+  it("a supplier ledger naming the buyer's quid in upper case is refused at its path", () => {
+    const upper = BUYER.toUpperCase();
+    const e = refused(() =>
+      run(deal(), {
+        buyerLimitMinor: { [BUYER]: 100_000_000 },
+        supplierLedger: {
+          [SUPPLIER]: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { [upper]: 9_000_000 } },
+        },
+      }),
+    );
+    expect(paths(e)).toEqual([`portfolio.supplierLedger.${SUPPLIER}.byBuyerOpenMinor.${upper}`]);
+  });
+
+  it('keys that are not quids at all (a group name, an ERP id) are left to the caller', () => {
+    const x = run(deal(), {
+      buyerLimitMinor: { [BUYER]: 100_000_000, 'ACME-HOLDING': 5 },
+      groupLimitMinor: { PARENT: 1 },
+    });
+    expect(x.outcome).toBe('approve');
+  });
+
   it('the correctly spelt buyer limit still holds the advance to the limit', () => {
     const x = run(deal(), { buyerLimitMinor: { [BUYER]: 1_000_000 } });
     expect(x.offer?.advanceMinor).toBeLessThanOrEqual(1_000_000);

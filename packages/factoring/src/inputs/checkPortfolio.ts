@@ -47,11 +47,51 @@ function entryKeys(
   }
 }
 
+/** The portfolio's maps keyed by a party's quid. */
+const QUID_KEYED = [
+  'buyerExposureMinor',
+  'buyerLimitMinor',
+  'supplierExposureMinor',
+  'supplierLimitMinor',
+  'supplierLedger',
+  'buyerAging',
+  'buyerGroup',
+] as const;
+
+// A quid is 16 lower-case hex characters; the same in upper or mixed case is a quid written so
+// that no invoice's party would ever match it (its limit would silently not apply).
+const MISCASED_QUID = /^(?=.*[A-F])[0-9a-fA-F]{16}$/;
+
+/** Keys of the quid-keyed maps (and of each ledger's byBuyerOpenMinor) that are mis-cased quids. */
+function quidKeys(issues: ValidationIssue[], p: Record<string, unknown>): void {
+  for (const name of QUID_KEYED) {
+    const map = p[name];
+    if (!isObject(map)) continue;
+    for (const [key, entry] of Object.entries(map)) {
+      if (MISCASED_QUID.test(key)) issues.push(miscased(`portfolio.${name}.${key}`, key));
+      if (name !== 'supplierLedger' || !isObject(entry) || !isObject(entry['byBuyerOpenMinor'])) continue;
+      for (const buyer of Object.keys(entry['byBuyerOpenMinor'])) {
+        if (MISCASED_QUID.test(buyer)) {
+          issues.push(miscased(`portfolio.supplierLedger.${key}.byBuyerOpenMinor.${buyer}`, buyer));
+        }
+      }
+    }
+  }
+}
+
+function miscased(path: string, key: string): ValidationIssue {
+  return {
+    path,
+    message: `${key} is a quid with upper-case letters: quids are lower-case hex (${key.toLowerCase()}), so this entry would match no party`,
+  };
+}
+
 /**
  * Checks that a portfolio has only the fields of {@link Portfolio} (and its ledger and ageing
  * entries only theirs): `buyerLimitsMinor` or `facilityLimit` would otherwise be read as no limit
  * at all, as a policy typo is refused by `compilePolicy`; and that `currency`, when set, is an
- * ISO 4217 code (three upper-case letters). A `PortfolioState` (the running book
+ * ISO 4217 code (three upper-case letters); a key of a per-party map that is a quid with upper-case
+ * letters is refused too (quids are lower-case hex: its limit would apply to no one). A `PortfolioState` (the running book
  * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
  * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
  *
@@ -88,6 +128,7 @@ export function checkPortfolio(portfolio: Portfolio): void {
       message: `must be an ISO 4217 code (three upper-case letters), got ${JSON.stringify(currency)}`,
     });
   }
+  quidKeys(issues, p);
   entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
   entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
