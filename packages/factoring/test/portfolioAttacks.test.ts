@@ -314,6 +314,25 @@ describe('finding 5: a buyer history no buyer could have is refused, and only re
       }).decisions[0];
     expect(batch(future)?.payment?.expectedDays).toBe(batch([])?.payment?.expectedDays);
   });
+
+  it('a history padded with 200 one-cent paid invoices does not hide a buyer that disputed its 5 real ones', () => {
+    const real: PaidInvoiceRecord[] = Array.from({ length: 5 }, (_, i) => ({
+      dueAt: NOW - 90 * DAY + i * DAY,
+      paidAt: NOW - 80 * DAY + i * DAY,
+      amountMinor: 4_000_000,
+      disputed: true,
+    }));
+    const padding: PaidInvoiceRecord[] = Array.from({ length: 200 }, (_, i) => ({
+      dueAt: NOW - 60 * DAY + (i % 50) * DAY,
+      paidAt: NOW - 60 * DAY + (i % 50) * DAY,
+      amountMinor: 1,
+    }));
+    const x = withHistory([...real, ...padding]);
+    expect(codes(x)).toContain('BUYER_DISPUTE_RATE_HIGH');
+    expect(x.outcome).not.toBe('approve');
+    // By count the padding makes it 2.4 %; by amount it is still almost all of what the buyer owed.
+    expect(profileBuyer({ records: [...real, ...padding] }, [0, 5, 30], 5, 300).disputeRateBps).toBeGreaterThan(9_000);
+  });
 });
 
 describe("finding 6: limits are kept in the book's currency", () => {

@@ -2,6 +2,7 @@
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
+import { mulDivFloor } from '../math/money.js';
 
 /**
  * A buyer's predicted payment behaviour: days-late quantiles (shrunk toward the policy prior when
@@ -22,6 +23,7 @@ export interface BuyerProfile {
   readonly daysLate: readonly [number, number, number];
   /** Share paid within 30 / 60 / 90 days after due, bps (prior-free, 10_000 with no history). */
   readonly paidWithinBps: readonly [number, number, number];
+  /** Share of invoices disputed, bps: the larger of the share by count and by amount. */
   readonly disputeRateBps: number;
   readonly dilutionBps: number;
 }
@@ -128,6 +130,7 @@ export function profileBuyer(
   if (scratch.length < records.length) scratch = new Float64Array(records.length);
   let n = 0;
   let disputed = 0;
+  let disputedAmount = 0;
   let amount = 0;
   let diluted = 0;
   let count = 0;
@@ -135,7 +138,10 @@ export function profileBuyer(
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     count++;
     if (r.paidAt !== undefined) scratch[n++] = Math.floor((r.paidAt - r.dueAt) / DAY);
-    if (r.disputed === true) disputed++;
+    if (r.disputed === true) {
+      disputed++;
+      disputedAmount += r.amountMinor;
+    }
     amount += r.amountMinor;
     diluted += r.dilutedMinor ?? 0;
   }
@@ -149,7 +155,15 @@ export function profileBuyer(
     invoiceCount: count,
     daysLate: [p10, p50, p90],
     paidWithinBps: [paidWithin(late, n, 30), paidWithin(late, n, 60), paidWithin(late, n, 90)],
-    disputeRateBps: count === 0 ? 0 : Math.floor((disputed * 10_000) / count),
+    // The larger of the rate by count and by amount: padding a history with tiny undisputed
+    // invoices dilutes the count, not the money the buyer disputed.
+    disputeRateBps:
+      count === 0
+        ? 0
+        : Math.max(
+            Math.floor((disputed * 10_000) / count),
+            amount === 0 ? 0 : mulDivFloor(disputedAmount, 10_000, amount),
+          ),
     dilutionBps:
       amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),
   };
