@@ -87,7 +87,8 @@ export async function main(): Promise<{ spanNames: string[] }> {
       readFileSync(new URL('../reconciliation-job/statement.xml', import.meta.url)),
     );
     reconcile({ transactions: statements.flatMap((s) => s.transactions), invoices: [] });
-    // A factoring decision on the invoice as issued (no delivery yet: pending), one span.
+    // A factoring decision on the invoice as issued, one span (no trust readings are given, so
+    // it is rejected on supplier and buyer trust; the span carries the outcome and reasons).
     evaluateInvoice({
       invoice: {
         invoiceId,
