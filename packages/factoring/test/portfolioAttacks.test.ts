@@ -331,7 +331,9 @@ describe('finding 5: a buyer history no buyer could have is refused, and only re
     expect(codes(x)).toContain('BUYER_DISPUTE_RATE_HIGH');
     expect(x.outcome).not.toBe('approve');
     // By count the padding makes it 2.4 %; by amount it is still almost all of what the buyer owed.
-    expect(profileBuyer({ records: [...real, ...padding] }, [0, 5, 30], 5, 300).disputeRateBps).toBeGreaterThan(9_000);
+    expect(
+      profileBuyer({ records: [...real, ...padding] }, [0, 5, 30], 5, 300).disputeRateBps,
+    ).toBeGreaterThan(9_000);
   });
 });
 
