@@ -7,7 +7,9 @@ import {
   type BuyerHistory,
   evaluateInvoice,
   type FactoringDecision,
+  type PaidInvoiceRecord,
   pocPolicy,
+  profileBuyer,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
@@ -138,5 +140,54 @@ describe('an invoice already later than its buyer pays', () => {
     expect(codes(decide(overdue(45), undefined, { poc: true }))).not.toContain(
       'OVERDUE_BEYOND_BUYER_PATTERN',
     );
+  });
+});
+
+describe('a history padded with tiny invoices paid on time', () => {
+  // The buyer's five real invoices (40,000.00 each) were all paid 60 days late; the padding is 200
+  // invoices of one cent paid on their due date, cheap for a colluding buyer and supplier to put on
+  // the ledger. By count the buyer pays 97.5 % of its invoices on time; by money it pays none.
+  const real: PaidInvoiceRecord[] = Array.from({ length: 5 }, (_, i) => ({
+    dueAt: NOW - 150 * DAY + i * DAY,
+    paidAt: NOW - 90 * DAY + i * DAY,
+    amountMinor: 4_000_000,
+  }));
+  const padding: PaidInvoiceRecord[] = Array.from({ length: 200 }, (_, i) => ({
+    dueAt: NOW - 60 * DAY + (i % 50) * DAY,
+    paidAt: NOW - 60 * DAY + (i % 50) * DAY,
+    amountMinor: 1,
+  }));
+  const honest = profileBuyer({ records: real }, [0, 5, 30], 5, 300);
+  const padded = profileBuyer({ records: [...real, ...padding] }, [0, 5, 30], 5, 300);
+
+  it('does not make a buyer that pays 60 days late look punctual (days-late quantiles weigh money too)', () => {
+    expect(padded.daysLate[1]).toBeGreaterThanOrEqual(honest.daysLate[1]);
+    expect(padded.daysLate[2]).toBeGreaterThanOrEqual(honest.daysLate[2]);
+  });
+
+  it('does not raise the share paid within 30 days above what the money says', () => {
+    expect(honest.paidWithinBps[0]).toBe(0);
+    expect(padded.paidWithinBps[0]).toBeLessThan(100);
+  });
+
+  it('does not shorten the priced tenor or lower the fee of a new invoice from that buyer', () => {
+    const d = deal();
+    const a = decide(d, d.events, { history: { records: real } });
+    const b = decide(d, d.events, { history: { records: [...real, ...padding] } });
+    expect(b.payment?.expectedDays).toBeGreaterThanOrEqual(a.payment?.expectedDays ?? Infinity);
+    expect(b.offer?.feeMinor).toBeGreaterThanOrEqual(a.offer?.feeMinor ?? Infinity);
+  });
+
+  it('a history of invoices of equal size is profiled as before (by count and by money agree)', () => {
+    const even: PaidInvoiceRecord[] = Array.from({ length: 20 }, (_, i) => ({
+      dueAt: NOW - 150 * DAY + i * DAY,
+      paidAt: NOW - 150 * DAY + i * DAY + (i % 10) * DAY,
+      amountMinor: 1_000_000,
+    }));
+    const p = profileBuyer({ records: even }, [0, 5, 30], 5, 300);
+    // Nearest rank over 0..9 days late, twice each: P50 = 4, P90 = 8, shrunk toward the prior
+    // [0, 5, 30] with weight 5 of 25: (4*20 + 5*5)/25 = 4.2 -> 4, (8*20 + 30*5)/25 = 12.4 -> 12.
+    expect(p.daysLate).toEqual([0, 4, 12]);
+    expect(p.paidWithinBps).toEqual([10_000, 10_000, 10_000]);
   });
 });

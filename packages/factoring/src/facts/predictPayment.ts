@@ -2,7 +2,7 @@
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
-import { mulDivFloor } from '../math/money.js';
+import { mulDivCeil, mulDivFloor } from '../math/money.js';
 
 /**
  * A buyer's predicted payment behaviour: days-late quantiles (shrunk toward the policy prior when
@@ -21,7 +21,10 @@ export interface BuyerProfile {
   readonly invoiceCount: number;
   /** P10, P50, P90 days late (negative = early). */
   readonly daysLate: readonly [number, number, number];
-  /** Share paid within 30 / 60 / 90 days after due, bps (prior-free, 10_000 with no history). */
+  /**
+   * Share paid within 30 / 60 / 90 days after due, bps: the smaller of the share by count and by
+   * money (prior-free, 10_000 with no history).
+   */
   readonly paidWithinBps: readonly [number, number, number];
   /** Share of invoices disputed, bps: the larger of the share by count and by amount. */
   readonly disputeRateBps: number;
@@ -67,6 +70,37 @@ function quantile(late: Float64Array, n: number, pct: number, prior: number, k: 
   return n === 0 ? prior : shrink(late[quantileIndex(n, pct)] ?? 0, n, prior, k);
 }
 
+/**
+ * Nearest-rank quantile of the first `n` (sorted) of `late` weighted by `money`: the first days late
+ * by which `pct` % of the money paid was paid. `total` is the sum of those weights (> 0).
+ */
+function moneyQuantile(
+  late: Float64Array,
+  money: Float64Array,
+  n: number,
+  total: number,
+  pct: number,
+): number {
+  const needed = mulDivCeil(total, pct, 100);
+  let paid = 0;
+  for (let i = 0; i < n; i++) {
+    paid += money[i] as number;
+    if (paid >= needed) return late[i] as number;
+  }
+  return late[n - 1] as number;
+}
+
+/**
+ * Kish's effective sample size of the weights: one huge invoice among a thousand of one cent is
+ * about one observation of the money, whatever the count. Used as the weight of a money quantile
+ * against the prior, so padding cannot outvote the prior either.
+ */
+function effectiveSize(money: Float64Array, n: number, total: number): number {
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (money[i] as number) ** 2;
+  return squares === 0 ? 0 : Math.max(1, Math.floor((total * total) / squares));
+}
+
 /** Share (bps) of the first `n` of `late` settled at most `days` late; 10_000 with no data. */
 function paidWithin(late: Float64Array, n: number, days: number): number {
   if (n === 0) return 10_000;
@@ -75,28 +109,53 @@ function paidWithin(late: Float64Array, n: number, days: number): number {
   return Math.floor((c * 10_000) / n);
 }
 
-// Days late of the buyer being profiled, reused from one profile to the next: a batch profiles
-// every buyer, and a pushed-to array (then sorted through a copy) per buyer was most of what
-// profiling allocated. Whole days of safe-integer times are exact in a Float64Array, and its
-// numeric sort orders them as `a - b` does.
-let scratch = new Float64Array(64);
+/** Share (bps) of the money of the first `n` paid at most `days` late; 10_000 with no money. */
+function moneyPaidWithin(
+  late: Float64Array,
+  money: Float64Array,
+  n: number,
+  total: number,
+  days: number,
+): number {
+  if (total === 0) return 10_000;
+  let paid = 0;
+  for (let i = 0; i < n; i++) if ((late[i] as number) <= days) paid += money[i] as number;
+  return mulDivFloor(paid, 10_000, total);
+}
 
-/** `days` with its first `n` entries sorted ascending (in place; a short history allocates nothing). */
-function sortDays(days: Float64Array, n: number): Float64Array {
+// Days late and amounts of the buyer being profiled, reused from one profile to the next: a batch
+// profiles every buyer, and pushed-to arrays per buyer were most of what profiling allocated.
+// Whole days and safe-integer amounts are exact in a Float64Array.
+let scratch = new Float64Array(64);
+let scratchMoney = new Float64Array(64);
+
+/**
+ * Sorts the first `n` of `days` ascending, moving `money` with them (in place; a short history
+ * allocates nothing).
+ */
+function sortDays(days: Float64Array, money: Float64Array, n: number): void {
   if (n > 32) {
-    days.subarray(0, n).sort();
-    return days;
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (days[a] as number) - (days[b] as number),
+    );
+    const d = order.map((i) => days[i] as number);
+    const m = order.map((i) => money[i] as number);
+    days.set(d);
+    money.set(m);
+    return;
   }
   for (let i = 1; i < n; i++) {
     const v = days[i] as number;
+    const w = money[i] as number;
     let j = i - 1;
     while (j >= 0 && (days[j] as number) > v) {
       days[j + 1] = days[j] as number;
+      money[j + 1] = money[j] as number;
       j--;
     }
     days[j + 1] = v;
+    money[j + 1] = w;
   }
-  return days;
 }
 
 function shrink(emp: number, n: number, prior: number, k: number): number {
@@ -109,8 +168,9 @@ function shrink(emp: number, n: number, prior: number, k: number): number {
 /**
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
  * (`floor((paidAt - dueAt) / 86400)`), shrunk toward `prior` as if the prior were `priorWeight`
- * invoices; dispute rate and dilution in bps (dilution is `noHistoryDilutionBps` with no history).
- * With `asOf`, records due or paid after it are not history yet and do not count. Refuses
+ * invoices, each the later of the quantile by count and the one by money (weighted by amount,
+ * shrunk by the effective sample size of the amounts); dispute rate and dilution in bps (dilution
+ * is `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it are not history yet and do not count. Refuses
  * (`INVALID_INPUT`) a record paid more than 3650 days early or late, as a precomputed profile is.
  *
  * @example
@@ -127,8 +187,12 @@ export function profileBuyer(
 ): BuyerProfile {
   const records = history?.records ?? [];
   checkHistory(records);
-  if (scratch.length < records.length) scratch = new Float64Array(records.length);
+  if (scratch.length < records.length) {
+    scratch = new Float64Array(records.length);
+    scratchMoney = new Float64Array(records.length);
+  }
   let n = 0;
+  let paidAmount = 0;
   let disputed = 0;
   let disputedAmount = 0;
   let amount = 0;
@@ -137,7 +201,11 @@ export function profileBuyer(
   for (const r of records) {
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     count++;
-    if (r.paidAt !== undefined) scratch[n++] = Math.floor((r.paidAt - r.dueAt) / DAY);
+    if (r.paidAt !== undefined) {
+      scratch[n] = Math.floor((r.paidAt - r.dueAt) / DAY);
+      scratchMoney[n++] = r.amountMinor;
+      paidAmount += r.amountMinor;
+    }
     if (r.disputed === true) {
       disputed++;
       disputedAmount += r.amountMinor;
@@ -145,16 +213,30 @@ export function profileBuyer(
     amount += r.amountMinor;
     diluted += r.dilutedMinor ?? 0;
   }
-  const late = sortDays(scratch, n);
+  sortDays(scratch, scratchMoney, n);
+  const late = scratch;
+  const money = scratchMoney;
+  // Each quantile is the later of the one by count and the one by money, each shrunk toward the
+  // prior by its own sample size: padding a history with tiny invoices paid on time moves the count,
+  // not the money, so it cannot make a buyer that pays its real invoices late look punctual.
+  const m = paidAmount === 0 ? 0 : effectiveSize(money, n, paidAmount);
+  const at = (pct: number, prior: number): number => {
+    const byCount = quantile(late, n, pct, prior, priorWeight);
+    return m === 0
+      ? byCount
+      : Math.max(byCount, shrink(moneyQuantile(late, money, n, paidAmount, pct), m, prior, priorWeight));
+  };
+  const within = (days: number): number =>
+    Math.min(paidWithin(late, n, days), moneyPaidWithin(late, money, n, paidAmount, days));
   // Keep P10 <= P50 <= P90 after shrinking.
-  const p10 = quantile(late, n, 10, prior[0], priorWeight);
-  const p50 = Math.max(p10, quantile(late, n, 50, prior[1], priorWeight));
-  const p90 = Math.max(p50, quantile(late, n, 90, prior[2], priorWeight));
+  const p10 = at(10, prior[0]);
+  const p50 = Math.max(p10, at(50, prior[1]));
+  const p90 = Math.max(p50, at(90, prior[2]));
   return {
     sampleSize: n,
     invoiceCount: count,
     daysLate: [p10, p50, p90],
-    paidWithinBps: [paidWithin(late, n, 30), paidWithin(late, n, 60), paidWithin(late, n, 90)],
+    paidWithinBps: [within(30), within(60), within(90)],
     // The larger of the rate by count and by amount: padding a history with tiny undisputed
     // invoices dilutes the count, not the money the buyer disputed.
     disputeRateBps:
