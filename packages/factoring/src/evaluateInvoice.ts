@@ -204,7 +204,8 @@ export function decideShared(
   const poc = policy.compat === 'poc';
   const title = invoice.titleOwners;
   if (checks.titleOwnership && (title !== undefined || !poc) && run.go('title-ownership')) {
-    if (title !== undefined) checkTitleOwnership(run, invoice, title, !poc);
+    if (title !== undefined)
+      checkTitleOwnership(run, invoice, title, !poc, poc ? undefined : policy.maxThirdPartyTitleShareBps);
     else checkTitleMissing(run);
   }
 

@@ -166,14 +166,14 @@ describe('finding 1: title shares are validated and the supplier must hold a maj
     ]);
   });
 
-  it('a supplier listed twice (0.3 + 0.3) holds 0.6 of the title: its lines are added', () => {
+  it('a supplier listed twice (0.45 + 0.45) holds 0.9 of the title: its lines are added', () => {
     const x = run(
       withTitle([
-        owner(SUPPLIER, 0.3, 'supplier'),
-        owner(SUPPLIER, 0.3, 'supplier'),
+        owner(SUPPLIER, 0.45, 'supplier'),
+        owner(SUPPLIER, 0.45, 'supplier'),
         owner(BUYER, 0.02, 'buyer'),
         owner(CARRIER, 0.02, 'carrier'),
-        owner(FIN_F, 0.36),
+        owner(FIN_F, 0.06),
       ]),
     );
     expect(codes(x)).not.toContain('TITLE_NOT_OWNED_BY_SUPPLIER');

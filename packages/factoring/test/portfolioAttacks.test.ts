@@ -224,6 +224,59 @@ describe("finding 3: the title's supplier and buyer stakes must be the invoice's
   });
 });
 
+describe('neighbour of finding 3: part of the title already belongs to another financier', () => {
+  // 51/47 (and the buyer's 2 %): the supplier keeps a majority, so TITLE_NOT_OWNED_BY_SUPPLIER does
+  // not fire, but 47 % of what the buyer pays belongs to a financier that already bought it. Funding
+  // the whole invoice finances that part twice.
+  const split = (other: number, type = 'financier') =>
+    deal({
+      titleOwners: [
+        stake(SUPPLIER, 0.98 - other, 'supplier'),
+        stake(BUYER, 0.02, 'buyer'),
+        stake(OTHER, other, type),
+      ],
+    });
+
+  it('another financier holding 47 % of the title beside a 51 % supplier is held for review (TITLE_SHARED), not funded in full', () => {
+    const x = run(split(0.47));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TITLE_SHARED');
+    expect(x.reasons.find((r) => r.code === 'TITLE_SHARED')?.message).toContain(OTHER);
+  });
+
+  it('a 30 % stake of no declared type held by a stranger is held for review too', () => {
+    const x = run(
+      deal({
+        titleOwners: [
+          stake(SUPPLIER, 0.68, 'supplier'),
+          stake(BUYER, 0.02, 'buyer'),
+          { ownerId: OTHER, percentage: 0.3 },
+        ],
+      }),
+    );
+    expect(codes(x)).toContain('TITLE_SHARED');
+    expect(x.outcome).not.toBe('approve');
+  });
+
+  it("the protocol's usual small stakes (carrier and financiers at 2 % each, 6 % in all) are not flagged", () => {
+    expect(codes(run(deal()))).not.toContain('TITLE_SHARED');
+  });
+
+  it('the bound is a policy field (maxThirdPartyTitleShareBps), the proof-of-concept preset has none', () => {
+    const d = split(0.2);
+    const loose = evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust,
+      policy: standardPolicy({ maxThirdPartyTitleShareBps: 2_500 }),
+      asOf: AS_OF,
+    });
+    expect(codes(loose)).not.toContain('TITLE_SHARED');
+    expect(codes(run(d))).toContain('TITLE_SHARED');
+    expect(pocPolicy()).not.toHaveProperty('maxThirdPartyTitleShareBps');
+  });
+});
+
 describe('finding 4: a supplier and buyer the book puts in one group are a related party', () => {
   it('supplier and buyer in one group (portfolio.buyerGroup) are rejected as a related party (RELATED_PARTY)', () => {
     const x = run(deal(), {

@@ -40,6 +40,7 @@ describe('ReasonCode keys', () => {
       'SHIPPED_LONG_BEFORE_ISSUE',
       'ACK_PAY_DATE_AFTER_DUE',
       'OVERDUE_BEYOND_BUYER_PATTERN',
+      'TITLE_SHARED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

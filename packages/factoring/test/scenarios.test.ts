@@ -557,6 +557,20 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'review',
     has: ['TITLE_ROLE_MISMATCH'],
   },
+  {
+    name: "another financier holds 47 % of the title beside the supplier's 51 %",
+    label: 'fraud',
+    check: 'title',
+    invoice: {
+      titleOwners: [
+        { ownerId: 'a0a0a0a0a0a0a0a0', percentage: 0.51, stakeType: 'supplier' },
+        { ownerId: 'b0b0b0b0b0b0b0b0', percentage: 0.02, stakeType: 'buyer' },
+        { ownerId: 'f1f1f1f1f1f1f1f1', percentage: 0.47, stakeType: 'financier' },
+      ],
+    },
+    outcome: 'review',
+    has: ['TITLE_SHARED'],
+  },
 
   // ---- parties and dates
   {

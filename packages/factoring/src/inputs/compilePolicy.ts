@@ -123,6 +123,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   maxDaysPastDue: true,
   maxTenorDays: true,
   maxShipmentLeadDays: true,
+  maxThirdPartyTitleShareBps: true,
   crossAgeThresholdBps: true,
   maxConcentrationBps: true,
   limitMode: true,
@@ -326,6 +327,11 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   checkPrior(check, policy.paymentPriorDaysLate);
   check.integer('maxTenorDays', policy.maxTenorDays, { min: 1, optional: true });
   check.integer('maxShipmentLeadDays', policy.maxShipmentLeadDays, { min: 0, optional: true });
+  check.integer('maxThirdPartyTitleShareBps', policy.maxThirdPartyTitleShareBps, {
+    min: 0,
+    max: 10_000,
+    optional: true,
+  });
   for (const key of Object.keys(policy)) {
     if (!Object.hasOwn(POLICY_FIELDS, key)) check.add(key, 'is not a policy field (misspelt?)');
   }

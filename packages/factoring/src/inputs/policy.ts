@@ -192,6 +192,14 @@ export interface FactoringPolicy {
    * (`SHIPPED_LONG_BEFORE_ISSUE`). Omit for no bound (the proof-of-concept preset). Standard: 90.
    */
   readonly maxShipmentLeadDays?: number;
+  /**
+   * Largest share of the title, in bps, that owners other than the invoice's supplier and buyer may
+   * hold together: more (a financier holding 49 % beside a 51 % supplier) means part of what the
+   * buyer pays may already be sold, and goes to review (`TITLE_SHARED`). Omit for no bound (the
+   * proof-of-concept preset). Standard: 1000 (the protocol's usual carrier and financier stakes of
+   * 2 % each stay under it).
+   */
+  readonly maxThirdPartyTitleShareBps?: number;
   readonly crossAgeThresholdBps: number;
   readonly maxConcentrationBps: number;
   /** 'reduce': fund up to the remaining room; 'reject': refuse anything that does not fit. */
@@ -339,6 +347,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       maxDaysPastDue: 60,
       maxTenorDays: 180,
       maxShipmentLeadDays: 90,
+      maxThirdPartyTitleShareBps: 1_000,
       crossAgeThresholdBps: 5_000,
       maxConcentrationBps: 2_500,
       limitMode: 'reduce',
@@ -393,6 +402,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     maxTenorDays: _noTenorLimit,
     requireBuyerLimit: _noBuyerLimitRequired,
     maxShipmentLeadDays: _noShipmentLead,
+    maxThirdPartyTitleShareBps: _noTitleShareBound,
     ...base
   } = standardPolicy({
     name: 'poc-invoice-factor-py',

@@ -89,6 +89,7 @@ const CODES = {
   SHIPPED_LONG_BEFORE_ISSUE: 'SHIPPED_LONG_BEFORE_ISSUE',
   ACK_PAY_DATE_AFTER_DUE: 'ACK_PAY_DATE_AFTER_DUE',
   OVERDUE_BEYOND_BUYER_PATTERN: 'OVERDUE_BEYOND_BUYER_PATTERN',
+  TITLE_SHARED: 'TITLE_SHARED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -412,4 +413,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   ACK_PAY_DATE_AFTER_DUE: { severity: 'info', rank: 75, fraud: false },
   // Later past due than the buyer's P90 lateness: nothing in its history says when it will pay.
   OVERDUE_BEYOND_BUYER_PATTERN: { severity: 'review', rank: 76, fraud: false },
+  // More of the title than maxThirdPartyTitleShareBps held by others than the supplier and buyer:
+  // part of what the buyer pays may already be sold.
+  TITLE_SHARED: { severity: 'review', rank: 77, fraud: false },
 };

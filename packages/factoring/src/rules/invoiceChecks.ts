@@ -1,6 +1,6 @@
 // Rules on the invoice itself: validity, title ownership, self-dealing and dating.
 
-import { formatShare } from '../inputs/checkInvoiceInput.js';
+import { formatShare, TITLE_SHARE_TOLERANCE } from '../inputs/checkInvoiceInput.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
 import { internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
@@ -73,16 +73,43 @@ function roleMismatch(invoice: InvoiceInput, titleOwners: readonly TitleOwnerSha
 }
 
 /**
+ * The share of the title held by owners other than the invoice's supplier and buyer, and the
+ * largest of them (by summed share; ties to the smaller id).
+ */
+function thirdPartyShare(
+  invoice: InvoiceInput,
+  titleOwners: readonly TitleOwnerShare[],
+): { share: number; largestId: string; largest: number } {
+  let share = 0;
+  let largestId = '';
+  let largest = 0;
+  for (const o of titleOwners) {
+    if (o.ownerId === invoice.supplierQuid || o.ownerId === invoice.buyerQuid) continue;
+    share += o.percentage;
+    const own = shareOf(titleOwners, o.ownerId);
+    if (own > largest || (own === largest && o.ownerId < largestId)) {
+      largest = own;
+      largestId = o.ownerId;
+    }
+  }
+  return { share, largestId, largest };
+}
+
+/**
  * 5. Title: the supplier must still hold a majority (more than half) of the title. Shares were
  * validated before any rule ran (fractions in (0, 1] summing to 1). With `roles`, a 'supplier' or
  * 'buyer' stake held by anyone but that party of the invoice holds it for review: the title then
- * describes another sale (or a forged one), whatever the shares say.
+ * describes another sale (or a forged one), whatever the shares say. With `maxThirdPartyBps`,
+ * owners other than the supplier and the buyer holding more than that together hold it for review
+ * (`TITLE_SHARED`): a supplier with 51 % keeps its majority, but the other 49 % of what the buyer
+ * pays may already belong to another financier.
  */
 export function checkTitleOwnership(
   run: Run,
   invoice: InvoiceInput,
   titleOwners: readonly TitleOwnerShare[],
   roles = false,
+  maxThirdPartyBps?: number,
 ): void {
   const supplierShare = shareOf(titleOwners, invoice.supplierQuid);
   let maxOther = 0;
@@ -112,7 +139,19 @@ export function checkTitleOwnership(
   }
   const mismatch = roles ? roleMismatch(invoice, titleOwners) : undefined;
   if (mismatch !== undefined) run.reason('TITLE_ROLE_MISMATCH', mismatch);
-  const pass = ok && mismatch === undefined;
+  let shared = false;
+  if (maxThirdPartyBps !== undefined) {
+    const others = thirdPartyShare(invoice, titleOwners);
+    // Shares are fractions summing to 1 within TITLE_SHARE_TOLERANCE; bps compare with that slack.
+    shared = others.share * 10_000 > maxThirdPartyBps + TITLE_SHARE_TOLERANCE * 10_000;
+    if (shared) {
+      run.reason(
+        'TITLE_SHARED',
+        `owners other than the supplier and the buyer hold ${formatShare(others.share)} of the title (${others.largestId} holds ${formatShare(others.largest)}), more than ${maxThirdPartyBps / 100}%: part of what the buyer pays may already be sold`,
+      );
+    }
+  }
+  const pass = ok && mismatch === undefined && !shared;
   run.trace?.push(
     internTrace(run.cache, `title-ownership|${supplierShare}|${maxOther}|${pass}`, () =>
       traceEntry(
