@@ -273,6 +273,7 @@ export function decideShared(
       buyerTrust,
       supplierReading === undefined ? expiredAt(trust, invoice.supplierQuid, asOf) : undefined,
       buyerReading === undefined ? expiredAt(trust, invoice.buyerQuid, asOf) : undefined,
+      invoice,
     );
   }
 

@@ -504,6 +504,36 @@ describe('finding 6: expired trust gives one outcome whatever the path', () => {
   });
 });
 
+describe('neighbour of finding 6: a trust reading with no date cannot be shown to be fresh', () => {
+  // A level cached years ago and passed without observedAt counted as read today: no STALE_TRUST,
+  // no PD inflation, full advance. The engine cannot tell its age, so it waits for a dated reading.
+  it('an undated supplier reading is pending (TRUST_UNDATED), not approved as if read today', () => {
+    const x = run(deal(), { trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } } });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TRUST_UNDATED');
+    expect(x.reasons.find((r) => r.code === 'TRUST_UNDATED')?.message).toContain(SUPPLIER);
+  });
+
+  it('an undated buyer reading (a bare level) is pending too', () => {
+    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, pathLength: 2 } } });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TRUST_UNDATED');
+  });
+
+  it('the same readings dated today are approved as before', () => {
+    expect(run(deal()).outcome).toBe('approve');
+  });
+
+  it('undatedTrust: "fresh" takes an undated reading as current (the caller vouches for its age)', () => {
+    const x = run(deal(), {
+      trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } },
+      policy: { undatedTrust: 'fresh' },
+    });
+    expect(codes(x)).not.toContain('TRUST_UNDATED');
+    expect(x.outcome).toBe('approve');
+  });
+});
+
 describe('finding 8: concentration of the financier’s own book', () => {
   it("one buyer above its share of the financier's facility is cut to fit", () => {
     const d = deal();

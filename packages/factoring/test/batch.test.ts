@@ -10,7 +10,12 @@ import {
 } from '../src/index.js';
 import { DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
+// Dated readings: an undated one cannot be shown to be fresh (TRUST_UNDATED, pending).
+const trust = trustSourceFromRecord({
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
+  c0c0c0c0c0c0c0c0: 0.7,
+});
 
 function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {
   const d = deal(

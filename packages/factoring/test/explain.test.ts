@@ -14,7 +14,12 @@ import {
 } from '../src/index.js';
 import { AS_OF, DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
+// Dated readings: an undated one cannot be shown to be fresh (TRUST_UNDATED, pending).
+const trust = trustSourceFromRecord({
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
+  c0c0c0c0c0c0c0c0: 0.7,
+});
 
 describe('explainability', () => {
   it('ranks reasons by severity, then by the stable code rank', () => {
@@ -112,8 +117,8 @@ describe('explainability', () => {
   it('worst severity wins in the standard mode: missing delivery plus low buyer trust rejects', () => {
     const d = deal();
     const low = trustSourceFromRecord({
-      a0a0a0a0a0a0a0a0: 0.85,
-      b0b0b0b0b0b0b0b0: 0.3,
+      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
+      b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW },
       c0c0c0c0c0c0c0c0: 0.7,
     });
     const dec = evaluateInvoice({

@@ -41,6 +41,7 @@ describe('ReasonCode keys', () => {
       'ACK_PAY_DATE_AFTER_DUE',
       'OVERDUE_BEYOND_BUYER_PATTERN',
       'TITLE_SHARED',
+      'TRUST_UNDATED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

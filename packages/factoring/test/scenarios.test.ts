@@ -463,6 +463,14 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
+    label: 'underwriting',
+    check: 'trust-freshness',
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, pathLength: 2 } },
+    outcome: 'pending',
+    has: ['TRUST_UNDATED'],
+  },
+  {
     name: 'bureau trust past its validUntil',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -112,6 +112,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   fraudDecisiveReporterTrust: true,
   fraudMissingSeverity: true,
   openDisputes: true,
+  undatedTrust: true,
   maxBuyerShareOfFacilityBps: true,
   maxGroupShareOfFacilityBps: true,
   trustFreshSeconds: true,
@@ -304,6 +305,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   check.oneOf('compat', policy.compat, ['none', 'poc']);
   check.oneOf('fraudMissingSeverity', policy.fraudMissingSeverity, ['low', 'medium', 'high']);
   check.oneOf('openDisputes', policy.openDisputes, ['hold', 'haircut']);
+  check.oneOf('undatedTrust', policy.undatedTrust, ['pending', 'fresh'], { optional: true });
   check.oneOf('limitMode', policy.limitMode, ['reduce', 'reject']);
   for (const k of ['buyerWeight', 'supplierWeight'] as const) {
     // A weight that is not a number already fails the sum above.

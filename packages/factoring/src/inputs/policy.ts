@@ -170,6 +170,13 @@ export interface FactoringPolicy {
   readonly maxGroupShareOfFacilityBps: number;
   /** A trust reading older than this many seconds is stale (PD inflated, advance cut). */
   readonly trustFreshSeconds: number;
+  /**
+   * A supplier or buyer reading with no `observedAt` (its age cannot be told): `'pending'` (the
+   * default, also when omitted) waits for a dated reading (`TRUST_UNDATED`); `'fresh'` takes it as
+   * read at the decision date, for a caller that vouches for its readings' age. Only with
+   * `checks.trustFreshness`.
+   */
+  readonly undatedTrust?: 'pending' | 'fresh';
   /** PD inflation per `trustFreshSeconds` of extra age, in bps of PD (10_000 = +100 %). */
   readonly stalenessPdLambdaBps: number;
   /** Advance cut when any reading is stale. */
@@ -339,6 +346,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       maxBuyerShareOfFacilityBps: 2_000,
       maxGroupShareOfFacilityBps: 3_000,
       trustFreshSeconds: 90 * 86_400,
+      undatedTrust: 'pending',
       stalenessPdLambdaBps: 5_000,
       staleAdvanceCutBps: 500,
       clockSkewSeconds: 3_600,
@@ -396,13 +404,15 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  * ```
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
-  // The proof of concept has no tenor limit, no buyer-limit requirement and no shipment bound:
+  // The proof of concept has no tenor limit, no buyer-limit requirement, no shipment or title-share
+  // bound and no rule on undated readings:
   // the keys are left out (not undefined), so the preset and its policyId stay what they were.
   const {
     maxTenorDays: _noTenorLimit,
     requireBuyerLimit: _noBuyerLimitRequired,
     maxShipmentLeadDays: _noShipmentLead,
     maxThirdPartyTitleShareBps: _noTitleShareBound,
+    undatedTrust: _noUndatedTrustRule,
     ...base
   } = standardPolicy({
     name: 'poc-invoice-factor-py',

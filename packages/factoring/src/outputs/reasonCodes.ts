@@ -90,6 +90,7 @@ const CODES = {
   ACK_PAY_DATE_AFTER_DUE: 'ACK_PAY_DATE_AFTER_DUE',
   OVERDUE_BEYOND_BUYER_PATTERN: 'OVERDUE_BEYOND_BUYER_PATTERN',
   TITLE_SHARED: 'TITLE_SHARED',
+  TRUST_UNDATED: 'TRUST_UNDATED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -416,4 +417,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // More of the title than maxThirdPartyTitleShareBps held by others than the supplier and buyer:
   // part of what the buyer pays may already be sold.
   TITLE_SHARED: { severity: 'review', rank: 77, fraud: false },
+  // A supplier or buyer trust reading with no observedAt: its age, so its freshness, is unknown.
+  TRUST_UNDATED: { severity: 'pending', rank: 78, fraud: false },
 };

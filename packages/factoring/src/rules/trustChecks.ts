@@ -104,7 +104,7 @@ export function hasPath(r: TrustReading | undefined): boolean {
 }
 
 /**
- * 11. Trust readings: expiry, staleness, and a path to the buyer. Returns the age in seconds of the
+ * 11. Trust readings: expiry, staleness, a date on each (`TRUST_UNDATED`), and a path to the buyer. Returns the age in seconds of the
  * stalest reading past freshness (0 when none).
  */
 export function checkTrustReadings(
@@ -117,6 +117,7 @@ export function checkTrustReadings(
   buyerTrust: number,
   supplierExpiredAt: number | undefined,
   buyerExpiredAt: number | undefined,
+  parties: { readonly supplierQuid: string; readonly buyerQuid: string },
 ): number {
   const checks = policy.checks;
   let staleAgeSeconds = 0;
@@ -134,6 +135,15 @@ export function checkTrustReadings(
       }
       const r = k === 0 ? supplierReading : buyerReading;
       if (r === undefined) continue;
+      // An undated reading cannot be shown to be fresh: a level cached years ago would count as
+      // read today. A reading with no path says there is no trust, whatever its age.
+      if (r.observedAt === undefined && hasPath(r) && policy.undatedTrust !== 'fresh') {
+        run.reason(
+          'TRUST_UNDATED',
+          `${role} ${k === 0 ? parties.supplierQuid : parties.buyerQuid} trust reading has no observedAt: its age is unknown; pass a dated reading`,
+        );
+        outcome = 'fail';
+      }
       if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
         const age = asOf - r.observedAt;
         staleAgeSeconds = Math.max(staleAgeSeconds, age);
