@@ -191,3 +191,48 @@ describe('a history padded with tiny invoices paid on time', () => {
     expect(p.paidWithinBps).toEqual([10_000, 10_000, 10_000]);
   });
 });
+
+describe('a buyer that pays on time what it pays, and leaves the rest unpaid', () => {
+  // Ten invoices paid on their due date; twelve more due four months before the decision and never
+  // paid. Profiled on paid invoices alone this buyer is punctual (every quantile 0 days late), and a
+  // new invoice was priced to its due date plus a few days.
+  const paid: PaidInvoiceRecord[] = Array.from({ length: 10 }, (_, i) => ({
+    dueAt: AS_OF - 200 * DAY + i * DAY,
+    paidAt: AS_OF - 200 * DAY + i * DAY,
+    amountMinor: 1_000_000,
+  }));
+  const unpaid: PaidInvoiceRecord[] = Array.from({ length: 12 }, (_, i) => ({
+    dueAt: AS_OF - 120 * DAY - i * DAY,
+    amountMinor: 1_000_000,
+  }));
+  const history = { records: [...paid, ...unpaid] };
+
+  it('its unpaid overdue invoices count at their days late so far: the median is months, not 0 days', () => {
+    const alone = profileBuyer({ records: paid }, [0, 5, 30], 5, 300, AS_OF);
+    const p = profileBuyer(history, [0, 5, 30], 5, 300, AS_OF);
+    expect(p.daysLate[1]).toBeGreaterThan(90);
+    expect(p.daysLate[2]).toBeGreaterThan(alone.daysLate[2]);
+    // Over half of what it owes was not paid within 90 days.
+    expect(p.paidWithinBps[2]).toBeLessThan(5_000);
+  });
+
+  it('a new invoice from it is priced to the later collection date, with a higher fee', () => {
+    const d = deal();
+    const a = decide(d, d.events, { history: { records: paid } });
+    const b = decide(d, d.events, { history });
+    expect(b.payment?.expectedDays).toBeGreaterThan((a.payment?.expectedDays ?? 0) + 60);
+    expect(b.offer?.feeMinor ?? 0).toBeGreaterThan(a.offer?.feeMinor ?? Infinity);
+  });
+
+  it('an invoice paid after the decision date was unpaid at it: it counts as overdue, not as paid', () => {
+    const later = unpaid.map((r) => ({ ...r, paidAt: AS_OF + 10 * DAY }));
+    const p = profileBuyer({ records: [...paid, ...later] }, [0, 5, 30], 5, 300, AS_OF);
+    expect(p.daysLate).toEqual(profileBuyer(history, [0, 5, 30], 5, 300, AS_OF).daysLate);
+  });
+
+  it('without a decision date the profile is of paid invoices alone (nothing says how late the rest are)', () => {
+    expect(profileBuyer(history, [0, 5, 30], 5, 300).daysLate).toEqual(
+      profileBuyer({ records: paid }, [0, 5, 30], 5, 300).daysLate,
+    );
+  });
+});

@@ -166,11 +166,43 @@ function shrink(emp: number, n: number, prior: number, k: number): number {
 }
 
 /**
+ * Shrunk P10/P50/P90 days late and the shares paid within 30/60/90 days of the first `n` (sorted)
+ * of `late`, weighted by `money` (summing to `total`). Each quantile is the later of the one by
+ * count and the one by money, each shrunk toward the prior by its own sample size, and each share
+ * the smaller: padding a history with tiny invoices paid on time moves the count, not the money,
+ * so it cannot make a buyer that pays its real invoices late look punctual.
+ */
+function lateness(
+  late: Float64Array,
+  money: Float64Array,
+  n: number,
+  total: number,
+  prior: readonly [number, number, number],
+  k: number,
+): { days: number[]; within: number[] } {
+  const m = total === 0 ? 0 : effectiveSize(money, n, total);
+  const at = (pct: number, p: number): number => {
+    const byCount = quantile(late, n, pct, p, k);
+    return m === 0 ? byCount : Math.max(byCount, shrink(moneyQuantile(late, money, n, total, pct), m, p, k));
+  };
+  const share = (days: number): number =>
+    Math.min(paidWithin(late, n, days), moneyPaidWithin(late, money, n, total, days));
+  // Keep P10 <= P50 <= P90 after shrinking.
+  const p10 = at(10, prior[0]);
+  const p50 = Math.max(p10, at(50, prior[1]));
+  const p90 = Math.max(p50, at(90, prior[2]));
+  return { days: [p10, p50, p90], within: [share(30), share(60), share(90)] };
+}
+
+/**
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
  * (`floor((paidAt - dueAt) / 86400)`), shrunk toward `prior` as if the prior were `priorWeight`
  * invoices, each the later of the quantile by count and the one by money (weighted by amount,
- * shrunk by the effective sample size of the amounts); dispute rate and dilution in bps (dilution
- * is `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it are not history yet and do not count. Refuses
+ * shrunk by the effective sample size of the amounts). With `asOf`, invoices due before it and
+ * not paid by then also count, at their days late so far (a lower bound), and each quantile is the
+ * later of the profiles with and without them: a buyer that pays on time what it pays and leaves
+ * the rest unpaid is not punctual. Dispute rate and dilution in bps (dilution is
+ * `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it are not history yet and do not count. Refuses
  * (`INVALID_INPUT`) a record paid more than 3650 days early or late, as a precomputed profile is.
  *
  * @example
@@ -198,7 +230,16 @@ export function profileBuyer(
   let amount = 0;
   let diluted = 0;
   let count = 0;
+  // Invoices due before asOf and not paid by then: at least this many days late, a lower bound.
+  let overdue: number[] | undefined;
+  let overdueMoney: number[] | undefined;
   for (const r of records) {
+    if (asOf !== undefined && r.dueAt <= asOf && (r.paidAt === undefined || r.paidAt > asOf)) {
+      overdue ??= [];
+      overdueMoney ??= [];
+      overdue.push(Math.floor((asOf - r.dueAt) / DAY));
+      overdueMoney.push(r.amountMinor);
+    }
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     count++;
     if (r.paidAt !== undefined) {
@@ -214,29 +255,30 @@ export function profileBuyer(
     diluted += r.dilutedMinor ?? 0;
   }
   sortDays(scratch, scratchMoney, n);
-  const late = scratch;
-  const money = scratchMoney;
-  // Each quantile is the later of the one by count and the one by money, each shrunk toward the
-  // prior by its own sample size: padding a history with tiny invoices paid on time moves the count,
-  // not the money, so it cannot make a buyer that pays its real invoices late look punctual.
-  const m = paidAmount === 0 ? 0 : effectiveSize(money, n, paidAmount);
-  const at = (pct: number, prior: number): number => {
-    const byCount = quantile(late, n, pct, prior, priorWeight);
-    return m === 0
-      ? byCount
-      : Math.max(byCount, shrink(moneyQuantile(late, money, n, paidAmount, pct), m, prior, priorWeight));
-  };
-  const within = (days: number): number =>
-    Math.min(paidWithin(late, n, days), moneyPaidWithin(late, money, n, paidAmount, days));
-  // Keep P10 <= P50 <= P90 after shrinking.
-  const p10 = at(10, prior[0]);
-  const p50 = Math.max(p10, at(50, prior[1]));
-  const p90 = Math.max(p50, at(90, prior[2]));
+  let { days, within } = lateness(scratch, scratchMoney, n, paidAmount, prior, priorWeight);
+  if (overdue !== undefined && overdueMoney !== undefined) {
+    // Profiling paid invoices alone hides a buyer that leaves its invoices unpaid: the ones it
+    // paid were on time. Count each unpaid overdue invoice at its days late so far too, and keep
+    // the later quantiles and smaller "paid within" shares of the two profiles.
+    const k = n + overdue.length;
+    const late = new Float64Array(k);
+    const money = new Float64Array(k);
+    late.set(scratch.subarray(0, n));
+    money.set(scratchMoney.subarray(0, n));
+    late.set(overdue, n);
+    money.set(overdueMoney, n);
+    let total = paidAmount;
+    for (const m of overdueMoney) total += m;
+    sortDays(late, money, k);
+    const withOverdue = lateness(late, money, k, total, prior, priorWeight);
+    days = days.map((d, i) => Math.max(d, withOverdue.days[i] as number));
+    within = within.map((w, i) => Math.min(w, withOverdue.within[i] as number));
+  }
   return {
     sampleSize: n,
     invoiceCount: count,
-    daysLate: [p10, p50, p90],
-    paidWithinBps: [within(30), within(60), within(90)],
+    daysLate: [days[0] as number, days[1] as number, days[2] as number],
+    paidWithinBps: [within[0] as number, within[1] as number, within[2] as number],
     // The larger of the rate by count and by amount: padding a history with tiny undisputed
     // invoices dilutes the count, not the money the buyer disputed.
     disputeRateBps:
