@@ -51,6 +51,7 @@ import {
   checkSignerRoles,
   checkStreamIntegrity,
 } from './rules/streamChecks.js';
+import { checkTermsDueDate } from './rules/termsChecks.js';
 import {
   checkBuyerTrust,
   checkCarrierTrust,
@@ -220,12 +221,15 @@ export function decideShared(
   // the later date the buyer's acknowledgement says it pays (which the PoC never read).
   const signed = policy.compat !== 'poc';
   const payBy = signed ? facts.ack?.payBy : undefined;
-  const collectBy = payBy !== undefined && payBy > invoice.dueAt ? payBy : invoice.dueAt;
+  const ackPayBy = payBy !== undefined && payBy > invoice.dueAt ? payBy : invoice.dueAt;
   const maxTenorDays = policy.maxTenorDays;
   if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays, payBy);
 
   // 6c. The invoice as the supplier signed it on the ledger (the proof of concept never read it).
   if (signed && run.go('issued-evidence')) checkIssuedEvidence(run, invoice, facts);
+  // 6d. The due date against the payment terms: collected no earlier than the terms allow.
+  const termsDue = signed && run.go('terms') ? checkTermsDueDate(run, invoice, facts) : undefined;
+  const collectBy = termsDue !== undefined && termsDue > ackPayBy ? termsDue : ackPayBy;
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);
@@ -247,7 +251,7 @@ export function decideShared(
     checkAckAmount(run, policy, ackAmount, face);
   }
   // 10b. The buyer says it pays after the due date: priced to that date.
-  if (collectBy > invoice.dueAt && run.go('ack-pay-date')) checkAckPayDate(run, invoice, collectBy);
+  if (ackPayBy > invoice.dueAt && run.go('ack-pay-date')) checkAckPayDate(run, invoice, ackPayBy);
 
   // 11. Trust readings: range, expiry, staleness, paths.
   let trustRead = false;

@@ -106,7 +106,11 @@ describe('an invoice already later than its buyer pays', () => {
     })),
   };
   const overdue = (daysPastDue: number, tenor = 29): Deal =>
-    deal({ issuedAt: AS_OF - (daysPastDue + tenor) * DAY, dueAt: AS_OF - daysPastDue * DAY });
+    deal({
+      issuedAt: AS_OF - (daysPastDue + tenor) * DAY,
+      dueAt: AS_OF - daysPastDue * DAY,
+      terms: `NET-${tenor}`,
+    });
 
   it('59 days past due from a buyer whose P90 is about 10 days late is held for review, not priced as collected tomorrow', () => {
     const x = decide(overdue(59), undefined, { history: prompt });

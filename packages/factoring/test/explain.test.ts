@@ -64,6 +64,7 @@ describe('explainability', () => {
       'parties-and-dates',
       'tenor',
       'issued-evidence',
+      'terms',
       'logistics',
       'shipment-lead',
       'evidence-dates',

@@ -183,11 +183,16 @@ function book(n: number): Book {
         { ownerId: FIN_G, percentage: 0.02, stakeType: 'financier' },
       ],
     } as const;
-    // The supplier signed the due date the input states, except on about 1 % of invoices, which are
-    // re-dated after signing (the signed 60 days stay; no draw from r, so the book is what it was).
+    // The supplier signed the due date the input states, and terms that agree with it, except on
+    // about 1 % of invoices, which are re-dated after signing (the signed 60 days and NET-60 stay;
+    // no draw from r, so the book is what it was).
     if (i % 101 !== 0)
       for (const e of ev)
-        if (e.eventType === 'invoice.issued') (e.payload as { dueAt: number }).dueAt = invoice.dueAt;
+        if (e.eventType === 'invoice.issued') {
+          const signed = e.payload as { dueAt: number; terms: string };
+          signed.dueAt = invoice.dueAt;
+          signed.terms = `NET-${(invoice.dueAt - issuedAt) / DAY}`;
+        }
     items.push({ invoice, events: ev });
     if (r() < 0.02) known.push({ ...invoice, invoiceId: `old-${i}`, documentRefs: [`BOL-${i % 997}`] });
   }
@@ -233,8 +238,8 @@ const histories = {
 };
 
 const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
-  ['standard, trace', standardPolicy(), true, '9c8aa32a2ab9f345'],
-  ['standard, no trace', standardPolicy(), false, '7368aea0cd4912a9'],
+  ['standard, trace', standardPolicy(), true, '018a0e353da060c1'],
+  ['standard, no trace', standardPolicy(), false, '5c17d61a796ba621'],
   [
     'standard, reject limits, funds-in-use, recourse, default buyer limit, trace',
     standardPolicy({
@@ -244,7 +249,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'funds-in-use', annualRateBps: 1200, serviceFeeBps: 50, dayCount: 365 },
     }),
     true,
-    '264f804c57866dbd',
+    '0c8ebefc173df734',
   ],
   [
     'standard, stop at first, periodic fee, trace',
@@ -253,7 +258,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'periodic', periodDays: 30, ratePerPeriodBps: 150, minPeriods: 1 },
     }),
     true,
-    'dfd70fb2bccb5231',
+    '421c4c3704d454c5',
   ],
   ['poc, trace', pocPolicy(), true, '1a9e37b9f360f846'],
   ['poc, no trace', pocPolicy(), false, 'f87168df11705941'],
@@ -290,7 +295,7 @@ describe('batch output is pinned byte for byte', () => {
         }),
       );
     const first = decideWith(items, source);
-    expect(sha(first)).toBe('9c8aa32a2ab9f345');
+    expect(sha(first)).toBe('018a0e353da060c1');
     // Every buyer's trust moves: the same lists and events are decided again.
     const moved: Record<string, TrustReading> = {};
     for (const [quid, r] of Object.entries(trust)) moved[quid] = { ...r, level: r.level * 0.9 };

@@ -3,6 +3,7 @@
 // has no) supplier-signed `invoice.issued`, an early-payment discount the buyer may take, and
 // goods shipped long before the invoice was issued (re-dating). One test per attack, named after
 // it; 'approve' means money is wired, so when the evidence is not conclusive the invoice is held.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compilePolicy,
@@ -17,6 +18,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
+import { netTermsDays } from '../src/rules/termsChecks.js';
 import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
@@ -355,5 +357,78 @@ describe('finding 3: goods shipped long before the invoice was issued (re-dating
     expect(() => compilePolicy(standardPolicy({ maxShipmentLeadDays: -1 }))).toThrow(FactoringInputError);
     expect(() => compilePolicy(standardPolicy({ maxShipmentLeadDays: 1.5 }))).toThrow(FactoringInputError);
     expect(pocPolicy()).not.toHaveProperty('maxShipmentLeadDays');
+  });
+});
+
+describe('a due date earlier than the payment terms the invoice states (FACTORING.md F5)', () => {
+  // The supplier signs terms NET-60 but a due date 20 days after issue: the buyer pays on its terms,
+  // so the invoice was priced (and judged overdue) 40 days too early.
+  const early = deal({ dueAt: NOW + 20 * DAY, terms: 'NET-60' });
+
+  it('due 20 days after issue under NET-60 terms is held for review (DUE_DATE_BEFORE_TERMS), a fraud flag', () => {
+    const x = run(early);
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(x.fraudFlags).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(x.reasons.find((r) => r.code === 'DUE_DATE_BEFORE_TERMS')?.message).toContain('NET-60');
+  });
+
+  it('it is priced to the date the terms give, not to the earlier due date', () => {
+    const x = run(early);
+    expect(x.payment?.expectedCollectionAt).toBeGreaterThanOrEqual(NOW + 60 * DAY);
+    const honest = run(deal({ dueAt: NOW + 60 * DAY, terms: 'NET-60' }));
+    expect(x.offer?.feeMinor).toBe(honest.offer?.feeMinor);
+  });
+
+  it('terms with an early-payment discount ("2/10 net 45") are read for their net days', () => {
+    expect(codes(run(deal({ dueAt: NOW + 45 * DAY, terms: '2/10 net 45' })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+    expect(codes(run(deal({ dueAt: NOW + 30 * DAY, terms: '2/10 net 45' })))).toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+  });
+
+  it('a due date later than the terms is priced to the due date and not flagged', () => {
+    const x = run(deal({ dueAt: NOW + 90 * DAY, terms: 'Net 30' }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+    expect(x.payment?.expectedCollectionAt).toBeGreaterThanOrEqual(NOW + 90 * DAY);
+  });
+
+  it('terms the engine cannot read ("on receipt", "30 EOM") are not guessed at', () => {
+    for (const terms of ['due on receipt', 'NET 30 EOM'])
+      expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('the terms the supplier signed count when the input states none', () => {
+    const d = deal({ dueAt: NOW + 20 * DAY, terms: 'NET-60' });
+    const { terms: _omitted, ...input } = d.invoice;
+    const x = evaluateInvoice({
+      invoice: input,
+      events: d.events,
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy(),
+      asOf: AS_OF,
+    });
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('the proof-of-concept preset, which never read the terms, decides as before', () => {
+    expect(codes(run(early, { poc: true }))).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+});
+
+describe('net terms are read as the days they state', () => {
+  it('NET-n, Net n, netn, "n days" and a discount in front all give n; other wording gives nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9_999 }),
+        fc.constantFrom('NET-{n}', 'Net {n}', 'net{n}', 'NET {n} days', '2/10 net {n}', '1.5% 10, Net {n}'),
+        (n, shape) => netTermsDays(shape.replace('{n}', String(n))) === n,
+      ),
+    );
+    for (const t of ['NET 30 EOM', 'due on receipt', '', 'NET-', 'NET-30-60', 'CIA'])
+      expect(netTermsDays(t)).toBeUndefined();
+    expect(netTermsDays(undefined)).toBeUndefined();
   });
 });

@@ -42,6 +42,7 @@ describe('ReasonCode keys', () => {
       'OVERDUE_BEYOND_BUYER_PATTERN',
       'TITLE_SHARED',
       'TRUST_UNDATED',
+      'DUE_DATE_BEFORE_TERMS',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -463,6 +463,14 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'due 20 days after issue under NET-60 terms: priced to the terms and held (pre-invoicing sign)',
+    label: 'fraud',
+    check: 'terms',
+    invoice: { dueAt: NOW + 20 * DAY, terms: 'NET-60' },
+    outcome: 'review',
+    has: ['DUE_DATE_BEFORE_TERMS'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -91,6 +91,7 @@ const CODES = {
   OVERDUE_BEYOND_BUYER_PATTERN: 'OVERDUE_BEYOND_BUYER_PATTERN',
   TITLE_SHARED: 'TITLE_SHARED',
   TRUST_UNDATED: 'TRUST_UNDATED',
+  DUE_DATE_BEFORE_TERMS: 'DUE_DATE_BEFORE_TERMS',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -419,4 +420,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TITLE_SHARED: { severity: 'review', rank: 77, fraud: false },
   // A supplier or buyer trust reading with no observedAt: its age, so its freshness, is unknown.
   TRUST_UNDATED: { severity: 'pending', rank: 78, fraud: false },
+  // A due date earlier than the invoice's own net terms give the buyer (F5, pre-invoicing sign).
+  DUE_DATE_BEFORE_TERMS: { severity: 'review', rank: 79, fraud: true },
 };
