@@ -332,6 +332,23 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   return traceEvaluateBatch(request.items.length, () => runBatch(request));
 }
 
+/**
+ * Before anything is decided: every invoice whose buyer also sells in the batch, and the invoices
+ * the other way round, are noted as open between their parties, so each sees what its supplier
+ * owes its buyer on the other (contra; FACTORING.md §5, and the first step of a circular trade).
+ * Self-invoices are left out (they are refused on their own). In a book where no buyer also sells,
+ * nothing is noted.
+ */
+function noteCrossInvoices(items: readonly BatchItem[], state: PortfolioState): void {
+  const sellers = new Set<string>();
+  for (const item of items) sellers.add(item.invoice.supplierQuid);
+  for (const item of items) {
+    const inv = item.invoice;
+    if (inv.buyerQuid === inv.supplierQuid || !sellers.has(inv.buyerQuid)) continue;
+    state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
+  }
+}
+
 function runBatch(request: BatchRequest): BatchResult {
   const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
@@ -359,6 +376,7 @@ function runBatch(request: BatchRequest): BatchResult {
   const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
+  if (policy.checks.eligibility && bookExposure) noteCrossInvoices(items, state);
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

@@ -479,6 +479,44 @@ describe('finding 4b: a buyer that also sells to the supplier in the book (contr
   });
 });
 
+describe('neighbour of finding 4b: the supplier and the buyer invoice each other in one batch', () => {
+  // Neither has a ledger in the book, so the contra was seen only from supplierLedger: both invoices
+  // were funded in full, though the buyer will set off the 1,000,000 the supplier owes it.
+  const forward = deal();
+  const reverse = deal({
+    invoiceId: 'inv-200',
+    invoiceNumber: 'INV-B-0200',
+    supplierQuid: BUYER,
+    buyerQuid: SUPPLIER,
+    amountMinor: 1_000_000,
+    titleOwners: [
+      stake(BUYER, 0.96, 'supplier'),
+      stake(SUPPLIER, 0.02, 'buyer'),
+      stake(CARRIER, 0.02, 'carrier'),
+    ],
+  });
+  const book = { buyerLimitMinor: { [BUYER]: 50_000_000, [SUPPLIER]: 50_000_000 } };
+  const decideAll = (items: Deal[]) =>
+    evaluateBatch({ items, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: book }).decisions;
+
+  it("what the supplier owes the buyer on the batch's other invoice is ineligible (CONTRA_HAIRCUT)", () => {
+    const [x] = decideAll([forward, reverse]);
+    expect(codes(x as FactoringDecision)).toContain('CONTRA_HAIRCUT');
+    expect(x?.offer?.haircuts).toContainEqual({ code: 'CONTRA_HAIRCUT', amountMinor: 1_000_000 });
+  });
+
+  it('and the other way round: the smaller invoice is wholly set off and not approved', () => {
+    const [, y] = decideAll([forward, reverse]);
+    expect(codes(y as FactoringDecision)).toContain('CONTRA_HAIRCUT');
+    expect(y?.outcome).not.toBe('approve');
+  });
+
+  it('each alone in a batch is funded without a contra haircut', () => {
+    expect(codes(decideAll([forward])[0] as FactoringDecision)).not.toContain('CONTRA_HAIRCUT');
+    expect(codes(decideAll([reverse])[0] as FactoringDecision)).not.toContain('CONTRA_HAIRCUT');
+  });
+});
+
 describe('finding 4c: a buyer group is one credit risk, with or without a facility limit', () => {
   const SUBS = [
     'd1d1d1d1d1d1d1d1',

@@ -40,6 +40,13 @@ export interface PortfolioState {
   tracksFinanced(): boolean;
   /** Records a fingerprint as financed (a batch marks copies of financed receivables it holds). */
   markFinanced(fingerprint: string): void;
+  /**
+   * Records an invoice of the batch being decided as open between `seller` and `debtor`, so that
+   * an invoice the other way round sees what its supplier owes its buyer (contra).
+   */
+  noteBatchInvoice?(seller: string, debtor: string, faceMinor: number): void;
+  /** The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). */
+  batchOpenMinor?(seller: string, debtor: string): number;
 }
 
 /** A running sum, updated in place. */
@@ -116,6 +123,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const addLedgerPair = new Map<string, Sum>();
   const addGroup = new Map<string, Sum>();
   let addTotal = 0;
+  const batchOpen = new Map<string, Sum>();
   let index: DuplicateIndex | undefined;
   const registry = p.financedFingerprints;
   const financed = new Set<string>();
@@ -190,5 +198,8 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     markFinanced: (fp) => {
       financed.add(fp);
     },
+    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, `${seller}|${debtor}`, face),
+    batchOpenMinor: (seller, debtor) =>
+      batchOpen.size === 0 ? 0 : (batchOpen.get(`${seller}|${debtor}`)?.v ?? 0),
   };
 }

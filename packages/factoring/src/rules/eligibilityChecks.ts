@@ -115,12 +115,19 @@ export function checkEligibility(
       run.reason('DISPUTED_AMOUNT_INELIGIBLE', `disputed ${facts.openDisputedMinor} is ineligible${only}`);
     }
   }
-  // Contra: the buyer also sells to the supplier in the book (a client's ledger names the supplier
-  // as its buyer); what the supplier owes it can be set off against this invoice (FACTORING.md §5).
-  const owed = state?.ledger(invoice.buyerQuid)?.buyerOpenMinor(invoice.supplierQuid) ?? 0;
+  // Contra: the buyer also sells to the supplier, in the book (a client's ledger names the supplier
+  // as its buyer) or in the batch being decided; what the supplier owes it can be set off against
+  // this invoice (FACTORING.md §5). The larger of the two counts (the batch's funded invoices are in
+  // the ledger too).
+  const inBook = state?.ledger(invoice.buyerQuid)?.buyerOpenMinor(invoice.supplierQuid) ?? 0;
+  const inBatch = state?.batchOpenMinor?.(invoice.buyerQuid, invoice.supplierQuid) ?? 0;
+  const owed = Math.max(inBook, inBatch);
   if (outcome === 'pass' && owed > 0) {
     cutAmount(f, 'CONTRA_HAIRCUT', owed);
-    run.reason('CONTRA_HAIRCUT', `the supplier owes the buyer ${owed} in the book (contra): ineligible`);
+    run.reason(
+      'CONTRA_HAIRCUT',
+      `the supplier owes the buyer ${owed} ${inBatch > inBook ? "on the batch's invoices" : 'in the book'} (contra): ineligible`,
+    );
   }
   if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < f.eligible) {
     cutAmount(f, 'ACK_SHORTFALL', f.eligible - ackAmount);
