@@ -11,6 +11,7 @@ import {
   type FactoringDecision,
   type FactoringPolicy,
   invoiceFromIssuedPayload,
+  type Portfolio,
   type RecentKeyEvent,
   type TrustReading,
   trustSourceFromRecord,
@@ -43,6 +44,8 @@ export interface EvaluateOptions {
   readonly ledger: InvoiceLedger;
   readonly financier: Signer;
   readonly policy: FactoringPolicy;
+  /** The financier's book: credit limits and exposures (a buyer with no limit on file is held). */
+  readonly portfolio?: Portfolio;
   readonly trustDomain: string;
   /** Decision time in Unix seconds (default: now; the key chapter uses the devnode's moved clock). */
   readonly asOf?: number;
@@ -83,6 +86,7 @@ export async function evaluate(invoiceId: string, o: EvaluateOptions): Promise<E
     trust: trustSourceFromRecord(readings),
     policy: o.policy,
     asOf,
+    ...(o.portfolio !== undefined ? { portfolio: o.portfolio } : {}),
   });
   // A recent freeze or recovery of the supplier's or buyer's key sends the decision to review.
   const afterKeyEvents = applyRecentKeyEvents(beforeKeyEvents, {

@@ -257,6 +257,8 @@ export async function main(): Promise<DemoResult> {
       ledger,
       financier: F.signer,
       policy: standardPolicy(),
+      // F's book: a credit limit on file for the buyer (without one the invoice would be held).
+      portfolio: { buyerLimitMinor: { [buyer.signer.quidId]: 100_000_000 } },
       trustDomain: TRUST_DOMAIN,
     };
     const asG: EvaluateOptions = { ...asF, financier: G.signer };

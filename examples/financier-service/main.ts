@@ -67,7 +67,9 @@ export async function main(): Promise<BatchResult> {
     const result = evaluateBatch({
       items,
       trust: trustSourceFromRecord(readings),
-      policy: standardPolicy({ recourse: true }),
+      // Every buyer gets a 500,000.00 credit limit here; a real service passes its book
+      // (portfolio.buyerLimitMinor and exposures). With neither, each invoice would be held.
+      policy: standardPolicy({ recourse: true, defaultBuyerLimitMinor: 50_000_000 }),
       asOf,
     });
 

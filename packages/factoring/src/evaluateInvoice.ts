@@ -357,7 +357,7 @@ export function decideShared(
         f,
         profile: profile as BuyerProfile,
         state: foreign ? undefined : state,
-        bookGiven: request.portfolio !== undefined,
+        foreign,
         collectBy,
         buyerTrust,
         supplierTrust,

@@ -8,7 +8,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { DAY, deal, NOW } from './fixtures.js';
+import { BOOK, DAY, deal, NOW } from './fixtures.js';
 
 // Dated readings: an undated one cannot be shown to be fresh (TRUST_UNDATED, pending).
 const trust = trustSourceFromRecord({
@@ -78,7 +78,13 @@ describe('evaluateBatch', () => {
   it('catches the same invoice submitted twice in one batch (and a re-keyed copy)', () => {
     const a = item(1);
     const copy = item(2, { invoiceNumber: 'inv 1001', issuedAt: NOW + DAY, dueAt: NOW + 61 * DAY });
-    const r = evaluateBatch({ items: [copy, a], trust, policy: standardPolicy(), asOf: NOW + 10 * DAY });
+    const r = evaluateBatch({
+      items: [copy, a],
+      trust,
+      policy: standardPolicy(),
+      asOf: NOW + 10 * DAY,
+      portfolio: BOOK,
+    });
     // Same issue time: decided by invoice id, so inv-1 first and inv-2 is the duplicate.
     expect(r.decisions.map((d) => d.outcome)).toEqual(['reject', 'approve']);
     expect(r.decisions[0]?.reasons.map((x) => x.code)).toContain('DUPLICATE_EXACT');

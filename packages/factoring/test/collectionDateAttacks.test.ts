@@ -15,7 +15,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const TRUST: Record<string, TrustReading> = {
   a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: AS_OF, pathLength: 2 },
@@ -35,6 +35,7 @@ function decide(
     trust,
     policy: opts.poc === true ? pocPolicy() : standardPolicy(),
     asOf: opts.asOf ?? AS_OF,
+    portfolio: BOOK,
     ...(opts.history !== undefined ? { buyerHistory: opts.history } : {}),
   });
 }

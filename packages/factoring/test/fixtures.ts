@@ -1,5 +1,5 @@
 // Shared builders for the factoring tests. Quids are readable names: the engine never parses them.
-import type { InvoiceInput, TitleOwnerShare, VerifiedEvent } from '../src/index.js';
+import type { InvoiceInput, Portfolio, TitleOwnerShare, VerifiedEvent } from '../src/index.js';
 
 export const NOW = 1_700_000_000;
 export const DAY = 86_400;
@@ -159,3 +159,9 @@ export function deal(
 
 /** Decision time a week after issue. */
 export const AS_OF = NOW + 7 * DAY;
+
+/**
+ * A book with a credit limit for the fixture's buyer: the standard policy holds an invoice whose
+ * buyer has none on file (`BUYER_LIMIT_MISSING`), with or without a portfolio.
+ */
+export const BOOK: Portfolio = { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1_000_000_000 } };

@@ -19,7 +19,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -522,6 +522,7 @@ describe("neighbours: the caller's precomputed facts and invoice fields", () => 
       trust: trustSourceFromRecord(TRUST),
       policy: standardPolicy(),
       asOf: AS_OF,
+      portfolio: BOOK,
       buyerProfile: { ...profile, ...p } as unknown as typeof profile,
     });
   };

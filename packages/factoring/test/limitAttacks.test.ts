@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compilePolicy,
+  evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
   type Portfolio,
@@ -21,14 +22,14 @@ const TRUST: Record<string, TrustReading> = {
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const huge = deal({ amountMinor: 1_000_000_000_000 }, { ackAmount: 1_000_000_000_000 });
-const decide = (portfolio: Portfolio, policy = standardPolicy()): FactoringDecision =>
+const decide = (portfolio: Portfolio | undefined, policy = standardPolicy()): FactoringDecision =>
   evaluateInvoice({
     invoice: huge.invoice,
     events: huge.events,
     trust: trustSourceFromRecord(TRUST),
     policy,
     asOf: AS_OF,
-    portfolio,
+    ...(portfolio !== undefined ? { portfolio } : {}),
   });
 const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
 
@@ -70,5 +71,41 @@ describe('a buyer with no credit limit on file', () => {
     expect(() => compilePolicy(standardPolicy({ requireBuyerLimit: 'yes' as unknown as boolean }))).toThrow(
       /requireBuyerLimit/,
     );
+  });
+});
+
+describe('an invoice decided with no portfolio at all', () => {
+  // A first integration calls evaluateInvoice with the invoice, its events and trust, and no book:
+  // 1,000,000,000,000 to one buyer was approved with no limit of any kind checked.
+  it('is held (BUYER_LIMIT_MISSING), not funded without bound', () => {
+    const d = decide(undefined);
+    expect(d.outcome).toBe('pending');
+    expect(d.offer).toBeNull();
+    expect(d.reasons.find((r) => r.code === 'BUYER_LIMIT_MISSING')?.message).toContain('no portfolio');
+  });
+
+  it('is held in a batch with no portfolio too', () => {
+    const { decisions } = evaluateBatch({
+      items: [huge],
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy(),
+      asOf: AS_OF,
+    });
+    expect(decisions[0]?.outcome).toBe('pending');
+    expect(codes(decisions[0] as FactoringDecision)).toContain('BUYER_LIMIT_MISSING');
+  });
+
+  it("is funded within the policy's default buyer limit when the policy sets one", () => {
+    const d = decide(undefined, standardPolicy({ defaultBuyerLimitMinor: 50_000_000 }));
+    expect(codes(d)).toContain('LIMIT_HAIRCUT');
+    expect(d.offer?.advanceMinor ?? Infinity).toBeLessThanOrEqual(50_000_000);
+    expect(d.offer?.advanceMinor ?? 0).toBeGreaterThan(0);
+  });
+
+  it('an explicit opt-out (requireBuyerLimit: false) and the proof-of-concept preset decide without one', () => {
+    expect(codes(decide(undefined, standardPolicy({ requireBuyerLimit: false })))).not.toContain(
+      'BUYER_LIMIT_MISSING',
+    );
+    expect(codes(decide(undefined, pocPolicy()))).not.toContain('BUYER_LIMIT_MISSING');
   });
 });

@@ -15,7 +15,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, deal, NOW } from './fixtures.js';
 import { seededRandom } from './support/seededRandom.js';
 
 const trust = trustSourceFromRecord({
@@ -31,6 +31,7 @@ function decide(overrides: PolicyOverrides, buyerHistory?: BuyerHistory): Factor
     trust,
     policy: standardPolicy(overrides),
     asOf: AS_OF,
+    portfolio: BOOK,
     ...(buyerHistory ? { buyerHistory } : {}),
   });
 }

@@ -14,7 +14,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, deal, NOW } from './fixtures.js';
 
 const RANK: Record<DecisionOutcome, number> = { approve: 0, review: 1, pending: 2, reject: 3 };
 
@@ -199,8 +199,20 @@ describe('properties', () => {
         (d, policy, s1, s2, b1, b2) => {
           const [sLo, sHi] = s1 <= s2 ? [s1, s2] : [s2, s1];
           const [bLo, bHi] = b1 <= b2 ? [b1, b2] : [b2, b1];
-          const lo = evaluateInvoice({ ...d, trust: trustOf(sLo, bLo), policy, asOf: AS_OF });
-          const hi = evaluateInvoice({ ...d, trust: trustOf(sHi, bHi), policy, asOf: AS_OF });
+          const lo = evaluateInvoice({
+            ...d,
+            trust: trustOf(sLo, bLo),
+            policy,
+            asOf: AS_OF,
+            portfolio: BOOK,
+          });
+          const hi = evaluateInvoice({
+            ...d,
+            trust: trustOf(sHi, bHi),
+            policy,
+            asOf: AS_OF,
+            portfolio: BOOK,
+          });
           expect(RANK[hi.outcome]).toBeLessThanOrEqual(RANK[lo.outcome]);
           if (lo.offer === null || hi.offer === null) return;
           compared++;

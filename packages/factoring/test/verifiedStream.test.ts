@@ -93,7 +93,8 @@ function decide(invoiceId: string, txs: EventTx[]) {
     events,
     rejectedEvents: refused.flatMap((r) => (r.event ? [r.event] : [])),
     trust,
-    policy: standardPolicy(),
+    // No book here: the policy's default limit is the buyer's limit on file.
+    policy: standardPolicy({ defaultBuyerLimitMinor: 1_000_000_000 }),
     asOf: T + 7 * DAY,
   });
 }

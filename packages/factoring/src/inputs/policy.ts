@@ -127,7 +127,7 @@ export interface FactoringPolicy {
   /**
    * Hold (`BUYER_LIMIT_MISSING`, pending) an invoice whose buyer has no credit limit in the
    * portfolio when the policy has no `defaultBuyerLimitMinor`: a debtor without a limit on file is
-   * not an approved debtor. Only with a portfolio (without one no limit is checked at all). True in
+   * not an approved debtor. No portfolio at all is an empty book: held the same way. True in
    * `standardPolicy`; default false.
    */
   readonly requireBuyerLimit?: boolean;

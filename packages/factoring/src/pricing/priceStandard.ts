@@ -1,6 +1,6 @@
 // Standard-policy pricing: grade, advance, fee, concentration and limits.
 
-import type { PortfolioState } from '../facts/portfolioState.js';
+import { createPortfolioState, type PortfolioState } from '../facts/portfolioState.js';
 import type { BuyerProfile, PaymentPrediction } from '../facts/predictPayment.js';
 import type { CompiledPolicy } from '../inputs/compilePolicy.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
@@ -24,8 +24,11 @@ export interface PricingContext {
   readonly f: Funding;
   readonly profile: BuyerProfile;
   readonly state: PortfolioState | undefined;
-  /** The caller gave a portfolio (a book): a buyer with no limit in it is then held (`requireBuyerLimit`). */
-  readonly bookGiven: boolean;
+  /**
+   * The invoice is not in the book's currency (held for review): the book's limits are not applied.
+   * Otherwise a missing `state` is an empty book: no limit is on file for anyone.
+   */
+  readonly foreign: boolean;
   /** The due date, or the later date the buyer's acknowledgement says it pays: priced to it. */
   readonly collectBy: number;
   readonly buyerTrust: number;
@@ -34,6 +37,13 @@ export interface PricingContext {
   readonly softDuplicate: boolean;
   payment: PaymentPrediction | null;
   limits: LimitUse | null;
+}
+
+// The book of a caller that passed none; read-only here (only a batch books approvals).
+let EMPTY_BOOK: PortfolioState | undefined;
+function emptyBook(): PortfolioState {
+  EMPTY_BOOK ??= createPortfolioState(undefined);
+  return EMPTY_BOOK;
 }
 
 /** The first band whose minimum the trust level reaches; the last band below every minimum. */
@@ -47,19 +57,11 @@ function gradeFor(grades: readonly GradeBand[], level: number): GradeBand | unde
  * `c.payment` and `c.limits`; returns null when a limit or the concentration cap refuses it.
  */
 export function priceStandard(c: PricingContext): Offer | null {
-  const {
-    run,
-    compiled,
-    invoice,
-    asOf,
-    face,
-    f,
-    state,
-    buyerTrust,
-    supplierTrust,
-    staleAgeSeconds,
-    softDuplicate,
-  } = c;
+  const { run, compiled, invoice, asOf, face, f, buyerTrust, supplierTrust, staleAgeSeconds, softDuplicate } =
+    c;
+  // No book at all is an empty one: no limit on file (the buyer is then held under
+  // requireBuyerLimit), never "no limit applies".
+  const state = c.state ?? (c.foreign ? undefined : emptyBook());
   const policy = compiled.policy;
   const checks = policy.checks;
   const p = c.profile;
@@ -156,10 +158,12 @@ export function priceStandard(c: PricingContext): Offer | null {
     buyerBefore = state.buyerExposure(invoice.buyerQuid);
     supplierBefore = state.supplierExposure(invoice.supplierQuid);
     facilityBefore = state.totalExposure();
-    if (checks.limits && buyerLimit === undefined && policy.requireBuyerLimit === true && c.bookGiven) {
+    if (checks.limits && buyerLimit === undefined && policy.requireBuyerLimit === true) {
       run.reason(
         'BUYER_LIMIT_MISSING',
-        `no credit limit on file for buyer ${invoice.buyerQuid} (portfolio.buyerLimitMinor) and no policy defaultBuyerLimitMinor: not funded without bound`,
+        c.state === undefined
+          ? `no portfolio was passed, so no credit limit is on file for buyer ${invoice.buyerQuid}: pass portfolio.buyerLimitMinor (or a policy defaultBuyerLimitMinor); not funded without bound`
+          : `no credit limit on file for buyer ${invoice.buyerQuid} (portfolio.buyerLimitMinor) and no policy defaultBuyerLimitMinor: not funded without bound`,
       );
       run.trace?.push(traceEntry('buyer-limit', 'fail', { exposureMinor: buyerBefore }, null, 0));
       return null;
