@@ -112,6 +112,16 @@ export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
 }
 
 /**
+ * The trust level a reading gives: none without a reading, and none when it says there is no
+ * path (`pathLength` 0), whatever level it carries. The proof-of-concept preset reads the level
+ * alone, as the proof of concept did.
+ */
+function levelOf(r: TrustReading | undefined, pathsCount: boolean): number {
+  if (r === undefined) return 0;
+  return pathsCount && r.pathLength === 0 ? 0 : r.level;
+}
+
+/**
  * The engine behind {@link evaluateInvoice} and the batch: `state` is the running portfolio (or
  * none). Exposed for callers that manage their own {@link PortfolioState}.
  *
@@ -265,8 +275,8 @@ export function decideShared(
     );
     const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
-    supplierTrust = supplierReading?.level ?? 0;
-    buyerTrust = buyerReading?.level ?? 0;
+    supplierTrust = levelOf(supplierReading, signed);
+    buyerTrust = levelOf(buyerReading, signed);
     staleAgeSeconds = checkTrustReadings(
       run,
       policy,
@@ -333,8 +343,8 @@ export function decideShared(
   if (blocked) run.trace?.push(traceEntry('pricing', 'skip', NO_INPUTS, null, 0));
   else if (run.go('pricing')) {
     if (!trustRead) {
-      supplierTrust = readTrust(trust, invoice.supplierQuid, 'supplier', asOf, skew)?.level ?? 0;
-      buyerTrust = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew)?.level ?? 0;
+      supplierTrust = levelOf(readTrust(trust, invoice.supplierQuid, 'supplier', asOf, skew), signed);
+      buyerTrust = levelOf(readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew), signed);
     }
     if (policy.fee.kind === 'poc-blend') {
       pocFigures = pocOffer(

@@ -534,6 +534,25 @@ describe('neighbour of finding 6: a trust reading with no date cannot be shown t
   });
 });
 
+describe('neighbour of finding 6: a reading that says there is no trust path', () => {
+  // pathLength 0 means no path from the financier (what the node reports when it finds none), but
+  // the supplier's level of 0.85 beside it was still used: the supplier passed its threshold.
+  it('a supplier reading with pathLength 0 counts as no trust (SUPPLIER_TRUST_LOW), whatever its level', () => {
+    const x = run(deal(), { trust: { [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 0 } } });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_TRUST_LOW');
+    expect(x.trust.supplier).toBe(0);
+  });
+
+  it('a buyer reading with pathLength 0 decides as no reading at all', () => {
+    const none = run(deal(), { trust: { [BUYER]: undefined } });
+    const pathless = run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 0 } } });
+    expect(pathless.outcome).toBe(none.outcome);
+    expect(codes(pathless)).toEqual(expect.arrayContaining(codes(none)));
+    expect(pathless.trust.buyer).toBe(0);
+  });
+});
+
 describe('finding 8: concentration of the financier’s own book', () => {
   it("one buyer above its share of the financier's facility is cut to fit", () => {
     const d = deal();
