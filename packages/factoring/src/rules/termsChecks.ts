@@ -27,9 +27,18 @@ const NET_TERMS =
  */
 export function netTermsDays(terms: unknown): number | undefined {
   if (typeof terms !== 'string') return undefined;
+  // A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
+  // grow it without limit).
+  const known = parsed.get(terms);
+  if (known !== undefined || parsed.has(terms)) return known;
   const m = NET_TERMS.exec(terms);
-  return m === null ? undefined : Number(m[1]);
+  const days = m === null ? undefined : Number(m[1]);
+  if (parsed.size < MAX_PARSED) parsed.set(terms, days);
+  return days;
 }
+
+const MAX_PARSED = 1_024;
+const parsed = new Map<string, number | undefined>();
 
 // Shared by every decision whose due date agrees with its terms, or whose terms are not read.
 const TERMS_PASS: TraceEntry = {
