@@ -107,7 +107,9 @@ export interface FactoringPolicy {
   readonly checks: PolicyChecks;
   /**
    * Stop at the first rule that decides (reject, review or pending), in rule order, as the proof
-   * of concept does; otherwise every rule runs and the worst severity wins.
+   * of concept does; otherwise every rule runs and the worst severity wins. A review or pending
+   * that stops the run can hide a later reject (the rules after it are traced as skipped): decide
+   * again with this off before a person approves such an invoice.
    */
   readonly stopAtFirstDecisive: boolean;
   /** 'poc' adds the proof of concept's decision (messages, flags) as `compat`. */
