@@ -242,7 +242,7 @@ export function decideShared(
   const collectBy = termsDue !== undefined && termsDue > ackPayBy ? termsDue : ackPayBy;
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
-  if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew);
+  if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew, invoice.issuedAt);
   const maxLead = policy.maxShipmentLeadDays;
   if (checks.logistics && maxLead !== undefined && run.go('shipment-lead'))
     checkShipmentLead(run, facts, invoice.issuedAt, maxLead, skew);

@@ -432,3 +432,26 @@ describe('net terms are read as the days they state', () => {
     expect(netTermsDays(undefined)).toBeUndefined();
   });
 });
+
+describe('the buyer acknowledged the invoice before it was issued (re-dated to look fresh)', () => {
+  // The goods went out and the buyer acknowledged the invoice 40 days before the date the supplier
+  // put on it: an old receivable re-dated so that its age and tenor pass. The buyer's own signed
+  // date says the invoice existed long before its stated issue date.
+  const redated = deal({}, { shippedAt: NOW - 45 * DAY, deliveredAt: NOW - 42 * DAY, ackAt: NOW - 40 * DAY });
+
+  it('an acknowledgement dated 40 days before issue is held for review (ACK_BEFORE_ISSUE), a fraud flag', () => {
+    const x = run(redated);
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('ACK_BEFORE_ISSUE');
+    expect(x.fraudFlags).toContain('ACK_BEFORE_ISSUE');
+  });
+
+  it('an acknowledgement within the clock skew of the issue date is not flagged', () => {
+    const sameDay = deal({}, { shippedAt: NOW - 2 * DAY, deliveredAt: NOW - DAY, ackAt: NOW - 1_800 });
+    expect(codes(run(sameDay))).not.toContain('ACK_BEFORE_ISSUE');
+  });
+
+  it('the proof-of-concept preset, which never compared the dates, decides as before', () => {
+    expect(codes(run(redated, { poc: true }))).not.toContain('ACK_BEFORE_ISSUE');
+  });
+});

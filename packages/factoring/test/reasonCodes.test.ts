@@ -43,6 +43,7 @@ describe('ReasonCode keys', () => {
       'TITLE_SHARED',
       'TRUST_UNDATED',
       'DUE_DATE_BEFORE_TERMS',
+      'ACK_BEFORE_ISSUE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

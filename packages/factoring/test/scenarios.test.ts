@@ -471,6 +471,14 @@ export const SCENARIOS: Scenario[] = [
     has: ['DUE_DATE_BEFORE_TERMS'],
   },
   {
+    name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',
+    label: 'fraud',
+    check: 'logistics',
+    dealOpts: { shippedAt: NOW - 45 * DAY, deliveredAt: NOW - 42 * DAY, ackAt: NOW - 40 * DAY },
+    outcome: 'review',
+    has: ['ACK_BEFORE_ISSUE'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -92,6 +92,7 @@ const CODES = {
   TITLE_SHARED: 'TITLE_SHARED',
   TRUST_UNDATED: 'TRUST_UNDATED',
   DUE_DATE_BEFORE_TERMS: 'DUE_DATE_BEFORE_TERMS',
+  ACK_BEFORE_ISSUE: 'ACK_BEFORE_ISSUE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -422,4 +423,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TRUST_UNDATED: { severity: 'pending', rank: 78, fraud: false },
   // A due date earlier than the invoice's own net terms give the buyer (F5, pre-invoicing sign).
   DUE_DATE_BEFORE_TERMS: { severity: 'review', rank: 79, fraud: true },
+  // The buyer acknowledged the invoice before its issue date: the invoice was re-dated.
+  ACK_BEFORE_ISSUE: { severity: 'review', rank: 80, fraud: true },
 };

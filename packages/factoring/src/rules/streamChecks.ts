@@ -127,8 +127,12 @@ export function checkDoubleFactoring(run: Run, facts: StreamFacts): void {
   );
 }
 
-/** 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt. */
-export function checkLogistics(run: Run, facts: StreamFacts, skew: number): void {
+/**
+ * 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt; and the buyer's
+ * acknowledgement not before the invoice's issue date (an acknowledgement of an invoice that did
+ * not exist yet: the invoice was re-dated to look fresh).
+ */
+export function checkLogistics(run: Run, facts: StreamFacts, skew: number, issuedAt: number): void {
   const shippedAt = facts.shipped?.at;
   const deliveredAt = facts.delivered?.at;
   const ackAt = facts.ack?.at;
@@ -141,6 +145,13 @@ export function checkLogistics(run: Run, facts: StreamFacts, skew: number): void
     run.reason(
       'DELIVERY_AFTER_ACKNOWLEDGEMENT',
       `delivered at ${deliveredAt}, after the buyer acknowledged at ${ackAt}`,
+    );
+    if (outcome === 'pass') outcome = 'flag';
+  }
+  if (ackAt !== undefined && ackAt + skew < issuedAt) {
+    run.reason(
+      'ACK_BEFORE_ISSUE',
+      `the buyer acknowledged the invoice at ${ackAt}, ${Math.floor((issuedAt - ackAt) / 86_400)} days before its issue date ${issuedAt}`,
     );
     if (outcome === 'pass') outcome = 'flag';
   }
