@@ -9,7 +9,9 @@ import {
   evaluateInvoice,
   type FactoringPolicy,
   type FeeStructure,
+  type PaidInvoiceRecord,
   pocPolicy,
+  profileBuyer,
   standardPolicy,
   trustSourceFromRecord,
   type VerifiedEvent,
@@ -390,6 +392,70 @@ describe('properties', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  // Histories long enough to take the sorted path (over 32 records) as well as the short one.
+  const recordArb: fc.Arbitrary<PaidInvoiceRecord> = fc
+    .record({
+      due: fc.integer({ min: 0, max: 400 }),
+      late: fc.option(fc.integer({ min: -30, max: 200 }), { nil: undefined }),
+      amountMinor: fc.integer({ min: 0, max: 50_000_000 }),
+      disputed: fc.boolean(),
+    })
+    .map(({ due, late, amountMinor, disputed }) => ({
+      dueAt: NOW - due * DAY,
+      ...(late !== undefined ? { paidAt: NOW - due * DAY + late * DAY } : {}),
+      amountMinor,
+      disputed,
+    }));
+
+  it("a buyer's profile does not depend on the order of its history", () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 80 }), fc.nat(), (records, seed) => {
+        const shuffled = [...records];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = (seed + i * 7_919) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j] as PaidInvoiceRecord, shuffled[i] as PaidInvoiceRecord];
+        }
+        const a = profileBuyer({ records }, [0, 5, 30], 5, 300, NOW);
+        expect(profileBuyer({ records: shuffled }, [0, 5, 30], 5, 300, NOW)).toEqual(a);
+        // Ordered quantiles and shares in range, whatever the history.
+        expect(a.daysLate[0]).toBeLessThanOrEqual(a.daysLate[1]);
+        expect(a.daysLate[1]).toBeLessThanOrEqual(a.daysLate[2]);
+        for (const w of a.paidWithinBps) expect(w >= 0 && w <= 10_000).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('paying a record later never makes the buyer look more punctual', () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { minLength: 1, maxLength: 60 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 120 }),
+        (records, pick, days) => {
+          const i = pick % records.length;
+          const r = records[i] as PaidInvoiceRecord;
+          // Paid `days` later, both dates known at NOW (a payment after NOW is not history yet).
+          fc.pre(r.paidAt !== undefined && r.paidAt + days * DAY <= NOW);
+          const later = { ...r, paidAt: (r.paidAt as number) + days * DAY };
+          const before = profileBuyer({ records }, [0, 5, 30], 5, 300, NOW);
+          const after = profileBuyer(
+            { records: records.map((x, k) => (k === i ? later : x)) },
+            [0, 5, 30],
+            5,
+            300,
+            NOW,
+          );
+          for (let q = 0; q < 3; q++)
+            expect(after.daysLate[q] as number).toBeGreaterThanOrEqual(before.daysLate[q] as number);
+          for (let q = 0; q < 3; q++)
+            expect(after.paidWithinBps[q] as number).toBeLessThanOrEqual(before.paidWithinBps[q] as number);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
