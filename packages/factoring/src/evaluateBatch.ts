@@ -1,6 +1,7 @@
 // Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
 
 import { decideShared } from './evaluateInvoice.js';
+import { type CircularTrade, circularTrades } from './facts/circularTrades.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -332,6 +333,30 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
   return traceEvaluateBatch(request.items.length, () => runBatch(request));
 }
 
+/** `d` held for review: its invoice is one of a circle of alike sales (FACTORING.md F9). */
+function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDecision {
+  const route = [...circle.parties, circle.parties[0]].join(' -> ');
+  return escalateDecision(
+    d,
+    [
+      {
+        code: 'CIRCULAR_TRADE',
+        severity: 'review',
+        message: `a circle of sales of about the same amount within 30 days: ${route} (invoices ${circle.invoiceIds.join(', ')})`,
+      },
+    ],
+    'review',
+    {
+      rule: 'circular-trade',
+      outcome: 'flag',
+      inputs: { invoices: circle.invoiceIds.length },
+      threshold: null,
+      effectMinor: 0,
+    },
+    'circular trade',
+  );
+}
+
 /**
  * Before anything is decided: every invoice whose buyer also sells in the batch, and the invoices
  * the other way round, are noted as open between their parties, so each sees what its supplier
@@ -377,6 +402,14 @@ function runBatch(request: BatchRequest): BatchResult {
   const cache = createInternCache(request.asOf);
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
   if (policy.checks.eligibility && bookExposure) noteCrossInvoices(items, state);
+  // Circles of sales (A to B, B to C, C back to A) through the batch and the known invoices.
+  const circles =
+    policy.checks.duplicates && policy.compat !== 'poc'
+      ? circularTrades(
+          items.map((it) => it.invoice),
+          request.portfolio?.knownInvoices,
+        )
+      : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.
@@ -421,7 +454,9 @@ function runBatch(request: BatchRequest): BatchResult {
     req.buyerProfile = profile;
     const decided = decideShared(req, compiled, state, cache);
     const repeat = repeated?.get(i);
-    const d = repeat === undefined ? decided : holdRepeated(decided, repeat, items);
+    const held = repeat === undefined ? decided : holdRepeated(decided, repeat, items);
+    const circle = circles?.get(i);
+    const d = circle === undefined ? held : holdCircular(held, circle);
     if (keep) decisions[i] = d;
     onDecision?.(d, i);
     counts[d.outcome]++;

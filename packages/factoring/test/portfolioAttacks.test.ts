@@ -517,6 +517,67 @@ describe('neighbour of finding 4b: the supplier and the buyer invoice each other
   });
 });
 
+describe('neighbour of finding 4b: a circular trade (A sells to B, B to C, C back to A)', () => {
+  // Three companies invoice each other round a circle for about the same amount within days
+  // (FACTORING.md F9): no sale needs to have happened for the three receivables to look real, and
+  // no pair of them is a contra, so each was funded in full.
+  const THIRD = 'd0d0d0d0d0d0d0d0';
+  const circleTrust = trustSourceFromRecord({
+    ...TRUST,
+    [THIRD]: { level: 0.88, observedAt: NOW, pathLength: 2 },
+  });
+  const sale = (id: string, from: string, to: string, amountMinor: number, issuedAt = NOW) =>
+    deal({
+      invoiceId: id,
+      invoiceNumber: `INV-${id}`,
+      supplierQuid: from,
+      buyerQuid: to,
+      amountMinor,
+      issuedAt,
+      dueAt: issuedAt + 60 * DAY,
+      titleOwners: [stake(from, 0.96, 'supplier'), stake(to, 0.02, 'buyer'), stake(CARRIER, 0.02, 'carrier')],
+    });
+  const limits = { buyerLimitMinor: { [SUPPLIER]: 90_000_000, [BUYER]: 90_000_000, [THIRD]: 90_000_000 } };
+  const decideAll = (items: Deal[], portfolio: Portfolio = limits) =>
+    evaluateBatch({ items, trust: circleTrust, policy: standardPolicy(), asOf: AS_OF, portfolio }).decisions;
+
+  it('three invoices round a circle, amounts within 10 % and dates within 30 days, are all held (CIRCULAR_TRADE)', () => {
+    const ds = decideAll([
+      sale('c-1', SUPPLIER, BUYER, 5_000_000),
+      sale('c-2', BUYER, THIRD, 4_900_000, NOW + DAY),
+      sale('c-3', THIRD, SUPPLIER, 5_050_000, NOW + 2 * DAY),
+    ]);
+    for (const d of ds) {
+      expect(d.outcome).toBe('review');
+      expect(d.fraudFlags).toContain('CIRCULAR_TRADE');
+    }
+    expect(ds[0]?.reasons.find((r) => r.code === 'CIRCULAR_TRADE')?.message).toContain('c-2');
+  });
+
+  it('the circle closed by an invoice the financier already knows (portfolio.knownInvoices) is held too', () => {
+    const back = sale('c-3', THIRD, SUPPLIER, 5_050_000).invoice;
+    const ds = decideAll([sale('c-1', SUPPLIER, BUYER, 5_000_000), sale('c-2', BUYER, THIRD, 4_900_000)], {
+      ...limits,
+      knownInvoices: [{ ...back, invoiceNumber: back.invoiceNumber ?? '' }],
+    });
+    for (const d of ds) expect(codes(d)).toContain('CIRCULAR_TRADE');
+  });
+
+  it('the same three parties with unrelated amounts are ordinary trade, not held', () => {
+    const ds = decideAll([
+      sale('c-1', SUPPLIER, BUYER, 5_000_000),
+      sale('c-2', BUYER, THIRD, 1_200_000),
+      sale('c-3', THIRD, SUPPLIER, 3_000_000),
+    ]);
+    for (const d of ds) expect(codes(d)).not.toContain('CIRCULAR_TRADE');
+  });
+
+  it('a chain that does not close (A to B, B to C) is not a circle', () => {
+    const ds = decideAll([sale('c-1', SUPPLIER, BUYER, 5_000_000), sale('c-2', BUYER, THIRD, 5_000_000)]);
+    for (const d of ds) expect(codes(d)).not.toContain('CIRCULAR_TRADE');
+  });
+});
+
 describe('finding 4c: a buyer group is one credit risk, with or without a facility limit', () => {
   const SUBS = [
     'd1d1d1d1d1d1d1d1',

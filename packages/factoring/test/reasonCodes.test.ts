@@ -44,6 +44,7 @@ describe('ReasonCode keys', () => {
       'TRUST_UNDATED',
       'DUE_DATE_BEFORE_TERMS',
       'ACK_BEFORE_ISSUE',
+      'CIRCULAR_TRADE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

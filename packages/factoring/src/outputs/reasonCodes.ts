@@ -93,6 +93,7 @@ const CODES = {
   TRUST_UNDATED: 'TRUST_UNDATED',
   DUE_DATE_BEFORE_TERMS: 'DUE_DATE_BEFORE_TERMS',
   ACK_BEFORE_ISSUE: 'ACK_BEFORE_ISSUE',
+  CIRCULAR_TRADE: 'CIRCULAR_TRADE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -425,4 +426,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   DUE_DATE_BEFORE_TERMS: { severity: 'review', rank: 79, fraud: true },
   // The buyer acknowledged the invoice before its issue date: the invoice was re-dated.
   ACK_BEFORE_ISSUE: { severity: 'review', rank: 80, fraud: true },
+  // The invoice is one of a circle of sales of about the same amount (A to B, B to C, C to A).
+  CIRCULAR_TRADE: { severity: 'review', rank: 81, fraud: true },
 };

@@ -1,0 +1,111 @@
+// Circular trades in a batch (FACTORING.md F9): A invoices B, B invoices C, C invoices A, for about
+// the same amount within days. No goods need to move for the receivables to look real.
+
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
+
+const DAY = 86_400;
+/** Invoices round a circle whose amounts are within this share (in bps) of the one judged. */
+const AMOUNT_TOLERANCE_BPS = 1_000;
+/** ... and issued within this many seconds of it. */
+const WINDOW_SECONDS = 30 * DAY;
+/** Longest circle searched, in invoices (A→B→C→D→A). */
+const MAX_LENGTH = 4;
+
+/** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
+interface Sale {
+  readonly invoiceId: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  readonly issuedAt: number;
+}
+
+/**
+ * A circle of invoices found through one batch item: the invoice ids in order, starting with the
+ * item's own, and the parties they pass through.
+ */
+export interface CircularTrade {
+  readonly invoiceIds: readonly string[];
+  readonly parties: readonly string[];
+}
+
+/** True when `s` could be part of a round trip of `x`: about its amount, about its date. */
+function alike(x: Sale, s: Sale): boolean {
+  return (
+    Math.abs(s.amountMinor - x.amountMinor) * 10_000 <= x.amountMinor * AMOUNT_TOLERANCE_BPS &&
+    Math.abs(s.issuedAt - x.issuedAt) <= WINDOW_SECONDS
+  );
+}
+
+/**
+ * The circle through `x` (its buyer back to its supplier over sales alike to it), or undefined.
+ * Depth-first in input order, so the answer does not depend on anything but the inputs.
+ */
+function circleThrough(x: Sale, bySupplier: ReadonlyMap<string, readonly Sale[]>): Sale[] | undefined {
+  const path: Sale[] = [x];
+  const visit = (party: string): boolean => {
+    for (const s of bySupplier.get(party) ?? []) {
+      if (s === x || !alike(x, s) || path.includes(s)) continue;
+      if (path.some((p) => p.supplierQuid === s.buyerQuid && s.buyerQuid !== x.supplierQuid)) continue;
+      path.push(s);
+      if (s.buyerQuid === x.supplierQuid) return true;
+      if (path.length < MAX_LENGTH && visit(s.buyerQuid)) return true;
+      path.pop();
+    }
+    return false;
+  };
+  return visit(x.buyerQuid) ? path : undefined;
+}
+
+/**
+ * For each batch item that closes a circle of sales (with other items, or with invoices the
+ * financier already knows), the circle: at most four invoices, each within 10 % of the item's
+ * amount and 30 days of its issue date. A supplier selling straight back to its own buyer is a
+ * circle of two. Self-invoices are left out (refused on their own). Returns undefined when no
+ * buyer in the batch also sells, which is the common case and costs one pass.
+ *
+ * @example
+ * ```ts
+ * const circles = circularTrades(items.map((i) => i.invoice), portfolio.knownInvoices);
+ * circles?.get(0)?.invoiceIds; // ['inv-1', 'inv-7', 'inv-9']
+ * ```
+ */
+export function circularTrades(
+  invoices: readonly InvoiceInput[],
+  known: readonly InvoiceFingerprintRecord[] = [],
+): Map<number, CircularTrade> | undefined {
+  const sellers = new Set<string>();
+  for (const inv of invoices) sellers.add(inv.supplierQuid);
+  for (const r of known) sellers.add(r.supplierQuid);
+  let anyBuyerSells = false;
+  for (const inv of invoices) {
+    if (inv.buyerQuid !== inv.supplierQuid && sellers.has(inv.buyerQuid)) {
+      anyBuyerSells = true;
+      break;
+    }
+  }
+  if (!anyBuyerSells) return undefined;
+  const bySupplier = new Map<string, Sale[]>();
+  const add = (s: Sale): void => {
+    if (s.supplierQuid === s.buyerQuid) return;
+    const list = bySupplier.get(s.supplierQuid);
+    if (list === undefined) bySupplier.set(s.supplierQuid, [s]);
+    else list.push(s);
+  };
+  for (const inv of invoices) add(inv);
+  for (const r of known) add(r);
+  let found: Map<number, CircularTrade> | undefined;
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i] as InvoiceInput;
+    if (inv.supplierQuid === inv.buyerQuid || !sellers.has(inv.buyerQuid)) continue;
+    const circle = circleThrough(inv, bySupplier);
+    if (circle === undefined) continue;
+    found ??= new Map();
+    found.set(i, {
+      invoiceIds: circle.map((s) => s.invoiceId),
+      parties: circle.map((s) => s.supplierQuid),
+    });
+  }
+  return found;
+}

@@ -1,0 +1,82 @@
+// The circle search against a brute-force reference on small random trade graphs: every circle it
+// reports is a real one, and every invoice it leaves alone is on none.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { circularTrades } from '../src/facts/circularTrades.js';
+import type { InvoiceInput } from '../src/inputs/invoice.js';
+
+const DAY = 86_400;
+const PARTIES = ['p0', 'p1', 'p2', 'p3', 'p4'];
+
+const saleArb = fc
+  .record({
+    from: fc.integer({ min: 0, max: 4 }),
+    to: fc.integer({ min: 0, max: 4 }),
+    amount: fc.constantFrom(1_000_000, 1_050_000, 1_200_000, 3_000_000),
+    day: fc.constantFrom(0, 10, 45),
+  })
+  .map(({ from, to, amount, day }) => ({ from, to, amount, day }));
+
+const invoicesOf = (sales: { from: number; to: number; amount: number; day: number }[]): InvoiceInput[] =>
+  sales.map((s, i) => ({
+    invoiceId: `i${i}`,
+    supplierQuid: PARTIES[s.from] as string,
+    buyerQuid: PARTIES[s.to] as string,
+    amountMinor: s.amount,
+    currency: 'USD',
+    issuedAt: s.day * DAY,
+    dueAt: s.day * DAY + 60 * DAY,
+  }));
+
+const alike = (x: InvoiceInput, y: InvoiceInput): boolean =>
+  Math.abs(y.amountMinor - x.amountMinor) * 10 <= x.amountMinor &&
+  Math.abs(y.issuedAt - x.issuedAt) <= 30 * DAY;
+
+/** Brute force: is there a circle of at most 4 invoices through x, each alike to x, parties distinct? */
+function onCircle(x: InvoiceInput, all: readonly InvoiceInput[]): boolean {
+  const go = (at: string, used: InvoiceInput[], seen: string[]): boolean => {
+    if (used.length >= 4) return false;
+    for (const s of all) {
+      if (used.includes(s) || s.supplierQuid !== at || s.supplierQuid === s.buyerQuid || !alike(x, s))
+        continue;
+      if (s.buyerQuid === x.supplierQuid) return true;
+      if (seen.includes(s.buyerQuid)) continue;
+      if (go(s.buyerQuid, [...used, s], [...seen, s.buyerQuid])) return true;
+    }
+    return false;
+  };
+  return x.supplierQuid !== x.buyerQuid && go(x.buyerQuid, [x], [x.supplierQuid, x.buyerQuid]);
+}
+
+describe('circularTrades', () => {
+  it('reports exactly the invoices on a circle of alike sales, and each circle it reports is closed', () => {
+    fc.assert(
+      fc.property(fc.array(saleArb, { maxLength: 12 }), (sales) => {
+        const invoices = invoicesOf(sales);
+        const found = circularTrades(invoices);
+        invoices.forEach((x, i) => {
+          const circle = found?.get(i);
+          expect([i, circle !== undefined]).toEqual([i, onCircle(x, invoices)]);
+          if (circle === undefined) return;
+          const byId = new Map(invoices.map((v) => [v.invoiceId, v]));
+          const legs = circle.invoiceIds.map((id) => byId.get(id) as InvoiceInput);
+          expect(legs[0]).toBe(x);
+          for (let k = 0; k < legs.length; k++) {
+            const next = legs[(k + 1) % legs.length] as InvoiceInput;
+            expect((legs[k] as InvoiceInput).buyerQuid).toBe(next.supplierQuid);
+            expect(alike(x, legs[k] as InvoiceInput)).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a book where no buyer also sells costs one pass and reports nothing', () => {
+    const invoices = invoicesOf([
+      { from: 0, to: 1, amount: 1_000_000, day: 0 },
+      { from: 2, to: 3, amount: 1_000_000, day: 0 },
+    ]);
+    expect(circularTrades(invoices)).toBeUndefined();
+  });
+});
