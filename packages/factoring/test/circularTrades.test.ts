@@ -80,3 +80,24 @@ describe('circularTrades', () => {
     expect(circularTrades(invoices)).toBeUndefined();
   });
 });
+
+describe('circularTrades on a batch built to be slow', () => {
+  it('layers of alike invoices that never lead back are searched within a bounded number of steps', () => {
+    // A sells to B; B sells to C 1,000 times, C to D 1,000 times, D to E 1,000 times, and nothing
+    // leads back to A. Without the bound on sales looked at per item, the search from A's invoice
+    // alone is a billion steps (the test would time out); with it, the call returns and says no
+    // invoice is on a circle.
+    const layer = (from: string, to: string) => Array.from({ length: 1_000 }, (_, i) => ({ from, to, i }));
+    const edges = [{ from: 'A', to: 'B', i: 0 }, ...layer('B', 'C'), ...layer('C', 'D'), ...layer('D', 'E')];
+    const invoices: InvoiceInput[] = edges.map((e, k) => ({
+      invoiceId: `s${k}`,
+      supplierQuid: e.from,
+      buyerQuid: e.to,
+      amountMinor: 1_000_000,
+      currency: 'USD',
+      issuedAt: 0,
+      dueAt: 60 * DAY,
+    }));
+    expect(circularTrades(invoices)?.size ?? 0).toBe(0);
+  });
+});

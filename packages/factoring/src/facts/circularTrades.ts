@@ -11,6 +11,11 @@ const AMOUNT_TOLERANCE_BPS = 1_000;
 const WINDOW_SECONDS = 30 * DAY;
 /** Longest circle searched, in invoices (A→B→C→D→A). */
 const MAX_LENGTH = 4;
+/**
+ * Sales looked at per batch item before the search for its circle gives up: a batch of thousands
+ * of alike invoices among a few parties would otherwise cost the cube of their number.
+ */
+const VISITS_PER_INVOICE = 4_096;
 
 /** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
 interface Sale {
@@ -44,8 +49,10 @@ function alike(x: Sale, s: Sale): boolean {
  */
 function circleThrough(x: Sale, bySupplier: ReadonlyMap<string, readonly Sale[]>): Sale[] | undefined {
   const path: Sale[] = [x];
+  let budget = VISITS_PER_INVOICE;
   const visit = (party: string): boolean => {
     for (const s of bySupplier.get(party) ?? []) {
+      if (--budget < 0) return false;
       if (s === x || !alike(x, s) || path.includes(s)) continue;
       if (path.some((p) => p.supplierQuid === s.buyerQuid && s.buyerQuid !== x.supplierQuid)) continue;
       path.push(s);
@@ -62,8 +69,9 @@ function circleThrough(x: Sale, bySupplier: ReadonlyMap<string, readonly Sale[]>
  * For each batch item that closes a circle of sales (with other items, or with invoices the
  * financier already knows), the circle: at most four invoices, each within 10 % of the item's
  * amount and 30 days of its issue date. A supplier selling straight back to its own buyer is a
- * circle of two. Self-invoices are left out (refused on their own). Returns undefined when no
- * buyer in the batch also sells, which is the common case and costs one pass.
+ * circle of two. Self-invoices are left out (refused on their own). The search looks at a bounded
+ * number of sales per item (a batch built to make it slow finds fewer circles, never more). Returns
+ * undefined when no buyer in the batch also sells, which is the common case and costs one pass.
  *
  * @example
  * ```ts
