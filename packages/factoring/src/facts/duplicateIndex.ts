@@ -117,7 +117,9 @@ export function scoreDuplicate(
   x: InvoiceFingerprintRecord,
   c: InvoiceFingerprintRecord,
 ): { score: number; rules: string[] } {
-  return scoreEntries(entryOf(x), entryOf(c));
+  const rules: string[] = [];
+  const score = scoreEntries(entryOf(x), entryOf(c), false, rules);
+  return { score, rules };
 }
 
 function entryOf(record: InvoiceFingerprintRecord): Entry {
@@ -182,45 +184,46 @@ function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): b
   );
 }
 
-function scoreEntries(x: Entry, c: Entry, sameId = false): { score: number; rules: string[] } {
-  const rules: string[] = [];
+// The score alone for every candidate, the rules only for a match: a supplier/buyer pair with
+// thousands of invoices in the window scores each new one against all of them.
+function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): number {
   let score = 0;
   if (sameId) {
     score += 3;
-    rules.push('same-invoice-id');
+    rules?.push('same-invoice-id');
   }
   const a = x.normalised;
   const b = c.normalised;
   if (a.length > 0 && a === b) {
     score += 4;
-    rules.push('number-equal');
+    rules?.push('number-equal');
   } else if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) {
     score += 3;
-    rules.push('number-contained');
+    rules?.push('number-contained');
   } else if (x.digits.length >= 3 && x.digits === c.digits) {
     score += 3;
-    rules.push('number-same-digits');
+    rules?.push('number-same-digits');
   } else if (isTransposition(x.digits, c.digits)) {
     score += 2;
-    rules.push('number-transposed');
+    rules?.push('number-transposed');
   }
   const ax = x.record.amountMinor;
   const ac = c.record.amountMinor;
   if (ax === ac) {
     score += 2;
-    rules.push('amount-equal');
+    rules?.push('amount-equal');
   } else if (Math.abs(ax - ac) * 100 <= Math.max(ax, ac)) {
     score += 1;
-    rules.push('amount-near');
+    rules?.push('amount-near');
   }
   if (Math.floor(x.record.issuedAt / 86_400) === Math.floor(c.record.issuedAt / 86_400)) {
     score += 1;
-    rules.push('same-issue-day');
+    rules?.push('same-issue-day');
   }
   const px = x.record.poReference;
   if (px !== undefined && px !== '' && px === c.record.poReference) {
     score += 1;
-    rules.push('same-po');
+    rules?.push('same-po');
   }
   const dx = x.docs;
   const dc = c.docs;
@@ -229,10 +232,38 @@ function scoreEntries(x: Entry, c: Entry, sameId = false): { score: number; rule
     for (const d of dx) if (dc.includes(d)) shared = true;
     if (shared) {
       score += 3;
-      rules.push('shared-document');
+      rules?.push('shared-document');
     }
   }
-  return { score, rules };
+  return score;
+}
+
+/** Invoices of one supplier/buyer pair compared rule by rule; older ones only by key. */
+const SCAN_LIMIT = 512;
+
+/** A big pair's entries by normalised number, by digit sequence and by invoice id. */
+interface PairKeys {
+  readonly byNumber: Map<string, Entry[]>;
+  readonly byDigits: Map<string, Entry[]>;
+  readonly byId: Map<string, Entry[]>;
+}
+
+function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else list.push(entry);
+}
+
+function keyEntry(keys: PairKeys, entry: Entry): void {
+  if (entry.normalised !== '') push(keys.byNumber, entry.normalised, entry);
+  if (entry.digits.length >= 3) push(keys.byDigits, entry.digits, entry);
+  push(keys.byId, entry.record.invoiceId, entry);
+}
+
+function keysOf(entries: readonly Entry[]): PairKeys {
+  const keys: PairKeys = { byNumber: new Map(), byDigits: new Map(), byId: new Map() };
+  for (const e of entries) keyEntry(keys, e);
+  return keys;
 }
 
 /**
@@ -250,6 +281,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
   // Shipping document -> the invoices naming it, across every pair: one shipment evidences one
   // receivable, whoever the parties of the other invoice are.
   const byDocument = new Map<string, Entry[]>();
+  // The pairs with more than SCAN_LIMIT invoices, with their entries by number, digits and id.
+  const bigPairs = new Map<readonly Entry[], PairKeys>();
   let size = 0;
   // The entry computed by the last find(), reused when the same invoice is added next (the batch).
   let last: Entry | undefined;
@@ -261,8 +294,12 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       bySupplier.set(record.supplierQuid, byBuyer);
     }
     const list = byBuyer.get(record.buyerQuid);
-    if (list) list.push(entry);
-    else byBuyer.set(record.buyerQuid, [entry]);
+    if (list) {
+      list.push(entry);
+      const keys = bigPairs.get(list);
+      if (keys !== undefined) keyEntry(keys, entry);
+      else if (list.length > SCAN_LIMIT) bigPairs.set(list, keysOf(list));
+    } else byBuyer.set(record.buyerQuid, [entry]);
     for (const doc of entry.docs) {
       const same = byDocument.get(doc);
       if (same === undefined) byDocument.set(doc, [entry]);
@@ -292,28 +329,45 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       let exact: DuplicateMatch[] | undefined;
       let fuzzy: DuplicateMatch[] | undefined;
       let seen: Set<string> | undefined;
-      for (const h of list ?? NO_ENTRIES) {
+      const consider = (h: Entry): void => {
         const id = h.record.invoiceId;
         // The same invoice seen before is itself; another invoice under its id is a copy with
         // something changed (an amount, a date): it is scored, whatever its date.
         const sameId = id === record.invoiceId;
-        if (sameId && sameReceivable(h.record, record)) continue;
+        if (sameId && sameReceivable(h.record, record)) return;
         if (isExact(self, h)) {
           if (!exact?.some((e) => e.invoiceId === id)) {
             exact ??= [];
             exact.push({ invoiceId: id, exact: true, score: 100, rules: ['fingerprint'] });
           }
-          continue;
+          return;
         }
-        if (seen?.has(id)) continue;
-        if (!sameId && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) continue;
-        const { score, rules } = scoreEntries(self, h, sameId);
+        if (seen?.has(id)) return;
+        if (!sameId && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) return;
+        const score = scoreEntries(self, h, sameId);
         if (score >= minScore) {
+          const rules: string[] = [];
+          scoreEntries(self, h, sameId, rules);
           seen ??= new Set();
           seen.add(id);
           fuzzy ??= [];
           fuzzy.push({ invoiceId: id, exact: false, score, rules });
         }
+      };
+      const all = list ?? NO_ENTRIES;
+      // A pair with more than SCAN_LIMIT invoices: the latest are compared rule by rule, the older
+      // ones only through the keys that find them directly (same number, same digits, same id;
+      // shipping documents below). Scoring each new invoice against all of a pair's thousands was
+      // quadratic in the pair's size.
+      const from = all.length > SCAN_LIMIT ? all.length - SCAN_LIMIT : 0;
+      for (let k = from; k < all.length; k++) consider(all[k] as Entry);
+      if (from > 0) {
+        const keys = bigPairs.get(all);
+        if (self.normalised !== '')
+          for (const h of keys?.byNumber.get(self.normalised) ?? NO_ENTRIES) consider(h);
+        if (self.digits.length >= 3)
+          for (const h of keys?.byDigits.get(self.digits) ?? NO_ENTRIES) consider(h);
+        for (const h of keys?.byId.get(record.invoiceId) ?? NO_ENTRIES) consider(h);
       }
       // Invoices naming one of its shipping documents are listed whatever their parties, date or
       // score (a document names one shipment); the pair's own were scored above.
@@ -323,7 +377,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
           const sameId = id === record.invoiceId;
           if (sameId && sameReceivable(h.record, record)) continue;
           if (seen?.has(id) || exact?.some((e) => e.invoiceId === id)) continue;
-          const { score, rules } = scoreEntries(self, h, sameId);
+          const rules: string[] = [];
+          const score = scoreEntries(self, h, sameId, rules);
           seen ??= new Set();
           seen.add(id);
           fuzzy ??= [];
