@@ -217,6 +217,58 @@ interface Repeated {
   readonly first: VerifiedEvent;
   /** The first event of each other payload under this id (a conflict), if any. */
   others: VerifiedEvent[] | undefined;
+  /** The canonical payloads seen under this id, once there are many of them. */
+  payloads?: Set<string>;
+}
+
+// Lists and variants longer than this are looked up through an index, not scanned: a stream of
+// thousands of credit notes (or of one credit note id with thousands of payloads) was read in
+// quadratic time.
+const SCAN_REPEATED = 8;
+const repeatedIndex = new WeakMap<Repeated[], Map<string, Repeated>>();
+
+/** The entry under `id` in `list`, through an index once the list is long. */
+function repeatedEntry(list: Repeated[], id: string): Repeated | undefined {
+  if (list.length <= SCAN_REPEATED) {
+    for (const k of list) if (k.id === id) return k;
+    return undefined;
+  }
+  let index = repeatedIndex.get(list);
+  if (index === undefined) {
+    index = new Map();
+    for (const k of list) if (!index.has(k.id)) index.set(k.id, k);
+    repeatedIndex.set(list, index);
+  }
+  return index.get(id);
+}
+
+/** Canonical JSON of a payload, or undefined when it is not JSON (then equal to nothing). */
+function canonicalOf(e: VerifiedEvent): string | undefined {
+  try {
+    return canonicalJson(e.payload ?? null);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `e` carries a payload already seen under `k` (a re-delivery). */
+function seenPayload(k: Repeated, e: VerifiedEvent): boolean {
+  if (samePayload(k.first, e)) return true;
+  const others = k.others;
+  if (others === undefined) return false;
+  if (others.length <= SCAN_REPEATED) {
+    for (const v of others) if (samePayload(v, e)) return true;
+    return false;
+  }
+  if (k.payloads === undefined) {
+    k.payloads = new Set();
+    for (const v of [k.first, ...others]) {
+      const c = canonicalOf(v);
+      if (c !== undefined) k.payloads.add(c);
+    }
+  }
+  const c = canonicalOf(e);
+  return c !== undefined && k.payloads.has(c);
 }
 
 /**
@@ -228,15 +280,21 @@ function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e
   // A literal list is allocated at its exact size; a pushed-to empty one reserves 17 slots.
   // The one event of a clean id is kept as it is: no list of variants per credit note.
   if (list === undefined) return [{ id, amount, first: e, others: undefined }];
-  for (const k of list) {
-    if (k.id !== id) continue;
-    if (samePayload(k.first, e)) return list;
-    if (k.others !== undefined) for (const v of k.others) if (samePayload(v, e)) return list;
+  const k = repeatedEntry(list, id);
+  if (k !== undefined) {
+    if (seenPayload(k, e)) return list;
     k.others = append(k.others, e);
+    if (k.payloads !== undefined) {
+      const c = canonicalOf(e);
+      if (c !== undefined) k.payloads.add(c);
+    }
     k.amount += amount;
     return list;
   }
-  return append(list, { id, amount, first: e, others: undefined });
+  const entry: Repeated = { id, amount, first: e, others: undefined };
+  const out = append(list, entry);
+  repeatedIndex.get(out)?.set(id, entry);
+  return out;
 }
 
 /** Conflicts among `list` (ids with more than one payload), described for the reason. */
@@ -413,6 +471,93 @@ interface Screen {
   sequences: Map<number, { ids: Set<string>; race: boolean }> | undefined;
   /** Event id -> the sequences of the different events that carry it. */
   ids: Map<string, { eventType: string; sequences: Set<number> }> | undefined;
+  /** A long stream's events by subject and sequence, and by subject and id (positions, ascending). */
+  index?: StreamIndex;
+}
+
+interface StreamIndex {
+  readonly bySequence: Map<unknown, Map<unknown, number[]>>;
+  readonly byId: Map<unknown, Map<unknown, number[]>>;
+}
+
+/** Streams up to this long are screened by comparing each event with every earlier one. */
+const SCAN_ALL = 64;
+
+function positionsIn(map: Map<unknown, Map<unknown, number[]>>, outer: unknown, inner: unknown): number[] {
+  let m = map.get(outer);
+  if (m === undefined) {
+    m = new Map();
+    map.set(outer, m);
+  }
+  let list = m.get(inner);
+  if (list === undefined) {
+    list = [];
+    m.set(inner, list);
+  }
+  return list;
+}
+
+function indexStream(events: readonly VerifiedEvent[]): StreamIndex {
+  const index: StreamIndex = { bySequence: new Map(), byId: new Map() };
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as VerifiedEvent;
+    positionsIn(index.bySequence, e.subjectId, e.sequence).push(k);
+    positionsIn(index.byId, e.subjectId, e.id).push(k);
+  }
+  return index;
+}
+
+function recordSequenceConflict(screen: Screen, o: VerifiedEvent, e: VerifiedEvent): void {
+  screen.sequences ??= new Map();
+  let c = screen.sequences.get(e.sequence);
+  if (c === undefined) {
+    c = { ids: new Set(), race: false };
+    screen.sequences.set(e.sequence, c);
+  }
+  c.ids.add(o.id).add(e.id);
+  if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
+}
+
+function recordIdConflict(screen: Screen, o: VerifiedEvent, e: VerifiedEvent): void {
+  screen.ids ??= new Map();
+  let c = screen.ids.get(e.id);
+  if (c === undefined) {
+    c = { eventType: e.eventType, sequences: new Set() };
+    screen.ids.set(e.id, c);
+  }
+  c.sequences.add(o.sequence).add(e.sequence);
+}
+
+/**
+ * {@link sameSequenceBefore} on a long stream, through an index of it: only the earlier events
+ * sharing the subject and the sequence, or the subject and the id, are compared (a stream of
+ * thousands of events was screened in quadratic time). Same findings in the same order.
+ */
+function sameSequenceBeforeIndexed(screen: Screen, events: readonly VerifiedEvent[], i: number): boolean {
+  const e = events[i] as VerifiedEvent;
+  screen.index ??= indexStream(events);
+  const sameSequence = screen.index.bySequence.get(e.subjectId)?.get(e.sequence) ?? [];
+  // The first earlier copy of this very event ends the screen, as in the full scan.
+  let cut = i;
+  for (const k of sameSequence) {
+    if (k >= i) break;
+    const o = events[k] as VerifiedEvent;
+    if (o.id === e.id && (o === e || sameContent(o, e))) {
+      cut = k;
+      break;
+    }
+  }
+  for (const k of sameSequence) {
+    if (k >= cut) break;
+    const o = events[k] as VerifiedEvent;
+    if (!(o === e || sameContent(o, e))) recordSequenceConflict(screen, o, e);
+  }
+  for (const k of screen.index.byId.get(e.subjectId)?.get(e.id) ?? []) {
+    if (k >= cut) break;
+    const o = events[k] as VerifiedEvent;
+    if (o.sequence !== e.sequence && !sameContent(o, e)) recordIdConflict(screen, o, e);
+  }
+  return cut < i;
 }
 
 /**
@@ -423,34 +568,20 @@ interface Screen {
  * still read either way.
  */
 function sameSequenceBefore(screen: Screen, events: readonly VerifiedEvent[], i: number): boolean {
+  if (events.length > SCAN_ALL) return sameSequenceBeforeIndexed(screen, events, i);
   const e = events[i] as VerifiedEvent;
   for (let k = 0; k < i; k++) {
     const o = events[k] as VerifiedEvent;
     if (o.subjectId !== e.subjectId) continue;
     if (o.sequence !== e.sequence) {
       // The id covers neither payload nor signer: one id on two different events is a conflict.
-      if (o.id === e.id && !sameContent(o, e)) {
-        screen.ids ??= new Map();
-        let c = screen.ids.get(e.id);
-        if (c === undefined) {
-          c = { eventType: e.eventType, sequences: new Set() };
-          screen.ids.set(e.id, c);
-        }
-        c.sequences.add(o.sequence).add(e.sequence);
-      }
+      if (o.id === e.id && !sameContent(o, e)) recordIdConflict(screen, o, e);
       continue;
     }
     const same = o === e || sameContent(o, e);
     if (same && o.id === e.id) return true;
     if (same) continue;
-    screen.sequences ??= new Map();
-    let c = screen.sequences.get(e.sequence);
-    if (c === undefined) {
-      c = { ids: new Set(), race: false };
-      screen.sequences.set(e.sequence, c);
-    }
-    c.ids.add(o.id).add(e.id);
-    if (o.eventType === 'factor.purchased' || e.eventType === 'factor.purchased') c.race = true;
+    recordSequenceConflict(screen, o, e);
   }
   return false;
 }
