@@ -127,3 +127,45 @@ describe('credit notes repeated under one id, in long streams', () => {
     },
   );
 });
+
+describe('disputes replayed from a long stream', () => {
+  it('the open disputes and their amounts are those a replay in stream order gives', () => {
+    const stepArb = fc.record({
+      dispute: fc.integer({ min: 0, max: 11 }),
+      resolve: fc.boolean(),
+      amount: fc.integer({ min: 1, max: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 20, maxLength: 80 }), (steps) => {
+        const events: VerifiedEvent[] = steps.map((s, i) => ({
+          subjectId: d.invoice.invoiceId,
+          id: `dispute-step-${i}`,
+          eventType: s.resolve ? 'dispute.resolved' : 'buyer.disputed',
+          signerQuid: BUYER,
+          sequence: 10 + i,
+          timestamp: NOW,
+          payload: s.resolve
+            ? { disputeId: `d-${s.dispute}`, outcome: 'withdrawn', resolvedAt: NOW }
+            : {
+                buyerQuid: BUYER,
+                disputeId: `d-${s.dispute}`,
+                disputedAmountMinor: s.amount,
+                reason: 'r',
+                disputedAt: NOW,
+              },
+        }));
+        const facts = extractStreamFacts(d.invoice, [...d.events, ...events], true, OPTIONS);
+        // Reference: raised opens (or reopens at its amount); raised again while open keeps the
+        // larger amount; the buyer's resolution closes it.
+        const open = new Map<number, number>();
+        for (const s of steps) {
+          if (s.resolve) open.delete(s.dispute);
+          else open.set(s.dispute, Math.max(open.get(s.dispute) ?? 0, s.amount));
+        }
+        expect(facts.openDisputeCount).toBe(open.size);
+        expect(facts.openDisputedMinor).toBe([...open.values()].reduce((a, b) => a + b, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

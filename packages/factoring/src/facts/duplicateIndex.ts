@@ -142,9 +142,12 @@ const NO_DOCS: readonly string[] = [];
 function foldedDocuments(refs: readonly string[] | undefined): readonly string[] {
   if (refs === undefined || refs.length === 0) return NO_DOCS;
   let out: string[] | undefined;
+  // A few documents are compared in a list; thousands (a stream of shipments) through a set.
+  const seen = refs.length > 8 ? new Set<string>() : undefined;
   for (const ref of refs) {
     const folded = normaliseInvoiceNumber(ref);
-    if (folded === '' || out?.includes(folded)) continue;
+    if (folded === '' || (seen !== undefined ? seen.has(folded) : out?.includes(folded))) continue;
+    seen?.add(folded);
     if (out === undefined) out = [folded];
     else out.push(folded);
   }

@@ -706,16 +706,20 @@ function replayDisputes(
 ): void {
   if (steps.length > 1) sortSmall(steps, compareKeys);
   let disputes: DisputeState[] | undefined;
+  // A few disputes are found in the list; thousands (a spammed stream) through a map by id.
+  const byId = steps.length > 8 ? new Map<string, DisputeState>() : undefined;
   for (const e of steps) {
     const p = e.payload ?? NO_PAYLOAD;
     const id = str(p['disputeId']) ?? (e.eventType === 'buyer.disputed' ? e.id : '');
     let d: DisputeState | undefined;
-    if (disputes !== undefined) for (const x of disputes) if (x.id === id) d = x;
+    if (byId !== undefined) d = byId.get(id);
+    else if (disputes !== undefined) for (const x of disputes) if (x.id === id) d = x;
     if (e.eventType === 'buyer.disputed') {
       const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
       if (d === undefined) {
         d = { id, amount, open: true, supplierResolved: false };
         disputes = append(disputes, d);
+        byId?.set(id, d);
       } else if (d.open) {
         // Raised again while open: a conflict when the amount differs; the largest counts.
         if (amount !== d.amount) {
