@@ -73,26 +73,33 @@ function roleMismatch(invoice: InvoiceInput, titleOwners: readonly TitleOwnerSha
 }
 
 /**
- * The share of the title held by owners other than the invoice's supplier and buyer, and the
- * largest of them (by summed share; ties to the smaller id).
+ * The owner holding the largest share of the title (all its lines added up; ties to the smaller
+ * id) other than `skip` and `alsoSkip`, and that share; `{ id: '', share: 0 }` when there is none.
  */
-function thirdPartyShare(
-  invoice: InvoiceInput,
+function largestOwner(
   titleOwners: readonly TitleOwnerShare[],
-): { share: number; largestId: string; largest: number } {
-  let share = 0;
-  let largestId = '';
-  let largest = 0;
+  skip: string,
+  alsoSkip?: string,
+): { id: string; share: number } {
+  let id = '';
+  let best = 0;
   for (const o of titleOwners) {
-    if (o.ownerId === invoice.supplierQuid || o.ownerId === invoice.buyerQuid) continue;
-    share += o.percentage;
-    const own = shareOf(titleOwners, o.ownerId);
-    if (own > largest || (own === largest && o.ownerId < largestId)) {
-      largest = own;
-      largestId = o.ownerId;
+    if (o.ownerId === skip || o.ownerId === alsoSkip) continue;
+    const share = shareOf(titleOwners, o.ownerId);
+    if (share > best || (share === best && o.ownerId < id)) {
+      id = o.ownerId;
+      best = share;
     }
   }
-  return { share, largestId, largest };
+  return { id, share: best };
+}
+
+/** The share of the title held by owners other than the invoice's supplier and buyer. */
+function thirdPartyShare(invoice: InvoiceInput, titleOwners: readonly TitleOwnerShare[]): number {
+  let share = 0;
+  for (const o of titleOwners)
+    if (o.ownerId !== invoice.supplierQuid && o.ownerId !== invoice.buyerQuid) share += o.percentage;
+  return share;
 }
 
 /**
@@ -112,21 +119,7 @@ export function checkTitleOwnership(
   maxThirdPartyBps?: number,
 ): void {
   const supplierShare = shareOf(titleOwners, invoice.supplierQuid);
-  let maxOther = 0;
-  let maxOtherId = '';
-  for (let i = 0; i < titleOwners.length; i++) {
-    const id = (titleOwners[i] as TitleOwnerShare).ownerId;
-    if (id === invoice.supplierQuid) continue;
-    let first = true;
-    for (let j = 0; j < i && first; j++)
-      if ((titleOwners[j] as TitleOwnerShare).ownerId === id) first = false;
-    if (!first) continue;
-    const share = shareOf(titleOwners, id);
-    if (share > maxOther || (share === maxOther && id < maxOtherId)) {
-      maxOther = share;
-      maxOtherId = id;
-    }
-  }
+  const { id: maxOtherId, share: maxOther } = largestOwner(titleOwners, invoice.supplierQuid);
   const ok = supplierShare > 0.5;
   if (!ok) {
     const largest = maxOtherId === '' ? '' : `; ${maxOtherId} holds ${formatShare(maxOther)}`;
@@ -143,11 +136,12 @@ export function checkTitleOwnership(
   if (maxThirdPartyBps !== undefined) {
     const others = thirdPartyShare(invoice, titleOwners);
     // Shares are fractions summing to 1 within TITLE_SHARE_TOLERANCE; bps compare with that slack.
-    shared = others.share * 10_000 > maxThirdPartyBps + TITLE_SHARE_TOLERANCE * 10_000;
+    shared = others * 10_000 > maxThirdPartyBps + TITLE_SHARE_TOLERANCE * 10_000;
     if (shared) {
+      const largest = largestOwner(titleOwners, invoice.supplierQuid, invoice.buyerQuid);
       run.reason(
         'TITLE_SHARED',
-        `owners other than the supplier and the buyer hold ${formatShare(others.share)} of the title (${others.largestId} holds ${formatShare(others.largest)}), more than ${maxThirdPartyBps / 100}%: part of what the buyer pays may already be sold`,
+        `owners other than the supplier and the buyer hold ${formatShare(others)} of the title (${largest.id} holds ${formatShare(largest.share)}), more than ${maxThirdPartyBps / 100}%: part of what the buyer pays may already be sold`,
       );
     }
   }
