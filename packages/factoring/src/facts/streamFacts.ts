@@ -251,24 +251,31 @@ function canonicalOf(e: VerifiedEvent): string | undefined {
   }
 }
 
-/** True when `e` carries a payload already seen under `k` (a re-delivery). */
-function seenPayload(k: Repeated, e: VerifiedEvent): boolean {
-  if (samePayload(k.first, e)) return true;
+/**
+ * Records `e`'s payload under `k` and says whether it is new (false for a re-delivery of one
+ * already there). A few variants are compared one by one; many through a set of their canonical
+ * JSON.
+ */
+function isNewPayload(k: Repeated, e: VerifiedEvent): boolean {
+  if (samePayload(k.first, e)) return false;
   const others = k.others;
-  if (others === undefined) return false;
-  if (others.length <= SCAN_REPEATED) {
-    for (const v of others) if (samePayload(v, e)) return true;
-    return false;
-  }
-  if (k.payloads === undefined) {
-    k.payloads = new Set();
-    for (const v of [k.first, ...others]) {
-      const c = canonicalOf(v);
-      if (c !== undefined) k.payloads.add(c);
+  if (others !== undefined && others.length > SCAN_REPEATED) {
+    if (k.payloads === undefined) {
+      k.payloads = new Set();
+      for (const v of [k.first, ...others]) {
+        const c = canonicalOf(v);
+        if (c !== undefined) k.payloads.add(c);
+      }
     }
+    const c = canonicalOf(e);
+    if (c !== undefined) {
+      if (k.payloads.has(c)) return false;
+      k.payloads.add(c);
+    }
+    return true;
   }
-  const c = canonicalOf(e);
-  return c !== undefined && k.payloads.has(c);
+  if (others !== undefined) for (const v of others) if (samePayload(v, e)) return false;
+  return true;
 }
 
 /**
@@ -282,12 +289,8 @@ function addRepeated(list: Repeated[] | undefined, id: string, amount: number, e
   if (list === undefined) return [{ id, amount, first: e, others: undefined }];
   const k = repeatedEntry(list, id);
   if (k !== undefined) {
-    if (seenPayload(k, e)) return list;
+    if (!isNewPayload(k, e)) return list;
     k.others = append(k.others, e);
-    if (k.payloads !== undefined) {
-      const c = canonicalOf(e);
-      if (c !== undefined) k.payloads.add(c);
-    }
     k.amount += amount;
     return list;
   }
@@ -593,11 +596,8 @@ function sameContent(a: VerifiedEvent, b: VerifiedEvent): boolean {
 
 function samePayload(a: VerifiedEvent, b: VerifiedEvent): boolean {
   if (a.payload === b.payload) return true;
-  try {
-    return canonicalJson(a.payload ?? null) === canonicalJson(b.payload ?? null);
-  } catch {
-    return false;
-  }
+  const c = canonicalOf(a);
+  return c !== undefined && c === canonicalOf(b);
 }
 
 /**
