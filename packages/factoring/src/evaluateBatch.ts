@@ -1,7 +1,7 @@
 // Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
 
 import { decideShared } from './evaluateInvoice.js';
-import { type CircularTrade, circularTrades } from './facts/circularTrades.js';
+import { type CircularTrade, circularTrades, crossSales } from './facts/circularTrades.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -357,23 +357,6 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
   );
 }
 
-/**
- * Before anything is decided: every invoice whose buyer also sells in the batch, and the invoices
- * the other way round, are noted as open between their parties, so each sees what its supplier
- * owes its buyer on the other (contra; FACTORING.md §5, and the first step of a circular trade).
- * Self-invoices are left out (they are refused on their own). In a book where no buyer also sells,
- * nothing is noted.
- */
-function noteCrossInvoices(items: readonly BatchItem[], state: PortfolioState): void {
-  const sellers = new Set<string>();
-  for (const item of items) sellers.add(item.invoice.supplierQuid);
-  for (const item of items) {
-    const inv = item.invoice;
-    if (inv.buyerQuid === inv.supplierQuid || !sellers.has(inv.buyerQuid)) continue;
-    state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
-  }
-}
-
 function runBatch(request: BatchRequest): BatchResult {
   const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
@@ -401,15 +384,20 @@ function runBatch(request: BatchRequest): BatchResult {
   const traceOn = request.trace === true;
   const cache = createInternCache(request.asOf);
   const preIndexed = policy.checks.duplicates ? markFinancedCopies(items, state) : undefined;
-  if (policy.checks.eligibility && bookExposure) noteCrossInvoices(items, state);
-  // Circles of sales (A to B, B to C, C back to A) through the batch and the known invoices.
-  const circles =
-    policy.checks.duplicates && policy.compat !== 'poc'
-      ? circularTrades(
-          items.map((it) => it.invoice),
-          request.portfolio?.knownInvoices,
-        )
-      : undefined;
+  // Items whose buyer also sells: each is noted as open between its parties, so the invoice the
+  // other way round sees what its supplier owes its buyer (contra), and is searched for a circle of
+  // sales (A to B, B to C, C back to A) through the batch and the known invoices.
+  const contra = policy.checks.eligibility && bookExposure;
+  const circular = policy.checks.duplicates && policy.compat !== 'poc';
+  const known = request.portfolio?.knownInvoices;
+  const cross = contra || circular ? crossSales(items, circular ? known : undefined) : undefined;
+  if (contra && cross !== undefined) {
+    for (const i of cross) {
+      const inv = (items[i] as BatchItem).invoice;
+      state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
+    }
+  }
+  const circles = circular && cross !== undefined ? circularTrades(items, cross, known) : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

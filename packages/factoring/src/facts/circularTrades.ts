@@ -66,34 +66,52 @@ function circleThrough(x: Sale, bySupplier: ReadonlyMap<string, readonly Sale[]>
 }
 
 /**
- * For each batch item that closes a circle of sales (with other items, or with invoices the
- * financier already knows), the circle: at most four invoices, each within 10 % of the item's
- * amount and 30 days of its issue date. A supplier selling straight back to its own buyer is a
- * circle of two. Self-invoices are left out (refused on their own). The search looks at a bounded
- * number of sales per item (a batch built to make it slow finds fewer circles, never more). Returns
- * undefined when no buyer in the batch also sells, which is the common case and costs one pass.
+ * The positions of the batch items whose buyer also sells (in the batch or, with `known`, among
+ * the invoices the financier already knows): the only items that can be set off against another
+ * (contra) or close a circle. Self-invoices are left out (refused on their own). Undefined when
+ * there is none, the common case, which costs one pass.
  *
  * @example
  * ```ts
- * const circles = circularTrades(items.map((i) => i.invoice), portfolio.knownInvoices);
+ * const cross = crossSales(items, portfolio.knownInvoices);
+ * ```
+ */
+export function crossSales(
+  items: readonly { readonly invoice: InvoiceInput }[],
+  known: readonly InvoiceFingerprintRecord[] = [],
+): number[] | undefined {
+  const sellers = new Set<string>();
+  for (const item of items) sellers.add(item.invoice.supplierQuid);
+  for (const r of known) sellers.add(r.supplierQuid);
+  let out: number[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const inv = (items[i] as { readonly invoice: InvoiceInput }).invoice;
+    if (inv.buyerQuid === inv.supplierQuid || !sellers.has(inv.buyerQuid)) continue;
+    out ??= [];
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * For each of the batch items at `cross` (from {@link crossSales}) that closes a circle of sales
+ * (with other items, or with invoices the financier already knows), the circle: at most four
+ * invoices, each within 10 % of the item's amount and 30 days of its issue date. A supplier
+ * selling straight back to its own buyer is a circle of two. The search looks at a bounded number
+ * of sales per item (a batch built to make it slow finds fewer circles, never more).
+ *
+ * @example
+ * ```ts
+ * const cross = crossSales(items, portfolio.knownInvoices);
+ * const circles = cross && circularTrades(items, cross, portfolio.knownInvoices);
  * circles?.get(0)?.invoiceIds; // ['inv-1', 'inv-7', 'inv-9']
  * ```
  */
 export function circularTrades(
-  invoices: readonly InvoiceInput[],
+  items: readonly { readonly invoice: InvoiceInput }[],
+  cross: readonly number[],
   known: readonly InvoiceFingerprintRecord[] = [],
 ): Map<number, CircularTrade> | undefined {
-  const sellers = new Set<string>();
-  for (const inv of invoices) sellers.add(inv.supplierQuid);
-  for (const r of known) sellers.add(r.supplierQuid);
-  let anyBuyerSells = false;
-  for (const inv of invoices) {
-    if (inv.buyerQuid !== inv.supplierQuid && sellers.has(inv.buyerQuid)) {
-      anyBuyerSells = true;
-      break;
-    }
-  }
-  if (!anyBuyerSells) return undefined;
   const bySupplier = new Map<string, Sale[]>();
   const add = (s: Sale): void => {
     if (s.supplierQuid === s.buyerQuid) return;
@@ -101,13 +119,11 @@ export function circularTrades(
     if (list === undefined) bySupplier.set(s.supplierQuid, [s]);
     else list.push(s);
   };
-  for (const inv of invoices) add(inv);
+  for (const item of items) add(item.invoice);
   for (const r of known) add(r);
   let found: Map<number, CircularTrade> | undefined;
-  for (let i = 0; i < invoices.length; i++) {
-    const inv = invoices[i] as InvoiceInput;
-    if (inv.supplierQuid === inv.buyerQuid || !sellers.has(inv.buyerQuid)) continue;
-    const circle = circleThrough(inv, bySupplier);
+  for (const i of cross) {
+    const circle = circleThrough((items[i] as { readonly invoice: InvoiceInput }).invoice, bySupplier);
     if (circle === undefined) continue;
     found ??= new Map();
     found.set(i, {
