@@ -216,7 +216,7 @@ export function decideShared(
   const title = invoice.titleOwners;
   if (checks.titleOwnership && (title !== undefined || !poc) && run.go('title-ownership')) {
     if (title !== undefined)
-      checkTitleOwnership(run, invoice, title, !poc, poc ? undefined : policy.maxThirdPartyTitleShareBps);
+      checkTitleOwnership(run, invoice, title, !poc, policy.maxThirdPartyTitleShareBps);
     else checkTitleMissing(run);
   }
 

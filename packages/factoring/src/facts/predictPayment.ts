@@ -198,11 +198,11 @@ function lateness(
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
  * (`floor((paidAt - dueAt) / 86400)`), shrunk toward `prior` as if the prior were `priorWeight`
  * invoices, each the later of the quantile by count and the one by money (weighted by amount,
- * shrunk by the effective sample size of the amounts). With `asOf`, invoices due before it and
- * not paid by then also count, at their days late so far (a lower bound), and each quantile is the
- * later of the profiles with and without them: a buyer that pays on time what it pays and leaves
- * the rest unpaid is not punctual. Dispute rate and dilution in bps (dilution is
- * `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it are not history yet and do not count. Refuses
+ * shrunk by the effective sample size of the amounts). Dispute rate and dilution in bps
+ * (dilution is `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it
+ * are not history yet, and invoices due before it and not paid by then count at their days late so
+ * far (a lower bound): each quantile is the later of the profiles with and without them, so a
+ * buyer that pays on time what it pays and leaves the rest unpaid is not punctual. Refuses
  * (`INVALID_INPUT`) a record paid more than 3650 days early or late, as a precomputed profile is.
  *
  * @example

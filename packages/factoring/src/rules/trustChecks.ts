@@ -104,8 +104,8 @@ export function hasPath(r: TrustReading | undefined): boolean {
 }
 
 /**
- * 11. Trust readings: expiry, staleness, a date on each (`TRUST_UNDATED`), and a path to the buyer. Returns the age in seconds of the
- * stalest reading past freshness (0 when none).
+ * 11. Trust readings: expiry, staleness, a date on each (`TRUST_UNDATED`), and a path to the
+ * buyer. Returns the age in seconds of the stalest reading past freshness (0 when none).
  */
 export function checkTrustReadings(
   run: Run,
