@@ -15,6 +15,11 @@ const DAY = 86_400;
 const NET_TERMS =
   /^\s*(?:\d{1,2}(?:\.\d+)?\s*%?\s*\/?\s*\d{1,3}\s*,?\s*)?net\s*[- ]?\s*(\d{1,4})(?:\s*days?)?\s*$/i;
 
+// A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
+// grow the memo without limit).
+const MAX_PARSED = 1_024;
+const parsed = new Map<string, number | undefined>();
+
 /**
  * The number of days net payment terms give the buyer ("NET-60" gives 60), or `undefined` for
  * terms that are absent or not plain net days.
@@ -27,8 +32,6 @@ const NET_TERMS =
  */
 export function netTermsDays(terms: unknown): number | undefined {
   if (typeof terms !== 'string') return undefined;
-  // A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
-  // grow it without limit).
   const known = parsed.get(terms);
   if (known !== undefined || parsed.has(terms)) return known;
   const m = NET_TERMS.exec(terms);
@@ -36,9 +39,6 @@ export function netTermsDays(terms: unknown): number | undefined {
   if (parsed.size < MAX_PARSED) parsed.set(terms, days);
   return days;
 }
-
-const MAX_PARSED = 1_024;
-const parsed = new Map<string, number | undefined>();
 
 // Shared by every decision whose due date agrees with its terms, or whose terms are not read.
 const TERMS_PASS: TraceEntry = {
