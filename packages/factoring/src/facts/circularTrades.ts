@@ -18,13 +18,10 @@ const MAX_LENGTH = 4;
 const VISITS_PER_INVOICE = 4_096;
 
 /** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
-interface Sale {
-  readonly invoiceId: string;
-  readonly supplierQuid: string;
-  readonly buyerQuid: string;
-  readonly amountMinor: number;
-  readonly issuedAt: number;
-}
+type Sale = Pick<
+  InvoiceFingerprintRecord,
+  'invoiceId' | 'supplierQuid' | 'buyerQuid' | 'amountMinor' | 'issuedAt'
+>;
 
 /**
  * A circle of invoices found through one batch item: the invoice ids in order, starting with the
