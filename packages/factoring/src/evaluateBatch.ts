@@ -14,7 +14,7 @@ import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
-import type { DecisionOutcome, FactoringDecision } from './outputs/decision.js';
+import type { DecisionOutcome, FactoringDecision, Reason } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
 import { escalateDecision } from './rules/escalateDecision.js';
@@ -450,10 +450,12 @@ function runBatch(request: BatchRequest): BatchResult {
     counts[d.outcome]++;
     face += inv.amountMinor;
     let prev: ReasonCodeValue | undefined;
-    for (const r of d.reasons) {
-      if (r.code === prev) continue;
-      prev = r.code;
-      byReason.set(r.code, (byReason.get(r.code) ?? 0) + 1);
+    const reasons = d.reasons;
+    for (let k = 0; k < reasons.length; k++) {
+      const code = (reasons[k] as Reason).code;
+      if (code === prev) continue;
+      prev = code;
+      byReason.set(code, (byReason.get(code) ?? 0) + 1);
     }
     if (d.outcome === 'approve' && d.offer !== null) {
       if (bookExposure) state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);

@@ -785,6 +785,9 @@ function uncoveredCredit(
   facts.promisedCredits = append(facts.promisedCredits, promise);
 }
 
+/** Plain string order, as `Array.prototype.sort` with no comparator gives for strings. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Event-id order, the order of every list in {@link StreamFacts} (internal). Ids are not unique (a
  * transaction id omits the payload, and refused versions share one), so entries under one id are
@@ -1144,7 +1147,7 @@ export function extractStreamFacts(
   if (facts.otherCurrency.length > 1) sortSmall(facts.otherCurrency, byId);
   if (facts.futureDated.length > 1) sortSmall(facts.futureDated, byId);
   if (facts.conflicting.length > 1) sortSmall(facts.conflicting, byId);
-  if (facts.documentRefs.length > 1) facts.documentRefs.sort();
+  if (facts.documentRefs.length > 1) sortSmall(facts.documentRefs, byText);
   const conflicts = screen.sequences;
   if (conflicts !== undefined) {
     facts.conflicts = [...conflicts]

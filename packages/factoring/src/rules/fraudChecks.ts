@@ -270,7 +270,9 @@ export function fraudFlagsOf(
 ): readonly ReasonCodeValue[] {
   let fraudFlags: readonly ReasonCodeValue[] = NO_FLAGS;
   let first: ReasonCodeValue | undefined;
-  for (const r of reasons) {
+  // Indexed: a batch's lists are frozen (shared), and for-of over them allocates an iterator.
+  for (let k = 0; k < reasons.length; k++) {
+    const r = reasons[k] as Reason;
     if (!REASON_INFO[r.code].fraud || r.code === first || fraudFlags.includes(r.code)) continue;
     if (first === undefined) {
       // Most decisions carry at most one fraud flag: a shared one-element list when batching.
