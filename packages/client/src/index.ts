@@ -115,6 +115,7 @@ export { InMemoryTrustStore, type TrustCursor, type TrustStore } from './trust/T
 export type { TrustSyncResult } from './trust/TrustSyncResult.js';
 export { VerifiedTrust, type VerifiedTrustOptions } from './trust/VerifiedTrust.js';
 export type {
+  TrustReadParams,
   UnverifiedTrustResult,
   VerifiedTrustReading,
   VerifiedTrustResult,

@@ -60,6 +60,7 @@ import {
   isExpired,
   readTrust,
 } from './rules/trustChecks.js';
+import { checkBuyerIndependence } from './rules/trustIndependence.js';
 import { traceEvaluateInvoice } from './telemetry/traceEvaluation.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
@@ -289,6 +290,10 @@ export function decideShared(
       buyerReading === undefined ? expiredAt(trust, invoice.buyerQuid, asOf) : undefined,
       invoice,
     );
+    // 11b. The buyer trusted only through the supplier (its own word for its debtor).
+    if (checks.trustPaths && buyerReading?.path !== undefined && run.go('trust-independence')) {
+      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf);
+    }
   }
 
   // 12-13. Trust thresholds.
@@ -298,7 +303,15 @@ export function decideShared(
   // 14. Carrier trust path (the delivery attestation is only as good as the carrier).
   const carrierQuid = facts.delivered?.carrierQuid ?? facts.shipped?.carrierQuid ?? invoice.carrierQuid;
   if (checks.trustPaths && carrierQuid !== undefined && carrierQuid !== '' && run.go('carrier-trust')) {
-    carrierTrust = checkCarrierTrust(run, policy, trust, carrierQuid, asOf);
+    carrierTrust = checkCarrierTrust(
+      run,
+      policy,
+      trust,
+      carrierQuid,
+      asOf,
+      invoice.supplierQuid,
+      state?.groupOf,
+    );
   }
 
   // 15. Buyer dispute rate.

@@ -45,6 +45,8 @@ describe('ReasonCode keys', () => {
       'DUE_DATE_BEFORE_TERMS',
       'ACK_BEFORE_ISSUE',
       'CIRCULAR_TRADE',
+      'BUYER_TRUST_VIA_SUPPLIER',
+      'CARRIER_TRUST_VIA_SUPPLIER',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -479,6 +479,36 @@ export const SCENARIOS: Scenario[] = [
     has: ['ACK_BEFORE_ISSUE'],
   },
   {
+    name: 'the buyer is trusted through the supplier alone (a friend posing as the debtor)',
+    label: 'fraud',
+    check: 'trust-paths',
+    trust: {
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: NOW,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'a0a0a0a0a0a0a0a0', 'b0b0b0b0b0b0b0b0'],
+      },
+    },
+    outcome: 'review',
+    has: ['BUYER_TRUST_VIA_SUPPLIER'],
+  },
+  {
+    name: 'the carrier that attests delivery is trusted through the supplier alone',
+    label: 'fraud',
+    check: 'trust-paths',
+    trust: {
+      c0c0c0c0c0c0c0c0: {
+        level: 0.7,
+        observedAt: NOW,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'a0a0a0a0a0a0a0a0', 'c0c0c0c0c0c0c0c0'],
+      },
+    },
+    outcome: 'review',
+    has: ['CARRIER_TRUST_VIA_SUPPLIER'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

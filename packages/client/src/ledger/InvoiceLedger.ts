@@ -43,6 +43,7 @@ import { traceLedger } from '../telemetry/traceLedger.js';
 import type { CallOptions } from '../transport/Transport.js';
 import { VerifiedTrust } from '../trust/VerifiedTrust.js';
 import type {
+  TrustReadParams,
   UnverifiedTrustResult,
   VerifiedTrustReading,
   VerifiedTrustResult,
@@ -771,7 +772,7 @@ export class InvoiceLedger {
   trustIn(
     observer: string,
     target: string,
-    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    params: TrustReadParams = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustResult> {
     return this.#route(o).then((r) => this.trust.trustIn(observer, target, params, r));
@@ -781,7 +782,7 @@ export class InvoiceLedger {
   trustReading(
     observer: string,
     target: string,
-    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    params: TrustReadParams = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustReading> {
     return this.#route(o).then((r) => this.trust.trustReading(observer, target, params, r));

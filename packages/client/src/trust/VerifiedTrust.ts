@@ -20,6 +20,7 @@ import { freezesBeforeHistory } from './freezesBeforeHistory.js';
 import { InMemoryTrustStore, type TrustCursor, type TrustStore } from './TrustStore.js';
 import type { TrustSyncResult } from './TrustSyncResult.js';
 import type {
+  TrustReadParams,
   UnverifiedTrustResult,
   VerifiedTrustReading,
   VerifiedTrustResult,
@@ -230,12 +231,15 @@ export class VerifiedTrust {
   }
 
   /**
-   * Verified relational trust of `observer` in `target`. Syncs first unless `sync: false`.
+   * Verified relational trust of `observer` in `target`. Syncs first unless `sync: false`. With
+   * `avoid`, no path passes through those quids: `avoid: [supplierQuid]` gives the trust in a buyer
+   * that does not rest on the supplier's word (what `@quidfin/factoring` asks for when it holds an
+   * invoice with `BUYER_TRUST_VIA_SUPPLIER`).
    */
   async trustIn(
     observer: string,
     target: string,
-    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    params: TrustReadParams = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustResult> {
     if (params.sync !== false || this.#cursor === undefined) await this.sync(o);
@@ -244,6 +248,7 @@ export class VerifiedTrust {
     const r = computeRelationalTrust(this.#graph, observer, target, {
       nowSeconds: computedAt,
       ...(maxDepth !== undefined ? { maxDepth } : {}),
+      ...(params.avoid !== undefined ? { avoid: params.avoid } : {}),
     });
     const concerned = new Set([target, ...r.path.slice(1)]);
     const findings = this.#graph.findings.filter((f) => concerned.has(f.trustee));
@@ -258,12 +263,13 @@ export class VerifiedTrust {
 
   /**
    * {@link VerifiedTrust.trustIn} as a factoring `TrustReading`: level, `observedAt` (when it was
-   * computed), `pathLength`, and `validUntil` (the earliest expiry on the path).
+   * computed), `pathLength`, the `path` itself (so the engine sees who vouches for whom), and
+   * `validUntil` (the earliest expiry on the path).
    */
   async trustReading(
     observer: string,
     target: string,
-    params: { readonly maxDepth?: number; readonly sync?: boolean } = {},
+    params: TrustReadParams = {},
     o: CallOptions = {},
   ): Promise<VerifiedTrustReading> {
     const r = await this.trustIn(observer, target, params, o);
@@ -271,6 +277,7 @@ export class VerifiedTrust {
       level: r.trustLevel,
       observedAt: r.computedAt,
       pathLength: r.pathDepth,
+      path: r.path,
       ...(r.expiresAt !== undefined ? { validUntil: r.expiresAt } : {}),
     };
   }

@@ -55,5 +55,25 @@ export interface VerifiedTrustReading {
   readonly level: number;
   readonly observedAt: number;
   readonly pathLength: number;
+  /** Quids from the observer to the target (`[]` when there is no path). */
+  readonly path: readonly string[];
   readonly validUntil?: number;
+}
+
+/**
+ * How a verified trust answer is read: path length limit, whether to sync first, and quids no path
+ * may pass through.
+ *
+ * @example
+ * ```ts
+ * const independent = await ledger.trustReading(financier.quidId, buyerQuid, { avoid: [supplierQuid] });
+ * ```
+ */
+export interface TrustReadParams {
+  /** Maximum path length in edges (default: the ledger's, 5 as the node). */
+  readonly maxDepth?: number;
+  /** Read new blocks first (default true). */
+  readonly sync?: boolean;
+  /** Quids no path may pass through (the target may still be one). */
+  readonly avoid?: readonly string[];
 }

@@ -120,8 +120,29 @@ describe('verified trust against a node that counts forged edges', () => {
       level: r.trustLevel,
       observedAt: reading.observedAt,
       pathLength: 2,
+      path: [financier.quidId, bureau.quidId, supplier.quidId],
       validUntil: until,
     });
+    await h.close();
+  });
+
+  it('a buyer the supplier vouches for: the reading names the supplier on its path, and avoid reads trust without it', async () => {
+    const h = await inProcess();
+    const ledger = new InvoiceLedger(h.client(), { trustDomain: DOMAIN });
+    const [financier, bureau, supplier, buyer] = [s(), s(), s(), s()];
+    await ledger.publishTrust(financier, { trustee: supplier.quidId, trustLevel: 0.9 });
+    await ledger.publishTrust(supplier, { trustee: buyer.quidId, trustLevel: 1 });
+    await ledger.publishTrust(financier, { trustee: bureau.quidId, trustLevel: 0.8 });
+    await ledger.publishTrust(bureau, { trustee: buyer.quidId, trustLevel: 0.5 });
+    const reading = await ledger.trustReading(financier.quidId, buyer.quidId);
+    expect(reading.path).toEqual([financier.quidId, supplier.quidId, buyer.quidId]);
+    expect(reading.level).toBeCloseTo(0.9, 12);
+    const independent = await ledger.trustReading(financier.quidId, buyer.quidId, {
+      sync: false,
+      avoid: [supplier.quidId],
+    });
+    expect(independent.path).toEqual([financier.quidId, bureau.quidId, buyer.quidId]);
+    expect(independent.level).toBeCloseTo(0.4, 12);
     await h.close();
   });
 

@@ -22,6 +22,12 @@ export interface RelationalTrustOptions {
   readonly maxQueue?: number;
   /** Search stops past this many visited quids (node: 10,000). */
   readonly maxVisited?: number;
+  /**
+   * Quids no path may pass through (the target itself may still be one): trust in a buyer that
+   * does not rest on the supplier's word is computed with `avoid: [supplierQuid]`. Not a node
+   * option: with it, the answer is this SDK's, not the node's.
+   */
+  readonly avoid?: readonly string[];
 }
 
 /**
@@ -111,6 +117,8 @@ export function computeRelationalTrust(
   const queue: State[] = [{ quid: observer, parent: undefined, edge: undefined, length: 1, trust: 1 }];
   let head = 0;
   const visited = new Set<string>([observer]);
+  // Avoided quids count as visited: never queued, so never an intermediate of a path.
+  for (const q of options.avoid ?? []) if (q !== target) visited.add(q);
   let best: State | undefined;
   let limitHit = false;
   while (head < queue.length) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeRelationalTrust, type Signer, signerFromPrivateKey, TrustGraph } from '../../src/index.js';
 import { T0, trust } from './trustFixtures.js';
@@ -139,5 +140,65 @@ describe('computeRelationalTrust', () => {
     expect(r.limitHit).toBe(true);
     expect(r.trustLevel).toBe(0);
     expect(computeRelationalTrust(g, O, T, { nowSeconds: NOW }).trustLevel).toBe(1);
+  });
+});
+
+describe('computeRelationalTrust with avoid: trust that does not rest on one party’s word', () => {
+  // A supplier (A) vouches for a buyer quid it controls (T): the observer's best path runs through
+  // the supplier. The buyer's trust without the supplier's word is what a financier underwrites.
+  it('a buyer trusted through the supplier and through a bureau: avoiding the supplier keeps the bureau path', async () => {
+    const g = await graphOf([
+      [O, A, 0.9],
+      [A, T, 1],
+      [O, B, 0.5],
+      [B, T, 0.8],
+    ]);
+    expect(computeRelationalTrust(g, O, T, { nowSeconds: NOW }).path).toEqual([O, A, T]);
+    const r = computeRelationalTrust(g, O, T, { nowSeconds: NOW, avoid: [A] });
+    expect(r.path).toEqual([O, B, T]);
+    expect(r.trustLevel).toBeCloseTo(0.4, 12);
+  });
+
+  it('a buyer only the supplier vouches for has no trust without it', async () => {
+    const g = await graphOf([
+      [O, A, 0.9],
+      [A, T, 1],
+    ]);
+    const r = computeRelationalTrust(g, O, T, { nowSeconds: NOW, avoid: [A] });
+    expect(r).toMatchObject({ trustLevel: 0, path: [], pathDepth: 0 });
+  });
+
+  it('avoiding the target itself does not hide it', async () => {
+    const g = await graphOf([
+      [O, A, 0.9],
+      [A, T, 1],
+    ]);
+    expect(computeRelationalTrust(g, O, T, { nowSeconds: NOW, avoid: [T] }).trustLevel).toBeCloseTo(0.9, 12);
+  });
+
+  it('equals the search on the graph without the edges into the avoided quids (random graphs)', async () => {
+    const quids = [O, A, B, C, D, T];
+    const edge = fc.tuple(
+      fc.constantFrom(...quids),
+      fc.constantFrom(...quids),
+      fc.integer({ min: 1, max: 10 }).map((n) => n / 10),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(edge, { minLength: 1, maxLength: 12, selector: ([f, t]) => `${f}>${t}` }),
+        fc.subarray([A, B, C, D, T]),
+        async (raw, avoid) => {
+          const edges = raw.filter(([f, t]) => f !== t);
+          const all = await graphOf(edges);
+          const kept = await graphOf(edges.filter(([, t]) => t === T || !avoid.includes(t)));
+          const r = computeRelationalTrust(all, O, T, { nowSeconds: NOW, avoid });
+          const oracle = computeRelationalTrust(kept, O, T, { nowSeconds: NOW });
+          expect(r.trustLevel).toBe(oracle.trustLevel);
+          expect(r.path).toEqual(oracle.path);
+          for (const q of r.path.slice(1, -1)) expect(avoid).not.toContain(q);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -7,7 +7,10 @@
  *
  * @example
  * ```ts
- * const r: TrustReading = { level: 0.81, observedAt: 1_700_000_000, validUntil: 1_731_536_000, pathLength: 2 };
+ * const r: TrustReading = {
+ *   level: 0.81, observedAt: 1_700_000_000, validUntil: 1_731_536_000,
+ *   pathLength: 2, path: [financierQuid, bureauQuid, buyerQuid],
+ * };
  * ```
  */
 export interface TrustReading {
@@ -22,6 +25,14 @@ export interface TrustReading {
   readonly validUntil?: number;
   /** Hops in the trust path, a whole number (1 = direct); 0 = no path. */
   readonly pathLength?: number;
+  /**
+   * The quids of the path, from the financier to the party read (the node's `trustPath`, core's
+   * `RelationalTrust.path`); `[]` for none. With it the engine can tell whether the supplier
+   * vouches for its own buyer or carrier (`BUYER_TRUST_VIA_SUPPLIER`): pass it whenever you have
+   * it (`ledger.trustReading` does). It must end at the party read and have `pathLength + 1`
+   * quids.
+   */
+  readonly path?: readonly string[];
 }
 
 /**

@@ -94,6 +94,8 @@ const CODES = {
   DUE_DATE_BEFORE_TERMS: 'DUE_DATE_BEFORE_TERMS',
   ACK_BEFORE_ISSUE: 'ACK_BEFORE_ISSUE',
   CIRCULAR_TRADE: 'CIRCULAR_TRADE',
+  BUYER_TRUST_VIA_SUPPLIER: 'BUYER_TRUST_VIA_SUPPLIER',
+  CARRIER_TRUST_VIA_SUPPLIER: 'CARRIER_TRUST_VIA_SUPPLIER',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -428,4 +430,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   ACK_BEFORE_ISSUE: { severity: 'review', rank: 80, fraud: true },
   // The invoice is one of a circle of sales of about the same amount (A to B, B to C, C to A).
   CIRCULAR_TRADE: { severity: 'review', rank: 81, fraud: true },
+  // The financier trusts the buyer, or the carrier that attests delivery, only through the supplier
+  // (or its group): the supplier vouches for its own debtor or witness (a friend posing as one).
+  BUYER_TRUST_VIA_SUPPLIER: { severity: 'review', rank: 82, fraud: true },
+  CARRIER_TRUST_VIA_SUPPLIER: { severity: 'review', rank: 83, fraud: true },
 };

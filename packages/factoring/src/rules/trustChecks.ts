@@ -9,11 +9,24 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, keepTraceByNumber, tracedByNumber } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
+import { type GroupOf, supplierOnPath } from './trustIndependence.js';
 
 const DAY = 86_400;
 
 function shown(v: unknown): string {
   return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${String(v)}]` : String(v);
+}
+
+/**
+ * True when `path` is a list of quids that ends at `quid` and has `pathLength + 1` of them (when
+ * the length is given), or is empty (no path; then `pathLength`, if given, is 0).
+ */
+function isPathOf(path: unknown, quid: string, pathLength: unknown): boolean {
+  if (!Array.isArray(path)) return false;
+  if (path.length === 0) return pathLength === undefined || pathLength === 0;
+  if (pathLength !== undefined && path.length !== (pathLength as number) + 1) return false;
+  for (const q of path) if (typeof q !== 'string' || q === '') return false;
+  return path[path.length - 1] === quid;
 }
 
 /** Every problem of a malformed reading, located (`trust.<role>[.field]`) and naming the quid. */
@@ -58,6 +71,13 @@ function readingIssues(
       message: `${role} ${quid}: pathLength must be a whole number of hops >= 0, got ${shown(pathLength)}`,
     });
   }
+  const { path } = r as Record<string, unknown>;
+  if (path !== undefined && !isPathOf(path, quid, pathLength)) {
+    issues.push({
+      path: `trust.${role}.path`,
+      message: `${role} ${quid}: path must list the quids from the financier to ${quid}${typeof pathLength === 'number' ? ` (${pathLength} hops, ${pathLength + 1} quids)` : ''}, or be [] for none; got ${shown(path)}`,
+    });
+  }
   return issues;
 }
 
@@ -65,7 +85,9 @@ function readingIssues(
  * The financier's trust in `quid` as of `asOf`; throws {@link FactoringInputError} (`INVALID_TRUST`)
  * for a malformed reading: a level that is not a number in 0..1, an `observedAt` that is not integer
  * seconds or lies after `asOf + skew` (it would never be stale), a `validUntil` that is not integer
- * seconds (it would never expire), or a `pathLength` that is not a whole number of hops. A reading
+ * seconds (it would never expire), a `pathLength` that is not a whole number of hops, or a `path`
+ * that does not end at `quid` or disagrees with `pathLength` (a reading filed under the wrong
+ * party). A reading
  * past its `validUntil` is no reading at all: a node skips expired edges, so the caller that passes
  * the expiry and the one whose node dropped the edge get one outcome.
  */
@@ -86,7 +108,8 @@ export function readTrust(
     !(r.level >= 0 && r.level <= 1) ||
     (r.observedAt !== undefined && !(Number.isSafeInteger(r.observedAt) && r.observedAt <= asOf + skew)) ||
     (r.validUntil !== undefined && !(Number.isSafeInteger(r.validUntil) && r.validUntil >= 0)) ||
-    (r.pathLength !== undefined && !(Number.isSafeInteger(r.pathLength) && r.pathLength >= 0))
+    (r.pathLength !== undefined && !(Number.isSafeInteger(r.pathLength) && r.pathLength >= 0)) ||
+    (r.path !== undefined && !isPathOf(r.path, quid, r.pathLength))
   ) {
     throw new FactoringInputError('INVALID_TRUST', readingIssues(r, quid, role, asOf, skew));
   }
@@ -222,8 +245,9 @@ export function checkBuyerTrust(run: Run, policy: FactoringPolicy, buyerTrust: n
 }
 
 /**
- * 14. Carrier trust path (the delivery attestation is only as good as the carrier). Returns the
- * carrier's trust level.
+ * 14. Carrier trust path (the delivery attestation is only as good as the carrier), and a carrier
+ * trusted only through the supplier or its group (`CARRIER_TRUST_VIA_SUPPLIER`: the supplier
+ * vouches for its own witness). Returns the carrier's trust level.
  */
 export function checkCarrierTrust(
   run: Run,
@@ -231,6 +255,8 @@ export function checkCarrierTrust(
   trust: TrustSource,
   carrierQuid: string,
   asOf: number,
+  supplierQuid: string,
+  groupOf: GroupOf | undefined,
 ): number {
   const r = readTrust(trust, carrierQuid, 'carrier', asOf, policy.clockSkewSeconds);
   const carrierTrust = r?.level ?? 0;
@@ -243,16 +269,26 @@ export function checkCarrierTrust(
         : `no trust path to carrier ${carrierQuid}; delivery unverified`,
     );
   }
+  const via = supplierOnPath(r, supplierQuid, groupOf);
+  if (via !== undefined) {
+    run.reason(
+      'CARRIER_TRUST_VIA_SUPPLIER',
+      `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
+    );
+  }
+  const passed = ok && via === undefined;
   run.trace?.push(
-    internTrace(run.cache, `carrier-trust|${carrierQuid}|${carrierTrust}|${ok}`, () =>
-      traceEntry(
-        'carrier-trust',
-        ok ? 'pass' : 'flag',
-        { carrierQuid, carrierTrust },
-        policy.minCarrierTrust,
-        0,
-      ),
-    ),
+    via !== undefined
+      ? traceEntry('carrier-trust', 'fail', { carrierQuid, carrierTrust, via }, policy.minCarrierTrust, 0)
+      : internTrace(run.cache, `carrier-trust|${carrierQuid}|${carrierTrust}|${passed}`, () =>
+          traceEntry(
+            'carrier-trust',
+            passed ? 'pass' : 'flag',
+            { carrierQuid, carrierTrust },
+            policy.minCarrierTrust,
+            0,
+          ),
+        ),
   );
   return carrierTrust;
 }

@@ -1,0 +1,65 @@
+// Whether the financier's trust in the buyer, or in the carrier that attests delivery, is its own
+// or only the supplier's word: a supplier that vouches for a buyer quid it controls gets its
+// fabricated debtor trusted at the supplier's own level (FACTORING.md, verification: "a client may
+// get a friend to pose as the debtor").
+
+import type { TrustReading } from '../inputs/trust.js';
+import { traceEntry } from '../outputs/traceEntry.js';
+import type { Run } from './run.js';
+
+/** The book's grouping of quids (`PortfolioState.groupOf`), when there is a book. */
+export type GroupOf = (quid: string) => string | undefined;
+
+/**
+ * The quid strictly inside the reading's path (neither the financier at its start nor the party
+ * read at its end) that is the supplier or a company of the supplier's group; `undefined` when no
+ * path is given or none is.
+ *
+ * @example
+ * ```ts
+ * supplierOnPath({ level: 0.9, path: ['fin', 'sup', 'buy'] }, 'sup', undefined); // 'sup'
+ * ```
+ */
+export function supplierOnPath(
+  reading: TrustReading | undefined,
+  supplierQuid: string,
+  groupOf: GroupOf | undefined,
+): string | undefined {
+  const path = reading?.path;
+  if (path === undefined || path.length < 3) return undefined;
+  const group = groupOf?.(supplierQuid);
+  for (let k = 1; k < path.length - 1; k++) {
+    const q = path[k] as string;
+    if (q === supplierQuid || (group !== undefined && groupOf?.(q) === group)) return q;
+  }
+  return undefined;
+}
+
+/**
+ * 11b. The buyer's trust must not come through the supplier: held for review
+ * (`BUYER_TRUST_VIA_SUPPLIER`, a fraud flag) when it does. Runs when the reading names its path.
+ */
+export function checkBuyerIndependence(
+  run: Run,
+  reading: TrustReading | undefined,
+  parties: { readonly supplierQuid: string; readonly buyerQuid: string },
+  groupOf: GroupOf | undefined,
+): void {
+  if (reading?.path === undefined) return;
+  const via = supplierOnPath(reading, parties.supplierQuid, groupOf);
+  if (via !== undefined) {
+    run.reason(
+      'BUYER_TRUST_VIA_SUPPLIER',
+      `the financier's trust path to buyer ${parties.buyerQuid} runs through ${via === parties.supplierQuid ? 'the supplier' : "the supplier's group member"} ${via} (${reading.path.join(' -> ')}): the supplier vouches for its own debtor; verify the buyer independently`,
+    );
+  }
+  run.trace?.push(
+    traceEntry(
+      'trust-independence',
+      via === undefined ? 'pass' : 'fail',
+      { buyerPathLength: reading.path.length - 1, via: via ?? null },
+      null,
+      0,
+    ),
+  );
+}

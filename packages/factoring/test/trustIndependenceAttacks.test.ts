@@ -1,0 +1,167 @@
+// A fabricated debtor: the supplier registers a buyer quid it controls, vouches for it with a TRUST
+// edge, and signs the acknowledgement with its key. The financier trusts the supplier, so the
+// node's best path to the "buyer" runs through the supplier and its level passes the threshold.
+// Debtor verification must be independent of the client (FACTORING.md, verification: "a client
+// may get a friend to pose as the debtor"); the same holds for the carrier that attests delivery.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateInvoice,
+  type FactoringDecision,
+  FactoringInputError,
+  type PolicyOverrides,
+  type Portfolio,
+  pocPolicy,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, type Deal, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FINANCIER = 'f9f9f9f9f9f9f9f9';
+const BUREAU = 'e1e1e1e1e1e1e1e1';
+const SISTER = 'a1a1a1a1a1a1a1a1';
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2, path: [FINANCIER, BUREAU, SUPPLIER] },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, BUREAU, BUYER] },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1, path: [FINANCIER, CARRIER] },
+};
+
+function run(
+  d: Deal,
+  extra: { trust?: Record<string, TrustReading>; policy?: PolicyOverrides; portfolio?: Portfolio } = {},
+  preset: typeof standardPolicy = standardPolicy,
+): FactoringDecision {
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: d.events,
+    trust: trustSourceFromRecord({ ...TRUST, ...extra.trust }),
+    policy: preset(extra.policy),
+    asOf: AS_OF,
+    portfolio: extra.portfolio ?? { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+  });
+}
+
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+describe('a buyer vouched for only by the supplier (a friend posing as the debtor)', () => {
+  it('the buyer trusted through the supplier is held for review (BUYER_TRUST_VIA_SUPPLIER), not approved', () => {
+    const x = run(deal(), {
+      trust: { [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, SUPPLIER, BUYER] } },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('BUYER_TRUST_VIA_SUPPLIER');
+    expect(x.fraudFlags).toContain('BUYER_TRUST_VIA_SUPPLIER');
+    expect(x.reasons.find((r) => r.code === 'BUYER_TRUST_VIA_SUPPLIER')?.message).toContain(SUPPLIER);
+  });
+
+  it('the same buyer reached through an independent party is approved as before', () => {
+    const x = run(deal());
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('BUYER_TRUST_VIA_SUPPLIER');
+  });
+
+  it('the supplier anywhere inside a longer path counts', () => {
+    const x = run(deal(), {
+      trust: {
+        [BUYER]: {
+          level: 0.8,
+          observedAt: NOW,
+          pathLength: 3,
+          path: [FINANCIER, BUREAU, SUPPLIER, BUYER],
+        },
+      },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('BUYER_TRUST_VIA_SUPPLIER');
+  });
+
+  it("a company of the supplier's own group vouching for the buyer counts as the supplier", () => {
+    const x = run(deal(), {
+      trust: { [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, SISTER, BUYER] } },
+      portfolio: {
+        buyerLimitMinor: { [BUYER]: 50_000_000 },
+        buyerGroup: { [SUPPLIER]: 'acme-group', [SISTER]: 'acme-group' },
+      },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('BUYER_TRUST_VIA_SUPPLIER');
+    expect(x.reasons.find((r) => r.code === 'BUYER_TRUST_VIA_SUPPLIER')?.message).toContain(SISTER);
+  });
+
+  it('a carrier vouched for only by the supplier does not verify the delivery (CARRIER_TRUST_VIA_SUPPLIER)', () => {
+    const x = run(deal(), {
+      trust: {
+        [CARRIER]: { level: 0.8, observedAt: NOW, pathLength: 2, path: [FINANCIER, SUPPLIER, CARRIER] },
+      },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CARRIER_TRUST_VIA_SUPPLIER');
+    expect(x.fraudFlags).toContain('CARRIER_TRUST_VIA_SUPPLIER');
+  });
+
+  it('the proof-of-concept preset keeps the proof of concept’s reasons (it had no paths)', () => {
+    const x = run(
+      deal(),
+      {
+        trust: {
+          [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, SUPPLIER, BUYER] },
+        },
+      },
+      pocPolicy,
+    );
+    expect(codes(x)).not.toContain('BUYER_TRUST_VIA_SUPPLIER');
+  });
+
+  it('checks.trustPaths: false turns the check off with the other path checks', () => {
+    const x = run(deal(), {
+      trust: { [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, SUPPLIER, BUYER] } },
+      policy: { checks: { trustPaths: false } },
+    });
+    expect(codes(x)).not.toContain('BUYER_TRUST_VIA_SUPPLIER');
+  });
+});
+
+describe('a trust path that does not describe its reading is refused', () => {
+  function refusal(reading: TrustReading): FactoringInputError {
+    try {
+      run(deal(), { trust: { [BUYER]: reading } });
+    } catch (e) {
+      if (e instanceof FactoringInputError) return e;
+      throw e;
+    }
+    throw new Error('expected INVALID_TRUST');
+  }
+
+  it('a path that ends at another quid (a reading filed under the wrong party) is INVALID_TRUST', () => {
+    const e = refusal({ level: 0.9, observedAt: NOW, pathLength: 2, path: [FINANCIER, BUREAU, SUPPLIER] });
+    expect(e.code).toBe('INVALID_TRUST');
+    expect(e.issues[0]?.path).toBe('trust.buyer.path');
+    expect(e.issues[0]?.message).toContain(BUYER);
+  });
+
+  it('a path whose hops disagree with pathLength is INVALID_TRUST', () => {
+    const e = refusal({ level: 0.9, observedAt: NOW, pathLength: 1, path: [FINANCIER, BUREAU, BUYER] });
+    expect(e.code).toBe('INVALID_TRUST');
+    expect(e.issues[0]?.path).toBe('trust.buyer.path');
+  });
+
+  it('a path that is not a list of quids is INVALID_TRUST', () => {
+    const e = refusal({
+      level: 0.9,
+      observedAt: NOW,
+      pathLength: 2,
+      path: [FINANCIER, 7, BUYER] as unknown as readonly string[],
+    });
+    expect(e.code).toBe('INVALID_TRUST');
+    expect(e.issues[0]?.path).toBe('trust.buyer.path');
+  });
+
+  it('a path of one quid (a node naming no hops) is INVALID_TRUST', () => {
+    const e = refusal({ level: 0.9, observedAt: NOW, pathLength: 2, path: [BUYER] });
+    expect(e.code).toBe('INVALID_TRUST');
+  });
+});
