@@ -64,13 +64,16 @@ export async function main(): Promise<BatchResult> {
     if (forged.length > 0) console.log(`Forged trust edges ignored: ${forged.map((f) => f.code).join(', ')}`);
 
     // 3. Decide. The engine is pure: the same inputs always give the same decisions.
+    // The book: each buyer here has a 500,000.00 credit limit of its own; a real service passes
+    // its book with exposures. A buyer without a limit is held (BUYER_LIMIT_MISSING), and one with
+    // only a policy default, no payment history and nothing funded is held as a new debtor.
+    const buyers = new Set(items.map((item) => item.invoice.buyerQuid));
     const result = evaluateBatch({
       items,
       trust: trustSourceFromRecord(readings),
-      // Every buyer gets a 500,000.00 credit limit here; a real service passes its book
-      // (portfolio.buyerLimitMinor and exposures). With neither, each invoice would be held.
-      policy: standardPolicy({ recourse: true, defaultBuyerLimitMinor: 50_000_000 }),
+      policy: standardPolicy({ recourse: true }),
       asOf,
+      portfolio: { buyerLimitMinor: Object.fromEntries([...buyers].map((b) => [b, 50_000_000])) },
     });
 
     const number = (invoiceId: string) => invoiceId.split(':')[1] ?? invoiceId;

@@ -442,11 +442,12 @@ describe("finding 6: limits are kept in the book's currency", () => {
   });
 
   it('a batch of two currencies with no limit or exposure needs no portfolio.currency', () => {
-    // Without requireBuyerLimit: nothing in the book is kept in any currency, so both are funded.
+    // Without requireBuyerLimit: nothing in the book is kept in any currency, so both are funded
+    // (the caller verified both debtors: newDebtor 'accept').
     const r = evaluateBatch({
       items: [usd, jpy],
       trust,
-      policy: standardPolicy({ requireBuyerLimit: false }),
+      policy: standardPolicy({ requireBuyerLimit: false, newDebtor: 'accept' }),
       asOf: AS_OF,
       portfolio: {},
     });

@@ -47,6 +47,7 @@ describe('ReasonCode keys', () => {
       'CIRCULAR_TRADE',
       'BUYER_TRUST_VIA_SUPPLIER',
       'CARRIER_TRUST_VIA_SUPPLIER',
+      'NEW_DEBTOR',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

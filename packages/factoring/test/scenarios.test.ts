@@ -509,6 +509,15 @@ export const SCENARIOS: Scenario[] = [
     has: ['CARRIER_TRUST_VIA_SUPPLIER'],
   },
   {
+    name: 'first invoice to a debtor the financier never dealt with, funded only on the default limit',
+    label: 'fraud',
+    check: 'limits',
+    policy: { defaultBuyerLimitMinor: 50_000_000 },
+    portfolio: { facilityLimitMinor: 1_000_000_000 },
+    outcome: 'review',
+    has: ['NEW_DEBTOR'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -93,9 +93,10 @@ function decide(invoiceId: string, txs: EventTx[]) {
     events,
     rejectedEvents: refused.flatMap((r) => (r.event ? [r.event] : [])),
     trust,
-    // No book here: the policy's default limit is the buyer's limit on file.
-    policy: standardPolicy({ defaultBuyerLimitMinor: 1_000_000_000 }),
+    policy: standardPolicy(),
     asOf: T + 7 * DAY,
+    // The buyer is underwritten: a credit limit of its own is on file.
+    portfolio: { buyerLimitMinor: { [buyer.quidId]: 1_000_000_000 } },
   });
 }
 

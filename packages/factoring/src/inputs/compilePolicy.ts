@@ -98,6 +98,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   requireBuyerAck: true,
   requirePoMatch: true,
   requireBuyerLimit: true,
+  newDebtor: true,
   buyerWeight: true,
   supplierWeight: true,
   baseDiscountFraction: true,
@@ -306,6 +307,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   check.oneOf('fraudMissingSeverity', policy.fraudMissingSeverity, ['low', 'medium', 'high']);
   check.oneOf('openDisputes', policy.openDisputes, ['hold', 'haircut']);
   check.oneOf('undatedTrust', policy.undatedTrust, ['pending', 'fresh'], { optional: true });
+  check.oneOf('newDebtor', policy.newDebtor, ['review', 'accept'], { optional: true });
   check.oneOf('limitMode', policy.limitMode, ['reduce', 'reject']);
   for (const k of ['buyerWeight', 'supplierWeight'] as const) {
     // A weight that is not a number already fails the sum above.

@@ -133,6 +133,14 @@ export interface FactoringPolicy {
    * `standardPolicy`; default false.
    */
   readonly requireBuyerLimit?: boolean;
+  /**
+   * A buyer the financier has never dealt with (no credit limit of its own in the portfolio, no
+   * payment history, nothing funded on it): `'review'` (the default, also when omitted) holds its
+   * first invoice for verification (`NEW_DEBTOR`), the trigger real factors use against a
+   * fictitious debtor; `'accept'` funds it within `defaultBuyerLimitMinor`, for a caller that
+   * verified the debtor itself. Only with `checks.limits` and standard pricing.
+   */
+  readonly newDebtor?: 'review' | 'accept';
   /** Proof-of-concept blend (only `poc-blend` pricing uses these). */
   readonly buyerWeight: number;
   readonly supplierWeight: number;
@@ -363,6 +371,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       limitMode: 'reduce',
       defaultBuyerLimitMinor: 0,
       requireBuyerLimit: true,
+      newDebtor: 'review',
       baseAdvanceRateBps: 8_000,
       minAdvanceRateBps: 5_000,
       maxAdvanceRateBps: 9_500,
@@ -407,7 +416,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
   // The proof of concept has no tenor limit, no buyer-limit requirement, no shipment or title-share
-  // bound and no rule on undated readings:
+  // bound and no rule on undated readings or new debtors:
   // the keys are left out (not undefined), so the preset and its policyId stay what they were.
   const {
     maxTenorDays: _noTenorLimit,
@@ -415,6 +424,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     maxShipmentLeadDays: _noShipmentLead,
     maxThirdPartyTitleShareBps: _noTitleShareBound,
     undatedTrust: _noUndatedTrustRule,
+    newDebtor: _noNewDebtorRule,
     ...base
   } = standardPolicy({
     name: 'poc-invoice-factor-py',

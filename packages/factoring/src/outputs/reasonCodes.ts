@@ -96,6 +96,7 @@ const CODES = {
   CIRCULAR_TRADE: 'CIRCULAR_TRADE',
   BUYER_TRUST_VIA_SUPPLIER: 'BUYER_TRUST_VIA_SUPPLIER',
   CARRIER_TRUST_VIA_SUPPLIER: 'CARRIER_TRUST_VIA_SUPPLIER',
+  NEW_DEBTOR: 'NEW_DEBTOR',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -434,4 +435,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // (or its group): the supplier vouches for its own debtor or witness (a friend posing as one).
   BUYER_TRUST_VIA_SUPPLIER: { severity: 'review', rank: 82, fraud: true },
   CARRIER_TRUST_VIA_SUPPLIER: { severity: 'review', rank: 83, fraud: true },
+  // A buyer the financier has never dealt with: verify the debtor before the first purchase.
+  NEW_DEBTOR: { severity: 'review', rank: 84, fraud: false },
 };

@@ -168,6 +168,20 @@ export function priceStandard(c: PricingContext): Offer | null {
       run.trace?.push(traceEntry('buyer-limit', 'fail', { exposureMinor: buyerBefore }, null, 0));
       return null;
     }
+    // A debtor never underwritten, never paid, never funded: the fictitious-debtor pattern.
+    if (
+      checks.limits &&
+      policy.newDebtor !== 'accept' &&
+      buyerBefore === 0 &&
+      c.profile.invoiceCount === 0 &&
+      state.buyerLimit(invoice.buyerQuid) === undefined
+    ) {
+      run.reason(
+        'NEW_DEBTOR',
+        `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, no payment history, nothing funded on it; verify the debtor through an independently sourced contact before the first purchase`,
+      );
+      run.trace?.push(traceEntry('new-debtor', 'flag', { exposureMinor: 0, historyInvoices: 0 }, null, 0));
+    }
     if (checks.limits) {
       // Limits in order: buyer (across all suppliers), supplier (client), facility.
       const rate = advanceRate;

@@ -1,0 +1,113 @@
+// A fictitious debtor (FACTORING.md F6, F13): a buyer quid the financier has never dealt with,
+// with a trust path that passes the threshold and an acknowledgement signed with its own key (the
+// fraudster holds that key). A policy default buyer limit funded it like an approved debtor. The
+// first invoice to a debtor with no limit of its own, no payment history and nothing funded on it
+// is the verification trigger real factors use (FACTORING.md §4: first invoice for the pair,
+// independently sourced debtor contact).
+import { describe, expect, it } from 'vitest';
+import {
+  type BuyerHistory,
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringDecision,
+  type PolicyOverrides,
+  type Portfolio,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const TRUST: Record<string, TrustReading> = {
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+const DEFAULT_LIMIT: PolicyOverrides = { defaultBuyerLimitMinor: 50_000_000 };
+const PAID: BuyerHistory = {
+  records: [{ dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 1_000_000 }],
+};
+
+function decide(
+  portfolio: Portfolio,
+  extra: { policy?: PolicyOverrides; buyerHistory?: BuyerHistory } = {},
+): FactoringDecision {
+  const d = deal();
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: d.events,
+    trust: trustSourceFromRecord(TRUST),
+    policy: standardPolicy({ ...DEFAULT_LIMIT, ...extra.policy }),
+    asOf: AS_OF,
+    portfolio,
+    ...(extra.buyerHistory !== undefined ? { buyerHistory: extra.buyerHistory } : {}),
+  });
+}
+const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+
+describe('a debtor the financier has never dealt with (fictitious debtor)', () => {
+  it('no limit of its own, no history, nothing funded: held for verification (NEW_DEBTOR), not funded on the default limit', () => {
+    const x = decide({ facilityLimitMinor: 1_000_000_000 });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('NEW_DEBTOR');
+    expect(x.reasons.find((r) => r.code === 'NEW_DEBTOR')?.message).toContain(BUYER);
+  });
+
+  it('a buyer with its own credit limit on file was underwritten: approved', () => {
+    const x = decide({ buyerLimitMinor: { [BUYER]: 50_000_000 } });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('NEW_DEBTOR');
+  });
+
+  it('a buyer with a payment history is known: approved on the default limit', () => {
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: PAID });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('NEW_DEBTOR');
+  });
+
+  it('a buyer the book already funds is known: approved on the default limit', () => {
+    const x = decide({ buyerExposureMinor: { [BUYER]: 2_000_000 } });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('NEW_DEBTOR');
+  });
+
+  it("newDebtor: 'accept' funds a new debtor within the default limit (the caller verified it)", () => {
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { policy: { newDebtor: 'accept' } });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('NEW_DEBTOR');
+  });
+
+  it('in a batch, every invoice to the new debtor is held: the first is not funded, so the next is no better known', () => {
+    const items = [0, 1, 2].map((k) => {
+      const d = deal({
+        invoiceId: `inv-new-${k}`,
+        invoiceNumber: `N-${k}`,
+        amountMinor: (k + 1) * 1_000_000,
+      });
+      return { invoice: d.invoice, events: d.events };
+    });
+    const r = evaluateBatch({
+      items,
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy(DEFAULT_LIMIT),
+      asOf: AS_OF,
+      portfolio: { facilityLimitMinor: 1_000_000_000 },
+    });
+    expect(r.decisions.map((d) => d.outcome)).toEqual(['review', 'review', 'review']);
+    expect(r.summary.byReason.NEW_DEBTOR).toBe(3);
+  });
+
+  it('compilePolicy refuses a newDebtor that is neither review nor accept', () => {
+    expect(() => standardPolicy({ newDebtor: 'hold' as 'review' })).not.toThrow();
+    expect(() =>
+      evaluateInvoice({
+        invoice: deal().invoice,
+        events: deal().events,
+        trust: trustSourceFromRecord(TRUST),
+        policy: standardPolicy({ newDebtor: 'hold' as 'review' }),
+        asOf: AS_OF,
+      }),
+    ).toThrow(/newDebtor/);
+  });
+});
