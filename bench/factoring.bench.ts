@@ -246,6 +246,85 @@ function pocRulesOnly(item: BatchItem, trust: Record<string, TrustReading>): num
   return reasons.length + offer;
 }
 
+/**
+ * The read floor: every envelope field and payload value of every event read once, nothing
+ * decided. An engine that validates every payload (issue finding 1) reads at least this much.
+ */
+function readEverything(item: BatchItem): number {
+  const inv = item.invoice;
+  let acc = inv.amountMinor + inv.invoiceId.length + inv.supplierQuid.length + inv.buyerQuid.length;
+  for (const e of item.events) {
+    acc += e.sequence + e.timestamp + e.eventType.length + e.signerQuid.length + (e.subjectId?.length ?? 0);
+    const p = e.payload as Record<string, unknown>;
+    for (const k in p) {
+      const v = p[k];
+      acc += typeof v === 'string' ? v.length : typeof v === 'number' ? 1 : 0;
+    }
+  }
+  return acc;
+}
+
+/**
+ * The keep floor: the objects a kept, approved standard decision holds (decision, offer, risk
+ * figures, trust, limits), built and kept for every invoice with nothing decided. A batch that
+ * returns its decisions (the default) allocates and keeps at least this much.
+ */
+function keepDecisionShapes(list: readonly BatchItem[]): unknown[] {
+  const out = new Array<unknown>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const inv = (list[i] as BatchItem).invoice;
+    const face = inv.amountMinor;
+    const advance = Math.floor((face * 4) / 5);
+    out[i] = {
+      invoiceId: inv.invoiceId,
+      outcome: 'approve',
+      asOf: NOW,
+      policyId: 'standard',
+      reasons: [],
+      fraudFlags: [],
+      offer: {
+        currency: inv.currency,
+        faceMinor: face,
+        eligibleMinor: face,
+        haircuts: [],
+        advanceRateBps: 8_000,
+        advanceMinor: advance,
+        reserveMinor: face - advance,
+        feeKind: 'discount',
+        feeMinor: i,
+        purchasePriceMinor: face - i,
+        expectedRebateMinor: 0,
+        discountBps: 150,
+        discountFraction: i / 7,
+        aprBps: 900,
+        tenorDays: 60,
+        recourse: false,
+        risk: {
+          grade: 'A',
+          pdAnnualBps: 40,
+          pdTenorPpm: 660,
+          lgdBps: 4_500,
+          eadMinor: advance,
+          expectedLossMinor: i,
+          dilutionBps: 100,
+          dilutionLossMinor: i,
+        },
+      },
+      trust: { supplier: i / 3, buyer: i / 5, carrier: 0.6 },
+      payment: null,
+      limits: {
+        buyer: { limitMinor: 400_000_000, beforeMinor: i, afterMinor: i + advance },
+        supplier: { limitMinor: null, beforeMinor: i, afterMinor: i + advance },
+        facility: { limitMinor: 500_000_000_000, beforeMinor: 3e9 + i, afterMinor: 3e9 + i + advance },
+      },
+      duplicates: [],
+      trace: [],
+      compat: null,
+    };
+  }
+  return out;
+}
+
 const { items, trust, histories } = build();
 const source = trustSourceFromRecord(trust);
 const standard = compilePolicy(standardPolicy({ defaultBuyerLimitMinor: 400_000_000 }));
@@ -415,6 +494,20 @@ const cases: Case[] = [
       for (const it of items) acc += pocRulesOnly(it, trust);
       return acc;
     },
+  },
+  {
+    name: `read floor: every event field and payload value read once, nothing decided, ${NK}`,
+    ops: N,
+    run: () => {
+      let acc = 0;
+      for (const it of items) acc += readEverything(it);
+      return acc;
+    },
+  },
+  {
+    name: `keep floor: a kept standard decision's objects built per invoice, nothing decided, ${NK}`,
+    ops: N,
+    run: () => keepDecisionShapes(items).length,
   },
   {
     name: `engine, PoC preset, no trace, ${NK} batch`,
@@ -599,21 +692,21 @@ const obs = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcMs += e.duration;
 });
 obs.observe({ entryTypes: ['gc'] });
-collect();
-await new Promise((r) => setTimeout(r, 50));
-gcMs = 0;
-const t0 = performance.now();
-for (let k = 0; k < 3; k++) {
-  evaluateBatch({ items, trust: source, policy: standard, asOf: NOW, portfolio, buyerHistories: histories });
+/** Percent of wall time spent in GC over three calls of `fn`, each result dropped before the next. */
+async function gcShare(fn: () => unknown): Promise<number> {
+  collect();
+  await new Promise((r) => setTimeout(r, 50));
+  gcMs = 0;
+  const t = performance.now();
+  for (let k = 0; k < 3; k++) fn();
+  const wallMs = performance.now() - t;
+  await new Promise((r) => setTimeout(r, 50));
+  return (100 * gcMs) / wallMs;
 }
-const wall = performance.now() - t0;
-await new Promise((r) => setTimeout(r, 50));
-const gcDefaults = gcMs;
-collect();
-await new Promise((r) => setTimeout(r, 50));
-gcMs = 0;
-const t1 = performance.now();
-for (let k = 0; k < 3; k++) {
+const gcDefaults = await gcShare(() =>
+  evaluateBatch({ items, trust: source, policy: standard, asOf: NOW, portfolio, buyerHistories: histories }),
+);
+const gcTraced = await gcShare(() =>
   evaluateBatch({
     items,
     trust: source,
@@ -622,13 +715,12 @@ for (let k = 0; k < 3; k++) {
     portfolio,
     buyerHistories: histories,
     trace: true,
-  });
-}
-const wallTraced = performance.now() - t1;
-await new Promise((r) => setTimeout(r, 50));
+  }),
+);
+const gcKeepFloor = await gcShare(() => keepDecisionShapes(items));
 obs.disconnect();
 console.log(
-  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${((100 * gcDefaults) / wall).toFixed(1)} %, trace: true ${((100 * gcMs) / wallTraced).toFixed(1)} %`,
+  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${gcDefaults.toFixed(1)} %, trace: true ${gcTraced.toFixed(1)} %; the keep floor alone ${gcKeepFloor.toFixed(1)} %`,
 );
 console.log(
   `load average during the run: ${(await import('node:os'))
