@@ -265,6 +265,12 @@ function readEverything(item: BatchItem): number {
 }
 
 /**
+ * The keep floor's last result, held in a module variable: a result nobody reads lets the
+ * optimiser drop the allocations it measures (measured: 300,000 graphs in 33 ms, no GC).
+ */
+let kept: unknown[] = [];
+
+/**
  * The keep floor: the objects a kept, approved standard decision holds (decision, offer, risk
  * figures, trust, limits), built and kept for every invoice with nothing decided. A batch that
  * returns its decisions (the default) allocates and keeps at least this much.
@@ -507,7 +513,10 @@ const cases: Case[] = [
   {
     name: `keep floor: a kept standard decision's objects built per invoice, nothing decided, ${NK}`,
     ops: N,
-    run: () => keepDecisionShapes(items).length,
+    run: () => {
+      kept = keepDecisionShapes(items);
+      return kept.length;
+    },
   },
   {
     name: `engine, PoC preset, no trace, ${NK} batch`,
@@ -717,10 +726,9 @@ const gcTraced = await gcShare(() =>
     trace: true,
   }),
 );
-const gcKeepFloor = await gcShare(() => keepDecisionShapes(items));
 obs.disconnect();
 console.log(
-  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${gcDefaults.toFixed(1)} %, trace: true ${gcTraced.toFixed(1)} %; the keep floor alone ${gcKeepFloor.toFixed(1)} %`,
+  `GC share of evaluateBatch (3 x ${N.toLocaleString('en-US')}, decisions kept then dropped): defaults ${gcDefaults.toFixed(1)} %, trace: true ${gcTraced.toFixed(1)} %`,
 );
 console.log(
   `load average during the run: ${(await import('node:os'))
