@@ -1,5 +1,5 @@
 // Shared builders for the factoring tests. Quids are readable names: the engine never parses them.
-import type { InvoiceInput, Portfolio, TitleOwnerShare, VerifiedEvent } from '../src/index.js';
+import type { InvoiceInput, Portfolio, TitleOwnerShare, TrustReading, VerifiedEvent } from '../src/index.js';
 
 export const NOW = 1_700_000_000;
 export const DAY = 86_400;
@@ -165,3 +165,10 @@ export const AS_OF = NOW + 7 * DAY;
  * buyer has none on file (`BUYER_LIMIT_MISSING`), with or without a portfolio.
  */
 export const BOOK: Portfolio = { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1_000_000_000 } };
+
+/** Dated readings for the parties of {@link deal} that pass the standard policy's thresholds. */
+export const DEAL_TRUST: Readonly<Record<string, TrustReading>> = {
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};

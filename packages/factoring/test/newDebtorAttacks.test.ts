@@ -13,17 +13,12 @@ import {
   type PolicyOverrides,
   type Portfolio,
   standardPolicy,
-  type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
 
 const BUYER = 'b0b0b0b0b0b0b0b0';
-const TRUST: Record<string, TrustReading> = {
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
-  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
-};
+const TRUST = DEAL_TRUST;
 const DEFAULT_LIMIT: PolicyOverrides = { defaultBuyerLimitMinor: 50_000_000 };
 const PAID: BuyerHistory = {
   records: [{ dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 1_000_000 }],
