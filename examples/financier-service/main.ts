@@ -31,7 +31,7 @@ export async function main(): Promise<BatchResult> {
   try {
     const ledger = new InvoiceLedger(client, { trustDomain: TRUST_DOMAIN });
     const financier = generateSigner().signer;
-    const invoiceIds = await seed(ledger, financier);
+    const { invoiceIds, underwritten } = await seed(ledger, financier);
 
     // 1. Read each invoice: the ledger verifies every signature and that each event was signed by
     //    the party entitled to it (forged attestations never reach the decision).
@@ -64,16 +64,16 @@ export async function main(): Promise<BatchResult> {
     if (forged.length > 0) console.log(`Forged trust edges ignored: ${forged.map((f) => f.code).join(', ')}`);
 
     // 3. Decide. The engine is pure: the same inputs always give the same decisions.
-    // The book: each buyer here has a 500,000.00 credit limit of its own; a real service passes
-    // its book with exposures. A buyer without a limit is held (BUYER_LIMIT_MISSING), and one with
-    // only a policy default, no payment history and nothing funded is held as a new debtor.
-    const buyers = new Set(items.map((item) => item.invoice.buyerQuid));
+    // The book: a 500,000.00 credit limit for each debtor the financier underwrote (a real service
+    // passes its own book, with exposures and payment histories). A buyer without a limit is held
+    // (BUYER_LIMIT_MISSING); one on a policy default limit with no payment history and nothing
+    // funded is held as a new debtor (NEW_DEBTOR).
     const result = evaluateBatch({
       items,
       trust: trustSourceFromRecord(readings),
       policy: standardPolicy({ recourse: true }),
       asOf,
-      portfolio: { buyerLimitMinor: Object.fromEntries([...buyers].map((b) => [b, 50_000_000])) },
+      portfolio: { buyerLimitMinor: Object.fromEntries(underwritten.map((b) => [b, 50_000_000])) },
     });
 
     const number = (invoiceId: string) => invoiceId.split(':')[1] ?? invoiceId;
@@ -119,7 +119,10 @@ const money = (minor: number) => formatMoney(minor, 'EUR', 'en-GB');
  * A delivered and acknowledged (approve), B just issued (pending), C to a buyer nobody vouches
  * for (reject), D with a double-financing report from another financier (reject).
  */
-async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]> {
+async function seed(
+  ledger: InvoiceLedger,
+  financier: Signer,
+): Promise<{ invoiceIds: string[]; underwritten: string[] }> {
   const [supplier, buyer, unknownBuyer, carrier, bureau, otherFinancier] = Array.from(
     { length: 6 },
     () => generateSigner().signer,
@@ -196,7 +199,8 @@ async function seed(ledger: InvoiceLedger, financier: Signer): Promise<string[]>
       }),
     ),
   ]);
-  return [a, b, c, d];
+  // The financier underwrote Northwind (a credit limit in its book); Shellbrook is unknown to it.
+  return { invoiceIds: [a, b, c, d], underwritten: [buyer.quidId] };
 }
 
 // Run when executed directly (not when a test imports main).

@@ -114,12 +114,12 @@ export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
 
 /**
  * The trust level a reading gives: none without a reading, and none when it says there is no
- * path (`pathLength` 0), whatever level it carries. The proof-of-concept preset reads the level
+ * path (`pathLength` 0 or an empty `path`), whatever level it carries. The proof-of-concept preset reads the level
  * alone, as the proof of concept did.
  */
 function levelOf(r: TrustReading | undefined, pathsCount: boolean): number {
   if (r === undefined) return 0;
-  return pathsCount && r.pathLength === 0 ? 0 : r.level;
+  return pathsCount && (r.pathLength === 0 || r.path?.length === 0) ? 0 : r.level;
 }
 
 /**

@@ -61,6 +61,13 @@ describe('a debtor the financier has never dealt with (fictitious debtor)', () =
     expect(codes(x)).not.toContain('NEW_DEBTOR');
   });
 
+  it('a history of unpaid invoices only is no payment history: still a new debtor', () => {
+    const unpaid: BuyerHistory = { records: [{ dueAt: NOW - 30 * DAY, amountMinor: 1_000_000 }] };
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: unpaid });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('NEW_DEBTOR');
+  });
+
   it('a buyer the book already funds is known: approved on the default limit', () => {
     const x = decide({ buyerExposureMinor: { [BUYER]: 2_000_000 } });
     expect(x.outcome).toBe('approve');

@@ -103,6 +103,23 @@ describe('a buyer vouched for only by the supplier (a friend posing as the debto
     expect(x.fraudFlags).toContain('CARRIER_TRUST_VIA_SUPPLIER');
   });
 
+  it("a reading taken from the supplier's side (its path starts at the supplier) is the supplier's word too", () => {
+    const x = run(deal(), {
+      trust: { [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 1, path: [SUPPLIER, BUYER] } },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('BUYER_TRUST_VIA_SUPPLIER');
+  });
+
+  it('a reading whose path is empty says there is no path: no trust, whatever its level', () => {
+    const none = run(deal(), { trust: { [BUYER]: { level: 0, observedAt: NOW, pathLength: 0, path: [] } } });
+    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: NOW, path: [] } } });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('BUYER_NO_TRUST_PATH');
+    expect(x.trust.buyer).toBe(0);
+    expect(x.outcome).toBe(none.outcome);
+  });
+
   it('the proof-of-concept preset keeps the proof of concept’s reasons (it had no paths)', () => {
     const x = run(
       deal(),

@@ -117,8 +117,9 @@ export function computeRelationalTrust(
   const queue: State[] = [{ quid: observer, parent: undefined, edge: undefined, length: 1, trust: 1 }];
   let head = 0;
   const visited = new Set<string>([observer]);
-  // Avoided quids count as visited: never queued, so never an intermediate of a path.
-  for (const q of options.avoid ?? []) if (q !== target) visited.add(q);
+  // Avoided quids are never queued, so never an intermediate of a path (kept apart from `visited`,
+  // which the node's search limit counts).
+  const avoided = options.avoid === undefined ? undefined : new Set(options.avoid);
   let best: State | undefined;
   let limitHit = false;
   while (head < queue.length) {
@@ -137,7 +138,7 @@ export function computeRelationalTrust(
         }
         continue; // the target is never expanded
       }
-      if (current.length < depth && !visited.has(edge.trustee)) {
+      if (current.length < depth && !visited.has(edge.trustee) && avoided?.has(edge.trustee) !== true) {
         visited.add(edge.trustee);
         queue.push({ quid: edge.trustee, parent: current, edge, length: current.length + 1, trust });
       }

@@ -176,6 +176,16 @@ describe('computeRelationalTrust with avoid: trust that does not rest on one par
     expect(computeRelationalTrust(g, O, T, { nowSeconds: NOW, avoid: [T] }).trustLevel).toBeCloseTo(0.9, 12);
   });
 
+  it('avoided quids do not count toward the search limits', async () => {
+    const g = await graphOf([
+      [O, B, 0.9],
+      [B, T, 0.9],
+    ]);
+    const r = computeRelationalTrust(g, O, T, { nowSeconds: NOW, maxVisited: 2, avoid: [C, D, E] });
+    expect(r).toMatchObject({ limitHit: false, path: [O, B, T] });
+    expect(r.trustLevel).toBeCloseTo(0.81, 12);
+  });
+
   it('equals the search on the graph without the edges into the avoided quids (random graphs)', async () => {
     const quids = [O, A, B, C, D, T];
     const edge = fc.tuple(

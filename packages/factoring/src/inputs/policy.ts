@@ -135,10 +135,11 @@ export interface FactoringPolicy {
   readonly requireBuyerLimit?: boolean;
   /**
    * A buyer the financier has never dealt with (no credit limit of its own in the portfolio, no
-   * payment history, nothing funded on it): `'review'` (the default, also when omitted) holds its
-   * first invoice for verification (`NEW_DEBTOR`), the trigger real factors use against a
-   * fictitious debtor; `'accept'` funds it within `defaultBuyerLimitMinor`, for a caller that
-   * verified the debtor itself. Only with `checks.limits` and standard pricing.
+   * paid invoice in its history, nothing funded on it): `'review'` (the default, also when
+   * omitted) holds its invoices for verification (`NEW_DEBTOR`) until one of those is on file, the
+   * trigger real factors use against a fictitious debtor; `'accept'` funds it within
+   * `defaultBuyerLimitMinor`, for a caller that verified the debtor itself. Only with
+   * `checks.limits` and standard pricing (not the proof of concept's blend).
    */
   readonly newDebtor?: 'review' | 'accept';
   /** Proof-of-concept blend (only `poc-blend` pricing uses these). */

@@ -168,12 +168,13 @@ export function priceStandard(c: PricingContext): Offer | null {
       run.trace?.push(traceEntry('buyer-limit', 'fail', { exposureMinor: buyerBefore }, null, 0));
       return null;
     }
-    // A debtor never underwritten, never paid, never funded: the fictitious-debtor pattern.
+    // A debtor never underwritten, that never paid an invoice, never funded: the fictitious-debtor
+    // pattern (unpaid records are no payment history).
     if (
       checks.limits &&
       policy.newDebtor !== 'accept' &&
       buyerBefore === 0 &&
-      c.profile.invoiceCount === 0 &&
+      c.profile.sampleSize === 0 &&
       state.buyerLimit(invoice.buyerQuid) === undefined
     ) {
       run.reason(

@@ -121,9 +121,12 @@ export function isExpired(r: TrustReading, asOf: number): boolean {
   return r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf;
 }
 
-/** A positive trust level reached through a path (a direct reading has no path length). */
+/**
+ * A positive trust level reached through a path (a direct reading has no path length); a reading
+ * whose `pathLength` is 0 or whose `path` is empty says there is none.
+ */
 export function hasPath(r: TrustReading | undefined): boolean {
-  return r !== undefined && r.level > 0 && r.pathLength !== 0;
+  return r !== undefined && r.level > 0 && r.pathLength !== 0 && r.path?.length !== 0;
 }
 
 /**

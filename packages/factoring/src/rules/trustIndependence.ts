@@ -11,9 +11,10 @@ import type { Run } from './run.js';
 export type GroupOf = (quid: string) => string | undefined;
 
 /**
- * The quid strictly inside the reading's path (neither the financier at its start nor the party
- * read at its end) that is the supplier or a company of the supplier's group; `undefined` when no
- * path is given or none is.
+ * The quid on the reading's path, before the party read at its end, that is the supplier or a
+ * company of the supplier's group; `undefined` when no path is given or none is. The start counts
+ * too: a reading whose path starts at the supplier is the supplier's own view, not the
+ * financier's.
  *
  * @example
  * ```ts
@@ -26,9 +27,9 @@ export function supplierOnPath(
   groupOf: GroupOf | undefined,
 ): string | undefined {
   const path = reading?.path;
-  if (path === undefined || path.length < 3) return undefined;
+  if (path === undefined || path.length < 2) return undefined;
   const group = groupOf?.(supplierQuid);
-  for (let k = 1; k < path.length - 1; k++) {
+  for (let k = 0; k < path.length - 1; k++) {
     const q = path[k] as string;
     if (q === supplierQuid || (group !== undefined && groupOf?.(q) === group)) return q;
   }
