@@ -24,6 +24,7 @@ import { checkDisputeRate, checkEligibility } from './rules/eligibilityChecks.js
 import {
   checkDuplicates,
   checkFraudSignals,
+  fingerprintRecord,
   fraudFlagsOf,
   isSoftDuplicate,
   NO_KINDS,
@@ -162,7 +163,10 @@ export function decideShared(
   // Unreadable money, dates or title shares refuse the call under every policy, before any rule.
   checkInvoiceInput(invoice, asOf);
   const face = invoice.amountMinor;
-  const run = new Run(request.trace !== false, policy.stopAtFirstDecisive, cache);
+  // Stopping at the first decisive rule is the proof of concept's rule; any other policy stops at
+  // the first reject only, so a review or pending never hides a later reject.
+  const pocStop = policy.stopAtFirstDecisive && policy.compat === 'poc';
+  const run = new Run(request.trace !== false, pocStop, cache, policy.stopAtFirstDecisive && !pocStop);
   const screen = checks.payloads || checks.eventSubject || checks.sequenceConflicts;
   const skew = policy.clockSkewSeconds;
   // Evidence dated after the decision does not count (the proof of concept reads every date).
@@ -206,9 +210,15 @@ export function decideShared(
   if (run.go('fraud-signals')) fraudKinds = checkFraudSignals(run, compiled, trust, facts, asOf);
 
   // 4. Duplicates across streams: exact fingerprint vetoes, fuzzy goes to review or a haircut.
-  if (checks.duplicates && state !== undefined && run.go('duplicates')) {
-    duplicates = checkDuplicates(run, policy, state, invoice, facts);
-    softDuplicate = isSoftDuplicate(duplicates, policy);
+  if (checks.duplicates && state !== undefined) {
+    if (run.go('duplicates')) {
+      duplicates = checkDuplicates(run, policy, state, invoice, facts);
+      softDuplicate = isSoftDuplicate(duplicates, policy);
+    } else {
+      // A stopped run skips the check, but a batch still indexes the invoice with its documents:
+      // a later invoice reusing its bill of lading must be caught.
+      state.duplicates.stage?.(fingerprintRecord(invoice, facts));
+    }
   }
 
   // 5. Title: the supplier must still hold a majority, and the stakes' roles name the invoice's

@@ -661,3 +661,62 @@ describe('issue 18: the double-factoring race', () => {
     expect(codes(x)).toContain('SEQUENCE_CONFLICT');
   });
 });
+
+describe('stopAtFirstDecisive: a hold never hides a later reject', () => {
+  // Stopping at the first hold showed a reviewer "fuzzy duplicate" (or "no acknowledgement yet")
+  // and skipped the trust rule that rejects the invoice: a person could approve what the engine
+  // would refuse. A reject is final, so the run stops there; holds run on to it.
+  const nearCopy = {
+    invoiceId: 'inv-old',
+    invoiceNumber: 'INV-2026-0100',
+    supplierQuid: SUPPLIER,
+    buyerQuid: BUYER,
+    amountMinor: 5_000_001,
+    issuedAt: NOW,
+  };
+  const lowBuyer = { [BUYER]: { level: 0.3, observedAt: NOW, pathLength: 2 } };
+
+  it('a fuzzy duplicate (review) before a buyer below its threshold (reject) gives reject', () => {
+    const x = run(deal(), {
+      trust: lowBuyer,
+      policy: { stopAtFirstDecisive: true },
+      portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 }, knownInvoices: [nearCopy] },
+    });
+    expect(codes(x)).toEqual(expect.arrayContaining(['DUPLICATE_FUZZY', 'BUYER_TRUST_LOW']));
+    expect(x.outcome).toBe('reject');
+  });
+
+  it('a missing acknowledgement (pending) before a buyer below its threshold (reject) gives reject', () => {
+    const d = deal();
+    const x = run(d, {
+      events: d.events.filter((e) => e.eventType !== 'buyer.acknowledged'),
+      trust: lowBuyer,
+      policy: { stopAtFirstDecisive: true },
+    });
+    expect(codes(x)).toEqual(expect.arrayContaining(['ACK_MISSING', 'BUYER_TRUST_LOW']));
+    expect(x.outcome).toBe('reject');
+  });
+
+  it('the first reject still stops the run: the rules after it are skipped', () => {
+    const x = run(deal(), { trust: lowBuyer, policy: { stopAtFirstDecisive: true } });
+    expect(x.outcome).toBe('reject');
+    const after = x.trace.slice(x.trace.findIndex((t) => t.rule === 'buyer-trust') + 1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((t) => t.outcome === 'skip')).toBe(true);
+  });
+
+  it('every outcome under stopAtFirstDecisive is the full run’s outcome (the scenarios of this file)', () => {
+    const cases: Parameters<typeof run>[1][] = [
+      { trust: lowBuyer },
+      { trust: lowBuyer, portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 }, knownInvoices: [nearCopy] } },
+      { portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 }, knownInvoices: [nearCopy] } },
+      { trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } } },
+      {},
+    ];
+    for (const c of cases) {
+      const full = run(deal(), c);
+      const stopped = run(deal(), { ...c, policy: { stopAtFirstDecisive: true } });
+      expect(stopped.outcome).toBe(full.outcome);
+    }
+  });
+});

@@ -174,4 +174,41 @@ describe('one shipment, two receivables', () => {
     // The forged shipment is itself reported (a supplier attesting its own shipment).
     expect(codes(d)).toContain('SUPPLIER_FORGED_ATTESTATION');
   });
+
+  it('under stopAtFirstDecisive, an invoice rejected before the duplicate check still lends its documents to the index', () => {
+    // The first invoice is reported forged by a trusted co-owner (reject at the fraud rule, which
+    // comes before the duplicate check, so a stopping run skipped that check): its bill of lading
+    // was indexed without its documents, and another buyer's invoice reusing it went through.
+    const reporter = 'f0f0f0f0f0f0f0f0';
+    const forged = first();
+    const signal: VerifiedEvent = {
+      ...(forged.events[0] as VerifiedEvent),
+      id: 'inv-100-e8',
+      sequence: 8,
+      eventType: 'fraud.signal.invoice-forged',
+      signerQuid: reporter,
+      payload: { reporterQuid: reporter, evidence: 'forged', reportedAt: NOW, severity: 'high' },
+    };
+    const items = [
+      { ...forged, events: [...forged.events, signal] },
+      second({ buyer: OTHER_BUYER }, { bol: 'BOL-inv-100' }),
+    ];
+    for (const stop of [false, true]) {
+      const r = evaluateBatch({
+        items,
+        trust: trustSourceFromRecord({
+          ...TRUST,
+          [reporter]: { level: 0.8, observedAt: NOW, pathLength: 1 },
+        }),
+        policy: standardPolicy({ stopAtFirstDecisive: stop }),
+        asOf: AS_OF,
+        portfolio: { buyerLimitMinor: { [BUYER]: 500_000_000, [OTHER_BUYER]: 500_000_000 } },
+      });
+      expect([stop, r.decisions[0]?.outcome]).toEqual([stop, 'reject']);
+      expect([stop, codes(secondOf(r))]).toEqual([
+        stop,
+        expect.arrayContaining(['SHARED_SHIPPING_DOCUMENT']),
+      ]);
+    }
+  });
 });

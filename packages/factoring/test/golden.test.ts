@@ -258,7 +258,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'periodic', periodDays: 30, ratePerPeriodBps: 150, minPeriods: 1 },
     }),
     true,
-    '8a21fdc702df1f6f',
+    '2db090adfb3ebd98',
   ],
   ['poc, trace', pocPolicy(), true, '1a9e37b9f360f846'],
   ['poc, no trace', pocPolicy(), false, 'f87168df11705941'],

@@ -1423,6 +1423,13 @@ describe('labelled scenarios (standard policy)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('stopAtFirstDecisive gives every scenario the outcome of the full run (a hold never hides a reject)', () => {
+    for (const s of SCENARIOS) {
+      const stopped = runScenario({ ...s, policy: { ...s.policy, stopAtFirstDecisive: true } });
+      expect([s.name, stopped.outcome]).toEqual([s.name, runScenario(s).outcome]);
+    }
+  });
+
   it('every trap approves or at worst soft-flags (no reject, no review)', () => {
     for (const s of SCENARIOS.filter((x) => x.label === 'trap' && x.check !== 'double-factoring')) {
       expect([s.name, runScenario(s).outcome]).toEqual([s.name, 'approve']);

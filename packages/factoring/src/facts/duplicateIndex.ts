@@ -50,6 +50,12 @@ export interface DuplicateIndex {
   readonly size: number;
   /** The record passed to the last `find` (so a batch can add exactly what it checked). */
   readonly lastQueried: InvoiceFingerprintRecord | undefined;
+  /**
+   * Makes `record` the {@link DuplicateIndex.lastQueried} without searching: an invoice whose
+   * duplicate check a stopped run skipped still joins the index with its shipping documents.
+   * Optional for indexes written elsewhere (without it such an invoice joins without documents).
+   */
+  stage?(record: InvoiceFingerprintRecord): void;
 }
 
 const NO_MATCHES: readonly DuplicateMatch[] = [];
@@ -318,6 +324,9 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     },
     get lastQueried(): InvoiceFingerprintRecord | undefined {
       return last?.record;
+    },
+    stage(record: InvoiceFingerprintRecord): void {
+      last = entryOf(record);
     },
     find(
       record: InvoiceFingerprintRecord,

@@ -106,10 +106,11 @@ export interface FactoringPolicy {
   readonly version: string;
   readonly checks: PolicyChecks;
   /**
-   * Stop at the first rule that decides (reject, review or pending), in rule order, as the proof
-   * of concept does; otherwise every rule runs and the worst severity wins. A review or pending
-   * that stops the run can hide a later reject (the rules after it are traced as skipped): decide
-   * again with this off before a person approves such an invoice.
+   * Skip the rules that can no longer change the outcome. Under the proof-of-concept preset
+   * (`compat: 'poc'`) the first rule that decides (reject, review or pending) is the outcome, as
+   * the proof of concept does. Under any other policy the run stops at the first reject only: a
+   * review or pending runs on, so it never hides a later reject, and the outcome is the one the
+   * full run gives (the rules after a reject are traced as skipped and their reasons are missing).
    */
   readonly stopAtFirstDecisive: boolean;
   /** 'poc' adds the proof of concept's decision (messages, flags) as `compat`. */

@@ -148,7 +148,7 @@ const NO_REFS: readonly string[] = [];
  * The invoice as the duplicate index sees it. Two literal shapes instead of a conditional spread
  * (which copies through a temporary object), and no refs array when there are no documents.
  */
-function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
+export function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): InvoiceFingerprintRecord {
   // Every counted shipment's and delivery's document, not only the first (a second shipment could
   // carry another invoice's bill of lading).
   const refs = facts.documentRefs.length > 0 ? facts.documentRefs : NO_REFS;

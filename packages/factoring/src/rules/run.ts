@@ -17,27 +17,36 @@ const SEVERITY_ORDER: Readonly<Record<ReasonSeverity, number>> = {
 
 const NO_RUN_REASONS: Reason[] = [];
 
-/** Mutable per-decision state: reasons in evaluation order, the trace, and the stop flag. */
+/**
+ * Mutable per-decision state: reasons in evaluation order, the trace, and when to stop. `stopFirst`
+ * is the proof of concept's rule (the first decisive reason is the outcome); `stopAtReject` stops
+ * once a reject is in (no later rule can change the outcome), so a hold never hides a reject.
+ */
 export class Run {
   /** In evaluation order. Starts as a shared empty list: most runs give one or two reasons, and a
    * list grown by push from empty reserves 17 slots. Never mutated while it is {@link NO_RUN_REASONS}. */
   reasons: Reason[] = NO_RUN_REASONS;
   readonly trace: TraceEntry[] | undefined;
   readonly stopFirst: boolean;
+  readonly stopAtReject: boolean;
   decisive: ReasonSeverity | undefined;
   worst = 9;
 
   readonly cache: InternCache | undefined;
 
-  constructor(traceOn: boolean, stopFirst: boolean, cache: InternCache | undefined) {
+  constructor(traceOn: boolean, stopFirst: boolean, cache: InternCache | undefined, stopAtReject = false) {
     this.trace = traceOn ? [] : undefined;
     this.stopFirst = stopFirst;
+    this.stopAtReject = stopAtReject;
     this.cache = cache;
   }
 
-  /** False once a decisive rule fired in stop-at-first mode (the rule is then traced as skipped). */
+  /**
+   * False once the run has stopped: a decisive rule fired in stop-at-first mode, or a reject in
+   * stop-at-reject mode (the rule is then traced as skipped).
+   */
   go(rule: string): boolean {
-    if (this.stopFirst && this.decisive !== undefined) {
+    if ((this.stopFirst && this.decisive !== undefined) || (this.stopAtReject && this.worst === 0)) {
       this.trace?.push({ rule, outcome: 'skip', inputs: NO_INPUTS, threshold: null, effectMinor: 0 });
       return false;
     }
