@@ -3,8 +3,21 @@
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
-import { invoiceFingerprint } from './math/fingerprint.js';
+import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
 import type { FactoringDecision } from './outputs/decision.js';
+
+/** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, date, PO). */
+function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean {
+  return (
+    r.invoiceId === invoice.invoiceId &&
+    r.invoiceNumber === (invoice.invoiceNumber ?? '') &&
+    r.supplierQuid === invoice.supplierQuid &&
+    r.buyerQuid === invoice.buyerQuid &&
+    r.amountMinor === invoice.amountMinor &&
+    r.issuedAt === invoice.issuedAt &&
+    r.poReference === invoice.poReference
+  );
+}
 
 /**
  * Reserves an approved decision in `state`: its advance against the buyer, supplier, group and
@@ -43,14 +56,21 @@ export function reserveApproval(
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
   const numbered = invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '';
   if (numbered) state.markFinanced(invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string }));
-  state.duplicates.add({
-    invoiceId: invoice.invoiceId,
-    invoiceNumber: invoice.invoiceNumber ?? '',
-    supplierQuid: invoice.supplierQuid,
-    buyerQuid: invoice.buyerQuid,
-    amountMinor: invoice.amountMinor,
-    issuedAt: invoice.issuedAt,
-    ...(invoice.poReference !== undefined ? { poReference: invoice.poReference } : {}),
-  });
+  // The record the duplicate check used carries the stream's shipping documents: a later invoice
+  // reusing its bill of lading is then caught, as in a batch.
+  const checked = state.duplicates.queried?.(invoice.invoiceId);
+  state.duplicates.add(
+    checked !== undefined && isRecordOf(checked, invoice)
+      ? checked
+      : {
+          invoiceId: invoice.invoiceId,
+          invoiceNumber: invoice.invoiceNumber ?? '',
+          supplierQuid: invoice.supplierQuid,
+          buyerQuid: invoice.buyerQuid,
+          amountMinor: invoice.amountMinor,
+          issuedAt: invoice.issuedAt,
+          ...(invoice.poReference !== undefined ? { poReference: invoice.poReference } : {}),
+        },
+  );
   return true;
 }

@@ -68,6 +68,42 @@ describe('a loop of evaluateInvoice over one PortfolioState', () => {
     expect(again.reasons.map((r) => r.code)).toContain('DUPLICATE_OF_FINANCED');
   });
 
+  it("a second invoice reusing a reserved invoice's bill of lading is held, as in a batch", () => {
+    // reserveApproval indexed the invoice without its shipping documents: the loop approved what
+    // evaluateBatch holds.
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 100_000_000 } });
+    const first = deal();
+    reserveApproval(state, first.invoice, decideIn(state, first));
+    // Another decision in between: the reservation must not depend on being the last one decided.
+    const other = deal({ invoiceId: 'inv-9', invoiceNumber: 'QQ-9', amountMinor: 1_234_567 }, { ids: 'q9' });
+    const decided = [decideIn(state, other)];
+    const reuse = deal(
+      { invoiceId: 'inv-200', invoiceNumber: 'INV-2026-0777', amountMinor: 3_000_000 },
+      { ids: 'inv-100', ackAmount: 3_000_000 },
+    );
+    const d = decideIn(state, reuse);
+    expect(decided[0]?.outcome).toBe('approve');
+    expect(d.outcome).toBe('review');
+    const match = d.duplicates.find((m) => m.invoiceId === 'inv-100');
+    expect(match?.rules).toContain('shared-document');
+  });
+
+  it('reserving an approval decided earlier than the last decision still indexes its documents', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 100_000_000 } });
+    const first = deal();
+    const firstDecision = decideIn(state, first);
+    const other = deal({ invoiceId: 'inv-9', invoiceNumber: 'QQ-9', amountMinor: 1_234_567 }, { ids: 'q9' });
+    decideIn(state, other);
+    reserveApproval(state, first.invoice, firstDecision);
+    const reuse = deal(
+      { invoiceId: 'inv-200', invoiceNumber: 'INV-2026-0777', amountMinor: 3_000_000 },
+      { ids: 'inv-100', ackAmount: 3_000_000 },
+    );
+    const d = decideIn(state, reuse);
+    expect(d.outcome).toBe('review');
+    expect(d.duplicates.find((m) => m.invoiceId === 'inv-100')?.rules).toContain('shared-document');
+  });
+
   it('a decision that is not an approval reserves nothing', () => {
     const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 50_000_000 } });
     const d = deal();

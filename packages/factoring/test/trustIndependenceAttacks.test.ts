@@ -120,6 +120,18 @@ describe('a buyer vouched for only by the supplier (a friend posing as the debto
     expect(x.outcome).toBe(none.outcome);
   });
 
+  it("a carrier of the supplier's own group attests the delivery: its word is the supplier's", () => {
+    const x = run(deal(), {
+      portfolio: {
+        buyerLimitMinor: { [BUYER]: 50_000_000 },
+        buyerGroup: { [SUPPLIER]: 'acme-group', [CARRIER]: 'acme-group' },
+      },
+    });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CARRIER_TRUST_VIA_SUPPLIER');
+    expect(x.reasons.find((r) => r.code === 'CARRIER_TRUST_VIA_SUPPLIER')?.message).toContain('group');
+  });
+
   it('the proof-of-concept preset keeps the proof of concept’s reasons (it had no paths)', () => {
     const x = run(
       deal(),

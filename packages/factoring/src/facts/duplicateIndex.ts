@@ -56,7 +56,16 @@ export interface DuplicateIndex {
    * Optional for indexes written elsewhere (without it such an invoice joins without documents).
    */
   stage?(record: InvoiceFingerprintRecord): void;
+  /**
+   * The record the index was last queried with for `invoiceId` (one of the latest 256 queried
+   * invoices), so `reserveApproval` adds the invoice with the shipping documents it was checked
+   * with, whatever was decided in between.
+   */
+  queried?(invoiceId: string): InvoiceFingerprintRecord | undefined;
 }
+
+/** Queried invoices remembered for {@link DuplicateIndex.queried}. */
+const QUERIED_KEPT = 256;
 
 const NO_MATCHES: readonly DuplicateMatch[] = [];
 const NO_ENTRIES: readonly Entry[] = [];
@@ -295,6 +304,14 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
   let size = 0;
   // The entry computed by the last find(), reused when the same invoice is added next (the batch).
   let last: Entry | undefined;
+  // The latest queried entry per invoice id, oldest first (a Map keeps insertion order).
+  const queried = new Map<string, Entry>();
+  const remember = (entry: Entry): void => {
+    const id = entry.record.invoiceId;
+    queried.delete(id);
+    queried.set(id, entry);
+    if (queried.size > QUERIED_KEPT) queried.delete(queried.keys().next().value as string);
+  };
   const add = (record: InvoiceFingerprintRecord): void => {
     const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
     let byBuyer = bySupplier.get(record.supplierQuid);
@@ -327,6 +344,10 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     },
     stage(record: InvoiceFingerprintRecord): void {
       last = entryOf(record);
+      remember(last);
+    },
+    queried(invoiceId: string): InvoiceFingerprintRecord | undefined {
+      return queried.get(invoiceId)?.record;
     },
     find(
       record: InvoiceFingerprintRecord,
@@ -335,6 +356,7 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     ): readonly DuplicateMatch[] {
       const self = entryOf(record);
       last = self;
+      remember(self);
       const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
       const shared = byDocument.size > 0 ? sharingDocuments(byDocument, self.docs) : undefined;
       if (list === undefined && shared === undefined) return NO_MATCHES;

@@ -272,11 +272,16 @@ export function checkCarrierTrust(
         : `no trust path to carrier ${carrierQuid}; delivery unverified`,
     );
   }
-  const via = supplierOnPath(r, supplierQuid, groupOf);
+  // The carrier itself in the supplier's group, or trusted through the supplier's side.
+  const group = groupOf?.(supplierQuid);
+  const sameGroup = group !== undefined && groupOf?.(carrierQuid) === group;
+  const via = sameGroup ? carrierQuid : supplierOnPath(r, supplierQuid, groupOf);
   if (via !== undefined) {
     run.reason(
       'CARRIER_TRUST_VIA_SUPPLIER',
-      `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
+      sameGroup
+        ? `carrier ${carrierQuid} is in the supplier's group (${group}): its delivery attestation is the supplier's word`
+        : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }
   const passed = ok && via === undefined;
