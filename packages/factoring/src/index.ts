@@ -64,6 +64,7 @@ export { type TrustReading, type TrustSource, trustSourceFromRecord } from './in
 export {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
+  joinedInvoiceNumber,
   normaliseInvoiceNumber,
 } from './math/fingerprint.js';
 export { clampInt, mulDivCeil, mulDivFloor, trustToPpm } from './math/money.js';

@@ -141,4 +141,33 @@ describe('copies of a financed receivable in a later batch', () => {
     // The very same record is itself, not a duplicate.
     expect(batch([item()], { knownInvoices: first.financedRecords }).decisions[0]?.outcome).toBe('approve');
   });
+
+  it('a copy whose number differs only in where its separators are (INV-2026-0100, INV-20260100) is held, in one batch and later', () => {
+    // Leading zeros are stripped per digit run, so the two numbers normalised apart and the copy
+    // scored below review: both were bought.
+    const copy = item({ invoiceId: 'inv-200', invoiceNumber: 'INV-20260100' }, { ids: 'c' });
+    const same = batch([item(), copy]);
+    expect(same.decisions.map((d) => d.outcome)).toEqual(['approve', 'review']);
+    expect(codes(same.decisions[1])).toContain('DUPLICATE_FUZZY');
+    const first = batch([item()]);
+    const later = batch([copy], {
+      financedFingerprints: first.financedFingerprints,
+      knownInvoices: first.financedRecords,
+    });
+    expect(later.decisions[0]?.outcome).toBe('review');
+    expect(codes(later.decisions[0])).toContain('DUPLICATE_FUZZY');
+  });
+
+  it('an invoice number that folds to nothing ("-", an invisible character) or is missing is held: no copy check can read it', () => {
+    for (const [k, invoiceNumber] of ['-', '\u200b', undefined].entries()) {
+      const x = item(
+        { invoiceId: `inv-n${k}`, ...(invoiceNumber !== undefined ? { invoiceNumber } : {}) },
+        { ids: `n${k}` },
+      );
+      if (invoiceNumber === undefined) delete (x.invoice as { invoiceNumber?: string }).invoiceNumber;
+      const d = batch([x]).decisions[0];
+      expect([invoiceNumber, d?.outcome]).toEqual([invoiceNumber, 'review']);
+      expect(codes(d)).toContain('INVOICE_NUMBER_UNREADABLE');
+    }
+  });
 });

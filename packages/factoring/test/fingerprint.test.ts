@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createDuplicateIndex,
   invoiceFingerprint,
+  joinedInvoiceNumber,
   normaliseInvoiceNumber,
   scoreDuplicate,
 } from '../src/index.js';
@@ -68,5 +70,29 @@ describe('invoice-number normalisation and fingerprints', () => {
       ['old-near', false],
     ]);
     expect(index.find(base, 90 * 86_400, 4).map((h) => h.invoiceId)).not.toContain('a');
+  });
+});
+
+describe('joinedInvoiceNumber: digit runs joined across separators', () => {
+  it('INV-2026-0100 and INV-20260100 are one number, which normaliseInvoiceNumber keeps apart', () => {
+    expect(joinedInvoiceNumber('INV-2026-0100')).toBe('INV20260100');
+    expect(joinedInvoiceNumber('inv 20260100')).toBe('INV20260100');
+    expect(normaliseInvoiceNumber('INV-2026-0100')).not.toBe(normaliseInvoiceNumber('INV-20260100'));
+  });
+
+  it('separators inserted anywhere do not change the joined number (random numbers)', () => {
+    const char = fc.constantFrom(...'AB019Z0'.split(''));
+    const sep = fc.constantFrom(' ', '-', '/', '.', '_', '#', '\u2013');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(char, fc.option(sep, { nil: undefined })), { maxLength: 12 }),
+        (parts) => {
+          const plain = parts.map(([c]) => c).join('');
+          const separated = parts.map(([c, s]) => c + (s ?? '')).join('');
+          expect(joinedInvoiceNumber(separated)).toBe(joinedInvoiceNumber(plain));
+          expect(joinedInvoiceNumber(plain)).toBe(normaliseInvoiceNumber(plain));
+        },
+      ),
+    );
   });
 });

@@ -48,6 +48,7 @@ describe('ReasonCode keys', () => {
       'BUYER_TRUST_VIA_SUPPLIER',
       'CARRIER_TRUST_VIA_SUPPLIER',
       'NEW_DEBTOR',
+      'INVOICE_NUMBER_UNREADABLE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

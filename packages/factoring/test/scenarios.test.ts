@@ -518,6 +518,14 @@ export const SCENARIOS: Scenario[] = [
     has: ['NEW_DEBTOR'],
   },
   {
+    name: 'an invoice number of separators only: no copy check can read it',
+    label: 'fraud',
+    check: 'duplicates',
+    invoice: { invoiceNumber: '--' },
+    outcome: 'review',
+    has: ['INVOICE_NUMBER_UNREADABLE'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -1,10 +1,16 @@
 // An index of known invoice fingerprints that finds exact and fuzzy duplicates.
 
-import { type InvoiceFingerprintRecord, normaliseInvoiceNumber } from '../math/fingerprint.js';
+import {
+  type InvoiceFingerprintRecord,
+  joinedInvoiceNumber,
+  normaliseInvoiceNumber,
+} from '../math/fingerprint.js';
 
 interface Entry {
   readonly record: InvoiceFingerprintRecord;
   readonly normalised: string;
+  /** The number with its digit runs joined across separators (`INV-2026-0100` is `INV20260100`). */
+  readonly joined: string;
   readonly digits: string;
   /** UTC day of issue (part of the exact identity). */
   readonly day: number;
@@ -137,11 +143,34 @@ export function scoreDuplicate(
   return { score, rules };
 }
 
+/** True when a separator stands between two digits (`2026-0100`), or the number is not ASCII. */
+function hasSplitDigits(raw: string): boolean {
+  let digitBefore = false;
+  let separated = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127) return true;
+    if (c >= 48 && c <= 57) {
+      if (separated && digitBefore) return true;
+      digitBefore = true;
+      separated = false;
+    } else if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
+      separated = true;
+    } else {
+      digitBefore = false;
+      separated = false;
+    }
+  }
+  return false;
+}
+
 function entryOf(record: InvoiceFingerprintRecord): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
   return {
     record,
     normalised,
+    // Most numbers have no separator inside a digit run, and then both forms are one string.
+    joined: hasSplitDigits(record.invoiceNumber) ? joinedInvoiceNumber(record.invoiceNumber) : normalised,
     digits: digitsOf(normalised),
     day: Math.floor(record.issuedAt / 86_400),
     docs: foldedDocuments(record.documentRefs),
@@ -212,7 +241,7 @@ function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): num
   }
   const a = x.normalised;
   const b = c.normalised;
-  if (a.length > 0 && a === b) {
+  if (a.length > 0 && (a === b || x.joined === c.joined)) {
     score += 4;
     rules?.push('number-equal');
   } else if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) {
@@ -274,6 +303,7 @@ function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
 
 function keyEntry(keys: PairKeys, entry: Entry): void {
   if (entry.normalised !== '') push(keys.byNumber, entry.normalised, entry);
+  if (entry.joined !== entry.normalised && entry.joined !== '') push(keys.byNumber, entry.joined, entry);
   if (entry.digits.length >= 3) push(keys.byDigits, entry.digits, entry);
   push(keys.byId, entry.record.invoiceId, entry);
 }
@@ -399,6 +429,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
         const keys = bigPairs.get(all);
         if (self.normalised !== '')
           for (const h of keys?.byNumber.get(self.normalised) ?? NO_ENTRIES) consider(h);
+        if (self.joined !== self.normalised && self.joined !== '')
+          for (const h of keys?.byNumber.get(self.joined) ?? NO_ENTRIES) consider(h);
         if (self.digits.length >= 3)
           for (const h of keys?.byDigits.get(self.digits) ?? NO_ENTRIES) consider(h);
         for (const h of keys?.byId.get(record.invoiceId) ?? NO_ENTRIES) consider(h);

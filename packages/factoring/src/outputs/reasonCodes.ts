@@ -97,6 +97,7 @@ const CODES = {
   BUYER_TRUST_VIA_SUPPLIER: 'BUYER_TRUST_VIA_SUPPLIER',
   CARRIER_TRUST_VIA_SUPPLIER: 'CARRIER_TRUST_VIA_SUPPLIER',
   NEW_DEBTOR: 'NEW_DEBTOR',
+  INVOICE_NUMBER_UNREADABLE: 'INVOICE_NUMBER_UNREADABLE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -437,4 +438,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   CARRIER_TRUST_VIA_SUPPLIER: { severity: 'review', rank: 83, fraud: true },
   // A buyer the financier has never dealt with: verify the debtor before the first purchase.
   NEW_DEBTOR: { severity: 'review', rank: 84, fraud: false },
+  // No invoice number the copy checks can read (missing, or only separators and invisible
+  // characters): two copies of one receivable would both be bought.
+  INVOICE_NUMBER_UNREADABLE: { severity: 'review', rank: 85, fraud: true },
 };

@@ -7,7 +7,11 @@ import type { CompiledPolicy } from '../inputs/compilePolicy.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustSource } from '../inputs/trust.js';
-import { type InvoiceFingerprintRecord, invoiceFingerprint } from '../math/fingerprint.js';
+import {
+  type InvoiceFingerprintRecord,
+  invoiceFingerprint,
+  normaliseInvoiceNumber,
+} from '../math/fingerprint.js';
 import { f3 } from '../math/pythonFormat.js';
 import type { Reason, TraceEntry } from '../outputs/decision.js';
 import { type InternCache, internFlag, internTrace } from '../outputs/internCache.js';
@@ -186,6 +190,15 @@ export function checkDuplicates(
   facts: StreamFacts,
 ): readonly DuplicateMatch[] {
   let financedCopy = false;
+  const number = invoice.invoiceNumber;
+  if (number === undefined || normaliseInvoiceNumber(number) === '') {
+    run.reason(
+      'INVOICE_NUMBER_UNREADABLE',
+      number === undefined
+        ? 'the invoice has no number: a copy of it could not be told from it'
+        : `invoice number ${JSON.stringify(number)} has no letter or digit: a copy of it could not be told from it`,
+    );
+  }
   if (state.tracksFinanced() && invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '') {
     const fp = invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string });
     if (state.isFinanced(fp)) {
