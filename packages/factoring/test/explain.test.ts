@@ -192,6 +192,7 @@ describe('explainability', () => {
         'formatFixedPython',
         'invoiceFingerprint',
         'invoiceFromIssuedPayload',
+        'joinedInvoiceNumber',
         'mulDivCeil',
         'mulDivFloor',
         'normaliseInvoiceNumber',
