@@ -716,3 +716,90 @@ describe('refused events are read the same in any array order', () => {
     }
   });
 });
+
+describe('credit notes behind disputes resolved "credited": one note, one dispute', () => {
+  // Three disputes of 1,500,000 resolved 'credited' naming no note, and one credit note of
+  // 1,500,000: each dispute found "a note of at least its amount", the same one, so the buyer was
+  // promised 4,500,000 of credit, will pay 500,000, and 3,150,000 was advanced.
+  const credit = (d: Deal, id: string, sequence: number, amountMinor: number, extra = {}) =>
+    event(d, id, 'invoice.credited', SUPPLIER, sequence, {
+      creditNoteId: `cn-${id}`,
+      amountMinor,
+      reason: 'dispute settled',
+      creditedAt: NOW + sequence * DAY,
+      ...extra,
+    });
+
+  // Decided after the last event of each stream (events are dated one day per sequence number).
+  const LATER = NOW + 15 * DAY;
+
+  it('one credit note closes one of three credited disputes; the other two stay open', () => {
+    const d = deal();
+    const x = run(d, {
+      asOf: LATER,
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 1_500_000),
+        dispute(d, 'x6', 6, 'D2', 1_500_000),
+        dispute(d, 'x7', 7, 'D3', 1_500_000),
+        resolution(d, 'x8', BUYER, 8, 'D1', 'credited'),
+        resolution(d, 'x9', BUYER, 9, 'D2', 'credited'),
+        resolution(d, 'x10', BUYER, 10, 'D3', 'credited'),
+        credit(d, 'x11', 11, 1_500_000),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+    expect(message(x, 'DISPUTE_OPEN')).toContain('3,000,000'.replaceAll(',', ''));
+  });
+
+  it('a credit note posted before the dispute (another reason) does not cover it', () => {
+    const d = deal();
+    const x = run(d, {
+      asOf: LATER,
+      events: [
+        ...d.events,
+        credit(d, 'x5', 5, 2_000_000),
+        dispute(d, 'x6', 6, 'D1', 2_000_000),
+        resolution(d, 'x7', BUYER, 7, 'D1', 'credited'),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+  });
+
+  it('a credit note that names another dispute does not cover this one', () => {
+    const d = deal();
+    const x = run(d, {
+      asOf: LATER,
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 1_000_000),
+        dispute(d, 'x6', 6, 'D2', 1_000_000),
+        resolution(d, 'x7', BUYER, 7, 'D1', 'credited'),
+        resolution(d, 'x8', BUYER, 8, 'D2', 'withdrawn'),
+        credit(d, 'x9', 9, 1_000_000, { disputeId: 'D2' }),
+      ],
+    });
+    expect(codes(x)).toContain('DISPUTE_OPEN');
+    expect(message(x, 'DISPUTE_OPEN')).toContain('D1');
+  });
+
+  it('control: each credited dispute with its own note after it is closed', () => {
+    const d = deal();
+    const x = run(d, {
+      asOf: LATER,
+      events: [
+        ...d.events,
+        dispute(d, 'x5', 5, 'D1', 1_000_000),
+        dispute(d, 'x6', 6, 'D2', 1_000_000),
+        resolution(d, 'x7', BUYER, 7, 'D1', 'credited'),
+        resolution(d, 'x8', BUYER, 8, 'D2', 'credited'),
+        credit(d, 'x9', 9, 1_000_000),
+        credit(d, 'x10', 10, 1_000_000, { disputeId: 'D2' }),
+      ],
+    });
+    expect(codes(x)).not.toContain('DISPUTE_OPEN');
+    expect(x.outcome).toBe('approve');
+  });
+});

@@ -683,6 +683,8 @@ function ackAmountOf(e: VerifiedEvent): number | undefined {
 
 interface DisputeState {
   readonly id: string;
+  /** The event that raised it (last raised, when raised again after a resolution). */
+  raisedBy: VerifiedEvent;
   amount: number;
   open: boolean;
   /** The supplier claims it resolved: the buyer has not, so it stays open. */
@@ -717,7 +719,7 @@ function replayDisputes(
     if (e.eventType === 'buyer.disputed') {
       const amount = num(p['disputedAmountMinor']) ?? invoice.amountMinor;
       if (d === undefined) {
-        d = { id, amount, open: true, supplierResolved: false };
+        d = { id, raisedBy: e, amount, open: true, supplierResolved: false };
         disputes = append(disputes, d);
         byId?.set(id, d);
       } else if (d.open) {
@@ -733,6 +735,7 @@ function replayDisputes(
         if (amount > d.amount) d.amount = amount;
       } else {
         d.amount = amount;
+        d.raisedBy = e;
         d.open = true;
         d.supplierResolved = false;
         d.promised = undefined;
@@ -745,8 +748,13 @@ function replayDisputes(
     }
   }
   if (disputes === undefined) return;
+  // Each credit note settles at most one dispute (in the order they were raised).
+  const used = new Set<Repeated>();
+  let credited = 0;
+  for (const d of disputes) if (d.promised !== undefined) credited++;
+  const matchCredits = credited * (credits?.length ?? 0) <= MAX_CREDIT_MATCHING;
   for (const d of disputes) {
-    if (d.promised !== undefined) uncoveredCredit(facts, d, credits);
+    if (d.promised !== undefined) uncoveredCredit(facts, d, credits, used, matchCredits);
     if (!d.open) continue;
     facts.openDisputedMinor += d.amount;
     facts.openDisputeCount++;
@@ -755,22 +763,44 @@ function replayDisputes(
 }
 
 /**
+ * Credited disputes times credit notes past which no note is matched to a dispute (a spammed
+ * stream would take quadratic time): those disputes stay open, the safe side.
+ */
+const MAX_CREDIT_MATCHING = 1_000_000;
+
+/**
  * A dispute the buyer resolved 'credited' closes only with its credit note on the stream: the one
- * the resolution names, or (naming none) a credit note of at least the disputed amount. The part
- * no credit note covers is still open (counted here) and recorded in `promisedCredits`.
+ * the resolution names, or (naming none) the smallest credit note of at least the disputed amount
+ * posted at or after the dispute was raised. A note settles one dispute only (`used`), and a note
+ * that names a dispute (`disputeId`) settles only that one. The part no credit note covers is
+ * still open (counted here) and recorded in `promisedCredits`.
  */
 function uncoveredCredit(
   facts: StreamFacts,
   d: DisputeState,
   credits: readonly Repeated[] | undefined,
+  used: Set<Repeated>,
+  matchCredits: boolean,
 ): void {
   const named = d.promised === '' ? undefined : d.promised;
-  let covered = 0;
-  if (credits !== undefined) {
+  let match: Repeated | undefined;
+  if (credits !== undefined && matchCredits) {
     for (const c of credits) {
-      if (named !== undefined ? c.id === named : c.amount >= d.amount) covered = Math.max(covered, c.amount);
+      if (used.has(c)) continue;
+      const forDispute = str((c.first.payload ?? NO_PAYLOAD)['disputeId']);
+      if (forDispute !== undefined && forDispute !== d.id) continue;
+      if (named !== undefined) {
+        if (c.id !== named) continue;
+        match = c;
+        break;
+      }
+      // A note posted before the dispute was raised was issued for something else.
+      if (c.amount < d.amount || compareKeys(c.first, d.raisedBy) < 0) continue;
+      if (match === undefined || c.amount < match.amount) match = c;
     }
   }
+  if (match !== undefined) used.add(match);
+  const covered = match?.amount ?? 0;
   const rest = d.amount - Math.min(covered, d.amount);
   if (rest === 0) return;
   facts.openDisputedMinor += rest;
