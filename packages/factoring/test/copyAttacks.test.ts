@@ -170,4 +170,25 @@ describe('copies of a financed receivable in a later batch', () => {
       expect(codes(d)).toContain('INVOICE_NUMBER_UNREADABLE');
     }
   });
+
+  it('the same invoice number resubmitted after the duplicate window (re-dated, F10) is held', () => {
+    // The 90-day window applied to number matches too: a financed invoice re-dated by 91 days was
+    // bought again.
+    const first = batch([item()]);
+    const issuedAt = NOW + 91 * DAY;
+    const redated = item({ invoiceId: 'inv-300', issuedAt, dueAt: issuedAt + 60 * DAY }, { ids: 'r' });
+    const d = evaluateBatch({
+      items: [redated],
+      trust: trustSourceFromRecord(TRUST),
+      policy,
+      asOf: issuedAt + 7 * DAY,
+      portfolio: {
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
+        financedFingerprints: first.financedFingerprints,
+        knownInvoices: first.financedRecords,
+      },
+    }).decisions[0];
+    expect(d?.outcome).toBe('review');
+    expect(codes(d)).toContain('DUPLICATE_FUZZY');
+  });
 });

@@ -62,7 +62,8 @@ describe('invoice-number normalisation and fingerprints', () => {
         issuedAt: 10 * 86_400,
       },
       { ...base, invoiceId: 'old-exact', invoiceNumber: 'inv 0100' },
-      { ...base, invoiceId: 'old-far', issuedAt: 400 * 86_400, amountMinor: 1 },
+      // A look-alike number (contained) and the same amount, but 400 days away: outside the window.
+      { ...base, invoiceId: 'old-far', invoiceNumber: 'INV-100A', issuedAt: 400 * 86_400 },
     ]);
     const hits = index.find(base, 90 * 86_400, 4);
     expect(hits.map((h) => [h.invoiceId, h.exact])).toEqual([
@@ -70,6 +71,14 @@ describe('invoice-number normalisation and fingerprints', () => {
       ['old-near', false],
     ]);
     expect(index.find(base, 90 * 86_400, 4).map((h) => h.invoiceId)).not.toContain('a');
+  });
+
+  it('the same number is found whatever its date (re-dating), a look-alike only inside the window', () => {
+    const index = createDuplicateIndex([
+      { ...base, invoiceId: 'same-number-far', issuedAt: 400 * 86_400, amountMinor: 1 },
+      { ...base, invoiceId: 'lookalike-far', invoiceNumber: 'INV-100A', issuedAt: 400 * 86_400 },
+    ]);
+    expect(index.find(base, 90 * 86_400, 4).map((h) => h.invoiceId)).toEqual(['same-number-far']);
   });
 });
 

@@ -49,8 +49,9 @@ export interface DuplicateIndex {
   /**
    * Matches for `record`, exact first, then by score, then id. A record with its invoiceId and the
    * same identifying fields is itself and not listed; one with its id and other fields is scored
-   * (rule `same-invoice-id`) whatever its date. Any invoice that names one of the record's
-   * shipping documents (`documentRefs`) is listed whatever its parties, date or score.
+   * (rule `same-invoice-id`) whatever its date, and so is one with the same number. Any invoice
+   * that names one of the record's shipping documents (`documentRefs`) is listed whatever its
+   * parties, date or score.
    */
   find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
   readonly size: number;
@@ -407,7 +408,11 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
           return;
         }
         if (seen?.has(id)) return;
-        if (!sameId && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) return;
+        // The window bounds look-alikes, not the same number: a number reused months later is the
+        // re-dating pattern (an old receivable invoiced anew, FACTORING.md F10).
+        const sameNumber =
+          self.normalised !== '' && (self.normalised === h.normalised || self.joined === h.joined);
+        if (!sameId && !sameNumber && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) return;
         const score = scoreEntries(self, h, sameId);
         if (score >= minScore) {
           const rules: string[] = [];
