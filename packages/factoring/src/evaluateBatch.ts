@@ -1,7 +1,7 @@
 // Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
 
 import { decideShared } from './evaluateInvoice.js';
-import { type CircularTrade, circularTrades, crossSales } from './facts/circularTrades.js';
+import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -397,7 +397,8 @@ function runBatch(request: BatchRequest): BatchResult {
       state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
     }
   }
-  const circles = circular && cross !== undefined ? circularTrades(items, cross, known) : undefined;
+  const circles =
+    circular && cross !== undefined ? circleMembers(items, circularTrades(items, cross, known)) : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

@@ -2,7 +2,7 @@
 // reports is a real one, and every invoice it leaves alone is on none.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { circularTrades, crossSales } from '../src/facts/circularTrades.js';
+import { circleMembers, circularTrades, crossSales } from '../src/facts/circularTrades.js';
 import type { InvoiceInput } from '../src/inputs/invoice.js';
 
 const DAY = 86_400;
@@ -73,6 +73,24 @@ describe('circularTrades', () => {
             expect((legs[k] as InvoiceInput).buyerQuid).toBe(next.supplierQuid);
             expect(alike(x, legs[k] as InvoiceInput)).toBe(true);
           }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('circleMembers reports every batch invoice a reported circle names, and only those', () => {
+    fc.assert(
+      fc.property(fc.array(saleArb, { maxLength: 12 }), (sales) => {
+        const invoices = invoicesOf(sales);
+        const items = invoices.map((invoice) => ({ invoice }));
+        const found = circlesOf(invoices);
+        const spread = circleMembers(items, found);
+        const named = new Set([...(found?.values() ?? [])].flatMap((c) => c.invoiceIds));
+        invoices.forEach((x, i) => {
+          expect([i, spread?.has(i) ?? false]).toEqual([i, found?.has(i) === true || named.has(x.invoiceId)]);
+          if (found?.has(i)) expect(spread?.get(i)).toBe(found.get(i));
+          if (spread?.has(i)) expect(spread.get(i)?.invoiceIds).toContain(x.invoiceId);
         });
       }),
       { numRuns: 300 },

@@ -555,6 +555,18 @@ describe('neighbour of finding 4b: a circular trade (A sells to B, B to C, C bac
     expect(ds[0]?.reasons.find((r) => r.code === 'CIRCULAR_TRADE')?.message).toContain('c-2');
   });
 
+  it('every invoice of a circle is held, even where the legs are within 10 % of one invoice and not of the others', () => {
+    // 4,200,000 -> 4,600,000 -> 5,000,000: each leg is within 10 % of the middle invoice only. The
+    // circle was found from c-2 alone, which was held while c-1 and c-3 were bought.
+    const ds = decideAll([
+      sale('c-1', SUPPLIER, BUYER, 4_200_000),
+      sale('c-2', BUYER, THIRD, 4_600_000, NOW + DAY),
+      sale('c-3', THIRD, SUPPLIER, 5_000_000, NOW + 2 * DAY),
+    ]);
+    expect(ds.map((d) => d.outcome)).toEqual(['review', 'review', 'review']);
+    for (const d of ds) expect(d.fraudFlags).toContain('CIRCULAR_TRADE');
+  });
+
   it('the circle closed by an invoice the financier already knows (portfolio.knownInvoices) is held too', () => {
     const back = sale('c-3', THIRD, SUPPLIER, 5_050_000).invoice;
     const ds = decideAll([sale('c-1', SUPPLIER, BUYER, 5_000_000), sale('c-2', BUYER, THIRD, 4_900_000)], {

@@ -130,3 +130,35 @@ export function circularTrades(
   }
   return found;
 }
+
+/**
+ * {@link circularTrades} with every batch invoice of each circle found: a circle is searched from
+ * each invoice with legs alike to that invoice, so one found from its middle invoice names
+ * invoices whose own search did not close it; each of them is on that circle all the same. A
+ * member keeps the circle found from itself, if any, else the first that names it.
+ *
+ * @example
+ * ```ts
+ * const circles = circleMembers(items, circularTrades(items, crossSales(items) ?? []));
+ * ```
+ */
+export function circleMembers(
+  items: readonly { readonly invoice: InvoiceInput }[],
+  found: Map<number, CircularTrade> | undefined,
+): Map<number, CircularTrade> | undefined {
+  if (found === undefined) return undefined;
+  const named = new Set<string>();
+  for (const circle of found.values()) for (const id of circle.invoiceIds) named.add(id);
+  const spread = new Map(found);
+  for (let i = 0; i < items.length; i++) {
+    const id = (items[i] as { readonly invoice: InvoiceInput }).invoice.invoiceId;
+    if (spread.has(i) || !named.has(id)) continue;
+    for (const circle of found.values()) {
+      if (circle.invoiceIds.includes(id)) {
+        spread.set(i, circle);
+        break;
+      }
+    }
+  }
+  return spread;
+}
