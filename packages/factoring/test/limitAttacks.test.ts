@@ -109,3 +109,48 @@ describe('an invoice decided with no portfolio at all', () => {
     expect(codes(decide(undefined, pocPolicy()))).not.toContain('BUYER_LIMIT_MISSING');
   });
 });
+
+describe('stated totals below the sum of their parts', () => {
+  // The facility total and a group's exposure are stated beside the exposures they contain; a
+  // total left out (or stated too low) counted as 0, so the facility and group limits had room
+  // that the book's own buyers had already used.
+  const d5m = deal();
+  const others = Object.fromEntries(
+    ['b1', 'b2', 'b3', 'b4', 'b5'].map((b) => [b.padEnd(16, b.at(-1)), 20_000_000]),
+  );
+  const decideBook = (portfolio: Portfolio): FactoringDecision =>
+    evaluateInvoice({
+      invoice: d5m.invoice,
+      events: d5m.events,
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy({ limitMode: 'reject' }),
+      asOf: AS_OF,
+      portfolio,
+    });
+
+  it('a facility whose buyers already use all of it is full, whatever totalExposureMinor says', () => {
+    for (const stated of [undefined, 0, 10_000_000]) {
+      const d = decideBook({
+        facilityLimitMinor: 100_000_000,
+        buyerExposureMinor: others,
+        buyerLimitMinor: { [BUYER]: 50_000_000 },
+        ...(stated !== undefined ? { totalExposureMinor: stated } : {}),
+      });
+      expect([stated, d.outcome]).toEqual([stated, 'reject']);
+      expect(codes(d)).toContain('FACILITY_LIMIT_EXCEEDED');
+    }
+  });
+
+  it('a group whose members already use its limit is full, whatever groupExposureMinor says', () => {
+    const sister = 'b9b9b9b9b9b9b9b9';
+    const d = decideBook({
+      buyerLimitMinor: { [BUYER]: 50_000_000 },
+      buyerGroup: { [BUYER]: 'G', [sister]: 'G' },
+      groupLimitMinor: { G: 20_000_000 },
+      buyerExposureMinor: { [sister]: 20_000_000 },
+      groupExposureMinor: { G: 0 },
+    });
+    expect(d.outcome).toBe('reject');
+    expect(codes(d)).toContain('GROUP_LIMIT_EXCEEDED');
+  });
+});

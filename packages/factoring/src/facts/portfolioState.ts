@@ -60,6 +60,13 @@ function add(sums: Map<string, Sum>, key: string, amount: number): void {
   else sum.v += amount;
 }
 
+/** The sum of a record's amounts (0 for none). */
+function sumOf(rec: Readonly<Record<string, number>> | undefined): number {
+  let total = 0;
+  if (rec !== undefined) for (const k of Object.keys(rec)) total += rec[k] as number;
+  return total;
+}
+
 function lookup(rec: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
   if (rec === undefined || !Object.hasOwn(rec, key)) return undefined;
   const v = rec[key];
@@ -131,11 +138,11 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const groups = p.buyerGroup;
   const groupOf = (b: string): string | undefined =>
     groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
-  // Group exposure from the buyers' exposures, unless the portfolio states it (computed once).
+  // A stated total is at least the sum of what it contains: a group's exposure is never below its
+  // members' exposures, the facility's never below the buyers' or the suppliers' (a total left out
+  // or stated too low left limits room the book's own parties had used). Computed once.
   let groupBase: Map<string, number> | undefined;
   const groupStart = (g: string): number => {
-    const given = lookup(p.groupExposureMinor, g);
-    if (given !== undefined) return given;
     if (groupBase === undefined) {
       groupBase = new Map();
       for (const b of Object.keys(groups ?? {})) {
@@ -143,8 +150,13 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
         groupBase.set(gb, (groupBase.get(gb) ?? 0) + (lookup(p.buyerExposureMinor, b) ?? 0));
       }
     }
-    return groupBase.get(g) ?? 0;
+    return Math.max(lookup(p.groupExposureMinor, g) ?? 0, groupBase.get(g) ?? 0);
   };
+  const totalStart = Math.max(
+    p.totalExposureMinor ?? 0,
+    sumOf(p.buyerExposureMinor),
+    sumOf(p.supplierExposureMinor),
+  );
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
     return index;
@@ -155,7 +167,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
     supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s)?.v ?? 0),
     supplierLimit: (s) => lookup(p.supplierLimitMinor, s),
-    totalExposure: () => (p.totalExposureMinor ?? 0) + addTotal,
+    totalExposure: () => totalStart + addTotal,
     facilityLimit: () => p.facilityLimitMinor,
     ledger: (s) => {
       const l =

@@ -45,7 +45,10 @@ export interface Portfolio {
   readonly supplierExposureMinor?: Readonly<Record<string, number>>;
   /** Limit per supplier (client). */
   readonly supplierLimitMinor?: Readonly<Record<string, number>>;
-  /** Total outstanding funded advances. */
+  /**
+   * Total outstanding funded advances. Never read below the sum of `buyerExposureMinor` (or of
+   * `supplierExposureMinor`): a total left out or stated too low does not free facility room.
+   */
   readonly totalExposureMinor?: number;
   /** Facility (whole-book) limit. */
   readonly facilityLimitMinor?: number;
@@ -69,8 +72,8 @@ export interface Portfolio {
   /** Group (parent company) of each buyer quid, for the group share of the facility. */
   readonly buyerGroup?: Readonly<Record<string, string>>;
   /**
-   * Outstanding funded advances per buyer group; when absent, the sum of `buyerExposureMinor` over
-   * the group's buyers.
+   * Outstanding funded advances per buyer group; never read below the sum of `buyerExposureMinor`
+   * over the group's buyers (what is used when it is absent).
    */
   readonly groupExposureMinor?: Readonly<Record<string, number>>;
   /**
