@@ -264,7 +264,10 @@ export function decideShared(
   // 8-9. Lifecycle evidence.
   if (run.go('delivery')) checkDelivery(run, policy, facts);
   if (run.go('acknowledgement')) checkAcknowledgement(run, policy, facts);
-  if (policy.requirePoMatch === true && run.go('po-match')) checkPoMatch(run, facts);
+  // The buyer's own PO verdict counts under any policy; `requirePoMatch` also waits for one.
+  const poRequired = policy.requirePoMatch === true;
+  if ((poRequired || (signed && facts.poVerdict !== undefined)) && run.go('po-match'))
+    checkPoMatch(run, facts, face, poRequired);
 
   // 10. Acknowledged amount versus face.
   const ackAmount = facts.ack?.amountMinor;

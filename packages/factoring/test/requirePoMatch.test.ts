@@ -24,7 +24,7 @@ const portfolio = { buyerLimitMinor: { [BUYER]: 50_000_000 } };
 function verdict(
   type: 'po.matched' | 'po.mismatch',
   sequence: number,
-  over: { signer?: string; poNumber?: string; invoiceId?: string } = {},
+  over: { signer?: string; poNumber?: string; invoiceId?: string; matchedAmountMinor?: number } = {},
 ): VerifiedEvent {
   const invoiceId = over.invoiceId ?? 'inv-100';
   const signer = over.signer ?? BUYER;
@@ -39,7 +39,11 @@ function verdict(
     timestamp: NOW + 4 * DAY + sequence * 3_600,
     payload:
       type === 'po.matched'
-        ? { ...base, matchedAmountMinor: 5_000_000, matchedAt: NOW + 4 * DAY + sequence * 3_600 }
+        ? {
+            ...base,
+            matchedAmountMinor: over.matchedAmountMinor ?? 5_000_000,
+            matchedAt: NOW + 4 * DAY + sequence * 3_600,
+          }
         : {
             ...base,
             reasons: [{ code: 'QTY_OVER_RECEIVED', lineId: '2' }],
@@ -144,5 +148,29 @@ describe('policy requirePoMatch', () => {
       portfolio,
     });
     expect(r.decisions.map((x) => codes(x).includes('PO_MATCH_MISSING'))).toEqual([true, false]);
+  });
+});
+
+describe("the buyer's PO verdict under any policy (inflated invoice, F12)", () => {
+  it('a po.mismatch signed by the buyer holds the invoice for review even without requirePoMatch', () => {
+    const d = decide([verdict('po.mismatch', 5)], standardPolicy());
+    expect(d.outcome).toBe('review');
+    expect(codes(d)).toContain('PO_MISMATCH');
+    expect(codes(d)).not.toContain('PO_MATCH_MISSING');
+  });
+
+  it('a po.matched for less than the invoice (1,000,000 of 5,000,000) is not a match of this invoice', () => {
+    for (const policy of [standardPolicy(), standardPolicy({ requirePoMatch: true })]) {
+      const d = decide([verdict('po.matched', 5, { matchedAmountMinor: 1_000_000 })], policy);
+      expect(d.outcome).toBe('review');
+      expect(codes(d)).toContain('PO_MISMATCH');
+      expect(d.reasons.find((r) => r.code === 'PO_MISMATCH')?.message).toContain('1000000');
+    }
+  });
+
+  it('a po.matched for the invoice amount is approved as before, with or without requirePoMatch', () => {
+    for (const policy of [standardPolicy(), standardPolicy({ requirePoMatch: true })]) {
+      expect(decide([verdict('po.matched', 5)], policy).outcome).toBe('approve');
+    }
   });
 });

@@ -104,7 +104,8 @@ export interface StreamFacts {
     | { amountMinor: number | undefined; at: number | undefined; payBy: number | undefined; key: EventKey }
     | undefined;
   /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
-  poVerdict: { matched: boolean; key: EventKey } | undefined;
+  /** The buyer's latest PO verdict; `amountMinor` is what a `po.matched` says it matched. */
+  poVerdict: { matched: boolean; key: EventKey; amountMinor?: number | undefined } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
   /** Open disputes (disputeId -> amount), those the buyer resolved removed. */
   openDisputedMinor: number;
@@ -1042,7 +1043,11 @@ export function extractStreamFacts(
         // A match dated after the decision does not count; a mismatch always does.
         if (t === 'po.matched' && late(facts, e, p, MATCHED_AT, notAfter)) break;
         if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {
-          facts.poVerdict = { matched: t === 'po.matched', key: keyOf(e) };
+          facts.poVerdict = {
+            matched: t === 'po.matched',
+            key: keyOf(e),
+            amountMinor: t === 'po.matched' ? num(p['matchedAmountMinor']) : undefined,
+          };
         }
         break;
       case 'buyer.disputed': {

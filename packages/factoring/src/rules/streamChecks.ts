@@ -227,16 +227,27 @@ const PO_MATCH_ENTRIES: readonly TraceEntry[] = (['none', 'mismatch', 'matched']
   effectMinor: 0,
 }));
 
-/** 9b. Lifecycle evidence: the buyer's PO match, when the policy requires it (`requirePoMatch`). */
-export function checkPoMatch(run: Run, facts: StreamFacts): void {
+/**
+ * 9b. The buyer's PO verdict: a `po.mismatch`, or a `po.matched` for less than the invoice, holds it
+ * for review under any policy; with `requirePoMatch` no verdict at all waits (`PO_MATCH_MISSING`).
+ */
+export function checkPoMatch(run: Run, facts: StreamFacts, face: number, required: boolean): void {
   const v = facts.poVerdict;
-  if (v === undefined) run.reason('PO_MATCH_MISSING', "no po.matched from the buyer on the invoice's PO yet");
-  else if (!v.matched)
+  // A match for less than the invoice is a match of a smaller invoice (an inflated one, F12).
+  const short = v?.matched === true && v.amountMinor !== undefined && v.amountMinor < face;
+  if (v === undefined) {
+    if (required) run.reason('PO_MATCH_MISSING', "no po.matched from the buyer on the invoice's PO yet");
+  } else if (!v.matched)
     run.reason(
       'PO_MISMATCH',
       `the buyer's latest PO verdict is po.mismatch (event ${v.key.id}), not superseded`,
     );
-  run.trace?.push(PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched ? 2 : 1] as TraceEntry);
+  else if (short)
+    run.reason(
+      'PO_MISMATCH',
+      `the buyer matched ${v.amountMinor} of the invoice's ${face} against its PO (event ${v.key.id})`,
+    );
+  run.trace?.push(PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched && !short ? 2 : 1] as TraceEntry);
 }
 
 /** 10. Acknowledged amount versus face. */
