@@ -18,7 +18,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { netTermsDays } from '../src/rules/termsChecks.js';
+import { netTermsDays, termsDiscount } from '../src/rules/termsChecks.js';
 import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
@@ -395,9 +395,16 @@ describe('a due date earlier than the payment terms the invoice states (FACTORIN
     expect(x.payment?.expectedCollectionAt).toBeGreaterThanOrEqual(NOW + 90 * DAY);
   });
 
-  it('terms the engine cannot read ("on receipt", "30 EOM") are not guessed at', () => {
-    for (const terms of ['due on receipt', 'NET 30 EOM'])
-      expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+  it('terms with no net days ("due on receipt") are not guessed at; end-of-month terms give at least their net days', () => {
+    expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms: 'due on receipt' })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+    expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms: 'NET 30 EOM' })))).toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+    expect(codes(run(deal({ dueAt: NOW + 31 * DAY, terms: 'NET 30 EOM' })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
   });
 
   it('the terms the supplier signed count when the input states none', () => {
@@ -427,9 +434,67 @@ describe('net terms are read as the days they state', () => {
         (n, shape) => netTermsDays(shape.replace('{n}', String(n))) === n,
       ),
     );
-    for (const t of ['NET 30 EOM', 'due on receipt', '', 'NET-', 'NET-30-60', 'CIA'])
+    for (const t of ['due on receipt', '', 'NET-', 'CIA', 'net amount'])
       expect(netTermsDays(t)).toBeUndefined();
     expect(netTermsDays(undefined)).toBeUndefined();
+  });
+
+  it('other wordings of net days are read too, as the days the buyer has at least (end of month adds to them)', () => {
+    // Read as nothing, these let a due date 60 days out stand under 120-day terms: priced at 58
+    // days instead of 118, judged overdue two months early, DUE_DATE_BEFORE_TERMS sidestepped.
+    for (const t of [
+      'Net 120 days.',
+      'NET\u2011120',
+      'net \u2013 120',
+      '120 days net',
+      'Net 120 days from invoice date',
+      'NET 120 EOM',
+    ]) {
+      expect([t, netTermsDays(t)]).toEqual([t, 120]);
+      const x = run(deal({ terms: t }));
+      expect([t, x.outcome]).toEqual([t, 'review']);
+      expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    }
+  });
+});
+
+describe('an early-payment discount written in the terms', () => {
+  // "2/10 NET 60" lets the buyer pay 2 % less within 10 days; the engine read only the net days,
+  // so the whole face was eligible, where the same discount as earlyPaymentDiscount was cut.
+  it('"2/10 NET 60" and "10% 10, Net 60" are cut like earlyPaymentDiscount (EARLY_PAYMENT_DISCOUNT)', () => {
+    for (const [terms, bps] of [
+      ['2/10 NET 60', 200],
+      ['10% 10, Net 60', 1_000],
+      ['1.5/10 net 60', 150],
+    ] as const) {
+      const x = run(deal({ terms }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['EARLY_PAYMENT_DISCOUNT'])]);
+      expect(x.offer?.eligibleMinor).toBe(5_000_000 - (5_000_000 * bps) / 10_000);
+    }
+  });
+
+  it('the rate is read in basis points, without floating point, in every written shape (random rates)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom('{r}/{d} net 60', '{r}% {d}, Net 60', '{r}%/{d} NET-60'),
+        (whole, cents, days, shape) => {
+          const rate = cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`;
+          const terms = shape.replace('{r}', rate).replace('{d}', String(days));
+          expect(termsDiscount(terms)).toEqual({ rateBps: whole * 100 + cents, withinDays: days });
+          expect(netTermsDays(terms)).toBe(60);
+        },
+      ),
+    );
+    expect(termsDiscount('NET 60')).toBeUndefined();
+    expect(termsDiscount('2/10')).toBeUndefined();
+  });
+
+  it('the larger of the terms rate and earlyPaymentDiscount counts', () => {
+    const x = run(deal({ terms: '2/10 NET 60', earlyPaymentDiscount: { rateBps: 300, withinDays: 10 } }));
+    expect(x.offer?.eligibleMinor).toBe(4_850_000);
   });
 });
 

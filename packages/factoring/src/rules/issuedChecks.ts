@@ -9,6 +9,7 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
+import { termsDiscount } from './termsChecks.js';
 
 // The fields an `invoice.issued` payload and an InvoiceInput share, compared one by one.
 const SHARED_FIELDS = [
@@ -188,7 +189,8 @@ function rateOf(d: unknown): number {
 
 /**
  * 16b. Early-payment discount: the buyer may pay face less `rateBps` (within its days), so that
- * share of face is not eligible. The largest rate the input or any signed issue states counts,
+ * share of face is not eligible. The largest rate the input or any signed issue states counts (as
+ * `earlyPaymentDiscount` or in front of its net terms, "2/10 net 60"),
  * whether or not its window is still open (a late discount taken is a short-pay all the same),
  * and the cut rounds up: both in the financier's favour.
  */
@@ -201,13 +203,23 @@ export function checkEarlyPaymentDiscount(
 ): void {
   let rate = rateOf(invoice.earlyPaymentDiscount);
   let days = invoice.earlyPaymentDiscount?.withinDays;
+  const consider = (d: { readonly rateBps: number; readonly withinDays: number } | undefined): void => {
+    if (d !== undefined && d.rateBps > rate) {
+      rate = d.rateBps;
+      days = d.withinDays;
+    }
+  };
+  // A discount written in the terms ("2/10 net 60") lets the buyer pay as much less.
+  consider(termsDiscount(invoice.terms));
   for (const e of facts.issued) {
-    const d = payloadOf(e)['earlyPaymentDiscount'];
+    const p = payloadOf(e);
+    const d = p['earlyPaymentDiscount'];
     const r = rateOf(d);
     if (r > rate) {
       rate = r;
       days = (d as Record<string, unknown>)['withinDays'] as number | undefined;
     }
+    consider(termsDiscount(p['terms']));
   }
   if (rate === 0) {
     run.trace?.push(DISCOUNT_PASS);

@@ -9,35 +9,80 @@ import type { Run } from './run.js';
 
 const DAY = 86_400;
 
-// "NET-60", "Net 30", "net30", "NET 60 days", and with an early-payment discount in front
-// ("2/10 net 45", "2% 10, Net 30"). Anything else (end-of-month terms, "due on receipt") is not
-// read: the engine does not guess a date from terms it cannot parse.
-const NET_TERMS =
-  /^\s*(?:\d{1,2}(?:\.\d+)?\s*%?\s*\/?\s*\d{1,3}\s*,?\s*)?net\s*[- ]?\s*(\d{1,4})(?:\s*days?)?\s*$/i;
+// Net days wherever the terms state them: "NET-60", "Net 30", "net30", "NET 60 days.", "Net 120
+// days from invoice date", "120 days net", with any dash, and with an early-payment discount in
+// front ("2/10 net 45", "2% 10, Net 30"). End-of-month terms ("NET 30 EOM") give the buyer at
+// least their net days, which is what is read. Terms with no net days ("due on receipt") are not
+// read: the engine does not guess a date.
+const NET_DAYS = /\bnet\s*[-\u2010-\u2015\u2212]?\s*(\d{1,4})(?!\d)|(?<!\d)(\d{1,4})\s*days?\s*net\b/i;
+
+// An early-payment discount in front of net terms: "2/10 net 60" (2 % within 10 days), "2% 10,
+// Net 30", "1.5/10 net 45". The rate is read in basis points without floating point.
+const DISCOUNT = /^\s*(\d{1,2})(?:\.(\d{1,2}))?\s*(?:%\s*\/?|\/)\s*(\d{1,3})(?!\d)[\s\S]*\bnet\b/i;
+
+/** What payment terms give: net days (at least), and an early-payment discount if stated. */
+interface ParsedTerms {
+  readonly netDays: number | undefined;
+  readonly discount: { readonly rateBps: number; readonly withinDays: number } | undefined;
+}
+
+const NOTHING: ParsedTerms = { netDays: undefined, discount: undefined };
 
 // A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
 // grow the memo without limit).
 const MAX_PARSED = 1_024;
-const parsed = new Map<string, number | undefined>();
+const parsed = new Map<string, ParsedTerms>();
+
+function parseTerms(terms: unknown): ParsedTerms {
+  if (typeof terms !== 'string') return NOTHING;
+  const known = parsed.get(terms);
+  if (known !== undefined) return known;
+  const net = NET_DAYS.exec(terms);
+  const d = DISCOUNT.exec(terms);
+  const out: ParsedTerms =
+    net === null && d === null
+      ? NOTHING
+      : {
+          netDays: net === null ? undefined : Number(net[1] ?? net[2]),
+          discount:
+            d === null
+              ? undefined
+              : {
+                  rateBps: Number(d[1]) * 100 + Number((d[2] ?? '').padEnd(2, '0')),
+                  withinDays: Number(d[3]),
+                },
+        };
+  if (parsed.size < MAX_PARSED) parsed.set(terms, out);
+  return out;
+}
 
 /**
- * The number of days net payment terms give the buyer ("NET-60" gives 60), or `undefined` for
- * terms that are absent or not plain net days.
+ * The number of days net payment terms give the buyer at least ("NET-60" gives 60, "NET 30 EOM"
+ * 30), or `undefined` for terms that are absent or state no net days.
  *
  * @example
  * ```ts
  * netTermsDays('2/10 net 45'); // 45
- * netTermsDays('NET 30 EOM'); // undefined
+ * netTermsDays('due on receipt'); // undefined
  * ```
  */
 export function netTermsDays(terms: unknown): number | undefined {
-  if (typeof terms !== 'string') return undefined;
-  const known = parsed.get(terms);
-  if (known !== undefined || parsed.has(terms)) return known;
-  const m = NET_TERMS.exec(terms);
-  const days = m === null ? undefined : Number(m[1]);
-  if (parsed.size < MAX_PARSED) parsed.set(terms, days);
-  return days;
+  return parseTerms(terms).netDays;
+}
+
+/**
+ * The early-payment discount written in front of net terms ("2/10 net 60": 200 bps within 10
+ * days), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * termsDiscount('2/10 net 60'); // { rateBps: 200, withinDays: 10 }
+ * ```
+ */
+export function termsDiscount(
+  terms: unknown,
+): { readonly rateBps: number; readonly withinDays: number } | undefined {
+  return parseTerms(terms).discount;
 }
 
 // Shared by every decision whose due date agrees with its terms, or whose terms are not read.
