@@ -534,6 +534,26 @@ describe('neighbour of finding 6: a trust reading with no date cannot be shown t
   });
 });
 
+describe('neighbour of finding 6: a trust reading too old to price', () => {
+  // A reading dated at the epoch (observedAt 1, a default left in) or years back was priced as
+  // stale (PD inflated, advance cut) and approved; an undated one of the same age is held.
+  it('a reading older than maxTrustAgeSeconds (standard: 365 days) is pending (TRUST_TOO_OLD), not priced', () => {
+    for (const observedAt of [1, NOW - 400 * DAY]) {
+      const x = run(deal(), { trust: { [SUPPLIER]: { level: 0.85, observedAt, pathLength: 2 } } });
+      expect([observedAt, x.outcome]).toEqual([observedAt, 'pending']);
+      expect(codes(x)).toContain('TRUST_TOO_OLD');
+      expect(x.offer).toBeNull();
+    }
+  });
+
+  it('a stale reading within the bound (200 days) is still priced with its cut', () => {
+    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } } });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).toContain('STALE_TRUST');
+    expect(codes(x)).not.toContain('TRUST_TOO_OLD');
+  });
+});
+
 describe('neighbour of finding 6: a reading that says there is no trust path', () => {
   // pathLength 0 means no path from the financier (what the node reports when it finds none), but
   // the supplier's level of 0.85 beside it was still used: the supplier passed its threshold.

@@ -49,6 +49,7 @@ describe('ReasonCode keys', () => {
       'CARRIER_TRUST_VIA_SUPPLIER',
       'NEW_DEBTOR',
       'INVOICE_NUMBER_UNREADABLE',
+      'TRUST_TOO_OLD',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

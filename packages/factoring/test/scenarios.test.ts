@@ -526,6 +526,14 @@ export const SCENARIOS: Scenario[] = [
     has: ['INVOICE_NUMBER_UNREADABLE'],
   },
   {
+    name: 'buyer trust read over a year ago: too old to price, the invoice waits for a new reading',
+    label: 'underwriting',
+    check: 'trust-freshness',
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 400 * DAY, pathLength: 2 } },
+    outcome: 'pending',
+    has: ['TRUST_TOO_OLD'],
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

@@ -125,6 +125,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   maxDaysPastDue: true,
   maxTenorDays: true,
   maxShipmentLeadDays: true,
+  maxTrustAgeSeconds: true,
   maxThirdPartyTitleShareBps: true,
   crossAgeThresholdBps: true,
   maxConcentrationBps: true,
@@ -331,6 +332,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   checkPrior(check, policy.paymentPriorDaysLate);
   check.integer('maxTenorDays', policy.maxTenorDays, { min: 1, optional: true });
   check.integer('maxShipmentLeadDays', policy.maxShipmentLeadDays, { min: 0, optional: true });
+  check.integer('maxTrustAgeSeconds', policy.maxTrustAgeSeconds, { min: 1, optional: true });
   check.integer('maxThirdPartyTitleShareBps', policy.maxThirdPartyTitleShareBps, {
     min: 0,
     max: 10_000,

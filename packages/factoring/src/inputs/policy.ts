@@ -189,6 +189,13 @@ export interface FactoringPolicy {
    * `checks.trustFreshness`.
    */
   readonly undatedTrust?: 'pending' | 'fresh';
+  /**
+   * A supplier or buyer reading older than this many seconds is not priced at all: the invoice
+   * waits for a new one (`TRUST_TOO_OLD`, pending). Between `trustFreshSeconds` and this it is
+   * priced as stale. 365 days in `standardPolicy`; none when omitted. Only with
+   * `checks.trustFreshness`.
+   */
+  readonly maxTrustAgeSeconds?: number;
   /** PD inflation per `trustFreshSeconds` of extra age, in bps of PD (10_000 = +100 %). */
   readonly stalenessPdLambdaBps: number;
   /** Advance cut when any reading is stale. */
@@ -359,6 +366,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       maxGroupShareOfFacilityBps: 3_000,
       trustFreshSeconds: 90 * 86_400,
       undatedTrust: 'pending',
+      maxTrustAgeSeconds: 365 * 86_400,
       stalenessPdLambdaBps: 5_000,
       staleAdvanceCutBps: 500,
       clockSkewSeconds: 3_600,
@@ -427,6 +435,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     maxThirdPartyTitleShareBps: _noTitleShareBound,
     undatedTrust: _noUndatedTrustRule,
     newDebtor: _noNewDebtorRule,
+    maxTrustAgeSeconds: _noTrustAgeBound,
     ...base
   } = standardPolicy({
     name: 'poc-invoice-factor-py',

@@ -98,6 +98,7 @@ const CODES = {
   CARRIER_TRUST_VIA_SUPPLIER: 'CARRIER_TRUST_VIA_SUPPLIER',
   NEW_DEBTOR: 'NEW_DEBTOR',
   INVOICE_NUMBER_UNREADABLE: 'INVOICE_NUMBER_UNREADABLE',
+  TRUST_TOO_OLD: 'TRUST_TOO_OLD',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -441,4 +442,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // No invoice number the copy checks can read (missing, or only separators and invisible
   // characters): two copies of one receivable would both be bought.
   INVOICE_NUMBER_UNREADABLE: { severity: 'review', rank: 85, fraud: true },
+  // A supplier or buyer reading older than the policy's bound: not priced, a new one is needed.
+  TRUST_TOO_OLD: { severity: 'pending', rank: 86, fraud: false },
 };

@@ -170,7 +170,14 @@ export function checkTrustReadings(
         );
         outcome = 'fail';
       }
-      if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
+      const maxAge = policy.maxTrustAgeSeconds;
+      if (r.observedAt !== undefined && maxAge !== undefined && asOf - r.observedAt > maxAge) {
+        run.reason(
+          'TRUST_TOO_OLD',
+          `${role} trust was read ${Math.floor((asOf - r.observedAt) / DAY)} days ago, past the ${Math.floor(maxAge / DAY)}-day bound: read it again`,
+        );
+        outcome = 'fail';
+      } else if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
         const age = asOf - r.observedAt;
         staleAgeSeconds = Math.max(staleAgeSeconds, age);
         run.reason(
