@@ -335,13 +335,12 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
   let size = 0;
   // The entry computed by the last find(), reused when the same invoice is added next (the batch).
   let last: Entry | undefined;
-  // The latest queried entry per invoice id, oldest first (a Map keeps insertion order).
-  const queried = new Map<string, Entry>();
+  // The latest queried entries in a ring (no allocation per query; a lookup scans it, and only
+  // reserveApproval looks).
+  const queried = new Array<Entry | undefined>(QUERIED_KEPT);
+  let queries = 0;
   const remember = (entry: Entry): void => {
-    const id = entry.record.invoiceId;
-    queried.delete(id);
-    queried.set(id, entry);
-    if (queried.size > QUERIED_KEPT) queried.delete(queried.keys().next().value as string);
+    queried[queries++ % QUERIED_KEPT] = entry;
   };
   const add = (record: InvoiceFingerprintRecord): void => {
     const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
@@ -378,7 +377,11 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       remember(last);
     },
     queried(invoiceId: string): InvoiceFingerprintRecord | undefined {
-      return queried.get(invoiceId)?.record;
+      for (let k = 1; k <= Math.min(queries, QUERIED_KEPT); k++) {
+        const e = queried[(queries - k) % QUERIED_KEPT];
+        if (e?.record.invoiceId === invoiceId) return e.record;
+      }
+      return undefined;
     },
     find(
       record: InvoiceFingerprintRecord,
