@@ -4,7 +4,26 @@ import { FactoringInputError } from './errors/FactoringInputError.js';
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
-import type { FactoringDecision } from './outputs/decision.js';
+import type { FactoringDecision, LimitUse } from './outputs/decision.js';
+
+/** The invoice ids reserved in each state (a state is never given an id twice). */
+const reservedIn = new WeakMap<PortfolioState, Set<string>>();
+
+/** True when `advance` still fits the buyer, supplier and facility limits the decision used. */
+function fitsLimits(
+  state: PortfolioState,
+  invoice: InvoiceInput,
+  limits: LimitUse | null,
+  advance: number,
+): boolean {
+  if (limits === null) return true;
+  const fits = (limit: number | null, exposure: number) => limit === null || exposure + advance <= limit;
+  return (
+    fits(limits.buyer.limitMinor, state.buyerExposure(invoice.buyerQuid)) &&
+    fits(limits.supplier.limitMinor, state.supplierExposure(invoice.supplierQuid)) &&
+    fits(limits.facility.limitMinor, state.totalExposure())
+  );
+}
 
 /** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, date, PO). */
 function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean {
@@ -26,7 +45,10 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * a loop that decides invoices one by one must call this for each approval it acts on (before
  * the next decision), or the next invoice is decided against limits that do not count it and the
  * same receivable can be bought again; `evaluateBatch` does this itself. Returns false, and
- * changes nothing, for a decision that is not an approval with an offer. Throws
+ * changes nothing (do not fund it), for a decision that is not an approval with an offer, for an
+ * invoice already reserved in this state (a retry, or a copy already financed), and for a
+ * decision whose advance no longer fits the buyer, supplier or facility limit it was decided
+ * against (other approvals were reserved since: decide it again). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice.
  *
  * @example
@@ -53,9 +75,21 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
-  state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
+  // Once per invoice and state: a retry, or the same decision reserved twice, must not book (and
+  // be bought) twice.
+  let reserved = reservedIn.get(state);
+  if (reserved === undefined) {
+    reserved = new Set();
+    reservedIn.set(state, reserved);
+  }
   const numbered = invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '';
-  if (numbered) state.markFinanced(invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string }));
+  const fp = numbered ? invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string }) : undefined;
+  if (reserved.has(invoice.invoiceId) || (fp !== undefined && state.isFinanced(fp))) return false;
+  // A decision made before other approvals were reserved may no longer fit its limits.
+  if (!fitsLimits(state, invoice, decision.limits, offer.advanceMinor)) return false;
+  reserved.add(invoice.invoiceId);
+  state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
+  if (fp !== undefined) state.markFinanced(fp);
   // The record the duplicate check used carries the stream's shipping documents: a later invoice
   // reusing its bill of lading is then caught, as in a batch.
   const checked = state.duplicates.queried?.(invoice.invoiceId);

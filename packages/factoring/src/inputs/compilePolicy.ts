@@ -53,11 +53,14 @@ function stableJson(value: unknown): string {
 // Money, bps and day figures: non-negative safe integers, each with its maximum: the bps that are
 // shares of something (a rate, a cut, a cap) are at most 10_000 (100 %), the others have none.
 const SHARE = 10_000;
+/** The most a near copy can score (`scoreDuplicate`): id 3, number 4, amount 2, day 1, PO 1, document 3. */
+const MAX_FUZZY_SCORE = 14;
 const INT_FIELDS: Readonly<Partial<Record<keyof FactoringPolicy, number | null>>> = {
   trustFreshSeconds: null,
   stalenessPdLambdaBps: null,
   staleAdvanceCutBps: SHARE,
-  clockSkewSeconds: null,
+  // A day at most: an hour written in milliseconds (3,600,000) would let 41-day-old future dates count.
+  clockSkewSeconds: 86_400,
   ackShortfallToleranceBps: SHARE,
   maxDaysSinceIssue: null,
   maxDaysPastDue: null,
@@ -221,6 +224,15 @@ function checkPrior(check: OptionsChecker, prior: unknown): void {
   );
 }
 
+/** Freezes `value` and everything it holds (plain data only). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * Validates a policy and precomputes it. Throws {@link FactoringInputError} (`INVALID_POLICY`)
  * listing every problem with its path: blend weights that do not sum to 1 (within 1e-6, as the
@@ -230,7 +242,9 @@ function checkPrior(check: OptionsChecker, prior: unknown): void {
  * values, a `checks` object missing a flag or holding a non-boolean, a flag that is not a boolean,
  * fraud thresholds that are not finite or that no single signal could reach, a payment prior that
  * is not three ordered day counts in 0..3650, a `maxTenorDays` below 1, a `maxShipmentLeadDays`
- * that is not a non-negative integer, or a field the policy does not have.
+ * that is not a non-negative integer, a `clockSkewSeconds` over a day, duplicate scores above what
+ * a near copy can score (14), or a field the policy does not have. The compiled policy holds a
+ * frozen copy: editing the object afterwards changes nothing.
  *
  * @example
  * ```ts
@@ -327,8 +341,9 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   }
   if (policy.fraudSignalKinds !== '*') checkKinds(check, 'fraudSignalKinds', policy.fraudSignalKinds);
   checkKinds(check, 'decisiveFraudKinds', policy.decisiveFraudKinds);
-  check.number('duplicateReviewScore', policy.duplicateReviewScore, { min: 0 });
-  check.number('duplicateSoftScore', policy.duplicateSoftScore, { min: 0 });
+  // Above what any near copy can score, the fuzzy rules would never hold or cut anything.
+  check.number('duplicateReviewScore', policy.duplicateReviewScore, { min: 0, max: MAX_FUZZY_SCORE });
+  check.number('duplicateSoftScore', policy.duplicateSoftScore, { min: 0, max: MAX_FUZZY_SCORE });
   checkPrior(check, policy.paymentPriorDaysLate);
   check.integer('maxTenorDays', policy.maxTenorDays, { min: 1, optional: true });
   check.integer('maxShipmentLeadDays', policy.maxShipmentLeadDays, { min: 0, optional: true });
@@ -343,6 +358,9 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   }
   check.throwIfInvalid((issues) => new FactoringInputError('INVALID_POLICY', issues));
 
+  // The compiled policy is a frozen copy: editing the caller's object afterwards (a config reload
+  // in place) cannot change what decides under this policyId.
+  policy = deepFreeze(structuredClone(policy));
   // Best grade first; ties broken by grade name so the order never depends on the input order.
   const grades = [...policy.grades].sort((a, b) =>
     b.minTrust !== a.minTrust ? b.minTrust - a.minTrust : a.grade < b.grade ? -1 : a.grade > b.grade ? 1 : 0,

@@ -306,10 +306,20 @@ function everyCheck(on: boolean): PolicyChecks {
   return checks as unknown as PolicyChecks;
 }
 
+/** `o` without the keys whose value is `undefined`: an override left unset keeps the preset's value. */
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (o === undefined) return out;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
 function merge(base: FactoringPolicy, o: PolicyOverrides | undefined): FactoringPolicy {
   if (!o) return base;
+  // `{ maxTenorDays: cfg.maxTenorDays }` with the setting unset passes undefined: dropping the
+  // key keeps the preset's bound instead of removing it.
   const { checks, ...rest } = o;
-  return { ...base, ...rest, checks: { ...base.checks, ...checks } } as FactoringPolicy;
+  return { ...base, ...defined(rest), checks: { ...base.checks, ...defined(checks) } } as FactoringPolicy;
 }
 
 /**
