@@ -191,4 +191,24 @@ describe('copies of a financed receivable in a later batch', () => {
     expect(d?.outcome).toBe('review');
     expect(codes(d)).toContain('DUPLICATE_FUZZY');
   });
+
+  it('a number of punctuation only ("*", "+") is unreadable, and punctuation does not make a new number', () => {
+    for (const invoiceNumber of ['*', '+', '—', '(*)']) {
+      const d = batch([item({ invoiceId: 'inv-p', invoiceNumber }, { ids: 'p' })]).decisions[0];
+      expect([invoiceNumber, codes(d as FactoringDecision)]).toEqual([
+        invoiceNumber,
+        expect.arrayContaining(['INVOICE_NUMBER_UNREADABLE']),
+      ]);
+    }
+    const first = batch([item()]);
+    for (const invoiceNumber of ['INV-2026-0100:', 'INV,2026,0100', 'INV-2026-0100*']) {
+      const copy = item({ invoiceId: 'inv-q', invoiceNumber }, { ids: 'q' });
+      const d = batch([copy], {
+        financedFingerprints: first.financedFingerprints,
+        knownInvoices: first.financedRecords,
+      }).decisions[0];
+      expect([invoiceNumber, d?.outcome]).toEqual([invoiceNumber, 'review']);
+      expect(codes(d as FactoringDecision)).toContain('DUPLICATE_FUZZY');
+    }
+  });
 });

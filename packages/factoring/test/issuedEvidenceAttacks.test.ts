@@ -449,6 +449,9 @@ describe('net terms are read as the days they state', () => {
       '120 days net',
       'Net 120 days from invoice date',
       'NET 120 EOM',
+      'n/120',
+      'Payment within 120 days',
+      '2/10 n/120',
     ]) {
       expect([t, netTermsDays(t)]).toEqual([t, 120]);
       const x = run(deal({ terms: t }));
@@ -490,6 +493,17 @@ describe('an early-payment discount written in the terms', () => {
     );
     expect(termsDiscount('NET 60')).toBeUndefined();
     expect(termsDiscount('2/10')).toBeUndefined();
+  });
+
+  it('standard notations: "2/10 n/60", "Net 60, 2/10", and tiers ("1/20, 3/10 net 60": the largest rate)', () => {
+    for (const [terms, bps] of [
+      ['2/10 n/60', 200],
+      ['Net 60, 2/10', 200],
+      ['1/20, 3/10 net 60', 300],
+    ] as const) {
+      const x = run(deal({ terms }));
+      expect([terms, x.offer?.eligibleMinor]).toEqual([terms, 5_000_000 - (5_000_000 * bps) / 10_000]);
+    }
   });
 
   it('the larger of the terms rate and earlyPaymentDiscount counts', () => {

@@ -153,4 +153,16 @@ describe('stated totals below the sum of their parts', () => {
     expect(d.outcome).toBe('reject');
     expect(codes(d)).toContain('GROUP_LIMIT_EXCEEDED');
   });
+
+  it("a facility filled through a group's exposure is full, whatever totalExposureMinor says", () => {
+    const d = decideBook({
+      buyerLimitMinor: { [BUYER]: 1_000_000_000 },
+      facilityLimitMinor: 100_000_000,
+      buyerGroup: { e0e0e0e0e0e0e0e0: 'G1' },
+      groupExposureMinor: { G1: 100_000_000 },
+      groupLimitMinor: { G1: 200_000_000 },
+    });
+    expect(d.outcome).toBe('reject');
+    expect(codes(d)).toContain('FACILITY_LIMIT_EXCEEDED');
+  });
 });

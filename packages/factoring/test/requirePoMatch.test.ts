@@ -174,3 +174,19 @@ describe("the buyer's PO verdict under any policy (inflated invoice, F12)", () =
     }
   });
 });
+
+describe('the PO number as the buyer writes it', () => {
+  it("a verdict naming the invoice's PO with other spacing or zeros (PO-789 for 'PO 789', PO-0789) counts", () => {
+    for (const poNumber of ['PO 789', 'po-789', 'PO-0789']) {
+      const d = decide([verdict('po.mismatch', 5, { poNumber })], standardPolicy());
+      expect([poNumber, d.outcome]).toEqual([poNumber, 'review']);
+      expect(codes(d)).toContain('PO_MISMATCH');
+    }
+  });
+
+  it("a buyer's po.mismatch on the invoice's own stream naming another PO still holds it", () => {
+    const d = decide([verdict('po.mismatch', 5, { poNumber: 'PO-999' })], standardPolicy());
+    expect(d.outcome).toBe('review');
+    expect(codes(d)).toContain('PO_MISMATCH');
+  });
+});

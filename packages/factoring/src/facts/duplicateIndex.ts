@@ -144,23 +144,27 @@ export function scoreDuplicate(
   return { score, rules };
 }
 
-/** True when a separator stands between two digits (`2026-0100`), or the number is not ASCII. */
-function hasSplitDigits(raw: string): boolean {
+/**
+ * False when the joined form is the normalised one: plain letters and digits with separators
+ * nowhere between two digits (most numbers). True for a separator between digits (`2026-0100`),
+ * any other punctuation or symbol, or a non-ASCII character.
+ */
+function needsJoin(raw: string): boolean {
   let digitBefore = false;
   let separated = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c > 127) return true;
-    if (c >= 48 && c <= 57) {
+    const digit = c >= 48 && c <= 57;
+    if (digit) {
       if (separated && digitBefore) return true;
       digitBefore = true;
       separated = false;
-    } else if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
-      separated = true;
-    } else {
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       digitBefore = false;
       separated = false;
-    }
+    } else if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
+      separated = true;
+    } else return true;
   }
   return false;
 }
@@ -171,7 +175,7 @@ function entryOf(record: InvoiceFingerprintRecord): Entry {
     record,
     normalised,
     // Most numbers have no separator inside a digit run, and then both forms are one string.
-    joined: hasSplitDigits(record.invoiceNumber) ? joinedInvoiceNumber(record.invoiceNumber) : normalised,
+    joined: needsJoin(record.invoiceNumber) ? joinedInvoiceNumber(record.invoiceNumber) : normalised,
     digits: digitsOf(normalised),
     day: Math.floor(record.issuedAt / 86_400),
     docs: foldedDocuments(record.documentRefs),

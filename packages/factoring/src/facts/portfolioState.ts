@@ -139,7 +139,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const groupOf = (b: string): string | undefined =>
     groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
   // A stated total is at least the sum of what it contains: a group's exposure is never below its
-  // members' exposures, the facility's never below the buyers' or the suppliers' (a total left out
+  // members' exposures, the facility's never below the buyers', the suppliers' or the groups' (a total left out
   // or stated too low left limits room the book's own parties had used). Computed once.
   let groupBase: Map<string, number> | undefined;
   const groupStart = (g: string): number => {
@@ -152,10 +152,15 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     }
     return Math.max(lookup(p.groupExposureMinor, g) ?? 0, groupBase.get(g) ?? 0);
   };
+  let groupsTotal = 0;
+  for (const g of new Set([...Object.keys(p.groupExposureMinor ?? {}), ...Object.values(groups ?? {})])) {
+    groupsTotal += groupStart(g);
+  }
   const totalStart = Math.max(
     p.totalExposureMinor ?? 0,
     sumOf(p.buyerExposureMinor),
     sumOf(p.supplierExposureMinor),
+    groupsTotal,
   );
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);

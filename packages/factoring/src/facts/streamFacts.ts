@@ -4,6 +4,7 @@ import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPay
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
 import type { StreamOptions } from '../inputs/streamOptions.js';
+import { joinedInvoiceNumber } from '../math/fingerprint.js';
 import { sortSmall } from '../math/sortSmall.js';
 
 /**
@@ -816,6 +817,11 @@ function uncoveredCredit(
   facts.promisedCredits = append(facts.promisedCredits, promise);
 }
 
+/** Two PO numbers that name one order (case, separators, look-alikes, leading zeros aside). */
+function samePo(a: unknown, b: string): boolean {
+  return a === b || (typeof a === 'string' && joinedInvoiceNumber(a) === joinedInvoiceNumber(b));
+}
+
 /** Plain string order, as `Array.prototype.sort` with no comparator gives for strings. */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -1038,8 +1044,15 @@ export function extractStreamFacts(
           mismatch(facts, supplier, e, buyer);
           break;
         }
-        // A verdict on another PO than the invoice quotes says nothing about this invoice.
-        if (invoice.poReference !== undefined && p['poNumber'] !== invoice.poReference) break;
+        // A match of another PO than the invoice quotes (compared as the buyer may write it: 'PO 789'
+        // is PO-789) says nothing about this invoice; the buyer's mismatch on its stream holds it
+        // whatever PO it names.
+        if (
+          t === 'po.matched' &&
+          invoice.poReference !== undefined &&
+          !samePo(p['poNumber'], invoice.poReference)
+        )
+          break;
         // A match dated after the decision does not count; a mismatch always does.
         if (t === 'po.matched' && late(facts, e, p, MATCHED_AT, notAfter)) break;
         if (facts.poVerdict === undefined || !before(e, facts.poVerdict.key)) {

@@ -101,29 +101,25 @@ export function normaliseInvoiceNumber(raw: string): string {
 }
 
 /**
- * {@link normaliseInvoiceNumber} with the separators removed first, so digit runs split by a
- * separator join before their leading zeros are stripped: `INV-2026-0100` and `INV-20260100` both
- * give `INV20260100` (they normalise apart, `INV2026100` and `INV20260100`). The duplicate index
- * compares numbers in both forms.
+ * The number as letters and digits only: {@link normaliseInvoiceNumber} of the number with every
+ * other character dropped first (separators, punctuation, symbols), so digit runs split by any of
+ * them join before their leading zeros are stripped: `INV-2026-0100`, `INV-20260100`,
+ * `INV,2026,0100` and `INV-2026-0100:` all give `INV20260100` (the first two normalise apart,
+ * `INV2026100` and `INV20260100`). Empty when the number has no letter or digit. The duplicate
+ * index compares numbers in both forms.
  *
  * @example
  * ```ts
  * joinedInvoiceNumber('INV-2026-0100'); // 'INV20260100'
+ * joinedInvoiceNumber('*'); // ''
  * ```
  */
 export function joinedInvoiceNumber(raw: string): string {
-  const s = foldUnicode(raw);
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
-      if (i > runStart) out += s.slice(runStart, i);
-      runStart = i + 1;
-    }
-  }
-  return normaliseInvoiceNumber(runStart === 0 ? s : out + s.slice(runStart));
+  return normaliseInvoiceNumber(foldUnicode(raw).replace(NOT_LETTER_OR_DIGIT, ''));
 }
+
+// Everything but letters and digits (after the Unicode fold).
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /**
  * The exact-match identity key: normalised number, supplier, buyer, amount and issue date (UTC

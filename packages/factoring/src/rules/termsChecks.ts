@@ -9,16 +9,22 @@ import type { Run } from './run.js';
 
 const DAY = 86_400;
 
-// Net days wherever the terms state them: "NET-60", "Net 30", "net30", "NET 60 days.", "Net 120
-// days from invoice date", "120 days net", with any dash, and with an early-payment discount in
-// front ("2/10 net 45", "2% 10, Net 30"). End-of-month terms ("NET 30 EOM") give the buyer at
-// least their net days, which is what is read. Terms with no net days ("due on receipt") are not
-// read: the engine does not guess a date.
-const NET_DAYS = /\bnet\s*[-\u2010-\u2015\u2212]?\s*(\d{1,4})(?!\d)|(?<!\d)(\d{1,4})\s*days?\s*net\b/i;
+// Net days wherever the terms state them, the largest counting: "NET-60", "Net 30", "net30", "NET
+// 60 days.", "Net 120 days from invoice date", "120 days net", "n/60", "Payment within 120 days",
+// with any dash, and beside an early-payment discount ("2/10 net 45", "Net 60, 2/10"). End-of-month
+// terms ("NET 30 EOM") give the buyer at least their net days, which is what is read. Terms with
+// no net days ("due on receipt") are not read: the engine does not guess a date.
+const NET_DAYS = [
+  /\bnet\s*[-\u2010-\u2015\u2212]?\s*(\d{1,4})(?!\d)/gi,
+  /(?<!\d)(\d{1,4})\s*days?\s*net\b/gi,
+  /\bn\s*\/\s*(\d{1,4})(?!\d)/gi,
+  /\bwithin\s*(\d{1,4})\s*days?\b/gi,
+];
 
-// An early-payment discount in front of net terms: "2/10 net 60" (2 % within 10 days), "2% 10,
-// Net 30", "1.5/10 net 45". The rate is read in basis points without floating point.
-const DISCOUNT = /^\s*(\d{1,2})(?:\.(\d{1,2}))?\s*(?:%\s*\/?|\/)\s*(\d{1,3})(?!\d)[\s\S]*\bnet\b/i;
+// Early-payment discounts anywhere in terms that state net days: "2/10 net 60" (2 % within 10
+// days), "2% 10, Net 30", "Net 60, 2/10", tiers "1/20, 3/10 net 60" (the largest rate counts).
+// Rates are read in basis points without floating point.
+const DISCOUNT = /(?<![\d.])(\d{1,2})(?:\.(\d{1,2}))?\s*(?:%\s*\/?|\/)\s*(\d{1,3})(?!\d)/g;
 
 /** What payment terms give: net days (at least), and an early-payment discount if stated. */
 interface ParsedTerms {
@@ -37,21 +43,22 @@ function parseTerms(terms: unknown): ParsedTerms {
   if (typeof terms !== 'string') return NOTHING;
   const known = parsed.get(terms);
   if (known !== undefined) return known;
-  const net = NET_DAYS.exec(terms);
-  const d = DISCOUNT.exec(terms);
-  const out: ParsedTerms =
-    net === null && d === null
-      ? NOTHING
-      : {
-          netDays: net === null ? undefined : Number(net[1] ?? net[2]),
-          discount:
-            d === null
-              ? undefined
-              : {
-                  rateBps: Number(d[1]) * 100 + Number((d[2] ?? '').padEnd(2, '0')),
-                  withinDays: Number(d[3]),
-                },
-        };
+  let netDays: number | undefined;
+  for (const pattern of NET_DAYS) {
+    for (const m of terms.matchAll(pattern)) {
+      const days = Number(m[1]);
+      if (netDays === undefined || days > netDays) netDays = days;
+    }
+  }
+  let discount: { rateBps: number; withinDays: number } | undefined;
+  if (netDays !== undefined) {
+    for (const m of terms.matchAll(DISCOUNT)) {
+      const rateBps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+      if (discount === undefined || rateBps > discount.rateBps)
+        discount = { rateBps, withinDays: Number(m[3]) };
+    }
+  }
+  const out: ParsedTerms = netDays === undefined ? NOTHING : { netDays, discount };
   if (parsed.size < MAX_PARSED) parsed.set(terms, out);
   return out;
 }
