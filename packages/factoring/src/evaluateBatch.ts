@@ -2,6 +2,7 @@
 
 import { decideShared } from './evaluateInvoice.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
+import { invoiceRecord } from './facts/invoiceRecord.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -188,19 +189,6 @@ function carriesPurchase(item: BatchItem): boolean {
   for (const e of item.events) if (e.eventType === 'factor.purchased') return true;
   for (const e of item.rejectedEvents ?? []) if (e.eventType === 'factor.purchased') return true;
   return false;
-}
-
-/** What the duplicate index knows of an invoice: number, parties, amount, date and PO. */
-function invoiceRecord(inv: InvoiceInput): InvoiceFingerprintRecord {
-  return {
-    invoiceId: inv.invoiceId,
-    invoiceNumber: inv.invoiceNumber ?? '',
-    supplierQuid: inv.supplierQuid,
-    buyerQuid: inv.buyerQuid,
-    amountMinor: inv.amountMinor,
-    issuedAt: inv.issuedAt,
-    ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-  };
 }
 
 /** {@link invoiceRecord} with the shipping documents the item's stream names. */

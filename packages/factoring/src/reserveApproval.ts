@@ -1,6 +1,7 @@
 // Records an approval one decides to fund in a running PortfolioState, so the next decision sees it.
 
 import { FactoringInputError } from './errors/FactoringInputError.js';
+import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
@@ -94,17 +95,7 @@ export function reserveApproval(
   // reusing its bill of lading is then caught, as in a batch.
   const checked = state.duplicates.queried?.(invoice.invoiceId);
   state.duplicates.add(
-    checked !== undefined && isRecordOf(checked, invoice)
-      ? checked
-      : {
-          invoiceId: invoice.invoiceId,
-          invoiceNumber: invoice.invoiceNumber ?? '',
-          supplierQuid: invoice.supplierQuid,
-          buyerQuid: invoice.buyerQuid,
-          amountMinor: invoice.amountMinor,
-          issuedAt: invoice.issuedAt,
-          ...(invoice.poReference !== undefined ? { poReference: invoice.poReference } : {}),
-        },
+    checked !== undefined && isRecordOf(checked, invoice) ? checked : invoiceRecord(invoice),
   );
   return true;
 }
