@@ -168,6 +168,34 @@ describe("the buyer's PO verdict under any policy (inflated invoice, F12)", () =
     }
   });
 
+  it('a po.matched for the invoice less its credit notes (a short delivery credited) is a match', () => {
+    const d: Deal = deal();
+    const credit: VerifiedEvent = {
+      subjectId: 'inv-100',
+      id: 'inv-100-cn',
+      eventType: 'invoice.credited',
+      signerQuid: SUPPLIER,
+      sequence: 5,
+      timestamp: NOW + 4 * DAY + 5 * 3_600,
+      payload: {
+        creditNoteId: 'cn-1',
+        amountMinor: 300_000,
+        reason: 'short delivery',
+        creditedAt: NOW + 4 * DAY,
+      },
+    };
+    const x = evaluateInvoice({
+      invoice: d.invoice,
+      events: [...d.events, credit, verdict('po.matched', 6, { matchedAmountMinor: 4_700_000 })],
+      trust,
+      policy: standardPolicy({ requirePoMatch: true }),
+      asOf: AS_OF,
+      portfolio,
+    });
+    expect(x.reasons.map((r) => r.code)).not.toContain('PO_MISMATCH');
+    expect(x.outcome).toBe('approve');
+  });
+
   it('a po.matched for the invoice amount is approved as before, with or without requirePoMatch', () => {
     for (const policy of [standardPolicy(), standardPolicy({ requirePoMatch: true })]) {
       expect(decide([verdict('po.matched', 5)], policy).outcome).toBe('approve');

@@ -228,13 +228,16 @@ const PO_MATCH_ENTRIES: readonly TraceEntry[] = (['none', 'mismatch', 'matched']
 }));
 
 /**
- * 9b. The buyer's PO verdict: a `po.mismatch`, or a `po.matched` for less than the invoice, holds it
- * for review under any policy; with `requirePoMatch` no verdict at all waits (`PO_MATCH_MISSING`).
+ * 9b. The buyer's PO verdict: a `po.mismatch`, or a `po.matched` for less than the invoice less its
+ * credit notes, holds it for review under any policy; with `requirePoMatch` no verdict at all
+ * waits (`PO_MATCH_MISSING`).
  */
 export function checkPoMatch(run: Run, facts: StreamFacts, face: number, required: boolean): void {
   const v = facts.poVerdict;
-  // A match for less than the invoice is a match of a smaller invoice (an inflated one, F12).
-  const short = v?.matched === true && v.amountMinor !== undefined && v.amountMinor < face;
+  // A match for less than the invoice (less its credit notes: a short delivery credited) is a
+  // match of a smaller invoice (an inflated one, F12).
+  const owed = Math.max(0, face - facts.creditedMinor);
+  const short = v?.matched === true && v.amountMinor !== undefined && v.amountMinor < owed;
   if (v === undefined) {
     if (required) run.reason('PO_MATCH_MISSING', "no po.matched from the buyer on the invoice's PO yet");
   } else if (!v.matched)
@@ -245,7 +248,7 @@ export function checkPoMatch(run: Run, facts: StreamFacts, face: number, require
   else if (short)
     run.reason(
       'PO_MISMATCH',
-      `the buyer matched ${v.amountMinor} of the invoice's ${face} against its PO (event ${v.key.id})`,
+      `the buyer matched ${v.amountMinor} of the ${owed} the invoice claims against its PO (event ${v.key.id})`,
     );
   run.trace?.push(PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched && !short ? 2 : 1] as TraceEntry);
 }
