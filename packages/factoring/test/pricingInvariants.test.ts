@@ -9,13 +9,14 @@ import {
   compilePolicy,
   evaluateInvoice,
   type FeeStructure,
+  type PolicyOverrides,
   type Portfolio,
   priceInvoice,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
 
 const feeArb: fc.Arbitrary<FeeStructure> = fc.oneof(
   fc
@@ -198,6 +199,46 @@ describe('the advance falls with dilution, concentration and staleness', () => {
           expect(advance({ buyerOpen: hi })).toBeLessThanOrEqual(advance({ buyerOpen: lo }));
         },
       ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the advance never exceeds the purchase price, and nothing is approved with nothing to advance', () => {
+  // A flat fee of 10 % beside a 10 % reserve: fee 525,000 > reserve 500,000, so 4,500,000 was
+  // wired against a purchase price of 4,475,000 (the supplier owed the difference back). And a
+  // buyer limit of 1 left an approved offer with an advance of 0.
+  const d = deal();
+  const decideWith = (overrides: PolicyOverrides, portfolio = BOOK) =>
+    evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: standardPolicy(overrides),
+      asOf: AS_OF,
+      portfolio,
+    });
+
+  it('a fee above the reserve cuts the advance to the purchase price (FEE_ABOVE_RESERVE)', () => {
+    const x = decideWith({ fee: { kind: 'flat', rateBps: 1_000 } });
+    const o = x.offer;
+    expect(o).not.toBeNull();
+    expect(o?.advanceMinor).toBeLessThanOrEqual(o?.purchasePriceMinor ?? -1);
+    expect(o?.reserveMinor).toBe((o?.eligibleMinor ?? 0) - (o?.advanceMinor ?? 0));
+    expect(x.reasons.map((r) => r.code)).toContain('FEE_ABOVE_RESERVE');
+  });
+
+  it('an offer with nothing to advance is not approved', () => {
+    const x = decideWith({ recourse: true }, { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1 } });
+    expect(x.outcome).not.toBe('approve');
+  });
+
+  it('for random fee rates the approved advance is at most the purchase price', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000 }), (rateBps) => {
+        const o = decideWith({ fee: { kind: 'flat', rateBps } }).offer;
+        if (o !== null) expect(o.advanceMinor).toBeLessThanOrEqual(o.purchasePriceMinor);
+      }),
       { numRuns: 60 },
     );
   });

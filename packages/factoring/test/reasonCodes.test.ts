@@ -50,6 +50,7 @@ describe('ReasonCode keys', () => {
       'NEW_DEBTOR',
       'INVOICE_NUMBER_UNREADABLE',
       'TRUST_TOO_OLD',
+      'FEE_ABOVE_RESERVE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

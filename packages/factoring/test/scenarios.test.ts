@@ -534,6 +534,15 @@ export const SCENARIOS: Scenario[] = [
     has: ['TRUST_TOO_OLD'],
   },
   {
+    name: 'a flat fee of 10 % beside a 10 % reserve: the advance is cut to the purchase price',
+    label: 'underwriting',
+    check: 'pricing',
+    policy: { fee: { kind: 'flat', rateBps: 1_000 } },
+    outcome: 'approve',
+    has: ['FEE_ABOVE_RESERVE'],
+    extra: (d) => expect(d.offer?.advanceMinor).toBe(d.offer?.purchasePriceMinor),
+  },
+  {
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',

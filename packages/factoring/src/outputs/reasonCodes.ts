@@ -99,6 +99,7 @@ const CODES = {
   NEW_DEBTOR: 'NEW_DEBTOR',
   INVOICE_NUMBER_UNREADABLE: 'INVOICE_NUMBER_UNREADABLE',
   TRUST_TOO_OLD: 'TRUST_TOO_OLD',
+  FEE_ABOVE_RESERVE: 'FEE_ABOVE_RESERVE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -444,4 +445,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   INVOICE_NUMBER_UNREADABLE: { severity: 'review', rank: 85, fraud: true },
   // A supplier or buyer reading older than the policy's bound: not priced, a new one is needed.
   TRUST_TOO_OLD: { severity: 'pending', rank: 86, fraud: false },
+  // The fee is more than the reserve: the advance is cut to the purchase price.
+  FEE_ABOVE_RESERVE: { severity: 'adjust', rank: 87, fraud: false },
 };

@@ -308,12 +308,27 @@ export function priceStandard(c: PricingContext): Offer | null {
   );
   const fee = price.feeMinor;
   // A fee that reaches the eligible amount leaves nothing to pay for the invoice: never approved.
-  const pricePositive = f.eligible - fee > 0;
+  let pricePositive = f.eligible - fee > 0;
   if (!pricePositive) {
     run.reason(
       'PRICE_NOT_POSITIVE',
       `fee ${fee} takes the whole eligible amount ${f.eligible}: the purchase price would be ${f.eligible - fee}`,
     );
+  } else if (fee > f.eligible - advance) {
+    // The fee is taken from the reserve: an advance above the purchase price would pay the
+    // supplier more than the invoice was bought for (the fee, computed on the larger advance, is
+    // kept: the financier's side).
+    const capped = f.eligible - fee;
+    run.reason(
+      'FEE_ABOVE_RESERVE',
+      `fee ${fee} is more than the reserve ${f.eligible - advance}: the advance is cut from ${advance} to the purchase price ${capped}`,
+    );
+    advance = capped;
+  }
+  if (pricePositive && advance <= 0) {
+    // A limit that left no room, or a fee as large as the price: nothing would be paid now.
+    run.reason('PRICE_NOT_POSITIVE', `nothing left to advance on an eligible ${f.eligible}`);
+    pricePositive = false;
   }
   const reserve = f.eligible - advance;
   const o: Offer = {
