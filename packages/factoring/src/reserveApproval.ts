@@ -10,6 +10,16 @@ import type { FactoringDecision, LimitUse } from './outputs/decision.js';
 /** The invoice ids reserved in each state (a state is never given an id twice). */
 const reservedIn = new WeakMap<PortfolioState, Set<string>>();
 
+/** True when the exposures the decision was judged against are no longer the state's. */
+function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse | null): boolean {
+  return (
+    limits !== null &&
+    (limits.buyer.beforeMinor !== state.buyerExposure(invoice.buyerQuid) ||
+      limits.supplier.beforeMinor !== state.supplierExposure(invoice.supplierQuid) ||
+      limits.facility.beforeMinor !== state.totalExposure())
+  );
+}
+
 /** True when `advance` still fits the buyer, supplier and facility limits the decision used. */
 function fitsLimits(
   state: PortfolioState,
@@ -86,7 +96,10 @@ export function reserveApproval(
   const numbered = invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '';
   const fp = numbered ? invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string }) : undefined;
   if (reserved.has(invoice.invoiceId) || (fp !== undefined && state.isFinanced(fp))) return false;
-  // A decision made before other approvals were reserved may no longer fit its limits.
+  // A decision made before other approvals were reserved was judged against exposures that have
+  // moved (its group limit and facility shares too, which the decision does not carry): refused,
+  // decide it again. Without limit figures, the limits are re-checked directly.
+  if (isStale(state, invoice, decision.limits)) return false;
   if (!fitsLimits(state, invoice, decision.limits, offer.advanceMinor)) return false;
   reserved.add(invoice.invoiceId);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);

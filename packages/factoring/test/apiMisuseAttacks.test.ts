@@ -57,6 +57,30 @@ describe('reserveApproval never books one receivable twice or past a limit', () 
   });
 });
 
+describe('reserveApproval on a decision made before other reservations', () => {
+  // Only the buyer, supplier and facility limits were re-checked: two approvals decided against
+  // the same state both reserved past the facility share cap (20 %) and past a group limit.
+  it('the second of two decisions made on the same state is refused once the first is reserved (share caps, group limits)', () => {
+    const state = createPortfolioState({
+      buyerLimitMinor: { [BUYER]: 1_000_000_000 },
+      facilityLimitMinor: 25_000_000,
+    });
+    const one = deal();
+    const two = deal({ invoiceId: 'inv-2', invoiceNumber: 'ZZ-2' }, { ids: 'z2' });
+    const a = evaluateInvoice({ ...one, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    const b = evaluateInvoice({ ...two, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    expect([a.outcome, b.outcome]).toEqual(['approve', 'approve']);
+    expect(reserveApproval(state, one.invoice, a)).toBe(true);
+    expect(reserveApproval(state, two.invoice, b)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBeLessThanOrEqual(5_000_000);
+    // Decided again on the state as it is now, it is judged against the cap.
+    const again = evaluateInvoice({ ...two, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    expect(
+      again.outcome === 'approve' ? (again.offer?.advanceMinor ?? 0) + state.buyerExposure(BUYER) : 0,
+    ).toBeLessThanOrEqual(5_000_000);
+  });
+});
+
 describe('policy overrides that quietly loosen the standard policy', () => {
   it('an override set to undefined keeps the standard value ({ x: cfg.x } with x unset)', () => {
     const p = standardPolicy({
