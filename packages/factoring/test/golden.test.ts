@@ -238,7 +238,7 @@ const histories = {
 };
 
 const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
-  ['standard, trace', standardPolicy(), true, '23f03de72b8b6f78'],
+  ['standard, trace', standardPolicy(), true, 'f729ce17cf11f47f'],
   ['standard, no trace', standardPolicy(), false, '01e108164d7867dc'],
   [
     'standard, reject limits, funds-in-use, recourse, default buyer limit, trace',
@@ -249,7 +249,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'funds-in-use', annualRateBps: 1200, serviceFeeBps: 50, dayCount: 365 },
     }),
     true,
-    '04f49bcd69d33021',
+    '22c63ae69bee6c55',
   ],
   [
     'standard, stop at first, periodic fee, trace',
@@ -258,7 +258,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'periodic', periodDays: 30, ratePerPeriodBps: 150, minPeriods: 1 },
     }),
     true,
-    '9518b06a3c0f2834',
+    '89dca5812bec1570',
   ],
   ['poc, trace', pocPolicy(), true, '7b6cbddd23546afe'],
   ['poc, no trace', pocPolicy(), false, 'c82c10bd000b3791'],
@@ -295,7 +295,7 @@ describe('batch output is pinned byte for byte', () => {
         }),
       );
     const first = decideWith(items, source);
-    expect(sha(first)).toBe('23f03de72b8b6f78');
+    expect(sha(first)).toBe('f729ce17cf11f47f');
     // Every buyer's trust moves: the same lists and events are decided again.
     const moved: Record<string, TrustReading> = {};
     for (const [quid, r] of Object.entries(trust)) moved[quid] = { ...r, level: r.level * 0.9 };

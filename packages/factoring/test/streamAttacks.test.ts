@@ -803,3 +803,25 @@ describe('credit notes behind disputes resolved "credited": one note, one disput
     expect(x.outcome).toBe('approve');
   });
 });
+
+describe('a short acknowledgement is what the buyer owes in all: payments and credits come off it', () => {
+  // The buyer acknowledged 4,900,000 of a 5,000,000 invoice and paid 100,000: it owes 4,800,000,
+  // but the eligible amount was min(face - paid, ack) = 4,900,000.
+  it('an acknowledgement of 4,900,000 and a payment of 100,000 leave 4,800,000 eligible', () => {
+    const d = deal({}, { ackAmount: 4_900_000 });
+    const x = run(d, {
+      asOf: NOW + 15 * DAY,
+      events: [
+        ...d.events,
+        event(d, 'p5', 'payment.received', SUPPLIER, 5, {
+          paymentId: 'P1',
+          allocationId: 'A1',
+          amountMinor: 100_000,
+          currency: 'USD',
+          receivedAt: NOW + 5 * DAY,
+        }),
+      ],
+    });
+    expect(x.offer?.eligibleMinor).toBeLessThanOrEqual(4_800_000);
+  });
+});

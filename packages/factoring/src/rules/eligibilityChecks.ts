@@ -129,8 +129,12 @@ export function checkEligibility(
       `the supplier owes the buyer ${owed} ${inBatch > inBook ? "on the batch's invoices" : 'in the book'} (contra): ineligible`,
     );
   }
-  if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < f.eligible) {
-    cutAmount(f, 'ACK_SHORTFALL', f.eligible - ackAmount);
+  // A short acknowledgement is what the buyer owes in all: payments and credit notes since come
+  // off it too (a credit for the very shortfall is then cut twice, the financier's side: which
+  // one a credit covers cannot be told).
+  if (checks.ackAmount && ackAmount !== undefined && ackAmount >= 0 && ackAmount < face) {
+    const ackOwed = Math.max(0, ackAmount - facts.paidMinor - facts.creditedMinor);
+    if (ackOwed < f.eligible) cutAmount(f, 'ACK_SHORTFALL', f.eligible - ackOwed);
   }
   const ageDays = Math.floor((asOf - invoice.issuedAt) / DAY);
   const pastDueDays = Math.floor((asOf - invoice.dueAt) / DAY);
