@@ -825,3 +825,81 @@ describe('a short acknowledgement is what the buyer owes in all: payments and cr
     expect(x.offer?.eligibleMinor).toBeLessThanOrEqual(4_800_000);
   });
 });
+
+describe('every counted attestation is dated against the others, not only the first of its kind', () => {
+  // The date screens read the first shipment, delivery and acknowledgement in stream order: a
+  // second, properly signed one with a contradicting date was dropped, so having two attestations
+  // dodged ACK_BEFORE_ISSUE, SHIPPED_LONG_BEFORE_ISSUE and DELIVERY_BEFORE_SHIPMENT.
+  const CARRIER = 'c0c0c0c0c0c0c0c0';
+  it('a second acknowledgement dated 40 days before issue is ACK_BEFORE_ISSUE', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        event(
+          d,
+          'a5',
+          'buyer.acknowledged',
+          BUYER,
+          5,
+          {
+            buyerQuid: BUYER,
+            acknowledgedAmountMinor: 5_000_000,
+            acknowledgedAt: NOW - 40 * DAY,
+          },
+          NOW + 5 * DAY,
+        ),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('ACK_BEFORE_ISSUE');
+  });
+
+  it('a second shipment dated 200 days before issue is SHIPPED_LONG_BEFORE_ISSUE', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        event(
+          d,
+          's5',
+          'carrier.shipped',
+          CARRIER,
+          5,
+          {
+            carrierQuid: CARRIER,
+            billOfLading: 'BOL-old',
+            shippedAt: NOW - 200 * DAY,
+          },
+          NOW + 5 * DAY,
+        ),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('SHIPPED_LONG_BEFORE_ISSUE');
+  });
+
+  it('a second delivery dated before any shipment is DELIVERY_BEFORE_SHIPMENT', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        event(
+          d,
+          'd5',
+          'carrier.delivered',
+          CARRIER,
+          5,
+          {
+            carrierQuid: CARRIER,
+            deliveryProof: 'POD-early',
+            deliveredAt: NOW - 5 * DAY,
+          },
+          NOW + 5 * DAY,
+        ),
+      ],
+    });
+    expect(x.outcome).not.toBe('approve');
+    expect(codes(x)).toContain('DELIVERY_BEFORE_SHIPMENT');
+  });
+});

@@ -104,8 +104,15 @@ export interface StreamFacts {
   ack:
     | { amountMinor: number | undefined; at: number | undefined; payBy: number | undefined; key: EventKey }
     | undefined;
-  /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order. */
-  /** The buyer's latest PO verdict; `amountMinor` is what a `po.matched` says it matched. */
+  /**
+   * The dates every counted shipment, delivery and acknowledgement states, at their extremes: the
+   * date screens compare all of them, so a second attestation cannot hide a contradicting date.
+   */
+  shippedEarliest: number | undefined;
+  deliveredEarliest: number | undefined;
+  deliveredLatest: number | undefined;
+  ackEarliest: number | undefined;
+  /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order; `amountMinor` is what a `po.matched` says it matched. */
   poVerdict: { matched: boolean; key: EventKey; amountMinor?: number | undefined } | undefined;
   purchases: { eventId: string; financierQuid: string }[];
   /** Open disputes (disputeId -> amount), those the buyer resolved removed. */
@@ -641,9 +648,12 @@ function readAcknowledgements(
   let smallest = ackAmountOf(one);
   let payBy = payByOf(one);
   let differ = false;
+  let earliest = ackDateOf(one);
   if (more !== undefined) {
     for (const e of more) {
       if (before(e, first)) first = e;
+      const at = ackDateOf(e);
+      if (at !== undefined && (earliest === undefined || at < earliest)) earliest = at;
       const stated = payByOf(e);
       if (stated !== undefined && (payBy === undefined || stated > payBy)) payBy = stated;
       const amount = ackAmountOf(e);
@@ -652,10 +662,10 @@ function readAcknowledgements(
       if (smallest === undefined || amount < smallest) smallest = amount;
     }
   }
-  const p = first.payload ?? NO_PAYLOAD;
+  facts.ackEarliest = earliest;
   facts.ack = {
     amountMinor: smallest,
-    at: num(p['acknowledgedAt']) ?? num(p['ackDate']),
+    at: ackDateOf(first),
     payBy,
     key: keyOf(first),
   };
@@ -671,6 +681,12 @@ function readAcknowledgements(
       `the buyer acknowledged different amounts: ${seen.join(', ')}; the smallest, ${smallest}, counts`,
     );
   }
+}
+
+/** The date an acknowledgement states (`acknowledgedAt`, or the older `ackDate`). */
+function ackDateOf(e: VerifiedEvent): number | undefined {
+  const p = e.payload ?? NO_PAYLOAD;
+  return num(p['acknowledgedAt']) ?? num(p['ackDate']);
 }
 
 /** The date the buyer says it will pay (`expectedPayDate`), if it states one. */
@@ -855,6 +871,11 @@ function readDelivery(
   const pod = str(p['deliveryProof']);
   if (pod !== undefined && pod !== '') facts.documentRefs = append(facts.documentRefs, pod);
   if (late(facts, e, p, DELIVERED_AT, notAfter)) return;
+  const at = num(p['deliveredAt']);
+  if (at !== undefined) {
+    if (facts.deliveredEarliest === undefined || at < facts.deliveredEarliest) facts.deliveredEarliest = at;
+    if (facts.deliveredLatest === undefined || at > facts.deliveredLatest) facts.deliveredLatest = at;
+  }
   if (facts.delivered === undefined || before(e, facts.delivered.key)) {
     facts.delivered = {
       carrierQuid: carrier,
@@ -916,6 +937,10 @@ export function extractStreamFacts(
     shipped: undefined,
     delivered: undefined,
     ack: undefined,
+    shippedEarliest: undefined,
+    deliveredEarliest: undefined,
+    deliveredLatest: undefined,
+    ackEarliest: undefined,
     poVerdict: undefined,
     purchases: NONE,
     openDisputedMinor: 0,
@@ -1015,10 +1040,16 @@ export function extractStreamFacts(
         const bol = str(p['billOfLading']) ?? str(p['bol']);
         if (bol !== undefined && bol !== '') facts.documentRefs = append(facts.documentRefs, bol);
         if (late(facts, e, p, SHIPPED_AT, notAfter)) break;
+        const shippedAt = num(p['shippedAt']) ?? num(p['shipDate']);
+        if (
+          shippedAt !== undefined &&
+          (facts.shippedEarliest === undefined || shippedAt < facts.shippedEarliest)
+        )
+          facts.shippedEarliest = shippedAt;
         if (facts.shipped === undefined || before(e, facts.shipped.key)) {
           facts.shipped = {
             carrierQuid: carrier,
-            at: num(p['shippedAt']) ?? num(p['shipDate']),
+            at: shippedAt,
             ref: bol,
             key: keyOf(e),
           };

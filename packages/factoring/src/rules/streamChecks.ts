@@ -133,18 +133,22 @@ export function checkDoubleFactoring(run: Run, facts: StreamFacts): void {
  * not exist yet: the invoice was re-dated to look fresh).
  */
 export function checkLogistics(run: Run, facts: StreamFacts, skew: number, issuedAt: number): void {
-  const shippedAt = facts.shipped?.at;
-  const deliveredAt = facts.delivered?.at;
-  const ackAt = facts.ack?.at;
+  // Every counted attestation at its extremes: the earliest delivery against the earliest
+  // shipment, the latest delivery against the earliest acknowledgement, the earliest
+  // acknowledgement against the issue date.
+  const shippedAt = facts.shippedEarliest;
+  const deliveredAt = facts.deliveredEarliest;
+  const lastDeliveredAt = facts.deliveredLatest;
+  const ackAt = facts.ackEarliest;
   let outcome: TraceEntry['outcome'] = 'pass';
   if (shippedAt !== undefined && deliveredAt !== undefined && deliveredAt + skew < shippedAt) {
     run.reason('DELIVERY_BEFORE_SHIPMENT', `delivered at ${deliveredAt}, before shipment at ${shippedAt}`);
     outcome = 'fail';
   }
-  if (ackAt !== undefined && deliveredAt !== undefined && deliveredAt > ackAt + skew) {
+  if (ackAt !== undefined && lastDeliveredAt !== undefined && lastDeliveredAt > ackAt + skew) {
     run.reason(
       'DELIVERY_AFTER_ACKNOWLEDGEMENT',
-      `delivered at ${deliveredAt}, after the buyer acknowledged at ${ackAt}`,
+      `delivered at ${lastDeliveredAt}, after the buyer acknowledged at ${ackAt}`,
     );
     if (outcome === 'pass') outcome = 'flag';
   }
@@ -389,8 +393,8 @@ export function checkShipmentLead(
   maxDays: number,
   skew: number,
 ): void {
-  const shippedAt = facts.shipped?.at;
-  const deliveredAt = facts.delivered?.at;
+  const shippedAt = facts.shippedEarliest;
+  const deliveredAt = facts.deliveredEarliest;
   const at =
     shippedAt !== undefined && deliveredAt !== undefined
       ? Math.min(shippedAt, deliveredAt)
