@@ -395,14 +395,14 @@ describe('a due date earlier than the payment terms the invoice states (FACTORIN
     expect(x.payment?.expectedCollectionAt).toBeGreaterThanOrEqual(NOW + 90 * DAY);
   });
 
-  it('terms with no net days ("due on receipt") are not guessed at; end-of-month terms give at least their net days', () => {
+  it('terms with no net days ("due on receipt") are not guessed at; end-of-month terms run from the end of the month', () => {
     expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms: 'due on receipt' })))).not.toContain(
       'DUE_DATE_BEFORE_TERMS',
     );
     expect(codes(run(deal({ dueAt: NOW + 20 * DAY, terms: 'NET 30 EOM' })))).toContain(
       'DUE_DATE_BEFORE_TERMS',
     );
-    expect(codes(run(deal({ dueAt: NOW + 31 * DAY, terms: 'NET 30 EOM' })))).not.toContain(
+    expect(codes(run(deal({ dueAt: NOW + 47 * DAY, terms: 'NET 30 EOM' })))).not.toContain(
       'DUE_DATE_BEFORE_TERMS',
     );
   });
@@ -458,6 +458,28 @@ describe('net terms are read as the days they state', () => {
       expect([t, x.outcome]).toEqual([t, 'review']);
       expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
     }
+  });
+});
+
+describe('end-of-month terms are priced to the date they give', () => {
+  // "NET 30 EOM" gives the buyer until 30 days after the end of the month of issue; read as 30
+  // days from issue, an invoice due then was priced 16 days short and not flagged.
+  it('a due date 30 days after issue under NET 30 EOM is before the terms (held, priced to the terms)', () => {
+    // NOW is 2023-11-14: end of November, plus 30 days, is 2023-12-30.
+    const endOfMonth = Date.UTC(2023, 11, 1) / 1000;
+    const x = run(deal({ terms: 'NET 30 EOM', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(x.reasons.find((r) => r.code === 'DUE_DATE_BEFORE_TERMS')?.message).toContain(
+      String(endOfMonth + 30 * DAY - 1),
+    );
+  });
+
+  it('a due date at or after the end of the month plus the net days is not flagged', () => {
+    const due = Date.UTC(2023, 11, 1) / 1000 + 30 * DAY;
+    expect(codes(run(deal({ terms: 'Net 30 EOM', dueAt: due })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(run(deal({ terms: 'net 30 end of month', dueAt: due })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
   });
 });
 
