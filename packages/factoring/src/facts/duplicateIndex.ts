@@ -144,38 +144,12 @@ export function scoreDuplicate(
   return { score, rules };
 }
 
-/**
- * False when the joined form is the normalised one: plain letters and digits with separators
- * nowhere between two digits (most numbers). True for a separator between digits (`2026-0100`),
- * any other punctuation or symbol, or a non-ASCII character.
- */
-function needsJoin(raw: string): boolean {
-  let digitBefore = false;
-  let separated = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit) {
-      if (separated && digitBefore) return true;
-      digitBefore = true;
-      separated = false;
-    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      digitBefore = false;
-      separated = false;
-    } else if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
-      separated = true;
-    } else return true;
-  }
-  return false;
-}
-
 function entryOf(record: InvoiceFingerprintRecord): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
   return {
     record,
     normalised,
-    // Most numbers have no separator inside a digit run, and then both forms are one string.
-    joined: needsJoin(record.invoiceNumber) ? joinedInvoiceNumber(record.invoiceNumber) : normalised,
+    joined: joinedInvoiceNumber(record.invoiceNumber, normalised),
     digits: digitsOf(normalised),
     day: Math.floor(record.issuedAt / 86_400),
     docs: foldedDocuments(record.documentRefs),
@@ -201,6 +175,11 @@ function foldedDocuments(refs: readonly string[] | undefined): readonly string[]
     else out.push(folded);
   }
   return out ?? NO_DOCS;
+}
+
+/** One number, as normalised or with its digit runs joined (an empty number is no number). */
+function sameNumber(x: Entry, c: Entry): boolean {
+  return x.normalised !== '' && (x.normalised === c.normalised || x.joined === c.joined);
 }
 
 /** Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day. */
@@ -246,7 +225,7 @@ function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): num
   }
   const a = x.normalised;
   const b = c.normalised;
-  if (a.length > 0 && (a === b || x.joined === c.joined)) {
+  if (sameNumber(x, c)) {
     score += 4;
     rules?.push('number-equal');
   } else if (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) {
@@ -417,9 +396,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
         if (seen?.has(id)) return;
         // The window bounds look-alikes, not the same number: a number reused months later is the
         // re-dating pattern (an old receivable invoiced anew, FACTORING.md F10).
-        const sameNumber =
-          self.normalised !== '' && (self.normalised === h.normalised || self.joined === h.joined);
-        if (!sameId && !sameNumber && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds) return;
+        if (!sameId && !sameNumber(self, h) && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds)
+          return;
         const score = scoreEntries(self, h, sameId);
         if (score >= minScore) {
           const rules: string[] = [];

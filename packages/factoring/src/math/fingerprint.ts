@@ -45,6 +45,16 @@ function foldUnicode(raw: string): string {
   return raw;
 }
 
+/** A separator of invoice numbers: space, tab, `#`, `-`, `.`, `/`, `_`. */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9;
+}
+
+/** An ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * Normalises an invoice number the way registries do: upper-case, drop spaces and the separators
  * `- / . _ #`, and strip leading zeros from every digit run (`inv-00234` and `INV 234` both give
@@ -68,8 +78,7 @@ export function normaliseInvoiceNumber(raw: string): string {
   const s = foldUnicode(raw).toUpperCase();
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // space, '#', '-', '.', '/', '_', tab
-    if (c === 32 || c === 35 || c === 45 || c === 46 || c === 47 || c === 95 || c === 9) {
+    if (isSeparator(c)) {
       // A separator ends a digit run, so 'INV-2026-0100' keeps its '2026' and its '100'.
       inDigits = false;
       if (i > runStart) out += s.slice(runStart, i);
@@ -106,7 +115,7 @@ export function normaliseInvoiceNumber(raw: string): string {
  * them join before their leading zeros are stripped: `INV-2026-0100`, `INV-20260100`,
  * `INV,2026,0100` and `INV-2026-0100:` all give `INV20260100` (the first two normalise apart,
  * `INV2026100` and `INV20260100`). Empty when the number has no letter or digit. The duplicate
- * index compares numbers in both forms.
+ * index compares numbers in both forms; pass `normalised` when it is already at hand.
  *
  * @example
  * ```ts
@@ -114,8 +123,49 @@ export function normaliseInvoiceNumber(raw: string): string {
  * joinedInvoiceNumber('*'); // ''
  * ```
  */
-export function joinedInvoiceNumber(raw: string): string {
+export function joinedInvoiceNumber(raw: string, normalised?: string): string {
+  // Plain ASCII letters and digits with no separator between two digits (most numbers): the
+  // joined form is the normalised one, already computed by the caller or computed here.
+  if (!splitsDigits(raw)) return normalised ?? normaliseInvoiceNumber(raw);
   return normaliseInvoiceNumber(foldUnicode(raw).replace(NOT_LETTER_OR_DIGIT, ''));
+}
+
+/**
+ * True unless the number is ASCII letters, digits and separators with no separator between two
+ * digits: a separator inside a digit run, any other character, or a non-ASCII one.
+ */
+function splitsDigits(raw: string): boolean {
+  let digitBefore = false;
+  let separated = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isSeparator(c)) separated = true;
+    else if (!isAsciiAlnum(c)) return true;
+    else if (c <= 57) {
+      if (separated && digitBefore) return true;
+      digitBefore = true;
+      separated = false;
+    } else {
+      digitBefore = false;
+      separated = false;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when an invoice number has a letter or digit to compare (after the Unicode fold): `'-'`,
+ * `'*'` or a zero-width space alone do not.
+ *
+ * @example
+ * ```ts
+ * isReadableInvoiceNumber('INV-1'); // true
+ * isReadableInvoiceNumber('--'); // false
+ * ```
+ */
+export function isReadableInvoiceNumber(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (isAsciiAlnum(raw.charCodeAt(i))) return true;
+  return joinedInvoiceNumber(raw) !== '';
 }
 
 // Everything but letters and digits (after the Unicode fold).

@@ -10,7 +10,7 @@ import type { TrustSource } from '../inputs/trust.js';
 import {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
-  joinedInvoiceNumber,
+  isReadableInvoiceNumber,
 } from '../math/fingerprint.js';
 import { f3 } from '../math/pythonFormat.js';
 import type { Reason, TraceEntry } from '../outputs/decision.js';
@@ -191,7 +191,7 @@ export function checkDuplicates(
 ): readonly DuplicateMatch[] {
   let financedCopy = false;
   const number = invoice.invoiceNumber;
-  if (number === undefined || joinedInvoiceNumber(number) === '') {
+  if (number === undefined || !isReadableInvoiceNumber(number)) {
     run.reason(
       'INVOICE_NUMBER_UNREADABLE',
       number === undefined
