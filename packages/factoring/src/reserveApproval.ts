@@ -20,22 +20,6 @@ function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse 
   );
 }
 
-/** True when `advance` still fits the buyer, supplier and facility limits the decision used. */
-function fitsLimits(
-  state: PortfolioState,
-  invoice: InvoiceInput,
-  limits: LimitUse | null,
-  advance: number,
-): boolean {
-  if (limits === null) return true;
-  const fits = (limit: number | null, exposure: number) => limit === null || exposure + advance <= limit;
-  return (
-    fits(limits.buyer.limitMinor, state.buyerExposure(invoice.buyerQuid)) &&
-    fits(limits.supplier.limitMinor, state.supplierExposure(invoice.supplierQuid)) &&
-    fits(limits.facility.limitMinor, state.totalExposure())
-  );
-}
-
 /** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, date, PO). */
 function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean {
   return (
@@ -58,8 +42,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * same receivable can be bought again; `evaluateBatch` does this itself. Returns false, and
  * changes nothing (do not fund it), for a decision that is not an approval with an offer, for an
  * invoice already reserved in this state (a retry, or a copy already financed), and for a
- * decision whose advance no longer fits the buyer, supplier or facility limit it was decided
- * against (other approvals were reserved since: decide it again). Throws
+ * decision made before other approvals were reserved in the state (the exposures it was judged
+ * against have moved: decide it again). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice.
  *
  * @example
@@ -98,9 +82,8 @@ export function reserveApproval(
   if (reserved.has(invoice.invoiceId) || (fp !== undefined && state.isFinanced(fp))) return false;
   // A decision made before other approvals were reserved was judged against exposures that have
   // moved (its group limit and facility shares too, which the decision does not carry): refused,
-  // decide it again. Without limit figures, the limits are re-checked directly.
+  // decide it again. Unmoved, the limits it was priced within still hold.
   if (isStale(state, invoice, decision.limits)) return false;
-  if (!fitsLimits(state, invoice, decision.limits, offer.advanceMinor)) return false;
   reserved.add(invoice.invoiceId);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
   if (fp !== undefined) state.markFinanced(fp);

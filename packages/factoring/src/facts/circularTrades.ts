@@ -147,18 +147,14 @@ export function circleMembers(
   found: Map<number, CircularTrade> | undefined,
 ): Map<number, CircularTrade> | undefined {
   if (found === undefined) return undefined;
-  const named = new Set<string>();
-  for (const circle of found.values()) for (const id of circle.invoiceIds) named.add(id);
+  // The first circle that names each invoice id.
+  const byId = new Map<string, CircularTrade>();
+  for (const circle of found.values())
+    for (const id of circle.invoiceIds) if (!byId.has(id)) byId.set(id, circle);
   const spread = new Map(found);
   for (let i = 0; i < items.length; i++) {
-    const id = (items[i] as { readonly invoice: InvoiceInput }).invoice.invoiceId;
-    if (spread.has(i) || !named.has(id)) continue;
-    for (const circle of found.values()) {
-      if (circle.invoiceIds.includes(id)) {
-        spread.set(i, circle);
-        break;
-      }
-    }
+    const circle = byId.get((items[i] as { readonly invoice: InvoiceInput }).invoice.invoiceId);
+    if (circle !== undefined && !spread.has(i)) spread.set(i, circle);
   }
   return spread;
 }

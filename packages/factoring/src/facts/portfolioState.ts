@@ -152,16 +152,22 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     }
     return Math.max(lookup(p.groupExposureMinor, g) ?? 0, groupBase.get(g) ?? 0);
   };
-  let groupsTotal = 0;
-  for (const g of new Set([...Object.keys(p.groupExposureMinor ?? {}), ...Object.values(groups ?? {})])) {
-    groupsTotal += groupStart(g);
-  }
-  const totalStart = Math.max(
-    p.totalExposureMinor ?? 0,
-    sumOf(p.buyerExposureMinor),
-    sumOf(p.supplierExposureMinor),
-    groupsTotal,
-  );
+  // The facility's start, on first read (a decision without a facility limit never reads it).
+  let totalBase: number | undefined;
+  const totalStart = (): number => {
+    if (totalBase === undefined) {
+      let groupsTotal = 0;
+      const named = new Set([...Object.keys(p.groupExposureMinor ?? {}), ...Object.values(groups ?? {})]);
+      for (const g of named) groupsTotal += groupStart(g);
+      totalBase = Math.max(
+        p.totalExposureMinor ?? 0,
+        sumOf(p.buyerExposureMinor),
+        sumOf(p.supplierExposureMinor),
+        groupsTotal,
+      );
+    }
+    return totalBase;
+  };
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
     return index;
@@ -172,7 +178,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     buyerLimit: (b) => lookup(p.buyerLimitMinor, b),
     supplierExposure: (s) => (lookup(p.supplierExposureMinor, s) ?? 0) + (addSupplier.get(s)?.v ?? 0),
     supplierLimit: (s) => lookup(p.supplierLimitMinor, s),
-    totalExposure: () => totalStart + addTotal,
+    totalExposure: () => totalStart() + addTotal,
     facilityLimit: () => p.facilityLimitMinor,
     ledger: (s) => {
       const l =

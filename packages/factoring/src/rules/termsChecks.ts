@@ -121,6 +121,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   let termsDue: number | undefined;
   let days = 0;
   let terms: unknown;
+  let endOfMonth = false;
   const consider = (t: unknown): void => {
     const parsed = parseTerms(t);
     if (parsed.netDays === undefined) return;
@@ -130,6 +131,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       termsDue = due;
       days = parsed.netDays;
       terms = t;
+      endOfMonth = parsed.endOfMonth;
     }
   };
   consider(invoice.terms);
@@ -142,7 +144,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   const dueDays = Math.floor((invoice.dueAt - invoice.issuedAt) / DAY);
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
-    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} give the buyer ${days}${parseTerms(terms).endOfMonth ? ' from the end of the month' : ''}: priced to the terms' date ${termsDue}`,
+    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} give the buyer ${days}${endOfMonth ? ' from the end of the month' : ''}: priced to the terms' date ${termsDue}`,
   );
   run.trace?.push(traceEntry('terms', 'flag', { termsDays: days, dueDays, termsDueAt: termsDue }, null, 0));
   return termsDue;

@@ -9,7 +9,7 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, keepTraceByNumber, tracedByNumber } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { type GroupOf, supplierOnPath } from './trustIndependence.js';
+import { type GroupOf, isSupplierSide, supplierOnPath } from './trustIndependence.js';
 
 const DAY = 86_400;
 
@@ -279,15 +279,14 @@ export function checkCarrierTrust(
         : `no trust path to carrier ${carrierQuid}; delivery unverified`,
     );
   }
-  // The carrier itself in the supplier's group, or trusted through the supplier's side.
-  const group = groupOf?.(supplierQuid);
-  const sameGroup = group !== undefined && groupOf?.(carrierQuid) === group;
+  // The carrier itself on the supplier's side (its group), or trusted through it.
+  const sameGroup = isSupplierSide(carrierQuid, supplierQuid, groupOf);
   const via = sameGroup ? carrierQuid : supplierOnPath(r, supplierQuid, groupOf);
   if (via !== undefined) {
     run.reason(
       'CARRIER_TRUST_VIA_SUPPLIER',
       sameGroup
-        ? `carrier ${carrierQuid} is in the supplier's group (${group}): its delivery attestation is the supplier's word`
+        ? `carrier ${carrierQuid} is in the supplier's group (${groupOf?.(supplierQuid)}): its delivery attestation is the supplier's word`
         : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }

@@ -28,12 +28,25 @@ export function supplierOnPath(
 ): string | undefined {
   const path = reading?.path;
   if (path === undefined || path.length < 2) return undefined;
-  const group = groupOf?.(supplierQuid);
   for (let k = 0; k < path.length - 1; k++) {
     const q = path[k] as string;
-    if (q === supplierQuid || (group !== undefined && groupOf?.(q) === group)) return q;
+    if (isSupplierSide(q, supplierQuid, groupOf)) return q;
   }
   return undefined;
+}
+
+/**
+ * True when `quid` is the supplier or a company of the supplier's group (`portfolio.buyerGroup`).
+ *
+ * @example
+ * ```ts
+ * isSupplierSide('sister', 'sup', (q) => (q === 'sup' || q === 'sister' ? 'acme' : undefined)); // true
+ * ```
+ */
+export function isSupplierSide(quid: string, supplierQuid: string, groupOf: GroupOf | undefined): boolean {
+  if (quid === supplierQuid) return true;
+  const group = groupOf?.(supplierQuid);
+  return group !== undefined && groupOf?.(quid) === group;
 }
 
 /**
