@@ -10,6 +10,7 @@ import {
   type FactoringDecision,
   FactoringInputError,
   type PolicyOverrides,
+  type PortfolioState,
   reserveApproval,
   standardPolicy,
   trustSourceFromRecord,
@@ -19,6 +20,9 @@ import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const trust = trustSourceFromRecord(DEAL_TRUST);
 const codes = (d: FactoringDecision): string[] => d.reasons.map((r) => r.code);
+/** `d` decided under the standard policy on the running `state`. */
+const decideOn = (state: PortfolioState, d: ReturnType<typeof deal>): FactoringDecision =>
+  evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
 
 function refusal(overrides: PolicyOverrides): FactoringInputError {
   try {
@@ -34,7 +38,7 @@ describe('reserveApproval never books one receivable twice or past a limit', () 
   it('the same decision reserved twice: the second reservation is refused and changes nothing', () => {
     const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 50_000_000 } });
     const d = deal();
-    const a = evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    const a = decideOn(state, d);
     expect(reserveApproval(state, d.invoice, a)).toBe(true);
     const after = state.buyerExposure(BUYER);
     expect(reserveApproval(state, d.invoice, a)).toBe(false);
@@ -48,8 +52,8 @@ describe('reserveApproval never books one receivable twice or past a limit', () 
       { invoiceId: 'inv-2', invoiceNumber: 'ZZ-2', amountMinor: 4_000_000 },
       { ids: 'z2', ackAmount: 4_000_000 },
     );
-    const a = evaluateInvoice({ ...one, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
-    const b = evaluateInvoice({ ...two, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    const a = decideOn(state, one);
+    const b = decideOn(state, two);
     expect([a.outcome, b.outcome]).toEqual(['approve', 'approve']);
     expect(reserveApproval(state, one.invoice, a)).toBe(true);
     expect(reserveApproval(state, two.invoice, b)).toBe(false);
@@ -67,14 +71,14 @@ describe('reserveApproval on a decision made before other reservations', () => {
     });
     const one = deal();
     const two = deal({ invoiceId: 'inv-2', invoiceNumber: 'ZZ-2' }, { ids: 'z2' });
-    const a = evaluateInvoice({ ...one, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
-    const b = evaluateInvoice({ ...two, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    const a = decideOn(state, one);
+    const b = decideOn(state, two);
     expect([a.outcome, b.outcome]).toEqual(['approve', 'approve']);
     expect(reserveApproval(state, one.invoice, a)).toBe(true);
     expect(reserveApproval(state, two.invoice, b)).toBe(false);
     expect(state.buyerExposure(BUYER)).toBeLessThanOrEqual(5_000_000);
     // Decided again on the state as it is now, it is judged against the cap.
-    const again = evaluateInvoice({ ...two, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: state });
+    const again = decideOn(state, two);
     expect(
       again.outcome === 'approve' ? (again.offer?.advanceMinor ?? 0) + state.buyerExposure(BUYER) : 0,
     ).toBeLessThanOrEqual(5_000_000);

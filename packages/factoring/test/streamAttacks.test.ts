@@ -831,25 +831,20 @@ describe('every counted attestation is dated against the others, not only the fi
   // second, properly signed one with a contradicting date was dropped, so having two attestations
   // dodged ACK_BEFORE_ISSUE, SHIPPED_LONG_BEFORE_ISSUE and DELIVERY_BEFORE_SHIPMENT.
   const CARRIER = 'c0c0c0c0c0c0c0c0';
+  /** `d` with one more attestation at sequence 5, posted five days after issue. */
+  const withSecond = (
+    d: Deal,
+    id: string,
+    type: string,
+    signer: string,
+    payload: Record<string, string | number>,
+  ) => run(d, { events: [...d.events, event(d, id, type, signer, 5, payload, NOW + 5 * DAY)] });
   it('a second acknowledgement dated 40 days before issue is ACK_BEFORE_ISSUE', () => {
     const d = deal();
-    const x = run(d, {
-      events: [
-        ...d.events,
-        event(
-          d,
-          'a5',
-          'buyer.acknowledged',
-          BUYER,
-          5,
-          {
-            buyerQuid: BUYER,
-            acknowledgedAmountMinor: 5_000_000,
-            acknowledgedAt: NOW - 40 * DAY,
-          },
-          NOW + 5 * DAY,
-        ),
-      ],
+    const x = withSecond(d, 'a5', 'buyer.acknowledged', BUYER, {
+      buyerQuid: BUYER,
+      acknowledgedAmountMinor: 5_000_000,
+      acknowledgedAt: NOW - 40 * DAY,
     });
     expect(x.outcome).not.toBe('approve');
     expect(codes(x)).toContain('ACK_BEFORE_ISSUE');
@@ -857,23 +852,10 @@ describe('every counted attestation is dated against the others, not only the fi
 
   it('a second shipment dated 200 days before issue is SHIPPED_LONG_BEFORE_ISSUE', () => {
     const d = deal();
-    const x = run(d, {
-      events: [
-        ...d.events,
-        event(
-          d,
-          's5',
-          'carrier.shipped',
-          CARRIER,
-          5,
-          {
-            carrierQuid: CARRIER,
-            billOfLading: 'BOL-old',
-            shippedAt: NOW - 200 * DAY,
-          },
-          NOW + 5 * DAY,
-        ),
-      ],
+    const x = withSecond(d, 's5', 'carrier.shipped', CARRIER, {
+      carrierQuid: CARRIER,
+      billOfLading: 'BOL-old',
+      shippedAt: NOW - 200 * DAY,
     });
     expect(x.outcome).not.toBe('approve');
     expect(codes(x)).toContain('SHIPPED_LONG_BEFORE_ISSUE');
@@ -881,23 +863,10 @@ describe('every counted attestation is dated against the others, not only the fi
 
   it('a second delivery dated before any shipment is DELIVERY_BEFORE_SHIPMENT', () => {
     const d = deal();
-    const x = run(d, {
-      events: [
-        ...d.events,
-        event(
-          d,
-          'd5',
-          'carrier.delivered',
-          CARRIER,
-          5,
-          {
-            carrierQuid: CARRIER,
-            deliveryProof: 'POD-early',
-            deliveredAt: NOW - 5 * DAY,
-          },
-          NOW + 5 * DAY,
-        ),
-      ],
+    const x = withSecond(d, 'd5', 'carrier.delivered', CARRIER, {
+      carrierQuid: CARRIER,
+      deliveryProof: 'POD-early',
+      deliveredAt: NOW - 5 * DAY,
     });
     expect(x.outcome).not.toBe('approve');
     expect(codes(x)).toContain('DELIVERY_BEFORE_SHIPMENT');
