@@ -86,6 +86,11 @@ export {
   type ReasonInfo,
   type ReasonSeverity,
 } from './outputs/reasonCodes.js';
+export {
+  type VerificationTask,
+  type VerificationTaskCode,
+  verificationTasks,
+} from './outputs/verificationTasks.js';
 export { aprBps, type PricingInput, type PricingResult, pocOffer, priceInvoice } from './pricing/pricing.js';
 export { reserveApproval } from './reserveApproval.js';
 export {

@@ -211,6 +211,7 @@ describe('explainability', () => {
         'DEFAULT_KEY_EVENT_POLICY',
         'applyLedgerFindings',
         'DEFAULT_LEDGER_FINDING_POLICY',
+        'verificationTasks',
       ].sort(),
     );
   });

@@ -17,6 +17,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
   type VerifiedEvent,
+  verificationTasks,
 } from '../src/index.js';
 import { AS_OF, DAY, type Deal, deal, NOW, OWNERS } from './fixtures.js';
 
@@ -1452,6 +1453,23 @@ describe('labelled scenarios (standard policy)', () => {
     for (const s of SCENARIOS) {
       const stopped = runScenario({ ...s, policy: { ...s.policy, stopAtFirstDecisive: true } });
       expect([s.name, stopped.outcome]).toEqual([s.name, runScenario(s).outcome]);
+    }
+  });
+
+  it("every held scenario comes with work to do, each task citing only the decision's own holding reasons", () => {
+    for (const s of SCENARIOS) {
+      const d = runScenario(s);
+      const tasks = verificationTasks(d);
+      if (d.outcome !== 'review' && d.outcome !== 'pending') {
+        expect([s.name, tasks]).toEqual([s.name, []]);
+        continue;
+      }
+      expect([s.name, tasks.length > 0]).toEqual([s.name, true]);
+      const holding = d.reasons
+        .filter((r) => r.severity === 'review' || r.severity === 'pending')
+        .map((r) => r.code);
+      for (const t of tasks)
+        for (const c of t.reasons) expect([s.name, holding]).toEqual([s.name, expect.arrayContaining([c])]);
     }
   });
 
