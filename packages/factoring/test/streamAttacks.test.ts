@@ -872,3 +872,68 @@ describe('every counted attestation is dated against the others, not only the fi
     expect(codes(x)).toContain('DELIVERY_BEFORE_SHIPMENT');
   });
 });
+
+describe('a forged attestation is seen through a malformed payload', () => {
+  // The supplier signs what only another party may sign and adds a field the schema refuses: the
+  // payload check used to drop the event first, so the forgery read as a malformed event (review)
+  // instead of a forgery (reject).
+  const forged = (d: Deal, eventType: string, payload: Record<string, string | number>, sequence = 3) =>
+    event(d, 'forged', eventType, SUPPLIER, sequence, { ...payload, note: 'looks official' });
+
+  it('supplier-signed delivery with an unknown field: forged attestation, rejected', () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events.filter((e) => e.eventType !== 'carrier.delivered'),
+        forged(d, 'carrier.delivered', {
+          carrierQuid: CARRIER,
+          deliveryProof: 'POD-1',
+          deliveredAt: NOW + 3 * DAY,
+        }),
+      ],
+    });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_FORGED_ATTESTATION');
+    expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+  });
+
+  it('supplier-signed acknowledgement, shipment or PO match with a broken payload: forged attestation', () => {
+    const d = deal();
+    for (const [type, payload] of [
+      ['buyer.acknowledged', { buyerQuid: BUYER, acknowledgedAmountMinor: -1, acknowledgedAt: NOW }],
+      ['carrier.shipped', { carrierQuid: CARRIER, shippedAt: 'yesterday' }],
+      ['po.matched', { buyerQuid: BUYER }],
+      ['buyer.disputed', { buyerQuid: BUYER }],
+    ] as const) {
+      const x = run(d, { events: [...d.events, forged(d, type, payload, 9)] });
+      expect([type, x.outcome, codes(x)]).toEqual([
+        type,
+        'reject',
+        expect.arrayContaining(['SUPPLIER_FORGED_ATTESTATION']),
+      ]);
+    }
+  });
+
+  it('a supplier-signed delivery that cannot be placed in the stream (no sequence) is still a forgery', () => {
+    const d = deal();
+    const bad = {
+      ...forged(d, 'carrier.delivered', { carrierQuid: CARRIER, deliveryProof: 'P', deliveredAt: NOW }),
+    };
+    const x = run(d, { events: [...d.events, { ...bad, sequence: Number.NaN }] });
+    expect(x.outcome).toBe('reject');
+    expect(codes(x)).toContain('SUPPLIER_FORGED_ATTESTATION');
+  });
+
+  it("the supplier's own malformed credit note is malformed, not forged (the supplier may sign it)", () => {
+    const d = deal();
+    const x = run(d, {
+      events: [
+        ...d.events,
+        forged(d, 'invoice.credited', { creditNoteId: 'CN-9', amountMinor: -5, reason: 'x' }, 9),
+      ],
+    });
+    expect(codes(x)).toContain('INVALID_EVENT_PAYLOAD');
+    expect(codes(x)).not.toContain('SUPPLIER_FORGED_ATTESTATION');
+    expect(x.outcome).toBe('review');
+  });
+});

@@ -369,6 +369,39 @@ function pushMismatch(facts: StreamFacts, supplier: string, e: VerifiedEvent, ex
   facts.mismatches = append(facts.mismatches, m);
 }
 
+/**
+ * Who alone may sign an event of type `t` the supplier may never sign, whatever its payload says
+ * (an attestation by the carrier or the buyer, or a purchase); undefined for the types the
+ * supplier may sign or whose signer depends on the payload (a dispute's resolution).
+ */
+function neverBySupplier(t: string, buyer: string): string | undefined {
+  switch (t) {
+    case 'carrier.shipped':
+    case 'carrier.delivered':
+      return 'the carrier';
+    case 'buyer.acknowledged':
+    case 'buyer.disputed':
+    case 'po.matched':
+    case 'po.mismatch':
+      return buyer;
+    case 'factor.purchased':
+      return 'financier';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An event the stream cannot use (unplaceable, or a payload the schema refuses) is still a
+ * forgery when the supplier signed what only another party may sign: a broken payload must not
+ * turn a forged attestation into a mere malformed event.
+ */
+function flagForgedUnusable(facts: StreamFacts, supplier: string, buyer: string, e: VerifiedEvent): void {
+  if (e.signerQuid !== supplier) return;
+  const expected = neverBySupplier(e.eventType, buyer);
+  if (expected !== undefined) pushMismatch(facts, supplier, e, expected);
+}
+
 // Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
 const INDEPENDENT_CARRIER = 'a carrier other than supplier and buyer';
 const KNOWN_CARRIER = 'the carrier of a shipment or of the invoice';
@@ -995,6 +1028,7 @@ export function extractStreamFacts(
     const unplaced = badKey(e);
     if (unplaced !== undefined) {
       facts.invalid = pushUnusable(facts.invalid, e, unplaced);
+      if (bindSigners) flagForgedUnusable(facts, supplier, buyer, e);
       continue;
     }
     if (detectConflicts && i > 0 && sameSequenceBefore(screen, events, i)) continue;
@@ -1002,6 +1036,7 @@ export function extractStreamFacts(
       const detail = problems[i];
       if (detail !== null && detail !== undefined) {
         facts.invalid = pushUnusable(facts.invalid, e, detail);
+        if (bindSigners) flagForgedUnusable(facts, supplier, buyer, e);
         continue;
       }
     }
