@@ -203,7 +203,9 @@ export function checkEarlyPaymentDiscount(
 ): void {
   let rate = rateOf(invoice.earlyPaymentDiscount);
   let days = invoice.earlyPaymentDiscount?.withinDays;
-  const consider = (d: { readonly rateBps: number; readonly withinDays: number } | undefined): void => {
+  const consider = (
+    d: { readonly rateBps: number; readonly withinDays: number | undefined } | undefined,
+  ): void => {
     if (d !== undefined && d.rateBps > rate) {
       rate = d.rateBps;
       days = d.withinDays;
