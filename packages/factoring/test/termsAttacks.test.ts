@@ -244,7 +244,7 @@ describe('other wordings an underwriter reads', () => {
   });
 
   it('a range of net days ("net 30-60", "net 30 to 60") is read as its longer end', () => {
-    for (const terms of ['net 30-60', 'Net 30 to 60 days', 'NET 30\u201360'])
+    for (const terms of ['net 30-60', 'Net 30 to 60 days', 'NET 30\u201360', 'Net 30-60.'])
       expect([terms, netTermsDays(terms)]).toEqual([terms, 60]);
   });
 
@@ -258,6 +258,22 @@ describe('other wordings an underwriter reads', () => {
     expect(termsDiscount('Net 30, 20% VAT included')).toBeUndefined();
     expect(termsDiscount('Net 30 incl. sales tax 8%')).toBeUndefined();
     expect(termsDiscount('50% deposit, balance net 30')?.rateBps).toBe(5_000);
+  });
+
+  it('"Net 30 - 2% discount if paid within 10 days": the dash is not a range, the discount is cut', () => {
+    expect(netTermsDays('Net 30 - 2% discount if paid within 10 days')).toBe(30);
+    expect(termsDiscount('Net 30 - 2% discount if paid within 10 days')).toEqual({
+      rateBps: 200,
+      withinDays: 10,
+    });
+    expect(termsDiscount('net 30 - 2/10')?.rateBps).toBe(200);
+  });
+
+  it('"due by the 15th of the following month" and "net 30 from 1st of next month" run from the end of the month', () => {
+    const due15 = run(deal({ terms: 'due by the 15th of the following month', dueAt: NOW + 10 * DAY }));
+    expect(message(due15, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 15 * DAY));
+    const x = run(deal({ terms: 'net 30 days from 1st of next month', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
   });
 
   it('hostile long terms are read in linear time, and a net figure at the very end still counts', () => {

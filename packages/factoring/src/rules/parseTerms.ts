@@ -394,6 +394,27 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
   return j;
 }
 
+/** "of the following month", "of next month", "of the month following" at `j`. */
+function nextMonth(t: readonly Token[], j: number): boolean {
+  if (!isWord(t[j], 'of')) return false;
+  let k = isWord(t[j + 1], 'the') ? j + 2 : j + 1;
+  if (isWord(t[k], 'month')) return isWord(t[k + 1], 'following');
+  if (!isWord(t[k], 'following') && !isWord(t[k], 'next')) return false;
+  k++;
+  return isWord(t[k], 'month');
+}
+
+/** A token that makes the number before it a rate ("2%", "2/10", "1.5", "2 percent"). */
+function rateAfter(t: readonly Token[], k: number): boolean {
+  const x = t[k];
+  if (x === undefined) return false;
+  if (x.kind === SYM) {
+    const frac = t[k + 1];
+    return x.text === '%' || x.text === '/' || (x.text === '.' && isNum(frac) && !frac.gap);
+  }
+  return x.kind === WORD && (x.text === 'percent' || x.text === 'pct' || x.text === 'per');
+}
+
 /** Reads what the token at `i` starts; returns the index after it. */
 function step(t: readonly Token[], i: number, r: Reading): number {
   const x = t[i] as Token;
@@ -434,6 +455,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       (END_OF_MONTH.has(next.text) || next.text === 'rog' || next.text === 'aog')
     )
       net(r, numberOf(x));
+    else if (nextMonth(t, past.end)) {
+      // "the 15th of the following month": 15 days from the end of the month.
+      net(r, numberOf(x));
+      r.endOfMonth = true;
+    }
     return Math.max(i + 1, past.end);
   }
   if (x.kind !== WORD) return i + 1;
@@ -444,8 +470,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
       net(r, numberOf(t[j] as Token));
-      // A range ("net 30-60", "net 30 to 60"): the longer end.
-      if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2])) {
+      // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
+      if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
         net(r, numberOf(t[j + 2] as Token));
         return j + 3;
       }
