@@ -51,6 +51,8 @@ describe('ReasonCode keys', () => {
       'INVOICE_NUMBER_UNREADABLE',
       'TRUST_TOO_OLD',
       'FEE_ABOVE_RESERVE',
+      'TERMS_START_UNKNOWN',
+      'CASH_TERMS',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -100,6 +100,8 @@ const CODES = {
   INVOICE_NUMBER_UNREADABLE: 'INVOICE_NUMBER_UNREADABLE',
   TRUST_TOO_OLD: 'TRUST_TOO_OLD',
   FEE_ABOVE_RESERVE: 'FEE_ABOVE_RESERVE',
+  TERMS_START_UNKNOWN: 'TERMS_START_UNKNOWN',
+  CASH_TERMS: 'CASH_TERMS',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -447,4 +449,8 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TRUST_TOO_OLD: { severity: 'pending', rank: 86, fraud: false },
   // The fee is more than the reserve: the advance is cut to the purchase price.
   FEE_ABOVE_RESERVE: { severity: 'adjust', rank: 87, fraud: false },
+  // Terms that run from delivery or receipt the stream does not show yet: no date to price to.
+  TERMS_START_UNKNOWN: { severity: 'pending', rank: 88, fraud: false },
+  // Cash terms (CIA, COD, PIA, CWO): no credit to the buyer, so nothing should be left to collect.
+  CASH_TERMS: { severity: 'review', rank: 89, fraud: false },
 };

@@ -129,6 +129,10 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   NEW_DEBTOR: ['VERIFY_DEBTOR_IDENTITY', 'REVIEW_BUYER_CREDIT'],
   INVOICE_NUMBER_UNREADABLE: ['VERIFY_WITH_BUYER'],
   TRUST_TOO_OLD: ['REFRESH_TRUST'],
+  // Net days from delivery or receipt, and no delivery yet: the due date waits for the proof.
+  TERMS_START_UNKNOWN: ['OBTAIN_DELIVERY_PROOF'],
+  // Cash in advance or on delivery: the buyer may have paid the supplier already.
+  CASH_TERMS: ['VERIFY_WITH_BUYER'],
 };
 
 const NO_IDS: readonly string[] = Object.freeze([]);

@@ -2,45 +2,26 @@
 // inconsistent with the terms is a warning sign of pre-invoicing).
 
 import type { StreamFacts } from '../facts/streamFacts.js';
+import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { TraceEntry } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
+import { type ParsedTerms, readTerms, type TermsDate, type TermsDiscount } from './parseTerms.js';
 import type { Run } from './run.js';
 
 const DAY = 86_400;
 
-// Net days wherever the terms state them, the largest counting: "NET-60", "Net 30", "net30", "NET
-// 60 days.", "Net 120 days from invoice date", "120 days net", "n/60", "Payment within 120 days",
-// with any dash, and beside an early-payment discount ("2/10 net 45", "Net 60, 2/10"). End-of-month
-// terms ("NET 30 EOM") run their net days from the end of the month of issue. Terms with no net
-// days ("due on receipt") are not read: the engine does not guess a date.
-const NET_DAYS = [
-  /\bnet\s*[-\u2010-\u2015\u2212]?\s*(\d{1,4})(?!\d)/gi,
-  /(?<!\d)(\d{1,4})\s*days?\s*net\b/gi,
-  /\bn\s*\/\s*(\d{1,4})(?!\d)/gi,
-  /\bwithin\s*(\d{1,4})\s*days?\b/gi,
-];
-
-// End-of-month terms: the net days run from the end of the month of issue.
-const END_OF_MONTH = /\bEOM\b|\bend\s+of\s+(?:the\s+)?month\b/i;
-
-// Early-payment discounts anywhere in terms that state net days: "2/10 net 60" (2 % within 10
-// days), "2% 10, Net 30", "Net 60, 2/10", tiers "1/20, 3/10 net 60" (the largest rate counts).
-// Rates are read in basis points without floating point.
-const DISCOUNT = /(?<![\d.])(\d{1,2})(?:\.(\d{1,2}))?\s*(?:%\s*\/?|\/)\s*(\d{1,3})(?!\d)/g;
-
-/** What payment terms give: net days (at least), and an early-payment discount if stated. */
-interface ParsedTerms {
-  readonly netDays: number | undefined;
-  /** Net days run from the end of the month of issue ("NET 30 EOM", "net 30 end of month"). */
-  readonly endOfMonth: boolean;
-  readonly discount: { readonly rateBps: number; readonly withinDays: number } | undefined;
-}
-
-const NOTHING: ParsedTerms = { netDays: undefined, endOfMonth: false, discount: undefined };
+const NOTHING: ParsedTerms = {
+  netDays: undefined,
+  endOfMonth: false,
+  start: 'issue',
+  cash: false,
+  discount: undefined,
+  dates: [],
+};
 
 // A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
-// grow the memo without limit).
+// grow the memo without limit; past the bound a string is read again, in linear time).
 const MAX_PARSED = 1_024;
 const parsed = new Map<string, ParsedTerms>();
 
@@ -48,30 +29,14 @@ function parseTerms(terms: unknown): ParsedTerms {
   if (typeof terms !== 'string') return NOTHING;
   const known = parsed.get(terms);
   if (known !== undefined) return known;
-  let netDays: number | undefined;
-  for (const pattern of NET_DAYS) {
-    for (const m of terms.matchAll(pattern)) {
-      const days = Number(m[1]);
-      if (netDays === undefined || days > netDays) netDays = days;
-    }
-  }
-  let discount: { rateBps: number; withinDays: number } | undefined;
-  if (netDays !== undefined) {
-    for (const m of terms.matchAll(DISCOUNT)) {
-      const rateBps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-      if (discount === undefined || rateBps > discount.rateBps)
-        discount = { rateBps, withinDays: Number(m[3]) };
-    }
-  }
-  const out: ParsedTerms =
-    netDays === undefined ? NOTHING : { netDays, endOfMonth: END_OF_MONTH.test(terms), discount };
+  const out = readTerms(terms);
   if (parsed.size < MAX_PARSED) parsed.set(terms, out);
   return out;
 }
 
 /**
  * The number of days net payment terms give the buyer at least ("NET-60" gives 60, "NET 30 EOM"
- * 30), or `undefined` for terms that are absent or state no net days.
+ * 30, "ROG 30" 30 from delivery), or `undefined` for terms that are absent or state no net days.
  *
  * @example
  * ```ts
@@ -84,17 +49,16 @@ export function netTermsDays(terms: unknown): number | undefined {
 }
 
 /**
- * The early-payment discount written in front of net terms ("2/10 net 60": 200 bps within 10
- * days), or `undefined`.
+ * The largest early-payment discount the terms state ("2/10 net 60", "2% within 10 days", "2
+ * percent discount if paid within 10 days": 200 bps within 10 days), or `undefined`.
+ * `withinDays` is undefined when the terms give no window ("2% discount").
  *
  * @example
  * ```ts
  * termsDiscount('2/10 net 60'); // { rateBps: 200, withinDays: 10 }
  * ```
  */
-export function termsDiscount(
-  terms: unknown,
-): { readonly rateBps: number; readonly withinDays: number } | undefined {
+export function termsDiscount(terms: unknown): TermsDiscount | undefined {
   return parseTerms(terms).discount;
 }
 
@@ -108,46 +72,143 @@ const TERMS_PASS: TraceEntry = {
 };
 
 /**
- * 6d. Terms: the latest date the input's or any signed `invoice.issued`'s terms give (net days
- * from issue, or from the end of the month of issue for end-of-month terms) is the date the buyer
- * is entitled to pay by. A due date more than a day before it is held for review
- * (`DUE_DATE_BEFORE_TERMS`, a fraud flag): the buyer pays on its terms, so the invoice would be
- * priced, and judged overdue, too early. Returns that date when it is after the due date (the
- * engine then prices to it), else `undefined`. Not run by the proof-of-concept preset.
+ * 6d. Terms: the latest date the input's or any signed `invoice.issued`'s terms give is the date
+ * the buyer is entitled to pay by: net days from issue, from the end of the month (EOM, MFI,
+ * prox), from the latest delivery the stream shows ("net 30 from delivery", "ROG 30"), or from
+ * receipt (the later of that delivery and the buyer's first acknowledgement: "30 days from date
+ * of receipt"); a date the terms name ("due 12/31"; "net 60 from 03/15" adds the net days to it).
+ * A due date more than a day before it is held for review (`DUE_DATE_BEFORE_TERMS`, a fraud
+ * flag): the buyer pays on its terms, so the invoice would be priced, and judged overdue, too
+ * early. Terms that run from a delivery or receipt the stream does not show yet are pending
+ * (`TERMS_START_UNKNOWN`): no date can be justified, and the issue date would understate the
+ * tenor. Cash terms (CIA, COD, PIA, CWO) are held for review (`CASH_TERMS`). Returns the terms'
+ * date when it is after the due date (the engine then prices to it), else `undefined`. Not run
+ * by the proof-of-concept preset.
  */
 export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: StreamFacts): number | undefined {
-  // The latest date any stated terms give: net days from issue, or from the end of the month of
-  // issue for end-of-month terms.
+  const issuedAt = invoice.issuedAt;
   let termsDue: number | undefined;
-  let days = 0;
+  // What gave the latest date: its terms, their reading, where it ran from, and the date named.
   let terms: unknown;
-  let endOfMonth = false;
-  const consider = (t: unknown): void => {
-    const parsed = parseTerms(t);
-    if (parsed.netDays === undefined) return;
-    const from = parsed.endOfMonth ? endOfMonthUtc(invoice.issuedAt) : invoice.issuedAt;
-    const due = from + parsed.netDays * DAY;
-    if (termsDue === undefined || due > termsDue) {
-      termsDue = due;
-      days = parsed.netDays;
-      terms = t;
-      endOfMonth = parsed.endOfMonth;
+  let reading: ParsedTerms = NOTHING;
+  let from = issuedAt;
+  let named: TermsDate | undefined;
+  let unknownStart: ParsedTerms | undefined;
+  let unknownTerms: unknown;
+  let cash: unknown;
+  // The input's terms, then each signed issue's (no closure: this runs once per decision).
+  for (let k = -1; k < facts.issued.length; k++) {
+    const t =
+      k < 0
+        ? invoice.terms
+        : ((facts.issued[k] as VerifiedEvent).payload as Readonly<Record<string, unknown>> | undefined)?.[
+            'terms'
+          ];
+    const p = parseTerms(t);
+    if (p === NOTHING) continue;
+    if (p.cash && cash === undefined) cash = t;
+    const days = p.netDays;
+    const start = days === undefined ? undefined : startOf(p, issuedAt, facts);
+    if (days !== undefined && start === undefined && unknownStart === undefined) {
+      unknownStart = p;
+      unknownTerms = t;
     }
-  };
-  consider(invoice.terms);
-  for (const e of facts.issued)
-    consider((e.payload as Readonly<Record<string, unknown>> | undefined)?.['terms']);
-  if (termsDue === undefined || invoice.dueAt + DAY >= termsDue) {
-    run.trace?.push(TERMS_PASS);
+    // Each date these terms give: from their net days, then from each date they name.
+    for (let n = start === undefined ? 0 : -1; n < p.dates.length; n++) {
+      const d = n < 0 ? undefined : (p.dates[n] as TermsDate);
+      const at = d === undefined ? (start as number) : latestReading(d, issuedAt);
+      const due =
+        d === undefined
+          ? (p.endOfMonth ? endOfMonthUtc(at) : at) + (days as number) * DAY
+          : d.kind === 'from' && days !== undefined
+            ? at + days * DAY
+            : at;
+      if (termsDue === undefined || due > termsDue) {
+        termsDue = due;
+        terms = t;
+        reading = p;
+        from = at;
+        named = d;
+      }
+    }
+  }
+  if (cash !== undefined)
+    run.reason(
+      'CASH_TERMS',
+      `the terms ${JSON.stringify(cash)} are cash terms (in advance, with order or on delivery): they give the buyer no credit, so an open receivable under them is already paid or not the sale they describe`,
+    );
+  if (unknownStart !== undefined) {
+    const what = unknownStart.start === 'delivery' ? 'delivery' : 'receipt (delivery and acknowledgement)';
+    run.reason(
+      'TERMS_START_UNKNOWN',
+      `the terms ${JSON.stringify(unknownTerms)} run from ${unknownStart.start}, and the stream shows no dated ${what} yet: the date the buyer must pay by is not known`,
+    );
+    run.trace?.push(
+      traceEntry(
+        'terms',
+        'fail',
+        { termsDays: unknownStart.netDays ?? null, start: unknownStart.start },
+        null,
+        0,
+      ),
+    );
     return undefined;
   }
-  const dueDays = Math.floor((invoice.dueAt - invoice.issuedAt) / DAY);
+  if (termsDue === undefined || invoice.dueAt + DAY >= termsDue) {
+    run.trace?.push(cash === undefined ? TERMS_PASS : traceEntry('terms', 'flag', { cash: true }, null, 0));
+    return undefined;
+  }
+  const dueDays = Math.floor((invoice.dueAt - issuedAt) / DAY);
+  const days = reading.netDays;
+  const gives =
+    named !== undefined
+      ? named.kind === 'from' && days !== undefined
+        ? `give the buyer ${days} days from the date they name, ${from}`
+        : `name the date ${from}`
+      : reading.start === 'issue'
+        ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
+        : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
-    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} give the buyer ${days}${endOfMonth ? ' from the end of the month' : ''}: priced to the terms' date ${termsDue}`,
+    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
   );
-  run.trace?.push(traceEntry('terms', 'flag', { termsDays: days, dueDays, termsDueAt: termsDue }, null, 0));
+  const termsDays = named === undefined ? (days as number) : Math.floor((termsDue - issuedAt) / DAY);
+  run.trace?.push(traceEntry('terms', 'flag', { termsDays, dueDays, termsDueAt: termsDue }, null, 0));
   return termsDue;
+}
+
+/**
+ * Where net days start: the issue date, the latest delivery the stream shows, or for receipt the
+ * later of that and the buyer's first acknowledgement (it had the invoice by then); `undefined`
+ * when the stream does not show it yet.
+ */
+function startOf(p: ParsedTerms, issuedAt: number, facts: StreamFacts): number | undefined {
+  if (p.start === 'issue') return issuedAt;
+  const delivered = facts.deliveredLatest;
+  if (p.start === 'delivery' || delivered === undefined) return delivered;
+  const ack = facts.ackEarliest;
+  return ack === undefined ? undefined : Math.max(delivered, ack);
+}
+
+/**
+ * The latest reading of a date the terms name (midnight UTC); with no year written, the first
+ * such day on or after the day of issue.
+ */
+function latestReading(d: TermsDate, issuedAt: number): number {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const [y, m, day] of d.readings) {
+    let at: number;
+    if (y !== 0) at = Date.UTC(y, m - 1, day) / 1000;
+    else {
+      const issue = new Date(issuedAt * 1000);
+      const year = issue.getUTCFullYear();
+      at = Date.UTC(year, m - 1, day) / 1000;
+      if (at < Date.UTC(year, issue.getUTCMonth(), issue.getUTCDate()) / 1000)
+        at = Date.UTC(year + 1, m - 1, day) / 1000;
+    }
+    if (at > latest) latest = at;
+  }
+  return latest;
 }
 
 /** The last second (UTC) of the month `at` falls in. */

@@ -1,0 +1,295 @@
+// Attacks through the wording of an invoice's payment terms: an early-payment discount written in
+// words the engine did not read (over-advanced), a date inside the terms read as a discount, net
+// days that run from delivery or receipt priced from the issue date (tenor understated), cash
+// terms, and strings built to be slow. Where the wording is ambiguous the engine holds, or reads
+// the terms the way that costs the financier least: never a shorter tenor or a smaller discount.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateInvoice,
+  type FactoringDecision,
+  type PolicyOverrides,
+  standardPolicy,
+  type TrustReading,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+} from '../src/index.js';
+import { netTermsDays, termsDiscount } from '../src/rules/termsChecks.js';
+import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+const FACE = 5_000_000;
+
+const TRUST: Record<string, TrustReading> = {
+  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
+  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+};
+
+function run(d: Deal, extra: { events?: VerifiedEvent[]; policy?: PolicyOverrides } = {}): FactoringDecision {
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: extra.events ?? d.events,
+    trust: trustSourceFromRecord(TRUST),
+    policy: standardPolicy(extra.policy),
+    asOf: AS_OF,
+    portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+  });
+}
+
+const codes = (x: FactoringDecision): string[] => x.reasons.map((r) => r.code);
+const message = (x: FactoringDecision, code: string): string =>
+  x.reasons.find((r) => r.code === code)?.message ?? '';
+/** Midnight UTC of a calendar day, in seconds. */
+const utc = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 1000;
+
+// NOW is 2023-11-14T22:13:20Z; the fixture ships a day later and delivers three days later.
+
+describe('an early-payment discount written in words is cut (the buyer may pay that much less)', () => {
+  it.each([
+    ['2% within 10 days, net 30', 200, 10],
+    ['2% 10 days net 30', 200, 10],
+    ['2 percent discount if paid within 10 days', 200, 10],
+    ['1.5%/10 net 45', 150, 10],
+    ['2% 10 EOM', 200, 10],
+    ['Net 30 days 2% 10th prox', 200, 10],
+    ['1/15 net 30', 100, 15],
+    ['2/10 EOM', 200, 10],
+    ['3 pct 10 days, net 60', 300, 10],
+    ['Net 60, 2% discount', 200, undefined],
+  ])('supplier writes %j: EARLY_PAYMENT_DISCOUNT cuts %i bps of face', (terms, bps, days) => {
+    expect(termsDiscount(terms)).toEqual({ rateBps: bps, withinDays: days });
+    const x = run(deal({ terms }));
+    expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(x.offer?.eligibleMinor).toBe(FACE - (FACE * bps) / 10_000);
+  });
+
+  it('a rate with more than two decimals is rounded up to the next basis point, never down', () => {
+    expect(termsDiscount('1.125% 10, net 30')?.rateBps).toBe(113);
+    expect(termsDiscount('1.1201/10 net 30')?.rateBps).toBe(113);
+  });
+
+  it('a late-payment charge is not a discount: "1.5% per month on overdue balances" cuts nothing', () => {
+    for (const terms of [
+      'Net 30; 1.5% per month on overdue balances',
+      'Net 30, late payments incur 1.5% monthly',
+      'Net 30, interest 2% after 30 days',
+    ]) {
+      expect([terms, termsDiscount(terms)]).toEqual([terms, undefined]);
+      expect(netTermsDays(terms)).toBe(30);
+    }
+  });
+});
+
+describe('a date inside the terms is read as a date, never as a discount', () => {
+  it('"Net 30, due 12/31" is not a 12 % discount: nothing cut', () => {
+    expect(termsDiscount('Net 30, due 12/31')).toBeUndefined();
+    expect(termsDiscount('net 60 from 03/15')).toBeUndefined();
+    const x = run(deal({ terms: 'Net 30, due 12/31', dueAt: utc(2024, 1, 10) }));
+    expect(codes(x)).not.toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(x.offer?.eligibleMinor).toBe(FACE);
+  });
+
+  it('supplier states a due date of Dec 14 but terms "Net 30, due 12/31": held, priced to Dec 31', () => {
+    // Before: a false 12 % cut (adjust) and priced to Dec 14; the buyer may pay on Dec 31.
+    const x = run(deal({ terms: 'Net 30, due 12/31', dueAt: NOW + 30 * DAY }));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(x)).not.toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 31)));
+  });
+
+  it('"net 60 from 03/15" runs 60 days from the next 15 March (2024-05-14): a due date 60 days after issue is held', () => {
+    const x = run(deal({ terms: 'net 60 from 03/15', dueAt: NOW + 60 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(x)).not.toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2024, 3, 15) + 60 * DAY));
+  });
+
+  it.each([
+    ['Net 30 due 12/31/2023', utc(2023, 12, 31)],
+    ['Net 30, due 2023-12-31', utc(2023, 12, 31)],
+    ['Net 30, due 31.12.2023', utc(2023, 12, 31)],
+    ['Net 30, payable by Dec 31', utc(2023, 12, 31)],
+    ['Net 30, due on or before 31 December 2023', utc(2023, 12, 31)],
+    // Day and month both up to 12: 4 March or 3 April; the later is read.
+    ['Net 30, due 03/04/2024', utc(2024, 4, 3)],
+  ])('%j: the date is read (priced to %i when the due date is earlier)', (terms, at) => {
+    expect(termsDiscount(terms)).toBeUndefined();
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(at));
+  });
+
+  it('a date before the due date raises nothing, and a real discount beside a date is still cut', () => {
+    const x = run(deal({ terms: '2/10 net 30, due 12/31', dueAt: utc(2024, 1, 10) }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+    expect(termsDiscount('2/10 net 30, due 12/31')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(x.offer?.eligibleMinor).toBe(FACE - 100_000);
+  });
+});
+
+describe('net days that run from delivery or receipt run from the latest delivery the stream shows', () => {
+  // Delivered 5 days after issue, acknowledged after 6: 30 days from delivery is day 35, from
+  // receipt (goods, or the invoice: the later the buyer can be shown to have had) day 36.
+  const late = { deliveredAt: NOW + 5 * DAY, ackAt: NOW + 6 * DAY };
+  it.each([
+    ['net 30 from delivery', 35],
+    ['30 days after receipt of goods', 35],
+    ['ROG 30', 35],
+    ['net 30 AOG', 35],
+    ['Net 30 days after arrival of goods', 35],
+    ['30 days from date of receipt', 36],
+    ['Net 30 from receipt of invoice', 36],
+  ])('%j with a due date 30 days after issue: held, priced to day %i', (terms, day) => {
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }, late));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + day * DAY));
+  });
+
+  it('a second, later delivery attestation moves the start: the latest counts', () => {
+    const d = deal({ terms: 'net 30 from delivery', dueAt: NOW + 30 * DAY }, late);
+    const e3 = d.events[2] as VerifiedEvent;
+    const again: VerifiedEvent = {
+      ...e3,
+      id: `${e3.id}-b`,
+      sequence: 5,
+      payload: { ...e3.payload, deliveredAt: NOW + 6 * DAY + DAY / 2 },
+    };
+    const x = run(d, { events: [...d.events, again] });
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + 36 * DAY + DAY / 2));
+  });
+
+  it('a due date on or after the delivery date plus the net days is not flagged', () => {
+    expect(codes(run(deal({ terms: 'net 30 from delivery', dueAt: NOW + 35 * DAY }, late)))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+  });
+
+  it('no delivery on the stream yet (delivery not required by the policy): pending, not priced from issue', () => {
+    const d = deal({ terms: 'net 30 from delivery', dueAt: NOW + 30 * DAY });
+    const undelivered = d.events.filter((e) => e.eventType !== 'carrier.delivered');
+    for (const terms of ['net 30 from delivery', 'ROG 30', '30 days from date of receipt']) {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }), {
+        events: undelivered.map((e) =>
+          e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, terms } } : e,
+        ),
+        policy: { requireDelivery: false },
+      });
+      expect([terms, x.outcome]).toEqual([terms, 'pending']);
+      expect(codes(x)).toContain('TERMS_START_UNKNOWN');
+      expect(x.offer).toBeNull();
+    }
+  });
+
+  it('terms from issue with a later delivery are not moved ("Net 30" stays 30 days from issue)', () => {
+    expect(codes(run(deal({ terms: 'Net 30', dueAt: NOW + 30 * DAY }, late)))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+  });
+});
+
+describe('other wordings an underwriter reads', () => {
+  it.each([
+    ['CIA'],
+    ['COD'],
+    ['PIA'],
+    ['CWO'],
+    ['Cash in advance'],
+    ['Payment in advance'],
+    ['cash on delivery'],
+  ])(
+    'cash terms %j (no credit to the buyer: an open receivable under them is odd): held for review',
+    (terms) => {
+      const x = run(deal({ terms }));
+      expect(x.outcome).toBe('review');
+      expect(codes(x)).toContain('CASH_TERMS');
+    },
+  );
+
+  it('"due on receipt" is not a guess at net days and not held: priced to the due date', () => {
+    for (const terms of ['due on receipt', 'Due upon receipt']) {
+      const x = run(deal({ terms }));
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      expect(codes(x)).not.toContain('TERMS_START_UNKNOWN');
+      expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+      expect(codes(x)).not.toContain('CASH_TERMS');
+    }
+  });
+
+  it('"Net 30 MFI" and "Net 30 prox" run from the end of the month of issue, like EOM', () => {
+    for (const terms of ['Net 30 MFI', 'Net 30 prox', '30 EOM']) {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 30 * DAY));
+    }
+  });
+
+  it.each([
+    ['net  30   2 / 10', 30, 200],
+    ['NET30 2/10', 30, 200],
+    ['net\u00a030\u20032/10', 30, 200],
+    ['Net\u201330, 2\u2044 10', 30, 200],
+    ['NeT 030', 30, undefined],
+    ['Net\u202f45\u3000days', 45, undefined],
+    ['net\uff0d30 2\uff0510', 30, 200],
+    ['Net 30, Net 60', 60, undefined],
+    ['net 30 / net 60 / n/45', 60, undefined],
+  ])('%j reads as net %i with discount %s', (terms, days, bps) => {
+    expect(netTermsDays(terms)).toBe(days);
+    expect(termsDiscount(terms)?.rateBps).toBe(bps);
+  });
+
+  it('a range of net days ("net 30-60", "net 30 to 60") is read as its longer end', () => {
+    for (const terms of ['net 30-60', 'Net 30 to 60 days', 'NET 30\u201360', 'Net 30-60.'])
+      expect([terms, netTermsDays(terms)]).toEqual([terms, 60]);
+  });
+
+  it('"due: 12/31" (a colon after the date word) is a date, not a 12 % discount', () => {
+    expect(termsDiscount('Net 30, due: 12/31')).toBeUndefined();
+    const x = run(deal({ terms: 'Net 30, due: 12/31', dueAt: NOW + 30 * DAY }));
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 31)));
+  });
+
+  it('a tax rate is not a discount ("Net 30, 20% VAT included"), a deposit is cut (the buyer paid that share already)', () => {
+    expect(termsDiscount('Net 30, 20% VAT included')).toBeUndefined();
+    expect(termsDiscount('Net 30 incl. sales tax 8%')).toBeUndefined();
+    expect(termsDiscount('50% deposit, balance net 30')?.rateBps).toBe(5_000);
+  });
+
+  it('"Net 30 - 2% discount if paid within 10 days": the dash is not a range, the discount is cut', () => {
+    expect(netTermsDays('Net 30 - 2% discount if paid within 10 days')).toBe(30);
+    expect(termsDiscount('Net 30 - 2% discount if paid within 10 days')).toEqual({
+      rateBps: 200,
+      withinDays: 10,
+    });
+    expect(termsDiscount('net 30 - 2/10')?.rateBps).toBe(200);
+  });
+
+  it('"due by the 15th of the following month" and "net 30 from 1st of next month" run from the end of the month', () => {
+    const due15 = run(deal({ terms: 'due by the 15th of the following month', dueAt: NOW + 10 * DAY }));
+    expect(message(due15, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 15 * DAY));
+    const x = run(deal({ terms: 'net 30 days from 1st of next month', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('hostile long terms are read in linear time, and a net figure at the very end still counts', () => {
+    const hostile = [
+      `net${' '.repeat(200_000)}x`,
+      `1%${' '.repeat(200_000)}x`,
+      `1.${'5'.repeat(200_000)}%`,
+      `${'net 30 '.repeat(30_000)}net 120`,
+      `${'2/'.repeat(100_000)}10 net 30`,
+      `${'9'.repeat(200_000)} days`,
+    ];
+    const started = performance.now();
+    for (const t of hostile) netTermsDays(t);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(netTermsDays(hostile[3])).toBe(120);
+    // An absurd figure is not dropped: it is read as the longest the engine counts.
+    expect(netTermsDays(`net ${'9'.repeat(40)}`)).toBe(99_999);
+  });
+});
