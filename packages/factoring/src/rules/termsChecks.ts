@@ -21,8 +21,10 @@ const NOTHING: ParsedTerms = {
 };
 
 // A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
-// grow the memo without limit; past the bound a string is read again, in linear time).
+// grow the memo without limit; past the bound a string is read again, in linear time). Only
+// short strings are kept: a memo of a thousand megabyte-long terms would hold a gigabyte.
 const MAX_PARSED = 1_024;
+const MAX_MEMO_LENGTH = 256;
 const parsed = new Map<string, ParsedTerms>();
 
 function parseTerms(terms: unknown): ParsedTerms {
@@ -30,7 +32,7 @@ function parseTerms(terms: unknown): ParsedTerms {
   const known = parsed.get(terms);
   if (known !== undefined) return known;
   const out = readTerms(terms);
-  if (parsed.size < MAX_PARSED) parsed.set(terms, out);
+  if (parsed.size < MAX_PARSED && terms.length <= MAX_MEMO_LENGTH) parsed.set(terms, out);
   return out;
 }
 
