@@ -3,6 +3,7 @@
 import { decideShared } from './evaluateInvoice.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
+import { partyOf } from './facts/partyKey.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -378,7 +379,9 @@ function runBatch(request: BatchRequest): BatchResult {
   const contra = policy.checks.eligibility && bookExposure;
   const circular = policy.checks.duplicates && policy.compat !== 'poc';
   const known = request.portfolio?.knownInvoices;
-  const cross = contra || circular ? crossSales(items, circular ? known : undefined) : undefined;
+  // A group of the book is one party: a buyer whose sister company sells to the supplier counts.
+  const party = request.portfolio?.buyerGroup === undefined ? undefined : partyOf(state.groupOf);
+  const cross = contra || circular ? crossSales(items, circular ? known : undefined, party) : undefined;
   if (contra && cross !== undefined) {
     for (const i of cross) {
       const inv = (items[i] as BatchItem).invoice;
@@ -386,7 +389,9 @@ function runBatch(request: BatchRequest): BatchResult {
     }
   }
   const circles =
-    circular && cross !== undefined ? circleMembers(items, circularTrades(items, cross, known)) : undefined;
+    circular && cross !== undefined
+      ? circleMembers(items, circularTrades(items, cross, known, party))
+      : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

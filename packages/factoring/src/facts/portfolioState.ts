@@ -4,6 +4,7 @@ import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { checkPortfolio } from '../inputs/checkPortfolio.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+import { partyOf } from './partyKey.js';
 
 /**
  * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
@@ -45,8 +46,16 @@ export interface PortfolioState {
    * an invoice the other way round sees what its supplier owes its buyer (contra).
    */
   noteBatchInvoice?(seller: string, debtor: string, faceMinor: number): void;
-  /** The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). */
+  /**
+   * The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). A group of
+   * `Portfolio.buyerGroup` is one party: any of its companies selling, or owing, counts.
+   */
   batchOpenMinor?(seller: string, debtor: string): number;
+  /**
+   * What the book's ledgers say `debtor` owes `seller` (`supplierLedger[seller].byBuyerOpenMinor[debtor]`,
+   * with the faces funded since), each a group when the book groups it: what a contra sets off.
+   */
+  bookOpenMinor?(seller: string, debtor: string): number;
 }
 
 /** A running sum, updated in place. */
@@ -138,6 +147,20 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const groups = p.buyerGroup;
   const groupOf = (b: string): string | undefined =>
     groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
+  // Contra between groups: a group is one party, so the pairs of its companies are summed.
+  const party = groups === undefined ? undefined : partyOf(groupOf);
+  const pairKey = (seller: string, debtor: string): string =>
+    party === undefined ? `${seller}|${debtor}` : `${party(seller)}|${party(debtor)}`;
+  let bookPairs: Map<string, Sum> | undefined;
+  const groupBookPairs = (): Map<string, Sum> => {
+    if (bookPairs === undefined) {
+      bookPairs = new Map();
+      for (const [s, l] of Object.entries(p.supplierLedger ?? {}))
+        for (const [b, v] of Object.entries(l.byBuyerOpenMinor)) add(bookPairs, pairKey(s, b), v);
+    }
+    return bookPairs;
+  };
+  const addGroupPair = new Map<string, Sum>();
   // A stated total is at least the sum of what it contains: a group's exposure is never below its
   // members' exposures, the facility's never below the buyers', the suppliers' or the groups' (a total left out
   // or stated too low left limits room the book's own parties had used). Computed once.
@@ -203,6 +226,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
         add(addLedger, s, face);
         add(addLedgerPair, `${s}|${b}`, face);
+        if (party !== undefined) add(addGroupPair, pairKey(s, b), face);
       }
       addTotal += advance;
       const g = groupOf(b);
@@ -221,8 +245,20 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     markFinanced: (fp) => {
       financed.add(fp);
     },
-    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, `${seller}|${debtor}`, face),
+    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, pairKey(seller, debtor), face),
     batchOpenMinor: (seller, debtor) =>
-      batchOpen.size === 0 ? 0 : (batchOpen.get(`${seller}|${debtor}`)?.v ?? 0),
+      batchOpen.size === 0 ? 0 : (batchOpen.get(pairKey(seller, debtor))?.v ?? 0),
+    bookOpenMinor: (seller, debtor) => {
+      if (party === undefined || (groupOf(seller) === undefined && groupOf(debtor) === undefined)) {
+        const l =
+          p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, seller)
+            ? p.supplierLedger[seller]
+            : undefined;
+        if (l === undefined) return 0;
+        return (lookup(l.byBuyerOpenMinor, debtor) ?? 0) + (addLedgerPair.get(`${seller}|${debtor}`)?.v ?? 0);
+      }
+      const key = pairKey(seller, debtor);
+      return (groupBookPairs().get(key)?.v ?? 0) + (addGroupPair.get(key)?.v ?? 0);
+    },
   };
 }
