@@ -15,7 +15,11 @@ import type { InvoiceInput } from './inputs/invoice.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
-import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
+import {
+  type InvoiceFingerprintRecord,
+  invoiceFingerprint,
+  invoiceFingerprints,
+} from './math/fingerprint.js';
 import type { DecisionOutcome, FactoringDecision, Reason } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
@@ -105,7 +109,8 @@ export interface BatchResult {
   readonly processingOrder: readonly number[];
   readonly summary: BatchSummary;
   /**
-   * `invoiceFingerprint` of every invoice this batch approved, sorted: add them to the next
+   * `invoiceFingerprints` of every invoice this batch approved (the fingerprint and, for a number
+   * with a separator between digits, the one of its joined form), sorted: add them all to the next
    * batch's `portfolio.financedFingerprints` once you buy them, so no copy gets through later.
    * Built on first read (the result then holds on to the batch's items).
    */
@@ -173,13 +178,13 @@ function* currenciesOf(items: readonly BatchItem[]): Generator<string> {
   for (const item of items) yield item.invoice.currency;
 }
 
-/** Sorted fingerprints of the items at `indices` that have an invoice number. */
+/** Sorted fingerprints (both number forms, `invoiceFingerprints`) of the items at `indices` that have a number. */
 function fingerprintsOf(items: readonly BatchItem[], indices: readonly number[]): string[] {
   const out: string[] = [];
   for (const i of indices) {
     const inv = (items[i] as BatchItem).invoice;
     if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
-      out.push(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
+      out.push(...invoiceFingerprints(inv as InvoiceInput & { invoiceNumber: string }));
     }
   }
   return out.sort();

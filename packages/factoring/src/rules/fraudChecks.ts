@@ -11,6 +11,7 @@ import {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
   isReadableInvoiceNumber,
+  joinedInvoiceFingerprint,
 } from '../math/fingerprint.js';
 import { f3 } from '../math/pythonFormat.js';
 import type { Reason, TraceEntry } from '../outputs/decision.js';
@@ -200,10 +201,22 @@ export function checkDuplicates(
     );
   }
   if (state.tracksFinanced() && invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '') {
-    const fp = invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string });
+    const numbered = invoice as InvoiceInput & { invoiceNumber: string };
+    const fp = invoiceFingerprint(numbered);
     if (state.isFinanced(fp)) {
       run.reason('DUPLICATE_OF_FINANCED', `a receivable with fingerprint ${fp} is already financed`);
       financedCopy = true;
+    } else {
+      // The number with its separators dropped: INV-20260100 is the financed INV-2026-0100 (a
+      // registry keeps both forms, see invoiceFingerprints).
+      const joined = joinedInvoiceFingerprint(numbered);
+      if (joined !== undefined && state.isFinanced(joined)) {
+        run.reason(
+          'DUPLICATE_OF_FINANCED',
+          `a receivable with fingerprint ${joined} (this number, separators dropped) is already financed`,
+        );
+        financedCopy = true;
+      }
     }
   }
   const record: InvoiceFingerprintRecord = fingerprintRecord(invoice, facts);
