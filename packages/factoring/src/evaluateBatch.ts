@@ -357,6 +357,14 @@ function runBatch(request: BatchRequest): BatchResult {
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
+  // Every running total (exposures, ledgers, the summary) stays exact: refused before any decision.
+  // Unreadable faces are left to each invoice's own check.
+  let faces = 0;
+  for (const item of items) {
+    const a = item.invoice.amountMinor;
+    if (Number.isSafeInteger(a) && a > 0) faces += a;
+  }
+  state.checkSumsWith?.(faces, 'items');
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
   const keep = request.keepDecisions !== false;

@@ -52,11 +52,19 @@ export interface PortfolioState {
    */
   batchOpenMinor?(seller: string, debtor: string): number;
   /**
+   * Throws `FactoringInputError('INVALID_INPUT')` at `path` when adding `faceMinor` to the book's
+   * largest running total (the facility's exposure, or a supplier ledger's open total) would pass
+   * 2^53 - 1: every exposure, ledger and summary figure after it would be rounded silently.
+   */
+  checkSumsWith?(faceMinor: number, path: string): void;
+  /**
    * What the book's ledgers say `debtor` owes `seller` (`supplierLedger[seller].byBuyerOpenMinor[debtor]`,
    * with the faces funded since), each a group when the book groups it: what a contra sets off.
    */
   bookOpenMinor?(seller: string, debtor: string): number;
 }
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** A running sum, updated in place. */
 interface Sum {
@@ -94,9 +102,21 @@ function checkPortfolioMoney(p: Portfolio): void {
       issues.push({ path, message: `must be a non-negative safe integer of minor units (got ${String(v)})` });
     }
   };
+  // Each map's entries are added up (a facility's or a group's exposure is never read below the
+  // sum of its parts): past 2^53 - 1 that sum would be rounded silently.
   const rec = (name: string, r: Readonly<Record<string, number>> | undefined): void => {
     if (r === undefined) return;
-    for (const k of Object.keys(r)) one(`portfolio.${name}.${k}`, r[k]);
+    let sum = 0;
+    for (const k of Object.keys(r)) {
+      one(`portfolio.${name}.${k}`, r[k]);
+      sum += r[k] as number;
+    }
+    if (sum > MAX_SAFE) {
+      issues.push({
+        path: `portfolio.${name}`,
+        message: `entries sum to more than ${MAX_SAFE} (2^53 - 1) minor units: the total could not be added exactly`,
+      });
+    }
   };
   rec('buyerExposureMinor', p.buyerExposureMinor);
   rec('buyerLimitMinor', p.buyerLimitMinor);
@@ -191,6 +211,16 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     }
     return totalBase;
   };
+  // The largest supplier ledger's open total, with the faces funded since (kept up in fund).
+  let ledgerTop: number | undefined;
+  const ledgerStart = (): number => {
+    if (ledgerTop === undefined) {
+      ledgerTop = 0;
+      for (const l of Object.values(p.supplierLedger ?? {}))
+        ledgerTop = Math.max(ledgerTop, l.totalOpenMinor);
+    }
+    return ledgerTop;
+  };
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
     return index;
@@ -225,6 +255,10 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       add(addSupplier, s, advance);
       if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
         add(addLedger, s, face);
+        ledgerTop = Math.max(
+          ledgerStart(),
+          (p.supplierLedger[s] as { totalOpenMinor: number }).totalOpenMinor + (addLedger.get(s)?.v ?? 0),
+        );
         add(addLedgerPair, `${s}|${b}`, face);
         if (party !== undefined) add(addGroupPair, pairKey(s, b), face);
       }
@@ -248,6 +282,16 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     noteBatchInvoice: (seller, debtor, face) => add(batchOpen, pairKey(seller, debtor), face),
     batchOpenMinor: (seller, debtor) =>
       batchOpen.size === 0 ? 0 : (batchOpen.get(pairKey(seller, debtor))?.v ?? 0),
+    checkSumsWith: (faceMinor, path) => {
+      const top = Math.max(totalStart() + addTotal, ledgerStart());
+      if (top + faceMinor <= MAX_SAFE) return;
+      throw new FactoringInputError('INVALID_INPUT', [
+        {
+          path,
+          message: `${faceMinor} added to the book's largest running total ${top} (facility exposure or a supplier ledger) passes ${MAX_SAFE} (2^53 - 1) minor units: it could not be added exactly`,
+        },
+      ]);
+    },
     bookOpenMinor: (seller, debtor) => {
       if (party === undefined || (groupOf(seller) === undefined && groupOf(debtor) === undefined)) {
         const l =
