@@ -3,6 +3,7 @@
 import { decideShared } from './evaluateInvoice.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
+import { partyOf } from './facts/partyKey.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
@@ -14,7 +15,11 @@ import type { InvoiceInput } from './inputs/invoice.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
-import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
+import {
+  type InvoiceFingerprintRecord,
+  invoiceFingerprint,
+  invoiceFingerprints,
+} from './math/fingerprint.js';
 import type { DecisionOutcome, FactoringDecision, Reason } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
@@ -104,7 +109,8 @@ export interface BatchResult {
   readonly processingOrder: readonly number[];
   readonly summary: BatchSummary;
   /**
-   * `invoiceFingerprint` of every invoice this batch approved, sorted: add them to the next
+   * `invoiceFingerprints` of every invoice this batch approved (the fingerprint and, for a number
+   * with a separator between digits, the one of its joined form), sorted: add them all to the next
    * batch's `portfolio.financedFingerprints` once you buy them, so no copy gets through later.
    * Built on first read (the result then holds on to the batch's items).
    */
@@ -172,13 +178,13 @@ function* currenciesOf(items: readonly BatchItem[]): Generator<string> {
   for (const item of items) yield item.invoice.currency;
 }
 
-/** Sorted fingerprints of the items at `indices` that have an invoice number. */
+/** Sorted fingerprints (both number forms, `invoiceFingerprints`) of the items at `indices` that have a number. */
 function fingerprintsOf(items: readonly BatchItem[], indices: readonly number[]): string[] {
   const out: string[] = [];
   for (const i of indices) {
     const inv = (items[i] as BatchItem).invoice;
     if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
-      out.push(invoiceFingerprint(inv as InvoiceInput & { invoiceNumber: string }));
+      out.push(...invoiceFingerprints(inv as InvoiceInput & { invoiceNumber: string }));
     }
   }
   return out.sort();
@@ -351,6 +357,14 @@ function runBatch(request: BatchRequest): BatchResult {
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
+  // Every running total (exposures, ledgers, the summary) stays exact: refused before any decision.
+  // Unreadable faces are left to each invoice's own check.
+  let faces = 0;
+  for (const item of items) {
+    const a = item.invoice.amountMinor;
+    if (Number.isSafeInteger(a) && a > 0) faces += a;
+  }
+  state.checkSumsWith?.(faces, 'items');
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
   const keep = request.keepDecisions !== false;
@@ -378,7 +392,9 @@ function runBatch(request: BatchRequest): BatchResult {
   const contra = policy.checks.eligibility && bookExposure;
   const circular = policy.checks.duplicates && policy.compat !== 'poc';
   const known = request.portfolio?.knownInvoices;
-  const cross = contra || circular ? crossSales(items, circular ? known : undefined) : undefined;
+  // A group of the book is one party: a buyer whose sister company sells to the supplier counts.
+  const party = request.portfolio?.buyerGroup === undefined ? undefined : partyOf(state.groupOf);
+  const cross = contra || circular ? crossSales(items, circular ? known : undefined, party) : undefined;
   if (contra && cross !== undefined) {
     for (const i of cross) {
       const inv = (items[i] as BatchItem).invoice;
@@ -386,7 +402,9 @@ function runBatch(request: BatchRequest): BatchResult {
     }
   }
   const circles =
-    circular && cross !== undefined ? circleMembers(items, circularTrades(items, cross, known)) : undefined;
+    circular && cross !== undefined
+      ? circleMembers(items, circularTrades(items, cross, known, party))
+      : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.

@@ -93,8 +93,9 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  * deterministic: the same request gives a byte-identical `JSON.stringify` of the result. Only
  * `events` move money; `rejectedEvents` are fraud evidence. Throws {@link FactoringInputError}
  * for an invalid policy, a malformed trust reading, money that is not a safe integer >= 0 (in the
- * invoice, the portfolio or the buyer's history), dates that are not safe integers, or TITLE shares
- * that are not fractions summing to 1.
+ * invoice, the portfolio or the buyer's history), book totals that the invoice's face would take
+ * past 2^53 - 1, dates that are not safe integers, or TITLE shares that are not fractions summing
+ * to 1.
  *
  * @example
  * ```ts
@@ -163,6 +164,8 @@ export function decideShared(
   // Unreadable money, dates or title shares refuse the call under every policy, before any rule.
   checkInvoiceInput(invoice, asOf);
   const face = invoice.amountMinor;
+  // The book's running totals with this face must stay exact (a rounded exposure is no figure).
+  state?.checkSumsWith?.(face, 'invoice.amountMinor');
   // Stopping at the first decisive rule is the proof of concept's rule; any other policy stops at
   // the first reject only, so a review or pending never hides a later reject.
   const pocStop = policy.stopAtFirstDecisive && policy.compat === 'poc';

@@ -64,6 +64,7 @@ export { type TrustReading, type TrustSource, trustSourceFromRecord } from './in
 export {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
+  invoiceFingerprints,
   joinedInvoiceNumber,
   normaliseInvoiceNumber,
 } from './math/fingerprint.js';

@@ -4,7 +4,7 @@ import { FactoringInputError } from './errors/FactoringInputError.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
-import { type InvoiceFingerprintRecord, invoiceFingerprint } from './math/fingerprint.js';
+import { type InvoiceFingerprintRecord, invoiceFingerprints } from './math/fingerprint.js';
 import type { FactoringDecision, LimitUse } from './outputs/decision.js';
 
 /** The invoice ids reserved in each state (a state is never given an id twice). */
@@ -78,15 +78,16 @@ export function reserveApproval(
     reservedIn.set(state, reserved);
   }
   const numbered = invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '';
-  const fp = numbered ? invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string }) : undefined;
-  if (reserved.has(invoice.invoiceId) || (fp !== undefined && state.isFinanced(fp))) return false;
+  // Both forms of the number (INV-2026-0100 and INV-20260100 are one receivable).
+  const fps = numbered ? invoiceFingerprints(invoice as InvoiceInput & { invoiceNumber: string }) : [];
+  if (reserved.has(invoice.invoiceId) || fps.some((fp) => state.isFinanced(fp))) return false;
   // A decision made before other approvals were reserved was judged against exposures that have
   // moved (its group limit and facility shares too, which the decision does not carry): refused,
   // decide it again. Unmoved, the limits it was priced within still hold.
   if (isStale(state, invoice, decision.limits)) return false;
   reserved.add(invoice.invoiceId);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
-  if (fp !== undefined) state.markFinanced(fp);
+  for (const fp of fps) state.markFinanced(fp);
   // The record the duplicate check used carries the stream's shipping documents: a later invoice
   // reusing its bill of lading is then caught, as in a batch.
   const checked = state.duplicates.queried?.(invoice.invoiceId);

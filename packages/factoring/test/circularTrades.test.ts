@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circleMembers, circularTrades, crossSales } from '../src/facts/circularTrades.js';
+import { partyOf } from '../src/facts/partyKey.js';
 import type { InvoiceInput } from '../src/inputs/invoice.js';
 
 const DAY = 86_400;
@@ -93,6 +94,33 @@ describe('circularTrades', () => {
           if (spread?.has(i)) expect(spread.get(i)?.invoiceIds).toContain(x.invoiceId);
         });
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with groups, finds the circles of the same sales with each group as one party', () => {
+    // Merging a group's companies into one quid beforehand is the reference.
+    fc.assert(
+      fc.property(
+        fc.array(saleArb, { maxLength: 12 }),
+        fc.array(fc.constantFrom(undefined, 'g', 'h'), { minLength: 5, maxLength: 5 }),
+        (sales, grouping) => {
+          const groupOf = (q: string) => grouping[PARTIES.indexOf(q)];
+          const party = partyOf(groupOf);
+          const invoices = invoicesOf(sales);
+          const items = invoices.map((invoice) => ({ invoice }));
+          const cross = crossSales(items, [], party);
+          const found = cross === undefined ? undefined : circularTrades(items, cross, [], party);
+          const merged = invoices.map((v) => ({
+            ...v,
+            supplierQuid: groupOf(v.supplierQuid) ?? v.supplierQuid,
+            buyerQuid: groupOf(v.buyerQuid) ?? v.buyerQuid,
+          }));
+          const reference = circlesOf(merged);
+          expect([...(found?.keys() ?? [])]).toEqual([...(reference?.keys() ?? [])]);
+          for (const [i, c] of found ?? []) expect(c.invoiceIds).toEqual(reference?.get(i)?.invoiceIds);
+        },
+      ),
       { numRuns: 300 },
     );
   });

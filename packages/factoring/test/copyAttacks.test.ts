@@ -5,10 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
   type BatchItem,
   type BatchResult,
+  createPortfolioState,
   evaluateBatch,
+  evaluateInvoice,
   type FactoringDecision,
+  invoiceFingerprints,
   normaliseInvoiceNumber,
   type Portfolio,
+  reserveApproval,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
@@ -142,7 +146,7 @@ describe('copies of a financed receivable in a later batch', () => {
     expect(batch([item()], { knownInvoices: first.financedRecords }).decisions[0]?.outcome).toBe('approve');
   });
 
-  it('a copy whose number differs only in where its separators are (INV-2026-0100, INV-20260100) is held, in one batch and later', () => {
+  it('a copy whose number differs only in where its separators are (INV-2026-0100, INV-20260100) is held in one batch and refused later', () => {
     // Leading zeros are stripped per digit run, so the two numbers normalised apart and the copy
     // scored below review: both were bought.
     const copy = item({ invoiceId: 'inv-200', invoiceNumber: 'INV-20260100' }, { ids: 'c' });
@@ -154,7 +158,9 @@ describe('copies of a financed receivable in a later batch', () => {
       financedFingerprints: first.financedFingerprints,
       knownInvoices: first.financedRecords,
     });
-    expect(later.decisions[0]?.outcome).toBe('review');
+    // The registry holds both forms of the financed number: the copy is refused, not only held.
+    expect(later.decisions[0]?.outcome).toBe('reject');
+    expect(codes(later.decisions[0])).toContain('DUPLICATE_OF_FINANCED');
     expect(codes(later.decisions[0])).toContain('DUPLICATE_FUZZY');
   });
 
@@ -207,8 +213,92 @@ describe('copies of a financed receivable in a later batch', () => {
         financedFingerprints: first.financedFingerprints,
         knownInvoices: first.financedRecords,
       }).decisions[0];
-      expect([invoiceNumber, d?.outcome]).toEqual([invoiceNumber, 'review']);
-      expect(codes(d as FactoringDecision)).toContain('DUPLICATE_FUZZY');
+      // Refused through the registry (both forms of the financed number), held by the index too.
+      expect([invoiceNumber, d?.outcome]).toEqual([invoiceNumber, 'reject']);
+      expect(codes(d as FactoringDecision)).toEqual(
+        expect.arrayContaining(['DUPLICATE_OF_FINANCED', 'DUPLICATE_FUZZY']),
+      );
     }
+  });
+});
+
+describe('a registry that holds only fingerprints (portfolio.financedFingerprints, no known records)', () => {
+  // The index of known invoices compares numbers with their digit runs joined too (INV-2026-0100
+  // and INV-20260100 are one receivable there), but a fingerprint keeps only the normalised
+  // number: a copy under the other form matched nothing in a registry of fingerprints.
+  const copyAs = (invoiceNumber: string, id = 'inv-200'): BatchItem =>
+    item({ invoiceId: id, invoiceNumber }, { ids: id });
+
+  it('a financed INV-2026-0100 resubmitted as INV-20260100 is refused (DUPLICATE_OF_FINANCED)', () => {
+    const first = batch([item()]);
+    expect(first.decisions[0]?.outcome).toBe('approve');
+    const d = batch([copyAs('INV-20260100')], { financedFingerprints: first.financedFingerprints })
+      .decisions[0];
+    expect(d?.outcome).toBe('reject');
+    expect(codes(d)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('and the other way round: a financed INV-20260100 resubmitted as INV-2026-0100', () => {
+    const first = batch([copyAs('INV-20260100', 'inv-300')]);
+    expect(first.decisions[0]?.outcome).toBe('approve');
+    const d = batch([item()], { financedFingerprints: first.financedFingerprints }).decisions[0];
+    expect(d?.outcome).toBe('reject');
+    expect(codes(d)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('numbers that differ only in punctuation (INV,2026,0100 or INV-2026-0100:) are refused too', () => {
+    const first = batch([item()]);
+    for (const invoiceNumber of ['INV,2026,0100', 'INV-2026-0100:', 'INV 2026 0100', 'inv20260100']) {
+      const d = batch([copyAs(invoiceNumber)], { financedFingerprints: first.financedFingerprints })
+        .decisions[0];
+      expect([invoiceNumber, d?.outcome]).toEqual([invoiceNumber, 'reject']);
+      expect(codes(d)).toContain('DUPLICATE_OF_FINANCED');
+    }
+  });
+
+  it('a registry filled by invoiceFingerprints (a receivable financed elsewhere) refuses the copy in evaluateInvoice', () => {
+    const financed = { ...item().invoice, invoiceNumber: 'INV-2026-0100' };
+    const copy = copyAs('INV-20260100');
+    const d = evaluateInvoice({
+      invoice: copy.invoice,
+      events: copy.events,
+      trust: trustSourceFromRecord(TRUST),
+      policy,
+      asOf: AS_OF,
+      portfolio: {
+        buyerLimitMinor: { [BUYER]: 500_000_000 },
+        financedFingerprints: invoiceFingerprints(financed),
+      },
+    });
+    expect(d.outcome).toBe('reject');
+    expect(codes(d)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('one-by-one over a PortfolioState: a reserved INV-2026-0100 refuses INV-20260100', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 500_000_000 } });
+    const decideOn = (x: BatchItem) =>
+      evaluateInvoice({
+        invoice: x.invoice,
+        events: x.events,
+        trust: trustSourceFromRecord(TRUST),
+        policy,
+        asOf: AS_OF,
+        portfolio: state,
+      });
+    const first = item();
+    const d1 = decideOn(first);
+    expect(reserveApproval(state, first.invoice, d1)).toBe(true);
+    const copy = copyAs('INV-20260100');
+    const d2 = decideOn(copy);
+    expect(d2.outcome).toBe('reject');
+    expect(codes(d2)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('the next invoice of the series (INV-2026-0101) is not refused', () => {
+    const first = batch([item()]);
+    const d = batch([item({ invoiceId: 'inv-101', invoiceNumber: 'INV-2026-0101' }, { ids: 'n' })], {
+      financedFingerprints: first.financedFingerprints,
+    }).decisions[0];
+    expect(codes(d)).not.toContain('DUPLICATE_OF_FINANCED');
   });
 });

@@ -191,6 +191,7 @@ describe('explainability', () => {
         'extractStreamFacts',
         'formatFixedPython',
         'invoiceFingerprint',
+        'invoiceFingerprints',
         'invoiceFromIssuedPayload',
         'joinedInvoiceNumber',
         'mulDivCeil',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createDuplicateIndex,
   invoiceFingerprint,
+  invoiceFingerprints,
   joinedInvoiceNumber,
   normaliseInvoiceNumber,
   scoreDuplicate,
@@ -18,6 +19,36 @@ const base = {
 };
 
 describe('invoice-number normalisation and fingerprints', () => {
+  it('invoiceFingerprints gives a registry both forms of a number whose digit runs a separator splits', () => {
+    expect(invoiceFingerprints({ ...base, invoiceNumber: 'INV-2026-0100' })).toEqual([
+      'INV2026100|s|b|50000|0',
+      'INV20260100|s|b|50000|0',
+    ]);
+    // One form when nothing splits a digit run: the joined form is the fingerprint itself.
+    expect(invoiceFingerprints({ ...base, invoiceNumber: 'INV-20260100' })).toEqual([
+      'INV20260100|s|b|50000|0',
+    ]);
+    expect(invoiceFingerprints(base)).toEqual([invoiceFingerprint(base)]);
+  });
+
+  it('every number with the same letters and digits shares one fingerprint among its forms', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('0', '1', '7', 'A'), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom('', '-', '/', ' ', ','), { minLength: 8, maxLength: 8 }),
+        fc.array(fc.constantFrom('', '-', '.', '#'), { minLength: 8, maxLength: 8 }),
+        (chars, sepA, sepB) => {
+          const a = chars.map((c, k) => `${sepA[k]}${c}`).join('');
+          const b = chars.map((c, k) => `${sepB[k]}${c}`).join('');
+          const fa = invoiceFingerprints({ ...base, invoiceNumber: a });
+          const fb = invoiceFingerprints({ ...base, invoiceNumber: b });
+          expect([a, b, fa.some((f) => fb.includes(f))]).toEqual([a, b, true]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('case-folds, drops separators and leading zeros per digit run', () => {
     expect(normaliseInvoiceNumber('00234')).toBe('234');
     expect(normaliseInvoiceNumber('inv-00234')).toBe('INV234');

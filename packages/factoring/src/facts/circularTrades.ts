@@ -3,6 +3,7 @@
 
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
+import type { PartyOf } from './partyKey.js';
 
 const DAY = 86_400;
 /** Invoices round a circle whose amounts are within this share (in bps) of the one judged. */
@@ -40,50 +41,84 @@ function alike(x: Sale, s: Sale): boolean {
   );
 }
 
+/** A sale between two counterparties (a group of the book counts as one). */
+interface Leg {
+  readonly sale: Sale;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The sale as a leg between its counterparties (its own quids when the book has no groups). */
+function legOf(sale: Sale, party: PartyOf | undefined): Leg {
+  return party === undefined
+    ? { sale, from: sale.supplierQuid, to: sale.buyerQuid }
+    : { sale, from: party(sale.supplierQuid), to: party(sale.buyerQuid) };
+}
+
 /**
  * The circle through `x` (its buyer back to its supplier over sales alike to it), or undefined.
  * Depth-first in input order, so the answer does not depend on anything but the inputs.
  */
-function circleThrough(x: Sale, bySupplier: ReadonlyMap<string, readonly Sale[]>): Sale[] | undefined {
-  const path: Sale[] = [x];
+function circleThrough(x: Leg, bySupplier: ReadonlyMap<string, readonly Leg[]>): Leg[] | undefined {
+  const path: Leg[] = [x];
   let budget = VISITS_PER_INVOICE;
   const visit = (party: string): boolean => {
     for (const s of bySupplier.get(party) ?? []) {
       if (--budget < 0) return false;
-      if (s === x || !alike(x, s) || path.includes(s)) continue;
-      if (path.some((p) => p.supplierQuid === s.buyerQuid && s.buyerQuid !== x.supplierQuid)) continue;
+      if (s === x || !alike(x.sale, s.sale) || path.includes(s)) continue;
+      if (path.some((p) => p.from === s.to && s.to !== x.from)) continue;
       path.push(s);
-      if (s.buyerQuid === x.supplierQuid) return true;
-      if (path.length < MAX_LENGTH && visit(s.buyerQuid)) return true;
+      if (s.to === x.from) return true;
+      if (path.length < MAX_LENGTH && visit(s.to)) return true;
       path.pop();
     }
     return false;
   };
-  return visit(x.buyerQuid) ? path : undefined;
+  return visit(x.to) ? path : undefined;
+}
+
+/**
+ * Each leg's supplier, named with the buyer of the leg before when that is another company of its
+ * group (the circle closes through the group, not through one quid).
+ */
+function partiesOf(circle: readonly Leg[]): string[] {
+  return circle.map((leg, k) => {
+    const before = (circle[(k + circle.length - 1) % circle.length] as Leg).sale.buyerQuid;
+    const supplier = leg.sale.supplierQuid;
+    return before === supplier ? supplier : `${supplier} (group of ${before})`;
+  });
 }
 
 /**
  * The positions of the batch items whose buyer also sells (in the batch or, with `known`, among
  * the invoices the financier already knows): the only items that can be set off against another
- * (contra) or close a circle. Self-invoices are left out (refused on their own). Undefined when
- * there is none, the common case, which costs one pass.
+ * (contra) or close a circle. With `party` (the book's groups, {@link partyOf}) a group is one
+ * party: a buyer whose sister company sells counts. Self-invoices (and sales within one group) are
+ * left out (refused on their own). Undefined when there is none, the common case, which costs one
+ * pass.
  *
  * @example
  * ```ts
- * const cross = crossSales(items, portfolio.knownInvoices);
+ * const cross = crossSales(items, portfolio.knownInvoices, partyOf(state.groupOf));
  * ```
  */
 export function crossSales(
   items: readonly { readonly invoice: InvoiceInput }[],
   known: readonly InvoiceFingerprintRecord[] = [],
+  party?: PartyOf,
 ): number[] | undefined {
   const sellers = new Set<string>();
-  for (const item of items) sellers.add(item.invoice.supplierQuid);
-  for (const r of known) sellers.add(r.supplierQuid);
+  for (const item of items) {
+    const s = item.invoice.supplierQuid;
+    sellers.add(party === undefined ? s : party(s));
+  }
+  for (const r of known) sellers.add(party === undefined ? r.supplierQuid : party(r.supplierQuid));
   let out: number[] | undefined;
   for (let i = 0; i < items.length; i++) {
     const inv = (items[i] as { readonly invoice: InvoiceInput }).invoice;
-    if (inv.buyerQuid === inv.supplierQuid || !sellers.has(inv.buyerQuid)) continue;
+    const buyer = party === undefined ? inv.buyerQuid : party(inv.buyerQuid);
+    const supplier = party === undefined ? inv.supplierQuid : party(inv.supplierQuid);
+    if (buyer === supplier || !sellers.has(buyer)) continue;
     out ??= [];
     out.push(i);
   }
@@ -94,8 +129,10 @@ export function crossSales(
  * For each of the batch items at `cross` (from {@link crossSales}) that closes a circle of sales
  * (with other items, or with invoices the financier already knows), the circle: at most four
  * invoices, each within 10 % of the item's amount and 30 days of its issue date. A supplier
- * selling straight back to its own buyer is a circle of two. The search looks at a bounded number
- * of sales per item (a batch built to make it slow finds fewer circles, never more).
+ * selling straight back to its own buyer is a circle of two. With `party` (the book's groups) a
+ * group is one party: a circle may close through another company of a buyer's group. The search
+ * looks at a bounded number of sales per item (a batch built to make it slow finds fewer
+ * circles, never more).
  *
  * @example
  * ```ts
@@ -108,24 +145,26 @@ export function circularTrades(
   items: readonly { readonly invoice: InvoiceInput }[],
   cross: readonly number[],
   known: readonly InvoiceFingerprintRecord[] = [],
+  party?: PartyOf,
 ): Map<number, CircularTrade> | undefined {
-  const bySupplier = new Map<string, Sale[]>();
-  const add = (s: Sale): void => {
-    if (s.supplierQuid === s.buyerQuid) return;
-    const list = bySupplier.get(s.supplierQuid);
-    if (list === undefined) bySupplier.set(s.supplierQuid, [s]);
-    else list.push(s);
+  const bySupplier = new Map<string, Leg[]>();
+  const add = (leg: Leg): void => {
+    if (leg.from === leg.to) return;
+    const list = bySupplier.get(leg.from);
+    if (list === undefined) bySupplier.set(leg.from, [leg]);
+    else list.push(leg);
   };
-  for (const item of items) add(item.invoice);
-  for (const r of known) add(r);
+  const legs = items.map((item) => legOf(item.invoice, party));
+  for (const leg of legs) add(leg);
+  for (const r of known) add(legOf(r, party));
   let found: Map<number, CircularTrade> | undefined;
   for (const i of cross) {
-    const circle = circleThrough((items[i] as { readonly invoice: InvoiceInput }).invoice, bySupplier);
+    const circle = circleThrough(legs[i] as Leg, bySupplier);
     if (circle === undefined) continue;
     found ??= new Map();
     found.set(i, {
-      invoiceIds: circle.map((s) => s.invoiceId),
-      parties: circle.map((s) => s.supplierQuid),
+      invoiceIds: circle.map((s) => s.sale.invoiceId),
+      parties: partiesOf(circle),
     });
   }
   return found;

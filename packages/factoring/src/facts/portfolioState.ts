@@ -4,6 +4,7 @@ import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { checkPortfolio } from '../inputs/checkPortfolio.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
+import { partyOf } from './partyKey.js';
 
 /**
  * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
@@ -45,9 +46,25 @@ export interface PortfolioState {
    * an invoice the other way round sees what its supplier owes its buyer (contra).
    */
   noteBatchInvoice?(seller: string, debtor: string, faceMinor: number): void;
-  /** The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). */
+  /**
+   * The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). A group of
+   * `Portfolio.buyerGroup` is one party: any of its companies selling, or owing, counts.
+   */
   batchOpenMinor?(seller: string, debtor: string): number;
+  /**
+   * Throws `FactoringInputError('INVALID_INPUT')` at `path` when adding `faceMinor` to the book's
+   * largest running total (the facility's exposure, or a supplier ledger's open total) would pass
+   * 2^53 - 1: every exposure, ledger and summary figure after it would be rounded silently.
+   */
+  checkSumsWith?(faceMinor: number, path: string): void;
+  /**
+   * What the book's ledgers say `debtor` owes `seller` (`supplierLedger[seller].byBuyerOpenMinor[debtor]`,
+   * with the faces funded since), each a group when the book groups it: what a contra sets off.
+   */
+  bookOpenMinor?(seller: string, debtor: string): number;
 }
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** A running sum, updated in place. */
 interface Sum {
@@ -85,9 +102,21 @@ function checkPortfolioMoney(p: Portfolio): void {
       issues.push({ path, message: `must be a non-negative safe integer of minor units (got ${String(v)})` });
     }
   };
+  // Each map's entries are added up (a facility's or a group's exposure is never read below the
+  // sum of its parts): past 2^53 - 1 that sum would be rounded silently.
   const rec = (name: string, r: Readonly<Record<string, number>> | undefined): void => {
     if (r === undefined) return;
-    for (const k of Object.keys(r)) one(`portfolio.${name}.${k}`, r[k]);
+    let sum = 0;
+    for (const k of Object.keys(r)) {
+      one(`portfolio.${name}.${k}`, r[k]);
+      sum += r[k] as number;
+    }
+    if (sum > MAX_SAFE) {
+      issues.push({
+        path: `portfolio.${name}`,
+        message: `entries sum to more than ${MAX_SAFE} (2^53 - 1) minor units: the total could not be added exactly`,
+      });
+    }
   };
   rec('buyerExposureMinor', p.buyerExposureMinor);
   rec('buyerLimitMinor', p.buyerLimitMinor);
@@ -138,6 +167,20 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const groups = p.buyerGroup;
   const groupOf = (b: string): string | undefined =>
     groups !== undefined && Object.hasOwn(groups, b) ? groups[b] : undefined;
+  // Contra between groups: a group is one party, so the pairs of its companies are summed.
+  const party = groups === undefined ? undefined : partyOf(groupOf);
+  const pairKey = (seller: string, debtor: string): string =>
+    party === undefined ? `${seller}|${debtor}` : `${party(seller)}|${party(debtor)}`;
+  let bookPairs: Map<string, Sum> | undefined;
+  const groupBookPairs = (): Map<string, Sum> => {
+    if (bookPairs === undefined) {
+      bookPairs = new Map();
+      for (const [s, l] of Object.entries(p.supplierLedger ?? {}))
+        for (const [b, v] of Object.entries(l.byBuyerOpenMinor)) add(bookPairs, pairKey(s, b), v);
+    }
+    return bookPairs;
+  };
+  const addGroupPair = new Map<string, Sum>();
   // A stated total is at least the sum of what it contains: a group's exposure is never below its
   // members' exposures, the facility's never below the buyers', the suppliers' or the groups' (a total left out
   // or stated too low left limits room the book's own parties had used). Computed once.
@@ -167,6 +210,16 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       );
     }
     return totalBase;
+  };
+  // The largest supplier ledger's open total, with the faces funded since (kept up in fund).
+  let ledgerTop: number | undefined;
+  const ledgerStart = (): number => {
+    if (ledgerTop === undefined) {
+      ledgerTop = 0;
+      for (const l of Object.values(p.supplierLedger ?? {}))
+        ledgerTop = Math.max(ledgerTop, l.totalOpenMinor);
+    }
+    return ledgerTop;
   };
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
@@ -202,7 +255,12 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       add(addSupplier, s, advance);
       if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {
         add(addLedger, s, face);
+        ledgerTop = Math.max(
+          ledgerStart(),
+          (p.supplierLedger[s] as { totalOpenMinor: number }).totalOpenMinor + (addLedger.get(s)?.v ?? 0),
+        );
         add(addLedgerPair, `${s}|${b}`, face);
+        if (party !== undefined) add(addGroupPair, pairKey(s, b), face);
       }
       addTotal += advance;
       const g = groupOf(b);
@@ -221,8 +279,30 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     markFinanced: (fp) => {
       financed.add(fp);
     },
-    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, `${seller}|${debtor}`, face),
+    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, pairKey(seller, debtor), face),
     batchOpenMinor: (seller, debtor) =>
-      batchOpen.size === 0 ? 0 : (batchOpen.get(`${seller}|${debtor}`)?.v ?? 0),
+      batchOpen.size === 0 ? 0 : (batchOpen.get(pairKey(seller, debtor))?.v ?? 0),
+    checkSumsWith: (faceMinor, path) => {
+      const top = Math.max(totalStart() + addTotal, ledgerStart());
+      if (top + faceMinor <= MAX_SAFE) return;
+      throw new FactoringInputError('INVALID_INPUT', [
+        {
+          path,
+          message: `${faceMinor} added to the book's largest running total ${top} (facility exposure or a supplier ledger) passes ${MAX_SAFE} (2^53 - 1) minor units: it could not be added exactly`,
+        },
+      ]);
+    },
+    bookOpenMinor: (seller, debtor) => {
+      if (party === undefined || (groupOf(seller) === undefined && groupOf(debtor) === undefined)) {
+        const l =
+          p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, seller)
+            ? p.supplierLedger[seller]
+            : undefined;
+        if (l === undefined) return 0;
+        return (lookup(l.byBuyerOpenMinor, debtor) ?? 0) + (addLedgerPair.get(`${seller}|${debtor}`)?.v ?? 0);
+      }
+      const key = pairKey(seller, debtor);
+      return (groupBookPairs().get(key)?.v ?? 0) + (addGroupPair.get(key)?.v ?? 0);
+    },
   };
 }

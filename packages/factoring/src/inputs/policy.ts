@@ -192,8 +192,9 @@ export interface FactoringPolicy {
   /**
    * A supplier or buyer reading older than this many seconds is not priced at all: the invoice
    * waits for a new one (`TRUST_TOO_OLD`, pending). Between `trustFreshSeconds` and this it is
-   * priced as stale. 365 days in `standardPolicy`; none when omitted. Only with
-   * `checks.trustFreshness`.
+   * priced as stale. A carrier read longer ago does not attest delivery (`TRUST_TOO_OLD`), and a
+   * fraud reporter read longer ago cannot veto (review at most). 365 days in `standardPolicy`;
+   * none when omitted. Only with `checks.trustFreshness`.
    */
   readonly maxTrustAgeSeconds?: number;
   /** PD inflation per `trustFreshSeconds` of extra age, in bps of PD (10_000 = +100 %). */

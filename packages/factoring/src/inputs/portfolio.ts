@@ -64,9 +64,13 @@ export interface Portfolio {
   /** Invoices already seen on other streams (own book, registries), for duplicate detection. */
   readonly knownInvoices?: readonly InvoiceFingerprintRecord[];
   /**
-   * Fingerprints (`invoiceFingerprint`) of receivables already financed, by you or by anyone a
-   * registry reports: a copy of one is refused (`DUPLICATE_OF_FINANCED`). Feed each batch's
-   * `financedFingerprints` back in here so a copy cannot come back in the next batch.
+   * Fingerprints of receivables already financed, by you or by anyone a registry reports: a copy
+   * of one is refused (`DUPLICATE_OF_FINANCED`). Store every string of each batch's
+   * `financedFingerprints`, and for a receivable from elsewhere every string
+   * `invoiceFingerprints(record)` gives (the fingerprint, plus the one of the number with its
+   * separators dropped when that differs: `INV-2026-0100` and `INV-20260100` are one receivable,
+   * and a registry holding only `invoiceFingerprint` of one form does not catch a copy under the
+   * other). An invoice is checked under both forms of its own number.
    */
   readonly financedFingerprints?: readonly string[] | ReadonlySet<string>;
   /** Group (parent company) of each buyer quid, for the group share of the facility. */

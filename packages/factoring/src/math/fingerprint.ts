@@ -127,7 +127,23 @@ export function joinedInvoiceNumber(raw: string, normalised?: string): string {
   // Plain ASCII letters and digits with no separator between two digits (most numbers): the
   // joined form is the normalised one, already computed by the caller or computed here.
   if (!splitsDigits(raw)) return normalised ?? normaliseInvoiceNumber(raw);
-  return normaliseInvoiceNumber(foldUnicode(raw).replace(NOT_LETTER_OR_DIGIT, ''));
+  return normaliseInvoiceNumber(
+    asciiLettersAndDigits(raw) ?? foldUnicode(raw).replace(NOT_LETTER_OR_DIGIT, ''),
+  );
+}
+
+/** The ASCII letters and digits of an all-ASCII number (a loop, no regular expression), else undefined. */
+function asciiLettersAndDigits(raw: string): string | undefined {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 127) return undefined;
+    if (isAsciiAlnum(c)) continue;
+    if (i > runStart) out += raw.slice(runStart, i);
+    runStart = i + 1;
+  }
+  return runStart === 0 ? raw : out + raw.slice(runStart);
 }
 
 /**
@@ -189,4 +205,53 @@ export function invoiceFingerprint(r: {
   readonly issuedAt: number;
 }): string {
   return `${normaliseInvoiceNumber(r.invoiceNumber)}|${r.supplierQuid}|${r.buyerQuid}|${r.amountMinor}|${Math.floor(r.issuedAt / 86_400)}`;
+}
+
+/**
+ * {@link invoiceFingerprint} with the number in its joined form ({@link joinedInvoiceNumber}:
+ * letters and digits only), or undefined when that is the fingerprint itself (most numbers: no
+ * separator between two digits). `INV-2026-0100` and `INV-20260100` have different fingerprints
+ * but share this one: their letters and digits are the same, only the separators differ.
+ *
+ * @example
+ * ```ts
+ * joinedInvoiceFingerprint({ invoiceNumber: 'INV-2026-0100', supplierQuid: 's', buyerQuid: 'b', amountMinor: 100, issuedAt: 86_400 });
+ * // 'INV20260100|s|b|100|1'
+ * ```
+ */
+export function joinedInvoiceFingerprint(r: {
+  readonly invoiceNumber: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  readonly issuedAt: number;
+}): string | undefined {
+  if (!splitsDigits(r.invoiceNumber)) return undefined;
+  const normalised = normaliseInvoiceNumber(r.invoiceNumber);
+  const joined = joinedInvoiceNumber(r.invoiceNumber, normalised);
+  if (joined === normalised || joined === '') return undefined;
+  return `${joined}|${r.supplierQuid}|${r.buyerQuid}|${r.amountMinor}|${Math.floor(r.issuedAt / 86_400)}`;
+}
+
+/**
+ * Every fingerprint a registry of financed receivables (`portfolio.financedFingerprints`) should
+ * hold for one receivable: {@link invoiceFingerprint} and, when it differs,
+ * {@link joinedInvoiceFingerprint}, so a copy whose number differs only in its separators is
+ * refused whichever form was financed. `evaluateBatch`'s `financedFingerprints` lists both.
+ *
+ * @example
+ * ```ts
+ * invoiceFingerprints({ invoiceNumber: 'INV-2026-0100', supplierQuid: 's', buyerQuid: 'b', amountMinor: 100, issuedAt: 86_400 });
+ * // ['INV2026100|s|b|100|1', 'INV20260100|s|b|100|1']
+ * ```
+ */
+export function invoiceFingerprints(r: {
+  readonly invoiceNumber: string;
+  readonly supplierQuid: string;
+  readonly buyerQuid: string;
+  readonly amountMinor: number;
+  readonly issuedAt: number;
+}): string[] {
+  const joined = joinedInvoiceFingerprint(r);
+  return joined === undefined ? [invoiceFingerprint(r)] : [invoiceFingerprint(r), joined];
 }

@@ -445,7 +445,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // No invoice number the copy checks can read (missing, or only separators and invisible
   // characters): two copies of one receivable would both be bought.
   INVOICE_NUMBER_UNREADABLE: { severity: 'review', rank: 85, fraud: true },
-  // A supplier or buyer reading older than the policy's bound: not priced, a new one is needed.
+  // A supplier, buyer or carrier reading older than the policy's bound: a new one is needed.
   TRUST_TOO_OLD: { severity: 'pending', rank: 86, fraud: false },
   // The fee is more than the reserve: the advance is cut to the purchase price.
   FEE_ABOVE_RESERVE: { severity: 'adjust', rank: 87, fraud: false },

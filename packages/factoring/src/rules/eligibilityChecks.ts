@@ -119,7 +119,12 @@ export function checkEligibility(
   // as its buyer) or in the batch being decided; what the supplier owes it can be set off against
   // this invoice (FACTORING.md §5). The larger of the two counts (the batch's funded invoices are in
   // the ledger too).
-  const inBook = state?.ledger(invoice.buyerQuid)?.buyerOpenMinor(invoice.supplierQuid) ?? 0;
+  // A group of the book is one party: what the supplier (or its group) owes any company of the
+  // buyer's group is set off the same way.
+  const inBook =
+    state?.bookOpenMinor?.(invoice.buyerQuid, invoice.supplierQuid) ??
+    state?.ledger(invoice.buyerQuid)?.buyerOpenMinor(invoice.supplierQuid) ??
+    0;
   const inBatch = state?.batchOpenMinor?.(invoice.buyerQuid, invoice.supplierQuid) ?? 0;
   const owed = Math.max(inBook, inBatch);
   if (outcome === 'pass' && owed > 0) {

@@ -11,6 +11,7 @@ import {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
   isReadableInvoiceNumber,
+  joinedInvoiceFingerprint,
 } from '../math/fingerprint.js';
 import { f3 } from '../math/pythonFormat.js';
 import type { Reason, TraceEntry } from '../outputs/decision.js';
@@ -18,7 +19,7 @@ import { type InternCache, internFlag, internTrace } from '../outputs/internCach
 import { REASON_INFO, type ReasonCodeValue } from '../outputs/reasonCodes.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { readTrust } from './trustChecks.js';
+import { readTrust, tooOldAge } from './trustChecks.js';
 
 const DAY = 86_400;
 // Shared empty results (never mutated) keep clean decisions small.
@@ -80,6 +81,8 @@ export function checkFraudSignals(
   let decisive: string | undefined;
   let trustedReporter = false;
   let unstated = 0;
+  let staleTrusted: string[] | undefined;
+  let staleDecisive = false;
   for (const s of facts.fraudSignals) {
     if (!compiled.countsFraudKind(s.kind)) continue;
     counted++;
@@ -89,7 +92,8 @@ export function checkFraudSignals(
       score += 1;
       continue;
     }
-    const level = readTrust(trust, s.reporterQuid, 'reporter', asOf, policy.clockSkewSeconds)?.level ?? 0;
+    const reading = readTrust(trust, s.reporterQuid, 'reporter', asOf, policy.clockSkewSeconds);
+    const level = reading?.level ?? 0;
     if (s.severity === undefined) unstated++;
     const w =
       level * SIGNAL_WEIGHT[s.severity ?? policy.fraudMissingSeverity] * compiled.fraudKindWeight(s.kind);
@@ -99,6 +103,17 @@ export function checkFraudSignals(
       continue;
     }
     score += w;
+    // A reporter trusted long ago weighs its signal as read, but gains no veto from that reading:
+    // what it would have rejected is held for review instead.
+    const age = tooOldAge(policy, reading, asOf);
+    if (age !== undefined) {
+      if (level >= policy.fraudDecisiveReporterTrust) {
+        staleTrusted ??= [];
+        staleTrusted.push(`${s.reporterQuid} (read ${Math.floor(age / DAY)} days ago)`);
+        if (compiled.isDecisiveFraudKind(s.kind)) staleDecisive = true;
+      }
+      continue;
+    }
     if (level >= policy.fraudDecisiveReporterTrust) {
       trustedReporter = true;
       if (decisive === undefined && compiled.isDecisiveFraudKind(s.kind))
@@ -112,9 +127,15 @@ export function checkFraudSignals(
     );
   }
   const note =
-    unstated > 0
+    (unstated > 0
       ? `; ${unstated} signal(s) with severity not stated, weighed as ${policy.fraudMissingSeverity}`
-      : '';
+      : '') +
+    (staleTrusted !== undefined
+      ? `; trust in ${staleTrusted.join(', ')} is past the ${Math.floor((policy.maxTrustAgeSeconds as number) / DAY)}-day bound: no veto until read again`
+      : '');
+  // What a reporter trusted long ago would have vetoed is reviewed, never only noted.
+  const staleVeto =
+    staleTrusted !== undefined && (staleDecisive || (score > 0 && score >= policy.fraudVetoScore));
   let outcome: TraceEntry['outcome'] = 'pass';
   const veto = !policy.fraudWeightByReporterTrust || trustedReporter;
   if (counted > 0 && (decisive !== undefined || (score > 0 && score >= policy.fraudVetoScore && veto))) {
@@ -128,7 +149,7 @@ export function checkFraudSignals(
   } else if (
     counted > 0 &&
     score > 0 &&
-    (score >= policy.fraudReviewScore || score >= policy.fraudVetoScore)
+    (score >= policy.fraudReviewScore || score >= policy.fraudVetoScore || staleVeto)
   ) {
     run.reason('FRAUD_SIGNAL_REVIEW', scoredMessage('fraud signals to review: ', fraudKinds, score, note));
     outcome = 'flag';
@@ -200,10 +221,22 @@ export function checkDuplicates(
     );
   }
   if (state.tracksFinanced() && invoice.invoiceNumber !== undefined && invoice.invoiceNumber !== '') {
-    const fp = invoiceFingerprint(invoice as InvoiceInput & { invoiceNumber: string });
+    const numbered = invoice as InvoiceInput & { invoiceNumber: string };
+    const fp = invoiceFingerprint(numbered);
     if (state.isFinanced(fp)) {
       run.reason('DUPLICATE_OF_FINANCED', `a receivable with fingerprint ${fp} is already financed`);
       financedCopy = true;
+    } else {
+      // The number with its separators dropped: INV-20260100 is the financed INV-2026-0100 (a
+      // registry keeps both forms, see invoiceFingerprints).
+      const joined = joinedInvoiceFingerprint(numbered);
+      if (joined !== undefined && state.isFinanced(joined)) {
+        run.reason(
+          'DUPLICATE_OF_FINANCED',
+          `a receivable with fingerprint ${joined} (this number, separators dropped) is already financed`,
+        );
+        financedCopy = true;
+      }
     }
   }
   const record: InvoiceFingerprintRecord = fingerprintRecord(invoice, facts);

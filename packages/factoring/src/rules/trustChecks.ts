@@ -116,6 +116,22 @@ export function readTrust(
   return isExpired(r, asOf) ? undefined : r;
 }
 
+/**
+ * The age in seconds of a dated reading read longer ago than the policy's `maxTrustAgeSeconds`
+ * (under `checks.trustFreshness`), else undefined: too old to count for a party other than the
+ * supplier and the buyer (whose readings `checkTrustReadings` holds the same way).
+ */
+export function tooOldAge(
+  policy: FactoringPolicy,
+  r: TrustReading | undefined,
+  asOf: number,
+): number | undefined {
+  const maxAge = policy.maxTrustAgeSeconds;
+  if (r?.observedAt === undefined || maxAge === undefined || !policy.checks.trustFreshness) return undefined;
+  const age = asOf - r.observedAt;
+  return age > maxAge ? age : undefined;
+}
+
 /** True when the reading's `validUntil` (0 or absent: none) is before `asOf`. */
 export function isExpired(r: TrustReading, asOf: number): boolean {
   return r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf;
@@ -270,6 +286,14 @@ export function checkCarrierTrust(
 ): number {
   const r = readTrust(trust, carrierQuid, 'carrier', asOf, policy.clockSkewSeconds);
   const carrierTrust = r?.level ?? 0;
+  // A carrier vouched for long ago is no witness today: its delivery waits for a new reading.
+  const age = tooOldAge(policy, r, asOf);
+  if (age !== undefined) {
+    run.reason(
+      'TRUST_TOO_OLD',
+      `carrier ${carrierQuid} trust was read ${Math.floor(age / DAY)} days ago, past the ${Math.floor((policy.maxTrustAgeSeconds as number) / DAY)}-day bound: its delivery attestation does not count until it is read again`,
+    );
+  }
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {
     run.reason(
@@ -290,10 +314,16 @@ export function checkCarrierTrust(
         : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }
-  const passed = ok && via === undefined;
+  const passed = ok && via === undefined && age === undefined;
   run.trace?.push(
-    via !== undefined
-      ? traceEntry('carrier-trust', 'fail', { carrierQuid, carrierTrust, via }, policy.minCarrierTrust, 0)
+    via !== undefined || age !== undefined
+      ? traceEntry(
+          'carrier-trust',
+          'fail',
+          { carrierQuid, carrierTrust, via: via ?? null, ageSeconds: age ?? null },
+          policy.minCarrierTrust,
+          0,
+        )
       : internTrace(run.cache, `carrier-trust|${carrierQuid}|${carrierTrust}|${passed}`, () =>
           traceEntry(
             'carrier-trust',

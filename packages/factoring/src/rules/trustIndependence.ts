@@ -3,12 +3,13 @@
 // fabricated debtor trusted at the supplier's own level (FACTORING.md, verification: "a client may
 // get a friend to pose as the debtor").
 
+import type { GroupOf } from '../facts/partyKey.js';
 import type { TrustReading } from '../inputs/trust.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
 
 /** The book's grouping of quids (`PortfolioState.groupOf`), when there is a book. */
-export type GroupOf = (quid: string) => string | undefined;
+export type { GroupOf };
 
 /**
  * The quid on the reading's path, before the party read at its end, that is the supplier or a
