@@ -1,4 +1,5 @@
 // Reason-code keys spell their values; the old PascalCase keys stay as aliases of the same values.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REASON_INFO, ReasonCode } from '../src/index.js';
 
@@ -68,5 +69,21 @@ describe('ReasonCode keys', () => {
 
   it('has severity and rank for exactly the codes there are', () => {
     expect(Object.keys(REASON_INFO).sort()).toEqual(canonical.map(([k]) => k).sort());
+  });
+});
+
+describe('the reason-code table in docs/financier-decisions.md', () => {
+  it('lists every code under its severity', () => {
+    const doc = readFileSync(new URL('../../../docs/financier-decisions.md', import.meta.url), 'utf8');
+    const section = doc.slice(
+      doc.indexOf('## Reason codes'),
+      doc.indexOf('\n## ', doc.indexOf('## Reason codes') + 1),
+    );
+    const rowOf = (severity: string): string =>
+      section.split('\n').find((l) => l.startsWith(`| ${severity} |`)) ?? '';
+    const misplaced = Object.values(ReasonCode).filter(
+      (c) => !rowOf(REASON_INFO[c].severity).includes(`\`${c}\``),
+    );
+    expect(misplaced).toEqual([]);
   });
 });
