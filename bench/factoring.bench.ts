@@ -76,7 +76,7 @@ function build(): {
     trust[q('b', b)] = { level: 0.55 + 0.45 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
   for (let s = 0; s < SUPPLIERS; s++)
     trust[q('a', s)] = { level: 0.45 + 0.55 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
-  for (let c = 0; c < 20; c++) trust[q('c', c)] = { level: 0.6, pathLength: 1 };
+  for (let c = 0; c < 20; c++) trust[q('c', c)] = { level: 0.6, observedAt: NOW - 10 * DAY, pathLength: 1 };
   trust[FIN] = { level: 0.5 };
   const histories: Record<string, BuyerHistory> = {};
   for (let b = 0; b < BUYERS; b++) {

@@ -14,7 +14,7 @@ import { BOOK, DAY, deal, NOW } from './fixtures.js';
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
   b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
-  c0c0c0c0c0c0c0c0: 0.7,
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
 });
 
 function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {

@@ -11,7 +11,11 @@ import {
 } from '../src/index.js';
 import { DAY, deal, NOW } from './fixtures.js';
 
-const trust = trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9, c0c0c0c0c0c0c0c0: 0.7 });
+const trust = trustSourceFromRecord({
+  a0a0a0a0a0a0a0a0: 0.85,
+  b0b0b0b0b0b0b0b0: 0.9,
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+});
 const ASOF = NOW + 70 * DAY;
 
 /** Invoice `i` of the well-signed deal, with a credit note of `creditMinor` (none for 0). */

@@ -18,7 +18,7 @@ import { AS_OF, DAY, deal, NOW } from './fixtures.js';
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
   b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
-  c0c0c0c0c0c0c0c0: 0.7,
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
 });
 
 describe('explainability', () => {
@@ -120,7 +120,7 @@ describe('explainability', () => {
     const low = trustSourceFromRecord({
       a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
       b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW },
-      c0c0c0c0c0c0c0c0: 0.7,
+      c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
     });
     const dec = evaluateInvoice({
       ...d,

@@ -48,7 +48,8 @@ function book(n: number): Book {
   }
   for (let s = 0; s < 12; s++)
     trust[q('a', s)] = { level: 0.35 + 0.65 * r(), observedAt: NOW - Math.floor(r() * 120) * DAY };
-  for (let c = 0; c < 4; c++) if (c !== 3) trust[q('c', c)] = { level: c === 2 ? 0.2 : 0.7, pathLength: 1 };
+  for (let c = 0; c < 4; c++)
+    if (c !== 3) trust[q('c', c)] = { level: c === 2 ? 0.2 : 0.7, observedAt: NOW - 30 * DAY, pathLength: 1 };
   trust[FIN_G] = { level: 0.5 };
   trust[FIN_H] = { level: 0 };
   const items: BatchItem[] = [];

@@ -141,7 +141,7 @@ function trustOf(s: number, b: number) {
   return trustSourceFromRecord({
     a0a0a0a0a0a0a0a0: { level: s, observedAt: NOW, pathLength: 2 },
     b0b0b0b0b0b0b0b0: { level: b, observedAt: NOW, pathLength: 2 },
-    c0c0c0c0c0c0c0c0: 0.7,
+    c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
   });
 }
 
@@ -281,7 +281,7 @@ describe('properties', () => {
             b3: 0.65,
             s1: 0.8,
             s2: 0.6,
-            c0c0c0c0c0c0c0c0: 0.7,
+            c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
           };
           const res = evaluateBatch({
             items,
@@ -373,7 +373,7 @@ describe('properties', () => {
             trust: trustSourceFromRecord({
               a0a0a0a0a0a0a0a0: 0.85,
               b0b0b0b0b0b0b0b0: 0.9,
-              c0c0c0c0c0c0c0c0: 0.7,
+              c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
             }),
             policy: standardPolicy(),
             asOf: NOW + 10 * DAY,

@@ -65,6 +65,37 @@ describe('a carrier vouched for years ago', () => {
   });
 });
 
+describe('a carrier reading with no date', () => {
+  // The supplier's and the buyer's undated readings wait for a dated one (TRUST_UNDATED); the
+  // carrier's counted as read today, so a level cached years ago made its delivery count.
+  it('an undated carrier reading does not make the delivery count: held for a dated one (TRUST_UNDATED)', () => {
+    const x = run(deal(), { [CARRIER]: { level: 0.9, pathLength: 1 } });
+    expect(x.outcome).toBe('pending');
+    expect(x.offer).toBeNull();
+    expect(codes(x)).toContain('TRUST_UNDATED');
+    expect(messages(x)).toContain(`carrier ${CARRIER}`);
+  });
+
+  it("undatedTrust: 'fresh' reads it as current, as for the supplier and the buyer", () => {
+    const d = deal();
+    const x = evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord({ ...DEAL_TRUST, [CARRIER]: { level: 0.9, pathLength: 1 } }),
+      policy: standardPolicy({ undatedTrust: 'fresh' }),
+      asOf: AS_OF,
+      portfolio: BOOK,
+    });
+    expect(x.outcome).toBe('approve');
+  });
+
+  it('an undated carrier reading with no path is no trust, not an undated one', () => {
+    const x = run(deal(), { [CARRIER]: { level: 0.9, pathLength: 0 } });
+    expect(codes(x)).toContain('CARRIER_NO_TRUST_PATH');
+    expect(codes(x)).not.toContain('TRUST_UNDATED');
+  });
+});
+
 describe('a fraud reporter trusted years ago', () => {
   const signal = (d: Deal, kind: string, severity: string): VerifiedEvent => ({
     subjectId: d.invoice.invoiceId,

@@ -294,6 +294,20 @@ export function checkCarrierTrust(
       `carrier ${carrierQuid} trust was read ${Math.floor(age / DAY)} days ago, past the ${Math.floor((policy.maxTrustAgeSeconds as number) / DAY)}-day bound: its delivery attestation does not count until it is read again`,
     );
   }
+  // An undated reading cannot be shown to be fresh (as for the supplier and the buyer): a level
+  // cached years ago would make the delivery count as attested today.
+  const undated =
+    r !== undefined &&
+    r.observedAt === undefined &&
+    hasPath(r) &&
+    policy.undatedTrust !== 'fresh' &&
+    policy.checks.trustFreshness;
+  if (undated) {
+    run.reason(
+      'TRUST_UNDATED',
+      `carrier ${carrierQuid} trust reading has no observedAt: its age is unknown, so its delivery attestation does not count; pass a dated reading`,
+    );
+  }
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {
     run.reason(
@@ -314,13 +328,13 @@ export function checkCarrierTrust(
         : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }
-  const passed = ok && via === undefined && age === undefined;
+  const passed = ok && via === undefined && age === undefined && !undated;
   run.trace?.push(
-    via !== undefined || age !== undefined
+    via !== undefined || age !== undefined || undated
       ? traceEntry(
           'carrier-trust',
           'fail',
-          { carrierQuid, carrierTrust, via: via ?? null, ageSeconds: age ?? null },
+          { carrierQuid, carrierTrust, via: via ?? null, ageSeconds: age ?? null, undated },
           policy.minCarrierTrust,
           0,
         )
