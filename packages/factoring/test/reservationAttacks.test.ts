@@ -1,0 +1,126 @@
+// reserveApproval fed a decision that was not made on the state it books into (red-team round 4):
+// the staleness check compares exposures only, so a decision made on another book (other limits,
+// another currency, the proof of concept's preset with no limits at all) or for another version of
+// the invoice was booked as it came.
+import { describe, expect, it } from 'vitest';
+import {
+  createPortfolioState,
+  evaluateInvoice,
+  type FactoringDecision,
+  isFactoringError,
+  type Portfolio,
+  type PortfolioState,
+  pocPolicy,
+  reserveApproval,
+  standardPolicy,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, BOOK, DEAL_TRUST, deal, NOW, pocEvents, pocInvoice } from './fixtures.js';
+
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const trust = trustSourceFromRecord(DEAL_TRUST);
+const decideOn = (portfolio: Portfolio | PortfolioState, d = deal()): FactoringDecision =>
+  evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
+
+describe('reserveApproval books only decisions made on this book', () => {
+  it('a decision made against a generous book is not booked into a state whose buyer limit it breaks', () => {
+    const d = deal();
+    const decided = decideOn(BOOK); // buyer limit 1,000,000,000
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+
+  it('a decision made on another book is not booked past the supplier, facility or group limit of this one', () => {
+    const d = deal();
+    const decided = decideOn(BOOK);
+    const books: Portfolio[] = [
+      { ...BOOK, supplierLimitMinor: { [SUPPLIER]: 1_000_000 } },
+      { ...BOOK, facilityLimitMinor: 2_000_000 },
+      { ...BOOK, buyerGroup: { [BUYER]: 'grp' }, groupLimitMinor: { grp: 3_000_000 } },
+    ];
+    for (const book of books) {
+      const state = createPortfolioState(book);
+      expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+      expect(state.totalExposure()).toBe(0);
+    }
+  });
+
+  it('a decision made on a book with other limits is refused even where the advance would fit (decide it again)', () => {
+    const d = deal();
+    const decided = decideOn({ ...BOOK, supplierLimitMinor: { [SUPPLIER]: 900_000_000 } });
+    const state = createPortfolioState({ ...BOOK, supplierLimitMinor: { [SUPPLIER]: 800_000_000 } });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    // Decided on this state, it books.
+    expect(reserveApproval(state, d.invoice, decideOn(state))).toBe(true);
+  });
+
+  it("a proof-of-concept approval (no limits read) is not booked past the state's buyer limit", () => {
+    const invoice = pocInvoice();
+    const decided = evaluateInvoice({
+      invoice,
+      events: pocEvents(),
+      trust: trustSourceFromRecord({ [SUPPLIER]: 0.765, [BUYER]: 0.81, c0c0c0c0c0c0c0c0: 0.7 }),
+      policy: pocPolicy(),
+      asOf: NOW,
+    });
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(reserveApproval(state, invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    // Within the limit it still books.
+    const roomy = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
+    expect(reserveApproval(roomy, invoice, decided)).toBe(true);
+  });
+
+  it('a dollar approval is not booked into a book kept in euros', () => {
+    const d = deal();
+    const decided = decideOn({ ...BOOK, currency: 'USD' });
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ ...BOOK, currency: 'EUR' });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('reserveApproval refuses a decision made for another version of the invoice', () => {
+  const refusal = (
+    state: PortfolioState,
+    invoice: ReturnType<typeof deal>['invoice'],
+    d: FactoringDecision,
+  ) => {
+    try {
+      reserveApproval(state, invoice, d);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('the invoice amended to another amount after the decision: a typed error, nothing booked', () => {
+    const d = deal();
+    const state = createPortfolioState(BOOK);
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    const amended = { ...d.invoice, amountMinor: 1 };
+    const e = refusal(state, amended, decided);
+    expect(isFactoringError(e) && e.code).toBe('INVALID_INPUT');
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.faceMinor');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    // The receivable decided is still the one booked when reserved as decided.
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+    const again = decideOn(state, d);
+    expect(again.reasons.map((r) => r.code)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('the invoice re-denominated after the decision: a typed error', () => {
+    const d = deal();
+    const state = createPortfolioState(BOOK);
+    const decided = decideOn(state, d);
+    const e = refusal(state, { ...d.invoice, currency: 'EUR' }, decided);
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.currency');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
