@@ -12,7 +12,7 @@ import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from '../rules/funding.js';
 import type { Run } from '../rules/run.js';
 import { applyLimit, LIMIT_FAILED } from './applyLimit.js';
-import { priceFee } from './pricing.js';
+import { aprBps, priceFee } from './pricing.js';
 
 /** What standard pricing reads from a decision in progress. */
 export interface PricingContext {
@@ -307,6 +307,7 @@ export function priceStandard(c: PricingContext): Offer | null {
     p.dilutionBps,
   );
   const fee = price.feeMinor;
+  const pricedAdvance = advance;
   // A fee that reaches the eligible amount leaves nothing to pay for the invoice: never approved.
   let pricePositive = f.eligible - fee > 0;
   if (!pricePositive) {
@@ -345,7 +346,8 @@ export function priceStandard(c: PricingContext): Offer | null {
     expectedRebateMinor: Math.max(0, reserve - fee),
     discountBps: face > 0 ? mulDivCeil(fee, 10_000, face) : 0,
     discountFraction: null,
-    aprBps: price.aprBps,
+    // Over the cash advanced: an advance cut to the purchase price makes the fee dearer.
+    aprBps: advance === pricedAdvance ? price.aprBps : aprBps(fee, advance, pay.expectedDays),
     tenorDays: pay.expectedDays,
     recourse: policy.recourse,
     risk: price.risk,
