@@ -51,6 +51,7 @@ describe('ReasonCode keys', () => {
       'INVOICE_NUMBER_UNREADABLE',
       'TRUST_TOO_OLD',
       'FEE_ABOVE_RESERVE',
+      'DILUTION_ABOVE_RESERVE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

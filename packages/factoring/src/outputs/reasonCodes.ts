@@ -100,6 +100,7 @@ const CODES = {
   INVOICE_NUMBER_UNREADABLE: 'INVOICE_NUMBER_UNREADABLE',
   TRUST_TOO_OLD: 'TRUST_TOO_OLD',
   FEE_ABOVE_RESERVE: 'FEE_ABOVE_RESERVE',
+  DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -447,4 +448,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TRUST_TOO_OLD: { severity: 'pending', rank: 86, fraud: false },
   // The fee is more than the reserve: the advance is cut to the purchase price.
   FEE_ABOVE_RESERVE: { severity: 'adjust', rank: 87, fraud: false },
+  // The buyer's expected dilution is more than the reserve (the advance rate is at its floor): the
+  // buyer is expected to pay less than the advance.
+  DILUTION_ABOVE_RESERVE: { severity: 'review', rank: 88, fraud: false },
 };

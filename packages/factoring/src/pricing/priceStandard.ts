@@ -332,6 +332,15 @@ export function priceStandard(c: PricingContext): Offer | null {
     pricePositive = false;
   }
   const reserve = f.eligible - advance;
+  // Past the advance-rate floor the reserve no longer absorbs the buyer's expected dilution: the
+  // buyer is expected to pay less than the advance.
+  const expectedDilution = mulDivCeil(f.eligible, p.dilutionBps, 10_000);
+  if (pricePositive && expectedDilution > reserve) {
+    run.reason(
+      'DILUTION_ABOVE_RESERVE',
+      `buyer dilution ${p.dilutionBps / 100}% is expected to take ${expectedDilution} off ${f.eligible}, more than the reserve ${reserve}: the advance ${advance} is not expected to be collected`,
+    );
+  }
   const o: Offer = {
     currency: invoice.currency,
     faceMinor: face,
