@@ -10,6 +10,9 @@ import type { FactoringDecision, LimitUse, Offer } from './outputs/decision.js';
 /** The invoice ids reserved in each state (a state is never given an id twice). */
 const reservedIn = new WeakMap<PortfolioState, Set<string>>();
 
+/** The currency first booked in a state that states none: its exposures are then in it. */
+const bookedCurrency = new WeakMap<PortfolioState, string>();
+
 /** True when the exposures the decision was judged against are no longer the state's. */
 function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse | null): boolean {
   return (
@@ -99,7 +102,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * invoice already reserved in this state (a retry, or a copy already financed), and for a
  * decision made before other approvals were reserved in the state (the exposures it was judged
  * against have moved: decide it again), and for a decision made on another book (another
- * currency, other limits, or an advance past a buyer, supplier, facility or group limit of this
+ * currency than `portfolio.currency`, or than the first approval booked in a state that states
+ * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
  * for another version of it (another face or currency).
@@ -131,7 +135,9 @@ export function reserveApproval(
   const issues = versionIssues(offer, invoice);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Another book's decision: its currency, its limits, or an advance past this book's limits.
-  if (state.currency !== undefined && offer.currency !== state.currency) return false;
+  // A book that states no currency is in the first one booked (a batch refuses a mix outright).
+  const currency = state.currency ?? bookedCurrency.get(state);
+  if (currency !== undefined && offer.currency !== currency) return false;
   const limits = decision.limits;
   if (limits !== null && isOtherBook(state, invoice, limits)) return false;
   if (!fitsLimits(state, invoice, limits, offer.advanceMinor)) return false;
@@ -150,6 +156,7 @@ export function reserveApproval(
   // decide it again. Unmoved, the limits it was priced within still hold.
   if (isStale(state, invoice, decision.limits)) return false;
   reserved.add(invoice.invoiceId);
+  if (currency === undefined) bookedCurrency.set(state, offer.currency);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
   if (fp !== undefined) state.markFinanced(fp);
   // The record the duplicate check used carries the stream's shipping documents: a later invoice

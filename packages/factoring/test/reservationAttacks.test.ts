@@ -85,6 +85,24 @@ describe('reserveApproval books only decisions made on this book', () => {
   });
 });
 
+describe('a loop over a book that states no currency', () => {
+  it('after a dollar approval is booked, a yen approval is not added to the same exposures (as a batch refuses)', () => {
+    // evaluateBatch refuses invoices in two currencies over limits in no stated currency; the loop
+    // booked 4,500,000 cents and then 450,000,000 yen under one buyer limit.
+    const state = createPortfolioState(BOOK);
+    const usd = deal();
+    expect(reserveApproval(state, usd.invoice, decideOn(state, usd))).toBe(true);
+    const jpy = deal(
+      { invoiceId: 'inv-jpy', invoiceNumber: 'JP-1', currency: 'JPY', amountMinor: 500_000_000 },
+      { ids: 'jp' },
+    );
+    const decided = decideOn(state, jpy);
+    expect(decided.outcome).toBe('approve');
+    expect(reserveApproval(state, jpy.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(4_500_000);
+  });
+});
+
 describe('reserveApproval refuses a decision made for another version of the invoice', () => {
   const refusal = (
     state: PortfolioState,
