@@ -60,9 +60,20 @@ function fitsLimits(
   );
 }
 
-/** The issues when `offer` was made for another version of `invoice` (amended or re-denominated). */
-function versionIssues(offer: Offer, invoice: InvoiceInput): { path: string; message: string }[] {
+/**
+ * The issues when `offer` was made for another version of `invoice` (amended or re-denominated),
+ * or its advance is not one the engine makes (a whole amount from 1 to the eligible amount): a
+ * negative advance would lower the exposures, a NaN one would disable every limit after it.
+ */
+function offerIssues(offer: Offer, invoice: InvoiceInput): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
+  const a = offer.advanceMinor;
+  if (!(Number.isSafeInteger(a) && a > 0 && a <= offer.eligibleMinor && a <= offer.faceMinor)) {
+    issues.push({
+      path: 'decision.offer.advanceMinor',
+      message: `must be a whole amount of minor units from 1 to the eligible amount ${offer.eligibleMinor} (got ${String(a)})`,
+    });
+  }
   if (offer.faceMinor !== invoice.amountMinor) {
     issues.push({
       path: 'decision.offer.faceMinor',
@@ -106,7 +117,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
- * for another version of it (another face or currency).
+ * for another version of it (another face or currency), or its advance is not a whole amount from
+ * 1 to its eligible amount.
  *
  * @example
  * ```ts
@@ -132,7 +144,7 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
-  const issues = versionIssues(offer, invoice);
+  const issues = offerIssues(offer, invoice);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Another book's decision: its currency, its limits, or an advance past this book's limits.
   // A book that states no currency is in the first one booked (a batch refuses a mix outright).

@@ -133,6 +133,25 @@ describe('reserveApproval refuses a decision made for another version of the inv
     expect(again.reasons.map((r) => r.code)).toContain('DUPLICATE_OF_FINANCED');
   });
 
+  it('a decision whose advance is negative or not a number (hand-built, or corrupted in storage): a typed error, exposures unchanged', () => {
+    // A negative advance was booked and lowered the buyer's exposure by 4,000,000; a NaN one made
+    // every exposure NaN, and no limit refused anything after it.
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
+    const d = deal();
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    for (const advanceMinor of [-4_000_000, Number.NaN, 0.5, (decided.offer?.eligibleMinor ?? 0) + 1]) {
+      const bad = {
+        ...decided,
+        offer: { ...(decided.offer as NonNullable<FactoringDecision['offer']>), advanceMinor },
+      };
+      const e = refusal(state, d.invoice, bad);
+      expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.advanceMinor');
+      expect(state.buyerExposure(BUYER)).toBe(0);
+    }
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+  });
+
   it('the invoice re-denominated after the decision: a typed error', () => {
     const d = deal();
     const state = createPortfolioState(BOOK);
@@ -140,5 +159,33 @@ describe('reserveApproval refuses a decision made for another version of the inv
     const e = refusal(state, { ...d.invoice, currency: 'EUR' }, decided);
     expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.currency');
     expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('PortfolioState.fund records only what can be funded', () => {
+  it('a negative, fractional or NaN amount is a typed error and changes no exposure (a NaN disabled every limit after it)', () => {
+    const state = createPortfolioState({
+      buyerLimitMinor: { [BUYER]: 10_000_000 },
+      supplierLedger: { [SUPPLIER]: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: {} } },
+    });
+    state.fund(SUPPLIER, BUYER, 1_000, 2_000);
+    for (const [advance, face] of [
+      [-4_000_000, 5_000_000],
+      [Number.NaN, 5_000_000],
+      [0.5, 5_000_000],
+      [4_000_000, -5_000_000],
+      [4_000_000, Number.POSITIVE_INFINITY],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        state.fund(SUPPLIER, BUYER, advance, face);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(isFactoringError(thrown) && thrown.code).toBe('INVALID_INPUT');
+      expect(state.buyerExposure(BUYER)).toBe(1_000);
+      expect(state.totalExposure()).toBe(1_000);
+      expect(state.ledger(SUPPLIER)?.totalOpenMinor).toBe(1_002_000);
+    }
   });
 });
