@@ -66,6 +66,8 @@ import { traceEvaluateInvoice } from './telemetry/traceEvaluation.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
 
+const DAY_SECONDS = 86_400;
+
 // Shared empty results (never mutated) keep untraced, clean decisions small.
 const NO_DUPLICATES: readonly DuplicateMatch[] = [];
 const NO_TRACE: readonly TraceEntry[] = [];
@@ -353,8 +355,10 @@ export function decideShared(
   // 16b. Early-payment discount the buyer may take.
   if (signed && checks.eligibility && run.go('early-payment-discount'))
     checkEarlyPaymentDiscount(run, invoice, facts, face, f);
-  // 16c. Already later than this buyer pays: nothing says when it will be collected.
-  if (signed && profile !== undefined && asOf > collectBy && run.go('overdue')) {
+  // 16c. Already later than this buyer pays: nothing says when it will be collected. A buyer that
+  // pays early is later than its pattern before the due date.
+  const early = profile === undefined ? 0 : Math.min(0, profile.daysLate[2]) * DAY_SECONDS;
+  if (signed && profile !== undefined && asOf > collectBy + early && run.go('overdue')) {
     checkOverdue(run, profile, collectBy, asOf);
   }
 

@@ -5,10 +5,13 @@ import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprints } from './math/fingerprint.js';
-import type { FactoringDecision, LimitUse } from './outputs/decision.js';
+import type { FactoringDecision, LimitUse, Offer } from './outputs/decision.js';
 
 /** The invoice ids reserved in each state (a state is never given an id twice). */
 const reservedIn = new WeakMap<PortfolioState, Set<string>>();
+
+/** The currency first booked in a state that states none: its exposures are then in it. */
+const bookedCurrency = new WeakMap<PortfolioState, string>();
 
 /** True when the exposures the decision was judged against are no longer the state's. */
 function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse | null): boolean {
@@ -18,6 +21,72 @@ function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse 
       limits.supplier.beforeMinor !== state.supplierExposure(invoice.supplierQuid) ||
       limits.facility.beforeMinor !== state.totalExposure())
   );
+}
+
+/**
+ * True when the decision's limit figures are not this state's (decided on another book): the
+ * limits the state holds must be the ones it was priced within. A buyer with no limit in the
+ * state may have been priced within the policy's default, which only the decision knows.
+ */
+function isOtherBook(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse): boolean {
+  const buyerLimit = state.buyerLimit(invoice.buyerQuid);
+  return (
+    (buyerLimit !== undefined && limits.buyer.limitMinor !== buyerLimit) ||
+    limits.supplier.limitMinor !== (state.supplierLimit(invoice.supplierQuid) ?? null) ||
+    limits.facility.limitMinor !== (state.facilityLimit() ?? null)
+  );
+}
+
+/**
+ * True when `advance` fits every limit the state holds (the buyer's falls back to the one the
+ * decision was priced within, such as the policy default): a decision that read no limits at all
+ * (the proof of concept's blend) is held to them here.
+ */
+function fitsLimits(
+  state: PortfolioState,
+  invoice: InvoiceInput,
+  limits: LimitUse | null,
+  advance: number,
+): boolean {
+  const fits = (limit: number | null | undefined, exposure: number): boolean =>
+    limit === null || limit === undefined || exposure + advance <= limit;
+  const buyer = invoice.buyerQuid;
+  const group = state.groupOf(buyer);
+  return (
+    fits(state.buyerLimit(buyer) ?? limits?.buyer.limitMinor, state.buyerExposure(buyer)) &&
+    fits(state.supplierLimit(invoice.supplierQuid), state.supplierExposure(invoice.supplierQuid)) &&
+    fits(state.facilityLimit(), state.totalExposure()) &&
+    (group === undefined || fits(state.groupLimit?.(group), state.groupExposure(group)))
+  );
+}
+
+/**
+ * The issues when `offer` was made for another version of `invoice` (amended or re-denominated),
+ * or its advance is not one the engine makes (a whole amount from 1 to the eligible amount): a
+ * negative advance would lower the exposures, a NaN one would disable every limit after it.
+ */
+function offerIssues(offer: Offer, invoice: InvoiceInput): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const a = offer.advanceMinor;
+  if (!(Number.isSafeInteger(a) && a > 0 && a <= offer.eligibleMinor && a <= offer.faceMinor)) {
+    issues.push({
+      path: 'decision.offer.advanceMinor',
+      message: `must be a whole amount of minor units from 1 to the eligible amount ${offer.eligibleMinor} (got ${String(a)})`,
+    });
+  }
+  if (offer.faceMinor !== invoice.amountMinor) {
+    issues.push({
+      path: 'decision.offer.faceMinor',
+      message: `the decision priced a face of ${offer.faceMinor}, the invoice is for ${invoice.amountMinor}: decide the invoice as it is now`,
+    });
+  }
+  if (offer.currency !== invoice.currency) {
+    issues.push({
+      path: 'decision.offer.currency',
+      message: `the decision priced ${offer.currency}, the invoice is in ${JSON.stringify(invoice.currency)}: decide the invoice as it is now`,
+    });
+  }
+  return issues;
 }
 
 /** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, date, PO). */
@@ -43,8 +112,13 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * changes nothing (do not fund it), for a decision that is not an approval with an offer, for an
  * invoice already reserved in this state (a retry, or a copy already financed), and for a
  * decision made before other approvals were reserved in the state (the exposures it was judged
- * against have moved: decide it again). Throws
- * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice.
+ * against have moved: decide it again), and for a decision made on another book (another
+ * currency than `portfolio.currency`, or than the first approval booked in a state that states
+ * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
+ * state, as a proof-of-concept decision that read no limits can be). Throws
+ * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
+ * for another version of it (another face or currency), or its advance is not a whole amount from
+ * 1 to its eligible amount.
  *
  * @example
  * ```ts
@@ -70,6 +144,15 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
+  const issues = offerIssues(offer, invoice);
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+  // Another book's decision: its currency, its limits, or an advance past this book's limits.
+  // A book that states no currency is in the first one booked (a batch refuses a mix outright).
+  const currency = state.currency ?? bookedCurrency.get(state);
+  if (currency !== undefined && offer.currency !== currency) return false;
+  const limits = decision.limits;
+  if (limits !== null && isOtherBook(state, invoice, limits)) return false;
+  if (!fitsLimits(state, invoice, limits, offer.advanceMinor)) return false;
   // Once per invoice and state: a retry, or the same decision reserved twice, must not book (and
   // be bought) twice.
   let reserved = reservedIn.get(state);
@@ -86,6 +169,7 @@ export function reserveApproval(
   // decide it again. Unmoved, the limits it was priced within still hold.
   if (isStale(state, invoice, decision.limits)) return false;
   reserved.add(invoice.invoiceId);
+  if (currency === undefined) bookedCurrency.set(state, offer.currency);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
   for (const fp of fps) state.markFinanced(fp);
   // The record the duplicate check used carries the stream's shipping documents: a later invoice

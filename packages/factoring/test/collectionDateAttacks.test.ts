@@ -148,6 +148,38 @@ describe('an invoice already later than its buyer pays', () => {
   });
 });
 
+describe('an invoice not yet due from a buyer that always pays early, and has not paid this one', () => {
+  // A buyer that pays every invoice 20 to 29 days before its due date (P90 about 13 days early
+  // once shrunk toward the prior). Eight days before due the invoice is later than the buyer pays:
+  // it was priced as collected tomorrow (1 day, PD over 1 day), the fee a sixth of a 58-day one.
+  const early: BuyerHistory = {
+    records: Array.from({ length: 20 }, (_, i) => ({
+      dueAt: NOW - 400 * DAY + i * DAY,
+      paidAt: NOW - 400 * DAY + i * DAY - (20 + (i % 10)) * DAY,
+      amountMinor: 1_000_000,
+    })),
+  };
+  const d = deal({ issuedAt: NOW - 45 * DAY, dueAt: NOW + 15 * DAY });
+
+  it('past the early date by which the buyer pays 90 % of its invoices it is held for review (OVERDUE_BEYOND_BUYER_PATTERN)', () => {
+    const x = decide(d, undefined, { history: early });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    expect(x.reasons.find((r) => r.code === 'OVERDUE_BEYOND_BUYER_PATTERN')?.message).toContain(
+      'before the due date',
+    );
+  });
+
+  it('before that date it is priced to the early median, as before', () => {
+    const x = decide(deal(), undefined, { history: early });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    const [, p50] = x.payment?.daysLate ?? [0, 0];
+    expect(p50).toBeLessThan(0);
+    expect(x.payment?.expectedCollectionAt).toBe(deal().invoice.dueAt + p50 * DAY);
+  });
+});
+
 describe('a history padded with tiny invoices paid on time', () => {
   // The buyer's five real invoices (40,000.00 each) were all paid 60 days late; the padding is 200
   // invoices of one cent paid on their due date, cheap for a colluding buyer and supplier to put on

@@ -228,6 +228,28 @@ describe('the advance never exceeds the purchase price, and nothing is approved 
     expect(x.reasons.map((r) => r.code)).toContain('FEE_ABOVE_RESERVE');
   });
 
+  it('a fee above the reserve: the APR is the fee over the cash actually advanced, not the advance before the cut', () => {
+    // A 25 % flat fee: the advance was cut from 4,500,000 to 3,725,000 but the APR stayed the
+    // fee over 4,500,000 (17.83 % instead of 21.54 %): the supplier was shown a cost a sixth lower.
+    const o = decideWith({ fee: { kind: 'flat', rateBps: 2_500 } }).offer;
+    expect(o).not.toBeNull();
+    if (o === null) return;
+    expect(o.advanceMinor).toBe(o.purchasePriceMinor);
+    expect(o.aprBps).toBe(Math.floor((o.feeMinor * 3_650_000) / (o.advanceMinor * o.tenorDays)));
+  });
+
+  it('for random fee kinds and rates every approved APR is the fee over the cash advanced', () => {
+    fc.assert(
+      fc.property(feeArb, (fee) => {
+        const o = decideWith({ fee }).offer;
+        if (o === null || o.advanceMinor === 0) return;
+        const apr = (BigInt(o.feeMinor) * 3_650_000n) / (BigInt(o.advanceMinor) * BigInt(o.tenorDays));
+        expect(o.aprBps).toBe(Number(apr));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('an offer with nothing to advance is not approved', () => {
     const x = decideWith({ recourse: true }, { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1 } });
     expect(x.outcome).not.toBe('approve');

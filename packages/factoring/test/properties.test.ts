@@ -275,7 +275,7 @@ describe('properties', () => {
             );
             return { invoice: d.invoice, events: d.events };
           });
-          const trustAll: Record<string, number> = {
+          const trustAll: Record<string, number | { level: number; observedAt: number }> = {
             b1: 0.9,
             b2: 0.75,
             b3: 0.65,

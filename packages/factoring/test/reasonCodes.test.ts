@@ -54,6 +54,7 @@ describe('ReasonCode keys', () => {
       'FEE_ABOVE_RESERVE',
       'TERMS_START_UNKNOWN',
       'CASH_TERMS',
+      'DILUTION_ABOVE_RESERVE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

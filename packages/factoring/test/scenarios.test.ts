@@ -1191,6 +1191,15 @@ export const SCENARIOS: Scenario[] = [
     has: ['DILUTION_ADVANCE_CUT'],
     extra: (d) => expect(d.offer?.advanceRateBps).toBe(8_600),
   },
+  {
+    name: 'buyer dilution 70 %: the advance at its 50 % floor is more than the buyer is expected to pay',
+    label: 'underwriting',
+    check: 'dilution',
+    history: history(10, 0, () => 0, 700_000),
+    outcome: 'review',
+    has: ['DILUTION_ADVANCE_CUT', 'DILUTION_ABOVE_RESERVE'],
+    extra: (d) => expect(d.offer?.advanceRateBps).toBe(5_000),
+  },
 
   // ---- PO match (policy requirePoMatch)
   {

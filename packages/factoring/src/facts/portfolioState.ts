@@ -28,7 +28,10 @@ export interface PortfolioState {
   ledger(supplier: string): { totalOpenMinor: number; buyerOpenMinor: (buyer: string) => number } | undefined;
   aging(buyer: string): BuyerAging | undefined;
   readonly duplicates: DuplicateIndex;
-  /** Records a funded advance against buyer, supplier and facility, and the face in the ledger. */
+  /**
+   * Records a funded advance against buyer, supplier and facility, and the face in the ledger.
+   * Throws `FactoringInputError('INVALID_INPUT')` for an amount that is not a safe integer >= 0.
+   */
   fund(supplier: string, buyer: string, advanceMinor: number, faceMinor: number): void;
   /** The buyer's group, if the portfolio names one. */
   groupOf(buyer: string): string | undefined;
@@ -251,6 +254,16 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
       return getIndex();
     },
     fund: (s, b, advance, face) => {
+      // Exposures only grow, by whole amounts: a negative one would free limit room, a NaN one
+      // would make every later limit comparison false (no limit refusing anything).
+      if (!(Number.isSafeInteger(advance) && advance >= 0 && Number.isSafeInteger(face) && face >= 0)) {
+        throw new FactoringInputError('INVALID_INPUT', [
+          {
+            path: 'fund',
+            message: `advance and face must be non-negative safe integers of minor units (got ${String(advance)} and ${String(face)})`,
+          },
+        ]);
+      }
       add(addBuyer, b, advance);
       add(addSupplier, s, advance);
       if (p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, s)) {

@@ -102,6 +102,7 @@ const CODES = {
   FEE_ABOVE_RESERVE: 'FEE_ABOVE_RESERVE',
   TERMS_START_UNKNOWN: 'TERMS_START_UNKNOWN',
   CASH_TERMS: 'CASH_TERMS',
+  DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -453,4 +454,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   TERMS_START_UNKNOWN: { severity: 'pending', rank: 88, fraud: false },
   // Cash terms (CIA, COD, PIA, CWO): no credit to the buyer, so nothing should be left to collect.
   CASH_TERMS: { severity: 'review', rank: 89, fraud: false },
+  // The buyer's expected dilution is more than the reserve (the advance rate is at its floor): the
+  // buyer is expected to pay less than the advance.
+  DILUTION_ABOVE_RESERVE: { severity: 'review', rank: 90, fraud: false },
 };

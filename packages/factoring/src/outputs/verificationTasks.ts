@@ -133,6 +133,8 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   TERMS_START_UNKNOWN: ['OBTAIN_DELIVERY_PROOF'],
   // Cash in advance or on delivery: the buyer may have paid the supplier already.
   CASH_TERMS: ['VERIFY_WITH_BUYER'],
+  // The buyer is expected to dilute more than the reserve holds back.
+  DILUTION_ABOVE_RESERVE: ['REVIEW_BUYER_CREDIT'],
 };
 
 const NO_IDS: readonly string[] = Object.freeze([]);

@@ -12,7 +12,7 @@ import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from '../rules/funding.js';
 import type { Run } from '../rules/run.js';
 import { applyLimit, LIMIT_FAILED } from './applyLimit.js';
-import { priceFee } from './pricing.js';
+import { aprBps, priceFee } from './pricing.js';
 
 /** What standard pricing reads from a decision in progress. */
 export interface PricingContext {
@@ -307,6 +307,7 @@ export function priceStandard(c: PricingContext): Offer | null {
     p.dilutionBps,
   );
   const fee = price.feeMinor;
+  const pricedAdvance = advance;
   // A fee that reaches the eligible amount leaves nothing to pay for the invoice: never approved.
   let pricePositive = f.eligible - fee > 0;
   if (!pricePositive) {
@@ -331,6 +332,15 @@ export function priceStandard(c: PricingContext): Offer | null {
     pricePositive = false;
   }
   const reserve = f.eligible - advance;
+  // Past the advance-rate floor the reserve no longer absorbs the buyer's expected dilution: the
+  // buyer is expected to pay less than the advance.
+  const expectedDilution = mulDivCeil(f.eligible, p.dilutionBps, 10_000);
+  if (pricePositive && expectedDilution > reserve) {
+    run.reason(
+      'DILUTION_ABOVE_RESERVE',
+      `buyer dilution ${p.dilutionBps / 100}% is expected to take ${expectedDilution} off ${f.eligible}, more than the reserve ${reserve}: the advance ${advance} is not expected to be collected`,
+    );
+  }
   const o: Offer = {
     currency: invoice.currency,
     faceMinor: face,
@@ -345,7 +355,8 @@ export function priceStandard(c: PricingContext): Offer | null {
     expectedRebateMinor: Math.max(0, reserve - fee),
     discountBps: face > 0 ? mulDivCeil(fee, 10_000, face) : 0,
     discountFraction: null,
-    aprBps: price.aprBps,
+    // Over the cash advanced: an advance cut to the purchase price makes the fee dearer.
+    aprBps: advance === pricedAdvance ? price.aprBps : aprBps(fee, advance, pay.expectedDays),
     tenorDays: pay.expectedDays,
     recourse: policy.recourse,
     risk: price.risk,

@@ -26,8 +26,8 @@ export function checkAckPayDate(run: Run, invoice: InvoiceInput, payBy: number):
  * 16c. Overdue beyond the buyer's pattern: past the date by which the buyer pays 90 % of its
  * invoices (`collectBy` plus its P90 days late, shrunk toward the policy's prior), the invoice is
  * later than this buyer pays. Nothing in its history says when it will be collected, so a person
- * decides: held for review, never priced as collected tomorrow. Evaluated only for an invoice past
- * `collectBy`.
+ * decides: held for review, never priced as collected tomorrow. Evaluated for an invoice past
+ * `collectBy`, or past its P90 date before it when the buyer pays early (a negative P90).
  */
 export function checkOverdue(run: Run, profile: BuyerProfile, collectBy: number, asOf: number): void {
   const p90 = profile.daysLate[2];
@@ -36,7 +36,9 @@ export function checkOverdue(run: Run, profile: BuyerProfile, collectBy: number,
   if (beyond) {
     run.reason(
       'OVERDUE_BEYOND_BUYER_PATTERN',
-      `${lateDays} days past due, later than the ${p90} days late by which this buyer pays 90% of its invoices`,
+      lateDays >= 0
+        ? `${lateDays} days past due, later than the ${p90} days late by which this buyer pays 90% of its invoices`
+        : `unpaid ${-lateDays} days before the due date, later than the ${-p90} days before the due date by which this buyer pays 90% of its invoices`,
     );
   }
   run.trace?.push(

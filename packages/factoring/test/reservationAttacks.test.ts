@@ -1,0 +1,191 @@
+// reserveApproval fed a decision that was not made on the state it books into (red-team round 4):
+// the staleness check compares exposures only, so a decision made on another book (other limits,
+// another currency, the proof of concept's preset with no limits at all) or for another version of
+// the invoice was booked as it came.
+import { describe, expect, it } from 'vitest';
+import {
+  createPortfolioState,
+  evaluateInvoice,
+  type FactoringDecision,
+  isFactoringError,
+  type Portfolio,
+  type PortfolioState,
+  pocPolicy,
+  reserveApproval,
+  standardPolicy,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, BOOK, DEAL_TRUST, deal, NOW, pocEvents, pocInvoice } from './fixtures.js';
+
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const trust = trustSourceFromRecord(DEAL_TRUST);
+const decideOn = (portfolio: Portfolio | PortfolioState, d = deal()): FactoringDecision =>
+  evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
+
+describe('reserveApproval books only decisions made on this book', () => {
+  it('a decision made against a generous book is not booked into a state whose buyer limit it breaks', () => {
+    const d = deal();
+    const decided = decideOn(BOOK); // buyer limit 1,000,000,000
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+
+  it('a decision made on another book is not booked past the supplier, facility or group limit of this one', () => {
+    const d = deal();
+    const decided = decideOn(BOOK);
+    const books: Portfolio[] = [
+      { ...BOOK, supplierLimitMinor: { [SUPPLIER]: 1_000_000 } },
+      { ...BOOK, facilityLimitMinor: 2_000_000 },
+      { ...BOOK, buyerGroup: { [BUYER]: 'grp' }, groupLimitMinor: { grp: 3_000_000 } },
+    ];
+    for (const book of books) {
+      const state = createPortfolioState(book);
+      expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+      expect(state.totalExposure()).toBe(0);
+    }
+  });
+
+  it('a decision made on a book with other limits is refused even where the advance would fit (decide it again)', () => {
+    const d = deal();
+    const decided = decideOn({ ...BOOK, supplierLimitMinor: { [SUPPLIER]: 900_000_000 } });
+    const state = createPortfolioState({ ...BOOK, supplierLimitMinor: { [SUPPLIER]: 800_000_000 } });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    // Decided on this state, it books.
+    expect(reserveApproval(state, d.invoice, decideOn(state))).toBe(true);
+  });
+
+  it("a proof-of-concept approval (no limits read) is not booked past the state's buyer limit", () => {
+    const invoice = pocInvoice();
+    const decided = evaluateInvoice({
+      invoice,
+      events: pocEvents(),
+      trust: trustSourceFromRecord({ [SUPPLIER]: 0.765, [BUYER]: 0.81, c0c0c0c0c0c0c0c0: 0.7 }),
+      policy: pocPolicy(),
+      asOf: NOW,
+    });
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
+    expect(reserveApproval(state, invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    // Within the limit it still books.
+    const roomy = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
+    expect(reserveApproval(roomy, invoice, decided)).toBe(true);
+  });
+
+  it('a dollar approval is not booked into a book kept in euros', () => {
+    const d = deal();
+    const decided = decideOn({ ...BOOK, currency: 'USD' });
+    expect(decided.outcome).toBe('approve');
+    const state = createPortfolioState({ ...BOOK, currency: 'EUR' });
+    expect(reserveApproval(state, d.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('a loop over a book that states no currency', () => {
+  it('after a dollar approval is booked, a yen approval is not added to the same exposures (as a batch refuses)', () => {
+    // evaluateBatch refuses invoices in two currencies over limits in no stated currency; the loop
+    // booked 4,500,000 cents and then 450,000,000 yen under one buyer limit.
+    const state = createPortfolioState(BOOK);
+    const usd = deal();
+    expect(reserveApproval(state, usd.invoice, decideOn(state, usd))).toBe(true);
+    const jpy = deal(
+      { invoiceId: 'inv-jpy', invoiceNumber: 'JP-1', currency: 'JPY', amountMinor: 500_000_000 },
+      { ids: 'jp' },
+    );
+    const decided = decideOn(state, jpy);
+    expect(decided.outcome).toBe('approve');
+    expect(reserveApproval(state, jpy.invoice, decided)).toBe(false);
+    expect(state.buyerExposure(BUYER)).toBe(4_500_000);
+  });
+});
+
+describe('reserveApproval refuses a decision made for another version of the invoice', () => {
+  const refusal = (
+    state: PortfolioState,
+    invoice: ReturnType<typeof deal>['invoice'],
+    d: FactoringDecision,
+  ) => {
+    try {
+      reserveApproval(state, invoice, d);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('the invoice amended to another amount after the decision: a typed error, nothing booked', () => {
+    const d = deal();
+    const state = createPortfolioState(BOOK);
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    const amended = { ...d.invoice, amountMinor: 1 };
+    const e = refusal(state, amended, decided);
+    expect(isFactoringError(e) && e.code).toBe('INVALID_INPUT');
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.faceMinor');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    // The receivable decided is still the one booked when reserved as decided.
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+    const again = decideOn(state, d);
+    expect(again.reasons.map((r) => r.code)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it('a decision whose advance is negative or not a number (hand-built, or corrupted in storage): a typed error, exposures unchanged', () => {
+    // A negative advance was booked and lowered the buyer's exposure by 4,000,000; a NaN one made
+    // every exposure NaN, and no limit refused anything after it.
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
+    const d = deal();
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    for (const advanceMinor of [-4_000_000, Number.NaN, 0.5, (decided.offer?.eligibleMinor ?? 0) + 1]) {
+      const bad = {
+        ...decided,
+        offer: { ...(decided.offer as NonNullable<FactoringDecision['offer']>), advanceMinor },
+      };
+      const e = refusal(state, d.invoice, bad);
+      expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.advanceMinor');
+      expect(state.buyerExposure(BUYER)).toBe(0);
+    }
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+  });
+
+  it('the invoice re-denominated after the decision: a typed error', () => {
+    const d = deal();
+    const state = createPortfolioState(BOOK);
+    const decided = decideOn(state, d);
+    const e = refusal(state, { ...d.invoice, currency: 'EUR' }, decided);
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.currency');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('PortfolioState.fund records only what can be funded', () => {
+  it('a negative, fractional or NaN amount is a typed error and changes no exposure (a NaN disabled every limit after it)', () => {
+    const state = createPortfolioState({
+      buyerLimitMinor: { [BUYER]: 10_000_000 },
+      supplierLedger: { [SUPPLIER]: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: {} } },
+    });
+    state.fund(SUPPLIER, BUYER, 1_000, 2_000);
+    for (const [advance, face] of [
+      [-4_000_000, 5_000_000],
+      [Number.NaN, 5_000_000],
+      [0.5, 5_000_000],
+      [4_000_000, -5_000_000],
+      [4_000_000, Number.POSITIVE_INFINITY],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        state.fund(SUPPLIER, BUYER, advance, face);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(isFactoringError(thrown) && thrown.code).toBe('INVALID_INPUT');
+      expect(state.buyerExposure(BUYER)).toBe(1_000);
+      expect(state.totalExposure()).toBe(1_000);
+      expect(state.ledger(SUPPLIER)?.totalOpenMinor).toBe(1_002_000);
+    }
+  });
+});
