@@ -52,6 +52,8 @@ const NOW = 1_790_000_000;
 /** A 16-hex quid: role letter + index (`q('b', 3)` = 'b000000000000003'). */
 const q = (role: 'a' | 'b' | 'c' | 'f', n: number): string => `${role}${n.toString(16).padStart(15, '0')}`;
 const FIN = q('f', 1);
+// A credit bureau the financier trusts, through which it reaches every buyer.
+const BUREAU = 'e9e9e9e9e9e9e9e9';
 
 /** One verified event of invoice `id`; its id is `<invoice>-<sequence>`, as on a real stream. */
 function event(
@@ -73,7 +75,12 @@ function build(): {
   const r = rng(42);
   const trust: Record<string, TrustReading> = {};
   for (let b = 0; b < BUYERS; b++)
-    trust[q('b', b)] = { level: 0.55 + 0.45 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
+    trust[q('b', b)] = {
+      level: 0.55 + 0.45 * r(),
+      observedAt: NOW - 10 * DAY,
+      pathLength: 2,
+      path: [FIN, BUREAU, q('b', b)],
+    };
   for (let s = 0; s < SUPPLIERS; s++)
     trust[q('a', s)] = { level: 0.45 + 0.55 * r(), observedAt: NOW - 10 * DAY, pathLength: 2 };
   for (let c = 0; c < 20; c++) trust[q('c', c)] = { level: 0.6, observedAt: NOW - 10 * DAY, pathLength: 1 };

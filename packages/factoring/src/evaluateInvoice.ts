@@ -61,7 +61,7 @@ import {
   isExpired,
   readTrust,
 } from './rules/trustChecks.js';
-import { checkBuyerIndependence } from './rules/trustIndependence.js';
+import { checkBuyerIndependence, holdUnknownRoute, routeUnknown } from './rules/trustIndependence.js';
 import { traceEvaluateInvoice } from './telemetry/traceEvaluation.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
@@ -311,6 +311,8 @@ export function decideShared(
     // 11b. The buyer trusted only through the supplier (its own word for its debtor).
     if (checks.trustPaths && buyerReading?.path !== undefined && run.go('trust-independence')) {
       checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf);
+    } else if (checks.trustPaths && routeUnknown(buyerReading, policy.pathlessTrust)) {
+      holdUnknownRoute(run, 'buyer', invoice.buyerQuid, buyerReading);
     }
   }
 

@@ -129,7 +129,15 @@ describe('policy overrides that quietly loosen the standard policy', () => {
   it('a policy edited after compiling does not change the compiled one (its policyId names what decides)', () => {
     const p = standardPolicy() as { minBuyerTrust: number };
     const compiled = compilePolicy(p as ReturnType<typeof standardPolicy>);
-    const low = { ...DEAL_TRUST, [BUYER]: { level: 0.1, observedAt: NOW, pathLength: 2 } };
+    const low = {
+      ...DEAL_TRUST,
+      [BUYER]: {
+        level: 0.1,
+        observedAt: NOW,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+      },
+    };
     const decideWith = () =>
       evaluateBatch({
         items: [deal()],

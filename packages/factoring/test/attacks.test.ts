@@ -27,8 +27,18 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const FIN_G = 'f1f1f1f1f1f1f1f1';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+  },
+  [BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+  },
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
   [FIN_G]: { level: 0.8, pathLength: 1 },
   [FIN_F]: { level: 0.05, pathLength: 3 },
@@ -191,7 +201,15 @@ describe('finding 1: money only from accepted, valid events', () => {
     const d = deal();
     expect(decideKept(d).outcome).toBe('approve');
     (d.invoice as { buyerQuid: string }).buyerQuid = FIN_G;
-    const again = decideKept(d, { ...TRUST, [FIN_G]: { level: 0.9, observedAt: NOW, pathLength: 2 } });
+    const again = decideKept(d, {
+      ...TRUST,
+      [FIN_G]: {
+        level: 0.9,
+        observedAt: NOW,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', FIN_G],
+      },
+    });
     expect(again.outcome).not.toBe('approve');
     expect(codes(again)).toContain('ACK_MISSING');
   });
@@ -485,7 +503,16 @@ describe('finding 5: open disputes hold a single-invoice purchase', () => {
 describe('finding 6: expired trust gives one outcome whatever the path', () => {
   it('expired bureau attestation (validUntil passed) and an expired edge the node skipped decide alike', () => {
     const d = deal();
-    const passed = run(d, { trust: { [SUPPLIER]: { level: 0.85, validUntil: AS_OF - DAY, pathLength: 2 } } });
+    const passed = run(d, {
+      trust: {
+        [SUPPLIER]: {
+          level: 0.85,
+          validUntil: AS_OF - DAY,
+          pathLength: 2,
+          path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+        },
+      },
+    });
     const skipped = run(d, { trust: { [SUPPLIER]: undefined } });
     expect(passed.outcome).toBe('reject');
     expect(skipped.outcome).toBe(passed.outcome);
@@ -498,7 +525,16 @@ describe('finding 6: expired trust gives one outcome whatever the path', () => {
 
   it('expired buyer trust: validUntil passed equals no path to the buyer', () => {
     const d = deal();
-    const passed = run(d, { trust: { [BUYER]: { level: 0.9, validUntil: AS_OF - 1, pathLength: 2 } } });
+    const passed = run(d, {
+      trust: {
+        [BUYER]: {
+          level: 0.9,
+          validUntil: AS_OF - 1,
+          pathLength: 2,
+          path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+        },
+      },
+    });
     const skipped = run(d, { trust: { [BUYER]: undefined } });
     expect(passed.outcome).toBe(skipped.outcome);
     expect(codes(passed)).toEqual(expect.arrayContaining(codes(skipped)));
@@ -509,14 +545,22 @@ describe('neighbour of finding 6: a trust reading with no date cannot be shown t
   // A level cached years ago and passed without observedAt counted as read today: no STALE_TRUST,
   // no PD inflation, full advance. The engine cannot tell its age, so it waits for a dated reading.
   it('an undated supplier reading is pending (TRUST_UNDATED), not approved as if read today', () => {
-    const x = run(deal(), { trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } } });
+    const x = run(deal(), {
+      trust: {
+        [SUPPLIER]: { level: 0.85, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER] },
+      },
+    });
     expect(x.outcome).toBe('pending');
     expect(codes(x)).toContain('TRUST_UNDATED');
     expect(x.reasons.find((r) => r.code === 'TRUST_UNDATED')?.message).toContain(SUPPLIER);
   });
 
   it('an undated buyer reading (a bare level) is pending too', () => {
-    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, pathLength: 2 } } });
+    const x = run(deal(), {
+      trust: {
+        [BUYER]: { level: 0.9, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER] },
+      },
+    });
     expect(x.outcome).toBe('pending');
     expect(codes(x)).toContain('TRUST_UNDATED');
   });
@@ -527,7 +571,9 @@ describe('neighbour of finding 6: a trust reading with no date cannot be shown t
 
   it('undatedTrust: "fresh" takes an undated reading as current (the caller vouches for its age)', () => {
     const x = run(deal(), {
-      trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } },
+      trust: {
+        [SUPPLIER]: { level: 0.85, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER] },
+      },
       policy: { undatedTrust: 'fresh' },
     });
     expect(codes(x)).not.toContain('TRUST_UNDATED');
@@ -540,7 +586,16 @@ describe('neighbour of finding 6: a trust reading too old to price', () => {
   // stale (PD inflated, advance cut) and approved; an undated one of the same age is held.
   it('a reading older than maxTrustAgeSeconds (standard: 365 days) is pending (TRUST_TOO_OLD), not priced', () => {
     for (const observedAt of [1, NOW - 400 * DAY]) {
-      const x = run(deal(), { trust: { [SUPPLIER]: { level: 0.85, observedAt, pathLength: 2 } } });
+      const x = run(deal(), {
+        trust: {
+          [SUPPLIER]: {
+            level: 0.85,
+            observedAt,
+            pathLength: 2,
+            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+          },
+        },
+      });
       expect([observedAt, x.outcome]).toEqual([observedAt, 'pending']);
       expect(codes(x)).toContain('TRUST_TOO_OLD');
       expect(x.offer).toBeNull();
@@ -548,7 +603,16 @@ describe('neighbour of finding 6: a trust reading too old to price', () => {
   });
 
   it('a stale reading within the bound (200 days) is still priced with its cut', () => {
-    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } } });
+    const x = run(deal(), {
+      trust: {
+        [BUYER]: {
+          level: 0.9,
+          observedAt: NOW - 200 * DAY,
+          pathLength: 2,
+          path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+        },
+      },
+    });
     expect(x.outcome).toBe('approve');
     expect(codes(x)).toContain('STALE_TRUST');
     expect(codes(x)).not.toContain('TRUST_TOO_OLD');
@@ -695,7 +759,14 @@ describe('stopAtFirstDecisive: a hold never hides a later reject', () => {
     amountMinor: 5_000_001,
     issuedAt: NOW,
   };
-  const lowBuyer = { [BUYER]: { level: 0.3, observedAt: NOW, pathLength: 2 } };
+  const lowBuyer = {
+    [BUYER]: {
+      level: 0.3,
+      observedAt: NOW,
+      pathLength: 2,
+      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+    },
+  };
 
   it('a fuzzy duplicate (review) before a buyer below its threshold (reject) gives reject', () => {
     const x = run(deal(), {
@@ -731,7 +802,15 @@ describe('stopAtFirstDecisive: a hold never hides a later reject', () => {
       { trust: lowBuyer },
       { trust: lowBuyer, portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 }, knownInvoices: [nearCopy] } },
       { portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 }, knownInvoices: [nearCopy] } },
-      { trust: { [SUPPLIER]: { level: 0.85, pathLength: 2 } } },
+      {
+        trust: {
+          [SUPPLIER]: {
+            level: 0.85,
+            pathLength: 2,
+            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+          },
+        },
+      },
       {},
     ];
     for (const c of cases) {

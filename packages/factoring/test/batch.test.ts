@@ -12,9 +12,9 @@ import { BOOK, DAY, deal, NOW } from './fixtures.js';
 
 // Dated readings: an undated one cannot be shown to be fresh (TRUST_UNDATED, pending).
 const trust = trustSourceFromRecord({
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
-  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 1 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });
 
 function item(i: number, over: Parameters<typeof deal>[0] = {}): BatchItem {

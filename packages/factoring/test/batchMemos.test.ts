@@ -14,7 +14,7 @@ import { DAY, deal, NOW } from './fixtures.js';
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: 0.85,
   b0b0b0b0b0b0b0b0: 0.9,
-  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });
 const ASOF = NOW + 70 * DAY;
 

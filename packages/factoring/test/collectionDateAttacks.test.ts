@@ -18,8 +18,18 @@ import {
 import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const TRUST: Record<string, TrustReading> = {
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: AS_OF, pathLength: 2 },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: AS_OF, pathLength: 2 },
+  a0a0a0a0a0a0a0a0: {
+    level: 0.85,
+    observedAt: AS_OF,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+  },
+  b0b0b0b0b0b0b0b0: {
+    level: 0.9,
+    observedAt: AS_OF,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+  },
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: AS_OF, pathLength: 1 },
 };
 const trust = trustSourceFromRecord(TRUST);

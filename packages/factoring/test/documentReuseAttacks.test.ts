@@ -23,10 +23,30 @@ const OTHER_BUYER = 'b1b1b1b1b1b1b1b1';
 const OTHER_SUPPLIER = 'a1a1a1a1a1a1a1a1';
 const CARRIER = 'c0c0c0c0c0c0c0c0';
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [OTHER_SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
-  [OTHER_BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+  },
+  [OTHER_SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', OTHER_SUPPLIER],
+  },
+  [BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+  },
+  [OTHER_BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', OTHER_BUYER],
+  },
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const policy = standardPolicy();

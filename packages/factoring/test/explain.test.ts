@@ -16,9 +16,9 @@ import { AS_OF, DAY, deal, NOW } from './fixtures.js';
 
 // Dated readings: an undated one cannot be shown to be fresh (TRUST_UNDATED, pending).
 const trust = trustSourceFromRecord({
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
-  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 1 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });
 
 describe('explainability', () => {
@@ -118,9 +118,9 @@ describe('explainability', () => {
   it('worst severity wins in the standard mode: missing delivery plus low buyer trust rejects', () => {
     const d = deal();
     const low = trustSourceFromRecord({
-      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
-      b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW },
-      c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 },
+      b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW, pathLength: 1 },
+      c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
     });
     const dec = evaluateInvoice({
       ...d,

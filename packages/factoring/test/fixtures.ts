@@ -168,7 +168,17 @@ export const BOOK: Portfolio = { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1_000_000_
 
 /** Dated readings for the parties of {@link deal} that pass the standard policy's thresholds. */
 export const DEAL_TRUST: Readonly<Record<string, TrustReading>> = {
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  a0a0a0a0a0a0a0a0: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+  },
+  b0b0b0b0b0b0b0b0: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+  },
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };

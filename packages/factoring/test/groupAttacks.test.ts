@@ -25,7 +25,7 @@ const PARTIES = [SUPPLIER, BUYER, SISTER, THIRD, SUPPLIER_SISTER];
 
 const trust = trustSourceFromRecord({
   ...Object.fromEntries(
-    PARTIES.map((q): [string, TrustReading] => [q, { level: 0.9, observedAt: NOW, pathLength: 2 }]),
+    PARTIES.map((q): [string, TrustReading] => [q, { level: 0.9, observedAt: NOW, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', q] }]),
   ),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });

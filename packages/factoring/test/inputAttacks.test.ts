@@ -28,8 +28,18 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const FIN_G = 'f1f1f1f1f1f1f1f1';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+  },
+  [BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+  },
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
   [FIN_F]: { level: 0.8, pathLength: 1 },
 };
@@ -422,21 +432,46 @@ describe('finding 4: trust readings are validated', () => {
   };
 
   it('a buyer reading observed in the future (milliseconds by mistake) is refused, not read as never stale', () => {
-    const e = bad({ [BUYER]: { level: 0.9, observedAt: AS_OF * 1000, pathLength: 2 } });
+    const e = bad({
+      [BUYER]: {
+        level: 0.9,
+        observedAt: AS_OF * 1000,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+      },
+    });
     expect(paths(e)).toEqual(['trust.buyer.observedAt']);
     expect(e.message).toContain(BUYER);
   });
 
   it('a reading observed within the clock skew of the decision date is fine', () => {
     expect(
-      run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: AS_OF + 3_600, pathLength: 2 } } }).outcome,
+      run(deal(), {
+        trust: {
+          [BUYER]: {
+            level: 0.9,
+            observedAt: AS_OF + 3_600,
+            pathLength: 2,
+            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+          },
+        },
+      }).outcome,
     ).toBe('approve');
   });
 
   it('observedAt NaN is refused, not read as never stale', () => {
-    expect(paths(bad({ [BUYER]: { level: 0.9, observedAt: Number.NaN, pathLength: 2 } }))).toEqual([
-      'trust.buyer.observedAt',
-    ]);
+    expect(
+      paths(
+        bad({
+          [BUYER]: {
+            level: 0.9,
+            observedAt: Number.NaN,
+            pathLength: 2,
+            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+          },
+        }),
+      ),
+    ).toEqual(['trust.buyer.observedAt']);
   });
 
   it('validUntil NaN is refused, not read as never expiring', () => {
@@ -447,7 +482,11 @@ describe('finding 4: trust readings are validated', () => {
 
   it("a level of true, '0.9' or [0.95] is refused, not coerced through the range check", () => {
     for (const level of [true, '0.9', [0.95]]) {
-      expect(paths(bad({ [BUYER]: { level, pathLength: 2 } }))).toEqual(['trust.buyer']);
+      expect(
+        paths(
+          bad({ [BUYER]: { level, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER] } }),
+        ),
+      ).toEqual(['trust.buyer']);
     }
   });
 

@@ -26,8 +26,18 @@ const BUYER = 'b0b0b0b0b0b0b0b0';
 const CARRIER = 'c0c0c0c0c0c0c0c0';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+  },
+  [BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+  },
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 

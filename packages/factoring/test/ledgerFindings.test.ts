@@ -15,9 +15,24 @@ import {
 import { AS_OF, deal, NOW } from './fixtures.js';
 
 const trust = trustSourceFromRecord({
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
-  c0c0c0c0c0c0c0c0: { level: 0.8, observedAt: NOW, pathLength: 2 },
+  a0a0a0a0a0a0a0a0: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+  },
+  b0b0b0b0b0b0b0b0: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+  },
+  c0c0c0c0c0c0c0c0: {
+    level: 0.8,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'c0c0c0c0c0c0c0c0'],
+  },
 });
 
 function clean(policy = standardPolicy()) {

@@ -30,8 +30,18 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const OTHER = 'e0e0e0e0e0e0e0e0';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  [SUPPLIER]: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+  },
+  [BUYER]: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
+  },
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const trust = trustSourceFromRecord(TRUST);
@@ -525,7 +535,12 @@ describe('neighbour of finding 4b: a circular trade (A sells to B, B to C, C bac
   const THIRD = 'd0d0d0d0d0d0d0d0';
   const circleTrust = trustSourceFromRecord({
     ...TRUST,
-    [THIRD]: { level: 0.88, observedAt: NOW, pathLength: 2 },
+    [THIRD]: {
+      level: 0.88,
+      observedAt: NOW,
+      pathLength: 2,
+      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', THIRD],
+    },
   });
   const sale = (id: string, from: string, to: string, amountMinor: number, issuedAt = NOW) =>
     deal({
@@ -601,7 +616,7 @@ describe('finding 4c: a buyer group is one credit risk, with or without a facili
   ];
   const subTrust = trustSourceFromRecord({
     ...TRUST,
-    ...Object.fromEntries(SUBS.map((b) => [b, { level: 0.9, observedAt: NOW, pathLength: 2 }])),
+    ...Object.fromEntries(SUBS.map((b) => [b, { level: 0.9, observedAt: NOW, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', b] }])),
   });
   const items = SUBS.map((b, k) =>
     deal(

@@ -19,9 +19,9 @@ import { AS_OF, BOOK, DAY, deal, NOW } from './fixtures.js';
 import { seededRandom } from './support/seededRandom.js';
 
 const trust = trustSourceFromRecord({
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW },
-  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 1 },
+  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 1 },
+  c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });
 
 function decide(overrides: PolicyOverrides, buyerHistory?: BuyerHistory): FactoringDecision {

@@ -121,8 +121,13 @@ const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const trustAt = (observedAt: number) =>
   trustSourceFromRecord({
-    [SUPPLIER]: { level: 0.85, observedAt, pathLength: 2 },
-    [BUYER]: { level: 0.9, observedAt, pathLength: 2 },
+    [SUPPLIER]: {
+      level: 0.85,
+      observedAt,
+      pathLength: 2,
+      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
+    },
+    [BUYER]: { level: 0.9, observedAt, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER] },
     c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: AS_OF, pathLength: 1 } satisfies TrustReading,
   });
 

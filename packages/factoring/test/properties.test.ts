@@ -139,9 +139,19 @@ const buyerLevel = fc.oneof(
 
 function trustOf(s: number, b: number) {
   return trustSourceFromRecord({
-    a0a0a0a0a0a0a0a0: { level: s, observedAt: NOW, pathLength: 2 },
-    b0b0b0b0b0b0b0b0: { level: b, observedAt: NOW, pathLength: 2 },
-    c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+    a0a0a0a0a0a0a0a0: {
+      level: s,
+      observedAt: NOW,
+      pathLength: 2,
+      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+    },
+    b0b0b0b0b0b0b0b0: {
+      level: b,
+      observedAt: NOW,
+      pathLength: 2,
+      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+    },
+    c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
   });
 }
 
@@ -275,13 +285,13 @@ describe('properties', () => {
             );
             return { invoice: d.invoice, events: d.events };
           });
-          const trustAll: Record<string, number | { level: number; observedAt: number }> = {
+          const trustAll: Record<string, number | { level: number; observedAt: number; pathLength: number }> = {
             b1: 0.9,
             b2: 0.75,
             b3: 0.65,
             s1: 0.8,
             s2: 0.6,
-            c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+            c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
           };
           const res = evaluateBatch({
             items,
@@ -373,7 +383,7 @@ describe('properties', () => {
             trust: trustSourceFromRecord({
               a0a0a0a0a0a0a0a0: 0.85,
               b0b0b0b0b0b0b0b0: 0.9,
-              c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW },
+              c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
             }),
             policy: standardPolicy(),
             asOf: NOW + 10 * DAY,

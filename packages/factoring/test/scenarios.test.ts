@@ -42,8 +42,18 @@ interface Scenario {
 }
 
 const BASE_TRUST: Record<string, number | TrustReading> = {
-  a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW, pathLength: 2 },
-  b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 },
+  a0a0a0a0a0a0a0a0: {
+    level: 0.85,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+  },
+  b0b0b0b0b0b0b0b0: {
+    level: 0.9,
+    observedAt: NOW,
+    pathLength: 2,
+    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+  },
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
   f1f1f1f1f1f1f1f1: 0.8,
 };
@@ -455,7 +465,14 @@ export const SCENARIOS: Scenario[] = [
     name: 'bureau trust 200 days old: stale, advance cut and PD inflated',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 200 * DAY, pathLength: 2 } },
+    trust: {
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: NOW - 200 * DAY,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
+    },
     outcome: 'approve',
     has: ['STALE_TRUST'],
     extra: (d) => {
@@ -496,6 +513,14 @@ export const SCENARIOS: Scenario[] = [
     dealOpts: { shippedAt: NOW - 45 * DAY, deliveredAt: NOW - 42 * DAY, ackAt: NOW - 40 * DAY },
     outcome: 'review',
     has: ['ACK_BEFORE_ISSUE'],
+  },
+  {
+    name: "the buyer's reading runs through another quid but names no path (whose word cannot be told)",
+    label: 'fraud',
+    check: 'trust-paths',
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 2 } },
+    outcome: 'pending',
+    has: ['TRUST_PATH_UNKNOWN'],
   },
   {
     name: 'the buyer is trusted through the supplier alone (a friend posing as the debtor)',
@@ -548,7 +573,14 @@ export const SCENARIOS: Scenario[] = [
     name: 'buyer trust read over a year ago: too old to price, the invoice waits for a new reading',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 400 * DAY, pathLength: 2 } },
+    trust: {
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: NOW - 400 * DAY,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
+    },
     outcome: 'pending',
     has: ['TRUST_TOO_OLD'],
   },
@@ -565,7 +597,13 @@ export const SCENARIOS: Scenario[] = [
     name: 'buyer trust with no date: its age is unknown, so the invoice waits for a dated reading',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, pathLength: 2 } },
+    trust: {
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
+    },
     outcome: 'pending',
     has: ['TRUST_UNDATED'],
   },
@@ -573,7 +611,15 @@ export const SCENARIOS: Scenario[] = [
     name: 'bureau trust past its validUntil',
     label: 'underwriting',
     check: 'trust-freshness',
-    trust: { b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, validUntil: NOW + DAY, pathLength: 2 } },
+    trust: {
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: NOW,
+        validUntil: NOW + DAY,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
+    },
     // An expired reading counts as none, exactly like a node that skipped the expired edge.
     outcome: 'reject',
     has: ['TRUST_EXPIRED', 'BUYER_NO_TRUST_PATH', 'BUYER_TRUST_LOW'],
@@ -582,7 +628,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'low buyer trust',
     label: 'underwriting',
     check: 'trust-thresholds',
-    trust: { b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW } },
+    trust: { b0b0b0b0b0b0b0b0: { level: 0.3, observedAt: NOW, pathLength: 1 } },
     outcome: 'reject',
     has: ['BUYER_TRUST_LOW'],
   },
@@ -590,7 +636,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'low supplier trust',
     label: 'underwriting',
     check: 'trust-thresholds',
-    trust: { a0a0a0a0a0a0a0a0: { level: 0.2, observedAt: NOW } },
+    trust: { a0a0a0a0a0a0a0a0: { level: 0.2, observedAt: NOW, pathLength: 1 } },
     outcome: 'reject',
     has: ['SUPPLIER_TRUST_LOW'],
   },
@@ -708,8 +754,18 @@ export const SCENARIOS: Scenario[] = [
     asOf: NOW - DAY,
     // Readings the financier held on that date (a reading observed later is refused as input).
     trust: {
-      a0a0a0a0a0a0a0a0: { level: 0.85, observedAt: NOW - 2 * DAY, pathLength: 2 },
-      b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW - 2 * DAY, pathLength: 2 },
+      a0a0a0a0a0a0a0a0: {
+        level: 0.85,
+        observedAt: NOW - 2 * DAY,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
+      },
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: NOW - 2 * DAY,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
       c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW - 2 * DAY, pathLength: 1 },
     },
     outcome: 'reject',

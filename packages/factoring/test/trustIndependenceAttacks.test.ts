@@ -194,3 +194,50 @@ describe('a trust path that does not describe its reading is refused', () => {
     expect(e.code).toBe('INVALID_TRUST');
   });
 });
+
+describe('a reading through others that does not name its path (who vouches cannot be told)', () => {
+  // A careless integrator drops `path` from the node's answer: the supplier's own edge to a buyer
+  // quid it controls then passed as independent trust, because nothing showed the route.
+  const pathless = { level: 0.9, observedAt: NOW, pathLength: 2 };
+
+  it('a buyer reading two hops away without its path is held until the path is passed (TRUST_PATH_UNKNOWN)', () => {
+    const x = run(deal(), { trust: { [BUYER]: pathless } });
+    expect(x.outcome).toBe('pending');
+    expect(x.offer).toBeNull();
+    expect(codes(x)).toContain('TRUST_PATH_UNKNOWN');
+    expect(x.reasons.find((r) => r.code === 'TRUST_PATH_UNKNOWN')?.message).toContain(BUYER);
+  });
+
+  it('a buyer reading with neither path nor path length is held the same way', () => {
+    const x = run(deal(), { trust: { [BUYER]: { level: 0.9, observedAt: NOW } } });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TRUST_PATH_UNKNOWN');
+  });
+
+  it('a carrier reading two hops away without its path does not attest the delivery', () => {
+    const x = run(deal(), { trust: { [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 2 } } });
+    expect(x.outcome).toBe('pending');
+    expect(x.reasons.find((r) => r.code === 'TRUST_PATH_UNKNOWN')?.message).toContain(CARRIER);
+  });
+
+  it('direct trust (one hop, the financier its own witness) needs no path', () => {
+    const x = run(deal(), {
+      trust: {
+        [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 1 },
+        [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+      },
+    });
+    expect(x.outcome).toBe('approve');
+  });
+
+  it("pathlessTrust: 'accept' takes the caller's word that the route is independent", () => {
+    const x = run(deal(), { trust: { [BUYER]: pathless }, policy: { pathlessTrust: 'accept' } });
+    expect(x.outcome).toBe('approve');
+    expect(codes(x)).not.toContain('TRUST_PATH_UNKNOWN');
+  });
+
+  it('the proof-of-concept preset reads levels alone, as the proof of concept did', () => {
+    const x = run(deal(), { trust: { [BUYER]: pathless } }, pocPolicy);
+    expect(codes(x)).not.toContain('TRUST_PATH_UNKNOWN');
+  });
+});

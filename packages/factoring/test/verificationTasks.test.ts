@@ -64,7 +64,12 @@ describe('verificationTasks', () => {
     const old = NOW - 5 * 365 * DAY;
     const d = decideDeal({
       ...DEAL_TRUST,
-      b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: old, pathLength: 2 },
+      b0b0b0b0b0b0b0b0: {
+        level: 0.9,
+        observedAt: old,
+        pathLength: 2,
+        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
+      },
     });
     expect(d.reasons.map((r) => r.code)).toContain('TRUST_TOO_OLD');
     expect(verificationTasks(d).map((t) => t.task)).toContain('REFRESH_TRUST');

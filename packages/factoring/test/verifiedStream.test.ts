@@ -29,7 +29,7 @@ const owners = [
 ];
 const trust = trustSourceFromRecord({
   [supplier.quidId]: { level: 0.85, observedAt: T, pathLength: 2 },
-  [buyer.quidId]: { level: 0.9, observedAt: T, pathLength: 2 },
+  [buyer.quidId]: { level: 0.9, observedAt: T, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', buyer.quidId] },
   [carrier.quidId]: { level: 0.7, observedAt: T, pathLength: 1 },
 });
 

@@ -143,6 +143,15 @@ export interface FactoringPolicy {
    * `checks.limits` and standard pricing (not the proof of concept's blend).
    */
   readonly newDebtor?: 'review' | 'accept';
+  /**
+   * A buyer or carrier reading that reaches its party through others (`pathLength` 2 or more, or
+   * not given) but names no `path`: who vouches for the party cannot be told, so the supplier's
+   * own word for its debtor or witness would pass. `'pending'` (the default, also when omitted)
+   * waits for a reading with its path (`TRUST_PATH_UNKNOWN`); `'accept'` takes the caller's word
+   * that the route does not run through the supplier. Direct readings (`pathLength: 1`) need no
+   * path. Only with `checks.trustPaths`.
+   */
+  readonly pathlessTrust?: 'pending' | 'accept';
   /** Proof-of-concept blend (only `poc-blend` pricing uses these). */
   readonly buyerWeight: number;
   readonly supplierWeight: number;
@@ -393,6 +402,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       defaultBuyerLimitMinor: 0,
       requireBuyerLimit: true,
       newDebtor: 'review',
+      pathlessTrust: 'pending',
       baseAdvanceRateBps: 8_000,
       minAdvanceRateBps: 5_000,
       maxAdvanceRateBps: 9_500,
@@ -437,7 +447,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
  */
 export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
   // The proof of concept has no tenor limit, no buyer-limit requirement, no shipment or title-share
-  // bound and no rule on undated readings or new debtors:
+  // bound and no rule on undated readings, new debtors or readings without their path:
   // the keys are left out (not undefined), so the preset and its policyId stay what they were.
   const {
     maxTenorDays: _noTenorLimit,
@@ -446,6 +456,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     maxThirdPartyTitleShareBps: _noTitleShareBound,
     undatedTrust: _noUndatedTrustRule,
     newDebtor: _noNewDebtorRule,
+    pathlessTrust: _noPathlessTrustRule,
     maxTrustAgeSeconds: _noTrustAgeBound,
     ...base
   } = standardPolicy({

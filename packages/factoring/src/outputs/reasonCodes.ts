@@ -103,6 +103,7 @@ const CODES = {
   TERMS_START_UNKNOWN: 'TERMS_START_UNKNOWN',
   CASH_TERMS: 'CASH_TERMS',
   DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
+  TRUST_PATH_UNKNOWN: 'TRUST_PATH_UNKNOWN',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -457,4 +458,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The buyer's expected dilution is more than the reserve (the advance rate is at its floor): the
   // buyer is expected to pay less than the advance.
   DILUTION_ABOVE_RESERVE: { severity: 'review', rank: 90, fraud: false },
+  // A buyer or carrier reading through others that names no path: whether it runs through the
+  // supplier (its own word for its debtor or witness) cannot be told.
+  TRUST_PATH_UNKNOWN: { severity: 'pending', rank: 91, fraud: false },
 };

@@ -81,7 +81,8 @@ const DESCRIPTIONS: Readonly<Record<VerificationTaskCode, string>> = {
     "Confirm the currency the buyer pays in and value the invoice in the book's currency before deciding.",
   REVIEW_BUYER_CREDIT:
     "Review the buyer's credit: set its credit limit, and check its payment pattern and dispute rate.",
-  REFRESH_TRUST: 'Read trust again from a node (dated and unexpired) and decide on the new reading.',
+  REFRESH_TRUST:
+    'Read trust again from a node (dated, unexpired, with the path it runs through) and decide on the new reading.',
   RECHECK_LATER: 'Decide again once the evidence dated after the decision date has come due.',
   MANUAL_REVIEW: 'Review the decision and its reasons by hand.',
 };
@@ -135,6 +136,7 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   CASH_TERMS: ['VERIFY_WITH_BUYER'],
   // The buyer is expected to dilute more than the reserve holds back.
   DILUTION_ABOVE_RESERVE: ['REVIEW_BUYER_CREDIT'],
+  TRUST_PATH_UNKNOWN: ['REFRESH_TRUST'],
 };
 
 const NO_IDS: readonly string[] = Object.freeze([]);

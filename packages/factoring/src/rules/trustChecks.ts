@@ -9,7 +9,13 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, keepTraceByNumber, tracedByNumber } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { type GroupOf, isSupplierSide, supplierOnPath } from './trustIndependence.js';
+import {
+  type GroupOf,
+  holdUnknownRoute,
+  isSupplierSide,
+  routeUnknown,
+  supplierOnPath,
+} from './trustIndependence.js';
 
 const DAY = 86_400;
 
@@ -308,6 +314,9 @@ export function checkCarrierTrust(
       `carrier ${carrierQuid} trust reading has no observedAt: its age is unknown, so its delivery attestation does not count; pass a dated reading`,
     );
   }
+  // A carrier reached through others, with no path to show who: maybe the supplier's own witness.
+  const unknownRoute = routeUnknown(r, policy.pathlessTrust);
+  if (unknownRoute) holdUnknownRoute(run, 'carrier', carrierQuid, r);
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {
     run.reason(
@@ -328,7 +337,7 @@ export function checkCarrierTrust(
         : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }
-  const passed = ok && via === undefined && age === undefined && !undated;
+  const passed = ok && via === undefined && age === undefined && !undated && !unknownRoute;
   run.trace?.push(
     via !== undefined || age !== undefined || undated
       ? traceEntry(

@@ -78,3 +78,52 @@ export function checkBuyerIndependence(
     ),
   );
 }
+
+/**
+ * True when the reading reaches its party through others (`pathLength` 2 or more, or not given)
+ * and names no `path`, under a policy that waits for one (`pathlessTrust`): whether the route runs
+ * through the supplier cannot be told. A reading with no path at all (no trust) is not one.
+ *
+ * @example
+ * ```ts
+ * routeUnknown({ level: 0.9, pathLength: 2 }, 'pending'); // true
+ * ```
+ */
+export function routeUnknown(
+  reading: TrustReading | undefined,
+  pathlessTrust: 'pending' | 'accept' | undefined,
+): boolean {
+  return (
+    pathlessTrust !== 'accept' &&
+    reading !== undefined &&
+    reading.path === undefined &&
+    reading.level > 0 &&
+    reading.pathLength !== 0 &&
+    reading.pathLength !== 1
+  );
+}
+
+/**
+ * Holds the invoice for a reading whose route cannot be told (`TRUST_PATH_UNKNOWN`, pending):
+ * pass the node's `trustPath` as `path`, or `pathlessTrust: 'accept'`.
+ */
+export function holdUnknownRoute(
+  run: Run,
+  role: 'buyer' | 'carrier',
+  quid: string,
+  reading: TrustReading | undefined,
+): void {
+  run.reason(
+    'TRUST_PATH_UNKNOWN',
+    `${role} ${quid} is trusted through ${reading?.pathLength === undefined ? 'an unknown number of' : reading.pathLength - 1} other quid(s) but the reading names no path: whether the supplier vouches for its own ${role === 'buyer' ? 'debtor' : 'witness'} cannot be told; pass the reading's path`,
+  );
+  run.trace?.push(
+    traceEntry(
+      'trust-independence',
+      'flag',
+      { role, quid, pathLength: reading?.pathLength ?? null },
+      null,
+      0,
+    ),
+  );
+}
