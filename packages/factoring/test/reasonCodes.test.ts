@@ -55,6 +55,7 @@ describe('ReasonCode keys', () => {
       'TERMS_START_UNKNOWN',
       'CASH_TERMS',
       'DILUTION_ABOVE_RESERVE',
+      'TERMS_DEPOSIT',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

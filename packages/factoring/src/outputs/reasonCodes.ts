@@ -103,6 +103,7 @@ const CODES = {
   TERMS_START_UNKNOWN: 'TERMS_START_UNKNOWN',
   CASH_TERMS: 'CASH_TERMS',
   DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
+  TERMS_DEPOSIT: 'TERMS_DEPOSIT',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -457,4 +458,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The buyer's expected dilution is more than the reserve (the advance rate is at its floor): the
   // buyer is expected to pay less than the advance.
   DILUTION_ABOVE_RESERVE: { severity: 'review', rank: 90, fraud: false },
+  // The terms ask for a deposit ("50% deposit, balance net 30"): that share is paid before the
+  // due date, so it is not there to collect (not a discount; a 100 % deposit is CASH_TERMS).
+  TERMS_DEPOSIT: { severity: 'adjust', rank: 91, fraud: false },
 };
