@@ -56,6 +56,7 @@ describe('ReasonCode keys', () => {
       'CASH_TERMS',
       'DILUTION_ABOVE_RESERVE',
       'TRUST_PATH_UNKNOWN',
+      'TERMS_DEPOSIT',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

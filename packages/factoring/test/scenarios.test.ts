@@ -507,6 +507,15 @@ export const SCENARIOS: Scenario[] = [
     has: ['CASH_TERMS'],
   },
   {
+    name: 'a 50 % deposit in the terms: that half is paid up front, not eligible (not a discount)',
+    label: 'underwriting',
+    check: 'early-payment-discount',
+    invoice: { terms: '50% deposit, balance net 60' },
+    outcome: 'approve',
+    has: ['TERMS_DEPOSIT'],
+    extra: (d) => expect(d.offer?.eligibleMinor).toBe(2_500_000),
+  },
+  {
     name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',
     label: 'fraud',
     check: 'logistics',

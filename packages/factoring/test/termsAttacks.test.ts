@@ -13,7 +13,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { netTermsDays, termsDiscount } from '../src/rules/termsChecks.js';
+import { netTermsDays, termsDeposit, termsDiscount } from '../src/rules/termsChecks.js';
 import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
@@ -267,7 +267,8 @@ describe('other wordings an underwriter reads', () => {
   it('a tax rate is not a discount ("Net 30, 20% VAT included"), a deposit is cut (the buyer paid that share already)', () => {
     expect(termsDiscount('Net 30, 20% VAT included')).toBeUndefined();
     expect(termsDiscount('Net 30 incl. sales tax 8%')).toBeUndefined();
-    expect(termsDiscount('50% deposit, balance net 30')?.rateBps).toBe(5_000);
+    // A deposit is cut too, as a deposit (TERMS_DEPOSIT), not as a discount.
+    expect(termsDeposit('50% deposit, balance net 30')).toBe(5_000);
   });
 
   it('"Net 30 - 2% discount if paid within 10 days": the dash is not a range, the discount is cut', () => {
@@ -301,5 +302,302 @@ describe('other wordings an underwriter reads', () => {
     expect(netTermsDays(hostile[3])).toBe(120);
     // An absurd figure is not dropped: it is read as the longest the engine counts.
     expect(netTermsDays(`net ${'9'.repeat(40)}`)).toBe(99_999);
+  });
+});
+
+describe('numbers written as words are read where a number may stand', () => {
+  // Unread, "net sixty days" let the invoice's own 30-day due date stand: priced 30 days short
+  // and DUE_DATE_BEFORE_TERMS sidestepped.
+  it.each([
+    ['net sixty days', 60],
+    ['Net Sixty (60) Days', 60],
+    ['payment due within forty-five days', 45],
+    ['Payment within forty five days', 45],
+    ['NET NINETY', 90],
+    ['a hundred and twenty days net', 120],
+    ['one hundred twenty days', 120],
+    ['Net one hundred and eighty (180) days', 180],
+    ['sixty (60) days net', 60],
+    ['thirty (60) days', 60],
+    ['60 (thirty) days', 60],
+    ['net seventy\u2011five', 75],
+  ])('supplier writes %j with a due date 30 days after issue: net %i, held for review', (terms, days) => {
+    expect(netTermsDays(terms)).toBe(days);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + days * DAY));
+  });
+
+  it('"Net thirty (30) days" is net 30: a due date 30 days after issue stands', () => {
+    expect(netTermsDays('Net thirty (30) days')).toBe(30);
+    expect(codes(run(deal({ terms: 'Net thirty (30) days', dueAt: NOW + 30 * DAY })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+  });
+
+  it('"two percent ten days, net thirty": 200 bps within 10 days cut, net 30', () => {
+    for (const terms of [
+      'two percent ten days, net thirty',
+      'Two (2) percent within ten (10) days, net thirty (30)',
+    ]) {
+      expect([terms, termsDiscount(terms)]).toEqual([terms, { rateBps: 200, withinDays: 10 }]);
+      expect(netTermsDays(terms)).toBe(30);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+      expect(x.offer?.eligibleMinor).toBe(FACE - 100_000);
+    }
+  });
+
+  it('words that are not numbers stay words ("one invoice per order", "a net amount")', () => {
+    for (const terms of ['one invoice per order', 'a net amount', 'net of tax, one copy']) {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      expect(termsDiscount(terms)).toBeUndefined();
+    }
+  });
+});
+
+describe('terms in other languages (EN 16931 e-invoices) are read like English ones', () => {
+  it.each([
+    ['60 Tage netto'],
+    ['zahlbar innerhalb 60 Tagen netto'],
+    ['Netto 60 Tage'],
+    ['Zahlungsziel: 60 Tage'],
+    ['60 jours net'],
+    ['Paiement à 60 jours'],
+    ['60 JOURS NET'],
+    ['60 días neto'],
+    ['pago a 60 días'],
+    ['pago a 60 di\u0301as'],
+    ['60 gg data fattura'],
+    ['60 giorni data fattura'],
+    ['60 dagen netto'],
+    ['betaling binnen 60 dagen'],
+  ])('%j with a due date 30 days after issue: net 60, held', (terms) => {
+    expect(netTermsDays(terms)).toBe(60);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + 60 * DAY));
+  });
+
+  it.each([
+    ['30 jours fin de mois', 30],
+    ['à 45 jours fin de mois', 45],
+    ['60 giorni fine mese', 60],
+    ['30 días fin de mes', 30],
+    ['30 Tage nach Monatsende', 30],
+    ['30 Tage ab Ende des Monats', 30],
+    ['30 dagen na einde maand', 30],
+  ])('%j runs from the end of the month: a due date %i days after issue is held', (terms, days) => {
+    expect(netTermsDays(terms)).toBe(days);
+    const x = run(deal({ terms, dueAt: NOW + days * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(run(deal({ terms, dueAt: utc(2023, 12, 31) + (days + 31) * DAY })))).not.toContain(
+      'DUE_DATE_BEFORE_TERMS',
+    );
+  });
+
+  it.each([
+    ['2 % Skonto bei Zahlung innerhalb 10 Tagen, 30 Tage netto', 200, 10],
+    ['3% Skonto innerhalb 14 Tagen, 30 Tage netto', 300, 14],
+    ['escompte 2 % à 10 jours, 30 jours net', 200, 10],
+    ['2% descuento por pronto pago en 10 días, 30 días neto', 200, 10],
+    ['sconto 2% a 10 giorni, 60 giorni data fattura', 200, 10],
+    ['2% korting bij betaling binnen 10 dagen, 30 dagen netto', 200, 10],
+    ['2% kredietbeperking bij betaling binnen 8 dagen', 200, 8],
+  ])('%j: the discount is cut (%i bps within %i days)', (terms, bps, days) => {
+    expect(termsDiscount(terms)).toEqual({ rateBps: bps, withinDays: days });
+    const x = run(deal({ terms }));
+    expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(x.offer?.eligibleMinor).toBe(FACE - (FACE * bps) / 10_000);
+  });
+
+  it.each([
+    ['30 Tage netto, zzgl. 19 % MwSt.'],
+    ['30 jours net, TVA 20 %'],
+    ['30 días neto, IVA 21%'],
+    ['60 gg d.f., IVA 22%'],
+    ['30 dagen netto, 21% BTW'],
+  ])('a tax rate in %j is not a discount', (terms) => {
+    expect(termsDiscount(terms)).toBeUndefined();
+  });
+
+  it.each([
+    ['paiement comptant'],
+    ['Comptant à réception'],
+    ['contado'],
+    ['pago al contado'],
+    ['rimessa diretta'],
+    ['Vorkasse'],
+    ['per Nachnahme'],
+    ['contant'],
+    ['contrassegno'],
+  ])('cash terms %j are held for review (CASH_TERMS)', (terms) => {
+    const x = run(deal({ terms }));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('CASH_TERMS');
+  });
+
+  it('a discount "for cash payment" is a discount, not cash terms', () => {
+    const terms = 'escompte 2 % pour paiement comptant, 30 jours net';
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).not.toContain('CASH_TERMS');
+    expect(termsDiscount(terms)?.rateBps).toBe(200);
+  });
+
+  it.each([
+    ['30 Tage nach Lieferung'],
+    ['30 Tage nach Erhalt der Ware'],
+    ['30 jours après livraison'],
+    ['30 días desde la entrega'],
+    ['30 giorni dalla consegna'],
+    ['30 dagen na levering'],
+  ])('%j runs from delivery: with none on the stream yet, pending (TERMS_START_UNKNOWN)', (terms) => {
+    const d = deal({ terms, dueAt: NOW + 30 * DAY });
+    const x = run(d, {
+      events: d.events.filter((e) => e.eventType !== 'carrier.delivered'),
+      policy: { requireDelivery: false },
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TERMS_START_UNKNOWN');
+  });
+});
+
+describe('clauses that are not net days or not discounts are not read as such (fewer false holds)', () => {
+  it.each([
+    ['Net 30, 1.5% interest after 60 days'],
+    ['Net 30; interest charged on balances over 60 days'],
+    ['Net 30, accounts 60 days past due incur 1.5% per month'],
+    ['Net 30, late fee after 45 days'],
+    ['Net 30 days. Overdue more than 60 days: 2% penalty.'],
+    ['30 Tage netto, Verzugszinsen nach 60 Tagen'],
+    ['30 jours net, pénalités de retard après 60 jours'],
+  ])('%j: the late-payment clause days are not net days (net 30, not held)', (terms) => {
+    expect(netTermsDays(terms)).toBe(30);
+    expect(termsDiscount(terms)).toBeUndefined();
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it.each([
+    ['interest after 60 days', 60],
+    ['Net 30, interest-free for 60 days', 60],
+    ['Net 30, no interest if paid within 60 days', 60],
+    ['Net 30, 1.5% late fee unless paid within 60 days', 60],
+    ['Net 30, late payment: pay within 60 days', 60],
+    ['Payment after 60 days', 60],
+  ])(
+    '%j: where the days may still be the credit given, the longer tenor wins (net %i, held)',
+    (terms, days) => {
+      expect(netTermsDays(terms)).toBe(days);
+      expect(codes(run(deal({ terms, dueAt: NOW + 30 * DAY })))).toContain('DUE_DATE_BEFORE_TERMS');
+    },
+  );
+
+  it('"Net 30 days 2% 10th prox": prox dates the discount, the net 30 runs from issue (not held)', () => {
+    for (const terms of ['Net 30 days 2% 10th prox', 'Net 30, 2/10 prox', 'Net 30 days, 2% 10 EOM']) {
+      expect([terms, termsDiscount(terms)?.rateBps]).toEqual([terms, 200]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(x.offer?.eligibleMinor).toBe(FACE - 100_000);
+    }
+  });
+
+  it('an end-of-month word after a net figure, or before one, still moves it ("Net 30 prox", "2/10 prox net 30")', () => {
+    for (const terms of [
+      'Net 30 prox',
+      '2/10 prox net 30',
+      '2% 10th prox, net 30',
+      'Net 30 EOM, 2% 10 EOM',
+    ]) {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 30 * DAY));
+    }
+  });
+
+  it.each([
+    ['50% deposit, balance net 30', 5_000],
+    ['Deposit of 30%, balance net 60', 3_000],
+    ['30% down, balance net 30', 3_000],
+    ['30% advance payment, balance net 30', 3_000],
+    ['30% in advance, balance net 30', 3_000],
+    ['30 % Anzahlung, Rest 30 Tage netto', 3_000],
+    ['acompte de 30 %, solde à 30 jours', 3_000],
+  ])('%j: a deposit is cut under TERMS_DEPOSIT, not called a discount (%i bps)', (terms, bps) => {
+    expect(termsDiscount(terms)).toBeUndefined();
+    expect(termsDeposit(terms)).toBe(bps);
+    const x = run(deal({ terms }));
+    expect(codes(x)).toContain('TERMS_DEPOSIT');
+    expect(codes(x)).not.toContain('EARLY_PAYMENT_DISCOUNT');
+    expect(codes(x)).not.toContain('CASH_TERMS');
+    expect(x.offer?.eligibleMinor).toBe(FACE - (FACE * bps) / 10_000);
+    expect(message(x, 'TERMS_DEPOSIT')).toContain('deposit');
+  });
+
+  it('a deposit and a discount are both cut; a 100 % deposit is cash terms', () => {
+    const x = run(deal({ terms: '50% deposit, 2/10 net 30' }));
+    expect(codes(x)).toEqual(expect.arrayContaining(['TERMS_DEPOSIT', 'EARLY_PAYMENT_DISCOUNT']));
+    expect(x.offer?.eligibleMinor).toBe(FACE - 2_500_000 - 100_000);
+    for (const terms of ['100% prepayment', '100% advance payment', '100% deposit with order']) {
+      const y = run(deal({ terms }));
+      expect([terms, y.outcome]).toEqual([terms, 'review']);
+      expect(codes(y)).toContain('CASH_TERMS');
+    }
+  });
+});
+
+describe('neighbours: wordings a supplier tries next', () => {
+  it('a discount followed by a late-payment charge is still cut ("2% discount, late interest 1.5% per month, net 30")', () => {
+    // Before: the charge word after the discount dropped the discount, so the whole face was advanced.
+    for (const terms of [
+      '2% discount, late interest 1.5% per month, net 30',
+      'Skonto 2 %, Verzugszinsen 5 %, 30 Tage netto',
+      '2% per pagamento entro 10 giorni, 60 gg data fattura',
+    ]) {
+      expect([terms, termsDiscount(terms)?.rateBps]).toEqual([terms, 200]);
+      expect(run(deal({ terms })).offer?.eligibleMinor).toBe(FACE - 100_000);
+    }
+  });
+
+  it('instalments and hyphenated days ("30/60/90 days", "60-day terms", "sixty-day terms") give their longest', () => {
+    for (const [terms, days] of [
+      ['30/60/90 days', 90],
+      ['30-60-90 gg data fattura', 90],
+      ['60-day terms', 60],
+      ['sixty-day payment terms', 60],
+    ] as const) {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+      expect(codes(run(deal({ terms, dueAt: NOW + 30 * DAY })))).toContain('DUE_DATE_BEFORE_TERMS');
+    }
+  });
+
+  it('a date after a foreign due word is a date, not a discount ("vencimiento 31/12", "bis zum 31.12.")', () => {
+    for (const terms of [
+      '30 días neto, vencimiento 31/12',
+      'Zahlbar bis zum 31.12.',
+      'scadenza 31/12, 30 gg',
+      'échéance : 31/12',
+    ]) {
+      expect([terms, termsDiscount(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 31)));
+    }
+  });
+
+  it('number words and foreign wordings keep the parse linear on hostile input', () => {
+    const hostile = [
+      `${'forty-'.repeat(50_000)}five days`,
+      `${'a hundred and '.repeat(30_000)}days`,
+      `${'thirty ('.repeat(40_000)}30) days`,
+      `${'interest after 1 day, '.repeat(20_000)}net 30`,
+      `${'fin de '.repeat(50_000)}mois`,
+      `${'e\u0301'.repeat(100_000)} 30 jours`,
+    ];
+    const started = performance.now();
+    for (const t of hostile) netTermsDays(t);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(netTermsDays(hostile[3])).toBe(30);
+    expect(netTermsDays(hostile[5])).toBe(30);
   });
 });

@@ -104,6 +104,7 @@ const CODES = {
   CASH_TERMS: 'CASH_TERMS',
   DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
   TRUST_PATH_UNKNOWN: 'TRUST_PATH_UNKNOWN',
+  TERMS_DEPOSIT: 'TERMS_DEPOSIT',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -461,4 +462,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // A buyer or carrier reading through others that names no path: whether it runs through the
   // supplier (its own word for its debtor or witness) cannot be told.
   TRUST_PATH_UNKNOWN: { severity: 'pending', rank: 91, fraud: false },
+  // The terms ask for a deposit ("50% deposit, balance net 30"): that share is paid before the
+  // due date, so it is not there to collect (not a discount; a 100 % deposit is CASH_TERMS).
+  TERMS_DEPOSIT: { severity: 'adjust', rank: 92, fraud: false },
 };

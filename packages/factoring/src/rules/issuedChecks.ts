@@ -9,7 +9,7 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
-import { termsDiscount } from './termsChecks.js';
+import { termsDeposit, termsDiscount } from './termsChecks.js';
 
 // The fields an `invoice.issued` payload and an InvoiceInput share, compared one by one.
 const SHARED_FIELDS = [
@@ -225,18 +225,50 @@ export function checkEarlyPaymentDiscount(
       days = inTerms.withinDays;
     }
   }
-  if (rate === 0) {
+  // A deposit the terms ask for ("50% deposit, balance net 30"): paid before the due date.
+  let deposit = termsDeposit(invoice.terms) ?? 0;
+  for (let i = 0; i < issued.length; i++) {
+    const d = termsDeposit(payloadOf(issued[i] as VerifiedEvent)['terms']) ?? 0;
+    if (d > deposit) deposit = d;
+  }
+  if (rate === 0 && deposit === 0) {
     run.trace?.push(DISCOUNT_PASS);
     return;
   }
-  const cut = mulDivCeil(face, rate, 10_000);
   const before = f.eligible;
-  cutAmount(f, 'EARLY_PAYMENT_DISCOUNT', cut);
+  const cut = mulDivCeil(face, rate, 10_000);
+  if (rate > 0) {
+    cutAmount(f, 'EARLY_PAYMENT_DISCOUNT', cut);
+    run.reason(
+      'EARLY_PAYMENT_DISCOUNT',
+      `the invoice lets the buyer pay ${rate} bps less within ${shown(days)} days: ${cut} of ${face} is not eligible`,
+    );
+  }
+  if (deposit === 0) {
+    run.trace?.push(
+      traceEntry(
+        'early-payment-discount',
+        'flag',
+        { rateBps: rate, cutMinor: cut },
+        null,
+        f.eligible - before,
+      ),
+    );
+    return;
+  }
+  const depositCut = mulDivCeil(face, deposit, 10_000);
+  cutAmount(f, 'TERMS_DEPOSIT', depositCut);
   run.reason(
-    'EARLY_PAYMENT_DISCOUNT',
-    `the invoice lets the buyer pay ${rate} bps less within ${shown(days)} days: ${cut} of ${face} is not eligible`,
+    'TERMS_DEPOSIT',
+    `the terms ask the buyer for a deposit of ${deposit} bps of face, paid before the due date: ${depositCut} of ${face} is not there to collect, so not eligible`,
   );
   run.trace?.push(
-    traceEntry('early-payment-discount', 'flag', { rateBps: rate, cutMinor: cut }, null, f.eligible - before),
+    traceEntry(
+      'early-payment-discount',
+      'flag',
+      { rateBps: rate, cutMinor: rate > 0 ? cut : 0, depositBps: deposit, depositCutMinor: depositCut },
+      null,
+      f.eligible - before,
+    ),
   );
 }

@@ -1,7 +1,9 @@
 // Reads an invoice's free-text payment terms the way an underwriter would, and where the wording
 // could mean two things, the way that costs the financier least: the longer tenor, the larger
 // discount, the later date. One linear pass over words and numbers (no backtracking regex), so
-// terms of any length are read whole in time proportional to their length.
+// terms of any length are read whole in time proportional to their length. English number words
+// ("net sixty", "forty-five") are read as numbers, accents are folded, and the common German,
+// French, Spanish, Italian and Dutch wordings (EN 16931 e-invoices) are read like English ones.
 
 /** Where the net days run from: the issue date, the delivery, or receipt (of goods or invoice). */
 export type TermsStart = 'issue' | 'delivery' | 'receipt';
@@ -27,10 +29,12 @@ export interface ParsedTerms {
   /** Net days run from the end of the month (EOM, MFI, prox, "end of month"). */
   readonly endOfMonth: boolean;
   readonly start: TermsStart;
-  /** Cash terms (CIA, CWO, PIA, COD, "payment in advance"): no credit given to the buyer. */
+  /** Cash terms (CIA, CWO, PIA, COD, "payment in advance", a 100 % deposit): no credit given to the buyer. */
   readonly cash: boolean;
-  /** The largest early-payment discount stated. */
+  /** The largest early-payment discount stated (a deposit is not one). */
   readonly discount: TermsDiscount | undefined;
+  /** The largest deposit stated ("50% deposit", "30 % Anzahlung"), in basis points of face, or undefined. */
+  readonly depositBps: number | undefined;
   readonly dates: readonly TermsDate[];
 }
 
@@ -116,8 +120,12 @@ function tokenize(s: string): Token[] {
       kind = NUM;
     } else if (isWordChar(c)) {
       const from = i;
-      while (i < n && isWordChar(s.charCodeAt(i))) i++;
-      text = s.slice(from, i);
+      let marks = false;
+      while (i < n && isWordChar(s.charCodeAt(i))) {
+        if (isMark(s.charCodeAt(i))) marks = true;
+        i++;
+      }
+      text = marks ? withoutMarks(s.slice(from, i)) : s.slice(from, i);
       kind = WORD;
     } else {
       text = symbolOf(c) || s.charAt(i);
@@ -127,6 +135,17 @@ function tokenize(s: string): Token[] {
     out.push({ kind, text, gap });
     gap = false;
   }
+  return out;
+}
+
+/** A combining accent (the text is in NFD, so "dí" is "d", "i", U+0301). */
+function isMark(c: number): boolean {
+  return c >= 0x300 && c <= 0x36f;
+}
+
+function withoutMarks(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) if (!isMark(s.charCodeAt(i))) out += s.charAt(i);
   return out;
 }
 
@@ -143,40 +162,316 @@ function numberOf(t: Token): number {
   return t.text.length - i > 9 ? 1e9 : Number(t.text.slice(i));
 }
 
+const UNITS = new Map<string, number>([
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+]);
+const TENS = new Map<string, number>([
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fourty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
+]);
+
+/** "seven", "sixty", "forty-five", "forty five" at `j`. */
+function below100(t: readonly Token[], j: number): { value: number; end: number } | undefined {
+  const x = t[j];
+  if (x === undefined || x.kind !== WORD) return undefined;
+  const u = UNITS.get(x.text);
+  if (u !== undefined) return { value: u, end: j + 1 };
+  const tens = TENS.get(x.text);
+  if (tens === undefined) return undefined;
+  let k = j + 1;
+  if (isSym(t[k], '-') && !(t[k] as Token).gap && !t[k + 1]?.gap) k++;
+  const unit = t[k]?.kind === WORD ? UNITS.get((t[k] as Token).text) : undefined;
+  return unit !== undefined && unit < 10 ? { value: tens + unit, end: k + 1 } : { value: tens, end: j + 1 };
+}
+
+/** An English number in words at `j` ("ninety", "a hundred and twenty", "one hundred eighty"). */
+function wordNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
+  const head = below100(t, j);
+  let k: number;
+  let lead = 1;
+  if (head !== undefined) {
+    lead = head.value;
+    k = head.end;
+  } else if (isWord(t[j], 'a') && isWord(t[j + 1], 'hundred')) k = j + 1;
+  else if (isWord(t[j], 'hundred')) k = j;
+  else return undefined;
+  if (!isWord(t[k], 'hundred')) return head;
+  k++;
+  const tail = below100(t, isWord(t[k], 'and') ? k + 1 : k);
+  return tail === undefined
+    ? { value: lead * 100, end: k }
+    : { value: lead * 100 + tail.value, end: tail.end };
+}
+
+/** A number in digits or words at `j`, for a figure repeated in brackets ("thirty (30)"). */
+function anyNumber(
+  t: readonly Token[],
+  j: number,
+): { value: number; end: number; words: boolean } | undefined {
+  const x = t[j];
+  if (isNum(x)) return { value: numberOf(x), end: j + 1, words: false };
+  const w = wordNumber(t, j);
+  return w === undefined ? undefined : { value: w.value, end: w.end, words: true };
+}
+
+/**
+ * Numbers written in words become number tokens, and a figure repeated in brackets ("thirty (30)
+ * days", "60 (sixty)") one token of the larger (the longer tenor, the larger rate). One pass.
+ */
+function readWords(t: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < t.length; ) {
+    const x = t[i] as Token;
+    const a = x.kind === WORD || x.kind === NUM ? anyNumber(t, i) : undefined;
+    if (a === undefined) {
+      out.push(x);
+      i++;
+      continue;
+    }
+    let value = a.value;
+    let end = a.end;
+    let words = a.words;
+    if (isSym(t[end], '(')) {
+      const b = anyNumber(t, end + 1);
+      if (b !== undefined && isSym(t[b.end], ')') && (words || b.words)) {
+        if (b.value > value) value = b.value;
+        end = b.end + 1;
+        words = true;
+      }
+    }
+    out.push(words ? { kind: NUM, text: String(value), gap: x.gap } : x);
+    i = words ? end : i + 1;
+  }
+  return out;
+}
+
 // Words beside a rate that make it a late-payment charge or a tax, not a discount ("1.5% per
-// month", "interest 2% after 30 days", "20% VAT"). A deposit stays a cut: that share is paid.
-const CHARGE = new Set([
-  'vat',
-  'tax',
-  'taxes',
-  'gst',
-  'hst',
-  'per',
+// month", "interest 2% after 30 days", "20% VAT", "19 % MwSt"). A deposit is no discount either,
+// but it is cut all the same (DEPOSIT): that share is paid before the due date.
+const TAX = ['vat', 'tax', 'taxes', 'gst', 'hst', 'mwst', 'ust', 'tva', 'iva', 'btw', 'igic', 'steuer'];
+// Words that make a clause a late-payment one: its "after 60 days" is when interest starts, not net days.
+const LATE_WORDS = [
   'interest',
   'late',
   'overdue',
   'penalty',
   'penalties',
-  'monthly',
-  'annum',
-  'annual',
-  'annually',
-  'apr',
+  'arrears',
+  'surcharge',
   'charge',
   'charged',
   'charges',
   'fee',
   'fees',
   'finance',
-  'surcharge',
-  'arrears',
+  'apr',
+  'zinsen',
+  'verzugszinsen',
+  'verzug',
+  'interets',
+  'interet',
+  'penalites',
+  'penalite',
+  'retard',
+  'interes',
+  'intereses',
+  'mora',
+  'demora',
+  'recargo',
+  'interessi',
+  'ritardo',
+  'rente',
+  'boete',
+  'vertragingsrente',
+];
+const LATE = new Set(LATE_WORDS);
+const CHARGE = new Set([...TAX, ...LATE_WORDS, 'monthly', 'annum', 'annual', 'annually']);
+// After "per" a period makes a rate a charge ("1.5% per month"); "2% per pagamento" is a discount.
+const PERIOD = new Set(['month', 'months', 'annum', 'year', 'day', 'week', 'monat', 'jahr', 'mois', 'an']);
+const DISCOUNT_WORDS = new Set([
+  'discount',
+  'skonto',
+  'escompte',
+  'remise',
+  'descuento',
+  'sconto',
+  'korting',
+  'kredietbeperking',
+  'rabatt',
 ]);
+const DEPOSIT = new Set([
+  'deposit',
+  'down',
+  'upfront',
+  'front',
+  'advance',
+  'prepayment',
+  'prepaid',
+  'retainer',
+  'anzahlung',
+  'vorauszahlung',
+  'vorkasse',
+  'acompte',
+  'avance',
+  'anticipo',
+  'acconto',
+  'aanbetaling',
+  'vooruitbetaling',
+]);
+// Words that keep a clause's days credit ("interest-free for 60 days", "no interest within 60").
+const NEGATION = new Set([
+  'free',
+  'no',
+  'without',
+  'waived',
+  'not',
+  'unless',
+  'none',
+  'kein',
+  'keine',
+  'ohne',
+  'sans',
+  'aucun',
+  'aucune',
+  'sin',
+  'senza',
+  'zonder',
+  'geen',
+]);
+// Before days in a late clause, a threshold ("after 60 days", "over 60 days", "more than 60 days").
+const THRESHOLD = new Set([
+  'after',
+  'over',
+  'beyond',
+  'past',
+  'exceeding',
+  'than',
+  'nach',
+  'ab',
+  'uber',
+  'apres',
+  'despues',
+  'dopo',
+  'oltre',
+  'na',
+]);
+const FILLER = new Set(['of', 'the', 'de', 'di', 'du', 'der', 'des', 'del', 'la', 'van', 'het']);
 const ORDINAL = new Set(['st', 'nd', 'rd', 'th']);
-const DAYS = new Set(['day', 'days']);
-const END_OF_MONTH = new Set(['eom', 'mfi', 'prox', 'proximo']);
-const DELIVERY = new Set(['delivery', 'delivered', 'arrival', 'arrived', 'arrives', 'rog', 'aog']);
-const GOODS = new Set(['goods', 'merchandise', 'shipment', 'delivery', 'material', 'materials', 'products']);
-const CASH = new Set(['cia', 'cwo', 'pia', 'cod', 'cbd', 'prepaid', 'prepayment']);
+const DAYS = new Set([
+  'day',
+  'days',
+  'tag',
+  'tage',
+  'tagen',
+  'jour',
+  'jours',
+  'j',
+  'dia',
+  'dias',
+  'giorno',
+  'giorni',
+  'gg',
+  'dag',
+  'dagen',
+]);
+const NET = new Set(['net', 'netto', 'neto']);
+const END_OF_MONTH = new Set(['eom', 'mfi', 'prox', 'proximo', 'monatsende', 'fdm', 'fm', 'ffm', 'dffm']);
+// "end of (the) month", "fin de mois", "fine (del) mese", "Ende des Monats", "einde (van de) maand".
+const END_WORDS = new Set(['end', 'fin', 'fine', 'ende', 'einde']);
+const MONTH_WORDS = new Set(['month', 'mois', 'mes', 'mese', 'monats', 'monat', 'maand']);
+const DELIVERY = new Set([
+  'delivery',
+  'delivered',
+  'arrival',
+  'arrived',
+  'arrives',
+  'rog',
+  'aog',
+  'lieferung',
+  'lieferdatum',
+  'wareneingang',
+  'livraison',
+  'entrega',
+  'consegna',
+  'levering',
+  'aflevering',
+]);
+const RECEIPT = new Set([
+  'receipt',
+  'received',
+  'erhalt',
+  'eingang',
+  'rechnungseingang',
+  'rechnungserhalt',
+  'reception',
+  'recepcion',
+  'ricevimento',
+  'ricezione',
+  'ontvangst',
+]);
+const GOODS = new Set([
+  'goods',
+  'merchandise',
+  'shipment',
+  'delivery',
+  'material',
+  'materials',
+  'products',
+  'ware',
+  'waren',
+  'marchandise',
+  'marchandises',
+  'mercancia',
+  'mercancias',
+  'merce',
+  'merci',
+  'goederen',
+]);
+const CASH = new Set([
+  'cia',
+  'cwo',
+  'pia',
+  'cod',
+  'cbd',
+  'prepaid',
+  'prepayment',
+  'comptant',
+  'contado',
+  'contanti',
+  'contant',
+  'vorkasse',
+  'vorauszahlung',
+  'nachnahme',
+  'contrarreembolso',
+  'contrassegno',
+  'rembours',
+  'vooruitbetaling',
+]);
 // Words before a date: the buyer pays by it ('due'), or the net days run from it ('from').
 const DATE_WORDS = new Map<string, 'due' | 'from'>([
   ['due', 'due'],
@@ -187,13 +482,48 @@ const DATE_WORDS = new Map<string, 'due' | 'from'>([
   ['till', 'due'],
   ['through', 'due'],
   ['thru', 'due'],
+  ['echeance', 'due'],
+  ['bis', 'due'],
+  ['fallig', 'due'],
+  ['vencimiento', 'due'],
+  ['scadenza', 'due'],
+  ['uiterlijk', 'due'],
   ['from', 'from'],
   ['after', 'from'],
   ['following', 'from'],
   ['dated', 'from'],
 ]);
-// Between a date word and its date: "due on or before the 31st", "due: 12/31".
-const SKIP = new Set(['or', 'the', ':']);
+// Between a date word and its date: "due on or before the 31st", "due: 12/31", "bis zum 31.12.".
+const SKIP = new Set(['or', 'the', ':', 'zum', 'am', 'le', 'au', 'il', 'el', 'al']);
+
+// What a clause (up to a comma, semicolon or full stop) has said before a token.
+const IN_LATE = 1;
+const IN_NEGATED = 2;
+const IN_DISCOUNT = 4;
+
+/** Per token, what its clause said before it (IN_*): one pass. */
+function clauseFlags(t: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(t.length);
+  let f = 0;
+  for (let i = 0; i < t.length; i++) {
+    out[i] = f;
+    const x = t[i] as Token;
+    if (x.kind === SYM) {
+      // A full stop between digits ("1.5", "31.12.") ends nothing.
+      if (
+        x.text === ',' ||
+        x.text === ';' ||
+        (x.text === '.' && !(isNum(t[i - 1]) && isNum(t[i + 1]) && !t[i + 1]?.gap))
+      )
+        f = 0;
+    } else if (x.kind === WORD) {
+      if (LATE.has(x.text) || (x.text === 'past' && isWord(t[i + 1], 'due'))) f |= IN_LATE;
+      else if (NEGATION.has(x.text)) f |= IN_NEGATED;
+      else if (DISCOUNT_WORDS.has(x.text)) f |= IN_DISCOUNT;
+    }
+  }
+  return out;
+}
 const MONTHS = new Map<string, number>([
   ['jan', 1],
   ['january', 1],
@@ -224,13 +554,25 @@ const MONTHS = new Map<string, number>([
 /** What one pass collects. */
 interface Reading {
   netDays: number | undefined;
+  /** An end-of-month word that is not a discount window's: every net figure runs from the end of the month. */
   endOfMonth: boolean;
+  /** An end-of-month word after a discount window ("2% 10th prox"): net figures after it run from the end of the month. */
+  windowEndOfMonth: boolean;
+  /** A net figure read after such a word ("2/10 prox net 30"). */
+  netAfterWindow: boolean;
+  /** The index just after the last discount window read ("2% 10th|", "2/10|"). */
+  windowEnd: number;
+  /** Days in a late-payment clause ("interest after 60 days"): net days only if nothing else is. */
+  lateDays: number | undefined;
   start: TermsStart;
   cash: boolean;
   discount: TermsDiscount | undefined;
+  depositBps: number | undefined;
   /** "2/10" counts only beside net days or end-of-month terms ("2/10" alone may be a date). */
   slash: TermsDiscount | undefined;
   dates: TermsDate[];
+  /** Per token, what its clause said before it (IN_*). */
+  clause: Uint8Array;
 }
 
 const isWord = (t: Token | undefined, w: string): boolean =>
@@ -241,6 +583,45 @@ const isNum = (t: Token | undefined): t is Token => t !== undefined && t.kind ==
 function net(r: Reading, days: number): void {
   const d = Math.min(days, MAX_NET_DAYS);
   if (r.netDays === undefined || d > r.netDays) r.netDays = d;
+  if (r.windowEndOfMonth) r.netAfterWindow = true;
+}
+
+/** An end-of-month word at `i`: a discount window's when it follows one, else every net figure's. */
+function endOfMonthAt(r: Reading, i: number): void {
+  if (i === r.windowEnd) r.windowEndOfMonth = true;
+  else r.endOfMonth = true;
+}
+
+/** Whether an end-of-month wording starts at `j` ("EOM", "end of the month", "fin de mois"). */
+function isEndOfMonth(t: readonly Token[], j: number): boolean {
+  const x = t[j];
+  if (x === undefined || x.kind !== WORD) return false;
+  if (END_OF_MONTH.has(x.text)) return true;
+  if (!END_WORDS.has(x.text)) return false;
+  let k = j + 1;
+  for (let n = 0; n < 2 && t[k]?.kind === WORD && FILLER.has((t[k] as Token).text); n++) k++;
+  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+}
+
+/**
+ * Days at `i` (ending at `end`) that say when a late-payment charge starts ("interest after 60
+ * days", "accounts 60 days past due"), not the credit given; never when the clause keeps them
+ * credit ("interest-free for 60 days", "no interest within 60 days").
+ */
+function lateFigure(t: readonly Token[], i: number, end: number, r: Reading): boolean {
+  const f = r.clause[i] as number;
+  if ((f & IN_NEGATED) !== 0) return false;
+  const after = t[end];
+  if (
+    isWord(after, 'overdue') ||
+    isWord(after, 'late') ||
+    (isWord(after, 'past') && isWord(t[end + 1], 'due'))
+  )
+    return true;
+  if ((f & IN_LATE) === 0) return false;
+  let b = i - 1;
+  if (t[b]?.kind === WORD && FILLER.has((t[b] as Token).text)) b--;
+  return t[b]?.kind === WORD && THRESHOLD.has((t[b] as Token).text);
 }
 
 function later(start: TermsStart, other: TermsStart): TermsStart {
@@ -256,10 +637,13 @@ function larger(
   return d === undefined || rateBps > d.rateBps ? { rateBps, withinDays } : d;
 }
 
-/** Past an ordinal suffix ("10th") and a "day(s)" word. */
+/** Past an ordinal suffix ("10th") and a "day(s)" word ("60-day" too). */
 function pastDays(t: readonly Token[], j: number): { end: number; days: boolean } {
   if (ORDINAL.has(t[j]?.kind === WORD ? (t[j] as Token).text : '')) j++;
   if (t[j]?.kind === WORD && DAYS.has((t[j] as Token).text)) return { end: j + 1, days: true };
+  const d = t[j + 1];
+  if (isSym(t[j], '-') && !(t[j] as Token).gap && d?.kind === WORD && !d.gap && DAYS.has(d.text))
+    return { end: j + 2, days: true };
   return { end: j, days: false };
 }
 
@@ -267,7 +651,10 @@ function pastDays(t: readonly Token[], j: number): { end: number; days: boolean 
 function readRate(t: readonly Token[], i: number): { bps: number; end: number } | undefined {
   const a = t[i] as Token;
   const whole = numberOf(a);
-  if (whole > 99 || a.text.length > 3) return undefined;
+  if (whole > 100 || a.text.length > 3) return undefined;
+  // "100%" (all of it: a full deposit is cash terms); a bare 100 is no rate ("100/10").
+  const pct = t[i + 1];
+  if (whole === 100 && !(isSym(pct, '%') || isWord(pct, 'percent') || isWord(pct, 'pct'))) return undefined;
   let bps = whole * 100;
   let end = i + 1;
   const dot = t[end];
@@ -368,25 +755,67 @@ function readNamedAfterDay(
   return { readings: validDay(y, month, d) ? [[y, month, d]] : [], end };
 }
 
-/** A discount written with a percent ("2% 10", "2% within 10 days", "2 percent discount if paid within 10 days"). */
+/** A word at `j` that makes a rate a charge or a tax ("per" only before a period: "per month"). */
+function isCharge(t: readonly Token[], j: number): boolean {
+  const x = t[j] as Token;
+  if (x.kind !== WORD) return false;
+  if (x.text === 'per') return t[j + 1]?.kind === WORD && PERIOD.has((t[j + 1] as Token).text);
+  return CHARGE.has(x.text);
+}
+
+function deposit(r: Reading, bps: number): void {
+  // All of it in advance is no credit at all: cash terms (held), not a cut of the whole face.
+  if (bps >= 10_000) r.cash = true;
+  else if (r.depositBps === undefined || bps > r.depositBps) r.depositBps = bps;
+}
+
+/**
+ * A rate written with a percent ("2% 10", "2% within 10 days", "2 percent discount if paid within
+ * 10 days", "2 % Skonto bei Zahlung innerhalb 10 Tagen"): a discount, a charge or tax (nothing),
+ * or a deposit ("50% deposit", "acompte de 30 %").
+ */
 function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: Reading): number {
-  for (let b = Math.max(0, i - 3); b < i; b++) if (CHARGE.has((t[b] as Token).text)) return k;
+  // A discount word names it a discount whatever follows ("Skonto 2 %, Verzugszinsen 5 %").
+  let named = false;
+  for (let b = Math.max(0, i - 3); b < i; b++) if (DISCOUNT_WORDS.has((t[b] as Token).text)) named = true;
+  if (!named)
+    for (let b = Math.max(0, i - 3); b < i; b++) {
+      if (isCharge(t, b)) return k;
+      if (DEPOSIT.has((t[b] as Token).text)) {
+        deposit(r, bps);
+        return k;
+      }
+    }
   let days: number | undefined;
   let j = k;
-  for (let seen = 0; j < t.length && seen < 6; seen++) {
+  for (let seen = 0; j < t.length && seen < 8; seen++) {
     const x = t[j] as Token;
     if (x.kind === NUM) {
       const past = pastDays(t, j + 1);
       // "2%, 30 days net": the 30 is the net days, not the discount's window.
-      if (past.days && isWord(t[past.end], 'net') && !isNum(t[past.end + 1]) && !isSym(t[past.end + 1], '-'))
+      const after = t[past.end];
+      if (
+        past.days &&
+        after?.kind === WORD &&
+        NET.has(after.text) &&
+        !isNum(t[past.end + 1]) &&
+        !isSym(t[past.end + 1], '-')
+      )
         break;
       days = numberOf(x);
       j = past.end;
+      r.windowEnd = j;
       break;
     }
     if (x.kind === WORD) {
-      if (CHARGE.has(x.text)) return j + 1;
-      if (x.text === 'net' || x.text === 'n') break;
+      if (DISCOUNT_WORDS.has(x.text)) named = true;
+      else if (isCharge(t, j)) {
+        if (named) break;
+        return j + 1;
+      } else if (!named && DEPOSIT.has(x.text)) {
+        deposit(r, bps);
+        return j + 1;
+      } else if (NET.has(x.text) || x.text === 'n') break;
     } else if (x.text === ';' || x.text === '.') break;
     j++;
   }
@@ -428,6 +857,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       isNum(t[i + 2]) &&
       isNum(t[i + 4])
     ) {
+      // "30/60/90 days" (instalments): net days, the last of them.
+      if (sep.text !== '.' && pastDays(t, i + 5).days) {
+        net(r, Math.max(numberOf(x), numberOf(t[i + 2] as Token), numberOf(t[i + 4] as Token)));
+        return pastDays(t, i + 5).end;
+      }
       const d = readDate(t, i);
       if (d !== undefined) {
         if (d.readings.length > 0) r.dates.push({ kind: 'due', readings: d.readings });
@@ -444,17 +878,16 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       const days = t[k + 1];
       if (isSym(after, '/') && isNum(days)) {
         r.slash = larger(r.slash, rate.bps, numberOf(days));
-        return pastDays(t, k + 2).end;
+        r.windowEnd = pastDays(t, k + 2).end;
+        return r.windowEnd;
       }
     }
     const past = pastDays(t, i + 1);
     const next = t[past.end];
-    if (past.days) net(r, numberOf(x));
-    else if (
-      next?.kind === WORD &&
-      (END_OF_MONTH.has(next.text) || next.text === 'rog' || next.text === 'aog')
-    )
-      net(r, numberOf(x));
+    if (past.days) {
+      if (!lateFigure(t, i, past.end, r)) net(r, numberOf(x));
+      else if (r.lateDays === undefined || numberOf(x) > r.lateDays) r.lateDays = numberOf(x);
+    } else if (isEndOfMonth(t, past.end) || isWord(next, 'rog') || isWord(next, 'aog')) net(r, numberOf(x));
     else if (nextMonth(t, past.end)) {
       // "the 15th of the following month": 15 days from the end of the month.
       net(r, numberOf(x));
@@ -464,7 +897,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   }
   if (x.kind !== WORD) return i + 1;
   const w = x.text;
-  if (w === 'net' || w === 'netto' || w === 'rog' || w === 'aog') {
+  if (NET.has(w) || w === 'rog' || w === 'aog') {
     if (w === 'rog' || w === 'aog') r.start = later(r.start, 'delivery');
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
@@ -483,18 +916,17 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     net(r, numberOf(t[i + 2] as Token));
     return i + 3;
   }
-  if (END_OF_MONTH.has(w)) r.endOfMonth = true;
-  else if (w === 'end' && isWord(t[i + 1], 'of')) {
-    const j = isWord(t[i + 2], 'the') ? i + 3 : i + 2;
-    if (isWord(t[j], 'month')) r.endOfMonth = true;
-  } else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
-  else if (w === 'receipt' || w === 'received') {
+  if (isEndOfMonth(t, i)) endOfMonthAt(r, i);
+  else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
+  else if (RECEIPT.has(w)) {
     let j = i + 1;
-    if (isWord(t[j], 'of')) j++;
-    if (isWord(t[j], 'the')) j++;
+    for (let n = 0; n < 2 && t[j]?.kind === WORD && FILLER.has((t[j] as Token).text); n++) j++;
     const goods = t[j]?.kind === WORD && GOODS.has((t[j] as Token).text);
     r.start = later(r.start, goods ? 'delivery' : 'receipt');
-  } else if (CASH.has(w)) r.cash = true;
+  } else if (CASH.has(w)) {
+    // "escompte 2 % pour paiement comptant": the condition of a discount, not the terms.
+    if (((r.clause[i] as number) & IN_DISCOUNT) === 0) r.cash = true;
+  } else if (w === 'rimessa' && isWord(t[i + 1], 'diretta')) r.cash = true;
   else if (w === 'advance') {
     if ((isWord(t[i - 1], 'in') && !isWord(t[i + 1], 'of')) || isWord(t[i + 1], 'payment')) r.cash = true;
   } else if (w === 'cash') {
@@ -524,26 +956,36 @@ const NO_DATES: readonly TermsDate[] = [];
 
 /** Reads terms text (see the file comment). */
 export function readTerms(terms: string): ParsedTerms {
-  const t = tokenize(terms.toLowerCase());
+  const t = readWords(tokenize(terms.toLowerCase().normalize('NFD')));
   const r: Reading = {
     netDays: undefined,
     endOfMonth: false,
+    windowEndOfMonth: false,
+    netAfterWindow: false,
+    windowEnd: -1,
+    lateDays: undefined,
     start: 'issue',
     cash: false,
     discount: undefined,
+    depositBps: undefined,
     slash: undefined,
     dates: [],
+    clause: clauseFlags(t),
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
+  // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
+  const netDays = r.netDays ?? r.lateDays;
+  const endOfMonth = r.endOfMonth || r.netAfterWindow || (r.windowEndOfMonth && r.netDays === undefined);
   let discount = r.discount;
-  if (r.slash !== undefined && (r.netDays !== undefined || r.endOfMonth))
+  if (r.slash !== undefined && (netDays !== undefined || endOfMonth))
     discount = larger(discount, r.slash.rateBps, r.slash.withinDays);
   return {
-    netDays: r.netDays,
-    endOfMonth: r.endOfMonth,
+    netDays,
+    endOfMonth,
     start: r.start,
     cash: r.cash,
     discount,
+    depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
   };
 }

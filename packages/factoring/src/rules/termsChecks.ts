@@ -17,6 +17,7 @@ const NOTHING: ParsedTerms = {
   start: 'issue',
   cash: false,
   discount: undefined,
+  depositBps: undefined,
   dates: [],
 };
 
@@ -62,6 +63,20 @@ export function netTermsDays(terms: unknown): number | undefined {
  */
 export function termsDiscount(terms: unknown): TermsDiscount | undefined {
   return parseTerms(terms).discount;
+}
+
+/**
+ * The largest deposit the terms ask of the buyer ("50% deposit, balance net 30", "30 % Anzahlung"),
+ * in basis points of face, or `undefined`. A deposit is not an early-payment discount: that share
+ * is paid before the due date, so it is not there to collect. 100 % is cash terms.
+ *
+ * @example
+ * ```ts
+ * termsDeposit('50% deposit, balance net 30'); // 5000
+ * ```
+ */
+export function termsDeposit(terms: unknown): number | undefined {
+  return parseTerms(terms).depositBps;
 }
 
 // Shared by every decision whose due date agrees with its terms, or whose terms are not read.
