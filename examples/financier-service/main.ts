@@ -99,13 +99,16 @@ export async function main(): Promise<BatchResult> {
         d.reasons.filter((r) => r.severity !== 'info').map((r) => [number(d.invoiceId), r.code, r.message]),
       ),
     );
-    const { counts, advanceMinor } = result.summary;
+    const { counts, byCurrency } = result.summary;
     const tally = (['approve', 'review', 'pending', 'reject'] as const)
       .map((o) => `${counts[o]} ${o}`)
       .join(', ');
-    console.log(
-      [...decisions, '', ...reasons, '', `Batch: ${tally}; cash out ${money(advanceMinor)}`].join('\n'),
-    );
+    // One cash-out figure per currency: the summary never adds one currency to another.
+    const cashOut =
+      Object.entries(byCurrency)
+        .map(([currency, t]) => formatMoney(t.advanceMinor, currency, 'en-GB'))
+        .join(' + ') || money(0);
+    console.log([...decisions, '', ...reasons, '', `Batch: ${tally}; cash out ${cashOut}`].join('\n'));
     return result;
   } finally {
     await close();

@@ -73,26 +73,116 @@ export interface BatchRequest {
 }
 
 /**
- * Totals of a batch. `byReason` counts each code once per decision, keys sorted.
+ * One currency's totals in a batch: its decisions by outcome, the faces of its invoices, and the
+ * cash advanced, fees and purchase prices of its approvals.
+ *
+ * @example
+ * ```ts
+ * result.summary.byCurrency['EUR']?.advanceMinor;
+ * ```
+ */
+export interface BatchCurrencyTotals {
+  readonly counts: Readonly<Record<DecisionOutcome, number>>;
+  readonly faceMinor: number;
+  readonly advanceMinor: number;
+  readonly feeMinor: number;
+  readonly purchasePriceMinor: number;
+}
+
+/**
+ * Totals of a batch. `byReason` counts each code once per decision, keys sorted. Amounts are never
+ * added across currencies: the top-level amounts are the batch's when all its invoices are in one
+ * `currency` (0 for an empty batch) and null when they are in several; `byCurrency` has every
+ * currency's totals (keys sorted) whatever the mix.
  *
  * @example
  * ```ts
  * result.summary.counts.approve;
+ * result.summary.advanceMinor ?? result.summary.byCurrency; // one total, or one per currency
  * ```
  */
 export interface BatchSummary {
   readonly counts: Readonly<Record<DecisionOutcome, number>>;
-  readonly faceMinor: number;
-  /** Approved invoices only: cash advanced, fees and purchase prices. */
-  readonly advanceMinor: number;
-  readonly feeMinor: number;
-  readonly purchasePriceMinor: number;
+  /** The currency of every invoice of the batch; null when they are in several (or there are none). */
+  readonly currency: string | null;
+  /** The faces of all the invoices, in `currency`; null when the batch has several currencies. */
+  readonly faceMinor: number | null;
+  /** Approved invoices only: cash advanced, fees and purchase prices (null with several currencies). */
+  readonly advanceMinor: number | null;
+  readonly feeMinor: number | null;
+  readonly purchasePriceMinor: number | null;
+  /** The same totals (and counts) for each currency of the batch, keys sorted. */
+  readonly byCurrency: Readonly<Record<string, BatchCurrencyTotals>>;
+  /**
+   * The book's exposure before and after the batch's approvals, in `portfolio.currency` (or, when
+   * the book states none, in the one currency the batch approved in). `afterMinor` is null when
+   * approvals in another currency (or in several) would have to be added to it.
+   */
   readonly facility: {
     readonly beforeMinor: number;
-    readonly afterMinor: number;
+    readonly afterMinor: number | null;
     readonly limitMinor: number | null;
   };
   readonly byReason: Readonly<Partial<Record<ReasonCodeValue, number>>>;
+}
+
+/** A currency's running totals while the batch is decided. */
+interface CurrencySums {
+  counts: Record<DecisionOutcome, number>;
+  faceMinor: number;
+  advanceMinor: number;
+  feeMinor: number;
+  purchasePriceMinor: number;
+  approved: boolean;
+}
+
+/** The summary from the per-currency sums: totals only where they are in one currency. */
+function summarise(
+  counts: Record<DecisionOutcome, number>,
+  sums: ReadonlyMap<string, CurrencySums>,
+  bookCurrency: string | undefined,
+  facility: { beforeMinor: number; afterMinor: number; limitMinor: number | null },
+  byReason: Partial<Record<ReasonCodeValue, number>>,
+): BatchSummary {
+  const codes = [...sums.keys()].sort();
+  // fromEntries defines own keys: an invoice in currency '__proto__' is an entry, not a prototype.
+  const byCurrency: Record<string, BatchCurrencyTotals> = Object.fromEntries(
+    codes.map((c) => {
+      const t = sums.get(c) as CurrencySums;
+      const totals: BatchCurrencyTotals = {
+        counts: t.counts,
+        faceMinor: t.faceMinor,
+        advanceMinor: t.advanceMinor,
+        feeMinor: t.feeMinor,
+        purchasePriceMinor: t.purchasePriceMinor,
+      };
+      return [c, totals];
+    }),
+  );
+  const approvedIn = codes.filter((c) => (sums.get(c) as CurrencySums).approved);
+  const facilityCurrency = bookCurrency ?? approvedIn[0];
+  const facilityAfter =
+    approvedIn.length === 0 || (approvedIn.length === 1 && approvedIn[0] === facilityCurrency)
+      ? facility.afterMinor
+      : null;
+  const one = codes.length === 1 ? (sums.get(codes[0] as string) as CurrencySums) : undefined;
+  const total = (k: 'faceMinor' | 'advanceMinor' | 'feeMinor' | 'purchasePriceMinor'): number | null =>
+    codes.length === 0 ? 0 : one === undefined ? null : one[k];
+  return {
+    counts,
+    currency: one === undefined ? null : (codes[0] as string),
+    faceMinor: total('faceMinor'),
+    advanceMinor: total('advanceMinor'),
+    feeMinor: total('feeMinor'),
+    purchasePriceMinor: total('purchasePriceMinor'),
+    byCurrency,
+    facility: {
+      beforeMinor: facility.beforeMinor,
+      afterMinor: facilityAfter,
+      limitMinor: facility.limitMinor,
+    },
+    byReason,
+  };
 }
 
 /**
@@ -372,10 +462,12 @@ function runBatch(request: BatchRequest): BatchResult {
   const decisions: FactoringDecision[] = keep ? new Array(items.length) : [];
   const counts = { approve: 0, review: 0, pending: 0, reject: 0 };
   const byReason = new Map<ReasonCodeValue, number>();
-  let face = 0;
+  // Totals per currency (yen are never added to cents); the last one is kept at hand, as a book
+  // is mostly in one currency.
+  const sums = new Map<string, CurrencySums>();
+  let sumsOf: CurrencySums | undefined;
+  let sumsCurrency: string | undefined;
   let advance = 0;
-  let fee = 0;
-  let price = 0;
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
@@ -455,7 +547,23 @@ function runBatch(request: BatchRequest): BatchResult {
     if (keep) decisions[i] = d;
     onDecision?.(d, i);
     counts[d.outcome]++;
-    face += inv.amountMinor;
+    if (sumsOf === undefined || inv.currency !== sumsCurrency) {
+      sumsCurrency = inv.currency;
+      sumsOf = sums.get(sumsCurrency);
+      if (sumsOf === undefined) {
+        sumsOf = {
+          counts: { approve: 0, review: 0, pending: 0, reject: 0 },
+          faceMinor: 0,
+          advanceMinor: 0,
+          feeMinor: 0,
+          purchasePriceMinor: 0,
+          approved: false,
+        };
+        sums.set(sumsCurrency, sumsOf);
+      }
+    }
+    sumsOf.counts[d.outcome]++;
+    sumsOf.faceMinor += inv.amountMinor;
     let prev: ReasonCodeValue | undefined;
     const reasons = d.reasons;
     for (let k = 0; k < reasons.length; k++) {
@@ -468,8 +576,10 @@ function runBatch(request: BatchRequest): BatchResult {
       if (bookExposure) state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
       advance += d.offer.advanceMinor;
       approved.push(i);
-      fee += d.offer.feeMinor;
-      price += d.offer.purchasePriceMinor;
+      sumsOf.approved = true;
+      sumsOf.advanceMinor += d.offer.advanceMinor;
+      sumsOf.feeMinor += d.offer.feeMinor;
+      sumsOf.purchasePriceMinor += d.offer.purchasePriceMinor;
     }
     if (policy.checks.duplicates && preIndexed?.has(i) !== true) {
       const checked = state.duplicates.lastQueried;
@@ -493,18 +603,16 @@ function runBatch(request: BatchRequest): BatchResult {
       financedRecords ??= [...approved].sort((a, b) => a - b).map((i) => recordOf(items[i] as BatchItem));
       return financedRecords;
     },
-    summary: {
+    summary: summarise(
       counts,
-      faceMinor: face,
-      advanceMinor: advance,
-      feeMinor: fee,
-      purchasePriceMinor: price,
-      facility: {
+      sums,
+      state.currency,
+      {
         beforeMinor: facilityBefore,
         afterMinor: bookExposure ? state.totalExposure() : facilityBefore + advance,
         limitMinor: state.facilityLimit() ?? null,
       },
-      byReason: reasonCounts,
-    },
+      reasonCounts,
+    ),
   };
 }

@@ -9,6 +9,7 @@ import {
   evaluateInvoice,
   type FactoringDecision,
   FactoringInputError,
+  invoiceFromIssuedPayload,
   type PolicyOverrides,
   type PortfolioState,
   reserveApproval,
@@ -159,5 +160,13 @@ describe('dates', () => {
     expect(
       evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio: BOOK }).outcome,
     ).toBe('reject');
+  });
+});
+
+describe('invoiceFromIssuedPayload on what a wire can carry', () => {
+  it('a payload of null, a string or an array (JSON "null" from a node) is no invoice (undefined), not a raw TypeError', () => {
+    for (const payload of [null, undefined, 'invoice', 42, []]) {
+      expect(invoiceFromIssuedPayload(payload as never)).toBeUndefined();
+    }
   });
 });

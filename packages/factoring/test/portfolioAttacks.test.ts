@@ -448,7 +448,9 @@ describe("finding 6: limits are kept in the book's currency", () => {
     const r = batch({ currency: 'USD', buyerLimitMinor: { [BUYER]: 200_000_000 } });
     expect(r.decisions.map((d) => d.outcome)).toEqual(['approve', 'review']);
     expect(codes(r.decisions[1] as FactoringDecision)).toContain('CURRENCY_NOT_BOOK');
-    expect(r.summary.advanceMinor).toBe(r.decisions[0]?.offer?.advanceMinor);
+    // The summary keeps the currencies apart: the cash out is the USD approval's, no yen.
+    expect(r.summary.byCurrency['USD']?.advanceMinor).toBe(r.decisions[0]?.offer?.advanceMinor);
+    expect(r.summary.byCurrency['JPY']?.advanceMinor).toBe(0);
   });
 
   it('a batch of two currencies with no limit or exposure needs no portfolio.currency', () => {

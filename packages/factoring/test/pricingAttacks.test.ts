@@ -5,9 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BuyerHistory,
+  compilePolicy,
   evaluateInvoice,
   type FactoringDecision,
   type FeeStructure,
+  isFactoringError,
+  type PricingInput,
+  priceInvoice,
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
@@ -58,5 +62,78 @@ describe('a buyer that dilutes more than the reserve holds', () => {
       expect(x.outcome).toBe('approve');
       expect(codes(x)).not.toContain('DILUTION_ABOVE_RESERVE');
     }
+  });
+});
+
+describe('priceInvoice called directly refuses inputs that would quote a cheaper fee', () => {
+  const riskBased = compilePolicy(standardPolicy());
+  const fundsInUse = compilePolicy(
+    standardPolicy({ fee: { kind: 'funds-in-use', annualRateBps: 1200, serviceFeeBps: 50, dayCount: 365 } }),
+  );
+  const base: PricingInput = {
+    eligibleMinor: 1_000_000,
+    advanceMinor: 850_000,
+    expectedDays: 60,
+    stressedDays: 90,
+    grade: 'A',
+    pdAnnualBps: 100,
+    dilutionBps: 0,
+  };
+  const issues = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (e) {
+      if (isFactoringError(e) && e.code === 'INVALID_INPUT') return e.issues.map((i) => i.path);
+      throw e;
+    }
+    return [];
+  };
+
+  it('expectedDays of -60 (a date subtracted the wrong way) is refused, not priced at a fee of 0', () => {
+    expect(priceInvoice(fundsInUse, base).feeMinor).toBeGreaterThan(0);
+    expect(issues(() => priceInvoice(fundsInUse, { ...base, expectedDays: -60 }))).toEqual([
+      'input.expectedDays',
+    ]);
+  });
+
+  it('a negative PD or stressed horizon (a negative expected loss) is refused, not netted off the fee', () => {
+    expect(issues(() => priceInvoice(riskBased, { ...base, pdAnnualBps: -100 }))).toEqual([
+      'input.pdAnnualBps',
+    ]);
+    expect(issues(() => priceInvoice(riskBased, { ...base, stressedDays: -90 }))).toEqual([
+      'input.stressedDays',
+    ]);
+    expect(issues(() => priceInvoice(riskBased, { ...base, dilutionBps: -5_000 }))).toEqual([
+      'input.dilutionBps',
+    ]);
+  });
+
+  it('NaN, fractional, string or unsafe amounts are INVALID_INPUT with their paths, not a raw RangeError', () => {
+    expect(
+      issues(() =>
+        priceInvoice(riskBased, {
+          ...base,
+          eligibleMinor: Number.NaN,
+          advanceMinor: '850000' as unknown as number,
+          expectedDays: 0.5,
+        }),
+      ),
+    ).toEqual(['input.eligibleMinor', 'input.advanceMinor', 'input.expectedDays']);
+    expect(issues(() => priceInvoice(riskBased, { ...base, eligibleMinor: 2 ** 60 }))).toEqual([
+      'input.eligibleMinor',
+    ]);
+  });
+
+  it('an advance above the eligible amount, or a negative one, is refused', () => {
+    expect(issues(() => priceInvoice(riskBased, { ...base, advanceMinor: 2_000_000 }))).toEqual([
+      'input.advanceMinor',
+    ]);
+    expect(issues(() => priceInvoice(riskBased, { ...base, advanceMinor: -1 }))).toEqual([
+      'input.advanceMinor',
+    ]);
+  });
+
+  it('a policy that was not compiled is refused with its path, not a raw TypeError', () => {
+    expect(issues(() => priceInvoice(standardPolicy() as never, base))).toEqual(['compiled']);
   });
 });

@@ -202,8 +202,10 @@ function lateness(
  * (dilution is `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it
  * are not history yet, and invoices due before it and not paid by then count at their days late so
  * far (a lower bound): each quantile is the later of the profiles with and without them, so a
- * buyer that pays on time what it pays and leaves the rest unpaid is not punctual. Refuses
- * (`INVALID_INPUT`) a record paid more than 3650 days early or late, as a precomputed profile is.
+ * buyer that pays on time what it pays and leaves the rest unpaid is not punctual. Records of
+ * amount 0 are not history (nothing was paid). Refuses (`INVALID_INPUT`) records that are not a
+ * list of objects, a `disputed` that is not a boolean, and a record paid more than 3650 days early
+ * or late, as a precomputed profile is.
  *
  * @example
  * ```ts
@@ -234,6 +236,9 @@ export function profileBuyer(
   let overdue: number[] | undefined;
   let overdueMoney: number[] | undefined;
   for (const r of records) {
+    // An invoice for nothing paid says nothing about paying: padding a history with such records
+    // would outvote the prior and make a debtor never paid look known (NEW_DEBTOR).
+    if (r.amountMinor === 0) continue;
     if (asOf !== undefined && r.dueAt <= asOf && (r.paidAt === undefined || r.paidAt > asOf)) {
       overdue ??= [];
       overdueMoney ??= [];
@@ -295,11 +300,21 @@ export function profileBuyer(
 
 /** Integer money and times in a buyer's history, or `FactoringInputError('INVALID_INPUT')`. */
 function checkHistory(records: BuyerHistory['records']): void {
+  if (!Array.isArray(records)) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      { path: 'buyerHistory.records', message: `must be a list of records (got ${typeof records})` },
+    ]);
+  }
   // A plain loop with no closures: every buyer of a batch is checked, and a clean history (the
   // rule) allocates nothing; the issues are collected only once one is found.
   let issues: { path: string; message: string }[] | undefined;
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as BuyerHistory['records'][number];
+    if (typeof r !== 'object' || r === null) {
+      issues ??= [];
+      issues.push({ path: `buyerHistory.records[${i}]`, message: `must be a record (got ${String(r)})` });
+      continue;
+    }
     if (!isMinorInt(r.amountMinor)) issues = badField(issues, i, 'amountMinor', r.amountMinor);
     if (!isMinorInt(r.dueAt)) issues = badField(issues, i, 'dueAt', r.dueAt);
     if (r.paidAt !== undefined && !isMinorInt(r.paidAt)) issues = badField(issues, i, 'paidAt', r.paidAt);
@@ -307,6 +322,9 @@ function checkHistory(records: BuyerHistory['records']): void {
       issues = badField(issues, i, 'paidAt', r.paidAt, `must be within ±${MAX_DAYS_LATE} days of dueAt`);
     if (r.dilutedMinor !== undefined && !isMinorInt(r.dilutedMinor))
       issues = badField(issues, i, 'dilutedMinor', r.dilutedMinor);
+    // 'yes' or 1 would otherwise read as undisputed.
+    if (r.disputed !== undefined && typeof r.disputed !== 'boolean')
+      issues = badField(issues, i, 'disputed', r.disputed, 'must be true or false');
   }
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
 }

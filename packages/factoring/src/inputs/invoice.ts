@@ -57,8 +57,8 @@ export interface InvoiceInput {
 
 /**
  * Reads the engine's invoice input from an `invoice.issued` payload (and optional title owners),
- * its early-payment discount included. Returns `undefined` when a required field is missing or
- * has the wrong type, or when the discount is there but not two integers.
+ * its early-payment discount included. Returns `undefined` when the payload is not an object, a
+ * required field is missing or has the wrong type, or the discount is there but not two integers.
  *
  * @example
  * ```ts
@@ -70,6 +70,8 @@ export function invoiceFromIssuedPayload(
   payload: Readonly<Record<string, unknown>>,
   titleOwners?: readonly TitleOwnerShare[],
 ): InvoiceInput | undefined {
+  // What a wire carries can be anything: null or a list is no invoice either.
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
   const p = payload;
   const invoiceId = p['invoiceId'];
   const supplierQuid = p['supplierQuid'];

@@ -1,5 +1,6 @@
 // Fee, discount and APR arithmetic in integer money, and the PoC's blended offer.
 
+import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { CompiledPolicy } from '../inputs/compilePolicy.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
 import type { RiskFigures } from '../outputs/decision.js';
@@ -51,10 +52,42 @@ export function aprBps(feeMinor: number, advanceMinor: number, days: number): nu
   return mulDivFloor(feeMinor, 3_650_000, advanceMinor * days);
 }
 
+/** The issues of a {@link priceInvoice} call: each one a figure that would price it cheaper or throw. */
+function pricingIssues(compiled: CompiledPolicy, input: PricingInput): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (typeof compiled !== 'object' || compiled === null || !('policyId' in compiled)) {
+    issues.push({ path: 'compiled', message: 'expected a compiled policy: pass compilePolicy(policy)' });
+  }
+  const whole = (k: keyof PricingInput, min: number, max: number, what: string): boolean => {
+    const v = input?.[k];
+    if (Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max) return true;
+    issues.push({ path: `input.${k}`, message: `must be ${what} (got ${JSON.stringify(v) ?? String(v)})` });
+    return false;
+  };
+  const eligible = whole('eligibleMinor', 0, Number.MAX_SAFE_INTEGER, 'a whole amount >= 0');
+  if (whole('advanceMinor', 0, Number.MAX_SAFE_INTEGER, 'a whole amount >= 0') && eligible) {
+    if (input.advanceMinor > input.eligibleMinor)
+      issues.push({
+        path: 'input.advanceMinor',
+        message: `must not exceed eligibleMinor ${input.eligibleMinor} (got ${input.advanceMinor})`,
+      });
+  }
+  // At least a day, as the engine's own prediction (a negative span priced the fee at 0).
+  whole('expectedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1');
+  whole('stressedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1');
+  whole('pdAnnualBps', 0, 10_000, 'whole bps from 0 to 10000');
+  whole('dilutionBps', 0, 10_000, 'whole bps from 0 to 10000');
+  if (typeof input?.grade !== 'string') issues.push({ path: 'input.grade', message: 'must be a string' });
+  return issues;
+}
+
 /**
  * Prices an invoice under the policy's fee structure (every structure except `poc-blend`). Money is
  * rounded up to the minor unit in the financier's favour, once per component; the fee is at least
- * the policy minimum and never more than the eligible amount.
+ * the policy minimum and never more than the eligible amount. Throws `FactoringInputError`
+ * (`INVALID_INPUT`, every issue with its path) for a policy that is not compiled, amounts that are
+ * not whole and >= 0, an advance above the eligible amount, days below 1, and a PD or dilution
+ * outside 0..10000 bps: each would quote a cheaper fee (a negative span, a fee of 0).
  *
  * @example
  * ```ts
@@ -63,6 +96,8 @@ export function aprBps(feeMinor: number, advanceMinor: number, days: number): nu
  * ```
  */
 export function priceInvoice(compiled: CompiledPolicy, input: PricingInput): PricingResult {
+  const issues = pricingIssues(compiled, input);
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   return priceFee(
     compiled,
     input.eligibleMinor,
