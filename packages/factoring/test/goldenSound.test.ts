@@ -228,7 +228,7 @@ describe('a sound book: approvals and their offers are pinned byte for byte', ()
       portfolio: book.portfolio,
       buyerHistories: book.histories,
     });
-    for (const code of ['CREDIT_NOTE_APPLIED', 'ACK_SHORTFALL', 'LIMIT_HAIRCUT', 'STALE_TRUST'])
+    for (const code of ['CREDIT_NOTE_APPLIED', 'ACK_SHORTFALL', 'LIMIT_HAIRCUT', 'STALE_TRUST'] as const)
       expect([code, (summary.byReason[code] ?? 0) > 0]).toEqual([code, true]);
   });
 });
