@@ -16,7 +16,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
 
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const trust = trustSourceFromRecord(DEAL_TRUST);
@@ -132,12 +132,7 @@ describe('policy overrides that quietly loosen the standard policy', () => {
     const compiled = compilePolicy(p as ReturnType<typeof standardPolicy>);
     const low = {
       ...DEAL_TRUST,
-      [BUYER]: {
-        level: 0.1,
-        observedAt: NOW,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-      },
+      [BUYER]: viaBureau(BUYER, 0.1),
     };
     const decideWith = () =>
       evaluateBatch({

@@ -18,7 +18,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW, OWNERS } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, OWNERS, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -27,18 +27,8 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const FIN_G = 'f1f1f1f1f1f1f1f1';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
   [FIN_G]: { level: 0.8, pathLength: 1 },
   [FIN_F]: { level: 0.05, pathLength: 3 },
@@ -203,12 +193,7 @@ describe('finding 1: money only from accepted, valid events', () => {
     (d.invoice as { buyerQuid: string }).buyerQuid = FIN_G;
     const again = decideKept(d, {
       ...TRUST,
-      [FIN_G]: {
-        level: 0.9,
-        observedAt: NOW,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', FIN_G],
-      },
+      [FIN_G]: viaBureau(FIN_G, 0.9),
     });
     expect(again.outcome).not.toBe('approve');
     expect(codes(again)).toContain('ACK_MISSING');
@@ -605,12 +590,7 @@ describe('neighbour of finding 6: a trust reading too old to price', () => {
   it('a stale reading within the bound (200 days) is still priced with its cut', () => {
     const x = run(deal(), {
       trust: {
-        [BUYER]: {
-          level: 0.9,
-          observedAt: NOW - 200 * DAY,
-          pathLength: 2,
-          path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-        },
+        [BUYER]: viaBureau(BUYER, 0.9, NOW - 200 * DAY),
       },
     });
     expect(x.outcome).toBe('approve');
@@ -760,12 +740,7 @@ describe('stopAtFirstDecisive: a hold never hides a later reject', () => {
     issuedAt: NOW,
   };
   const lowBuyer = {
-    [BUYER]: {
-      level: 0.3,
-      observedAt: NOW,
-      pathLength: 2,
-      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-    },
+    [BUYER]: viaBureau(BUYER, 0.3),
   };
 
   it('a fuzzy duplicate (review) before a buyer below its threshold (reject) gives reject', () => {

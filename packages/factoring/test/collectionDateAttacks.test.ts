@@ -15,21 +15,11 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
 const TRUST: Record<string, TrustReading> = {
-  a0a0a0a0a0a0a0a0: {
-    level: 0.85,
-    observedAt: AS_OF,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-  },
-  b0b0b0b0b0b0b0b0: {
-    level: 0.9,
-    observedAt: AS_OF,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-  },
+  a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85, AS_OF),
+  b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9, AS_OF),
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: AS_OF, pathLength: 1 },
 };
 const trust = trustSourceFromRecord(TRUST);

@@ -15,7 +15,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -23,30 +23,10 @@ const OTHER_BUYER = 'b1b1b1b1b1b1b1b1';
 const OTHER_SUPPLIER = 'a1a1a1a1a1a1a1a1';
 const CARRIER = 'c0c0c0c0c0c0c0c0';
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [OTHER_SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', OTHER_SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
-  [OTHER_BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', OTHER_BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [OTHER_SUPPLIER]: viaBureau(OTHER_SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
+  [OTHER_BUYER]: viaBureau(OTHER_BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const policy = standardPolicy();

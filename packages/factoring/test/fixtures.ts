@@ -166,19 +166,21 @@ export const AS_OF = NOW + 7 * DAY;
  */
 export const BOOK: Portfolio = { buyerLimitMinor: { b0b0b0b0b0b0b0b0: 1_000_000_000 } };
 
+/** The financier the fixtures' trust paths start at, and the credit bureau it reaches parties through. */
+export const FINANCIER = 'f9f9f9f9f9f9f9f9';
+export const BUREAU = 'e9e9e9e9e9e9e9e9';
+
+/**
+ * A dated reading of `quid` two hops away, through the bureau: its path shows the supplier is not
+ * on the route (a reading through others without its path is held, TRUST_PATH_UNKNOWN).
+ */
+export function viaBureau(quid: string, level: number, observedAt = NOW): TrustReading {
+  return { level, observedAt, pathLength: 2, path: [FINANCIER, BUREAU, quid] };
+}
+
 /** Dated readings for the parties of {@link deal} that pass the standard policy's thresholds. */
 export const DEAL_TRUST: Readonly<Record<string, TrustReading>> = {
-  a0a0a0a0a0a0a0a0: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-  },
-  b0b0b0b0b0b0b0b0: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-  },
+  a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
+  b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9),
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };

@@ -13,7 +13,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -24,9 +24,7 @@ const CARRIER = 'c0c0c0c0c0c0c0c0';
 const PARTIES = [SUPPLIER, BUYER, SISTER, THIRD, SUPPLIER_SISTER];
 
 const trust = trustSourceFromRecord({
-  ...Object.fromEntries(
-    PARTIES.map((q): [string, TrustReading] => [q, { level: 0.9, observedAt: NOW, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', q] }]),
-  ),
+  ...Object.fromEntries(PARTIES.map((q): [string, TrustReading] => [q, viaBureau(q, 0.9)])),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 });
 

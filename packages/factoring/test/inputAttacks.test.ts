@@ -19,7 +19,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -28,18 +28,8 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const FIN_G = 'f1f1f1f1f1f1f1f1';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
   [FIN_F]: { level: 0.8, pathLength: 1 },
 };
@@ -433,12 +423,7 @@ describe('finding 4: trust readings are validated', () => {
 
   it('a buyer reading observed in the future (milliseconds by mistake) is refused, not read as never stale', () => {
     const e = bad({
-      [BUYER]: {
-        level: 0.9,
-        observedAt: AS_OF * 1000,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-      },
+      [BUYER]: viaBureau(BUYER, 0.9, AS_OF * 1000),
     });
     expect(paths(e)).toEqual(['trust.buyer.observedAt']);
     expect(e.message).toContain(BUYER);
@@ -448,12 +433,7 @@ describe('finding 4: trust readings are validated', () => {
     expect(
       run(deal(), {
         trust: {
-          [BUYER]: {
-            level: 0.9,
-            observedAt: AS_OF + 3_600,
-            pathLength: 2,
-            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-          },
+          [BUYER]: viaBureau(BUYER, 0.9, AS_OF + 3_600),
         },
       }).outcome,
     ).toBe('approve');
@@ -463,12 +443,7 @@ describe('finding 4: trust readings are validated', () => {
     expect(
       paths(
         bad({
-          [BUYER]: {
-            level: 0.9,
-            observedAt: Number.NaN,
-            pathLength: 2,
-            path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-          },
+          [BUYER]: viaBureau(BUYER, 0.9, Number.NaN),
         }),
       ),
     ).toEqual(['trust.buyer.observedAt']);

@@ -12,27 +12,12 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, deal, NOW } from './fixtures.js';
+import { AS_OF, deal, NOW, viaBureau } from './fixtures.js';
 
 const trust = trustSourceFromRecord({
-  a0a0a0a0a0a0a0a0: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-  },
-  b0b0b0b0b0b0b0b0: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-  },
-  c0c0c0c0c0c0c0c0: {
-    level: 0.8,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'c0c0c0c0c0c0c0c0'],
-  },
+  a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
+  b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9),
+  c0c0c0c0c0c0c0c0: viaBureau('c0c0c0c0c0c0c0c0', 0.8),
 });
 
 function clean(policy = standardPolicy()) {

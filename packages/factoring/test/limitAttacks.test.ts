@@ -13,22 +13,12 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, deal, NOW } from './fixtures.js';
+import { AS_OF, deal, NOW, viaBureau } from './fixtures.js';
 
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const TRUST: Record<string, TrustReading> = {
-  a0a0a0a0a0a0a0a0: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const huge = deal({ amountMinor: 1_000_000_000_000 }, { ackAmount: 1_000_000_000_000 });

@@ -21,7 +21,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -30,18 +30,8 @@ const FIN_F = 'f0f0f0f0f0f0f0f0';
 const OTHER = 'e0e0e0e0e0e0e0e0';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 const trust = trustSourceFromRecord(TRUST);
@@ -537,12 +527,7 @@ describe('neighbour of finding 4b: a circular trade (A sells to B, B to C, C bac
   const THIRD = 'd0d0d0d0d0d0d0d0';
   const circleTrust = trustSourceFromRecord({
     ...TRUST,
-    [THIRD]: {
-      level: 0.88,
-      observedAt: NOW,
-      pathLength: 2,
-      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', THIRD],
-    },
+    [THIRD]: viaBureau(THIRD, 0.88),
   });
   const sale = (id: string, from: string, to: string, amountMinor: number, issuedAt = NOW) =>
     deal({
@@ -618,7 +603,7 @@ describe('finding 4c: a buyer group is one credit risk, with or without a facili
   ];
   const subTrust = trustSourceFromRecord({
     ...TRUST,
-    ...Object.fromEntries(SUBS.map((b) => [b, { level: 0.9, observedAt: NOW, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', b] }])),
+    ...Object.fromEntries(SUBS.map((b) => [b, viaBureau(b, 0.9)])),
   });
   const items = SUBS.map((b, k) =>
     deal(

@@ -16,7 +16,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, deal, NOW, viaBureau } from './fixtures.js';
 
 const RANK: Record<DecisionOutcome, number> = { approve: 0, review: 1, pending: 2, reject: 3 };
 
@@ -139,18 +139,8 @@ const buyerLevel = fc.oneof(
 
 function trustOf(s: number, b: number) {
   return trustSourceFromRecord({
-    a0a0a0a0a0a0a0a0: {
-      level: s,
-      observedAt: NOW,
-      pathLength: 2,
-      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-    },
-    b0b0b0b0b0b0b0b0: {
-      level: b,
-      observedAt: NOW,
-      pathLength: 2,
-      path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-    },
+    a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', s),
+    b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', b),
     c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
   });
 }
@@ -285,14 +275,15 @@ describe('properties', () => {
             );
             return { invoice: d.invoice, events: d.events };
           });
-          const trustAll: Record<string, number | { level: number; observedAt: number; pathLength: number }> = {
-            b1: 0.9,
-            b2: 0.75,
-            b3: 0.65,
-            s1: 0.8,
-            s2: 0.6,
-            c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
-          };
+          const trustAll: Record<string, number | { level: number; observedAt: number; pathLength: number }> =
+            {
+              b1: 0.9,
+              b2: 0.75,
+              b3: 0.65,
+              s1: 0.8,
+              s2: 0.6,
+              c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
+            };
           const res = evaluateBatch({
             items,
             trust: trustSourceFromRecord(trustAll),

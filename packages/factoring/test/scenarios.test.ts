@@ -19,7 +19,7 @@ import {
   type VerifiedEvent,
   verificationTasks,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW, OWNERS } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, OWNERS, viaBureau } from './fixtures.js';
 
 type Label = 'fraud' | 'trap' | 'underwriting';
 
@@ -42,18 +42,8 @@ interface Scenario {
 }
 
 const BASE_TRUST: Record<string, number | TrustReading> = {
-  a0a0a0a0a0a0a0a0: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-  },
-  b0b0b0b0b0b0b0b0: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-  },
+  a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
+  b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9),
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
   f1f1f1f1f1f1f1f1: 0.8,
 };
@@ -466,12 +456,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'trust-freshness',
     trust: {
-      b0b0b0b0b0b0b0b0: {
-        level: 0.9,
-        observedAt: NOW - 200 * DAY,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-      },
+      b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9, NOW - 200 * DAY),
     },
     outcome: 'approve',
     has: ['STALE_TRUST'],
@@ -583,12 +568,7 @@ export const SCENARIOS: Scenario[] = [
     label: 'underwriting',
     check: 'trust-freshness',
     trust: {
-      b0b0b0b0b0b0b0b0: {
-        level: 0.9,
-        observedAt: NOW - 400 * DAY,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-      },
+      b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9, NOW - 400 * DAY),
     },
     outcome: 'pending',
     has: ['TRUST_TOO_OLD'],
@@ -763,18 +743,8 @@ export const SCENARIOS: Scenario[] = [
     asOf: NOW - DAY,
     // Readings the financier held on that date (a reading observed later is refused as input).
     trust: {
-      a0a0a0a0a0a0a0a0: {
-        level: 0.85,
-        observedAt: NOW - 2 * DAY,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'a0a0a0a0a0a0a0a0'],
-      },
-      b0b0b0b0b0b0b0b0: {
-        level: 0.9,
-        observedAt: NOW - 2 * DAY,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-      },
+      a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85, NOW - 2 * DAY),
+      b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9, NOW - 2 * DAY),
       c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW - 2 * DAY, pathLength: 1 },
     },
     outcome: 'reject',

@@ -13,7 +13,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 import { seededRandom } from './support/seededRandom.js';
 
 /** The fixture deal without the invoice's carrier (and, with `owners: false`, without title owners). */
@@ -34,18 +34,8 @@ const CARRIER = 'c0c0c0c0c0c0c0c0';
 const FIN_G = 'f1f1f1f1f1f1f1f1';
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
   [FIN_G]: { level: 0.8, pathLength: 1 },
 };

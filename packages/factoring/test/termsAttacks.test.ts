@@ -14,7 +14,7 @@ import {
   type VerifiedEvent,
 } from '../src/index.js';
 import { netTermsDays, termsDeposit, termsDiscount } from '../src/rules/termsChecks.js';
-import { AS_OF, DAY, type Deal, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -22,18 +22,8 @@ const CARRIER = 'c0c0c0c0c0c0c0c0';
 const FACE = 5_000_000;
 
 const TRUST: Record<string, TrustReading> = {
-  [SUPPLIER]: {
-    level: 0.85,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', SUPPLIER],
-  },
-  [BUYER]: {
-    level: 0.9,
-    observedAt: NOW,
-    pathLength: 2,
-    path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', BUYER],
-  },
+  [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+  [BUYER]: viaBureau(BUYER, 0.9),
   [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
 

@@ -9,7 +9,7 @@ import {
   trustSourceFromRecord,
   verificationTasks,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
 
 const policy = standardPolicy();
 
@@ -64,12 +64,7 @@ describe('verificationTasks', () => {
     const old = NOW - 5 * 365 * DAY;
     const d = decideDeal({
       ...DEAL_TRUST,
-      b0b0b0b0b0b0b0b0: {
-        level: 0.9,
-        observedAt: old,
-        pathLength: 2,
-        path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', 'b0b0b0b0b0b0b0b0'],
-      },
+      b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9, old),
     });
     expect(d.reasons.map((r) => r.code)).toContain('TRUST_TOO_OLD');
     expect(verificationTasks(d).map((t) => t.task)).toContain('REFRESH_TRUST');

@@ -16,6 +16,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
+import { viaBureau } from './fixtures.js';
 
 const T = 1_790_000_000;
 const DAY = 86_400;
@@ -29,7 +30,7 @@ const owners = [
 ];
 const trust = trustSourceFromRecord({
   [supplier.quidId]: { level: 0.85, observedAt: T, pathLength: 2 },
-  [buyer.quidId]: { level: 0.9, observedAt: T, pathLength: 2, path: ['f9f9f9f9f9f9f9f9', 'e9e9e9e9e9e9e9e9', buyer.quidId] },
+  [buyer.quidId]: viaBureau(buyer.quidId, 0.9, T),
   [carrier.quidId]: { level: 0.7, observedAt: T, pathLength: 1 },
 });
 
