@@ -5,6 +5,7 @@
 
 import type { GroupOf } from '../facts/partyKey.js';
 import type { TrustReading } from '../inputs/trust.js';
+import type { TraceEntry } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
 
@@ -68,15 +69,28 @@ export function checkBuyerIndependence(
       `the financier's trust path to buyer ${parties.buyerQuid} runs through ${via === parties.supplierQuid ? 'the supplier' : "the supplier's group member"} ${via} (${reading.path.join(' -> ')}): the supplier vouches for its own debtor; verify the buyer independently`,
     );
   }
-  run.trace?.push(
-    traceEntry(
-      'trust-independence',
-      via === undefined ? 'pass' : 'fail',
-      { buyerPathLength: reading.path.length - 1, via: via ?? null },
-      null,
-      0,
-    ),
+  if (run.trace === undefined) return;
+  const hops = reading.path.length - 1;
+  run.trace.push(
+    via === undefined
+      ? passEntry(hops)
+      : traceEntry('trust-independence', 'fail', { buyerPathLength: hops, via }, null, 0),
   );
+}
+
+// The pass entries, one per path length, shared by every decision (never mutated, like the other
+// shared trace entries).
+const PASSES: TraceEntry[] = [];
+
+function passEntry(hops: number): TraceEntry {
+  if (hops >= 16)
+    return traceEntry('trust-independence', 'pass', { buyerPathLength: hops, via: null }, null, 0);
+  let entry = PASSES[hops];
+  if (entry === undefined) {
+    entry = traceEntry('trust-independence', 'pass', { buyerPathLength: hops, via: null }, null, 0);
+    PASSES[hops] = entry;
+  }
+  return entry;
 }
 
 /**
