@@ -167,13 +167,13 @@ const book = soundBook(600);
 const source = trustSourceFromRecord(book.trust);
 
 const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
-  ['standard (risk-based), no trace', standardPolicy(), false, 'ee7561ff5088e6cd'],
-  ['standard (risk-based), trace', standardPolicy(), true, '67166701aac8f1c6'],
+  ['standard (risk-based), no trace', standardPolicy(), false, 'fd6f1a71dffcfceb'],
+  ['standard (risk-based), trace', standardPolicy(), true, 'eaf7dde10848272a'],
   [
     'flat fee, non-recourse',
     standardPolicy({ fee: { kind: 'flat', rateBps: 250 }, recourse: false }),
     false,
-    '90683fe4be5d6dbe',
+    '292bf994a14ee9e2',
   ],
   [
     'funds in use, recourse',
@@ -182,13 +182,13 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       recourse: true,
     }),
     false,
-    'ee1e80d7556c0a77',
+    'f9744b7300adcde4',
   ],
   [
     'periodic fee',
     standardPolicy({ fee: { kind: 'periodic', periodDays: 15, ratePerPeriodBps: 90, minPeriods: 2 } }),
     false,
-    'b6aadeb60d665d98',
+    'b70dd62e8fa57514',
   ],
 ];
 

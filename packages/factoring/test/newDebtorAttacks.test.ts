@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BuyerHistory,
+  compilePolicy,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
@@ -68,6 +69,41 @@ describe('a debtor the financier has never dealt with (fictitious debtor)', () =
     expect(codes(x)).toContain('NEW_DEBTOR');
   });
 
+  it('one paid record of 1 minor unit is no payment history: still a new debtor', () => {
+    const penny: BuyerHistory = {
+      records: [{ dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 1 }],
+    };
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: penny });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('NEW_DEBTOR');
+  });
+
+  it("paid invoices worth less than a tenth of this one's face (thirty of 10,000 against 5,000,000): still a new debtor", () => {
+    const small: BuyerHistory = {
+      records: Array.from({ length: 30 }, (_, k) => ({
+        dueAt: NOW - (90 - k) * DAY,
+        paidAt: NOW - (88 - k) * DAY,
+        amountMinor: 10_000,
+      })),
+    };
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: small });
+    expect(codes(x)).toContain('NEW_DEBTOR');
+    expect(x.reasons.find((r) => r.code === 'NEW_DEBTOR')?.message).toContain('300000');
+  });
+
+  it('newDebtorMinPaidShareBps sets how much paid history makes a debtor known', () => {
+    const small: BuyerHistory = {
+      records: [{ dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 300_000 }],
+    };
+    const strict = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: small });
+    expect(codes(strict)).toContain('NEW_DEBTOR');
+    const lenient = decide(
+      { facilityLimitMinor: 1_000_000_000 },
+      { buyerHistory: small, policy: { newDebtorMinPaidShareBps: 500 } },
+    );
+    expect(codes(lenient)).not.toContain('NEW_DEBTOR');
+  });
+
   it('a buyer the book already funds is known: approved on the default limit', () => {
     const x = decide({ buyerExposureMinor: { [BUYER]: 2_000_000 } });
     expect(x.outcome).toBe('approve');
@@ -98,6 +134,13 @@ describe('a debtor the financier has never dealt with (fictitious debtor)', () =
     });
     expect(r.decisions.map((d) => d.outcome)).toEqual(['review', 'review', 'review']);
     expect(r.summary.byReason.NEW_DEBTOR).toBe(3);
+  });
+
+  it('compilePolicy refuses a newDebtorMinPaidShareBps outside 0..10000 bps', () => {
+    for (const bad of [-1, 10_001, 1.5, Number.NaN])
+      expect(() => compilePolicy(standardPolicy({ newDebtorMinPaidShareBps: bad }))).toThrow(
+        /newDebtorMinPaidShareBps/,
+      );
   });
 
   it('compilePolicy refuses a newDebtor that is neither review nor accept', () => {

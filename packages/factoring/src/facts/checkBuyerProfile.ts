@@ -31,6 +31,8 @@ export function checkBuyerProfile(profile: BuyerProfile): void {
   for (const k of ['sampleSize', 'invoiceCount'] as const) {
     if (!whole(profile[k], 0, Number.MAX_SAFE_INTEGER)) bad(k, profile[k], 'a whole number >= 0');
   }
+  if (profile.paidMinor !== undefined && !whole(profile.paidMinor, 0, Number.MAX_SAFE_INTEGER))
+    bad('paidMinor', profile.paidMinor, 'a whole number of minor units >= 0');
   const late = profile.daysLate as readonly unknown[];
   let ordered = Array.isArray(late) && late.length === 3;
   for (let i = 0; i < 3; i++) {

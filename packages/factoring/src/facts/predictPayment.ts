@@ -17,6 +17,12 @@ import { mulDivCeil, mulDivFloor } from '../math/money.js';
 export interface BuyerProfile {
   /** Paid invoices used for the quantiles. */
   readonly sampleSize: number;
+  /**
+   * What those paid invoices add up to, in minor units (a track record is money, not a count).
+   * `profileBuyer` always fills it; a precomputed profile without it shows no track record to
+   * `newDebtorMinPaidShareBps`.
+   */
+  readonly paidMinor?: number;
   /** All invoices (paid or open) used for the dispute rate and dilution. */
   readonly invoiceCount: number;
   /** P10, P50, P90 days late (negative = early). */
@@ -281,6 +287,7 @@ export function profileBuyer(
   }
   return {
     sampleSize: n,
+    paidMinor: paidAmount,
     invoiceCount: count,
     daysLate: [days[0] as number, days[1] as number, days[2] as number],
     paidWithinBps: [within[0] as number, within[1] as number, within[2] as number],

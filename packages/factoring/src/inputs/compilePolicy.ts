@@ -102,6 +102,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   requirePoMatch: true,
   requireBuyerLimit: true,
   newDebtor: true,
+  newDebtorMinPaidShareBps: true,
   pathlessTrust: true,
   buyerWeight: true,
   supplierWeight: true,
@@ -324,6 +325,11 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   check.oneOf('openDisputes', policy.openDisputes, ['hold', 'haircut']);
   check.oneOf('undatedTrust', policy.undatedTrust, ['pending', 'fresh'], { optional: true });
   check.oneOf('newDebtor', policy.newDebtor, ['review', 'accept'], { optional: true });
+  check.integer('newDebtorMinPaidShareBps', policy.newDebtorMinPaidShareBps, {
+    min: 0,
+    max: 10_000,
+    optional: true,
+  });
   check.oneOf('pathlessTrust', policy.pathlessTrust, ['pending', 'accept'], { optional: true });
   check.oneOf('limitMode', policy.limitMode, ['reduce', 'reject']);
   for (const k of ['buyerWeight', 'supplierWeight'] as const) {

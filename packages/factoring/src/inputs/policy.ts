@@ -144,6 +144,13 @@ export interface FactoringPolicy {
    */
   readonly newDebtor?: 'review' | 'accept';
   /**
+   * How much paid history makes a debtor known to `newDebtor`: the buyer's paid invoices must add
+   * up to at least this share of the invoice's face, in bps (standard 1,000: a tenth). A penny
+   * paid, or a history of small invoices ahead of a large one, is not a track record. 0: any paid
+   * invoice counts.
+   */
+  readonly newDebtorMinPaidShareBps?: number;
+  /**
    * A buyer or carrier reading that reaches its party through others (`pathLength` 2 or more, or
    * not given) but names no `path`: who vouches for the party cannot be told, so the supplier's
    * own word for its debtor or witness would pass. `'pending'` (the default, also when omitted)
@@ -402,6 +409,7 @@ export function standardPolicy(overrides?: PolicyOverrides): FactoringPolicy {
       defaultBuyerLimitMinor: 0,
       requireBuyerLimit: true,
       newDebtor: 'review',
+      newDebtorMinPaidShareBps: 1_000,
       pathlessTrust: 'pending',
       baseAdvanceRateBps: 8_000,
       minAdvanceRateBps: 5_000,
@@ -456,6 +464,7 @@ export function pocPolicy(overrides?: PolicyOverrides): FactoringPolicy {
     maxThirdPartyTitleShareBps: _noTitleShareBound,
     undatedTrust: _noUndatedTrustRule,
     newDebtor: _noNewDebtorRule,
+    newDebtorMinPaidShareBps: _noNewDebtorShare,
     pathlessTrust: _noPathlessTrustRule,
     maxTrustAgeSeconds: _noTrustAgeBound,
     ...base

@@ -174,14 +174,25 @@ export function priceStandard(c: PricingContext): Offer | null {
       checks.limits &&
       policy.newDebtor !== 'accept' &&
       buyerBefore === 0 &&
-      c.profile.sampleSize === 0 &&
+      !hasTrackRecord(c.profile, c.face, policy.newDebtorMinPaidShareBps ?? 0) &&
       state.buyerLimit(invoice.buyerQuid) === undefined
     ) {
+      const p = c.profile;
       run.reason(
         'NEW_DEBTOR',
-        `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, no payment history, nothing funded on it; verify the debtor through an independently sourced contact before the first purchase`,
+        p.sampleSize === 0
+          ? `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, no payment history, nothing funded on it; verify the debtor through an independently sourced contact before the first purchase`
+          : `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, nothing funded on it, and its ${p.sampleSize} paid invoice(s) add up to ${p.paidMinor}, less than ${policy.newDebtorMinPaidShareBps} bps of this invoice's ${c.face}; verify the debtor through an independently sourced contact`,
       );
-      run.trace?.push(traceEntry('new-debtor', 'flag', { exposureMinor: 0, historyInvoices: 0 }, null, 0));
+      run.trace?.push(
+        traceEntry(
+          'new-debtor',
+          'flag',
+          { exposureMinor: 0, historyInvoices: p.sampleSize, paidMinor: p.paidMinor ?? null },
+          null,
+          0,
+        ),
+      );
     }
     if (checks.limits) {
       // Limits in order: buyer (across all suppliers), supplier (client), facility.
@@ -391,4 +402,17 @@ export function priceStandard(c: PricingContext): Offer | null {
     },
   };
   return o;
+}
+
+/**
+ * A buyer with a track record: paid invoices adding up to at least `minShareBps` of this face (any
+ * paid invoice when the share is 0; a precomputed profile without `paidMinor` shows none).
+ */
+function hasTrackRecord(
+  profile: { readonly sampleSize: number; readonly paidMinor?: number | undefined },
+  face: number,
+  minShareBps: number,
+): boolean {
+  if (profile.sampleSize === 0) return false;
+  return minShareBps === 0 || (profile.paidMinor ?? 0) >= mulDivCeil(face, minShareBps, 10_000);
 }
