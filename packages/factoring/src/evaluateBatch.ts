@@ -490,7 +490,7 @@ function runBatch(request: BatchRequest): BatchResult {
   if (contra && cross !== undefined) {
     for (const i of cross) {
       const inv = (items[i] as BatchItem).invoice;
-      state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
+      state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor, inv.currency);
     }
   }
   const circles =
