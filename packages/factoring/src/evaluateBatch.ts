@@ -24,6 +24,9 @@ import type { DecisionOutcome, FactoringDecision, Reason } from './outputs/decis
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
 import { escalateDecision } from './rules/escalateDecision.js';
+import { applyItemEvidence, checkItemEvidence } from './rules/itemEvidence.js';
+import type { LedgerFindingInput } from './rules/ledgerFindings.js';
+import type { KeyEventInput } from './rules/recentKeyEvents.js';
 import { traceEvaluateBatch } from './telemetry/traceEvaluation.js';
 
 /**
@@ -39,6 +42,16 @@ export interface BatchItem {
   readonly events: readonly VerifiedEvent[];
   /** Events the ledger refused: fraud evidence only (see `EvaluationRequest.rejectedEvents`). */
   readonly rejectedEvents?: readonly VerifiedEvent[];
+  /**
+   * What the ledger's read path flagged about this invoice, applied to its decision as
+   * `applyLedgerFindings` does, before the batch reserves and sums it.
+   */
+  readonly ledgerFindings?: LedgerFindingInput;
+  /**
+   * The parties' recent key events, applied to its decision as `applyRecentKeyEvents` does (to
+   * this item's invoice unless they name one), before the batch reserves and sums it.
+   */
+  readonly keyEvents?: KeyEventInput;
 }
 
 /**
@@ -455,6 +468,8 @@ function runBatch(request: BatchRequest): BatchResult {
     if (Number.isSafeInteger(a) && a > 0) faces += a;
   }
   state.checkSumsWith?.(faces, 'items');
+  // Evidence from outside the engine, checked for every item before any decision is made.
+  const evidence = checkItemEvidence(items);
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
   const keep = request.keepDecisions !== false;
@@ -490,7 +505,7 @@ function runBatch(request: BatchRequest): BatchResult {
   if (contra && cross !== undefined) {
     for (const i of cross) {
       const inv = (items[i] as BatchItem).invoice;
-      state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor);
+      state.noteBatchInvoice?.(inv.supplierQuid, inv.buyerQuid, inv.amountMinor, inv.currency);
     }
   }
   const circles =
@@ -543,7 +558,9 @@ function runBatch(request: BatchRequest): BatchResult {
     const repeat = repeated?.get(i);
     const held = repeat === undefined ? decided : holdRepeated(decided, repeat, items);
     const circle = circles?.get(i);
-    const d = circle === undefined ? held : holdCircular(held, circle);
+    const judged = circle === undefined ? held : holdCircular(held, circle);
+    // Applied before the decision is handed out, reserved and summed, so all of them agree.
+    const d = evidence ? applyItemEvidence(judged, item) : judged;
     if (keep) decisions[i] = d;
     onDecision?.(d, i);
     counts[d.outcome]++;

@@ -98,6 +98,7 @@ export {
   applyLedgerFindings,
   DEFAULT_LEDGER_FINDING_POLICY,
   type LedgerFinding,
+  type LedgerFindingInput,
   type LedgerFindingPolicy,
 } from './rules/ledgerFindings.js';
 export {

@@ -57,6 +57,7 @@ describe('ReasonCode keys', () => {
       'DILUTION_ABOVE_RESERVE',
       'TRUST_PATH_UNKNOWN',
       'TERMS_DEPOSIT',
+      'CONTRA_CURRENCY_MISMATCH',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -995,6 +995,22 @@ export const SCENARIOS: Scenario[] = [
     extra: (d) => expect(d.offer?.eligibleMinor).toBe(4_000_000),
   },
   {
+    name: "the buyer sells to the supplier in the book's euros, the invoice is in dollars: not netted, held (contra in another currency)",
+    label: 'underwriting',
+    check: 'concentration',
+    portfolio: {
+      ...BASE_PORTFOLIO,
+      currency: 'EUR',
+      supplierLedger: {
+        b0b0b0b0b0b0b0b0: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: { a0a0a0a0a0a0a0a0: 1_000_000 } },
+      },
+    },
+    outcome: 'review',
+    has: ['CONTRA_CURRENCY_MISMATCH', 'CURRENCY_NOT_BOOK'],
+    extra: (d) =>
+      expect(d.offer?.haircuts ?? []).not.toContainEqual(expect.objectContaining({ code: 'CONTRA_HAIRCUT' })),
+  },
+  {
     name: "an invoice in dollars against a book kept in euros: not checked against the book's limits, held",
     label: 'underwriting',
     check: 'limits',

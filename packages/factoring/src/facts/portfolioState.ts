@@ -45,15 +45,16 @@ export interface PortfolioState {
   /** Records a fingerprint as financed (a batch marks copies of financed receivables it holds). */
   markFinanced(fingerprint: string): void;
   /**
-   * Records an invoice of the batch being decided as open between `seller` and `debtor`, so that
-   * an invoice the other way round sees what its supplier owes its buyer (contra).
+   * Records an invoice of the batch being decided as open between `seller` and `debtor` in
+   * `currency`, so that an invoice the other way round sees what its supplier owes its buyer (contra).
    */
-  noteBatchInvoice?(seller: string, debtor: string, faceMinor: number): void;
+  noteBatchInvoice?(seller: string, debtor: string, faceMinor: number, currency: string): void;
   /**
-   * The face of the batch's invoices `seller` issued to `debtor` (0 outside a batch). A group of
+   * The faces of the batch's invoices `seller` issued to `debtor`, summed per currency (yen are
+   * never added to cents); undefined when there are none (always outside a batch). A group of
    * `Portfolio.buyerGroup` is one party: any of its companies selling, or owing, counts.
    */
-  batchOpenMinor?(seller: string, debtor: string): number;
+  batchOpenByCurrency?(seller: string, debtor: string): ReadonlyMap<string, number> | undefined;
   /**
    * Throws `FactoringInputError('INVALID_INPUT')` at `path` when adding `faceMinor` to the book's
    * largest running total (the facility's exposure, or a supplier ledger's open total) would pass
@@ -162,7 +163,8 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
   const addLedgerPair = new Map<string, Sum>();
   const addGroup = new Map<string, Sum>();
   let addTotal = 0;
-  const batchOpen = new Map<string, Sum>();
+  // What the batch's parties invoice each other, per pair and then per currency.
+  const batchOpen = new Map<string, Map<string, number>>();
   let index: DuplicateIndex | undefined;
   const registry = p.financedFingerprints;
   const financed = new Set<string>();
@@ -292,9 +294,17 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     markFinanced: (fp) => {
       financed.add(fp);
     },
-    noteBatchInvoice: (seller, debtor, face) => add(batchOpen, pairKey(seller, debtor), face),
-    batchOpenMinor: (seller, debtor) =>
-      batchOpen.size === 0 ? 0 : (batchOpen.get(pairKey(seller, debtor))?.v ?? 0),
+    noteBatchInvoice: (seller, debtor, face, currency) => {
+      const key = pairKey(seller, debtor);
+      let byCurrency = batchOpen.get(key);
+      if (byCurrency === undefined) {
+        byCurrency = new Map();
+        batchOpen.set(key, byCurrency);
+      }
+      byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + face);
+    },
+    batchOpenByCurrency: (seller, debtor) =>
+      batchOpen.size === 0 ? undefined : batchOpen.get(pairKey(seller, debtor)),
     checkSumsWith: (faceMinor, path) => {
       const top = Math.max(totalStart() + addTotal, ledgerStart());
       if (top + faceMinor <= MAX_SAFE) return;

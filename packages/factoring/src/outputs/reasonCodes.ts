@@ -105,6 +105,7 @@ const CODES = {
   DILUTION_ABOVE_RESERVE: 'DILUTION_ABOVE_RESERVE',
   TRUST_PATH_UNKNOWN: 'TRUST_PATH_UNKNOWN',
   TERMS_DEPOSIT: 'TERMS_DEPOSIT',
+  CONTRA_CURRENCY_MISMATCH: 'CONTRA_CURRENCY_MISMATCH',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -465,4 +466,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The terms ask for a deposit ("50% deposit, balance net 30"): that share is paid before the
   // due date, so it is not there to collect (not a discount; a 100 % deposit is CASH_TERMS).
   TERMS_DEPOSIT: { severity: 'adjust', rank: 92, fraud: false },
+  // The buyer also sells to the supplier, in another currency than the invoice's (in the book or
+  // the batch): what it may set off is not known without an exchange rate, so nothing is netted.
+  CONTRA_CURRENCY_MISMATCH: { severity: 'review', rank: 93, fraud: false },
 };

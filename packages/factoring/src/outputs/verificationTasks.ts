@@ -137,6 +137,8 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   // The buyer is expected to dilute more than the reserve holds back.
   DILUTION_ABOVE_RESERVE: ['REVIEW_BUYER_CREDIT'],
   TRUST_PATH_UNKNOWN: ['REFRESH_TRUST'],
+  // Owed the other way in another currency: ask the buyer what it will set off.
+  CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };
 
 const NO_IDS: readonly string[] = Object.freeze([]);

@@ -39,6 +39,33 @@ function promised(facts: StreamFacts): string {
 const creditNoteMessage = (credited: number): string =>
   `credit notes of ${credited} reduce the f.eligible amount`;
 
+/**
+ * What the supplier owes the buyer in currencies other than the invoice's, each once (the larger
+ * of the book's and the batch's figure: the batch's funded faces are in the book too), as
+ * `1000000 JPY in the book, ...`; empty when there is none.
+ */
+function contraElsewhere(
+  currency: string,
+  bookCurrency: string,
+  bookOpen: number,
+  batchOpen: ReadonlyMap<string, number> | undefined,
+): string {
+  const owed = new Map<string, { minor: number; where: string }>();
+  if (bookCurrency !== currency && bookOpen > 0)
+    owed.set(bookCurrency, { minor: bookOpen, where: 'in the book' });
+  for (const [c, v] of batchOpen ?? []) {
+    if (c === currency || v <= 0 || (owed.get(c)?.minor ?? 0) >= v) continue;
+    owed.set(c, { minor: v, where: "on the batch's invoices" });
+  }
+  return [...owed.keys()]
+    .sort()
+    .map((c) => {
+      const o = owed.get(c) as { minor: number; where: string };
+      return `${o.minor} ${c} ${o.where}`;
+    })
+    .join(', ');
+}
+
 /** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
   const judged = profile.invoiceCount >= policy.minDisputeSample;
@@ -121,11 +148,16 @@ export function checkEligibility(
   // the ledger too).
   // A group of the book is one party: what the supplier (or its group) owes any company of the
   // buyer's group is set off the same way.
-  const inBook =
+  // Only what is owed in the invoice's currency is set off: the book's ledgers are in its
+  // currency (the invoice's when it states none), the batch's invoices each in their own.
+  const bookOpen =
     state?.bookOpenMinor?.(invoice.buyerQuid, invoice.supplierQuid) ??
     state?.ledger(invoice.buyerQuid)?.buyerOpenMinor(invoice.supplierQuid) ??
     0;
-  const inBatch = state?.batchOpenMinor?.(invoice.buyerQuid, invoice.supplierQuid) ?? 0;
+  const bookCurrency = state?.currency ?? invoice.currency;
+  const inBook = bookCurrency === invoice.currency ? bookOpen : 0;
+  const batchOpen = state?.batchOpenByCurrency?.(invoice.buyerQuid, invoice.supplierQuid);
+  const inBatch = batchOpen?.get(invoice.currency) ?? 0;
   const owed = Math.max(inBook, inBatch);
   if (outcome === 'pass' && owed > 0) {
     cutAmount(f, 'CONTRA_HAIRCUT', owed);
@@ -133,6 +165,16 @@ export function checkEligibility(
       'CONTRA_HAIRCUT',
       `the supplier owes the buyer ${owed} ${inBatch > inBook ? "on the batch's invoices" : 'in the book'} (contra): ineligible`,
     );
+  }
+  if (outcome !== 'fail' && ((bookOpen > 0 && inBook === 0) || batchOpen !== undefined)) {
+    const foreign = contraElsewhere(invoice.currency, bookCurrency, bookOpen, batchOpen);
+    if (foreign !== '') {
+      run.reason(
+        'CONTRA_CURRENCY_MISMATCH',
+        `the supplier owes the buyer ${foreign} (contra), in another currency than the invoice's ${invoice.currency}: what the buyer may set off is not known without an exchange rate; held for review`,
+      );
+      outcome = 'flag';
+    }
   }
   // A short acknowledgement is what the buyer owes in all: payments and credit notes since come
   // off it too (a credit for the very shortfall is then cut twice, the financier's side: which

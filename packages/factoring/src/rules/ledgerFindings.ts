@@ -1,7 +1,7 @@
 // The ledger read path's findings as a credit signal: a custody attack, an unproven title
 // history or conflicting events hold an otherwise clean decision for review (or reject it).
 
-import { OptionsChecker } from '@quidfin/core';
+import { OptionsChecker, type ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import type { FactoringDecision } from '../outputs/decision.js';
 import { escalateDecision } from './escalateDecision.js';
@@ -46,7 +46,32 @@ export interface LedgerFindingPolicy {
  */
 export const DEFAULT_LEDGER_FINDING_POLICY: LedgerFindingPolicy = { action: 'review', ignore: [] };
 
+/**
+ * What {@link applyLedgerFindings} reads: the findings, and what to do about them.
+ *
+ * @example
+ * ```ts
+ * const input: LedgerFindingInput = { findings: view.violations, policy: { action: 'reject' } };
+ * ```
+ */
+export interface LedgerFindingInput {
+  readonly findings: readonly LedgerFinding[];
+  readonly policy?: LedgerFindingPolicy;
+}
+
 function check(findings: readonly LedgerFinding[], policy: LedgerFindingPolicy): void {
+  const issues = ledgerFindingIssues(findings, policy);
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
+/**
+ * Every malformed finding or policy field (the batch checks its items' findings before deciding
+ * any), with paths relative to the input; empty when they are sound.
+ */
+export function ledgerFindingIssues(
+  findings: readonly LedgerFinding[],
+  policy: LedgerFindingPolicy,
+): readonly ValidationIssue[] {
   const c = new OptionsChecker();
   c.oneOf('policy.action', policy.action, ['review', 'reject']);
   if (c.array('policy.ignore', policy.ignore, { optional: true })) {
@@ -61,7 +86,7 @@ function check(findings: readonly LedgerFinding[], policy: LedgerFindingPolicy):
       c.string(`findings[${i}].message`, f.message, { optional: true });
     }
   }
-  c.throwIfInvalid((issues) => new FactoringInputError('INVALID_INPUT', issues));
+  return c.issues;
 }
 
 /**
@@ -80,7 +105,7 @@ function check(findings: readonly LedgerFinding[], policy: LedgerFindingPolicy):
  */
 export function applyLedgerFindings(
   decision: FactoringDecision,
-  input: { readonly findings: readonly LedgerFinding[]; readonly policy?: LedgerFindingPolicy },
+  input: LedgerFindingInput,
 ): FactoringDecision {
   const policy = input.policy ?? DEFAULT_LEDGER_FINDING_POLICY;
   check(input.findings, policy);

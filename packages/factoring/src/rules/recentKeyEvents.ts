@@ -69,11 +69,34 @@ function check(
   input: KeyEventInput,
 ): { supplierQuid: string; buyerQuid: string } {
   const issues: ValidationIssue[] = [];
+  const parties = collectIssues(events, policy, decision.invoiceId, input, issues);
+  if (issues.length) throw new FactoringInputError('INVALID_INPUT', issues);
+  return parties;
+}
+
+/**
+ * Every malformed part of `input` for a decision on `invoiceId` (the batch checks its items' key
+ * events before deciding any), with paths relative to `input`; empty when it is sound.
+ */
+export function keyEventIssues(input: KeyEventInput, invoiceId: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(input.events)) issues.push({ path: 'events', message: 'expected an array' });
+  else collectIssues(input.events, input.policy ?? DEFAULT_KEY_EVENT_POLICY, invoiceId, input, issues);
+  return issues;
+}
+
+function collectIssues(
+  events: readonly RecentKeyEvent[],
+  policy: KeyEventPolicy,
+  invoiceId: string,
+  input: KeyEventInput,
+  issues: ValidationIssue[],
+): { supplierQuid: string; buyerQuid: string } {
   const inv = input.invoice;
-  if (inv !== undefined && inv.invoiceId !== decision.invoiceId) {
+  if (inv !== undefined && inv.invoiceId !== invoiceId) {
     issues.push({
       path: 'invoice.invoiceId',
-      message: `is ${JSON.stringify(inv.invoiceId)}, but the decision is about ${JSON.stringify(decision.invoiceId)}`,
+      message: `is ${JSON.stringify(inv.invoiceId)}, but the decision is about ${JSON.stringify(invoiceId)}`,
     });
   }
   const parties = { supplierQuid: '', buyerQuid: '' };
@@ -102,7 +125,6 @@ function check(
     if (!Number.isSafeInteger(e?.at))
       issues.push({ path: `events[${i}].at`, message: 'expected Unix seconds' });
   });
-  if (issues.length) throw new FactoringInputError('INVALID_INPUT', issues);
   return parties;
 }
 

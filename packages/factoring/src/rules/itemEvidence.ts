@@ -1,0 +1,79 @@
+// A batch item's evidence from outside the engine (ledger findings, key events), applied to its
+// decision before the batch reserves and sums it.
+
+import type { ValidationIssue } from '@quidfin/core';
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+import type { InvoiceInput } from '../inputs/invoice.js';
+import type { FactoringDecision } from '../outputs/decision.js';
+import {
+  applyLedgerFindings,
+  DEFAULT_LEDGER_FINDING_POLICY,
+  type LedgerFindingInput,
+  ledgerFindingIssues,
+} from './ledgerFindings.js';
+import { applyRecentKeyEvents, type KeyEventInput, keyEventIssues } from './recentKeyEvents.js';
+
+/** The parts of a batch item this rule reads. */
+interface ItemEvidence {
+  readonly invoice: InvoiceInput;
+  readonly ledgerFindings?: LedgerFindingInput;
+  readonly keyEvents?: KeyEventInput;
+}
+
+/** The item's key events, checked against its own invoice unless they name one. */
+function keyInputOf(keyEvents: KeyEventInput, invoice: InvoiceInput): KeyEventInput {
+  return keyEvents.invoice === undefined ? { ...keyEvents, invoice } : keyEvents;
+}
+
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
+
+/**
+ * Checks every item's ledger findings and key events before anything is decided (a batch that
+ * streams its decisions must not stop half way), and returns whether any item has some. Throws
+ * `FactoringInputError('INVALID_INPUT')` listing every issue under `items[i].ledgerFindings` or
+ * `items[i].keyEvents` (or `items[i].invoice` for a party of the item's own invoice that is not
+ * a quid, when the key events name no invoice).
+ */
+export function checkItemEvidence(items: readonly ItemEvidence[]): boolean {
+  let any = false;
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as ItemEvidence;
+    const lf = item.ledgerFindings;
+    const ke = item.keyEvents;
+    if (lf === undefined && ke === undefined) continue;
+    any = true;
+    if (lf !== undefined) {
+      const at = `items[${i}].ledgerFindings`;
+      if (!isObject(lf)) issues.push({ path: at, message: 'expected { findings, policy? }' });
+      else
+        for (const x of ledgerFindingIssues(lf.findings, lf.policy ?? DEFAULT_LEDGER_FINDING_POLICY))
+          issues.push({ path: `${at}.${x.path}`, message: x.message });
+    }
+    if (ke !== undefined) {
+      const at = `items[${i}].keyEvents`;
+      if (!isObject(ke)) {
+        issues.push({ path: at, message: 'expected { events, policy? }' });
+        continue;
+      }
+      const own = ke.invoice === undefined;
+      for (const x of keyEventIssues(keyInputOf(ke, item.invoice), item.invoice.invoiceId)) {
+        const path = own && x.path.startsWith('invoice.') ? `items[${i}].${x.path}` : `${at}.${x.path}`;
+        issues.push({ path, message: x.message });
+      }
+    }
+  }
+  if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+  return any;
+}
+
+/**
+ * `decision` with the item's key events and then its ledger findings applied, as
+ * `applyRecentKeyEvents` and `applyLedgerFindings` would apply them afterwards.
+ */
+export function applyItemEvidence(decision: FactoringDecision, item: ItemEvidence): FactoringDecision {
+  let d = decision;
+  if (item.keyEvents !== undefined) d = applyRecentKeyEvents(d, keyInputOf(item.keyEvents, item.invoice));
+  if (item.ledgerFindings !== undefined) d = applyLedgerFindings(d, item.ledgerFindings);
+  return d;
+}
