@@ -313,7 +313,10 @@ function isDaysLate(v: unknown): boolean {
 /** Three whole days late within ±3650, ordered P10 <= P50 <= P90 (no allocation when they are). */
 function isOrderedDays(days: unknown): boolean {
   if (!Array.isArray(days) || days.length !== 3) return false;
-  const [a, b, c] = days as unknown[];
+  // Indexed, not destructured: this runs per prediction.
+  const a = days[0] as unknown;
+  const b = days[1] as unknown;
+  const c = days[2] as unknown;
   return (
     isDaysLate(a) &&
     isDaysLate(b) &&
