@@ -465,12 +465,12 @@ describe('end-of-month terms are priced to the date they give', () => {
   // "NET 30 EOM" gives the buyer until 30 days after the end of the month of issue; read as 30
   // days from issue, an invoice due then was priced 16 days short and not flagged.
   it('a due date 30 days after issue under NET 30 EOM is before the terms (held, priced to the terms)', () => {
-    // NOW is 2023-11-14: end of November, plus 30 days, is 2023-12-30.
-    const endOfMonth = Date.UTC(2023, 11, 1) / 1000;
+    // NOW is 2023-11-14: end of November, plus 30 days, is 2023-12-30; 30 days from issue, then to
+    // the end of that month (EOM read the other way), is 2023-12-31, the later.
     const x = run(deal({ terms: 'NET 30 EOM', dueAt: NOW + 30 * DAY }));
     expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
     expect(x.reasons.find((r) => r.code === 'DUE_DATE_BEFORE_TERMS')?.message).toContain(
-      String(endOfMonth + 30 * DAY - 1),
+      String(Date.UTC(2024, 0, 1) / 1000 - 1),
     );
   });
 

@@ -1,5 +1,6 @@
 // Recent key events (freeze, recovery, rotation) on the supplier or buyer: review by default.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyRecentKeyEvents,
@@ -11,7 +12,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, DAY, deal, viaBureau } from './fixtures.js';
 
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
@@ -184,5 +185,73 @@ describe('recent key events', () => {
         policy: { windowSeconds: -1, action: 'review' },
       }),
     ).toThrow(/windowSeconds/);
+  });
+});
+
+describe('key events committed in the same second (one block)', () => {
+  const old = AS_OF - 200 * DAY;
+  const B = 'b0b0b0b0b0b0b0b0';
+  const codes = (events: RecentKeyEvent[]) =>
+    applyRecentKeyEvents(clean(), { ...parties, events }).reasons.map((r) => r.code);
+
+  it('a freeze and a rotation at the same second, long ago: the freeze stands in either order (review)', () => {
+    const frozen: RecentKeyEvent = { quid: B, kind: 'frozen', at: old };
+    const rotated: RecentKeyEvent = { quid: B, kind: 'rotated', at: old };
+    // Before: [frozen, rotated] left no standing freeze (approve), [rotated, frozen] one (review).
+    expect(codes([frozen, rotated])).toContain('RECENT_KEY_EVENT');
+    expect(codes([rotated, frozen])).toContain('RECENT_KEY_EVENT');
+  });
+
+  it('a freeze and a committed recovery at the same second: the freeze stands in either order', () => {
+    const frozen: RecentKeyEvent = { quid: B, kind: 'frozen', at: old };
+    const committed: RecentKeyEvent = { quid: B, kind: 'recovery-committed', at: old };
+    expect(codes([frozen, committed])).toContain('RECENT_KEY_EVENT');
+    expect(codes([committed, frozen])).toContain('RECENT_KEY_EVENT');
+  });
+
+  it('a recovery opened and vetoed (or committed) at the same second: it is still pending in either order', () => {
+    for (const close of ['recovery-vetoed', 'recovery-committed'] as const) {
+      const opened: RecentKeyEvent = { quid: B, kind: 'recovery-opened', at: old };
+      const closed: RecentKeyEvent = { quid: B, kind: close, at: old };
+      expect(codes([opened, closed])).toContain('RECENT_KEY_EVENT');
+      expect(codes([closed, opened])).toContain('RECENT_KEY_EVENT');
+    }
+  });
+
+  it('a rotation a second after the freeze still lifts it (approve), whatever the order given', () => {
+    const frozen: RecentKeyEvent = { quid: B, kind: 'frozen', at: old };
+    const rotated: RecentKeyEvent = { quid: B, kind: 'rotated', at: old + 1 };
+    expect(codes([rotated, frozen])).not.toContain('RECENT_KEY_EVENT');
+    expect(codes([frozen, rotated])).not.toContain('RECENT_KEY_EVENT');
+  });
+
+  it('any permutation of the key events gives the same decision (outcome, reasons and messages)', () => {
+    const base = clean();
+    const kinds = ['frozen', 'recovery-opened', 'recovery-vetoed', 'recovery-committed', 'rotated'] as const;
+    // Few quids and few seconds, old and recent, so ties are the rule.
+    const event = fc.record({
+      quid: fc.constantFrom('a0a0a0a0a0a0a0a0', B, 'd0d0d0d0d0d0d0d0'),
+      kind: fc.constantFrom(...kinds),
+      at: fc.constantFrom(old, old + 1, old + DAY, AS_OF - DAY, AS_OF - DAY + 1, AS_OF + 1),
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .array(event, { maxLength: 8 })
+          .chain((events) =>
+            fc.tuple(
+              fc.constant(events),
+              fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+            ),
+          ),
+        ([events, shuffled]) => {
+          const a = applyRecentKeyEvents(base, { ...parties, events });
+          const b = applyRecentKeyEvents(base, { ...parties, events: shuffled });
+          expect(b.outcome).toBe(a.outcome);
+          expect(b.reasons).toEqual(a.reasons);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

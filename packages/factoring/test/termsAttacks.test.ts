@@ -221,10 +221,15 @@ describe('other wordings an underwriter reads', () => {
   });
 
   it('"Net 30 MFI" and "Net 30 prox" run from the end of the month of issue, like EOM', () => {
-    for (const terms of ['Net 30 MFI', 'Net 30 prox', '30 EOM']) {
+    // EOM is also read as 30 days from issue, then to the end of that month: the later, 31 December.
+    for (const [terms, to] of [
+      ['Net 30 MFI', utc(2023, 12, 1) - 1 + 30 * DAY],
+      ['Net 30 prox', utc(2023, 12, 1) - 1 + 30 * DAY],
+      ['30 EOM', utc(2024, 1, 1) - 1],
+    ] as const) {
       const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
       expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
-      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 30 * DAY));
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(to));
     }
   });
 
@@ -502,7 +507,9 @@ describe('clauses that are not net days or not discounts are not read as such (f
     ]) {
       const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
       expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
-      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 30 * DAY));
+      // EOM read both ways: 30 days from issue, to the end of December, is the later.
+      const to = terms.includes('EOM') ? utc(2024, 1, 1) - 1 : utc(2023, 12, 1) - 1 + 30 * DAY;
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(to));
     }
   });
 
@@ -589,5 +596,87 @@ describe('neighbours: wordings a supplier tries next', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(netTermsDays(hostile[3])).toBe(30);
     expect(netTermsDays(hostile[5])).toBe(30);
+  });
+});
+
+describe('end-of-month terms read both ways ("fine mese": issue plus the days, then to the end of that month)', () => {
+  // The two conventions: the days from the end of the month of issue (English EOM as usually
+  // written), or the days from issue and then to the end of the month they end in (Italian practice,
+  // one French method; buyers read "net 45 EOM" that way too). The later date is the buyer's.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it('"60 giorni fine mese" issued 2023-11-14, due 2024-01-30: held, priced to the end of January', () => {
+    // End of November plus 60 days is 29 January; 14 November plus 60 days is 13 January, to its month end 31 January.
+    const x = run(deal({ terms: '60 giorni fine mese', dueAt: utc(2024, 1, 30) }));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2024, 1)));
+    expect(x.payment?.expectedCollectionAt).toBe(endOf(2024, 1) + 5 * DAY);
+  });
+
+  it.each([
+    ['30 jours fin de mois', 30],
+    ['30 gg fine mese', 30],
+    ['30 días fin de mes', 30],
+    ['Net 30 EOM', 30],
+    ['30 days end of month', 30],
+  ])(
+    '%j issued 14 November and due 30 December (end of November plus 30 days): held, to 31 December',
+    (terms) => {
+      const x = run(deal({ terms, dueAt: utc(2023, 12, 30) }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+    },
+  );
+
+  it('"45 jours fin de mois" (and "Net 45 EOM") issued 28 October: due 15 December is two weeks before 31 December', () => {
+    for (const terms of ['45 jours fin de mois', 'à 45 jours fin de mois', 'Net 45 EOM', '45 gg dffm']) {
+      const x = run(deal({ terms, issuedAt: utc(2023, 10, 28), dueAt: utc(2023, 12, 15) }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+    }
+  });
+
+  it('the later of the two still counts when it is the end of the month of issue plus the days', () => {
+    // Issued 14 November with 47 days: to the end of the month, 31 December; from the end of
+    // November, 16 January, the later.
+    const x = run(deal({ terms: '47 giorni fine mese', dueAt: utc(2024, 1, 10) }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 11) + 47 * DAY));
+  });
+
+  it('due on the later date (or after it): not held', () => {
+    for (const terms of ['60 giorni fine mese', 'Net 60 EOM', '60 jours fin de mois']) {
+      const x = run(deal({ terms, dueAt: utc(2024, 1, 31) }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+
+  it('wordings that say which way (days after the end of the month; a day of the next month) are read one way only', () => {
+    // Each gives end of November plus 30 days (30 December): due then, not held.
+    for (const terms of [
+      '30 days after end of month',
+      'Net 30 days from the end of the month',
+      '30 Tage nach Monatsende',
+      '30 Tage ab Ende des Monats',
+      '30 dagen na einde maand',
+      'Net 30 prox',
+      'Net 30 MFI',
+    ]) {
+      const x = run(deal({ terms, dueAt: utc(2023, 12, 30) }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+
+  it('from delivery too: "Net 30 EOM from delivery" (delivered 17 November) due 30 December is held, to 31 December', () => {
+    const x = run(deal({ terms: 'Net 30 EOM from delivery', dueAt: utc(2023, 12, 30) }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain('latest delivery');
+  });
+
+  it('a discount window at the end of the month ("2% 10 EOM") does not read the net days from issue both ways', () => {
+    const x = run(deal({ terms: 'Net 30 days, 2% 10 EOM', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
   });
 });

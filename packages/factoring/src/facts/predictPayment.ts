@@ -1,5 +1,6 @@
 // A buyer's payment behaviour from its history: days-late quantiles, dispute rate, dilution.
 
+import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
@@ -211,7 +212,10 @@ function lateness(
  * buyer that pays on time what it pays and leaves the rest unpaid is not punctual. Records of
  * amount 0 are not history (nothing was paid). Refuses (`INVALID_INPUT`) records that are not a
  * list of objects, a `disputed` that is not a boolean, and a record paid more than 3650 days early
- * or late, as a precomputed profile is.
+ * or late, as a precomputed profile is; and a prior that is not three ordered whole days within
+ * ±3650, a `priorWeight` that is not a whole number >= 0, a dilution outside 0..10000 bps and an
+ * `asOf` that is not a safe integer, each at its argument's name. An unpaid invoice counts at most
+ * 3650 days late.
  *
  * @example
  * ```ts
@@ -225,6 +229,7 @@ export function profileBuyer(
   noHistoryDilutionBps: number,
   asOf?: number,
 ): BuyerProfile {
+  checkProfileArgs(prior, priorWeight, noHistoryDilutionBps, asOf);
   const records = history?.records ?? [];
   checkHistory(records);
   if (scratch.length < records.length) {
@@ -248,7 +253,9 @@ export function profileBuyer(
     if (asOf !== undefined && r.dueAt <= asOf && (r.paidAt === undefined || r.paidAt > asOf)) {
       overdue ??= [];
       overdueMoney ??= [];
-      overdue.push(Math.floor((asOf - r.dueAt) / DAY));
+      // Capped as a paid record is: ten years late is past any tenor, and the profile stays one
+      // checkBuyerProfile accepts.
+      overdue.push(Math.min(MAX_DAYS_LATE, Math.floor((asOf - r.dueAt) / DAY)));
       overdueMoney.push(r.amountMinor);
     }
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
@@ -305,6 +312,74 @@ export function profileBuyer(
   };
 }
 
+/** Whole days late within ±{@link MAX_DAYS_LATE}. */
+function isDaysLate(v: unknown): boolean {
+  return Number.isSafeInteger(v) && Math.abs(v as number) <= MAX_DAYS_LATE;
+}
+
+/** Three whole days late within ±3650, ordered P10 <= P50 <= P90 (no allocation when they are). */
+function isOrderedDays(days: unknown): boolean {
+  if (!Array.isArray(days) || days.length !== 3) return false;
+  // Indexed, not destructured: this runs per prediction.
+  const a = days[0] as unknown;
+  const b = days[1] as unknown;
+  const c = days[2] as unknown;
+  return (
+    isDaysLate(a) &&
+    isDaysLate(b) &&
+    isDaysLate(c) &&
+    (a as number) <= (b as number) &&
+    (b as number) <= (c as number)
+  );
+}
+
+/** Why `days` (at `path`) is not three ordered whole days late, each issue with its path. */
+function daysIssues(days: unknown, path: string, out: ValidationIssue[]): void {
+  if (!Array.isArray(days) || days.length !== 3) {
+    out.push({ path, message: `must list three whole day counts (P10, P50, P90) (got ${shownValue(days)})` });
+    return;
+  }
+  let whole = true;
+  for (let i = 0; i < 3; i++) {
+    if (isDaysLate(days[i])) continue;
+    whole = false;
+    out.push({
+      path: `${path}[${i}]`,
+      message: `must be whole days within ±${MAX_DAYS_LATE} (got ${shownValue(days[i])})`,
+    });
+  }
+  if (whole) out.push({ path, message: `must be ordered P10 <= P50 <= P90 (got ${days.join(', ')})` });
+}
+
+function shownValue(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+}
+
+/**
+ * {@link profileBuyer}'s figures besides the history, or `FactoringInputError('INVALID_INPUT')`:
+ * the engine passes a compiled policy's, but a direct caller's NaN prior came back as NaN
+ * quantiles, and a NaN `asOf` read as none (the unpaid overdue invoices went uncounted).
+ */
+function checkProfileArgs(prior: unknown, weight: unknown, dilution: unknown, asOf: unknown): void {
+  const weightOk = Number.isSafeInteger(weight) && (weight as number) >= 0;
+  const dilutionOk =
+    Number.isSafeInteger(dilution) && (dilution as number) >= 0 && (dilution as number) <= 10_000;
+  const asOfOk = asOf === undefined || Number.isSafeInteger(asOf);
+  if (isOrderedDays(prior) && weightOk && dilutionOk && asOfOk) return;
+  const issues: ValidationIssue[] = [];
+  if (!isOrderedDays(prior)) daysIssues(prior, 'prior', issues);
+  if (!weightOk)
+    issues.push({ path: 'priorWeight', message: `must be a whole number >= 0 (got ${shownValue(weight)})` });
+  if (!dilutionOk)
+    issues.push({
+      path: 'noHistoryDilutionBps',
+      message: `must be whole bps in 0..10000 (got ${shownValue(dilution)})`,
+    });
+  if (!asOfOk)
+    issues.push({ path: 'asOf', message: `must be Unix seconds (a safe integer) (got ${shownValue(asOf)})` });
+  throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
 /** Integer money and times in a buyer's history, or `FactoringInputError('INVALID_INPUT')`. */
 function checkHistory(records: BuyerHistory['records']): void {
   if (!Array.isArray(records)) {
@@ -358,7 +433,9 @@ function badField(
  * late, never before the decision date. An invoice already past its median date is expected at
  * its P90 date (it is among the buyer's late ones; collecting it tomorrow is what nothing
  * supports), and one past its P90 date at the decision date itself, which the engine holds for
- * review (`OVERDUE_BEYOND_BUYER_PATTERN`).
+ * review (`OVERDUE_BEYOND_BUYER_PATTERN`). Throws `FactoringInputError('INVALID_INPUT')` for a
+ * `dueAt` or `asOf` that is not a safe integer and a profile whose `daysLate` is not three ordered
+ * whole days within ±3650 (at `dueAt`, `asOf`, `profile.daysLate[i]`).
  *
  * @example
  * ```ts
@@ -367,6 +444,7 @@ function badField(
  * ```
  */
 export function predictCollection(profile: BuyerProfile, dueAt: number, asOf: number): PaymentPrediction {
+  checkPredictionArgs(profile, dueAt, asOf);
   const [p10, p50, p90] = profile.daysLate;
   const latestCollectionAt = Math.max(asOf, dueAt + p90 * DAY);
   const median = dueAt + p50 * DAY;
@@ -380,4 +458,26 @@ export function predictCollection(profile: BuyerProfile, dueAt: number, asOf: nu
     stressedDays: daysFrom(asOf, latestCollectionAt),
     sampleSize: profile.sampleSize,
   };
+}
+
+/**
+ * {@link predictCollection}'s figures, or `FactoringInputError('INVALID_INPUT')`: a NaN date or
+ * days late gave NaN collection dates. Runs per prediction, so a sound call allocates nothing.
+ */
+function checkPredictionArgs(profile: BuyerProfile, dueAt: unknown, asOf: unknown): void {
+  const isProfile = typeof profile === 'object' && profile !== null;
+  const daysOk = isProfile && isOrderedDays(profile.daysLate);
+  if (daysOk && Number.isSafeInteger(dueAt) && Number.isSafeInteger(asOf)) return;
+  const issues: ValidationIssue[] = [];
+  if (!isProfile)
+    issues.push({ path: 'profile', message: `must be a buyer profile (got ${shownValue(profile)})` });
+  else if (!daysOk) daysIssues(profile.daysLate, 'profile.daysLate', issues);
+  for (const [path, v] of [
+    ['dueAt', dueAt],
+    ['asOf', asOf],
+  ] as const) {
+    if (!Number.isSafeInteger(v))
+      issues.push({ path, message: `must be Unix seconds (a safe integer) (got ${shownValue(v)})` });
+  }
+  throw new FactoringInputError('INVALID_INPUT', issues);
 }

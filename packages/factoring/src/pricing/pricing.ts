@@ -40,7 +40,10 @@ export interface PricingResult {
 }
 
 /**
- * Annual percentage rate on the cash advanced, bps, floored: `fee / advance x 365 / days`.
+ * Annual percentage rate on the cash advanced, bps, floored: `fee / advance x 365 / days`; 0 when
+ * nothing is advanced or over no days. Exact for any safe-integer figures. Throws
+ * `FactoringInputError('INVALID_INPUT')`, at each argument's name, for a figure that is not a
+ * whole number >= 0: a negative fee is no APR, and NaN failed as a raw RangeError.
  *
  * @example
  * ```ts
@@ -48,8 +51,30 @@ export interface PricingResult {
  * ```
  */
 export function aprBps(feeMinor: number, advanceMinor: number, days: number): number {
-  if (advanceMinor <= 0 || days <= 0) return 0;
-  return mulDivFloor(feeMinor, 3_650_000, advanceMinor * days);
+  if (!(isWhole(feeMinor) && isWhole(advanceMinor) && isWhole(days))) aprIssues(feeMinor, advanceMinor, days);
+  if (advanceMinor === 0 || days === 0) return 0;
+  const span = advanceMinor * days;
+  // Past 2^53 the product is rounded: divide by the exact one.
+  if (span <= Number.MAX_SAFE_INTEGER) return mulDivFloor(feeMinor, 3_650_000, span);
+  return Number((BigInt(feeMinor) * 3_650_000n) / (BigInt(advanceMinor) * BigInt(days)));
+}
+
+function isWhole(v: number): boolean {
+  return Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Throws the INVALID_INPUT of an {@link aprBps} call, every bad argument at once. */
+function aprIssues(feeMinor: unknown, advanceMinor: unknown, days: unknown): never {
+  const issues: { path: string; message: string }[] = [];
+  for (const [path, v] of [
+    ['feeMinor', feeMinor],
+    ['advanceMinor', advanceMinor],
+    ['days', days],
+  ] as const) {
+    if (!isWhole(v as number))
+      issues.push({ path, message: `must be a whole number >= 0 (got ${JSON.stringify(v) ?? String(v)})` });
+  }
+  throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
 /** The issues of a {@link priceInvoice} call: each one a figure that would price it cheaper or throw. */

@@ -28,6 +28,13 @@ export interface ParsedTerms {
   readonly netDays: number | undefined;
   /** Net days run from the end of the month (EOM, MFI, prox, "end of month"). */
   readonly endOfMonth: boolean;
+  /**
+   * With `endOfMonth`: the wording may also mean the net days from the start, then to the end of
+   * the month they end in ("60 giorni fine mese", "30 jours fin de mois", "net 45 EOM"); the later
+   * date counts. False for wordings that say which ("30 days after the end of the month", "prox",
+   * "MFI", "the 15th of the following month").
+   */
+  readonly endOfMonthEitherWay: boolean;
   readonly start: TermsStart;
   /** Cash terms (CIA, CWO, PIA, COD, "payment in advance", a 100 % deposit): no credit given to the buyer. */
   readonly cash: boolean;
@@ -401,6 +408,23 @@ const DAYS = new Set([
 ]);
 const NET = new Set(['net', 'netto', 'neto']);
 const END_OF_MONTH = new Set(['eom', 'mfi', 'prox', 'proximo', 'monatsende', 'fdm', 'fm', 'ffm', 'dffm']);
+// End-of-month words that name a day of the following month ("10th prox", "20 MFI"): one reading.
+const NEXT_MONTH_DAY = new Set(['mfi', 'prox', 'proximo']);
+// Before an end-of-month wording, words that say the days run after it ("30 days after the end
+// of the month", "30 Tage nach Monatsende", "ab Ende des Monats", "na einde maand"): one reading.
+const AFTER_END = new Set([
+  'after',
+  'from',
+  'following',
+  'nach',
+  'ab',
+  'na',
+  'apres',
+  'dopo',
+  'despues',
+  'desde',
+  'vanaf',
+]);
 // "end of (the) month", "fin de mois", "fine (del) mese", "Ende des Monats", "einde (van de) maand".
 const END_WORDS = new Set(['end', 'fin', 'fine', 'ende', 'einde']);
 const MONTH_WORDS = new Set(['month', 'mois', 'mes', 'mese', 'monats', 'monat', 'maand']);
@@ -558,6 +582,10 @@ interface Reading {
   endOfMonth: boolean;
   /** An end-of-month word after a discount window ("2% 10th prox"): net figures after it run from the end of the month. */
   windowEndOfMonth: boolean;
+  /** `endOfMonth` set by a wording that can be read both ways (see {@link ParsedTerms.endOfMonthEitherWay}). */
+  eitherWay: boolean;
+  /** `windowEndOfMonth` set by such a wording. */
+  windowEitherWay: boolean;
   /** A net figure read after such a word ("2/10 prox net 30"). */
   netAfterWindow: boolean;
   /** The index just after the last discount window read ("2% 10th|", "2/10|"). */
@@ -587,9 +615,26 @@ function net(r: Reading, days: number): void {
 }
 
 /** An end-of-month word at `i`: a discount window's when it follows one, else every net figure's. */
-function endOfMonthAt(r: Reading, i: number): void {
-  if (i === r.windowEnd) r.windowEndOfMonth = true;
-  else r.endOfMonth = true;
+function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
+  const both = eitherWay(t, i);
+  if (i === r.windowEnd) {
+    r.windowEndOfMonth = true;
+    if (both) r.windowEitherWay = true;
+  } else {
+    r.endOfMonth = true;
+    if (both) r.eitherWay = true;
+  }
+}
+
+/**
+ * Whether the end-of-month wording at `i` may also mean "the days, then to the end of that month":
+ * not a day of the next month ("prox", "MFI"), and not after a word that puts the days after it.
+ */
+function eitherWay(t: readonly Token[], i: number): boolean {
+  if (NEXT_MONTH_DAY.has((t[i] as Token).text)) return false;
+  let b = i - 1;
+  for (let n = 0; n < 2 && t[b]?.kind === WORD && FILLER.has((t[b] as Token).text); n++) b--;
+  return !(t[b]?.kind === WORD && AFTER_END.has((t[b] as Token).text));
 }
 
 /** Whether an end-of-month wording starts at `j` ("EOM", "end of the month", "fin de mois"). */
@@ -916,7 +961,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     net(r, numberOf(t[i + 2] as Token));
     return i + 3;
   }
-  if (isEndOfMonth(t, i)) endOfMonthAt(r, i);
+  if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
   else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
   else if (RECEIPT.has(w)) {
     let j = i + 1;
@@ -961,6 +1006,8 @@ export function readTerms(terms: string): ParsedTerms {
     netDays: undefined,
     endOfMonth: false,
     windowEndOfMonth: false,
+    eitherWay: false,
+    windowEitherWay: false,
     netAfterWindow: false,
     windowEnd: -1,
     lateDays: undefined,
@@ -975,13 +1022,16 @@ export function readTerms(terms: string): ParsedTerms {
   for (let i = 0; i < t.length; ) i = step(t, i, r);
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
   const netDays = r.netDays ?? r.lateDays;
-  const endOfMonth = r.endOfMonth || r.netAfterWindow || (r.windowEndOfMonth && r.netDays === undefined);
+  const windowNet = r.netAfterWindow || (r.windowEndOfMonth && r.netDays === undefined);
+  const endOfMonth = r.endOfMonth || windowNet;
+  const endOfMonthEitherWay = (r.endOfMonth && r.eitherWay) || (windowNet && r.windowEitherWay);
   let discount = r.discount;
   if (r.slash !== undefined && (netDays !== undefined || endOfMonth))
     discount = larger(discount, r.slash.rateBps, r.slash.withinDays);
   return {
     netDays,
     endOfMonth,
+    endOfMonthEitherWay,
     start: r.start,
     cash: r.cash,
     discount,

@@ -128,11 +128,24 @@ function collectIssues(
   return parties;
 }
 
+// Within one second (one block) events that close something (a veto, a committed recovery, a
+// rotation) come before those that open something (a recovery opened, a freeze): a freeze and a
+// rotation committed together leave the freeze standing, whatever order they were given in. Then
+// by kind, so the list in the reason's message is the same for every order too.
+const RANK: Readonly<Record<RecentKeyEvent['kind'], number>> = {
+  'recovery-vetoed': 0,
+  'recovery-committed': 1,
+  rotated: 2,
+  'recovery-opened': 3,
+  frozen: 4,
+};
+
 /**
  * Events of `quid` that count for a decision made at `asOf`: those of the window before it, every
  * one after it (a key frozen between the decision and the wire must stop the wire), a recovery
  * opened and not yet closed, and a freeze no recovery or rotation has followed (the party has no
- * working key), however old.
+ * working key), however old. A recovery or rotation at the same second as the freeze does not
+ * follow it (nor a veto or commit one opened at that second): the financier's reading.
  */
 function counting(
   events: readonly RecentKeyEvent[],
@@ -140,7 +153,9 @@ function counting(
   asOf: number,
   window: number,
 ): RecentKeyEvent[] {
-  const own = events.filter((e) => e.quid === quid).sort((a, b) => a.at - b.at);
+  const own = events
+    .filter((e) => e.quid === quid)
+    .sort((a, b) => a.at - b.at || RANK[a.kind] - RANK[b.kind]);
   let open: RecentKeyEvent | undefined;
   let frozen: RecentKeyEvent | undefined;
   for (const e of own) {
@@ -187,7 +202,8 @@ export interface KeyEventInput {
  * `RECENT_KEY_EVENT` reason and raises the outcome to `review` (or `reject`, which drops the
  * offer). A worse outcome stays. Events after the decision's `asOf` count (a key frozen between
  * the decision and the wire stops the wire), and so does a freeze no recovery or rotation
- * followed, however old. Pass the decided `invoice` (its id must be the decision's) rather than
+ * followed, however old (one at the same second does not follow it). The order of `events` does
+ * not matter. Pass the decided `invoice` (its id must be the decision's) rather than
  * bare quids. Pure; throws `FactoringInputError('INVALID_INPUT')` for malformed events, quids that
  * are not canonical, an invoice that is not the decided one, or a bad policy.
  *

@@ -14,6 +14,7 @@ const DAY = 86_400;
 const NOTHING: ParsedTerms = {
   netDays: undefined,
   endOfMonth: false,
+  endOfMonthEitherWay: false,
   start: 'issue',
   cash: false,
   discount: undefined,
@@ -110,6 +111,8 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   let reading: ParsedTerms = NOTHING;
   let from = issuedAt;
   let named: TermsDate | undefined;
+  // The latest date is the net days' end, then to the end of its month ("fine mese" read that way).
+  let monthAfter = false;
   let unknownStart: ParsedTerms | undefined;
   let unknownTerms: unknown;
   let cash: unknown;
@@ -134,18 +137,29 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
     for (let n = start === undefined ? 0 : -1; n < p.dates.length; n++) {
       const d = n < 0 ? undefined : (p.dates[n] as TermsDate);
       const at = d === undefined ? (start as number) : latestReading(d, issuedAt);
-      const due =
+      let due =
         d === undefined
           ? (p.endOfMonth ? endOfMonthUtc(at) : at) + (days as number) * DAY
           : d.kind === 'from' && days !== undefined
             ? at + days * DAY
             : at;
+      // "60 giorni fine mese": also the days from the start, then to the end of that month. The
+      // later of the two readings is the date the buyer may hold to (up to weeks later for 45 days).
+      let after = false;
+      if (d === undefined && p.endOfMonthEitherWay) {
+        const other = endOfMonthUtc(at + (days as number) * DAY);
+        if (other > due) {
+          due = other;
+          after = true;
+        }
+      }
       if (termsDue === undefined || due > termsDue) {
         termsDue = due;
         terms = t;
         reading = p;
         from = at;
         named = d;
+        monthAfter = after;
       }
     }
   }
@@ -182,9 +196,11 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       ? named.kind === 'from' && days !== undefined
         ? `give the buyer ${days} days from the date they name, ${from}`
         : `name the date ${from}`
-      : reading.start === 'issue'
-        ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
-        : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
+      : monthAfter
+        ? `give the buyer ${days} days from ${reading.start === 'issue' ? 'issue' : reading.start === 'delivery' ? `the latest delivery (${from})` : `receipt (${from})`} and then to the end of that month (the later of the two ways end-of-month terms are read)`
+        : reading.start === 'issue'
+          ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
+          : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
     `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
