@@ -16,7 +16,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, viaBureau } from './fixtures.js';
 
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const trust = trustSourceFromRecord(DEAL_TRUST);

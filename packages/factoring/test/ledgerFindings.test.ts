@@ -12,7 +12,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, deal, viaBureau } from './fixtures.js';
 
 const trust = trustSourceFromRecord({
   a0a0a0a0a0a0a0a0: viaBureau('a0a0a0a0a0a0a0a0', 0.85),
