@@ -58,6 +58,7 @@ describe('ReasonCode keys', () => {
       'TRUST_PATH_UNKNOWN',
       'TERMS_DEPOSIT',
       'CONTRA_CURRENCY_MISMATCH',
+      'TERMS_TOO_LONG',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -484,6 +484,14 @@ export const SCENARIOS: Scenario[] = [
     has: ['TERMS_START_UNKNOWN'],
   },
   {
+    name: 'payment terms of several thousand characters: not read, held for review',
+    label: 'fraud',
+    check: 'terms',
+    invoice: { terms: `Net 30 ${'conditions apply '.repeat(150)}` },
+    outcome: 'review',
+    has: ['TERMS_TOO_LONG'],
+  },
+  {
     name: 'cash-in-advance terms on an open invoice: held for review',
     label: 'underwriting',
     check: 'terms',

@@ -106,6 +106,7 @@ const CODES = {
   TRUST_PATH_UNKNOWN: 'TRUST_PATH_UNKNOWN',
   TERMS_DEPOSIT: 'TERMS_DEPOSIT',
   CONTRA_CURRENCY_MISMATCH: 'CONTRA_CURRENCY_MISMATCH',
+  TERMS_TOO_LONG: 'TERMS_TOO_LONG',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -469,4 +470,6 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The buyer also sells to the supplier, in another currency than the invoice's (in the book or
   // the batch): what it may set off is not known without an exchange rate, so nothing is netted.
   CONTRA_CURRENCY_MISMATCH: { severity: 'review', rank: 93, fraud: false },
+  // Payment terms longer than MAX_TERMS_LENGTH: not read, so the credit they give is not known.
+  TERMS_TOO_LONG: { severity: 'review', rank: 94, fraud: false },
 };

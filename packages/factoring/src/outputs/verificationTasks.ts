@@ -131,12 +131,13 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   INVOICE_NUMBER_UNREADABLE: ['VERIFY_WITH_BUYER'],
   TRUST_TOO_OLD: ['REFRESH_TRUST'],
   // Net days from delivery or receipt, and no delivery yet: the due date waits for the proof.
-  TERMS_START_UNKNOWN: ['OBTAIN_DELIVERY_PROOF'],
+  TERMS_START_UNKNOWN: ['OBTAIN_DELIVERY_PROOF', 'OBTAIN_BUYER_ACKNOWLEDGEMENT'],
   // Cash in advance or on delivery: the buyer may have paid the supplier already.
   CASH_TERMS: ['VERIFY_WITH_BUYER'],
   // The buyer is expected to dilute more than the reserve holds back.
   DILUTION_ABOVE_RESERVE: ['REVIEW_BUYER_CREDIT'],
   TRUST_PATH_UNKNOWN: ['REFRESH_TRUST'],
+  TERMS_TOO_LONG: ['VERIFY_WITH_BUYER'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };

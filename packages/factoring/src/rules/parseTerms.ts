@@ -250,11 +250,26 @@ function anyNumber(
  * Numbers written in words become number tokens, and a figure repeated in brackets ("thirty (30)
  * days", "60 (sixty)") one token of the larger (the longer tenor, the larger rate). One pass.
  */
+/** A word a number written in words may start with ("forty", "a hundred", "hundred"). */
+function startsNumber(w: string): boolean {
+  return UNITS.has(w) || TENS.has(w) || w === 'a' || w === 'hundred';
+}
+
 function readWords(t: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < t.length; ) {
     const x = t[i] as Token;
-    const a = x.kind === WORD || x.kind === NUM ? anyNumber(t, i) : undefined;
+    // Most tokens are no number word and no "30 (thirty)": kept as they are, with no allocation.
+    if (
+      x.kind === SYM ||
+      (x.kind === NUM && !isSym(t[i + 1], '(')) ||
+      (x.kind === WORD && !startsNumber(x.text))
+    ) {
+      out.push(x);
+      i++;
+      continue;
+    }
+    const a = anyNumber(t, i);
     if (a === undefined) {
       out.push(x);
       i++;
@@ -586,8 +601,6 @@ interface Reading {
   eitherWay: boolean;
   /** `windowEndOfMonth` set by such a wording. */
   windowEitherWay: boolean;
-  /** A net figure read after such a word ("2/10 prox net 30"). */
-  netAfterWindow: boolean;
   /** The index just after the last discount window read ("2% 10th|", "2/10|"). */
   windowEnd: number;
   /** Days in a late-payment clause ("interest after 60 days"): net days only if nothing else is. */
@@ -611,7 +624,6 @@ const isNum = (t: Token | undefined): t is Token => t !== undefined && t.kind ==
 function net(r: Reading, days: number): void {
   const d = Math.min(days, MAX_NET_DAYS);
   if (r.netDays === undefined || d > r.netDays) r.netDays = d;
-  if (r.windowEndOfMonth) r.netAfterWindow = true;
 }
 
 /** An end-of-month word at `i`: a discount window's when it follows one, else every net figure's. */
@@ -692,6 +704,11 @@ function pastDays(t: readonly Token[], j: number): { end: number; days: boolean 
   return { end: j, days: false };
 }
 
+/** A percent sign or word at `x`. */
+function isPercent(x: Token | undefined): boolean {
+  return isSym(x, '%') || isWord(x, 'percent') || isWord(x, 'pct');
+}
+
 /** A rate of at most two whole digits, with decimals in basis points rounded up. */
 function readRate(t: readonly Token[], i: number): { bps: number; end: number } | undefined {
   const a = t[i] as Token;
@@ -704,7 +721,10 @@ function readRate(t: readonly Token[], i: number): { bps: number; end: number } 
   let end = i + 1;
   const dot = t[end];
   const frac = t[end + 1];
-  if (isSym(dot, '.') && !(dot as Token).gap && isNum(frac) && !frac.gap) {
+  // A decimal point, or a decimal comma ("2,00 %", "12,5 % Skonto") when a percent follows: "1,000"
+  // and "30,60" are no rates.
+  const decimalComma = isSym(dot, ',') && isNum(frac) && frac.text.length <= 2 && isPercent(t[end + 2]);
+  if ((isSym(dot, '.') || decimalComma) && !(dot as Token).gap && isNum(frac) && !frac.gap) {
     const f = frac.text;
     bps += Number((f.length >= 2 ? f.slice(0, 2) : `${f}0`).slice(0, 2));
     for (let k = 2; k < f.length; k++)
@@ -823,8 +843,11 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
   // A discount word names it a discount whatever follows ("Skonto 2 %, Verzugszinsen 5 %").
   let named = false;
   for (let b = Math.max(0, i - 3); b < i; b++) if (DISCOUNT_WORDS.has((t[b] as Token).text)) named = true;
+  // A charge or deposit word in the rate's own clause only: "Net 30 incl. VAT, 2% 10 days" is a
+  // discount (a tax named in the clause before must not drop it).
   if (!named)
-    for (let b = Math.max(0, i - 3); b < i; b++) {
+    for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
+      if (isSym(t[b], ',') || isSym(t[b], ';')) break;
       if (isCharge(t, b)) return k;
       if (DEPOSIT.has((t[b] as Token).text)) {
         deposit(r, bps);
@@ -861,9 +884,11 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
         deposit(r, bps);
         return j + 1;
       } else if (NET.has(x.text) || x.text === 'n') break;
-    } else if (x.text === ';' || x.text === '.') break;
+    } else if (x.text === ';' || x.text === '.' || x.text === ',') break;
     j++;
   }
+  // The window is read in the rate's clause only: "2% discount, payable within 60 days" states
+  // net 60, not a 60-day window.
   r.discount = larger(r.discount, bps, days);
   return j;
 }
@@ -1008,7 +1033,6 @@ export function readTerms(terms: string): ParsedTerms {
     windowEndOfMonth: false,
     eitherWay: false,
     windowEitherWay: false,
-    netAfterWindow: false,
     windowEnd: -1,
     lateDays: undefined,
     start: 'issue',
@@ -1022,9 +1046,10 @@ export function readTerms(terms: string): ParsedTerms {
   for (let i = 0; i < t.length; ) i = step(t, i, r);
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
   const netDays = r.netDays ?? r.lateDays;
-  const windowNet = r.netAfterWindow || (r.windowEndOfMonth && r.netDays === undefined);
-  const endOfMonth = r.endOfMonth || windowNet;
-  const endOfMonthEitherWay = (r.endOfMonth && r.eitherWay) || (windowNet && r.windowEitherWay);
+  // An end-of-month word beside a discount window may date the window alone or the net days too
+  // ("2% 10th prox, net 30"): the later reading counts, whatever the order of the words.
+  const endOfMonth = r.endOfMonth || r.windowEndOfMonth;
+  const endOfMonthEitherWay = (r.endOfMonth && r.eitherWay) || (r.windowEndOfMonth && r.windowEitherWay);
   let discount = r.discount;
   if (r.slash !== undefined && (netDays !== undefined || endOfMonth))
     discount = larger(discount, r.slash.rateBps, r.slash.withinDays);

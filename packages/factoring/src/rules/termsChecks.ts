@@ -22,19 +22,30 @@ const NOTHING: ParsedTerms = {
   dates: [],
 };
 
-// A book uses a handful of terms strings: each is parsed once (bounded, so hostile input cannot
-// grow the memo without limit; past the bound a string is read again, in linear time). Only
-// short strings are kept: a memo of a thousand megabyte-long terms would hold a gigabyte.
+// A book uses a handful of terms strings: each is parsed once. Bounded, so hostile input cannot
+// grow the memo without limit: when full it starts over (a book's common strings come back at
+// once, where a memo that kept its first thousand would miss them for good). Only short strings
+// are kept: a memo of a thousand megabyte-long terms would hold a gigabyte.
 const MAX_PARSED = 1_024;
 const MAX_MEMO_LENGTH = 256;
 const parsed = new Map<string, ParsedTerms>();
 
+// Terms are a line or two. Longer ones are not read (TERMS_TOO_LONG holds the invoice): a node
+// takes event bodies up to 1 MiB, and megabyte-long terms would cost every decision tens of
+// milliseconds and could hide a net figure anywhere.
+export const MAX_TERMS_LENGTH = 2_000;
+const TOO_LONG: ParsedTerms = { ...NOTHING };
+
 function parseTerms(terms: unknown): ParsedTerms {
   if (typeof terms !== 'string') return NOTHING;
+  if (terms.length > MAX_TERMS_LENGTH) return TOO_LONG;
   const known = parsed.get(terms);
   if (known !== undefined) return known;
   const out = readTerms(terms);
-  if (parsed.size < MAX_PARSED && terms.length <= MAX_MEMO_LENGTH) parsed.set(terms, out);
+  if (terms.length <= MAX_MEMO_LENGTH) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(terms, out);
+  }
   return out;
 }
 
@@ -116,6 +127,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   let unknownStart: ParsedTerms | undefined;
   let unknownTerms: unknown;
   let cash: unknown;
+  let tooLong: string | undefined;
   // The input's terms, then each signed issue's (no closure: this runs once per decision).
   for (let k = -1; k < facts.issued.length; k++) {
     const t =
@@ -125,7 +137,8 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
             'terms'
           ];
     const p = parseTerms(t);
-    if (p === NOTHING) continue;
+    if (p === TOO_LONG) tooLong ??= t as string;
+    if (p === NOTHING || p === TOO_LONG) continue;
     if (p.cash && cash === undefined) cash = t;
     const days = p.netDays;
     const start = days === undefined ? undefined : startOf(p, issuedAt, facts);
@@ -162,6 +175,14 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
         monthAfter = after;
       }
     }
+  }
+  if (tooLong !== undefined) {
+    run.reason(
+      'TERMS_TOO_LONG',
+      `the payment terms run to ${tooLong.length} characters, more than the ${MAX_TERMS_LENGTH} the engine reads (${JSON.stringify(tooLong.slice(0, 60))}...): the credit they give is not known; confirm them`,
+    );
+    run.trace?.push(traceEntry('terms', 'fail', { termsLength: tooLong.length }, MAX_TERMS_LENGTH, 0));
+    return undefined;
   }
   if (cash !== undefined)
     run.reason(
