@@ -95,7 +95,8 @@ function soundBook(n: number): Book {
         payload: payload as VerifiedEvent['payload'],
       });
     };
-    add('invoice.issued', supplier, 0, {
+    // The invoice as input and as the supplier signed it: one set of fields.
+    const fields = {
       invoiceId: id,
       invoiceNumber: `S-${1000 + i}`,
       supplierQuid: supplier,
@@ -105,8 +106,8 @@ function soundBook(n: number): Book {
       issuedAt,
       dueAt: issuedAt + netDays * DAY,
       terms: `Net ${netDays}`,
-      invoiceHash: 'cd'.repeat(32),
-    });
+    };
+    add('invoice.issued', supplier, 0, { ...fields, invoiceHash: 'cd'.repeat(32) });
     add('carrier.shipped', carrier, 2, {
       carrierQuid: carrier,
       billOfLading: `BL-${i}`,
@@ -132,15 +133,7 @@ function soundBook(n: number): Book {
       });
     items.push({
       invoice: {
-        invoiceId: id,
-        invoiceNumber: `S-${1000 + i}`,
-        supplierQuid: supplier,
-        buyerQuid: buyer,
-        amountMinor: amount,
-        currency: 'USD',
-        issuedAt,
-        dueAt: issuedAt + netDays * DAY,
-        terms: `Net ${netDays}`,
+        ...fields,
         carrierQuid: carrier,
         titleOwners: [
           { ownerId: supplier, percentage: 0.98, stakeType: 'supplier' },
