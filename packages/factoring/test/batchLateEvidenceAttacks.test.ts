@@ -168,14 +168,43 @@ describe('malformed per-item evidence is refused before any decision is made', (
     expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.events[0].kind');
   });
 
-  it("key events naming another invoice than the item's: INVALID_INPUT at items[0].keyEvents.invoice.invoiceId", () => {
+  it("key events naming another invoice than the item's: INVALID_INPUT at items[0].keyEvents.invoice", () => {
     const other = item(9).invoice;
     const e = refused(() => batch([item(1, { keyEvents: { ...frozen, invoice: other } })]));
-    expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.invoice.invoiceId');
+    expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.invoice');
   });
 
   it("key events naming a buyer that is not the item's: INVALID_INPUT at items[0].keyEvents.buyerQuid", () => {
     const e = refused(() => batch([item(1, { keyEvents: { ...frozen, buyerQuid: 'e0e0e0e0e0e0e0e0' } })]));
     expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.buyerQuid');
+  });
+});
+
+describe('key events naming their own invoice are checked against the item (second review)', () => {
+  it("key events that name the item's id but other parties are refused, not checked against those parties", () => {
+    const own = item(0);
+    const other = { ...own.invoice, supplierQuid: 'dddddddddddddddd', buyerQuid: 'eeeeeeeeeeeeeeee' };
+    const e = refused(() => batch([{ ...own, keyEvents: { ...frozen, invoice: other } }]));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.invoice');
+  });
+
+  it("key events that name the item's own invoice hold it as without the name", () => {
+    const own = item(0);
+    const r = batch([{ ...own, keyEvents: { ...frozen, invoice: own.invoice } }]);
+    expect(codes(r.decisions[0])).toContain('RECENT_KEY_EVENT');
+  });
+
+  it('invoice: null is INVALID_INPUT naming the field, not a TypeError (in a batch and afterwards)', () => {
+    const own = item(0);
+    const e = refused(() =>
+      batch([{ ...own, keyEvents: { ...frozen, invoice: null as unknown as BatchItem['invoice'] } }]),
+    );
+    expect(e.issues.map((x) => x.path)).toContain('items[0].keyEvents.invoice');
+    const decided = batch([own]).decisions[0] as FactoringDecision;
+    const after = refused(() =>
+      applyRecentKeyEvents(decided, { ...frozen, invoice: null as unknown as BatchItem['invoice'] }),
+    );
+    expect(after.issues.map((x) => x.path)).toContain('invoice');
   });
 });

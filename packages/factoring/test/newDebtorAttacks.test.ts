@@ -104,12 +104,6 @@ describe('a debtor the financier has never dealt with (fictitious debtor)', () =
     expect(codes(lenient)).not.toContain('NEW_DEBTOR');
   });
 
-  it('a buyer the book already funds is known: approved on the default limit', () => {
-    const x = decide({ buyerExposureMinor: { [BUYER]: 2_000_000 } });
-    expect(x.outcome).toBe('approve');
-    expect(codes(x)).not.toContain('NEW_DEBTOR');
-  });
-
   it("newDebtor: 'accept' funds a new debtor within the default limit (the caller verified it)", () => {
     const x = decide({ facilityLimitMinor: 1_000_000_000 }, { policy: { newDebtor: 'accept' } });
     expect(x.outcome).toBe('approve');
@@ -154,5 +148,48 @@ describe('a debtor the financier has never dealt with (fictitious debtor)', () =
         asOf: AS_OF,
       }),
     ).toThrow(/newDebtor/);
+  });
+});
+
+describe('a small funded invoice does not make a fictitious debtor known (second review)', () => {
+  // A $1,000 invoice backed by a $100 paid record passes the paid-share test; once it is funded,
+  // "something funded on the buyer" used to lift NEW_DEBTOR for a $50,000 invoice to the same
+  // debtor, and the outcome depended on which invoice was issued first.
+  const B = 'b0b0b0b0b0b0b0b0';
+  const history: BuyerHistory = {
+    records: [{ dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 10_000 }],
+  };
+  const small = deal({
+    invoiceId: 'inv-s',
+    invoiceNumber: 'INV-2026-0001',
+    poReference: 'PO-1',
+    amountMinor: 100_000,
+    issuedAt: NOW - DAY,
+    dueAt: NOW - DAY + 60 * DAY,
+  });
+  const big = deal({
+    invoiceId: 'inv-b',
+    invoiceNumber: 'INV-2026-0002',
+    poReference: 'PO-2',
+    amountMinor: 5_000_000,
+  });
+
+  it('in a batch, the large invoice after a funded small one is still held (NEW_DEBTOR)', () => {
+    const r = evaluateBatch({
+      items: [small, big],
+      trust: trustSourceFromRecord(TRUST),
+      policy: standardPolicy(DEFAULT_LIMIT),
+      asOf: AS_OF,
+      portfolio: { facilityLimitMinor: 1_000_000_000 },
+      buyerHistories: { [B]: history },
+    });
+    const large = r.decisions.find((d) => d.invoiceId === 'inv-b');
+    expect(large?.outcome).toBe('review');
+    expect(large ? codes(large) : []).toContain('NEW_DEBTOR');
+  });
+
+  it('a book already funding the buyer is no track record either: paid money is', () => {
+    const x = decide({ facilityLimitMinor: 1_000_000_000, buyerExposureMinor: { [B]: 90_000 } });
+    expect(codes(x)).toContain('NEW_DEBTOR');
   });
 });

@@ -760,3 +760,39 @@ describe('terms too long to read are held, not parsed on every decision', () => 
     expect(codes(run(deal({ terms: 'Net 30', dueAt: NOW + 30 * DAY })))).not.toContain('TERMS_TOO_LONG');
   });
 });
+
+describe('a second review of the terms reader', () => {
+  it.each([
+    'Net 60 excl. VAT. 2% discount within 10 days',
+    'Netto 60 Tage, zzgl. MwSt. 2 % Skonto 10 Tage',
+    'Prices excl. VAT: 2% discount 10 days, net 60',
+  ])(
+    'a tax word before a full stop or colon does not make the next clause’s discount a charge: %j',
+    (terms) => {
+      expect(termsDiscount(terms)?.rateBps).toBe(200);
+      expect(run(deal({ terms, dueAt: NOW + 60 * DAY })).offer?.eligibleMinor).toBe(FACE - 100_000);
+    },
+  );
+
+  it.each([
+    ['1,125 % Skonto innerhalb 10 Tagen, netto 60 Tage', 113],
+    ['2 Prozent Skonto 10 Tage, 60 Tage netto', 200],
+    ['2 pour cent escompte 10 jours, 60 jours net', 200],
+    ['sconto 2 per cento a 10 giorni, 60 giorni netto', 200],
+    ['descuento 2 por ciento 10 dias, 60 dias neto', 200],
+    ['2 procent korting binnen 10 dagen, 60 dagen netto', 200],
+  ])(
+    'a rate with three decimals or a percent word in another language is read: %j cuts %i bps',
+    (terms, bps) => {
+      expect(termsDiscount(terms)?.rateBps).toBe(bps);
+    },
+  );
+
+  it.each(['net 30 end-of-month', 'net 30 e.o.m.', '30 jours fin-de-mois'])(
+    'an end-of-month wording with hyphens or dots moves the net days: %j with a 30-day due date is held',
+    (terms) => {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    },
+  );
+});

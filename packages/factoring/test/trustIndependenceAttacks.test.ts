@@ -241,3 +241,28 @@ describe('a reading through others that does not name its path (who vouches cann
     expect(codes(x)).not.toContain('TRUST_PATH_UNKNOWN');
   });
 });
+
+describe('a path of one quid (no hop) is refused, whatever pathLength says (second review)', () => {
+  // `path: [buyer]` with no pathLength passed as full trust, skipping both the pathless-route hold
+  // and the supplier-on-path check; a trust path names at least the financier and the party.
+  const refused = (who: string, reading: TrustReading): string => {
+    try {
+      run(deal(), { trust: { [who]: reading } });
+    } catch (e) {
+      if (e instanceof FactoringInputError) return e.code;
+      throw e;
+    }
+    return 'decided';
+  };
+
+  it('a buyer reading whose path names only the buyer (no pathLength, or pathLength 0) is INVALID_TRUST', () => {
+    expect(refused(BUYER, { level: 0.9, observedAt: NOW, path: [BUYER] })).toBe('INVALID_TRUST');
+    expect(refused(BUYER, { level: 0.9, observedAt: NOW, pathLength: 0, path: [BUYER] })).toBe(
+      'INVALID_TRUST',
+    );
+  });
+
+  it('a carrier reading whose path names only the carrier is INVALID_TRUST', () => {
+    expect(refused(CARRIER, { level: 0.9, observedAt: NOW, path: [CARRIER] })).toBe('INVALID_TRUST');
+  });
+});

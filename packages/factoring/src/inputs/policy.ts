@@ -135,9 +135,10 @@ export interface FactoringPolicy {
    */
   readonly requireBuyerLimit?: boolean;
   /**
-   * A buyer the financier has never dealt with (no credit limit of its own in the portfolio, no
-   * paid invoice in its history, nothing funded on it): `'review'` (the default, also when
-   * omitted) holds its invoices for verification (`NEW_DEBTOR`) until one of those is on file, the
+   * A buyer the financier has never underwritten (no credit limit of its own in the portfolio) and
+   * with no track record of paying (see `newDebtorMinPaidShareBps`; money funded on it and not yet
+   * collected is none): `'review'` (the default, also when omitted) holds its invoices for
+   * verification (`NEW_DEBTOR`) until one of those is on file, the
    * trigger real factors use against a fictitious debtor; `'accept'` funds it within
    * `defaultBuyerLimitMinor`, for a caller that verified the debtor itself. Only with
    * `checks.limits` and standard pricing (not the proof of concept's blend).

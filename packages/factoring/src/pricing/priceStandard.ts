@@ -168,27 +168,29 @@ export function priceStandard(c: PricingContext): Offer | null {
       run.trace?.push(traceEntry('buyer-limit', 'fail', { exposureMinor: buyerBefore }, null, 0));
       return null;
     }
-    // A debtor never underwritten, that never paid an invoice, never funded: the fictitious-debtor
-    // pattern (unpaid records are no payment history).
+    // A debtor never underwritten (no limit of its own) with no track record of paying: the
+    // fictitious-debtor pattern. Money funded on it is no track record (a small invoice funded
+    // first must not make a large one look known), nor are unpaid records.
     if (
       checks.limits &&
       policy.newDebtor !== 'accept' &&
-      buyerBefore === 0 &&
       !hasTrackRecord(c.profile, c.face, policy.newDebtorMinPaidShareBps ?? 0) &&
       state.buyerLimit(invoice.buyerQuid) === undefined
     ) {
       const p = c.profile;
+      const funded =
+        buyerBefore > 0 ? `, ${buyerBefore} funded on it and not yet collected` : ', nothing funded on it';
       run.reason(
         'NEW_DEBTOR',
         p.sampleSize === 0
-          ? `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, no payment history, nothing funded on it; verify the debtor through an independently sourced contact before the first purchase`
-          : `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, nothing funded on it, and its ${p.sampleSize} paid invoice(s) add up to ${p.paidMinor}, less than ${policy.newDebtorMinPaidShareBps} bps of this invoice's ${c.face}; verify the debtor through an independently sourced contact`,
+          ? `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own, no payment history${funded}; verify the debtor through an independently sourced contact before ${buyerBefore > 0 ? 'buying more' : 'the first purchase'}`
+          : `buyer ${invoice.buyerQuid} is new to the financier: no credit limit of its own${funded}, and its ${p.sampleSize} paid invoice(s) add up to ${p.paidMinor}, less than ${policy.newDebtorMinPaidShareBps} bps of this invoice's ${c.face}; verify the debtor through an independently sourced contact`,
       );
       run.trace?.push(
         traceEntry(
           'new-debtor',
           'flag',
-          { exposureMinor: 0, historyInvoices: p.sampleSize, paidMinor: p.paidMinor ?? null },
+          { exposureMinor: buyerBefore, historyInvoices: p.sampleSize, paidMinor: p.paidMinor ?? null },
           null,
           0,
         ),

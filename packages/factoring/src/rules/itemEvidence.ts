@@ -20,9 +20,23 @@ interface ItemEvidence {
   readonly keyEvents?: KeyEventInput;
 }
 
-/** The item's key events, checked against its own invoice unless they name one. */
+/**
+ * The item's key events, always checked against the item's own invoice: an invoice they name must
+ * be that one (`checkItemEvidence` refuses another), so its parties cannot stand in for the
+ * item's.
+ */
 function keyInputOf(keyEvents: KeyEventInput, invoice: InvoiceInput): KeyEventInput {
-  return keyEvents.invoice === undefined ? { ...keyEvents, invoice } : keyEvents;
+  return keyEvents.invoice === invoice ? keyEvents : { ...keyEvents, invoice };
+}
+
+/** Why the invoice key events name is not the item's own, or undefined when it is (or none). */
+function otherInvoice(named: unknown, own: InvoiceInput): string | undefined {
+  if (named === undefined) return undefined;
+  if (!isObject(named)) return "expected the item's invoice or nothing";
+  const n = named as InvoiceInput;
+  if (n.invoiceId !== own.invoiceId || n.supplierQuid !== own.supplierQuid || n.buyerQuid !== own.buyerQuid)
+    return `names ${JSON.stringify(n.invoiceId)} (${n.supplierQuid} to ${n.buyerQuid}), not the item's invoice ${JSON.stringify(own.invoiceId)} (${own.supplierQuid} to ${own.buyerQuid})`;
+  return undefined;
 }
 
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
@@ -31,8 +45,8 @@ const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
  * Checks every item's ledger findings and key events before anything is decided (a batch that
  * streams its decisions must not stop half way), and returns whether any item has some. Throws
  * `FactoringInputError('INVALID_INPUT')` listing every issue under `items[i].ledgerFindings` or
- * `items[i].keyEvents` (or `items[i].invoice` for a party of the item's own invoice that is not
- * a quid, when the key events name no invoice).
+ * `items[i].keyEvents` (`items[i].keyEvents.invoice` when they name another invoice than the
+ * item's; `items[i].invoice` for a party of the item's own invoice that is not a quid).
  */
 export function checkItemEvidence(items: readonly ItemEvidence[]): boolean {
   let any = false;
@@ -56,9 +70,10 @@ export function checkItemEvidence(items: readonly ItemEvidence[]): boolean {
         issues.push({ path: at, message: 'expected { events, policy? }' });
         continue;
       }
-      const own = ke.invoice === undefined;
+      const other = otherInvoice(ke.invoice, item.invoice);
+      if (other !== undefined) issues.push({ path: `${at}.invoice`, message: other });
       for (const x of keyEventIssues(keyInputOf(ke, item.invoice), item.invoice.invoiceId)) {
-        const path = own && x.path.startsWith('invoice.') ? `items[${i}].${x.path}` : `${at}.${x.path}`;
+        const path = x.path.startsWith('invoice.') ? `items[${i}].${x.path}` : `${at}.${x.path}`;
         issues.push({ path, message: x.message });
       }
     }

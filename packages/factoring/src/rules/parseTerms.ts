@@ -654,9 +654,18 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
   const x = t[j];
   if (x === undefined || x.kind !== WORD) return false;
   if (END_OF_MONTH.has(x.text)) return true;
+  // "e.o.m." written with its dots.
+  if (x.text === 'e')
+    return isSym(t[j + 1], '.') && isWord(t[j + 2], 'o') && isSym(t[j + 3], '.') && isWord(t[j + 4], 'm');
   if (!END_WORDS.has(x.text)) return false;
+  // "end of the month", "end-of-month", "fin-de-mois".
   let k = j + 1;
-  for (let n = 0; n < 2 && t[k]?.kind === WORD && FILLER.has((t[k] as Token).text); n++) k++;
+  for (let n = 0; n < 4; n++) {
+    const y = t[k];
+    const hyphen = isSym(y, '-') && !(y as Token).gap;
+    if (!hyphen && !(y?.kind === WORD && FILLER.has(y.text))) break;
+    k++;
+  }
   return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
 }
 
@@ -704,9 +713,22 @@ function pastDays(t: readonly Token[], j: number): { end: number; days: boolean 
   return { end: j, days: false };
 }
 
-/** A percent sign or word at `x`. */
-function isPercent(x: Token | undefined): boolean {
-  return isSym(x, '%') || isWord(x, 'percent') || isWord(x, 'pct');
+const PERCENT_WORDS = new Set(['percent', 'pct', 'prozent', 'procent', 'porcentaje']);
+const PER = new Set(['per', 'pour', 'por']);
+const CENT = new Set(['cent', 'cento', 'ciento']);
+
+/**
+ * How many tokens a percent sign or word takes at `k` ("%", "percent", "Prozent", "per cent",
+ * "pour cent", "por ciento", "per cento"); 0 when there is none.
+ */
+function percentLength(t: readonly Token[], k: number): number {
+  const x = t[k];
+  if (x === undefined) return 0;
+  if (x.kind === SYM) return x.text === '%' ? 1 : 0;
+  if (x.kind !== WORD) return 0;
+  if (PERCENT_WORDS.has(x.text)) return 1;
+  const y = t[k + 1];
+  return PER.has(x.text) && y?.kind === WORD && CENT.has(y.text) ? 2 : 0;
 }
 
 /** A rate of at most two whole digits, with decimals in basis points rounded up. */
@@ -716,14 +738,14 @@ function readRate(t: readonly Token[], i: number): { bps: number; end: number } 
   if (whole > 100 || a.text.length > 3) return undefined;
   // "100%" (all of it: a full deposit is cash terms); a bare 100 is no rate ("100/10").
   const pct = t[i + 1];
-  if (whole === 100 && !(isSym(pct, '%') || isWord(pct, 'percent') || isWord(pct, 'pct'))) return undefined;
+  if (whole === 100 && percentLength(t, i + 1) === 0) return undefined;
   let bps = whole * 100;
   let end = i + 1;
   const dot = t[end];
   const frac = t[end + 1];
   // A decimal point, or a decimal comma ("2,00 %", "12,5 % Skonto") when a percent follows: "1,000"
   // and "30,60" are no rates.
-  const decimalComma = isSym(dot, ',') && isNum(frac) && frac.text.length <= 2 && isPercent(t[end + 2]);
+  const decimalComma = isSym(dot, ',') && isNum(frac) && percentLength(t, end + 2) > 0;
   if ((isSym(dot, '.') || decimalComma) && !(dot as Token).gap && isNum(frac) && !frac.gap) {
     const f = frac.text;
     bps += Number((f.length >= 2 ? f.slice(0, 2) : `${f}0`).slice(0, 2));
@@ -820,6 +842,14 @@ function readNamedAfterDay(
   return { readings: validDay(y, month, d) ? [[y, month, d]] : [], end };
 }
 
+/** A clause ends at `j`: a comma, semicolon or colon, or a full stop not between digits ("1.5"). */
+function endsClause(t: readonly Token[], j: number): boolean {
+  const x = t[j] as Token;
+  if (x.kind !== SYM) return false;
+  if (x.text === ',' || x.text === ';' || x.text === ':') return true;
+  return x.text === '.' && !(isNum(t[j - 1]) && isNum(t[j + 1]) && !t[j + 1]?.gap);
+}
+
 /** A word at `j` that makes a rate a charge or a tax ("per" only before a period: "per month"). */
 function isCharge(t: readonly Token[], j: number): boolean {
   const x = t[j] as Token;
@@ -840,14 +870,17 @@ function deposit(r: Reading, bps: number): void {
  * or a deposit ("50% deposit", "acompte de 30 %").
  */
 function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: Reading): number {
-  // A discount word names it a discount whatever follows ("Skonto 2 %, Verzugszinsen 5 %").
+  // A discount word just before or after the rate names it a discount whatever else is near
+  // ("Skonto 2 %, Verzugszinsen 5 %", "MwSt. 2 % Skonto").
   let named = false;
   for (let b = Math.max(0, i - 3); b < i; b++) if (DISCOUNT_WORDS.has((t[b] as Token).text)) named = true;
-  // A charge or deposit word in the rate's own clause only: "Net 30 incl. VAT, 2% 10 days" is a
-  // discount (a tax named in the clause before must not drop it).
+  for (let b = k; b < k + 3 && b < t.length && !endsClause(t, b); b++)
+    if (DISCOUNT_WORDS.has((t[b] as Token).text)) named = true;
+  // A charge or deposit word in the rate's own clause only: "Net 30 incl. VAT, 2% 10 days" and
+  // "Net 60 excl. VAT. 2% ..." are discounts (a tax named in the clause before must not drop it).
   if (!named)
     for (let b = i - 1; b >= Math.max(0, i - 3); b--) {
-      if (isSym(t[b], ',') || isSym(t[b], ';')) break;
+      if (endsClause(t, b)) break;
       if (isCharge(t, b)) return k;
       if (DEPOSIT.has((t[b] as Token).text)) {
         deposit(r, bps);
@@ -911,7 +944,7 @@ function rateAfter(t: readonly Token[], k: number): boolean {
     const frac = t[k + 1];
     return x.text === '%' || x.text === '/' || (x.text === '.' && isNum(frac) && !frac.gap);
   }
-  return x.kind === WORD && (x.text === 'percent' || x.text === 'pct' || x.text === 'per');
+  return x.kind === WORD && (percentLength(t, k) > 0 || x.text === 'per');
 }
 
 /** Reads what the token at `i` starts; returns the index after it. */
@@ -942,9 +975,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     if (rate !== undefined) {
       const k = rate.end;
       const after = t[k];
-      if (isSym(after, '%') || isWord(after, 'percent') || isWord(after, 'pct'))
-        return readPercent(t, i, rate.bps, isSym(t[k + 1], '/') ? k + 2 : k + 1, r);
-      if (isWord(after, 'per') && isWord(t[k + 1], 'cent')) return readPercent(t, i, rate.bps, k + 2, r);
+      const pct = percentLength(t, k);
+      if (pct > 0) return readPercent(t, i, rate.bps, isSym(t[k + pct], '/') ? k + pct + 1 : k + pct, r);
       const days = t[k + 1];
       if (isSym(after, '/') && isNum(days)) {
         r.slash = larger(r.slash, rate.bps, numberOf(days));

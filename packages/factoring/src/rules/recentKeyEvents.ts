@@ -92,7 +92,14 @@ function collectIssues(
   input: KeyEventInput,
   issues: ValidationIssue[],
 ): { supplierQuid: string; buyerQuid: string } {
-  const inv = input.invoice;
+  let inv = input.invoice;
+  if (inv !== undefined && (typeof inv !== 'object' || inv === null)) {
+    issues.push({
+      path: 'invoice',
+      message: 'expected the invoice (invoiceId, supplierQuid, buyerQuid) or nothing',
+    });
+    inv = undefined;
+  }
   if (inv !== undefined && inv.invoiceId !== invoiceId) {
     issues.push({
       path: 'invoice.invoiceId',

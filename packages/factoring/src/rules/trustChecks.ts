@@ -24,12 +24,14 @@ function shown(v: unknown): string {
 }
 
 /**
- * True when `path` is a list of quids that ends at `quid` and has `pathLength + 1` of them (when
- * the length is given), or is empty (no path; then `pathLength`, if given, is 0).
+ * True when `path` is a list of at least two quids (the financier, the party read) that ends at
+ * `quid` and has `pathLength + 1` of them (when the length is given), or is empty (no path; then
+ * `pathLength`, if given, is 0). One quid names no hop: neither a path nor its absence.
  */
 function isPathOf(path: unknown, quid: string, pathLength: unknown): boolean {
   if (!Array.isArray(path)) return false;
   if (path.length === 0) return pathLength === undefined || pathLength === 0;
+  if (path.length === 1) return false;
   if (pathLength !== undefined && path.length !== (pathLength as number) + 1) return false;
   for (const q of path) if (typeof q !== 'string' || q === '') return false;
   return path[path.length - 1] === quid;
