@@ -15,6 +15,7 @@ import {
 export { type FactoringError, isFactoringError } from './errors/FactoringError.js';
 export { type FactoringInputCode, FactoringInputError } from './errors/FactoringInputError.js';
 export {
+  type BatchCurrencyTotals,
   type BatchItem,
   type BatchRequest,
   type BatchResult,

@@ -235,9 +235,10 @@ export function joinedInvoiceFingerprint(r: {
 
 /**
  * Every fingerprint a registry of financed receivables (`portfolio.financedFingerprints`) should
- * hold for one receivable: {@link invoiceFingerprint} and, when it differs,
- * {@link joinedInvoiceFingerprint}, so a copy whose number differs only in its separators is
- * refused whichever form was financed. `evaluateBatch`'s `financedFingerprints` lists both.
+ * hold for one receivable: {@link invoiceFingerprint} and, when it differs, the same fingerprint
+ * of the number with its letters and digits joined ({@link joinedInvoiceNumber}), so a copy whose
+ * number differs only in its separators is refused whichever form was financed.
+ * `evaluateBatch`'s `financedFingerprints` lists both.
  *
  * @example
  * ```ts

@@ -737,7 +737,6 @@ function readRate(t: readonly Token[], i: number): { bps: number; end: number } 
   const whole = numberOf(a);
   if (whole > 100 || a.text.length > 3) return undefined;
   // "100%" (all of it: a full deposit is cash terms); a bare 100 is no rate ("100/10").
-  const pct = t[i + 1];
   if (whole === 100 && percentLength(t, i + 1) === 0) return undefined;
   let bps = whole * 100;
   let end = i + 1;
