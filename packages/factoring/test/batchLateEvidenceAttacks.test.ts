@@ -208,3 +208,23 @@ describe('key events naming their own invoice are checked against the item (seco
     expect(after.issues.map((x) => x.path)).toContain('invoice');
   });
 });
+
+describe('one invoice listed twice, once with a ledger finding (third review)', () => {
+  // Listed clean first, the flagged copy counted as a second listing of the same item and only
+  // the clean one was decided: the invoice the ledger flagged was funded in one order, not the other.
+  const flaggedFinding = {
+    findings: [{ code: 'IDENTITY_FORGED', ref: 'id-tx' }],
+    policy: { action: 'reject' as const },
+  };
+
+  it.each([
+    ['clean first', false],
+    ['flagged first', true],
+  ])('%s: nothing is funded, and the order does not matter', (_name, flaggedFirst) => {
+    const clean = item(0);
+    const flagged = { ...clean, ledgerFindings: flaggedFinding };
+    const r = batch(flaggedFirst ? [flagged, clean] : [clean, flagged]);
+    expect(r.summary.counts.approve).toBe(0);
+    expect(r.decisions.every((d) => d.outcome !== 'approve')).toBe(true);
+  });
+});

@@ -15,14 +15,20 @@ interface Listed {
   readonly invoice: InvoiceInput;
   readonly events: readonly VerifiedEvent[];
   readonly rejectedEvents?: readonly VerifiedEvent[];
+  readonly ledgerFindings?: unknown;
+  readonly keyEvents?: unknown;
 }
 
+// Everything an item brings counts: a copy that differs only in its ledger findings or key events
+// is not the same listing (the clean one, decided first, would hide the flagged one's hold).
 function contentOf(item: Listed): string | undefined {
   try {
     return canonicalJson({
       invoice: item.invoice,
       events: item.events,
       rejectedEvents: item.rejectedEvents ?? [],
+      ledgerFindings: item.ledgerFindings ?? null,
+      keyEvents: item.keyEvents ?? null,
     });
   } catch {
     return undefined; // not JSON: never the same as anything
