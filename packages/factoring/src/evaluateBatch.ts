@@ -1,5 +1,7 @@
 // Decides a whole book at once: one compiled policy, a running portfolio, in-batch duplicates.
 
+import type { ValidationIssue } from '@quidfin/core';
+import { FactoringInputError } from './errors/FactoringInputError.js';
 import { decideShared } from './evaluateInvoice.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
@@ -8,6 +10,7 @@ import { createPortfolioState, type PortfolioState } from './facts/portfolioStat
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
+import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
@@ -454,6 +457,24 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
   );
 }
 
+/**
+ * Checks every item's invoice as `evaluateInvoice` would, listing every problem at
+ * `items[i].invoice.<field>` in one `FactoringInputError('INVALID_INPUT')`.
+ */
+function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
+  let issues: ValidationIssue[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    try {
+      checkInvoiceInput((items[i] as BatchItem).invoice, asOf);
+    } catch (e) {
+      if (!(e instanceof FactoringInputError)) throw e;
+      issues ??= [];
+      for (const x of e.issues) issues.push({ path: `items[${i}].${x.path}`, message: x.message });
+    }
+  }
+  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
 function runBatch(request: BatchRequest): BatchResult {
   const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
@@ -468,7 +489,9 @@ function runBatch(request: BatchRequest): BatchResult {
     if (Number.isSafeInteger(a) && a > 0) faces += a;
   }
   state.checkSumsWith?.(faces, 'items');
-  // Evidence from outside the engine, checked for every item before any decision is made.
+  // Every invoice, and the evidence from outside the engine, checked before any decision is made:
+  // a batch that streams its decisions (onDecision) must not stop half way.
+  checkBatchInvoices(items, request.asOf);
   const evidence = checkItemEvidence(items);
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();
@@ -554,7 +577,7 @@ function runBatch(request: BatchRequest): BatchResult {
     req.events = item.events;
     req.rejectedEvents = item.rejectedEvents;
     req.buyerProfile = profile;
-    const decided = decideShared(req, compiled, state, cache);
+    const decided = decideShared(req, compiled, state, cache, true);
     const repeat = repeated?.get(i);
     const held = repeat === undefined ? decided : holdRepeated(decided, repeat, items);
     const circle = circles?.get(i);

@@ -159,12 +159,14 @@ export function decideShared(
   compiled: CompiledPolicy,
   state: PortfolioState | undefined,
   cache: InternCache | undefined,
+  inputChecked = false,
 ): FactoringDecision {
   const policy = compiled.policy;
   const checks = policy.checks;
   const { invoice, asOf, trust } = request;
-  // Unreadable money, dates or title shares refuse the call under every policy, before any rule.
-  checkInvoiceInput(invoice, asOf);
+  // Unreadable money, dates or title shares refuse the call under every policy, before any rule
+  // (a batch checks every item before its first decision, and says so).
+  if (!inputChecked) checkInvoiceInput(invoice, asOf);
   const face = invoice.amountMinor;
   // The book's running totals with this face must stay exact (a rounded exposure is no figure).
   state?.checkSumsWith?.(face, 'invoice.amountMinor');

@@ -228,3 +228,20 @@ describe('one invoice listed twice, once with a ledger finding (third review)', 
     expect(r.decisions.every((d) => d.outcome !== 'approve')).toBe(true);
   });
 });
+
+describe('an unreadable invoice in a streamed batch (third review)', () => {
+  // Checked only at its turn, an invoice with a face of -5 threw after onDecision had already been
+  // handed earlier approvals: a caller wiring money from onDecision and retrying funded them twice.
+  it('is refused before any decision is streamed, its item named', () => {
+    const streamed: string[] = [];
+    const bad = item(1);
+    const e = refused(() =>
+      batch([item(0), { ...bad, invoice: { ...bad.invoice, amountMinor: -5 } }], {
+        onDecision: (d) => streamed.push(d.invoiceId),
+      }),
+    );
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(streamed).toEqual([]);
+    expect(e.issues.map((x) => x.path)).toContain('items[1].invoice.amountMinor');
+  });
+});

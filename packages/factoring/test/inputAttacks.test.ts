@@ -208,7 +208,7 @@ describe('finding 1: title shares are validated and the supplier must hold a maj
       }),
     );
     expect(e.code).toBe('INVALID_INPUT');
-    expect(paths(e)).toContain('invoice.titleOwners[1].percentage');
+    expect(paths(e)).toContain('items[1].invoice.titleOwners[1].percentage');
   });
 });
 
