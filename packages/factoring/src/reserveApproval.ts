@@ -65,13 +65,29 @@ function fitsLimits(
  * or its advance is not one the engine makes (a whole amount from 1 to the eligible amount): a
  * negative advance would lower the exposures, a NaN one would disable every limit after it.
  */
-function offerIssues(offer: Offer, invoice: InvoiceInput): { path: string; message: string }[] {
+function offerIssues(
+  offer: Offer,
+  limits: LimitUse | null,
+  invoice: InvoiceInput,
+): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   const a = offer.advanceMinor;
   if (!(Number.isSafeInteger(a) && a > 0 && a <= offer.eligibleMinor && a <= offer.faceMinor)) {
     issues.push({
       path: 'decision.offer.advanceMinor',
       message: `must be a whole amount of minor units from 1 to the eligible amount ${offer.eligibleMinor} (got ${String(a)})`,
+    });
+  } else if (a > offer.purchasePriceMinor) {
+    // The engine never advances more than it pays for the invoice: an offer edited upward.
+    issues.push({
+      path: 'decision.offer.advanceMinor',
+      message: `${a} is more than the purchase price ${offer.purchasePriceMinor} the decision priced: not an advance the engine made`,
+    });
+  } else if (limits !== null && limits.buyer.afterMinor - limits.buyer.beforeMinor !== a) {
+    // The limits the decision shows moved by the advance it made; a changed advance did not.
+    issues.push({
+      path: 'decision.limits',
+      message: `the buyer limit moved by ${limits.buyer.afterMinor - limits.buyer.beforeMinor}, the offer advances ${a}: the decision was edited after it was made`,
     });
   }
   if (offer.faceMinor !== invoice.amountMinor) {
@@ -144,7 +160,7 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
-  const issues = offerIssues(offer, invoice);
+  const issues = offerIssues(offer, decision.limits, invoice);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Another book's decision: its currency, its limits, or an advance past this book's limits.
   // A book that states no currency is in the first one booked (a batch refuses a mix outright).

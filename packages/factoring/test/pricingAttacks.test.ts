@@ -8,9 +8,11 @@ import {
   compilePolicy,
   evaluateInvoice,
   type FactoringDecision,
+  FactoringInputError,
   type FeeStructure,
   isFactoringError,
   type PricingInput,
+  pocPolicy,
   priceInvoice,
   standardPolicy,
   trustSourceFromRecord,
@@ -135,5 +137,42 @@ describe('priceInvoice called directly refuses inputs that would quote a cheaper
 
   it('a policy that was not compiled is refused with its path, not a raw TypeError', () => {
     expect(issues(() => priceInvoice(standardPolicy() as never, base))).toEqual(['compiled']);
+  });
+});
+
+describe('priceInvoice: the last inputs that priced cheaper or threw (third review)', () => {
+  const base: PricingInput = {
+    eligibleMinor: 5_000_000,
+    advanceMinor: 4_500_000,
+    expectedDays: 90,
+    stressedDays: 90,
+    grade: 'B',
+    pdAnnualBps: 5_000,
+    dilutionBps: 200,
+  };
+  const paths = (act: () => unknown): string[] => {
+    try {
+      act();
+    } catch (e) {
+      if (e instanceof FactoringInputError) return e.issues.map((i) => i.path);
+      return [`untyped ${String(e)}`];
+    }
+    return [];
+  };
+
+  it('a stressed horizon shorter than the expected one (a third of the risk fee) is refused', () => {
+    expect(
+      paths(() => priceInvoice(compilePolicy(standardPolicy()), { ...base, stressedDays: 1 })),
+    ).toContain('input.stressedDays');
+  });
+
+  it("the proof of concept's blend is refused (it prices elsewhere, not at the minimum fee)", () => {
+    expect(paths(() => priceInvoice(compilePolicy(pocPolicy()), base))).toContain('compiled.fee');
+  });
+
+  it('an object that only looks compiled is refused with a typed error, not a TypeError', () => {
+    expect(
+      paths(() => priceInvoice({ policyId: 'x' } as unknown as ReturnType<typeof compilePolicy>, base)),
+    ).toContain('compiled');
   });
 });

@@ -152,6 +152,26 @@ describe('reserveApproval refuses a decision made for another version of the inv
     expect(reserveApproval(state, d.invoice, decided)).toBe(true);
   });
 
+  it('an offer edited upward (advance raised to the eligible amount, above the purchase price): a typed error, nothing booked (third review)', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
+    const d = deal();
+    const decided = decideOn(state, d);
+    const o = decided.offer as NonNullable<FactoringDecision['offer']>;
+    expect(o.advanceMinor).toBeLessThan(o.eligibleMinor);
+    const inflated = { ...decided, offer: { ...o, advanceMinor: o.eligibleMinor } };
+    const e = refusal(state, d.invoice, inflated);
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('decision.offer.advanceMinor');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    // The limits the decision shows must move by its advance: a raised advance with them left as
+    // they were is refused too.
+    const underPrice = Math.min(o.purchasePriceMinor, o.advanceMinor + 1);
+    if (underPrice > o.advanceMinor) {
+      const e2 = refusal(state, d.invoice, { ...decided, offer: { ...o, advanceMinor: underPrice } });
+      expect(isFactoringError(e2) && e2.issues.map((i) => i.path)).toContain('decision.limits');
+    }
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+  });
+
   it('the invoice re-denominated after the decision: a typed error', () => {
     const d = deal();
     const state = createPortfolioState(BOOK);

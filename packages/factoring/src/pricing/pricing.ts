@@ -80,8 +80,22 @@ function aprIssues(feeMinor: unknown, advanceMinor: unknown, days: unknown): nev
 /** The issues of a {@link priceInvoice} call: each one a figure that would price it cheaper or throw. */
 function pricingIssues(compiled: CompiledPolicy, input: PricingInput): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  if (typeof compiled !== 'object' || compiled === null || !('policyId' in compiled)) {
+  if (
+    typeof compiled !== 'object' ||
+    compiled === null ||
+    !('policyId' in compiled) ||
+    typeof compiled.fee !== 'object' ||
+    compiled.fee === null ||
+    typeof compiled.policy !== 'object' ||
+    compiled.policy === null
+  ) {
     issues.push({ path: 'compiled', message: 'expected a compiled policy: pass compilePolicy(policy)' });
+  } else if (compiled.fee.kind === 'poc-blend') {
+    // The blend prices from trust levels inside the engine, not from these figures.
+    issues.push({
+      path: 'compiled.fee',
+      message: "the proof of concept's 'poc-blend' is not priced here: use pocOffer",
+    });
   }
   const whole = (k: keyof PricingInput, min: number, max: number, what: string): boolean => {
     const v = input?.[k];
@@ -98,8 +112,15 @@ function pricingIssues(compiled: CompiledPolicy, input: PricingInput): { path: s
       });
   }
   // At least a day, as the engine's own prediction (a negative span priced the fee at 0).
-  whole('expectedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1');
-  whole('stressedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1');
+  const expected = whole('expectedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1');
+  // The stressed horizon is the later date: a shorter one prices the risk over fewer days.
+  if (whole('stressedDays', 1, Number.MAX_SAFE_INTEGER, 'whole days >= 1') && expected) {
+    if (input.stressedDays < input.expectedDays)
+      issues.push({
+        path: 'input.stressedDays',
+        message: `must not be before expectedDays ${input.expectedDays} (got ${input.stressedDays})`,
+      });
+  }
   whole('pdAnnualBps', 0, 10_000, 'whole bps from 0 to 10000');
   whole('dilutionBps', 0, 10_000, 'whole bps from 0 to 10000');
   if (typeof input?.grade !== 'string') issues.push({ path: 'input.grade', message: 'must be a string' });
@@ -111,8 +132,9 @@ function pricingIssues(compiled: CompiledPolicy, input: PricingInput): { path: s
  * rounded up to the minor unit in the financier's favour, once per component; the fee is at least
  * the policy minimum and never more than the eligible amount. Throws `FactoringInputError`
  * (`INVALID_INPUT`, every issue with its path) for a policy that is not compiled, amounts that are
- * not whole and >= 0, an advance above the eligible amount, days below 1, and a PD or dilution
- * outside 0..10000 bps: each would quote a cheaper fee (a negative span, a fee of 0).
+ * not whole and >= 0, an advance above the eligible amount, days below 1, a stressed horizon
+ * before the expected one, a PD or dilution outside 0..10000 bps (each would quote a cheaper
+ * fee: a negative span, a fee of 0), and the proof of concept's blend (priced by `pocOffer`).
  *
  * @example
  * ```ts
