@@ -435,6 +435,28 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
 
 /** `d` held for review: its invoice is one of a circle of alike sales (FACTORING.md F9). */
 function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDecision {
+  if (circle.incomplete === true) {
+    // The batch is too dense with alike sales to show this invoice is on no circle: held, not cleared.
+    return escalateDecision(
+      d,
+      [
+        {
+          code: 'CIRCLE_SEARCH_INCOMPLETE',
+          severity: 'review',
+          message: `the search for a circle of sales through ${circle.parties.join(' -> ')} ran out of its budget among alike sales of this batch: the invoice is not shown to be on none`,
+        },
+      ],
+      'review',
+      {
+        rule: 'circular-trade',
+        outcome: 'flag',
+        inputs: { incomplete: true },
+        threshold: null,
+        effectMinor: 0,
+      },
+      'circle search incomplete',
+    );
+  }
   const route = [...circle.parties, circle.parties[0]].join(' -> ');
   return escalateDecision(
     d,

@@ -14,9 +14,10 @@ import {
   type FactoringInputError,
   isFactoringError,
   standardPolicy,
+  type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
+import { AS_OF, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -243,5 +244,54 @@ describe('an unreadable invoice in a streamed batch (third review)', () => {
     expect(e.code).toBe('INVALID_INPUT');
     expect(streamed).toEqual([]);
     expect(e.issues.map((x) => x.path)).toContain('items[1].invoice.amountMinor');
+  });
+});
+
+describe('a batch too dense with alike cross-sales to search (third review)', () => {
+  // S sells to B0; B0 to 1,500 companies that each sell to Z; Z to Y; Y back to S: a cycle five
+  // sales long (past the longest circle searched). The search from S's invoice walks every
+  // company and runs out: the invoice is held as not shown to be on no circle, never cleared.
+  it('the invoice whose circle search ran out is held (CIRCLE_SEARCH_INCOMPLETE), not approved', () => {
+    const sale = (i: number, id: string, from: string, to: string): BatchItem => {
+      const d = deal(
+        {
+          invoiceId: id,
+          invoiceNumber: `N-${id}`,
+          supplierQuid: from,
+          buyerQuid: to,
+          titleOwners: [
+            { ownerId: from, percentage: 0.96, stakeType: 'supplier' },
+            { ownerId: 'c0c0c0c0c0c0c0c0', percentage: 0.04, stakeType: 'carrier' },
+          ],
+        },
+        { ids: `d${i}` },
+      );
+      return { invoice: d.invoice, events: d.events };
+    };
+    const q = (role: string, n: number): string => `${role}${n.toString(16).padStart(15, '0')}`;
+    const S = SUPPLIER;
+    const B0 = q('b', 1);
+    const Z = q('d', 1);
+    const Y = q('d', 2);
+    const items: BatchItem[] = [sale(0, 'x', S, B0)];
+    for (let k = 0; k < 1_500; k++) {
+      items.push(sale(2 * k + 1, `b${k}`, B0, q('e', k)));
+      items.push(sale(2 * k + 2, `t${k}`, q('e', k), Z));
+    }
+    items.push(sale(4_000, 'z', Z, Y), sale(4_001, 'y', Y, S));
+    // Every party trusted, so only the circle search stands between S's invoice and an approval.
+    const readings: Record<string, TrustReading> = { ...DEAL_TRUST };
+    for (const it of items) {
+      readings[it.invoice.supplierQuid] ??= viaBureau(it.invoice.supplierQuid, 0.9);
+      readings[it.invoice.buyerQuid] ??= viaBureau(it.invoice.buyerQuid, 0.9);
+    }
+    const x = evaluateBatch({
+      items,
+      trust: trustSourceFromRecord(readings),
+      policy: standardPolicy({ requireBuyerLimit: false, newDebtor: 'accept' }),
+      asOf: AS_OF,
+    }).decisions.find((d) => d.invoiceId === 'x');
+    expect(codes(x)).toContain('CIRCLE_SEARCH_INCOMPLETE');
+    expect(x?.outcome).toBe('review');
   });
 });

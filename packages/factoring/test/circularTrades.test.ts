@@ -154,3 +154,55 @@ describe('circularTrades on a batch built to be slow', () => {
     expect(circlesOf(invoices)?.size ?? 0).toBe(0);
   });
 });
+
+describe('the circle search is not used up by unrelated sales, nor by their order (third review)', () => {
+  const sale = (
+    id: string,
+    from: string,
+    to: string,
+    amountMinor = 5_000_000,
+  ): { invoice: InvoiceInput } => ({
+    invoice: {
+      invoiceId: id,
+      supplierQuid: from,
+      buyerQuid: to,
+      amountMinor,
+      currency: 'USD',
+      issuedAt: 0,
+      dueAt: 60 * DAY,
+    },
+  });
+  const circle = [sale('sb', 'S', 'B'), sale('bc', 'B', 'C'), sale('cs', 'C', 'S')];
+  // 4,100 sales from each of S, B and C to buyers that sell to nobody: they cannot be on a circle.
+  const noise: { invoice: InvoiceInput }[] = [];
+  for (const p of ['S', 'B', 'C'])
+    for (let k = 0; k < 4_100; k++) noise.push(sale(`n-${p}-${k}`, p, `dead-${p}-${k}`));
+
+  it.each([
+    ['circle listed first', [...circle, ...noise]],
+    ['noise listed first', [...noise, ...circle]],
+  ])('%s: every invoice of the circle is found', (_name, items) => {
+    const found = circularTrades(items, crossSales(items) ?? []);
+    for (const id of ['sb', 'bc', 'cs']) {
+      const i = items.findIndex((x) => x.invoice.invoiceId === id);
+      expect([id, found?.get(i)?.incomplete ?? false, found?.get(i)?.invoiceIds.length]).toEqual([
+        id,
+        false,
+        3,
+      ]);
+    }
+  });
+
+  it('a search that runs out of its budget on alike sales says so (incomplete), never "no circle"', () => {
+    const items = [sale('x', 'S', 'B0')];
+    for (let k = 0; k < 5_000; k++) {
+      items.push(sale(`b-${k}`, 'B0', `T${k}`));
+      items.push(sale(`t-${k}`, `T${k}`, 'Z'));
+    }
+    // A cycle back to S exists, but only five sales long (past the longest circle searched): the
+    // search must walk every T to learn that, and runs out first.
+    items.push(sale('z', 'Z', 'Y'), sale('y', 'Y', 'S'));
+    const found = circularTrades(items, crossSales(items) ?? []);
+    expect(found?.get(0)?.incomplete).toBe(true);
+  });
+});

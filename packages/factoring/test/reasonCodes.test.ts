@@ -59,6 +59,7 @@ describe('ReasonCode keys', () => {
       'TERMS_DEPOSIT',
       'CONTRA_CURRENCY_MISMATCH',
       'TERMS_TOO_LONG',
+      'CIRCLE_SEARCH_INCOMPLETE',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

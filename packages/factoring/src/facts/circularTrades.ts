@@ -13,10 +13,12 @@ const WINDOW_SECONDS = 30 * DAY;
 /** Longest circle searched, in invoices (A→B→C→D→A). */
 const MAX_LENGTH = 4;
 /**
- * Sales looked at per batch item before the search for its circle gives up: a batch of thousands
- * of alike invoices among a few parties would otherwise cost the cube of their number.
+ * Alike sales looked at per batch item before the search for its circle gives up (and says so):
+ * a batch of thousands of alike invoices among a few parties would otherwise cost the cube of
+ * their number. Unlike sales are only compared, up to sixteen times as many.
  */
 const VISITS_PER_INVOICE = 4_096;
+const COMPARISONS_PER_INVOICE = 16 * VISITS_PER_INVOICE;
 
 /** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
 type Sale = Pick<
@@ -31,6 +33,11 @@ type Sale = Pick<
 export interface CircularTrade {
   readonly invoiceIds: readonly string[];
   readonly parties: readonly string[];
+  /**
+   * The search through this item ran out of its budget before it could show there is no circle
+   * (then `invoiceIds` names the item alone): a batch dense with alike sales is held, not cleared.
+   */
+  readonly incomplete?: true;
 }
 
 /** True when `s` could be part of a round trip of `x`: about its amount, about its date. */
@@ -55,17 +62,33 @@ function legOf(sale: Sale, party: PartyOf | undefined): Leg {
     : { sale, from: party(sale.supplierQuid), to: party(sale.buyerQuid) };
 }
 
+/** The search ran out of its budget: neither a circle nor shown to be none. */
+const INCOMPLETE = 'incomplete';
+
 /**
- * The circle through `x` (its buyer back to its supplier over sales alike to it), or undefined.
- * Depth-first in input order, so the answer does not depend on anything but the inputs.
+ * The circle through `x` (its buyer back to its supplier over sales alike to it), undefined when
+ * there is none, or INCOMPLETE when the budget ran out first. Depth-first over lists in issue
+ * order, so the answer depends on the sales alone, not on how they are listed.
  */
-function circleThrough(x: Leg, bySupplier: ReadonlyMap<string, readonly Leg[]>): Leg[] | undefined {
+function circleThrough(
+  x: Leg,
+  bySupplier: ReadonlyMap<string, readonly Leg[]>,
+): Leg[] | undefined | typeof INCOMPLETE {
   const path: Leg[] = [x];
   let budget = VISITS_PER_INVOICE;
+  let comparisons = COMPARISONS_PER_INVOICE;
+  let ranOut = false;
   const visit = (party: string): boolean => {
     for (const s of bySupplier.get(party) ?? []) {
-      if (--budget < 0) return false;
+      if (--comparisons < 0) {
+        ranOut = true;
+        return false;
+      }
       if (s === x || !alike(x.sale, s.sale) || path.includes(s)) continue;
+      if (--budget < 0) {
+        ranOut = true;
+        return false;
+      }
       if (path.some((p) => p.from === s.to && s.to !== x.from)) continue;
       path.push(s);
       if (s.to === x.from) return true;
@@ -74,7 +97,58 @@ function circleThrough(x: Leg, bySupplier: ReadonlyMap<string, readonly Leg[]>):
     }
     return false;
   };
-  return visit(x.to) ? path : undefined;
+  if (visit(x.to)) return path;
+  return ranOut ? INCOMPLETE : undefined;
+}
+
+/**
+ * The sales that lie on some cycle of the trade graph (amounts and dates aside): sales from a
+ * party nobody sells to, or to a party that sells nothing, are dropped, again and again until
+ * none is left to drop. Linear in the sales; what is left is all a circle search needs, so sales
+ * off every cycle (however many, in whatever order) cannot use up a search.
+ */
+function cycleCore(all: readonly Leg[]): Set<Leg> {
+  const out = new Map<string, Leg[]>();
+  const into = new Map<string, Leg[]>();
+  const outDegree = new Map<string, number>();
+  const inDegree = new Map<string, number>();
+  const kept = new Set<Leg>();
+  for (const leg of all) {
+    if (leg.from === leg.to) continue;
+    kept.add(leg);
+    (out.get(leg.from) ?? out.set(leg.from, []).get(leg.from))?.push(leg);
+    (into.get(leg.to) ?? into.set(leg.to, []).get(leg.to))?.push(leg);
+    outDegree.set(leg.from, (outDegree.get(leg.from) ?? 0) + 1);
+    inDegree.set(leg.to, (inDegree.get(leg.to) ?? 0) + 1);
+  }
+  const queue: string[] = [];
+  for (const p of new Set([...out.keys(), ...into.keys()]))
+    if ((inDegree.get(p) ?? 0) === 0 || (outDegree.get(p) ?? 0) === 0) queue.push(p);
+  const done = new Set<string>();
+  while (queue.length > 0) {
+    const p = queue.pop() as string;
+    if (done.has(p)) continue;
+    done.add(p);
+    for (const leg of out.get(p) ?? []) {
+      if (!kept.delete(leg)) continue;
+      const left = (inDegree.get(leg.to) ?? 0) - 1;
+      inDegree.set(leg.to, left);
+      if (left === 0) queue.push(leg.to);
+    }
+    for (const leg of into.get(p) ?? []) {
+      if (!kept.delete(leg)) continue;
+      const left = (outDegree.get(leg.from) ?? 0) - 1;
+      outDegree.set(leg.from, left);
+      if (left === 0) queue.push(leg.from);
+    }
+  }
+  return kept;
+}
+
+/** Issue date, then invoice id: the order the search walks a party's sales in. */
+function byIssue(a: Leg, b: Leg): number {
+  if (a.sale.issuedAt !== b.sale.issuedAt) return a.sale.issuedAt - b.sale.issuedAt;
+  return a.sale.invoiceId < b.sale.invoiceId ? -1 : a.sale.invoiceId > b.sale.invoiceId ? 1 : 0;
 }
 
 /**
@@ -131,8 +205,8 @@ export function crossSales(
  * invoices, each within 10 % of the item's amount and 30 days of its issue date. A supplier
  * selling straight back to its own buyer is a circle of two. With `party` (the book's groups) a
  * group is one party: a circle may close through another company of a buyer's group. The search
- * looks at a bounded number of sales per item (a batch built to make it slow finds fewer
- * circles, never more).
+ * looks at a bounded number of sales per item; an item whose search runs out of it is reported
+ * `incomplete` (held, never cleared), and sales on no cycle of the trade graph are not searched.
  *
  * @example
  * ```ts
@@ -147,25 +221,29 @@ export function circularTrades(
   known: readonly InvoiceFingerprintRecord[] = [],
   party?: PartyOf,
 ): Map<number, CircularTrade> | undefined {
+  const legs = items.map((item) => legOf(item.invoice, party));
+  const onCycles = cycleCore([...legs, ...known.map((r) => legOf(r, party))]);
+  // Each party's sales that may lie on a circle, in issue order.
   const bySupplier = new Map<string, Leg[]>();
-  const add = (leg: Leg): void => {
-    if (leg.from === leg.to) return;
+  for (const leg of onCycles) {
     const list = bySupplier.get(leg.from);
     if (list === undefined) bySupplier.set(leg.from, [leg]);
     else list.push(leg);
-  };
-  const legs = items.map((item) => legOf(item.invoice, party));
-  for (const leg of legs) add(leg);
-  for (const r of known) add(legOf(r, party));
+  }
+  for (const list of bySupplier.values()) list.sort(byIssue);
   let found: Map<number, CircularTrade> | undefined;
   for (const i of cross) {
-    const circle = circleThrough(legs[i] as Leg, bySupplier);
+    const x = legs[i] as Leg;
+    if (!onCycles.has(x)) continue; // on no cycle of the trade graph at all
+    const circle = circleThrough(x, bySupplier);
     if (circle === undefined) continue;
     found ??= new Map();
-    found.set(i, {
-      invoiceIds: circle.map((s) => s.sale.invoiceId),
-      parties: partiesOf(circle),
-    });
+    found.set(
+      i,
+      circle === INCOMPLETE
+        ? { invoiceIds: [x.sale.invoiceId], parties: [x.from, x.to], incomplete: true }
+        : { invoiceIds: circle.map((s) => s.sale.invoiceId), parties: partiesOf(circle) },
+    );
   }
   return found;
 }
@@ -188,8 +266,10 @@ export function circleMembers(
   if (found === undefined) return undefined;
   // The first circle that names each invoice id.
   const byId = new Map<string, CircularTrade>();
+  // An incomplete search names its own item only: nothing to pass on.
   for (const circle of found.values())
-    for (const id of circle.invoiceIds) if (!byId.has(id)) byId.set(id, circle);
+    if (circle.incomplete !== true)
+      for (const id of circle.invoiceIds) if (!byId.has(id)) byId.set(id, circle);
   const spread = new Map(found);
   for (let i = 0; i < items.length; i++) {
     const circle = byId.get((items[i] as { readonly invoice: InvoiceInput }).invoice.invoiceId);

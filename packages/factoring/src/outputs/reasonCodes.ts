@@ -107,6 +107,7 @@ const CODES = {
   TERMS_DEPOSIT: 'TERMS_DEPOSIT',
   CONTRA_CURRENCY_MISMATCH: 'CONTRA_CURRENCY_MISMATCH',
   TERMS_TOO_LONG: 'TERMS_TOO_LONG',
+  CIRCLE_SEARCH_INCOMPLETE: 'CIRCLE_SEARCH_INCOMPLETE',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -472,4 +473,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   CONTRA_CURRENCY_MISMATCH: { severity: 'review', rank: 93, fraud: false },
   // Payment terms longer than MAX_TERMS_LENGTH: not read, so the credit they give is not known.
   TERMS_TOO_LONG: { severity: 'review', rank: 94, fraud: false },
+  // Batch only: the circle search through the invoice ran out of its budget before it could show
+  // there is no circle.
+  CIRCLE_SEARCH_INCOMPLETE: { severity: 'review', rank: 95, fraud: false },
 };
