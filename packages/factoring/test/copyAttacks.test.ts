@@ -302,3 +302,24 @@ describe('a registry that holds only fingerprints (portfolio.financedFingerprint
     expect(codes(d)).not.toContain('DUPLICATE_OF_FINANCED');
   });
 });
+
+describe('numbers that differ by a zero of padding (third review)', () => {
+  // INV-2026-100 and INV-20260100 are each the same receivable as INV-2026-0100 (leading zeros
+  // dropped; separators joined), yet scored against each other like unrelated numbers: both were
+  // funded, 8,500,000 on one 5,000,000 receivable.
+  it('INV-2026-100 then INV-20260100, same parties, amount, day and PO: the second is held (DUPLICATE_FUZZY), not funded', () => {
+    const a = deal({ invoiceNumber: 'INV-2026-100' });
+    const b = deal({ invoiceId: 'inv-101', invoiceNumber: 'INV-20260100' }, { ids: 'x101' });
+    const r = batch([a, b]);
+    const second = r.decisions.find((d) => d.invoiceId === 'inv-101');
+    expect(second?.outcome).toBe('review');
+    expect(second?.reasons.map((x) => x.code)).toContain('DUPLICATE_FUZZY');
+  });
+
+  it('an unrelated number (INV-77) on the same day is still only a soft match', () => {
+    const a = deal({ invoiceNumber: 'INV-2026-100' });
+    const b = deal({ invoiceId: 'inv-101', invoiceNumber: 'INV-77' }, { ids: 'x101' });
+    const second = batch([a, b]).decisions.find((d) => d.invoiceId === 'inv-101');
+    expect(second?.reasons.map((x) => x.code)).not.toContain('DUPLICATE_FUZZY');
+  });
+});

@@ -234,6 +234,11 @@ function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): num
   } else if (x.digits.length >= 3 && x.digits === c.digits) {
     score += 3;
     rules?.push('number-same-digits');
+  } else if (x.digits.length >= 3 && sameBesideZeros(x.digits, c.digits)) {
+    // INV-2026-100 and INV-20260100: each is INV-2026-0100 by one rule (leading zeros dropped,
+    // separators joined), so a zero of padding is all that tells them apart.
+    score += 3;
+    rules?.push('number-zero-padding');
   } else if (isTransposition(x.digits, c.digits)) {
     score += 2;
     rules?.push('number-transposed');
@@ -267,6 +272,20 @@ function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): num
     }
   }
   return score;
+}
+
+/** The same digits once every '0' is left out (compared in place: no string per comparison). */
+function sameBesideZeros(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a.charCodeAt(i) === 48) i++;
+    while (j < b.length && b.charCodeAt(j) === 48) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
 }
 
 /** Invoices of one supplier/buyer pair compared rule by rule; older ones only by key. */
