@@ -1,5 +1,6 @@
 // Decides one invoice: inputs -> stream facts -> numbered rules -> pricing -> decision.
 
+import { noteDecidedOn } from './decidedOn.js';
 import type { FactoringInputError } from './errors/FactoringInputError.js';
 import type { EvaluationRequest } from './evaluationRequest.js';
 import { checkBuyerProfile } from './facts/checkBuyerProfile.js';
@@ -142,7 +143,10 @@ export function decide(
 ): FactoringDecision {
   // A batch builds its own profiles; a caller's precomputed one is checked here.
   if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
-  return decideShared(request, compiled, state, undefined);
+  const decision = decideShared(request, compiled, state, undefined);
+  // reserveApproval books only decisions made on the state it books into, as it is now.
+  if (state !== undefined) noteDecidedOn(decision, state);
+  return decision;
 }
 
 /**

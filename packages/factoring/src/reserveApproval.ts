@@ -1,5 +1,6 @@
 // Records an approval one decides to fund in a running PortfolioState, so the next decision sees it.
 
+import { bookedIn, isDecidedOn } from './decidedOn.js';
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
@@ -126,9 +127,10 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * the next decision), or the next invoice is decided against limits that do not count it and the
  * same receivable can be bought again; `evaluateBatch` does this itself. Returns false, and
  * changes nothing (do not fund it), for a decision that is not an approval with an offer, for an
- * invoice already reserved in this state (a retry, or a copy already financed), and for a
- * decision made before other approvals were reserved in the state (the exposures it was judged
- * against have moved: decide it again), and for a decision made on another book (another
+ * invoice already reserved in this state (a retry, or a copy already financed), for a decision
+ * not made by `evaluateInvoice` or `decide` on this very state as it is now (made on another
+ * state or a plain portfolio, before another approval was reserved here, or rebuilt from
+ * storage: decide it again on the state), and, as a second line, for a decision made on another book (another
  * currency than `portfolio.currency`, or than the first approval booked in a state that states
  * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
@@ -162,6 +164,9 @@ export function reserveApproval(
   if (decision.outcome !== 'approve' || offer === null) return false;
   const issues = offerIssues(offer, decision.limits, invoice);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
+  // Made on another state (another book, or this one before another approval was booked), or
+  // rebuilt from storage: its figures are not this book's as it is now. Decide it again.
+  if (!isDecidedOn(decision, state)) return false;
   // Another book's decision: its currency, its limits, or an advance past this book's limits.
   // A book that states no currency is in the first one booked (a batch refuses a mix outright).
   const currency = state.currency ?? bookedCurrency.get(state);
@@ -187,6 +192,7 @@ export function reserveApproval(
   reserved.add(invoice.invoiceId);
   if (currency === undefined) bookedCurrency.set(state, offer.currency);
   state.fund(invoice.supplierQuid, invoice.buyerQuid, offer.advanceMinor, invoice.amountMinor);
+  bookedIn(state);
   for (const fp of fps) state.markFinanced(fp);
   // The record the duplicate check used carries the stream's shipping documents: a later invoice
   // reusing its bill of lading is then caught, as in a batch.

@@ -70,9 +70,18 @@ describe('reserveApproval books only decisions made on this book', () => {
     const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000 } });
     expect(reserveApproval(state, invoice, decided)).toBe(false);
     expect(state.buyerExposure(BUYER)).toBe(0);
-    // Within the limit it still books.
+    // Decided on a state within whose limit it fits, it books.
     const roomy = createPortfolioState({ buyerLimitMinor: { [BUYER]: 10_000_000 } });
-    expect(reserveApproval(roomy, invoice, decided)).toBe(true);
+    expect(reserveApproval(roomy, invoice, decided)).toBe(false);
+    const onRoomy = evaluateInvoice({
+      invoice,
+      events: pocEvents(),
+      trust: trustSourceFromRecord({ [SUPPLIER]: 0.765, [BUYER]: 0.81, c0c0c0c0c0c0c0c0: 0.7 }),
+      policy: pocPolicy(),
+      asOf: NOW,
+      portfolio: roomy,
+    });
+    expect(reserveApproval(roomy, invoice, onRoomy)).toBe(true);
   });
 
   it('a dollar approval is not booked into a book kept in euros', () => {
@@ -82,6 +91,65 @@ describe('reserveApproval books only decisions made on this book', () => {
     const state = createPortfolioState({ ...BOOK, currency: 'EUR' });
     expect(reserveApproval(state, d.invoice, decided)).toBe(false);
     expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('reserveApproval books only decisions made on this state, as it is now (third review)', () => {
+  // A book with the same limits and exposures but another supplier ledger, known invoices or
+  // ageing passed the figure checks: the buyer's full concentration share, an exact copy already
+  // on the book, a cross-aged debtor were all booked from a decision made elsewhere.
+  it('a decision made on another book with the same limits is not booked (a full concentration share, a known copy)', () => {
+    const d = deal();
+    const books: Portfolio[] = [
+      {
+        ...BOOK,
+        supplierLedger: {
+          [SUPPLIER]: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { [BUYER]: 10_000_000 } },
+        },
+      },
+      {
+        ...BOOK,
+        knownInvoices: [
+          {
+            invoiceId: 'inv-old',
+            invoiceNumber: d.invoice.invoiceNumber ?? '',
+            supplierQuid: SUPPLIER,
+            buyerQuid: BUYER,
+            amountMinor: d.invoice.amountMinor,
+            issuedAt: d.invoice.issuedAt,
+          },
+        ],
+      },
+    ];
+    for (const book of books) {
+      const state = createPortfolioState(book);
+      expect(decideOn(state, d).outcome).not.toBe('approve');
+      const elsewhere = decideOn(BOOK, d);
+      expect(elsewhere.outcome).toBe('approve');
+      expect(reserveApproval(state, d.invoice, elsewhere)).toBe(false);
+      expect(state.buyerExposure(BUYER)).toBe(0);
+    }
+  });
+
+  it('a decision made on this state is booked; once anything else is booked in it, it is decided again', () => {
+    const state = createPortfolioState({ buyerLimitMinor: { [BUYER]: 1_000_000_000 } });
+    const a = deal();
+    const b = deal(
+      { invoiceId: 'inv-200', invoiceNumber: 'INV-2026-0200', poReference: 'PO-2' },
+      { ids: 'b' },
+    );
+    const da = decideOn(state, a);
+    const db = decideOn(state, b);
+    expect(reserveApproval(state, a.invoice, da)).toBe(true);
+    expect(reserveApproval(state, b.invoice, db)).toBe(false);
+    expect(reserveApproval(state, b.invoice, decideOn(state, b))).toBe(true);
+  });
+
+  it('a decision rebuilt from JSON (stored, then loaded) is decided again before it is booked', () => {
+    const state = createPortfolioState(BOOK);
+    const d = deal();
+    const stored = JSON.parse(JSON.stringify(decideOn(state, d))) as FactoringDecision;
+    expect(reserveApproval(state, d.invoice, stored)).toBe(false);
   });
 });
 
