@@ -520,6 +520,42 @@ describe('neighbour of finding 4b: the supplier and the buyer invoice each other
   });
 });
 
+describe('contra: the book and the batch together (third review)', () => {
+  // The buyer's ledger already shows 1,000,000 the supplier owes it, and the batch holds a new
+  // 2,000,000 invoice from the buyer to the supplier: the buyer may set off 3,000,000. The larger of
+  // the two (2,000,000) was cut, so the supplier's invoice was over-advanced by a million.
+  it('what the supplier owes in the book and on the batch is cut together (3,000,000), not the larger alone', () => {
+    const forward = deal();
+    const reverse = deal(
+      {
+        invoiceId: 'inv-300',
+        invoiceNumber: 'INV-B-0300',
+        supplierQuid: BUYER,
+        buyerQuid: SUPPLIER,
+        amountMinor: 2_000_000,
+        titleOwners: [
+          stake(BUYER, 0.96, 'supplier'),
+          stake(SUPPLIER, 0.02, 'buyer'),
+          stake(CARRIER, 0.02, 'carrier'),
+        ],
+      },
+      { ids: 'r3' },
+    );
+    const book = {
+      buyerLimitMinor: { [BUYER]: 50_000_000, [SUPPLIER]: 50_000_000 },
+      supplierLedger: { [BUYER]: { totalOpenMinor: 1_000_000, byBuyerOpenMinor: { [SUPPLIER]: 1_000_000 } } },
+    };
+    const [x] = evaluateBatch({
+      items: [forward, reverse],
+      trust,
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      portfolio: book,
+    }).decisions;
+    expect(x?.offer?.haircuts).toContainEqual({ code: 'CONTRA_HAIRCUT', amountMinor: 3_000_000 });
+  });
+});
+
 describe('neighbour of finding 4b: a circular trade (A sells to B, B to C, C back to A)', () => {
   // Three companies invoice each other round a circle for about the same amount within days
   // (FACTORING.md F9): no sale needs to have happened for the three receivables to look real, and

@@ -66,6 +66,8 @@ export interface PortfolioState {
    * with the faces funded since), each a group when the book groups it: what a contra sets off.
    */
   bookOpenMinor?(seller: string, debtor: string): number;
+  /** {@link bookOpenMinor} as the portfolio stated it, without the faces funded since. */
+  bookLedgerMinor?(seller: string, debtor: string): number;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -226,6 +228,22 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     }
     return ledgerTop;
   };
+  // What `debtor` owes `seller` in the book's ledgers (groups merged), with the faces funded since
+  // or as the portfolio stated it.
+  const bookOpen = (seller: string, debtor: string, withFunded: boolean): number => {
+    if (party === undefined || (groupOf(seller) === undefined && groupOf(debtor) === undefined)) {
+      const l =
+        p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, seller)
+          ? p.supplierLedger[seller]
+          : undefined;
+      if (l === undefined) return 0;
+      const stated = lookup(l.byBuyerOpenMinor, debtor) ?? 0;
+      return withFunded ? stated + (addLedgerPair.get(`${seller}|${debtor}`)?.v ?? 0) : stated;
+    }
+    const key = pairKey(seller, debtor);
+    const stated = groupBookPairs().get(key)?.v ?? 0;
+    return withFunded ? stated + (addGroupPair.get(key)?.v ?? 0) : stated;
+  };
   const getIndex = (): DuplicateIndex => {
     index ??= createDuplicateIndex(p.knownInvoices ?? []);
     return index;
@@ -315,17 +333,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
         },
       ]);
     },
-    bookOpenMinor: (seller, debtor) => {
-      if (party === undefined || (groupOf(seller) === undefined && groupOf(debtor) === undefined)) {
-        const l =
-          p.supplierLedger !== undefined && Object.hasOwn(p.supplierLedger, seller)
-            ? p.supplierLedger[seller]
-            : undefined;
-        if (l === undefined) return 0;
-        return (lookup(l.byBuyerOpenMinor, debtor) ?? 0) + (addLedgerPair.get(`${seller}|${debtor}`)?.v ?? 0);
-      }
-      const key = pairKey(seller, debtor);
-      return (groupBookPairs().get(key)?.v ?? 0) + (addGroupPair.get(key)?.v ?? 0);
-    },
+    bookOpenMinor: (seller, debtor) => bookOpen(seller, debtor, true),
+    bookLedgerMinor: (seller, debtor) => bookOpen(seller, debtor, false),
   };
 }

@@ -144,8 +144,8 @@ export function checkEligibility(
   }
   // Contra: the buyer also sells to the supplier, in the book (a client's ledger names the supplier
   // as its buyer) or in the batch being decided; what the supplier owes it can be set off against
-  // this invoice (FACTORING.md §5). The larger of the two counts (the batch's funded invoices are in
-  // the ledger too).
+  // this invoice (FACTORING.md §5). Both count, added (a batch invoice funded is in the book's
+  // running figure too, so the book's figure as stated is what is added to the batch's).
   // A group of the book is one party: what the supplier (or its group) owes any company of the
   // buyer's group is set off the same way.
   // Only what is owed in the invoice's currency is set off: the book's ledgers are in its
@@ -158,13 +158,22 @@ export function checkEligibility(
   const inBook = bookCurrency === invoice.currency ? bookOpen : 0;
   const batchOpen = state?.batchOpenByCurrency?.(invoice.buyerQuid, invoice.supplierQuid);
   const inBatch = batchOpen?.get(invoice.currency) ?? 0;
-  const owed = Math.max(inBook, inBatch);
+  // In a batch, the book's figure as stated plus every batch invoice the other way (funded or
+  // not: the funded ones are in the book's running figure too, so that one is not added again).
+  const stated =
+    batchOpen === undefined || bookCurrency !== invoice.currency
+      ? inBook
+      : (state?.bookLedgerMinor?.(invoice.buyerQuid, invoice.supplierQuid) ?? inBook);
+  const owed = batchOpen === undefined ? inBook : stated + inBatch;
   if (outcome === 'pass' && owed > 0) {
     cutAmount(f, 'CONTRA_HAIRCUT', owed);
-    run.reason(
-      'CONTRA_HAIRCUT',
-      `the supplier owes the buyer ${owed} ${inBatch > inBook ? "on the batch's invoices" : 'in the book'} (contra): ineligible`,
-    );
+    const where =
+      inBatch === 0
+        ? 'in the book'
+        : stated === 0
+          ? "on the batch's invoices"
+          : "in the book and on the batch's invoices";
+    run.reason('CONTRA_HAIRCUT', `the supplier owes the buyer ${owed} ${where} (contra): ineligible`);
   }
   if (outcome !== 'fail' && ((bookOpen > 0 && inBook === 0) || batchOpen !== undefined)) {
     const foreign = contraElsewhere(invoice.currency, bookCurrency, bookOpen, batchOpen);
