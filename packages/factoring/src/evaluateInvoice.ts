@@ -59,6 +59,7 @@ import {
   checkCarrierTrust,
   checkSupplierTrust,
   checkTrustReadings,
+  hasPath,
   isExpired,
   readTrust,
 } from './rules/trustChecks.js';
@@ -124,7 +125,7 @@ export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
  */
 function levelOf(r: TrustReading | undefined, pathsCount: boolean): number {
   if (r === undefined) return 0;
-  return pathsCount && (r.pathLength === 0 || r.path?.length === 0) ? 0 : r.level;
+  return !pathsCount || hasPath(r) ? r.level : 0;
 }
 
 /**

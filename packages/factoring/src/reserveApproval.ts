@@ -25,20 +25,6 @@ function isStale(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse 
 }
 
 /**
- * True when the decision's limit figures are not this state's (decided on another book): the
- * limits the state holds must be the ones it was priced within. A buyer with no limit in the
- * state may have been priced within the policy's default, which only the decision knows.
- */
-function isOtherBook(state: PortfolioState, invoice: InvoiceInput, limits: LimitUse): boolean {
-  const buyerLimit = state.buyerLimit(invoice.buyerQuid);
-  return (
-    (buyerLimit !== undefined && limits.buyer.limitMinor !== buyerLimit) ||
-    limits.supplier.limitMinor !== (state.supplierLimit(invoice.supplierQuid) ?? null) ||
-    limits.facility.limitMinor !== (state.facilityLimit() ?? null)
-  );
-}
-
-/**
  * True when `advance` fits every limit the state holds (the buyer's falls back to the one the
  * decision was priced within, such as the policy default): a decision that read no limits at all
  * (the proof of concept's blend) is held to them here.
@@ -164,16 +150,14 @@ export function reserveApproval(
   if (decision.outcome !== 'approve' || offer === null) return false;
   const issues = offerIssues(offer, decision.limits, invoice);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
-  // Made on another state (another book, or this one before another approval was booked), or
-  // rebuilt from storage: its figures are not this book's as it is now. Decide it again.
+  // Made on another state (another book with other limits, ledgers or known invoices, or this one
+  // before another approval was booked), or rebuilt from storage: decide it again.
   if (!isDecidedOn(decision, state)) return false;
-  // Another book's decision: its currency, its limits, or an advance past this book's limits.
-  // A book that states no currency is in the first one booked (a batch refuses a mix outright).
+  // A book that states no currency is in the first one booked (a batch refuses a mix outright);
+  // a decision that read no limits (the proof of concept's blend) is held to the state's here.
   const currency = state.currency ?? bookedCurrency.get(state);
   if (currency !== undefined && offer.currency !== currency) return false;
-  const limits = decision.limits;
-  if (limits !== null && isOtherBook(state, invoice, limits)) return false;
-  if (!fitsLimits(state, invoice, limits, offer.advanceMinor)) return false;
+  if (!fitsLimits(state, invoice, decision.limits, offer.advanceMinor)) return false;
   // Once per invoice and state: a retry, or the same decision reserved twice, must not book (and
   // be bought) twice.
   let reserved = reservedIn.get(state);

@@ -140,6 +140,20 @@ export function tooOldAge(
   return age > maxAge ? age : undefined;
 }
 
+/**
+ * True when a reading that names a path has no `observedAt` and the policy waits for a dated one
+ * (`undatedTrust` not 'fresh', under `checks.trustFreshness`): its age, so its freshness, is unknown.
+ */
+function isUndated(policy: FactoringPolicy, r: TrustReading | undefined): boolean {
+  return (
+    policy.checks.trustFreshness &&
+    r !== undefined &&
+    r.observedAt === undefined &&
+    hasPath(r) &&
+    policy.undatedTrust !== 'fresh'
+  );
+}
+
 /** True when the reading's `validUntil` (0 or absent: none) is before `asOf`. */
 export function isExpired(r: TrustReading, asOf: number): boolean {
   return r.validUntil !== undefined && r.validUntil > 0 && r.validUntil < asOf;
@@ -187,18 +201,18 @@ export function checkTrustReadings(
       if (r === undefined) continue;
       // An undated reading cannot be shown to be fresh: a level cached years ago would count as
       // read today. A reading with no path says there is no trust, whatever its age.
-      if (r.observedAt === undefined && hasPath(r) && policy.undatedTrust !== 'fresh') {
+      if (isUndated(policy, r)) {
         run.reason(
           'TRUST_UNDATED',
           `${role} ${k === 0 ? parties.supplierQuid : parties.buyerQuid} trust reading has no observedAt: its age is unknown; pass a dated reading`,
         );
         outcome = 'fail';
       }
-      const maxAge = policy.maxTrustAgeSeconds;
-      if (r.observedAt !== undefined && maxAge !== undefined && asOf - r.observedAt > maxAge) {
+      const tooOld = tooOldAge(policy, r, asOf);
+      if (tooOld !== undefined) {
         run.reason(
           'TRUST_TOO_OLD',
-          `${role} trust was read ${Math.floor((asOf - r.observedAt) / DAY)} days ago, past the ${Math.floor(maxAge / DAY)}-day bound: read it again`,
+          `${role} trust was read ${Math.floor(tooOld / DAY)} days ago, past the ${Math.floor((policy.maxTrustAgeSeconds as number) / DAY)}-day bound: read it again`,
         );
         outcome = 'fail';
       } else if (r.observedAt !== undefined && asOf - r.observedAt > policy.trustFreshSeconds) {
@@ -304,12 +318,7 @@ export function checkCarrierTrust(
   }
   // An undated reading cannot be shown to be fresh (as for the supplier and the buyer): a level
   // cached years ago would make the delivery count as attested today.
-  const undated =
-    r !== undefined &&
-    r.observedAt === undefined &&
-    hasPath(r) &&
-    policy.undatedTrust !== 'fresh' &&
-    policy.checks.trustFreshness;
+  const undated = isUndated(policy, r);
   if (undated) {
     run.reason(
       'TRUST_UNDATED',
