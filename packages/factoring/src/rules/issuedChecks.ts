@@ -203,33 +203,29 @@ export function checkEarlyPaymentDiscount(
 ): void {
   let rate = rateOf(invoice.earlyPaymentDiscount);
   let days = invoice.earlyPaymentDiscount?.withinDays;
-  // A discount written in the terms ("2/10 net 60") lets the buyer pay as much less.
-  let inTerms = termsDiscount(invoice.terms);
-  if (inTerms !== undefined && inTerms.rateBps > rate) {
-    rate = inTerms.rateBps;
-    days = inTerms.withinDays;
-  }
-  // Indexed, without a closure: this runs per decision.
+  // A discount written in the terms ("2/10 net 60") lets the buyer pay as much less; a deposit they
+  // ask for ("50% deposit, balance net 30") is paid before the due date. The input's terms, then
+  // each signed issue's (indexed, without a closure: this runs per decision).
+  let deposit = 0;
   const issued = facts.issued;
-  for (let i = 0; i < issued.length; i++) {
-    const p = payloadOf(issued[i] as VerifiedEvent);
-    const d = p['earlyPaymentDiscount'];
-    const r = rateOf(d);
-    if (r > rate) {
-      rate = r;
-      days = (d as Record<string, unknown>)['withinDays'] as number | undefined;
+  for (let i = -1; i < issued.length; i++) {
+    const p = i < 0 ? undefined : payloadOf(issued[i] as VerifiedEvent);
+    if (p !== undefined) {
+      const d = p['earlyPaymentDiscount'];
+      const r = rateOf(d);
+      if (r > rate) {
+        rate = r;
+        days = (d as Record<string, unknown>)['withinDays'] as number | undefined;
+      }
     }
-    inTerms = termsDiscount(p['terms']);
+    const terms = p === undefined ? invoice.terms : p['terms'];
+    const inTerms = termsDiscount(terms);
     if (inTerms !== undefined && inTerms.rateBps > rate) {
       rate = inTerms.rateBps;
       days = inTerms.withinDays;
     }
-  }
-  // A deposit the terms ask for ("50% deposit, balance net 30"): paid before the due date.
-  let deposit = termsDeposit(invoice.terms) ?? 0;
-  for (let i = 0; i < issued.length; i++) {
-    const d = termsDeposit(payloadOf(issued[i] as VerifiedEvent)['terms']) ?? 0;
-    if (d > deposit) deposit = d;
+    const asked = termsDeposit(terms) ?? 0;
+    if (asked > deposit) deposit = asked;
   }
   if (rate === 0 && deposit === 0) {
     run.trace?.push(DISCOUNT_PASS);
