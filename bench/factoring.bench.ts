@@ -253,6 +253,63 @@ function pocRulesOnly(item: BatchItem, trust: Record<string, TrustReading>): num
   return reasons.length + offer;
 }
 
+// Message lines by the printed thousandths (and hundredths of the discount), as the engine's
+// PoC preset keeps them: a book has far fewer distinct printed figures than invoices.
+const floorLines = new Map<number, string>();
+function cachedLine(key: number, make: () => string): string {
+  let line = floorLines.get(key);
+  if (line === undefined) {
+    line = make();
+    floorLines.set(key, line);
+  }
+  return line;
+}
+
+/**
+ * {@link pocRulesOnly} with its messages built as the engine's PoC preset builds them: each trust
+ * and blend line made once per printed value, only the offer's cents formatted per approval. Still
+ * no check and no decision object: what the PoC's rules and messages cost at best.
+ */
+function pocRulesCachedMessages(item: BatchItem, trust: Record<string, TrustReading>): number {
+  let delivered = false;
+  let acknowledged = false;
+  let purchases = 0;
+  let forged = 0;
+  for (const e of item.events) {
+    const t = e.eventType;
+    if (t === 'carrier.delivered') delivered = true;
+    else if (t === 'buyer.acknowledged') acknowledged = true;
+    else if (t === 'factor.purchased') purchases++;
+    else if (t === 'fraud.signal.invoice-forged') forged++;
+  }
+  const inv = item.invoice;
+  if (purchases > 0)
+    return `double-factoring: ${purchases} prior factor.purchased event(s) on this invoice`.length;
+  if (forged > 0 || !delivered || !acknowledged) return 0;
+  const s = trust[inv.supplierQuid]?.level ?? 0;
+  const b = trust[inv.buyerQuid]?.level ?? 0;
+  const sk = Math.round(s * 1000);
+  const bk = Math.round(b * 1000);
+  const reasons = [
+    'delivery confirmed',
+    'buyer acknowledged',
+    cachedLine(sk, () => `supplier trust = ${formatFixedPython(s, 3)}`),
+    cachedLine(2_000 + bk, () => `buyer trust = ${formatFixedPython(b, 3)}`),
+  ];
+  if (s < 0.5) return reasons.length;
+  if (b < 0.6) return reasons.length + 1;
+  const risk = 1 - (0.7 * b + 0.3 * s);
+  const discount = Math.min(0.01 + 0.1 * risk, 0.11);
+  const offer = Math.trunc(inv.amountMinor * (1 - discount));
+  const blend = cachedLine(
+    10_000 + Math.round(risk * 1000) * 100_000 + Math.round(discount * 10_000),
+    () =>
+      `blended risk = ${formatFixedPython(risk, 3)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $`,
+  );
+  reasons.push(`${blend}${formatCentsPython(offer)}`);
+  return reasons.length + offer;
+}
+
 /**
  * The read floor: every envelope field and payload value of every event read once, nothing
  * decided. An engine that validates every payload (issue finding 1) reads at least this much.
@@ -333,6 +390,70 @@ function keepDecisionShapes(list: readonly BatchItem[]): unknown[] {
       duplicates: [],
       trace: [],
       compat: null,
+    };
+  }
+  return out;
+}
+
+/**
+ * The keep floor of the PoC preset: the objects a kept, approved PoC-preset decision holds
+ * (decision, offer, trust, the PoC's view with its five message lines), built and kept for every
+ * invoice with nothing decided. A PoC-preset batch that returns its decisions allocates and keeps
+ * at least this much.
+ */
+function keepPocDecisionShapes(list: readonly BatchItem[]): unknown[] {
+  const out = new Array<unknown>(list.length);
+  const lines = ['delivery confirmed', 'buyer acknowledged', 'supplier trust = 0.765', 'buyer trust = 0.810'];
+  for (let i = 0; i < list.length; i++) {
+    const inv = (list[i] as BatchItem).invoice;
+    const face = inv.amountMinor;
+    out[i] = {
+      invoiceId: inv.invoiceId,
+      outcome: 'approve',
+      asOf: NOW,
+      policyId: 'poc',
+      reasons: [],
+      fraudFlags: [],
+      offer: {
+        currency: inv.currency,
+        faceMinor: face,
+        eligibleMinor: face,
+        haircuts: [],
+        advanceRateBps: 10_000,
+        advanceMinor: face - i,
+        reserveMinor: 0,
+        feeKind: 'poc-blend',
+        feeMinor: i,
+        purchasePriceMinor: face - i,
+        expectedRebateMinor: 0,
+        discountBps: 150,
+        discountFraction: i / 7,
+        aprBps: 900,
+        tenorDays: 60,
+        recourse: false,
+        risk: null,
+      },
+      trust: { supplier: i / 3, buyer: i / 5, carrier: null },
+      payment: null,
+      limits: null,
+      duplicates: [],
+      trace: [],
+      compat: {
+        verdict: 'approve',
+        invoiceId: inv.invoiceId,
+        discountFraction: i / 7,
+        offerPriceCents: face - i,
+        supplierTrust: i / 3,
+        buyerTrust: i / 5,
+        reasons: [
+          lines[0],
+          lines[1],
+          lines[2],
+          lines[3],
+          `blended risk = 0.154; discount = 2.54%; offer = $${i}`,
+        ],
+        fraudFlags: [],
+      },
     };
   }
   return out;
@@ -506,6 +627,23 @@ const cases: Case[] = [
       let acc = 0;
       for (const it of items) acc += pocRulesOnly(it, trust);
       return acc;
+    },
+  },
+  {
+    name: `floor: the PoC's 5 rules in TS, its messages cached per printed value as the engine does, ${NK}`,
+    ops: N,
+    run: () => {
+      let acc = 0;
+      for (const it of items) acc += pocRulesCachedMessages(it, trust);
+      return acc;
+    },
+  },
+  {
+    name: `keep floor, PoC preset: a kept PoC decision's objects built per invoice, nothing decided, ${NK}`,
+    ops: N,
+    run: () => {
+      kept = keepPocDecisionShapes(items);
+      return kept.length;
     },
   },
   {
