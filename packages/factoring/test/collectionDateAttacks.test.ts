@@ -273,3 +273,63 @@ describe('a buyer that pays on time what it pays, and leaves the rest unpaid', (
     );
   });
 });
+
+describe('days late are counted from the due time, never rounded in the buyer’s favour', () => {
+  const PRIOR: [number, number, number] = [0, 0, 0];
+  /** Twenty records of 1,000,000, each paid `offset` seconds after its due time. */
+  const paidAt = (offset: number): BuyerHistory => ({
+    records: Array.from({ length: 20 }, (_, i) => {
+      const dueAt = NOW - 400 * DAY + i * 10 * DAY;
+      return { dueAt, paidAt: dueAt + offset, amountMinor: 1_000_000 };
+    }),
+  });
+
+  it('a buyer that always pays an hour before the due time is on time, not a day early (the collection date is not moved earlier)', () => {
+    const p = profileBuyer(paidAt(-3_600), PRIOR, 0, 500, NOW);
+    expect(p.daysLate).toEqual([0, 0, 0]);
+  });
+
+  it('a buyer that always pays an hour after the due time is a day late, not on time', () => {
+    const p = profileBuyer(paidAt(3_600), PRIOR, 0, 500, NOW);
+    expect(p.daysLate).toEqual([1, 1, 1]);
+  });
+
+  it('an invoice an hour past due and unpaid counts as at least a day late, as it would if paid now', () => {
+    const dueAt = NOW - 3_600;
+    const p = profileBuyer({ records: [{ dueAt, amountMinor: 1_000_000 }] }, PRIOR, 0, 500, NOW);
+    expect(p.daysLate[2]).toBe(1);
+  });
+
+  it('whole days late stay whole days (a payment exactly 5 days after the due time is 5 days late)', () => {
+    expect(profileBuyer(paidAt(5 * DAY), PRIOR, 0, 500, NOW).daysLate).toEqual([5, 5, 5]);
+    expect(profileBuyer(paidAt(-5 * DAY), PRIOR, 0, 500, NOW).daysLate).toEqual([-5, -5, -5]);
+  });
+});
+
+describe('day cut-offs count a started day: an hour past the line is past it', () => {
+  const HOUR = 3_600;
+  const d = deal();
+  const issuedAt = d.invoice.issuedAt;
+
+  it('an invoice 90 days and an hour old is over the 90-day age cut-off (AGED_OVER_CUTOFF); at 90 days exactly it is not', () => {
+    expect(codes(decide(d, d.events, { asOf: issuedAt + 90 * DAY + HOUR }))).toContain('AGED_OVER_CUTOFF');
+    expect(codes(decide(d, d.events, { asOf: issuedAt + 90 * DAY }))).not.toContain('AGED_OVER_CUTOFF');
+  });
+
+  it('an invoice 60 days and an hour past due is over the 60-day past-due cut-off (PAST_DUE_CUTOFF); at 60 days exactly it is not', () => {
+    const net10 = deal({ dueAt: NOW + 10 * DAY, terms: 'NET-10' });
+    const due = net10.invoice.dueAt;
+    expect(codes(decide(net10, net10.events, { asOf: due + 60 * DAY + HOUR }))).toContain('PAST_DUE_CUTOFF');
+    expect(codes(decide(net10, net10.events, { asOf: due + 60 * DAY }))).not.toContain('PAST_DUE_CUTOFF');
+  });
+
+  it('unpaid an hour past the day by which the buyer pays 90 % of its invoices is beyond its pattern (OVERDUE_BEYOND_BUYER_PATTERN)', () => {
+    const net10 = deal({ dueAt: NOW + 10 * DAY, terms: 'NET-10' });
+    const due = net10.invoice.dueAt;
+    const p90 = decide(net10, net10.events, { asOf: due }).payment?.daysLate[2] as number;
+    expect(p90).toBeGreaterThan(0);
+    const at = (t: number) => codes(decide(net10, net10.events, { asOf: t }));
+    expect(at(due + p90 * DAY + HOUR)).toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+    expect(at(due + p90 * DAY)).not.toContain('OVERDUE_BEYOND_BUYER_PATTERN');
+  });
+});

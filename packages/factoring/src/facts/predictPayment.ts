@@ -3,6 +3,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
+import { daysStarted } from '../math/daysStarted.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
 
 /**
@@ -203,7 +204,7 @@ function lateness(
 
 /**
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
- * (`floor((paidAt - dueAt) / 86400)`), shrunk toward `prior` as if the prior were `priorWeight`
+ * (`ceil((paidAt - dueAt) / 86400)`: a payment any part of a day after the due time is a day late), shrunk toward `prior` as if the prior were `priorWeight`
  * invoices, each the later of the quantile by count and the one by money (weighted by amount,
  * shrunk by the effective sample size of the amounts). Dispute rate and dilution in bps
  * (dilution is `noHistoryDilutionBps` with no history). With `asOf`, records due or paid after it
@@ -255,13 +256,13 @@ export function profileBuyer(
       overdueMoney ??= [];
       // Capped as a paid record is: ten years late is past any tenor, and the profile stays one
       // checkBuyerProfile accepts.
-      overdue.push(Math.min(MAX_DAYS_LATE, Math.floor((asOf - r.dueAt) / DAY)));
+      overdue.push(Math.min(MAX_DAYS_LATE, daysStarted(r.dueAt, asOf)));
       overdueMoney.push(r.amountMinor);
     }
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     count++;
     if (r.paidAt !== undefined) {
-      scratch[n] = Math.floor((r.paidAt - r.dueAt) / DAY);
+      scratch[n] = daysStarted(r.dueAt, r.paidAt);
       scratchMoney[n++] = r.amountMinor;
       paidAmount += r.amountMinor;
     }
@@ -400,7 +401,7 @@ function checkHistory(records: BuyerHistory['records']): void {
     if (!isMinorInt(r.amountMinor)) issues = badField(issues, i, 'amountMinor', r.amountMinor);
     if (!isMinorInt(r.dueAt)) issues = badField(issues, i, 'dueAt', r.dueAt);
     if (r.paidAt !== undefined && !isMinorInt(r.paidAt)) issues = badField(issues, i, 'paidAt', r.paidAt);
-    else if (r.paidAt !== undefined && Math.abs(Math.floor((r.paidAt - r.dueAt) / DAY)) > MAX_DAYS_LATE)
+    else if (r.paidAt !== undefined && Math.abs(daysStarted(r.dueAt, r.paidAt)) > MAX_DAYS_LATE)
       issues = badField(issues, i, 'paidAt', r.paidAt, `must be within ±${MAX_DAYS_LATE} days of dueAt`);
     if (r.dilutedMinor !== undefined && !isMinorInt(r.dilutedMinor))
       issues = badField(issues, i, 'dilutedMinor', r.dilutedMinor);

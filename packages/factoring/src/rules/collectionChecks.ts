@@ -3,6 +3,7 @@
 
 import type { BuyerProfile } from '../facts/predictPayment.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
+import { daysStarted } from '../math/daysStarted.js';
 import { internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
@@ -31,7 +32,8 @@ export function checkAckPayDate(run: Run, invoice: InvoiceInput, payBy: number):
  */
 export function checkOverdue(run: Run, profile: BuyerProfile, collectBy: number, asOf: number): void {
   const p90 = profile.daysLate[2];
-  const lateDays = Math.floor((asOf - collectBy) / DAY);
+  // Counted as the buyer's history is (a started day is a day late), so the two compare.
+  const lateDays = daysStarted(collectBy, asOf);
   const beyond = lateDays > p90;
   if (beyond) {
     run.reason(

@@ -5,14 +5,13 @@ import type { BuyerProfile } from '../facts/predictPayment.js';
 import type { StreamFacts } from '../facts/streamFacts.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
+import { daysStarted } from '../math/daysStarted.js';
 import { mulDivFloor } from '../math/money.js';
 import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, numberedMessage } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
-
-const DAY = 86_400;
 
 /** Why a dispute the supplier calls resolved still counts (empty when none is). */
 function supplierOnly(n: number): string {
@@ -192,8 +191,9 @@ export function checkEligibility(
     const ackOwed = Math.max(0, ackAmount - facts.paidMinor - facts.creditedMinor);
     if (ackOwed < f.eligible) cutAmount(f, 'ACK_SHORTFALL', f.eligible - ackOwed);
   }
-  const ageDays = Math.floor((asOf - invoice.issuedAt) / DAY);
-  const pastDueDays = Math.floor((asOf - invoice.dueAt) / DAY);
+  // A started day counts: an invoice an hour past a cut-off is past it.
+  const ageDays = daysStarted(invoice.issuedAt, asOf);
+  const pastDueDays = daysStarted(invoice.dueAt, asOf);
   if (ageDays > policy.maxDaysSinceIssue) {
     run.reason('AGED_OVER_CUTOFF', `invoice is ${ageDays} days old (cut-off ${policy.maxDaysSinceIssue})`);
     outcome = 'fail';
