@@ -796,3 +796,62 @@ describe('a second review of the terms reader', () => {
     },
   );
 });
+
+describe('end-of-month terms with no net days ("Net EOM", "fine mese", "fin de mois", "Monatsende")', () => {
+  // The reader saw the end-of-month wording but, with no days stated, no date came of it: a due
+  // date a week after issue passed under terms that give the buyer to the end of the month.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it.each([
+    'Net EOM',
+    'EOM',
+    'net e.o.m.',
+    'payable end of month',
+    'fine mese',
+    'pagamento fine mese',
+    'fin de mois',
+    'paiement à fin de mois',
+    'fin de mes',
+    'zahlbar zum Monatsende',
+    'Monatsende',
+  ])('%j issued 14 November and due 20 November: held, priced to the end of November', (terms) => {
+    const x = run(deal({ terms, dueAt: utc(2023, 11, 20) }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 11)));
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain('end of the month');
+  });
+
+  it('due at the end of the month of issue, or later: not held', () => {
+    for (const terms of ['Net EOM', 'fine mese', 'fin de mois', 'Monatsende']) {
+      for (const dueAt of [endOf(2023, 11), utc(2023, 12, 1), utc(2023, 12, 20)]) {
+        const x = run(deal({ terms, dueAt }));
+        expect([terms, dueAt, codes(x)]).not.toEqual([
+          terms,
+          dueAt,
+          expect.arrayContaining(['DUE_DATE_BEFORE_TERMS']),
+        ]);
+      }
+    }
+  });
+
+  it('"MFI" and "prox" alone (the month following the invoice) give the end of December: due 30 November is held', () => {
+    for (const terms of ['MFI', 'Net prox', 'net proximo']) {
+      const x = run(deal({ terms, dueAt: endOf(2023, 11) }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+      const ok = run(deal({ terms, dueAt: endOf(2023, 12) }));
+      expect([terms, codes(ok)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+
+  it('"EOM from delivery" runs to the end of the month of the latest delivery, and waits for one', () => {
+    // Delivered 17 November: the end of November.
+    const x = run(deal({ terms: 'Net EOM from delivery', dueAt: utc(2023, 11, 20) }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 11)));
+    const d = deal({ terms: 'Net EOM from delivery', dueAt: utc(2023, 11, 20) });
+    const noDelivery = run(d, { events: d.events.filter((e) => e.eventType !== 'carrier.delivered') });
+    expect(codes(noDelivery)).toContain('TERMS_START_UNKNOWN');
+  });
+});

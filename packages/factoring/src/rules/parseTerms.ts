@@ -35,6 +35,11 @@ export interface ParsedTerms {
    * "MFI", "the 15th of the following month").
    */
   readonly endOfMonthEitherWay: boolean;
+  /**
+   * With `endOfMonth` and no net days: the wording names the month following the invoice ("MFI",
+   * "prox" alone), so the buyer has to the end of that month, not of the month of issue.
+   */
+  readonly endOfNextMonth: boolean;
   readonly start: TermsStart;
   /** Cash terms (CIA, CWO, PIA, COD, "payment in advance", a 100 % deposit): no credit given to the buyer. */
   readonly cash: boolean;
@@ -601,6 +606,8 @@ interface Reading {
   eitherWay: boolean;
   /** `windowEndOfMonth` set by such a wording. */
   windowEitherWay: boolean;
+  /** `endOfMonth` set by a word naming the following month ("MFI", "prox"). */
+  nextMonth: boolean;
   /** The index just after the last discount window read ("2% 10th|", "2/10|"). */
   windowEnd: number;
   /** Days in a late-payment clause ("interest after 60 days"): net days only if nothing else is. */
@@ -635,6 +642,7 @@ function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
   } else {
     r.endOfMonth = true;
     if (both) r.eitherWay = true;
+    if (NEXT_MONTH_DAY.has((t[i] as Token).text)) r.nextMonth = true;
   }
 }
 
@@ -1064,6 +1072,7 @@ export function readTerms(terms: string): ParsedTerms {
     windowEndOfMonth: false,
     eitherWay: false,
     windowEitherWay: false,
+    nextMonth: false,
     windowEnd: -1,
     lateDays: undefined,
     start: 'issue',
@@ -1088,6 +1097,7 @@ export function readTerms(terms: string): ParsedTerms {
     netDays,
     endOfMonth,
     endOfMonthEitherWay,
+    endOfNextMonth: r.nextMonth && netDays === undefined,
     start: r.start,
     cash: r.cash,
     discount,
