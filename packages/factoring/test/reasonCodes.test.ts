@@ -61,6 +61,7 @@ describe('ReasonCode keys', () => {
       'TERMS_TOO_LONG',
       'CIRCLE_SEARCH_INCOMPLETE',
       'CIRCULAR_TRADE_MIXED_CURRENCY',
+      'DISCOUNT_RATE_UNKNOWN',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

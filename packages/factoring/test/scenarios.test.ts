@@ -509,6 +509,14 @@ export const SCENARIOS: Scenario[] = [
     extra: (d) => expect(d.offer?.eligibleMinor).toBe(2_500_000),
   },
   {
+    name: 'the terms offer an early-payment discount at no stated rate: held for review',
+    label: 'underwriting',
+    check: 'early-payment-discount',
+    invoice: { terms: 'Net 60, Skonto nach Vereinbarung' },
+    outcome: 'review',
+    has: ['DISCOUNT_RATE_UNKNOWN'],
+  },
+  {
     name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',
     label: 'fraud',
     check: 'logistics',

@@ -855,3 +855,61 @@ describe('end-of-month terms with no net days ("Net EOM", "fine mese", "fin de m
     expect(codes(noDelivery)).toContain('TERMS_START_UNKNOWN');
   });
 });
+
+describe('a discount word with no rate read ("early payment discount available", "Skonto", "sconto", "escompte")', () => {
+  // The buyer may pay less for paying early, by a rate the engine cannot read: the whole face was
+  // advanced. Nothing can be cut without the rate, so the invoice is held for review.
+  it.each([
+    'Net 30, early payment discount available',
+    'prompt payment discount on request, net 60',
+    '30 Tage netto, Skonto nach Vereinbarung',
+    'Skontoabzug möglich, 30 Tage netto',
+    '60 giorni netto, sconto per pagamento anticipato',
+    'escompte pour paiement anticipé, 30 jours net',
+    'descuento por pronto pago, 30 días neto',
+    '30 dagen netto, korting bij vooruitbetaling',
+  ])('%j: held for review (DISCOUNT_RATE_UNKNOWN), not approved on the whole face', (terms) => {
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DISCOUNT_RATE_UNKNOWN'])]);
+    expect(message(x, 'DISCOUNT_RATE_UNKNOWN')).toContain(JSON.stringify(terms));
+  });
+
+  it.each([
+    'Net 60, no discount',
+    'Net 60, discount: none',
+    'Net 60, discount n/a',
+    '60 Tage netto ohne Skonto',
+    '60 Tage netto, kein Skonto',
+    '60 jours net sans escompte',
+    '60 giorni netto senza sconto',
+    '2% discount within 10 days, net 60',
+    '2% Skonto innerhalb 10 Tagen, 60 Tage netto',
+  ])('%j: a discount refused or read with its rate is not held for an unknown rate', (terms) => {
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DISCOUNT_RATE_UNKNOWN'])]);
+  });
+
+  it('the rate stated on the invoice (earlyPaymentDiscount) prices the discount the terms name', () => {
+    const x = run(
+      deal({
+        terms: 'Net 60, early payment discount available',
+        dueAt: NOW + 60 * DAY,
+        earlyPaymentDiscount: { rateBps: 200, withinDays: 10 },
+      }),
+    );
+    expect(codes(x)).not.toContain('DISCOUNT_RATE_UNKNOWN');
+    expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+  });
+
+  it('a signed issue whose terms name a discount with no rate holds the invoice whatever the input says', () => {
+    const d = deal({ terms: 'NET-60', dueAt: NOW + 60 * DAY });
+    const events = d.events.map((e) =>
+      e.eventType === 'invoice.issued'
+        ? { ...e, payload: { ...e.payload, terms: 'NET-60, Skonto nach Vereinbarung' } }
+        : e,
+    );
+    const x = run(d, { events });
+    expect(codes(x)).toContain('DISCOUNT_RATE_UNKNOWN');
+  });
+});

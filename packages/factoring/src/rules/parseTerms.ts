@@ -45,6 +45,11 @@ export interface ParsedTerms {
   readonly cash: boolean;
   /** The largest early-payment discount stated (a deposit is not one). */
   readonly discount: TermsDiscount | undefined;
+  /**
+   * A discount word not refused ("early payment discount available", "Skonto nach Vereinbarung")
+   * and no discount rate read: the buyer may pay less by a rate the terms do not state.
+   */
+  readonly discountRateUnknown: boolean;
   /** The largest deposit stated ("50% deposit", "30 % Anzahlung"), in basis points of face, or undefined. */
   readonly depositBps: number | undefined;
   readonly dates: readonly TermsDate[];
@@ -615,6 +620,8 @@ interface Reading {
   start: TermsStart;
   cash: boolean;
   discount: TermsDiscount | undefined;
+  /** A discount word not refused in its clause ("no discount", "ohne Skonto", "discount: none"). */
+  discountWord: boolean;
   depositBps: number | undefined;
   /** "2/10" counts only beside net days or end-of-month terms ("2/10" alone may be a date). */
   slash: TermsDiscount | undefined;
@@ -655,6 +662,30 @@ function eitherWay(t: readonly Token[], i: number): boolean {
   let b = i - 1;
   for (let n = 0; n < 2 && t[b]?.kind === WORD && FILLER.has((t[b] as Token).text); n++) b--;
   return !(t[b]?.kind === WORD && AFTER_END.has((t[b] as Token).text));
+}
+
+/**
+ * A word that offers a discount ("discount", "Skonto", "Skontoabzug", "sconto", "escompte"); not
+ * "remise", which also means handing over ("dès remise de la facture").
+ */
+function isDiscountWord(w: string): boolean {
+  return (DISCOUNT_WORDS.has(w) && w !== 'remise') || w === 'discounts' || w.startsWith('skonto');
+}
+
+/**
+ * Whether the discount word at `i` is refused in its clause: after a negation ("no discount", "ohne
+ * Skonto") or followed by one within three words ("discount: none", "discount not available",
+ * "discount n/a").
+ */
+function refused(t: readonly Token[], i: number, r: Reading): boolean {
+  if (((r.clause[i] as number) & IN_NEGATED) !== 0) return true;
+  for (let j = i + 1; j <= i + 3; j++) {
+    const y = t[j];
+    if (y === undefined || isSym(y, ',') || isSym(y, ';') || isSym(y, '.')) return false;
+    if (y.kind === WORD && NEGATION.has(y.text)) return true;
+    if (isWord(y, 'n') && isSym(t[j + 1], '/') && isWord(t[j + 2], 'a')) return true;
+  }
+  return false;
 }
 
 /** Whether an end-of-month wording starts at `j` ("EOM", "end of the month", "fin de mois"). */
@@ -1026,6 +1057,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     return i + 3;
   }
   if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
+  else if (!r.discountWord && isDiscountWord(w) && !refused(t, i, r)) r.discountWord = true;
   else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
   else if (RECEIPT.has(w)) {
     let j = i + 1;
@@ -1078,6 +1110,7 @@ export function readTerms(terms: string): ParsedTerms {
     start: 'issue',
     cash: false,
     discount: undefined,
+    discountWord: false,
     depositBps: undefined,
     slash: undefined,
     dates: [],
@@ -1101,6 +1134,7 @@ export function readTerms(terms: string): ParsedTerms {
     start: r.start,
     cash: r.cash,
     discount,
+    discountRateUnknown: r.discountWord && discount === undefined,
     depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
   };

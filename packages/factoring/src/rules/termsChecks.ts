@@ -19,6 +19,7 @@ const NOTHING: ParsedTerms = {
   start: 'issue',
   cash: false,
   discount: undefined,
+  discountRateUnknown: false,
   depositBps: undefined,
   dates: [],
 };
@@ -76,6 +77,20 @@ export function netTermsDays(terms: unknown): number | undefined {
  */
 export function termsDiscount(terms: unknown): TermsDiscount | undefined {
   return parseTerms(terms).discount;
+}
+
+/**
+ * Whether the terms offer an early-payment discount whose rate they do not state ("early payment
+ * discount available", "Skonto nach Vereinbarung"); a discount refused ("ohne Skonto") is none.
+ *
+ * @example
+ * ```ts
+ * termsDiscountRateUnknown('Net 30, early payment discount available'); // true
+ * termsDiscountRateUnknown('2/10 net 30'); // false
+ * ```
+ */
+export function termsDiscountRateUnknown(terms: unknown): boolean {
+  return parseTerms(terms).discountRateUnknown;
 }
 
 /**
