@@ -913,3 +913,86 @@ describe('a discount word with no rate read ("early payment discount available",
     expect(codes(x)).toContain('DISCOUNT_RATE_UNKNOWN');
   });
 });
+
+describe('net days in number words of the other five languages ("trente jours net", "dreißig Tage netto")', () => {
+  // English number words were read, the others not: "sessanta giorni" gave no net days, so a due
+  // date 20 days after issue passed under terms that give the buyer 60.
+  it.each([
+    ['zehn Tage netto', 10],
+    ['vierzehn Tage netto', 14],
+    ['fünfzehn Tage netto', 15],
+    ['zwanzig Tage netto', 20],
+    ['dreißig Tage netto', 30],
+    ['dreissig Tage netto', 30],
+    ['fünfundvierzig Tage netto', 45],
+    ['sechzig Tage netto', 60],
+    ['zahlbar innerhalb neunzig Tagen', 90],
+    ['hundertzwanzig Tage netto', 120],
+    ['einhundertzwanzig Tage netto', 120],
+    ['dix jours net', 10],
+    ['quatorze jours net', 14],
+    ['quinze jours net', 15],
+    ['vingt jours net', 20],
+    ['trente jours net', 30],
+    ['quarante-cinq jours fin de mois', 45],
+    ['quarante cinq jours net', 45],
+    ['soixante jours net', 60],
+    ['quatre-vingt-dix jours net', 90],
+    ['nonante jours net', 90],
+    ['cent vingt jours net', 120],
+    ['cent-vingt jours net', 120],
+    ['diez días neto', 10],
+    ['catorce días neto', 14],
+    ['quince días neto', 15],
+    ['veinte días neto', 20],
+    ['treinta días', 30],
+    ['cuarenta y cinco días neto', 45],
+    ['sesenta días neto', 60],
+    ['noventa días neto', 90],
+    ['ciento veinte días neto', 120],
+    ['dieci giorni netto', 10],
+    ['quattordici giorni netto', 14],
+    ['quindici giorni netto', 15],
+    ['venti giorni netto', 20],
+    ['trenta giorni', 30],
+    ['quarantacinque giorni fine mese', 45],
+    ['sessanta giorni data fattura', 60],
+    ['novanta giorni netto', 90],
+    ['centoventi giorni netto', 120],
+    ['tien dagen netto', 10],
+    ['veertien dagen netto', 14],
+    ['vijftien dagen netto', 15],
+    ['twintig dagen netto', 20],
+    ['dertig dagen netto', 30],
+    ['vijfenveertig dagen netto', 45],
+    ['zestig dagen netto', 60],
+    ['negentig dagen netto', 90],
+    ['honderdtwintig dagen netto', 120],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it('a longer number begun by a known word ("vingt-cinq", "treinta y cinco") is never read as the shorter one', () => {
+    for (const terms of [
+      'vingt-cinq jours net',
+      'treinta y cinco días',
+      'trente et un jours net',
+      'quarante-huit jours net',
+    ]) {
+      const days = netTermsDays(terms);
+      expect([terms, days === undefined || days > 30]).toEqual([terms, true]);
+    }
+  });
+
+  it('"per cent" and "cent" alone are no number; "2 % sconto a dieci giorni" is a window of 10 days', () => {
+    expect(termsDiscount('2 per cent discount within 10 days, net 30')?.rateBps).toBe(200);
+    expect(netTermsDays('2 per cent discount within 10 days, net 30')).toBe(30);
+    expect(termsDiscount('sconto 2% a dieci giorni, sessanta giorni netto')).toEqual({
+      rateBps: 200,
+      withinDays: 10,
+    });
+    expect(netTermsDays('sconto 2% a dieci giorni, sessanta giorni netto')).toBe(60);
+  });
+});
