@@ -458,6 +458,30 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
     );
   }
   const route = [...circle.parties, circle.parties[0]].join(' -> ');
+  const currencies = circle.currencies;
+  if (currencies !== undefined) {
+    // Legs in different currencies: a circle all the same, whose amounts no rate was guessed for.
+    const legs = circle.invoiceIds.map((id, k) => `${id} in ${currencies[k] ?? 'no stated currency'}`);
+    return escalateDecision(
+      d,
+      [
+        {
+          code: 'CIRCULAR_TRADE_MIXED_CURRENCY',
+          severity: 'review',
+          message: `a circle of sales within 30 days whose legs are in different currencies, so their amounts were not compared: ${route} (invoices ${legs.join(', ')})`,
+        },
+      ],
+      'review',
+      {
+        rule: 'circular-trade',
+        outcome: 'flag',
+        inputs: { invoices: circle.invoiceIds.length, mixedCurrency: true },
+        threshold: null,
+        effectMinor: 0,
+      },
+      'circular trade across currencies',
+    );
+  }
   return escalateDecision(
     d,
     [
@@ -555,7 +579,7 @@ function runBatch(request: BatchRequest): BatchResult {
   }
   const circles =
     circular && cross !== undefined
-      ? circleMembers(items, circularTrades(items, cross, known, party))
+      ? circleMembers(items, circularTrades(items, cross, known, party, request.portfolio?.currency))
       : undefined;
   // One invoice id on several items: a second listing is refused, different invoices are held.
   const repeated = repeatedInvoices(items, order);

@@ -13,6 +13,7 @@ import {
   type FactoringDecision,
   type PolicyOverrides,
   type Portfolio,
+  profileBuyer,
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
@@ -191,5 +192,55 @@ describe('a small funded invoice does not make a fictitious debtor known (second
   it('a book already funding the buyer is no track record either: paid money is', () => {
     const x = decide({ facilityLimitMinor: 1_000_000_000, buyerExposureMinor: { [B]: 90_000 } });
     expect(codes(x)).toContain('NEW_DEBTOR');
+  });
+});
+
+describe('a buyer history padded with copies of one good record', () => {
+  // History records carry no id, so thirty copies of one paid record counted as thirty invoices
+  // paid: an unknown debtor paid once (200,000) looked like one paid 6,000,000, above the tenth of
+  // the 5,000,000 invoice that makes a track record. Identical records (same due date, paid date,
+  // amount, dispute and dilution) count once.
+  const ONE = { dueAt: NOW - 60 * DAY, paidAt: NOW - 55 * DAY, amountMinor: 200_000 };
+  const padded: BuyerHistory = { records: Array.from({ length: 30 }, () => ({ ...ONE })) };
+
+  it('thirty copies of a 200,000 record are one record: still a new debtor (NEW_DEBTOR), not approved', () => {
+    const x = decide({ facilityLimitMinor: 1_000_000_000 }, { buyerHistory: padded });
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('NEW_DEBTOR');
+  });
+
+  it('the profile of the copies is the profile of the one record (sample size, money paid, lateness)', () => {
+    const one = profileBuyer({ records: [ONE] }, [0, 5, 30], 5, 500, AS_OF);
+    const many = profileBuyer(padded, [0, 5, 30], 5, 500, AS_OF);
+    expect(many).toEqual(one);
+    expect(many.paidMinor).toBe(200_000);
+    expect(many.sampleSize).toBe(1);
+  });
+
+  it('copies cannot dilute the dispute rate: one disputed invoice among copies of an undisputed one is half the records', () => {
+    const disputed = { dueAt: NOW - 90 * DAY, paidAt: NOW - 80 * DAY, amountMinor: 200_000, disputed: true };
+    const p = profileBuyer({ records: [disputed, ...padded.records] }, [0, 5, 30], 5, 500, AS_OF);
+    expect(p.disputeRateBps).toBe(5_000);
+  });
+
+  it('records that differ in any field are distinct invoices and all count', () => {
+    const records = [
+      ONE,
+      { ...ONE, dueAt: ONE.dueAt + DAY },
+      { ...ONE, paidAt: ONE.paidAt + DAY },
+      { ...ONE, amountMinor: 200_001 },
+      { ...ONE, disputed: true },
+      { ...ONE, dilutedMinor: 1 },
+    ];
+    const p = profileBuyer({ records }, [0, 5, 30], 5, 500, AS_OF);
+    expect(p.invoiceCount).toBe(6);
+    expect(p.sampleSize).toBe(6);
+  });
+
+  it('copies of an unpaid overdue record count once among the overdue too', () => {
+    const open = { dueAt: NOW - 40 * DAY, amountMinor: 200_000 };
+    const one = profileBuyer({ records: [ONE, open] }, [0, 5, 30], 5, 500, AS_OF);
+    const many = profileBuyer({ records: [ONE, ONE, open, open, open] }, [0, 5, 30], 5, 500, AS_OF);
+    expect(many).toEqual(one);
   });
 });

@@ -60,6 +60,8 @@ describe('ReasonCode keys', () => {
       'CONTRA_CURRENCY_MISMATCH',
       'TERMS_TOO_LONG',
       'CIRCLE_SEARCH_INCOMPLETE',
+      'CIRCULAR_TRADE_MIXED_CURRENCY',
+      'DISCOUNT_RATE_UNKNOWN',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -509,6 +509,14 @@ export const SCENARIOS: Scenario[] = [
     extra: (d) => expect(d.offer?.eligibleMinor).toBe(2_500_000),
   },
   {
+    name: 'the terms offer an early-payment discount at no stated rate: held for review',
+    label: 'underwriting',
+    check: 'early-payment-discount',
+    invoice: { terms: 'Net 60, Skonto nach Vereinbarung' },
+    outcome: 'review',
+    has: ['DISCOUNT_RATE_UNKNOWN'],
+  },
+  {
     name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',
     label: 'fraud',
     check: 'logistics',
@@ -1533,6 +1541,8 @@ describe('labelled scenarios (standard policy)', () => {
       'CIRCULAR_TRADE',
       // A batch dense with alike cross-sales (circularTrades.test.ts, batchLateEvidenceAttacks.test.ts).
       'CIRCLE_SEARCH_INCOMPLETE',
+      // A batch circle with a leg in another currency (circleCurrencyAttacks.test.ts).
+      'CIRCULAR_TRADE_MIXED_CURRENCY',
     ]);
     const missing = Object.values(ReasonCode).filter((c) => !covered.has(c) && !after.has(c));
     expect(missing).toEqual([]);

@@ -796,3 +796,203 @@ describe('a second review of the terms reader', () => {
     },
   );
 });
+
+describe('end-of-month terms with no net days ("Net EOM", "fine mese", "fin de mois", "Monatsende")', () => {
+  // The reader saw the end-of-month wording but, with no days stated, no date came of it: a due
+  // date a week after issue passed under terms that give the buyer to the end of the month.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it.each([
+    'Net EOM',
+    'EOM',
+    'net e.o.m.',
+    'payable end of month',
+    'fine mese',
+    'pagamento fine mese',
+    'fin de mois',
+    'paiement à fin de mois',
+    'fin de mes',
+    'zahlbar zum Monatsende',
+    'Monatsende',
+  ])('%j issued 14 November and due 20 November: held, priced to the end of November', (terms) => {
+    const x = run(deal({ terms, dueAt: utc(2023, 11, 20) }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 11)));
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain('end of the month');
+  });
+
+  it('due at the end of the month of issue, or later: not held', () => {
+    for (const terms of ['Net EOM', 'fine mese', 'fin de mois', 'Monatsende']) {
+      for (const dueAt of [endOf(2023, 11), utc(2023, 12, 1), utc(2023, 12, 20)]) {
+        const x = run(deal({ terms, dueAt }));
+        expect([terms, dueAt, codes(x)]).not.toEqual([
+          terms,
+          dueAt,
+          expect.arrayContaining(['DUE_DATE_BEFORE_TERMS']),
+        ]);
+      }
+    }
+  });
+
+  it('"MFI" and "prox" alone (the month following the invoice) give the end of December: due 30 November is held', () => {
+    for (const terms of ['MFI', 'Net prox', 'net proximo']) {
+      const x = run(deal({ terms, dueAt: endOf(2023, 11) }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+      const ok = run(deal({ terms, dueAt: endOf(2023, 12) }));
+      expect([terms, codes(ok)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+
+  it('"EOM from delivery" runs to the end of the month of the latest delivery, and waits for one', () => {
+    // Delivered 17 November: the end of November.
+    const x = run(deal({ terms: 'Net EOM from delivery', dueAt: utc(2023, 11, 20) }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 11)));
+    const d = deal({ terms: 'Net EOM from delivery', dueAt: utc(2023, 11, 20) });
+    const noDelivery = run(d, { events: d.events.filter((e) => e.eventType !== 'carrier.delivered') });
+    expect(codes(noDelivery)).toContain('TERMS_START_UNKNOWN');
+  });
+});
+
+describe('a discount word with no rate read ("early payment discount available", "Skonto", "sconto", "escompte")', () => {
+  // The buyer may pay less for paying early, by a rate the engine cannot read: the whole face was
+  // advanced. Nothing can be cut without the rate, so the invoice is held for review.
+  it.each([
+    'Net 30, early payment discount available',
+    'prompt payment discount on request, net 60',
+    '30 Tage netto, Skonto nach Vereinbarung',
+    'Skontoabzug möglich, 30 Tage netto',
+    '60 giorni netto, sconto per pagamento anticipato',
+    'escompte pour paiement anticipé, 30 jours net',
+    'descuento por pronto pago, 30 días neto',
+    '30 dagen netto, korting bij vooruitbetaling',
+  ])('%j: held for review (DISCOUNT_RATE_UNKNOWN), not approved on the whole face', (terms) => {
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DISCOUNT_RATE_UNKNOWN'])]);
+    expect(message(x, 'DISCOUNT_RATE_UNKNOWN')).toContain(JSON.stringify(terms));
+  });
+
+  it.each([
+    'Net 60, no discount',
+    'Net 60, discount: none',
+    'Net 60, discount n/a',
+    '60 Tage netto ohne Skonto',
+    '60 Tage netto, kein Skonto',
+    '60 jours net sans escompte',
+    '60 giorni netto senza sconto',
+    '2% discount within 10 days, net 60',
+    '2% Skonto innerhalb 10 Tagen, 60 Tage netto',
+  ])('%j: a discount refused or read with its rate is not held for an unknown rate', (terms) => {
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DISCOUNT_RATE_UNKNOWN'])]);
+  });
+
+  it('the rate stated on the invoice (earlyPaymentDiscount) prices the discount the terms name', () => {
+    const x = run(
+      deal({
+        terms: 'Net 60, early payment discount available',
+        dueAt: NOW + 60 * DAY,
+        earlyPaymentDiscount: { rateBps: 200, withinDays: 10 },
+      }),
+    );
+    expect(codes(x)).not.toContain('DISCOUNT_RATE_UNKNOWN');
+    expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+  });
+
+  it('a signed issue whose terms name a discount with no rate holds the invoice whatever the input says', () => {
+    const d = deal({ terms: 'NET-60', dueAt: NOW + 60 * DAY });
+    const events = d.events.map((e) =>
+      e.eventType === 'invoice.issued'
+        ? { ...e, payload: { ...e.payload, terms: 'NET-60, Skonto nach Vereinbarung' } }
+        : e,
+    );
+    const x = run(d, { events });
+    expect(codes(x)).toContain('DISCOUNT_RATE_UNKNOWN');
+  });
+});
+
+describe('net days in number words of the other five languages ("trente jours net", "dreißig Tage netto")', () => {
+  // English number words were read, the others not: "sessanta giorni" gave no net days, so a due
+  // date 20 days after issue passed under terms that give the buyer 60.
+  it.each([
+    ['zehn Tage netto', 10],
+    ['vierzehn Tage netto', 14],
+    ['fünfzehn Tage netto', 15],
+    ['zwanzig Tage netto', 20],
+    ['dreißig Tage netto', 30],
+    ['dreissig Tage netto', 30],
+    ['fünfundvierzig Tage netto', 45],
+    ['sechzig Tage netto', 60],
+    ['zahlbar innerhalb neunzig Tagen', 90],
+    ['hundertzwanzig Tage netto', 120],
+    ['einhundertzwanzig Tage netto', 120],
+    ['dix jours net', 10],
+    ['quatorze jours net', 14],
+    ['quinze jours net', 15],
+    ['vingt jours net', 20],
+    ['trente jours net', 30],
+    ['quarante-cinq jours fin de mois', 45],
+    ['quarante cinq jours net', 45],
+    ['soixante jours net', 60],
+    ['quatre-vingt-dix jours net', 90],
+    ['nonante jours net', 90],
+    ['cent vingt jours net', 120],
+    ['cent-vingt jours net', 120],
+    ['diez días neto', 10],
+    ['catorce días neto', 14],
+    ['quince días neto', 15],
+    ['veinte días neto', 20],
+    ['treinta días', 30],
+    ['cuarenta y cinco días neto', 45],
+    ['sesenta días neto', 60],
+    ['noventa días neto', 90],
+    ['ciento veinte días neto', 120],
+    ['dieci giorni netto', 10],
+    ['quattordici giorni netto', 14],
+    ['quindici giorni netto', 15],
+    ['venti giorni netto', 20],
+    ['trenta giorni', 30],
+    ['quarantacinque giorni fine mese', 45],
+    ['sessanta giorni data fattura', 60],
+    ['novanta giorni netto', 90],
+    ['centoventi giorni netto', 120],
+    ['tien dagen netto', 10],
+    ['veertien dagen netto', 14],
+    ['vijftien dagen netto', 15],
+    ['twintig dagen netto', 20],
+    ['dertig dagen netto', 30],
+    ['vijfenveertig dagen netto', 45],
+    ['zestig dagen netto', 60],
+    ['negentig dagen netto', 90],
+    ['honderdtwintig dagen netto', 120],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it('a longer number begun by a known word ("vingt-cinq", "treinta y cinco") is never read as the shorter one', () => {
+    for (const terms of [
+      'vingt-cinq jours net',
+      'treinta y cinco días',
+      'trente et un jours net',
+      'quarante-huit jours net',
+    ]) {
+      const days = netTermsDays(terms);
+      expect([terms, days === undefined || days > 30]).toEqual([terms, true]);
+    }
+  });
+
+  it('"per cent" and "cent" alone are no number; "2 % sconto a dieci giorni" is a window of 10 days', () => {
+    expect(termsDiscount('2 per cent discount within 10 days, net 30')?.rateBps).toBe(200);
+    expect(netTermsDays('2 per cent discount within 10 days, net 30')).toBe(30);
+    expect(termsDiscount('sconto 2% a dieci giorni, sessanta giorni netto')).toEqual({
+      rateBps: 200,
+      withinDays: 10,
+    });
+    expect(netTermsDays('sconto 2% a dieci giorni, sessanta giorni netto')).toBe(60);
+  });
+});

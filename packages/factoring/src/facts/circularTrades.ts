@@ -38,28 +38,56 @@ export interface CircularTrade {
    * (then `invoiceIds` names the item alone): a batch dense with alike sales is held, not cleared.
    */
   readonly incomplete?: true;
+  /**
+   * The currency of each invoice in `invoiceIds` (undefined where a known record states none and
+   * the book has none), set only when they are not all one: amounts in different currencies are
+   * not compared (no exchange rate is guessed), so the circle is one of sales within 30 days whose
+   * amounts could not all be compared.
+   */
+  readonly currencies?: readonly (string | undefined)[];
 }
 
-/** True when `s` could be part of a round trip of `x`: about its amount, about its date. */
-function alike(x: Sale, s: Sale): boolean {
-  return (
-    Math.abs(s.amountMinor - x.amountMinor) * 10_000 <= x.amountMinor * AMOUNT_TOLERANCE_BPS &&
-    Math.abs(s.issuedAt - x.issuedAt) <= WINDOW_SECONDS
-  );
+/** True when `s`'s amount is within the tolerance of `x`'s (both in one currency). */
+function alikeAmount(x: Sale, s: Sale): boolean {
+  return Math.abs(s.amountMinor - x.amountMinor) * 10_000 <= x.amountMinor * AMOUNT_TOLERANCE_BPS;
 }
 
-/** A sale between two counterparties (a group of the book counts as one). */
+/** A sale between two counterparties (a group of the book counts as one), in its currency. */
 interface Leg {
   readonly sale: Sale;
   readonly from: string;
   readonly to: string;
+  /** Undefined for a known record that states none when the book has none: compared with nothing. */
+  readonly currency: string | undefined;
+}
+
+/** True when `s` could be part of a round trip of `x` in its currency: about its amount and date. */
+function alike(x: Leg, s: Leg): boolean {
+  return (
+    s.currency === x.currency &&
+    x.currency !== undefined &&
+    alikeAmount(x.sale, s.sale) &&
+    Math.abs(s.sale.issuedAt - x.sale.issuedAt) <= WINDOW_SECONDS
+  );
+}
+
+/**
+ * True when `s` could be part of a round trip of `path[0]` whatever its currency: about its date,
+ * and about the amount of the first leg on the path in its own currency (none: not compared).
+ */
+function alikeAcross(path: readonly Leg[], s: Leg): boolean {
+  const x = path[0] as Leg;
+  if (Math.abs(s.sale.issuedAt - x.sale.issuedAt) > WINDOW_SECONDS) return false;
+  if (s.currency === undefined) return true;
+  for (const p of path) if (p.currency === s.currency) return alikeAmount(p.sale, s.sale);
+  return true;
 }
 
 /** The sale as a leg between its counterparties (its own quids when the book has no groups). */
-function legOf(sale: Sale, party: PartyOf | undefined): Leg {
+function legOf(sale: Sale, party: PartyOf | undefined, currency: string | undefined): Leg {
   return party === undefined
-    ? { sale, from: sale.supplierQuid, to: sale.buyerQuid }
-    : { sale, from: party(sale.supplierQuid), to: party(sale.buyerQuid) };
+    ? { sale, from: sale.supplierQuid, to: sale.buyerQuid, currency }
+    : { sale, from: party(sale.supplierQuid), to: party(sale.buyerQuid), currency };
 }
 
 /** The search ran out of its budget: neither a circle nor shown to be none. */
@@ -68,11 +96,13 @@ const INCOMPLETE = 'incomplete';
 /**
  * The circle through `x` (its buyer back to its supplier over sales alike to it), undefined when
  * there is none, or INCOMPLETE when the budget ran out first. Depth-first over lists in issue
- * order, so the answer depends on the sales alone, not on how they are listed.
+ * order, so the answer depends on the sales alone, not on how they are listed. With `across`,
+ * legs in another currency than `x`'s count, their amounts compared only within their currency.
  */
 function circleThrough(
   x: Leg,
   bySupplier: ReadonlyMap<string, readonly Leg[]>,
+  across: boolean,
 ): Leg[] | undefined | typeof INCOMPLETE {
   const path: Leg[] = [x];
   let budget = VISITS_PER_INVOICE;
@@ -84,7 +114,7 @@ function circleThrough(
         ranOut = true;
         return false;
       }
-      if (s === x || !alike(x.sale, s.sale) || path.includes(s)) continue;
+      if (s === x || path.includes(s) || !(across ? alikeAcross(path, s) : alike(x, s))) continue;
       if (--budget < 0) {
         ranOut = true;
         return false;
@@ -207,6 +237,9 @@ export function crossSales(
  * group is one party: a circle may close through another company of a buyer's group. The search
  * looks at a bounded number of sales per item; an item whose search runs out of it is reported
  * `incomplete` (held, never cleared), and sales on no cycle of the trade graph are not searched.
+ * Amounts are compared only within one currency (`bookCurrency`, `portfolio.currency`, is the one
+ * of known records that state none): a circle through a leg in another currency is still a
+ * circle, found once none in one currency is, and reported with its `currencies`.
  *
  * @example
  * ```ts
@@ -220,9 +253,31 @@ export function circularTrades(
   cross: readonly number[],
   known: readonly InvoiceFingerprintRecord[] = [],
   party?: PartyOf,
+  bookCurrency?: string,
 ): Map<number, CircularTrade> | undefined {
-  const legs = items.map((item) => legOf(item.invoice, party));
-  const onCycles = cycleCore([...legs, ...known.map((r) => legOf(r, party))]);
+  const legs = items.map((item) => legOf(item.invoice, party, item.invoice.currency));
+  // A known record without a currency is in the book's, or the batch's when it has only one.
+  let recordCurrency = bookCurrency;
+  if (recordCurrency === undefined && known.length > 0) {
+    recordCurrency = legs[0]?.currency;
+    for (const leg of legs)
+      if (leg.currency !== recordCurrency) {
+        recordCurrency = undefined;
+        break;
+      }
+  }
+  const onCycles = cycleCore([...legs, ...known.map((r) => legOf(r, party, r.currency ?? recordCurrency))]);
+  // Legs on cycles in more than one currency (or in none stated): circles across currencies are
+  // searched too, once no circle in one currency is found.
+  let first: Leg | undefined;
+  let mixed = false;
+  for (const leg of onCycles) {
+    first ??= leg;
+    if (leg.currency === undefined || leg.currency !== first.currency) {
+      mixed = true;
+      break;
+    }
+  }
   // Each party's sales that may lie on a circle, in issue order.
   const bySupplier = new Map<string, Leg[]>();
   for (const leg of onCycles) {
@@ -235,15 +290,25 @@ export function circularTrades(
   for (const i of cross) {
     const x = legs[i] as Leg;
     if (!onCycles.has(x)) continue; // on no cycle of the trade graph at all
-    const circle = circleThrough(x, bySupplier);
+    let circle = circleThrough(x, bySupplier, false);
+    if (circle !== undefined && circle !== INCOMPLETE) {
+      found ??= new Map();
+      found.set(i, { invoiceIds: circle.map((s) => s.sale.invoiceId), parties: partiesOf(circle) });
+      continue;
+    }
+    if (mixed) circle = circleThrough(x, bySupplier, true) ?? circle;
     if (circle === undefined) continue;
     found ??= new Map();
-    found.set(
-      i,
-      circle === INCOMPLETE
-        ? { invoiceIds: [x.sale.invoiceId], parties: [x.from, x.to], incomplete: true }
-        : { invoiceIds: circle.map((s) => s.sale.invoiceId), parties: partiesOf(circle) },
-    );
+    if (circle === INCOMPLETE) {
+      found.set(i, { invoiceIds: [x.sale.invoiceId], parties: [x.from, x.to], incomplete: true });
+      continue;
+    }
+    const across = circle.some((s) => s.currency !== x.currency || s.currency === undefined);
+    found.set(i, {
+      invoiceIds: circle.map((s) => s.sale.invoiceId),
+      parties: partiesOf(circle),
+      ...(across && { currencies: circle.map((s) => s.currency) }),
+    });
   }
   return found;
 }

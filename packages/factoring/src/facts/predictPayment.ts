@@ -2,7 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import { type BuyerHistory, MAX_DAYS_LATE } from '../inputs/history.js';
+import { type BuyerHistory, MAX_DAYS_LATE, type PaidInvoiceRecord } from '../inputs/history.js';
 import { daysStarted } from '../math/daysStarted.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
 
@@ -202,6 +202,47 @@ function lateness(
   return { days: [p10, p50, p90], within: [share(30), share(60), share(90)] };
 }
 
+/** True when two history records are the same in every field (a copy, as far as can be told). */
+function sameRecord(a: PaidInvoiceRecord, b: PaidInvoiceRecord): boolean {
+  return (
+    a.dueAt === b.dueAt &&
+    a.paidAt === b.paidAt &&
+    a.amountMinor === b.amountMinor &&
+    (a.disputed === true) === (b.disputed === true) &&
+    (a.dilutedMinor ?? 0) === (b.dilutedMinor ?? 0)
+  );
+}
+
+/**
+ * Per record, 1 when it is a copy of an earlier one (every field the same), or undefined when
+ * there is none (the common case: one Map keyed by due date, compared in full on a shared date).
+ */
+function copiesIn(records: readonly PaidInvoiceRecord[]): Uint8Array | undefined {
+  if (records.length < 2) return undefined;
+  const byDue = new Map<number, number[]>();
+  let copies: Uint8Array | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as PaidInvoiceRecord;
+    const seen = byDue.get(r.dueAt);
+    if (seen === undefined) {
+      byDue.set(r.dueAt, [i]);
+      continue;
+    }
+    let copy = false;
+    for (const j of seen)
+      if (sameRecord(records[j] as PaidInvoiceRecord, r)) {
+        copy = true;
+        break;
+      }
+    if (!copy) seen.push(i);
+    else {
+      copies ??= new Uint8Array(records.length);
+      copies[i] = 1;
+    }
+  }
+  return copies;
+}
+
 /**
  * Profiles a buyer from its history: nearest-rank P10/P50/P90 of whole days late
  * (`ceil((paidAt - dueAt) / 86400)`: a payment any part of a day after the due time is a day late), shrunk toward `prior` as if the prior were `priorWeight`
@@ -216,7 +257,10 @@ function lateness(
  * or late, as a precomputed profile is; and a prior that is not three ordered whole days within
  * ±3650, a `priorWeight` that is not a whole number >= 0, a dilution outside 0..10000 bps and an
  * `asOf` that is not a safe integer, each at its argument's name. An unpaid invoice counts at most
- * 3650 days late.
+ * 3650 days late. Records the same in every field (due and paid dates, amount, dispute, dilution)
+ * count once: records carry no id, so thirty copies of one good record would make a buyer paid
+ * once look like one with a long track record (NEW_DEBTOR, the shrinkage toward the prior, the
+ * dispute rate); two real invoices alike in every field then count as one, the cautious side.
  *
  * @example
  * ```ts
@@ -247,7 +291,10 @@ export function profileBuyer(
   // Invoices due before asOf and not paid by then: at least this many days late, a lower bound.
   let overdue: number[] | undefined;
   let overdueMoney: number[] | undefined;
-  for (const r of records) {
+  const copies = copiesIn(records);
+  for (let i = 0; i < records.length; i++) {
+    if (copies !== undefined && copies[i] === 1) continue;
+    const r = records[i] as PaidInvoiceRecord;
     // An invoice for nothing paid says nothing about paying: padding a history with such records
     // would outvote the prior and make a debtor never paid look known (NEW_DEBTOR).
     if (r.amountMinor === 0) continue;

@@ -23,6 +23,12 @@ export interface InvoiceFingerprintRecord {
   readonly poReference?: string;
   /** Bill-of-lading, delivery-proof or document hashes tied to the invoice. */
   readonly documentRefs?: readonly string[];
+  /**
+   * ISO 4217 code of `amountMinor`. Only the circle search reads it (amounts in different
+   * currencies are never compared); a record without one is taken in `portfolio.currency`, or,
+   * with none, in the batch's currency when the batch has one. Not part of any fingerprint.
+   */
+  readonly currency?: string;
 }
 
 // Invisible format characters (zero-width space, joiners, BOM, soft hyphen, bidi marks).

@@ -108,6 +108,8 @@ const CODES = {
   CONTRA_CURRENCY_MISMATCH: 'CONTRA_CURRENCY_MISMATCH',
   TERMS_TOO_LONG: 'TERMS_TOO_LONG',
   CIRCLE_SEARCH_INCOMPLETE: 'CIRCLE_SEARCH_INCOMPLETE',
+  CIRCULAR_TRADE_MIXED_CURRENCY: 'CIRCULAR_TRADE_MIXED_CURRENCY',
+  DISCOUNT_RATE_UNKNOWN: 'DISCOUNT_RATE_UNKNOWN',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -476,4 +478,10 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // Batch only: the circle search through the invoice ran out of its budget before it could show
   // there is no circle.
   CIRCLE_SEARCH_INCOMPLETE: { severity: 'review', rank: 95, fraud: false },
+  // Batch only: a circle of sales within 30 days with legs in different currencies: no exchange
+  // rate is guessed, so whether the amounts are alike is not known, and the circle is held.
+  CIRCULAR_TRADE_MIXED_CURRENCY: { severity: 'review', rank: 96, fraud: true },
+  // The terms offer an early-payment discount ("Skonto nach Vereinbarung") at no rate the engine
+  // can read, and the invoice states none: the buyer may pay less by an unknown amount.
+  DISCOUNT_RATE_UNKNOWN: { severity: 'review', rank: 97, fraud: false },
 };

@@ -139,6 +139,9 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   TRUST_PATH_UNKNOWN: ['REFRESH_TRUST'],
   TERMS_TOO_LONG: ['VERIFY_WITH_BUYER'],
   CIRCLE_SEARCH_INCOMPLETE: ['CHECK_TRADING_RELATIONSHIP'],
+  CIRCULAR_TRADE_MIXED_CURRENCY: ['CHECK_TRADING_RELATIONSHIP', 'VERIFY_WITH_BUYER'],
+  // The rate of the discount the buyer may take: from the buyer or the signed contract.
+  DISCOUNT_RATE_UNKNOWN: ['VERIFY_WITH_BUYER'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };

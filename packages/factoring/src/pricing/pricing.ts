@@ -41,7 +41,8 @@ export interface PricingResult {
 
 /**
  * Annual percentage rate on the cash advanced, bps, floored: `fee / advance x 365 / days`; 0 when
- * nothing is advanced or over no days. Exact for any safe-integer figures. Throws
+ * nothing is advanced or over no days. Exact for any safe-integer figures, and capped at
+ * `Number.MAX_SAFE_INTEGER` (an APR at least that: a huge fee on a one-unit advance). Throws
  * `FactoringInputError('INVALID_INPUT')`, at each argument's name, for a figure that is not a
  * whole number >= 0: a negative fee is no APR, and NaN failed as a raw RangeError.
  *
@@ -55,8 +56,12 @@ export function aprBps(feeMinor: number, advanceMinor: number, days: number): nu
   if (advanceMinor === 0 || days === 0) return 0;
   const span = advanceMinor * days;
   // Past 2^53 the product is rounded: divide by the exact one.
-  if (span <= Number.MAX_SAFE_INTEGER) return mulDivFloor(feeMinor, 3_650_000, span);
-  return Number((BigInt(feeMinor) * 3_650_000n) / (BigInt(advanceMinor) * BigInt(days)));
+  const apr =
+    span <= Number.MAX_SAFE_INTEGER
+      ? mulDivFloor(feeMinor, 3_650_000, span)
+      : Number((BigInt(feeMinor) * 3_650_000n) / (BigInt(advanceMinor) * BigInt(days)));
+  // A huge fee on a tiny advance: no APR past 2^53 - 1 is output (it would be a rounded float).
+  return Math.min(apr, Number.MAX_SAFE_INTEGER);
 }
 
 function isWhole(v: number): boolean {

@@ -9,7 +9,7 @@ import type { TraceEntry } from '../outputs/decision.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import { cutAmount, type Funding } from './funding.js';
 import type { Run } from './run.js';
-import { termsDeposit, termsDiscount } from './termsChecks.js';
+import { termsDeposit, termsDiscount, termsDiscountRateUnknown } from './termsChecks.js';
 
 // The fields an `invoice.issued` payload and an InvoiceInput share, compared one by one.
 const SHARED_FIELDS = [
@@ -207,6 +207,8 @@ export function checkEarlyPaymentDiscount(
   // ask for ("50% deposit, balance net 30") is paid before the due date. The input's terms, then
   // each signed issue's (indexed, without a closure: this runs per decision).
   let deposit = 0;
+  // Terms that name a discount with no rate ("Skonto nach Vereinbarung"): the first such.
+  let unpriced: unknown;
   const issued = facts.issued;
   for (let i = -1; i < issued.length; i++) {
     const p = i < 0 ? undefined : payloadOf(issued[i] as VerifiedEvent);
@@ -226,7 +228,15 @@ export function checkEarlyPaymentDiscount(
     }
     const asked = termsDeposit(terms) ?? 0;
     if (asked > deposit) deposit = asked;
+    if (unpriced === undefined && termsDiscountRateUnknown(terms)) unpriced = terms;
   }
+  // A discount with no rate anywhere (terms or a stated earlyPaymentDiscount): what the buyer will
+  // pay is not known, and nothing can be cut for it.
+  if (unpriced !== undefined && rate === 0)
+    run.reason(
+      'DISCOUNT_RATE_UNKNOWN',
+      `the terms ${JSON.stringify(unpriced)} offer an early-payment discount at a rate they do not state: what the buyer will pay is not known; confirm the rate`,
+    );
   if (rate === 0 && deposit === 0) {
     run.trace?.push(DISCOUNT_PASS);
     return;

@@ -35,11 +35,21 @@ export interface ParsedTerms {
    * "MFI", "the 15th of the following month").
    */
   readonly endOfMonthEitherWay: boolean;
+  /**
+   * With `endOfMonth` and no net days: the wording names the month following the invoice ("MFI",
+   * "prox" alone), so the buyer has to the end of that month, not of the month of issue.
+   */
+  readonly endOfNextMonth: boolean;
   readonly start: TermsStart;
   /** Cash terms (CIA, CWO, PIA, COD, "payment in advance", a 100 % deposit): no credit given to the buyer. */
   readonly cash: boolean;
   /** The largest early-payment discount stated (a deposit is not one). */
   readonly discount: TermsDiscount | undefined;
+  /**
+   * A discount word not refused ("early payment discount available", "Skonto nach Vereinbarung")
+   * and no discount rate read: the buyer may pay less by a rate the terms do not state.
+   */
+  readonly discountRateUnknown: boolean;
   /** The largest deposit stated ("50% deposit", "30 % Anzahlung"), in basis points of face, or undefined. */
   readonly depositBps: number | undefined;
   readonly dates: readonly TermsDate[];
@@ -235,6 +245,117 @@ function wordNumber(t: readonly Token[], j: number): { value: number; end: numbe
     : { value: lead * 100 + tail.value, end: tail.end };
 }
 
+// The number words of German, French, Spanish, Italian and Dutch terms use for net days and
+// discount windows (accents folded): 10, 14, 15, 20 and the tens to 90, 45 and 120.
+const FOREIGN = new Map<string, number>([
+  ['zehn', 10],
+  ['vierzehn', 14],
+  ['funfzehn', 15],
+  ['fuenfzehn', 15],
+  ['zwanzig', 20],
+  ['dreißig', 30],
+  ['dreissig', 30],
+  ['vierzig', 40],
+  ['funfundvierzig', 45],
+  ['fuenfundvierzig', 45],
+  ['funfzig', 50],
+  ['fuenfzig', 50],
+  ['sechzig', 60],
+  ['siebzig', 70],
+  ['achtzig', 80],
+  ['neunzig', 90],
+  ['hundertzwanzig', 120],
+  ['einhundertzwanzig', 120],
+  ['dix', 10],
+  ['quatorze', 14],
+  ['quinze', 15],
+  ['vingt', 20],
+  ['trente', 30],
+  ['quarante', 40],
+  ['cinquante', 50],
+  ['soixante', 60],
+  ['septante', 70],
+  ['huitante', 80],
+  ['nonante', 90],
+  ['diez', 10],
+  ['catorce', 14],
+  ['quince', 15],
+  ['veinte', 20],
+  ['treinta', 30],
+  ['cuarenta', 40],
+  ['cincuenta', 50],
+  ['sesenta', 60],
+  ['setenta', 70],
+  ['ochenta', 80],
+  ['noventa', 90],
+  ['dieci', 10],
+  ['quattordici', 14],
+  ['quindici', 15],
+  ['venti', 20],
+  ['trenta', 30],
+  ['quaranta', 40],
+  ['quarantacinque', 45],
+  ['cinquanta', 50],
+  ['sessanta', 60],
+  ['settanta', 70],
+  ['ottanta', 80],
+  ['novanta', 90],
+  ['centoventi', 120],
+  ['tien', 10],
+  ['veertien', 14],
+  ['vijftien', 15],
+  ['twintig', 20],
+  ['dertig', 30],
+  ['veertig', 40],
+  ['vijfenveertig', 45],
+  ['vijftig', 50],
+  ['zestig', 60],
+  ['zeventig', 70],
+  ['tachtig', 80],
+  ['negentig', 90],
+  ['honderdtwintig', 120],
+]);
+// Numbers written in several words ("quarante-cinq", "cent vingt", "cuarenta y cinco"), a dash
+// allowed between the words; the longest first.
+const FOREIGN_PHRASES: readonly (readonly [readonly string[], number])[] = [
+  [['quatre', 'vingt', 'dix'], 90],
+  [['cuarenta', 'y', 'cinco'], 45],
+  [['quarante', 'cinq'], 45],
+  [['cent', 'vingt'], 120],
+  [['ciento', 'veinte'], 120],
+];
+const FOREIGN_HEADS = new Set(FOREIGN_PHRASES.map(([words]) => words[0] as string));
+// After a number word, what makes it the start of a longer number not read ("vingt-cinq",
+// "treinta y cinco", "vingt et un"): better no figure than a shorter one.
+const JOINERS = new Set(['y', 'et', 'e', 'und', 'en']);
+
+/** A German, French, Spanish, Italian or Dutch number word or phrase at `j` (see FOREIGN). */
+function foreignNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
+  const x = t[j];
+  if (x === undefined || x.kind !== WORD) return undefined;
+  if (FOREIGN_HEADS.has(x.text))
+    for (const [words, value] of FOREIGN_PHRASES) {
+      if (words[0] !== x.text) continue;
+      let k = j + 1;
+      let n = 1;
+      for (; n < words.length; n++) {
+        if (isSym(t[k], '-') && !(t[k] as Token).gap && !t[k + 1]?.gap) k++;
+        if (!isWord(t[k], words[n] as string)) break;
+        k++;
+      }
+      if (n === words.length) return { value, end: k };
+    }
+  const value = FOREIGN.get(x.text);
+  if (value === undefined) return undefined;
+  const next = t[j + 1];
+  if (isSym(next, '-') && !(next as Token).gap && t[j + 2]?.kind === WORD) return undefined;
+  if (next?.kind === WORD && JOINERS.has(next.text) && t[j + 2]?.kind === WORD) {
+    const after = (t[j + 2] as Token).text;
+    if (!DAYS.has(after) && !NET.has(after)) return undefined;
+  }
+  return { value, end: j + 1 };
+}
+
 /** A number in digits or words at `j`, for a figure repeated in brackets ("thirty (30)"). */
 function anyNumber(
   t: readonly Token[],
@@ -242,7 +363,7 @@ function anyNumber(
 ): { value: number; end: number; words: boolean } | undefined {
   const x = t[j];
   if (isNum(x)) return { value: numberOf(x), end: j + 1, words: false };
-  const w = wordNumber(t, j);
+  const w = wordNumber(t, j) ?? foreignNumber(t, j);
   return w === undefined ? undefined : { value: w.value, end: w.end, words: true };
 }
 
@@ -252,7 +373,9 @@ function anyNumber(
  */
 /** A word a number written in words may start with ("forty", "a hundred", "hundred"). */
 function startsNumber(w: string): boolean {
-  return UNITS.has(w) || TENS.has(w) || w === 'a' || w === 'hundred';
+  return (
+    UNITS.has(w) || TENS.has(w) || w === 'a' || w === 'hundred' || FOREIGN.has(w) || FOREIGN_HEADS.has(w)
+  );
 }
 
 function readWords(t: readonly Token[]): Token[] {
@@ -601,6 +724,8 @@ interface Reading {
   eitherWay: boolean;
   /** `windowEndOfMonth` set by such a wording. */
   windowEitherWay: boolean;
+  /** `endOfMonth` set by a word naming the following month ("MFI", "prox"). */
+  nextMonth: boolean;
   /** The index just after the last discount window read ("2% 10th|", "2/10|"). */
   windowEnd: number;
   /** Days in a late-payment clause ("interest after 60 days"): net days only if nothing else is. */
@@ -608,6 +733,8 @@ interface Reading {
   start: TermsStart;
   cash: boolean;
   discount: TermsDiscount | undefined;
+  /** A discount word not refused in its clause ("no discount", "ohne Skonto", "discount: none"). */
+  discountWord: boolean;
   depositBps: number | undefined;
   /** "2/10" counts only beside net days or end-of-month terms ("2/10" alone may be a date). */
   slash: TermsDiscount | undefined;
@@ -635,6 +762,7 @@ function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
   } else {
     r.endOfMonth = true;
     if (both) r.eitherWay = true;
+    if (NEXT_MONTH_DAY.has((t[i] as Token).text)) r.nextMonth = true;
   }
 }
 
@@ -647,6 +775,30 @@ function eitherWay(t: readonly Token[], i: number): boolean {
   let b = i - 1;
   for (let n = 0; n < 2 && t[b]?.kind === WORD && FILLER.has((t[b] as Token).text); n++) b--;
   return !(t[b]?.kind === WORD && AFTER_END.has((t[b] as Token).text));
+}
+
+/**
+ * A word that offers a discount ("discount", "Skonto", "Skontoabzug", "sconto", "escompte"); not
+ * "remise", which also means handing over ("dès remise de la facture").
+ */
+function isDiscountWord(w: string): boolean {
+  return (DISCOUNT_WORDS.has(w) && w !== 'remise') || w === 'discounts' || w.startsWith('skonto');
+}
+
+/**
+ * Whether the discount word at `i` is refused in its clause: after a negation ("no discount", "ohne
+ * Skonto") or followed by one within three words ("discount: none", "discount not available",
+ * "discount n/a").
+ */
+function refused(t: readonly Token[], i: number, r: Reading): boolean {
+  if (((r.clause[i] as number) & IN_NEGATED) !== 0) return true;
+  for (let j = i + 1; j <= i + 3; j++) {
+    const y = t[j];
+    if (y === undefined || isSym(y, ',') || isSym(y, ';') || isSym(y, '.')) return false;
+    if (y.kind === WORD && NEGATION.has(y.text)) return true;
+    if (isWord(y, 'n') && isSym(t[j + 1], '/') && isWord(t[j + 2], 'a')) return true;
+  }
+  return false;
 }
 
 /** Whether an end-of-month wording starts at `j` ("EOM", "end of the month", "fin de mois"). */
@@ -1018,6 +1170,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     return i + 3;
   }
   if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
+  else if (!r.discountWord && isDiscountWord(w) && !refused(t, i, r)) r.discountWord = true;
   else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
   else if (RECEIPT.has(w)) {
     let j = i + 1;
@@ -1064,11 +1217,13 @@ export function readTerms(terms: string): ParsedTerms {
     windowEndOfMonth: false,
     eitherWay: false,
     windowEitherWay: false,
+    nextMonth: false,
     windowEnd: -1,
     lateDays: undefined,
     start: 'issue',
     cash: false,
     discount: undefined,
+    discountWord: false,
     depositBps: undefined,
     slash: undefined,
     dates: [],
@@ -1088,9 +1243,11 @@ export function readTerms(terms: string): ParsedTerms {
     netDays,
     endOfMonth,
     endOfMonthEitherWay,
+    endOfNextMonth: r.nextMonth && netDays === undefined,
     start: r.start,
     cash: r.cash,
     discount,
+    discountRateUnknown: r.discountWord && discount === undefined,
     depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
   };

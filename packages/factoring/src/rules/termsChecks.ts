@@ -15,9 +15,11 @@ const NOTHING: ParsedTerms = {
   netDays: undefined,
   endOfMonth: false,
   endOfMonthEitherWay: false,
+  endOfNextMonth: false,
   start: 'issue',
   cash: false,
   discount: undefined,
+  discountRateUnknown: false,
   depositBps: undefined,
   dates: [],
 };
@@ -78,6 +80,20 @@ export function termsDiscount(terms: unknown): TermsDiscount | undefined {
 }
 
 /**
+ * Whether the terms offer an early-payment discount whose rate they do not state ("early payment
+ * discount available", "Skonto nach Vereinbarung"); a discount refused ("ohne Skonto") is none.
+ *
+ * @example
+ * ```ts
+ * termsDiscountRateUnknown('Net 30, early payment discount available'); // true
+ * termsDiscountRateUnknown('2/10 net 30'); // false
+ * ```
+ */
+export function termsDiscountRateUnknown(terms: unknown): boolean {
+  return parseTerms(terms).discountRateUnknown;
+}
+
+/**
  * The largest deposit the terms ask of the buyer ("50% deposit, balance net 30", "30 % Anzahlung"),
  * in basis points of face, or `undefined`. A deposit is not an early-payment discount: that share
  * is paid before the due date, so it is not there to collect. 100 % is cash terms.
@@ -103,7 +119,8 @@ const TERMS_PASS: TraceEntry = {
 /**
  * 6d. Terms: the latest date the input's or any signed `invoice.issued`'s terms give is the date
  * the buyer is entitled to pay by: net days from issue, from the end of the month (EOM, MFI,
- * prox), from the latest delivery the stream shows ("net 30 from delivery", "ROG 30"), or from
+ * prox; with no days, "Net EOM", "fine mese", the end of the month itself, and "MFI" or "prox"
+ * alone the end of the month after), from the latest delivery the stream shows ("net 30 from delivery", "ROG 30"), or from
  * receipt (the later of that delivery and the buyer's first acknowledgement: "30 days from date
  * of receipt"); a date the terms name ("due 12/31"; "net 60 from 03/15" adds the net days to it).
  * A due date more than a day before it is held for review (`DUE_DATE_BEFORE_TERMS`, a fraud
@@ -140,7 +157,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
     if (p === TOO_LONG) tooLong ??= t as string;
     if (p === NOTHING || p === TOO_LONG) continue;
     if (p.cash && cash === undefined) cash = t;
-    const days = p.netDays;
+    // End-of-month terms with no days ("Net EOM", "fine mese", "Monatsende") give to the end of the
+    // month: no days from it.
+    const days = p.netDays ?? (p.endOfMonth ? 0 : undefined);
     const start = days === undefined ? undefined : startOf(p, issuedAt, facts);
     if (days !== undefined && start === undefined && unknownStart === undefined) {
       unknownStart = p;
@@ -152,7 +171,8 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       const at = d === undefined ? (start as number) : latestReading(d, issuedAt);
       let due =
         d === undefined
-          ? (p.endOfMonth ? endOfMonthUtc(at) : at) + (days as number) * DAY
+          ? (p.endOfMonth ? endOfMonthUtc(p.endOfNextMonth ? endOfMonthUtc(at) + 1 : at) : at) +
+            (days as number) * DAY
           : d.kind === 'from' && days !== undefined
             ? at + days * DAY
             : at;
@@ -212,21 +232,30 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   }
   const dueDays = Math.floor((invoice.dueAt - issuedAt) / DAY);
   const days = reading.netDays;
+  const startWord =
+    reading.start === 'issue'
+      ? 'issue'
+      : reading.start === 'delivery'
+        ? `the latest delivery (${from})`
+        : `receipt (${from})`;
   const gives =
-    named !== undefined
-      ? named.kind === 'from' && days !== undefined
-        ? `give the buyer ${days} days from the date they name, ${from}`
-        : `name the date ${from}`
-      : monthAfter
-        ? `give the buyer ${days} days from ${reading.start === 'issue' ? 'issue' : reading.start === 'delivery' ? `the latest delivery (${from})` : `receipt (${from})`} and then to the end of that month (the later of the two ways end-of-month terms are read)`
-        : reading.start === 'issue'
-          ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
-          : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
+    named === undefined && days === undefined
+      ? `give the buyer to the end of the ${reading.endOfNextMonth ? 'month after the month' : 'month'} of ${startWord}`
+      : named !== undefined
+        ? named.kind === 'from' && days !== undefined
+          ? `give the buyer ${days} days from the date they name, ${from}`
+          : `name the date ${from}`
+        : monthAfter
+          ? `give the buyer ${days} days from ${reading.start === 'issue' ? 'issue' : reading.start === 'delivery' ? `the latest delivery (${from})` : `receipt (${from})`} and then to the end of that month (the later of the two ways end-of-month terms are read)`
+          : reading.start === 'issue'
+            ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
+            : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
     `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
   );
-  const termsDays = named === undefined ? (days as number) : Math.floor((termsDue - issuedAt) / DAY);
+  const termsDays =
+    named === undefined && days !== undefined ? days : Math.floor((termsDue - issuedAt) / DAY);
   run.trace?.push(traceEntry('terms', 'flag', { termsDays, dueDays, termsDueAt: termsDue }, null, 0));
   return termsDue;
 }
