@@ -60,6 +60,7 @@ describe('ReasonCode keys', () => {
       'CONTRA_CURRENCY_MISMATCH',
       'TERMS_TOO_LONG',
       'CIRCLE_SEARCH_INCOMPLETE',
+      'REPORTER_TRUST_MISSING',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -108,6 +108,7 @@ const CODES = {
   CONTRA_CURRENCY_MISMATCH: 'CONTRA_CURRENCY_MISMATCH',
   TERMS_TOO_LONG: 'TERMS_TOO_LONG',
   CIRCLE_SEARCH_INCOMPLETE: 'CIRCLE_SEARCH_INCOMPLETE',
+  REPORTER_TRUST_MISSING: 'REPORTER_TRUST_MISSING',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -476,4 +477,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // Batch only: the circle search through the invoice ran out of its budget before it could show
   // there is no circle.
   CIRCLE_SEARCH_INCOMPLETE: { severity: 'review', rank: 95, fraud: false },
+  // A fraud signal's reporter has no reading in the trust source at all (never read, not read as
+  // untrusted): whether it could veto is unknown, so the invoice waits for the reading.
+  REPORTER_TRUST_MISSING: { severity: 'pending', rank: 96, fraud: false },
 };

@@ -139,6 +139,7 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   TRUST_PATH_UNKNOWN: ['REFRESH_TRUST'],
   TERMS_TOO_LONG: ['VERIFY_WITH_BUYER'],
   CIRCLE_SEARCH_INCOMPLETE: ['CHECK_TRADING_RELATIONSHIP'],
+  REPORTER_TRUST_MISSING: ['REFRESH_TRUST'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };
