@@ -1,6 +1,7 @@
 // A first-time integrator's path through the documented flows (README, docs/quick-start.md,
 // docs/financier-decisions.md, examples/): where following the docs or the types led to an
 // approval the engine should not give, a wrong amount, or a safety input silently ignored.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   evaluateInvoice,
@@ -92,5 +93,46 @@ describe('trust read for the invoice parties only (the quick start read supplier
     const x = decide(d, [...d.events, report(d, 'invoice-forged')], DEAL_TRUST, pocPolicy());
     expect(x.outcome).toBe('reject');
     expect(codes(x)).not.toContain('REPORTER_TRUST_MISSING');
+  });
+});
+
+/** The `ts` code blocks of a doc (path from the repository root) that hand inputs to the engine. */
+function engineExamples(path: string): { doc: string; code: string }[] {
+  const text = readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+  const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  return blocks
+    .filter((code) => /evaluate(Invoice|Batch)\(\{/.test(code))
+    .map((code) => ({ doc: `${path}: ${code.slice(0, 60).replace(/\n/g, ' ')}`, code }));
+}
+
+const DOCS = ['docs/quick-start.md', 'docs/financier-decisions.md', 'packages/factoring/README.md'];
+
+describe('the documented flows an integrator copies', () => {
+  const examples = DOCS.flatMap(engineExamples);
+
+  it('finds the examples it checks', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("never feed the node's own trust answer (client.getTrust counts edges signed by any key) to the engine", () => {
+    // docs/security-model.md: a stranger signs "bureau -> supplier 1.0" and GET /trust reports it.
+    expect(examples.filter((x) => /\.getTrust\(/.test(x.code)).map((x) => x.doc)).toEqual([]);
+  });
+
+  it("bind the ledger's events to the invoice and pass the refused ones as evidence", () => {
+    // Unbound, every event is EVENT_SUBJECT_MISSING: the quick start could never approve; without
+    // rejectedEvents a supplier's forged delivery is no SUPPLIER_FORGED_ATTESTATION.
+    const raw = examples.filter(
+      (x) => /view\.events/.test(x.code) && !(/subjectId/.test(x.code) && /view\.rejected/.test(x.code)),
+    );
+    expect(raw.map((x) => x.doc)).toEqual([]);
+  });
+
+  it('read trust in every signer of the stream, not only the invoice parties', () => {
+    // A reporter never read holds the invoice (REPORTER_TRUST_MISSING); read, it is weighed.
+    const partiesOnly = examples.filter(
+      (x) => /trustReading|getTrust/.test(x.code) && !/signerQuid/.test(x.code),
+    );
+    expect(partiesOnly.map((x) => x.doc)).toEqual([]);
   });
 });
