@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  type BatchItem,
+  evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
+  type Portfolio,
   pocPolicy,
   standardPolicy,
   type TrustReading,
@@ -134,5 +137,90 @@ describe('the documented flows an integrator copies', () => {
       (x) => /trustReading|getTrust/.test(x.code) && !/signerQuid/.test(x.code),
     );
     expect(partiesOnly.map((x) => x.doc)).toEqual([]);
+  });
+});
+
+describe('two batches in a row against one book (the documented "across batches" loop)', () => {
+  const BUYER = 'b0b0b0b0b0b0b0b0';
+  const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+  const LIMIT = 6_000_000;
+  const book: Portfolio = {
+    currency: 'USD',
+    buyerLimitMinor: { [BUYER]: LIMIT },
+    buyerExposureMinor: { [BUYER]: 0 },
+    supplierLedger: { [SUPPLIER]: { totalOpenMinor: 40_000_000, byBuyerOpenMinor: {} } },
+  };
+  const item = (k: number): BatchItem => {
+    const d = deal(
+      { invoiceId: `inv-${k}`, invoiceNumber: `INV-77${k}`, issuedAt: NOW - k * DAY },
+      { ids: `b${k}` },
+    );
+    return { invoice: d.invoice, events: d.events };
+  };
+  const batch = (items: BatchItem[], portfolio: Portfolio) =>
+    evaluateBatch({
+      items,
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      portfolio,
+    });
+
+  it("the first batch's approval counts against the buyer limit in the second when the second is given result.portfolioAfter", () => {
+    const first = batch([item(1)], book);
+    expect(first.summary.counts.approve).toBe(1);
+    const after = first.portfolioAfter as Portfolio;
+    expect(after.buyerExposureMinor?.[BUYER]).toBe(first.summary.advanceMinor);
+    const second = batch([item(2)], after);
+    const advanced = (first.summary.advanceMinor ?? 0) + (second.summary.advanceMinor ?? 0);
+    expect(advanced).toBeLessThanOrEqual(LIMIT);
+    expect(second.decisions[0]?.reasons.map((r) => r.code)).toContain('LIMIT_HAIRCUT');
+  });
+
+  it('the book after a batch carries its financed fingerprints and records: a copy in the next batch is refused', () => {
+    const first = batch([item(1)], book);
+    // The same receivable (number, parties, amount, day) under another id, with its own stream.
+    const again = deal(
+      { invoiceId: 'inv-1-again', invoiceNumber: 'INV-771', issuedAt: NOW - DAY },
+      { ids: 'c1' },
+    );
+    const copy = { invoice: again.invoice, events: again.events };
+    const second = batch([copy], first.portfolioAfter as Portfolio);
+    expect(second.decisions[0]?.outcome).toBe('reject');
+    expect(second.decisions[0]?.reasons.map((r) => r.code)).toContain('DUPLICATE_OF_FINANCED');
+  });
+
+  it("the book after a batch adds each approval's face to the supplier's ledger and its advance to the totals", () => {
+    const first = batch([item(1)], book);
+    const after = first.portfolioAfter as Portfolio;
+    expect(after.supplierLedger?.[SUPPLIER]?.totalOpenMinor).toBe(40_000_000 + 5_000_000);
+    expect(after.supplierLedger?.[SUPPLIER]?.byBuyerOpenMinor[BUYER]).toBe(5_000_000);
+    expect(after.totalExposureMinor).toBe(first.summary.facility.afterMinor);
+    expect(after.supplierExposureMinor?.[SUPPLIER]).toBe(first.summary.advanceMinor);
+    expect(after.buyerLimitMinor).toEqual(book.buyerLimitMinor);
+    expect(after.currency).toBe('USD');
+  });
+
+  it('a batch that approves nothing leaves the book as it was', () => {
+    const held = { ...item(3), events: item(3).events.slice(0, 1) };
+    const r = batch([held], book);
+    expect(r.summary.counts.approve).toBe(0);
+    expect(r.portfolioAfter).toEqual({ ...book, financedFingerprints: [], knownInvoices: [] });
+  });
+
+  it('approvals in two currencies with a book that states none: no book after (cents and yen are not added)', () => {
+    const usd = item(4);
+    const jpy = { ...item(5), invoice: { ...item(5).invoice, currency: 'JPY' } };
+    jpy.events = jpy.events.map((e) =>
+      e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, currency: 'JPY' } } : e,
+    );
+    const r = evaluateBatch({
+      items: [usd, jpy],
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: standardPolicy({ requireBuyerLimit: false, newDebtor: 'accept' }),
+      asOf: AS_OF,
+    });
+    expect(r.summary.counts.approve).toBe(2);
+    expect(r.portfolioAfter).toBeNull();
   });
 });
