@@ -129,7 +129,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * const state = createPortfolioState(portfolio);
  * for (const { invoice, events } of book) {
  *   const decision = evaluateInvoice({ invoice, events, trust, policy, asOf, portfolio: state });
- *   if (decision.outcome === 'approve') reserveApproval(state, invoice, decision); // then wire it
+ *   // false: do not fund it (decide it again on the state, or leave it)
+ *   if (decision.outcome === 'approve' && reserveApproval(state, invoice, decision)) wire(decision);
  * }
  * ```
  */

@@ -224,3 +224,15 @@ describe('two batches in a row against one book (the documented "across batches"
     expect(r.portfolioAfter).toBeNull();
   });
 });
+
+describe("reserveApproval's documented loop", () => {
+  it('wires an approval only when its reservation succeeded (the example reserved and wired whatever it returned)', () => {
+    // A refused reservation (limits moved, a copy already booked, a decision made elsewhere) is
+    // "do not fund it"; an example that ignores the result teaches wiring it anyway.
+    const src = readFileSync(new URL('../src/reserveApproval.ts', import.meta.url), 'utf8');
+    const example = src.slice(src.lastIndexOf('@example'), src.indexOf('export function reserveApproval'));
+    const calls = example.split('\n').filter((l) => l.includes('reserveApproval('));
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((l) => !/(if \([^)]*|=\s*)reserveApproval\(/.test(l))).toEqual([]);
+  });
+});
