@@ -4,12 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  applyLedgerFindings,
+  applyRecentKeyEvents,
   type BatchItem,
+  createPortfolioState,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
   type Portfolio,
   pocPolicy,
+  reserveApproval,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,
@@ -234,5 +238,56 @@ describe("reserveApproval's documented loop", () => {
     const calls = example.split('\n').filter((l) => l.includes('reserveApproval('));
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter((l) => !/(if \([^)]*|=\s*)reserveApproval\(/.test(l))).toEqual([]);
+  });
+});
+
+describe('the approval before the key-event or ledger-finding rule (the demo keeps it as beforeKeyEvents)', () => {
+  const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+  const decideOn = (state: ReturnType<typeof createPortfolioState>, d: Deal): FactoringDecision =>
+    evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      portfolio: state,
+    });
+
+  it("the supplier's key frozen yesterday: the held decision is not booked, and neither is the approval it replaced", () => {
+    const state = createPortfolioState(BOOK);
+    const d = deal();
+    const before = decideOn(state, d);
+    expect(before.outcome).toBe('approve');
+    const held = applyRecentKeyEvents(before, {
+      events: [{ quid: SUPPLIER, kind: 'frozen', at: AS_OF - DAY }],
+      invoice: d.invoice,
+    });
+    expect(held.outcome).toBe('review');
+    expect(reserveApproval(state, d.invoice, held)).toBe(false);
+    expect(reserveApproval(state, d.invoice, before)).toBe(false);
+    expect(state.buyerExposure(d.invoice.buyerQuid)).toBe(0);
+  });
+
+  it('a ledger finding (a refused title version) holds it the same way: the earlier approval is not booked', () => {
+    const state = createPortfolioState(BOOK);
+    const d = deal();
+    const before = decideOn(state, d);
+    const held = applyLedgerFindings(before, {
+      findings: [{ code: 'TITLE_OVERWRITE', message: 'a title version without previousOwners' }],
+    });
+    expect(held.outcome).toBe('review');
+    expect(reserveApproval(state, d.invoice, before)).toBe(false);
+    expect(state.buyerExposure(d.invoice.buyerQuid)).toBe(0);
+  });
+
+  it('with nothing found the approval is the same decision and is booked', () => {
+    const state = createPortfolioState(BOOK);
+    const d = deal();
+    const before = decideOn(state, d);
+    const after = applyLedgerFindings(applyRecentKeyEvents(before, { events: [], invoice: d.invoice }), {
+      findings: [],
+    });
+    expect(after).toBe(before);
+    expect(reserveApproval(state, d.invoice, after)).toBe(true);
   });
 });
