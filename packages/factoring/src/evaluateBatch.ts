@@ -3,6 +3,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import { decideShared } from './evaluateInvoice.js';
+import { bookAfter } from './facts/bookAfter.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import { partyOf } from './facts/partyKey.js';
@@ -228,6 +229,17 @@ export interface BatchResult {
    * number) is held for review, not bought again. Built on first read.
    */
   readonly financedRecords: readonly InvoiceFingerprintRecord[];
+  /**
+   * The book after this batch's approvals, for the next batch (or `createPortfolioState`) once you
+   * fund them: `portfolio` with each advance added to its buyer's, supplier's, group's and the
+   * total exposure, each face to its supplier's ledger, and `financedFingerprints` and
+   * `financedRecords` added to `financedFingerprints` and `knownInvoices`. The same `portfolio`
+   * passed to the next batch does not count this batch's approvals: its limits are used again
+   * (two batches of 4,500,000 advances each against a 6,000,000 buyer limit). Null when the
+   * approvals are in several currencies and the book states none. Built on first read; not
+   * enumerable, so not in the result's JSON or a spread of it.
+   */
+  readonly portfolioAfter: Portfolio | null;
 }
 
 /** The request the batch hands the engine, refilled for each invoice. */
@@ -585,6 +597,7 @@ function runBatch(request: BatchRequest): BatchResult {
   const repeated = repeatedInvoices(items, order);
   // Input indices of the approvals; their fingerprints are built only when the result is read.
   const approved: number[] = [];
+  const advances: number[] = [];
   const req: BatchCall = {
     invoice: undefined as unknown as InvoiceInput,
     events: NO_EVENTS,
@@ -662,6 +675,7 @@ function runBatch(request: BatchRequest): BatchResult {
       if (bookExposure) state.fund(inv.supplierQuid, inv.buyerQuid, d.offer.advanceMinor, inv.amountMinor);
       advance += d.offer.advanceMinor;
       approved.push(i);
+      advances.push(d.offer.advanceMinor);
       sumsOf.approved = true;
       sumsOf.advanceMinor += d.offer.advanceMinor;
       sumsOf.feeMinor += d.offer.feeMinor;
@@ -675,9 +689,10 @@ function runBatch(request: BatchRequest): BatchResult {
   }
   let financed: readonly string[] | undefined;
   let financedRecords: readonly InvoiceFingerprintRecord[] | undefined;
+  let after: Portfolio | null | undefined;
   const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};
   for (const code of [...byReason.keys()].sort()) reasonCounts[code] = byReason.get(code) ?? 0;
-  return {
+  const result: Omit<BatchResult, 'portfolioAfter'> = {
     decisions,
     processingOrder: order,
     // A getter (enumerable, so JSON and spreads see it): most callers never read it.
@@ -701,4 +716,26 @@ function runBatch(request: BatchRequest): BatchResult {
       reasonCounts,
     ),
   };
+  // Not enumerable: a copy of the whole book (its known invoices too) stays out of the result's JSON.
+  Object.defineProperty(result, 'portfolioAfter', {
+    enumerable: false,
+    get(): Portfolio | null {
+      if (after === undefined) {
+        const funded = approved.map((i, k) => ({
+          invoice: (items[i] as BatchItem).invoice,
+          advanceMinor: advances[k] as number,
+        }));
+        after = bookAfter(
+          request.portfolio,
+          state,
+          bookExposure,
+          funded,
+          result.financedFingerprints,
+          result.financedRecords,
+        );
+      }
+      return after;
+    },
+  });
+  return result as BatchResult;
 }

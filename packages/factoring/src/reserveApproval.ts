@@ -7,6 +7,7 @@ import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import { type InvoiceFingerprintRecord, invoiceFingerprints } from './math/fingerprint.js';
 import type { FactoringDecision, LimitUse, Offer } from './outputs/decision.js';
+import { isSuperseded } from './outputs/superseded.js';
 
 /** The invoice ids reserved in each state (a state is never given an id twice). */
 const reservedIn = new WeakMap<PortfolioState, Set<string>>();
@@ -116,7 +117,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * invoice already reserved in this state (a retry, or a copy already financed), for a decision
  * not made by `evaluateInvoice` or `decide` on this very state as it is now (made on another
  * state or a plain portfolio, before another approval was reserved here, or rebuilt from
- * storage: decide it again on the state), and, as a second line, for a decision made on another book (another
+ * storage: decide it again on the state, or an approval `applyRecentKeyEvents` or
+ * `applyLedgerFindings` has since held), and, as a second line, for a decision made on another book (another
  * currency than `portfolio.currency`, or than the first approval booked in a state that states
  * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
@@ -129,7 +131,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * const state = createPortfolioState(portfolio);
  * for (const { invoice, events } of book) {
  *   const decision = evaluateInvoice({ invoice, events, trust, policy, asOf, portfolio: state });
- *   if (decision.outcome === 'approve') reserveApproval(state, invoice, decision); // then wire it
+ *   // false: do not fund it (decide it again on the state, or leave it)
+ *   if (decision.outcome === 'approve' && reserveApproval(state, invoice, decision)) wire(decision);
  * }
  * ```
  */
@@ -152,7 +155,7 @@ export function reserveApproval(
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Made on another state (another book with other limits, ledgers or known invoices, or this one
   // before another approval was booked), or rebuilt from storage: decide it again.
-  if (!isDecidedOn(decision, state)) return false;
+  if (!isDecidedOn(decision, state) || isSuperseded(decision)) return false;
   // A book that states no currency is in the first one booked (a batch refuses a mix outright);
   // a decision that read no limits (the proof of concept's blend) is held to the state's here.
   const currency = state.currency ?? bookedCurrency.get(state);

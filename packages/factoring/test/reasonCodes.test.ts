@@ -62,6 +62,7 @@ describe('ReasonCode keys', () => {
       'CIRCLE_SEARCH_INCOMPLETE',
       'CIRCULAR_TRADE_MIXED_CURRENCY',
       'DISCOUNT_RATE_UNKNOWN',
+      'REPORTER_TRUST_MISSING',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

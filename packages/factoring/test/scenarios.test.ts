@@ -349,6 +349,8 @@ export const SCENARIOS: Scenario[] = [
     name: 'competitor with no trust path cries fraud',
     label: 'trap',
     check: 'fraud-signals',
+    // Read, with no path (as ledger.trustReading returns a stranger); never read is held instead.
+    trust: { f0f0f0f0f0f0f0f0: { level: 0, pathLength: 0 } },
     events: add(
       e('x-fs', 'fraud.signal.invoice-forged', 'f0f0f0f0f0f0f0f0', {
         reporterQuid: 'f0f0f0f0f0f0f0f0',
@@ -360,6 +362,22 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'approve',
     has: ['UNTRUSTED_REPORTER_IGNORED'],
     hasNot: ['FRAUD_SIGNAL', 'FRAUD_SIGNAL_REVIEW'],
+  },
+  {
+    name: 'competitor never read (no reading in the trust source) cries fraud: held for the reading',
+    label: 'underwriting',
+    check: 'fraud-signals',
+    events: add(
+      e('x-fs', 'fraud.signal.invoice-forged', 'f0f0f0f0f0f0f0f0', {
+        reporterQuid: 'f0f0f0f0f0f0f0f0',
+        evidence: 'trust me',
+        severity: 'high',
+        reportedAt: NOW,
+      }),
+    ),
+    outcome: 'pending',
+    has: ['REPORTER_TRUST_MISSING'],
+    hasNot: ['UNTRUSTED_REPORTER_IGNORED', 'FRAUD_SIGNAL'],
   },
   {
     name: 'fraud signal from a party not on the title does not count',

@@ -36,8 +36,11 @@ export interface TrustReading {
 }
 
 /**
- * Where the engine reads the financier's trust in a quid. The caller fills it from the node
- * (`GET /trust/{financier}/{target}`) or elsewhere; the engine never does I/O.
+ * Where the engine reads the financier's trust in a quid. The caller fills it from verified trust
+ * (`ledger.trustReading`, which answers for any quid, with level 0 when there is no path) or
+ * elsewhere; the engine never does I/O. Answer for every signer of the stream: `undefined` for a
+ * party counts as no trust, but for a fraud signal's reporter it means "never read" and holds the
+ * invoice (`REPORTER_TRUST_MISSING`); return a level-0 reading for a quid you have no path to.
  *
  * @example
  * ```ts

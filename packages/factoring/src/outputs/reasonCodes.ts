@@ -110,6 +110,7 @@ const CODES = {
   CIRCLE_SEARCH_INCOMPLETE: 'CIRCLE_SEARCH_INCOMPLETE',
   CIRCULAR_TRADE_MIXED_CURRENCY: 'CIRCULAR_TRADE_MIXED_CURRENCY',
   DISCOUNT_RATE_UNKNOWN: 'DISCOUNT_RATE_UNKNOWN',
+  REPORTER_TRUST_MISSING: 'REPORTER_TRUST_MISSING',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -484,4 +485,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The terms offer an early-payment discount ("Skonto nach Vereinbarung") at no rate the engine
   // can read, and the invoice states none: the buyer may pay less by an unknown amount.
   DISCOUNT_RATE_UNKNOWN: { severity: 'review', rank: 97, fraud: false },
+  // A fraud signal's reporter has no reading in the trust source at all (never read, not read as
+  // untrusted): whether it could veto is unknown, so the invoice waits for the reading.
+  REPORTER_TRUST_MISSING: { severity: 'pending', rank: 98, fraud: false },
 };

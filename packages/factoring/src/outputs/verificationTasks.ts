@@ -142,6 +142,7 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   CIRCULAR_TRADE_MIXED_CURRENCY: ['CHECK_TRADING_RELATIONSHIP', 'VERIFY_WITH_BUYER'],
   // The rate of the discount the buyer may take: from the buyer or the signed contract.
   DISCOUNT_RATE_UNKNOWN: ['VERIFY_WITH_BUYER'],
+  REPORTER_TRUST_MISSING: ['REFRESH_TRUST'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };

@@ -1,6 +1,7 @@
 // Raises a finished decision for evidence found outside the engine (key events, the ledger's read findings).
 
 import type { FactoringDecision, Reason, TraceEntry } from '../outputs/decision.js';
+import { supersede } from '../outputs/superseded.js';
 import { fraudFlagsOf } from './fraudChecks.js';
 import { rankReasons } from './run.js';
 
@@ -20,6 +21,8 @@ export function escalateDecision(
   compatLabel: string,
 ): FactoringDecision {
   const outcome = SEVERITY_RANK[decision.outcome] >= SEVERITY_RANK[action] ? decision.outcome : action;
+  // The approval this hold replaces must not be booked by reserveApproval (kept, it would be wired).
+  if (outcome !== decision.outcome) supersede(decision);
   const rejected = outcome === 'reject';
   const message = found.map((r) => r.message).join('; ');
   const reasons = rankReasons([...decision.reasons, ...found]);

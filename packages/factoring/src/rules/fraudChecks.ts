@@ -78,6 +78,7 @@ export function checkFraudSignals(
   let score = 0;
   let counted = 0;
   let ignored: string[] | undefined;
+  let unread: string[] | undefined;
   let decisive: string | undefined;
   let trustedReporter = false;
   let unstated = 0;
@@ -97,6 +98,18 @@ export function checkFraudSignals(
     if (s.severity === undefined) unstated++;
     const w =
       level * SIGNAL_WEIGHT[s.severity ?? policy.fraudMissingSeverity] * compiled.fraudKindWeight(s.kind);
+    if (
+      w === 0 &&
+      reading === undefined &&
+      compiled.fraudKindWeight(s.kind) > 0 &&
+      trust.trustIn(s.reporterQuid) === undefined
+    ) {
+      // No reading at all (not one of no trust, nor an expired one): the caller never read the
+      // reporter, so whether it can veto is unknown. Ignoring it approved over a trusted peer's report.
+      unread ??= [];
+      unread.push(`${s.kind} by ${s.reporterQuid}`);
+      continue;
+    }
     if (w === 0) {
       ignored ??= [];
       ignored.push(`${s.kind} by ${s.reporterQuid}`);
@@ -119,6 +132,12 @@ export function checkFraudSignals(
       if (decisive === undefined && compiled.isDecisiveFraudKind(s.kind))
         decisive = `${s.kind} by ${s.reporterQuid}`;
     }
+  }
+  if (unread !== undefined) {
+    run.reason(
+      'REPORTER_TRUST_MISSING',
+      `fraud signals whose reporters have no trust reading in the trust source: ${unread.join(', ')} (read the financier's trust in every signer of the stream, as ledger.trustReading does, and decide again)`,
+    );
   }
   if (ignored !== undefined) {
     run.reason(
