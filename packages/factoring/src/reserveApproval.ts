@@ -1,6 +1,6 @@
 // Records an approval one decides to fund in a running PortfolioState, so the next decision sees it.
 
-import { bookedIn, isDecidedOn } from './decidedOn.js';
+import { bookedIn, invoiceChangesSince, isDecidedOn } from './decidedOn.js';
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
@@ -123,7 +123,8 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
- * for another version of it (another face or currency), or its advance is not a whole amount from
+ * for another version of it (another face, currency, supplier, buyer, number, PO, issue or due
+ * date than it was decided with, the invoice object edited in place included), or its advance is not a whole amount from
  * 1 to its eligible amount.
  *
  * @example
@@ -151,7 +152,7 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
-  const issues = offerIssues(offer, decision.limits, invoice);
+  const issues = [...offerIssues(offer, decision.limits, invoice), ...invoiceChangesSince(decision, invoice)];
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Made on another state (another book with other limits, ledgers or known invoices, or this one
   // before another approval was booked), or rebuilt from storage: decide it again.

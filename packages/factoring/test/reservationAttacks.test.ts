@@ -250,6 +250,59 @@ describe('reserveApproval refuses a decision made for another version of the inv
   });
 });
 
+describe('reserveApproval books the invoice that was decided, not another one under its id (integrator review)', () => {
+  const OTHER_BUYER = 'b9b9b9b9b9b9b9b9';
+  const twoBuyers = { buyerLimitMinor: { [BUYER]: 50_000_000, [OTHER_BUYER]: 50_000_000 } };
+  const refusedAt = (state: PortfolioState, invoice: ReturnType<typeof deal>['invoice'], d: FactoringDecision) => {
+    try {
+      reserveApproval(state, invoice, d);
+    } catch (e) {
+      return isFactoringError(e) && e.code === 'INVALID_INPUT' ? e.issues.map((i) => i.path) : ['not typed'];
+    }
+    return [];
+  };
+
+  it('an approval for one buyer reserved with the invoice re-addressed to another buyer: a typed error, neither buyer booked', () => {
+    const d = deal();
+    const state = createPortfolioState(twoBuyers);
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    const paths = refusedAt(state, { ...d.invoice, buyerQuid: OTHER_BUYER }, decided);
+    expect(paths).toContain('invoice.buyerQuid');
+    expect(state.buyerExposure(BUYER)).toBe(0);
+    expect(state.buyerExposure(OTHER_BUYER)).toBe(0);
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+  });
+
+  it('the supplier, number, issue or due date changed after the decision: a typed error at that field, nothing booked', () => {
+    const d = deal();
+    const changes = {
+      supplierQuid: 'a9a9a9a9a9a9a9a9',
+      invoiceNumber: 'INV-OTHER-1',
+      issuedAt: d.invoice.issuedAt - 86_400,
+      dueAt: d.invoice.dueAt + 30 * 86_400,
+    } as const;
+    for (const [field, value] of Object.entries(changes)) {
+      const state = createPortfolioState(twoBuyers);
+      const decided = decideOn(state, d);
+      expect(decided.outcome).toBe('approve');
+      expect(refusedAt(state, { ...d.invoice, [field]: value }, decided)).toContain(`invoice.${field}`);
+      expect(state.totalExposure()).toBe(0);
+    }
+  });
+
+  it('the invoice object edited in place between the decision and the reservation is refused too', () => {
+    const d = deal();
+    const invoice = { ...d.invoice };
+    const state = createPortfolioState(twoBuyers);
+    const decided = decideOn(state, { ...d, invoice });
+    expect(decided.outcome).toBe('approve');
+    (invoice as { buyerQuid: string }).buyerQuid = OTHER_BUYER;
+    expect(refusedAt(state, invoice, decided)).toContain('invoice.buyerQuid');
+    expect(state.totalExposure()).toBe(0);
+  });
+});
+
 describe('PortfolioState.fund records only what can be funded', () => {
   it('a negative, fractional or NaN amount is a typed error and changes no exposure (a NaN disabled every limit after it)', () => {
     const state = createPortfolioState({
