@@ -253,7 +253,11 @@ describe('reserveApproval refuses a decision made for another version of the inv
 describe('reserveApproval books the invoice that was decided, not another one under its id (integrator review)', () => {
   const OTHER_BUYER = 'b9b9b9b9b9b9b9b9';
   const twoBuyers = { buyerLimitMinor: { [BUYER]: 50_000_000, [OTHER_BUYER]: 50_000_000 } };
-  const refusedAt = (state: PortfolioState, invoice: ReturnType<typeof deal>['invoice'], d: FactoringDecision) => {
+  const refusedAt = (
+    state: PortfolioState,
+    invoice: ReturnType<typeof deal>['invoice'],
+    d: FactoringDecision,
+  ) => {
     try {
       reserveApproval(state, invoice, d);
     } catch (e) {
