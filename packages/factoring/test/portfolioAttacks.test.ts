@@ -674,3 +674,93 @@ describe('finding 4c: a buyer group is one credit risk, with or without a facili
     expect(r.summary.byReason.LIMIT_HAIRCUT).toBeGreaterThan(0);
   });
 });
+
+describe('known invoices of the wrong shape are refused with their path, not read half way', () => {
+  const d = deal();
+  const trust = trustSourceFromRecord({
+    [SUPPLIER]: viaBureau(SUPPLIER, 0.85, AS_OF),
+    [BUYER]: viaBureau(BUYER, 0.9, AS_OF),
+    [CARRIER]: { level: 0.7, observedAt: AS_OF, pathLength: 1 },
+  });
+  const good = {
+    invoiceId: 'known-1',
+    invoiceNumber: 'INV-1',
+    supplierQuid: SUPPLIER,
+    buyerQuid: BUYER,
+    amountMinor: 1_000_000,
+    issuedAt: NOW - 30 * DAY,
+  };
+  /** The paths `evaluateInvoice` and `evaluateBatch` refuse with these known invoices. */
+  const refused = (knownInvoices: unknown[]): string[][] =>
+    [
+      () =>
+        evaluateInvoice({
+          ...d,
+          trust,
+          policy: standardPolicy(),
+          asOf: AS_OF,
+          portfolio: { ...BOOK, knownInvoices: knownInvoices as never },
+        }),
+      () =>
+        evaluateBatch({
+          items: [d],
+          trust,
+          policy: standardPolicy(),
+          asOf: AS_OF,
+          portfolio: { ...BOOK, knownInvoices: knownInvoices as never },
+        }),
+    ].map((f) => {
+      try {
+        f();
+      } catch (e) {
+        if (isFactoringError(e) && e.code === 'INVALID_INPUT') return e.issues.map((i) => i.path);
+        return [`untyped: ${String(e)}`];
+      }
+      return [];
+    });
+
+  it('a known invoice that is null, a string, or has no number is INVALID_INPUT at its index, not a raw TypeError', () => {
+    for (const [record, path] of [
+      [null, 'portfolio.knownInvoices[1]'],
+      ['INV-9', 'portfolio.knownInvoices[1]'],
+      [{ invoiceId: 'x' }, 'portfolio.knownInvoices[1].invoiceNumber'],
+    ] as const) {
+      for (const paths of refused([good, record])) expect(paths).toContain(path);
+    }
+  });
+
+  it('an amount or an issue date that is not a whole number is refused at its field, not compared as a near copy', () => {
+    for (const [field, value] of [
+      ['amountMinor', 'abc'],
+      ['amountMinor', -5],
+      ['amountMinor', 0.5],
+      ['issuedAt', 'yesterday'],
+      ['issuedAt', Number.NaN],
+    ] as const) {
+      for (const paths of refused([{ ...good, [field]: value }]))
+        expect(paths).toContain(`portfolio.knownInvoices[0].${field}`);
+    }
+  });
+
+  it("parties that are not strings, shipping documents that are not a list of strings and a currency 'yen' are refused at their field", () => {
+    for (const [field, value] of [
+      ['supplierQuid', 42],
+      ['buyerQuid', undefined],
+      ['documentRefs', 'BOL-1'],
+      ['documentRefs', ['BOL-1', 7]],
+      ['poReference', 12],
+      ['currency', 'yen'],
+    ] as const) {
+      for (const paths of refused([{ ...good, [field]: value }]))
+        expect(paths.some((p) => p.startsWith(`portfolio.knownInvoices[0].${field}`))).toBe(true);
+    }
+  });
+
+  it('well-formed known invoices are accepted as before', () => {
+    for (const paths of refused([
+      good,
+      { ...good, invoiceId: 'known-2', currency: 'USD', documentRefs: ['BOL-1'] },
+    ]))
+      expect(paths).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { knownInvoiceIssues } from './knownInvoiceIssues.js';
 import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
@@ -93,7 +94,7 @@ function miscased(path: string, key: string): ValidationIssue {
  * ISO 4217 code (three upper-case letters); a key of a per-party map that is a quid with upper-case
  * letters is refused too (quids are lower-case hex: its limit would apply to no one). A `PortfolioState` (the running book
  * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
- * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
+ * Every `knownInvoices` record is checked field by field (`knownInvoiceIssues`). Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
  *
  * @example
  * ```ts
@@ -131,5 +132,6 @@ export function checkPortfolio(portfolio: Portfolio): void {
   quidKeys(issues, p);
   entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
   entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);
+  knownInvoiceIssues(issues, p['knownInvoices']);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
 }
