@@ -2,22 +2,84 @@
 // books only a decision made on the state it books into, as that state is now.
 
 import type { PortfolioState } from './facts/portfolioState.js';
+import type { InvoiceInput } from './inputs/invoice.js';
 import type { FactoringDecision } from './outputs/decision.js';
+
+/**
+ * The fields of the invoice a decision was made for that reserving it reads (parties, number,
+ * dates, PO): copied, since the caller's invoice object may be edited after the decision.
+ */
+const DECIDED_FIELDS = [
+  'supplierQuid',
+  'buyerQuid',
+  'invoiceNumber',
+  'issuedAt',
+  'dueAt',
+  'poReference',
+] as const;
+type DecidedInvoice = { readonly [F in (typeof DECIDED_FIELDS)[number]]: InvoiceInput[F] | undefined };
+
+interface Made {
+  readonly state: PortfolioState;
+  readonly version: number;
+  readonly invoice: DecidedInvoice;
+}
 
 /** How many approvals each state has booked (a decision made before the last one is stale). */
 const versions = new WeakMap<PortfolioState, number>();
-const madeOn = new WeakMap<FactoringDecision, { readonly state: PortfolioState; readonly version: number }>();
+const madeOn = new WeakMap<FactoringDecision, Made>();
 
 /**
- * Notes that `decision` was made on `state` as it is now.
+ * Notes that `decision` was made for `invoice` (as it is now) on `state` as it is now.
  *
  * @example
  * ```ts
- * noteDecidedOn(decision, state);
+ * noteDecidedOn(decision, state, invoice);
  * ```
  */
-export function noteDecidedOn(decision: FactoringDecision, state: PortfolioState): void {
-  madeOn.set(decision, { state, version: versions.get(state) ?? 0 });
+export function noteDecidedOn(
+  decision: FactoringDecision,
+  state: PortfolioState,
+  invoice: InvoiceInput,
+): void {
+  const decided: DecidedInvoice = {
+    supplierQuid: invoice.supplierQuid,
+    buyerQuid: invoice.buyerQuid,
+    invoiceNumber: invoice.invoiceNumber,
+    issuedAt: invoice.issuedAt,
+    dueAt: invoice.dueAt,
+    poReference: invoice.poReference,
+  };
+  madeOn.set(decision, { state, version: versions.get(state) ?? 0, invoice: decided });
+}
+
+/**
+ * Where `invoice` differs from the invoice `decision` was made for (none when the decision was
+ * not noted): its parties, number, dates or PO changed since, in place or in a copy.
+ *
+ * @example
+ * ```ts
+ * changedSinceDecided(decision, invoice); // [{ path: 'invoice.buyerQuid', message: '...' }]
+ * ```
+ */
+export function changedSinceDecided(
+  decision: FactoringDecision,
+  invoice: InvoiceInput,
+): { path: string; message: string }[] {
+  const made = madeOn.get(decision);
+  if (made === undefined) return [];
+  const issues: { path: string; message: string }[] = [];
+  for (const f of DECIDED_FIELDS) {
+    const was = made.invoice[f];
+    const now = invoice[f];
+    if (was !== now) {
+      issues.push({
+        path: `invoice.${f}`,
+        message: `the decision was made for ${f} ${JSON.stringify(was) ?? 'undefined'}, the invoice now has ${JSON.stringify(now) ?? 'undefined'}: decide the invoice as it is now`,
+      });
+    }
+  }
+  return issues;
 }
 
 /**

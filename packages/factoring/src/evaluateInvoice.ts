@@ -146,7 +146,7 @@ export function decide(
   if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
   const decision = decideShared(request, compiled, state, undefined);
   // reserveApproval books only decisions made on the state it books into, as it is now.
-  if (state !== undefined) noteDecidedOn(decision, state);
+  if (state !== undefined) noteDecidedOn(decision, state, request.invoice);
   return decision;
 }
 
