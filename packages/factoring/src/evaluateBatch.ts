@@ -10,6 +10,7 @@ import { createPortfolioState, type PortfolioState } from './facts/portfolioStat
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
+import { eventListIssues } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
@@ -480,19 +481,32 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
 }
 
 /**
- * Checks every item's invoice as `evaluateInvoice` would, listing every problem at
- * `items[i].invoice.<field>` in one `FactoringInputError('INVALID_INPUT')`.
+ * Checks every item's invoice and event lists as `evaluateInvoice` would, listing every problem
+ * at `items[i].invoice.<field>` (or `items[i].events[j].<field>`) in one
+ * `FactoringInputError('INVALID_INPUT')`.
  */
 function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
   let issues: ValidationIssue[] | undefined;
   for (let i = 0; i < items.length; i++) {
+    const item = items[i] as BatchItem;
+    if (typeof item !== 'object' || item === null) {
+      issues ??= [];
+      issues.push({
+        path: `items[${i}]`,
+        message: 'must be a batch item (an object with invoice and events)',
+      });
+      continue;
+    }
     try {
-      checkInvoiceInput((items[i] as BatchItem).invoice, asOf);
+      checkInvoiceInput(item.invoice, asOf);
     } catch (e) {
       if (!(e instanceof FactoringInputError)) throw e;
       issues ??= [];
       for (const x of e.issues) issues.push({ path: `items[${i}].${x.path}`, message: x.message });
     }
+    // The events too: a type or id that is not a string threw a raw TypeError half way.
+    issues = eventListIssues(issues, item.events, `items[${i}].events`);
+    issues = eventListIssues(issues, item.rejectedEvents, `items[${i}].rejectedEvents`, true);
   }
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
 }
@@ -502,6 +516,8 @@ function runBatch(request: BatchRequest): BatchResult {
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
+  // Every invoice and event list is readable before anything reads them (currencies, faces).
+  checkBatchInvoices(items, request.asOf);
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
   // Every running total (exposures, ledgers, the summary) stays exact: refused before any decision.
   // Unreadable faces are left to each invoice's own check.
@@ -511,9 +527,8 @@ function runBatch(request: BatchRequest): BatchResult {
     if (Number.isSafeInteger(a) && a > 0) faces += a;
   }
   state.checkSumsWith?.(faces, 'items');
-  // Every invoice, and the evidence from outside the engine, checked before any decision is made:
-  // a batch that streams its decisions (onDecision) must not stop half way.
-  checkBatchInvoices(items, request.asOf);
+  // Every invoice (above), and the evidence from outside the engine, checked before any decision
+  // is made: a batch that streams its decisions (onDecision) must not stop half way.
   const evidence = checkItemEvidence(items);
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();

@@ -9,6 +9,7 @@ import { createPortfolioState, type PortfolioState } from './facts/portfolioStat
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
 import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
+import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
 import type { FactoringPolicy } from './inputs/policy.js';
@@ -171,7 +172,10 @@ export function decideShared(
   const { invoice, asOf, trust } = request;
   // Unreadable money, dates or title shares refuse the call under every policy, before any rule
   // (a batch checks every item before its first decision, and says so).
-  if (!inputChecked) checkInvoiceInput(invoice, asOf);
+  if (!inputChecked) {
+    checkInvoiceInput(invoice, asOf);
+    checkEventLists(request.events, request.rejectedEvents);
+  }
   const face = invoice.amountMinor;
   // The book's running totals with this face must stay exact (a rounded exposure is no figure).
   state?.checkSumsWith?.(face, 'invoice.amountMinor');
