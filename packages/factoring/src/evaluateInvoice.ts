@@ -86,7 +86,7 @@ function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
 }
 
 function isState(p: Portfolio | PortfolioState): p is PortfolioState {
-  return typeof (p as PortfolioState).buyerExposure === 'function';
+  return typeof p === 'object' && p !== null && typeof (p as PortfolioState).buyerExposure === 'function';
 }
 
 /**

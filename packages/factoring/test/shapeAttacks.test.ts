@@ -12,7 +12,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DEAL_TRUST, deal } from './fixtures.js';
+import { AS_OF, BOOK, DEAL_TRUST, deal, OWNERS } from './fixtures.js';
 
 const trust = trustSourceFromRecord(DEAL_TRUST);
 const policy = standardPolicy();
@@ -89,6 +89,16 @@ const CASES: { name: string; path: string; edit: (d: Loose) => void }[] = [
   },
   { name: 'terms that are a number', path: 'invoice.terms', edit: (d) => set(d.invoice, 'terms', 60) },
   { name: 'an invoice that is null', path: 'invoice', edit: (d) => set(d, 'invoice', null as never) },
+  {
+    name: "a title owner's stake type that is a number",
+    path: 'invoice.titleOwners[3].stakeType',
+    edit: (d) =>
+      set(
+        d.invoice,
+        'titleOwners',
+        OWNERS.map((o, i) => (i === 3 ? { ...o, stakeType: 7 } : o)),
+      ),
+  },
 ];
 
 function broken(edit: (d: Loose) => void): BatchItem {
@@ -123,4 +133,16 @@ describe('inputs of the wrong type are refused with their path', () => {
       expect(streamed).toEqual([]);
     });
   }
+});
+
+describe('a portfolio that is null', () => {
+  it('is INVALID_INPUT at portfolio, not a raw TypeError nor an empty book', () => {
+    const d = deal();
+    const e = refused(() => evaluateInvoice({ ...d, trust, policy, asOf: AS_OF, portfolio: null as never }));
+    expect(paths(e)).toEqual(['portfolio']);
+    const b = refused(() =>
+      evaluateBatch({ items: [d], trust, policy, asOf: AS_OF, portfolio: null as never }),
+    );
+    expect(paths(b)).toEqual(['portfolio']);
+  });
 });

@@ -55,6 +55,13 @@ function checkTitleOwners(
     if (typeof o.ownerId !== 'string' || o.ownerId === '') {
       issues = add(issues, `${p}.ownerId`, `must name the owner's quid, got ${shown(o.ownerId)}`);
     }
+    if (o.stakeType !== undefined && typeof o.stakeType !== 'string') {
+      issues = add(
+        issues,
+        `${p}.stakeType`,
+        `must be a stake type (a string) when present, got ${shown(o.stakeType)}`,
+      );
+    }
     const share = o.percentage;
     if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) {
       issues = add(
@@ -125,6 +132,8 @@ function isReadable(invoice: InvoiceInput, asOf: number): boolean {
     const o = owners[i] as Partial<TitleOwnerShare> | null;
     if (typeof o !== 'object' || o === null) return false;
     if (typeof o.ownerId !== 'string' || o.ownerId === '') return false;
+    // A stake that is not a string matched no role: a financier's purchase was read as a mismatch.
+    if (o.stakeType !== undefined && typeof o.stakeType !== 'string') return false;
     const share = o.percentage;
     if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) return false;
     sum += share;
