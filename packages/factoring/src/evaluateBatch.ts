@@ -8,7 +8,7 @@ import { invoiceRecord } from './facts/invoiceRecord.js';
 import { partyOf } from './facts/partyKey.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
-import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
+import { listingContent, type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
 import { eventListIssues } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
@@ -260,7 +260,35 @@ function compareOrder(x: OrderKey, y: OrderKey): number {
 }
 
 /**
- * Input indices earliest issued first, then by invoice id, then by position. The keys are copied
+ * Orders each run of items with one issue date and invoice id (one invoice listed twice, or two
+ * invoices under one id) by their content, then position: by position alone, which of two
+ * different invoices was decided first (and so which carried the duplicate reasons) followed the
+ * list's order. Runs are rare: the usual batch pays one comparison per item.
+ */
+function sameKeyByContent(items: readonly BatchItem[], keys: OrderKey[]): void {
+  for (let start = 0; start < keys.length; ) {
+    const first = keys[start] as OrderKey;
+    let end = start + 1;
+    while (
+      end < keys.length &&
+      (keys[end] as OrderKey).t === first.t &&
+      (keys[end] as OrderKey).id === first.id
+    )
+      end++;
+    if (end - start > 1) {
+      const run = keys
+        .slice(start, end)
+        .map((k) => ({ k, c: listingContent(items[k.i] as BatchItem) ?? '' }));
+      run.sort((x, y) => (x.c < y.c ? -1 : x.c > y.c ? 1 : x.k.i - y.k.i));
+      for (let j = 0; j < run.length; j++) keys[start + j] = (run[j] as { k: OrderKey }).k;
+    }
+    start = end;
+  }
+}
+
+/**
+ * Input indices earliest issued first, then by invoice id, then by content and position (see
+ * {@link sameKeyByContent}). The keys are copied
  * out once so the sort compares adjacent small objects instead of chasing items over the heap, and
  * a list already in that order (a ledger export) is not sorted at all.
  */
@@ -275,6 +303,7 @@ function decisionOrder(items: readonly BatchItem[]): number[] {
     keys[i] = k;
   }
   if (!sorted) keys.sort(compareOrder);
+  sameKeyByContent(items, keys);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
   return order;
