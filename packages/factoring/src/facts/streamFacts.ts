@@ -402,6 +402,34 @@ function flagForgedUnusable(facts: StreamFacts, supplier: string, buyer: string,
   if (expected !== undefined) pushMismatch(facts, supplier, e, expected);
 }
 
+// Where an unplaceable fraud signal sorts: after every placed one, then by id.
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Without signer binding (the proof of concept, which reads no sequence) a purchase or a fraud
+ * signal that cannot be placed in the stream still counts: dropped, the invoice the proof of
+ * concept rejects was approved. Evidence for the invoice (a delivery) stays unusable: it cannot
+ * be ordered, and missing it only holds.
+ */
+function countUnplacedVeto(facts: StreamFacts, e: VerifiedEvent): void {
+  const p = e.payload ?? NO_PAYLOAD;
+  if (e.eventType === 'factor.purchased') {
+    const named = str(p['financierQuid']) ?? str(p['financier']);
+    facts.purchases = append(facts.purchases, { eventId: e.id, financierQuid: named ?? e.signerQuid });
+  } else if (e.eventType.startsWith('fraud.signal.')) {
+    const sev = p['severity'];
+    const signal: FraudSignalFact = {
+      eventId: e.id,
+      key: { sequence: LAST, timestamp: LAST, id: e.id },
+      kind: signalKind(e.eventType),
+      reporterQuid: str(p['reporterQuid']) ?? str(p['reporter']) ?? e.signerQuid,
+      severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
+      evidence: str(p['evidence']) ?? '',
+    };
+    facts.fraudSignals = append(facts.fraudSignals, signal);
+  }
+}
+
 // Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
 const INDEPENDENT_CARRIER = 'a carrier other than supplier and buyer';
 const KNOWN_CARRIER = 'the carrier of a shipment or of the invoice';
@@ -982,7 +1010,8 @@ function readDelivery(
  * `bindSigners` (proof of concept) every event counts.
  *
  * An event whose sequence is not a positive safe integer, or whose timestamp is not a safe
- * integer, cannot be ordered and goes to `invalid`. Repeats that disagree (see
+ * integer, cannot be ordered and goes to `invalid` (without `bindSigners` a purchase or a fraud
+ * signal among them still counts, as the proof of concept, which reads no sequence, counts it). Repeats that disagree (see
  * {@link StreamFacts.conflicting}) count the way that favours the financier: credit notes and
  * payments under one id sum their different payloads, acknowledgements count their smallest
  * amount. With `notAfter` (the decision time plus the clock skew), shipments, deliveries,
@@ -1078,6 +1107,7 @@ export function extractStreamFacts(
     if (unplaced !== undefined) {
       facts.invalid = pushUnusable(facts.invalid, e, unplaced);
       if (bindSigners) flagForgedUnusable(facts, supplier, buyer, e);
+      else countUnplacedVeto(facts, e);
       continue;
     }
     if (detectConflicts && i > 0 && sameSequenceBefore(screen, events, i)) continue;
