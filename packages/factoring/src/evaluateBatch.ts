@@ -12,7 +12,7 @@ import { listingContent, type RepeatedInvoice, repeatedInvoices } from './facts/
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
 import { eventListIssues } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
-import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
+import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
 import type { InvoiceInput } from './inputs/invoice.js';
@@ -541,7 +541,7 @@ function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
 }
 
 function runBatch(request: BatchRequest): BatchResult {
-  const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
+  const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;

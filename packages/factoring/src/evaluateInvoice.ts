@@ -11,8 +11,7 @@ import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
 import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
-import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
-import type { FactoringPolicy } from './inputs/policy.js';
+import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustReading } from './inputs/trust.js';
 import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
@@ -81,10 +80,6 @@ function expiredAt(trust: EvaluationRequest['trust'], quid: string, asOf: number
   return r !== undefined && isExpired(r, asOf) ? r.validUntil : undefined;
 }
 
-function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
-  return typeof (p as CompiledPolicy).policyId === 'string';
-}
-
 function isState(p: Portfolio | PortfolioState): p is PortfolioState {
   return typeof p === 'object' && p !== null && typeof (p as PortfolioState).buyerExposure === 'function';
 }
@@ -111,7 +106,7 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  */
 export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
   return traceEvaluateInvoice(() => {
-    const compiled = isCompiled(request.policy) ? request.policy : compilePolicy(request.policy);
+    const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
     const portfolio = request.portfolio;
     const state =
       portfolio === undefined ? undefined : isState(portfolio) ? portfolio : createPortfolioState(portfolio);

@@ -4,9 +4,11 @@
 // longer supports.
 import { describe, expect, it } from 'vitest';
 import {
+  compilePolicy,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
+  isFactoringError,
   standardPolicy,
   trustSourceFromRecord,
   type VerifiedEvent,
@@ -179,5 +181,78 @@ describe('an event changed in place after a first decision', () => {
     delete body['self'];
     body['amountMinor'] = -1;
     expect(codes(decide(d))).toContain('INVALID_EVENT_PAYLOAD');
+  });
+});
+
+describe('a compiled policy is the one compilePolicy made, and stays as it was compiled', () => {
+  const refusal = (policy: unknown): unknown => {
+    try {
+      decideWith(policy);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+  const decideWith = (policy: unknown): FactoringDecision => {
+    const d = deal();
+    return evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: policy as never,
+      asOf: AS_OF,
+      portfolio: BOOK,
+    });
+  };
+
+  it('a policy the caller tagged with a policyId is checked as a policy (INVALID_POLICY at policyId), not taken for a compiled one', () => {
+    // Taken for a compiled policy, nothing in it was validated and the call died on a raw TypeError.
+    const e = refusal({ ...standardPolicy(), policyId: 'book-7' });
+    expect(isFactoringError(e) && e.code).toBe('INVALID_POLICY');
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('policyId');
+  });
+
+  it('a compiled policy stored as JSON and read back is refused, not used without its checks', () => {
+    const stored = JSON.parse(JSON.stringify(compilePolicy(standardPolicy())));
+    const e = refusal(stored);
+    expect(isFactoringError(e) && e.code).toBe('INVALID_POLICY');
+    const b = (() => {
+      try {
+        evaluateBatch({
+          items: [deal()],
+          trust: trustSourceFromRecord(DEAL_TRUST),
+          policy: stored,
+          asOf: AS_OF,
+          portfolio: BOOK,
+        });
+      } catch (x) {
+        return x;
+      }
+      return undefined;
+    })();
+    expect(isFactoringError(b) && b.code).toBe('INVALID_POLICY');
+  });
+
+  it('a compiled policy cannot be edited after it was compiled (payload checks switched off in place)', () => {
+    const compiled = compilePolicy(standardPolicy());
+    expect(() => {
+      (compiled.streamOptions as { validatePayloads: boolean }).validatePayloads = false;
+    }).toThrow(TypeError);
+    expect(() => {
+      (compiled as { countsFraudKind: unknown }).countsFraudKind = () => false;
+    }).toThrow(TypeError);
+    expect(() => (compiled.grades as unknown[]).pop()).toThrow(TypeError);
+    // Still the policy it was: a negative credit note is refused.
+    const { d, body } = credited();
+    body['amountMinor'] = -1;
+    const decided = evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy: compiled,
+      asOf: AS_OF,
+      portfolio: BOOK,
+    });
+    expect(codes(decided)).toContain('INVALID_EVENT_PAYLOAD');
   });
 });
