@@ -5,28 +5,32 @@ import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import type { FactoringDecision } from './outputs/decision.js';
 
-/** The fields of the invoice a reservation books by, copied when it was decided. */
-const BOOKED_FIELDS = [
+/**
+ * The fields of the invoice a decision was made for that reserving it reads (parties, number,
+ * dates, PO): copied, since the caller's invoice object may be edited after the decision.
+ */
+const DECIDED_FIELDS = [
   'supplierQuid',
   'buyerQuid',
   'invoiceNumber',
-  'poReference',
   'issuedAt',
   'dueAt',
-] as const satisfies readonly (keyof InvoiceInput)[];
+  'poReference',
+] as const;
+type DecidedInvoice = { readonly [F in (typeof DECIDED_FIELDS)[number]]: InvoiceInput[F] | undefined };
 
-type DecidedFields = { readonly [K in (typeof BOOKED_FIELDS)[number]]: InvoiceInput[K] };
+interface Made {
+  readonly state: PortfolioState;
+  readonly version: number;
+  readonly invoice: DecidedInvoice;
+}
 
 /** How many approvals each state has booked (a decision made before the last one is stale). */
 const versions = new WeakMap<PortfolioState, number>();
-const madeOn = new WeakMap<
-  FactoringDecision,
-  { readonly state: PortfolioState; readonly version: number; readonly invoice: DecidedFields }
->();
+const madeOn = new WeakMap<FactoringDecision, Made>();
 
 /**
- * Notes that `decision` was made on `state` as it is now, for `invoice` as it is now (its fields
- * are copied: an invoice object edited in place afterwards is another invoice).
+ * Notes that `decision` was made for `invoice` (as it is now) on `state` as it is now.
  *
  * @example
  * ```ts
@@ -38,39 +42,40 @@ export function noteDecidedOn(
   state: PortfolioState,
   invoice: InvoiceInput,
 ): void {
-  const fields: DecidedFields = {
+  const decided: DecidedInvoice = {
     supplierQuid: invoice.supplierQuid,
     buyerQuid: invoice.buyerQuid,
     invoiceNumber: invoice.invoiceNumber,
-    poReference: invoice.poReference,
     issuedAt: invoice.issuedAt,
     dueAt: invoice.dueAt,
+    poReference: invoice.poReference,
   };
-  madeOn.set(decision, { state, version: versions.get(state) ?? 0, invoice: fields });
+  madeOn.set(decision, { state, version: versions.get(state) ?? 0, invoice: decided });
 }
 
 /**
- * Where `invoice` differs from the invoice `decision` was made for (parties, number, PO, dates;
- * the face and currency are checked against the offer): reserving it would book one invoice's
- * approval against another's buyer, supplier or fingerprint. Empty for a decision not noted here.
+ * Where `invoice` differs from the invoice `decision` was made for (none when the decision was
+ * not noted): its parties, number, dates or PO changed since, in place or in a copy.
  *
  * @example
  * ```ts
- * const issues = invoiceChangesSince(decision, invoice); // [{ path: 'invoice.buyerQuid', ... }]
+ * changedSinceDecided(decision, invoice); // [{ path: 'invoice.buyerQuid', message: '...' }]
  * ```
  */
-export function invoiceChangesSince(
+export function changedSinceDecided(
   decision: FactoringDecision,
   invoice: InvoiceInput,
 ): { path: string; message: string }[] {
-  const decided = madeOn.get(decision)?.invoice;
+  const made = madeOn.get(decision);
+  if (made === undefined) return [];
   const issues: { path: string; message: string }[] = [];
-  if (decided === undefined) return issues;
-  for (const k of BOOKED_FIELDS) {
-    if (decided[k] !== invoice[k]) {
+  for (const f of DECIDED_FIELDS) {
+    const was = made.invoice[f];
+    const now = invoice[f];
+    if (was !== now) {
       issues.push({
-        path: `invoice.${k}`,
-        message: `the decision was made for ${k} ${JSON.stringify(decided[k])}, the invoice says ${JSON.stringify(invoice[k])}: decide the invoice as it is now`,
+        path: `invoice.${f}`,
+        message: `the decision was made for ${f} ${JSON.stringify(was) ?? 'undefined'}, the invoice now has ${JSON.stringify(now) ?? 'undefined'}: decide the invoice as it is now`,
       });
     }
   }

@@ -9,10 +9,11 @@ import { invoiceRecord } from './facts/invoiceRecord.js';
 import { partyOf } from './facts/partyKey.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
-import { type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
+import { listingContent, type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
+import { eventListIssues } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
-import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
+import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
 import type { InvoiceInput } from './inputs/invoice.js';
@@ -271,7 +272,35 @@ function compareOrder(x: OrderKey, y: OrderKey): number {
 }
 
 /**
- * Input indices earliest issued first, then by invoice id, then by position. The keys are copied
+ * Orders each run of items with one issue date and invoice id (one invoice listed twice, or two
+ * invoices under one id) by their content, then position: by position alone, which of two
+ * different invoices was decided first (and so which carried the duplicate reasons) followed the
+ * list's order. Runs are rare: the usual batch pays one comparison per item.
+ */
+function sameKeyByContent(items: readonly BatchItem[], keys: OrderKey[]): void {
+  for (let start = 0; start < keys.length; ) {
+    const first = keys[start] as OrderKey;
+    let end = start + 1;
+    while (
+      end < keys.length &&
+      (keys[end] as OrderKey).t === first.t &&
+      (keys[end] as OrderKey).id === first.id
+    )
+      end++;
+    if (end - start > 1) {
+      const run = keys
+        .slice(start, end)
+        .map((k) => ({ k, c: listingContent(items[k.i] as BatchItem) ?? '' }));
+      run.sort((x, y) => (x.c < y.c ? -1 : x.c > y.c ? 1 : x.k.i - y.k.i));
+      for (let j = 0; j < run.length; j++) keys[start + j] = (run[j] as { k: OrderKey }).k;
+    }
+    start = end;
+  }
+}
+
+/**
+ * Input indices earliest issued first, then by invoice id, then by content and position (see
+ * {@link sameKeyByContent}). The keys are copied
  * out once so the sort compares adjacent small objects instead of chasing items over the heap, and
  * a list already in that order (a ledger export) is not sorted at all.
  */
@@ -286,6 +315,7 @@ function decisionOrder(items: readonly BatchItem[]): number[] {
     keys[i] = k;
   }
   if (!sorted) keys.sort(compareOrder);
+  sameKeyByContent(items, keys);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] as OrderKey).i;
   return order;
@@ -516,28 +546,43 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
 }
 
 /**
- * Checks every item's invoice as `evaluateInvoice` would, listing every problem at
- * `items[i].invoice.<field>` in one `FactoringInputError('INVALID_INPUT')`.
+ * Checks every item's invoice and event lists as `evaluateInvoice` would, listing every problem
+ * at `items[i].invoice.<field>` (or `items[i].events[j].<field>`) in one
+ * `FactoringInputError('INVALID_INPUT')`.
  */
 function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
   let issues: ValidationIssue[] | undefined;
   for (let i = 0; i < items.length; i++) {
+    const item = items[i] as BatchItem;
+    if (typeof item !== 'object' || item === null) {
+      issues ??= [];
+      issues.push({
+        path: `items[${i}]`,
+        message: 'must be a batch item (an object with invoice and events)',
+      });
+      continue;
+    }
     try {
-      checkInvoiceInput((items[i] as BatchItem).invoice, asOf);
+      checkInvoiceInput(item.invoice, asOf);
     } catch (e) {
       if (!(e instanceof FactoringInputError)) throw e;
       issues ??= [];
       for (const x of e.issues) issues.push({ path: `items[${i}].${x.path}`, message: x.message });
     }
+    // The events too: a type or id that is not a string threw a raw TypeError half way.
+    issues = eventListIssues(issues, item.events, `items[${i}].events`);
+    issues = eventListIssues(issues, item.rejectedEvents, `items[${i}].rejectedEvents`, true);
   }
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
 function runBatch(request: BatchRequest): BatchResult {
-  const compiled = 'policyId' in request.policy ? request.policy : compilePolicy(request.policy);
+  const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
+  // Every invoice and event list is readable before anything reads them (currencies, faces).
+  checkBatchInvoices(items, request.asOf);
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
   // Every running total (exposures, ledgers, the summary) stays exact: refused before any decision.
   // Unreadable faces are left to each invoice's own check.
@@ -547,9 +592,8 @@ function runBatch(request: BatchRequest): BatchResult {
     if (Number.isSafeInteger(a) && a > 0) faces += a;
   }
   state.checkSumsWith?.(faces, 'items');
-  // Every invoice, and the evidence from outside the engine, checked before any decision is made:
-  // a batch that streams its decisions (onDecision) must not stop half way.
-  checkBatchInvoices(items, request.asOf);
+  // Every invoice (above), and the evidence from outside the engine, checked before any decision
+  // is made: a batch that streams its decisions (onDecision) must not stop half way.
   const evidence = checkItemEvidence(items);
   const order = decisionOrder(items);
   const profiles = new Map<string, BuyerProfile>();

@@ -9,9 +9,9 @@ import { createPortfolioState, type PortfolioState } from './facts/portfolioStat
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
 import { withRefusedEvidence } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
+import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
-import { type CompiledPolicy, compilePolicy } from './inputs/compilePolicy.js';
-import type { FactoringPolicy } from './inputs/policy.js';
+import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustReading } from './inputs/trust.js';
 import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
@@ -80,12 +80,8 @@ function expiredAt(trust: EvaluationRequest['trust'], quid: string, asOf: number
   return r !== undefined && isExpired(r, asOf) ? r.validUntil : undefined;
 }
 
-function isCompiled(p: FactoringPolicy | CompiledPolicy): p is CompiledPolicy {
-  return typeof (p as CompiledPolicy).policyId === 'string';
-}
-
 function isState(p: Portfolio | PortfolioState): p is PortfolioState {
-  return typeof (p as PortfolioState).buyerExposure === 'function';
+  return typeof p === 'object' && p !== null && typeof (p as PortfolioState).buyerExposure === 'function';
 }
 
 /**
@@ -110,7 +106,7 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  */
 export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
   return traceEvaluateInvoice(() => {
-    const compiled = isCompiled(request.policy) ? request.policy : compilePolicy(request.policy);
+    const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
     const portfolio = request.portfolio;
     const state =
       portfolio === undefined ? undefined : isState(portfolio) ? portfolio : createPortfolioState(portfolio);
@@ -171,7 +167,10 @@ export function decideShared(
   const { invoice, asOf, trust } = request;
   // Unreadable money, dates or title shares refuse the call under every policy, before any rule
   // (a batch checks every item before its first decision, and says so).
-  if (!inputChecked) checkInvoiceInput(invoice, asOf);
+  if (!inputChecked) {
+    checkInvoiceInput(invoice, asOf);
+    checkEventLists(request.events, request.rejectedEvents);
+  }
   const face = invoice.amountMinor;
   // The book's running totals with this face must stay exact (a rounded exposure is no figure).
   state?.checkSumsWith?.(face, 'invoice.amountMinor');

@@ -1,6 +1,6 @@
 // Records an approval one decides to fund in a running PortfolioState, so the next decision sees it.
 
-import { bookedIn, invoiceChangesSince, isDecidedOn } from './decidedOn.js';
+import { bookedIn, changedSinceDecided, isDecidedOn } from './decidedOn.js';
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import type { PortfolioState } from './facts/portfolioState.js';
@@ -123,9 +123,9 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * none, other limits, or an advance past a buyer, supplier, facility or group limit of this
  * state, as a proof-of-concept decision that read no limits can be). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
- * for another version of it (another face, currency, supplier, buyer, number, PO, issue or due
- * date than it was decided with, the invoice object edited in place included), or its advance is not a whole amount from
- * 1 to its eligible amount.
+ * for another version of it (another face or currency, or, edited in place or copied since the
+ * decision, other parties, number, issue or due date, or PO), or its advance is not a whole amount
+ * from 1 to its eligible amount.
  *
  * @example
  * ```ts
@@ -152,7 +152,9 @@ export function reserveApproval(
   }
   const offer = decision.offer;
   if (decision.outcome !== 'approve' || offer === null) return false;
-  const issues = [...offerIssues(offer, decision.limits, invoice), ...invoiceChangesSince(decision, invoice)];
+  // Booked against another buyer (or supplier, number, PO) than it was judged for, the decided
+  // buyer's limit would not count the advance and the receivable would not be marked financed.
+  const issues = [...offerIssues(offer, decision.limits, invoice), ...changedSinceDecided(decision, invoice)];
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
   // Made on another state (another book with other limits, ledgers or known invoices, or this one
   // before another approval was booked), or rebuilt from storage: decide it again.

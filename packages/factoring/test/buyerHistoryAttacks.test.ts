@@ -104,6 +104,15 @@ describe('history records of the wrong shape are refused with their path', () =>
     expect(inputIssues(() => decide({ records: { 0: {} } as never }))).toEqual(['buyerHistory.records']);
   });
 
+  it('records: null, or a history that is not an object, is refused, not read as a buyer with no history (red-team round 7)', () => {
+    // A history read from storage as { records: null } (or NaN in place of the history) was read as
+    // none: a buyer whose history would hold the invoice was decided on the prior alone.
+    expect(inputIssues(() => decide({ records: null as never }))).toEqual(['buyerHistory.records']);
+    expect(inputIssues(() => decide(Number.NaN as never))).toEqual(['buyerHistory']);
+    expect(inputIssues(() => decide(null as never))).toEqual(['buyerHistory']);
+    expect(inputIssues(() => decide('history' as never))).toEqual(['buyerHistory']);
+  });
+
   it("disputed: 'yes' (or 1) is refused, not read as undisputed", () => {
     const record = { dueAt: NOW - 40 * DAY, paidAt: NOW - 30 * DAY, amountMinor: 100_000 };
     expect(inputIssues(() => decide({ records: [{ ...record, disputed: 'yes' as never }] }))).toEqual([

@@ -69,6 +69,29 @@ describe('one receivable twice in one batch', () => {
     }
   });
 
+  it('two different invoices under one id get the same decisions and summary in either order (red-team round 7)', () => {
+    // Ties between them were broken by list position: the one listed first was decided first, so
+    // the duplicate reasons (and the summary's count of them) moved from one to the other.
+    const a = item();
+    const b = item({ amountMinor: 4_000_000, invoiceNumber: 'INV-2026-0101' }, { ackAmount: 4_000_000 });
+    const c = item(
+      { invoiceId: 'inv-other', invoiceNumber: 'INV-2026-0101', amountMinor: 4_000_000 },
+      { ids: 'o', ackAmount: 4_000_000 },
+    );
+    // The same positions for the two (the reason names them), the other invoice last.
+    const seen = [
+      [a, b, c],
+      [b, a, c],
+    ].map((items) => {
+      const r = batch(items);
+      return {
+        decisions: r.decisions.map((d) => JSON.stringify(d)).sort(),
+        summary: JSON.stringify(r.summary),
+      };
+    });
+    for (const s of seen.slice(1)) expect(s).toEqual(seen[0]);
+  });
+
   it('the same invoice with a stream read at another time (one more event) is held, not decided on the older read', () => {
     const older = item();
     const read = item();

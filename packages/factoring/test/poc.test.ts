@@ -311,6 +311,50 @@ describe('proof-of-concept preset: the demo (Appendix B.1)', () => {
   });
 });
 
+describe('proof-of-concept preset: vetoes the proof of concept reads whatever their sequence (red-team round 7)', () => {
+  // The proof of concept reads no sequence: any factor.purchased vetoes, any invoice-forged signal
+  // rejects. The preset dropped such an event when its sequence or timestamp could not be placed
+  // (0, NaN, missing), and approved the invoice the proof of concept rejects.
+  const trust = { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 };
+  const keys: Partial<VerifiedEvent>[] = [
+    { sequence: 0 },
+    { sequence: -1 },
+    { sequence: Number.NaN },
+    { sequence: 2.5 },
+    { sequence: undefined as never, timestamp: undefined as never },
+    { timestamp: Number.POSITIVE_INFINITY },
+  ];
+
+  it('a factor.purchased that cannot be placed in the stream still rejects as double factoring', () => {
+    for (const key of keys) {
+      const purchase = ev('factor.purchased', 'f3f3f3f3f3f3f3f3', { financier: 'f3f3f3f3f3f3f3f3' });
+      const d = poc(pocInvoice(), [...pocEvents(), { ...purchase, ...key }], trust);
+      expect(d.outcome, JSON.stringify(key)).toBe('reject');
+      expect(d.compat?.fraudFlags).toEqual(['double-factoring']);
+    }
+  });
+
+  it('an invoice-forged signal that cannot be placed in the stream still rejects', () => {
+    for (const key of keys) {
+      const signal = ev('fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', { evidence: 'forged PDF' });
+      const d = poc(pocInvoice(), [...pocEvents(), { ...signal, ...key }], trust);
+      expect(d.outcome, JSON.stringify(key)).toBe('reject');
+      expect(d.compat?.fraudFlags).toEqual(['invoice-forged']);
+    }
+  });
+
+  it('the same decision whatever the order of two unplaceable signals', () => {
+    const a = {
+      ...ev('fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', { evidence: 'a' }),
+      sequence: Number.NaN,
+    };
+    const b = { ...ev('fraud.signal.invoice-forged', 'f2f2f2f2f2f2f2f2', { evidence: 'b' }), sequence: 0 };
+    const one = poc(pocInvoice(), [...pocEvents(), a, b], trust);
+    const two = poc(pocInvoice(), [b, ...pocEvents(), a], trust);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
+
 describe('proof-of-concept messages are never served from another value', () => {
   const parties = (s: number, b: number) => ({ a0a0a0a0a0a0a0a0: s, b0b0b0b0b0b0b0b0: b });
 

@@ -764,3 +764,114 @@ describe('known invoices of the wrong shape are refused with their path, not rea
       expect(paths).toEqual([]);
   });
 });
+
+describe('red-team round 7: a portfolio part of the wrong shape is refused, not read as an empty one', () => {
+  const LIMIT = { buyerLimitMinor: { [BUYER]: 10_000_000 } };
+
+  it("the buyer's exposure given as a number instead of a map by buyer is refused, not read as no exposure", () => {
+    // Read as an empty map, the buyer's 9,000,000 of exposure was 0: a 4,500,000 advance was
+    // approved against a 10,000,000 limit already 90 % used.
+    const e = refused(() => run(deal(), { ...LIMIT, buyerExposureMinor: 9_000_000 }));
+    expect(e.code).toBe('INVALID_INPUT');
+    expect(paths(e)).toEqual(['portfolio.buyerExposureMinor']);
+  });
+
+  it('every per-party map given as a number, NaN, a string, a list or null is refused at its path', () => {
+    const maps = [
+      'buyerExposureMinor',
+      'buyerLimitMinor',
+      'supplierExposureMinor',
+      'supplierLimitMinor',
+      'groupExposureMinor',
+      'groupLimitMinor',
+      'supplierLedger',
+      'buyerAging',
+      'buyerGroup',
+    ];
+    for (const name of maps) {
+      for (const bad of [5_000_000, Number.NaN, '5000000', [5_000_000], null]) {
+        const e = refused(() => run(deal(), { ...LIMIT, [name]: bad }));
+        expect(paths(e), `${name} = ${String(bad)}`).toContain(`portfolio.${name}`);
+      }
+    }
+  });
+
+  it('a supplier ledger entry or its byBuyerOpenMinor, or an ageing entry, that is not an object is refused at its path', () => {
+    // A ledger whose byBuyerOpenMinor is 0 was read as owing nothing to anyone: the concentration
+    // haircut on the supplier's largest debtor was dropped and more was funded.
+    const cases: [unknown, string][] = [
+      [{ supplierLedger: { [SUPPLIER]: null } }, `portfolio.supplierLedger.${SUPPLIER}`],
+      [{ supplierLedger: { [SUPPLIER]: 10_000_000 } }, `portfolio.supplierLedger.${SUPPLIER}`],
+      [
+        { supplierLedger: { [SUPPLIER]: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: 0 } } },
+        `portfolio.supplierLedger.${SUPPLIER}.byBuyerOpenMinor`,
+      ],
+      [{ buyerAging: { [BUYER]: null } }, `portfolio.buyerAging.${BUYER}`],
+      [{ buyerGroup: { [BUYER]: 7 } }, `portfolio.buyerGroup.${BUYER}`],
+    ];
+    for (const [part, path] of cases) {
+      const e = refused(() => run(deal(), { ...LIMIT, ...(part as object) }));
+      expect(paths(e), path).toContain(path);
+    }
+  });
+
+  it('financed fingerprints given as one string (not a list) are refused: the financed receivable is not bought again', () => {
+    // A string was read as the set of its characters: the fingerprint was never found and the
+    // financed invoice was approved a second time.
+    const d = deal();
+    const fp = `INV2026100|${SUPPLIER}|${BUYER}|5000000|${d.invoice.issuedAt}`;
+    const e = refused(() => run(d, { ...LIMIT, financedFingerprints: fp }));
+    expect(paths(e)).toEqual(['portfolio.financedFingerprints']);
+    for (const bad of [{ [fp]: true }, [1, 2], null]) {
+      expect(paths(refused(() => run(d, { ...LIMIT, financedFingerprints: bad })))[0]).toMatch(
+        /^portfolio\.financedFingerprints/,
+      );
+    }
+  });
+
+  it('a known invoice with its amount or date as a string, or not a record, is refused at its path, not scored as another invoice', () => {
+    // An amount exported as "5000000" made an exact copy a fuzzy one (review instead of reject).
+    const d = deal();
+    const rec = {
+      invoiceId: 'inv-old',
+      invoiceNumber: 'INV-2026-0100',
+      supplierQuid: SUPPLIER,
+      buyerQuid: BUYER,
+      amountMinor: 5_000_000,
+      issuedAt: d.invoice.issuedAt,
+      poReference: 'PO-789',
+    };
+    expect(codes(run(d, { ...LIMIT, knownInvoices: [rec] }))).toContain('DUPLICATE_EXACT');
+    const cases: [unknown, string][] = [
+      [[{ ...rec, amountMinor: '5000000' }], 'portfolio.knownInvoices[0].amountMinor'],
+      [[{ ...rec, issuedAt: String(rec.issuedAt) }], 'portfolio.knownInvoices[0].issuedAt'],
+      [[rec, { ...rec, invoiceNumber: 100 }], 'portfolio.knownInvoices[1].invoiceNumber'],
+      [[{ ...rec, documentRefs: 'BOL-1' }], 'portfolio.knownInvoices[0].documentRefs'],
+      [[null], 'portfolio.knownInvoices[0]'],
+      [{ a: rec }, 'portfolio.knownInvoices'],
+    ];
+    for (const [known, path] of cases) {
+      const e = refused(() => run(d, { ...LIMIT, knownInvoices: known }));
+      expect(paths(e), path).toContain(path);
+    }
+  });
+
+  it('the same shapes are refused by evaluateBatch before any decision', () => {
+    for (const portfolio of [
+      { ...LIMIT, buyerExposureMinor: 9_000_000 },
+      { ...LIMIT, financedFingerprints: 'INV2026100' },
+      { ...LIMIT, knownInvoices: [null] },
+    ]) {
+      const e = refused(() =>
+        evaluateBatch({
+          items: [deal()],
+          trust,
+          policy: standardPolicy(),
+          asOf: AS_OF,
+          portfolio: portfolio as unknown as Portfolio,
+        }),
+      );
+      expect(e.code).toBe('INVALID_INPUT');
+    }
+  });
+});

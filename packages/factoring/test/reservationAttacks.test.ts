@@ -307,6 +307,58 @@ describe('reserveApproval books the invoice that was decided, not another one un
   });
 });
 
+describe('reserveApproval refuses an invoice changed in its parties or identity after the decision (red-team round 7)', () => {
+  const OTHER_BUYER = 'b1b1b1b1b1b1b1b1';
+  const LIMITS: Portfolio = { buyerLimitMinor: { [BUYER]: 5_000_000, [OTHER_BUYER]: 5_000_000 } };
+  const refusal = (
+    state: PortfolioState,
+    invoice: ReturnType<typeof deal>['invoice'],
+    d: FactoringDecision,
+  ) => {
+    try {
+      reserveApproval(state, invoice, d);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it("an approval for one buyer booked against another buyer: a typed error, and the first buyer's limit still counts it", () => {
+    // Booked against the other buyer, the 4,500,000 advance left the decided buyer's exposure at 0:
+    // a second 5,000,000 invoice to it was approved, 9,000,000 against a 5,000,000 limit.
+    const state = createPortfolioState(LIMITS);
+    const d = deal();
+    const decided = decideOn(state, d);
+    expect(decided.outcome).toBe('approve');
+    const e = refusal(state, { ...d.invoice, buyerQuid: OTHER_BUYER }, decided);
+    expect(isFactoringError(e) && e.issues.map((i) => i.path)).toContain('invoice.buyerQuid');
+    expect(state.buyerExposure(OTHER_BUYER)).toBe(0);
+    expect(reserveApproval(state, d.invoice, decided)).toBe(true);
+    expect(state.buyerExposure(BUYER)).toBe(4_500_000);
+  });
+
+  it('the invoice object edited in place after the decision (buyer, supplier, number, issue or due date, PO): a typed error, nothing booked', () => {
+    const edits: Record<string, string | number> = {
+      buyerQuid: OTHER_BUYER,
+      supplierQuid: 'a1a1a1a1a1a1a1a1',
+      invoiceNumber: 'INV-2026-9999',
+      issuedAt: NOW + 1,
+      dueAt: NOW + 200 * 86_400,
+      poReference: 'PO-999',
+    };
+    for (const [field, value] of Object.entries(edits)) {
+      const state = createPortfolioState(LIMITS);
+      const d = deal();
+      const decided = decideOn(state, d);
+      expect(decided.outcome).toBe('approve');
+      (d.invoice as unknown as Record<string, unknown>)[field] = value;
+      const e = refusal(state, d.invoice, decided);
+      expect(isFactoringError(e) && e.issues.map((i) => i.path), field).toContain(`invoice.${field}`);
+      expect(state.totalExposure(), field).toBe(0);
+    }
+  });
+});
+
 describe('PortfolioState.fund records only what can be funded', () => {
   it('a negative, fractional or NaN amount is a typed error and changes no exposure (a NaN disabled every limit after it)', () => {
     const state = createPortfolioState({

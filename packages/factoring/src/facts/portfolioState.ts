@@ -154,7 +154,8 @@ function checkPortfolioMoney(p: Portfolio): void {
  * ```
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
-  const p = portfolio ?? {};
+  // Only an absent portfolio is an empty book: null is refused as any other non-object.
+  const p = portfolio === undefined ? {} : portfolio;
   checkPortfolio(p);
   checkPortfolioMoney(p);
   // Running sums in mutable boxes: one lookup per update and no new heap number per sum (advances

@@ -275,7 +275,14 @@ export function profileBuyer(
   asOf?: number,
 ): BuyerProfile {
   checkProfileArgs(prior, priorWeight, noHistoryDilutionBps, asOf);
-  const records = history?.records ?? [];
+  // Only an absent history is no history: null records or a history that is not an object (a
+  // storage or mapping error) would otherwise decide the buyer on the prior alone.
+  if (history !== undefined && (typeof history !== 'object' || history === null)) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      { path: 'buyerHistory', message: `must be an object with records (got ${shownValue(history)})` },
+    ]);
+  }
+  const records = history === undefined ? [] : history.records;
   checkHistory(records);
   if (scratch.length < records.length) {
     scratch = new Float64Array(records.length);
@@ -432,7 +439,10 @@ function checkProfileArgs(prior: unknown, weight: unknown, dilution: unknown, as
 function checkHistory(records: BuyerHistory['records']): void {
   if (!Array.isArray(records)) {
     throw new FactoringInputError('INVALID_INPUT', [
-      { path: 'buyerHistory.records', message: `must be a list of records (got ${typeof records})` },
+      {
+        path: 'buyerHistory.records',
+        message: `must be a list of records (got ${records === null ? 'null' : typeof records})`,
+      },
     ]);
   }
   // A plain loop with no closures: every buyer of a batch is checked, and a clean history (the

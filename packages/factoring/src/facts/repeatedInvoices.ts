@@ -19,9 +19,17 @@ interface Listed {
   readonly keyEvents?: unknown;
 }
 
-// Everything an item brings counts: a copy that differs only in its ledger findings or key events
-// is not the same listing (the clean one, decided first, would hide the flagged one's hold).
-function contentOf(item: Listed): string | undefined {
+/**
+ * Everything an item brings, as canonical JSON (undefined when it is not JSON): a copy that differs
+ * only in its ledger findings or key events is not the same listing (the clean one, decided first,
+ * would hide the flagged one's hold).
+ *
+ * @example
+ * ```ts
+ * listingContent(items[0]) === listingContent(items[3]); // the same listing twice
+ * ```
+ */
+export function listingContent(item: Listed): string | undefined {
   try {
     return canonicalJson({
       invoice: item.invoice,
@@ -102,8 +110,8 @@ export function repeatedInvoices(
   const out = new Map<number, RepeatedInvoice>();
   for (const indices of groups.values()) {
     const [first, ...rest] = indices as [number, ...number[]];
-    const content = contentOf(items[first] as Listed);
-    const alike = content !== undefined && rest.every((i) => contentOf(items[i] as Listed) === content);
+    const content = listingContent(items[first] as Listed);
+    const alike = content !== undefined && rest.every((i) => listingContent(items[i] as Listed) === content);
     if (alike) for (const i of rest) out.set(i, { kind: 'copy', firstIndex: first });
     else for (const i of indices) out.set(i, { kind: 'reused', indices });
   }

@@ -402,6 +402,34 @@ function flagForgedUnusable(facts: StreamFacts, supplier: string, buyer: string,
   if (expected !== undefined) pushMismatch(facts, supplier, e, expected);
 }
 
+// Where an unplaceable fraud signal sorts: after every placed one, then by id.
+const LAST = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Without signer binding (the proof of concept, which reads no sequence) a purchase or a fraud
+ * signal that cannot be placed in the stream still counts: dropped, the invoice the proof of
+ * concept rejects was approved. Evidence for the invoice (a delivery) stays unusable: it cannot
+ * be ordered, and missing it only holds.
+ */
+function countUnplacedVeto(facts: StreamFacts, e: VerifiedEvent): void {
+  const p = e.payload ?? NO_PAYLOAD;
+  if (e.eventType === 'factor.purchased') {
+    const named = str(p['financierQuid']) ?? str(p['financier']);
+    facts.purchases = append(facts.purchases, { eventId: e.id, financierQuid: named ?? e.signerQuid });
+  } else if (e.eventType.startsWith('fraud.signal.')) {
+    const sev = p['severity'];
+    const signal: FraudSignalFact = {
+      eventId: e.id,
+      key: { sequence: LAST, timestamp: LAST, id: e.id },
+      kind: signalKind(e.eventType),
+      reporterQuid: str(p['reporterQuid']) ?? str(p['reporter']) ?? e.signerQuid,
+      severity: sev === 'low' || sev === 'medium' || sev === 'high' ? sev : undefined,
+      evidence: str(p['evidence']) ?? '',
+    };
+    facts.fraudSignals = append(facts.fraudSignals, signal);
+  }
+}
+
 // Who may sign a shipment or a delivery when the signer was a party to the sale or unknown.
 const INDEPENDENT_CARRIER = 'a carrier other than supplier and buyer';
 const KNOWN_CARRIER = 'the carrier of a shipment or of the invoice';
@@ -469,12 +497,16 @@ function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): 
   return append(list, { eventId: e.id, eventType: e.eventType, detail });
 }
 
-// Events are immutable JSON once read: each stream is checked against core's schema once and the
-// verdicts kept as long as the event list lives (a book re-decided on every trust change reuses
-// its lists). One lookup per invoice, not per event; the kept verdicts name the event objects they
-// were made for, so a list changed in place, or a changed copy of an event, is checked again.
+// Each stream is checked against core's schema once and the verdicts kept as long as the event
+// list lives (a book re-decided on every trust change reuses its lists). The kept verdicts name the
+// event objects they were made for and hold a copy of each type and payload as checked: a list
+// changed in place, a changed copy of an event, or a payload replaced or edited in place on the
+// same event (a credit note made negative after a first decision) is checked again.
 interface StreamVerdicts {
   readonly refs: readonly VerifiedEvent[];
+  /** Per event: its type and its payload's snapshot (see {@link snapshotOf}) when checked. */
+  readonly types: readonly string[];
+  readonly payloads: readonly unknown[];
   /** Per event: why core's schema refuses it, or null; `undefined` when every payload is valid. */
   readonly problems: readonly (string | null)[] | undefined;
 }
@@ -485,28 +517,73 @@ function problemOf(e: VerifiedEvent): string | null {
   return r.ok ? null : r.issues.map((x) => `${x.path}: ${x.message}`).join('; ');
 }
 
+// Payloads of more values than this (or cyclic ones) are not kept: their stream is checked every
+// time. Every payload core's schemas accept has a few dozen at most.
+const MAX_SNAPSHOT_VALUES = 1_024;
+let snapshotBudget = 0;
+/** Stands for a value that cannot be kept: it matches nothing, so the stream is checked again. */
+const UNKEPT: readonly unknown[] = Object.freeze([]);
+
+/**
+ * A copy of `payload` to compare it with later: a primitive as it is, an object as a list of its
+ * prototype then each key and value's snapshot, in enumeration order.
+ */
+function snapshotOf(payload: unknown): unknown {
+  snapshotBudget = MAX_SNAPSHOT_VALUES;
+  return snapshotValue(payload);
+}
+
+function snapshotValue(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (--snapshotBudget < 0) return UNKEPT;
+  const out: unknown[] = [Object.getPrototypeOf(v)];
+  const o = v as Record<string, unknown>;
+  for (const k in o) out.push(k, snapshotValue(o[k]));
+  return out;
+}
+
+/** True when `v` is still what `s` (its {@link snapshotOf}) recorded: same keys, order and values. */
+function matchesSnapshot(v: unknown, s: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return v === s;
+  if (s === UNKEPT || !Array.isArray(s) || s[0] !== Object.getPrototypeOf(v)) return false;
+  const o = v as Record<string, unknown>;
+  let j = 1;
+  for (const k in o) {
+    if (j >= s.length || s[j] !== k || !matchesSnapshot(o[k], s[j + 1])) return false;
+    j += 2;
+  }
+  return j === s.length;
+}
+
+/** True when `known` was made for these very events, each still of the type and payload checked. */
+function stillValid(known: StreamVerdicts, events: readonly VerifiedEvent[]): boolean {
+  if (known.refs.length !== events.length) return false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as VerifiedEvent;
+    if (known.refs[i] !== e || known.types[i] !== e.eventType) return false;
+    if (!matchesSnapshot(e.payload, known.payloads[i])) return false;
+  }
+  return true;
+}
+
 /** The schema verdicts of a stream, from the cache when the same list of the same events was seen. */
 function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
   const known = verdicts.get(events);
-  if (known !== undefined && known.refs.length === events.length) {
-    let same = true;
-    for (let i = 0; i < events.length; i++) {
-      if (known.refs[i] !== events[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return known;
-  }
+  if (known !== undefined && stillValid(known, events)) return known;
   let problems: (string | null)[] | undefined;
+  const types = new Array<string>(events.length);
+  const payloads = new Array<unknown>(events.length);
   for (let i = 0; i < events.length; i++) {
-    const p = problemOf(events[i] as VerifiedEvent);
+    const e = events[i] as VerifiedEvent;
+    types[i] = e.eventType;
+    payloads[i] = snapshotOf(e.payload);
+    const p = problemOf(e);
     if (p !== null) {
       problems ??= new Array<string | null>(events.length).fill(null);
       problems[i] = p;
     }
   }
-  const v: StreamVerdicts = { refs: events.slice(), problems };
+  const v: StreamVerdicts = { refs: events.slice(), types, payloads, problems };
   verdicts.set(events, v);
   return v;
 }
@@ -933,7 +1010,8 @@ function readDelivery(
  * `bindSigners` (proof of concept) every event counts.
  *
  * An event whose sequence is not a positive safe integer, or whose timestamp is not a safe
- * integer, cannot be ordered and goes to `invalid`. Repeats that disagree (see
+ * integer, cannot be ordered and goes to `invalid` (without `bindSigners` a purchase or a fraud
+ * signal among them still counts, as the proof of concept, which reads no sequence, counts it). Repeats that disagree (see
  * {@link StreamFacts.conflicting}) count the way that favours the financier: credit notes and
  * payments under one id sum their different payloads, acknowledgements count their smallest
  * amount. With `notAfter` (the decision time plus the clock skew), shipments, deliveries,
@@ -1029,6 +1107,7 @@ export function extractStreamFacts(
     if (unplaced !== undefined) {
       facts.invalid = pushUnusable(facts.invalid, e, unplaced);
       if (bindSigners) flagForgedUnusable(facts, supplier, buyer, e);
+      else countUnplacedVeto(facts, e);
       continue;
     }
     if (detectConflicts && i > 0 && sameSequenceBefore(screen, events, i)) continue;

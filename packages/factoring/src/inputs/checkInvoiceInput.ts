@@ -10,6 +10,8 @@ export const TITLE_SHARE_TOLERANCE = 1e-6;
 // Run once per decision: the field lists are built once.
 const STRING_FIELDS = ['invoiceId', 'supplierQuid', 'buyerQuid'] as const;
 const TIME_FIELDS = ['issuedAt', 'dueAt'] as const;
+// Optional text: a number or null in one of them was read as absent, or threw a raw TypeError.
+const OPTIONAL_STRING_FIELDS = ['invoiceNumber', 'terms', 'poReference', 'carrierQuid'] as const;
 
 function add(issues: ValidationIssue[] | undefined, path: string, message: string): ValidationIssue[] {
   const out = issues ?? [];
@@ -53,6 +55,13 @@ function checkTitleOwners(
     if (typeof o.ownerId !== 'string' || o.ownerId === '') {
       issues = add(issues, `${p}.ownerId`, `must name the owner's quid, got ${shown(o.ownerId)}`);
     }
+    if (o.stakeType !== undefined && typeof o.stakeType !== 'string') {
+      issues = add(
+        issues,
+        `${p}.stakeType`,
+        `must be a stake type (a string) when present, got ${shown(o.stakeType)}`,
+      );
+    }
     const share = o.percentage;
     if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) {
       issues = add(
@@ -72,7 +81,8 @@ function checkTitleOwners(
 
 /**
  * Refuses an invoice or decision date the engine cannot read, listing every problem at once:
- * an invoice id or party that is not a string, a face that is not a safe integer >= 0 (minor units), issue and due dates and `asOf` that are
+ * an invoice id or party that is not a string (or an invoice number, terms, PO or carrier present
+ * and not a string), a face that is not a safe integer >= 0 (minor units), issue and due dates and `asOf` that are
  * not safe integers (Unix seconds), and a malformed TITLE owner list. Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) under every policy, so nothing is decided on it.
  *
@@ -82,6 +92,11 @@ function checkTitleOwners(
  * ```
  */
 export function checkInvoiceInput(invoice: InvoiceInput, asOf: number): void {
+  if (typeof invoice !== 'object' || invoice === null) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      { path: 'invoice', message: `must be an invoice (an object), got ${shown(invoice)}` },
+    ]);
+  }
   if (isReadable(invoice, asOf)) return;
   const issues = invoiceIssues(invoice, asOf);
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
@@ -105,6 +120,10 @@ function isReadable(invoice: InvoiceInput, asOf: number): boolean {
   ) {
     return false;
   }
+  for (const k of OPTIONAL_STRING_FIELDS) {
+    const v = invoice[k];
+    if (v !== undefined && typeof v !== 'string') return false;
+  }
   const owners: unknown = invoice.titleOwners;
   if (owners === undefined) return true;
   if (!Array.isArray(owners) || owners.length === 0) return false;
@@ -113,6 +132,8 @@ function isReadable(invoice: InvoiceInput, asOf: number): boolean {
     const o = owners[i] as Partial<TitleOwnerShare> | null;
     if (typeof o !== 'object' || o === null) return false;
     if (typeof o.ownerId !== 'string' || o.ownerId === '') return false;
+    // A stake that is not a string matched no role: a financier's purchase was read as a mismatch.
+    if (o.stakeType !== undefined && typeof o.stakeType !== 'string') return false;
     const share = o.percentage;
     if (typeof share !== 'number' || !Number.isFinite(share) || share <= 0 || share > 1) return false;
     sum += share;
@@ -126,6 +147,11 @@ function invoiceIssues(invoice: InvoiceInput, asOf: number): ValidationIssue[] |
   for (const k of STRING_FIELDS) {
     if (typeof invoice[k] !== 'string')
       issues = add(issues, `invoice.${k}`, `must be a string, got ${shown(invoice[k])}`);
+  }
+  for (const k of OPTIONAL_STRING_FIELDS) {
+    const v = invoice[k];
+    if (v !== undefined && typeof v !== 'string')
+      issues = add(issues, `invoice.${k}`, `must be a string when present, got ${shown(v)}`);
   }
   const face = invoice.amountMinor;
   if (!Number.isSafeInteger(face) || face < 0) {

@@ -2,7 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import { knownInvoiceIssues } from './knownInvoiceIssues.js';
+import { knownInvoiceIssues } from './checkKnownInvoices.js';
 import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
@@ -80,6 +80,72 @@ function quidKeys(issues: ValidationIssue[], p: Record<string, unknown>): void {
   }
 }
 
+/** Every per-party (or per-group) map of {@link Portfolio}. */
+const MAPS = [...QUID_KEYED, 'groupExposureMinor', 'groupLimitMinor'] as const;
+
+/** What `v` is, for a message: `number 5000000`, `null`, `a list`. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v) ?? String(v)}`;
+}
+
+/**
+ * The parts of the book that must be objects and are not: a map given as a number (a buyer's
+ * exposure written as its total) or a ledger entry given as null was read as empty, so its
+ * exposures, limits and concentration counted for nothing.
+ */
+function shapes(issues: ValidationIssue[], p: Record<string, unknown>): void {
+  for (const name of MAPS) {
+    const map = p[name];
+    if (map === undefined) continue;
+    if (!isObject(map)) {
+      issues.push({
+        path: `portfolio.${name}`,
+        message: `must be an object keyed by quid, got ${kindOf(map)}`,
+      });
+      continue;
+    }
+    for (const [key, entry] of Object.entries(map)) {
+      const path = `portfolio.${name}.${key}`;
+      if (name === 'supplierLedger' || name === 'buyerAging') {
+        if (!isObject(entry)) issues.push({ path, message: `must be an object, got ${kindOf(entry)}` });
+        else if (name === 'supplierLedger' && !isObject(entry['byBuyerOpenMinor'])) {
+          issues.push({
+            path: `${path}.byBuyerOpenMinor`,
+            message: `must be an object keyed by buyer quid, got ${kindOf(entry['byBuyerOpenMinor'])}`,
+          });
+        }
+      } else if (name === 'buyerGroup' && !(typeof entry === 'string' && entry !== '')) {
+        issues.push({ path, message: `must be a group name (a non-empty string), got ${kindOf(entry)}` });
+      }
+    }
+  }
+  const fps = p['financedFingerprints'];
+  if (fps !== undefined) {
+    if (!Array.isArray(fps) && !(fps instanceof Set)) {
+      // A string would be read as the set of its characters: no fingerprint would ever be found.
+      issues.push({
+        path: 'portfolio.financedFingerprints',
+        message: `must be a list or a Set of fingerprint strings, got ${kindOf(fps)}`,
+      });
+    } else {
+      let i = 0;
+      for (const fp of fps as Iterable<unknown>) {
+        if (typeof fp !== 'string') {
+          issues.push({
+            path: `portfolio.financedFingerprints[${i}]`,
+            message: `must be a string, got ${kindOf(fp)}`,
+          });
+          break;
+        }
+        i++;
+      }
+    }
+  }
+  knownInvoiceIssues(issues, p['knownInvoices']);
+}
+
 function miscased(path: string, key: string): ValidationIssue {
   return {
     path,
@@ -94,7 +160,7 @@ function miscased(path: string, key: string): ValidationIssue {
  * ISO 4217 code (three upper-case letters); a key of a per-party map that is a quid with upper-case
  * letters is refused too (quids are lower-case hex: its limit would apply to no one). A `PortfolioState` (the running book
  * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
- * Every `knownInvoices` record is checked field by field (`knownInvoiceIssues`). Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
+ * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
  *
  * @example
  * ```ts
@@ -129,9 +195,9 @@ export function checkPortfolio(portfolio: Portfolio): void {
       message: `must be an ISO 4217 code (three upper-case letters), got ${JSON.stringify(currency)}`,
     });
   }
+  shapes(issues, p);
   quidKeys(issues, p);
   entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
   entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);
-  knownInvoiceIssues(issues, p['knownInvoices']);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);
 }

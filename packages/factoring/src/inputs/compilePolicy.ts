@@ -362,7 +362,12 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
     optional: true,
   });
   for (const key of Object.keys(policy)) {
-    if (!Object.hasOwn(POLICY_FIELDS, key)) check.add(key, 'is not a policy field (misspelt?)');
+    if (key === 'policyId') {
+      check.add(
+        key,
+        'is not a policy field: a compiled policy is one compilePolicy returned in this process (a copy, a JSON round trip or a tagged policy is checked as a policy)',
+      );
+    } else if (!Object.hasOwn(POLICY_FIELDS, key)) check.add(key, 'is not a policy field (misspelt?)');
   }
   check.throwIfInvalid((issues) => new FactoringInputError('INVALID_POLICY', issues));
 
@@ -377,7 +382,7 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
   const kindSet = kinds === '*' ? undefined : new Set(kinds);
   const weights = policy.fraudKindWeights;
   const decisive = new Set(policy.decisiveFraudKinds);
-  return {
+  const compiled: CompiledPolicy = {
     policy,
     policyId: `${policy.name}@${policy.version}#${fnv1a(stableJson(policy))}`,
     grades,
@@ -394,4 +399,26 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
       Object.hasOwn(weights, kind) ? (weights[kind] as number) : policy.fraudDefaultKindWeight,
     isDecisiveFraudKind: (kind: string) => decisive.has(kind),
   };
+  // Frozen, and known by identity: an edited or rebuilt one is not taken for what was checked.
+  Object.freeze(compiled.grades);
+  Object.freeze(compiled.streamOptions);
+  compiledPolicies.add(Object.freeze(compiled));
+  return compiled;
+}
+
+/** Every policy {@link compilePolicy} returned (a compiled one is used without checking it again). */
+const compiledPolicies = new WeakSet<object>();
+
+/**
+ * True when `p` is a policy {@link compilePolicy} returned in this process. Anything else, however
+ * it looks (a copy, a JSON round trip, a policy tagged with a `policyId`), is compiled (checked)
+ * before use.
+ *
+ * @example
+ * ```ts
+ * const compiled = isCompiledPolicy(p) ? p : compilePolicy(p);
+ * ```
+ */
+export function isCompiledPolicy(p: unknown): p is CompiledPolicy {
+  return typeof p === 'object' && p !== null && compiledPolicies.has(p);
 }

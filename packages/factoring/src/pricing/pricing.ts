@@ -1,7 +1,7 @@
 // Fee, discount and APR arithmetic in integer money, and the PoC's blended offer.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
-import type { CompiledPolicy } from '../inputs/compilePolicy.js';
+import { type CompiledPolicy, isCompiledPolicy } from '../inputs/compilePolicy.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
 import type { RiskFigures } from '../outputs/decision.js';
 
@@ -85,15 +85,7 @@ function aprIssues(feeMinor: unknown, advanceMinor: unknown, days: unknown): nev
 /** The issues of a {@link priceInvoice} call: each one a figure that would price it cheaper or throw. */
 function pricingIssues(compiled: CompiledPolicy, input: PricingInput): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  if (
-    typeof compiled !== 'object' ||
-    compiled === null ||
-    !('policyId' in compiled) ||
-    typeof compiled.fee !== 'object' ||
-    compiled.fee === null ||
-    typeof compiled.policy !== 'object' ||
-    compiled.policy === null
-  ) {
+  if (!isCompiledPolicy(compiled)) {
     issues.push({ path: 'compiled', message: 'expected a compiled policy: pass compilePolicy(policy)' });
   } else if (compiled.fee.kind === 'poc-blend') {
     // The blend prices from trust levels inside the engine, not from these figures.
