@@ -7,7 +7,7 @@ import { checkBuyerProfile } from './facts/checkBuyerProfile.js';
 import type { DuplicateMatch } from './facts/duplicateIndex.js';
 import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
 import { type BuyerProfile, type PaymentPrediction, profileBuyer } from './facts/predictPayment.js';
-import { withRefusedEvidence } from './facts/refusedEvidence.js';
+import { withRefusedEvidence, withRefusedVetoes } from './facts/refusedEvidence.js';
 import { extractStreamFacts } from './facts/streamFacts.js';
 import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
@@ -190,8 +190,15 @@ export function decideShared(
     notAfter,
   );
   const refused = request.rejectedEvents;
+  // The proof-of-concept preset reads the node's stream as it is: a refused purchase or fraud
+  // signal vetoes there too (the proof of concept sees it); every other policy weighs refused
+  // events as evidence of who signed what.
   const facts =
-    refused !== undefined && refused.length > 0 ? withRefusedEvidence(read, invoice, refused) : read;
+    refused === undefined || refused.length === 0
+      ? read
+      : policy.compat === 'poc'
+        ? withRefusedVetoes(read, invoice, refused, compiled.streamOptions)
+        : withRefusedEvidence(read, invoice, refused);
   let supplierTrust = 0;
   let buyerTrust = 0;
   let carrierTrust: number | null = null;

@@ -380,3 +380,53 @@ describe('proof-of-concept messages are never served from another value', () => 
     expect(steeper.compat?.reasons.at(-1)).toBe('blended risk = 0.115; discount = 3.30%; offer = $48350.00');
   });
 });
+
+describe('proof-of-concept preset: vetoes on the stream the ledger refused', () => {
+  // The ledger's read path refuses events the node kept (a wrong signer, a bad payload); the
+  // proof of concept reads the node's stream as it is, so a factor.purchased or an invoice-forged
+  // signal there rejects. The preset read refused events for signer mismatches only, which it
+  // does not report, and approved.
+  const trust = { a0a0a0a0a0a0a0a0: 0.9, b0b0b0b0b0b0b0b0: 0.9 };
+  const withRefused = (refused: VerifiedEvent[]): FactoringDecision =>
+    evaluateInvoice({
+      invoice: pocInvoice(),
+      events: pocEvents(),
+      rejectedEvents: refused,
+      trust: trustSourceFromRecord(trust),
+      policy: pocPolicy(),
+      asOf: NOW,
+    });
+
+  it('a refused factor.purchased rejects as double factoring, as the proof of concept would on the node’s stream', () => {
+    const d = withRefused([ev('factor.purchased', 'f3f3f3f3f3f3f3f3', { financier: 'f3f3f3f3f3f3f3f3' })]);
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.fraudFlags).toEqual(['double-factoring']);
+  });
+
+  it('a refused invoice-forged signal rejects', () => {
+    const d = withRefused([
+      ev('fraud.signal.invoice-forged', 'f1f1f1f1f1f1f1f1', { evidence: 'forged PDF' }),
+    ]);
+    expect(d.outcome).toBe('reject');
+    expect(d.compat?.fraudFlags).toEqual(['invoice-forged']);
+  });
+
+  it('a refused event that is no veto (a late acknowledgement) changes nothing: still approved', () => {
+    const d = withRefused([ev('buyer.acknowledged', 'b0b0b0b0b0b0b0b0', { acknowledgedAmountMinor: 1 })]);
+    expect(d.outcome).toBe('approve');
+  });
+
+  it('refused events still move no money and attest nothing: a refused delivery does not stand in for a missing one', () => {
+    const events = pocEvents().filter((e) => e.eventType !== 'carrier.delivered');
+    const delivered = pocEvents().find((e) => e.eventType === 'carrier.delivered') as VerifiedEvent;
+    const d = evaluateInvoice({
+      invoice: pocInvoice(),
+      events,
+      rejectedEvents: [delivered],
+      trust: trustSourceFromRecord(trust),
+      policy: pocPolicy(),
+      asOf: NOW,
+    });
+    expect(d.outcome).toBe('pending');
+  });
+});

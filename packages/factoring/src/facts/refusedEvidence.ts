@@ -1,6 +1,7 @@
 // Events the ledger refused are evidence, never money: what they may add to a decision.
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput } from '../inputs/invoice.js';
+import type { StreamOptions } from '../inputs/streamOptions.js';
 import { byId, extractStreamFacts, type SignerMismatch, type StreamFacts } from './streamFacts.js';
 
 const STRICT = { validatePayloads: true, requireSubject: false, detectConflicts: false } as const;
@@ -45,4 +46,26 @@ export function withRefusedEvidence(
   // Every list of the facts is in event-id order, whichever way the evidence arrived.
   invalid.sort(byId);
   return { ...facts, mismatches, invalid };
+}
+
+/**
+ * `facts` with the purchases and fraud signals of the refused events added, read as the proof
+ * of concept reads a stream (no signer binding, no schema): the proof of concept sees the node's
+ * stream as it is, refused events included, so a `factor.purchased` or a fraud signal there
+ * vetoes under its preset. Only vetoes are added; no amount or attestation.
+ */
+export function withRefusedVetoes(
+  facts: StreamFacts,
+  invoice: InvoiceInput,
+  refused: readonly VerifiedEvent[],
+  options: StreamOptions,
+): StreamFacts {
+  const own = refused.filter((e) => e.subjectId === undefined || e.subjectId === invoice.invoiceId);
+  if (own.length === 0) return facts;
+  const vetoes = extractStreamFacts(invoice, own, false, options);
+  if (vetoes.purchases.length === 0 && vetoes.fraudSignals.length === 0) return facts;
+  const purchases = [...facts.purchases, ...vetoes.purchases];
+  const fraudSignals = [...facts.fraudSignals, ...vetoes.fraudSignals];
+  fraudSignals.sort(byId);
+  return { ...facts, purchases, fraudSignals };
 }
