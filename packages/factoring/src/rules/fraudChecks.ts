@@ -204,6 +204,7 @@ export function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): In
         buyerQuid: invoice.buyerQuid,
         amountMinor: invoice.amountMinor,
         issuedAt: invoice.issuedAt,
+        currency: invoice.currency,
         poReference: invoice.poReference,
         documentRefs: refs,
       }
@@ -214,6 +215,7 @@ export function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): In
         buyerQuid: invoice.buyerQuid,
         amountMinor: invoice.amountMinor,
         issuedAt: invoice.issuedAt,
+        currency: invoice.currency,
         documentRefs: refs,
       };
 }
