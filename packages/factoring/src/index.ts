@@ -26,6 +26,7 @@ export { decide, type EvaluationRequest, evaluateInvoice } from './evaluateInvoi
 export {
   createDuplicateIndex,
   type DuplicateIndex,
+  type DuplicateIndexOptions,
   type DuplicateMatch,
   scoreDuplicate,
 } from './facts/duplicateIndex.js';

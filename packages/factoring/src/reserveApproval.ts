@@ -93,7 +93,7 @@ function offerIssues(
   return issues;
 }
 
-/** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, date, PO). */
+/** True when `r` describes `invoice` as it is now (the same id, number, parties, amount, currency, date, PO). */
 function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean {
   return (
     r.invoiceId === invoice.invoiceId &&
@@ -102,6 +102,7 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
     r.buyerQuid === invoice.buyerQuid &&
     r.amountMinor === invoice.amountMinor &&
     r.issuedAt === invoice.issuedAt &&
+    r.currency === invoice.currency &&
     r.poReference === invoice.poReference
   );
 }

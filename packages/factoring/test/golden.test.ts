@@ -268,8 +268,8 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
     true,
     '8bed44b630eb6bd3',
   ],
-  ['poc, trace', pocPolicy(), true, '963499a06fe82c7e'],
-  ['poc, no trace', pocPolicy(), false, 'd1a14ec02e4c55e7'],
+  ['poc, trace', pocPolicy(), true, 'fafcbed4f44a8b18'],
+  ['poc, no trace', pocPolicy(), false, 'ec2ca55886fb4656'],
 ];
 
 describe('batch output is pinned byte for byte', () => {

@@ -160,13 +160,13 @@ const book = soundBook(600);
 const source = trustSourceFromRecord(book.trust);
 
 const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
-  ['standard (risk-based), no trace', standardPolicy(), false, 'fd6f1a71dffcfceb'],
-  ['standard (risk-based), trace', standardPolicy(), true, 'eaf7dde10848272a'],
+  ['standard (risk-based), no trace', standardPolicy(), false, '3cf4f6ce86e47745'],
+  ['standard (risk-based), trace', standardPolicy(), true, '5c55997d4a48fbaf'],
   [
     'flat fee, non-recourse',
     standardPolicy({ fee: { kind: 'flat', rateBps: 250 }, recourse: false }),
     false,
-    '292bf994a14ee9e2',
+    '899948fd665a7fc9',
   ],
   [
     'funds in use, recourse',
@@ -175,13 +175,13 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       recourse: true,
     }),
     false,
-    'f9744b7300adcde4',
+    '85156de6aebf2711',
   ],
   [
     'periodic fee',
     standardPolicy({ fee: { kind: 'periodic', periodDays: 15, ratePerPeriodBps: 90, minPeriods: 2 } }),
     false,
-    'b70dd62e8fa57514',
+    'c583d9b6c9c83ba6',
   ],
 ];
 

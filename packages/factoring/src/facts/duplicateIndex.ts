@@ -16,10 +16,14 @@ interface Entry {
   readonly day: number;
   /** The shipping documents, folded like invoice numbers (`bol-load-1` is `BOL LOAD 1`). */
   readonly docs: readonly string[];
+  /** The record's currency, or the book's when it states none (undefined: not known). */
+  readonly currency: string | undefined;
 }
 
 /**
- * One candidate duplicate with its score and the rules that fired.
+ * One candidate duplicate with its score and the rules that fired. A candidate in another currency
+ * has the rule `other-currency` (scoring nothing) instead of an amount rule: amounts in different
+ * currencies are not compared, and it is never `exact`.
  *
  * @example
  * ```ts
@@ -51,7 +55,8 @@ export interface DuplicateIndex {
    * same identifying fields is itself and not listed; one with its id and other fields is scored
    * (rule `same-invoice-id`) whatever its date, and so is one with the same number. Any invoice
    * that names one of the record's shipping documents (`documentRefs`) is listed whatever its
-   * parties, date or score.
+   * parties, date or score, and so is one with the same number or id in another currency (rule
+   * `other-currency`; never exact).
    */
   find(record: InvoiceFingerprintRecord, windowSeconds: number, minScore: number): readonly DuplicateMatch[];
   readonly size: number;
@@ -126,6 +131,7 @@ function isTransposition(a: string, b: string): boolean {
  * assumed): number equal 4, one number containing the other 3, same digit sequence 3, adjacent
  * digit transposition 2, amount equal 2 or within 1 % 1, same issue day 1, same PO 1, a shared
  * shipping document 3 (folded like invoice numbers). Sequential numbers (INV-41 vs INV-42) score nothing on the number.
+ * Records that both state a currency, different ones, score no amount rule but `other-currency` (0).
  *
  * @example
  * ```ts
@@ -140,11 +146,12 @@ export function scoreDuplicate(
   c: InvoiceFingerprintRecord,
 ): { score: number; rules: string[] } {
   const rules: string[] = [];
-  const score = scoreEntries(entryOf(x), entryOf(c), false, rules);
+  const score = scoreEntries(entryOf(x, undefined), entryOf(c, undefined), false, rules);
   return { score, rules };
 }
 
-function entryOf(record: InvoiceFingerprintRecord): Entry {
+/** `bookCurrency` is the currency of a record that states none (undefined: not known). */
+function entryOf(record: InvoiceFingerprintRecord, bookCurrency: string | undefined): Entry {
   const normalised = normaliseInvoiceNumber(record.invoiceNumber);
   return {
     record,
@@ -153,7 +160,16 @@ function entryOf(record: InvoiceFingerprintRecord): Entry {
     digits: digitsOf(normalised),
     day: Math.floor(record.issuedAt / 86_400),
     docs: foldedDocuments(record.documentRefs),
+    currency: record.currency ?? bookCurrency,
   };
+}
+
+/**
+ * Both in a known currency, and not the same one: their amounts cannot be compared. A record whose
+ * currency is not known is compared as before (its amount taken as in the other's currency).
+ */
+function otherCurrency(x: Entry, c: Entry): boolean {
+  return x.currency !== undefined && c.currency !== undefined && x.currency !== c.currency;
 }
 
 const NO_DOCS: readonly string[] = [];
@@ -182,13 +198,18 @@ function sameNumber(x: Entry, c: Entry): boolean {
   return x.normalised !== '' && (x.normalised === c.normalised || x.joined === c.joined);
 }
 
-/** Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day. */
+/**
+ * Same identity as `invoiceFingerprint`: number, supplier, buyer (same pair list), amount, day, and
+ * in the same currency (yen are not cents: the same digits in another currency are not the same
+ * amount).
+ */
 function isExact(x: Entry, c: Entry): boolean {
   return (
     x.normalised !== '' &&
     x.normalised === c.normalised &&
     x.record.amountMinor === c.record.amountMinor &&
-    x.day === c.day
+    x.day === c.day &&
+    !otherCurrency(x, c)
   );
 }
 
@@ -204,13 +225,14 @@ function sameReceivable(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord
   );
 }
 
-/** The very same record: its id, the same receivable, the same PO field and document list. */
+/** The very same record: its id, the same receivable, the same PO field, currency and document list. */
 function sameRecord(a: InvoiceFingerprintRecord, b: InvoiceFingerprintRecord): boolean {
   return (
     a === b ||
     (a.invoiceId === b.invoiceId &&
       a.poReference === b.poReference &&
       a.documentRefs === b.documentRefs &&
+      a.currency === b.currency &&
       sameReceivable(a, b))
   );
 }
@@ -245,7 +267,10 @@ function scoreEntries(x: Entry, c: Entry, sameId = false, rules?: string[]): num
   }
   const ax = x.record.amountMinor;
   const ac = c.record.amountMinor;
-  if (ax === ac) {
+  if (otherCurrency(x, c)) {
+    // Amounts in two currencies say nothing about each other (5,000,000 yen are not 50,000.00 USD).
+    rules?.push('other-currency');
+  } else if (ax === ac) {
     score += 2;
     rules?.push('amount-equal');
   } else if (Math.abs(ax - ac) * 100 <= Math.max(ax, ac)) {
@@ -317,15 +342,29 @@ function keysOf(entries: readonly Entry[]): PairKeys {
   return keys;
 }
 
+/** Options of {@link createDuplicateIndex}. */
+export interface DuplicateIndexOptions {
+  /**
+   * The currency of a record that states none (`portfolio.currency`). Without it such a record's
+   * amount is compared with any invoice's, whatever its currency.
+   */
+  readonly currency?: string | undefined;
+}
+
 /**
- * Builds a {@link DuplicateIndex} over known invoices.
+ * Builds a {@link DuplicateIndex} over known invoices. Records are compared by amount only within
+ * one currency (a record without one is in `options.currency`).
  *
  * @example
  * ```ts
- * const index = createDuplicateIndex(portfolio.knownInvoices ?? []);
+ * const index = createDuplicateIndex(portfolio.knownInvoices ?? [], { currency: portfolio.currency });
  * ```
  */
-export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[]): DuplicateIndex {
+export function createDuplicateIndex(
+  records: readonly InvoiceFingerprintRecord[],
+  options?: DuplicateIndexOptions,
+): DuplicateIndex {
+  const bookCurrency = options?.currency;
   // supplier -> buyer -> entries. Every exact duplicate shares the pair, so one small list holds
   // all candidates; nested maps look up the parties' own strings (no key building per invoice).
   const bySupplier = new Map<string, Map<string, Entry[]>>();
@@ -345,7 +384,8 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
     queried[queries++ % QUERIED_KEPT] = entry;
   };
   const add = (record: InvoiceFingerprintRecord): void => {
-    const entry = last !== undefined && sameRecord(last.record, record) ? last : entryOf(record);
+    const entry =
+      last !== undefined && sameRecord(last.record, record) ? last : entryOf(record, bookCurrency);
     let byBuyer = bySupplier.get(record.supplierQuid);
     if (byBuyer === undefined) {
       byBuyer = new Map();
@@ -375,7 +415,7 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       return last?.record;
     },
     stage(record: InvoiceFingerprintRecord): void {
-      last = entryOf(record);
+      last = entryOf(record, bookCurrency);
       remember(last);
     },
     queried(invoiceId: string): InvoiceFingerprintRecord | undefined {
@@ -390,7 +430,7 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       windowSeconds: number,
       minScore: number,
     ): readonly DuplicateMatch[] {
-      const self = entryOf(record);
+      const self = entryOf(record, bookCurrency);
       last = self;
       remember(self);
       const list = bySupplier.get(record.supplierQuid)?.get(record.buyerQuid);
@@ -402,9 +442,9 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
       const consider = (h: Entry): void => {
         const id = h.record.invoiceId;
         // The same invoice seen before is itself; another invoice under its id is a copy with
-        // something changed (an amount, a date): it is scored, whatever its date.
+        // something changed (an amount, a date, its currency): it is scored, whatever its date.
         const sameId = id === record.invoiceId;
-        if (sameId && sameReceivable(h.record, record)) return;
+        if (sameId && sameReceivable(h.record, record) && !otherCurrency(self, h)) return;
         if (isExact(self, h)) {
           if (!exact?.some((e) => e.invoiceId === id)) {
             exact ??= [];
@@ -418,7 +458,9 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
         if (!sameId && !sameNumber(self, h) && Math.abs(h.record.issuedAt - record.issuedAt) > windowSeconds)
           return;
         const score = scoreEntries(self, h, sameId);
-        if (score >= minScore) {
+        // The same number (or id) in another currency is listed whatever its score: its amount
+        // could not be compared, and the receivable may be the same one re-issued to be sold twice.
+        if (score >= minScore || (otherCurrency(self, h) && (sameId || sameNumber(self, h)))) {
           const rules: string[] = [];
           scoreEntries(self, h, sameId, rules);
           seen ??= new Set();
@@ -450,7 +492,7 @@ export function createDuplicateIndex(records: readonly InvoiceFingerprintRecord[
         for (const h of shared) {
           const id = h.record.invoiceId;
           const sameId = id === record.invoiceId;
-          if (sameId && sameReceivable(h.record, record)) continue;
+          if (sameId && sameReceivable(h.record, record) && !otherCurrency(self, h)) continue;
           if (seen?.has(id) || exact?.some((e) => e.invoiceId === id)) continue;
           const rules: string[] = [];
           const score = scoreEntries(self, h, sameId, rules);

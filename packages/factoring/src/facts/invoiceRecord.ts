@@ -4,8 +4,8 @@ import type { InvoiceInput } from '../inputs/invoice.js';
 import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
 
 /**
- * What the duplicate index knows of an invoice without its stream: number, parties, amount, date
- * and PO (no shipping documents).
+ * What the duplicate index knows of an invoice without its stream: number, parties, amount,
+ * currency, date and PO (no shipping documents).
  *
  * @example
  * ```ts
@@ -20,6 +20,7 @@ export function invoiceRecord(inv: InvoiceInput): InvoiceFingerprintRecord {
     buyerQuid: inv.buyerQuid,
     amountMinor: inv.amountMinor,
     issuedAt: inv.issuedAt,
+    currency: inv.currency,
     ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
   };
 }

@@ -246,7 +246,7 @@ export function createPortfolioState(portfolio: Portfolio | undefined): Portfoli
     return withFunded ? stated + (addGroupPair.get(key)?.v ?? 0) : stated;
   };
   const getIndex = (): DuplicateIndex => {
-    index ??= createDuplicateIndex(p.knownInvoices ?? []);
+    index ??= createDuplicateIndex(p.knownInvoices ?? [], { currency: p.currency });
     return index;
   };
   return {

@@ -61,7 +61,10 @@ export interface Portfolio {
   >;
   /** Open receivables per buyer split by age, for cross-aging. */
   readonly buyerAging?: Readonly<Record<string, BuyerAging>>;
-  /** Invoices already seen on other streams (own book, registries), for duplicate detection. */
+  /**
+   * Invoices already seen on other streams (own book, registries), for duplicate detection. A
+   * record without `currency` is taken in `currency`; amounts are compared only within one.
+   */
   readonly knownInvoices?: readonly InvoiceFingerprintRecord[];
   /**
    * Fingerprints of receivables already financed, by you or by anyone a registry reports: a copy

@@ -24,9 +24,10 @@ export interface InvoiceFingerprintRecord {
   /** Bill-of-lading, delivery-proof or document hashes tied to the invoice. */
   readonly documentRefs?: readonly string[];
   /**
-   * ISO 4217 code of `amountMinor`. Only the circle search reads it (amounts in different
-   * currencies are never compared); a record without one is taken in `portfolio.currency`, or,
-   * with none, in the batch's currency when the batch has one. Not part of any fingerprint.
+   * ISO 4217 code of `amountMinor`. The circle search and the duplicate index read it (amounts in
+   * different currencies are never compared); a record without one is taken in
+   * `portfolio.currency`, or, with none, in the batch's currency when the batch has one (the
+   * duplicate index then compares it with any invoice). Not part of any fingerprint.
    */
   readonly currency?: string;
 }

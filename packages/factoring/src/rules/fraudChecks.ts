@@ -204,6 +204,7 @@ export function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): In
         buyerQuid: invoice.buyerQuid,
         amountMinor: invoice.amountMinor,
         issuedAt: invoice.issuedAt,
+        currency: invoice.currency,
         poReference: invoice.poReference,
         documentRefs: refs,
       }
@@ -214,6 +215,7 @@ export function fingerprintRecord(invoice: InvoiceInput, facts: StreamFacts): In
         buyerQuid: invoice.buyerQuid,
         amountMinor: invoice.amountMinor,
         issuedAt: invoice.issuedAt,
+        currency: invoice.currency,
         documentRefs: refs,
       };
 }
@@ -265,11 +267,11 @@ export function checkDuplicates(
     policy.duplicateSoftScore,
   );
   const top = duplicates[0];
-  // A shared shipping document holds the invoice unless a stronger duplicate rule already does.
-  const other =
-    top === undefined || top.exact || top.score >= policy.duplicateReviewScore
-      ? undefined
-      : sharesDocument(duplicates);
+  // The same number in another currency, then a shared shipping document, hold the invoice unless
+  // a stronger duplicate rule already does.
+  const held = top === undefined || top.exact || top.score >= policy.duplicateReviewScore;
+  const elsewhere = held ? undefined : inOtherCurrency(duplicates);
+  const other = held || elsewhere !== undefined ? undefined : sharesDocument(duplicates);
   let outcome: TraceEntry['outcome'] = financedCopy ? 'fail' : 'pass';
   if (top?.exact) {
     run.reason('DUPLICATE_EXACT', `same invoice fingerprint as ${top.invoiceId}`);
@@ -278,6 +280,12 @@ export function checkDuplicates(
     run.reason(
       'DUPLICATE_FUZZY',
       `likely duplicate of ${top.invoiceId} (score ${top.score}: ${top.rules.join(', ')})`,
+    );
+    outcome = 'flag';
+  } else if (elsewhere !== undefined) {
+    run.reason(
+      'DUPLICATE_FUZZY',
+      `likely duplicate of ${elsewhere.invoiceId} issued in another currency, amounts not compared (score ${elsewhere.score}: ${elsewhere.rules.join(', ')})`,
     );
     outcome = 'flag';
   } else if (other !== undefined) {
@@ -315,8 +323,25 @@ export function isSoftDuplicate(duplicates: readonly DuplicateMatch[], policy: F
     top !== undefined &&
     !top.exact &&
     !(top.score >= policy.duplicateReviewScore) &&
-    sharesDocument(duplicates) === undefined
+    sharesDocument(duplicates) === undefined &&
+    inOtherCurrency(duplicates) === undefined
   );
+}
+
+/**
+ * The best match with the invoice's number or id in another currency (held for review whatever
+ * its score: the same receivable re-issued in another currency to be sold twice), if any.
+ */
+function inOtherCurrency(duplicates: readonly DuplicateMatch[]): DuplicateMatch | undefined {
+  for (const m of duplicates) {
+    const rules = m.rules;
+    if (
+      rules.includes('other-currency') &&
+      (rules.includes('number-equal') || rules.includes('same-invoice-id'))
+    )
+      return m;
+  }
+  return undefined;
 }
 
 /** The best match that names one of the invoice's shipping documents (held for review), if any. */
