@@ -1203,3 +1203,64 @@ describe('a discount window at the end of the month with no net days ("2/10 EOM"
     expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 31) - 1 + DAY));
   });
 });
+
+describe('periods in weeks or months, and days abbreviated ("net 8 weeks", "4 Wochen", "net 2 months", "30 Tg.")', () => {
+  // "net 8 weeks" was read as net 8 days and "net 2 months" as net 2: a due date 5 days after
+  // issue passed under terms that give 56 days or two months; "4 Wochen", "30 Tg." gave nothing.
+  it.each([
+    ['net 8 weeks', 56],
+    ['payable within 4 weeks', 28],
+    ['payable within eight weeks', 56],
+    ['zahlbar innerhalb 4 Wochen', 28],
+    ['vier Wochen netto', 28],
+    ['2 semaines net', 14],
+    ['4 semanas', 28],
+    ['4 settimane', 28],
+    ['binnen 4 weken', 28],
+    ['payable within 30d', 30],
+    ['30 Tg. netto', 30],
+    ['zahlbar in 30 Tg.', 30],
+    ['30 jrs net', 30],
+    ['30 dgn netto', 30],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it.each([
+    'net 2 months',
+    'Net one month',
+    'payable within 2 months',
+    '2 Monate netto',
+    'zahlbar innerhalb 2 Monaten',
+    '2 mois net',
+    '2 meses neto',
+    'entro 2 mesi',
+    'binnen 2 maanden',
+  ])(
+    '%j (no calendar count of days is read): not read as days, held for review (TERMS_DAYS_UNREAD)',
+    (terms) => {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    },
+  );
+
+  it('weeks that say when late interest starts are not net days ("Net 30, interest after 8 weeks")', () => {
+    expect(netTermsDays('Net 30, interest after 8 weeks')).toBe(30);
+    const x = run(deal({ terms: 'Net 30, interest after 8 weeks', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('a rate per month and a warranty in months are no period of credit', () => {
+    for (const terms of [
+      'Net 30; 1.5% per month on overdue balances',
+      '12 months warranty, due on receipt',
+    ]) {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    }
+  });
+});

@@ -314,7 +314,12 @@ function foreignNumber(t: readonly Token[], j: number): { value: number; end: nu
       next = t[end];
     }
   }
-  if (value < SMALL && value !== 10 && end === j + 1 && !(next?.kind === WORD && DAYS.has(next.text)))
+  if (
+    value < SMALL &&
+    value !== 10 &&
+    end === j + 1 &&
+    !(next?.kind === WORD && (DAYS.has(next.text) || WEEKS.has(next.text) || MONTH_PERIODS.has(next.text)))
+  )
     return undefined;
   // A longer number begun by these words and not read ("trente et quelques", "deux mille"): better
   // no figure than a shorter one.
@@ -518,7 +523,46 @@ const DAYS = new Set([
   'kalendertagen',
   'kalenderdag',
   'kalenderdagen',
+  // Abbreviated: "30d", "30 Tg.", "30 jrs", "30 dgn".
+  'd',
+  'tg',
+  'tge',
+  'jrs',
+  'dgn',
 ]);
+// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines").
+const WEEKS = new Set([
+  'week',
+  'weeks',
+  'wk',
+  'wks',
+  'woche',
+  'wochen',
+  'semaine',
+  'semaines',
+  'semana',
+  'semanas',
+  'settimana',
+  'settimane',
+  'weken',
+]);
+// Months: how many days depends on the calendar, so they are not counted as days ("net 2 months").
+const MONTH_PERIODS = new Set([
+  'month',
+  'months',
+  'monat',
+  'monate',
+  'monaten',
+  'mois',
+  'mes',
+  'meses',
+  'mese',
+  'mesi',
+  'maand',
+  'maanden',
+]);
+// Before a figure, words that make it a period of credit ("within 2 months", "binnen 2 maanden").
+const WITHIN = new Set(['within', 'in', 'innerhalb', 'binnen', 'sous', 'dans', 'entro', 'dentro']);
 // Before a day word, words that keep it calendar days ("30 calendar days", "30 clear days").
 const CALENDAR = new Set(['calendar', 'clear']);
 // Day words that count, after a word the reader cannot read as a number: days it did not count.
@@ -903,6 +947,35 @@ function workingDays(t: readonly Token[], j: number): number {
   return -1;
 }
 
+/**
+ * Weeks or months after the figure at `i` ("8 weeks", "2 Monate"): reads weeks as net days (seven
+ * each) and records months as not counted when they are credit (after "net" or "within", or
+ * before "net"); the index after them, or -1.
+ */
+function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): number {
+  const x = t[i + 1];
+  if (x === undefined || x.kind !== WORD) return -1;
+  if (WEEKS.has(x.text)) {
+    // Like days: "interest after 8 weeks" says when a charge starts, not the credit given.
+    const days = numberOf(t[i] as Token) * 7;
+    if (!lateFigure(t, i, i + 2, r)) net(r, days);
+    else if (r.lateDays === undefined || days > r.lateDays) r.lateDays = days;
+    return i + 2;
+  }
+  if (!MONTH_PERIODS.has(x.text)) return -1;
+  const before = t[i - 1];
+  const after = t[i + 2];
+  if (
+    afterNet ||
+    (before?.kind === WORD && (WITHIN.has(before.text) || NET.has(before.text))) ||
+    (after?.kind === WORD && NET.has(after.text))
+  ) {
+    unread(t, r, i, i + 2);
+    return i + 2;
+  }
+  return -1;
+}
+
 /** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
 function unread(t: readonly Token[], r: Reading, from: number, end: number): void {
   if (r.unread !== undefined) return;
@@ -1205,6 +1278,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       unread(t, r, i, working);
       return working;
     }
+    const weeksOrMonths = period(t, i, r, false);
+    if (weeksOrMonths > 0) return weeksOrMonths;
     const past = pastDays(t, i + 1);
     const next = t[past.end];
     if (past.days) {
@@ -1231,6 +1306,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         unread(t, r, j, working);
         return working;
       }
+      const weeksOrMonths = period(t, j, r, true);
+      if (weeksOrMonths > 0) return weeksOrMonths;
       net(r, numberOf(t[j] as Token));
       // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
       if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
