@@ -14,6 +14,8 @@ const PATTERNS: readonly [string, (n: number) => string][] = [
   ['"net 30 " repeated', (n) => `${'net 30 '.repeat(n / 7)}net 120`],
   ['"2/" repeated', (n) => `${'2/'.repeat(n / 2)}10 net 30`],
   ['number words', (n) => `${'forty-'.repeat(n / 6)}five days`],
+  ['foreign number words', (n) => `${'quatre-vingt-'.repeat(n / 13)}dix jours`],
+  ['unread day words', (n) => `${'umpteen days '.repeat(n / 13)}net 30`],
   ['late clauses', (n) => `${'interest after 1 day, '.repeat(n / 22)}net 30`],
   ['accents', (n) => `${'e\u0301'.repeat(n / 2)} 30 jours`],
 ];

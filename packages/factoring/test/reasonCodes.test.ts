@@ -63,6 +63,7 @@ describe('ReasonCode keys', () => {
       'CIRCULAR_TRADE_MIXED_CURRENCY',
       'DISCOUNT_RATE_UNKNOWN',
       'REPORTER_TRUST_MISSING',
+      'TERMS_DAYS_UNREAD',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -535,6 +535,14 @@ export const SCENARIOS: Scenario[] = [
     has: ['DISCOUNT_RATE_UNKNOWN'],
   },
   {
+    name: 'the terms state days in words the engine does not read, and no net days: held for review',
+    label: 'underwriting',
+    check: 'terms',
+    invoice: { terms: 'zweihundert Tage netto' },
+    outcome: 'review',
+    has: ['TERMS_DAYS_UNREAD'],
+  },
+  {
     name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',
     label: 'fraud',
     check: 'logistics',

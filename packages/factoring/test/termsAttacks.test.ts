@@ -974,12 +974,19 @@ describe('net days in number words of the other five languages ("trente jours ne
     expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
   });
 
-  it('a longer number begun by a known word ("vingt-cinq", "treinta y cinco") is never read as the shorter one', () => {
+  it('a longer number begun by a known word is read whole, or not at all: never as the shorter one', () => {
+    for (const [terms, whole] of [
+      ['vingt-cinq jours net', 25],
+      ['treinta y cinco días', 35],
+      ['trente et un jours net', 31],
+      ['quarante-huit jours net', 48],
+    ] as const)
+      expect([terms, netTermsDays(terms)]).toEqual([terms, whole]);
+    // Past what the reader knows: no figure, and the days are held (TERMS_DAYS_UNREAD).
     for (const terms of [
-      'vingt-cinq jours net',
-      'treinta y cinco días',
-      'trente et un jours net',
-      'quarante-huit jours net',
+      'deux mille jours',
+      'trente et quelques jours',
+      'cent quatre-vingt-dix-neuf-mille jours',
     ]) {
       const days = netTermsDays(terms);
       expect([terms, days === undefined || days > 30]).toEqual([terms, true]);
@@ -994,5 +1001,266 @@ describe('net days in number words of the other five languages ("trente jours ne
       withinDays: 10,
     });
     expect(netTermsDays('sconto 2% a dieci giorni, sessanta giorni netto')).toBe(60);
+  });
+});
+
+describe('compound number words in six languages ("fünfunddreißig Tage", "vingt-cinq jours", "trentacinque giorni")', () => {
+  // Only round numbers were read in the five other languages: "fünfunddreißig Tage netto" gave no
+  // net days, so nothing was compared and a due date 5 days after issue passed.
+  it.each([
+    ['fünfunddreißig Tage netto', 35],
+    ['fuenfunddreissig Tage netto', 35],
+    ['einundzwanzig Tage', 21],
+    ['zweiundzwanzig Tage netto', 22],
+    ['fünfundsiebzig Tage netto', 75],
+    ['hundertachtzig Tage netto', 180],
+    ['einhundertfünfzig Tage', 150],
+    ['zwei hundert Tage', 200],
+    ['zwölf Tage netto', 12],
+    ['sieben Tage netto', 7],
+    ['vingt-cinq jours net', 25],
+    ['vingt et un jours', 21],
+    ['vingt-et-un jours', 21],
+    ['trente et un jours net', 31],
+    ['quarante-huit jours net', 48],
+    ['soixante-quinze jours', 75],
+    ['soixante et onze jours', 71],
+    ['quatre-vingts jours', 80],
+    ['quatre-vingt-cinq jours', 85],
+    ['cent cinquante jours', 150],
+    ['cent quatre-vingts jours', 180],
+    ['deux cent cinquante jours', 250],
+    ['deux cents jours net', 200],
+    ['septante-cinq jours', 75],
+    ['dix-sept jours net', 17],
+    ['huit jours net', 8],
+    ['treinta y cinco días', 35],
+    ['veinticinco días', 25],
+    ['veintiún días', 21],
+    ['setenta y cinco días neto', 75],
+    ['ciento ochenta días', 180],
+    ['ciento cincuenta días', 150],
+    ['dos cientos días', 200],
+    ['cien días', 100],
+    ['siete días', 7],
+    ['venticinque giorni', 25],
+    ['trentacinque giorni', 35],
+    ['ventuno giorni', 21],
+    ['ventotto giorni', 28],
+    ['ventitré giorni', 23],
+    ['settantacinque giorni', 75],
+    ['centottanta giorni', 180],
+    ['centocinquanta giorni', 150],
+    ['sette giorni', 7],
+    ['vijfendertig dagen', 35],
+    ['eenentwintig dagen', 21],
+    ['tweeëntwintig dagen', 22],
+    ['vijfenzeventig dagen', 75],
+    ['honderdtachtig dagen', 180],
+    ['honderdvijftig dagen', 150],
+    ['twee honderd dagen', 200],
+    ['acht dagen', 8],
+    ['thirty-five days net', 35],
+    ['one hundred eighty days', 180],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + days * DAY));
+  });
+
+  it('a unit word that is also a word of another language ("due", "sept", "once", "elf") is a number only before days', () => {
+    expect(netTermsDays('due 12/31')).toBeUndefined();
+    expect(readTerms('Net 30, due 12/31').dates.length).toBe(1);
+    expect(readTerms('due Sept 30').dates[0]?.readings).toEqual([[0, 9, 30]]);
+    expect(netTermsDays('once invoiced, net 30')).toBe(30);
+    expect(netTermsDays('due giorni')).toBe(2);
+    expect(netTermsDays('elf Tage netto')).toBe(11);
+  });
+
+  it('"per cent", "pour cent", "por cien" stay a percent, not a hundred', () => {
+    expect(termsDiscount('2 per cent discount within 10 days, net 30')?.rateBps).toBe(200);
+    expect(termsDiscount('escompte 2 pour cent à 10 jours, 30 jours net')?.rateBps).toBe(200);
+    expect(termsDiscount('descuento 2 por cien a 10 días, 30 días neto')?.rateBps).toBe(200);
+    expect(netTermsDays('descuento 2 por cien a 10 días, 30 días neto')).toBe(30);
+  });
+});
+
+describe('calendar days are days ("payable within 30 calendar days", "30 Kalendertage netto")', () => {
+  // "calendar" between the figure and "days" hid the figure: no net days, and a due date 5 days
+  // after issue passed.
+  it.each([
+    ['payable within 30 calendar days', 30],
+    ['30 calendar days net', 30],
+    ['30 clear days', 30],
+    ['30 Kalendertage netto', 30],
+    ['zahlbar innerhalb 30 Kalendertagen', 30],
+    ['30 kalenderdagen netto', 30],
+    ['thirty calendar days', 30],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(codes(x)).not.toContain('TERMS_DAYS_UNREAD');
+  });
+});
+
+describe('days the reader cannot read are held for review (TERMS_DAYS_UNREAD), not passed', () => {
+  // Terms that state a number of days in words the reader does not know gave no net days: nothing
+  // was compared, and a due date 5 days after issue passed.
+  it.each([
+    ['zweihundert Tage netto', 'zweihundert tage'],
+    ['paiement sous une quinzaine de jours', 'de jours'],
+    ['doscientos días', 'doscientos dias'],
+    ['duecento giorni', 'duecento giorni'],
+    ['tweehonderd dagen', 'tweehonderd dagen'],
+    ['fünfunddreisig Tage netto', 'funfunddreisig tage'],
+    ['payable within umpteen days', 'umpteen days'],
+    ['7 Werktage', '7 werktage'],
+    ['sieben Werktage netto', 'sieben werktage'],
+    ['net 10 business days', '10 business days'],
+    ['10 working days net', '10 working days'],
+    ['10 jours ouvrés', '10 jours ouvres'],
+    ['10 días hábiles', '10 dias habiles'],
+    ['10 giorni lavorativi', '10 giorni lavorativi'],
+    ['10 werkdagen', '10 werkdagen'],
+  ])('%j (due 5 days after issue): held for review, the words named', (terms, words) => {
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    expect(message(x, 'TERMS_DAYS_UNREAD')).toContain(JSON.stringify(terms));
+    expect(message(x, 'TERMS_DAYS_UNREAD')).toContain(words);
+    expect(x.fraudFlags).not.toContain('TERMS_DAYS_UNREAD');
+  });
+
+  it.each([
+    'Net 30',
+    '30 days net',
+    'NET-60',
+    'payable on receipt',
+    'Zahlbar sofort',
+    'due upon receipt',
+    'Net 30 calendar days',
+    'Net 30, 2% 10 business days',
+    'zahlbar innerhalb 30 Tagen ohne Abzug',
+    'Net 30, delivery within 5 working days',
+  ])('ordinary terms %j are not held for unread days', (terms) => {
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+
+  it('a signed issue whose terms state days unread holds the invoice whatever the input says', () => {
+    const d = deal({ terms: 'NET-60', dueAt: NOW + 60 * DAY });
+    const events = d.events.map((e) =>
+      e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, terms: 'zweihundert Tage' } } : e,
+    );
+    const x = run(d, { events, policy: { checks: { payloads: false } } });
+    expect(codes(x)).toContain('TERMS_DAYS_UNREAD');
+  });
+});
+
+describe('a discount window at the end of the month with no net days ("2/10 EOM")', () => {
+  // "2/10 EOM": 2 % if paid within 10 days after the end of the month. The reader took the terms to
+  // the end of the month only, so an invoice issued 14 November and due 5 December passed, though
+  // the buyer may pay (less the discount) as late as 10 December.
+  const tenth = utc(2023, 12, 1) - 1 + 10 * DAY;
+
+  it.each(['2/10 EOM', '2% 10 EOM', '2% 10 days EOM', '2% 10th prox'])(
+    '%j issued 14 November, due 5 December: held, priced to 10 December',
+    (terms) => {
+      const x = run(deal({ terms, dueAt: utc(2023, 12, 5) }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(tenth));
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain('discount');
+      expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
+    },
+  );
+
+  it('due on 10 December or later: not held for the date', () => {
+    for (const terms of ['2/10 EOM', '2% 10th prox'])
+      for (const dueAt of [utc(2023, 12, 10), utc(2023, 12, 30)]) {
+        const x = run(deal({ terms, dueAt }));
+        expect([terms, dueAt, codes(x)]).not.toEqual([
+          terms,
+          dueAt,
+          expect.arrayContaining(['DUE_DATE_BEFORE_TERMS']),
+        ]);
+      }
+  });
+
+  it('the window is read one way: issued 25 November, "2/10 EOM" due 10 December is not held', () => {
+    // Days from issue and then to the end of that month is a reading of net days, not of a window.
+    const x = run(deal({ terms: '2/10 EOM', issuedAt: utc(2023, 11, 25), dueAt: utc(2023, 12, 10) }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+    const early = run(deal({ terms: '2/10 EOM', issuedAt: utc(2023, 11, 25), dueAt: utc(2023, 12, 5) }));
+    expect(message(early, 'DUE_DATE_BEFORE_TERMS')).toContain(String(tenth));
+  });
+
+  it('net days stated beside the window still count ("2/10 EOM, net 30": 30 days after the end of the month)', () => {
+    const x = run(deal({ terms: '2/10 EOM, net 30', dueAt: utc(2023, 12, 5) }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 31) - 1 + DAY));
+  });
+});
+
+describe('periods in weeks or months, and days abbreviated ("net 8 weeks", "4 Wochen", "net 2 months", "30 Tg.")', () => {
+  // "net 8 weeks" was read as net 8 days and "net 2 months" as net 2: a due date 5 days after
+  // issue passed under terms that give 56 days or two months; "4 Wochen", "30 Tg." gave nothing.
+  it.each([
+    ['net 8 weeks', 56],
+    ['payable within 4 weeks', 28],
+    ['payable within eight weeks', 56],
+    ['zahlbar innerhalb 4 Wochen', 28],
+    ['vier Wochen netto', 28],
+    ['2 semaines net', 14],
+    ['4 semanas', 28],
+    ['4 settimane', 28],
+    ['binnen 4 weken', 28],
+    ['payable within 30d', 30],
+    ['30 Tg. netto', 30],
+    ['zahlbar in 30 Tg.', 30],
+    ['30 jrs net', 30],
+    ['30 dgn netto', 30],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it.each([
+    'net 2 months',
+    'Net one month',
+    'payable within 2 months',
+    '2 Monate netto',
+    'zahlbar innerhalb 2 Monaten',
+    '2 mois net',
+    '2 meses neto',
+    'entro 2 mesi',
+    'binnen 2 maanden',
+  ])(
+    '%j (no calendar count of days is read): not read as days, held for review (TERMS_DAYS_UNREAD)',
+    (terms) => {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    },
+  );
+
+  it('weeks that say when late interest starts are not net days ("Net 30, interest after 8 weeks")', () => {
+    expect(netTermsDays('Net 30, interest after 8 weeks')).toBe(30);
+    const x = run(deal({ terms: 'Net 30, interest after 8 weeks', dueAt: NOW + 30 * DAY }));
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('a rate per month and a warranty in months are no period of credit', () => {
+    for (const terms of [
+      'Net 30; 1.5% per month on overdue balances',
+      '12 months warranty, due on receipt',
+    ]) {
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    }
   });
 });

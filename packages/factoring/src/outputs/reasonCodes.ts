@@ -111,6 +111,7 @@ const CODES = {
   CIRCULAR_TRADE_MIXED_CURRENCY: 'CIRCULAR_TRADE_MIXED_CURRENCY',
   DISCOUNT_RATE_UNKNOWN: 'DISCOUNT_RATE_UNKNOWN',
   REPORTER_TRUST_MISSING: 'REPORTER_TRUST_MISSING',
+  TERMS_DAYS_UNREAD: 'TERMS_DAYS_UNREAD',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -488,4 +489,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // A fraud signal's reporter has no reading in the trust source at all (never read, not read as
   // untrusted): whether it could veto is unknown, so the invoice waits for the reading.
   REPORTER_TRUST_MISSING: { severity: 'pending', rank: 98, fraud: false },
+  // The terms state days the engine cannot count ("zweihundert Tage", "10 business days") and no
+  // net days it can: the date the buyer must pay by is not known.
+  TERMS_DAYS_UNREAD: { severity: 'review', rank: 99, fraud: false },
 };

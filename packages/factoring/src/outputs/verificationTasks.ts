@@ -143,6 +143,8 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   // The rate of the discount the buyer may take: from the buyer or the signed contract.
   DISCOUNT_RATE_UNKNOWN: ['VERIFY_WITH_BUYER'],
   REPORTER_TRUST_MISSING: ['REFRESH_TRUST'],
+  // Days in words the engine does not read, or business days: the terms, from the buyer.
+  TERMS_DAYS_UNREAD: ['VERIFY_WITH_BUYER'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };

@@ -5,6 +5,8 @@
 // ("net sixty", "forty-five") are read as numbers, accents are folded, and the common German,
 // French, Spanish, Italian and Dutch wordings (EN 16931 e-invoices) are read like English ones.
 
+import { NUMBER_PREFIXES, NUMBER_STARTS, NUMBER_WORDS } from './termsNumberWords.js';
+
 /** Where the net days run from: the issue date, the delivery, or receipt (of goods or invoice). */
 export type TermsStart = 'issue' | 'delivery' | 'receipt';
 
@@ -53,6 +55,12 @@ export interface ParsedTerms {
   /** The largest deposit stated ("50% deposit", "30 % Anzahlung"), in basis points of face, or undefined. */
   readonly depositBps: number | undefined;
   readonly dates: readonly TermsDate[];
+  /**
+   * No net days read, but days stated that the reader could not count: a day word after words it
+   * does not read as a number ("zweihundert Tage", "une quinzaine de jours"), or business days
+   * ("10 business days", "7 Werktage"), whose date depends on holidays. The words, or undefined.
+   */
+  readonly daysUnread: string | undefined;
 }
 
 /** The longest net days read; a larger figure is read as this (held, never dropped). */
@@ -245,116 +253,85 @@ function wordNumber(t: readonly Token[], j: number): { value: number; end: numbe
     : { value: lead * 100 + tail.value, end: tail.end };
 }
 
-// The number words of German, French, Spanish, Italian and Dutch terms use for net days and
-// discount windows (accents folded): 10, 14, 15, 20 and the tens to 90, 45 and 120.
-const FOREIGN = new Map<string, number>([
-  ['zehn', 10],
-  ['vierzehn', 14],
-  ['funfzehn', 15],
-  ['fuenfzehn', 15],
-  ['zwanzig', 20],
-  ['dreißig', 30],
-  ['dreissig', 30],
-  ['vierzig', 40],
-  ['funfundvierzig', 45],
-  ['fuenfundvierzig', 45],
-  ['funfzig', 50],
-  ['fuenfzig', 50],
-  ['sechzig', 60],
-  ['siebzig', 70],
-  ['achtzig', 80],
-  ['neunzig', 90],
-  ['hundertzwanzig', 120],
-  ['einhundertzwanzig', 120],
-  ['dix', 10],
-  ['quatorze', 14],
-  ['quinze', 15],
-  ['vingt', 20],
-  ['trente', 30],
-  ['quarante', 40],
-  ['cinquante', 50],
-  ['soixante', 60],
-  ['septante', 70],
-  ['huitante', 80],
-  ['nonante', 90],
-  ['diez', 10],
-  ['catorce', 14],
-  ['quince', 15],
-  ['veinte', 20],
-  ['treinta', 30],
-  ['cuarenta', 40],
-  ['cincuenta', 50],
-  ['sesenta', 60],
-  ['setenta', 70],
-  ['ochenta', 80],
-  ['noventa', 90],
-  ['dieci', 10],
-  ['quattordici', 14],
-  ['quindici', 15],
-  ['venti', 20],
-  ['trenta', 30],
-  ['quaranta', 40],
-  ['quarantacinque', 45],
-  ['cinquanta', 50],
-  ['sessanta', 60],
-  ['settanta', 70],
-  ['ottanta', 80],
-  ['novanta', 90],
-  ['centoventi', 120],
-  ['tien', 10],
-  ['veertien', 14],
-  ['vijftien', 15],
-  ['twintig', 20],
-  ['dertig', 30],
-  ['veertig', 40],
-  ['vijfenveertig', 45],
-  ['vijftig', 50],
-  ['zestig', 60],
-  ['zeventig', 70],
-  ['tachtig', 80],
-  ['negentig', 90],
-  ['honderdtwintig', 120],
-]);
-// Numbers written in several words ("quarante-cinq", "cent vingt", "cuarenta y cinco"), a dash
-// allowed between the words; the longest first.
-const FOREIGN_PHRASES: readonly (readonly [readonly string[], number])[] = [
-  [['quatre', 'vingt', 'dix'], 90],
-  [['cuarenta', 'y', 'cinco'], 45],
-  [['quarante', 'cinq'], 45],
-  [['cent', 'vingt'], 120],
-  [['ciento', 'veinte'], 120],
-];
-const FOREIGN_HEADS = new Set(FOREIGN_PHRASES.map(([words]) => words[0] as string));
-// After a number word, what makes it the start of a longer number not read ("vingt-cinq",
-// "treinta y cinco", "vingt et un"): better no figure than a shorter one.
-const JOINERS = new Set(['y', 'et', 'e', 'und', 'en']);
+// Before a single unit word of the five other languages (1 to 9, 11, 12), what makes it a number:
+// many are words too ("due", "once", "elf", "sept", "un"), so they count only before days.
+const SMALL = 13;
+const HUNDREDS = new Set(['cent', 'cents', 'cento', 'ciento', 'cientos', 'cien', 'hundert', 'honderd']);
 
-/** A German, French, Spanish, Italian or Dutch number word or phrase at `j` (see FOREIGN). */
+/** The longest wording of NUMBER_WORDS at `j`, a dash allowed between its words. */
+function longestNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
+  const x = t[j] as Token;
+  let key = x.text;
+  let k = j + 1;
+  let value = NUMBER_WORDS.get(key);
+  let end = k;
+  // Only wordings that begin a longer one are read on ("quatre" of "quatre vingt dix"), so this
+  // stops after at most five words.
+  while (NUMBER_PREFIXES.has(key)) {
+    let m = k;
+    if (isSym(t[m], '-') && !(t[m] as Token).gap && !t[m + 1]?.gap) m++;
+    const y = t[m];
+    if (y === undefined || y.kind !== WORD) break;
+    key = `${key} ${y.text}`;
+    k = m + 1;
+    const v = NUMBER_WORDS.get(key);
+    if (v !== undefined) {
+      value = v;
+      end = k;
+    }
+  }
+  return value === undefined ? undefined : { value, end };
+}
+
+/**
+ * A German, French, Spanish, Italian or Dutch number word or words at `j`: 1 to 199 (see
+ * NUMBER_WORDS), and hundreds written apart ("deux cent cinquante", "zwei hundert").
+ */
 function foreignNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
   const x = t[j];
-  if (x === undefined || x.kind !== WORD) return undefined;
-  if (FOREIGN_HEADS.has(x.text))
-    for (const [words, value] of FOREIGN_PHRASES) {
-      if (words[0] !== x.text) continue;
-      let k = j + 1;
-      let n = 1;
-      for (; n < words.length; n++) {
-        if (isSym(t[k], '-') && !(t[k] as Token).gap && !t[k + 1]?.gap) k++;
-        if (!isWord(t[k], words[n] as string)) break;
-        k++;
-      }
-      if (n === words.length) return { value, end: k };
+  if (x === undefined || x.kind !== WORD || !NUMBER_STARTS.has(x.text)) return undefined;
+  // "per cent", "pour cent", "por cien": a percent, not a hundred; a hundred after a number word
+  // not read as its multiplier is part of a larger number.
+  const before = t[j - 1];
+  if (
+    before?.kind === WORD &&
+    HUNDREDS.has(x.text) &&
+    (PER.has(before.text) || NUMBER_WORDS.has(before.text) || UNITS.has(before.text))
+  )
+    return undefined;
+  const n = longestNumber(t, j);
+  if (n === undefined) return undefined;
+  let { value, end } = n;
+  let next = t[end];
+  if (value > 1 && value < 10 && end === j + 1) {
+    // "deux cent cinquante", "deux cents", "zwei hundert": the unit times a hundred, and the rest.
+    const h = isSym(next, '-') && !(next as Token).gap ? end + 1 : end;
+    const hundred = t[h];
+    if (hundred?.kind === WORD && HUNDREDS.has(hundred.text)) {
+      const rest = longestNumber(t, h);
+      value = value * 100 + (rest !== undefined && rest.value >= 100 ? rest.value - 100 : 0);
+      end = rest !== undefined && rest.value >= 100 ? rest.end : h + 1;
+      next = t[end];
     }
-  const value = FOREIGN.get(x.text);
-  if (value === undefined) return undefined;
-  const next = t[j + 1];
-  if (isSym(next, '-') && !(next as Token).gap && t[j + 2]?.kind === WORD) return undefined;
-  if (next?.kind === WORD && JOINERS.has(next.text) && t[j + 2]?.kind === WORD) {
-    const after = (t[j + 2] as Token).text;
+  }
+  if (
+    value < SMALL &&
+    value !== 10 &&
+    end === j + 1 &&
+    !(next?.kind === WORD && (DAYS.has(next.text) || WEEKS.has(next.text) || MONTH_PERIODS.has(next.text)))
+  )
+    return undefined;
+  // A longer number begun by these words and not read ("trente et quelques", "deux mille"): better
+  // no figure than a shorter one.
+  if (isSym(next, '-') && !(next as Token).gap && t[end + 1]?.kind === WORD) return undefined;
+  if (next?.kind === WORD && JOINERS.has(next.text) && t[end + 1]?.kind === WORD) {
+    const after = (t[end + 1] as Token).text;
     if (!DAYS.has(after) && !NET.has(after)) return undefined;
   }
-  return { value, end: j + 1 };
+  return { value, end };
 }
+// After a number word, what makes it the start of a longer number ("treinta y cinco", "vingt et un").
+const JOINERS = new Set(['y', 'et', 'e', 'und', 'en']);
 
 /** A number in digits or words at `j`, for a figure repeated in brackets ("thirty (30)"). */
 function anyNumber(
@@ -373,9 +350,7 @@ function anyNumber(
  */
 /** A word a number written in words may start with ("forty", "a hundred", "hundred"). */
 function startsNumber(w: string): boolean {
-  return (
-    UNITS.has(w) || TENS.has(w) || w === 'a' || w === 'hundred' || FOREIGN.has(w) || FOREIGN_HEADS.has(w)
-  );
+  return UNITS.has(w) || TENS.has(w) || w === 'a' || w === 'hundred' || NUMBER_STARTS.has(w);
 }
 
 function readWords(t: readonly Token[]): Token[] {
@@ -543,6 +518,91 @@ const DAYS = new Set([
   'gg',
   'dag',
   'dagen',
+  'kalendertag',
+  'kalendertage',
+  'kalendertagen',
+  'kalenderdag',
+  'kalenderdagen',
+  // Abbreviated: "30d", "30 Tg.", "30 jrs", "30 dgn".
+  'd',
+  'tg',
+  'tge',
+  'jrs',
+  'dgn',
+]);
+// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines").
+const WEEKS = new Set([
+  'week',
+  'weeks',
+  'wk',
+  'wks',
+  'woche',
+  'wochen',
+  'semaine',
+  'semaines',
+  'semana',
+  'semanas',
+  'settimana',
+  'settimane',
+  'weken',
+]);
+// Months: how many days depends on the calendar, so they are not counted as days ("net 2 months").
+const MONTH_PERIODS = new Set([
+  'month',
+  'months',
+  'monat',
+  'monate',
+  'monaten',
+  'mois',
+  'mes',
+  'meses',
+  'mese',
+  'mesi',
+  'maand',
+  'maanden',
+]);
+// Before a figure, words that make it a period of credit ("within 2 months", "binnen 2 maanden").
+const WITHIN = new Set(['within', 'in', 'innerhalb', 'binnen', 'sous', 'dans', 'entro', 'dentro']);
+// Before a day word, words that keep it calendar days ("30 calendar days", "30 clear days").
+const CALENDAR = new Set(['calendar', 'clear']);
+// Day words that count, after a word the reader cannot read as a number: days it did not count.
+const DAYS_PLURAL = new Set(['days', 'tage', 'tagen', 'jours', 'dias', 'giorni', 'gg', 'dagen']);
+// Business days: no calendar date can be told from them without the buyer's holidays. Before a
+// day word ("10 business days"), one word ("7 Werktage", "10 werkdagen"), or after a day word
+// ("10 jours ouvrés", "10 días hábiles", "10 giorni lavorativi").
+const WORKING_BEFORE = new Set(['business', 'working', 'banking', 'bank', 'work']);
+const WORKING_DAYS = new Set([
+  'werktag',
+  'werktage',
+  'werktagen',
+  'arbeitstag',
+  'arbeitstage',
+  'arbeitstagen',
+  'geschaftstag',
+  'geschaftstage',
+  'geschaftstagen',
+  'bankarbeitstag',
+  'bankarbeitstage',
+  'bankarbeitstagen',
+  'werkdag',
+  'werkdagen',
+  'businessdays',
+  'workdays',
+]);
+const WORKING_AFTER = new Set([
+  'ouvres',
+  'ouvre',
+  'ouvrables',
+  'ouvrable',
+  'habiles',
+  'habil',
+  'laborables',
+  'laborable',
+  'lavorativi',
+  'lavorativo',
+  'feriali',
+  'bancari',
+  'bancarios',
 ]);
 const NET = new Set(['net', 'netto', 'neto']);
 const END_OF_MONTH = new Set(['eom', 'mfi', 'prox', 'proximo', 'monatsende', 'fdm', 'fm', 'ffm', 'dffm']);
@@ -741,6 +801,8 @@ interface Reading {
   dates: TermsDate[];
   /** Per token, what its clause said before it (IN_*). */
   clause: Uint8Array;
+  /** The first days not counted: a day word after a word not read as a number, or business days. */
+  unread: string | undefined;
 }
 
 const isWord = (t: Token | undefined, w: string): boolean =>
@@ -858,6 +920,13 @@ function larger(
 /** Past an ordinal suffix ("10th") and a "day(s)" word ("60-day" too). */
 function pastDays(t: readonly Token[], j: number): { end: number; days: boolean } {
   if (ORDINAL.has(t[j]?.kind === WORD ? (t[j] as Token).text : '')) j++;
+  if (
+    t[j]?.kind === WORD &&
+    CALENDAR.has((t[j] as Token).text) &&
+    t[j + 1]?.kind === WORD &&
+    DAYS.has((t[j + 1] as Token).text)
+  )
+    j++;
   if (t[j]?.kind === WORD && DAYS.has((t[j] as Token).text)) return { end: j + 1, days: true };
   const d = t[j + 1];
   if (isSym(t[j], '-') && !(t[j] as Token).gap && d?.kind === WORD && !d.gap && DAYS.has(d.text))
@@ -865,9 +934,77 @@ function pastDays(t: readonly Token[], j: number): { end: number; days: boolean 
   return { end: j, days: false };
 }
 
+/** Business days at `j` ("business days", "Werktage", "jours ouvrés"): the index after them, or -1. */
+function workingDays(t: readonly Token[], j: number): number {
+  if (ORDINAL.has(t[j]?.kind === WORD ? (t[j] as Token).text : '')) j++;
+  const x = t[j];
+  if (x === undefined || x.kind !== WORD) return -1;
+  if (WORKING_DAYS.has(x.text)) return j + 1;
+  const y = t[j + 1];
+  if (y === undefined || y.kind !== WORD) return -1;
+  if (WORKING_BEFORE.has(x.text) && DAYS.has(y.text)) return j + 2;
+  if (DAYS.has(x.text) && WORKING_AFTER.has(y.text)) return j + 2;
+  return -1;
+}
+
+/**
+ * Weeks or months after the figure at `i` ("8 weeks", "2 Monate"): reads weeks as net days (seven
+ * each) and records months as not counted when they are credit (after "net" or "within", or
+ * before "net"); the index after them, or -1.
+ */
+function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): number {
+  const x = t[i + 1];
+  if (x === undefined || x.kind !== WORD) return -1;
+  if (WEEKS.has(x.text)) {
+    // Like days: "interest after 8 weeks" says when a charge starts, not the credit given.
+    const days = numberOf(t[i] as Token) * 7;
+    if (!lateFigure(t, i, i + 2, r)) net(r, days);
+    else if (r.lateDays === undefined || days > r.lateDays) r.lateDays = days;
+    return i + 2;
+  }
+  if (!MONTH_PERIODS.has(x.text)) return -1;
+  const before = t[i - 1];
+  const after = t[i + 2];
+  if (
+    afterNet ||
+    (before?.kind === WORD && (WITHIN.has(before.text) || NET.has(before.text))) ||
+    (after?.kind === WORD && NET.has(after.text))
+  ) {
+    unread(t, r, i, i + 2);
+    return i + 2;
+  }
+  return -1;
+}
+
+/** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
+function unread(t: readonly Token[], r: Reading, from: number, end: number): void {
+  if (r.unread !== undefined) return;
+  let out = '';
+  for (let k = Math.max(0, from); k < end; k++) {
+    const x = t[k] as Token;
+    if (x.kind === SYM) continue;
+    out = out === '' ? x.text : `${out} ${x.text}`;
+  }
+  r.unread = out;
+}
+
+/**
+ * A day word at `i` after a word the reader does not read as a number ("zweihundert Tage",
+ * "une quinzaine de jours", "umpteen business days"), or business days in one word after one
+ * ("sieben Werktage"): days stated and not counted.
+ */
+function daysNotRead(t: readonly Token[], i: number, r: Reading): void {
+  const w = (t[i] as Token).text;
+  if (!DAYS_PLURAL.has(w) && !WORKING_DAYS.has(w)) return;
+  let b = i - 1;
+  if (t[b]?.kind === WORD && WORKING_BEFORE.has((t[b] as Token).text)) b--;
+  if (t[b]?.kind !== WORD) return;
+  unread(t, r, t[b - 1]?.kind === WORD ? b - 1 : b, i + 1);
+}
+
 const PERCENT_WORDS = new Set(['percent', 'pct', 'prozent', 'procent', 'porcentaje']);
 const PER = new Set(['per', 'pour', 'por']);
-const CENT = new Set(['cent', 'cento', 'ciento']);
+const CENT = new Set(['cent', 'cento', 'ciento', 'cien']);
 
 /**
  * How many tokens a percent sign or word takes at `k` ("%", "percent", "Prozent", "per cent",
@@ -1135,6 +1272,14 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         return r.windowEnd;
       }
     }
+    // "10 business days", "7 Werktage", "10 jours ouvrés": not calendar days, so not net days.
+    const working = workingDays(t, i + 1);
+    if (working > 0) {
+      unread(t, r, i, working);
+      return working;
+    }
+    const weeksOrMonths = period(t, i, r, false);
+    if (weeksOrMonths > 0) return weeksOrMonths;
     const past = pastDays(t, i + 1);
     const next = t[past.end];
     if (past.days) {
@@ -1150,11 +1295,19 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   }
   if (x.kind !== WORD) return i + 1;
   const w = x.text;
+  daysNotRead(t, i, r);
   if (NET.has(w) || w === 'rog' || w === 'aog') {
     if (w === 'rog' || w === 'aog') r.start = later(r.start, 'delivery');
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
+      const working = workingDays(t, j + 1);
+      if (working > 0) {
+        unread(t, r, j, working);
+        return working;
+      }
+      const weeksOrMonths = period(t, j, r, true);
+      if (weeksOrMonths > 0) return weeksOrMonths;
       net(r, numberOf(t[j] as Token));
       // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
       if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
@@ -1228,6 +1381,7 @@ export function readTerms(terms: string): ParsedTerms {
     slash: undefined,
     dates: [],
     clause: clauseFlags(t),
+    unread: undefined,
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
@@ -1250,5 +1404,6 @@ export function readTerms(terms: string): ParsedTerms {
     discountRateUnknown: r.discountWord && discount === undefined,
     depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
+    daysUnread: netDays === undefined ? r.unread : undefined,
   };
 }

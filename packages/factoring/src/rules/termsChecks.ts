@@ -22,6 +22,7 @@ const NOTHING: ParsedTerms = {
   discountRateUnknown: false,
   depositBps: undefined,
   dates: [],
+  daysUnread: undefined,
 };
 
 // A book uses a handful of terms strings: each is parsed once. Bounded, so hostile input cannot
@@ -144,6 +145,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   let unknownStart: ParsedTerms | undefined;
   let unknownTerms: unknown;
   let cash: unknown;
+  // The first terms that state days the reader could not count, and no net days (see daysUnread).
+  let unreadTerms: unknown;
+  let unreadWords: string | undefined;
   let tooLong: string | undefined;
   // The input's terms, then each signed issue's (no closure: this runs once per decision).
   for (let k = -1; k < facts.issued.length; k++) {
@@ -157,9 +161,15 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
     if (p === TOO_LONG) tooLong ??= t as string;
     if (p === NOTHING || p === TOO_LONG) continue;
     if (p.cash && cash === undefined) cash = t;
+    if (p.daysUnread !== undefined && unreadWords === undefined) {
+      unreadTerms = t;
+      unreadWords = p.daysUnread;
+    }
     // End-of-month terms with no days ("Net EOM", "fine mese", "Monatsende") give to the end of the
-    // month: no days from it.
-    const days = p.netDays ?? (p.endOfMonth ? 0 : undefined);
+    // month: no days from it. With a discount window and no net days ("2/10 EOM", "2% 10th prox"),
+    // the buyer may pay (less the discount) until the window closes, 10 days after the end of the
+    // month: the least the terms give.
+    const days = p.netDays ?? (p.endOfMonth ? (p.discount?.withinDays ?? 0) : undefined);
     const start = days === undefined ? undefined : startOf(p, issuedAt, facts);
     if (days !== undefined && start === undefined && unknownStart === undefined) {
       unknownStart = p;
@@ -179,7 +189,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       // "60 giorni fine mese": also the days from the start, then to the end of that month. The
       // later of the two readings is the date the buyer may hold to (up to weeks later for 45 days).
       let after = false;
-      if (d === undefined && p.endOfMonthEitherWay) {
+      // Net days only: a discount window at the end of the month ("2/10 EOM") is read one way, to
+      // the 10th of the month after.
+      if (d === undefined && p.endOfMonthEitherWay && p.netDays !== undefined) {
         const other = endOfMonthUtc(at + (days as number) * DAY);
         if (other > due) {
           due = other;
@@ -209,6 +221,11 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       'CASH_TERMS',
       `the terms ${JSON.stringify(cash)} are cash terms (in advance, with order or on delivery): they give the buyer no credit, so an open receivable under them is already paid or not the sale they describe`,
     );
+  if (unreadWords !== undefined)
+    run.reason(
+      'TERMS_DAYS_UNREAD',
+      `the terms ${JSON.stringify(unreadTerms)} state days the engine cannot count (${JSON.stringify(unreadWords)}: a number it does not read, or business days, whose date depends on holidays) and no net days it can: the date the buyer must pay by is not known; confirm the terms`,
+    );
   if (unknownStart !== undefined) {
     const what = unknownStart.start === 'delivery' ? 'delivery' : 'receipt (delivery and acknowledgement)';
     run.reason(
@@ -227,7 +244,19 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
     return undefined;
   }
   if (termsDue === undefined || invoice.dueAt + DAY >= termsDue) {
-    run.trace?.push(cash === undefined ? TERMS_PASS : traceEntry('terms', 'flag', { cash: true }, null, 0));
+    run.trace?.push(
+      cash === undefined && unreadWords === undefined
+        ? TERMS_PASS
+        : traceEntry(
+            'terms',
+            'flag',
+            unreadWords === undefined
+              ? { cash: true }
+              : { cash: cash !== undefined, daysUnread: unreadWords },
+            null,
+            0,
+          ),
+    );
     return undefined;
   }
   const dueDays = Math.floor((invoice.dueAt - issuedAt) / DAY);
@@ -238,18 +267,22 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       : reading.start === 'delivery'
         ? `the latest delivery (${from})`
         : `receipt (${from})`;
+  // "2/10 EOM": no net days, the discount's window from the end of the month dates the terms.
+  const window = days === undefined && reading.endOfMonth ? reading.discount?.withinDays : undefined;
   const gives =
-    named === undefined && days === undefined
-      ? `give the buyer to the end of the ${reading.endOfNextMonth ? 'month after the month' : 'month'} of ${startWord}`
-      : named !== undefined
-        ? named.kind === 'from' && days !== undefined
-          ? `give the buyer ${days} days from the date they name, ${from}`
-          : `name the date ${from}`
-        : monthAfter
-          ? `give the buyer ${days} days from ${reading.start === 'issue' ? 'issue' : reading.start === 'delivery' ? `the latest delivery (${from})` : `receipt (${from})`} and then to the end of that month (the later of the two ways end-of-month terms are read)`
-          : reading.start === 'issue'
-            ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
-            : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
+    named === undefined && window !== undefined
+      ? `let the buyer pay less a discount until ${window} days after the end of the month of ${startWord}, and state no net days`
+      : named === undefined && days === undefined
+        ? `give the buyer to the end of the ${reading.endOfNextMonth ? 'month after the month' : 'month'} of ${startWord}`
+        : named !== undefined
+          ? named.kind === 'from' && days !== undefined
+            ? `give the buyer ${days} days from the date they name, ${from}`
+            : `name the date ${from}`
+          : monthAfter
+            ? `give the buyer ${days} days from ${reading.start === 'issue' ? 'issue' : reading.start === 'delivery' ? `the latest delivery (${from})` : `receipt (${from})`} and then to the end of that month (the later of the two ways end-of-month terms are read)`
+            : reading.start === 'issue'
+              ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
+              : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
     `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
