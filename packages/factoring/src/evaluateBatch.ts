@@ -472,7 +472,8 @@ function holdRepeated(
  * ```
  */
 export function evaluateBatch(request: BatchRequest): BatchResult {
-  return traceEvaluateBatch(request.items.length, () => runBatch(request));
+  const n = Array.isArray(request.items) ? request.items.length : 0;
+  return traceEvaluateBatch(n, () => runBatch(request));
 }
 
 /** `d` held for review: its invoice is one of a circle of alike sales (FACTORING.md F9). */
@@ -576,11 +577,59 @@ function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
+/**
+ * Each buyer's profile from its history, once per buyer, into `profiles`; a history of the wrong
+ * shape is refused at `buyerHistories.<quid>` (every one at once).
+ */
+function profileBuyers(
+  items: readonly BatchItem[],
+  histories: Readonly<Record<string, BuyerHistory>> | undefined,
+  policy: FactoringPolicy,
+  asOf: number,
+  profiles: Map<string, BuyerProfile>,
+): void {
+  let issues: ValidationIssue[] | undefined;
+  for (const item of items) {
+    const buyer = item.invoice.buyerQuid;
+    if (profiles.has(buyer)) continue;
+    const h = histories !== undefined && Object.hasOwn(histories, buyer) ? histories[buyer] : undefined;
+    try {
+      profiles.set(
+        buyer,
+        profileBuyer(
+          h,
+          policy.paymentPriorDaysLate,
+          policy.paymentPriorWeight,
+          policy.noHistoryDilutionBps,
+          asOf,
+        ),
+      );
+    } catch (e) {
+      if (!(e instanceof FactoringInputError)) throw e;
+      issues ??= [];
+      const at = `buyerHistories.${buyer}`;
+      for (const x of e.issues)
+        issues.push({ path: x.path.replace(/^buyerHistory/, at), message: x.message });
+      // Marked so a second invoice of this buyer does not report it again.
+      profiles.set(buyer, undefined as unknown as BuyerProfile);
+    }
+  }
+  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
 function runBatch(request: BatchRequest): BatchResult {
   const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
   const policy = compiled.policy;
   const state = createPortfolioState(request.portfolio);
   const items = request.items;
+  if (!Array.isArray(items)) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      {
+        path: 'items',
+        message: `must be a list of batch items (got ${items === null ? 'null' : typeof items})`,
+      },
+    ]);
+  }
   // Every invoice and event list is readable before anything reads them (currencies, faces).
   checkBatchInvoices(items, request.asOf);
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
@@ -611,6 +660,9 @@ function runBatch(request: BatchRequest): BatchResult {
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
+  // Every buyer's profile before the first decision: a history of the wrong shape is refused at
+  // its quid before onDecision has streamed anything.
+  if (needProfile) profileBuyers(items, histories, policy, request.asOf, profiles);
   // Only standard pricing (limits, concentration, the supplier's ledger) reads the running
   // exposures; under the proof of concept's blend nothing does, and the summary's facility total is
   // the advances summed below, so the approvals are not booked party by party.
@@ -656,24 +708,7 @@ function runBatch(request: BatchRequest): BatchResult {
   for (const i of order) {
     const item = items[i] as BatchItem;
     const inv = item.invoice;
-    let profile: BuyerProfile | undefined;
-    if (needProfile) {
-      profile = profiles.get(inv.buyerQuid);
-      if (profile === undefined) {
-        const h =
-          histories !== undefined && Object.hasOwn(histories, inv.buyerQuid)
-            ? histories[inv.buyerQuid]
-            : undefined;
-        profile = profileBuyer(
-          h,
-          policy.paymentPriorDaysLate,
-          policy.paymentPriorWeight,
-          policy.noHistoryDilutionBps,
-          request.asOf,
-        );
-        profiles.set(inv.buyerQuid, profile);
-      }
-    }
+    const profile = needProfile ? profiles.get(inv.buyerQuid) : undefined;
     // One request object for the whole batch, refilled per invoice: the engine reads it during
     // the call and keeps none of it, so no request is allocated per decision.
     req.invoice = inv;

@@ -96,7 +96,8 @@ describe('history records of the wrong shape are refused with their path', () =>
           buyerHistories: { b0b0b0b0b0b0b0b0: { records: [null as never] } },
         }),
       ),
-    ).toEqual(['buyerHistory.records[0]']);
+      // In a batch the path names whose history it is.
+    ).toEqual(['buyerHistories.b0b0b0b0b0b0b0b0.records[0]']);
   });
 
   it('records that are not a list (a string, an object) are refused, not read character by character', () => {

@@ -146,3 +146,44 @@ describe('a portfolio that is null', () => {
     expect(paths(b)).toEqual(['portfolio']);
   });
 });
+
+describe('the batch and the trust record themselves of the wrong type', () => {
+  it('evaluateBatch with items that are not a list (a string, an object, null) is INVALID_INPUT at items, not a raw TypeError', () => {
+    for (const items of ['x', { 0: deal() }, null, undefined]) {
+      const e = refused(() =>
+        evaluateBatch({ items: items as never, trust, policy, asOf: AS_OF, portfolio: BOOK }),
+      );
+      expect(paths(e)).toEqual(['items']);
+    }
+  });
+
+  it('trustSourceFromRecord(null), or a string, is INVALID_INPUT at trust, not a raw TypeError', () => {
+    for (const record of [null, undefined, 'b0b0b0b0b0b0b0b0', 7]) {
+      const e = refused(() => trustSourceFromRecord(record as never));
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(paths(e)).toEqual(['trust']);
+    }
+  });
+});
+
+describe("a batch's buyer history of the wrong shape", () => {
+  const second = deal({ invoiceId: 'inv-2', invoiceNumber: 'INV-2' });
+  const other = { ...second, invoice: { ...second.invoice, buyerQuid: 'b1b1b1b1b1b1b1b1' } };
+
+  it('is refused at buyerHistories.<quid>, before any decision is streamed', () => {
+    const streamed: string[] = [];
+    const e = refused(() =>
+      evaluateBatch({
+        items: [deal(), other],
+        trust,
+        policy,
+        asOf: AS_OF,
+        portfolio: BOOK,
+        buyerHistories: { b1b1b1b1b1b1b1b1: { records: [null] } as never },
+        onDecision: (d) => streamed.push(d.invoiceId),
+      }),
+    );
+    expect(paths(e)).toEqual(['buyerHistories.b1b1b1b1b1b1b1b1.records[0]']);
+    expect(streamed).toEqual([]);
+  });
+});

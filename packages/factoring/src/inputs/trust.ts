@@ -1,5 +1,7 @@
 // The financier's relational trust readings and where they come from.
 
+import { FactoringInputError } from '../errors/FactoringInputError.js';
+
 /**
  * The financier's relational trust in one quid, with its provenance. `level` is 0..1; a missing
  * reading (or `pathLength` 0) means there is no trust path at all. A reading that breaks the field
@@ -61,6 +63,15 @@ export interface TrustSource {
  * ```
  */
 export function trustSourceFromRecord(record: Readonly<Record<string, number | TrustReading>>): TrustSource {
+  // null or a string read as no readings (or threw a raw TypeError): every party untrusted, silently.
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      {
+        path: 'trust',
+        message: `must be a record of readings by quid (got ${record === null ? 'null' : Array.isArray(record) ? 'a list' : typeof record})`,
+      },
+    ]);
+  }
   const map = new Map<string, TrustReading>();
   for (const key of Object.keys(record)) {
     const v = record[key];
