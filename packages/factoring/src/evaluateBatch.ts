@@ -3,7 +3,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from './errors/FactoringInputError.js';
 import { decideShared } from './evaluateInvoice.js';
-import { bookAfter } from './facts/bookAfter.js';
+import { bookAfter, figuresFor } from './facts/bookAfter.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import { partyOf } from './facts/partyKey.js';
@@ -795,6 +795,13 @@ function runBatch(request: BatchRequest): BatchResult {
       reasonCounts,
     ),
   };
+  const portfolio = request.portfolio;
+  // The figures the book after reads, copied now: the getter below must not keep `state` (and its
+  // index of every invoice of the batch) alive as long as the result.
+  const figures = figuresFor(
+    state,
+    approved.map((i) => (items[i] as BatchItem).invoice),
+  );
   // Not enumerable: a copy of the whole book (its known invoices too) stays out of the result's JSON.
   Object.defineProperty(result, 'portfolioAfter', {
     enumerable: false,
@@ -805,8 +812,8 @@ function runBatch(request: BatchRequest): BatchResult {
           advanceMinor: advances[k] as number,
         }));
         after = bookAfter(
-          request.portfolio,
-          state,
+          portfolio,
+          figures,
           bookExposure,
           funded,
           result.financedFingerprints,

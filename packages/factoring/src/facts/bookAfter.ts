@@ -11,6 +11,41 @@ export interface FundedApproval {
   readonly advanceMinor: number;
 }
 
+/** The figures of the running book {@link bookAfter} reads (a {@link PortfolioState} has them). */
+export type BookFigures = Pick<
+  PortfolioState,
+  'groupOf' | 'buyerExposure' | 'supplierExposure' | 'groupExposure' | 'totalExposure'
+>;
+
+/**
+ * The figures `bookAfter` reads for `approvals`, copied out of `state` now: a batch result that
+ * kept the state itself kept its whole duplicate index (every invoice of the batch, about 800
+ * bytes each) for as long as the result lived.
+ */
+export function figuresFor(state: PortfolioState, approvals: readonly InvoiceInput[]): BookFigures {
+  const buyers = new Map<string, number>();
+  const suppliers = new Map<string, number>();
+  const groupOfBuyer = new Map<string, string | undefined>();
+  const groups = new Map<string, number>();
+  for (const { buyerQuid: b, supplierQuid: s } of approvals) {
+    if (!buyers.has(b)) {
+      buyers.set(b, state.buyerExposure(b));
+      const g = state.groupOf(b);
+      groupOfBuyer.set(b, g);
+      if (g !== undefined && !groups.has(g)) groups.set(g, state.groupExposure(g));
+    }
+    if (!suppliers.has(s)) suppliers.set(s, state.supplierExposure(s));
+  }
+  const total = state.totalExposure();
+  return {
+    groupOf: (quid) => groupOfBuyer.get(quid),
+    buyerExposure: (quid) => buyers.get(quid) ?? 0,
+    supplierExposure: (quid) => suppliers.get(quid) ?? 0,
+    groupExposure: (group) => groups.get(group) ?? 0,
+    totalExposure: () => total,
+  };
+}
+
 /** `rec` with `key` set to `value` (a copy; the caller's map is never changed). */
 function withEntry(
   rec: Readonly<Record<string, number>> | undefined,
@@ -38,7 +73,7 @@ function withEntry(
  */
 export function bookAfter(
   portfolio: Portfolio | undefined,
-  state: PortfolioState,
+  state: BookFigures,
   booked: boolean,
   approvals: readonly FundedApproval[],
   fingerprints: readonly string[],
