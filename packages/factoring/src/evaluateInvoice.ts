@@ -12,6 +12,7 @@ import { extractStreamFacts } from './facts/streamFacts.js';
 import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
+import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustReading } from './inputs/trust.js';
 import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
@@ -135,9 +136,12 @@ function levelOf(r: TrustReading | undefined, pathsCount: boolean): number {
  */
 export function decide(
   request: EvaluationRequest,
-  compiled: CompiledPolicy,
+  policy: CompiledPolicy,
   state: PortfolioState | undefined,
 ): FactoringDecision {
+  // Only a policy compilePolicy made in this process is taken as compiled: one stored as JSON (or
+  // edited) is checked again, so a hand-lowered threshold is refused, not decided on.
+  const compiled = isCompiledPolicy(policy) ? policy : compilePolicy(policy as unknown as FactoringPolicy);
   // A batch builds its own profiles; a caller's precomputed one is checked here.
   if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
   const decision = decideShared(request, compiled, state, undefined);
@@ -190,15 +194,14 @@ export function decideShared(
     notAfter,
   );
   const refused = request.rejectedEvents;
-  // The proof-of-concept preset reads the node's stream as it is: a refused purchase or fraud
-  // signal vetoes there too (the proof of concept sees it); every other policy weighs refused
-  // events as evidence of who signed what.
-  const facts =
-    refused === undefined || refused.length === 0
-      ? read
-      : policy.compat === 'poc'
-        ? withRefusedVetoes(read, invoice, refused, compiled.streamOptions)
-        : withRefusedEvidence(read, invoice, refused);
+  // Refused events are evidence of who signed what under every policy; the proof-of-concept
+  // preset also reads the node's stream as it is, so a refused purchase or fraud signal vetoes
+  // there too (the proof of concept sees it).
+  let facts = read;
+  if (refused !== undefined && refused.length > 0) {
+    facts = withRefusedEvidence(read, invoice, refused);
+    if (policy.compat === 'poc') facts = withRefusedVetoes(facts, invoice, refused, compiled.streamOptions);
+  }
   let supplierTrust = 0;
   let buyerTrust = 0;
   let carrierTrust: number | null = null;

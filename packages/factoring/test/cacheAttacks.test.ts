@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   compilePolicy,
+  createPortfolioState,
+  decide as decideOn,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
@@ -254,5 +256,36 @@ describe('a compiled policy is the one compilePolicy made, and stays as it was c
       portfolio: BOOK,
     });
     expect(codes(decided)).toContain('INVALID_EVENT_PAYLOAD');
+  });
+});
+
+describe('decide, the engine behind evaluateInvoice, takes only a policy compilePolicy made (review of the merge)', () => {
+  const d = deal();
+  const request = {
+    invoice: d.invoice,
+    events: d.events,
+    trust: trustSourceFromRecord({
+      ...DEAL_TRUST,
+      b0b0b0b0b0b0b0b0: { level: 0.1, observedAt: NOW, pathLength: 1 },
+    }),
+    policy: standardPolicy(),
+    asOf: AS_OF,
+  };
+
+  it('a compiled policy stored as JSON and edited (minBuyerTrust -1) is INVALID_POLICY, not an approval of an untrusted buyer', () => {
+    const stored = JSON.parse(JSON.stringify(compilePolicy(standardPolicy())));
+    stored.policy.minBuyerTrust = -1;
+    let error: unknown;
+    try {
+      decideOn(request, stored, createPortfolioState(BOOK));
+    } catch (e) {
+      error = e;
+    }
+    expect(isFactoringError(error) && error.code).toBe('INVALID_POLICY');
+  });
+
+  it('a plain policy passed to decide is compiled and checked, not a raw TypeError', () => {
+    const x = decideOn(request, standardPolicy() as never, undefined);
+    expect(x.outcome).not.toBe('approve');
   });
 });

@@ -114,6 +114,26 @@ function engineExamples(path: string): { doc: string; code: string }[] {
 
 const DOCS = ['docs/quick-start.md', 'docs/financier-decisions.md', 'packages/factoring/README.md'];
 
+describe('a fraud reporter whose reading has expired (review of the merge)', () => {
+  it('a trusted peer whose reading expired a second ago is held as unread (REPORTER_TRUST_MISSING), not ignored and approved', () => {
+    const d = deal();
+    const trust = {
+      ...DEAL_TRUST,
+      [PEER]: { level: 0.9, observedAt: NOW, pathLength: 1, validUntil: AS_OF - 1 },
+    };
+    const x = decide(d, [...d.events, report(d, 'double-financing')], trust);
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('REPORTER_TRUST_MISSING');
+    expect(codes(x)).not.toContain('UNTRUSTED_REPORTER_IGNORED');
+  });
+
+  it("the unread reporter's fraud-signals trace entry flags, it does not pass", () => {
+    const d = deal();
+    const x = decide(d, [...d.events, report(d, 'double-financing')], DEAL_TRUST);
+    expect(x.trace.find((t) => t.rule === 'fraud-signals')?.outcome).toBe('flag');
+  });
+});
+
 describe('the documented flows an integrator copies', () => {
   const examples = DOCS.flatMap(engineExamples);
 

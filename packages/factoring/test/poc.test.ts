@@ -10,10 +10,11 @@ import {
   FactoringInputError,
   type InvoiceInput,
   pocPolicy,
+  standardPolicy,
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { ev, NET_60, NOW, pocEvents, pocInvoice } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, ev, NET_60, NOW, pocEvents, pocInvoice } from './fixtures.js';
 
 function poc(
   invoice: InvoiceInput,
@@ -428,5 +429,45 @@ describe('proof-of-concept preset: vetoes on the stream the ledger refused', () 
       asOf: NOW,
     });
     expect(d.outcome).toBe('pending');
+  });
+});
+
+describe('a policy with compat: poc still reads refused events as evidence of who signed what (review of the merge)', () => {
+  const d = deal();
+  const { invoice } = d;
+  // A refused acknowledgement of this invoice signed by the supplier: a forged buyer attestation.
+  const forged: VerifiedEvent = {
+    subjectId: invoice.invoiceId,
+    id: `${invoice.invoiceId}-x9`,
+    eventType: 'buyer.acknowledged',
+    signerQuid: invoice.supplierQuid,
+    sequence: 5,
+    timestamp: NOW + 5 * DAY,
+    payload: {
+      buyerQuid: invoice.buyerQuid,
+      acknowledgedAmountMinor: invoice.amountMinor,
+      acknowledgedAt: NOW + 5 * DAY,
+    },
+  };
+  const decideWith = (policy: Parameters<typeof evaluateInvoice>[0]['policy']) =>
+    evaluateInvoice({
+      ...d,
+      rejectedEvents: [forged],
+      trust: trustSourceFromRecord(DEAL_TRUST),
+      policy,
+      asOf: AS_OF,
+      portfolio: BOOK,
+    });
+
+  it('the standard policy with compat: poc rejects the refused forged acknowledgement, as without it', () => {
+    expect(decideWith(standardPolicy()).outcome).toBe('reject');
+    const x = decideWith(standardPolicy({ compat: 'poc' }));
+    expect(x.outcome).toBe('reject');
+    expect(x.reasons.map((r) => r.code)).toContain('SUPPLIER_FORGED_ATTESTATION');
+  });
+
+  it('the PoC preset with signer roles checked rejects it too', () => {
+    const x = decideWith(pocPolicy({ checks: { ...pocPolicy().checks, signerRoles: true } }));
+    expect(x.outcome).toBe('reject');
   });
 });

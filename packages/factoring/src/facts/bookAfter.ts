@@ -68,7 +68,7 @@ function withEntry(
  *
  * @example
  * ```ts
- * const next = bookAfter(portfolio, state, true, facilityBefore, approvals, fps, records);
+ * const next = bookAfter(portfolio, figuresFor(state, invoices), true, approvals, fps, records);
  * ```
  */
 export function bookAfter(

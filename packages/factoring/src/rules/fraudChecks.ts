@@ -19,7 +19,7 @@ import { type InternCache, internFlag, internTrace } from '../outputs/internCach
 import { REASON_INFO, type ReasonCodeValue } from '../outputs/reasonCodes.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
-import { readTrust, tooOldAge } from './trustChecks.js';
+import { isExpired, readTrust, tooOldAge } from './trustChecks.js';
 
 const DAY = 86_400;
 // Shared empty results (never mutated) keep clean decisions small.
@@ -55,6 +55,12 @@ function scoredMessage(lead: string, kinds: readonly string[], score: number, no
     } else byScore.set(score, text);
   }
   return text;
+}
+
+/** True when the caller has no current reading of `quid`: none at all, or one past its `validUntil`. */
+function isUnread(trust: TrustSource, quid: string, asOf: number): boolean {
+  const raw = trust.trustIn(quid);
+  return raw === undefined || isExpired(raw, asOf);
 }
 
 /**
@@ -102,10 +108,10 @@ export function checkFraudSignals(
       w === 0 &&
       reading === undefined &&
       compiled.fraudKindWeight(s.kind) > 0 &&
-      trust.trustIn(s.reporterQuid) === undefined
+      isUnread(trust, s.reporterQuid, asOf)
     ) {
-      // No reading at all (not one of no trust, nor an expired one): the caller never read the
-      // reporter, so whether it can veto is unknown. Ignoring it approved over a trusted peer's report.
+      // No reading, or one past its validUntil (not one of no trust): whether the reporter can veto
+      // is unknown until it is read again. Ignoring it approved over a trusted peer's report.
       unread ??= [];
       unread.push(`${s.kind} by ${s.reporterQuid}`);
       continue;
@@ -155,7 +161,8 @@ export function checkFraudSignals(
   // What a reporter trusted long ago would have vetoed is reviewed, never only noted.
   const staleVeto =
     staleTrusted !== undefined && (staleDecisive || (score > 0 && score >= policy.fraudVetoScore));
-  let outcome: TraceEntry['outcome'] = 'pass';
+  // An unread reporter holds the invoice: the rule flags even when nothing else was weighed.
+  let outcome: TraceEntry['outcome'] = unread !== undefined ? 'flag' : 'pass';
   const veto = !policy.fraudWeightByReporterTrust || trustedReporter;
   if (counted > 0 && (decisive !== undefined || (score > 0 && score >= policy.fraudVetoScore && veto))) {
     run.reason(
