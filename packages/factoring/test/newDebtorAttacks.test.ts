@@ -195,6 +195,68 @@ describe('a small funded invoice does not make a fictitious debtor known (second
   });
 });
 
+describe('copies of an adverse record all count (review of the merge)', () => {
+  // Collapsing every copy made a history look better: two identical disputed invoices counted as
+  // one lowered the dispute rate below the review line, and two unpaid invoices with the same due
+  // date and amount counted as one overdue. Only copies that could flatter the buyer count once.
+  const clean = Array.from({ length: 10 }, (_, i) => ({
+    dueAt: NOW - 200 * DAY + i * 10 * DAY,
+    paidAt: NOW - 200 * DAY + i * 10 * DAY,
+    amountMinor: 1_000_000,
+  }));
+
+  it('two identical disputed invoices are two disputes: the dispute rate is 2 in 12, as before the copies rule', () => {
+    const disputed = {
+      dueAt: NOW - 50 * DAY,
+      paidAt: NOW - 45 * DAY,
+      amountMinor: 1_000_000,
+      disputed: true,
+    };
+    const p = profileBuyer({ records: [...clean, disputed, { ...disputed }] }, [0, 5, 30], 5, 500, AS_OF);
+    expect(p.disputeRateBps).toBe(Math.floor((2 * 10_000) / 12));
+  });
+
+  it('identical late payments all weigh in the days-late quantiles', () => {
+    const late = { dueAt: NOW - 50 * DAY, paidAt: NOW - 10 * DAY, amountMinor: 1_000_000 };
+    const once = profileBuyer({ records: [...clean, late] }, [0, 5, 30], 0, 500, AS_OF);
+    const thrice = profileBuyer(
+      { records: [...clean, late, { ...late }, { ...late }] },
+      [0, 5, 30],
+      0,
+      500,
+      AS_OF,
+    );
+    expect(thrice.daysLate[2]).toBeGreaterThan(once.daysLate[2]);
+  });
+
+  it('two unpaid invoices with the same due date and amount are two overdue invoices', () => {
+    // One paid on time and one unpaid: the median is on time; with the unpaid one twice, it is late.
+    const unpaid = { dueAt: NOW - 30 * DAY, amountMinor: 1_000_000 };
+    const one = profileBuyer({ records: [clean[0] as (typeof clean)[0], unpaid] }, [0, 5, 30], 0, 500, AS_OF);
+    const two = profileBuyer(
+      { records: [clean[0] as (typeof clean)[0], unpaid, { ...unpaid }] },
+      [0, 5, 30],
+      0,
+      500,
+      AS_OF,
+    );
+    expect(one.daysLate[1]).toBe(0);
+    expect(two.daysLate[1]).toBeGreaterThan(0);
+  });
+
+  it('copies of a late payment still add no money to the track record (NEW_DEBTOR)', () => {
+    const late = { dueAt: NOW - 50 * DAY, paidAt: NOW - 40 * DAY, amountMinor: 200_000 };
+    const p = profileBuyer(
+      { records: Array.from({ length: 30 }, () => ({ ...late })) },
+      [0, 5, 30],
+      5,
+      500,
+      AS_OF,
+    );
+    expect(p.paidMinor).toBe(200_000);
+  });
+});
+
 describe('a buyer history padded with copies of one good record', () => {
   // History records carry no id, so thirty copies of one paid record counted as thirty invoices
   // paid: an unknown debtor paid once (200,000) looked like one paid 6,000,000, above the tenth of
@@ -209,12 +271,27 @@ describe('a buyer history padded with copies of one good record', () => {
     expect(codes(x)).toContain('NEW_DEBTOR');
   });
 
-  it('the profile of the copies is the profile of the one record (sample size, money paid, lateness)', () => {
+  it('the copies add no track record and no punctuality: the sample and money paid are the one record, no quantile earlier', () => {
     const one = profileBuyer({ records: [ONE] }, [0, 5, 30], 5, 500, AS_OF);
     const many = profileBuyer(padded, [0, 5, 30], 5, 500, AS_OF);
-    expect(many).toEqual(one);
     expect(many.paidMinor).toBe(200_000);
     expect(many.sampleSize).toBe(1);
+    expect(many.invoiceCount).toBe(one.invoiceCount);
+    // ONE was paid 5 days late: its copies may be real late invoices, so they weigh as late ones.
+    for (const k of [0, 1, 2] as const) expect(many.daysLate[k]).toBeGreaterThanOrEqual(one.daysLate[k]);
+  });
+
+  it('copies of a record paid on time are exactly the one record', () => {
+    const onTime = { dueAt: NOW - 60 * DAY, paidAt: NOW - 60 * DAY, amountMinor: 200_000 };
+    const one = profileBuyer({ records: [onTime] }, [0, 5, 30], 5, 500, AS_OF);
+    const many = profileBuyer(
+      { records: Array.from({ length: 30 }, () => ({ ...onTime })) },
+      [0, 5, 30],
+      5,
+      500,
+      AS_OF,
+    );
+    expect(many).toEqual(one);
   });
 
   it('copies cannot dilute the dispute rate: one disputed invoice among copies of an undisputed one is half the records', () => {
@@ -237,10 +314,13 @@ describe('a buyer history padded with copies of one good record', () => {
     expect(p.sampleSize).toBe(6);
   });
 
-  it('copies of an unpaid overdue record count once among the overdue too', () => {
+  it('copies of an unpaid overdue record add no track record, and never make the buyer look more punctual', () => {
+    // Each copy may be a real unpaid invoice: it weighs with the overdue ones (review of the merge).
     const open = { dueAt: NOW - 40 * DAY, amountMinor: 200_000 };
     const one = profileBuyer({ records: [ONE, open] }, [0, 5, 30], 5, 500, AS_OF);
     const many = profileBuyer({ records: [ONE, ONE, open, open, open] }, [0, 5, 30], 5, 500, AS_OF);
-    expect(many).toEqual(one);
+    expect(many.paidMinor).toBe(one.paidMinor);
+    expect(many.sampleSize).toBe(one.sampleSize);
+    for (const k of [0, 1, 2] as const) expect(many.daysLate[k]).toBeGreaterThanOrEqual(one.daysLate[k]);
   });
 });

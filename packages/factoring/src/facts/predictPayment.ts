@@ -213,6 +213,16 @@ function sameRecord(a: PaidInvoiceRecord, b: PaidInvoiceRecord): boolean {
   );
 }
 
+/** A record that can only make a buyer look better: paid by its due time, undisputed, undiluted. */
+function isFavourable(r: PaidInvoiceRecord): boolean {
+  return (
+    r.paidAt !== undefined &&
+    daysStarted(r.dueAt, r.paidAt) <= 0 &&
+    r.disputed !== true &&
+    (r.dilutedMinor ?? 0) === 0
+  );
+}
+
 /**
  * Per record, 1 when it is a copy of an earlier one (every field the same), or undefined when
  * there is none (the common case: one Map keyed by due date, compared in full on a shared date).
@@ -257,10 +267,12 @@ function copiesIn(records: readonly PaidInvoiceRecord[]): Uint8Array | undefined
  * or late, as a precomputed profile is; and a prior that is not three ordered whole days within
  * ±3650, a `priorWeight` that is not a whole number >= 0, a dilution outside 0..10000 bps and an
  * `asOf` that is not a safe integer, each at its argument's name. An unpaid invoice counts at most
- * 3650 days late. Records the same in every field (due and paid dates, amount, dispute, dilution)
- * count once: records carry no id, so thirty copies of one good record would make a buyer paid
+ * 3650 days late. Records carry no id, so thirty copies of one good record would make a buyer paid
  * once look like one with a long track record (NEW_DEBTOR, the shrinkage toward the prior, the
- * dispute rate); two real invoices alike in every field then count as one, the cautious side.
+ * dispute rate): a record the same in every field as an earlier one (due and paid dates, amount,
+ * dispute, dilution) counts once when it is paid by its due time, undisputed and undiluted; a copy
+ * of anything adverse (late, unpaid, disputed, diluted) counts every time, as the separate invoice
+ * it may be, but adds no money to what the buyer has paid. Either way the copy cannot flatter.
  *
  * @example
  * ```ts
@@ -298,10 +310,18 @@ export function profileBuyer(
   // Invoices due before asOf and not paid by then: at least this many days late, a lower bound.
   let overdue: number[] | undefined;
   let overdueMoney: number[] | undefined;
+  // Copies of an earlier record (records carry no id) may be padding, or real invoices alike in
+  // every field: the profile is of the distinct records, and a copy counts again only where it
+  // makes the buyer look worse (late, unpaid, disputed, diluted), never in the money paid.
+  let copyDisputed = 0;
+  let copyDisputedAmount = 0;
+  let copyDiluted = 0;
+  let copyDilutedAmount = 0;
   const copies = copiesIn(records);
   for (let i = 0; i < records.length; i++) {
-    if (copies !== undefined && copies[i] === 1) continue;
     const r = records[i] as PaidInvoiceRecord;
+    const copy = copies !== undefined && copies[i] === 1;
+    if (copy && isFavourable(r)) continue;
     // An invoice for nothing paid says nothing about paying: padding a history with such records
     // would outvote the prior and make a debtor never paid look known (NEW_DEBTOR).
     if (r.amountMinor === 0) continue;
@@ -314,6 +334,25 @@ export function profileBuyer(
       overdueMoney.push(r.amountMinor);
     }
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
+    if (copy) {
+      // A late copy weighs with the unpaid ones (the later quantiles are kept); a disputed or
+      // diluted one raises those rates.
+      if (r.paidAt !== undefined && daysStarted(r.dueAt, r.paidAt) > 0) {
+        overdue ??= [];
+        overdueMoney ??= [];
+        overdue.push(daysStarted(r.dueAt, r.paidAt));
+        overdueMoney.push(r.amountMinor);
+      }
+      if (r.disputed === true) {
+        copyDisputed++;
+        copyDisputedAmount += r.amountMinor;
+      }
+      if ((r.dilutedMinor ?? 0) > 0) {
+        copyDiluted += r.dilutedMinor ?? 0;
+        copyDilutedAmount += r.amountMinor;
+      }
+      continue;
+    }
     count++;
     if (r.paidAt !== undefined) {
       scratch[n] = daysStarted(r.dueAt, r.paidAt);
@@ -353,18 +392,38 @@ export function profileBuyer(
     invoiceCount: count,
     daysLate: [days[0] as number, days[1] as number, days[2] as number],
     paidWithinBps: [within[0] as number, within[1] as number, within[2] as number],
-    // The larger of the rate by count and by amount: padding a history with tiny undisputed
-    // invoices dilutes the count, not the money the buyer disputed.
-    disputeRateBps:
-      count === 0
-        ? 0
-        : Math.max(
-            Math.floor((disputed * 10_000) / count),
-            amount === 0 ? 0 : mulDivFloor(disputedAmount, 10_000, amount),
-          ),
+    // Disputed copies count again (each is a dispute), over the distinct records plus them.
+    disputeRateBps: disputeRate(
+      disputed + copyDisputed,
+      count + copyDisputed,
+      disputedAmount + copyDisputedAmount,
+      amount + copyDisputedAmount,
+    ),
+    // Diluted copies count again only when they raise the rate.
     dilutionBps:
-      amount === 0 ? noHistoryDilutionBps : Math.min(10_000, Math.floor((diluted * 10_000) / amount)),
+      amount === 0
+        ? noHistoryDilutionBps
+        : Math.max(
+            dilutionRate(diluted, amount),
+            dilutionRate(diluted + copyDiluted, amount + copyDilutedAmount),
+          ),
   };
+}
+
+/** The larger of the dispute rate by count and by amount, in bps (0 with no records). */
+function disputeRate(disputed: number, count: number, disputedAmount: number, amount: number): number {
+  // The larger of the two: padding a history with tiny undisputed invoices dilutes the count, not
+  // the money the buyer disputed.
+  if (count === 0) return 0;
+  return Math.max(
+    Math.floor((disputed * 10_000) / count),
+    amount === 0 ? 0 : mulDivFloor(disputedAmount, 10_000, amount),
+  );
+}
+
+/** Diluted over invoiced, in bps, at most 10,000. */
+function dilutionRate(diluted: number, amount: number): number {
+  return Math.min(10_000, Math.floor((diluted * 10_000) / amount));
 }
 
 /** Whole days late within ±{@link MAX_DAYS_LATE}. */
