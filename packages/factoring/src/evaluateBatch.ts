@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from './errors/FactoringInputError.js';
+import { shownValue } from './errors/shownValue.js';
 import { decideShared } from './evaluateInvoice.js';
 import { bookAfter, figuresFor } from './facts/bookAfter.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
@@ -659,6 +660,20 @@ function runBatch(request: BatchRequest): BatchResult {
   let advance = 0;
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
+  // A Map of histories (or a string) read as no history at all: every buyer decided on the prior.
+  if (
+    histories !== undefined &&
+    (typeof histories !== 'object' ||
+      histories === null ||
+      (Object.getPrototypeOf(histories) !== Object.prototype && Object.getPrototypeOf(histories) !== null))
+  ) {
+    throw new FactoringInputError('INVALID_INPUT', [
+      {
+        path: 'buyerHistories',
+        message: `must be a record of buyer histories by quid (got ${shownValue(histories)})`,
+      },
+    ]);
+  }
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   // Every buyer's profile before the first decision: a history of the wrong shape is refused at
   // its quid before onDecision has streamed anything.

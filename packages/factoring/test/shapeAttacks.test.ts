@@ -187,3 +187,58 @@ describe("a batch's buyer history of the wrong shape", () => {
     expect(streamed).toEqual([]);
   });
 });
+
+describe('values that break a message are still refused with their path (review of the merge)', () => {
+  const d = deal();
+  const decideWith = (portfolio: unknown, invoice: unknown = d.invoice) =>
+    evaluateInvoice({
+      invoice: invoice as never,
+      events: d.events,
+      trust,
+      policy,
+      asOf: AS_OF,
+      portfolio: portfolio as never,
+    });
+  const known = {
+    invoiceId: 'k1',
+    invoiceNumber: 'INV-9',
+    supplierQuid: d.invoice.supplierQuid,
+    buyerQuid: d.invoice.buyerQuid,
+    amountMinor: 5_000_000,
+    issuedAt: d.invoice.issuedAt,
+  };
+
+  it('a BigInt amount from a database driver (5000000n) in a known invoice or an exposure map is INVALID_INPUT, not a raw TypeError', () => {
+    expect(
+      paths(refused(() => decideWith({ ...BOOK, knownInvoices: [{ ...known, amountMinor: 5_000_000n }] }))),
+    ).toContain('portfolio.knownInvoices[0].amountMinor');
+    expect(
+      paths(refused(() => decideWith({ ...BOOK, buyerExposureMinor: 9_000_000n }))).some((p) =>
+        p.startsWith('portfolio.buyerExposureMinor'),
+      ),
+    ).toBe(true);
+  });
+
+  it('an object with no prototype as terms, PO or number is INVALID_INPUT at its field', () => {
+    for (const field of ['terms', 'poReference', 'invoiceNumber']) {
+      const e = refused(() => decideWith(BOOK, { ...d.invoice, [field]: Object.create(null) }));
+      expect(paths(e)).toContain(`invoice.${field}`);
+    }
+  });
+
+  it('buyerHistories that is not a plain record (a Map, a string, null) is refused at buyerHistories, not read as no history', () => {
+    for (const histories of [new Map(), 'b0b0b0b0b0b0b0b0', null]) {
+      const e = refused(() =>
+        evaluateBatch({
+          items: [d],
+          trust,
+          policy,
+          asOf: AS_OF,
+          portfolio: BOOK,
+          buyerHistories: histories as never,
+        }),
+      );
+      expect(paths(e)).toEqual(['buyerHistories']);
+    }
+  });
+});

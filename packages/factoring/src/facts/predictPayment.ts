@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { shownValue } from '../errors/shownValue.js';
 import { type BuyerHistory, MAX_DAYS_LATE, type PaidInvoiceRecord } from '../inputs/history.js';
 import { daysStarted } from '../math/daysStarted.js';
 import { mulDivCeil, mulDivFloor } from '../math/money.js';
@@ -450,7 +451,7 @@ function isOrderedDays(days: unknown): boolean {
 /** Why `days` (at `path`) is not three ordered whole days late, each issue with its path. */
 function daysIssues(days: unknown, path: string, out: ValidationIssue[]): void {
   if (!Array.isArray(days) || days.length !== 3) {
-    out.push({ path, message: `must list three whole day counts (P10, P50, P90) (got ${shownValue(days)})` });
+    out.push({ path, message: `must list three whole day counts (P10, P50, P90) (got ${shownDays(days)})` });
     return;
   }
   let whole = true;
@@ -465,8 +466,8 @@ function daysIssues(days: unknown, path: string, out: ValidationIssue[]): void {
   if (whole) out.push({ path, message: `must be ordered P10 <= P50 <= P90 (got ${days.join(', ')})` });
 }
 
-function shownValue(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+function shownDays(v: unknown): string {
+  return Array.isArray(v) ? `[${v.map(shownValue).join(', ')}]` : shownValue(v);
 }
 
 /**
@@ -541,7 +542,7 @@ function badField(
   rule = 'must be a safe integer >= 0',
 ): { path: string; message: string }[] {
   const out = issues ?? [];
-  out.push({ path: `buyerHistory.records[${i}].${field}`, message: `${rule} (got ${String(v)})` });
+  out.push({ path: `buyerHistory.records[${i}].${field}`, message: `${rule} (got ${shownValue(v)})` });
   return out;
 }
 

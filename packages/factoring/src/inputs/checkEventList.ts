@@ -3,6 +3,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { shownValue } from '../errors/shownValue.js';
 import type { VerifiedEvent } from './events.js';
 
 /**
@@ -80,7 +81,7 @@ export function eventListIssues(
 }
 
 function shown(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : `${typeof v} ${String(v)}`;
+  return typeof v === 'string' || v === null ? shownValue(v) : `${typeof v} ${shownValue(v)}`;
 }
 
 /**

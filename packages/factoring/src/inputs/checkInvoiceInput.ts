@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { shownValue } from '../errors/shownValue.js';
 import type { InvoiceInput, TitleOwnerShare } from './invoice.js';
 
 /** Title shares must sum to 1 within this tolerance (the node's rule, PROTOCOL §6.4; core's builder). */
@@ -20,7 +21,7 @@ function add(issues: ValidationIssue[] | undefined, path: string, message: strin
 }
 
 function shown(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'an array' : String(v);
+  return Array.isArray(v) ? 'an array' : shownValue(v);
 }
 
 /** A title share rounded to 1e-6 for messages (sums of binary fractions print long tails). */

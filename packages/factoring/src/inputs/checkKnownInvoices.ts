@@ -1,6 +1,7 @@
 // Checks the book's known invoices (portfolio.knownInvoices) before the duplicate index reads them.
 
 import type { ValidationIssue } from '@quidfin/core';
+import { shownValue } from '../errors/shownValue.js';
 
 const TEXT_FIELDS = ['invoiceId', 'invoiceNumber', 'supplierQuid', 'buyerQuid'] as const;
 
@@ -47,7 +48,7 @@ function recordIssue(r: unknown, at: string): ValidationIssue | undefined {
     if (!(Number.isSafeInteger(v) && (v as number) >= 0)) {
       return {
         path: `${at}.${f}`,
-        message: `must be a non-negative safe integer, got ${JSON.stringify(v) ?? String(v)}`,
+        message: `must be a non-negative safe integer, got ${shownValue(v)}`,
       };
     }
   }
@@ -63,7 +64,7 @@ function recordIssue(r: unknown, at: string): ValidationIssue | undefined {
   if (currency !== undefined && !(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency))) {
     return {
       path: `${at}.currency`,
-      message: `must be an ISO 4217 code (three upper-case letters) when present, got ${JSON.stringify(currency) ?? String(currency)}`,
+      message: `must be an ISO 4217 code (three upper-case letters) when present, got ${shownValue(currency)}`,
     };
   }
   return undefined;

@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { shownValue } from '../errors/shownValue.js';
 import { knownInvoiceIssues } from './checkKnownInvoices.js';
 import type { Portfolio } from './portfolio.js';
 
@@ -87,7 +88,7 @@ const MAPS = [...QUID_KEYED, 'groupExposureMinor', 'groupLimitMinor'] as const;
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v) ?? String(v)}`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${shownValue(v)}`;
 }
 
 /**

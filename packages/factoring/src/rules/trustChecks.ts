@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { shownValue } from '../errors/shownValue.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
 import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
@@ -20,7 +21,7 @@ import {
 const DAY = 86_400;
 
 function shown(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${String(v)}]` : String(v);
+  return Array.isArray(v) ? `[${v.map(shownValue).join(',')}]` : shownValue(v);
 }
 
 /**
