@@ -221,7 +221,8 @@ export interface BatchResult {
    * `invoiceFingerprints` of every invoice this batch approved (the fingerprint and, for a number
    * with a separator between digits, the one of its joined form), sorted: add them all to the next
    * batch's `portfolio.financedFingerprints` once you buy them, so no copy gets through later.
-   * Built on first read (the result then holds on to the batch's items).
+   * Built on first read from the approvals' records, copied when the batch ended (items changed
+   * afterwards change nothing here).
    */
   readonly financedFingerprints: readonly string[];
   /**
@@ -327,16 +328,20 @@ function* currenciesOf(items: readonly BatchItem[]): Generator<string> {
   for (const item of items) yield item.invoice.currency;
 }
 
-/** Sorted fingerprints (both number forms, `invoiceFingerprints`) of the items at `indices` that have a number. */
-function fingerprintsOf(items: readonly BatchItem[], indices: readonly number[]): string[] {
+/** Sorted fingerprints (both number forms, `invoiceFingerprints`) of the records that have a number. */
+function fingerprintsOf(records: readonly InvoiceFingerprintRecord[]): string[] {
   const out: string[] = [];
-  for (const i of indices) {
-    const inv = (items[i] as BatchItem).invoice;
-    if (inv.invoiceNumber !== undefined && inv.invoiceNumber !== '') {
-      out.push(...invoiceFingerprints(inv as InvoiceInput & { invoiceNumber: string }));
-    }
-  }
+  for (const r of records) if (r.invoiceNumber !== '') out.push(...invoiceFingerprints(r));
   return out.sort();
+}
+
+/** `records` (one per input index in `indices`, in processing order) in input order. */
+function inInputOrder(
+  records: readonly InvoiceFingerprintRecord[],
+  indices: readonly number[],
+): InvoiceFingerprintRecord[] {
+  const k = records.map((_, j) => j).sort((a, b) => (indices[a] as number) - (indices[b] as number));
+  return k.map((j) => records[j] as InvoiceFingerprintRecord);
 }
 
 /** True when a `factor.purchased` is on the item's stream (accepted or refused). */
@@ -786,16 +791,19 @@ function runBatch(request: BatchRequest): BatchResult {
   let after: Portfolio | null | undefined;
   const reasonCounts: Partial<Record<ReasonCodeValue, number>> = {};
   for (const code of [...byReason.keys()].sort()) reasonCounts[code] = byReason.get(code) ?? 0;
+  // What the approvals funded, copied now (in processing order): items changed after the batch
+  // (reused for the next chunk) must not change the fingerprints, records or book it hands on.
+  const records = approved.map((i) => recordOf(items[i] as BatchItem));
   const result: Omit<BatchResult, 'portfolioAfter'> = {
     decisions,
     processingOrder: order,
     // A getter (enumerable, so JSON and spreads see it): most callers never read it.
     get financedFingerprints(): readonly string[] {
-      financed ??= fingerprintsOf(items, approved);
+      financed ??= fingerprintsOf(records);
       return financed;
     },
     get financedRecords(): readonly InvoiceFingerprintRecord[] {
-      financedRecords ??= [...approved].sort((a, b) => a - b).map((i) => recordOf(items[i] as BatchItem));
+      financedRecords ??= inInputOrder(records, approved);
       return financedRecords;
     },
     summary: summarise(
@@ -813,19 +821,13 @@ function runBatch(request: BatchRequest): BatchResult {
   const portfolio = request.portfolio;
   // The figures the book after reads, copied now: the getter below must not keep `state` (and its
   // index of every invoice of the batch) alive as long as the result.
-  const figures = figuresFor(
-    state,
-    approved.map((i) => (items[i] as BatchItem).invoice),
-  );
+  const figures = figuresFor(state, records);
   // Not enumerable: a copy of the whole book (its known invoices too) stays out of the result's JSON.
   Object.defineProperty(result, 'portfolioAfter', {
     enumerable: false,
     get(): Portfolio | null {
       if (after === undefined) {
-        const funded = approved.map((i, k) => ({
-          invoice: (items[i] as BatchItem).invoice,
-          advanceMinor: advances[k] as number,
-        }));
+        const funded = records.map((record, k) => ({ record, advanceMinor: advances[k] as number }));
         after = bookAfter(
           portfolio,
           figures,

@@ -190,6 +190,26 @@ describe('two batches in a row against one book (the documented "across batches"
       portfolio,
     });
 
+  it('items changed after the batch (reused for the next chunk) do not change what it funded: portfolioAfter, the fingerprints and the records are of the invoices decided', () => {
+    const items = [item(1)];
+    const first = batch(items, book);
+    expect(first.summary.counts.approve).toBe(1);
+    const invoice = items[0]?.invoice as unknown as Record<string, unknown>;
+    // The caller reuses its item objects before reading the result (a pooled loader).
+    invoice['buyerQuid'] = 'b1b1b1b1b1b1b1b1';
+    invoice['invoiceNumber'] = 'INV-OTHER';
+    const after = first.portfolioAfter as Portfolio;
+    expect(after.buyerExposureMinor?.[BUYER]).toBe(first.summary.advanceMinor);
+    expect(first.financedRecords[0]?.buyerQuid).toBe(BUYER);
+    expect(first.financedRecords[0]?.invoiceNumber).toBe('INV-771');
+    expect(first.financedFingerprints.some((fp) => fp.includes('INV771') || fp.includes('INV-771'))).toBe(
+      true,
+    );
+    // The next batch on that book sees the 4,500,000 funded on the buyer: no advance past the limit.
+    const second = batch([item(2)], after);
+    expect((first.summary.advanceMinor ?? 0) + (second.summary.advanceMinor ?? 0)).toBeLessThanOrEqual(LIMIT);
+  });
+
   it("the first batch's approval counts against the buyer limit in the second when the second is given result.portfolioAfter", () => {
     const first = batch([item(1)], book);
     expect(first.summary.counts.approve).toBe(1);

@@ -1,13 +1,12 @@
 // The book a batch leaves behind: its portfolio with the batch's approvals funded, for the next batch.
 
-import type { InvoiceInput } from '../inputs/invoice.js';
 import type { Portfolio } from '../inputs/portfolio.js';
 import type { InvoiceFingerprintRecord } from '../math/fingerprint.js';
 import type { PortfolioState } from './portfolioState.js';
 
-/** One approval of the batch: its invoice and the advance it was funded with. */
+/** One approval of the batch: its record (as decided) and the advance it was funded with. */
 export interface FundedApproval {
-  readonly invoice: InvoiceInput;
+  readonly record: InvoiceFingerprintRecord;
   readonly advanceMinor: number;
 }
 
@@ -22,7 +21,10 @@ export type BookFigures = Pick<
  * kept the state itself kept its whole duplicate index (every invoice of the batch, about 800
  * bytes each) for as long as the result lived.
  */
-export function figuresFor(state: PortfolioState, approvals: readonly InvoiceInput[]): BookFigures {
+export function figuresFor(
+  state: PortfolioState,
+  approvals: readonly InvoiceFingerprintRecord[],
+): BookFigures {
   const buyers = new Map<string, number>();
   const suppliers = new Map<string, number>();
   const groupOfBuyer = new Map<string, string | undefined>();
@@ -86,7 +88,7 @@ export function bookAfter(
   const groups = new Map<string, number>();
   const faces = new Map<string, Map<string, number>>();
   let total = 0;
-  for (const { invoice, advanceMinor } of approvals) {
+  for (const { record: invoice, advanceMinor } of approvals) {
     currency ??= invoice.currency;
     if (invoice.currency !== currency) return null;
     const { buyerQuid: b, supplierQuid: s } = invoice;
