@@ -69,6 +69,17 @@ describe('an event changed in place after a first decision', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(onFreshCopies(d)));
   });
 
+  it('changed in place after the list was decided twice (when the engine keeps copies to compare): refused too', () => {
+    const { d, body } = credited();
+    decide(d);
+    expect(decide(d).offer?.eligibleMinor).toBe(4_000_000);
+    body['amountMinor'] = -1_000_000;
+    const third = decide(d);
+    expect(third.outcome).not.toBe('approve');
+    expect(codes(third)).toContain('INVALID_EVENT_PAYLOAD');
+    expect(JSON.stringify(third)).toBe(JSON.stringify(onFreshCopies(d)));
+  });
+
   it('a credit note whose payload object is replaced on the same event is read anew', () => {
     const { d, credit, body } = credited();
     decide(d);

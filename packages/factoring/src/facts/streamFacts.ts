@@ -504,9 +504,12 @@ function pushUnusable(list: UnusableEvent[], e: VerifiedEvent, detail: string): 
 // same event (a credit note made negative after a first decision) is checked again.
 interface StreamVerdicts {
   readonly refs: readonly VerifiedEvent[];
-  /** Per event: its type and its payload's snapshot (see {@link snapshotOf}) when checked. */
+  /**
+   * Per event: its type and its payload's snapshot (see {@link snapshotOf}) when checked; no
+   * snapshots the first time a list is checked (a list decided once never needs them).
+   */
   readonly types: readonly string[];
-  readonly payloads: readonly unknown[];
+  readonly payloads: readonly unknown[] | undefined;
   /** Per event: why core's schema refuses it, or null; `undefined` when every payload is valid. */
   readonly problems: readonly (string | null)[] | undefined;
 }
@@ -557,7 +560,8 @@ function matchesSnapshot(v: unknown, s: unknown): boolean {
 
 /** True when `known` was made for these very events, each still of the type and payload checked. */
 function stillValid(known: StreamVerdicts, events: readonly VerifiedEvent[]): boolean {
-  if (known.refs.length !== events.length) return false;
+  // Seen once, no copies were kept: nothing shows the payloads are as checked.
+  if (known.payloads === undefined || known.refs.length !== events.length) return false;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as VerifiedEvent;
     if (known.refs[i] !== e || known.types[i] !== e.eventType) return false;
@@ -566,17 +570,21 @@ function stillValid(known: StreamVerdicts, events: readonly VerifiedEvent[]): bo
   return true;
 }
 
-/** The schema verdicts of a stream, from the cache when the same list of the same events was seen. */
+/**
+ * The schema verdicts of a stream, from the cache when the same list of the same events, as they
+ * were checked, was seen. The copies that show a payload unchanged are kept from the second check
+ * of a list on: a list decided once (a batch loaded from storage) keeps none and pays none.
+ */
 function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
   const known = verdicts.get(events);
   if (known !== undefined && stillValid(known, events)) return known;
   let problems: (string | null)[] | undefined;
   const types = new Array<string>(events.length);
-  const payloads = new Array<unknown>(events.length);
+  const payloads = known === undefined ? undefined : new Array<unknown>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as VerifiedEvent;
     types[i] = e.eventType;
-    payloads[i] = snapshotOf(e.payload);
+    if (payloads !== undefined) payloads[i] = snapshotOf(e.payload);
     const p = problemOf(e);
     if (p !== null) {
       problems ??= new Array<string | null>(events.length).fill(null);
