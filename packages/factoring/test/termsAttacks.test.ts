@@ -1254,6 +1254,35 @@ describe('periods in weeks or months, and days abbreviated ("net 8 weeks", "4 Wo
     expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
   });
 
+  it.each([
+    'pago a 2 meses',
+    'paiement à 2 mois',
+    'pagamento a 2 mesi',
+    'Zahlungsziel 2 Monate',
+    'zahlbar innerhalb von 2 Monaten',
+    'payable 2 months from invoice',
+    'betaling binnen een termijn van 2 maanden',
+  ])(
+    '%j (months of credit after any word, as days are read: review of the merge): held for review, not priced to the due date',
+    (terms) => {
+      const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    },
+  );
+
+  it('months in a late-payment clause, a warranty or a guarantee hold nothing', () => {
+    for (const terms of [
+      'Net 10; interest after 2 months overdue',
+      'Net 10, 24 Monate Garantie',
+      'Net 10, garantie 12 mois',
+      'Net 10, 12 months guarantee',
+    ]) {
+      const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    }
+  });
+
   it('a rate per month and a warranty in months are no period of credit', () => {
     for (const terms of [
       'Net 30; 1.5% per month on overdue balances',

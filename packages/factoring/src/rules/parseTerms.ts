@@ -561,8 +561,17 @@ const MONTH_PERIODS = new Set([
   'maand',
   'maanden',
 ]);
-// Before a figure, words that make it a period of credit ("within 2 months", "binnen 2 maanden").
-const WITHIN = new Set(['within', 'in', 'innerhalb', 'binnen', 'sous', 'dans', 'entro', 'dentro']);
+// Around a period in months, words that make it no credit ("12 months warranty", "garantie 12 mois").
+const GUARANTEE = new Set([
+  'warranty',
+  'guarantee',
+  'garantie',
+  'gewährleistung',
+  'gewahrleistung',
+  'garantía',
+  'garantia',
+  'garanzia',
+]);
 // Before a day word, words that keep it calendar days ("30 calendar days", "30 clear days").
 const CALENDAR = new Set(['calendar', 'clear']);
 // Day words that count, after a word the reader cannot read as a number: days it did not count.
@@ -949,8 +958,8 @@ function workingDays(t: readonly Token[], j: number): number {
 
 /**
  * Weeks or months after the figure at `i` ("8 weeks", "2 Monate"): reads weeks as net days (seven
- * each) and records months as not counted when they are credit (after "net" or "within", or
- * before "net"); the index after them, or -1.
+ * each) and records months as not counted, wherever they stand ("pago a 2 meses"), unless a
+ * late-payment clause or a guarantee makes them something else; the index after them, or -1.
  */
 function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): number {
   const x = t[i + 1];
@@ -963,17 +972,16 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
     return i + 2;
   }
   if (!MONTH_PERIODS.has(x.text)) return -1;
-  const before = t[i - 1];
+  // Months are credit wherever they stand, as days are read ("pago a 2 meses", "Zahlungsziel 2
+  // Monate"); only a late-payment clause or a guarantee after them makes them something else.
+  if ((r.clause[i] as number) & IN_LATE || lateFigure(t, i, i + 2, r)) return i + 2;
   const after = t[i + 2];
-  if (
-    afterNet ||
-    (before?.kind === WORD && (WITHIN.has(before.text) || NET.has(before.text))) ||
-    (after?.kind === WORD && NET.has(after.text))
-  ) {
-    unread(t, r, i, i + 2);
-    return i + 2;
-  }
-  return -1;
+  if (after?.kind === WORD && GUARANTEE.has(after.text)) return -1;
+  const before = t[i - 1];
+  if (before?.kind === WORD && GUARANTEE.has(before.text)) return -1;
+  if (!afterNet && before?.kind === WORD && before.text === 'per') return -1;
+  unread(t, r, i, i + 2);
+  return i + 2;
 }
 
 /** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
