@@ -342,7 +342,14 @@ function keysOf(entries: readonly Entry[]): PairKeys {
   return keys;
 }
 
-/** Options of {@link createDuplicateIndex}. */
+/**
+ * Options of {@link createDuplicateIndex}.
+ *
+ * @example
+ * ```ts
+ * const options: DuplicateIndexOptions = { currency: 'USD' }; // records stating no currency are in USD
+ * ```
+ */
 export interface DuplicateIndexOptions {
   /**
    * The currency of a record that states none (`portfolio.currency`). Without it such a record's
