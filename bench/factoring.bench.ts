@@ -213,27 +213,35 @@ function naiveDecide(item: BatchItem, trust: Record<string, TrustReading>): numb
 }
 
 /**
+ * What the proof of concept reads of a stream, packed in one number (no object per invoice): bit 0
+ * a delivery, bit 1 an acknowledgement, bit 2 an invoice-forged signal, the purchases from bit 3.
+ */
+function pocStream(item: BatchItem): number {
+  let bits = 0;
+  let purchases = 0;
+  for (const e of item.events) {
+    const t = e.eventType;
+    if (t === 'carrier.delivered') bits |= 1;
+    else if (t === 'buyer.acknowledged') bits |= 2;
+    else if (t === 'factor.purchased') purchases++;
+    else if (t === 'fraud.signal.invoice-forged') bits |= 4;
+  }
+  return bits | (purchases << 3);
+}
+
+/**
  * The floor: the proof of concept's own five rules typed in TypeScript over the same streams, with
  * its messages formatted as Python does (the engine's PoC preset must return those messages). No
  * signer, schema, subject, duplicate or date check, no trace, no audit fields: no engine that keeps
  * the PoC's messages can decide faster than this, so it bounds what the PoC-preset target can be.
  */
 function pocRulesOnly(item: BatchItem, trust: Record<string, TrustReading>): number {
-  let delivered = false;
-  let acknowledged = false;
-  let purchases = 0;
-  let forged = 0;
-  for (const e of item.events) {
-    const t = e.eventType;
-    if (t === 'carrier.delivered') delivered = true;
-    else if (t === 'buyer.acknowledged') acknowledged = true;
-    else if (t === 'factor.purchased') purchases++;
-    else if (t === 'fraud.signal.invoice-forged') forged++;
-  }
+  const seen = pocStream(item);
   const inv = item.invoice;
+  const purchases = seen >>> 3;
   if (purchases > 0)
     return `double-factoring: ${purchases} prior factor.purchased event(s) on this invoice`.length;
-  if (forged > 0 || !delivered || !acknowledged) return 0;
+  if ((seen & 7) !== 3) return 0;
   const s = trust[inv.supplierQuid]?.level ?? 0;
   const b = trust[inv.buyerQuid]?.level ?? 0;
   const reasons = [
@@ -271,21 +279,12 @@ function cachedLine(key: number, make: () => string): string {
  * no check and no decision object: what the PoC's rules and messages cost at best.
  */
 function pocRulesCachedMessages(item: BatchItem, trust: Record<string, TrustReading>): number {
-  let delivered = false;
-  let acknowledged = false;
-  let purchases = 0;
-  let forged = 0;
-  for (const e of item.events) {
-    const t = e.eventType;
-    if (t === 'carrier.delivered') delivered = true;
-    else if (t === 'buyer.acknowledged') acknowledged = true;
-    else if (t === 'factor.purchased') purchases++;
-    else if (t === 'fraud.signal.invoice-forged') forged++;
-  }
+  const seen = pocStream(item);
   const inv = item.invoice;
+  const purchases = seen >>> 3;
   if (purchases > 0)
     return `double-factoring: ${purchases} prior factor.purchased event(s) on this invoice`.length;
-  if (forged > 0 || !delivered || !acknowledged) return 0;
+  if ((seen & 7) !== 3) return 0;
   const s = trust[inv.supplierQuid]?.level ?? 0;
   const b = trust[inv.buyerQuid]?.level ?? 0;
   const sk = Math.round(s * 1000);

@@ -23,6 +23,20 @@ const trust = trustSourceFromRecord(DEAL_TRUST);
 const decideOn = (portfolio: Portfolio | PortfolioState, d = deal()): FactoringDecision =>
   evaluateInvoice({ ...d, trust, policy: standardPolicy(), asOf: AS_OF, portfolio });
 
+/** What `reserveApproval` throws for this reservation, or undefined when it returns. */
+function refusal(
+  state: PortfolioState,
+  invoice: ReturnType<typeof deal>['invoice'],
+  d: FactoringDecision,
+): unknown {
+  try {
+    reserveApproval(state, invoice, d);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('reserveApproval books only decisions made on this book', () => {
   it('a decision made against a generous book is not booked into a state whose buyer limit it breaks', () => {
     const d = deal();
@@ -172,19 +186,6 @@ describe('a loop over a book that states no currency', () => {
 });
 
 describe('reserveApproval refuses a decision made for another version of the invoice', () => {
-  const refusal = (
-    state: PortfolioState,
-    invoice: ReturnType<typeof deal>['invoice'],
-    d: FactoringDecision,
-  ) => {
-    try {
-      reserveApproval(state, invoice, d);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  };
-
   it('the invoice amended to another amount after the decision: a typed error, nothing booked', () => {
     const d = deal();
     const state = createPortfolioState(BOOK);
@@ -253,17 +254,11 @@ describe('reserveApproval refuses a decision made for another version of the inv
 describe('reserveApproval books the invoice that was decided, not another one under its id (integrator review)', () => {
   const OTHER_BUYER = 'b9b9b9b9b9b9b9b9';
   const twoBuyers = { buyerLimitMinor: { [BUYER]: 50_000_000, [OTHER_BUYER]: 50_000_000 } };
-  const refusedAt = (
-    state: PortfolioState,
-    invoice: ReturnType<typeof deal>['invoice'],
-    d: FactoringDecision,
-  ) => {
-    try {
-      reserveApproval(state, invoice, d);
-    } catch (e) {
-      return isFactoringError(e) && e.code === 'INVALID_INPUT' ? e.issues.map((i) => i.path) : ['not typed'];
-    }
-    return [];
+  /** The paths of the INVALID_INPUT `reserveApproval` throws (none when it does not throw). */
+  const refusedAt = (...args: Parameters<typeof refusal>): string[] => {
+    const e = refusal(...args);
+    if (e === undefined) return [];
+    return isFactoringError(e) && e.code === 'INVALID_INPUT' ? e.issues.map((i) => i.path) : ['not typed'];
   };
 
   it('an approval for one buyer reserved with the invoice re-addressed to another buyer: a typed error, neither buyer booked', () => {
@@ -310,18 +305,6 @@ describe('reserveApproval books the invoice that was decided, not another one un
 describe('reserveApproval refuses an invoice changed in its parties or identity after the decision (red-team round 7)', () => {
   const OTHER_BUYER = 'b1b1b1b1b1b1b1b1';
   const LIMITS: Portfolio = { buyerLimitMinor: { [BUYER]: 5_000_000, [OTHER_BUYER]: 5_000_000 } };
-  const refusal = (
-    state: PortfolioState,
-    invoice: ReturnType<typeof deal>['invoice'],
-    d: FactoringDecision,
-  ) => {
-    try {
-      reserveApproval(state, invoice, d);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  };
 
   it("an approval for one buyer booked against another buyer: a typed error, and the first buyer's limit still counts it", () => {
     // Booked against the other buyer, the 4,500,000 advance left the decided buyer's exposure at 0:
