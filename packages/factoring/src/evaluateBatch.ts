@@ -351,9 +351,20 @@ function carriesPurchase(item: BatchItem): boolean {
   return false;
 }
 
-/** {@link invoiceRecord} with the shipping documents the item's stream names. */
+/** {@link invoiceRecord} with the shipping documents the item's stream names (one object). */
 function recordOf(item: BatchItem): InvoiceFingerprintRecord {
-  return { ...invoiceRecord(item.invoice), documentRefs: documentRefsOf(item) };
+  const inv = item.invoice;
+  return {
+    invoiceId: inv.invoiceId,
+    invoiceNumber: inv.invoiceNumber ?? '',
+    supplierQuid: inv.supplierQuid,
+    buyerQuid: inv.buyerQuid,
+    amountMinor: inv.amountMinor,
+    issuedAt: inv.issuedAt,
+    currency: inv.currency,
+    ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
+    documentRefs: documentRefsOf(item),
+  };
 }
 
 /** The shipping documents an item's stream names (bill of lading, delivery proof). */
