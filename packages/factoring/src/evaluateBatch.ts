@@ -26,7 +26,7 @@ import {
   invoiceFingerprint,
   invoiceFingerprints,
 } from './math/fingerprint.js';
-import type { DecisionOutcome, FactoringDecision, Reason } from './outputs/decision.js';
+import type { DecisionOutcome, FactoringDecision, Reason, TraceEntry } from './outputs/decision.js';
 import { createInternCache } from './outputs/internCache.js';
 import type { ReasonCodeValue } from './outputs/reasonCodes.js';
 import { escalateDecision } from './rules/escalateDecision.js';
@@ -351,20 +351,9 @@ function carriesPurchase(item: BatchItem): boolean {
   return false;
 }
 
-/** {@link invoiceRecord} with the shipping documents the item's stream names (one object). */
+/** {@link invoiceRecord} with the shipping documents the item's stream names. */
 function recordOf(item: BatchItem): InvoiceFingerprintRecord {
-  const inv = item.invoice;
-  return {
-    invoiceId: inv.invoiceId,
-    invoiceNumber: inv.invoiceNumber ?? '',
-    supplierQuid: inv.supplierQuid,
-    buyerQuid: inv.buyerQuid,
-    amountMinor: inv.amountMinor,
-    issuedAt: inv.issuedAt,
-    currency: inv.currency,
-    ...(inv.poReference !== undefined ? { poReference: inv.poReference } : {}),
-    documentRefs: documentRefsOf(item),
-  };
+  return invoiceRecord(item.invoice, documentRefsOf(item));
 }
 
 /** The shipping documents an item's stream names (bill of lading, delivery proof). */
@@ -422,6 +411,28 @@ function markFinancedCopies(items: readonly BatchItem[], state: PortfolioState):
   return indexed;
 }
 
+/**
+ * `d` held (or refused) for what the batch as a whole shows: one reason, its trace entry (a flag
+ * for review, a failure for a refusal) and the proof of concept's label.
+ */
+function holdForBatch(
+  d: FactoringDecision,
+  code: ReasonCodeValue,
+  severity: 'review' | 'reject',
+  message: string,
+  rule: string,
+  inputs: TraceEntry['inputs'],
+  label: string,
+): FactoringDecision {
+  return escalateDecision(
+    d,
+    [{ code, severity, message }],
+    severity,
+    { rule, outcome: severity === 'reject' ? 'fail' : 'flag', inputs, threshold: null, effectMinor: 0 },
+    label,
+  );
+}
+
 /** A decision on an item whose invoice id another item of the batch also has, made safe. */
 function holdRepeated(
   d: FactoringDecision,
@@ -431,43 +442,23 @@ function holdRepeated(
   const id = d.invoiceId;
   if (repeat.kind === 'copy') {
     const first = (items[repeat.firstIndex] as BatchItem).invoice.invoiceId;
-    return escalateDecision(
+    return holdForBatch(
       d,
-      [
-        {
-          code: 'DUPLICATE_EXACT',
-          severity: 'reject',
-          message: `the same invoice and stream as item ${repeat.firstIndex} (${first}) of this batch: listed twice, decided once`,
-        },
-      ],
+      'DUPLICATE_EXACT',
       'reject',
-      {
-        rule: 'batch-copies',
-        outcome: 'fail',
-        inputs: { firstIndex: repeat.firstIndex },
-        threshold: null,
-        effectMinor: 0,
-      },
+      `the same invoice and stream as item ${repeat.firstIndex} (${first}) of this batch: listed twice, decided once`,
+      'batch-copies',
+      { firstIndex: repeat.firstIndex },
       'listed twice in the batch',
     );
   }
-  return escalateDecision(
+  return holdForBatch(
     d,
-    [
-      {
-        code: 'INVOICE_ID_REUSED',
-        severity: 'review',
-        message: `invoice id ${id} names ${repeat.indices.length} different invoices in this batch (items ${[...repeat.indices].sort((a, b) => a - b).join(', ')})`,
-      },
-    ],
+    'INVOICE_ID_REUSED',
     'review',
-    {
-      rule: 'batch-copies',
-      outcome: 'flag',
-      inputs: { items: repeat.indices.length },
-      threshold: null,
-      effectMinor: 0,
-    },
+    `invoice id ${id} names ${repeat.indices.length} different invoices in this batch (items ${[...repeat.indices].sort((a, b) => a - b).join(', ')})`,
+    'batch-copies',
+    { items: repeat.indices.length },
     'invoice id reused in the batch',
   );
 }
@@ -497,23 +488,13 @@ export function evaluateBatch(request: BatchRequest): BatchResult {
 function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDecision {
   if (circle.incomplete === true) {
     // The batch is too dense with alike sales to show this invoice is on no circle: held, not cleared.
-    return escalateDecision(
+    return holdForBatch(
       d,
-      [
-        {
-          code: 'CIRCLE_SEARCH_INCOMPLETE',
-          severity: 'review',
-          message: `the search for a circle of sales through ${circle.parties.join(' -> ')} ran out of its budget among alike sales of this batch: the invoice is not shown to be on none`,
-        },
-      ],
+      'CIRCLE_SEARCH_INCOMPLETE',
       'review',
-      {
-        rule: 'circular-trade',
-        outcome: 'flag',
-        inputs: { incomplete: true },
-        threshold: null,
-        effectMinor: 0,
-      },
+      `the search for a circle of sales through ${circle.parties.join(' -> ')} ran out of its budget among alike sales of this batch: the invoice is not shown to be on none`,
+      'circular-trade',
+      { incomplete: true },
       'circle search incomplete',
     );
   }
@@ -522,43 +503,23 @@ function holdCircular(d: FactoringDecision, circle: CircularTrade): FactoringDec
   if (currencies !== undefined) {
     // Legs in different currencies: a circle all the same, whose amounts no rate was guessed for.
     const legs = circle.invoiceIds.map((id, k) => `${id} in ${currencies[k] ?? 'no stated currency'}`);
-    return escalateDecision(
+    return holdForBatch(
       d,
-      [
-        {
-          code: 'CIRCULAR_TRADE_MIXED_CURRENCY',
-          severity: 'review',
-          message: `a circle of sales within 30 days whose legs are in different currencies, so their amounts were not compared: ${route} (invoices ${legs.join(', ')})`,
-        },
-      ],
+      'CIRCULAR_TRADE_MIXED_CURRENCY',
       'review',
-      {
-        rule: 'circular-trade',
-        outcome: 'flag',
-        inputs: { invoices: circle.invoiceIds.length, mixedCurrency: true },
-        threshold: null,
-        effectMinor: 0,
-      },
+      `a circle of sales within 30 days whose legs are in different currencies, so their amounts were not compared: ${route} (invoices ${legs.join(', ')})`,
+      'circular-trade',
+      { invoices: circle.invoiceIds.length, mixedCurrency: true },
       'circular trade across currencies',
     );
   }
-  return escalateDecision(
+  return holdForBatch(
     d,
-    [
-      {
-        code: 'CIRCULAR_TRADE',
-        severity: 'review',
-        message: `a circle of sales of about the same amount within 30 days: ${route} (invoices ${circle.invoiceIds.join(', ')})`,
-      },
-    ],
+    'CIRCULAR_TRADE',
     'review',
-    {
-      rule: 'circular-trade',
-      outcome: 'flag',
-      inputs: { invoices: circle.invoiceIds.length },
-      threshold: null,
-      effectMinor: 0,
-    },
+    `a circle of sales of about the same amount within 30 days: ${route} (invoices ${circle.invoiceIds.join(', ')})`,
+    'circular-trade',
+    { invoices: circle.invoiceIds.length },
     'circular trade',
   );
 }
@@ -595,6 +556,23 @@ function checkBatchInvoices(items: readonly BatchItem[], asOf: number): void {
 }
 
 /**
+ * Refuses `buyerHistories` that is not a plain record by quid: a `Map` (or a string) was read as
+ * no history at all, so every buyer was decided on the prior.
+ */
+function checkBuyerHistories(histories: unknown): void {
+  if (histories === undefined) return;
+  const proto =
+    typeof histories === 'object' && histories !== null ? Object.getPrototypeOf(histories) : undefined;
+  if (proto === Object.prototype || proto === null) return;
+  throw new FactoringInputError('INVALID_INPUT', [
+    {
+      path: 'buyerHistories',
+      message: `must be a record of buyer histories by quid (got ${shownValue(histories)})`,
+    },
+  ]);
+}
+
+/**
  * Each buyer's profile from its history, once per buyer, into `profiles`; a history of the wrong
  * shape is refused at `buyerHistories.<quid>` (every one at once).
  */
@@ -606,9 +584,11 @@ function profileBuyers(
   profiles: Map<string, BuyerProfile>,
 ): void {
   let issues: ValidationIssue[] | undefined;
+  // Buyers whose history was refused: a second invoice of one does not report it again.
+  const refused = new Set<string>();
   for (const item of items) {
     const buyer = item.invoice.buyerQuid;
-    if (profiles.has(buyer)) continue;
+    if (profiles.has(buyer) || refused.has(buyer)) continue;
     const h = histories !== undefined && Object.hasOwn(histories, buyer) ? histories[buyer] : undefined;
     try {
       profiles.set(
@@ -627,8 +607,7 @@ function profileBuyers(
       const at = `buyerHistories.${buyer}`;
       for (const x of e.issues)
         issues.push({ path: x.path.replace(/^buyerHistory/, at), message: x.message });
-      // Marked so a second invoice of this buyer does not report it again.
-      profiles.set(buyer, undefined as unknown as BuyerProfile);
+      refused.add(buyer);
     }
   }
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
@@ -676,20 +655,7 @@ function runBatch(request: BatchRequest): BatchResult {
   let advance = 0;
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
-  // A Map of histories (or a string) read as no history at all: every buyer decided on the prior.
-  if (
-    histories !== undefined &&
-    (typeof histories !== 'object' ||
-      histories === null ||
-      (Object.getPrototypeOf(histories) !== Object.prototype && Object.getPrototypeOf(histories) !== null))
-  ) {
-    throw new FactoringInputError('INVALID_INPUT', [
-      {
-        path: 'buyerHistories',
-        message: `must be a record of buyer histories by quid (got ${shownValue(histories)})`,
-      },
-    ]);
-  }
+  checkBuyerHistories(histories);
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   // Every buyer's profile before the first decision: a history of the wrong shape is refused at
   // its quid before onDecision has streamed anything.

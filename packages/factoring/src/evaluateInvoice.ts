@@ -107,11 +107,11 @@ function isState(p: Portfolio | PortfolioState): p is PortfolioState {
  */
 export function evaluateInvoice(request: EvaluationRequest): FactoringDecision {
   return traceEvaluateInvoice(() => {
-    const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
     const portfolio = request.portfolio;
     const state =
       portfolio === undefined ? undefined : isState(portfolio) ? portfolio : createPortfolioState(portfolio);
-    return decide(request, compiled, state);
+    // decide compiles (and checks) a policy compilePolicy did not make.
+    return decide(request, request.policy, state);
   });
 }
 
@@ -136,12 +136,12 @@ function levelOf(r: TrustReading | undefined, pathsCount: boolean): number {
  */
 export function decide(
   request: EvaluationRequest,
-  policy: CompiledPolicy,
+  policy: CompiledPolicy | FactoringPolicy,
   state: PortfolioState | undefined,
 ): FactoringDecision {
   // Only a policy compilePolicy made in this process is taken as compiled: one stored as JSON (or
   // edited) is checked again, so a hand-lowered threshold is refused, not decided on.
-  const compiled = isCompiledPolicy(policy) ? policy : compilePolicy(policy as unknown as FactoringPolicy);
+  const compiled = isCompiledPolicy(policy) ? policy : compilePolicy(policy);
   // A batch builds its own profiles; a caller's precomputed one is checked here.
   if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
   const decision = decideShared(request, compiled, state, undefined);

@@ -311,6 +311,12 @@ export function profileBuyer(
   // Invoices due before asOf and not paid by then: at least this many days late, a lower bound.
   let overdue: number[] | undefined;
   let overdueMoney: number[] | undefined;
+  const addLate = (days: number, money: number): void => {
+    overdue ??= [];
+    overdueMoney ??= [];
+    overdue.push(days);
+    overdueMoney.push(money);
+  };
   // Copies of an earlier record (records carry no id) may be padding, or real invoices alike in
   // every field: the profile is of the distinct records, and a copy counts again only where it
   // makes the buyer look worse (late, unpaid, disputed, diluted), never in the money paid.
@@ -327,23 +333,16 @@ export function profileBuyer(
     // would outvote the prior and make a debtor never paid look known (NEW_DEBTOR).
     if (r.amountMinor === 0) continue;
     if (asOf !== undefined && r.dueAt <= asOf && (r.paidAt === undefined || r.paidAt > asOf)) {
-      overdue ??= [];
-      overdueMoney ??= [];
       // Capped as a paid record is: ten years late is past any tenor, and the profile stays one
       // checkBuyerProfile accepts.
-      overdue.push(Math.min(MAX_DAYS_LATE, daysStarted(r.dueAt, asOf)));
-      overdueMoney.push(r.amountMinor);
+      addLate(Math.min(MAX_DAYS_LATE, daysStarted(r.dueAt, asOf)), r.amountMinor);
     }
     if (asOf !== undefined && (r.dueAt > asOf || (r.paidAt ?? 0) > asOf)) continue;
     if (copy) {
       // A late copy weighs with the unpaid ones (the later quantiles are kept); a disputed or
       // diluted one raises those rates.
-      if (r.paidAt !== undefined && daysStarted(r.dueAt, r.paidAt) > 0) {
-        overdue ??= [];
-        overdueMoney ??= [];
-        overdue.push(daysStarted(r.dueAt, r.paidAt));
-        overdueMoney.push(r.amountMinor);
-      }
+      const late = r.paidAt === undefined ? 0 : daysStarted(r.dueAt, r.paidAt);
+      if (late > 0) addLate(late, r.amountMinor);
       if (r.disputed === true) {
         copyDisputed++;
         copyDisputedAmount += r.amountMinor;

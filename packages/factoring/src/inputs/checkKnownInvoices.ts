@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { shownValue } from '../errors/shownValue.js';
+import { isCurrencyCode } from './isCurrencyCode.js';
 
 const TEXT_FIELDS = ['invoiceId', 'invoiceNumber', 'supplierQuid', 'buyerQuid'] as const;
 
@@ -61,7 +62,7 @@ function recordIssue(r: unknown, at: string): ValidationIssue | undefined {
   }
   // The circle and copy checks compare amounts only within a currency: 'yen' would be none.
   const currency = rec['currency'];
-  if (currency !== undefined && !(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency))) {
+  if (currency !== undefined && !isCurrencyCode(currency)) {
     return {
       path: `${at}.currency`,
       message: `must be an ISO 4217 code (three upper-case letters) when present, got ${shownValue(currency)}`,

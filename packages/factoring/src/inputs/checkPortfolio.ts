@@ -4,6 +4,7 @@ import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
 import { knownInvoiceIssues } from './checkKnownInvoices.js';
+import { isCurrencyCode } from './isCurrencyCode.js';
 import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
@@ -190,10 +191,10 @@ export function checkPortfolio(portfolio: Portfolio): void {
     }
   }
   const currency = p['currency'];
-  if (currency !== undefined && !(typeof currency === 'string' && /^[A-Z]{3}$/.test(currency))) {
+  if (currency !== undefined && !isCurrencyCode(currency)) {
     issues.push({
       path: 'portfolio.currency',
-      message: `must be an ISO 4217 code (three upper-case letters), got ${JSON.stringify(currency)}`,
+      message: `must be an ISO 4217 code (three upper-case letters), got ${shownValue(currency)}`,
     });
   }
   shapes(issues, p);

@@ -2,6 +2,7 @@
 
 import { formatShare, TITLE_SHARE_TOLERANCE } from '../inputs/checkInvoiceInput.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
+import { isCurrencyCode } from '../inputs/isCurrencyCode.js';
 import { internTrace } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
@@ -9,14 +10,13 @@ import type { Run } from './run.js';
 // The rules read from the invoice itself.
 
 // An ISO 4217 alphabetic code, as core's schemas require.
-const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * 0. The invoice itself: a positive amount, due on or after issue, both parties named, and a
  * currency of three upper-case letters (ISO 4217).
  */
 export function checkInvoiceValid(run: Run, invoice: InvoiceInput, face: number): void {
-  const currencyOk = typeof invoice.currency === 'string' && CURRENCY.test(invoice.currency);
+  const currencyOk = isCurrencyCode(invoice.currency);
   const ok =
     face > 0 &&
     invoice.dueAt >= invoice.issuedAt &&
