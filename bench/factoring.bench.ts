@@ -229,56 +229,33 @@ function pocStream(item: BatchItem): number {
   return bits | (purchases << 3);
 }
 
-/**
- * The floor: the proof of concept's own five rules typed in TypeScript over the same streams, with
- * its messages formatted as Python does (the engine's PoC preset must return those messages). No
- * signer, schema, subject, duplicate or date check, no trace, no audit fields: no engine that keeps
- * the PoC's messages can decide faster than this, so it bounds what the PoC-preset target can be.
- */
-function pocRulesOnly(item: BatchItem, trust: Record<string, TrustReading>): number {
-  const seen = pocStream(item);
-  const inv = item.invoice;
-  const purchases = seen >>> 3;
-  if (purchases > 0)
-    return `double-factoring: ${purchases} prior factor.purchased event(s) on this invoice`.length;
-  if ((seen & 7) !== 3) return 0;
-  const s = trust[inv.supplierQuid]?.level ?? 0;
-  const b = trust[inv.buyerQuid]?.level ?? 0;
-  const reasons = [
-    'delivery confirmed',
-    'buyer acknowledged',
-    `supplier trust = ${formatFixedPython(s, 3)}`,
-    `buyer trust = ${formatFixedPython(b, 3)}`,
-  ];
-  if (s < 0.5) return `supplier trust ${formatFixedPython(s, 3)} below threshold 0.5`.length + reasons.length;
-  if (b < 0.6) return `buyer trust ${formatFixedPython(b, 3)} below threshold 0.6`.length + reasons.length;
-  const risk = 1 - (0.7 * b + 0.3 * s);
-  const discount = Math.min(0.01 + 0.1 * risk, 0.11);
-  const offer = Math.trunc(inv.amountMinor * (1 - discount));
-  reasons.push(
-    `blended risk = ${formatFixedPython(risk, 3)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $${formatCentsPython(offer)}`,
-  );
-  return reasons.length + offer;
-}
+/** Builds a message line; `key` names its printed value (a cache may keep lines by it). */
+type LineMaker = (key: number, make: () => string) => string;
+
+/** Every line built anew, as the proof of concept builds its messages. */
+const freshLine: LineMaker = (_key, make) => make();
 
 // Message lines by the printed thousandths (and hundredths of the discount), as the engine's
 // PoC preset keeps them: a book has far fewer distinct printed figures than invoices.
 const floorLines = new Map<number, string>();
-function cachedLine(key: number, make: () => string): string {
+const cachedLine: LineMaker = (key, make) => {
   let line = floorLines.get(key);
   if (line === undefined) {
     line = make();
     floorLines.set(key, line);
   }
   return line;
-}
+};
 
 /**
- * {@link pocRulesOnly} with its messages built as the engine's PoC preset builds them: each trust
- * and blend line made once per printed value, only the offer's cents formatted per approval. Still
- * no check and no decision object: what the PoC's rules and messages cost at best.
+ * The floor: the proof of concept's own five rules typed in TypeScript over the same streams, with
+ * its messages formatted as Python does (the engine's PoC preset must return those messages),
+ * each line built by `line` (fresh every time, or once per printed value as the engine caches
+ * them). No signer, schema, subject, duplicate or date check, no trace, no audit fields: no engine
+ * that keeps the PoC's messages can decide faster than this, so it bounds what the PoC-preset
+ * target can be.
  */
-function pocRulesCachedMessages(item: BatchItem, trust: Record<string, TrustReading>): number {
+function pocRules(item: BatchItem, trust: Record<string, TrustReading>, line: LineMaker): number {
   const seen = pocStream(item);
   const inv = item.invoice;
   const purchases = seen >>> 3;
@@ -292,15 +269,17 @@ function pocRulesCachedMessages(item: BatchItem, trust: Record<string, TrustRead
   const reasons = [
     'delivery confirmed',
     'buyer acknowledged',
-    cachedLine(sk, () => `supplier trust = ${formatFixedPython(s, 3)}`),
-    cachedLine(2_000 + bk, () => `buyer trust = ${formatFixedPython(b, 3)}`),
+    line(sk, () => `supplier trust = ${formatFixedPython(s, 3)}`),
+    line(2_000 + bk, () => `buyer trust = ${formatFixedPython(b, 3)}`),
   ];
-  if (s < 0.5) return reasons.length;
-  if (b < 0.6) return reasons.length + 1;
+  if (s < 0.5)
+    return line(4_000 + sk, () => `supplier trust ${formatFixedPython(s, 3)} below threshold 0.5`).length;
+  if (b < 0.6)
+    return line(6_000 + bk, () => `buyer trust ${formatFixedPython(b, 3)} below threshold 0.6`).length;
   const risk = 1 - (0.7 * b + 0.3 * s);
   const discount = Math.min(0.01 + 0.1 * risk, 0.11);
   const offer = Math.trunc(inv.amountMinor * (1 - discount));
-  const blend = cachedLine(
+  const blend = line(
     10_000 + Math.round(risk * 1000) * 100_000 + Math.round(discount * 10_000),
     () =>
       `blended risk = ${formatFixedPython(risk, 3)}; discount = ${formatFixedPython(discount * 100, 2)}%; offer = $`,
@@ -624,7 +603,7 @@ const cases: Case[] = [
     ops: N,
     run: () => {
       let acc = 0;
-      for (const it of items) acc += pocRulesOnly(it, trust);
+      for (const it of items) acc += pocRules(it, trust, freshLine);
       return acc;
     },
   },
@@ -633,7 +612,7 @@ const cases: Case[] = [
     ops: N,
     run: () => {
       let acc = 0;
-      for (const it of items) acc += pocRulesCachedMessages(it, trust);
+      for (const it of items) acc += pocRules(it, trust, cachedLine);
       return acc;
     },
   },
