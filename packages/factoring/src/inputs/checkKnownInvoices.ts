@@ -2,6 +2,7 @@
 
 import type { ValidationIssue } from '@quidfin/core';
 import { shownValue } from '../errors/shownValue.js';
+import { MAX_UNIX_SECONDS } from '../math/unixSeconds.js';
 import { isCurrencyCode } from './isCurrencyCode.js';
 
 const TEXT_FIELDS = ['invoiceId', 'invoiceNumber', 'supplierQuid', 'buyerQuid'] as const;
@@ -52,6 +53,14 @@ function recordIssue(r: unknown, at: string): ValidationIssue | undefined {
         message: `must be a non-negative safe integer, got ${shownValue(v)}`,
       };
     }
+  }
+  // Read as seconds, a millisecond date is millennia from every invoice: an exact copy was scored
+  // as a near one (held, not refused), an amount-and-day look-alike not at all.
+  if ((rec['issuedAt'] as number) > MAX_UNIX_SECONDS) {
+    return {
+      path: `${at}.issuedAt`,
+      message: `must be Unix seconds, not milliseconds (at most ${MAX_UNIX_SECONDS}), got ${shownValue(rec['issuedAt'])}`,
+    };
   }
   if (rec['poReference'] !== undefined && typeof rec['poReference'] !== 'string') {
     return { path: `${at}.poReference`, message: 'must be a string when present' };

@@ -6,6 +6,7 @@ import { shownValue } from '../errors/shownValue.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
 import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
+import { isUnixSeconds, MAX_UNIX_SECONDS } from '../math/unixSeconds.js';
 import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, keepTraceByNumber, tracedByNumber } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
@@ -68,10 +69,15 @@ function readingIssues(
       });
     }
   }
-  if (validUntil !== undefined && !(Number.isSafeInteger(validUntil) && (validUntil as number) >= 0)) {
+  if (validUntil !== undefined && !isUnixSeconds(validUntil)) {
+    // A millisecond expiry is a safe integer too, but read as seconds it never comes: an edge
+    // the bureau let expire would count as live.
+    const millis = Number.isSafeInteger(validUntil) && (validUntil as number) > MAX_UNIX_SECONDS;
     issues.push({
       path: `trust.${role}.validUntil`,
-      message: `${role} ${quid}: validUntil must be integer Unix seconds >= 0 (0: none), got ${shown(validUntil)}`,
+      message: millis
+        ? `${role} ${quid}: validUntil ${validUntil} is past the year 5138 read as seconds (milliseconds instead of seconds?)`
+        : `${role} ${quid}: validUntil must be integer Unix seconds >= 0 (0: none), got ${shown(validUntil)}`,
     });
   }
   if (pathLength !== undefined && !(Number.isSafeInteger(pathLength) && (pathLength as number) >= 0)) {
@@ -94,7 +100,7 @@ function readingIssues(
  * The financier's trust in `quid` as of `asOf`; throws {@link FactoringInputError} (`INVALID_TRUST`)
  * for a malformed reading: a level that is not a number in 0..1, an `observedAt` that is not integer
  * seconds or lies after `asOf + skew` (it would never be stale), a `validUntil` that is not integer
- * seconds (it would never expire), a `pathLength` that is not a whole number of hops, or a `path`
+ * seconds (it would never expire; milliseconds, past the year 5138, included), a `pathLength` that is not a whole number of hops, or a `path`
  * that does not end at `quid` or disagrees with `pathLength` (a reading filed under the wrong
  * party). A reading
  * past its `validUntil` is no reading at all: a node skips expired edges, so the caller that passes
@@ -116,7 +122,7 @@ export function readTrust(
     typeof r.level !== 'number' ||
     !(r.level >= 0 && r.level <= 1) ||
     (r.observedAt !== undefined && !(Number.isSafeInteger(r.observedAt) && r.observedAt <= asOf + skew)) ||
-    (r.validUntil !== undefined && !(Number.isSafeInteger(r.validUntil) && r.validUntil >= 0)) ||
+    (r.validUntil !== undefined && !isUnixSeconds(r.validUntil)) ||
     (r.pathLength !== undefined && !(Number.isSafeInteger(r.pathLength) && r.pathLength >= 0)) ||
     (r.path !== undefined && !isPathOf(r.path, quid, r.pathLength))
   ) {
