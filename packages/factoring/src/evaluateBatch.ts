@@ -18,6 +18,7 @@ import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/c
 import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
 import type { InvoiceInput } from './inputs/invoice.js';
+import { miswrittenMessage, miswrittenQuid } from './inputs/miswrittenQuid.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
@@ -563,7 +564,19 @@ function checkBuyerHistories(histories: unknown): void {
   if (histories === undefined) return;
   const proto =
     typeof histories === 'object' && histories !== null ? Object.getPrototypeOf(histories) : undefined;
-  if (proto === Object.prototype || proto === null) return;
+  if (proto === Object.prototype || proto === null) {
+    // A history keyed by its buyer's quid written another way (upper case, padded) is no one's:
+    // the buyer was decided on the prior, its unpaid and disputed invoices unread.
+    let issues: ValidationIssue[] | undefined;
+    for (const key of Object.keys(histories as object)) {
+      const quid = miswrittenQuid(key);
+      if (quid === undefined) continue;
+      issues ??= [];
+      issues.push({ path: `buyerHistories.${key}`, message: miswrittenMessage(key, quid) });
+    }
+    if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+    return;
+  }
   throw new FactoringInputError('INVALID_INPUT', [
     {
       path: 'buyerHistories',

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '@quidfin/core';
 import { shownValue } from '../errors/shownValue.js';
 import { MAX_UNIX_SECONDS } from '../math/unixSeconds.js';
 import { isCurrencyCode } from './isCurrencyCode.js';
+import { miswrittenMessage, miswrittenQuid } from './miswrittenQuid.js';
 
 const TEXT_FIELDS = ['invoiceId', 'invoiceNumber', 'supplierQuid', 'buyerQuid'] as const;
 
@@ -44,6 +45,12 @@ function recordIssue(r: unknown, at: string): ValidationIssue | undefined {
   for (const f of TEXT_FIELDS) {
     if (typeof rec[f] !== 'string')
       return { path: `${at}.${f}`, message: `must be a string, got ${typeof rec[f]}` };
+  }
+  // A financed invoice under its parties in upper case or padded matched no invoice: its copy was
+  // bought again.
+  for (const f of ['supplierQuid', 'buyerQuid'] as const) {
+    const quid = miswrittenQuid(rec[f] as string);
+    if (quid !== undefined) return { path: `${at}.${f}`, message: miswrittenMessage(rec[f] as string, quid) };
   }
   for (const f of ['amountMinor', 'issuedAt'] as const) {
     const v = rec[f];

@@ -5,6 +5,7 @@ import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
 import { knownInvoiceIssues } from './checkKnownInvoices.js';
 import { isCurrencyCode } from './isCurrencyCode.js';
+import { miswrittenMessage, miswrittenQuid } from './miswrittenQuid.js';
 import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
@@ -61,22 +62,21 @@ const QUID_KEYED = [
   'buyerGroup',
 ] as const;
 
-// A quid is 16 lower-case hex characters; the same in upper or mixed case is a quid written so
-// that no invoice's party would ever match it (its limit would silently not apply).
-const MISCASED_QUID = /^(?=.*[A-F])[0-9a-fA-F]{16}$/;
-
-/** Keys of the quid-keyed maps (and of each ledger's byBuyerOpenMinor) that are mis-cased quids. */
+/**
+ * Keys of the quid-keyed maps (and of each ledger's byBuyerOpenMinor) that are quids written
+ * another way: in upper case, or with a space or an invisible character (a CSV export's trailing
+ * blank). No invoice's party would ever match them: the limit would silently not apply, the
+ * exposure or the ageing count for nothing.
+ */
 function quidKeys(issues: ValidationIssue[], p: Record<string, unknown>): void {
   for (const name of QUID_KEYED) {
     const map = p[name];
     if (!isObject(map)) continue;
     for (const [key, entry] of Object.entries(map)) {
-      if (MISCASED_QUID.test(key)) issues.push(miscased(`portfolio.${name}.${key}`, key));
+      miswritten(issues, `portfolio.${name}.${key}`, key);
       if (name !== 'supplierLedger' || !isObject(entry) || !isObject(entry['byBuyerOpenMinor'])) continue;
       for (const buyer of Object.keys(entry['byBuyerOpenMinor'])) {
-        if (MISCASED_QUID.test(buyer)) {
-          issues.push(miscased(`portfolio.supplierLedger.${key}.byBuyerOpenMinor.${buyer}`, buyer));
-        }
+        miswritten(issues, `portfolio.supplierLedger.${key}.byBuyerOpenMinor.${buyer}`, buyer);
       }
     }
   }
@@ -148,19 +148,17 @@ function shapes(issues: ValidationIssue[], p: Record<string, unknown>): void {
   knownInvoiceIssues(issues, p['knownInvoices']);
 }
 
-function miscased(path: string, key: string): ValidationIssue {
-  return {
-    path,
-    message: `${key} is a quid with upper-case letters: quids are lower-case hex (${key.toLowerCase()}), so this entry would match no party`,
-  };
+function miswritten(issues: ValidationIssue[], path: string, key: string): void {
+  const quid = miswrittenQuid(key);
+  if (quid !== undefined) issues.push({ path, message: miswrittenMessage(key, quid) });
 }
 
 /**
  * Checks that a portfolio has only the fields of {@link Portfolio} (and its ledger and ageing
  * entries only theirs): `buyerLimitsMinor` or `facilityLimit` would otherwise be read as no limit
  * at all, as a policy typo is refused by `compilePolicy`; and that `currency`, when set, is an
- * ISO 4217 code (three upper-case letters); a key of a per-party map that is a quid with upper-case
- * letters is refused too (quids are lower-case hex: its limit would apply to no one). A `PortfolioState` (the running book
+ * ISO 4217 code (three upper-case letters); a key of a per-party map that is a quid written another
+ * way (upper case, a space, an invisible character) is refused too (its limit would apply to no one). A `PortfolioState` (the running book
  * `createPortfolioState` makes) is refused too: read as a portfolio it would be an empty book.
  * Throws `FactoringInputError('INVALID_INPUT')` at each path, every one at once.
  *

@@ -1,0 +1,40 @@
+// A party's quid written so that it matches no party: upper case, spaces, invisible characters.
+
+// Whitespace and the invisible characters a paste carries (zero-width spaces and joiners, word
+// joiner, byte-order mark, soft hyphen).
+const NOT_SHOWN = /[\s\u00ad\u200b-\u200f\u2060\ufeff]/g;
+const QUID = /^[0-9a-f]{16}$/;
+
+/**
+ * The quid `text` stands for when it is a quid written another way (upper or mixed case, a
+ * leading or trailing space, a tab, a zero-width character), else undefined: a canonical quid
+ * (16 lower-case hex characters) and text that is no quid at all (a group name, an ERP id) are
+ * left as they are. Such an entry would match no party, so its limit, exposure or history would
+ * silently count for nothing.
+ *
+ * @example
+ * ```ts
+ * miswrittenQuid('b0b0b0b0b0b0b0b0 '); // 'b0b0b0b0b0b0b0b0'
+ * miswrittenQuid('B0B0B0B0B0B0B0B0'); // 'b0b0b0b0b0b0b0b0'
+ * miswrittenQuid('b0b0b0b0b0b0b0b0'); // undefined: already canonical
+ * miswrittenQuid('ACME HOLDING'); // undefined: no quid
+ * ```
+ */
+export function miswrittenQuid(text: string): string | undefined {
+  if (QUID.test(text)) return undefined;
+  const quid = text.replace(NOT_SHOWN, '').toLowerCase();
+  return QUID.test(quid) ? quid : undefined;
+}
+
+/**
+ * The message for an entry keyed or naming a party by a miswritten quid.
+ *
+ * @example
+ * ```ts
+ * miswrittenMessage('B0B0B0B0B0B0B0B0', 'b0b0b0b0b0b0b0b0');
+ * // '"B0B0B0B0B0B0B0B0" is the quid b0b0b0b0b0b0b0b0 written another way (...): ...'
+ * ```
+ */
+export function miswrittenMessage(text: string, quid: string): string {
+  return `${JSON.stringify(text)} is the quid ${quid} written another way (quids are 16 lower-case hex characters, no spaces or invisible characters), so this entry would match no party`;
+}

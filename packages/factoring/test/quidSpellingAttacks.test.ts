@@ -1,0 +1,139 @@
+// Red-team round 8: a party's quid written another way in the book around the invoice (a trailing
+// space from a CSV export, a zero-width character pasted from a web page, upper case from another
+// system). The entry then matches no party: an exposure, an ageing or a known financed invoice
+// counts for nothing, a buyer's history for no one. Each is refused with its path, never read as
+// absent; keys that are no quid at all (a group name, an ERP id) are still left to the caller.
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateBatch,
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringInputError,
+  isFactoringError,
+  type PaidInvoiceRecord,
+  type Portfolio,
+  standardPolicy,
+  trustSourceFromRecord,
+} from '../src/index.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const trust = trustSourceFromRecord(DEAL_TRUST);
+
+function refused(act: () => unknown): FactoringInputError {
+  try {
+    act();
+  } catch (e) {
+    if (isFactoringError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a FactoringInputError, but the call returned');
+}
+
+function run(portfolio: unknown): FactoringDecision {
+  const d = deal();
+  return evaluateInvoice({
+    invoice: d.invoice,
+    events: d.events,
+    trust,
+    policy: standardPolicy(),
+    asOf: AS_OF,
+    portfolio: portfolio as Portfolio,
+  });
+}
+
+const SPELLINGS: readonly [string, string][] = [
+  ['a trailing space', `${BUYER} `],
+  ['a leading tab', `\t${BUYER}`],
+  ['a zero-width space', `${BUYER}\u200b`],
+  ['upper case and a space', ` ${BUYER.toUpperCase()}`],
+];
+
+describe('a party quid written with spaces, invisible characters or upper case in the book (red-team round 8)', () => {
+  it('the buyer exposure counted as written holds the advance to the room left under the limit', () => {
+    const x = run({ buyerLimitMinor: { [BUYER]: 5_000_000 }, buyerExposureMinor: { [BUYER]: 4_500_000 } });
+    expect(x.offer?.advanceMinor).toBeLessThanOrEqual(500_000);
+  });
+
+  for (const [what, key] of SPELLINGS) {
+    it(`a buyer exposure keyed by the quid with ${what} is refused at its path, not funded past the limit (4,500,000 against 500,000 of room)`, () => {
+      const e = refused(() =>
+        run({ buyerLimitMinor: { [BUYER]: 5_000_000 }, buyerExposureMinor: { [key]: 4_500_000 } }),
+      );
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.issues.map((i) => i.path)).toEqual([`portfolio.buyerExposureMinor.${key}`]);
+      expect(e.issues[0]?.message).toContain(BUYER);
+    });
+  }
+
+  it('a cross-aged buyer whose ageing is keyed with a trailing space is refused, not approved (CROSS_AGED_DEBTOR when written right)', () => {
+    const aging = { openMinor: 10_000_000, over90Minor: 9_000_000 };
+    expect(run({ ...BOOK, buyerAging: { [BUYER]: aging } }).outcome).toBe('reject');
+    const e = refused(() => run({ ...BOOK, buyerAging: { [`${BUYER} `]: aging } }));
+    expect(e.issues.map((i) => i.path)).toEqual([`portfolio.buyerAging.${BUYER} `]);
+  });
+
+  it('a supplier ledger naming the buyer with a zero-width space is refused at its path', () => {
+    const e = refused(() =>
+      run({
+        ...BOOK,
+        supplierLedger: {
+          [SUPPLIER]: { totalOpenMinor: 10_000_000, byBuyerOpenMinor: { [`${BUYER}\u200b`]: 9_000_000 } },
+        },
+      }),
+    );
+    expect(e.issues.map((i) => i.path)).toEqual([
+      `portfolio.supplierLedger.${SUPPLIER}.byBuyerOpenMinor.${BUYER}\u200b`,
+    ]);
+  });
+
+  it('a financed invoice known under its parties in upper case or padded is refused at its path, not missed so the copy is bought again', () => {
+    const d = deal();
+    const rec = {
+      invoiceId: 'inv-old',
+      invoiceNumber: d.invoice.invoiceNumber as string,
+      supplierQuid: SUPPLIER,
+      buyerQuid: BUYER,
+      amountMinor: d.invoice.amountMinor,
+      issuedAt: d.invoice.issuedAt,
+      currency: 'USD',
+    };
+    expect(run({ ...BOOK, knownInvoices: [rec] }).outcome).toBe('reject');
+    const upper = refused(() =>
+      run({ ...BOOK, knownInvoices: [{ ...rec, buyerQuid: BUYER.toUpperCase() }] }),
+    );
+    expect(upper.issues.map((i) => i.path)).toEqual(['portfolio.knownInvoices[0].buyerQuid']);
+    const padded = refused(() => run({ ...BOOK, knownInvoices: [{ ...rec, supplierQuid: `${SUPPLIER} ` }] }));
+    expect(padded.issues.map((i) => i.path)).toEqual(['portfolio.knownInvoices[0].supplierQuid']);
+  });
+
+  it("a buyer's history keyed by its quid in upper case or padded is refused at buyerHistories.<key>, not read as no history (ten disputed invoices unpaid)", () => {
+    const d = deal();
+    const unpaid: PaidInvoiceRecord[] = Array.from({ length: 10 }, (_, i) => ({
+      dueAt: NOW - (100 - i) * DAY,
+      amountMinor: 5_000_000,
+      disputed: true,
+    }));
+    const batch = (key: string) =>
+      evaluateBatch({
+        items: [{ invoice: d.invoice, events: d.events }],
+        trust,
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        portfolio: BOOK,
+        buyerHistories: { [key]: { records: unpaid } },
+      });
+    expect(batch(BUYER).decisions[0]?.outcome).toBe('review');
+    for (const key of [BUYER.toUpperCase(), `${BUYER} `]) {
+      const e = refused(() => batch(key));
+      expect(e.issues.map((i) => i.path)).toEqual([`buyerHistories.${key}`]);
+      expect(e.issues[0]?.message).toContain(BUYER);
+    }
+  });
+
+  it('keys and parties that are no quid at all (a group name, readable test names) are still left to the caller', () => {
+    const x = run({ ...BOOK, buyerExposureMinor: { 'ACME HOLDING ': 5 }, buyerGroup: { 'erp 42': 'G' } });
+    expect(x.outcome).toBe('approve');
+  });
+});
