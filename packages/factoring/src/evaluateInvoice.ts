@@ -40,7 +40,7 @@ import {
   checkTitleMissing,
   checkTitleOwnership,
 } from './rules/invoiceChecks.js';
-import { checkEarlyPaymentDiscount, checkIssuedEvidence } from './rules/issuedChecks.js';
+import { checkEarlyPaymentDiscount, checkIssuedEvidence, signedBinding } from './rules/issuedChecks.js';
 import { isDecisive, Run, rankReasons } from './rules/run.js';
 import {
   checkAckAmount,
@@ -186,13 +186,18 @@ export function decideShared(
   const skew = policy.clockSkewSeconds;
   // Evidence dated after the decision does not count (the proof of concept reads every date).
   const notAfter = policy.compat === 'poc' ? undefined : asOf + skew;
-  const read = extractStreamFacts(
+  let read = extractStreamFacts(
     invoice,
     request.events,
     checks.signerRoles,
     compiled.streamOptions,
     notAfter,
   );
+  // The carrier and PO the supplier signed bind the stream where the input states none (the proof
+  // of concept never read the issue).
+  const bound = policy.compat === 'poc' ? invoice : signedBinding(invoice, read);
+  if (bound !== invoice)
+    read = extractStreamFacts(bound, request.events, checks.signerRoles, compiled.streamOptions, notAfter);
   const refused = request.rejectedEvents;
   // Refused events are evidence of who signed what under every policy; the proof-of-concept
   // preset also reads the node's stream as it is, so a refused purchase or fraud signal vetoes
@@ -337,7 +342,7 @@ export function decideShared(
   if (run.go('buyer-trust')) checkBuyerTrust(run, policy, buyerTrust);
 
   // 14. Carrier trust path (the delivery attestation is only as good as the carrier).
-  const carrierQuid = facts.delivered?.carrierQuid ?? facts.shipped?.carrierQuid ?? invoice.carrierQuid;
+  const carrierQuid = facts.delivered?.carrierQuid ?? facts.shipped?.carrierQuid ?? bound.carrierQuid;
   if (checks.trustPaths && carrierQuid !== undefined && carrierQuid !== '' && run.go('carrier-trust')) {
     carrierTrust = checkCarrierTrust(
       run,

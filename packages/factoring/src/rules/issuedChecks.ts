@@ -100,6 +100,35 @@ function keysOf(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string,
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
+// The fields of the signed issue that bind the stream: which carrier may attest, which PO a
+// buyer's match must name.
+const BINDING_FIELDS = ['carrierQuid', 'poReference'] as const;
+
+/**
+ * The invoice the stream is bound to: the input, with the carrier and PO of the first counted
+ * `invoice.issued` (in stream order) where the input states none. An integrator's own record that
+ * leaves them out must not unbind the stream from what the supplier signed: a delivery by another
+ * carrier on the title counted, and the buyer's match of another order satisfied requirePoMatch.
+ * Returns `invoice` itself when there is nothing to fill.
+ *
+ * @example
+ * ```ts
+ * const bound = signedBinding(invoice, facts); // invoice.carrierQuid ?? the signed carrierQuid
+ * ```
+ */
+export function signedBinding(invoice: InvoiceInput, facts: StreamFacts): InvoiceInput {
+  if (facts.issued.length === 0) return invoice;
+  if (invoice.carrierQuid !== undefined && invoice.poReference !== undefined) return invoice;
+  const first = payloadOf(issuedVariants(facts)[0] as VerifiedEvent);
+  let out: InvoiceInput | undefined;
+  for (const k of BINDING_FIELDS) {
+    const signed = first[k];
+    if (invoice[k] !== undefined || typeof signed !== 'string' || signed === '') continue;
+    out = { ...(out ?? invoice), [k]: signed };
+  }
+  return out ?? invoice;
+}
+
 // The common case, one issue agreeing with the input: shared by every such decision (never mutated).
 const ISSUED_PASS: TraceEntry = {
   rule: 'issued-evidence',
