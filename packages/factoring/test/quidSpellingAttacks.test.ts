@@ -9,6 +9,7 @@ import {
   evaluateInvoice,
   type FactoringDecision,
   type FactoringInputError,
+  invoiceFingerprints,
   isFactoringError,
   type PaidInvoiceRecord,
   type Portfolio,
@@ -130,6 +131,26 @@ describe('a party quid written with spaces, invisible characters or upper case i
       expect(e.issues.map((i) => i.path)).toEqual([`buyerHistories.${key}`]);
       expect(e.issues[0]?.message).toContain(BUYER);
     }
+  });
+
+  it('a registry of financed fingerprints made from a record whose buyer quid is in upper case is refused at its entry, not missed so the receivable is bought again', () => {
+    const d = deal();
+    const rec = {
+      invoiceNumber: d.invoice.invoiceNumber as string,
+      supplierQuid: SUPPLIER,
+      buyerQuid: BUYER,
+      amountMinor: d.invoice.amountMinor,
+      issuedAt: d.invoice.issuedAt,
+    };
+    expect(run({ ...BOOK, financedFingerprints: invoiceFingerprints(rec) }).outcome).toBe('reject');
+    const e = refused(() =>
+      run({ ...BOOK, financedFingerprints: invoiceFingerprints({ ...rec, buyerQuid: BUYER.toUpperCase() }) }),
+    );
+    expect(e.issues.map((i) => i.path)).toEqual([
+      'portfolio.financedFingerprints[0]',
+      'portfolio.financedFingerprints[1]',
+    ]);
+    expect(e.issues[0]?.message).toContain(BUYER);
   });
 
   it('keys and parties that are no quid at all (a group name, readable test names) are still left to the caller', () => {

@@ -141,11 +141,29 @@ function shapes(issues: ValidationIssue[], p: Record<string, unknown>): void {
           });
           break;
         }
+        fingerprintParties(issues, `portfolio.financedFingerprints[${i}]`, fp);
         i++;
       }
     }
   }
   knownInvoiceIssues(issues, p['knownInvoices']);
+}
+
+/**
+ * A fingerprint (`number|supplier|buyer|amount|day`; the number may hold `|`) whose supplier or
+ * buyer is a quid written another way: made from a record in upper case, it matches no invoice,
+ * so the receivable it stands for could be bought again.
+ */
+function fingerprintParties(issues: ValidationIssue[], path: string, fp: string): void {
+  const parts = fp.split('|');
+  if (parts.length < 5) return;
+  for (const party of [parts[parts.length - 4] as string, parts[parts.length - 3] as string]) {
+    const quid = miswrittenQuid(party);
+    if (quid !== undefined) {
+      issues.push({ path, message: `fingerprint ${JSON.stringify(fp)}: ${miswrittenMessage(party, quid)}` });
+      return;
+    }
+  }
 }
 
 function miswritten(issues: ValidationIssue[], path: string, key: string): void {
