@@ -153,6 +153,28 @@ describe('a party quid written with spaces, invisible characters or upper case i
     expect(e.issues[0]?.message).toContain(BUYER);
   });
 
+  it('a buyer trust path naming the supplier in upper case or padded is INVALID_TRUST, not a path that hides the supplier vouching for its own debtor', () => {
+    const FIN = 'f9f9f9f9f9f9f9f9';
+    const via = (hop: string) =>
+      evaluateInvoice({
+        invoice: deal().invoice,
+        events: deal().events,
+        trust: trustSourceFromRecord({
+          ...DEAL_TRUST,
+          [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FIN, hop, BUYER] },
+        }),
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        portfolio: BOOK,
+      });
+    expect(via(SUPPLIER).reasons.map((r) => r.code)).toContain('BUYER_TRUST_VIA_SUPPLIER');
+    for (const hop of [SUPPLIER.toUpperCase(), `${SUPPLIER} `]) {
+      const e = refused(() => via(hop));
+      expect(e.code).toBe('INVALID_TRUST');
+      expect(e.issues.map((i) => i.path)).toEqual(['trust.buyer.path']);
+    }
+  });
+
   it('keys and parties that are no quid at all (a group name, readable test names) are still left to the caller', () => {
     const x = run({ ...BOOK, buyerExposureMinor: { 'ACME HOLDING ': 5 }, buyerGroup: { 'erp 42': 'G' } });
     expect(x.outcome).toBe('approve');

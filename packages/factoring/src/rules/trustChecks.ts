@@ -3,6 +3,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
+import { miswrittenQuid } from '../inputs/miswrittenQuid.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
 import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
@@ -35,7 +36,9 @@ function isPathOf(path: unknown, quid: string, pathLength: unknown): boolean {
   if (path.length === 0) return pathLength === undefined || pathLength === 0;
   if (path.length === 1) return false;
   if (pathLength !== undefined && path.length !== (pathLength as number) + 1) return false;
-  for (const q of path) if (typeof q !== 'string' || q === '') return false;
+  // A hop written another way (upper case, padded) would hide the supplier on the route.
+  for (const q of path)
+    if (typeof q !== 'string' || q === '' || miswrittenQuid(q) !== undefined) return false;
   return path[path.length - 1] === quid;
 }
 
@@ -90,7 +93,7 @@ function readingIssues(
   if (path !== undefined && !isPathOf(path, quid, pathLength)) {
     issues.push({
       path: `trust.${role}.path`,
-      message: `${role} ${quid}: path must list the quids from the financier to ${quid}${typeof pathLength === 'number' ? ` (${pathLength} hops, ${pathLength + 1} quids)` : ''}, or be [] for none; got ${shown(path)}`,
+      message: `${role} ${quid}: path must list the quids (lower-case hex, as written on the ledger) from the financier to ${quid}${typeof pathLength === 'number' ? ` (${pathLength} hops, ${pathLength + 1} quids)` : ''}, or be [] for none; got ${shown(path)}`,
     });
   }
   return issues;
