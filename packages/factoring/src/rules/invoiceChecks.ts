@@ -109,7 +109,8 @@ function thirdPartyShare(invoice: InvoiceInput, titleOwners: readonly TitleOwner
  * describes another sale (or a forged one), whatever the shares say. With `maxThirdPartyBps`,
  * owners other than the supplier and the buyer holding more than that together hold it for review
  * (`TITLE_SHARED`): a supplier with 51 % keeps its majority, but the other 49 % of what the buyer
- * pays may already belong to another financier.
+ * pays may already belong to another financier. The buyer's own stake counts toward the bound too
+ * (what it holds of its own invoice it owes to itself).
  */
 export function checkTitleOwnership(
   run: Run,
@@ -143,6 +144,18 @@ export function checkTitleOwnership(
         'TITLE_SHARED',
         `owners other than the supplier and the buyer hold ${formatShare(others)} of the title (${largest.id} holds ${formatShare(largest.share)}), more than ${maxThirdPartyBps / 100}%: part of what the buyer pays may already be sold`,
       );
+    } else if (invoice.buyerQuid !== invoice.supplierQuid) {
+      // The buyer's stake in its own invoice is a part it owes to itself, not the supplier's to
+      // sell: with the others it is held to the same bound (a buyer's 45 % was funded in full).
+      const buyer = shareOf(titleOwners, invoice.buyerQuid);
+      const all = others + buyer;
+      shared = buyer > 0 && all * 10_000 > maxThirdPartyBps + TITLE_SHARE_TOLERANCE * 10_000;
+      if (shared) {
+        run.reason(
+          'TITLE_SHARED',
+          `the buyer ${invoice.buyerQuid} holds ${formatShare(buyer)} of the title of its own invoice (owners other than the supplier ${formatShare(all)}), more than ${maxThirdPartyBps / 100}%: that part is owed to the buyer itself, not the supplier's to sell`,
+        );
+      }
     }
   }
   const pass = ok && mismatch === undefined && !shared;
