@@ -293,7 +293,7 @@ export function decideShared(
   // The buyer's own PO verdict counts under any policy; `requirePoMatch` also waits for one.
   const poRequired = policy.requirePoMatch === true;
   if ((poRequired || (signed && facts.poVerdict !== undefined)) && run.go('po-match'))
-    checkPoMatch(run, facts, face, poRequired);
+    checkPoMatch(run, facts, face, poRequired, invoice.issuedAt, skew);
 
   // 10. Acknowledged amount versus face.
   const ackAmount = facts.ack?.amountMinor;

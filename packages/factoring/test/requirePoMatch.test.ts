@@ -218,3 +218,35 @@ describe('the PO number as the buyer writes it', () => {
     expect(codes(d)).toContain('PO_MISMATCH');
   });
 });
+
+/** `e` with its own date (`matchedAt`) moved to `at`. */
+function datedAt(e: VerifiedEvent, at: number): VerifiedEvent {
+  return { ...e, payload: { ...e.payload, matchedAt: at } } as VerifiedEvent;
+}
+
+describe('a PO match dated before the invoice was issued (red-team round 8)', () => {
+  it('a po.matched dated 40 days before issue does not satisfy requirePoMatch: held for review (PO_MISMATCH), a match of another invoice', () => {
+    const x = decide([datedAt(verdict('po.matched', 5), NOW - 40 * DAY)]);
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('PO_MISMATCH');
+    expect(x.reasons.find((r) => r.code === 'PO_MISMATCH')?.message).toContain(
+      'before the invoice was issued',
+    );
+  });
+
+  it('the same match holds the invoice without requirePoMatch too (the buyer matched something else)', () => {
+    const x = decide([datedAt(verdict('po.matched', 5), NOW - 40 * DAY)], standardPolicy());
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('PO_MISMATCH');
+  });
+
+  it('a mismatch "superseded" by a later match dated before issue still holds', () => {
+    const x = decide([verdict('po.mismatch', 5), datedAt(verdict('po.matched', 6), NOW - 40 * DAY)]);
+    expect(x.outcome).toBe('review');
+  });
+
+  it('a match dated within the clock skew of the issue date is a match (approved as before)', () => {
+    const x = decide([datedAt(verdict('po.matched', 5), NOW - 600)]);
+    expect(x.outcome).toBe('approve');
+  });
+});

@@ -112,8 +112,10 @@ export interface StreamFacts {
   deliveredEarliest: number | undefined;
   deliveredLatest: number | undefined;
   ackEarliest: number | undefined;
-  /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order; `amountMinor` is what a `po.matched` says it matched. */
-  poVerdict: { matched: boolean; key: EventKey; amountMinor?: number | undefined } | undefined;
+  /** The buyer's latest PO verdict (`po.matched` / `po.mismatch`) on the invoice's PO, in stream order; `amountMinor` is what a `po.matched` says it matched, `at` the date it says it matched (`matchedAt`). */
+  poVerdict:
+    | { matched: boolean; key: EventKey; amountMinor?: number | undefined; at?: number | undefined }
+    | undefined;
   purchases: { eventId: string; financierQuid: string }[];
   /** Open disputes (disputeId -> amount), those the buyer resolved removed. */
   openDisputedMinor: number;
@@ -1213,6 +1215,7 @@ export function extractStreamFacts(
             matched: t === 'po.matched',
             key: keyOf(e),
             amountMinor: t === 'po.matched' ? num(p['matchedAmountMinor']) : undefined,
+            at: t === 'po.matched' ? num(p['matchedAt']) : undefined,
           };
         }
         break;

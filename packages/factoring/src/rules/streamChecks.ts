@@ -232,16 +232,26 @@ const PO_MATCH_ENTRIES: readonly TraceEntry[] = (['none', 'mismatch', 'matched']
 }));
 
 /**
- * 9b. The buyer's PO verdict: a `po.mismatch`, or a `po.matched` for less than the invoice less its
- * credit notes, holds it for review under any policy; with `requirePoMatch` no verdict at all
- * waits (`PO_MATCH_MISSING`).
+ * 9b. The buyer's PO verdict: a `po.mismatch`, a `po.matched` for less than the invoice less its
+ * credit notes, or one dated before the invoice was issued (beyond the clock skew), holds it for
+ * review under any policy; with `requirePoMatch` no verdict at all waits (`PO_MATCH_MISSING`).
  */
-export function checkPoMatch(run: Run, facts: StreamFacts, face: number, required: boolean): void {
+export function checkPoMatch(
+  run: Run,
+  facts: StreamFacts,
+  face: number,
+  required: boolean,
+  issuedAt: number,
+  skew: number,
+): void {
   const v = facts.poVerdict;
   // A match for less than the invoice (less its credit notes: a short delivery credited) is a
   // match of a smaller invoice (an inflated one, F12).
   const owed = Math.max(0, face - facts.creditedMinor);
   const short = v?.matched === true && v.amountMinor !== undefined && v.amountMinor < owed;
+  // A match dated before the invoice existed matched another invoice under the PO (an old one
+  // re-dated, or the same order billed again): it is no match of this one.
+  const early = v?.matched === true && v.at !== undefined && v.at + skew < issuedAt;
   if (v === undefined) {
     if (required) run.reason('PO_MATCH_MISSING', "no po.matched from the buyer on the invoice's PO yet");
   } else if (!v.matched)
@@ -249,12 +259,19 @@ export function checkPoMatch(run: Run, facts: StreamFacts, face: number, require
       'PO_MISMATCH',
       `the buyer's latest PO verdict is po.mismatch (event ${v.key.id}), not superseded`,
     );
+  else if (early)
+    run.reason(
+      'PO_MISMATCH',
+      `the buyer's po.matched (event ${v.key.id}) is dated ${v.at}, ${Math.floor((issuedAt - (v.at as number)) / 86_400)} days before the invoice was issued at ${issuedAt}: a match of another invoice, not this one`,
+    );
   else if (short)
     run.reason(
       'PO_MISMATCH',
       `the buyer matched ${v.amountMinor} of the ${owed} the invoice claims against its PO (event ${v.key.id})`,
     );
-  run.trace?.push(PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched && !short ? 2 : 1] as TraceEntry);
+  run.trace?.push(
+    PO_MATCH_ENTRIES[v === undefined ? 0 : v.matched && !short && !early ? 2 : 1] as TraceEntry,
+  );
 }
 
 /** 10. Acknowledged amount versus face. */
