@@ -180,3 +180,38 @@ describe('a party quid written with spaces, invisible characters or upper case i
     expect(x.outcome).toBe('approve');
   });
 });
+
+describe('a buyer group named another way in the group limits or exposures (red-team round 8)', () => {
+  const book = (over: Partial<Portfolio>): unknown => ({
+    buyerLimitMinor: { [BUYER]: 100_000_000 },
+    buyerGroup: { [BUYER]: 'PARENT' },
+    groupLimitMinor: { PARENT: 10_000_000 },
+    ...over,
+  });
+
+  it("the group's exposure named as in buyerGroup holds the advance to the group's room", () => {
+    expect(run(book({ groupExposureMinor: { PARENT: 9_500_000 } })).offer?.advanceMinor).toBeLessThanOrEqual(
+      500_000,
+    );
+  });
+
+  it('a group exposure keyed "PARENT " (a trailing space) is refused at its path, not funded 4,500,000 past the group limit', () => {
+    const e = refused(() => run(book({ groupExposureMinor: { 'PARENT ': 9_500_000 } })));
+    expect(e.issues.map((i) => i.path)).toEqual(['portfolio.groupExposureMinor.PARENT ']);
+    expect(e.issues[0]?.message).toContain('"PARENT"');
+  });
+
+  it('a group limit keyed "parent" for the group buyerGroup names "PARENT" is refused at its path', () => {
+    const e = refused(() => run(book({ groupLimitMinor: { parent: 1_000_000 } })));
+    expect(e.issues.map((i) => i.path)).toEqual(['portfolio.groupLimitMinor.parent']);
+  });
+
+  it('a group named with a trailing space in buyerGroup is refused at the limit naming it without', () => {
+    const e = refused(() => run(book({ buyerGroup: { [BUYER]: 'PARENT ' } })));
+    expect(e.issues.map((i) => i.path)).toEqual(['portfolio.groupLimitMinor.PARENT']);
+  });
+
+  it('a group limit for a group buyerGroup does not name at all is still left to the caller', () => {
+    expect(run(book({ groupLimitMinor: { PARENT: 100_000_000, OTHER: 1 } })).outcome).toBe('approve');
+  });
+});

@@ -5,7 +5,7 @@ import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
 import { knownInvoiceIssues } from './checkKnownInvoices.js';
 import { isCurrencyCode } from './isCurrencyCode.js';
-import { miswrittenMessage, miswrittenQuid } from './miswrittenQuid.js';
+import { miswrittenMessage, miswrittenQuid, nameAsRead } from './miswrittenQuid.js';
 import type { Portfolio } from './portfolio.js';
 
 /** Every field of {@link Portfolio}: the compiler fails here when one is added and not listed. */
@@ -166,6 +166,36 @@ function fingerprintParties(issues: ValidationIssue[], path: string, fp: string)
   }
 }
 
+/**
+ * Keys of the group limits and exposures that name a group of `buyerGroup` written another way
+ * (`'PARENT '`, `'parent'`): the group's limit or exposure would apply to no one, and its buyers
+ * were funded past the group limit. A key naming no group at all is left to the caller.
+ */
+function groupKeys(issues: ValidationIssue[], p: Record<string, unknown>): void {
+  const groups = p['buyerGroup'];
+  if (!isObject(groups)) return;
+  const named = new Map<string, string>();
+  const exact = new Set<string>();
+  for (const g of Object.values(groups)) {
+    if (typeof g !== 'string') continue;
+    named.set(nameAsRead(g), g);
+    exact.add(g);
+  }
+  for (const name of ['groupLimitMinor', 'groupExposureMinor'] as const) {
+    const map = p[name];
+    if (!isObject(map)) continue;
+    for (const key of Object.keys(map)) {
+      if (exact.has(key)) continue;
+      const group = named.get(nameAsRead(key));
+      if (group === undefined) continue;
+      issues.push({
+        path: `portfolio.${name}.${key}`,
+        message: `${JSON.stringify(key)} names no group of buyerGroup, which names ${JSON.stringify(group)}: written another way (spaces, case), this entry would apply to no buyer`,
+      });
+    }
+  }
+}
+
 function miswritten(issues: ValidationIssue[], path: string, key: string): void {
   const quid = miswrittenQuid(key);
   if (quid !== undefined) issues.push({ path, message: miswrittenMessage(key, quid) });
@@ -215,6 +245,7 @@ export function checkPortfolio(portfolio: Portfolio): void {
   }
   shapes(issues, p);
   quidKeys(issues, p);
+  groupKeys(issues, p);
   entryKeys(issues, 'supplierLedger', p['supplierLedger'], LEDGER_FIELDS);
   entryKeys(issues, 'buyerAging', p['buyerAging'], AGING_FIELDS);
   if (issues.length > 0) throw new FactoringInputError('INVALID_INPUT', issues);

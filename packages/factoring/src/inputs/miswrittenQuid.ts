@@ -38,3 +38,16 @@ export function miswrittenQuid(text: string): string | undefined {
 export function miswrittenMessage(text: string, quid: string): string {
   return `${JSON.stringify(text)} is the quid ${quid} written another way (quids are 16 lower-case hex characters, no spaces or invisible characters), so this entry would match no party`;
 }
+
+/**
+ * A name as it reads: whitespace and invisible characters dropped, case folded. Two group names
+ * with one reading are one group written two ways.
+ *
+ * @example
+ * ```ts
+ * nameAsRead(' Parent\u200b'); // 'parent'
+ * ```
+ */
+export function nameAsRead(text: string): string {
+  return text.replace(NOT_SHOWN, '').toLowerCase();
+}
