@@ -7,6 +7,7 @@ import {
   evaluateBatch,
   evaluateInvoice,
   type FactoringInputError,
+  invoiceFingerprints,
   isFactoringError,
   type PaidInvoiceRecord,
   type Portfolio,
@@ -106,6 +107,25 @@ describe('dates given in milliseconds where the engine reads seconds (red-team r
     );
     expect(e.issues[0]?.path).toBe(`buyerHistories.${BUYER}.records[0].dueAt`);
     expect(seen).toEqual([]);
+  });
+
+  it('a financed fingerprint made from a record issued "in milliseconds" is refused at its entry, not missed so the receivable is bought again', () => {
+    const d = deal();
+    const rec = {
+      invoiceNumber: d.invoice.invoiceNumber as string,
+      supplierQuid: d.invoice.supplierQuid,
+      buyerQuid: d.invoice.buyerQuid,
+      amountMinor: d.invoice.amountMinor,
+      issuedAt: d.invoice.issuedAt,
+    };
+    expect(
+      decideWith(DEAL_TRUST, { portfolio: { ...BOOK, financedFingerprints: invoiceFingerprints(rec) } })
+        .outcome,
+    ).toBe('reject');
+    const fps = invoiceFingerprints({ ...rec, issuedAt: rec.issuedAt * 1000 });
+    const e = refused(() => decideWith(DEAL_TRUST, { portfolio: { ...BOOK, financedFingerprints: fps } }));
+    expect(e.issues.map((i) => i.path)).toEqual(fps.map((_, i) => `portfolio.financedFingerprints[${i}]`));
+    expect(e.issues[0]?.message).toContain('milliseconds');
   });
 
   it('a known invoice issued "in milliseconds" is refused at its path, not scored as a near copy of the invoice it is', () => {

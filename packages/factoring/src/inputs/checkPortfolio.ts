@@ -3,6 +3,7 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
+import { MAX_UNIX_SECONDS } from '../math/unixSeconds.js';
 import { knownInvoiceIssues } from './checkKnownInvoices.js';
 import { isCurrencyCode } from './isCurrencyCode.js';
 import { miswrittenMessage, miswrittenQuid, nameAsRead } from './miswrittenQuid.js';
@@ -149,14 +150,26 @@ function shapes(issues: ValidationIssue[], p: Record<string, unknown>): void {
   knownInvoiceIssues(issues, p['knownInvoices']);
 }
 
+const MAX_FINGERPRINT_DAY = Math.floor(MAX_UNIX_SECONDS / 86_400);
+
 /**
- * A fingerprint (`number|supplier|buyer|amount|day`; the number may hold `|`) whose supplier or
- * buyer is a quid written another way: made from a record in upper case, it matches no invoice,
+ * A fingerprint (`number|supplier|buyer|amount|day`; the number may hold `|`) made from an issue
+ * date in milliseconds, or whose supplier or buyer is a quid written another way: made from a record in upper case, it matches no invoice,
  * so the receivable it stands for could be bought again.
  */
 function fingerprintParties(issues: ValidationIssue[], path: string, fp: string): void {
   const parts = fp.split('|');
   if (parts.length < 5) return;
+  // The last field is the UTC day of issue: one past the year 5138 was made from milliseconds and
+  // matches no invoice.
+  const day = parts[parts.length - 1] as string;
+  if (/^\d+$/.test(day) && Number(day) > MAX_FINGERPRINT_DAY) {
+    issues.push({
+      path,
+      message: `fingerprint ${JSON.stringify(fp)}: day ${day} is past the year 5138, made from an issue date in milliseconds instead of seconds`,
+    });
+    return;
+  }
   for (const party of [parts[parts.length - 4] as string, parts[parts.length - 3] as string]) {
     const quid = miswrittenQuid(party);
     if (quid !== undefined) {
