@@ -84,3 +84,76 @@ describe("a carrier whose key was frozen around the delivery it attested (the st
     ).toThrow(/stream/);
   });
 });
+
+// An invoice decided well after its evidence was signed, under a 30-day key-event window: the
+// window before the decision date no longer reaches the freeze that followed the signature.
+describe('a key frozen after it signed the evidence, more than the window before the decision', () => {
+  const LATE = NOW + 50 * DAY;
+  const month = { windowSeconds: 30 * DAY, action: 'review' } as const;
+  const lateDeal = () => deal({ dueAt: NOW + 90 * DAY, terms: 'NET-90' });
+  function lateDecision() {
+    const d = lateDeal();
+    const decision = evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust,
+      policy,
+      asOf: LATE,
+      portfolio: BOOK,
+    });
+    return { ...d, decision };
+  }
+  // The buyer acknowledged at NOW + 4 days; its key was reported compromised ten days later and
+  // rotated the next day (36 and 35 days before the decision): the acknowledgement may be the thief's.
+  const buyerFrozenAfterAck: RecentKeyEvent[] = [
+    { quid: 'b0b0b0b0b0b0b0b0', kind: 'frozen', at: NOW + 14 * DAY },
+    { quid: 'b0b0b0b0b0b0b0b0', kind: 'rotated', at: NOW + 15 * DAY },
+  ];
+
+  it('the acknowledgement signed ten days before the buyer key was frozen: held for review, not approved', () => {
+    const { invoice, events, decision } = lateDecision();
+    expect(decision.outcome).toBe('approve');
+    const d = applyRecentKeyEvents(decision, {
+      invoice,
+      stream: events,
+      events: buyerFrozenAfterAck,
+      policy: month,
+    });
+    expect(d.outcome).toBe('review');
+    expect(d.reasons.find((r) => r.code === 'RECENT_KEY_EVENT')?.message).toMatch(
+      /buyer b0b0b0b0b0b0b0b0 key events: frozen at \d+, rotated at \d+/,
+    );
+  });
+
+  it('a freeze within the window before its first signature counts too (compromised before it signed)', () => {
+    const { invoice, events, decision } = lateDecision();
+    const before: RecentKeyEvent[] = [
+      { quid: 'b0b0b0b0b0b0b0b0', kind: 'frozen', at: NOW - 20 * DAY },
+      { quid: 'b0b0b0b0b0b0b0b0', kind: 'rotated', at: NOW - 19 * DAY },
+    ];
+    const d = applyRecentKeyEvents(decision, { invoice, stream: events, events: before, policy: month });
+    expect(d.outcome).toBe('review');
+  });
+
+  it('in a batch, the item stream dates the signatures: held the same way', () => {
+    const d = lateDeal();
+    const item: BatchItem = {
+      invoice: d.invoice,
+      events: d.events,
+      keyEvents: { events: buyerFrozenAfterAck, policy: month },
+    };
+    const r = evaluateBatch({ items: [item], trust, policy, asOf: LATE, portfolio: BOOK });
+    expect(r.decisions[0]?.outcome).toBe('review');
+  });
+
+  it('false-positive trap: a freeze and rotation more than the window before every signature changes nothing', () => {
+    const { invoice, events, decision } = lateDecision();
+    const old: RecentKeyEvent[] = [
+      { quid: 'b0b0b0b0b0b0b0b0', kind: 'frozen', at: NOW - 40 * DAY },
+      { quid: 'b0b0b0b0b0b0b0b0', kind: 'rotated', at: NOW - 39 * DAY },
+    ];
+    expect(applyRecentKeyEvents(decision, { invoice, stream: events, events: old, policy: month })).toBe(
+      decision,
+    );
+  });
+});

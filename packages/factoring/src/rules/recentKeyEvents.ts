@@ -74,6 +74,8 @@ interface Parties {
   supplierQuid: string;
   buyerQuid: string;
   witnesses: Witness[];
+  /** The earliest time each quid signed an event of the stream (lower-cased quid). */
+  firstSigned: Map<string, number>;
 }
 
 function check(
@@ -120,7 +122,7 @@ function collectIssues(
       message: `is ${JSON.stringify(inv.invoiceId)}, but the decision is about ${JSON.stringify(invoiceId)}`,
     });
   }
-  const parties: Parties = { supplierQuid: '', buyerQuid: '', witnesses: [] };
+  const parties: Parties = { supplierQuid: '', buyerQuid: '', witnesses: [], firstSigned: new Map() };
   for (const role of ['supplierQuid', 'buyerQuid'] as const) {
     const given = input[role];
     const own = inv?.[role];
@@ -152,7 +154,8 @@ function collectIssues(
 
 /**
  * The carrier the invoice names and every other quid that signed its stream, lower-cased (key
- * events name canonical quids: a signer written in upper case is still that quid), each once.
+ * events name canonical quids: a signer written in upper case is still that quid), each once;
+ * and when each signer first signed.
  */
 function witnessesOf(
   inv: KeyEventParties | undefined,
@@ -177,7 +180,14 @@ function witnessesOf(
   stream.forEach((e, i) => {
     if (typeof e?.signerQuid !== 'string')
       issues.push({ path: `stream[${i}].signerQuid`, message: 'expected the quid that signed the event' });
-    else add('signer', e.signerQuid);
+    else {
+      add('signer', e.signerQuid);
+      const q = e.signerQuid.toLowerCase();
+      const t = e.timestamp;
+      const first = parties.firstSigned.get(q);
+      if (Number.isSafeInteger(t) && (first === undefined || (t as number) < first))
+        parties.firstSigned.set(q, t as number);
+    }
   });
 }
 
@@ -194,7 +204,8 @@ const RANK: Readonly<Record<RecentKeyEvent['kind'], number>> = {
 };
 
 /**
- * Events of `quid` that count for a decision made at `asOf`: those of the window before it, every
+ * Events of `quid` that count for a decision made at `asOf`: those of the window before it (or
+ * before `since`, the quid's first signature on the stream, when that is earlier), every
  * one after it (a key frozen between the decision and the wire must stop the wire), a recovery
  * opened and not yet closed, and a freeze no recovery or rotation has followed (the party has no
  * working key), however old. A recovery or rotation at the same second as the freeze does not
@@ -205,6 +216,7 @@ function counting(
   quid: string,
   asOf: number,
   window: number,
+  since: number | undefined,
 ): RecentKeyEvent[] {
   const own = events
     .filter((e) => e.quid === quid)
@@ -220,7 +232,10 @@ function counting(
     } else if (e.kind === 'rotated') frozen = undefined;
     else if (e.kind === 'frozen') frozen = e;
   }
-  const recent = own.filter((e) => asOf - e.at <= window);
+  // A key frozen after it signed the evidence, however long before the decision, casts doubt on
+  // what it signed: the window reaches back from the first signature, not only from asOf.
+  const from = (since === undefined ? asOf : Math.min(asOf, since)) - window;
+  const recent = own.filter((e) => e.at >= from);
   for (const standing of [open, frozen]) {
     if (standing !== undefined && !recent.includes(standing)) recent.push(standing);
   }
@@ -249,9 +264,10 @@ export interface KeyEventInput {
   /**
    * The invoice's verified events: the key events of every quid that signed one (the carrier that
    * attested the delivery, whoever else) count too, as the invoice's `carrierQuid` does. A
-   * witness whose key was frozen around what it signed may not have signed it.
+   * witness whose key was frozen around what it signed may not have signed it: the window runs
+   * from before each quid's first signature (its earliest `timestamp`) when that is before `asOf`.
    */
-  readonly stream?: readonly { readonly signerQuid: string }[];
+  readonly stream?: readonly { readonly signerQuid: string; readonly timestamp?: number }[];
   readonly policy?: KeyEventPolicy;
 }
 
@@ -285,7 +301,13 @@ export function applyRecentKeyEvents(decision: FactoringDecision, input: KeyEven
     { role: 'buyer', quid: parties.buyerQuid },
     ...parties.witnesses,
   ]) {
-    const hits = counting(input.events, quid, decision.asOf, policy.windowSeconds);
+    const hits = counting(
+      input.events,
+      quid,
+      decision.asOf,
+      policy.windowSeconds,
+      parties.firstSigned.get(quid),
+    );
     if (hits.length === 0) continue;
     const list = hits.map((e) => `${e.kind} at ${e.at}`).join(', ');
     found.push({
