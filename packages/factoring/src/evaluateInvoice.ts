@@ -300,6 +300,8 @@ export function decideShared(
 
   // 11. Trust readings: range, expiry, staleness, paths.
   let trustRead = false;
+  // Where the parties' readings start (the financier): one read from elsewhere is not its trust.
+  let pathOrigin: string | undefined;
   if (run.go('trust-readings')) {
     const supplierReading: TrustReading | undefined = readTrust(
       trust,
@@ -310,6 +312,7 @@ export function decideShared(
     );
     const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
+    pathOrigin = supplierReading?.path?.[0] ?? buyerReading?.path?.[0];
     supplierTrust = levelOf(supplierReading, signed);
     buyerTrust = levelOf(buyerReading, signed);
     staleAgeSeconds = checkTrustReadings(
@@ -326,7 +329,7 @@ export function decideShared(
     );
     // 11b. The buyer trusted only through the supplier (its own word for its debtor).
     if (checks.trustPaths && buyerReading?.path !== undefined && run.go('trust-independence')) {
-      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf);
+      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf, supplierReading?.path?.[0]);
     } else if (checks.trustPaths && routeUnknown(buyerReading, policy.pathlessTrust)) {
       holdUnknownRoute(run, 'buyer', invoice.buyerQuid, buyerReading);
     }
@@ -347,6 +350,7 @@ export function decideShared(
       asOf,
       invoice.supplierQuid,
       state?.groupOf,
+      pathOrigin,
     );
   }
 
