@@ -372,7 +372,7 @@ export function decideShared(
 
   // 16. Eligibility: payments, credits, disputes, ageing, cross-aging.
   if (checks.eligibility && run.go('eligibility')) {
-    checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state);
+    checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state, profile);
   }
   // 16b. Early-payment discount the buyer may take.
   if (signed && checks.eligibility && run.go('early-payment-discount'))
