@@ -586,6 +586,36 @@ function checkBuyerHistories(histories: unknown): void {
 }
 
 /**
+ * Refuses a `buyerHistories` key that is a batch buyer's quid in other letter case (and not that
+ * quid): it matched nobody, so the buyer was decided on the policy prior, a defaulter's history
+ * unread under a key that looked like its own.
+ */
+function checkHistoryKeys(
+  items: readonly BatchItem[],
+  histories: Readonly<Record<string, BuyerHistory>> | undefined,
+): void {
+  if (histories === undefined) return;
+  const keys = Object.keys(histories);
+  if (keys.length === 0) return;
+  const buyers = new Map<string, string>();
+  for (const item of items) {
+    const b = item.invoice.buyerQuid;
+    if (typeof b === 'string') buyers.set(b.toLowerCase(), b);
+  }
+  let issues: ValidationIssue[] | undefined;
+  for (const key of keys) {
+    const buyer = buyers.get(key.toLowerCase());
+    if (buyer === undefined || buyer === key) continue;
+    issues ??= [];
+    issues.push({
+      path: `buyerHistories.${key}`,
+      message: `is the batch's buyer ${buyer} in other letter case: key its history by the invoice's buyerQuid exactly`,
+    });
+  }
+  if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
+}
+
+/**
  * Each buyer's profile from its history, once per buyer, into `profiles`; a history of the wrong
  * shape is refused at `buyerHistories.<quid>` (every one at once).
  */
@@ -669,6 +699,7 @@ function runBatch(request: BatchRequest): BatchResult {
   const facilityBefore = state.totalExposure();
   const histories = request.buyerHistories;
   checkBuyerHistories(histories);
+  checkHistoryKeys(items, histories);
   const needProfile = policy.fee.kind !== 'poc-blend' || policy.checks.disputeRate;
   // Every buyer's profile before the first decision: a history of the wrong shape is refused at
   // its quid before onDecision has streamed anything.

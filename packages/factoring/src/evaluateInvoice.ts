@@ -305,6 +305,8 @@ export function decideShared(
 
   // 11. Trust readings: range, expiry, staleness, paths.
   let trustRead = false;
+  // Where the parties' readings start (the financier): one read from elsewhere is not its trust.
+  let pathOrigin: string | undefined;
   if (run.go('trust-readings')) {
     const supplierReading: TrustReading | undefined = readTrust(
       trust,
@@ -315,6 +317,7 @@ export function decideShared(
     );
     const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
+    pathOrigin = supplierReading?.path?.[0] ?? buyerReading?.path?.[0];
     supplierTrust = levelOf(supplierReading, signed);
     buyerTrust = levelOf(buyerReading, signed);
     staleAgeSeconds = checkTrustReadings(
@@ -331,7 +334,7 @@ export function decideShared(
     );
     // 11b. The buyer trusted only through the supplier (its own word for its debtor).
     if (checks.trustPaths && buyerReading?.path !== undefined && run.go('trust-independence')) {
-      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf);
+      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf, supplierReading?.path?.[0]);
     } else if (checks.trustPaths && routeUnknown(buyerReading, policy.pathlessTrust)) {
       holdUnknownRoute(run, 'buyer', invoice.buyerQuid, buyerReading);
     }
@@ -352,6 +355,7 @@ export function decideShared(
       asOf,
       invoice.supplierQuid,
       state?.groupOf,
+      pathOrigin,
     );
   }
 
@@ -373,7 +377,7 @@ export function decideShared(
 
   // 16. Eligibility: payments, credits, disputes, ageing, cross-aging.
   if (checks.eligibility && run.go('eligibility')) {
-    checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state);
+    checkEligibility(run, policy, invoice, asOf, face, f, facts, ackAmount, state, profile);
   }
   // 16b. Early-payment discount the buyer may take.
   if (signed && checks.eligibility && run.go('early-payment-discount'))

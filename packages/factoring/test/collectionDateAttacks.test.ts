@@ -27,13 +27,15 @@ const trust = trustSourceFromRecord(TRUST);
 function decide(
   d: Deal,
   events: readonly VerifiedEvent[] = d.events,
-  opts: { poc?: boolean; history?: BuyerHistory; asOf?: number } = {},
+  opts: { poc?: boolean; history?: BuyerHistory; asOf?: number; crossAgeThresholdBps?: number } = {},
 ): FactoringDecision {
+  const over =
+    opts.crossAgeThresholdBps === undefined ? {} : { crossAgeThresholdBps: opts.crossAgeThresholdBps };
   return evaluateInvoice({
     invoice: d.invoice,
     events,
     trust,
-    policy: opts.poc === true ? pocPolicy() : standardPolicy(),
+    policy: opts.poc === true ? pocPolicy() : standardPolicy(over),
     asOf: opts.asOf ?? AS_OF,
     portfolio: BOOK,
     ...(opts.history !== undefined ? { buyerHistory: opts.history } : {}),
@@ -253,10 +255,18 @@ describe('a buyer that pays on time what it pays, and leaves the rest unpaid', (
     expect(p.paidWithinBps[2]).toBeLessThan(5_000);
   });
 
-  it('a new invoice from it is priced to the later collection date, with a higher fee', () => {
+  it('a new invoice from it is refused: all it has left unpaid is over 90 days past due (CROSS_AGED_DEBTOR)', () => {
     const d = deal();
-    const a = decide(d, d.events, { history: { records: paid } });
     const b = decide(d, d.events, { history });
+    expect(b.outcome).toBe('reject');
+    expect(codes(b)).toContain('CROSS_AGED_DEBTOR');
+  });
+
+  it('with ageing not judged (crossAgeThresholdBps 10000), it is priced to the later collection date, with a higher fee', () => {
+    const d = deal();
+    const all = { crossAgeThresholdBps: 10_000 };
+    const a = decide(d, d.events, { history: { records: paid }, ...all });
+    const b = decide(d, d.events, { history, ...all });
     expect(b.payment?.expectedDays).toBeGreaterThan((a.payment?.expectedDays ?? 0) + 60);
     expect(b.offer?.feeMinor ?? 0).toBeGreaterThan(a.offer?.feeMinor ?? Infinity);
   });

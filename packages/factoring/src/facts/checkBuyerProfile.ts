@@ -33,6 +33,15 @@ export function checkBuyerProfile(profile: BuyerProfile): void {
   }
   if (profile.paidMinor !== undefined && !whole(profile.paidMinor, 0, Number.MAX_SAFE_INTEGER))
     bad('paidMinor', profile.paidMinor, 'a whole number of minor units >= 0');
+  for (const k of ['openMinor', 'over90Minor'] as const) {
+    if (profile[k] !== undefined && !whole(profile[k], 0, Number.MAX_SAFE_INTEGER))
+      bad(k, profile[k], 'a whole number of minor units >= 0');
+  }
+  if (
+    whole(profile.over90Minor, 0, Number.MAX_SAFE_INTEGER) &&
+    !((profile.over90Minor as number) <= (profile.openMinor ?? 0))
+  )
+    bad('over90Minor', profile.over90Minor, 'at most openMinor');
   const late = profile.daysLate as readonly unknown[];
   let ordered = Array.isArray(late) && late.length === 3;
   for (let i = 0; i < 3; i++) {

@@ -19,6 +19,8 @@ const MAX_LENGTH = 4;
  */
 const VISITS_PER_INVOICE = 4_096;
 const COMPARISONS_PER_INVOICE = 16 * VISITS_PER_INVOICE;
+/** Known invoices alike to a batch item that a circle is searched from, per item. */
+const KNOWN_ROOTS_PER_INVOICE = 16;
 
 /** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
 type Sale = Pick<
@@ -103,6 +105,7 @@ function circleThrough(
   x: Leg,
   bySupplier: ReadonlyMap<string, readonly Leg[]>,
   across: boolean,
+  mustHold?: ReadonlySet<Leg>,
 ): Leg[] | undefined | typeof INCOMPLETE {
   const path: Leg[] = [x];
   let budget = VISITS_PER_INVOICE;
@@ -121,8 +124,10 @@ function circleThrough(
       }
       if (path.some((p) => p.from === s.to && s.to !== x.from)) continue;
       path.push(s);
-      if (s.to === x.from) return true;
-      if (path.length < MAX_LENGTH && visit(s.to)) return true;
+      if (s.to === x.from) {
+        // From a known invoice, only a circle through one of the batch's counts.
+        if (mustHold === undefined || path.some((p) => mustHold.has(p))) return true;
+      } else if (path.length < MAX_LENGTH && visit(s.to)) return true;
       path.pop();
     }
     return false;
@@ -239,7 +244,9 @@ export function crossSales(
  * `incomplete` (held, never cleared), and sales on no cycle of the trade graph are not searched.
  * Amounts are compared only within one currency (`bookCurrency`, `portfolio.currency`, is the one
  * of known records that state none): a circle through a leg in another currency is still a
- * circle, found once none in one currency is, and reported with its `currencies`.
+ * circle, found once none in one currency is, and reported with its `currencies`. An item no
+ * circle is found from is searched again from the known invoices alike to it: a circle spread
+ * over more than 30 days whose middle leg was bought in an earlier batch is found all the same.
  *
  * @example
  * ```ts
@@ -310,7 +317,77 @@ export function circularTrades(
       ...(across && { currencies: circle.map((s) => s.currency) }),
     });
   }
-  return found;
+  return fromKnown(legs, cross, onCycles, bySupplier, found);
+}
+
+/**
+ * Circles found from a known invoice alike to a batch item no circle was found from: a circle
+ * spread over more than 30 days is found from its middle leg, and when that leg was bought in an
+ * earlier batch (`portfolio.knownInvoices`) the new leg's own search does not reach its far end.
+ * Each batch item on such a circle gets it, starting with its own invoice. Known invoices are
+ * searched from only when alike (currency, 10 %, 30 days) to such an item, at most
+ * {@link KNOWN_ROOTS_PER_INVOICE} per item: an item alike to more known invoices than that is
+ * reported `incomplete` (held, never cleared).
+ */
+function fromKnown(
+  legs: readonly Leg[],
+  cross: readonly number[],
+  onCycles: ReadonlySet<Leg>,
+  bySupplier: ReadonlyMap<string, readonly Leg[]>,
+  found: Map<number, CircularTrade> | undefined,
+): Map<number, CircularTrade> | undefined {
+  const open = cross
+    .map((i) => legs[i] as Leg)
+    .filter((leg, k) => onCycles.has(leg) && found?.has(cross[k] as number) !== true)
+    .sort((a, b) => a.sale.issuedAt - b.sale.issuedAt);
+  if (open.length === 0) return found;
+  const batch = new Set(legs);
+  const index = new Map(legs.map((leg, i) => [leg, i]));
+  let out = found;
+  const tried = new Map<Leg, number>();
+  for (const k of onCycles) {
+    if (batch.has(k)) continue;
+    // The open items alike to k (those within 30 days of its date, by binary search).
+    let lo = 0;
+    let hi = open.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((open[mid] as Leg).sale.issuedAt < k.sale.issuedAt - WINDOW_SECONDS) lo = mid + 1;
+      else hi = mid;
+    }
+    const near: Leg[] = [];
+    for (
+      let j = lo;
+      j < open.length && (open[j] as Leg).sale.issuedAt <= k.sale.issuedAt + WINDOW_SECONDS;
+      j++
+    ) {
+      const x = open[j] as Leg;
+      if (alike(k, x) && out?.has(index.get(x) as number) !== true) near.push(x);
+    }
+    if (near.length === 0) continue;
+    if (near.every((x) => (tried.get(x) ?? 0) >= KNOWN_ROOTS_PER_INVOICE)) {
+      for (const x of near) tried.set(x, KNOWN_ROOTS_PER_INVOICE + 1);
+      continue;
+    }
+    for (const x of near) tried.set(x, (tried.get(x) ?? 0) + 1);
+    const circle = circleThrough(k, bySupplier, false, batch);
+    if (circle === undefined || circle === INCOMPLETE) continue;
+    for (let at = 0; at < circle.length; at++) {
+      const i = index.get(circle[at] as Leg);
+      if (i === undefined || out?.has(i) === true) continue;
+      const own = [...circle.slice(at), ...circle.slice(0, at)];
+      out ??= new Map();
+      out.set(i, { invoiceIds: own.map((s) => s.sale.invoiceId), parties: partiesOf(own) });
+    }
+  }
+  // Alike to more known invoices than were searched from: neither a circle nor shown to be none.
+  for (const [x, n] of tried) {
+    const i = index.get(x) as number;
+    if (n <= KNOWN_ROOTS_PER_INVOICE || out?.has(i) === true) continue;
+    out ??= new Map();
+    out.set(i, { invoiceIds: [x.sale.invoiceId], parties: [x.from, x.to], incomplete: true });
+  }
+  return out;
 }
 
 /**

@@ -39,6 +39,13 @@ export interface BuyerProfile {
   /** Share of invoices disputed, bps: the larger of the share by count and by amount. */
   readonly disputeRateBps: number;
   readonly dilutionBps: number;
+  /**
+   * What the history shows unpaid at the decision date, in minor units (`profileBuyer` fills it
+   * when given `asOf`), and of it, what is more than 90 days past due: the buyer's ageing as its
+   * history tells it, judged as the book's `buyerAging` is (`CROSS_AGED_DEBTOR`).
+   */
+  readonly openMinor?: number;
+  readonly over90Minor?: number;
 }
 
 /**
@@ -64,6 +71,8 @@ export interface PaymentPrediction {
 }
 
 const DAY = 86_400;
+/** Days past due after which an unpaid invoice is in the book's "over 90" ageing bucket. */
+const OVER_DAYS = 90;
 
 /** Whole days from `asOf` to `t`, rounded up, at least 1. */
 function daysFrom(asOf: number, t: number): number {
@@ -309,6 +318,8 @@ export function profileBuyer(
   let amount = 0;
   let diluted = 0;
   let count = 0;
+  let openMinor = 0;
+  let over90Minor = 0;
   // Invoices due before asOf and not paid by then: at least this many days late, a lower bound.
   let overdue: number[] | undefined;
   let overdueMoney: number[] | undefined;
@@ -333,6 +344,11 @@ export function profileBuyer(
     // An invoice for nothing paid says nothing about paying: padding a history with such records
     // would outvote the prior and make a debtor never paid look known (NEW_DEBTOR).
     if (r.amountMinor === 0) continue;
+    if (asOf !== undefined && (r.paidAt === undefined || r.paidAt > asOf)) {
+      // Unpaid at the decision date; a copy counts again, as an unpaid overdue copy does below.
+      openMinor += r.amountMinor;
+      if (daysStarted(r.dueAt, asOf) > OVER_DAYS) over90Minor += r.amountMinor;
+    }
     if (asOf !== undefined && r.dueAt <= asOf && (r.paidAt === undefined || r.paidAt > asOf)) {
       // Capped as a paid record is: ten years late is past any tenor, and the profile stays one
       // checkBuyerProfile accepts.
@@ -388,6 +404,7 @@ export function profileBuyer(
     within = within.map((w, i) => Math.min(w, withOverdue.within[i] as number));
   }
   return {
+    ...(asOf !== undefined && { openMinor, over90Minor }),
     sampleSize: n,
     paidMinor: paidAmount,
     invoiceCount: count,

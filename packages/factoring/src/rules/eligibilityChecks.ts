@@ -102,6 +102,7 @@ export function checkEligibility(
   facts: StreamFacts,
   ackAmount: number | undefined,
   state: PortfolioState | undefined,
+  profile?: BuyerProfile,
 ): void {
   const checks = policy.checks;
   let outcome: TraceEntry['outcome'] = 'pass';
@@ -217,8 +218,24 @@ export function checkEligibility(
     );
     outcome = 'fail';
   }
-  const crossAgedBps =
+  // The buyer's history tells its ageing too (its invoices unpaid at the decision date, with other
+  // creditors as well): judged as the book's is, when the book's did not already refuse it.
+  const openHistory = profile?.openMinor ?? 0;
+  const over90History = profile?.over90Minor ?? 0;
+  const historyAged = openHistory > 0 && over90History * 10_000 > policy.crossAgeThresholdBps * openHistory;
+  if (historyAged && !run.reasons.some((r) => r.code === 'CROSS_AGED_DEBTOR')) {
+    run.reason(
+      'CROSS_AGED_DEBTOR',
+      `${mulDivFloor(over90History, 10_000, openHistory) / 100}% of what the buyer's payment history shows unpaid (${over90History} of ${openHistory}) is over 90 days past due`,
+    );
+    outcome = 'fail';
+  }
+  const bookAgedBps =
     aging && aging.openMinor > 0 ? mulDivFloor(aging.over90Minor, 10_000, aging.openMinor) : null;
+  const crossAgedBps =
+    openHistory > 0
+      ? Math.max(bookAgedBps ?? 0, mulDivFloor(over90History, 10_000, openHistory))
+      : bookAgedBps;
   const effect = f.eligible - face;
   const { creditedMinor, paidMinor, openDisputedMinor } = facts;
   // Invoices of one age with the same cuts share one entry in a batch.

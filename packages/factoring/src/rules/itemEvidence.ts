@@ -16,6 +16,7 @@ import { applyRecentKeyEvents, type KeyEventInput, keyEventIssues } from './rece
 /** The parts of a batch item this rule reads. */
 interface ItemEvidence {
   readonly invoice: InvoiceInput;
+  readonly events?: readonly { readonly signerQuid: string }[];
   readonly ledgerFindings?: LedgerFindingInput;
   readonly keyEvents?: KeyEventInput;
 }
@@ -23,10 +24,18 @@ interface ItemEvidence {
 /**
  * The item's key events, always checked against the item's own invoice: an invoice they name must
  * be that one (`checkItemEvidence` refuses another), so its parties cannot stand in for the
- * item's.
+ * item's. The item's stream is theirs too (unless they name one), so its carrier's and other
+ * signers' key events count.
  */
-function keyInputOf(keyEvents: KeyEventInput, invoice: InvoiceInput): KeyEventInput {
-  return keyEvents.invoice === invoice ? keyEvents : { ...keyEvents, invoice };
+function keyInputOf(keyEvents: KeyEventInput, item: ItemEvidence): KeyEventInput {
+  const { invoice, events } = item;
+  if (keyEvents.invoice === invoice && (keyEvents.stream !== undefined || events === undefined))
+    return keyEvents;
+  return {
+    ...keyEvents,
+    invoice,
+    ...(keyEvents.stream === undefined && Array.isArray(events) ? { stream: events } : {}),
+  };
 }
 
 /** Why the invoice key events name is not the item's own, or undefined when it is (or none). */
@@ -72,7 +81,7 @@ export function checkItemEvidence(items: readonly ItemEvidence[]): boolean {
       }
       const other = otherInvoice(ke.invoice, item.invoice);
       if (other !== undefined) issues.push({ path: `${at}.invoice`, message: other });
-      for (const x of keyEventIssues(keyInputOf(ke, item.invoice), item.invoice.invoiceId)) {
+      for (const x of keyEventIssues(keyInputOf(ke, item), item.invoice.invoiceId)) {
         const path = x.path.startsWith('invoice.') ? `items[${i}].${x.path}` : `${at}.${x.path}`;
         issues.push({ path, message: x.message });
       }
@@ -88,7 +97,7 @@ export function checkItemEvidence(items: readonly ItemEvidence[]): boolean {
  */
 export function applyItemEvidence(decision: FactoringDecision, item: ItemEvidence): FactoringDecision {
   let d = decision;
-  if (item.keyEvents !== undefined) d = applyRecentKeyEvents(d, keyInputOf(item.keyEvents, item.invoice));
+  if (item.keyEvents !== undefined) d = applyRecentKeyEvents(d, keyInputOf(item.keyEvents, item));
   if (item.ledgerFindings !== undefined) d = applyLedgerFindings(d, item.ledgerFindings);
   return d;
 }

@@ -60,6 +60,22 @@ export interface KeyEventParties {
   readonly invoiceId: string;
   readonly supplierQuid: string;
   readonly buyerQuid: string;
+  /** The carrier that attests shipment and delivery: its key events count too. */
+  readonly carrierQuid?: string;
+}
+
+/** A quid whose key events count, besides the supplier's and the buyer's, and why it counts. */
+interface Witness {
+  readonly role: 'carrier' | 'signer';
+  readonly quid: string;
+}
+
+interface Parties {
+  supplierQuid: string;
+  buyerQuid: string;
+  witnesses: Witness[];
+  /** The earliest time each quid signed an event of the stream (lower-cased quid). */
+  firstSigned: Map<string, number>;
 }
 
 function check(
@@ -67,7 +83,7 @@ function check(
   policy: KeyEventPolicy,
   decision: FactoringDecision,
   input: KeyEventInput,
-): { supplierQuid: string; buyerQuid: string } {
+): Parties {
   const issues: ValidationIssue[] = [];
   const parties = collectIssues(events, policy, decision.invoiceId, input, issues);
   if (issues.length) throw new FactoringInputError('INVALID_INPUT', issues);
@@ -91,7 +107,7 @@ function collectIssues(
   invoiceId: string,
   input: KeyEventInput,
   issues: ValidationIssue[],
-): { supplierQuid: string; buyerQuid: string } {
+): Parties {
   let inv = input.invoice;
   if (inv !== undefined && (typeof inv !== 'object' || inv === null)) {
     issues.push({
@@ -106,7 +122,7 @@ function collectIssues(
       message: `is ${JSON.stringify(inv.invoiceId)}, but the decision is about ${JSON.stringify(invoiceId)}`,
     });
   }
-  const parties = { supplierQuid: '', buyerQuid: '' };
+  const parties: Parties = { supplierQuid: '', buyerQuid: '', witnesses: [], firstSigned: new Map() };
   for (const role of ['supplierQuid', 'buyerQuid'] as const) {
     const given = input[role];
     const own = inv?.[role];
@@ -121,6 +137,7 @@ function collectIssues(
       });
     } else parties[role] = quid;
   }
+  witnessesOf(inv, input.stream, parties, issues);
   if (!Number.isSafeInteger(policy.windowSeconds) || policy.windowSeconds < 0)
     issues.push({ path: 'policy.windowSeconds', message: 'expected a whole number of seconds ≥ 0' });
   if (!['review', 'reject', 'ignore'].includes(policy.action))
@@ -133,6 +150,45 @@ function collectIssues(
       issues.push({ path: `events[${i}].at`, message: 'expected Unix seconds' });
   });
   return parties;
+}
+
+/**
+ * The carrier the invoice names and every other quid that signed its stream, lower-cased (key
+ * events name canonical quids: a signer written in upper case is still that quid), each once;
+ * and when each signer first signed.
+ */
+function witnessesOf(
+  inv: KeyEventParties | undefined,
+  stream: KeyEventInput['stream'],
+  parties: Parties,
+  issues: ValidationIssue[],
+): void {
+  const seen = new Set([parties.supplierQuid, parties.buyerQuid]);
+  const add = (role: Witness['role'], quid: unknown): void => {
+    if (typeof quid !== 'string') return;
+    const q = quid.toLowerCase();
+    if (seen.has(q)) return;
+    seen.add(q);
+    parties.witnesses.push({ role, quid: q });
+  };
+  add('carrier', inv?.carrierQuid);
+  if (stream === undefined) return;
+  if (!Array.isArray(stream)) {
+    issues.push({ path: 'stream', message: "expected the invoice's verified events (a list) or nothing" });
+    return;
+  }
+  stream.forEach((e, i) => {
+    if (typeof e?.signerQuid !== 'string')
+      issues.push({ path: `stream[${i}].signerQuid`, message: 'expected the quid that signed the event' });
+    else {
+      add('signer', e.signerQuid);
+      const q = e.signerQuid.toLowerCase();
+      const t = e.timestamp;
+      const first = parties.firstSigned.get(q);
+      if (Number.isSafeInteger(t) && (first === undefined || (t as number) < first))
+        parties.firstSigned.set(q, t as number);
+    }
+  });
 }
 
 // Within one second (one block) events that close something (a veto, a committed recovery, a
@@ -148,7 +204,8 @@ const RANK: Readonly<Record<RecentKeyEvent['kind'], number>> = {
 };
 
 /**
- * Events of `quid` that count for a decision made at `asOf`: those of the window before it, every
+ * Events of `quid` that count for a decision made at `asOf`: those of the window before it (or
+ * before `since`, the quid's first signature on the stream, when that is earlier), every
  * one after it (a key frozen between the decision and the wire must stop the wire), a recovery
  * opened and not yet closed, and a freeze no recovery or rotation has followed (the party has no
  * working key), however old. A recovery or rotation at the same second as the freeze does not
@@ -159,6 +216,7 @@ function counting(
   quid: string,
   asOf: number,
   window: number,
+  since: number | undefined,
 ): RecentKeyEvent[] {
   const own = events
     .filter((e) => e.quid === quid)
@@ -174,7 +232,10 @@ function counting(
     } else if (e.kind === 'rotated') frozen = undefined;
     else if (e.kind === 'frozen') frozen = e;
   }
-  const recent = own.filter((e) => asOf - e.at <= window);
+  // A key frozen after it signed the evidence, however long before the decision, casts doubt on
+  // what it signed: the window reaches back from the first signature, not only from asOf.
+  const from = (since === undefined ? asOf : Math.min(asOf, since)) - window;
+  const recent = own.filter((e) => e.at >= from);
   for (const standing of [open, frozen]) {
     if (standing !== undefined && !recent.includes(standing)) recent.push(standing);
   }
@@ -200,18 +261,25 @@ export interface KeyEventInput {
   readonly supplierQuid?: string;
   /** The buyer's quid, when no `invoice` is given (must equal the invoice's when both are). */
   readonly buyerQuid?: string;
+  /**
+   * The invoice's verified events: the key events of every quid that signed one (the carrier that
+   * attested the delivery, whoever else) count too, as the invoice's `carrierQuid` does. A
+   * witness whose key was frozen around what it signed may not have signed it: the window runs
+   * from before each quid's first signature (its earliest `timestamp`) when that is before `asOf`.
+   */
+  readonly stream?: readonly { readonly signerQuid: string; readonly timestamp?: number }[];
   readonly policy?: KeyEventPolicy;
 }
 
 /**
- * Applies the key-event rule to a decision from `evaluateInvoice`: when the supplier or the buyer
- * had a key freeze, recovery or rotation within the window (or has a recovery pending), adds a
+ * Applies the key-event rule to a decision from `evaluateInvoice`: when the supplier, the buyer,
+ * the invoice's carrier or another signer of the `stream` (when given) had a key freeze, recovery or rotation within the window (or has a recovery pending), adds a
  * `RECENT_KEY_EVENT` reason and raises the outcome to `review` (or `reject`, which drops the
  * offer). A worse outcome stays. Events after the decision's `asOf` count (a key frozen between
  * the decision and the wire stops the wire), and so does a freeze no recovery or rotation
  * followed, however old (one at the same second does not follow it). The order of `events` does
  * not matter. Pass the decided `invoice` (its id must be the decision's) rather than
- * bare quids. Pure; throws `FactoringInputError('INVALID_INPUT')` for malformed events, quids that
+ * bare quids, and its verified events as `stream`. Pure; throws `FactoringInputError('INVALID_INPUT')` for malformed events, quids that
  * are not canonical, an invoice that is not the decided one, or a bad policy.
  *
  * @example
@@ -228,11 +296,18 @@ export function applyRecentKeyEvents(decision: FactoringDecision, input: KeyEven
   const parties = check(input.events, policy, decision, input);
   if (policy.action === 'ignore') return decision;
   const found: Reason[] = [];
-  for (const [role, quid] of [
-    ['supplier', parties.supplierQuid],
-    ['buyer', parties.buyerQuid],
-  ] as const) {
-    const hits = counting(input.events, quid, decision.asOf, policy.windowSeconds);
+  for (const { role, quid } of [
+    { role: 'supplier', quid: parties.supplierQuid },
+    { role: 'buyer', quid: parties.buyerQuid },
+    ...parties.witnesses,
+  ]) {
+    const hits = counting(
+      input.events,
+      quid,
+      decision.asOf,
+      policy.windowSeconds,
+      parties.firstSigned.get(quid),
+    );
     if (hits.length === 0) continue;
     const list = hits.map((e) => `${e.kind} at ${e.at}`).join(', ');
     found.push({

@@ -14,8 +14,10 @@ import { traceEntry } from '../outputs/traceEntry.js';
 import type { Run } from './run.js';
 import {
   type GroupOf,
+  holdOtherOrigin,
   holdUnknownRoute,
   isSupplierSide,
+  otherOrigin,
   routeUnknown,
   supplierOnPath,
 } from './trustIndependence.js';
@@ -315,6 +317,7 @@ export function checkCarrierTrust(
   asOf: number,
   supplierQuid: string,
   groupOf: GroupOf | undefined,
+  origin?: string,
 ): number {
   const r = readTrust(trust, carrierQuid, 'carrier', asOf, policy.clockSkewSeconds);
   const carrierTrust = r?.level ?? 0;
@@ -338,6 +341,10 @@ export function checkCarrierTrust(
   // A carrier reached through others, with no path to show who: maybe the supplier's own witness.
   const unknownRoute = routeUnknown(r, policy.pathlessTrust);
   if (unknownRoute) holdUnknownRoute(run, 'carrier', carrierQuid, r);
+  // Read from another quid's point of view than the parties were: not the financier's trust.
+  const elsewhere = otherOrigin(r, origin, supplierQuid, groupOf) !== undefined;
+  if (elsewhere && r !== undefined && origin !== undefined)
+    holdOtherOrigin(run, 'carrier', carrierQuid, r, origin);
   const ok = hasPath(r) && carrierTrust >= policy.minCarrierTrust;
   if (!ok) {
     run.reason(
@@ -358,7 +365,7 @@ export function checkCarrierTrust(
         : `the financier's trust path to carrier ${carrierQuid} runs through ${via} (${r?.path?.join(' -> ')}), on the supplier's side: its delivery attestation is the supplier's word`,
     );
   }
-  const passed = ok && via === undefined && age === undefined && !undated && !unknownRoute;
+  const passed = ok && via === undefined && age === undefined && !undated && !unknownRoute && !elsewhere;
   run.trace?.push(
     via !== undefined || age !== undefined || undated
       ? traceEntry(

@@ -52,16 +52,69 @@ export function isSupplierSide(quid: string, supplierQuid: string, groupOf: Grou
 }
 
 /**
+ * The quid the reading's path starts at when that is not `origin`, where the decision's other
+ * readings start (the financier): the reading is that quid's view, not the financier's. Undefined
+ * when it starts there, names no path, or starts on the supplier's side (which
+ * `BUYER_TRUST_VIA_SUPPLIER` / `CARRIER_TRUST_VIA_SUPPLIER` report).
+ *
+ * @example
+ * ```ts
+ * otherOrigin({ level: 0.9, pathLength: 1, path: ['bureau', 'buy'] }, 'fin', 'sup', undefined); // 'bureau'
+ * ```
+ */
+export function otherOrigin(
+  reading: TrustReading | undefined,
+  origin: string | undefined,
+  supplierQuid: string,
+  groupOf: GroupOf | undefined,
+): string | undefined {
+  const start = reading?.path?.[0];
+  if (start === undefined || origin === undefined || start === origin) return undefined;
+  return isSupplierSide(start, supplierQuid, groupOf) ? undefined : start;
+}
+
+/**
+ * Holds the invoice for a reading taken from another quid's point of view (`TRUST_PATH_UNKNOWN`,
+ * pending): a bureau's direct trust in the buyer is not the financier's.
+ */
+export function holdOtherOrigin(
+  run: Run,
+  role: 'buyer' | 'carrier',
+  quid: string,
+  reading: TrustReading,
+  origin: string,
+): void {
+  run.reason(
+    'TRUST_PATH_UNKNOWN',
+    `${role} ${quid} is read from ${reading.path?.[0]}'s point of view (${reading.path?.join(' -> ')}), while the other readings start at ${origin}: whose trust it is cannot be told; read it from the financier`,
+  );
+  run.trace?.push(
+    traceEntry(
+      'trust-independence',
+      'flag',
+      { role, quid, start: reading.path?.[0] ?? null, origin },
+      null,
+      0,
+    ),
+  );
+}
+
+/**
  * 11b. The buyer's trust must not come through the supplier: held for review
  * (`BUYER_TRUST_VIA_SUPPLIER`, a fraud flag) when it does. Runs when the reading names its path.
+ * A path that starts elsewhere than `origin` (the supplier's reading's start) is held as unknown.
  */
 export function checkBuyerIndependence(
   run: Run,
   reading: TrustReading | undefined,
   parties: { readonly supplierQuid: string; readonly buyerQuid: string },
   groupOf: GroupOf | undefined,
+  origin?: string,
 ): void {
   if (reading?.path === undefined) return;
+  const elsewhere = otherOrigin(reading, origin, parties.supplierQuid, groupOf);
+  if (elsewhere !== undefined && origin !== undefined)
+    holdOtherOrigin(run, 'buyer', parties.buyerQuid, reading, origin);
   const via = supplierOnPath(reading, parties.supplierQuid, groupOf);
   if (via !== undefined) {
     run.reason(
