@@ -597,19 +597,22 @@ function checkHistoryKeys(
   if (histories === undefined) return;
   const keys = Object.keys(histories);
   if (keys.length === 0) return;
-  const buyers = new Map<string, string>();
+  // Keys by their lower case; a buyer with a history under its own quid is never folded (the
+  // common case costs one property read per item).
+  const byLower = new Map<string, string>();
+  for (const key of keys) byLower.set(key.toLowerCase(), key);
+  let issues: ValidationIssue[] | undefined;
+  let reported: Set<string> | undefined;
   for (const item of items) {
     const b = item.invoice.buyerQuid;
-    if (typeof b === 'string') buyers.set(b.toLowerCase(), b);
-  }
-  let issues: ValidationIssue[] | undefined;
-  for (const key of keys) {
-    const buyer = buyers.get(key.toLowerCase());
-    if (buyer === undefined || buyer === key) continue;
+    if (typeof b !== 'string' || Object.hasOwn(histories, b)) continue;
+    const key = byLower.get(b.toLowerCase());
+    if (key === undefined || reported?.has(key)) continue;
+    (reported ??= new Set()).add(key);
     issues ??= [];
     issues.push({
       path: `buyerHistories.${key}`,
-      message: `is the batch's buyer ${buyer} in other letter case: key its history by the invoice's buyerQuid exactly`,
+      message: `is the batch's buyer ${b} in other letter case: key its history by the invoice's buyerQuid exactly`,
     });
   }
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);

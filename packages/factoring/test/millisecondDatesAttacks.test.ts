@@ -83,8 +83,8 @@ describe('dates given in milliseconds where the engine reads seconds (red-team r
   });
 
   it('a buyer history dated in milliseconds (ten disputed invoices unpaid for months) is refused, not dropped as "not yet due" and priced as no history', () => {
-    // In seconds the history holds the invoice for review.
-    expect(decideWith(DEAL_TRUST, { records: UNPAID }).outcome).toBe('review');
+    // In seconds the history cross-ages the buyer (unpaid invoices over 90 days past due).
+    expect(decideWith(DEAL_TRUST, { records: UNPAID }).outcome).toBe('reject');
     const e = refused(() => decideWith(DEAL_TRUST, { records: UNPAID.map(inMillis) }));
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.issues[0]?.path).toBe('buyerHistory.records[0].dueAt');
