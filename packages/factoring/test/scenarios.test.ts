@@ -689,6 +689,38 @@ export const SCENARIOS: Scenario[] = [
     outcome: 'approve',
     hasNot: ['BUYER_DISPUTE_RATE_HIGH'],
   },
+  {
+    name: 'thin history of disputes: a buyer that disputed all four of its invoices is held, not approved for want of a fifth',
+    label: 'fraud',
+    check: 'dispute-rate',
+    history: history(4, 4, () => 0),
+    outcome: 'review',
+    has: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+  {
+    name: 'thin history of disputes: two disputes in two invoices is held',
+    label: 'fraud',
+    check: 'dispute-rate',
+    history: history(2, 2, () => 0),
+    outcome: 'review',
+    has: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+  {
+    name: "a buyer's single invoice on record, disputed, is too thin to judge",
+    label: 'trap',
+    check: 'dispute-rate',
+    history: history(1, 1, () => 0),
+    outcome: 'approve',
+    hasNot: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+  {
+    name: 'one dispute in four invoices is too thin to judge',
+    label: 'trap',
+    check: 'dispute-rate',
+    history: history(4, 1, () => 0),
+    outcome: 'approve',
+    hasNot: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
 
   // ---- title
   {

@@ -7,6 +7,7 @@ import type { InvoiceInput } from '../inputs/invoice.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import { daysStarted } from '../math/daysStarted.js';
 import { mulDivFloor } from '../math/money.js';
+import { wilsonLowerBps } from '../math/wilsonLowerBps.js';
 import type { TraceEntry } from '../outputs/decision.js';
 import { internTrace, numberedMessage } from '../outputs/internCache.js';
 import { traceEntry } from '../outputs/traceEntry.js';
@@ -65,14 +66,24 @@ function contraElsewhere(
     .join(', ');
 }
 
-/** 15. Buyer dispute rate, judged once the buyer has enough invoices. */
+/**
+ * 15. Buyer dispute rate: judged on its share once the buyer has `minDisputeSample` invoices; a
+ * thinner history only when the low end of its 99 % interval already reaches the limit (all four
+ * invoices disputed is no sample too small to read; one dispute in two, or in one, is).
+ */
 export function checkDisputeRate(run: Run, policy: FactoringPolicy, profile: BuyerProfile): void {
-  const judged = profile.invoiceCount >= policy.minDisputeSample;
-  const high = judged && profile.disputeRateBps >= policy.maxDisputeRateBps;
+  const n = profile.invoiceCount;
+  const rate = profile.disputeRateBps;
+  const thin = n < policy.minDisputeSample;
+  const high = thin
+    ? n > 0 && wilsonLowerBps(rate, n) >= policy.maxDisputeRateBps
+    : rate >= policy.maxDisputeRateBps;
   if (high) {
     run.reason(
       'BUYER_DISPUTE_RATE_HIGH',
-      `buyer disputed ${profile.disputeRateBps / 100}% of ${profile.invoiceCount} invoices`,
+      thin
+        ? `buyer disputed ${rate / 100}% of ${n} invoices: too few to measure a rate, too many disputed to pass`
+        : `buyer disputed ${rate / 100}% of ${n} invoices`,
     );
   }
   run.trace?.push(
