@@ -1,0 +1,306 @@
+// An auditor's identities: on every approve or review decision the offer's figures reconcile, the
+// outcome is what its reasons say, and held decisions name work to do. Random inputs under both presets.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  aprBps,
+  type BuyerHistory,
+  type DecisionOutcome,
+  evaluateInvoice,
+  type FactoringDecision,
+  type FactoringPolicy,
+  type FeeStructure,
+  mulDivCeil,
+  type Portfolio,
+  pocPolicy,
+  REASON_INFO,
+  standardPolicy,
+  trustSourceFromRecord,
+  type VerifiedEvent,
+  verificationTasks,
+} from '../src/index.js';
+import { DAY, deal, NOW, viaBureau } from './fixtures.js';
+
+const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+const BUYER = 'b0b0b0b0b0b0b0b0';
+const CARRIER = 'c0c0c0c0c0c0c0c0';
+
+const SEVERITY_OUTCOME: Record<string, DecisionOutcome | undefined> = {
+  reject: 'reject',
+  review: 'review',
+  pending: 'pending',
+};
+const RANK: Record<DecisionOutcome, number> = { approve: 0, pending: 1, review: 2, reject: 3 };
+
+const feeArb: fc.Arbitrary<FeeStructure> = fc.oneof(
+  fc.constant<FeeStructure>({ kind: 'risk-based', costOfFundsBps: 600, opexBps: 200, capitalChargeBps: 150 }),
+  fc.integer({ min: 0, max: 3_000 }).map((rateBps): FeeStructure => ({ kind: 'flat', rateBps })),
+  fc
+    .record({
+      periodDays: fc.integer({ min: 1, max: 45 }),
+      ratePerPeriodBps: fc.integer({ min: 0, max: 2_000 }),
+      minPeriods: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((p): FeeStructure => ({ kind: 'periodic', ...p })),
+  fc
+    .record({
+      annualRateBps: fc.integer({ min: 0, max: 9_000 }),
+      serviceFeeBps: fc.integer({ min: 0, max: 900 }),
+      dayCount: fc.constantFrom<360 | 365>(360, 365),
+    })
+    .map((p): FeeStructure => ({ kind: 'funds-in-use', ...p })),
+);
+
+const standardArb: fc.Arbitrary<FactoringPolicy> = fc
+  .record({
+    fee: feeArb,
+    recourse: fc.boolean(),
+    minFeeMinor: fc.integer({ min: 0, max: 200_000 }),
+    limitMode: fc.constantFrom<'reduce' | 'reject'>('reduce', 'reject'),
+    openDisputes: fc.constantFrom<'hold' | 'haircut'>('hold', 'haircut'),
+    newDebtor: fc.constantFrom<'review' | 'accept'>('review', 'accept'),
+  })
+  .map((o) => standardPolicy(o));
+const pocArb: fc.Arbitrary<FactoringPolicy> = fc.boolean().map((d) => pocPolicy({ requireDelivery: d }));
+
+/** A deal with random money events, evidence gaps and a dated buyer history. */
+/** Mostly 0, sometimes anything up to `max`: most cases keep a clean stream. */
+const sometimes = (max: number) =>
+  fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max }), weight: 1 });
+const rarely = fc.oneof(
+  { arbitrary: fc.constant(false), weight: 6 },
+  { arbitrary: fc.constant(true), weight: 1 },
+);
+
+const level = fc.double({ min: 0, max: 1, noNaN: true });
+
+const caseArb = fc.record({
+  amount: fc.integer({ min: 1, max: 50_000_000_000 }),
+  dueDays: fc.oneof(
+    { arbitrary: fc.integer({ min: 60, max: 120 }), weight: 4 },
+    fc.integer({ min: 1, max: 200 }),
+  ),
+  ageDays: fc.oneof(
+    { arbitrary: fc.integer({ min: 5, max: 20 }), weight: 4 },
+    fc.integer({ min: 0, max: 120 }),
+  ),
+  ackDelta: fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, fc.integer({ min: -2_000_000, max: 200_000 })),
+  dropDelivery: rarely,
+  dropAck: rarely,
+  credited: sometimes(4_000_000),
+  paid: sometimes(4_000_000),
+  disputed: sometimes(4_000_000),
+  terms: fc.constantFrom('NET-60', 'NET-60', '2/10 net 60', '30% deposit, balance net 60'),
+  supplier: fc.oneof({ arbitrary: fc.constantFrom(0.5, 0.7, 0.85, 1), weight: 3 }, level),
+  buyer: fc.oneof({ arbitrary: fc.constantFrom(0.6, 0.75, 0.85, 0.95), weight: 3 }, level),
+  trustAgeDays: fc.oneof(
+    { arbitrary: fc.integer({ min: 0, max: 30 }), weight: 4 },
+    fc.integer({ min: 0, max: 400 }),
+  ),
+  history: fc.array(
+    fc.record({
+      dueAgo: fc.integer({ min: 30, max: 700 }),
+      late: fc.integer({ min: -10, max: 120 }),
+      amount: fc.integer({ min: 1, max: 20_000_000_000 }),
+      diluted: sometimes(3_000_000),
+    }),
+    { maxLength: 8 },
+  ),
+  buyerLimit: fc.oneof(
+    { arbitrary: fc.constant(100_000_000_000), weight: 3 },
+    { arbitrary: fc.option(fc.nat({ max: 60_000_000 }), { nil: undefined }), weight: 1 },
+  ),
+  buyerExposure: fc.nat({ max: 20_000_000 }),
+  supplierLimit: fc.option(fc.nat({ max: 80_000_000_000 }), { nil: undefined }),
+  facilityLimit: fc.option(fc.nat({ max: 300_000_000_000 }), { nil: undefined }),
+  totalExposure: fc.nat({ max: 40_000_000 }),
+  ledgerOpen: fc.option(fc.nat({ max: 200_000_000_000 }), { nil: undefined }),
+});
+type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+function decideCase(c: Case, policy: FactoringPolicy): FactoringDecision {
+  const asOf = NOW + c.ageDays * DAY;
+  const d = deal({ amountMinor: c.amount, dueAt: NOW + c.dueDays * DAY, terms: c.terms });
+  let seq = 10;
+  const extra = (
+    eventType: string,
+    signerQuid: string,
+    payload: VerifiedEvent['payload'],
+  ): VerifiedEvent => ({
+    subjectId: d.invoice.invoiceId,
+    id: `x-${seq}`,
+    eventType,
+    signerQuid,
+    sequence: seq++,
+    timestamp: NOW + DAY,
+    payload,
+  });
+  const events = d.events
+    .filter((e) => !(c.dropDelivery && e.eventType === 'carrier.delivered'))
+    .filter((e) => !(c.dropAck && e.eventType === 'buyer.acknowledged'))
+    .map((e) =>
+      e.eventType === 'buyer.acknowledged'
+        ? { ...e, payload: { ...e.payload, acknowledgedAmountMinor: Math.max(0, c.amount + c.ackDelta) } }
+        : e,
+    );
+  if (c.credited > 0)
+    events.push(extra('invoice.credited', SUPPLIER, { creditNoteId: 'cn', amountMinor: c.credited }));
+  if (c.paid > 0)
+    events.push(
+      extra('payment.received', SUPPLIER, {
+        paymentId: 'p',
+        allocationId: 'a',
+        amountMinor: c.paid,
+        currency: 'USD',
+        receivedAt: NOW + DAY,
+      }),
+    );
+  if (c.disputed > 0)
+    events.push(
+      extra('buyer.disputed', BUYER, { buyerQuid: BUYER, disputeId: 'd', disputedAmountMinor: c.disputed }),
+    );
+  const observedAt = Math.min(asOf, Math.max(0, asOf - c.trustAgeDays * DAY));
+  const trust = trustSourceFromRecord({
+    [SUPPLIER]: viaBureau(SUPPLIER, c.supplier, observedAt),
+    [BUYER]: viaBureau(BUYER, c.buyer, observedAt),
+    [CARRIER]: { level: 0.7, observedAt, pathLength: 1 },
+  });
+  const history: BuyerHistory = {
+    records: c.history.map((h) => ({
+      dueAt: asOf - h.dueAgo * DAY,
+      paidAt: Math.min(asOf, asOf - h.dueAgo * DAY + h.late * DAY),
+      amountMinor: h.amount,
+      dilutedMinor: Math.min(h.diluted, h.amount),
+    })),
+  };
+  const portfolio: Portfolio = {
+    ...(c.buyerLimit !== undefined ? { buyerLimitMinor: { [BUYER]: c.buyerLimit } } : {}),
+    buyerExposureMinor: { [BUYER]: c.buyerExposure },
+    ...(c.supplierLimit !== undefined ? { supplierLimitMinor: { [SUPPLIER]: c.supplierLimit } } : {}),
+    ...(c.facilityLimit !== undefined ? { facilityLimitMinor: c.facilityLimit } : {}),
+    totalExposureMinor: c.totalExposure + c.buyerExposure,
+    ...(c.ledgerOpen !== undefined
+      ? { supplierLedger: { [SUPPLIER]: { totalOpenMinor: c.ledgerOpen, byBuyerOpenMinor: {} } } }
+      : {}),
+  };
+  return evaluateInvoice({ ...d, events, trust, policy, asOf, portfolio, buyerHistory: history });
+}
+
+/** Every identity an auditor checks on one decision; returns the outcome for coverage counts. */
+function assertReconciles(dec: FactoringDecision): DecisionOutcome {
+  // Outcome vs reasons: the worst decisive severity is the outcome, and each severity is the code's.
+  for (const r of dec.reasons) expect(r.severity).toBe(REASON_INFO[r.code].severity);
+  const worst = dec.reasons
+    .map((r) => SEVERITY_OUTCOME[r.severity])
+    .filter((o): o is DecisionOutcome => o !== undefined)
+    .reduce<DecisionOutcome>((a, b) => (RANK[b] > RANK[a] ? b : a), 'approve');
+  expect(dec.outcome).toBe(worst);
+  expect(dec.fraudFlags).toEqual([
+    ...new Set(dec.reasons.filter((r) => REASON_INFO[r.code].fraud).map((r) => r.code)),
+  ]);
+  if (dec.outcome === 'review' || dec.outcome === 'pending')
+    expect(verificationTasks(dec).length).toBeGreaterThan(0);
+  else expect(verificationTasks(dec)).toEqual([]);
+  if (dec.outcome === 'reject' || dec.outcome === 'pending') {
+    expect(dec.offer).toBeNull();
+    expect(dec.limits).toBeNull();
+    return dec.outcome;
+  }
+  const o = dec.offer;
+  // An approval always carries its offer; a review carries one when pricing ran to the end.
+  if (dec.outcome === 'approve') expect(o).not.toBeNull();
+  if (o === null) {
+    expect(dec.limits).toBeNull();
+    return dec.outcome;
+  }
+  for (const v of [o.faceMinor, o.eligibleMinor, o.advanceMinor, o.reserveMinor, o.feeMinor]) {
+    expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
+  }
+  for (const v of [o.purchasePriceMinor, o.expectedRebateMinor, o.discountBps, o.aprBps, o.tenorDays]) {
+    expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
+  }
+  // Haircuts explain exactly the gap between face and eligible.
+  expect(o.haircuts.reduce((s, h) => s + h.amountMinor, 0)).toBe(o.faceMinor - o.eligibleMinor);
+  for (const h of o.haircuts) expect(h.amountMinor).toBeGreaterThan(0);
+  expect(o.eligibleMinor).toBeLessThanOrEqual(o.faceMinor);
+  if (o.feeKind === 'poc-blend') {
+    // A discount purchase: the price is paid up front, nothing is held, the discount is the fee.
+    expect([o.advanceMinor, o.reserveMinor]).toEqual([o.purchasePriceMinor, 0]);
+  } else expect(o.advanceMinor + o.reserveMinor).toBe(o.eligibleMinor);
+  expect(o.purchasePriceMinor + o.feeMinor).toBe(o.eligibleMinor);
+  expect(o.purchasePriceMinor).toBeLessThanOrEqual(o.faceMinor);
+  // The supplier is never advanced more than the financier pays in total.
+  expect(o.advanceMinor).toBeLessThanOrEqual(o.purchasePriceMinor);
+  expect(o.expectedRebateMinor).toBe(Math.max(0, o.reserveMinor - o.feeMinor));
+  expect(o.advanceMinor + o.expectedRebateMinor).toBe(o.purchasePriceMinor);
+  expect(o.discountBps).toBe(o.faceMinor > 0 ? mulDivCeil(o.feeMinor, 10_000, o.faceMinor) : 0);
+  expect(o.aprBps).toBe(aprBps(o.feeMinor, o.advanceMinor, o.tenorDays));
+  if (dec.outcome === 'approve') {
+    expect(o.purchasePriceMinor).toBeGreaterThan(0);
+    expect(o.advanceMinor).toBeGreaterThan(0);
+  }
+  // The pricing trace states the APR the offer quotes.
+  const pricing = dec.trace.find((t) => t.rule === 'pricing');
+  if (pricing !== undefined && pricing.inputs.aprBps !== undefined)
+    expect(pricing.inputs.aprBps).toBe(o.aprBps);
+  // Limits: what this decision would add is its advance, on every line.
+  if (dec.limits !== null) {
+    for (const l of [dec.limits.buyer, dec.limits.supplier, dec.limits.facility]) {
+      expect(l.afterMinor).toBe(l.beforeMinor + o.advanceMinor);
+      if (dec.outcome === 'approve' && l.limitMinor !== null && o.advanceMinor > 0)
+        expect(l.afterMinor).toBeLessThanOrEqual(Math.max(l.limitMinor, l.beforeMinor));
+    }
+  }
+  return dec.outcome;
+}
+
+describe('audit identities: every decision reconciles', () => {
+  it('standard policy: offers add up, outcomes follow reasons, holds name work', () => {
+    const seen: Record<DecisionOutcome, number> = { approve: 0, review: 0, pending: 0, reject: 0 };
+    fc.assert(
+      fc.property(caseArb, standardArb, (c, policy) => {
+        seen[assertReconciles(decideCase(c, policy))]++;
+      }),
+      { numRuns: 1000 },
+    );
+    // The property must see offers, or it proves little.
+    expect(seen.approve + seen.review).toBeGreaterThan(100);
+  });
+
+  it('proof-of-concept policy: offers add up, outcomes follow reasons', () => {
+    const seen: Record<DecisionOutcome, number> = { approve: 0, review: 0, pending: 0, reject: 0 };
+    fc.assert(
+      fc.property(caseArb, pocArb, (c, policy) => {
+        seen[assertReconciles(decideCase(c, policy))]++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(seen.approve).toBeGreaterThan(20);
+  });
+});
+
+describe('audit: the trace states the figures the offer quotes', () => {
+  it('fee above the reserve: the pricing trace gives the APR on the advance actually paid', () => {
+    // A minimum fee of 2 on a face of 3: the fee is more than the reserve, so the advance is cut
+    // from 2 to the purchase price 1, and the APR on the cash advanced doubles.
+    const d = deal({ amountMinor: 3 });
+    const trust = trustSourceFromRecord({
+      [SUPPLIER]: viaBureau(SUPPLIER, 0.85),
+      [BUYER]: viaBureau(BUYER, 0.6),
+      [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+    });
+    const dec = evaluateInvoice({
+      ...d,
+      trust,
+      policy: standardPolicy({ minFeeMinor: 2, fee: { kind: 'flat', rateBps: 0 }, newDebtor: 'accept' }),
+      asOf: NOW + 7 * DAY,
+      portfolio: { buyerLimitMinor: { [BUYER]: 1_000 } },
+    });
+    expect(dec.outcome).toBe('approve');
+    expect(dec.reasons.map((r) => r.code)).toContain('FEE_ABOVE_RESERVE');
+    expect(dec.offer?.advanceMinor).toBe(1);
+    const quoted = dec.offer?.aprBps;
+    expect(quoted).toBe(aprBps(2, 1, dec.offer?.tenorDays ?? 0));
+    expect(dec.trace.find((t) => t.rule === 'pricing')?.inputs.aprBps).toBe(quoted);
+  });
+});
