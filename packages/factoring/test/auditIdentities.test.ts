@@ -6,6 +6,7 @@ import {
   aprBps,
   type BuyerHistory,
   type DecisionOutcome,
+  evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
   type FactoringPolicy,
@@ -118,9 +119,15 @@ const caseArb = fc.record({
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
-function decideCase(c: Case, policy: FactoringPolicy): FactoringDecision {
+function requestOf(c: Case, policy: FactoringPolicy, n = 100) {
   const asOf = NOW + c.ageDays * DAY;
-  const d = deal({ amountMinor: c.amount, dueAt: NOW + c.dueDays * DAY, terms: c.terms });
+  const d = deal({
+    invoiceId: `inv-${n}`,
+    invoiceNumber: `INV-2026-0${n}`,
+    amountMinor: c.amount,
+    dueAt: NOW + c.dueDays * DAY,
+    terms: c.terms,
+  });
   let seq = 10;
   const extra = (
     eventType: string,
@@ -183,7 +190,12 @@ function decideCase(c: Case, policy: FactoringPolicy): FactoringDecision {
       ? { supplierLedger: { [SUPPLIER]: { totalOpenMinor: c.ledgerOpen, byBuyerOpenMinor: {} } } }
       : {}),
   };
-  return evaluateInvoice({ ...d, events, trust, policy, asOf, portfolio, buyerHistory: history });
+  return { invoice: d.invoice, events, trust, policy, asOf, portfolio, history };
+}
+
+function decideCase(c: Case, policy: FactoringPolicy): FactoringDecision {
+  const r = requestOf(c, policy);
+  return evaluateInvoice({ ...r, buyerHistory: r.history });
 }
 
 /** Every identity an auditor checks on one decision; returns the outcome for coverage counts. */
@@ -276,6 +288,66 @@ describe('audit identities: every decision reconciles', () => {
       { numRuns: 500 },
     );
     expect(seen.approve).toBeGreaterThan(20);
+  });
+});
+
+describe('audit: the same inputs give the same answer', () => {
+  it('one invoice decided alone and as a batch of one, twice, give the same decision', () => {
+    fc.assert(
+      fc.property(caseArb, fc.oneof(standardArb, pocArb), (c, policy) => {
+        const r = requestOf(c, policy);
+        const alone = JSON.stringify(evaluateInvoice({ ...r, buyerHistory: r.history }));
+        const batch = () =>
+          evaluateBatch({
+            items: [{ invoice: r.invoice, events: r.events }],
+            trust: r.trust,
+            policy,
+            asOf: r.asOf,
+            portfolio: r.portfolio,
+            buyerHistories: { [BUYER]: r.history },
+            trace: true,
+          });
+        const first = batch();
+        expect(JSON.stringify(first.decisions[0])).toBe(alone);
+        expect(JSON.stringify(batch())).toBe(JSON.stringify(first));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('audit: item order does not decide an invoice', () => {
+  it('a batch listed in reverse gives every invoice the same decision', () => {
+    fc.assert(
+      fc.property(
+        fc.array(caseArb, { minLength: 2, maxLength: 6 }),
+        fc.oneof(standardArb, pocArb),
+        fc.integer({ min: 0, max: 5 }),
+        (cases, policy, asOfCase) => {
+          const reqs = cases.map((c, i) => requestOf(c, policy, 100 + i));
+          const r0 = reqs[Math.min(asOfCase, reqs.length - 1)]!;
+          const items = reqs.map((r) => ({ invoice: r.invoice, events: r.events }));
+          const run = (list: typeof items) =>
+            evaluateBatch({
+              items: list,
+              trust: r0.trust,
+              policy,
+              asOf: r0.asOf,
+              portfolio: r0.portfolio,
+              buyerHistories: { [BUYER]: r0.history },
+              trace: true,
+            });
+          const byId = (ds: readonly FactoringDecision[]) =>
+            Object.fromEntries(ds.map((d) => [d.invoiceId, JSON.stringify(d)]));
+          const a = run(items);
+          const b = run([...items].reverse());
+          expect(byId(b.decisions)).toEqual(byId(a.decisions));
+          expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
+          for (const d of a.decisions) assertReconciles(d);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
