@@ -376,9 +376,111 @@ describe('audit: item order does not decide an invoice', () => {
           expect(byId(b.decisions)).toEqual(byId(a.decisions));
           expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
           for (const d of a.decisions) assertReconciles(d, policy);
+          // The summary is the sum of its decisions; the book after is the book before plus the approvals.
+          const approved = a.decisions.filter((d) => d.outcome === 'approve');
+          const sum = (k: 'advanceMinor' | 'feeMinor' | 'purchasePriceMinor') =>
+            approved.reduce((t, d) => t + (d.offer?.[k] ?? 0), 0);
+          expect(a.summary.advanceMinor).toBe(sum('advanceMinor'));
+          expect(a.summary.feeMinor).toBe(sum('feeMinor'));
+          expect(a.summary.purchasePriceMinor).toBe(sum('purchasePriceMinor'));
+          expect(a.summary.faceMinor).toBe(items.reduce((t, i) => t + i.invoice.amountMinor, 0));
+          for (const o of ['approve', 'review', 'pending', 'reject'] as const)
+            expect(a.summary.counts[o]).toBe(a.decisions.filter((d) => d.outcome === o).length);
+          expect(a.summary.facility.afterMinor).toBe(a.summary.facility.beforeMinor + sum('advanceMinor'));
+          const after = a.portfolioAfter;
+          const before = r0.portfolio;
+          expect(after?.buyerExposureMinor?.[BUYER]).toBe(
+            (before.buyerExposureMinor?.[BUYER] ?? 0) + sum('advanceMinor'),
+          );
+          expect(after?.totalExposureMinor).toBe((before.totalExposureMinor ?? 0) + sum('advanceMinor'));
+          // Limits chain: in processing order, each approval's "before" is the previous approvals' "after".
+          let running = before.buyerExposureMinor?.[BUYER] ?? 0;
+          for (const i of a.processingOrder) {
+            const d = a.decisions[i] as FactoringDecision;
+            if (d.limits !== null) expect(d.limits.buyer.beforeMinor).toBe(running);
+            if (d.outcome === 'approve') running = d.limits?.buyer.afterMinor ?? running;
+          }
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('audit: a mixed book is decided the same whatever the listing order', () => {
+  const PARTIES = ['a0a0a0a0a0a0a0a0', 'b0b0b0b0b0b0b0b0', 'd0d0d0d0d0d0d0d0', 'e0e0e0e0e0e0e0e0'];
+  it('suppliers selling to each other across groups, limits and ledgers: shuffled, every invoice keeps its decision', () => {
+    const rowArb = fc.record({
+      s: fc.nat({ max: 3 }),
+      b: fc.nat({ max: 3 }),
+      amount: fc.integer({ min: 1_000, max: 9_000_000 }),
+      day: fc.integer({ min: 0, max: 6 }),
+      number: fc.nat({ max: 5 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 2, maxLength: 12 }),
+        standardArb,
+        fc.nat({ max: 30_000_000 }),
+        fc.boolean(),
+        fc.nat(),
+        (rows, policy, limit, grouped, seed) => {
+          const items = rows
+            .filter((r) => r.s !== r.b)
+            .map((r, i) => {
+              const supplier = PARTIES[r.s] as string;
+              const buyer = PARTIES[r.b] as string;
+              const d = deal(
+                {
+                  invoiceId: `inv-${i}`,
+                  invoiceNumber: `N-${r.number}`,
+                  supplierQuid: supplier,
+                  buyerQuid: buyer,
+                  amountMinor: r.amount,
+                  issuedAt: NOW + r.day * DAY,
+                  dueAt: NOW + (r.day + 60) * DAY,
+                  titleOwners: [
+                    { ownerId: supplier, percentage: 0.96, stakeType: 'supplier' },
+                    { ownerId: buyer, percentage: 0.02, stakeType: 'buyer' },
+                    { ownerId: CARRIER, percentage: 0.02, stakeType: 'carrier' },
+                  ],
+                },
+                { ids: `i${i}` },
+              );
+              return { invoice: d.invoice, events: d.events };
+            });
+          const trust = trustSourceFromRecord({
+            ...Object.fromEntries(PARTIES.map((q, k) => [q, viaBureau(q, 0.6 + k * 0.1)])),
+            [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1 },
+          });
+          const portfolio: Portfolio = {
+            currency: 'USD',
+            buyerLimitMinor: Object.fromEntries(PARTIES.map((q) => [q, limit])),
+            facilityLimitMinor: 4 * limit + 1,
+            supplierLedger: {
+              [PARTIES[0] as string]: { totalOpenMinor: 20_000_000, byBuyerOpenMinor: {} },
+              [PARTIES[1] as string]: {
+                totalOpenMinor: 10_000_000,
+                byBuyerOpenMinor: { [PARTIES[0] as string]: 1_000_000 },
+              },
+            },
+            ...(grouped ? { buyerGroup: { [PARTIES[2] as string]: 'g', [PARTIES[3] as string]: 'g' } } : {}),
+          };
+          const req = { trust, policy, asOf: NOW + 8 * DAY, portfolio, trace: true };
+          const perm = fc.sample(
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+            { numRuns: 1, seed },
+          )[0] as typeof items;
+          const byId = (ds: readonly FactoringDecision[]) =>
+            Object.fromEntries(ds.map((d) => [d.invoiceId, JSON.stringify(d)]));
+          const a = evaluateBatch({ ...req, items });
+          const b = evaluateBatch({ ...req, items: perm });
+          expect(byId(b.decisions)).toEqual(byId(a.decisions));
+          expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
+          for (const d of a.decisions) assertReconciles(d, policy);
+        },
+      ),
+      { numRuns: 1500, endOnFailure: true },
     );
   });
 });
