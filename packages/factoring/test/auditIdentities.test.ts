@@ -216,6 +216,11 @@ function assertReconciles(dec: FactoringDecision, policy: FactoringPolicy): Deci
   expect(dec.fraudFlags).toEqual([
     ...new Set(dec.reasons.filter((r) => REASON_INFO[r.code].fraud).map((r) => r.code)),
   ]);
+  // The proof of concept's view has no review: a hold is pending there, a reject only with a reject reason.
+  if (dec.compat !== null)
+    expect(dec.compat.verdict).toBe(
+      dec.outcome === 'approve' ? 'approve' : dec.outcome === 'reject' ? 'reject' : 'pending',
+    );
   if (dec.outcome === 'review' || dec.outcome === 'pending')
     expect(verificationTasks(dec).length).toBeGreaterThan(0);
   else expect(verificationTasks(dec)).toEqual([]);

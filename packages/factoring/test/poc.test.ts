@@ -471,3 +471,24 @@ describe('a policy with compat: poc still reads refused events as evidence of wh
     expect(x.outcome).toBe('reject');
   });
 });
+
+describe('proof-of-concept preset: a hold is never reported as a rejection', () => {
+  it('an event signed by the wrong party holds for review, and the PoC verdict says pending, not reject', () => {
+    // The PoC has no review; the engine's review is a hold for a person, so its PoC view is
+    // 'pending' (as applyRecentKeyEvents and applyLedgerFindings report a review), never a final
+    // 'reject' that no reject-severity reason stands behind.
+    const forged = ev('buyer.acknowledged', 'e0e0e0e0e0e0e0e0', { acknowledgedAmount: 50_000 });
+    const d = evaluateInvoice({
+      invoice: pocInvoice(),
+      events: [...pocEvents(), forged],
+      trust: trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9 }),
+      // The preset with the signer check on (the proof of concept read every signer's events).
+      policy: pocPolicy({ checks: { signerRoles: true } }),
+      asOf: NOW,
+    });
+    expect(d.outcome).toBe('review');
+    expect(d.reasons.map((r) => r.code)).toEqual(['SIGNER_MISMATCH']);
+    expect(d.reasons.some((r) => r.severity === 'reject')).toBe(false);
+    expect(d.compat?.verdict).toBe('pending');
+  });
+});
