@@ -443,8 +443,9 @@ export function decideShared(
     offer = null;
     limits = null;
   }
-  // The proof of concept reports the first deciding rule in evaluation order: find it before ranking.
-  const firstDecisive = run.reasons.find(isDecisive);
+  // The proof of concept reports the first deciding rule in evaluation order: find it before
+  // ranking, as the first reason of the outcome's severity (a rule may give a pending and a reject).
+  const firstDecisive = run.reasons.find((r) => isDecisive(r) && r.severity === outcome);
   // Exact-size copies: the run's lists grew by push (room for 17 and more), and a batch keeps its
   // decisions, so the spare room would be copied by every collection until the batch is dropped.
   // A batch shares the common short lists instead (frozen), and no decision keeps an empty one.

@@ -492,3 +492,25 @@ describe('proof-of-concept preset: a hold is never reported as a rejection', () 
     expect(d.compat?.verdict).toBe('pending');
   });
 });
+
+describe('proof-of-concept preset: the deciding rule decides by its worst reason', () => {
+  it('one rule giving a pending and a reject (undated supplier reading, no path to the buyer) rejects', () => {
+    // The preset stops at the first decisive rule; when that rule gives several reasons the
+    // outcome is the worst of them, not the first it happened to write.
+    const d = evaluateInvoice({
+      invoice: pocInvoice(),
+      events: pocEvents(),
+      trust: trustSourceFromRecord({
+        a0a0a0a0a0a0a0a0: { level: 0.85, pathLength: 1 },
+        b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 0 },
+      }),
+      policy: pocPolicy({ checks: { trustFreshness: true, trustPaths: true } }),
+      asOf: NOW,
+    });
+    const codes = d.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['TRUST_UNDATED', 'BUYER_NO_TRUST_PATH']));
+    expect(d.outcome).toBe('reject');
+    expect(d.offer).toBeNull();
+    expect(d.compat?.verdict).toBe('reject');
+  });
+});
