@@ -264,8 +264,8 @@ function assertReconciles(dec: FactoringDecision, policy: FactoringPolicy): Deci
   }
   // The pricing trace states the APR the offer quotes.
   const pricing = dec.trace.find((t) => t.rule === 'pricing');
-  if (pricing !== undefined && pricing.inputs.aprBps !== undefined)
-    expect(pricing.inputs.aprBps).toBe(o.aprBps);
+  if (pricing !== undefined && pricing.inputs['aprBps'] !== undefined)
+    expect(pricing.inputs['aprBps']).toBe(o.aprBps);
   // Limits: what this decision would add is its advance, on every line (the blend reads no limits).
   if (o.feeKind === 'poc-blend') expect(dec.limits).toBeNull();
   else expect(dec.limits).not.toBeNull();
@@ -514,6 +514,6 @@ describe('audit: the trace states the figures the offer quotes', () => {
     expect(dec.offer?.advanceMinor).toBe(1);
     const quoted = dec.offer?.aprBps;
     expect(quoted).toBe(aprBps(2, 1, dec.offer?.tenorDays ?? 0));
-    expect(dec.trace.find((t) => t.rule === 'pricing')?.inputs.aprBps).toBe(quoted);
+    expect(dec.trace.find((t) => t.rule === 'pricing')?.inputs['aprBps']).toBe(quoted);
   });
 });
