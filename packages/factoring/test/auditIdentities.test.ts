@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import {
   aprBps,
   type BuyerHistory,
+  createPortfolioState,
   type DecisionOutcome,
+  decide,
   evaluateBatch,
   evaluateInvoice,
   type FactoringDecision,
@@ -15,6 +17,7 @@ import {
   type Portfolio,
   pocPolicy,
   REASON_INFO,
+  reserveApproval,
   standardPolicy,
   trustSourceFromRecord,
   type VerifiedEvent,
@@ -352,6 +355,27 @@ describe('audit: an empty book is the same alone and in a batch', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('audit: a reserved approval books exactly the limits it reported', () => {
+  it("after reserveApproval, the state holds each limit line at the decision's afterMinor", () => {
+    let booked = 0;
+    fc.assert(
+      fc.property(caseArb, standardArb, (c, policy) => {
+        const r = requestOf(c, policy);
+        const state = createPortfolioState(r.portfolio);
+        const dec = decide({ ...r, buyerHistory: r.history }, policy, state);
+        if (dec.outcome !== 'approve' || dec.limits === null) return;
+        expect(reserveApproval(state, r.invoice, dec)).toBe(true);
+        booked++;
+        expect(state.buyerExposure(BUYER)).toBe(dec.limits.buyer.afterMinor);
+        expect(state.supplierExposure(SUPPLIER)).toBe(dec.limits.supplier.afterMinor);
+        expect(state.totalExposure()).toBe(dec.limits.facility.afterMinor);
+      }),
+      { numRuns: 600 },
+    );
+    expect(booked).toBeGreaterThan(10);
   });
 });
 
