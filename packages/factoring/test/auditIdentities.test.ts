@@ -379,6 +379,58 @@ describe('audit: a reserved approval books exactly the limits it reported', () =
   });
 });
 
+describe('audit: a batch in several currencies adds nothing across them', () => {
+  it("byCurrency holds each currency's counts and approval totals; the top-level amounts are null", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ c: caseArb, eur: fc.boolean() }), { minLength: 2, maxLength: 6 }),
+        pocArb,
+        (rows, policy) => {
+          const reqs = rows.map((row, i) => {
+            const r = requestOf(row.c, policy, 100 + i);
+            const currency = row.eur ? 'EUR' : 'USD';
+            const invoice = { ...r.invoice, currency };
+            const events = r.events.map((e) =>
+              e.eventType === 'invoice.issued' || e.eventType === 'payment.received'
+                ? { ...e, payload: { ...e.payload, currency } }
+                : e,
+            );
+            return { ...r, invoice, events };
+          });
+          const r0 = reqs[0] as (typeof reqs)[number];
+          const res = evaluateBatch({
+            items: reqs.map((r) => ({ invoice: r.invoice, events: r.events })),
+            trust: r0.trust,
+            policy,
+            asOf: r0.asOf,
+          });
+          const currencies = [...new Set(reqs.map((r) => r.invoice.currency))].sort();
+          expect(Object.keys(res.summary.byCurrency)).toEqual(currencies);
+          for (const cur of currencies) {
+            const mine = res.decisions.filter((_, i) => reqs[i]?.invoice.currency === cur);
+            const t = res.summary.byCurrency[cur];
+            const ok = mine.filter((d) => d.outcome === 'approve');
+            expect(t?.advanceMinor).toBe(ok.reduce((a, d) => a + (d.offer?.advanceMinor ?? 0), 0));
+            expect(t?.feeMinor).toBe(ok.reduce((a, d) => a + (d.offer?.feeMinor ?? 0), 0));
+            expect(t?.faceMinor).toBe(
+              reqs.filter((r) => r.invoice.currency === cur).reduce((a, r) => a + r.invoice.amountMinor, 0),
+            );
+            expect(t?.counts.approve).toBe(ok.length);
+          }
+          if (currencies.length > 1) {
+            expect([res.summary.currency, res.summary.advanceMinor, res.summary.faceMinor]).toEqual([
+              null,
+              null,
+              null,
+            ]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('audit: item order does not decide an invoice', () => {
   it('a batch listed in reverse gives every invoice the same decision', () => {
     fc.assert(
