@@ -290,7 +290,7 @@ describe('audit identities: every decision reconciles', () => {
       fc.property(caseArb, standardArb, (c, policy) => {
         seen[assertReconciles(decideCase(c, policy), policy)]++;
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
     // The property must see offers, or it proves little.
     expect(seen.approve + seen.review).toBeGreaterThan(100);
@@ -427,6 +427,20 @@ describe('audit: a batch in several currencies adds nothing across them', () => 
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("audit: stopping at the first reject gives the full run's outcome", () => {
+  it('stopAtFirstDecisive changes no outcome, and no offer of a decision it does not reject', () => {
+    fc.assert(
+      fc.property(caseArb, standardArb, (c, policy) => {
+        const full = decideCase(c, { ...policy, stopAtFirstDecisive: false });
+        const stopped = decideCase(c, { ...policy, stopAtFirstDecisive: true });
+        expect(stopped.outcome).toBe(full.outcome);
+        if (full.outcome !== 'reject') expect(JSON.stringify(stopped.offer)).toBe(JSON.stringify(full.offer));
+      }),
+      { numRuns: 300 },
     );
   });
 });
