@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyLedgerFindings,
+  applyRecentKeyEvents,
   aprBps,
   type BuyerHistory,
   createPortfolioState,
@@ -477,6 +478,43 @@ describe('audit: a ledger finding is the same hold alone and in a batch', () => 
           expect(JSON.stringify(batch.decisions[0])).toBe(JSON.stringify(alone));
           assertReconciles(alone, policy);
           expect(batch.summary.counts.approve).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('audit: a recent key event is the same hold alone and in a batch', () => {
+  it('applyRecentKeyEvents on the decision alone equals the batch item with the same events', () => {
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.oneof(standardArb, pocArb),
+        fc.constantFrom<'review' | 'reject'>('review', 'reject'),
+        fc.constantFrom(SUPPLIER, BUYER),
+        fc.integer({ min: -100, max: 5 }),
+        (c, policy, action, quid, daysBefore) => {
+          const r = requestOf(c, policy);
+          const keyEvents = {
+            events: [{ quid, kind: 'recovery-committed' as const, at: r.asOf + daysBefore * DAY }],
+            policy: { windowSeconds: 90 * DAY, action },
+          };
+          const alone = applyRecentKeyEvents(evaluateInvoice({ ...r, buyerHistory: r.history }), {
+            ...keyEvents,
+            invoice: r.invoice,
+          });
+          const batch = evaluateBatch({
+            items: [{ invoice: r.invoice, events: r.events, keyEvents }],
+            trust: r.trust,
+            policy,
+            asOf: r.asOf,
+            portfolio: r.portfolio,
+            buyerHistories: { [BUYER]: r.history },
+            trace: true,
+          });
+          expect(JSON.stringify(batch.decisions[0])).toBe(JSON.stringify(alone));
+          assertReconciles(alone, policy);
         },
       ),
       { numRuns: 300 },
