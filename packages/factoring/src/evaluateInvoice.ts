@@ -270,13 +270,18 @@ export function decideShared(
   const payBy = signed ? facts.ack?.payBy : undefined;
   const ackPayBy = payBy !== undefined && payBy > invoice.dueAt ? payBy : invoice.dueAt;
   const maxTenorDays = policy.maxTenorDays;
-  if (maxTenorDays !== undefined && run.go('tenor')) checkTenor(run, invoice, asOf, maxTenorDays, payBy);
+  const tenorOk =
+    maxTenorDays !== undefined && run.go('tenor') && checkTenor(run, invoice, asOf, maxTenorDays, payBy);
 
   // 6c. The invoice as the supplier signed it on the ledger (the proof of concept never read it).
   if (signed && run.go('issued-evidence')) checkIssuedEvidence(run, invoice, facts);
   // 6d. The due date against the payment terms: collected no earlier than the terms allow.
   const termsDue = signed && run.go('terms') ? checkTermsDueDate(run, invoice, facts) : undefined;
   const collectBy = termsDue !== undefined && termsDue > ackPayBy ? termsDue : ackPayBy;
+  // 6e. Priced to the terms' date, the invoice is judged to it too: a due date written inside the
+  // tenor limit must not carry terms that run past it into a review with an offer.
+  if (tenorOk && collectBy > ackPayBy && run.go('terms-tenor'))
+    checkTenor(run, invoice, asOf, maxTenorDays as number, payBy, collectBy);
 
   // 7. Logistics: delivery after shipment, and before the buyer acknowledged receipt.
   if (checks.logistics && run.go('logistics')) checkLogistics(run, facts, skew, invoice.issuedAt);
@@ -447,8 +452,9 @@ export function decideShared(
     offer = null;
     limits = null;
   }
-  // The proof of concept reports the first deciding rule in evaluation order: find it before ranking.
-  const firstDecisive = run.reasons.find(isDecisive);
+  // The proof of concept reports the first deciding rule in evaluation order: find it before
+  // ranking, as the first reason of the outcome's severity (a rule may give a pending and a reject).
+  const firstDecisive = run.reasons.find((r) => isDecisive(r) && r.severity === outcome);
   // Exact-size copies: the run's lists grew by push (room for 17 and more), and a batch keeps its
   // decisions, so the spare room would be copied by every collection until the batch is dropped.
   // A batch shares the common short lists instead (frozen), and no decision keeps an empty one.

@@ -206,3 +206,41 @@ describe('the circle search is not used up by unrelated sales, nor by their orde
     expect(found?.get(0)?.incomplete).toBe(true);
   });
 });
+
+describe('a circle member named by several circles', () => {
+  it('listing order: an invoice whose own search closes no circle reports the same circle whichever way the batch is listed', () => {
+    // p1 -> p0 -> p2 -> p1. The middle sale is more than 10 % below the first, so its own search
+    // (legs alike to it) finds nothing; the searches from the other two both close the circle, each
+    // naming it from its own start. Which one it reported depended on the input order.
+    const invoices: InvoiceInput[] = [
+      {
+        ...invoicesOf([{ from: 1, to: 0, amount: 7_868_310, day: 4 }])[0],
+        invoiceId: 'inv-0',
+      } as InvoiceInput,
+      {
+        ...invoicesOf([{ from: 2, to: 1, amount: 7_336_926, day: 6 }])[0],
+        invoiceId: 'inv-1',
+      } as InvoiceInput,
+      {
+        ...invoicesOf([{ from: 0, to: 2, amount: 7_091_611, day: 3 }])[0],
+        invoiceId: 'inv-2',
+      } as InvoiceInput,
+    ];
+    const memberOf = (list: InvoiceInput[]) => {
+      const items = list.map((invoice) => ({ invoice }));
+      const spread = circleMembers(items, circularTrades(items, crossSales(items) ?? []));
+      const k = list.findIndex((v) => v.invoiceId === 'inv-2');
+      expect(circularTrades(items, crossSales(items) ?? [])?.has(k) ?? false).toBe(false);
+      return spread?.get(k);
+    };
+    const listed = memberOf(invoices);
+    expect(listed?.invoiceIds).toContain('inv-2');
+    for (const order of [
+      [1, 0, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
+      expect(memberOf(order.map((i) => invoices[i] as InvoiceInput))).toEqual(listed);
+    }
+  });
+});

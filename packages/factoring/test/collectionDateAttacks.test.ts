@@ -61,6 +61,24 @@ describe("the buyer's acknowledgement says when it will pay", () => {
     expect(x.reasons.find((r) => r.code === 'TENOR_TOO_LONG')?.message).toContain('acknowledgement');
   });
 
+  it("terms giving the buyer 240 days behind a 60-day due date: the terms' date is the tenor (TENOR_TOO_LONG), not a review offer", () => {
+    // The engine prices to the terms' date (DUE_DATE_BEFORE_TERMS); its tenor limit must judge the
+    // same date, or a reviewer is handed a priced offer the tenor rule would have refused.
+    const net240 = deal({ terms: 'Net 240' });
+    const x = decide(net240);
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(x)).toContain('TENOR_TOO_LONG');
+    expect(x.outcome).toBe('reject');
+    expect(x.offer).toBeNull();
+    expect(x.reasons.find((r) => r.code === 'TENOR_TOO_LONG')?.message).toContain('terms');
+    // Terms inside the limit still go to review with an offer priced to the terms' date.
+    const net150 = decide(deal({ terms: 'Net 150' }));
+    expect(codes(net150)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(codes(net150)).not.toContain('TENOR_TOO_LONG');
+    expect(net150.outcome).toBe('review');
+    expect(net150.offer?.tenorDays).toBeGreaterThanOrEqual(143);
+  });
+
   it('a buyer promising payment in 170 days is priced to day 170 and beyond, not to the due date', () => {
     const plain = decide(d);
     const late = decide(d, promising(d, AS_OF + 170 * DAY));

@@ -246,7 +246,7 @@ const histories = {
 };
 
 const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
-  ['standard, trace', standardPolicy(), true, '53d8d0759467500c'],
+  ['standard, trace', standardPolicy(), true, '7b5327df3bc2a0d9'],
   ['standard, no trace', standardPolicy(), false, 'a29b8cf9c7ffb474'],
   [
     'standard, reject limits, funds-in-use, recourse, default buyer limit, trace',
@@ -257,7 +257,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'funds-in-use', annualRateBps: 1200, serviceFeeBps: 50, dayCount: 365 },
     }),
     true,
-    '03c808ebc20e7620',
+    'd63b553ead462785',
   ],
   [
     'standard, stop at first, periodic fee, trace',
@@ -266,7 +266,7 @@ const CASES: readonly [string, FactoringPolicy, boolean, string][] = [
       fee: { kind: 'periodic', periodDays: 30, ratePerPeriodBps: 150, minPeriods: 1 },
     }),
     true,
-    '8bed44b630eb6bd3',
+    '9f921eb97559de41',
   ],
   ['poc, trace', pocPolicy(), true, 'fafcbed4f44a8b18'],
   ['poc, no trace', pocPolicy(), false, 'ec2ca55886fb4656'],
@@ -303,7 +303,7 @@ describe('batch output is pinned byte for byte', () => {
         }),
       );
     const first = decideWith(items, source);
-    expect(sha(first)).toBe('53d8d0759467500c');
+    expect(sha(first)).toBe('7b5327df3bc2a0d9');
     // Every buyer's trust moves: the same lists and events are decided again.
     const moved: Record<string, TrustReading> = {};
     for (const [quid, r] of Object.entries(trust)) moved[quid] = { ...r, level: r.level * 0.9 };

@@ -471,3 +471,46 @@ describe('a policy with compat: poc still reads refused events as evidence of wh
     expect(x.outcome).toBe('reject');
   });
 });
+
+describe('proof-of-concept preset: a hold is never reported as a rejection', () => {
+  it('an event signed by the wrong party holds for review, and the PoC verdict says pending, not reject', () => {
+    // The PoC has no review; the engine's review is a hold for a person, so its PoC view is
+    // 'pending' (as applyRecentKeyEvents and applyLedgerFindings report a review), never a final
+    // 'reject' that no reject-severity reason stands behind.
+    const forged = ev('buyer.acknowledged', 'e0e0e0e0e0e0e0e0', { acknowledgedAmount: 50_000 });
+    const d = evaluateInvoice({
+      invoice: pocInvoice(),
+      events: [...pocEvents(), forged],
+      trust: trustSourceFromRecord({ a0a0a0a0a0a0a0a0: 0.85, b0b0b0b0b0b0b0b0: 0.9 }),
+      // The preset with the signer check on (the proof of concept read every signer's events).
+      policy: pocPolicy({ checks: { signerRoles: true } }),
+      asOf: NOW,
+    });
+    expect(d.outcome).toBe('review');
+    expect(d.reasons.map((r) => r.code)).toEqual(['SIGNER_MISMATCH']);
+    expect(d.reasons.some((r) => r.severity === 'reject')).toBe(false);
+    expect(d.compat?.verdict).toBe('pending');
+  });
+});
+
+describe('proof-of-concept preset: the deciding rule decides by its worst reason', () => {
+  it('one rule giving a pending and a reject (undated supplier reading, no path to the buyer) rejects', () => {
+    // The preset stops at the first decisive rule; when that rule gives several reasons the
+    // outcome is the worst of them, not the first it happened to write.
+    const d = evaluateInvoice({
+      invoice: pocInvoice(),
+      events: pocEvents(),
+      trust: trustSourceFromRecord({
+        a0a0a0a0a0a0a0a0: { level: 0.85, pathLength: 1 },
+        b0b0b0b0b0b0b0b0: { level: 0.9, observedAt: NOW, pathLength: 0 },
+      }),
+      policy: pocPolicy({ checks: { trustFreshness: true, trustPaths: true } }),
+      asOf: NOW,
+    });
+    const codes = d.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['TRUST_UNDATED', 'BUYER_NO_TRUST_PATH']));
+    expect(d.outcome).toBe('reject');
+    expect(d.offer).toBeNull();
+    expect(d.compat?.verdict).toBe('reject');
+  });
+});

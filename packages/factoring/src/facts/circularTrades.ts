@@ -394,7 +394,8 @@ function fromKnown(
  * {@link circularTrades} with every batch invoice of each circle found: a circle is searched from
  * each invoice with legs alike to that invoice, so one found from its middle invoice names
  * invoices whose own search did not close it; each of them is on that circle all the same. A
- * member keeps the circle found from itself, if any, else the first that names it.
+ * member keeps the circle found from itself, if any, else the first that names it, taking the
+ * circles' origins by issue date and invoice id (not by input position).
  *
  * @example
  * ```ts
@@ -406,12 +407,23 @@ export function circleMembers(
   found: Map<number, CircularTrade> | undefined,
 ): Map<number, CircularTrade> | undefined {
   if (found === undefined) return undefined;
-  // The first circle that names each invoice id.
+  // The first circle that names each invoice id, first by its origin's issue date and invoice id
+  // (the batch's processing order), not by input position: a member named by several circles
+  // reports the same one however the batch is listed.
+  const invoiceAt = (i: number) => (items[i] as { readonly invoice: InvoiceInput }).invoice;
+  const origins = [...found.keys()].sort((i, j) => {
+    const a = invoiceAt(i);
+    const b = invoiceAt(j);
+    if (a.issuedAt !== b.issuedAt) return a.issuedAt - b.issuedAt;
+    return a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : i - j;
+  });
   const byId = new Map<string, CircularTrade>();
-  // An incomplete search names its own item only: nothing to pass on.
-  for (const circle of found.values())
+  for (const i of origins) {
+    const circle = found.get(i) as CircularTrade;
+    // An incomplete search names its own item only: nothing to pass on.
     if (circle.incomplete !== true)
       for (const id of circle.invoiceIds) if (!byId.has(id)) byId.set(id, circle);
+  }
   const spread = new Map(found);
   for (let i = 0; i < items.length; i++) {
     const circle = byId.get((items[i] as { readonly invoice: InvoiceInput }).invoice.invoiceId);

@@ -118,7 +118,10 @@ export interface Offer {
 }
 
 /**
- * Limit use before and after this decision (after = before when nothing is funded).
+ * Limit use before this decision and after its offer's advance (`afterMinor = beforeMinor +
+ * offer.advanceMinor` on every line): what an approval books, and what a review's offer would use
+ * if a person approves it (a batch books only approvals). Null with no offer, and under the proof
+ * of concept's blend pricing (which reads no limits).
  *
  * @example
  * ```ts

@@ -159,7 +159,10 @@ export function pocCompat(
   offer: Offer | null,
 ): PocCompatDecision {
   const first = firstDecisive;
-  const verdict = outcome === 'approve' ? 'approve' : outcome === 'pending' ? 'pending' : 'reject';
+  // The proof of concept has no review: a hold for a person is 'pending' there (as a review added
+  // by applyRecentKeyEvents or applyLedgerFindings is), never a final 'reject' that no
+  // reject-severity reason stands behind.
+  const verdict = outcome === 'approve' ? 'approve' : outcome === 'reject' ? 'reject' : 'pending';
   switch (first?.code) {
     case 'DOUBLE_FACTORED':
       return compatOf(verdict, invoiceId, 0, 0, 0, 0, [first.message], DOUBLE_FACTORING);

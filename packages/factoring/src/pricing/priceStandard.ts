@@ -354,6 +354,9 @@ export function priceStandard(c: PricingContext): Offer | null {
       `buyer dilution ${p.dilutionBps / 100}% is expected to take ${expectedDilution} off ${f.eligible}, more than the reserve ${reserve}: the advance ${advance} is not expected to be collected`,
     );
   }
+  // Over the cash advanced: an advance cut to the purchase price makes the fee dearer. The trace
+  // states this figure too, so an auditor reading it sees the APR the offer quotes.
+  const quotedApr = advance === pricedAdvance ? price.aprBps : aprBps(fee, advance, pay.expectedDays);
   const o: Offer = {
     currency: invoice.currency,
     faceMinor: face,
@@ -368,8 +371,7 @@ export function priceStandard(c: PricingContext): Offer | null {
     expectedRebateMinor: Math.max(0, reserve - fee),
     discountBps: face > 0 ? mulDivCeil(fee, 10_000, face) : 0,
     discountFraction: null,
-    // Over the cash advanced: an advance cut to the purchase price makes the fee dearer.
-    aprBps: advance === pricedAdvance ? price.aprBps : aprBps(fee, advance, pay.expectedDays),
+    aprBps: quotedApr,
     tenorDays: pay.expectedDays,
     recourse: policy.recourse,
     risk: price.risk,
@@ -384,7 +386,7 @@ export function priceStandard(c: PricingContext): Offer | null {
         expectedDays: pay.expectedDays,
         stressedDays: pay.stressedDays,
         feeMinor: fee,
-        aprBps: price.aprBps,
+        aprBps: quotedApr,
       },
       null,
       f.eligible - face,

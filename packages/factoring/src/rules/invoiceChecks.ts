@@ -232,7 +232,9 @@ const DAY = 86_400;
  * 6b. Tenor: days from the decision date to the due date, or to the later date the buyer's
  * acknowledgement says it will pay (`payBy`), a started day counting as a day. Longer than
  * `maxTenorDays` rejects: the money would be out for longer than the financier funds, and a fee
- * for decades would eat the whole invoice.
+ * for decades would eat the whole invoice. With `termsDue` (6e, traced as `terms-tenor`: the later
+ * date the invoice's own terms give, which it is priced to) the days run to that date instead.
+ * True when within the limit.
  */
 export function checkTenor(
   run: Run,
@@ -240,23 +242,34 @@ export function checkTenor(
   asOf: number,
   maxTenorDays: number,
   payBy?: number,
-): void {
-  const stated = payBy !== undefined && payBy > invoice.dueAt;
-  const days = Math.ceil(((stated ? payBy : invoice.dueAt) - asOf) / DAY);
+  termsDue?: number,
+): boolean {
+  const byTerms = termsDue !== undefined;
+  const stated = !byTerms && payBy !== undefined && payBy > invoice.dueAt;
+  const days = Math.ceil(((byTerms ? termsDue : stated ? payBy : invoice.dueAt) - asOf) / DAY);
   const ok = days <= maxTenorDays;
   if (!ok) {
     run.reason(
       'TENOR_TOO_LONG',
-      stated
-        ? `the buyer's acknowledgement says it pays ${days} days after the decision date (after the due date), beyond the ${maxTenorDays}-day maximum tenor`
-        : `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
+      byTerms
+        ? `the invoice's own terms give the buyer until ${days} days after the decision date (later than the due date), beyond the ${maxTenorDays}-day maximum tenor`
+        : stated
+          ? `the buyer's acknowledgement says it pays ${days} days after the decision date (after the due date), beyond the ${maxTenorDays}-day maximum tenor`
+          : `due ${days} days after the decision date, beyond the ${maxTenorDays}-day maximum tenor`,
     );
   }
   run.trace?.push(
-    internTrace(run.cache, `tenor|${days}|${maxTenorDays}`, () =>
-      traceEntry('tenor', ok ? 'pass' : 'fail', { tenorDays: days }, maxTenorDays, 0),
+    internTrace(run.cache, `${byTerms ? 'terms-tenor' : 'tenor'}|${days}|${maxTenorDays}`, () =>
+      traceEntry(
+        byTerms ? 'terms-tenor' : 'tenor',
+        ok ? 'pass' : 'fail',
+        { tenorDays: days },
+        maxTenorDays,
+        0,
+      ),
     ),
   );
+  return ok;
 }
 
 /**

@@ -19,7 +19,7 @@ const NO_RUN_REASONS: Reason[] = [];
 
 /**
  * Mutable per-decision state: reasons in evaluation order, the trace, and when to stop. `stopFirst`
- * is the proof of concept's rule (the first decisive reason is the outcome); `stopAtReject` stops
+ * is the proof of concept's rule (no rule runs after the first decisive one); `stopAtReject` stops
  * once a reject is in (no later rule can change the outcome), so a hold never hides a reject.
  */
 export class Run {
@@ -69,9 +69,8 @@ export class Run {
   }
 
   outcome(): DecisionOutcome {
-    if (this.stopFirst) {
-      return this.decisive === undefined ? 'approve' : (this.decisive as DecisionOutcome);
-    }
+    // Stopping at the first decisive rule leaves only that rule's reasons decisive; when it gave
+    // several (a pending and a reject), the worst of them decides, as in a full run.
     return this.worst === 0
       ? 'reject'
       : this.worst === 1
