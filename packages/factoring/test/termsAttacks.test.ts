@@ -1293,3 +1293,34 @@ describe('periods in weeks or months, and days abbreviated ("net 8 weeks", "4 Wo
     }
   });
 });
+
+describe('Italian end-of-month abbreviations written with dots ("60 gg d.f.f.m.", "60 gg f.m.")', () => {
+  // "d.f.f.m." (data fattura fine mese) was read as net 60 from issue: issued 14 November, 60 days
+  // is 13 January, where the buyer may hold to the end of January (or 29 January, end of November
+  // plus 60): a due date of 13 January passed, priced weeks short.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it.each([
+    '60 gg d.f.f.m.',
+    '60 gg d.f.f.m',
+    '60 gg f.m.',
+    '60 gg. f.m.',
+    '60 gg d.f. f.m.',
+    '60 gg DF FM',
+    '60 gg fm',
+    '60 giorni D.F.F.M.',
+  ])('%j issued 14 November, due 13 January: held, priced to the end of January', (terms) => {
+    expect([terms, readTerms(terms).endOfMonth]).toEqual([terms, true]);
+    const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2024, 1)));
+  });
+
+  it('"60 gg d.f." (data fattura alone) stays 60 days from issue: a due date 60 days after issue stands', () => {
+    for (const terms of ['60 gg d.f.', '60 gg df', '60 gg data fattura']) {
+      expect([terms, readTerms(terms).endOfMonth]).toEqual([terms, false]);
+      const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
+      expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+});

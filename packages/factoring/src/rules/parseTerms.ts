@@ -877,9 +877,8 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
   const x = t[j];
   if (x === undefined || x.kind !== WORD) return false;
   if (END_OF_MONTH.has(x.text)) return true;
-  // "e.o.m." written with its dots.
-  if (x.text === 'e')
-    return isSym(t[j + 1], '.') && isWord(t[j + 2], 'o') && isSym(t[j + 3], '.') && isWord(t[j + 4], 'm');
+  // Written with its dots: "e.o.m.", "f.m.", "d.f.f.m." (data fattura fine mese).
+  if (x.text.length === 1 && isSym(t[j + 1], '.') && !t[j + 1]?.gap) return END_OF_MONTH.has(dotted(t, j));
   if (!END_WORDS.has(x.text)) return false;
   // "end of the month", "end-of-month", "fin-de-mois".
   let k = j + 1;
@@ -890,6 +889,18 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
     k++;
   }
   return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+}
+
+/** The letters of an abbreviation written with dots at `j` ("d.f.f.m." is "dffm"), at most five. */
+function dotted(t: readonly Token[], j: number): string {
+  let out = '';
+  for (let k = j; out.length < 5; k += 2) {
+    const x = t[k];
+    if (x === undefined || x.kind !== WORD || x.text.length !== 1 || (k > j && x.gap)) break;
+    out += x.text;
+    if (!isSym(t[k + 1], '.') || (t[k + 1] as Token).gap) break;
+  }
+  return out;
 }
 
 /**
