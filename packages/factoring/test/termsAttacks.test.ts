@@ -1109,11 +1109,9 @@ describe('days the reader cannot read are held for review (TERMS_DAYS_UNREAD), n
   // Terms that state a number of days in words the reader does not know gave no net days: nothing
   // was compared, and a due date 5 days after issue passed.
   it.each([
-    ['zweihundert Tage netto', 'zweihundert tage'],
     ['paiement sous une quinzaine de jours', 'de jours'],
-    ['doscientos días', 'doscientos dias'],
-    ['duecento giorni', 'duecento giorni'],
-    ['tweehonderd dagen', 'tweehonderd dagen'],
+    ['zweitausend Tage netto', 'zweitausend tage'],
+    ['doscientas mil días', 'mil dias'],
     ['fünfunddreisig Tage netto', 'funfunddreisig tage'],
     ['payable within umpteen days', 'umpteen days'],
     ['7 Werktage', '7 werktage'],
@@ -1152,7 +1150,7 @@ describe('days the reader cannot read are held for review (TERMS_DAYS_UNREAD), n
   it('a signed issue whose terms state days unread holds the invoice whatever the input says', () => {
     const d = deal({ terms: 'NET-60', dueAt: NOW + 60 * DAY });
     const events = d.events.map((e) =>
-      e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, terms: 'zweihundert Tage' } } : e,
+      e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, terms: 'umpteen Tage' } } : e,
     );
     const x = run(d, { events, policy: { checks: { payloads: false } } });
     expect(codes(x)).toContain('TERMS_DAYS_UNREAD');
@@ -1321,6 +1319,45 @@ describe('Italian end-of-month abbreviations written with dots ("60 gg d.f.f.m."
       expect([terms, readTerms(terms).endOfMonth]).toEqual([terms, false]);
       const x = run(deal({ terms, dueAt: NOW + 60 * DAY }));
       expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    }
+  });
+});
+
+describe('hundreds written as one word ("zweihundert Tage", "dreihundertsechzig Tage", "duecento giorni")', () => {
+  // Only 100 to 199 were read: "zweihundert Tage netto" held unread, and "zweihundertzehn Tage"
+  // too; each of the five languages writes 200 to 999 in its own way.
+  it.each([
+    ['zweihundert Tage netto', 200],
+    ['zweihundertzehn Tage netto', 210],
+    ['zweihundertundzehn Tage', 210],
+    ['dreihundertsechzig Tage netto', 360],
+    ['dreihundertfünfundsechzig Tage', 365],
+    ['neunhundertneunundneunzig Tage', 999],
+    ['deux cent dix jours net', 210],
+    ['trois cent soixante jours', 360],
+    ['doscientos días', 200],
+    ['doscientos diez días neto', 210],
+    ['trescientos sesenta y cinco días', 365],
+    ['quinientos días', 500],
+    ['duecento giorni', 200],
+    ['duecentodieci giorni', 210],
+    ['trecentosessanta giorni', 360],
+    ['trecentosessantacinque giorni', 365],
+    ['tweehonderd dagen', 200],
+    ['tweehonderdtien dagen netto', 210],
+    ['driehonderdvijfenzestig dagen', 365],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(codes(x)).not.toContain('TERMS_DAYS_UNREAD');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + days * DAY));
+  });
+
+  it('a hundreds word that begins a longer number not read is held, never read as the shorter one', () => {
+    for (const terms of ['zweihundertirgendwas Tage', 'doscientos mil días']) {
+      const days = netTermsDays(terms);
+      expect([terms, days === undefined || days >= 200_000]).toEqual([terms, true]);
     }
   });
 });

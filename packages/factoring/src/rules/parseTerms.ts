@@ -284,7 +284,7 @@ function longestNumber(t: readonly Token[], j: number): { value: number; end: nu
 }
 
 /**
- * A German, French, Spanish, Italian or Dutch number word or words at `j`: 1 to 199 (see
+ * A German, French, Spanish, Italian or Dutch number word or words at `j`: 1 to 999 (see
  * NUMBER_WORDS), and hundreds written apart ("deux cent cinquante", "zwei hundert").
  */
 function foreignNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
