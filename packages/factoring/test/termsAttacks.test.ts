@@ -13,7 +13,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { readTerms } from '../src/rules/parseTerms.js';
+import { MAX_NET_DAYS, readTerms } from '../src/rules/parseTerms.js';
 import { netTermsDays, termsDeposit, termsDiscount } from '../src/rules/termsChecks.js';
 import { AS_OF, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
 
@@ -1359,5 +1359,36 @@ describe('hundreds written as one word ("zweihundert Tage", "dreihundertsechzig 
       const days = netTermsDays(terms);
       expect([terms, days === undefined || days >= 200_000]).toEqual([terms, true]);
     }
+  });
+});
+
+describe('figures written with thousands separators or in other digits ("net 1,000 days", "net ٦٠")', () => {
+  // "net 1,000 days" was read as net 1 (the comma ended the figure), "1.000 Tage" too: a tenor a
+  // thousand times too short. Arabic-Indic digits were no digits at all: "net ٦٠" gave no net days
+  // and a due date 5 days after issue passed.
+  it.each([
+    ['net 1,000 days', 1_000],
+    ['1,000 days net', 1_000],
+    ['1.000 Tage netto', 1_000],
+    ['net 1\u202f000 days', 1_000],
+    ['net 10,000 days', 10_000],
+    ['net 1,000,000 days', MAX_NET_DAYS],
+    ['net \u0666\u0660', 60],
+    ['\u0666\u0660 days net', 60],
+    ['net \u06f6\u06f0 days', 60],
+    ['net \u0966\u0966\u096c\u0966 days', 60],
+    ['net \uff16\uff10 days', 60],
+    ['net 060', 60],
+  ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it('a decimal rate with three decimals is still a rate, and a list of days still its longest', () => {
+    expect(termsDiscount('1,125 % Skonto innerhalb 10 Tagen, netto 60 Tage')?.rateBps).toBe(113);
+    expect(termsDiscount('\u0662% 10 days, net 30')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(netTermsDays('payment 30,60 days')).toBe(60);
+    expect(netTermsDays('Net 30, 1,000 units')).toBe(30);
   });
 });

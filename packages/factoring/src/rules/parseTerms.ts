@@ -78,10 +78,28 @@ interface Token {
   readonly gap: boolean;
 }
 
+// The zero of each run of ten decimal digits (Unicode Nd) in the basic plane past ASCII:
+// Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width and the rest. A figure in any of
+// them is a figure: "net ٦٠" is net 60, not a word.
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+  0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
+  0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+];
+
 function digitOf(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10; // full-width digits
-  return -1;
+  if (c < 0x660) return -1;
+  // The last zero at or below c (binary search): a digit when c is within ten of it.
+  let lo = 0;
+  let hi = DIGIT_ZEROS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((DIGIT_ZEROS[mid] as number) <= c) lo = mid;
+    else hi = mid - 1;
+  }
+  const zero = DIGIT_ZEROS[lo] as number;
+  return c >= zero && c - zero < 10 ? c - zero : -1;
 }
 
 function isSpace(c: number): boolean {
@@ -137,8 +155,15 @@ function tokenize(s: string): Token[] {
     if (digitOf(c) >= 0) {
       const from = i;
       let ascii = true;
-      while (i < n && digitOf(s.charCodeAt(i)) >= 0) {
-        if (s.charCodeAt(i) > 57) ascii = false;
+      for (;;) {
+        while (i < n && digitOf(s.charCodeAt(i)) >= 0) {
+          if (s.charCodeAt(i) > 57) ascii = false;
+          i++;
+        }
+        // A thin or narrow no-break space between groups of three digits ("1 000 jours") is a
+        // thousands separator (SI, French typography): one figure.
+        if (!(i < n && (s.charCodeAt(i) === 0x202f || s.charCodeAt(i) === 0x2009) && isGroup(s, i + 1))) break;
+        ascii = false;
         i++;
       }
       text = ascii ? s.slice(from, i) : digitsOf(s.slice(from, i));
@@ -174,9 +199,19 @@ function withoutMarks(s: string): string {
   return out;
 }
 
+/** Exactly three digits at `i`, and no fourth. */
+function isGroup(s: string, i: number): boolean {
+  for (let k = i; k < i + 3; k++) if (k >= s.length || digitOf(s.charCodeAt(k)) < 0) return false;
+  return i + 3 >= s.length || digitOf(s.charCodeAt(i + 3)) < 0;
+}
+
+/** ASCII digits for digits in any script (separators between groups dropped). */
 function digitsOf(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; i++) out += String(digitOf(s.charCodeAt(i)));
+  for (let i = 0; i < s.length; i++) {
+    const d = digitOf(s.charCodeAt(i));
+    if (d >= 0) out += String(d);
+  }
   return out;
 }
 
@@ -358,6 +393,16 @@ function readWords(t: readonly Token[]): Token[] {
   for (let i = 0; i < t.length; ) {
     const x = t[i] as Token;
     // Most tokens are no number word and no "30 (thirty)": kept as they are, with no allocation.
+    if (x.kind === NUM && x.text.length <= 3) {
+      // "1,000 days", "1.000 Tage": one figure, not 1 and then 0 (a tenor a thousand times too
+      // short).
+      const g = thousands(t, i);
+      if (g !== undefined) {
+        out.push({ kind: NUM, text: String(g.value), gap: x.gap });
+        i = g.end;
+        continue;
+      }
+    }
     if (
       x.kind === SYM ||
       (x.kind === NUM && !isSym(t[i + 1], '(')) ||
@@ -388,6 +433,27 @@ function readWords(t: readonly Token[]): Token[] {
     i = words ? end : i + 1;
   }
   return out;
+}
+
+/**
+ * A figure in groups of three digits at `i` ("1,000", "1.000", "1,000,000") followed by a
+ * day or week word: its value (at most 1e9) and the index after it. Only before days, where no
+ * decimal is meant ("1,125 %" is a rate, "30,60 days" two figures, "1,000 units" no days).
+ */
+function thousands(t: readonly Token[], i: number): { value: number; end: number } | undefined {
+  let value = numberOf(t[i] as Token);
+  let k = i + 1;
+  for (;;) {
+    const sep = t[k] as Token | undefined;
+    const mark = sep !== undefined && (isSym(sep, ',') || isSym(sep, '.')) && !sep.gap;
+    const g = t[k + 1];
+    if (!mark || !isNum(g) || g.text.length !== 3 || g.gap) break;
+    value = Math.min(value * 1000 + numberOf(g), 1e9);
+    k += 2;
+  }
+  if (k === i + 1) return undefined;
+  const after = t[k];
+  return pastDays(t, k).days || (after?.kind === WORD && WEEKS.has(after.text)) ? { value, end: k } : undefined;
 }
 
 // Words beside a rate that make it a late-payment charge or a tax, not a discount ("1.5% per
@@ -1320,6 +1386,19 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
+      // "net 1,000" with no day word: a thousand days or an amount; not net 1 either way.
+      const mark = t[j + 1];
+      const group = t[j + 2];
+      if (
+        (isSym(mark, ',') || isSym(mark, '.')) &&
+        !(mark as Token).gap &&
+        isNum(group) &&
+        !group.gap &&
+        group.text.length === 3
+      ) {
+        unread(t, r, i, j + 3);
+        return j + 3;
+      }
       const working = workingDays(t, j + 1);
       if (working > 0) {
         unread(t, r, j, working);
