@@ -1392,3 +1392,40 @@ describe('figures written with thousands separators or in other digits ("net 1,0
     expect(netTermsDays('Net 30, 1,000 units')).toBe(30);
   });
 });
+
+describe('a delivery lead time is no credit ("delivery within 2 weeks, net 10")', () => {
+  // Weeks and days were net days wherever they stood, and a delivery word anywhere moved the start
+  // to delivery: "delivery within 2 weeks, net 10" read net 14 from delivery, so a due date 10
+  // days after issue was held as before its terms (a false fraud flag), or pending for a delivery.
+  it.each([
+    ['delivery within 2 weeks, net 10', 10],
+    ['Net 10, delivery within 30 days', 10],
+    ['Net 10; shipment within 3 weeks', 10],
+    ['Lieferung innerhalb 2 Wochen, 10 Tage netto', 10],
+    ['livraison sous 15 jours, 10 jours net', 10],
+    ['entrega en 15 días, 10 días neto', 10],
+    ['consegna entro 15 giorni, 10 gg d.f.', 10],
+    ['levering binnen 14 dagen, 10 dagen netto', 10],
+  ])('%j reads net %i from issue: a due date 10 days after issue stands', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    expect([terms, readTerms(terms).start]).toEqual([terms, 'issue']);
+    const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(codes(x)).not.toContain('TERMS_START_UNKNOWN');
+  });
+
+  it('credit in weeks or days that runs from delivery still counts, from delivery', () => {
+    for (const [terms, days] of [
+      ['payment within 2 weeks of delivery', 14],
+      ['payable within 30 days after delivery', 30],
+      ['net 30 days after delivery', 30],
+      ['4 Wochen nach Lieferung', 28],
+      ['payment within 2 weeks', 14],
+      ['net 30 from delivery in 2 lots', 30],
+    ] as const) {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+      const start = terms === 'payment within 2 weeks' ? 'issue' : 'delivery';
+      expect([terms, readTerms(terms).start]).toEqual([terms, start]);
+    }
+  });
+});

@@ -797,6 +797,64 @@ const SKIP = new Set(['or', 'the', ':', 'zum', 'am', 'le', 'au', 'il', 'el', 'al
 const IN_LATE = 1;
 const IN_NEGATED = 2;
 const IN_DISCOUNT = 4;
+/** Last about the goods' supply ("delivery within", "Lieferung innerhalb"): its figures are a lead time. */
+const IN_SUPPLY = 8;
+
+// Words for getting the goods to the buyer; before a "within" word they open a lead time, not a start.
+const SUPPLY = new Set([
+  'delivery',
+  'shipment',
+  'shipping',
+  'dispatch',
+  'lieferung',
+  'lieferzeit',
+  'versand',
+  'livraison',
+  'expedition',
+  'entrega',
+  'envio',
+  'consegna',
+  'spedizione',
+  'levering',
+  'verzending',
+]);
+const WITHIN = new Set(['within', 'in', 'by', 'innerhalb', 'binnen', 'sous', 'dans', 'en', 'entro']);
+// Words about paying: after them a figure is credit again ("delivery within 5 days, payment within 30").
+const PAYING = new Set([
+  'pay',
+  'payable',
+  'payment',
+  'paid',
+  'net',
+  'netto',
+  'neto',
+  'due',
+  'zahlbar',
+  'zahlung',
+  'zahlungsziel',
+  'paiement',
+  'pago',
+  'pagamento',
+  'pagabile',
+  'betaling',
+  'betaalbaar',
+]);
+
+/**
+ * A supply word at `i` followed by a "within" word and a figure: "delivery within 2 weeks",
+ * "Lieferung innerhalb von 2 Wochen", "livraison sous 15 jours". Not after a word that makes the
+ * supply a start ("30 days from delivery in 2 lots"): there it stays the start.
+ */
+function leadTime(t: readonly Token[], i: number): boolean {
+  const x = t[i] as Token;
+  if (x.kind !== WORD || !SUPPLY.has(x.text) || !(t[i + 1]?.kind === WORD && WITHIN.has((t[i + 1] as Token).text)))
+    return false;
+  const before = t[i - 1];
+  if (before?.kind === WORD && (AFTER_END.has(before.text) || THRESHOLD.has(before.text) || FILLER.has(before.text)))
+    return false;
+  const k = t[i + 2]?.kind === WORD && (FILLER.has((t[i + 2] as Token).text) || isWord(t[i + 2], 'von')) ? i + 3 : i + 2;
+  return isNum(t[k]);
+}
 
 /** Per token, what its clause said before it (IN_*): one pass. */
 function clauseFlags(t: readonly Token[]): Uint8Array {
@@ -814,6 +872,8 @@ function clauseFlags(t: readonly Token[]): Uint8Array {
       )
         f = 0;
     } else if (x.kind === WORD) {
+      if (leadTime(t, i)) f |= IN_SUPPLY;
+      else if (PAYING.has(x.text)) f &= ~IN_SUPPLY;
       if (LATE.has(x.text) || (x.text === 'past' && isWord(t[i + 1], 'due'))) f |= IN_LATE;
       else if (NEGATION.has(x.text)) f |= IN_NEGATED;
       else if (DISCOUNT_WORDS.has(x.text)) f |= IN_DISCOUNT;
@@ -1357,6 +1417,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         return r.windowEnd;
       }
     }
+    // "delivery within 2 weeks": when the goods come, not the credit given.
+    if (((r.clause[i] as number) & IN_SUPPLY) !== 0) return i + 1;
     // "10 business days", "7 Werktage", "10 jours ouvrés": not calendar days, so not net days.
     const working = workingDays(t, i + 1);
     if (working > 0) {
@@ -1422,7 +1484,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   }
   if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
   else if (!r.discountWord && isDiscountWord(w) && !refused(t, i, r)) r.discountWord = true;
-  else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
+  else if (DELIVERY.has(w) && !leadTime(t, i)) r.start = later(r.start, 'delivery');
   else if (RECEIPT.has(w)) {
     let j = i + 1;
     for (let n = 0; n < 2 && t[j]?.kind === WORD && FILLER.has((t[j] as Token).text); n++) j++;
