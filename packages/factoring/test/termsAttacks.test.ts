@@ -1160,22 +1160,25 @@ describe('days the reader cannot read are held for review (TERMS_DAYS_UNREAD), n
 describe('a discount window at the end of the month with no net days ("2/10 EOM")', () => {
   // "2/10 EOM": 2 % if paid within 10 days after the end of the month. The reader took the terms to
   // the end of the month only, so an invoice issued 14 November and due 5 December passed, though
-  // the buyer may pay (less the discount) as late as 10 December.
+  // the buyer may pay (less the discount) as late as 10 December. The net amount is due later
+  // still, customarily 20 days after the window: 30 December, the date it is priced to.
   const tenth = utc(2023, 12, 1) - 1 + 10 * DAY;
+  const thirtieth = utc(2023, 12, 1) - 1 + 30 * DAY;
 
   it.each(['2/10 EOM', '2% 10 EOM', '2% 10 days EOM', '2% 10th prox'])(
-    '%j issued 14 November, due 5 December: held, priced to 10 December',
+    '%j issued 14 November, due 5 December (inside the window): held, priced to the implied net date, 30 December',
     (terms) => {
       const x = run(deal({ terms, dueAt: utc(2023, 12, 5) }));
       expect([terms, x.outcome]).toEqual([terms, 'review']);
       expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
       expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(tenth));
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(thirtieth));
       expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain('discount');
       expect(codes(x)).toContain('EARLY_PAYMENT_DISCOUNT');
     },
   );
 
-  it('due on 10 December or later: not held for the date', () => {
+  it('due on 10 December or later: not held as before its terms (the window is kept)', () => {
     for (const terms of ['2/10 EOM', '2% 10th prox'])
       for (const dueAt of [utc(2023, 12, 10), utc(2023, 12, 30)]) {
         const x = run(deal({ terms, dueAt }));
@@ -1192,7 +1195,7 @@ describe('a discount window at the end of the month with no net days ("2/10 EOM"
     const x = run(deal({ terms: '2/10 EOM', issuedAt: utc(2023, 11, 25), dueAt: utc(2023, 12, 10) }));
     expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
     const early = run(deal({ terms: '2/10 EOM', issuedAt: utc(2023, 11, 25), dueAt: utc(2023, 12, 5) }));
-    expect(message(early, 'DUE_DATE_BEFORE_TERMS')).toContain(String(tenth));
+    expect(message(early, 'DUE_DATE_BEFORE_TERMS')).toContain(String(thirtieth));
   });
 
   it('net days stated beside the window still count ("2/10 EOM, net 30": 30 days after the end of the month)', () => {
@@ -1427,5 +1430,72 @@ describe('a delivery lead time is no credit ("delivery within 2 weeks, net 10")'
       const start = terms === 'payment within 2 weeks' ? 'issue' : 'delivery';
       expect([terms, readTerms(terms).start]).toEqual([terms, start]);
     }
+  });
+});
+
+describe('a discount window and no net period ("2/10 EOM", "2% within 10 days"): the net date is not stated', () => {
+  // With no net days, the discount's window was taken as the credit period: "2% within 10 days"
+  // due 10 days after issue passed, priced to day 10, and "2/10 EOM" due 10 December was priced to
+  // 10 December. The net amount is due after the window (customarily 20 days after it: net 30 for
+  // "2/10", 30 days after the end of the month for "2/10 EOM"); a due date before that is held
+  // (TERMS_NET_UNSTATED, not a fraud flag) and priced to the customary net date.
+  const eomNet = utc(2023, 12, 1) - 1 + 30 * DAY;
+
+  it.each([
+    ['2% within 10 days', NOW + 10 * DAY, NOW + 30 * DAY],
+    ['2% 10 days', NOW + 20 * DAY, NOW + 30 * DAY],
+    ['2 percent discount if paid within 10 days', NOW + 10 * DAY, NOW + 30 * DAY],
+    ['2 % Skonto bei Zahlung innerhalb 10 Tagen', NOW + 14 * DAY, NOW + 30 * DAY],
+    ['3% 15 days', NOW + 15 * DAY, NOW + 35 * DAY],
+    ['2/10 EOM', utc(2023, 12, 10), eomNet],
+    ['2/10 EOM', utc(2023, 12, 20), eomNet],
+    ['2% 10th prox', utc(2023, 12, 15), eomNet],
+  ])('%j due %i: held for review (TERMS_NET_UNSTATED), priced to %i', (terms, dueAt, net) => {
+    const x = run(deal({ terms, dueAt }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_NET_UNSTATED'])]);
+    expect(codes(x)).not.toContain('DUE_DATE_BEFORE_TERMS');
+    expect(x.fraudFlags).not.toContain('TERMS_NET_UNSTATED');
+    expect(message(x, 'TERMS_NET_UNSTATED')).toContain(JSON.stringify(terms));
+    expect(message(x, 'TERMS_NET_UNSTATED')).toContain(String(net));
+    expect(x.trace?.find((e) => e.rule === 'terms')?.inputs).toMatchObject({ termsDueAt: net });
+  });
+
+  it('a due date before the window itself closes is before the terms (DUE_DATE_BEFORE_TERMS), priced to the net date', () => {
+    const x = run(deal({ terms: '2% within 10 days', dueAt: NOW + 5 * DAY }));
+    expect(codes(x)).toContain('DUE_DATE_BEFORE_TERMS');
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + 30 * DAY));
+  });
+
+  it('a due date on or after the customary net date, or net days stated, or a date named: not held for it', () => {
+    for (const [terms, dueAt] of [
+      ['2% within 10 days', NOW + 30 * DAY],
+      ['2% within 10 days', NOW + 60 * DAY],
+      ['2/10 EOM', eomNet],
+      ['2% within 10 days, net 20', NOW + 20 * DAY],
+      ['2/10 net 30', NOW + 30 * DAY],
+      ['2% 10 days, due Dec 1', utc(2023, 12, 1)],
+    ] as const) {
+      const x = run(deal({ terms, dueAt }));
+      expect([terms, dueAt, codes(x)]).not.toEqual([
+        terms,
+        dueAt,
+        expect.arrayContaining(['TERMS_NET_UNSTATED']),
+      ]);
+      expect([terms, dueAt, codes(x)]).not.toEqual([
+        terms,
+        dueAt,
+        expect.arrayContaining(['DUE_DATE_BEFORE_TERMS']),
+      ]);
+    }
+  });
+
+  it('a signed issue whose terms give only a window holds the invoice whatever the input says', () => {
+    const d = deal({ terms: 'NET-10', dueAt: NOW + 10 * DAY });
+    const events = d.events.map((e) =>
+      e.eventType === 'invoice.issued' ? { ...e, payload: { ...e.payload, terms: '2% within 10 days' } } : e,
+    );
+    const x = run(d, { events, policy: { checks: { payloads: false } } });
+    expect(codes(x)).toContain('TERMS_NET_UNSTATED');
   });
 });

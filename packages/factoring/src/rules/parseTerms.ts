@@ -61,6 +61,12 @@ export interface ParsedTerms {
    * ("10 business days", "7 Werktage"), whose date depends on holidays. The words, or undefined.
    */
   readonly daysUnread: string | undefined;
+  /**
+   * A discount window and no net period ("2/10 EOM", "2% within 10 days"): no net days, no date,
+   * no end-of-month net wording ("Net EOM"), no days unread. The net amount is due after the window
+   * (customarily 20 days after it), on a date the terms do not state.
+   */
+  readonly netUnstated: boolean;
 }
 
 /** The longest net days read; a larger figure is read as this (held, never dropped). */
@@ -162,7 +168,8 @@ function tokenize(s: string): Token[] {
         }
         // A thin or narrow no-break space between groups of three digits ("1 000 jours") is a
         // thousands separator (SI, French typography): one figure.
-        if (!(i < n && (s.charCodeAt(i) === 0x202f || s.charCodeAt(i) === 0x2009) && isGroup(s, i + 1))) break;
+        if (!(i < n && (s.charCodeAt(i) === 0x202f || s.charCodeAt(i) === 0x2009) && isGroup(s, i + 1)))
+          break;
         ascii = false;
         i++;
       }
@@ -453,7 +460,9 @@ function thousands(t: readonly Token[], i: number): { value: number; end: number
   }
   if (k === i + 1) return undefined;
   const after = t[k];
-  return pastDays(t, k).days || (after?.kind === WORD && WEEKS.has(after.text)) ? { value, end: k } : undefined;
+  return pastDays(t, k).days || (after?.kind === WORD && WEEKS.has(after.text))
+    ? { value, end: k }
+    : undefined;
 }
 
 // Words beside a rate that make it a late-payment charge or a tax, not a discount ("1.5% per
@@ -847,12 +856,22 @@ const PAYING = new Set([
  */
 function leadTime(t: readonly Token[], i: number): boolean {
   const x = t[i] as Token;
-  if (x.kind !== WORD || !SUPPLY.has(x.text) || !(t[i + 1]?.kind === WORD && WITHIN.has((t[i + 1] as Token).text)))
+  if (
+    x.kind !== WORD ||
+    !SUPPLY.has(x.text) ||
+    !(t[i + 1]?.kind === WORD && WITHIN.has((t[i + 1] as Token).text))
+  )
     return false;
   const before = t[i - 1];
-  if (before?.kind === WORD && (AFTER_END.has(before.text) || THRESHOLD.has(before.text) || FILLER.has(before.text)))
+  if (
+    before?.kind === WORD &&
+    (AFTER_END.has(before.text) || THRESHOLD.has(before.text) || FILLER.has(before.text))
+  )
     return false;
-  const k = t[i + 2]?.kind === WORD && (FILLER.has((t[i + 2] as Token).text) || isWord(t[i + 2], 'von')) ? i + 3 : i + 2;
+  const k =
+    t[i + 2]?.kind === WORD && (FILLER.has((t[i + 2] as Token).text) || isWord(t[i + 2], 'von'))
+      ? i + 3
+      : i + 2;
   return isNum(t[k]);
 }
 
@@ -1565,5 +1584,12 @@ export function readTerms(terms: string): ParsedTerms {
     depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
     daysUnread: netDays === undefined ? r.unread : undefined,
+    netUnstated:
+      netDays === undefined &&
+      discount?.withinDays !== undefined &&
+      !r.endOfMonth &&
+      r.dates.length === 0 &&
+      r.unread === undefined &&
+      !r.cash,
   };
 }
