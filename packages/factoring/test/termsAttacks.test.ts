@@ -1499,3 +1499,17 @@ describe('a discount window and no net period ("2/10 EOM", "2% within 10 days"):
     expect(codes(x)).toContain('TERMS_NET_UNSTATED');
   });
 });
+
+describe('a day of the following month written without "of" ("net 10th following month")', () => {
+  // "the 10th of the following month" ran from the end of the month; "10th following month" was
+  // net 10 from issue: issued 14 November, due 24 November passed where the buyer has to 10 December.
+  it.each(['net 10th following month', 'due 10th next month', 'payable 10th month following'])(
+    '%j issued 14 November, due 24 November: held, priced to 10 December',
+    (terms) => {
+      expect([terms, readTerms(terms).endOfMonth]).toEqual([terms, true]);
+      const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 10 * DAY));
+    },
+  );
+});

@@ -1378,10 +1378,10 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
   return j;
 }
 
-/** "of the following month", "of next month", "of the month following" at `j`. */
+/** "of the following month", "of next month", "of the month following" at `j`, "of" left out too. */
 function nextMonth(t: readonly Token[], j: number): boolean {
-  if (!isWord(t[j], 'of')) return false;
-  let k = isWord(t[j + 1], 'the') ? j + 2 : j + 1;
+  let k = isWord(t[j], 'of') ? j + 1 : j;
+  if (isWord(t[k], 'the')) k++;
   if (isWord(t[k], 'month')) return isWord(t[k + 1], 'following');
   if (!isWord(t[k], 'following') && !isWord(t[k], 'next')) return false;
   k++;
@@ -1488,6 +1488,12 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       const weeksOrMonths = period(t, j, r, true);
       if (weeksOrMonths > 0) return weeksOrMonths;
       net(r, numberOf(t[j] as Token));
+      // "net 10th following month": the 10th after the end of the month.
+      const past = pastDays(t, j + 1);
+      if (!past.days && nextMonth(t, past.end)) {
+        r.endOfMonth = true;
+        return past.end;
+      }
       // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
       if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
         net(r, numberOf(t[j + 2] as Token));
