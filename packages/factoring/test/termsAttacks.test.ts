@@ -1513,3 +1513,30 @@ describe('a day of the following month written without "of" ("net 10th following
     },
   );
 });
+
+describe('a day of the month after the end-of-month date ("30 jours fin de mois le 10", "60 gg fm + 10")', () => {
+  // "le 10", "+ 10" after an end-of-month wording move payment to the 10th of the month after: the
+  // reader stopped at the end of the month, so an invoice issued 14 November under "30 jours fin
+  // de mois le 10" and due 31 December passed, though the buyer may pay on 10 January.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it.each([
+    ['30 jours fin de mois le 10', utc(2023, 12, 31), endOf(2023, 12) + 10 * DAY],
+    ['30 jours fin de mois, le 10', utc(2023, 12, 31), endOf(2023, 12) + 10 * DAY],
+    ['Net 30 EOM + 10', utc(2023, 12, 31), endOf(2023, 12) + 10 * DAY],
+    ['60 gg fm + 10', endOf(2024, 1), endOf(2024, 1) + 10 * DAY],
+    ['60 gg d.f.f.m. + 10 gg', endOf(2024, 1), endOf(2024, 1) + 10 * DAY],
+    ['60 giorni fine mese il 10', endOf(2024, 1), endOf(2024, 1) + 10 * DAY],
+    ['fin de mois le 10', endOf(2023, 11), endOf(2023, 11) + 10 * DAY],
+  ])('%j due %i: held, priced to %i', (terms, dueAt, to) => {
+    const x = run(deal({ terms, dueAt }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(to));
+    expect(codes(run(deal({ terms, dueAt: to })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('a discount after an end-of-month wording is no day of the month ("Net 30 EOM + 2% 10 days")', () => {
+    expect(termsDiscount('Net 30 EOM + 2% 10 days')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(readTerms('Net 30 EOM + 2% 10 days').dayAfterMonthEnd).toBeUndefined();
+  });
+});

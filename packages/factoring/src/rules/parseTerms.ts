@@ -67,6 +67,12 @@ export interface ParsedTerms {
    * (customarily 20 days after it), on a date the terms do not state.
    */
   readonly netUnstated: boolean;
+  /**
+   * With `endOfMonth`: a day of the month after the end-of-month date ("30 jours fin de mois le 10",
+   * "60 gg fm + 10", "EOM + 10"): the buyer has that many days past the end of the month the
+   * terms reach. Undefined when none is written.
+   */
+  readonly dayAfterMonthEnd: number | undefined;
 }
 
 /** The longest net days read; a larger figure is read as this (held, never dropped). */
@@ -957,6 +963,10 @@ interface Reading {
   clause: Uint8Array;
   /** The first days not counted: a day word after a word not read as a number, or business days. */
   unread: string | undefined;
+  /** The index just after the last end-of-month wording ("fin de mois|", "fm|", "d.f.f.m.|"). */
+  eomEnd: number;
+  /** A day of the month after the end-of-month date ("le 10", "+ 10"), the largest. */
+  dayAfter: number | undefined;
 }
 
 const isWord = (t: Token | undefined, w: string): boolean =>
@@ -971,6 +981,7 @@ function net(r: Reading, days: number): void {
 
 /** An end-of-month word at `i`: a discount window's when it follows one, else every net figure's. */
 function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
+  r.eomEnd = endOfMonthEnd(t, i);
   const both = eitherWay(t, i);
   if (i === r.windowEnd) {
     r.windowEndOfMonth = true;
@@ -1034,6 +1045,34 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
     k++;
   }
   return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+}
+
+/** The index just after the end-of-month wording at `j` (see isEndOfMonth). */
+function endOfMonthEnd(t: readonly Token[], j: number): number {
+  const x = t[j] as Token;
+  if (x.text.length === 1) {
+    const letters = dotted(t, j).length;
+    return isSym(t[j + 2 * letters - 1], '.') ? j + 2 * letters : j + 2 * letters - 1;
+  }
+  if (!END_WORDS.has(x.text)) return j + 1;
+  let k = j + 1;
+  while (k < t.length && !(t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text))) k++;
+  return k + 1;
+}
+
+// Between an end-of-month wording and a day of the month after: "fin de mois le 10", "fm + 10",
+// "fine mese il 10", "Monatsende am 10.".
+const DAY_OF_MONTH = new Set(['le', 'il', 'al', 'am', 'el']);
+
+/** A day of the month after the end-of-month wording that ends before `i` ("le 10", "+ 10"). */
+function afterMonthEnd(t: readonly Token[], i: number, r: Reading): boolean {
+  if (r.eomEnd < 0) return false;
+  let b = i - 1;
+  const x = t[b];
+  if (!(isSym(x, '+') || (x?.kind === WORD && DAY_OF_MONTH.has(x.text)))) return false;
+  b--;
+  if (isSym(t[b], ',')) b--;
+  return b + 1 === r.eomEnd && numberOf(t[i] as Token) <= 31;
 }
 
 /** The letters of an abbreviation written with dots at `j` ("d.f.f.m." is "dffm"), at most five. */
@@ -1436,6 +1475,12 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         return r.windowEnd;
       }
     }
+    // "fin de mois le 10", "fm + 10": the 10th of the month after the end-of-month date.
+    if (afterMonthEnd(t, i, r)) {
+      const n = numberOf(x);
+      if (r.dayAfter === undefined || n > r.dayAfter) r.dayAfter = n;
+      return pastDays(t, i + 1).end;
+    }
     // "delivery within 2 weeks": when the goods come, not the credit given.
     if (((r.clause[i] as number) & IN_SUPPLY) !== 0) return i + 1;
     // "10 business days", "7 Werktage", "10 jours ouvrés": not calendar days, so not net days.
@@ -1567,6 +1612,8 @@ export function readTerms(terms: string): ParsedTerms {
     dates: [],
     clause: clauseFlags(t),
     unread: undefined,
+    eomEnd: -1,
+    dayAfter: undefined,
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
@@ -1597,5 +1644,6 @@ export function readTerms(terms: string): ParsedTerms {
       r.dates.length === 0 &&
       r.unread === undefined &&
       !r.cash,
+    dayAfterMonthEnd: endOfMonth ? r.dayAfter : undefined,
   };
 }

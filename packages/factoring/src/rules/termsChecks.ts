@@ -24,6 +24,7 @@ const NOTHING: ParsedTerms = {
   dates: [],
   daysUnread: undefined,
   netUnstated: false,
+  dayAfterMonthEnd: undefined,
 };
 
 // With a discount window and no net period ("2/10 EOM", "2% within 10 days"), the net amount is
@@ -213,6 +214,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
           after = true;
         }
       }
+      // "30 jours fin de mois le 10": from the end of the month that date reaches, to the 10th.
+      if (d === undefined && p.endOfMonth && p.dayAfterMonthEnd !== undefined)
+        due = endOfMonthUtc(due) + p.dayAfterMonthEnd * DAY;
       if (termsDue === undefined || due > termsDue) {
         termsDue = due;
         terms = t;
@@ -332,9 +336,13 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
             : reading.start === 'issue'
               ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
               : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
+  const dayAfter =
+    named === undefined && reading.dayAfterMonthEnd !== undefined
+      ? `, then to day ${reading.dayAfterMonthEnd} of the month after`
+      : '';
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
-    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
+    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}${dayAfter}: priced to the terms' date ${termsDue}`,
   );
   const termsDays =
     named === undefined && days !== undefined ? days : Math.floor((termsDue - issuedAt) / DAY);
