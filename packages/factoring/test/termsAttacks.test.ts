@@ -1540,3 +1540,33 @@ describe('a day of the month after the end-of-month date ("30 jours fin de mois 
     expect(readTerms('Net 30 EOM + 2% 10 days').dayAfterMonthEnd).toBeUndefined();
   });
 });
+
+describe('net days that run from acceptance ("net 30 after acceptance", "30 Tage nach Abnahme")', () => {
+  // Acceptance comes at the delivery or after it: the reader ran the days from issue, so a due
+  // date 30 days after issue passed where the buyer has 30 days from acceptance. They run from
+  // the latest the stream shows of delivery and the buyer's acknowledgement (as receipt does).
+  const late = { deliveredAt: NOW + 5 * DAY, ackAt: NOW + 6 * DAY };
+  it.each([
+    'net 30 after acceptance',
+    'net 30 days from acceptance of goods',
+    '30 Tage nach Abnahme',
+    '30 jours après acceptation',
+    '30 giorni dal collaudo',
+    '30 días desde la aceptación',
+  ])('%j due 30 days after issue: held, priced to day 36', (terms) => {
+    expect([terms, readTerms(terms).start]).toEqual([terms, 'receipt']);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }, late));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(NOW + 36 * DAY));
+  });
+
+  it('with no delivery on the stream yet: pending (TERMS_START_UNKNOWN)', () => {
+    const d = deal({ terms: 'net 30 after acceptance', dueAt: NOW + 30 * DAY });
+    const x = run(d, {
+      events: d.events.filter((e) => e.eventType !== 'carrier.delivered'),
+      policy: { requireDelivery: false },
+    });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TERMS_START_UNKNOWN');
+  });
+});

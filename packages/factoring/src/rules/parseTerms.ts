@@ -746,6 +746,17 @@ const RECEIPT = new Set([
   'ricezione',
   'ontvangst',
 ]);
+// Acceptance of the goods or work: at the delivery or after it; the days run from the latest the
+// stream shows of delivery and the buyer's acknowledgement, as from receipt.
+const ACCEPTANCE = new Set([
+  'acceptance',
+  'abnahme',
+  'acceptation',
+  'aceptacion',
+  'accettazione',
+  'collaudo',
+  'aanvaarding',
+]);
 const GOODS = new Set([
   'goods',
   'merchandise',
@@ -1560,7 +1571,8 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     for (let n = 0; n < 2 && t[j]?.kind === WORD && FILLER.has((t[j] as Token).text); n++) j++;
     const goods = t[j]?.kind === WORD && GOODS.has((t[j] as Token).text);
     r.start = later(r.start, goods ? 'delivery' : 'receipt');
-  } else if (CASH.has(w)) {
+  } else if (ACCEPTANCE.has(w)) r.start = later(r.start, 'receipt');
+  else if (CASH.has(w)) {
     // "escompte 2 % pour paiement comptant": the condition of a discount, not the terms.
     if (((r.clause[i] as number) & IN_DISCOUNT) === 0) r.cash = true;
   } else if (w === 'rimessa' && isWord(t[i + 1], 'diretta')) r.cash = true;
