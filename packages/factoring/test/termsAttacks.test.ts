@@ -1570,3 +1570,28 @@ describe('net days that run from acceptance ("net 30 after acceptance", "30 Tage
     expect(codes(x)).toContain('TERMS_START_UNKNOWN');
   });
 });
+
+describe('letters that look like digits inside a figure ("net 3O days", "net 1OO days")', () => {
+  // A letter O (Latin, Cyrillic or Greek) or l written for a digit ended the figure: "net 3O days"
+  // read as net 3, so a due date 5 days after issue passed under terms that mean 30.
+  it.each([
+    'net 3O days',
+    'net 6O',
+    'net 1OO days',
+    'net 3\u043e days',
+    'net 3\u03bf days',
+    '6O days net',
+    'net 6l days',
+  ])('%j (due 5 days after issue): no shorter figure read, held for review (TERMS_DAYS_UNREAD)', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+
+  it('ordinals and abbreviated days stay what they are ("net 10th prox", "net 30d", "60gg")', () => {
+    expect(netTermsDays('net 30d')).toBe(30);
+    expect(netTermsDays('60gg fm')).toBe(60);
+    expect(readTerms('net 10th prox').endOfMonth).toBe(true);
+  });
+});

@@ -1449,6 +1449,20 @@ function rateAfter(t: readonly Token[], k: number): boolean {
   return x.kind === WORD && (percentLength(t, k) > 0 || x.text === 'per');
 }
 
+// Letters that pass for 0 or 1 beside digits: Latin o, l, i; Cyrillic о, і; Greek ο.
+const LOOKALIKES = new Set(['o', 'l', 'i', '\u043e', '\u0456', '\u03bf']);
+
+/**
+ * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"): not the figure it
+ * starts (net 3 for "net 3O days"); the index after them (and a day word), or -1.
+ */
+function lookalikeFigure(t: readonly Token[], j: number): number {
+  const w = t[j + 1];
+  if (w === undefined || w.kind !== WORD || w.gap) return -1;
+  for (let k = 0; k < w.text.length; k++) if (!LOOKALIKES.has(w.text.charAt(k))) return -1;
+  return pastDays(t, j + 2).end;
+}
+
 /** Reads what the token at `i` starts; returns the index after it. */
 function step(t: readonly Token[], i: number, r: Reading): number {
   const x = t[i] as Token;
@@ -1485,6 +1499,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         r.windowEnd = pastDays(t, k + 2).end;
         return r.windowEnd;
       }
+    }
+    const lookalike = lookalikeFigure(t, i);
+    if (lookalike > 0) {
+      unread(t, r, i, lookalike);
+      return lookalike;
     }
     // "fin de mois le 10", "fm + 10": the 10th of the month after the end-of-month date.
     if (afterMonthEnd(t, i, r)) {
@@ -1523,6 +1542,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
+      const lookalike = lookalikeFigure(t, j);
+      if (lookalike > 0) {
+        unread(t, r, i, lookalike);
+        return lookalike;
+      }
       // "net 1,000" with no day word: a thousand days or an amount; not net 1 either way.
       const mark = t[j + 1];
       const group = t[j + 2];
