@@ -1382,6 +1382,8 @@ describe('figures written with thousands separators or in other digits ("net 1,0
     ['net \u0966\u0966\u096c\u0966 days', 60],
     ['net \uff16\uff10 days', 60],
     ['net 060', 60],
+    ['net \u0661\u066c\u0660\u0660\u0660 days', 1_000],
+    ['net 1\uff0c000 days', 1_000],
   ])('%j reads %i net days, and a due date 5 days after issue is held', (terms, days) => {
     expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
     const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
@@ -1391,6 +1393,7 @@ describe('figures written with thousands separators or in other digits ("net 1,0
   it('a decimal rate with three decimals is still a rate, and a list of days still its longest', () => {
     expect(termsDiscount('1,125 % Skonto innerhalb 10 Tagen, netto 60 Tage')?.rateBps).toBe(113);
     expect(termsDiscount('\u0662% 10 days, net 30')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(termsDiscount('\u0661\u066b\u0665% 10 days, net 30')).toEqual({ rateBps: 150, withinDays: 10 });
     expect(netTermsDays('payment 30,60 days')).toBe(60);
     expect(netTermsDays('Net 30, 1,000 units')).toBe(30);
   });

@@ -84,7 +84,7 @@ const SYM = 2;
 
 interface Token {
   readonly kind: 0 | 1 | 2;
-  /** Digits (ASCII) for a number, the lower-case word, or the symbol ('-', '/', '%' for any dash, slash, percent). */
+  /** Digits (ASCII) for a number, the lower-case word, or the symbol (one spelling for any dash, slash, percent, comma, full stop). */
   readonly text: string;
   /** Whitespace before it. */
   readonly gap: boolean;
@@ -130,7 +130,7 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** '-', '/' or '%' for any way of writing them, '' for other characters. */
+/** '-', '/', '%', ',' or '.' for other ways of writing them, '' for other characters. */
 function symbolOf(c: number): string {
   if (
     c === 45 ||
@@ -143,6 +143,9 @@ function symbolOf(c: number): string {
     return '-';
   if (c === 47 || c === 0x2044 || c === 0x2215 || c === 0xff0f) return '/';
   if (c === 37 || c === 0x066a || c === 0xff05) return '%';
+  // Arabic thousands and decimal separators, full-width comma and full stop: as the ASCII ones.
+  if (c === 0x066c || c === 0xff0c) return ',';
+  if (c === 0x066b || c === 0xff0e) return '.';
   return '';
 }
 
