@@ -1598,3 +1598,30 @@ describe('letters that look like digits inside a figure ("net 3O days", "net 1OO
     expect(readTerms('net 10th prox').endOfMonth).toBe(true);
   });
 });
+
+describe('short wordings: "N30", "2/10, n 30", "30 days after month end"', () => {
+  // "N30" and "n 30" gave no net days (nothing compared), and "2/10" beside them was not read as a
+  // discount (2/10 alone may be a date): the whole face advanced. "month end" was no end-of-month
+  // wording: "payment 30 days after month end" ran 30 days from issue, up to a month short.
+  it.each([
+    ['N30', 30, undefined],
+    ['n60', 60, undefined],
+    ['2/10, n 30', 30, 200],
+    ['2/10 N30', 30, 200],
+  ])('%j reads net %i (discount %s bps), and a due date 5 days after issue is held', (terms, days, bps) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    expect([terms, termsDiscount(terms)?.rateBps]).toEqual([terms, bps]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it.each(['payment 30 days after month end', 'net 30 days from month-end', 'Net 30 month end'])(
+    '%j issued 14 November, due 14 December: held (30 days after the end of November at least)',
+    (terms) => {
+      expect([terms, readTerms(terms).endOfMonth]).toEqual([terms, true]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+      expect(codes(run(deal({ terms, dueAt: utc(2023, 12, 31) })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+    },
+  );
+});

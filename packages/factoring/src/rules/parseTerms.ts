@@ -1049,6 +1049,8 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
   if (END_OF_MONTH.has(x.text)) return true;
   // Written with its dots: "e.o.m.", "f.m.", "d.f.f.m." (data fattura fine mese).
   if (x.text.length === 1 && isSym(t[j + 1], '.') && !t[j + 1]?.gap) return END_OF_MONTH.has(dotted(t, j));
+  // "month end", "month-end".
+  if (x.text === 'month') return isWord(t[isSym(t[j + 1], '-') ? j + 2 : j + 1], 'end');
   if (!END_WORDS.has(x.text)) return false;
   // "end of the month", "end-of-month", "fin-de-mois".
   let k = j + 1;
@@ -1068,6 +1070,7 @@ function endOfMonthEnd(t: readonly Token[], j: number): number {
     const letters = dotted(t, j).length;
     return isSym(t[j + 2 * letters - 1], '.') ? j + 2 * letters : j + 2 * letters - 1;
   }
+  if (x.text === 'month') return isSym(t[j + 1], '-') ? j + 3 : j + 2;
   if (!END_WORDS.has(x.text)) return j + 1;
   let k = j + 1;
   while (k < t.length && !(t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text))) k++;
@@ -1180,7 +1183,8 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
     else if (r.lateDays === undefined || days > r.lateDays) r.lateDays = days;
     return i + 2;
   }
-  if (!MONTH_PERIODS.has(x.text)) return -1;
+  // "30 month end": days, then an end-of-month wording, not months.
+  if (!MONTH_PERIODS.has(x.text) || isEndOfMonth(t, i + 1)) return -1;
   // Months are credit wherever they stand, as days are read ("pago a 2 meses", "Zahlungsziel 2
   // Monate"); only a late-payment clause or a guarantee after them makes them something else.
   if ((r.clause[i] as number) & IN_LATE || lateFigure(t, i, i + 2, r)) return i + 2;
@@ -1589,6 +1593,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   if (w === 'n' && isSym(t[i + 1], '/') && isNum(t[i + 2])) {
     net(r, numberOf(t[i + 2] as Token));
     return i + 3;
+  }
+  // "N30", "n 30": net 30.
+  if (w === 'n' && isNum(t[i + 1])) {
+    net(r, numberOf(t[i + 1] as Token));
+    return i + 2;
   }
   if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
   else if (!r.discountWord && isDiscountWord(w) && !refused(t, i, r)) r.discountWord = true;
