@@ -1625,3 +1625,21 @@ describe('short wordings: "N30", "2/10, n 30", "30 days after month end"', () =>
     },
   );
 });
+
+describe('"end of next month", "end of the month following": the end of the month after the month of issue', () => {
+  // "end of next month" was no end-of-month wording at all: with no net days nothing was compared,
+  // so a due date a week after issue passed where the buyer has to the end of December.
+  const endOf = (y: number, m: number): number => utc(y, m + 1, 1) - 1;
+
+  it.each([
+    'end of next month',
+    'payable end of following month',
+    'due at the end of the month following',
+    'end of the following month',
+  ])('%j issued 14 November, due 30 November: held, priced to 31 December', (terms) => {
+    const x = run(deal({ terms, dueAt: endOf(2023, 11) }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(endOf(2023, 12)));
+    expect(codes(run(deal({ terms, dueAt: endOf(2023, 12) })))).not.toContain('DUE_DATE_BEFORE_TERMS');
+  });
+});

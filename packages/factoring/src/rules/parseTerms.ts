@@ -1003,7 +1003,7 @@ function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
   } else {
     r.endOfMonth = true;
     if (both) r.eitherWay = true;
-    if (NEXT_MONTH_DAY.has((t[i] as Token).text)) r.nextMonth = true;
+    if (NEXT_MONTH_DAY.has((t[i] as Token).text) || endOfNextMonthWording(t, i)) r.nextMonth = true;
   }
 }
 
@@ -1052,15 +1052,32 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
   // "month end", "month-end".
   if (x.text === 'month') return isWord(t[isSym(t[j + 1], '-') ? j + 2 : j + 1], 'end');
   if (!END_WORDS.has(x.text)) return false;
-  // "end of the month", "end-of-month", "fin-de-mois".
+  // "end of the month", "end-of-month", "fin-de-mois", "end of next month".
+  const k = monthWordAfter(t, j);
+  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+}
+
+// Between an end word and its month word, a word that makes it the month after ("end of next month").
+const NEXT = new Set(['next', 'following']);
+
+/** The index of the month word after the end word at `j` ("end of the|month"), past fillers. */
+function monthWordAfter(t: readonly Token[], j: number): number {
   let k = j + 1;
   for (let n = 0; n < 4; n++) {
     const y = t[k];
     const hyphen = isSym(y, '-') && !(y as Token).gap;
-    if (!hyphen && !(y?.kind === WORD && FILLER.has(y.text))) break;
+    if (!hyphen && !(y?.kind === WORD && (FILLER.has(y.text) || NEXT.has(y.text)))) break;
     k++;
   }
-  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+  return k;
+}
+
+/** Whether the end-of-month wording at `j` names the month after ("end of next month", "end of the month following"). */
+function endOfNextMonthWording(t: readonly Token[], j: number): boolean {
+  if (!END_WORDS.has((t[j] as Token).text)) return false;
+  const k = monthWordAfter(t, j);
+  for (let b = j + 1; b < k; b++) if (NEXT.has((t[b] as Token).text)) return true;
+  return isWord(t[k + 1], 'following');
 }
 
 /** The index just after the end-of-month wording at `j` (see isEndOfMonth). */
@@ -1072,9 +1089,8 @@ function endOfMonthEnd(t: readonly Token[], j: number): number {
   }
   if (x.text === 'month') return isSym(t[j + 1], '-') ? j + 3 : j + 2;
   if (!END_WORDS.has(x.text)) return j + 1;
-  let k = j + 1;
-  while (k < t.length && !(t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text))) k++;
-  return k + 1;
+  const k = monthWordAfter(t, j);
+  return isWord(t[k + 1], 'following') ? k + 2 : k + 1;
 }
 
 // Between an end-of-month wording and a day of the month after: "fin de mois le 10", "fm + 10",
