@@ -1643,3 +1643,22 @@ describe('"end of next month", "end of the month following": the end of the mont
     expect(codes(run(deal({ terms, dueAt: endOf(2023, 12) })))).not.toContain('DUE_DATE_BEFORE_TERMS');
   });
 });
+
+describe('digits outside the basic plane ("net 𝟔𝟎", mathematical bold)', () => {
+  // Mathematical digits are two UTF-16 units each and were read as a word: "net 𝟔𝟎" gave no net
+  // days and nothing was held, so a due date 5 days after issue passed.
+  it('"net 𝟔𝟎" and "net 𝟼𝟶 days" read net 60: a due date 5 days after issue is held', () => {
+    for (const terms of ['net \u{1d7d4}\u{1d7ce}', 'net \u{1d7fc}\u{1d7f6} days']) {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, 60]);
+      expect(codes(run(deal({ terms, dueAt: NOW + 5 * DAY })))).toContain('DUE_DATE_BEFORE_TERMS');
+    }
+  });
+
+  it('digits of a script the reader does not fold ("net 𐒦𐒠", Osmanya) hold the terms unread', () => {
+    const terms = 'net \u{104a6}\u{104a0}';
+    expect(netTermsDays(terms)).toBeUndefined();
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect(x.outcome).toBe('review');
+    expect(codes(x)).toContain('TERMS_DAYS_UNREAD');
+  });
+});

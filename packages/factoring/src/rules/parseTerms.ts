@@ -1655,9 +1655,38 @@ function step(t: readonly Token[], i: number, r: Reading): number {
 
 const NO_DATES: readonly TermsDate[] = [];
 
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * Digits outside the basic plane (two UTF-16 units each: mathematical bold "𝟔𝟎", Osmanya, ...):
+ * those that fold to ASCII digits (NFKD) become them; the first that do not are named, to hold
+ * the terms unread. Undefined when the terms have none (the common case: one scan, no allocation).
+ */
+function astralDigits(s: string): { text: string; unread: string | undefined } | undefined {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) < 0xd800 || s.charCodeAt(i) > 0xdbff)) i++;
+  if (i === s.length) return undefined;
+  let text = '';
+  let unread: string | undefined;
+  for (const c of s) {
+    if (c.length === 1 || !DECIMAL_DIGIT.test(c)) {
+      text += c;
+      continue;
+    }
+    const k = c.normalize('NFKD');
+    if (k.length === 1 && k >= '0' && k <= '9') text += k;
+    else {
+      text += c;
+      unread ??= c;
+    }
+  }
+  return { text, unread };
+}
+
 /** Reads terms text (see the file comment). */
 export function readTerms(terms: string): ParsedTerms {
-  const t = readWords(tokenize(terms.toLowerCase().normalize('NFD')));
+  const astral = astralDigits(terms);
+  const t = readWords(tokenize((astral?.text ?? terms).toLowerCase().normalize('NFD')));
   const r: Reading = {
     netDays: undefined,
     endOfMonth: false,
@@ -1675,7 +1704,7 @@ export function readTerms(terms: string): ParsedTerms {
     slash: undefined,
     dates: [],
     clause: clauseFlags(t),
-    unread: undefined,
+    unread: astral?.unread,
     eomEnd: -1,
     dayAfter: undefined,
   };
