@@ -1662,3 +1662,22 @@ describe('digits outside the basic plane ("net 𝟔𝟎", mathematical bold)', (
     expect(codes(x)).toContain('TERMS_DAYS_UNREAD');
   });
 });
+
+describe('a figure split by a space ("net 3 0 days")', () => {
+  // "net 3 0 days" read net 3 (and 0 days): a due date 5 days after issue passed under terms a
+  // reader takes as 30.
+  it.each(['net 3 0 days', 'NET 3 0', '3 0 days net', 'net 6 0 Tage'])(
+    '%j (due 5 days after issue): no shorter figure read, held for review (TERMS_DAYS_UNREAD)',
+    (terms) => {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    },
+  );
+
+  it('instalments and figures apart stay as they were ("30 60 90 days", "net 30 2/10")', () => {
+    expect(netTermsDays('30 60 90 days')).toBe(90);
+    expect(netTermsDays('net 30 2/10')).toBe(30);
+    expect(termsDiscount('net 30 2/10')?.rateBps).toBe(200);
+  });
+});

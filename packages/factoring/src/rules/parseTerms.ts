@@ -1476,11 +1476,16 @@ function rateAfter(t: readonly Token[], k: number): boolean {
 const LOOKALIKES = new Set(['o', 'l', 'i', '\u043e', '\u0456', '\u03bf']);
 
 /**
- * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"): not the figure it
- * starts (net 3 for "net 3O days"); the index after them (and a day word), or -1.
+ * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"), or a single digit
+ * and another after a space ("3 0 days"; after "net", "net 3 0"): not the figure it starts (net
+ * 3 for "net 3O days"); the index after them (and a day word), or -1.
  */
-function lookalikeFigure(t: readonly Token[], j: number): number {
+function lookalikeFigure(t: readonly Token[], j: number, afterNet: boolean): number {
   const w = t[j + 1];
+  if (w?.kind === NUM && w.gap && (t[j] as Token).text.length === 1 && w.text.length === 1) {
+    const past = pastDays(t, j + 2);
+    return afterNet || past.days ? past.end : -1;
+  }
   if (w === undefined || w.kind !== WORD || w.gap) return -1;
   for (let k = 0; k < w.text.length; k++) if (!LOOKALIKES.has(w.text.charAt(k))) return -1;
   return pastDays(t, j + 2).end;
@@ -1523,7 +1528,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         return r.windowEnd;
       }
     }
-    const lookalike = lookalikeFigure(t, i);
+    const lookalike = lookalikeFigure(t, i, false);
     if (lookalike > 0) {
       unread(t, r, i, lookalike);
       return lookalike;
@@ -1565,7 +1570,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
-      const lookalike = lookalikeFigure(t, j);
+      const lookalike = lookalikeFigure(t, j, true);
       if (lookalike > 0) {
         unread(t, r, i, lookalike);
         return lookalike;
