@@ -1681,3 +1681,19 @@ describe('a figure split by a space ("net 3 0 days")', () => {
     expect(termsDiscount('net 30 2/10')?.rateBps).toBe(200);
   });
 });
+
+describe('periods for claims, returns or an offer\'s validity are no credit ("Net 10, claims within 14 days")', () => {
+  // Like a delivery lead time, "claims within 14 days" was read as net 14: a due date 10 days after
+  // issue was held as before its terms, a false fraud flag on an honest invoice.
+  it.each([
+    'Net 10, claims within 14 days',
+    'Net 10; returns within 30 days',
+    '10 Tage netto, Reklamationen innerhalb 14 Tagen',
+    'Net 10, offer valid for 30 days',
+    '10 jours net, réclamations sous 15 jours',
+  ])('%j reads net 10: a due date 10 days after issue stands', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, 10]);
+    const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+});

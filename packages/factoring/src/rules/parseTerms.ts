@@ -826,11 +826,25 @@ const SKIP = new Set(['or', 'the', ':', 'zum', 'am', 'le', 'au', 'il', 'el', 'al
 const IN_LATE = 1;
 const IN_NEGATED = 2;
 const IN_DISCOUNT = 4;
-/** Last about the goods' supply ("delivery within", "Lieferung innerhalb"): its figures are a lead time. */
+/** Last about the goods' supply, claims or validity ("delivery within", "claims within"): its figures are no credit. */
 const IN_SUPPLY = 8;
 
-// Words for getting the goods to the buyer; before a "within" word they open a lead time, not a start.
+// Words for getting the goods to the buyer, for claims and returns, and for an offer's validity:
+// before a "within" word they open a period that is no credit ("claims within 14 days").
 const SUPPLY = new Set([
+  'claims',
+  'complaints',
+  'returns',
+  'valid',
+  'reklamation',
+  'reklamationen',
+  'mangelrugen',
+  'maengelruegen',
+  'reclamations',
+  'reclamation',
+  'reclamaciones',
+  'reclami',
+  'reclamaties',
   'delivery',
   'shipment',
   'shipping',
@@ -847,7 +861,7 @@ const SUPPLY = new Set([
   'levering',
   'verzending',
 ]);
-const WITHIN = new Set(['within', 'in', 'by', 'innerhalb', 'binnen', 'sous', 'dans', 'en', 'entro']);
+const WITHIN = new Set(['within', 'in', 'by', 'for', 'innerhalb', 'binnen', 'sous', 'dans', 'en', 'entro']);
 // Words about paying: after them a figure is credit again ("delivery within 5 days, payment within 30").
 const PAYING = new Set([
   'pay',
