@@ -1697,3 +1697,37 @@ describe('periods for claims, returns or an offer\'s validity are no credit ("Ne
     expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
   });
 });
+
+describe('net days written as two figures ("net 30/60", "net 60+30") and days from the end of a quarter', () => {
+  // "net 30/60" read net 30 and "net 60+30" net 60: the longer end, or the sum, was lost. Days
+  // from the end of a quarter ran from issue: "net 30 days after end of quarter" issued 14 November
+  // is due 30 January at the earliest, and a due date 30 days after issue passed.
+  it.each([
+    ['net 30/60', 60],
+    ['net 60+30', 90],
+    ['net 30 + 30 days', 60],
+  ])('%j reads %i net days', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    expect(codes(run(deal({ terms, dueAt: NOW + 30 * DAY })))).toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it('a discount after a net figure is no second figure ("net 30 + 2% 10 days", "net 30 2/10")', () => {
+    expect(netTermsDays('net 30 + 2% 10 days')).toBe(30);
+    expect(termsDiscount('net 30 + 2% 10 days')?.rateBps).toBe(200);
+    expect(netTermsDays('net 30 2/10')).toBe(30);
+  });
+
+  it.each([
+    'net 30 days after end of quarter',
+    'payable end of quarter',
+    'Net 30 EOQ',
+    '30 Tage nach Quartalsende',
+    '30 jours fin de trimestre',
+    'net 30 days from quarter end',
+  ])('%j (due 30 days after issue): held for review (TERMS_DAYS_UNREAD), the quarter named', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+});

@@ -995,6 +995,8 @@ interface Reading {
   eomEnd: number;
   /** A day of the month after the end-of-month date ("le 10", "+ 10"), the largest. */
   dayAfter: number | undefined;
+  /** The first end-of-quarter wording ("end of quarter", "EOQ"): no net days are read beside it. */
+  quarter: string | undefined;
 }
 
 const isWord = (t: Token | undefined, w: string): boolean =>
@@ -1229,14 +1231,36 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
 
 /** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
 function unread(t: readonly Token[], r: Reading, from: number, end: number): void {
-  if (r.unread !== undefined) return;
+  if (r.unread === undefined) r.unread = wordsOf(t, from, end);
+}
+
+/** Tokens `from` to `end` (exclusive) as words, symbols left out. */
+function wordsOf(t: readonly Token[], from: number, end: number): string {
   let out = '';
   for (let k = Math.max(0, from); k < end; k++) {
     const x = t[k] as Token;
     if (x.kind === SYM) continue;
     out = out === '' ? x.text : `${out} ${x.text}`;
   }
-  r.unread = out;
+  return out;
+}
+
+const QUARTER = new Set(['quarter', 'quartal', 'quartals', 'trimestre', 'kwartaal']);
+
+/**
+ * An end-of-quarter wording at `i` ("end of quarter", "quarter end", "EOQ", "Quartalsende", "fin
+ * de trimestre"): the index after it, or -1. The engine dates no quarter: such terms are held.
+ */
+function quarterEnd(t: readonly Token[], i: number): number {
+  const w = (t[i] as Token).text;
+  if (w === 'eoq' || w === 'quartalsende') return i + 1;
+  if (END_WORDS.has(w)) {
+    const k = monthWordAfter(t, i);
+    return t[k]?.kind === WORD && QUARTER.has((t[k] as Token).text) ? k + 1 : -1;
+  }
+  if (!QUARTER.has(w)) return -1;
+  const k = isSym(t[i + 1], '-') ? i + 2 : i + 1;
+  return isWord(t[k], 'end') ? k + 1 : -1;
 }
 
 /**
@@ -1579,6 +1603,11 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   if (x.kind !== WORD) return i + 1;
   const w = x.text;
   daysNotRead(t, i, r);
+  const quarter = quarterEnd(t, i);
+  if (quarter > 0) {
+    r.quarter ??= wordsOf(t, i, quarter);
+    return quarter;
+  }
   if (NET.has(w) || w === 'rog' || w === 'aog') {
     if (w === 'rog' || w === 'aog') r.start = later(r.start, 'delivery');
     let j = i + 1;
@@ -1615,6 +1644,25 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       if (!past.days && nextMonth(t, past.end)) {
         r.endOfMonth = true;
         return past.end;
+      }
+      // "net 30/60": the longer; "net 60+30": 60 days and 30 more ("net 30 + 2% ..." is no sum).
+      const first = numberOf(t[j] as Token);
+      const second = t[j + 2];
+      if (isNum(second) && !rateAfter(t, j + 3)) {
+        if (
+          isSym(t[j + 1], '/') &&
+          !t[j + 1]?.gap &&
+          !second.gap &&
+          first >= 10 &&
+          numberOf(second) > first
+        ) {
+          net(r, numberOf(second));
+          return pastDays(t, j + 3).end;
+        }
+        if (isSym(t[j + 1], '+')) {
+          net(r, first + numberOf(second));
+          return pastDays(t, j + 3).end;
+        }
       }
       // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
       if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
@@ -1726,8 +1774,16 @@ export function readTerms(terms: string): ParsedTerms {
     unread: astral?.unread,
     eomEnd: -1,
     dayAfter: undefined,
+    quarter: undefined,
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
+  // Days from the end of a quarter: the engine dates no quarter, and the days read would run from
+  // issue, up to three months short. No net days, and the quarter's words held as days unread.
+  if (r.quarter !== undefined) {
+    r.netDays = undefined;
+    r.lateDays = undefined;
+    r.unread = r.quarter;
+  }
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
   const netDays = r.netDays ?? r.lateDays;
   // An end-of-month word beside a discount window may date the window alone or the net days too
