@@ -1731,3 +1731,18 @@ describe('net days written as two figures ("net 30/60", "net 60+30") and days fr
     expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
   });
 });
+
+describe('a rate written with a fraction sign or "pc" ("2½% 10 days", "2 pc 10 days")', () => {
+  // "2½%" and "2 pc" were no rate at all: nothing was cut and the whole face was advanced on an
+  // invoice the buyer may pay 2.5 % or 2 % less on.
+  it.each([
+    ['Net 30, 2½% 10 days', 250],
+    ['Net 30, 1¼% 10 days', 125],
+    ['Net 30, 1 ¾ % 10 days', 175],
+    ['Net 30, 2 pc 10 days', 200],
+  ])('%j cuts %i bps within 10 days', (terms, bps) => {
+    expect([terms, termsDiscount(terms)]).toEqual([terms, { rateBps: bps, withinDays: 10 }]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect(x.offer?.eligibleMinor).toBe(FACE - (FACE * bps) / 10_000);
+  });
+});

@@ -1277,7 +1277,13 @@ function daysNotRead(t: readonly Token[], i: number, r: Reading): void {
   unread(t, r, t[b - 1]?.kind === WORD ? b - 1 : b, i + 1);
 }
 
-const PERCENT_WORDS = new Set(['percent', 'pct', 'prozent', 'procent', 'porcentaje']);
+const PERCENT_WORDS = new Set(['percent', 'pct', 'pc', 'prozent', 'procent', 'porcentaje']);
+// Vulgar fractions after a rate's whole number, in basis points.
+const FRACTIONS = new Map([
+  ['\u00bd', 50],
+  ['\u00bc', 25],
+  ['\u00be', 75],
+]);
 const PER = new Set(['per', 'pour', 'por']);
 const CENT = new Set(['cent', 'cento', 'ciento', 'cien']);
 
@@ -1304,6 +1310,9 @@ function readRate(t: readonly Token[], i: number): { bps: number; end: number } 
   if (whole === 100 && percentLength(t, i + 1) === 0) return undefined;
   let bps = whole * 100;
   let end = i + 1;
+  // "2½%", "1 ¾ %": a vulgar fraction after the whole number.
+  const fraction = t[end]?.kind === WORD ? FRACTIONS.get((t[end] as Token).text) : undefined;
+  if (fraction !== undefined && percentLength(t, end + 1) > 0) return { bps: bps + fraction, end: end + 1 };
   const dot = t[end];
   const frac = t[end + 1];
   // A decimal point, or a decimal comma ("2,00 %", "12,5 % Skonto") when a percent follows: "1,000"
