@@ -1746,3 +1746,12 @@ describe('a rate written with a fraction sign or "pc" ("2½% 10 days", "2 pc 10 
     expect(x.offer?.eligibleMinor).toBe(FACE - (FACE * bps) / 10_000);
   });
 });
+
+describe('"pc" that counts pieces is no rate ("min 2 pc, net 30")', () => {
+  it('nothing is cut for a minimum order in pieces', () => {
+    for (const terms of ['min 2 pc, net 30', 'Net 30, 2 pc per order']) {
+      expect([terms, termsDiscount(terms)]).toEqual([terms, undefined]);
+      expect(run(deal({ terms, dueAt: NOW + 30 * DAY })).offer?.eligibleMinor).toBe(FACE);
+    }
+  });
+});

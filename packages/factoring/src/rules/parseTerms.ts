@@ -1277,7 +1277,7 @@ function daysNotRead(t: readonly Token[], i: number, r: Reading): void {
   unread(t, r, t[b - 1]?.kind === WORD ? b - 1 : b, i + 1);
 }
 
-const PERCENT_WORDS = new Set(['percent', 'pct', 'pc', 'prozent', 'procent', 'porcentaje']);
+const PERCENT_WORDS = new Set(['percent', 'pct', 'prozent', 'procent', 'porcentaje']);
 // Vulgar fractions after a rate's whole number, in basis points.
 const FRACTIONS = new Map([
   ['\u00bd', 50],
@@ -1296,6 +1296,15 @@ function percentLength(t: readonly Token[], k: number): number {
   if (x === undefined) return 0;
   if (x.kind === SYM) return x.text === '%' ? 1 : 0;
   if (x.kind !== WORD) return 0;
+  // "pc" is also pieces ("min 2 pc"): a percent only before a window or a discount word.
+  if (x.text === 'pc') {
+    const y = t[k + 1];
+    if (y === undefined) return 0;
+    return y.kind === NUM ||
+      (y.kind === WORD && (DISCOUNT_WORDS.has(y.text) || y.text === 'within' || y.text === 'if'))
+      ? 1
+      : 0;
+  }
   if (PERCENT_WORDS.has(x.text)) return 1;
   const y = t[k + 1];
   return PER.has(x.text) && y?.kind === WORD && CENT.has(y.text) ? 2 : 0;
