@@ -1755,3 +1755,37 @@ describe('"pc" that counts pieces is no rate ("min 2 pc, net 30")', () => {
     }
   });
 });
+
+describe('cash terms in more wordings ("Vorauskasse", "pago anticipado", "payment before delivery")', () => {
+  // These give the buyer no credit, like CIA and "Vorkasse", but were not read: an open receivable
+  // under them was approved like any other.
+  it.each([
+    'Vorauskasse',
+    'pago anticipado',
+    'pagamento anticipato',
+    'paiement à la commande',
+    'betaling vooraf',
+    'payment before delivery',
+    'payment before shipment',
+    'cash against documents',
+    'CAD',
+  ])('cash terms %j are held for review (CASH_TERMS)', (terms) => {
+    const x = run(deal({ terms }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['CASH_TERMS'])]);
+  });
+
+  it('a discount for paying early is no cash terms ("sconto per pagamento anticipato", "descuento por pago anticipado")', () => {
+    for (const terms of [
+      '60 giorni netto, sconto 2% per pagamento anticipato',
+      '30 días neto, descuento 2% por pago anticipado',
+      '30 jours à la commande',
+      'delivery against documents, net 60',
+    ]) {
+      expect([terms, codes(run(deal({ terms, dueAt: NOW + 60 * DAY })))]).not.toEqual([
+        terms,
+        expect.arrayContaining(['CASH_TERMS']),
+      ]);
+    }
+  });
+});

@@ -797,6 +797,16 @@ const CASH = new Set([
   'contrassegno',
   'rembours',
   'vooruitbetaling',
+  'vorauskasse',
+  'cad',
+]);
+// Two-word cash terms: the second word after the first ("pago anticipado", "betaling vooraf").
+const CASH_PAIRS = new Map([
+  ['anticipado', 'pago'],
+  ['anticipato', 'pagamento'],
+  ['vooraf', 'betaling'],
+  ['commande', 'la'],
+  ['documents', 'against'],
 ]);
 // Words before a date: the buyer pays by it ('due'), or the net days run from it ('from').
 const DATE_WORDS = new Map<string, 'due' | 'from'>([
@@ -1713,6 +1723,31 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     // "escompte 2 % pour paiement comptant": the condition of a discount, not the terms.
     if (((r.clause[i] as number) & IN_DISCOUNT) === 0) r.cash = true;
   } else if (w === 'rimessa' && isWord(t[i + 1], 'diretta')) r.cash = true;
+  else if (
+    CASH_PAIRS.has(w) &&
+    isWord(t[i - 1], CASH_PAIRS.get(w) as string) &&
+    ((r.clause[i] as number) & IN_DISCOUNT) === 0
+  ) {
+    // "cash against documents", "paiement à la commande": not "delivery against documents".
+    if (w === 'documents') {
+      if (isWord(t[i - 2], 'cash')) r.cash = true;
+    } else if (w === 'commande') {
+      // "paiement à la commande", not "30 jours à la commande" (days from the order).
+      const pay = t[i - 3];
+      if (
+        pay?.kind === WORD &&
+        (pay.text === 'paiement' || pay.text === 'payable' || pay.text === 'reglement')
+      )
+        r.cash = true;
+    } else r.cash = true;
+  } else if (
+    w === 'before' &&
+    (isWord(t[i - 1], 'payment') || isWord(t[i - 1], 'paid')) &&
+    t[i + 1]?.kind === WORD &&
+    SUPPLY.has((t[i + 1] as Token).text) &&
+    ((r.clause[i] as number) & IN_DISCOUNT) === 0
+  )
+    r.cash = true;
   else if (w === 'advance') {
     if ((isWord(t[i - 1], 'in') && !isWord(t[i + 1], 'of')) || isWord(t[i + 1], 'payment')) r.cash = true;
   } else if (w === 'cash') {
