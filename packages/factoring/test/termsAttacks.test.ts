@@ -1789,3 +1789,20 @@ describe('cash terms in more wordings ("Vorauskasse", "pago anticipado", "paymen
     }
   });
 });
+
+describe('a warranty, return or trial period in days or weeks is no credit ("Net 10, 2 weeks warranty")', () => {
+  // Months beside a warranty were already no credit; days and weeks were net days: "Net 10, 30
+  // days warranty" read net 30, and a due date 10 days after issue was held as before its terms.
+  it.each([
+    'Net 10, 2 weeks warranty',
+    'Net 10, 30 days warranty',
+    'Net 10, warranty 30 days',
+    'Net 10, 30 days return policy',
+    'Net 10, 14 days trial',
+    '10 Tage netto, Garantie 30 Tage',
+  ])('%j reads net 10: a due date 10 days after issue stands', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, 10]);
+    const x = run(deal({ terms, dueAt: NOW + 10 * DAY }));
+    expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+});

@@ -1239,6 +1239,23 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
   return i + 2;
 }
 
+// Beside days or weeks, words that make them no credit ("30 days warranty", "14 days trial").
+const NOT_CREDIT = new Set([...GUARANTEE, 'return', 'returns', 'retour', 'trial']);
+
+/** Days or weeks at `i` beside a warranty, return or trial word: the index after them, or -1. */
+function warrantyPeriod(t: readonly Token[], i: number): number {
+  const past = pastDays(t, i + 1);
+  const weeks = !past.days && t[i + 1]?.kind === WORD && WEEKS.has((t[i + 1] as Token).text);
+  if (!past.days && !weeks) return -1;
+  const end = weeks ? i + 2 : past.end;
+  const before = t[i - 1];
+  const after = t[end];
+  return (before?.kind === WORD && NOT_CREDIT.has(before.text)) ||
+    (after?.kind === WORD && NOT_CREDIT.has(after.text))
+    ? end
+    : -1;
+}
+
 /** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
 function unread(t: readonly Token[], r: Reading, from: number, end: number): void {
   if (r.unread === undefined) r.unread = wordsOf(t, from, end);
@@ -1607,6 +1624,9 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     }
     // "delivery within 2 weeks": when the goods come, not the credit given.
     if (((r.clause[i] as number) & IN_SUPPLY) !== 0) return i + 1;
+    // "30 days warranty", "Garantie 30 Tage", "14 days trial": a period that is no credit.
+    const warranty = warrantyPeriod(t, i);
+    if (warranty > 0) return warranty;
     // "10 business days", "7 Werktage", "10 jours ouvrés": not calendar days, so not net days.
     const working = workingDays(t, i + 1);
     if (working > 0) {
