@@ -1806,3 +1806,28 @@ describe('a warranty, return or trial period in days or weeks is no credit ("Net
     expect([terms, codes(x)]).not.toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
   });
 });
+
+describe('a figure with a multiplier word or a spaced group after it ("net one thousand days", "net 2 hundred days")', () => {
+  // The figure before the multiplier was read alone: "net one thousand days" and "net 1k days" as
+  // net 1, "net 2 hundred days" as 100, "net 30 000 days" as 30: a due date 5 days after issue
+  // passed, or a tenor far too short was priced.
+  it.each([
+    'net one thousand days',
+    'net 2 thousand days',
+    'net 1k days',
+    'net 2 hundred days',
+    'net thirty thousand',
+    'net 30 000 days',
+    '2 tausend Tage netto',
+    '2 mille jours',
+  ])('%j (due 5 days after issue): no shorter figure read, held for review (TERMS_DAYS_UNREAD)', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+    const x = run(deal({ terms, dueAt: NOW + 5 * DAY }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+
+  it('"two hundred days" and "a hundred and twenty days" are still read', () => {
+    expect(netTermsDays('net two hundred days')).toBe(200);
+    expect(netTermsDays('a hundred and twenty days net')).toBe(120);
+  });
+});

@@ -419,6 +419,12 @@ function readWords(t: readonly Token[]): Token[] {
         continue;
       }
     }
+    // "2 hundred days": the multiplier stays a word after a figure (read as a figure it hid the 2).
+    if (x.kind === NUM && t[i + 1]?.kind === WORD && MULTIPLIERS.has((t[i + 1] as Token).text)) {
+      out.push(x, t[i + 1] as Token);
+      i += 2;
+      continue;
+    }
     if (
       x.kind === SYM ||
       (x.kind === NUM && !isSym(t[i + 1], '(')) ||
@@ -1558,14 +1564,38 @@ function rateAfter(t: readonly Token[], k: number): boolean {
 // Letters that pass for 0 or 1 beside digits: Latin o, l, i; Cyrillic о, і; Greek ο.
 const LOOKALIKES = new Set(['o', 'l', 'i', '\u043e', '\u0456', '\u03bf']);
 
+// After a figure, words that multiply it ("one thousand", "2 hundred", "1k", "2 tausend").
+const MULTIPLIERS = new Set([
+  'hundred',
+  'thousand',
+  'thousands',
+  'k',
+  'million',
+  'tausend',
+  'hundert',
+  'mille',
+  'mil',
+  'mila',
+  'duizend',
+  'honderd',
+]);
+
 /**
- * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"), or a single digit
- * and another after a space ("3 0 days"; after "net", "net 3 0"): not the figure it starts (net
- * 3 for "net 3O days"); the index after them (and a day word), or -1.
+ * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"), by a multiplier
+ * ("one thousand", "1k", "2 hundred"), by a group of three digits after a space ("30 000 days"),
+ * or a single digit and another after a space ("3 0 days"; after "net", "net 3 0"): not the
+ * figure it starts (net 3 for "net 3O days"); the index after them (and a day word), or -1.
  */
 function lookalikeFigure(t: readonly Token[], j: number, afterNet: boolean): number {
   const w = t[j + 1];
-  if (w?.kind === NUM && w.gap && (t[j] as Token).text.length === 1 && w.text.length === 1) {
+  if (w?.kind === WORD && MULTIPLIERS.has(w.text)) return pastDays(t, j + 2).end;
+  const single = (t[j] as Token).text.length === 1 && w?.text.length === 1;
+  if (
+    w?.kind === NUM &&
+    w.gap &&
+    !rateAfter(t, j + 2) &&
+    (single || (w.text.length === 3 && (t[j] as Token).text.length <= 3))
+  ) {
     const past = pastDays(t, j + 2);
     return afterNet || past.days ? past.end : -1;
   }
