@@ -244,7 +244,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   if (unreadWords !== undefined)
     run.reason(
       'TERMS_DAYS_UNREAD',
-      `the terms ${JSON.stringify(unreadTerms)} state days the engine cannot count (${JSON.stringify(unreadWords)}: a number it does not read, or business days, whose date depends on holidays) and no net days it can: the date the buyer must pay by is not known; confirm the terms`,
+      `the terms ${JSON.stringify(unreadTerms)} state days the engine cannot count (${JSON.stringify(unreadWords)}: a number it does not read, business days, whose date depends on holidays, or a start it cannot date, the end of a quarter) and no net days it can: the date the buyer must pay by is not known; confirm the terms`,
     );
   if (unknownStart !== undefined) {
     const what = unknownStart.start === 'delivery' ? 'delivery' : 'receipt (delivery and acknowledgement)';
