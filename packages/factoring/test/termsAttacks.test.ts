@@ -1831,3 +1831,21 @@ describe('a figure with a multiplier word or a spaced group after it ("net one t
     expect(netTermsDays('a hundred and twenty days net')).toBe(120);
   });
 });
+
+describe('the end of the delivery or invoice month ("net 30 days from end of invoice month", "Ende des Liefermonats")', () => {
+  // A word between "end of" and "month" hid the end-of-month wording: "net 30 days from end of
+  // invoice month" ran 30 days from issue, and "Ende des Liefermonats" from issue too.
+  it.each([
+    ['net 30 days from end of invoice month', 'issue'],
+    ['net 30 days from end of delivery month', 'delivery'],
+    ['30 Tage nach Ende des Rechnungsmonats', 'issue'],
+    ['30 Tage nach Ende des Liefermonats', 'delivery'],
+  ])(
+    '%j runs from the end of the month (from %s): a due date 30 days after issue is held',
+    (terms, start) => {
+      expect([terms, readTerms(terms).endOfMonth, readTerms(terms).start]).toEqual([terms, true, start]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    },
+  );
+});

@@ -724,7 +724,22 @@ const AFTER_END = new Set([
 ]);
 // "end of (the) month", "fin de mois", "fine (del) mese", "Ende des Monats", "einde (van de) maand".
 const END_WORDS = new Set(['end', 'fin', 'fine', 'ende', 'einde']);
-const MONTH_WORDS = new Set(['month', 'mois', 'mes', 'mese', 'monats', 'monat', 'maand']);
+const MONTH_WORDS = new Set([
+  'month',
+  'mois',
+  'mes',
+  'mese',
+  'monats',
+  'monat',
+  'maand',
+  // "Ende des Rechnungsmonats", "Ende des Liefermonats" (the latter a delivery word too).
+  'rechnungsmonat',
+  'rechnungsmonats',
+  'liefermonat',
+  'liefermonats',
+]);
+// Between "end of" and "month": whose month it is ("end of invoice month", "end of delivery month").
+const MONTH_OF = new Set(['invoice', 'invoicing', 'billing', 'delivery', 'shipment']);
 const DELIVERY = new Set([
   'delivery',
   'delivered',
@@ -735,6 +750,8 @@ const DELIVERY = new Set([
   'aog',
   'lieferung',
   'lieferdatum',
+  'liefermonat',
+  'liefermonats',
   'wareneingang',
   'livraison',
   'entrega',
@@ -1098,7 +1115,8 @@ function monthWordAfter(t: readonly Token[], j: number): number {
   for (let n = 0; n < 4; n++) {
     const y = t[k];
     const hyphen = isSym(y, '-') && !(y as Token).gap;
-    if (!hyphen && !(y?.kind === WORD && (FILLER.has(y.text) || NEXT.has(y.text)))) break;
+    if (!hyphen && !(y?.kind === WORD && (FILLER.has(y.text) || NEXT.has(y.text) || MONTH_OF.has(y.text))))
+      break;
     k++;
   }
   return k;
