@@ -1849,3 +1849,21 @@ describe('the end of the delivery or invoice month ("net 30 days from end of inv
     },
   );
 });
+
+describe('a day of the following month in other wordings ("le 10 du mois suivant", "15. des Folgemonats")', () => {
+  // Only "the 10th of the following month" was read: in other languages, or "of the month after",
+  // no date came of it, and an invoice issued 14 November due 20 November passed where the buyer
+  // has to 10 December.
+  it.each([
+    'due on the 10th of the month after',
+    'zahlbar am 10. des Folgemonats',
+    'le 10 du mois suivant',
+    'il 10 del mese successivo',
+    'el 10 del mes siguiente',
+    'op de 10e van de volgende maand',
+  ])('%j issued 14 November, due 20 November: held, priced to 10 December', (terms) => {
+    const x = run(deal({ terms, dueAt: utc(2023, 11, 20) }));
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 10 * DAY));
+  });
+});

@@ -1558,14 +1558,37 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
   return j;
 }
 
-/** "of the following month", "of next month", "of the month following" at `j`, "of" left out too. */
+// "of the month following", "du mois suivant", "del mese successivo", "van de volgende maand".
+const OF = new Set(['of', 'du', 'del', 'des', 'van', 'di', 'de']);
+const FOLLOWING = new Set([
+  'following',
+  'next',
+  'after',
+  'suivant',
+  'successivo',
+  'siguiente',
+  'proximo',
+  'volgende',
+]);
+
+/**
+ * "of the following month", "of next month", "of the month following", "of the month after",
+ * and the same in other languages ("du mois suivant", "des Folgemonats", "del mes siguiente",
+ * "van de volgende maand") at `j`, "of" left out too.
+ */
 function nextMonth(t: readonly Token[], j: number): boolean {
-  let k = isWord(t[j], 'of') ? j + 1 : j;
-  if (isWord(t[k], 'the')) k++;
-  if (isWord(t[k], 'month')) return isWord(t[k + 1], 'following');
-  if (!isWord(t[k], 'following') && !isWord(t[k], 'next')) return false;
+  let k = j;
+  // "10. des Folgemonats", "10e van de volgende maand".
+  if (isSym(t[k], '.') && !t[k]?.gap) k++;
+  else if (isWord(t[k], 'e') && !t[k]?.gap) k++;
+  if (t[k]?.kind === WORD && OF.has((t[k] as Token).text)) k++;
+  if (isWord(t[k], 'the') || isWord(t[k], 'de')) k++;
+  if (isWord(t[k], 'folgemonats') || isWord(t[k], 'folgemonat')) return true;
+  if (t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text))
+    return t[k + 1]?.kind === WORD && FOLLOWING.has((t[k + 1] as Token).text) && !isWord(t[k + 1], 'next');
+  if (!(t[k]?.kind === WORD && FOLLOWING.has((t[k] as Token).text))) return false;
   k++;
-  return isWord(t[k], 'month');
+  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
 }
 
 /** A token that makes the number before it a rate ("2%", "2/10", "1.5", "2 percent"). */
