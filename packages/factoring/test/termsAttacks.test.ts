@@ -1867,3 +1867,29 @@ describe('a day of the following month in other wordings ("le 10 du mois suivant
     expect(message(x, 'DUE_DATE_BEFORE_TERMS')).toContain(String(utc(2023, 12, 1) - 1 + 10 * DAY));
   });
 });
+
+describe('a period with an article for its figure ("payable within a week", "within a month", "innerhalb eines Monats")', () => {
+  // "a week", "a fortnight", "a month" had no figure: nothing was read, and a due date 5 days after
+  // issue passed where the buyer has a week, two weeks or a month.
+  it.each([
+    ['payable within a week', 7],
+    ['within a fortnight', 14],
+    ['innerhalb einer Woche', 7],
+    ['net 2 fortnights', 28],
+  ])('%j reads %i net days: a due date 5 days after issue is held', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    expect(codes(run(deal({ terms, dueAt: NOW + 5 * DAY })))).toContain('DUE_DATE_BEFORE_TERMS');
+  });
+
+  it.each(['payable within a month', 'innerhalb eines Monats', 'net a month'])(
+    '%j (a month, whose days depend on the calendar): held for review (TERMS_DAYS_UNREAD)',
+    (terms) => {
+      expect(codes(run(deal({ terms, dueAt: NOW + 5 * DAY })))).toContain('TERMS_DAYS_UNREAD');
+    },
+  );
+
+  it('"1.5% a month" (late interest) is no window and no period', () => {
+    expect(termsDiscount('Net 30, 1.5% a month late')).toBeUndefined();
+    expect(netTermsDays('Net 30, 1.5% a month late')).toBe(30);
+  });
+});

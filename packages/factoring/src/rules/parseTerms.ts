@@ -419,6 +419,20 @@ function readWords(t: readonly Token[]): Token[] {
         continue;
       }
     }
+    // "within a week", "innerhalb eines Monats": the article is the figure 1 (only after a word
+    // that asks for a period: "1.5% a month" is a rate per month).
+    if (
+      x.kind === WORD &&
+      ARTICLES.has(x.text) &&
+      t[i - 1]?.kind === WORD &&
+      (WITHIN.has((t[i - 1] as Token).text) || NET.has((t[i - 1] as Token).text)) &&
+      t[i + 1]?.kind === WORD &&
+      (WEEKS.has((t[i + 1] as Token).text) || MONTH_PERIODS.has((t[i + 1] as Token).text))
+    ) {
+      out.push({ kind: NUM, text: '1', gap: x.gap });
+      i++;
+      continue;
+    }
     // "2 hundred days": the multiplier stays a word after a figure (read as a figure it hid the 2).
     if (x.kind === NUM && t[i + 1]?.kind === WORD && MULTIPLIERS.has((t[i + 1] as Token).text)) {
       out.push(x, t[i + 1] as Token);
@@ -620,8 +634,12 @@ const DAYS = new Set([
   'jrs',
   'dgn',
 ]);
-// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines").
+// Before a period, an article that is its figure ("within a week", "innerhalb einer Woche").
+const ARTICLES = new Set(['a', 'an', 'one', 'einer', 'eines', 'einem', 'einen']);
+// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines"); a fortnight two.
 const WEEKS = new Set([
+  'fortnight',
+  'fortnights',
   'week',
   'weeks',
   'wk',
@@ -641,6 +659,7 @@ const MONTH_PERIODS = new Set([
   'month',
   'months',
   'monat',
+  'monats',
   'monate',
   'monaten',
   'mois',
@@ -1244,7 +1263,7 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
   if (x === undefined || x.kind !== WORD) return -1;
   if (WEEKS.has(x.text)) {
     // Like days: "interest after 8 weeks" says when a charge starts, not the credit given.
-    const days = numberOf(t[i] as Token) * 7;
+    const days = numberOf(t[i] as Token) * (x.text.startsWith('fortnight') ? 14 : 7);
     if (!lateFigure(t, i, i + 2, r)) net(r, days);
     else if (r.lateDays === undefined || days > r.lateDays) r.lateDays = days;
     return i + 2;
