@@ -1893,3 +1893,29 @@ describe('a period with an article for its figure ("payable within a week", "wit
     expect(netTermsDays('Net 30, 1.5% a month late')).toBe(30);
   });
 });
+
+describe('net days from an event the stream cannot date ("net 30 after installation", "nach Inbetriebnahme")', () => {
+  // Days from installation, commissioning, completion, approval or go-live ran from issue: those
+  // come after the delivery, on a date no event shows, so the tenor was read short and a due date
+  // 30 days after issue passed.
+  it.each([
+    'net 30 days after approval',
+    'net 30 after installation',
+    'net 30 after commissioning',
+    'net 30 days after completion',
+    'net 30 days after go-live',
+    'net 30 after sign-off',
+    'Zahlung 30 Tage nach Inbetriebnahme',
+    '30 jours après mise en service',
+  ])('%j (due 30 days after issue): held for review (TERMS_DAYS_UNREAD), not read from issue', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+
+  it('the same words not as a start hold nothing ("Net 30, installation included")', () => {
+    for (const terms of ['Net 30, installation included', 'Net 30; completion of order by 1 Dec'])
+      expect([terms, netTermsDays(terms)]).toEqual([terms, 30]);
+  });
+});

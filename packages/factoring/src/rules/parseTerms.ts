@@ -1047,7 +1047,7 @@ interface Reading {
   eomEnd: number;
   /** A day of the month after the end-of-month date ("le 10", "+ 10"), the largest. */
   dayAfter: number | undefined;
-  /** The first end-of-quarter wording ("end of quarter", "EOQ"): no net days are read beside it. */
+  /** The first start the engine cannot date ("end of quarter", "EOQ", "after installation"): no net days are read beside it. */
   quarter: string | undefined;
 }
 
@@ -1316,6 +1316,37 @@ function wordsOf(t: readonly Token[], from: number, end: number): string {
 }
 
 const QUARTER = new Set(['quarter', 'quartal', 'quartals', 'trimestre', 'kwartaal']);
+
+// Events after the delivery that no stream event dates: days from them cannot be counted.
+const UNDATED_EVENTS = new Set([
+  'approval',
+  'certification',
+  'installation',
+  'commissioning',
+  'completion',
+  'sign',
+  'signoff',
+  'go',
+  'inbetriebnahme',
+  'fertigstellung',
+  'montage',
+  'mise',
+  'installazione',
+  'instalacion',
+  'puesta',
+  'installatie',
+  'oplevering',
+]);
+// Before such an event, words that make it the start of the days ("after installation").
+const FROM_EVENT = new Set([...AFTER_END, 'upon', 'on', 'dalla', 'dal', 'tras']);
+
+/** An undated event at `i` the days run from ("after installation", "nach Inbetriebnahme"): the index after it, or -1. */
+function undatedStart(t: readonly Token[], i: number): number {
+  if (!UNDATED_EVENTS.has((t[i] as Token).text)) return -1;
+  let b = i - 1;
+  for (let n = 0; n < 2 && t[b]?.kind === WORD && FILLER.has((t[b] as Token).text); n++) b--;
+  return t[b]?.kind === WORD && FROM_EVENT.has((t[b] as Token).text) ? i + 1 : -1;
+}
 
 /**
  * An end-of-quarter wording at `i` ("end of quarter", "quarter end", "EOQ", "Quartalsende", "fin
@@ -1741,7 +1772,7 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   if (x.kind !== WORD) return i + 1;
   const w = x.text;
   daysNotRead(t, i, r);
-  const quarter = quarterEnd(t, i);
+  const quarter = Math.max(quarterEnd(t, i), undatedStart(t, i));
   if (quarter > 0) {
     r.quarter ??= wordsOf(t, i, quarter);
     return quarter;
@@ -1940,8 +1971,9 @@ export function readTerms(terms: string): ParsedTerms {
     quarter: undefined,
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
-  // Days from the end of a quarter: the engine dates no quarter, and the days read would run from
-  // issue, up to three months short. No net days, and the quarter's words held as days unread.
+  // Days from the end of a quarter or an undated event (installation, go-live): the engine cannot
+  // date the start, and the days read would run from issue, months short. No net days, and the
+  // start's words held as days unread.
   if (r.quarter !== undefined) {
     r.netDays = undefined;
     r.lateDays = undefined;
