@@ -500,9 +500,11 @@ describe('audit: a recent key event is the same hold alone and in a batch', () =
             events: [{ quid, kind: 'recovery-committed' as const, at: r.asOf + daysBefore * DAY }],
             policy: { windowSeconds: 90 * DAY, action },
           };
+          // A batch item's own events are its stream (their signers' key events count too).
           const alone = applyRecentKeyEvents(evaluateInvoice({ ...r, buyerHistory: r.history }), {
             ...keyEvents,
             invoice: r.invoice,
+            stream: r.events,
           });
           const batch = evaluateBatch({
             items: [{ invoice: r.invoice, events: r.events, keyEvents }],

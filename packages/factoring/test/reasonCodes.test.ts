@@ -64,6 +64,7 @@ describe('ReasonCode keys', () => {
       'DISCOUNT_RATE_UNKNOWN',
       'REPORTER_TRUST_MISSING',
       'TERMS_DAYS_UNREAD',
+      'TERMS_NET_UNSTATED',
     ];
     expect(aliases.length).toBe(canonical.length - born.length);
     expect(aliases.filter(([, v]) => born.includes(v))).toEqual([]);

@@ -538,9 +538,17 @@ export const SCENARIOS: Scenario[] = [
     name: 'the terms state days in words the engine does not read, and no net days: held for review',
     label: 'underwriting',
     check: 'terms',
-    invoice: { terms: 'zweihundert Tage netto' },
+    invoice: { terms: 'zweitausend Tage netto' },
     outcome: 'review',
     has: ['TERMS_DAYS_UNREAD'],
+  },
+  {
+    name: 'the terms give a discount window and no net period, and the due date is before the customary net date: held for review',
+    label: 'underwriting',
+    check: 'terms',
+    invoice: { terms: '2% within 10 days', dueAt: NOW + 20 * DAY },
+    outcome: 'review',
+    has: ['TERMS_NET_UNSTATED'],
   },
   {
     name: 'the buyer acknowledged the invoice 40 days before its stated issue date (re-dated)',

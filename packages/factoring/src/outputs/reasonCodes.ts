@@ -112,6 +112,7 @@ const CODES = {
   DISCOUNT_RATE_UNKNOWN: 'DISCOUNT_RATE_UNKNOWN',
   REPORTER_TRUST_MISSING: 'REPORTER_TRUST_MISSING',
   TERMS_DAYS_UNREAD: 'TERMS_DAYS_UNREAD',
+  TERMS_NET_UNSTATED: 'TERMS_NET_UNSTATED',
 } as const;
 
 /** The PascalCase names of earlier releases, whose spelling differed from the value. */
@@ -492,4 +493,7 @@ export const REASON_INFO: Readonly<Record<ReasonCodeValue, ReasonInfo>> = {
   // The terms state days the engine cannot count ("zweihundert Tage", "10 business days") and no
   // net days it can: the date the buyer must pay by is not known.
   TERMS_DAYS_UNREAD: { severity: 'review', rank: 99, fraud: false },
+  // The terms give a discount window and no net period ("2/10 EOM", "2% within 10 days"), and the
+  // due date is before the customary net date (20 days after the window): priced to that date.
+  TERMS_NET_UNSTATED: { severity: 'review', rank: 100, fraud: false },
 };

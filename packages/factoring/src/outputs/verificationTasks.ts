@@ -145,6 +145,8 @@ const TASKS_OF: Readonly<Partial<Record<ReasonCodeValue, readonly VerificationTa
   REPORTER_TRUST_MISSING: ['REFRESH_TRUST'],
   // Days in words the engine does not read, or business days: the terms, from the buyer.
   TERMS_DAYS_UNREAD: ['VERIFY_WITH_BUYER'],
+  // A discount window and no net period: the net date, from the buyer.
+  TERMS_NET_UNSTATED: ['VERIFY_WITH_BUYER'],
   // Owed the other way in another currency: ask the buyer what it will set off.
   CONTRA_CURRENCY_MISMATCH: ['VERIFY_WITH_BUYER'],
 };

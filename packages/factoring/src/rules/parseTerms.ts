@@ -61,6 +61,18 @@ export interface ParsedTerms {
    * ("10 business days", "7 Werktage"), whose date depends on holidays. The words, or undefined.
    */
   readonly daysUnread: string | undefined;
+  /**
+   * A discount window and no net period ("2/10 EOM", "2% within 10 days"): no net days, no date,
+   * no end-of-month net wording ("Net EOM"), no days unread. The net amount is due after the window
+   * (customarily 20 days after it), on a date the terms do not state.
+   */
+  readonly netUnstated: boolean;
+  /**
+   * With `endOfMonth`: a day of the month after the end-of-month date ("30 jours fin de mois le 10",
+   * "60 gg fm + 10", "EOM + 10"): the buyer has that many days past the end of the month the
+   * terms reach. Undefined when none is written.
+   */
+  readonly dayAfterMonthEnd: number | undefined;
 }
 
 /** The longest net days read; a larger figure is read as this (held, never dropped). */
@@ -72,16 +84,34 @@ const SYM = 2;
 
 interface Token {
   readonly kind: 0 | 1 | 2;
-  /** Digits (ASCII) for a number, the lower-case word, or the symbol ('-', '/', '%' for any dash, slash, percent). */
+  /** Digits (ASCII) for a number, the lower-case word, or the symbol (one spelling for any dash, slash, percent, comma, full stop). */
   readonly text: string;
   /** Whitespace before it. */
   readonly gap: boolean;
 }
 
+// The zero of each run of ten decimal digits (Unicode Nd) in the basic plane past ASCII:
+// Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width and the rest. A figure in any of
+// them is a figure: "net ٦٠" is net 60, not a word.
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0,
+  0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
+  0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+];
+
 function digitOf(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10; // full-width digits
-  return -1;
+  if (c < 0x660) return -1;
+  // The last zero at or below c (binary search): a digit when c is within ten of it.
+  let lo = 0;
+  let hi = DIGIT_ZEROS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((DIGIT_ZEROS[mid] as number) <= c) lo = mid;
+    else hi = mid - 1;
+  }
+  const zero = DIGIT_ZEROS[lo] as number;
+  return c >= zero && c - zero < 10 ? c - zero : -1;
 }
 
 function isSpace(c: number): boolean {
@@ -100,7 +130,7 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** '-', '/' or '%' for any way of writing them, '' for other characters. */
+/** '-', '/', '%', ',' or '.' for other ways of writing them, '' for other characters. */
 function symbolOf(c: number): string {
   if (
     c === 45 ||
@@ -113,6 +143,9 @@ function symbolOf(c: number): string {
     return '-';
   if (c === 47 || c === 0x2044 || c === 0x2215 || c === 0xff0f) return '/';
   if (c === 37 || c === 0x066a || c === 0xff05) return '%';
+  // Arabic thousands and decimal separators, full-width comma and full stop: as the ASCII ones.
+  if (c === 0x066c || c === 0xff0c) return ',';
+  if (c === 0x066b || c === 0xff0e) return '.';
   return '';
 }
 
@@ -137,8 +170,16 @@ function tokenize(s: string): Token[] {
     if (digitOf(c) >= 0) {
       const from = i;
       let ascii = true;
-      while (i < n && digitOf(s.charCodeAt(i)) >= 0) {
-        if (s.charCodeAt(i) > 57) ascii = false;
+      for (;;) {
+        while (i < n && digitOf(s.charCodeAt(i)) >= 0) {
+          if (s.charCodeAt(i) > 57) ascii = false;
+          i++;
+        }
+        // A thin or narrow no-break space between groups of three digits ("1 000 jours") is a
+        // thousands separator (SI, French typography): one figure.
+        if (!(i < n && (s.charCodeAt(i) === 0x202f || s.charCodeAt(i) === 0x2009) && isGroup(s, i + 1)))
+          break;
+        ascii = false;
         i++;
       }
       text = ascii ? s.slice(from, i) : digitsOf(s.slice(from, i));
@@ -174,9 +215,19 @@ function withoutMarks(s: string): string {
   return out;
 }
 
+/** Exactly three digits at `i`, and no fourth. */
+function isGroup(s: string, i: number): boolean {
+  for (let k = i; k < i + 3; k++) if (k >= s.length || digitOf(s.charCodeAt(k)) < 0) return false;
+  return i + 3 >= s.length || digitOf(s.charCodeAt(i + 3)) < 0;
+}
+
+/** ASCII digits for digits in any script (separators between groups dropped). */
 function digitsOf(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; i++) out += String(digitOf(s.charCodeAt(i)));
+  for (let i = 0; i < s.length; i++) {
+    const d = digitOf(s.charCodeAt(i));
+    if (d >= 0) out += String(d);
+  }
   return out;
 }
 
@@ -284,7 +335,7 @@ function longestNumber(t: readonly Token[], j: number): { value: number; end: nu
 }
 
 /**
- * A German, French, Spanish, Italian or Dutch number word or words at `j`: 1 to 199 (see
+ * A German, French, Spanish, Italian or Dutch number word or words at `j`: 1 to 999 (see
  * NUMBER_WORDS), and hundreds written apart ("deux cent cinquante", "zwei hundert").
  */
 function foreignNumber(t: readonly Token[], j: number): { value: number; end: number } | undefined {
@@ -358,6 +409,36 @@ function readWords(t: readonly Token[]): Token[] {
   for (let i = 0; i < t.length; ) {
     const x = t[i] as Token;
     // Most tokens are no number word and no "30 (thirty)": kept as they are, with no allocation.
+    if (x.kind === NUM && x.text.length <= 3) {
+      // "1,000 days", "1.000 Tage": one figure, not 1 and then 0 (a tenor a thousand times too
+      // short).
+      const g = thousands(t, i);
+      if (g !== undefined) {
+        out.push({ kind: NUM, text: String(g.value), gap: x.gap });
+        i = g.end;
+        continue;
+      }
+    }
+    // "within a week", "innerhalb eines Monats": the article is the figure 1 (only after a word
+    // that asks for a period: "1.5% a month" is a rate per month).
+    if (
+      x.kind === WORD &&
+      ARTICLES.has(x.text) &&
+      t[i - 1]?.kind === WORD &&
+      (WITHIN.has((t[i - 1] as Token).text) || NET.has((t[i - 1] as Token).text)) &&
+      t[i + 1]?.kind === WORD &&
+      (WEEKS.has((t[i + 1] as Token).text) || MONTH_PERIODS.has((t[i + 1] as Token).text))
+    ) {
+      out.push({ kind: NUM, text: '1', gap: x.gap });
+      i++;
+      continue;
+    }
+    // "2 hundred days": the multiplier stays a word after a figure (read as a figure it hid the 2).
+    if (x.kind === NUM && t[i + 1]?.kind === WORD && MULTIPLIERS.has((t[i + 1] as Token).text)) {
+      out.push(x, t[i + 1] as Token);
+      i += 2;
+      continue;
+    }
     if (
       x.kind === SYM ||
       (x.kind === NUM && !isSym(t[i + 1], '(')) ||
@@ -388,6 +469,29 @@ function readWords(t: readonly Token[]): Token[] {
     i = words ? end : i + 1;
   }
   return out;
+}
+
+/**
+ * A figure in groups of three digits at `i` ("1,000", "1.000", "1,000,000") followed by a
+ * day or week word: its value (at most 1e9) and the index after it. Only before days, where no
+ * decimal is meant ("1,125 %" is a rate, "30,60 days" two figures, "1,000 units" no days).
+ */
+function thousands(t: readonly Token[], i: number): { value: number; end: number } | undefined {
+  let value = numberOf(t[i] as Token);
+  let k = i + 1;
+  for (;;) {
+    const sep = t[k] as Token | undefined;
+    const mark = sep !== undefined && (isSym(sep, ',') || isSym(sep, '.')) && !sep.gap;
+    const g = t[k + 1];
+    if (!mark || !isNum(g) || g.text.length !== 3 || g.gap) break;
+    value = Math.min(value * 1000 + numberOf(g), 1e9);
+    k += 2;
+  }
+  if (k === i + 1) return undefined;
+  const after = t[k];
+  return pastDays(t, k).days || (after?.kind === WORD && WEEKS.has(after.text))
+    ? { value, end: k }
+    : undefined;
 }
 
 // Words beside a rate that make it a late-payment charge or a tax, not a discount ("1.5% per
@@ -530,8 +634,12 @@ const DAYS = new Set([
   'jrs',
   'dgn',
 ]);
-// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines").
+// Before a period, an article that is its figure ("within a week", "innerhalb einer Woche").
+const ARTICLES = new Set(['a', 'an', 'one', 'einer', 'eines', 'einem', 'einen']);
+// Weeks: seven days each ("net 8 weeks", "4 Wochen", "2 semaines"); a fortnight two.
 const WEEKS = new Set([
+  'fortnight',
+  'fortnights',
   'week',
   'weeks',
   'wk',
@@ -551,6 +659,7 @@ const MONTH_PERIODS = new Set([
   'month',
   'months',
   'monat',
+  'monats',
   'monate',
   'monaten',
   'mois',
@@ -634,7 +743,22 @@ const AFTER_END = new Set([
 ]);
 // "end of (the) month", "fin de mois", "fine (del) mese", "Ende des Monats", "einde (van de) maand".
 const END_WORDS = new Set(['end', 'fin', 'fine', 'ende', 'einde']);
-const MONTH_WORDS = new Set(['month', 'mois', 'mes', 'mese', 'monats', 'monat', 'maand']);
+const MONTH_WORDS = new Set([
+  'month',
+  'mois',
+  'mes',
+  'mese',
+  'monats',
+  'monat',
+  'maand',
+  // "Ende des Rechnungsmonats", "Ende des Liefermonats" (the latter a delivery word too).
+  'rechnungsmonat',
+  'rechnungsmonats',
+  'liefermonat',
+  'liefermonats',
+]);
+// Between "end of" and "month": whose month it is ("end of invoice month", "end of delivery month").
+const MONTH_OF = new Set(['invoice', 'invoicing', 'billing', 'delivery', 'shipment']);
 const DELIVERY = new Set([
   'delivery',
   'delivered',
@@ -645,6 +769,8 @@ const DELIVERY = new Set([
   'aog',
   'lieferung',
   'lieferdatum',
+  'liefermonat',
+  'liefermonats',
   'wareneingang',
   'livraison',
   'entrega',
@@ -664,6 +790,17 @@ const RECEIPT = new Set([
   'ricevimento',
   'ricezione',
   'ontvangst',
+]);
+// Acceptance of the goods or work: at the delivery or after it; the days run from the latest the
+// stream shows of delivery and the buyer's acknowledgement, as from receipt.
+const ACCEPTANCE = new Set([
+  'acceptance',
+  'abnahme',
+  'acceptation',
+  'aceptacion',
+  'accettazione',
+  'collaudo',
+  'aanvaarding',
 ]);
 const GOODS = new Set([
   'goods',
@@ -702,6 +839,16 @@ const CASH = new Set([
   'contrassegno',
   'rembours',
   'vooruitbetaling',
+  'vorauskasse',
+  'cad',
+]);
+// Two-word cash terms: the second word after the first ("pago anticipado", "betaling vooraf").
+const CASH_PAIRS = new Map([
+  ['anticipado', 'pago'],
+  ['anticipato', 'pagamento'],
+  ['vooraf', 'betaling'],
+  ['commande', 'la'],
+  ['documents', 'against'],
 ]);
 // Words before a date: the buyer pays by it ('due'), or the net days run from it ('from').
 const DATE_WORDS = new Map<string, 'due' | 'from'>([
@@ -731,6 +878,88 @@ const SKIP = new Set(['or', 'the', ':', 'zum', 'am', 'le', 'au', 'il', 'el', 'al
 const IN_LATE = 1;
 const IN_NEGATED = 2;
 const IN_DISCOUNT = 4;
+/** Last about the goods' supply, claims or validity ("delivery within", "claims within"): its figures are no credit. */
+const IN_SUPPLY = 8;
+
+// Words for getting the goods to the buyer, for claims and returns, and for an offer's validity:
+// before a "within" word they open a period that is no credit ("claims within 14 days").
+const SUPPLY = new Set([
+  'claims',
+  'complaints',
+  'returns',
+  'valid',
+  'reklamation',
+  'reklamationen',
+  'mangelrugen',
+  'maengelruegen',
+  'reclamations',
+  'reclamation',
+  'reclamaciones',
+  'reclami',
+  'reclamaties',
+  'delivery',
+  'shipment',
+  'shipping',
+  'dispatch',
+  'lieferung',
+  'lieferzeit',
+  'versand',
+  'livraison',
+  'expedition',
+  'entrega',
+  'envio',
+  'consegna',
+  'spedizione',
+  'levering',
+  'verzending',
+]);
+const WITHIN = new Set(['within', 'in', 'by', 'for', 'innerhalb', 'binnen', 'sous', 'dans', 'en', 'entro']);
+// Words about paying: after them a figure is credit again ("delivery within 5 days, payment within 30").
+const PAYING = new Set([
+  'pay',
+  'payable',
+  'payment',
+  'paid',
+  'net',
+  'netto',
+  'neto',
+  'due',
+  'zahlbar',
+  'zahlung',
+  'zahlungsziel',
+  'paiement',
+  'pago',
+  'pagamento',
+  'pagabile',
+  'betaling',
+  'betaalbaar',
+]);
+
+/**
+ * A supply word at `i` followed by a "within" word and a figure: "delivery within 2 weeks",
+ * "Lieferung innerhalb von 2 Wochen", "livraison sous 15 jours". Not after a word that makes the
+ * supply a start ("30 days from delivery in 2 lots"): there it stays the start.
+ */
+function leadTime(t: readonly Token[], i: number): boolean {
+  const x = t[i] as Token;
+  if (
+    x.kind !== WORD ||
+    !SUPPLY.has(x.text) ||
+    !(t[i + 1]?.kind === WORD && WITHIN.has((t[i + 1] as Token).text))
+  )
+    return false;
+  const before = t[i - 1];
+  if (
+    before?.kind === WORD &&
+    (AFTER_END.has(before.text) || THRESHOLD.has(before.text) || FILLER.has(before.text))
+  )
+    return false;
+  const k =
+    t[i + 2]?.kind === WORD && (FILLER.has((t[i + 2] as Token).text) || isWord(t[i + 2], 'von'))
+      ? i + 3
+      : i + 2;
+  return isNum(t[k]);
+}
 
 /** Per token, what its clause said before it (IN_*): one pass. */
 function clauseFlags(t: readonly Token[]): Uint8Array {
@@ -748,6 +977,8 @@ function clauseFlags(t: readonly Token[]): Uint8Array {
       )
         f = 0;
     } else if (x.kind === WORD) {
+      if (leadTime(t, i)) f |= IN_SUPPLY;
+      else if (PAYING.has(x.text)) f &= ~IN_SUPPLY;
       if (LATE.has(x.text) || (x.text === 'past' && isWord(t[i + 1], 'due'))) f |= IN_LATE;
       else if (NEGATION.has(x.text)) f |= IN_NEGATED;
       else if (DISCOUNT_WORDS.has(x.text)) f |= IN_DISCOUNT;
@@ -812,6 +1043,12 @@ interface Reading {
   clause: Uint8Array;
   /** The first days not counted: a day word after a word not read as a number, or business days. */
   unread: string | undefined;
+  /** The index just after the last end-of-month wording ("fin de mois|", "fm|", "d.f.f.m.|"). */
+  eomEnd: number;
+  /** A day of the month after the end-of-month date ("le 10", "+ 10"), the largest. */
+  dayAfter: number | undefined;
+  /** The first start the engine cannot date ("end of quarter", "EOQ", "after installation"): no net days are read beside it. */
+  quarter: string | undefined;
 }
 
 const isWord = (t: Token | undefined, w: string): boolean =>
@@ -826,6 +1063,7 @@ function net(r: Reading, days: number): void {
 
 /** An end-of-month word at `i`: a discount window's when it follows one, else every net figure's. */
 function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
+  r.eomEnd = endOfMonthEnd(t, i);
   const both = eitherWay(t, i);
   if (i === r.windowEnd) {
     r.windowEndOfMonth = true;
@@ -833,7 +1071,7 @@ function endOfMonthAt(t: readonly Token[], r: Reading, i: number): void {
   } else {
     r.endOfMonth = true;
     if (both) r.eitherWay = true;
-    if (NEXT_MONTH_DAY.has((t[i] as Token).text)) r.nextMonth = true;
+    if (NEXT_MONTH_DAY.has((t[i] as Token).text) || endOfNextMonthWording(t, i)) r.nextMonth = true;
   }
 }
 
@@ -877,19 +1115,78 @@ function isEndOfMonth(t: readonly Token[], j: number): boolean {
   const x = t[j];
   if (x === undefined || x.kind !== WORD) return false;
   if (END_OF_MONTH.has(x.text)) return true;
-  // "e.o.m." written with its dots.
-  if (x.text === 'e')
-    return isSym(t[j + 1], '.') && isWord(t[j + 2], 'o') && isSym(t[j + 3], '.') && isWord(t[j + 4], 'm');
+  // Written with its dots: "e.o.m.", "f.m.", "d.f.f.m." (data fattura fine mese).
+  if (x.text.length === 1 && isSym(t[j + 1], '.') && !t[j + 1]?.gap) return END_OF_MONTH.has(dotted(t, j));
+  // "month end", "month-end".
+  if (x.text === 'month') return isWord(t[isSym(t[j + 1], '-') ? j + 2 : j + 1], 'end');
   if (!END_WORDS.has(x.text)) return false;
-  // "end of the month", "end-of-month", "fin-de-mois".
+  // "end of the month", "end-of-month", "fin-de-mois", "end of next month".
+  const k = monthWordAfter(t, j);
+  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+}
+
+// Between an end word and its month word, a word that makes it the month after ("end of next month").
+const NEXT = new Set(['next', 'following']);
+
+/** The index of the month word after the end word at `j` ("end of the|month"), past fillers. */
+function monthWordAfter(t: readonly Token[], j: number): number {
   let k = j + 1;
   for (let n = 0; n < 4; n++) {
     const y = t[k];
     const hyphen = isSym(y, '-') && !(y as Token).gap;
-    if (!hyphen && !(y?.kind === WORD && FILLER.has(y.text))) break;
+    if (!hyphen && !(y?.kind === WORD && (FILLER.has(y.text) || NEXT.has(y.text) || MONTH_OF.has(y.text))))
+      break;
     k++;
   }
-  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
+  return k;
+}
+
+/** Whether the end-of-month wording at `j` names the month after ("end of next month", "end of the month following"). */
+function endOfNextMonthWording(t: readonly Token[], j: number): boolean {
+  if (!END_WORDS.has((t[j] as Token).text)) return false;
+  const k = monthWordAfter(t, j);
+  for (let b = j + 1; b < k; b++) if (NEXT.has((t[b] as Token).text)) return true;
+  return isWord(t[k + 1], 'following');
+}
+
+/** The index just after the end-of-month wording at `j` (see isEndOfMonth). */
+function endOfMonthEnd(t: readonly Token[], j: number): number {
+  const x = t[j] as Token;
+  if (x.text.length === 1) {
+    const letters = dotted(t, j).length;
+    return isSym(t[j + 2 * letters - 1], '.') ? j + 2 * letters : j + 2 * letters - 1;
+  }
+  if (x.text === 'month') return isSym(t[j + 1], '-') ? j + 3 : j + 2;
+  if (!END_WORDS.has(x.text)) return j + 1;
+  const k = monthWordAfter(t, j);
+  return isWord(t[k + 1], 'following') ? k + 2 : k + 1;
+}
+
+// Between an end-of-month wording and a day of the month after: "fin de mois le 10", "fm + 10",
+// "fine mese il 10", "Monatsende am 10.".
+const DAY_OF_MONTH = new Set(['le', 'il', 'al', 'am', 'el']);
+
+/** A day of the month after the end-of-month wording that ends before `i` ("le 10", "+ 10"). */
+function afterMonthEnd(t: readonly Token[], i: number, r: Reading): boolean {
+  if (r.eomEnd < 0) return false;
+  let b = i - 1;
+  const x = t[b];
+  if (!(isSym(x, '+') || (x?.kind === WORD && DAY_OF_MONTH.has(x.text)))) return false;
+  b--;
+  if (isSym(t[b], ',')) b--;
+  return b + 1 === r.eomEnd && numberOf(t[i] as Token) <= 31;
+}
+
+/** The letters of an abbreviation written with dots at `j` ("d.f.f.m." is "dffm"), at most five. */
+function dotted(t: readonly Token[], j: number): string {
+  let out = '';
+  for (let k = j; out.length < 5; k += 2) {
+    const x = t[k];
+    if (x === undefined || x.kind !== WORD || x.text.length !== 1 || (k > j && x.gap)) break;
+    out += x.text;
+    if (!isSym(t[k + 1], '.') || (t[k + 1] as Token).gap) break;
+  }
+  return out;
 }
 
 /**
@@ -966,12 +1263,13 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
   if (x === undefined || x.kind !== WORD) return -1;
   if (WEEKS.has(x.text)) {
     // Like days: "interest after 8 weeks" says when a charge starts, not the credit given.
-    const days = numberOf(t[i] as Token) * 7;
+    const days = numberOf(t[i] as Token) * (x.text.startsWith('fortnight') ? 14 : 7);
     if (!lateFigure(t, i, i + 2, r)) net(r, days);
     else if (r.lateDays === undefined || days > r.lateDays) r.lateDays = days;
     return i + 2;
   }
-  if (!MONTH_PERIODS.has(x.text)) return -1;
+  // "30 month end": days, then an end-of-month wording, not months.
+  if (!MONTH_PERIODS.has(x.text) || isEndOfMonth(t, i + 1)) return -1;
   // Months are credit wherever they stand, as days are read ("pago a 2 meses", "Zahlungsziel 2
   // Monate"); only a late-payment clause or a guarantee after them makes them something else.
   if ((r.clause[i] as number) & IN_LATE || lateFigure(t, i, i + 2, r)) return i + 2;
@@ -984,16 +1282,86 @@ function period(t: readonly Token[], i: number, r: Reading, afterNet: boolean): 
   return i + 2;
 }
 
+// Beside days or weeks, words that make them no credit ("30 days warranty", "14 days trial").
+const NOT_CREDIT = new Set([...GUARANTEE, 'return', 'returns', 'retour', 'trial']);
+
+/** Days or weeks at `i` beside a warranty, return or trial word: the index after them, or -1. */
+function warrantyPeriod(t: readonly Token[], i: number): number {
+  const past = pastDays(t, i + 1);
+  const weeks = !past.days && t[i + 1]?.kind === WORD && WEEKS.has((t[i + 1] as Token).text);
+  if (!past.days && !weeks) return -1;
+  const end = weeks ? i + 2 : past.end;
+  const before = t[i - 1];
+  const after = t[end];
+  return (before?.kind === WORD && NOT_CREDIT.has(before.text)) ||
+    (after?.kind === WORD && NOT_CREDIT.has(after.text))
+    ? end
+    : -1;
+}
+
 /** Records the first days not counted, tokens `from` to `end` (exclusive), as words. */
 function unread(t: readonly Token[], r: Reading, from: number, end: number): void {
-  if (r.unread !== undefined) return;
+  if (r.unread === undefined) r.unread = wordsOf(t, from, end);
+}
+
+/** Tokens `from` to `end` (exclusive) as words, symbols left out. */
+function wordsOf(t: readonly Token[], from: number, end: number): string {
   let out = '';
   for (let k = Math.max(0, from); k < end; k++) {
     const x = t[k] as Token;
     if (x.kind === SYM) continue;
     out = out === '' ? x.text : `${out} ${x.text}`;
   }
-  r.unread = out;
+  return out;
+}
+
+const QUARTER = new Set(['quarter', 'quartal', 'quartals', 'trimestre', 'kwartaal']);
+
+// Events after the delivery that no stream event dates: days from them cannot be counted.
+const UNDATED_EVENTS = new Set([
+  'approval',
+  'certification',
+  'installation',
+  'commissioning',
+  'completion',
+  'sign',
+  'signoff',
+  'go',
+  'inbetriebnahme',
+  'fertigstellung',
+  'montage',
+  'mise',
+  'installazione',
+  'instalacion',
+  'puesta',
+  'installatie',
+  'oplevering',
+]);
+// Before such an event, words that make it the start of the days ("after installation").
+const FROM_EVENT = new Set([...AFTER_END, 'upon', 'on', 'dalla', 'dal', 'tras']);
+
+/** An undated event at `i` the days run from ("after installation", "nach Inbetriebnahme"): the index after it, or -1. */
+function undatedStart(t: readonly Token[], i: number): number {
+  if (!UNDATED_EVENTS.has((t[i] as Token).text)) return -1;
+  let b = i - 1;
+  for (let n = 0; n < 2 && t[b]?.kind === WORD && FILLER.has((t[b] as Token).text); n++) b--;
+  return t[b]?.kind === WORD && FROM_EVENT.has((t[b] as Token).text) ? i + 1 : -1;
+}
+
+/**
+ * An end-of-quarter wording at `i` ("end of quarter", "quarter end", "EOQ", "Quartalsende", "fin
+ * de trimestre"): the index after it, or -1. The engine dates no quarter: such terms are held.
+ */
+function quarterEnd(t: readonly Token[], i: number): number {
+  const w = (t[i] as Token).text;
+  if (w === 'eoq' || w === 'quartalsende') return i + 1;
+  if (END_WORDS.has(w)) {
+    const k = monthWordAfter(t, i);
+    return t[k]?.kind === WORD && QUARTER.has((t[k] as Token).text) ? k + 1 : -1;
+  }
+  if (!QUARTER.has(w)) return -1;
+  const k = isSym(t[i + 1], '-') ? i + 2 : i + 1;
+  return isWord(t[k], 'end') ? k + 1 : -1;
 }
 
 /**
@@ -1011,6 +1379,12 @@ function daysNotRead(t: readonly Token[], i: number, r: Reading): void {
 }
 
 const PERCENT_WORDS = new Set(['percent', 'pct', 'prozent', 'procent', 'porcentaje']);
+// Vulgar fractions after a rate's whole number, in basis points.
+const FRACTIONS = new Map([
+  ['\u00bd', 50],
+  ['\u00bc', 25],
+  ['\u00be', 75],
+]);
 const PER = new Set(['per', 'pour', 'por']);
 const CENT = new Set(['cent', 'cento', 'ciento', 'cien']);
 
@@ -1023,6 +1397,15 @@ function percentLength(t: readonly Token[], k: number): number {
   if (x === undefined) return 0;
   if (x.kind === SYM) return x.text === '%' ? 1 : 0;
   if (x.kind !== WORD) return 0;
+  // "pc" is also pieces ("min 2 pc"): a percent only before a window or a discount word.
+  if (x.text === 'pc') {
+    const y = t[k + 1];
+    if (y === undefined) return 0;
+    return y.kind === NUM ||
+      (y.kind === WORD && (DISCOUNT_WORDS.has(y.text) || y.text === 'within' || y.text === 'if'))
+      ? 1
+      : 0;
+  }
   if (PERCENT_WORDS.has(x.text)) return 1;
   const y = t[k + 1];
   return PER.has(x.text) && y?.kind === WORD && CENT.has(y.text) ? 2 : 0;
@@ -1037,6 +1420,9 @@ function readRate(t: readonly Token[], i: number): { bps: number; end: number } 
   if (whole === 100 && percentLength(t, i + 1) === 0) return undefined;
   let bps = whole * 100;
   let end = i + 1;
+  // "2½%", "1 ¾ %": a vulgar fraction after the whole number.
+  const fraction = t[end]?.kind === WORD ? FRACTIONS.get((t[end] as Token).text) : undefined;
+  if (fraction !== undefined && percentLength(t, end + 1) > 0) return { bps: bps + fraction, end: end + 1 };
   const dot = t[end];
   const frac = t[end + 1];
   // A decimal point, or a decimal comma ("2,00 %", "12,5 % Skonto") when a percent follows: "1,000"
@@ -1222,14 +1608,37 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
   return j;
 }
 
-/** "of the following month", "of next month", "of the month following" at `j`. */
+// "of the month following", "du mois suivant", "del mese successivo", "van de volgende maand".
+const OF = new Set(['of', 'du', 'del', 'des', 'van', 'di', 'de']);
+const FOLLOWING = new Set([
+  'following',
+  'next',
+  'after',
+  'suivant',
+  'successivo',
+  'siguiente',
+  'proximo',
+  'volgende',
+]);
+
+/**
+ * "of the following month", "of next month", "of the month following", "of the month after",
+ * and the same in other languages ("du mois suivant", "des Folgemonats", "del mes siguiente",
+ * "van de volgende maand") at `j`, "of" left out too.
+ */
 function nextMonth(t: readonly Token[], j: number): boolean {
-  if (!isWord(t[j], 'of')) return false;
-  let k = isWord(t[j + 1], 'the') ? j + 2 : j + 1;
-  if (isWord(t[k], 'month')) return isWord(t[k + 1], 'following');
-  if (!isWord(t[k], 'following') && !isWord(t[k], 'next')) return false;
+  let k = j;
+  // "10. des Folgemonats", "10e van de volgende maand".
+  if (isSym(t[k], '.') && !t[k]?.gap) k++;
+  else if (isWord(t[k], 'e') && !t[k]?.gap) k++;
+  if (t[k]?.kind === WORD && OF.has((t[k] as Token).text)) k++;
+  if (isWord(t[k], 'the') || isWord(t[k], 'de')) k++;
+  if (isWord(t[k], 'folgemonats') || isWord(t[k], 'folgemonat')) return true;
+  if (t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text))
+    return t[k + 1]?.kind === WORD && FOLLOWING.has((t[k + 1] as Token).text) && !isWord(t[k + 1], 'next');
+  if (!(t[k]?.kind === WORD && FOLLOWING.has((t[k] as Token).text))) return false;
   k++;
-  return isWord(t[k], 'month');
+  return t[k]?.kind === WORD && MONTH_WORDS.has((t[k] as Token).text);
 }
 
 /** A token that makes the number before it a rate ("2%", "2/10", "1.5", "2 percent"). */
@@ -1241,6 +1650,49 @@ function rateAfter(t: readonly Token[], k: number): boolean {
     return x.text === '%' || x.text === '/' || (x.text === '.' && isNum(frac) && !frac.gap);
   }
   return x.kind === WORD && (percentLength(t, k) > 0 || x.text === 'per');
+}
+
+// Letters that pass for 0 or 1 beside digits: Latin o, l, i; Cyrillic о, і; Greek ο.
+const LOOKALIKES = new Set(['o', 'l', 'i', '\u043e', '\u0456', '\u03bf']);
+
+// After a figure, words that multiply it ("one thousand", "2 hundred", "1k", "2 tausend").
+const MULTIPLIERS = new Set([
+  'hundred',
+  'thousand',
+  'thousands',
+  'k',
+  'million',
+  'tausend',
+  'hundert',
+  'mille',
+  'mil',
+  'mila',
+  'duizend',
+  'honderd',
+]);
+
+/**
+ * A figure at `j` run on by letters that look like digits ("3O", "1OO", "6l"), by a multiplier
+ * ("one thousand", "1k", "2 hundred"), by a group of three digits after a space ("30 000 days"),
+ * or a single digit and another after a space ("3 0 days"; after "net", "net 3 0"): not the
+ * figure it starts (net 3 for "net 3O days"); the index after them (and a day word), or -1.
+ */
+function lookalikeFigure(t: readonly Token[], j: number, afterNet: boolean): number {
+  const w = t[j + 1];
+  if (w?.kind === WORD && MULTIPLIERS.has(w.text)) return pastDays(t, j + 2).end;
+  const single = (t[j] as Token).text.length === 1 && w?.text.length === 1;
+  if (
+    w?.kind === NUM &&
+    w.gap &&
+    !rateAfter(t, j + 2) &&
+    (single || (w.text.length === 3 && (t[j] as Token).text.length <= 3))
+  ) {
+    const past = pastDays(t, j + 2);
+    return afterNet || past.days ? past.end : -1;
+  }
+  if (w === undefined || w.kind !== WORD || w.gap) return -1;
+  for (let k = 0; k < w.text.length; k++) if (!LOOKALIKES.has(w.text.charAt(k))) return -1;
+  return pastDays(t, j + 2).end;
 }
 
 /** Reads what the token at `i` starts; returns the index after it. */
@@ -1280,6 +1732,22 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         return r.windowEnd;
       }
     }
+    const lookalike = lookalikeFigure(t, i, false);
+    if (lookalike > 0) {
+      unread(t, r, i, lookalike);
+      return lookalike;
+    }
+    // "fin de mois le 10", "fm + 10": the 10th of the month after the end-of-month date.
+    if (afterMonthEnd(t, i, r)) {
+      const n = numberOf(x);
+      if (r.dayAfter === undefined || n > r.dayAfter) r.dayAfter = n;
+      return pastDays(t, i + 1).end;
+    }
+    // "delivery within 2 weeks": when the goods come, not the credit given.
+    if (((r.clause[i] as number) & IN_SUPPLY) !== 0) return i + 1;
+    // "30 days warranty", "Garantie 30 Tage", "14 days trial": a period that is no credit.
+    const warranty = warrantyPeriod(t, i);
+    if (warranty > 0) return warranty;
     // "10 business days", "7 Werktage", "10 jours ouvrés": not calendar days, so not net days.
     const working = workingDays(t, i + 1);
     if (working > 0) {
@@ -1304,11 +1772,34 @@ function step(t: readonly Token[], i: number, r: Reading): number {
   if (x.kind !== WORD) return i + 1;
   const w = x.text;
   daysNotRead(t, i, r);
+  const quarter = Math.max(quarterEnd(t, i), undatedStart(t, i));
+  if (quarter > 0) {
+    r.quarter ??= wordsOf(t, i, quarter);
+    return quarter;
+  }
   if (NET.has(w) || w === 'rog' || w === 'aog') {
     if (w === 'rog' || w === 'aog') r.start = later(r.start, 'delivery');
     let j = i + 1;
     if (isSym(t[j], '-') || isSym(t[j], ':')) j++;
     if (isNum(t[j])) {
+      const lookalike = lookalikeFigure(t, j, true);
+      if (lookalike > 0) {
+        unread(t, r, i, lookalike);
+        return lookalike;
+      }
+      // "net 1,000" with no day word: a thousand days or an amount; not net 1 either way.
+      const mark = t[j + 1];
+      const group = t[j + 2];
+      if (
+        (isSym(mark, ',') || isSym(mark, '.')) &&
+        !(mark as Token).gap &&
+        isNum(group) &&
+        !group.gap &&
+        group.text.length === 3
+      ) {
+        unread(t, r, i, j + 3);
+        return j + 3;
+      }
       const working = workingDays(t, j + 1);
       if (working > 0) {
         unread(t, r, j, working);
@@ -1317,6 +1808,31 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       const weeksOrMonths = period(t, j, r, true);
       if (weeksOrMonths > 0) return weeksOrMonths;
       net(r, numberOf(t[j] as Token));
+      // "net 10th following month": the 10th after the end of the month.
+      const past = pastDays(t, j + 1);
+      if (!past.days && nextMonth(t, past.end)) {
+        r.endOfMonth = true;
+        return past.end;
+      }
+      // "net 30/60": the longer; "net 60+30": 60 days and 30 more ("net 30 + 2% ..." is no sum).
+      const first = numberOf(t[j] as Token);
+      const second = t[j + 2];
+      if (isNum(second) && !rateAfter(t, j + 3)) {
+        if (
+          isSym(t[j + 1], '/') &&
+          !t[j + 1]?.gap &&
+          !second.gap &&
+          first >= 10 &&
+          numberOf(second) > first
+        ) {
+          net(r, numberOf(second));
+          return pastDays(t, j + 3).end;
+        }
+        if (isSym(t[j + 1], '+')) {
+          net(r, first + numberOf(second));
+          return pastDays(t, j + 3).end;
+        }
+      }
       // A range ("net 30-60", "net 30 to 60"): the longer end ("net 30 - 2% ..." is no range).
       if ((isSym(t[j + 1], '-') || isWord(t[j + 1], 'to')) && isNum(t[j + 2]) && !rateAfter(t, j + 3)) {
         net(r, numberOf(t[j + 2] as Token));
@@ -1330,18 +1846,49 @@ function step(t: readonly Token[], i: number, r: Reading): number {
     net(r, numberOf(t[i + 2] as Token));
     return i + 3;
   }
+  // "N30", "n 30": net 30.
+  if (w === 'n' && isNum(t[i + 1])) {
+    net(r, numberOf(t[i + 1] as Token));
+    return i + 2;
+  }
   if (isEndOfMonth(t, i)) endOfMonthAt(t, r, i);
   else if (!r.discountWord && isDiscountWord(w) && !refused(t, i, r)) r.discountWord = true;
-  else if (DELIVERY.has(w)) r.start = later(r.start, 'delivery');
+  else if (DELIVERY.has(w) && !leadTime(t, i)) r.start = later(r.start, 'delivery');
   else if (RECEIPT.has(w)) {
     let j = i + 1;
     for (let n = 0; n < 2 && t[j]?.kind === WORD && FILLER.has((t[j] as Token).text); n++) j++;
     const goods = t[j]?.kind === WORD && GOODS.has((t[j] as Token).text);
     r.start = later(r.start, goods ? 'delivery' : 'receipt');
-  } else if (CASH.has(w)) {
+  } else if (ACCEPTANCE.has(w)) r.start = later(r.start, 'receipt');
+  else if (CASH.has(w)) {
     // "escompte 2 % pour paiement comptant": the condition of a discount, not the terms.
     if (((r.clause[i] as number) & IN_DISCOUNT) === 0) r.cash = true;
   } else if (w === 'rimessa' && isWord(t[i + 1], 'diretta')) r.cash = true;
+  else if (
+    CASH_PAIRS.has(w) &&
+    isWord(t[i - 1], CASH_PAIRS.get(w) as string) &&
+    ((r.clause[i] as number) & IN_DISCOUNT) === 0
+  ) {
+    // "cash against documents", "paiement à la commande": not "delivery against documents".
+    if (w === 'documents') {
+      if (isWord(t[i - 2], 'cash')) r.cash = true;
+    } else if (w === 'commande') {
+      // "paiement à la commande", not "30 jours à la commande" (days from the order).
+      const pay = t[i - 3];
+      if (
+        pay?.kind === WORD &&
+        (pay.text === 'paiement' || pay.text === 'payable' || pay.text === 'reglement')
+      )
+        r.cash = true;
+    } else r.cash = true;
+  } else if (
+    w === 'before' &&
+    (isWord(t[i - 1], 'payment') || isWord(t[i - 1], 'paid')) &&
+    t[i + 1]?.kind === WORD &&
+    SUPPLY.has((t[i + 1] as Token).text) &&
+    ((r.clause[i] as number) & IN_DISCOUNT) === 0
+  )
+    r.cash = true;
   else if (w === 'advance') {
     if ((isWord(t[i - 1], 'in') && !isWord(t[i + 1], 'of')) || isWord(t[i + 1], 'payment')) r.cash = true;
   } else if (w === 'cash') {
@@ -1369,9 +1916,38 @@ function step(t: readonly Token[], i: number, r: Reading): number {
 
 const NO_DATES: readonly TermsDate[] = [];
 
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * Digits outside the basic plane (two UTF-16 units each: mathematical bold "𝟔𝟎", Osmanya, ...):
+ * those that fold to ASCII digits (NFKD) become them; the first that do not are named, to hold
+ * the terms unread. Undefined when the terms have none (the common case: one scan, no allocation).
+ */
+function astralDigits(s: string): { text: string; unread: string | undefined } | undefined {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) < 0xd800 || s.charCodeAt(i) > 0xdbff)) i++;
+  if (i === s.length) return undefined;
+  let text = '';
+  let unread: string | undefined;
+  for (const c of s) {
+    if (c.length === 1 || !DECIMAL_DIGIT.test(c)) {
+      text += c;
+      continue;
+    }
+    const k = c.normalize('NFKD');
+    if (k.length === 1 && k >= '0' && k <= '9') text += k;
+    else {
+      text += c;
+      unread ??= c;
+    }
+  }
+  return { text, unread };
+}
+
 /** Reads terms text (see the file comment). */
 export function readTerms(terms: string): ParsedTerms {
-  const t = readWords(tokenize(terms.toLowerCase().normalize('NFD')));
+  const astral = astralDigits(terms);
+  const t = readWords(tokenize((astral?.text ?? terms).toLowerCase().normalize('NFD')));
   const r: Reading = {
     netDays: undefined,
     endOfMonth: false,
@@ -1389,9 +1965,20 @@ export function readTerms(terms: string): ParsedTerms {
     slash: undefined,
     dates: [],
     clause: clauseFlags(t),
-    unread: undefined,
+    unread: astral?.unread,
+    eomEnd: -1,
+    dayAfter: undefined,
+    quarter: undefined,
   };
   for (let i = 0; i < t.length; ) i = step(t, i, r);
+  // Days from the end of a quarter or an undated event (installation, go-live): the engine cannot
+  // date the start, and the days read would run from issue, months short. No net days, and the
+  // start's words held as days unread.
+  if (r.quarter !== undefined) {
+    r.netDays = undefined;
+    r.lateDays = undefined;
+    r.unread = r.quarter;
+  }
   // Days a late clause names are the only days stated: they may be the credit given (the longer wins).
   const netDays = r.netDays ?? r.lateDays;
   // An end-of-month word beside a discount window may date the window alone or the net days too
@@ -1413,5 +2000,13 @@ export function readTerms(terms: string): ParsedTerms {
     depositBps: r.depositBps,
     dates: r.dates.length === 0 ? NO_DATES : r.dates,
     daysUnread: netDays === undefined ? r.unread : undefined,
+    netUnstated:
+      netDays === undefined &&
+      discount?.withinDays !== undefined &&
+      !r.endOfMonth &&
+      r.dates.length === 0 &&
+      r.unread === undefined &&
+      !r.cash,
+    dayAfterMonthEnd: endOfMonth ? r.dayAfter : undefined,
   };
 }

@@ -23,7 +23,14 @@ const NOTHING: ParsedTerms = {
   depositBps: undefined,
   dates: [],
   daysUnread: undefined,
+  netUnstated: false,
+  dayAfterMonthEnd: undefined,
 };
+
+// With a discount window and no net period ("2/10 EOM", "2% within 10 days"), the net amount is
+// customarily due 20 days after the window closes (net 30 for "2/10"; 30 days after the end of the
+// month for "2/10 EOM"): the longer reading, and the date such terms are priced to.
+const NET_DAYS_AFTER_WINDOW = 20;
 
 // A book uses a handful of terms strings: each is parsed once. Bounded, so hostile input cannot
 // grow the memo without limit: when full it starts over (a book's common strings come back at
@@ -142,6 +149,8 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   let named: TermsDate | undefined;
   // The latest date is the net days' end, then to the end of its month ("fine mese" read that way).
   let monthAfter = false;
+  // The latest date is a discount window's end plus the customary net period (see netUnstated).
+  let unstated = false;
   let unknownStart: ParsedTerms | undefined;
   let unknownTerms: unknown;
   let cash: unknown;
@@ -166,10 +175,17 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
       unreadWords = p.daysUnread;
     }
     // End-of-month terms with no days ("Net EOM", "fine mese", "Monatsende") give to the end of the
-    // month: no days from it. With a discount window and no net days ("2/10 EOM", "2% 10th prox"),
-    // the buyer may pay (less the discount) until the window closes, 10 days after the end of the
-    // month: the least the terms give.
-    const days = p.netDays ?? (p.endOfMonth ? (p.discount?.withinDays ?? 0) : undefined);
+    // month: no days from it. With a discount window and no net period ("2/10 EOM", "2% within 10
+    // days"), the window is no credit period: the net amount is due after it, customarily 20 days
+    // after (NET_DAYS_AFTER_WINDOW), 30 days after the end of the month for "2/10 EOM".
+    const window = p.netUnstated ? (p.discount?.withinDays as number) : undefined;
+    const days =
+      p.netDays ??
+      (window !== undefined
+        ? window + NET_DAYS_AFTER_WINDOW
+        : p.endOfMonth
+          ? (p.discount?.withinDays ?? 0)
+          : undefined);
     const start = days === undefined ? undefined : startOf(p, issuedAt, facts);
     if (days !== undefined && start === undefined && unknownStart === undefined) {
       unknownStart = p;
@@ -198,6 +214,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
           after = true;
         }
       }
+      // "30 jours fin de mois le 10": from the end of the month that date reaches, to the 10th.
+      if (d === undefined && p.endOfMonth && p.dayAfterMonthEnd !== undefined)
+        due = endOfMonthUtc(due) + p.dayAfterMonthEnd * DAY;
       if (termsDue === undefined || due > termsDue) {
         termsDue = due;
         terms = t;
@@ -205,6 +224,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
         from = at;
         named = d;
         monthAfter = after;
+        unstated = d === undefined && window !== undefined;
       }
     }
   }
@@ -224,7 +244,7 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
   if (unreadWords !== undefined)
     run.reason(
       'TERMS_DAYS_UNREAD',
-      `the terms ${JSON.stringify(unreadTerms)} state days the engine cannot count (${JSON.stringify(unreadWords)}: a number it does not read, or business days, whose date depends on holidays) and no net days it can: the date the buyer must pay by is not known; confirm the terms`,
+      `the terms ${JSON.stringify(unreadTerms)} state days the engine cannot count (${JSON.stringify(unreadWords)}: a number it does not read, business days, whose date depends on holidays, or a start it cannot date, the end of a quarter) and no net days it can: the date the buyer must pay by is not known; confirm the terms`,
     );
   if (unknownStart !== undefined) {
     const what = unknownStart.start === 'delivery' ? 'delivery' : 'receipt (delivery and acknowledgement)';
@@ -260,6 +280,38 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
     return undefined;
   }
   const dueDays = Math.floor((invoice.dueAt - issuedAt) / DAY);
+  const windowDays = reading.discount?.withinDays as number;
+  const windowEnd = termsDue - NET_DAYS_AFTER_WINDOW * DAY;
+  const fromWords = `${reading.endOfMonth ? 'the end of the month of ' : ''}${
+    reading.start === 'issue'
+      ? 'issue'
+      : reading.start === 'delivery'
+        ? `the latest delivery (${from})`
+        : `receipt (${from})`
+  }`;
+  if (unstated && invoice.dueAt + DAY >= windowEnd) {
+    // Due after the window closes, before the customary net date: the due date may be the net date
+    // the terms leave out, or the window read as credit. Held, not flagged as fraud.
+    run.reason(
+      'TERMS_NET_UNSTATED',
+      `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} give a discount window (${windowDays} days from ${fromWords}, to ${windowEnd}) and no net period: the net amount is customarily due ${NET_DAYS_AFTER_WINDOW} days after the window; priced to that date, ${termsDue}; confirm the net terms`,
+    );
+    run.trace?.push(
+      traceEntry(
+        'terms',
+        'flag',
+        {
+          termsDays: Math.floor((termsDue - issuedAt) / DAY),
+          dueDays,
+          termsDueAt: termsDue,
+          netUnstated: true,
+        },
+        null,
+        0,
+      ),
+    );
+    return termsDue;
+  }
   const days = reading.netDays;
   const startWord =
     reading.start === 'issue'
@@ -269,8 +321,9 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
         : `receipt (${from})`;
   // "2/10 EOM": no net days, the discount's window from the end of the month dates the terms.
   const window = days === undefined && reading.endOfMonth ? reading.discount?.withinDays : undefined;
-  const gives =
-    named === undefined && window !== undefined
+  const gives = unstated
+    ? `let the buyer pay less a discount until ${windowEnd} (${windowDays} days from ${fromWords}) and state no net period, customarily ${NET_DAYS_AFTER_WINDOW} days after the window`
+    : named === undefined && window !== undefined
       ? `let the buyer pay less a discount until ${window} days after the end of the month of ${startWord}, and state no net days`
       : named === undefined && days === undefined
         ? `give the buyer to the end of the ${reading.endOfNextMonth ? 'month after the month' : 'month'} of ${startWord}`
@@ -283,9 +336,13 @@ export function checkTermsDueDate(run: Run, invoice: InvoiceInput, facts: Stream
             : reading.start === 'issue'
               ? `give the buyer ${days}${reading.endOfMonth ? ' from the end of the month' : ''}`
               : `give the buyer ${days} days from ${reading.endOfMonth ? 'the end of the month of ' : ''}${reading.start === 'delivery' ? 'the latest delivery' : 'receipt'} (${from})`;
+  const dayAfter =
+    named === undefined && reading.dayAfterMonthEnd !== undefined
+      ? `, then to day ${reading.dayAfterMonthEnd} of the month after`
+      : '';
   run.reason(
     'DUE_DATE_BEFORE_TERMS',
-    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}: priced to the terms' date ${termsDue}`,
+    `due ${dueDays} days after issue, but the terms ${JSON.stringify(terms)} ${gives}${dayAfter}: priced to the terms' date ${termsDue}`,
   );
   const termsDays =
     named === undefined && days !== undefined ? days : Math.floor((termsDue - issuedAt) / DAY);

@@ -1,4 +1,4 @@
-// The number words of German, French, Spanish, Italian and Dutch payment terms, 1 to 199, as the
+// The number words of German, French, Spanish, Italian and Dutch payment terms, 1 to 999, as the
 // terms reader sees them (lower case, accents folded, hyphens dropped, words joined by one space:
 // "fünfunddreißig" is "funfunddreißig", "quatre-vingt-dix" is "quatre vingt dix"). Built once when
 // the module loads, so reading a number is a few map look-ups, not a regex or a parse per call.
@@ -21,18 +21,32 @@ function add(key: string, value: number): void {
 
 type Spellings = readonly (readonly string[])[];
 
-/** Adds 1..99 from spellings indexed by value (each value's spellings), then `hundreds` prefixes them. */
+/**
+ * Adds 1..99 from spellings indexed by value (each value's spellings), then each hundreds word
+ * ("hundert" 100, "zweihundert" 200) alone and before them, joined by `join`.
+ */
 function addAll(
   below100: Spellings,
-  hundreds: readonly string[],
+  hundreds: readonly (readonly [string, number])[],
   join: (h: string, n: string) => readonly string[],
 ): void {
   for (let v = 1; v < 100; v++) for (const s of below100[v] ?? []) add(s, v);
-  for (const h of hundreds) {
-    add(h, 100);
+  for (const [h, value] of hundreds) {
+    add(h, value);
     for (let v = 1; v < 100; v++)
-      for (const s of below100[v] ?? []) for (const k of join(h, s)) add(k, 100 + v);
+      for (const s of below100[v] ?? []) for (const k of join(h, s)) add(k, value + v);
   }
+}
+
+/** Hundreds words from multipliers 2..9 (index 0 is 2): `word(unit)` for each spelling of the unit. */
+function hundredsOf(
+  units: Spellings,
+  word: (unit: string) => string,
+  hundred: readonly (readonly [string, number])[],
+): (readonly [string, number])[] {
+  const out: (readonly [string, number])[] = [...hundred];
+  for (let u = 2; u < 10; u++) for (const unit of units[u] ?? []) out.push([word(unit), u * 100]);
+  return out;
 }
 
 /** Spellings of 1..99 built from units, teens and tens by a language's rule for 21, 22, ... */
@@ -95,7 +109,12 @@ function spell(
   ];
   // "einunddreißig", not "einsunddreißig".
   const below = spell(units, teens, tens, (ten, unit) => (unit === 'eins' ? [] : [`${unit}und${ten}`]));
-  addAll(below, ['hundert', 'einhundert'], (h, n) => [h + n, `${h}und${n}`]);
+  // "zweihundert", "dreihundertsechzig", "zweihundertundzehn": to 999 in one word.
+  const hundreds = hundredsOf(units, (u) => `${u}hundert`, [
+    ['hundert', 100],
+    ['einhundert', 100],
+  ]);
+  addAll(below, hundreds, (h, n) => [h + n, `${h}und${n}`]);
 }
 
 // French: words joined by hyphens or spaces, "et" before "un" and "onze" ("vingt et un"), 70 to 99
@@ -148,11 +167,12 @@ function spell(
   for (const eighty of ['quatre vingts', 'quatre vingt']) below[80]?.push(eighty);
   for (let u = 1; u < 10; u++) for (const unit of units[u] ?? []) below[80 + u]?.push(`quatre vingt ${unit}`);
   for (const [v, s] of teens.entries()) below[90 + v]?.push(`quatre vingt ${s[0]}`);
-  addAll(below, ['cent'], (h, n) => [`${h} ${n}`]);
+  // "deux cent dix" is read word by word (the unit times "cent", then the rest).
+  addAll(below, [['cent', 100]], (h, n) => [`${h} ${n}`]);
 }
 
 // Spanish: 16 to 29 in one word ("dieciséis", "veinticinco"), then "treinta y cinco"; "cien" is
-// 100 and "ciento" begins 101 to 199.
+// 100, "ciento" begins 101 to 199, and the hundreds to 900 are one word ("doscientos diez").
 {
   const units = [
     [],
@@ -193,9 +213,21 @@ function spell(
   const below = spell(units, teens, tens, (ten, unit, _u, t) =>
     t === 2 ? [`veinti${unit}`, `${ten} y ${unit}`] : [`${ten} y ${unit}`],
   );
-  for (const h of ['cien']) add(h, 100);
-  for (let v = 1; v < 100; v++) for (const s of below[v] ?? []) add(s, v);
-  for (let v = 1; v < 100; v++) for (const s of below[v] ?? []) add(`ciento ${s}`, 100 + v);
+  add('cien', 100);
+  // "doscientos", "quinientas", "setecientos": each in both genders, then the rest apart.
+  const hundreds: [string, number][] = [['ciento', 100]];
+  for (const [h, value] of [
+    ['doscient', 200],
+    ['trescient', 300],
+    ['cuatrocient', 400],
+    ['quinient', 500],
+    ['seiscient', 600],
+    ['setecient', 700],
+    ['ochocient', 800],
+    ['novecient', 900],
+  ] as const)
+    hundreds.push([`${h}os`, value], [`${h}as`, value]);
+  addAll(below, hundreds, (h, n) => [`${h} ${n}`]);
 }
 
 // Italian: one word, the tens first, their last vowel dropped before "uno" and "otto"
@@ -241,7 +273,9 @@ function spell(
     u === 1 || u === 8 ? [ten.slice(0, -1) + unit, ten + unit] : [ten + unit],
   );
   // "centotto", "centottanta", and the unelided "centoottanta".
-  addAll(below, ['cento'], (h, n) => (n.startsWith('o') ? [h.slice(0, -1) + n, h + n] : [h + n]));
+  // "duecento", "trecentosessanta": to 999 in one word.
+  const hundreds = hundredsOf(units, (u) => `${u}cento`, [['cento', 100]]);
+  addAll(below, hundreds, (h, n) => (n.startsWith('o') ? [h.slice(0, -1) + n, h + n] : [h + n]));
 }
 
 // Dutch: one word, the unit first with "en" ("vijfendertig"; "tweeëntwintig" folds to
@@ -284,5 +318,10 @@ function spell(
     ['negentig'],
   ];
   const below = spell(units, teens, tens, (ten, unit) => [`${unit}en${ten}`]);
-  addAll(below, ['honderd', 'eenhonderd'], (h, n) => [h + n]);
+  // "tweehonderd", "driehonderdvijfenzestig": to 999 in one word.
+  const hundreds = hundredsOf(units, (u) => `${u}honderd`, [
+    ['honderd', 100],
+    ['eenhonderd', 100],
+  ]);
+  addAll(below, hundreds, (h, n) => [h + n]);
 }
