@@ -608,7 +608,8 @@ function checkHistoryKeys(
     if (typeof b !== 'string' || Object.hasOwn(histories, b)) continue;
     const key = byLower.get(b.toLowerCase());
     if (key === undefined || reported?.has(key)) continue;
-    (reported ??= new Set()).add(key);
+    reported ??= new Set();
+    reported.add(key);
     issues ??= [];
     issues.push({
       path: `buyerHistories.${key}`,
