@@ -17,7 +17,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, DAY, DEAL_TRUST, deal, NOW, refused, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -51,16 +51,6 @@ function batch(items: BatchItem[], over: Partial<BatchRequest> = {}) {
 const custody = { findings: [{ code: 'CO_SIGNER_KEY_INVALID', ref: 'title-tx-2' }] };
 const frozen = { events: [{ quid: SUPPLIER, kind: 'frozen' as const, at: AS_OF - DAY }] };
 const codes = (d: FactoringDecision | undefined): string[] => (d?.reasons ?? []).map((r) => r.code);
-
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e as FactoringInputError;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError');
-}
 
 describe("an item's ledger findings are applied before the batch reserves and sums its decision", () => {
   it('the custody finding holds the approval for review, and the summary counts it as a review', () => {

@@ -15,7 +15,7 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DEAL_TRUST, type Deal, deal } from './fixtures.js';
+import { AS_OF, BOOK, DEAL_TRUST, type Deal, deal, refused } from './fixtures.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
@@ -32,16 +32,6 @@ const decide = (d: Deal, portfolio: Portfolio): FactoringDecision =>
     portfolio,
   });
 
-/** The error `act` throws; fails the test when it returns or throws anything else. */
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e as FactoringInputError;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
-}
 const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);
 
 describe('a book whose amounts add up past 2^53', () => {

@@ -1,5 +1,13 @@
 // Shared builders for the factoring tests. Quids are readable names: the engine never parses them.
-import type { InvoiceInput, Portfolio, TitleOwnerShare, TrustReading, VerifiedEvent } from '../src/index.js';
+import {
+  type FactoringInputError,
+  type InvoiceInput,
+  isFactoringError,
+  type Portfolio,
+  type TitleOwnerShare,
+  type TrustReading,
+  type VerifiedEvent,
+} from '../src/index.js';
 
 export const NOW = 1_700_000_000;
 export const DAY = 86_400;
@@ -184,3 +192,14 @@ export const DEAL_TRUST: Readonly<Record<string, TrustReading>> = {
   b0b0b0b0b0b0b0b0: viaBureau('b0b0b0b0b0b0b0b0', 0.9),
   c0c0c0c0c0c0c0c0: { level: 0.7, observedAt: NOW, pathLength: 1 },
 };
+
+/** The typed error `act` throws; fails the test when it returns or throws anything else. */
+export function refused(act: () => unknown): FactoringInputError {
+  try {
+    act();
+  } catch (e) {
+    if (isFactoringError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a FactoringInputError, but the call returned');
+}

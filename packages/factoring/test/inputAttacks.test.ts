@@ -19,7 +19,7 @@ import {
   trustSourceFromRecord,
   type VerifiedEvent,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW, refused, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -51,17 +51,6 @@ function run(
     asOf: extra.asOf ?? AS_OF,
     portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
   });
-}
-
-/** The error `act` throws; fails the test when it returns or throws anything else. */
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
 }
 
 const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);

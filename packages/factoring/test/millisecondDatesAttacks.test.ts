@@ -15,19 +15,9 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, refused, viaBureau } from './fixtures.js';
 
 const BUYER = 'b0b0b0b0b0b0b0b0';
-
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
-}
 
 function decideWith(
   readings: Record<string, TrustReading>,

@@ -21,7 +21,7 @@ import {
   type TrustReading,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, type Deal, deal, NOW, viaBureau } from './fixtures.js';
+import { AS_OF, BOOK, DAY, type Deal, deal, NOW, refused, viaBureau } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
@@ -46,17 +46,6 @@ function run(d: Deal, portfolio?: unknown, invoice: InvoiceInput = d.invoice): F
     asOf: AS_OF,
     ...(portfolio !== undefined ? { portfolio: portfolio as Portfolio } : {}),
   });
-}
-
-/** The error `act` throws; fails the test when it returns or throws anything else. */
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
 }
 
 const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);

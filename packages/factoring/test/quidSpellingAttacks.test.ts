@@ -16,21 +16,11 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW } from './fixtures.js';
+import { AS_OF, BOOK, DAY, DEAL_TRUST, deal, NOW, refused } from './fixtures.js';
 
 const SUPPLIER = 'a0a0a0a0a0a0a0a0';
 const BUYER = 'b0b0b0b0b0b0b0b0';
 const trust = trustSourceFromRecord(DEAL_TRUST);
-
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
-}
 
 function run(portfolio: unknown): FactoringDecision {
   const d = deal();

@@ -12,21 +12,11 @@ import {
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
-import { AS_OF, BOOK, DEAL_TRUST, deal, OWNERS } from './fixtures.js';
+import { AS_OF, BOOK, DEAL_TRUST, deal, OWNERS, refused } from './fixtures.js';
 
 const trust = trustSourceFromRecord(DEAL_TRUST);
 const policy = standardPolicy();
 
-/** The error `act` throws; fails the test when it returns or throws anything else. */
-function refused(act: () => unknown): FactoringInputError {
-  try {
-    act();
-  } catch (e) {
-    if (isFactoringError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a FactoringInputError, but the call returned');
-}
 const paths = (e: FactoringInputError): string[] => e.issues.map((i) => i.path);
 
 type Loose = Record<string, unknown> & {
