@@ -32,7 +32,9 @@ export function plainCopy<T>(value: T, depth = 0): T {
   if (!isPlainObject(value)) return value;
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
-  for (const k of Object.keys(src)) {
+  // for-in, not Object.keys: no key list allocated per object (a plain object inherits no
+  // enumerable keys; one a polluted prototype lends would be read by the engine all the same).
+  for (const k in src) {
     const v = plainCopy(src[k], depth + 1);
     if (k === '__proto__')
       Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });

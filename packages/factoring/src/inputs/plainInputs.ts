@@ -76,15 +76,16 @@ function samePlain(v: unknown, c: unknown): boolean {
   }
   const proto = Object.getPrototypeOf(v);
   if ((proto !== Object.prototype && proto !== null) || proto !== Object.getPrototypeOf(c)) return false;
-  const keys = Object.keys(v);
-  const kept = Object.keys(c);
-  if (keys.length !== kept.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    if (k !== kept[i] || !samePlain((v as Record<string, unknown>)[k], (c as Record<string, unknown>)[k]))
-      return false;
+  // The copy has the keys the caller's object had, in its order: same count, each one in the copy.
+  let n = 0;
+  for (const k in v) {
+    if (!Object.hasOwn(c, k)) return false;
+    if (!samePlain((v as Record<string, unknown>)[k], (c as Record<string, unknown>)[k])) return false;
+    n++;
   }
-  return true;
+  let kept = 0;
+  for (const _ in c) kept++;
+  return n === kept;
 }
 
 /** True when every event of `events` (read once here) is what `copy` holds. */
