@@ -87,7 +87,10 @@ export interface BatchRequest {
   readonly trace?: boolean;
   /**
    * Called with each decision as it is made (in processing order) with its input index: stream
-   * decisions to storage instead of holding a large batch in memory.
+   * decisions to storage instead of holding a large batch in memory. Called after the batch has
+   * counted and booked the decision: editing it changes only the handler's object. The batch
+   * decides on copies of its items taken when it was called, so editing a later item here (its
+   * amount, buyer or events) changes nothing the batch decides.
    */
   readonly onDecision?: (decision: FactoringDecision, index: number) => void;
   /** Keep every decision in the result (default true); false returns `decisions: []`. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type BatchItem,
   type BatchRequest,
+  compilePolicy,
   createPortfolioState,
   evaluateBatch,
   evaluateInvoice,
@@ -313,5 +314,47 @@ describe('reserveApproval given a decision edited into an approval', () => {
     const paths = (thrown as { issues: { path: string }[] }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['decision.outcome', 'decision.offer']));
     expect(state.buyerExposure(BUYER)).toBe(0);
+  });
+});
+
+describe('a payload Proxy that claims a class prototype', () => {
+  it('is read once too, or refused: never checked on one amount and decided on another', () => {
+    const plain = evaluateInvoice({ ...deal(), trust, policy, asOf: AS_OF, portfolio: BOOK });
+    const d = deal();
+    const ack = d.events[3] as VerifiedEvent;
+    class Row {}
+    let reads = 0;
+    const payload = new Proxy(
+      { ...(ack.payload as object) },
+      {
+        getPrototypeOf: () => Row.prototype,
+        get: (t, k) =>
+          k === 'acknowledgedAmountMinor' ? (reads++ === 0 ? 5_000_000 : 50_000_000) : Reflect.get(t, k),
+      },
+    );
+    const events = [...d.events.slice(0, 3), { ...ack, payload } as VerifiedEvent];
+    const decided = evaluateInvoice({
+      invoice: d.invoice,
+      events,
+      trust,
+      policy,
+      asOf: AS_OF,
+      portfolio: BOOK,
+    });
+    const codes = decided.reasons.map((r) => r.code);
+    // Either read once (as the plain payload) or refused as a payload that is no plain object.
+    if (decided.outcome === 'approve') expect(decided).toEqual(plain);
+    else expect(codes).not.toContain('ACK_AMOUNT_MISMATCH');
+  });
+});
+
+describe('a policy object edited after compilePolicy', () => {
+  it('changes nothing the compiled policy decides', () => {
+    const p = standardPolicy();
+    const compiled = compilePolicy(p);
+    const before = evaluateInvoice({ ...deal(), trust, policy: compiled, asOf: AS_OF, portfolio: BOOK });
+    (p as { minBuyerTrust: number }).minBuyerTrust = 0.99;
+    const after = evaluateInvoice({ ...deal(), trust, policy: compiled, asOf: AS_OF, portfolio: BOOK });
+    expect(after).toEqual(before);
   });
 });

@@ -9,7 +9,9 @@ import { partyOf } from './partyKey.js';
 
 /**
  * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
- * funded invoices join the duplicate index. The input portfolio is never modified.
+ * funded invoices join the duplicate index. The input portfolio is never modified, and is copied
+ * when the state is made: edits to it afterwards (exposures, limits, known invoices pushed) are
+ * not seen; make a new state to see them.
  *
  * @example
  * ```ts

@@ -54,7 +54,7 @@ function plainEvent(e: VerifiedEvent): VerifiedEvent {
   const out: Writable<{ [K in keyof VerifiedEvent]-?: VerifiedEvent[K] | undefined }> = {
     id: e.id,
     eventType: e.eventType,
-    payload: plainCopy(e.payload),
+    payload: plainCopy(e.payload, 0, true),
     signerQuid: e.signerQuid,
     sequence: e.sequence,
     timestamp: e.timestamp,
