@@ -3,7 +3,7 @@
 
 import type { PortfolioState } from './facts/portfolioState.js';
 import type { InvoiceInput } from './inputs/invoice.js';
-import type { FactoringDecision } from './outputs/decision.js';
+import type { FactoringDecision, Offer } from './outputs/decision.js';
 
 /**
  * The fields of the invoice a decision was made for that reserving it reads (parties, number,
@@ -19,10 +19,27 @@ const DECIDED_FIELDS = [
 ] as const;
 type DecidedInvoice = { readonly [F in (typeof DECIDED_FIELDS)[number]]: InvoiceInput[F] | undefined };
 
+/**
+ * The figures of the offer a decision made that reserving it books or checks it by: copied, since
+ * the decision object is the caller's and an advance raised in it must not be booked.
+ */
+const OFFER_FIELDS = [
+  'currency',
+  'faceMinor',
+  'eligibleMinor',
+  'advanceMinor',
+  'reserveMinor',
+  'feeMinor',
+  'purchasePriceMinor',
+] as const;
+type DecidedOffer = { readonly [F in (typeof OFFER_FIELDS)[number]]: Offer[F] };
+
 interface Made {
   readonly state: PortfolioState;
   readonly version: number;
   readonly invoice: DecidedInvoice;
+  readonly offer: DecidedOffer | null;
+  readonly outcome: FactoringDecision['outcome'];
 }
 
 /** How many approvals each state has booked (a decision made before the last one is stale). */
@@ -50,12 +67,32 @@ export function noteDecidedOn(
     dueAt: invoice.dueAt,
     poReference: invoice.poReference,
   };
-  madeOn.set(decision, { state, version: versions.get(state) ?? 0, invoice: decided });
+  const o = decision.offer;
+  const offer: DecidedOffer | null =
+    o === null
+      ? null
+      : {
+          currency: o.currency,
+          faceMinor: o.faceMinor,
+          eligibleMinor: o.eligibleMinor,
+          advanceMinor: o.advanceMinor,
+          reserveMinor: o.reserveMinor,
+          feeMinor: o.feeMinor,
+          purchasePriceMinor: o.purchasePriceMinor,
+        };
+  madeOn.set(decision, {
+    state,
+    version: versions.get(state) ?? 0,
+    invoice: decided,
+    offer,
+    outcome: decision.outcome,
+  });
 }
 
 /**
  * Where `invoice` differs from the invoice `decision` was made for (none when the decision was
- * not noted): its parties, number, dates or PO changed since, in place or in a copy.
+ * not noted): its parties, number, dates or PO changed since, in place or in a copy, or the
+ * decision's offer figures (advance, fee, price, face, currency) were edited since it was made.
  *
  * @example
  * ```ts
@@ -77,6 +114,33 @@ export function changedSinceDecided(
         path: `invoice.${f}`,
         message: `the decision was made for ${f} ${JSON.stringify(was) ?? 'undefined'}, the invoice now has ${JSON.stringify(now) ?? 'undefined'}: decide the invoice as it is now`,
       });
+    }
+  }
+  // The outcome and offer as the engine made them: a review (or an advance, fee or price) edited
+  // since into something the engine did not decide is not booked.
+  if (decision.outcome !== made.outcome) {
+    issues.push({
+      path: 'decision.outcome',
+      message: `the engine decided ${JSON.stringify(made.outcome)}, the decision now says ${JSON.stringify(decision.outcome)}: an outcome edited after it was made is not booked`,
+    });
+  }
+  const offer = decision.offer;
+  if (made.offer === null && offer !== null) {
+    issues.push({
+      path: 'decision.offer',
+      message:
+        'the engine made no offer, the decision now carries one: an offer added after it was made is not booked',
+    });
+  } else if (made.offer !== null && offer !== null) {
+    for (const f of OFFER_FIELDS) {
+      const was = made.offer[f];
+      const now = offer[f];
+      if (was !== now) {
+        issues.push({
+          path: `decision.offer.${f}`,
+          message: `the decision offered ${f} ${JSON.stringify(was)}, the offer now says ${JSON.stringify(now) ?? 'undefined'}: an offer edited after it was made is not booked`,
+        });
+      }
     }
   }
   return issues;

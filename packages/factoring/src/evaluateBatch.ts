@@ -8,7 +8,7 @@ import { bookAfter, figuresFor } from './facts/bookAfter.js';
 import { type CircularTrade, circleMembers, circularTrades, crossSales } from './facts/circularTrades.js';
 import { invoiceRecord } from './facts/invoiceRecord.js';
 import { partyOf } from './facts/partyKey.js';
-import { createPortfolioState, type PortfolioState } from './facts/portfolioState.js';
+import { type PortfolioState, portfolioStateOver } from './facts/portfolioState.js';
 import { type BuyerProfile, profileBuyer } from './facts/predictPayment.js';
 import { listingContent, type RepeatedInvoice, repeatedInvoices } from './facts/repeatedInvoices.js';
 import { checkBatchCurrency } from './inputs/checkBatchCurrency.js';
@@ -19,9 +19,12 @@ import type { VerifiedEvent } from './inputs/events.js';
 import type { BuyerHistory } from './inputs/history.js';
 import type { InvoiceInput } from './inputs/invoice.js';
 import { miswrittenMessage, miswrittenQuid } from './inputs/miswrittenQuid.js';
+import { plainCopy } from './inputs/plainCopy.js';
+import { plainEvents, plainInvoice } from './inputs/plainInputs.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustSource } from './inputs/trust.js';
+import { trustOnce } from './inputs/trustOnce.js';
 import {
   type InvoiceFingerprintRecord,
   invoiceFingerprint,
@@ -85,7 +88,10 @@ export interface BatchRequest {
   readonly trace?: boolean;
   /**
    * Called with each decision as it is made (in processing order) with its input index: stream
-   * decisions to storage instead of holding a large batch in memory.
+   * decisions to storage instead of holding a large batch in memory. Called after the batch has
+   * counted and booked the decision: editing it changes only the handler's object. The batch
+   * decides on copies of its items taken when it was called, so editing a later item here (its
+   * amount, buyer or events) changes nothing the batch decides.
    */
   readonly onDecision?: (decision: FactoringDecision, index: number) => void;
   /** Keep every decision in the result (default true); false returns `decisions: []`. */
@@ -660,19 +666,41 @@ function profileBuyers(
   if (issues !== undefined) throw new FactoringInputError('INVALID_INPUT', issues);
 }
 
-function runBatch(request: BatchRequest): BatchResult {
-  const compiled = isCompiledPolicy(request.policy) ? request.policy : compilePolicy(request.policy);
+/**
+ * The item read once into objects the batch owns: what it checks is what it decides on, whatever
+ * the caller (an onDecision handler among them) does to its own objects meanwhile.
+ */
+function plainItem(item: BatchItem): BatchItem {
+  if (typeof item !== 'object' || item === null) return item;
+  const out: { -readonly [K in keyof BatchItem]: BatchItem[K] } = {
+    invoice: plainInvoice(item.invoice),
+    events: plainEvents(item.events),
+  };
+  const { rejectedEvents, ledgerFindings, keyEvents } = item;
+  if (rejectedEvents !== undefined) out.rejectedEvents = plainEvents(rejectedEvents);
+  if (ledgerFindings !== undefined) out.ledgerFindings = plainCopy(ledgerFindings);
+  if (keyEvents !== undefined) out.keyEvents = plainCopy(keyEvents);
+  return out;
+}
+
+function runBatch(called: BatchRequest): BatchResult {
+  const compiled = isCompiledPolicy(called.policy) ? called.policy : compilePolicy(called.policy);
   const policy = compiled.policy;
-  const state = createPortfolioState(request.portfolio);
-  const items = request.items;
-  if (!Array.isArray(items)) {
+  const given = called.items;
+  if (!Array.isArray(given)) {
     throw new FactoringInputError('INVALID_INPUT', [
       {
         path: 'items',
-        message: `must be a list of batch items (got ${items === null ? 'null' : typeof items})`,
+        message: `must be a list of batch items (got ${given === null ? 'null' : typeof given})`,
       },
     ]);
   }
+  // The batch decides on the items and book as they were when it was called (one read each):
+  // edits made meanwhile, by an onDecision handler or anyone else, are not seen.
+  const items = (given as readonly BatchItem[]).map(plainItem);
+  const book = plainCopy(called.portfolio);
+  const request: BatchRequest = book === undefined ? called : { ...called, portfolio: book };
+  const state = portfolioStateOver(book);
   // Every invoice and event list is readable before anything reads them (currencies, faces).
   checkBatchInvoices(items, request.asOf);
   checkBatchCurrency(request.portfolio, policy, currenciesOf(items));
@@ -743,7 +771,9 @@ function runBatch(request: BatchRequest): BatchResult {
     invoice: undefined as unknown as InvoiceInput,
     events: NO_EVENTS,
     rejectedEvents: undefined,
-    trust: request.trust,
+    // One reading per party for the whole batch: a live source cannot answer two of its
+    // decisions (or one decision's two reads) differently.
+    trust: trustOnce(request.trust),
     policy: compiled,
     asOf: request.asOf,
     buyerProfile: undefined,
@@ -768,7 +798,6 @@ function runBatch(request: BatchRequest): BatchResult {
     // Applied before the decision is handed out, reserved and summed, so all of them agree.
     const d = evidence ? applyItemEvidence(judged, item) : judged;
     if (keep) decisions[i] = d;
-    onDecision?.(d, i);
     counts[d.outcome]++;
     if (sumsOf === undefined || inv.currency !== sumsCurrency) {
       sumsCurrency = inv.currency;
@@ -810,6 +839,9 @@ function runBatch(request: BatchRequest): BatchResult {
       if (checked !== undefined && checked.invoiceId === inv.invoiceId) state.duplicates.add(checked);
       else state.duplicates.add(invoiceRecord(inv));
     }
+    // Handed out once counted and booked: a handler that edits the decision (an outcome, an
+    // advance) changes its own copy, never what the batch sums and books.
+    onDecision?.(d, i);
   }
   let financed: readonly string[] | undefined;
   let financedRecords: readonly InvoiceFingerprintRecord[] | undefined;

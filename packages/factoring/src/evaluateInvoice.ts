@@ -12,9 +12,12 @@ import { extractStreamFacts } from './facts/streamFacts.js';
 import { checkEventLists } from './inputs/checkEventList.js';
 import { checkInvoiceInput } from './inputs/checkInvoiceInput.js';
 import { type CompiledPolicy, compilePolicy, isCompiledPolicy } from './inputs/compilePolicy.js';
+import { plainCopy } from './inputs/plainCopy.js';
+import { plainEvents, plainInvoice } from './inputs/plainInputs.js';
 import type { FactoringPolicy } from './inputs/policy.js';
 import type { Portfolio } from './inputs/portfolio.js';
 import type { TrustReading } from './inputs/trust.js';
+import { trustOnce } from './inputs/trustOnce.js';
 import type { FactoringDecision, LimitUse, Offer, TraceEntry } from './outputs/decision.js';
 import { type InternCache, internReasonList, NO_REASONS } from './outputs/internCache.js';
 import { NO_INPUTS, traceEntry } from './outputs/traceEntry.js';
@@ -142,11 +145,21 @@ export function decide(
   // Only a policy compilePolicy made in this process is taken as compiled: one stored as JSON (or
   // edited) is checked again, so a hand-lowered threshold is refused, not decided on.
   const compiled = isCompiledPolicy(policy) ? policy : compilePolicy(policy);
+  // One read of everything the caller holds: a getter, a Proxy or an edit during the call cannot
+  // answer the checks one value and the rules (or the booking) another.
+  const own: { -readonly [K in keyof EvaluationRequest]: EvaluationRequest[K] } = {
+    ...request,
+    invoice: plainInvoice(request.invoice),
+    events: plainEvents(request.events),
+    rejectedEvents: plainEvents(request.rejectedEvents),
+    buyerProfile: plainCopy(request.buyerProfile),
+  };
+  if (own.buyerHistory !== undefined) own.buyerHistory = plainCopy(own.buyerHistory);
   // A batch builds its own profiles; a caller's precomputed one is checked here.
-  if (request.buyerProfile !== undefined) checkBuyerProfile(request.buyerProfile);
-  const decision = decideShared(request, compiled, state, undefined);
+  if (own.buyerProfile !== undefined) checkBuyerProfile(own.buyerProfile);
+  const decision = decideShared(own, compiled, state, undefined);
   // reserveApproval books only decisions made on the state it books into, as it is now.
-  if (state !== undefined) noteDecidedOn(decision, state, request.invoice);
+  if (state !== undefined) noteDecidedOn(decision, state, own.invoice);
   return decision;
 }
 
@@ -168,7 +181,9 @@ export function decideShared(
 ): FactoringDecision {
   const policy = compiled.policy;
   const checks = policy.checks;
-  const { invoice, asOf, trust } = request;
+  const { invoice, asOf } = request;
+  // Each party's trust read once per decision (a batch's source is read once per batch).
+  const trust = trustOnce(request.trust);
   // Unreadable money, dates or title shares refuse the call under every policy, before any rule
   // (a batch checks every item before its first decision, and says so).
   if (!inputChecked) {

@@ -125,8 +125,10 @@ function isRecordOf(r: InvoiceFingerprintRecord, invoice: InvoiceInput): boolean
  * state, as a proof-of-concept decision that read no limits can be). Throws
  * {@link FactoringInputError} (`INVALID_INPUT`) when the decision was made for another invoice, or
  * for another version of it (another face or currency, or, edited in place or copied since the
- * decision, other parties, number, issue or due date, or PO), or its advance is not a whole amount
- * from 1 to its eligible amount.
+ * decision, other parties, number, issue or due date, or PO), its outcome or offer (advance,
+ * reserve, fee, price, face, currency) was edited after the engine made it (an offer added to a
+ * decision made without one included), or its advance is not a whole amount from 1 to its
+ * eligible amount.
  *
  * @example
  * ```ts

@@ -2,13 +2,16 @@
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { checkPortfolio } from '../inputs/checkPortfolio.js';
+import { plainCopy } from '../inputs/plainCopy.js';
 import type { BuyerAging, Portfolio } from '../inputs/portfolio.js';
 import { createDuplicateIndex, type DuplicateIndex } from './duplicateIndex.js';
 import { partyOf } from './partyKey.js';
 
 /**
  * A mutable working copy of a {@link Portfolio}: exposures grow as a batch funds invoices, and
- * funded invoices join the duplicate index. The input portfolio is never modified.
+ * funded invoices join the duplicate index. The input portfolio is never modified, and is copied
+ * when the state is made: edits to it afterwards (exposures, limits, known invoices pushed) are
+ * not seen; make a new state to see them.
  *
  * @example
  * ```ts
@@ -154,6 +157,21 @@ function checkPortfolioMoney(p: Portfolio): void {
  * ```
  */
 export function createPortfolioState(portfolio: Portfolio | undefined): PortfolioState {
+  // The state owns a copy, read once: exposures, limits or known invoices edited (or pushed to)
+  // afterwards cannot give its decisions a view mixed of the book before and after.
+  return portfolioStateOver(plainCopy(portfolio));
+}
+
+/**
+ * {@link createPortfolioState} over a portfolio the caller already owns a copy of (the batch's):
+ * read as it is, not copied again.
+ *
+ * @example
+ * ```ts
+ * const state = portfolioStateOver(plainCopy(portfolio));
+ * ```
+ */
+export function portfolioStateOver(portfolio: Portfolio | undefined): PortfolioState {
   // Only an absent portfolio is an empty book: null is refused as any other non-object.
   const p = portfolio === undefined ? {} : portfolio;
   checkPortfolio(p);

@@ -3,6 +3,7 @@
 import { canonicalJson, type InvoiceEventPayloadResult, safeParseInvoiceEventPayload } from '@quidfin/core';
 import type { VerifiedEvent } from '../inputs/events.js';
 import type { InvoiceInput, TitleOwnerShare } from '../inputs/invoice.js';
+import { isOwnedEvents } from '../inputs/plainInputs.js';
 import type { StreamOptions } from '../inputs/streamOptions.js';
 import { joinedInvoiceNumber } from '../math/fingerprint.js';
 import { sortSmall } from '../math/sortSmall.js';
@@ -579,10 +580,12 @@ function stillValid(known: StreamVerdicts, events: readonly VerifiedEvent[]): bo
  */
 function streamVerdicts(events: readonly VerifiedEvent[]): StreamVerdicts {
   const known = verdicts.get(events);
-  if (known !== undefined && stillValid(known, events)) return known;
+  // A list the engine copied the caller's into never changes: its verdicts need no snapshots.
+  const own = isOwnedEvents(events);
+  if (known !== undefined && (own || stillValid(known, events))) return known;
   let problems: (string | null)[] | undefined;
   const types = new Array<string>(events.length);
-  const payloads = known === undefined ? undefined : new Array<unknown>(events.length);
+  const payloads = known === undefined || own ? undefined : new Array<unknown>(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as VerifiedEvent;
     types[i] = e.eventType;
