@@ -11,8 +11,6 @@ import {
   type BatchRequest,
   evaluateBatch,
   type FactoringDecision,
-  type FactoringInputError,
-  isFactoringError,
   standardPolicy,
   type TrustReading,
   trustSourceFromRecord,

@@ -9,7 +9,6 @@ import {
   evaluateInvoice,
   type FactoringDecision,
   type FactoringInputError,
-  isFactoringError,
   type Portfolio,
   reserveApproval,
   standardPolicy,

@@ -11,7 +11,6 @@ import {
   type FactoringInputError,
   type FactoringPolicy,
   type InvoiceInput,
-  isFactoringError,
   pocPolicy,
   standardPolicy,
   type TitleOwnerShare,

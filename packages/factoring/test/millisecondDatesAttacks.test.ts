@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateBatch,
   evaluateInvoice,
-  type FactoringInputError,
   invoiceFingerprints,
-  isFactoringError,
   type PaidInvoiceRecord,
   type Portfolio,
   standardPolicy,

@@ -8,7 +8,6 @@ import {
   evaluateBatch,
   evaluateInvoice,
   type FactoringInputError,
-  isFactoringError,
   standardPolicy,
   trustSourceFromRecord,
 } from '../src/index.js';
