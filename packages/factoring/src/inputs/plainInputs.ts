@@ -28,6 +28,10 @@ function plainShare(s: unknown): unknown {
  */
 export function plainInvoice(invoice: InvoiceInput): InvoiceInput {
   if (typeof invoice !== 'object' || invoice === null) return invoice;
+  // A book re-decided on every trust change hands the same invoices again: compared field by
+  // field (each read once), an unchanged one gets its earlier copy and allocates nothing.
+  const last = lastInvoice.get(invoice);
+  if (last !== undefined && sameInvoice(invoice, last)) return last;
   const discount = invoice.earlyPaymentDiscount;
   const title = invoice.titleOwners;
   const out: Writable<{ [K in keyof InvoiceInput]-?: InvoiceInput[K] | undefined }> = {
@@ -45,7 +49,52 @@ export function plainInvoice(invoice: InvoiceInput): InvoiceInput {
     earlyPaymentDiscount: discount === undefined ? undefined : plainCopy(discount),
     titleOwners: Array.isArray(title) ? (title.map(plainShare) as TitleOwnerShare[]) : title,
   };
+  lastInvoice.set(invoice, out as InvoiceInput);
   return out as InvoiceInput;
+}
+
+/** The copy last made of each caller's invoice (see {@link plainInvoice}). */
+const lastInvoice = new WeakMap<InvoiceInput, InvoiceInput>();
+
+/** True when the caller's invoice (each field read once here) holds what its copy `c` does. */
+function sameInvoice(v: InvoiceInput, c: InvoiceInput): boolean {
+  if (
+    v.invoiceId !== c.invoiceId ||
+    v.invoiceNumber !== c.invoiceNumber ||
+    v.supplierQuid !== c.supplierQuid ||
+    v.buyerQuid !== c.buyerQuid ||
+    v.amountMinor !== c.amountMinor ||
+    v.currency !== c.currency ||
+    v.issuedAt !== c.issuedAt ||
+    v.dueAt !== c.dueAt ||
+    v.terms !== c.terms ||
+    v.poReference !== c.poReference ||
+    v.carrierQuid !== c.carrierQuid ||
+    !samePlain(v.earlyPaymentDiscount, c.earlyPaymentDiscount)
+  )
+    return false;
+  const title = v.titleOwners;
+  const kept = c.titleOwners;
+  if (!Array.isArray(title) || !Array.isArray(kept)) return title === kept;
+  const n = title.length;
+  if (kept.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const s = title[i] as unknown;
+    const k = kept[i] as unknown;
+    if (typeof s !== 'object' || s === null || typeof k !== 'object' || k === null) {
+      if (s !== k) return false;
+      continue;
+    }
+    const share = s as TitleOwnerShare;
+    const copy = k as TitleOwnerShare;
+    if (
+      share.ownerId !== copy.ownerId ||
+      share.percentage !== copy.percentage ||
+      share.stakeType !== copy.stakeType
+    )
+      return false;
+  }
+  return true;
 }
 
 /** One event's fields and payload read once (anything that is no object is kept as given). */
