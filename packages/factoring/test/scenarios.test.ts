@@ -714,6 +714,19 @@ export const SCENARIOS: Scenario[] = [
     has: ['BUYER_DISPUTE_RATE_HIGH'],
   },
   {
+    name: 'thin history of disputes: one dispute in two invoices that is most of their money is held (the money share counts)',
+    label: 'fraud',
+    check: 'dispute-rate',
+    history: {
+      records: [
+        { dueAt: NOW - 200 * DAY, paidAt: NOW - 200 * DAY, amountMinor: 9_000_000, disputed: true },
+        { dueAt: NOW - 199 * DAY, paidAt: NOW - 199 * DAY, amountMinor: 1_000_000, disputed: false },
+      ],
+    },
+    outcome: 'review',
+    has: ['BUYER_DISPUTE_RATE_HIGH'],
+  },
+  {
     name: "a buyer's single invoice on record, disputed, is too thin to judge",
     label: 'trap',
     check: 'dispute-rate',
