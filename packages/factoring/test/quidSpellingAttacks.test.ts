@@ -204,3 +204,58 @@ describe('a buyer group named another way in the group limits or exposures (red-
     expect(run(book({ groupLimitMinor: { PARENT: 100_000_000, OTHER: 1 } })).outcome).toBe('approve');
   });
 });
+
+describe('a quid padded with an invisible character outside a fixed list (review of round 8)', () => {
+  // Characters Unicode draws as nothing or folds to the same letter: a list of a few missed these.
+  const HIDDEN = ['\u202c', '\u2066', '\u034f', '\u180e', '\u2061', '\ufe0f', '\u115f'];
+  const unpaid: PaidInvoiceRecord[] = Array.from({ length: 10 }, (_, i) => ({
+    dueAt: NOW - (100 - i) * DAY,
+    amountMinor: 5_000_000,
+    disputed: true,
+  }));
+  const batch = (key: string) =>
+    evaluateBatch({
+      items: [{ invoice: deal().invoice, events: deal().events }],
+      trust,
+      policy: standardPolicy(),
+      asOf: AS_OF,
+      portfolio: BOOK,
+      buyerHistories: { [key]: { records: unpaid } },
+    });
+
+  it("a defaulter's history keyed by its quid and a bidi control (or a full-width letter) is refused, not read as no history and approved", () => {
+    expect(batch(BUYER).decisions[0]?.outcome).toBe('reject');
+    for (const key of [...HIDDEN.map((c) => `${BUYER}${c}`), `\uff42${BUYER.slice(1)}`]) {
+      const e = refused(() => batch(key));
+      expect(e.issues.map((i) => i.path)).toEqual([`buyerHistories.${key}`]);
+    }
+  });
+
+  it('a cross-aged buyer whose ageing is keyed with a trailing U+202C is refused, not approved', () => {
+    const aging = { openMinor: 10_000_000, over90Minor: 9_000_000 };
+    const e = refused(() => run({ ...BOOK, buyerAging: { [`${BUYER}\u202c`]: aging } }));
+    expect(e.issues.map((i) => i.path)).toEqual([`portfolio.buyerAging.${BUYER}\u202c`]);
+  });
+
+  it('a trust path whose supplier hop carries a bidi control or a Cyrillic look-alike letter is INVALID_TRUST, not a route that hides the supplier', () => {
+    const FIN = 'f9f9f9f9f9f9f9f9';
+    const via = (hop: string) =>
+      evaluateInvoice({
+        invoice: deal().invoice,
+        events: deal().events,
+        trust: trustSourceFromRecord({
+          ...DEAL_TRUST,
+          [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 2, path: [FIN, hop, BUYER] },
+        }),
+        policy: standardPolicy(),
+        asOf: AS_OF,
+        portfolio: BOOK,
+      });
+    // U+0430 is the Cyrillic 'а': no Unicode folding makes it the Latin 'a'.
+    for (const hop of [`${SUPPLIER}\u202c`, `\u0430${SUPPLIER.slice(1)}`]) {
+      const e = refused(() => via(hop));
+      expect(e.code).toBe('INVALID_TRUST');
+      expect(e.issues.map((i) => i.path)).toEqual(['trust.buyer.path']);
+    }
+  });
+});

@@ -1,13 +1,14 @@
 // A party's quid written so that it matches no party: upper case, spaces, invisible characters.
 
-// Whitespace and the invisible characters a paste carries (zero-width spaces and joiners, word
-// joiner, byte-order mark, soft hyphen).
-const NOT_SHOWN = /[\s\u00ad\u200b-\u200f\u2060\ufeff]/g;
+// Whitespace, format characters (bidi controls, zero-width joiners, soft hyphen, BOM) and every
+// other character Unicode says to draw as nothing: a fixed list of them missed the rest (U+202C).
+const NOT_SHOWN = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 const QUID = /^[0-9a-f]{16}$/;
 
 /**
  * The quid `text` stands for when it is a quid written another way (upper or mixed case, a
- * leading or trailing space, a tab, a zero-width character), else undefined: a canonical quid
+ * leading or trailing space, a tab, an invisible or format character, full-width letters), else
+ * undefined: a canonical quid
  * (16 lower-case hex characters) and text that is no quid at all (a group name, an ERP id) are
  * left as they are. Such an entry would match no party, so its limit, exposure or history would
  * silently count for nothing.
@@ -22,7 +23,8 @@ const QUID = /^[0-9a-f]{16}$/;
  */
 export function miswrittenQuid(text: string): string | undefined {
   if (QUID.test(text)) return undefined;
-  const quid = text.replace(NOT_SHOWN, '').toLowerCase();
+  // NFKC folds compatibility forms (full-width 'ｂ' is 'b') before the invisible ones are dropped.
+  const quid = text.normalize('NFKC').replace(NOT_SHOWN, '').toLowerCase();
   return QUID.test(quid) ? quid : undefined;
 }
 
@@ -40,8 +42,8 @@ export function miswrittenMessage(text: string, quid: string): string {
 }
 
 /**
- * A name as it reads: whitespace and invisible characters dropped, case folded. Two group names
- * with one reading are one group written two ways.
+ * A name as it reads: compatibility forms folded (NFKC), whitespace and invisible characters
+ * dropped, case folded. Two group names with one reading are one group written two ways.
  *
  * @example
  * ```ts
@@ -49,5 +51,5 @@ export function miswrittenMessage(text: string, quid: string): string {
  * ```
  */
 export function nameAsRead(text: string): string {
-  return text.replace(NOT_SHOWN, '').toLowerCase();
+  return text.normalize('NFKC').replace(NOT_SHOWN, '').toLowerCase();
 }

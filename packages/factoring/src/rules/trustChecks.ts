@@ -3,7 +3,6 @@
 import type { ValidationIssue } from '@quidfin/core';
 import { FactoringInputError } from '../errors/FactoringInputError.js';
 import { shownValue } from '../errors/shownValue.js';
-import { miswrittenQuid } from '../inputs/miswrittenQuid.js';
 import type { FactoringPolicy } from '../inputs/policy.js';
 import type { TrustReading, TrustSource } from '../inputs/trust.js';
 import { f3, pythonFloatRepr } from '../math/pythonFormat.js';
@@ -22,6 +21,9 @@ import {
   supplierOnPath,
 } from './trustIndependence.js';
 
+/** A quid as the node writes it: 16 lower-case hex characters. */
+const QUID = /^[0-9a-f]{16}$/;
+
 const DAY = 86_400;
 
 function shown(v: unknown): string {
@@ -38,9 +40,10 @@ function isPathOf(path: unknown, quid: string, pathLength: unknown): boolean {
   if (path.length === 0) return pathLength === undefined || pathLength === 0;
   if (path.length === 1) return false;
   if (pathLength !== undefined && path.length !== (pathLength as number) + 1) return false;
-  // A hop written another way (upper case, padded) would hide the supplier on the route.
-  for (const q of path)
-    if (typeof q !== 'string' || q === '' || miswrittenQuid(q) !== undefined) return false;
+  // Every hop is a quid as the node writes it (PROTOCOL.md: 16 lower-case hex characters): a hop
+  // written another way, or in look-alike letters no folding undoes, would hide the supplier on
+  // the route.
+  for (const q of path) if (typeof q !== 'string' || !QUID.test(q)) return false;
   return path[path.length - 1] === quid;
 }
 
