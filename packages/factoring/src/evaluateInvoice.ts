@@ -67,7 +67,12 @@ import {
   isExpired,
   readTrust,
 } from './rules/trustChecks.js';
-import { checkBuyerIndependence, holdUnknownRoute, routeUnknown } from './rules/trustIndependence.js';
+import {
+  checkBuyerIndependence,
+  holdSupplierOrigin,
+  holdUnknownRoute,
+  routeUnknown,
+} from './rules/trustIndependence.js';
 import { traceEvaluateInvoice } from './telemetry/traceEvaluation.js';
 
 export type { EvaluationRequest } from './evaluationRequest.js';
@@ -337,7 +342,12 @@ export function decideShared(
     );
     const buyerReading: TrustReading | undefined = readTrust(trust, invoice.buyerQuid, 'buyer', asOf, skew);
     trustRead = true;
-    pathOrigin = supplierReading?.path?.[0] ?? buyerReading?.path?.[0];
+    // The financier's quid when the policy names it; else the supplier's start, to which the
+    // buyer's and carrier's are compared (a buyer's own start is no check of itself).
+    const financier = policy.financierQuid;
+    pathOrigin = financier ?? supplierReading?.path?.[0] ?? buyerReading?.path?.[0];
+    if (financier !== undefined && checks.trustPaths && supplierReading !== undefined)
+      holdSupplierOrigin(run, invoice.supplierQuid, supplierReading, financier);
     supplierTrust = levelOf(supplierReading, signed);
     buyerTrust = levelOf(buyerReading, signed);
     staleAgeSeconds = checkTrustReadings(
@@ -354,7 +364,7 @@ export function decideShared(
     );
     // 11b. The buyer trusted only through the supplier (its own word for its debtor).
     if (checks.trustPaths && buyerReading?.path !== undefined && run.go('trust-independence')) {
-      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf, supplierReading?.path?.[0]);
+      checkBuyerIndependence(run, buyerReading, invoice, state?.groupOf, pathOrigin);
     } else if (checks.trustPaths && routeUnknown(buyerReading, policy.pathlessTrust)) {
       holdUnknownRoute(run, 'buyer', invoice.buyerQuid, buyerReading);
     }

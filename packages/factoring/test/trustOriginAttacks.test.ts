@@ -69,3 +69,57 @@ describe("a reading from another quid's point of view (its path does not start w
     expect(x.outcome).toBe('approve');
   });
 });
+
+describe('readings whose starts cannot be compared (review of round 8)', () => {
+  const bare = (level: number): TrustReading => ({ level, observedAt: NOW, pathLength: 1 });
+  const withPolicy = (trust: Record<string, TrustReading>, financierQuid?: string): FactoringDecision => {
+    const d = deal();
+    return evaluateInvoice({
+      invoice: d.invoice,
+      events: d.events,
+      trust: trustSourceFromRecord(trust),
+      policy: standardPolicy(financierQuid === undefined ? {} : { financierQuid }),
+      asOf: AS_OF,
+      portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+    });
+  };
+
+  it('the supplier and carrier read with no path, the buyer from the bureau: with policy.financierQuid the buyer is held (without it, one start has nothing to be compared with)', () => {
+    const x = withPolicy(
+      {
+        [SUPPLIER]: bare(0.85),
+        [CARRIER]: bare(0.7),
+        [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 1, path: [BUREAU, BUYER] },
+      },
+      FINANCIER,
+    );
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TRUST_PATH_UNKNOWN');
+  });
+
+  it('with policy.financierQuid, every reading that names a path starts at the financier: one that all start at the bureau is held', () => {
+    const fromBureau: Record<string, TrustReading> = {
+      [SUPPLIER]: { level: 0.85, observedAt: NOW, pathLength: 1, path: [BUREAU, SUPPLIER] },
+      [BUYER]: { level: 0.9, observedAt: NOW, pathLength: 1, path: [BUREAU, BUYER] },
+      [CARRIER]: { level: 0.7, observedAt: NOW, pathLength: 1, path: [BUREAU, CARRIER] },
+    };
+    expect(withPolicy(TRUST, FINANCIER).outcome).toBe('approve');
+    const x = withPolicy(fromBureau, FINANCIER);
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('TRUST_PATH_UNKNOWN');
+    expect(x.reasons.find((r) => r.code === 'TRUST_PATH_UNKNOWN')?.message).toMatch(/f9f9f9f9f9f9f9f9/);
+  });
+
+  it('policy.financierQuid must be a quid', () => {
+    expect(() => standardPolicy({ financierQuid: 'F9F9F9F9F9F9F9F9' })).not.toThrow();
+    expect(() =>
+      evaluateInvoice({
+        invoice: deal().invoice,
+        events: deal().events,
+        trust: trustSourceFromRecord(TRUST),
+        policy: standardPolicy({ financierQuid: 'F9F9F9F9F9F9F9F9' }),
+        asOf: AS_OF,
+      }),
+    ).toThrow(/financierQuid/);
+  });
+});

@@ -104,6 +104,7 @@ const POLICY_FIELDS: Readonly<Record<keyof FactoringPolicy, true>> = {
   newDebtor: true,
   newDebtorMinPaidShareBps: true,
   pathlessTrust: true,
+  financierQuid: true,
   buyerWeight: true,
   supplierWeight: true,
   baseDiscountFraction: true,
@@ -331,6 +332,14 @@ export function compilePolicy(policy: FactoringPolicy): CompiledPolicy {
     optional: true,
   });
   check.oneOf('pathlessTrust', policy.pathlessTrust, ['pending', 'accept'], { optional: true });
+  // A quid as the node writes it: an upper-case one would match no path's start and hold everything.
+  const fin = policy.financierQuid;
+  if (fin !== undefined)
+    check.require(
+      'financierQuid',
+      typeof fin === 'string' && /^[0-9a-f]{16}$/.test(fin),
+      `must be a quid (16 lower-case hex characters), got ${JSON.stringify(fin)}`,
+    );
   check.oneOf('limitMode', policy.limitMode, ['reduce', 'reject']);
   for (const k of ['buyerWeight', 'supplierWeight'] as const) {
     // A weight that is not a number already fails the sum above.

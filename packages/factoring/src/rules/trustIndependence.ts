@@ -79,7 +79,7 @@ export function otherOrigin(
  */
 export function holdOtherOrigin(
   run: Run,
-  role: 'buyer' | 'carrier',
+  role: 'supplier' | 'buyer' | 'carrier',
   quid: string,
   reading: TrustReading,
   origin: string,
@@ -97,6 +97,26 @@ export function holdOtherOrigin(
       0,
     ),
   );
+}
+
+/**
+ * Holds the invoice when the supplier's reading names a path that does not start at the
+ * financier (`policy.financierQuid`): another quid's view of the supplier.
+ *
+ * @example
+ * ```ts
+ * holdSupplierOrigin(run, 'sup', { level: 0.8, pathLength: 1, path: ['bureau', 'sup'] }, 'fin'); // TRUST_PATH_UNKNOWN
+ * ```
+ */
+export function holdSupplierOrigin(
+  run: Run,
+  supplierQuid: string,
+  reading: TrustReading,
+  financier: string,
+): void {
+  const start = reading.path?.[0];
+  if (start !== undefined && start !== financier)
+    holdOtherOrigin(run, 'supplier', supplierQuid, reading, financier);
 }
 
 /**
@@ -176,7 +196,7 @@ export function routeUnknown(
  */
 export function holdUnknownRoute(
   run: Run,
-  role: 'buyer' | 'carrier',
+  role: 'supplier' | 'buyer' | 'carrier',
   quid: string,
   reading: TrustReading | undefined,
 ): void {
