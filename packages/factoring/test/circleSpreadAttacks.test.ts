@@ -99,6 +99,25 @@ describe('a circle spread over 50 days and split over two batches (the middle le
     // with s-4, which is what the engine reports, not the known circle s-1, s-2, s-4.
     expect(ds[0]?.reasons.find((r) => r.code === 'CIRCULAR_TRADE')?.message ?? '').not.toMatch(/s-2/);
   });
+
+  it('sacrificed decoy: a second closing leg two days earlier does not clear the real one, in either order', () => {
+    // C sells A 4,950,000 two days before the closing leg: both close the known A to B, B to C.
+    // The search from the known middle leg stopped at the decoy's circle; the closing leg was bought.
+    const decoy = sale('s-0', C, A, 4_950_000, -2);
+    const known = { knownInvoices: [recordOf(first), recordOf(middle)] };
+    for (const order of [
+      [decoy, closing],
+      [closing, decoy],
+    ]) {
+      const ds = decideAll(order, known);
+      for (const d of ds) {
+        expect(d.outcome).toBe('review');
+        expect(codes(d)).toContain('CIRCULAR_TRADE');
+      }
+      const real = ds.find((d) => d.invoiceId === 's-3');
+      expect(real?.reasons.find((r) => r.code === 'CIRCULAR_TRADE')?.message).toMatch(/s-1/);
+    }
+  });
 });
 
 describe('a new leg alike to more known invoices than are searched from', () => {
@@ -117,5 +136,37 @@ describe('a new leg alike to more known invoices than are searched from', () => 
     const [d] = decideAll([closing], { knownInvoices: [...noise, recordOf(first), recordOf(middle)] });
     expect(d?.outcome).toBe('review');
     expect(codes(d).some((c) => c === 'CIRCULAR_TRADE' || c === 'CIRCLE_SEARCH_INCOMPLETE')).toBe(true);
+  });
+});
+
+describe('ordinary repeat trade with a customer the supplier once bought from', () => {
+  // A ships B about 5,000,000 every day; B once sold A something small, 200 days ago. Every known
+  // A to B sale lies on a cycle of the trade graph (through that one sale back), but on no circle
+  // of alike sales: the new sale is no circle, however many earlier ones there are.
+  const history = (n: number): InvoiceFingerprintRecord[] => [
+    ...Array.from({ length: n }, (_, k) => recordOf(sale(`k-${k}`, A, B, 5_000_000 + k * 1_000, -1 - k))),
+    recordOf(sale('back', B, A, 200_000, -200)),
+  ];
+
+  it('false-positive trap: 17, 30 or 60 earlier daily shipments and one small sale back long ago: approved, not held', () => {
+    for (const n of [16, 17, 30, 60]) {
+      const [d] = decideAll([sale('new', A, B, 5_000_000, 0)], { knownInvoices: history(n) });
+      expect(codes(d)).not.toContain('CIRCLE_SEARCH_INCOMPLETE');
+      expect(codes(d)).not.toContain('CIRCULAR_TRADE');
+      expect(d?.outcome).toBe('approve');
+      expect(d?.offer?.advanceMinor).toBeGreaterThan(0);
+    }
+  });
+
+  it('the same history with a real circle closing through the new sale: still held', () => {
+    // B sells C and C sells A within days of the new A to B sale: a circle of three alike sales.
+    const knownInvoices = [
+      ...history(30),
+      recordOf(sale('c-1', B, C, 5_000_000, 2)),
+      recordOf(sale('c-2', C, A, 5_000_000, 4)),
+    ];
+    const [d] = decideAll([sale('new', A, B, 5_000_000, 0)], { knownInvoices });
+    expect(d?.outcome).toBe('review');
+    expect(codes(d)).toContain('CIRCULAR_TRADE');
   });
 });

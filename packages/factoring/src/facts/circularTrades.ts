@@ -19,8 +19,13 @@ const MAX_LENGTH = 4;
  */
 const VISITS_PER_INVOICE = 4_096;
 const COMPARISONS_PER_INVOICE = 16 * VISITS_PER_INVOICE;
-/** Known invoices alike to a batch item that a circle is searched from, per item. */
-const KNOWN_ROOTS_PER_INVOICE = 16;
+/**
+ * Visits per batch item on the searches from known invoices alike to it: sixteen full searches'
+ * worth, charged as used, not per known invoice, so a thousand earlier sales that lead to nothing
+ * alike cost next to nothing (a supplier shipping daily is not held), while known invoices on dense
+ * alike graphs use it up (held, never cleared). Comparisons: sixteen times as many.
+ */
+const KNOWN_VISITS_PER_INVOICE = 16 * VISITS_PER_INVOICE;
 
 /** One invoice as an edge of the trade graph: its supplier sells to its buyer. */
 type Sale = Pick<
@@ -95,39 +100,46 @@ function legOf(sale: Sale, party: PartyOf | undefined, currency: string | undefi
 /** The search ran out of its budget: neither a circle nor shown to be none. */
 const INCOMPLETE = 'incomplete';
 
+/** What a search may still look at: alike sales visited, and sales compared. Spent as it goes. */
+interface Budget {
+  visits: number;
+  comparisons: number;
+}
+
 /**
  * The circle through `x` (its buyer back to its supplier over sales alike to it), undefined when
  * there is none, or INCOMPLETE when the budget ran out first. Depth-first over lists in issue
  * order, so the answer depends on the sales alone, not on how they are listed. With `across`,
  * legs in another currency than `x`'s count, their amounts compared only within their currency.
+ * With `accept`, each circle found is handed to it and the search goes on unless it says stop
+ * (true): from a known invoice, a circle through no open batch item must not end the search.
  */
 function circleThrough(
   x: Leg,
   bySupplier: ReadonlyMap<string, readonly Leg[]>,
   across: boolean,
-  mustHold?: ReadonlySet<Leg>,
+  budget: Budget = { visits: VISITS_PER_INVOICE, comparisons: COMPARISONS_PER_INVOICE },
+  accept?: (circle: readonly Leg[]) => boolean,
 ): Leg[] | undefined | typeof INCOMPLETE {
   const path: Leg[] = [x];
-  let budget = VISITS_PER_INVOICE;
-  let comparisons = COMPARISONS_PER_INVOICE;
   let ranOut = false;
   const visit = (party: string): boolean => {
     for (const s of bySupplier.get(party) ?? []) {
-      if (--comparisons < 0) {
+      if (--budget.comparisons < 0) {
         ranOut = true;
         return false;
       }
       if (s === x || path.includes(s) || !(across ? alikeAcross(path, s) : alike(x, s))) continue;
-      if (--budget < 0) {
+      if (--budget.visits < 0) {
         ranOut = true;
         return false;
       }
       if (path.some((p) => p.from === s.to && s.to !== x.from)) continue;
       path.push(s);
       if (s.to === x.from) {
-        // From a known invoice, only a circle through one of the batch's counts.
-        if (mustHold === undefined || path.some((p) => mustHold.has(p))) return true;
+        if (accept === undefined || accept(path)) return true;
       } else if (path.length < MAX_LENGTH && visit(s.to)) return true;
+      if (ranOut) return false;
       path.pop();
     }
     return false;
@@ -324,10 +336,12 @@ export function circularTrades(
  * Circles found from a known invoice alike to a batch item no circle was found from: a circle
  * spread over more than 30 days is found from its middle leg, and when that leg was bought in an
  * earlier batch (`portfolio.knownInvoices`) the new leg's own search does not reach its far end.
- * Each batch item on such a circle gets it, starting with its own invoice. Known invoices are
- * searched from only when alike (currency, 10 %, 30 days) to such an item, at most
- * {@link KNOWN_ROOTS_PER_INVOICE} per item: an item alike to more known invoices than that is
- * reported `incomplete` (held, never cleared).
+ * Each batch item on such a circle gets it, starting with its own invoice. From each known
+ * invoice the search goes on past a circle until every open item alike to it is on one or shown
+ * on none: a second closing leg (a decoy) does not hide the first. Known invoices are searched
+ * from only when alike (currency, 10 %, 30 days) to such an item, out of a budget per item of
+ * {@link KNOWN_VISITS_PER_INVOICE}: an item whose budget runs out, or whose search from a known
+ * invoice does, is reported `incomplete` (held, never cleared).
  */
 function fromKnown(
   legs: readonly Leg[],
@@ -344,7 +358,9 @@ function fromKnown(
   const batch = new Set(legs);
   const index = new Map(legs.map((leg, i) => [leg, i]));
   let out = found;
-  const tried = new Map<Leg, number>();
+  // What each open item has left to spend on searches from known invoices alike to it.
+  const left = new Map<Leg, Budget>();
+  const unsure = new Set<Leg>();
   for (const k of onCycles) {
     if (batch.has(k)) continue;
     // The open items alike to k (those within 30 days of its date, by binary search).
@@ -355,35 +371,58 @@ function fromKnown(
       if ((open[mid] as Leg).sale.issuedAt < k.sale.issuedAt - WINDOW_SECONDS) lo = mid + 1;
       else hi = mid;
     }
-    const near: Leg[] = [];
+    const pending = new Set<Leg>();
     for (
       let j = lo;
       j < open.length && (open[j] as Leg).sale.issuedAt <= k.sale.issuedAt + WINDOW_SECONDS;
       j++
     ) {
       const x = open[j] as Leg;
-      if (alike(k, x) && out?.has(index.get(x) as number) !== true) near.push(x);
+      if (alike(k, x) && out?.has(index.get(x) as number) !== true) pending.add(x);
     }
-    if (near.length === 0) continue;
-    if (near.every((x) => (tried.get(x) ?? 0) >= KNOWN_ROOTS_PER_INVOICE)) {
-      for (const x of near) tried.set(x, KNOWN_ROOTS_PER_INVOICE + 1);
+    if (pending.size === 0) continue;
+    // The search from k may spend what the richest of its items has left, one search's at most.
+    const budget: Budget = { visits: 0, comparisons: 0 };
+    for (const x of pending) {
+      const b = left.get(x) ?? {
+        visits: KNOWN_VISITS_PER_INVOICE,
+        comparisons: 16 * KNOWN_VISITS_PER_INVOICE,
+      };
+      left.set(x, b);
+      budget.visits = Math.max(budget.visits, Math.min(b.visits, VISITS_PER_INVOICE));
+      budget.comparisons = Math.max(budget.comparisons, Math.min(b.comparisons, COMPARISONS_PER_INVOICE));
+    }
+    const near = [...pending];
+    if (budget.visits <= 0 || budget.comparisons <= 0) {
+      for (const x of near) unsure.add(x);
       continue;
     }
-    for (const x of near) tried.set(x, (tried.get(x) ?? 0) + 1);
-    const circle = circleThrough(k, bySupplier, false, batch);
-    if (circle === undefined || circle === INCOMPLETE) continue;
-    for (let at = 0; at < circle.length; at++) {
-      const i = index.get(circle[at] as Leg);
-      if (i === undefined || out?.has(i) === true) continue;
-      const own = [...circle.slice(at), ...circle.slice(0, at)];
-      out ??= new Map();
-      out.set(i, { invoiceIds: own.map((s) => s.sale.invoiceId), parties: partiesOf(own) });
+    const start = { ...budget };
+    const circle = circleThrough(k, bySupplier, false, budget, (found) => {
+      if (!found.some((p) => pending.has(p))) return false;
+      for (let at = 0; at < found.length; at++) {
+        const leg = found[at] as Leg;
+        pending.delete(leg);
+        const i = index.get(leg);
+        if (i === undefined || out?.has(i) === true) continue;
+        const own = [...found.slice(at), ...found.slice(0, at)];
+        out ??= new Map();
+        out.set(i, { invoiceIds: own.map((s) => s.sale.invoiceId), parties: partiesOf(own) });
+      }
+      return pending.size === 0;
+    });
+    for (const x of near) {
+      const b = left.get(x) as Budget;
+      b.visits -= start.visits - budget.visits;
+      b.comparisons -= start.comparisons - budget.comparisons;
     }
+    // Ran out before every item alike to k was on a circle or shown on none.
+    if (circle === INCOMPLETE) for (const x of pending) unsure.add(x);
   }
-  // Alike to more known invoices than were searched from: neither a circle nor shown to be none.
-  for (const [x, n] of tried) {
+  // Neither a circle nor shown to be none.
+  for (const x of unsure) {
     const i = index.get(x) as number;
-    if (n <= KNOWN_ROOTS_PER_INVOICE || out?.has(i) === true) continue;
+    if (out?.has(i) === true) continue;
     out ??= new Map();
     out.set(i, { invoiceIds: [x.sale.invoiceId], parties: [x.from, x.to], incomplete: true });
   }
