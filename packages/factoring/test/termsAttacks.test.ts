@@ -1919,3 +1919,104 @@ describe('net days from an event the stream cannot date ("net 30 after installat
       expect([terms, netTermsDays(terms)]).toEqual([terms, 30]);
   });
 });
+
+describe('net days listed with gaps, "or" or more than two figures ("net 30/60/90", "Net 30 / 60", "net 30 or 60")', () => {
+  // Only "net 30/60" (no gaps, two figures) read the longer: these read net 30, so an invoice due
+  // 30 days after issue was priced to 30 days and approved while the buyer had up to 90.
+  it.each([
+    ['net 30/60/90', 90],
+    ['Net 30 / 60', 60],
+    ['net 30 or 60', 60],
+    ['Net 30 / 60 / 90 days', 90],
+    ['net 30/60/90/120', 120],
+    ['net 30 or 60 or 90', 90],
+  ])('%j reads its largest figure (%i), and a 30-day due date is reviewed', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it('a rate after the slash or "or" is still a discount, not a figure ("net 30 / 2% 10", "net 30 or 2% 10 days")', () => {
+    expect(netTermsDays('net 30 / 2% 10')).toBe(30);
+    expect(netTermsDays('net 30 or 2% 10 days')).toBe(30);
+    expect(termsDiscount('net 30 or 2% 10 days')).toEqual({ rateBps: 200, withinDays: 10 });
+  });
+});
+
+describe('instalment days with no day word ("30/60", "30/60/90")', () => {
+  // A bare a/b[/c] with a >= 10 read nothing (a 30 % "discount" in 60 days, dropped for want of
+  // net days), so the invoice's own 30-day due date passed and approved.
+  it.each([
+    ['30/60', 60],
+    ['30/60/90', 90],
+    ['30 / 60 / 90', 90],
+    ['45/90', 90],
+    ['30/60 days', 60],
+  ])('%j reads its last instalment (%i days), and a 30-day due date is reviewed', (terms, days) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+  });
+
+  it('"10/20" and "12/31" (a date, or a rate and days): held for review (TERMS_DAYS_UNREAD), never read as nothing', () => {
+    for (const terms of ['10/20', '12/31']) {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+    }
+  });
+
+  it('a discount slash under 10 is still a discount ("2/10 net 30", "1/15 net 30")', () => {
+    expect(termsDiscount('2/10 net 30')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(netTermsDays('1/15 net 30')).toBe(30);
+  });
+});
+
+describe('net days from the close of a quarter ("net 30 days after close of the quarter", "after quarter close")', () => {
+  // Only "end" wordings and "EOQ" held: these ran from issue, up to three months short.
+  it.each([
+    'net 30 days after close of the quarter',
+    'net 30 days after quarter close',
+    'net 30 days following the quarter',
+    'net 30 days after the close of each calendar quarter',
+    'net 30 days after quarter-close',
+  ])('%j (due 30 days after issue): held for review (TERMS_DAYS_UNREAD), not read from issue', (terms) => {
+    expect([terms, netTermsDays(terms)]).toEqual([terms, undefined]);
+    const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+    expect([terms, x.outcome]).toEqual([terms, 'review']);
+    expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['TERMS_DAYS_UNREAD'])]);
+  });
+
+  it('a quarter that is no start holds nothing ("Net 30, invoiced each quarter")', () => {
+    expect(netTermsDays('Net 30, invoiced each quarter')).toBe(30);
+  });
+});
+
+describe('a share of the invoice payable after the net date ("Net 30; 50% at 30 days and 50% at 90 days", "retention 10% payable 180 days")', () => {
+  // The later share was read as a 50 % or 10 % discount and the net days stayed 30: part of the
+  // money comes later, so the latest instalment date is the tenor.
+  it.each([
+    ['Net 30; 50% at 30 days and 50% at 90 days', 90],
+    ['Net 30 days; retention 10% payable 180 days', 180],
+    ['Net 30 days; 10% retention payable 180 days', 180],
+    ['Net 30, 5% retainage due 120 days', 120],
+  ])(
+    '%j reads its latest share (%i days) and no discount, and a 30-day due date is reviewed',
+    (terms, days) => {
+      expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
+      expect([terms, termsDiscount(terms)]).toEqual([terms, undefined]);
+      const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
+      expect([terms, x.outcome]).toEqual([terms, 'review']);
+      expect([terms, codes(x)]).toEqual([terms, expect.arrayContaining(['DUE_DATE_BEFORE_TERMS'])]);
+    },
+  );
+
+  it('a small early-payment rate stays a discount ("2% 10 days net 30", "2% payable within 10 days, net 30")', () => {
+    expect(termsDiscount('2% 10 days net 30')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(termsDiscount('2% payable within 10 days, net 30')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(netTermsDays('2% payable within 10 days, net 30')).toBe(30);
+  });
+});

@@ -1316,6 +1316,8 @@ function wordsOf(t: readonly Token[], from: number, end: number): string {
 }
 
 const QUARTER = new Set(['quarter', 'quartal', 'quartals', 'trimestre', 'kwartaal']);
+// Between "close of" and "quarter", or "after" and "quarter": which quarter ("each calendar quarter").
+const WHICH_QUARTER = new Set(['each', 'every', 'calendar', 'fiscal', 'financial', 'current', 'billing']);
 
 // Events after the delivery that no stream event dates: days from them cannot be counted.
 const UNDATED_EVENTS = new Set([
@@ -1355,13 +1357,25 @@ function undatedStart(t: readonly Token[], i: number): number {
 function quarterEnd(t: readonly Token[], i: number): number {
   const w = (t[i] as Token).text;
   if (w === 'eoq' || w === 'quartalsende') return i + 1;
-  if (END_WORDS.has(w)) {
-    const k = monthWordAfter(t, i);
+  if (END_WORDS.has(w) || w === 'close') {
+    let k = monthWordAfter(t, i);
+    while (t[k]?.kind === WORD && WHICH_QUARTER.has((t[k] as Token).text)) k++;
     return t[k]?.kind === WORD && QUARTER.has((t[k] as Token).text) ? k + 1 : -1;
   }
   if (!QUARTER.has(w)) return -1;
   const k = isSym(t[i + 1], '-') ? i + 2 : i + 1;
-  return isWord(t[k], 'end') ? k + 1 : -1;
+  if (isWord(t[k], 'end') || isWord(t[k], 'close')) return k + 1;
+  // "following the quarter", "after each calendar quarter": days from a quarter the engine cannot date.
+  let b = i - 1;
+  for (
+    let n = 0;
+    n < 3 &&
+    t[b]?.kind === WORD &&
+    (FILLER.has((t[b] as Token).text) || WHICH_QUARTER.has((t[b] as Token).text));
+    n++
+  )
+    b--;
+  return t[b]?.kind === WORD && AFTER_END.has((t[b] as Token).text) ? i + 1 : -1;
 }
 
 /**
@@ -1546,6 +1560,11 @@ function deposit(r: Reading, bps: number): void {
   else if (r.depositBps === undefined || bps > r.depositBps) r.depositBps = bps;
 }
 
+// A part of the invoice kept back and paid later ("10% retention", "retainage 5%", "Einbehalt").
+const SHARE = new Set(['retention', 'retainage', 'holdback', 'retenue', 'einbehalt', 'sicherheitseinbehalt']);
+// Just before a share's days, words that date the payment ("50% at 90 days", "payable 180 days").
+const PAID_AT = new Set(['at', 'payable', 'due']);
+
 /**
  * A rate written with a percent ("2% 10", "2% within 10 days", "2 percent discount if paid within
  * 10 days", "2 % Skonto bei Zahlung innerhalb 10 Tagen"): a discount, a charge or tax (nothing),
@@ -1569,10 +1588,23 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
         return k;
       }
     }
+  // A share of the invoice paid later ("retention 10% payable 180 days", "50% at 90 days"): its
+  // days are when that part comes, so net days (the latest counts), not a discount's window. A
+  // small rate "at" or "due" days stays a discount ("2% payable within 10 days").
+  let share = false;
+  for (let b = i - 1; b >= Math.max(0, i - 3) && !endsClause(t, b); b--)
+    if (SHARE.has((t[b] as Token).text)) share = true;
   let days: number | undefined;
   let j = k;
   for (let seen = 0; j < t.length && seen < 8; seen++) {
     const x = t[j] as Token;
+    if (x.kind === NUM && !named && (share || (bps >= 1000 && PAID_AT.has((t[j - 1] as Token).text)))) {
+      const past = pastDays(t, j + 1);
+      if (past.days) {
+        net(r, numberOf(x));
+        return past.end;
+      }
+    }
     if (x.kind === NUM) {
       const past = pastDays(t, j + 1);
       // "2%, 30 days net": the 30 is the net days, not the discount's window.
@@ -1592,6 +1624,7 @@ function readPercent(t: readonly Token[], i: number, bps: number, k: number, r: 
     }
     if (x.kind === WORD) {
       if (DISCOUNT_WORDS.has(x.text)) named = true;
+      else if (SHARE.has(x.text)) share = true;
       else if (isCharge(t, j)) {
         if (named) break;
         return j + 1;
@@ -1695,10 +1728,54 @@ function lookalikeFigure(t: readonly Token[], j: number, afterNet: boolean): num
   return pastDays(t, j + 2).end;
 }
 
+/**
+ * Figures at `j` joined by slashes ("30/60/90", "30 / 60") or, with `or`, by "or" ("30 or 60"),
+ * each larger than the one before (instalments or choices, the buyer's longest counts) and none
+ * a rate ("30 / 2% 10"): how many, the largest, and the index after the last.
+ */
+function figureList(
+  t: readonly Token[],
+  j: number,
+  or: boolean,
+): { count: number; largest: number; end: number } {
+  let count = 1;
+  let largest = numberOf(t[j] as Token);
+  let k = j + 1;
+  // A slash after a figure continues the list here ("30/60/90"); a discount after one ("2/10")
+  // cannot, its rate being smaller than the figure before.
+  while (
+    (isSym(t[k], '/') || (or && isWord(t[k], 'or'))) &&
+    isNum(t[k + 1]) &&
+    (isSym(t[k + 2], '/') || !rateAfter(t, k + 2))
+  ) {
+    const n = numberOf(t[k + 1] as Token);
+    if (n <= largest) break;
+    largest = n;
+    count++;
+    k += 2;
+  }
+  return { count, largest, end: k };
+}
+
 /** Reads what the token at `i` starts; returns the index after it. */
 function step(t: readonly Token[], i: number, r: Reading): number {
   const x = t[i] as Token;
   if (x.kind === NUM) {
+    // Figures joined by slashes, the first 10 or more ("30/60", "30 / 60 / 90", "30/60 days"):
+    // instalment days, the last counts, day word or not. A full date ("10/15/2024") stays a date;
+    // two figures that may be a month and day or a rate and days ("12/31", "10/20") are held.
+    if (isSym(t[i + 1], '/') && numberOf(x) >= 10 && x.text.length <= 3) {
+      const list = figureList(t, i, false);
+      const days = pastDays(t, list.end);
+      const date = list.count === 3 && !days.days ? readDate(t, i) : undefined;
+      if (list.count >= 2 && (date === undefined || date.readings.length === 0)) {
+        if (list.count > 2 || days.days || numberOf(x) > 12 || list.largest > 31) {
+          net(r, list.largest);
+          return days.end;
+        }
+        unread(t, r, i, list.end);
+      }
+    }
     // A full date standing alone ("12/31/2023", "2023-12-31"): a day the buyer may pay by.
     const sep = t[i + 1];
     if (
@@ -1814,20 +1891,16 @@ function step(t: readonly Token[], i: number, r: Reading): number {
         r.endOfMonth = true;
         return past.end;
       }
-      // "net 30/60": the longer; "net 60+30": 60 days and 30 more ("net 30 + 2% ..." is no sum).
+      // "net 30/60/90", "Net 30 / 60", "net 30 or 60": the largest; "net 60+30": 60 days and 30
+      // more ("net 30 + 2% ..." is no sum).
       const first = numberOf(t[j] as Token);
+      const list = figureList(t, j, true);
+      if (list.count > 1 && first >= 10) {
+        net(r, list.largest);
+        return pastDays(t, list.end).end;
+      }
       const second = t[j + 2];
       if (isNum(second) && !rateAfter(t, j + 3)) {
-        if (
-          isSym(t[j + 1], '/') &&
-          !t[j + 1]?.gap &&
-          !second.gap &&
-          first >= 10 &&
-          numberOf(second) > first
-        ) {
-          net(r, numberOf(second));
-          return pastDays(t, j + 3).end;
-        }
         if (isSym(t[j + 1], '+')) {
           net(r, first + numberOf(second));
           return pastDays(t, j + 3).end;
