@@ -1969,6 +1969,12 @@ describe('instalment days with no day word ("30/60", "30/60/90")', () => {
     }
   });
 
+  it('two figures before stated net days are the discount form whatever the rate ("10/32 net 60", "15/30 net 60"): the discount is cut, not dropped as instalments', () => {
+    expect(termsDiscount('10/32 net 60')).toEqual({ rateBps: 1_000, withinDays: 32 });
+    expect(termsDiscount('15/30 net 60')).toEqual({ rateBps: 1_500, withinDays: 30 });
+    expect(netTermsDays('15/30 net 60')).toBe(60);
+  });
+
   it('a discount slash under 10 is still a discount ("2/10 net 30", "1/15 net 30")', () => {
     expect(termsDiscount('2/10 net 30')).toEqual({ rateBps: 200, withinDays: 10 });
     expect(netTermsDays('1/15 net 30')).toBe(30);

@@ -1768,7 +1768,10 @@ function step(t: readonly Token[], i: number, r: Reading): number {
       const list = figureList(t, i, false);
       const days = pastDays(t, list.end);
       const date = list.count === 3 && !days.days ? readDate(t, i) : undefined;
-      if (list.count >= 2 && (date === undefined || date.readings.length === 0)) {
+      // Two figures before stated net days ("10/32 net 60") are the classic discount form: read as
+      // a discount they cut the eligible amount, read as instalments they would cut nothing.
+      const discountForm = list.count === 2 && !days.days && isWord(t[list.end], 'net');
+      if (list.count >= 2 && !discountForm && (date === undefined || date.readings.length === 0)) {
         if (list.count > 2 || days.days || numberOf(x) > 12 || list.largest > 31) {
           net(r, list.largest);
           return days.end;
