@@ -228,6 +228,31 @@ describe('trust read once per party per decision', () => {
   });
 });
 
+describe('trustSourceFromRecord reads each reading once, when it is made', () => {
+  it('a reading edited (or answering through a getter) after the source was made does not move the decision', () => {
+    const record: Record<string, TrustReading> = {
+      ...DEAL_TRUST,
+      [BUYER]: { ...(DEAL_TRUST[BUYER] as TrustReading) },
+    };
+    let reads = 0;
+    const SUPPLIER = 'a0a0a0a0a0a0a0a0';
+    const supplierReading = DEAL_TRUST[SUPPLIER] as TrustReading;
+    Object.defineProperty(record, SUPPLIER, {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return reads === 1 ? supplierReading : { level: 0.01 };
+      },
+    });
+    const source = trustSourceFromRecord(record);
+    (record[BUYER] as { level: number }).level = 0.01;
+    const first = evaluateBatch({ items: [deal()], trust: source, policy, asOf: AS_OF, portfolio: BOOK });
+    const again = evaluateInvoice({ ...deal(), trust: source, policy, asOf: AS_OF, portfolio: BOOK });
+    expect(reads).toBe(1);
+    expect([first.decisions[0]?.outcome, again.outcome]).toEqual(['approve', 'approve']);
+  });
+});
+
 describe('reserveApproval given a decision whose offer was edited after it was made', () => {
   it('an advance raised by the caller (limits edited to match) is refused, nothing booked', () => {
     const state = createPortfolioState(BOOK as Portfolio);

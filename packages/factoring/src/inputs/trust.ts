@@ -1,6 +1,7 @@
 // The financier's relational trust readings and where they come from.
 
 import { FactoringInputError } from '../errors/FactoringInputError.js';
+import { plainCopy } from './plainCopy.js';
 
 /**
  * The financier's relational trust in one quid, with its provenance. `level` is 0..1; a missing
@@ -54,7 +55,9 @@ export interface TrustSource {
 }
 
 /**
- * A TrustSource backed by a plain object of readings (or bare levels), keyed by quid.
+ * A TrustSource backed by a plain object of readings (or bare levels), keyed by quid. Each reading
+ * is read once, when the source is made, into a copy: later edits of the record (or a getter's
+ * later answers) are not seen; make a new source for new readings.
  *
  * @example
  * ```ts
@@ -72,11 +75,52 @@ export function trustSourceFromRecord(record: Readonly<Record<string, number | T
       },
     ]);
   }
+  // Each reading read once, now, into a copy the engine owns: the source answers the same for as
+  // long as it lives, so a batch need not keep readings of its own.
   const map = new Map<string, TrustReading>();
   for (const key of Object.keys(record)) {
     const v = record[key];
     if (v === undefined) continue;
-    map.set(key, typeof v === 'number' ? { level: v } : v);
+    map.set(key, typeof v === 'number' ? { level: v } : (plainReading(v) as TrustReading));
   }
-  return { trustIn: (quid: string): TrustReading | undefined => map.get(quid) };
+  return new StableTrustSource(map);
+}
+
+/**
+ * A source whose readings were copied when it was made and never change ({@link trustSourceFromRecord}'s):
+ * `trustOnce` hands it on as it is.
+ *
+ * @example
+ * ```ts
+ * new StableTrustSource(new Map([['buyer-x', { level: 0.9 }]])).trustIn('buyer-x')?.level; // 0.9
+ * ```
+ */
+export class StableTrustSource implements TrustSource {
+  readonly #readings: ReadonlyMap<string, TrustReading>;
+  constructor(readings: ReadonlyMap<string, TrustReading>) {
+    this.#readings = readings;
+  }
+  trustIn(quid: string): TrustReading | undefined {
+    return this.#readings.get(quid);
+  }
+}
+
+/**
+ * A reading's fields read once into a plain object (anything that is no object is kept for the
+ * reading check to refuse).
+ *
+ * @example
+ * ```ts
+ * plainReading({ level: 0.9, path: ['fin', 'buyer-x'] }); // a copy, its path copied too
+ * ```
+ */
+export function plainReading(r: TrustReading | undefined): TrustReading | undefined {
+  if (typeof r !== 'object' || r === null) return r;
+  const out: { -readonly [K in keyof TrustReading]: TrustReading[K] } = { level: r.level };
+  const { observedAt, validUntil, pathLength, path } = r;
+  if (observedAt !== undefined) out.observedAt = observedAt;
+  if (validUntil !== undefined) out.validUntil = validUntil;
+  if (pathLength !== undefined) out.pathLength = pathLength;
+  if (path !== undefined) out.path = plainCopy(path);
+  return out;
 }

@@ -1,19 +1,6 @@
 // One decision's (or one batch's) view of the caller's trust: each quid read once, its reading copied.
 
-import { plainCopy } from './plainCopy.js';
-import type { TrustReading, TrustSource } from './trust.js';
-
-/** A reading's fields read once (anything that is no object is kept for readTrust to refuse). */
-function plainReading(r: TrustReading | undefined): TrustReading | undefined {
-  if (typeof r !== 'object' || r === null) return r;
-  const out: { -readonly [K in keyof TrustReading]: TrustReading[K] } = { level: r.level };
-  const { observedAt, validUntil, pathLength, path } = r;
-  if (observedAt !== undefined) out.observedAt = observedAt;
-  if (validUntil !== undefined) out.validUntil = validUntil;
-  if (pathLength !== undefined) out.pathLength = pathLength;
-  if (path !== undefined) out.path = plainCopy(path);
-  return out;
-}
+import { plainReading, StableTrustSource, type TrustReading, type TrustSource } from './trust.js';
 
 /**
  * The first readings in fields (a decision reads two or three parties: no Map per decision),
@@ -70,5 +57,5 @@ class TrustOnce implements TrustSource {
  * ```
  */
 export function trustOnce(source: TrustSource): TrustSource {
-  return source instanceof TrustOnce ? source : new TrustOnce(source);
+  return source instanceof TrustOnce || source instanceof StableTrustSource ? source : new TrustOnce(source);
 }
