@@ -170,3 +170,35 @@ describe('ordinary repeat trade with a customer the supplier once bought from', 
     expect(codes(d)).toContain('CIRCULAR_TRADE');
   });
 });
+
+describe('a dense trading cluster elsewhere in the book (review of the circle budget)', () => {
+  // Four traders selling to each other often in the month before; one of their sales is alike to
+  // an honest new A to B sale that has nothing to do with them. The search from that sale ran out
+  // in the cluster and held the honest invoice as CIRCLE_SEARCH_INCOMPLETE.
+  const P = ['e0', 'e1', 'e2', 'e3'].map((p) => p.repeat(8));
+  const rec = (
+    id: string,
+    from: string,
+    to: string,
+    amountMinor: number,
+    day: number,
+  ): InvoiceFingerprintRecord => recordOf(sale(id, from, to, amountMinor, day));
+
+  it('false-positive trap: an honest sale alike to one of an unrelated cluster is approved, not held', () => {
+    for (const m of [4, 10, 12]) {
+      const known = [rec('back', B, A, 200_000, -200)];
+      let c = 0;
+      for (const p of P)
+        for (const q of P)
+          if (p !== q)
+            for (let j = 0; j < m; j++) {
+              c++;
+              known.push(rec(`cl-${c}`, p, q, 5_000_000 + (c % 9) * 1_000, -58 + (c % 28)));
+            }
+      known.push(rec('k', P[0] as string, P[1] as string, 5_000_000, -29));
+      const [d] = decideAll([sale('new', A, B, 5_000_000, 0)], { knownInvoices: known });
+      expect([m, codes(d)]).toEqual([m, expect.not.arrayContaining(['CIRCLE_SEARCH_INCOMPLETE'])]);
+      expect([m, d?.outcome]).toEqual([m, 'approve']);
+    }
+  });
+});

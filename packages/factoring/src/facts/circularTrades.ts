@@ -378,7 +378,10 @@ function fromKnown(
       j++
     ) {
       const x = open[j] as Leg;
-      if (alike(k, x) && out?.has(index.get(x) as number) !== true) pending.add(x);
+      // Only items k is next to on a circle (a party in common): a circle of at most four legs
+      // through x has such a leg, and a search from an unrelated dense cluster that runs out must
+      // not hold x.
+      if (alike(k, x) && sharesParty(k, x) && out?.has(index.get(x) as number) !== true) pending.add(x);
     }
     if (pending.size === 0) continue;
     // The search from k may spend what the richest of its items has left, one search's at most.
@@ -469,4 +472,9 @@ export function circleMembers(
     if (circle !== undefined && !spread.has(i)) spread.set(i, circle);
   }
   return spread;
+}
+
+/** True when two legs have a trading party in common. */
+function sharesParty(a: Leg, b: Leg): boolean {
+  return a.from === b.from || a.from === b.to || a.to === b.from || a.to === b.to;
 }
