@@ -697,7 +697,12 @@ function runBatch(called: BatchRequest): BatchResult {
   }
   // The batch decides on the items and book as they were when it was called (one read each):
   // edits made meanwhile, by an onDecision handler or anyone else, are not seen.
-  const items = (given as readonly BatchItem[]).map(plainItem);
+  // An index loop, never the caller's own `map`: an Array subclass or a Proxy would answer it
+  // with a list the caller still holds.
+  const list = given as readonly BatchItem[];
+  const n = list.length;
+  const items = new Array<BatchItem>(n);
+  for (let i = 0; i < n; i++) items[i] = plainItem(list[i] as BatchItem);
   const book = plainCopy(called.portfolio);
   const request: BatchRequest = book === undefined ? called : { ...called, portfolio: book };
   const state = portfolioStateOver(book);

@@ -17,6 +17,7 @@ import {
   type Portfolio,
   reserveApproval,
   standardPolicy,
+  type TitleOwnerShare,
   type TrustReading,
   type TrustSource,
   trustSourceFromRecord,
@@ -381,5 +382,125 @@ describe('a policy object edited after compilePolicy', () => {
     (p as { minBuyerTrust: number }).minBuyerTrust = 0.99;
     const after = evaluateInvoice({ ...deal(), trust, policy: compiled, asOf: AS_OF, portfolio: BOOK });
     expect(after).toEqual(before);
+  });
+});
+
+describe('caller arrays and sources that answer for themselves (review of the one-view copies)', () => {
+  const two = (): BatchItem[] => [
+    deal({ invoiceId: 'inv-1', invoiceNumber: 'INV-1' }),
+    deal({ invoiceId: 'inv-2', invoiceNumber: 'INV-2', issuedAt: NOW + DAY, dueAt: NOW + 61 * DAY }),
+  ];
+
+  it('an Array subclass whose species hands the batch a list the caller keeps: a later item swapped by onDecision is not decided on', () => {
+    let held: BatchItem[] = [];
+    class Items extends Array<BatchItem> {
+      static override get [Symbol.species](): ArrayConstructor {
+        return ((n: number) => {
+          held = new Array<BatchItem>(n);
+          return held;
+        }) as unknown as ArrayConstructor;
+      }
+    }
+    const items = Items.from(two()) as unknown as BatchItem[];
+    const swapped = deal({
+      invoiceId: 'inv-2',
+      invoiceNumber: 'INV-2',
+      issuedAt: NOW + DAY,
+      dueAt: NOW + 61 * DAY,
+      currency: 'EUR',
+      amountMinor: 4_000_000.5,
+    });
+    const r = evaluateBatch({
+      items,
+      trust,
+      policy,
+      asOf: AS_OF,
+      portfolio: BOOK,
+      onDecision: (_d, i) => {
+        if (i === 0 && held.length > 1) held[1] = swapped;
+      },
+    });
+    expect(r.decisions.map((d) => [d.outcome, d.offer?.currency, d.offer?.faceMinor])).toEqual([
+      ['approve', 'USD', 5_000_000],
+      ['approve', 'USD', 5_000_000],
+    ]);
+  });
+
+  it('a title list behind a Proxy whose `map` answers with a live list: the engine copies by index and never reads the list it hands back', () => {
+    const owners = deal().invoice.titleOwners as TitleOwnerShare[];
+    const first = owners[0] as TitleOwnerShare;
+    const third: TitleOwnerShare = { ...first, ownerId: 'e0e0e0e0e0e0e0e0', stakeType: 'pledgee' };
+    const run = (titleOwners: readonly TitleOwnerShare[]) =>
+      evaluateInvoice({ ...deal({ titleOwners }), trust, policy, asOf: AS_OF, portfolio: BOOK });
+    expect(run([third, ...owners.slice(1)]).outcome).toBe('reject');
+    expect(run(owners).outcome).toBe('approve');
+    for (const k of [1, 2, 3, 4]) {
+      let reads = 0;
+      const live: TitleOwnerShare[] = [...owners];
+      Object.defineProperty(live, '0', { enumerable: true, get: () => (reads++ < k ? first : third) });
+      const proxied = new Proxy([...owners], {
+        get: (t, key, r) => (key === 'map' ? () => live : Reflect.get(t, key, r)),
+      });
+      // Read by index from the list given, once: the list its own `map` would hand back is never
+      // asked for, so no rule reads a share that changes under it.
+      expect([k, run(proxied).outcome]).toEqual([k, 'approve']);
+      expect([k, reads]).toEqual([k, 0]);
+    }
+  });
+
+  it('a trustSourceFromRecord source given a trustIn of its own, or an object made from its prototype, is read once per party like any source', () => {
+    const weak: TrustReading = { level: 0.1, observedAt: NOW - 400 * DAY, validUntil: NOW };
+    const fickle = (reads: Map<string, number>) => (quid: string) => {
+      const n = (reads.get(quid) ?? 0) + 1;
+      reads.set(quid, n);
+      return quid === BUYER && n === 1 ? weak : DEAL_TRUST[quid];
+    };
+    const own = trustSourceFromRecord({});
+    const ownReads = new Map<string, number>();
+    expect(() => {
+      (own as { trustIn: unknown }).trustIn = fickle(ownReads);
+    }).toThrow(TypeError);
+    const protoReads = new Map<string, number>();
+    const made = Object.create(Object.getPrototypeOf(trustSourceFromRecord({})), {
+      trustIn: { value: fickle(protoReads) },
+    }) as TrustSource;
+    const d = evaluateInvoice({ ...deal(), trust: made, policy, asOf: AS_OF, portfolio: BOOK });
+    expect(protoReads.get(BUYER)).toBe(1);
+    expect(d.reasons.map((r) => r.code)).toContain('TRUST_EXPIRED');
+  });
+});
+
+describe('a book made of class instances (review of the one-view copies)', () => {
+  it('a class-instance limit map whose getter answers the check 1,000,000 and then NaN is refused, not funded past the limit', () => {
+    class Limits {}
+    const lim = new Limits();
+    let reads = 0;
+    Object.defineProperty(lim, BUYER, {
+      enumerable: true,
+      get: () => (reads++ < 1 ? 1_000_000 : Number.NaN),
+    });
+    let thrown: unknown;
+    try {
+      evaluateInvoice({
+        ...deal(),
+        trust,
+        policy,
+        asOf: AS_OF,
+        portfolio: { buyerLimitMinor: lim as Record<string, number> },
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isFactoringError(thrown)).toBe(true);
+    expect((thrown as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(
+      'portfolio.buyerLimitMinor',
+    );
+  });
+
+  it('a class-instance book is refused by createPortfolioState, so editing it later cannot reach the state', () => {
+    class Book {
+      buyerLimitMinor: Record<string, number> = { [BUYER]: 50_000_000 };
+    }
+    expect(() => createPortfolioState(new Book() as Portfolio)).toThrow(/plain object/);
   });
 });

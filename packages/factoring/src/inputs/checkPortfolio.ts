@@ -34,6 +34,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const NOT_PLAIN =
+  'must be a plain object (a record or JSON), not a class instance: the engine copies plain data once and would read an instance live';
+
+/** A plain object: its prototype is Object.prototype or null (JSON and object literals). */
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Unknown keys of the entries of a per-quid map whose entries have fixed fields. */
 function entryKeys(
   issues: ValidationIssue[],
@@ -244,10 +253,17 @@ export function checkPortfolio(portfolio: Portfolio): void {
     ]);
   }
   const issues: ValidationIssue[] = [];
+  // A class instance (an ORM entity, a getter-backed record) is read live, not copied: a limit
+  // its getter answered the check with could be another by the time it is applied.
+  if (!isPlain(p)) issues.push({ path: 'portfolio', message: NOT_PLAIN });
   for (const key of Object.keys(p)) {
     if (!Object.hasOwn(PORTFOLIO_FIELDS, key)) {
       issues.push({ path: `portfolio.${key}`, message: 'is not a portfolio field (misspelt?)' });
+      continue;
     }
+    const v = p[key];
+    if (isObject(v) && !(v instanceof Set) && !isPlain(v))
+      issues.push({ path: `portfolio.${key}`, message: NOT_PLAIN });
   }
   const currency = p['currency'];
   if (currency !== undefined && !isCurrencyCode(currency)) {

@@ -16,6 +16,14 @@ function plainShare(s: unknown): unknown {
   return out;
 }
 
+/** Each share read once, by index (never the caller's own `map`, which a Proxy could answer). */
+function plainShares(title: readonly unknown[]): unknown[] {
+  const n = title.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) out[i] = plainShare(title[i]);
+  return out;
+}
+
 /**
  * The invoice's fields read once each into a plain object of one shape (an ORM entity's getters
  * included; an absent optional field is an undefined one); anything that is no object is
@@ -47,7 +55,7 @@ export function plainInvoice(invoice: InvoiceInput): InvoiceInput {
     poReference: invoice.poReference,
     carrierQuid: invoice.carrierQuid,
     earlyPaymentDiscount: discount === undefined ? undefined : plainCopy(discount),
-    titleOwners: Array.isArray(title) ? (title.map(plainShare) as TitleOwnerShare[]) : title,
+    titleOwners: Array.isArray(title) ? (plainShares(title) as TitleOwnerShare[]) : title,
   };
   lastInvoice.set(invoice, out as InvoiceInput);
   return out as InvoiceInput;

@@ -99,10 +99,29 @@ export class StableTrustSource implements TrustSource {
   readonly #readings: ReadonlyMap<string, TrustReading>;
   constructor(readings: ReadonlyMap<string, TrustReading>) {
     this.#readings = readings;
+    STABLE.add(this);
+    // Frozen: a `trustIn` set on the instance afterwards would be read live.
+    Object.freeze(this);
   }
   trustIn(quid: string): TrustReading | undefined {
     return this.#readings.get(quid);
   }
+}
+
+/** The sources this module made (a brand no copy of the prototype or subclass carries). */
+const STABLE = new WeakSet<object>();
+
+/**
+ * True for a source {@link trustSourceFromRecord} made: its readings were copied once and its
+ * answers never change. `instanceof` would also take an object made from its prototype.
+ *
+ * @example
+ * ```ts
+ * isStableTrustSource(trustSourceFromRecord({ 'buyer-x': 0.9 })); // true
+ * ```
+ */
+export function isStableTrustSource(source: unknown): boolean {
+  return typeof source === 'object' && source !== null && STABLE.has(source);
 }
 
 /**

@@ -1,6 +1,6 @@
 // One decision's (or one batch's) view of the caller's trust: each quid read once, its reading copied.
 
-import { plainReading, StableTrustSource, type TrustReading, type TrustSource } from './trust.js';
+import { isStableTrustSource, plainReading, type TrustReading, type TrustSource } from './trust.js';
 
 /**
  * The first readings in fields (a decision reads two or three parties: no Map per decision),
@@ -57,5 +57,5 @@ class TrustOnce implements TrustSource {
  * ```
  */
 export function trustOnce(source: TrustSource): TrustSource {
-  return source instanceof TrustOnce || source instanceof StableTrustSource ? source : new TrustOnce(source);
+  return source instanceof TrustOnce || isStableTrustSource(source) ? source : new TrustOnce(source);
 }
