@@ -1930,6 +1930,9 @@ describe('net days listed with gaps, "or" or more than two figures ("net 30/60/9
     ['Net 30 / 60 / 90 days', 90],
     ['net 30/60/90/120', 120],
     ['net 30 or 60 or 90', 90],
+    // Review of the fourth round: a comma between the figures read only the first.
+    ['net 30, 60 or 90', 90],
+    ['net 30,60,90', 90],
   ])('%j reads its largest figure (%i), and a 30-day due date is reviewed', (terms, days) => {
     expect([terms, netTermsDays(terms)]).toEqual([terms, days]);
     const x = run(deal({ terms, dueAt: NOW + 30 * DAY }));
@@ -1941,6 +1944,8 @@ describe('net days listed with gaps, "or" or more than two figures ("net 30/60/9
     expect(netTermsDays('net 30 / 2% 10')).toBe(30);
     expect(netTermsDays('net 30 or 2% 10 days')).toBe(30);
     expect(termsDiscount('net 30 or 2% 10 days')).toEqual({ rateBps: 200, withinDays: 10 });
+    expect(netTermsDays('net 30, 2% 10')).toBe(30);
+    expect(termsDiscount('net 30, 2% 10 days')).toEqual({ rateBps: 200, withinDays: 10 });
   });
 });
 

@@ -1733,6 +1733,18 @@ function lookalikeFigure(t: readonly Token[], j: number, afterNet: boolean): num
  * each larger than the one before (instalments or choices, the buyer's longest counts) and none
  * a rate ("30 / 2% 10"): how many, the largest, and the index after the last.
  */
+/**
+ * A comma at `k` that joins figures: inside a list already begun, or before a figure another
+ * joiner follows ("net 30, 60 or 90", "net 30,60,90"). A lone comma after a figure ends the net
+ * days ("Net 10, 30 days warranty" is net 10 and a warranty).
+ */
+function listComma(t: readonly Token[], k: number, count: number): boolean {
+  if (!isSym(t[k], ',')) return false;
+  if (count >= 2) return true;
+  const next = t[k + 2];
+  return (isSym(next, ',') || isSym(next, '/') || isWord(next, 'or')) && isNum(t[k + 3]);
+}
+
 function figureList(
   t: readonly Token[],
   j: number,
@@ -1741,10 +1753,11 @@ function figureList(
   let count = 1;
   let largest = numberOf(t[j] as Token);
   let k = j + 1;
-  // A slash after a figure continues the list here ("30/60/90"); a discount after one ("2/10")
-  // cannot, its rate being smaller than the figure before.
+  // A slash after a figure continues the list here ("30/60/90"; after "net" also "or" and a comma,
+  // "net 30, 60 or 90"); a discount after one ("2/10", "net 30, 2% 10") cannot, its rate being
+  // smaller than the figure before.
   while (
-    (isSym(t[k], '/') || (or && isWord(t[k], 'or'))) &&
+    (isSym(t[k], '/') || (or && (isWord(t[k], 'or') || listComma(t, k, count)))) &&
     isNum(t[k + 1]) &&
     (isSym(t[k + 2], '/') || !rateAfter(t, k + 2))
   ) {
