@@ -123,3 +123,38 @@ describe('readings whose starts cannot be compared (review of round 8)', () => {
     ).toThrow(/financierQuid/);
   });
 });
+
+describe("a fraud reporter read from another quid's point of view, with policy.financierQuid (review of round 8)", () => {
+  const REPORTER = 'f1f1f1f1f1f1f1f1';
+  const decideWith = (reporter: TrustReading): FactoringDecision => {
+    const d = deal();
+    const signal = {
+      subjectId: d.invoice.invoiceId,
+      id: 'fs-1',
+      eventType: 'fraud.signal.invoice-forged',
+      signerQuid: REPORTER,
+      sequence: 20,
+      timestamp: NOW + 5 * 86_400,
+      payload: { reporterQuid: REPORTER, evidence: 'seen', reportedAt: NOW + 5 * 86_400, severity: 'high' },
+    };
+    return evaluateInvoice({
+      invoice: d.invoice,
+      events: [...d.events, signal],
+      trust: trustSourceFromRecord({ ...TRUST, [REPORTER]: reporter }),
+      policy: standardPolicy({ financierQuid: FINANCIER }),
+      asOf: AS_OF,
+      portfolio: { buyerLimitMinor: { [BUYER]: 50_000_000 } },
+    });
+  };
+
+  it("the financier's own reading of the reporter weighs the signal (a trusted reporter's forgery rejects)", () => {
+    const x = decideWith({ level: 0.95, observedAt: NOW, pathLength: 1, path: [FINANCIER, REPORTER] });
+    expect(x.outcome).toBe('reject');
+  });
+
+  it("a bureau's low view of the reporter does not silence its forgery report: held, not approved", () => {
+    const x = decideWith({ level: 0.05, observedAt: NOW, pathLength: 1, path: [BUREAU, REPORTER] });
+    expect(x.outcome).toBe('pending');
+    expect(codes(x)).toContain('REPORTER_TRUST_MISSING');
+  });
+});

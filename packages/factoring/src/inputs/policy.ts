@@ -164,7 +164,8 @@ export interface FactoringPolicy {
    * The financier's own quid: whose trust the readings are. Set, every supplier, buyer or carrier
    * reading that names a `path` must start there, as a node's trust query starts its path at the
    * observer; one that starts elsewhere is that quid's view, not the financier's, and holds the
-   * invoice (`TRUST_PATH_UNKNOWN`, pending). A fraud reporter's reading is not checked yet. Unset, the starts of one decision's readings are only compared with each other, so a
+   * invoice (`TRUST_PATH_UNKNOWN`, pending); a fraud reporter's so read holds it too
+   * (`REPORTER_TRUST_MISSING`). Unset, the starts of one decision's readings are only compared with each other, so a
    * single reading that names a path (the supplier and carrier read with none) is not checked.
    * Only with `checks.trustPaths`.
    */

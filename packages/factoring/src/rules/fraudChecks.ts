@@ -85,6 +85,7 @@ export function checkFraudSignals(
   let counted = 0;
   let ignored: string[] | undefined;
   let unread: string[] | undefined;
+  let elsewhere: string[] | undefined;
   let decisive: string | undefined;
   let trustedReporter = false;
   let unstated = 0;
@@ -100,6 +101,20 @@ export function checkFraudSignals(
       continue;
     }
     const reading = readTrust(trust, s.reporterQuid, 'reporter', asOf, policy.clockSkewSeconds);
+    // With the financier named, a reading from another quid's point of view is not its trust in
+    // the reporter: a bureau's low view would silence a genuine signal, a high one give it a veto.
+    const start = reading?.path?.[0];
+    const financier = policy.financierQuid;
+    if (
+      financier !== undefined &&
+      start !== undefined &&
+      start !== financier &&
+      compiled.fraudKindWeight(s.kind) > 0
+    ) {
+      elsewhere ??= [];
+      elsewhere.push(`${s.kind} by ${s.reporterQuid} (read from ${start})`);
+      continue;
+    }
     const level = reading?.level ?? 0;
     if (s.severity === undefined) unstated++;
     const w =
@@ -143,6 +158,12 @@ export function checkFraudSignals(
     run.reason(
       'REPORTER_TRUST_MISSING',
       `fraud signals whose reporters have no trust reading in the trust source: ${unread.join(', ')} (read the financier's trust in every signer of the stream, as ledger.trustReading does, and decide again)`,
+    );
+  }
+  if (elsewhere !== undefined) {
+    run.reason(
+      'REPORTER_TRUST_MISSING',
+      `fraud signals whose reporters were read from another quid's point of view, not the financier ${policy.financierQuid}'s: ${elsewhere.join(', ')} (read the financier's own trust in the reporter and decide again)`,
     );
   }
   if (ignored !== undefined) {
